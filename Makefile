@@ -8,8 +8,10 @@ TEST_PACKAGES = gcc
 
 GO ?= go
 FUZZTIME ?= 15s
+STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOVULNCHECK = golang.org/x/vuln/cmd/govulncheck@v1.9.0
 
-.PHONY: run test build vet fuzz bench
+.PHONY: run test build vet vulncheck fuzz bench
 
 run:
 	@scripts/need-packages.sh $(RUN_PACKAGES)
@@ -19,14 +21,28 @@ build:
 	@scripts/need-packages.sh $(RUN_PACKAGES)
 	$(GO) build -o casebuilder ./cmd/casebuilder
 
-test: vet
+test:
 	@scripts/need-packages.sh $(TEST_PACKAGES)
+	$(MAKE) vet
 	$(GO) test -race -count=1 ./...
 	$(MAKE) fuzz
+	$(MAKE) vulncheck
 
 vet:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+# govulncheck needs its database at vuln.go.dev. Where that cannot be
+# reached (a machine limited to the module proxy), say so and go on.
+vulncheck:
+	@if $(GO) run $(GOVULNCHECK) -version >/dev/null 2>&1 && \
+	   $(GO) run $(GOVULNCHECK) ./... >vulncheck.out 2>&1; then \
+		tail -n 3 vulncheck.out; \
+	elif grep -q "fetching vulnerabilities" vulncheck.out 2>/dev/null; then \
+		echo "govulncheck: SKIPPED, its database (vuln.go.dev) cannot be reached from here"; \
+	else cat vulncheck.out; rm -f vulncheck.out; exit 1; fi
+	@rm -f vulncheck.out
 
 # Each fuzz target for a short time; the corpus found is kept in testdata.
 fuzz:
