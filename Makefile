@@ -19,7 +19,7 @@ run:
 
 build:
 	@scripts/need-packages.sh $(RUN_PACKAGES)
-	$(GO) build -o casebuilder ./cmd/casebuilder
+	$(GO) build -o bin/casebuilder ./cmd/casebuilder
 
 test:
 	@scripts/need-packages.sh $(TEST_PACKAGES)

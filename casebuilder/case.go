@@ -1,0 +1,353 @@
+package casebuilder
+
+// SchemaVersion is the version of the .hrcase format that this package
+// writes. Files of an older version are migrated when loaded; files of a
+// newer version are refused.
+const SchemaVersion = 2
+
+// FileExtension is the extension of a case file.
+const FileExtension = ".hrcase"
+
+// Case is one business case: everything the HR leader puts before the CEO.
+// A Case is plain data; [Validate] says what is wrong with it and
+// [Calculate] derives its figures.
+type Case struct {
+	SchemaVersion int    `json:"schemaVersion"`
+	Title         string `json:"title"`
+	Author        string `json:"author"`
+	Organisation  string `json:"organisation"`
+	PreparedFor   string `json:"preparedFor,omitempty"`
+	Version       string `json:"version,omitempty"`
+	// Date is when the case was prepared.
+	Date Date `json:"date,omitzero"`
+	// Currency is the ISO 4217 code of every amount in the case.
+	Currency string `json:"currency"`
+	// DiscountRate is the annual discount rate, as a fraction (0.08 is 8 %).
+	DiscountRate float64 `json:"discountRate"`
+	// HorizonMonths is how many monthly periods the cash flows cover.
+	HorizonMonths int `json:"horizonMonths"`
+	// StartDate is the calendar month of period 0.
+	StartDate Date `json:"startDate,omitzero"`
+
+	Context        Context        `json:"context"`
+	Pain           Pain           `json:"pain"`
+	Alternatives   []Alternative  `json:"alternatives" max:"50"`
+	Criteria       []Criterion    `json:"criteria,omitempty" max:"20"`
+	Recommendation Recommendation `json:"recommendation"`
+	Ask            Ask            `json:"ask"`
+	Reserve        ReservePolicy  `json:"reserve,omitzero"`
+	Risks          []Risk         `json:"risks" max:"2000"`
+	Plan           Plan           `json:"plan"`
+	Measures       []Measure      `json:"measures"`
+	Contributors   []Contributor  `json:"contributors"`
+}
+
+// Context is the first step of the method: where the company is going, and
+// which of its objectives this initiative serves.
+type Context struct {
+	Objectives   []Objective `json:"objectives"`
+	CurrentState string      `json:"currentState"`
+	DesiredState string      `json:"desiredState"`
+	// Milestones are the company's critical milestones between the current
+	// and the desired state (not the initiative's own, which are in Plan).
+	Milestones         []string `json:"milestones"`
+	CommittedResources []string `json:"committedResources"`
+	// Gaps are the gaps between the objectives and the plans already in place.
+	Gaps []string `json:"gaps"`
+	// ServesObjective is the ID of the objective this initiative serves.
+	ServesObjective string `json:"servesObjective"`
+}
+
+// Objective is one of the company's strategic objectives.
+type Objective struct {
+	ID        string `json:"id"`
+	Statement string `json:"statement"`
+}
+
+// Pain is the problem Sales already feels, the evidence for it, and the
+// inputs of the calculator that puts a yearly cost on it.
+type Pain struct {
+	Category PainCategory `json:"category"`
+	// Summary states the problem in one sentence.
+	Summary  string     `json:"summary"`
+	Evidence []Evidence `json:"evidence"`
+	// Inputs are the calculator's inputs by key (see [Inputs]). An input that
+	// is left out takes its labelled rule-of-thumb default, where it has one.
+	Inputs map[string]Range `json:"inputs"`
+}
+
+// Evidence is one finding that shows the pain is real, and where it comes from.
+type Evidence struct {
+	Finding string `json:"finding"`
+	Source  string `json:"source"`
+}
+
+// Alternative is one way of addressing the pain, doing nothing included.
+type Alternative struct {
+	// ID is a short stable name that risks refer to.
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	DoNothing   bool   `json:"doNothing,omitempty"`
+	Description string `json:"description"`
+	Costs       []Cost `json:"costs" max:"200"`
+	// Benefits are relative to doing nothing: costs avoided or gains made.
+	Benefits []Benefit `json:"benefits" max:"200"`
+	Impact   Impact    `json:"impact"`
+	// Scores are the alternative's scores against the case's criteria, by
+	// criterion ID.
+	Scores map[string]Score `json:"scores,omitempty"`
+}
+
+// CostKind says how often a cost line is spent.
+type CostKind string
+
+// The kinds of cost line.
+const (
+	OneTime CostKind = "oneTime" // once, in the start month
+	Monthly CostKind = "monthly" // every month from start to end
+	Yearly  CostKind = "yearly"  // every twelve months from start, in advance
+)
+
+// Cost is one line of an alternative's costs.
+type Cost struct {
+	Name string   `json:"name"`
+	Kind CostKind `json:"kind"`
+	// Amount is spent at each occurrence (per head when PerHead is set).
+	Amount  Range   `json:"amount"`
+	PerHead bool    `json:"perHead,omitempty"`
+	Heads   float64 `json:"heads,omitempty"`
+	// StartMonth is the period of the first spend (0 is the first month).
+	StartMonth int `json:"startMonth"`
+	// EndMonth is the last period of a recurring cost; nil runs to the
+	// end of the horizon.
+	EndMonth *int   `json:"endMonth,omitempty"`
+	Note     string `json:"note,omitempty"`
+}
+
+// BenefitBasis says how a benefit line is valued.
+type BenefitBasis string
+
+// The bases of a benefit line.
+const (
+	// BenefitAmount is an annual amount given directly.
+	BenefitAmount BenefitBasis = "amount"
+	// BenefitPainInput changes one input of the pain calculator (attrition
+	// from 32 % to 24 %, say); the benefit is the cost of pain it avoids.
+	BenefitPainInput BenefitBasis = "painInput"
+	// BenefitPainShare avoids a share of the yearly cost of pain.
+	BenefitPainShare BenefitBasis = "painShare"
+)
+
+// Benefit is one line of an alternative's benefits, valued low, likely and
+// high, with a start and a linear ramp to full effect.
+type Benefit struct {
+	Name  string       `json:"name"`
+	Basis BenefitBasis `json:"basis"`
+	// Annual is the yearly value at full effect, for the amount basis.
+	Annual Range `json:"annual,omitzero"`
+	// Input is the calculator input that the alternative changes, and To its
+	// new value, for the painInput basis. To.Low is the value that gives the
+	// lowest benefit.
+	Input string `json:"input,omitempty"`
+	To    Range  `json:"to,omitzero"`
+	// Share is the fraction of the yearly cost of pain avoided, for the
+	// painShare basis.
+	Share Range `json:"share,omitzero"`
+	// StartMonth is the first period with any benefit.
+	StartMonth int `json:"startMonth"`
+	// RampMonths is how many months the benefit takes to reach full effect:
+	// in the k-th month from the start (k = 1, 2, ...) it is at k/RampMonths
+	// of full effect, and in full from month RampMonths on. Zero means in
+	// full at once.
+	RampMonths int `json:"rampMonths"`
+	// EndMonth is the last period with benefit; nil runs to the horizon.
+	EndMonth *int   `json:"endMonth,omitempty"`
+	Note     string `json:"note,omitempty"`
+}
+
+// Impact is an alternative's impact on the company, its people and its
+// mission.
+type Impact struct {
+	Company Judgement `json:"company"`
+	People  Judgement `json:"people"`
+	Mission Judgement `json:"mission"`
+}
+
+// Judgement is a scored opinion: a score from 1 (harmful) to 5 (very good),
+// and the reasoning behind it. A zero score means not yet judged.
+type Judgement struct {
+	Score int    `json:"score"`
+	Text  string `json:"text"`
+}
+
+// Criterion is one of the criteria the alternatives are weighed on.
+type Criterion struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Weight is a fraction; the weights of a case sum to 1.
+	Weight float64 `json:"weight"`
+}
+
+// Score is an alternative's score against one criterion, from 1 to 5.
+type Score struct {
+	Score     int    `json:"score"`
+	Rationale string `json:"rationale"`
+}
+
+// Recommendation names the alternative the case recommends, and why.
+type Recommendation struct {
+	// Alternative is the ID of the recommended alternative.
+	Alternative string `json:"alternative"`
+	Reason      string `json:"reason"`
+}
+
+// Ask is what the case asks the CEO for.
+type Ask struct {
+	// Decision is the decision needed, in one line.
+	Decision string `json:"decision"`
+	// People is the people asked for (names, roles, time).
+	People   string `json:"people"`
+	DecideBy Date   `json:"decideBy,omitzero"`
+}
+
+// ReserveBasis says how the contingency reserve is sized.
+type ReserveBasis string
+
+// The bases of the contingency reserve.
+const (
+	// ReserveExpected reserves the expected cost of the alternative's risks:
+	// the sum of likelihood × contingency cost. It is the default.
+	ReserveExpected ReserveBasis = "expected"
+	// ReserveNone books no reserve.
+	ReserveNone ReserveBasis = "none"
+)
+
+// ReservePolicy says how the contingency reserve enters each alternative's
+// costed plan: as its own cost line in month 0.
+type ReservePolicy struct {
+	Basis ReserveBasis `json:"basis,omitempty"`
+}
+
+// Risk is one obstacle the CEO may raise, and how it is handled.
+type Risk struct {
+	ID          string `json:"id"`
+	Description string `json:"description"`
+	// Likelihood is the probability that the risk happens within the
+	// horizon, as a fraction.
+	Likelihood float64 `json:"likelihood"`
+	// ImpactCost is what the risk costs if it happens and nothing is done.
+	ImpactCost float64 `json:"impactCost"`
+	// ImpactScore rates the impact from 1 (minor) to 5 (severe).
+	ImpactScore int    `json:"impactScore"`
+	Owner       string `json:"owner"`
+	// Trigger is the early warning that the risk is happening.
+	Trigger    string `json:"trigger"`
+	Workaround string `json:"workaround"`
+	// Contingency is the plan if the risk happens, and ContingencyCost what
+	// that plan costs.
+	Contingency     string  `json:"contingency"`
+	ContingencyCost float64 `json:"contingencyCost"`
+	// Alternatives are the IDs of the alternatives the risk concerns.
+	Alternatives []string `json:"alternatives"`
+}
+
+// Plan is how the recommended alternative is implemented.
+type Plan struct {
+	Milestones   []Milestone   `json:"milestones" max:"2000"`
+	Stakeholders []Stakeholder `json:"stakeholders"`
+	// ReportingCadence says who reports what to whom, and how often.
+	ReportingCadence string `json:"reportingCadence"`
+}
+
+// Milestone is a dated step of the implementation with one owner.
+type Milestone struct {
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	Start     Date       `json:"start,omitzero"`
+	End       Date       `json:"end,omitzero"`
+	Owner     string     `json:"owner"`
+	Resources []Resource `json:"resources,omitempty"`
+	// DependsOn are the IDs of the milestones that must finish first.
+	DependsOn []string `json:"dependsOn,omitempty"`
+}
+
+// Resource is something a milestone needs, and whether it is secured.
+type Resource struct {
+	Description string `json:"description"`
+	Secured     bool   `json:"secured"`
+}
+
+// Stakeholder is a party affected by the initiative and how it is kept
+// informed.
+type Stakeholder struct {
+	Party    string `json:"party"`
+	Interest string `json:"interest"`
+	// Channel is how the party is informed, and Frequency how often.
+	Channel   string `json:"channel"`
+	Frequency string `json:"frequency"`
+}
+
+// Measure is a KPI of success, tied back to the pain.
+type Measure struct {
+	Name string `json:"name"`
+	// Unit is how Baseline and Target read: a [Unit] such as "percent"
+	// (fractions) or "months".
+	Unit     Unit    `json:"unit"`
+	Baseline float64 `json:"baseline"`
+	Target   float64 `json:"target"`
+	// Date is when the target is to be met.
+	Date   Date   `json:"date,omitzero"`
+	Method string `json:"method"`
+	Owner  string `json:"owner"`
+	// Level is the Kirkpatrick/Phillips level, 1 (reaction) to 5 (ROI).
+	Level int `json:"level"`
+	// PainInput is the calculator input this KPI tracks, if any.
+	PainInput string `json:"painInput,omitempty"`
+}
+
+// Contributor is someone who helped build the case.
+type Contributor struct {
+	Name         string `json:"name"`
+	Role         string `json:"role"`
+	Contribution string `json:"contribution"`
+}
+
+// Levels names the Kirkpatrick/Phillips evaluation levels, by level number.
+var Levels = [...]string{1: "Reaction", 2: "Learning", 3: "Application", 4: "Business impact", 5: "ROI"}
+
+// LikelihoodScore rates a probability from 1 (rare) to 5 (almost certain),
+// for the heat map: up to 10 %, 30 %, 50 %, 70 %, and above.
+func LikelihoodScore(p float64) int {
+	switch {
+	case p <= 0.10:
+		return 1
+	case p <= 0.30:
+		return 2
+	case p <= 0.50:
+		return 3
+	case p <= 0.70:
+		return 4
+	default:
+		return 5
+	}
+}
+
+// Baseline returns the index of the do-nothing alternative, or -1.
+func (c *Case) Baseline() int {
+	for i := range c.Alternatives {
+		if c.Alternatives[i].DoNothing {
+			return i
+		}
+	}
+	return -1
+}
+
+// AlternativeByID returns the index of the alternative with that ID, or -1.
+func (c *Case) AlternativeByID(id string) int {
+	for i := range c.Alternatives {
+		if c.Alternatives[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,268 @@
+// Package cli is the casebuilder command line: it writes samples, prints a
+// case's figures and checks a case, without any window. The casebuilder
+// program hands it every command-line call that is not for the desktop app.
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/casebuilder/casebuilder/assets"
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the command ran and found a problem, or failed
+	exitUsage = 2 // the command line is wrong
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	usage   string // arguments, after the name
+	summary string
+	run     func(r *runner, args []string) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"sample", "[" + assets.SampleNames("|") + "] [-o FILE] [--force]",
+			"write a sample case to FILE (or to standard output)", (*runner).sample},
+		{"summary", "[--json] FILE", "print the cost of pain and every alternative's figures", (*runner).summary},
+		{"check", "[--json] FILE", "list the case's problems; exit 1 when any is blocking", (*runner).check},
+		{"help", "", "print this help", (*runner).help},
+	}
+}
+
+// IsCommand reports whether arg names a command (rather than a case file
+// to open in the desktop app).
+func IsCommand(arg string) bool {
+	if strings.HasPrefix(arg, "-") {
+		return true
+	}
+	for _, c := range commands {
+		if c.name == arg {
+			return true
+		}
+	}
+	return false
+}
+
+// Run runs the command line args (without the program's name), writes to
+// stdout and stderr, and returns the exit status. Every failure is one
+// line on stderr.
+func Run(args []string, stdout, stderr io.Writer) (status int) {
+	r := &runner{stdout: stdout, stderr: stderr}
+	defer func() {
+		// A bug must not show the user a stack trace or lose their work:
+		// nothing is written after a failure, so say what happened and stop.
+		if v := recover(); v != nil {
+			r.fail("internal error: %v (please report it)", v)
+			status = exitFail
+		}
+	}()
+	if len(args) == 0 {
+		r.printUsage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		return r.help(nil)
+	case "-version", "--version", "version":
+		fmt.Fprintln(stdout, "casebuilder, case-file schema", casebuilder.SchemaVersion)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			r.cmd = c.name
+			return c.run(r, args[1:])
+		}
+	}
+	return r.usageError("unknown command %q", args[0])
+}
+
+type runner struct {
+	stdout, stderr io.Writer
+	cmd            string
+}
+
+func (r *runner) fail(format string, args ...any) {
+	prefix := "casebuilder: "
+	if r.cmd != "" {
+		prefix = "casebuilder " + r.cmd + ": "
+	}
+	fmt.Fprintln(r.stderr, prefix+fmt.Sprintf(format, args...))
+}
+
+func (r *runner) usageError(format string, args ...any) int {
+	r.fail(format+" (see casebuilder help)", args...)
+	return exitUsage
+}
+
+func (r *runner) help([]string) int {
+	r.printUsage(r.stdout)
+	return exitOK
+}
+
+func (r *runner) printUsage(w io.Writer) {
+	fmt.Fprintln(w, "Case Builder turns a problem in the sales force into a costed, defended plan.")
+	fmt.Fprintln(w, "\nUsage:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  casebuilder %s %s\n      %s\n", c.name, c.usage, c.summary)
+	}
+	fmt.Fprintf(w, "\nA case is one %s file (JSON). Nothing is sent anywhere.\n", casebuilder.FileExtension)
+}
+
+// parse parses flags that may come before, between or after the
+// positional arguments, and returns the positional ones.
+func (r *runner) parse(fs *flag.FlagSet, args []string) ([]string, bool) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				r.help(nil)
+			} else {
+				r.usageError("%v", err)
+			}
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return pos, true
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// oneFile parses the flags and the one case file a command takes.
+func (r *runner) oneFile(fs *flag.FlagSet, args []string) (string, bool) {
+	pos, ok := r.parse(fs, args)
+	if !ok {
+		return "", false
+	}
+	if len(pos) != 1 {
+		r.usageError("needs exactly one case file (got %d arguments)", len(pos))
+		return "", false
+	}
+	return pos[0], true
+}
+
+func (r *runner) sample(args []string) int {
+	fs := flag.NewFlagSet("sample", flag.ContinueOnError)
+	var out string
+	fs.StringVar(&out, "o", "", "write to this file")
+	fs.StringVar(&out, "out", "", "write to this file")
+	force := fs.Bool("force", false, "replace FILE if it exists")
+	pos, ok := r.parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		return r.usageError("needs the name of one sample: %s", assets.SampleNames(", "))
+	}
+	data, err := assets.SampleFile(pos[0])
+	if err != nil {
+		return r.usageError("%v", err)
+	}
+	if out == "" || out == "-" {
+		r.stdout.Write(data)
+		return exitOK
+	}
+	if _, err := os.Stat(out); err == nil && !*force {
+		r.fail("%s already exists; choose another name, or add --force to replace it", out)
+		return exitFail
+	}
+	if err := casebuilder.WriteFileAtomic(out, data, true); err != nil {
+		r.fail("%v", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func (r *runner) summary(args []string) int {
+	fs := flag.NewFlagSet("summary", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	path, ok := r.oneFile(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	c, err := casebuilder.Load(path)
+	if err != nil {
+		r.fail("%v", err)
+		return exitFail
+	}
+	s := casebuilder.NewSummary(c, casebuilder.Calculate(c))
+	if *asJSON {
+		err = r.writeJSON(s)
+	} else {
+		err = s.WriteText(r.stdout)
+	}
+	if err != nil {
+		r.fail("%v", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func (r *runner) check(args []string) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	path, ok := r.oneFile(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	c, err := casebuilder.Load(path)
+	if c == nil {
+		r.fail("%v", err)
+		return exitFail
+	}
+	// A case with invalid values is still reviewed: the review reports
+	// each invalid value as a blocking finding, with the rest.
+	findings := casebuilder.Review(c, casebuilder.Calculate(c))
+	if *asJSON {
+		if findings == nil {
+			findings = []casebuilder.Finding{}
+		}
+		if err := r.writeJSON(findings); err != nil {
+			r.fail("%v", err)
+			return exitFail
+		}
+	} else {
+		r.writeFindings(path, findings)
+	}
+	if casebuilder.HasBlocking(findings) {
+		return exitFail
+	}
+	return exitOK
+}
+
+func (r *runner) writeFindings(path string, findings []casebuilder.Finding) {
+	if len(findings) == 0 {
+		fmt.Fprintf(r.stdout, "%s: no problems found.\n", path)
+		return
+	}
+	counts := map[casebuilder.Severity]int{}
+	for _, f := range findings {
+		counts[f.Severity]++
+		fmt.Fprintf(r.stdout, "%-8s  %s [%s]\n          why: %s\n          fix: %s\n", f.Severity, f.Message, f.Rule, f.Why, f.Where)
+	}
+	fmt.Fprintf(r.stdout, "%s: %d blocking, %d warnings, %d advice.\n", path,
+		counts[casebuilder.Blocking], counts[casebuilder.Warning], counts[casebuilder.Advice])
+}
+
+func (r *runner) writeJSON(v any) error {
+	enc := json.NewEncoder(r.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,271 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// run runs the command line and returns its exit status, stdout and stderr.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func writeSample(t *testing.T, name string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".hrcase")
+	if code, _, stderr := run(t, "sample", name, "-o", path); code != 0 {
+		t.Fatalf("sample %s: exit %d, %s", name, code, stderr)
+	}
+	return path
+}
+
+func TestSample(t *testing.T) {
+	path := writeSample(t, "turnover")
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("{\n  \"schemaVersion\": 2,")) {
+		t.Fatalf("sample file starts %q (%v)", data[:min(40, len(data))], err)
+	}
+	// An existing file is never replaced without --force.
+	code, _, stderr := run(t, "sample", "ramp", "-o", path)
+	if code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
+		t.Error("the existing file changed")
+	}
+	if code, _, _ := run(t, "sample", "--force", "ramp", "-o", path); code != 0 {
+		t.Errorf("--force: exit %d", code)
+	}
+	if code, stdout, _ := run(t, "sample", "stress"); code != 0 || !strings.Contains(stdout, `"alt-12"`) {
+		t.Errorf("to stdout: exit %d", code)
+	}
+}
+
+// summaryJSON is the part of `summary --json` that other tools rely on.
+type summaryJSON struct {
+	Title          string   `json:"title"`
+	Currency       string   `json:"currency"`
+	DiscountRate   *float64 `json:"discountRate"`
+	PeriodsPerYear int      `json:"periodsPerYear"`
+	CostOfPain     struct {
+		Annual *float64          `json:"annual"`
+		Steps  []json.RawMessage `json:"steps"`
+	} `json:"costOfPain"`
+	Alternatives []struct {
+		Name          string    `json:"name"`
+		DoNothing     bool      `json:"doNothing"`
+		TotalCost     *float64  `json:"totalCost"`
+		TotalBenefit  *float64  `json:"totalBenefit"`
+		NetBenefit    *float64  `json:"netBenefit"`
+		NPV           *float64  `json:"npv"`
+		IRR           *float64  `json:"irr"`
+		ROI           *float64  `json:"roi"`
+		BCR           *float64  `json:"bcr"`
+		PaybackMonths *float64  `json:"paybackMonths"`
+		CashFlows     []float64 `json:"cashFlows"`
+	} `json:"alternatives"`
+	Recommended string `json:"recommended"`
+}
+
+func TestSummaryJSON(t *testing.T) {
+	for _, name := range []string{"turnover", "ramp", "stress"} {
+		t.Run(name, func(t *testing.T) {
+			code, stdout, stderr := run(t, "summary", "--json", writeSample(t, name))
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var s summaryJSON
+			if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+				t.Fatal(err)
+			}
+			if s.Title == "" || s.Currency == "" || s.DiscountRate == nil || s.PeriodsPerYear != 12 ||
+				s.CostOfPain.Annual == nil || *s.CostOfPain.Annual <= 0 || len(s.CostOfPain.Steps) == 0 || s.Recommended == "" {
+				t.Errorf("summary header: %+v", s)
+			}
+			baselines := 0
+			for _, a := range s.Alternatives {
+				if a.DoNothing {
+					baselines++
+				}
+				if a.Name == "" || a.TotalCost == nil || a.TotalBenefit == nil || a.NetBenefit == nil || a.NPV == nil || len(a.CashFlows) == 0 {
+					t.Fatalf("alternative %q lacks a figure", a.Name)
+				}
+				// The contract: npv is the discounted sum of cashFlows, to the cent.
+				var npv, atIRR float64
+				for m, f := range a.CashFlows {
+					npv += f / math.Pow(1+*s.DiscountRate, float64(m)/float64(s.PeriodsPerYear))
+					if a.IRR != nil {
+						atIRR += f / math.Pow(1+*a.IRR, float64(m)/float64(s.PeriodsPerYear))
+					}
+				}
+				if math.Abs(npv-*a.NPV) > 0.005 {
+					t.Errorf("%s: npv %.4f, discounted cash flows %.4f", a.Name, *a.NPV, npv)
+				}
+				if a.IRR != nil && math.Abs(atIRR) > 1e-6*(*a.TotalCost+*a.TotalBenefit) {
+					t.Errorf("%s: cash flows at the IRR sum to %v", a.Name, atIRR)
+				}
+			}
+			if baselines != 1 {
+				t.Errorf("%d do-nothing alternatives", baselines)
+			}
+		})
+	}
+}
+
+func TestSummaryText(t *testing.T) {
+	code, stdout, _ := run(t, "summary", writeSample(t, "turnover"))
+	for _, want := range []string{
+		"Cost of sales turnover",
+		"Yearly cost of sales turnover",
+		"(rule-of-thumb default)",
+		"Alternative", "Payback (months)",
+		"Do nothing (baseline)",
+		"* Recommended: Structured onboarding and coaching.",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+	if code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	if code, stdout, _ := run(t, "check", writeSample(t, "turnover")); code != 0 || strings.Contains(stdout, "blocking  ") {
+		t.Errorf("turnover: exit %d\n%s", code, stdout)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "draft.hrcase")
+	os.WriteFile(path, []byte(`{"schemaVersion": 2, "currency": "EUR", "horizonMonths": 12, "discountRate": -0.1,
+	  "alternatives": [{"id": "a", "name": "A"}]}`), 0o600)
+	code, stdout, _ := run(t, "check", path)
+	for _, want := range []string{"blocking  There is no do-nothing alternative [no-baseline]",
+		"discountRate: must be a yearly rate", "fix: alternatives › alternatives[0].costs"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	code, stdout, _ = run(t, "check", "--json", path)
+	var findings []struct{ Rule, Severity, Message string }
+	if err := json.Unmarshal([]byte(stdout), &findings); err != nil || code != 1 {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	rules := map[string]bool{}
+	for _, f := range findings {
+		rules[f.Rule] = true
+	}
+	for _, r := range []string{"no-baseline", "invalid-value", "alternative-without-costs", "pain-not-quantified"} {
+		if !rules[r] {
+			t.Errorf("no %s finding in %v", r, findings)
+		}
+	}
+}
+
+// TestBadInput checks that every bad command line fails with one line on
+// stderr, a non-zero status, and the input file unchanged.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	notJSON := filepath.Join(dir, "notes.hrcase")
+	os.WriteFile(notJSON, []byte("Meeting notes, not a case"), 0o600)
+	truncated := filepath.Join(dir, "cut.hrcase")
+	full, _ := os.ReadFile(writeSample(t, "turnover"))
+	os.WriteFile(truncated, full[:len(full)/3], 0o600)
+	future := filepath.Join(dir, "future.hrcase")
+	os.WriteFile(future, []byte(`{"schemaVersion": 99}`), 0o600)
+
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, ""},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"summary"}, 2, "needs exactly one case file"},
+		{[]string{"summary", "--colour", notJSON}, 2, "flag provided but not defined: -colour"},
+		{[]string{"summary", filepath.Join(dir, "missing.hrcase")}, 1, "missing.hrcase: does not exist"},
+		{[]string{"summary", dir}, 1, "is a folder"},
+		{[]string{"summary", notJSON}, 1, "notes.hrcase is not valid JSON at line 1, column 1"},
+		{[]string{"summary", truncated}, 1, "the file is truncated or damaged"},
+		{[]string{"check", truncated}, 1, "the file is truncated or damaged"},
+		{[]string{"summary", future}, 1, "schemaVersion: is 99: the file was written by a newer Case Builder"},
+		{[]string{"sample", "nonsense"}, 2, `there is no sample "nonsense"`},
+		{[]string{"sample"}, 2, "needs the name of one sample"},
+		{[]string{"sample", "turnover", "-o", filepath.Join(dir, "no", "such", "folder.hrcase")}, 1, "cannot be written in its folder"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			before, _ := os.ReadFile(truncated)
+			code, stdout, stderr := run(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d", code, tt.code)
+			}
+			if tt.args != nil && (strings.Count(stderr, "\n") != 1 || stdout != "") {
+				t.Errorf("stderr %q, stdout %q; want one line on stderr only", stderr, stdout)
+			}
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr %q, want %q", stderr, tt.want)
+			}
+			if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+				t.Errorf("stack trace: %s", stderr)
+			}
+			if after, _ := os.ReadFile(truncated); !bytes.Equal(before, after) {
+				t.Error("the input file changed")
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, stdout, _ := run(t, "help")
+	if code != 0 || !strings.Contains(stdout, "casebuilder summary [--json] FILE") {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+	if !IsCommand("summary") || !IsCommand("--help") || IsCommand("my.hrcase") {
+		t.Error("IsCommand")
+	}
+}
+
+func TestExportRefusesTheCaseFile(t *testing.T) {
+	registerExport(exportFormat{name: "txt", usage: "test format", write: func(c *casebuilder.Case, _ ExportOptions) ([]byte, error) {
+		return []byte(c.Title), nil
+	}})
+	defer func() { exportFormats = exportFormats[:len(exportFormats)-1] }()
+	path := writeSample(t, "turnover")
+	before, _ := os.ReadFile(path)
+	code, _, stderr := run(t, "export", "--txt", path, path)
+	if code != 1 || !strings.Contains(stderr, "that is the case file itself") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+	// The same file by another name.
+	code, _, _ = run(t, "export", "--txt", filepath.Join(filepath.Dir(path), ".", filepath.Base(path)), path)
+	if after, _ := os.ReadFile(path); code != 1 || !bytes.Equal(before, after) {
+		t.Errorf("exit %d; the case file changed", code)
+	}
+	out := filepath.Join(t.TempDir(), "title.txt")
+	if code, _, stderr := run(t, "export", path, "--txt", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(out); !strings.HasPrefix(string(got), "Cutting sales turnover") {
+		t.Errorf("exported %q", got)
+	}
+	if code, _, stderr := run(t, "export", path); code != 2 || !strings.Contains(stderr, "nothing to export") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+	if code, _, _ := run(t, "export", "--paper", "a3", "--txt", out, path); code != 2 {
+		t.Errorf("--paper a3: exit %d", code)
+	}
+}

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// ExportOptions are the choices an export takes from the command line.
+type ExportOptions struct {
+	// Now is the time written into the document. It is the current time,
+	// or SOURCE_DATE_EPOCH when set, so that exports can be reproduced.
+	Now time.Time
+	// Paper is the paper size of printed documents: "a4" or "letter".
+	Paper string
+}
+
+// exportFormat is one format of the export command, registered by the
+// file that implements it (export_*.go).
+type exportFormat struct {
+	// name is the flag that names the output file: "xlsx" for --xlsx OUT.
+	name  string
+	usage string
+	write func(c *casebuilder.Case, opts ExportOptions) ([]byte, error)
+}
+
+var exportFormats []exportFormat
+
+func registerExport(f exportFormat) { exportFormats = append(exportFormats, f) }
+
+func init() {
+	commands = append(commands[:len(commands)-1], command{
+		"export", "[--xlsx OUT] [--pdf OUT] [--paper a4|letter] FILE",
+		"write the case as an Excel workbook and/or a PDF brief", (*runner).export,
+	}, commands[len(commands)-1])
+}
+
+func (r *runner) export(args []string) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	outs := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		fs.StringVar(&outs[i], f.name, "", f.usage)
+	}
+	paper := fs.String("paper", "a4", "paper size of the brief: a4 or letter")
+	path, ok := r.oneFile(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if *paper != "a4" && *paper != "letter" {
+		return r.usageError("--paper must be a4 or letter (got %q)", *paper)
+	}
+	wanted := false
+	for i, out := range outs {
+		if out == "" {
+			continue
+		}
+		wanted = true
+		if sameFile(out, path) {
+			r.fail("--%s %s: that is the case file itself; choose another name", exportFormats[i].name, out)
+			return exitFail
+		}
+	}
+	if !wanted {
+		return r.usageError("nothing to export: name an output with --xlsx or --pdf")
+	}
+	c, err := casebuilder.Load(path)
+	if err != nil {
+		r.fail("%v", err)
+		return exitFail
+	}
+	now, err := exportTime()
+	if err != nil {
+		r.fail("%v", err)
+		return exitFail
+	}
+	opts := ExportOptions{Now: now, Paper: *paper}
+	for i, out := range outs {
+		if out == "" {
+			continue
+		}
+		data, err := exportFormats[i].write(c, opts)
+		if err == nil {
+			err = casebuilder.WriteFileAtomic(out, data, false)
+		}
+		if err != nil {
+			r.fail("%s: %v", exportFormats[i].name, err)
+			return exitFail
+		}
+	}
+	return exitOK
+}
+
+// exportTime is now, or SOURCE_DATE_EPOCH (seconds since 1970) when set.
+func exportTime() (time.Time, error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Now(), nil
+	}
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds (got %q)", s)
+	}
+	return time.Unix(sec, 0).UTC(), nil
+}
+
+// sameFile reports whether two paths name the same file, existing or not.
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(ia, ib)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && filepath.Clean(absA) == filepath.Clean(absB)
+}

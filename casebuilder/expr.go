@@ -1,0 +1,213 @@
+package casebuilder
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Expression is one step of a cost-of-pain calculator written as arithmetic
+// on named quantities: "reps * attritionRate". The same expression is
+// evaluated here and rendered as a spreadsheet formula by the workbook, so
+// the two cannot drift apart. It knows + - * /, parentheses and numbers.
+type Expression struct {
+	src  string
+	root exprNode
+}
+
+// exprNode is a node of a parsed expression. Names are resolved to slots of
+// an environment when the expression is compiled.
+type exprNode interface {
+	eval(env []float64) float64
+	format(ref func(name string) string) string
+	names(add func(string))
+}
+
+type numLit float64
+
+type nameRef struct {
+	name string
+	slot int
+}
+
+type binaryOp struct {
+	op          byte
+	left, right exprNode
+}
+
+type negation struct{ x exprNode }
+
+type parens struct{ x exprNode }
+
+func (n numLit) eval([]float64) float64 { return float64(n) }
+func (n *nameRef) eval(env []float64) float64 {
+	return env[n.slot]
+}
+func (n *negation) eval(env []float64) float64 { return -n.x.eval(env) }
+func (n *parens) eval(env []float64) float64   { return n.x.eval(env) }
+func (n *binaryOp) eval(env []float64) float64 {
+	a, b := n.left.eval(env), n.right.eval(env)
+	switch n.op {
+	case '+':
+		return a + b
+	case '-':
+		return a - b
+	case '*':
+		return a * b
+	}
+	if b == 0 {
+		// A division by zero means an input is missing or zero; the step is
+		// worth nothing rather than infinite.
+		return 0
+	}
+	return a / b
+}
+
+func (n numLit) format(func(string) string) string {
+	return strconv.FormatFloat(float64(n), 'f', -1, 64)
+}
+func (n *nameRef) format(ref func(string) string) string  { return ref(n.name) }
+func (n *negation) format(ref func(string) string) string { return "-" + n.x.format(ref) }
+func (n *parens) format(ref func(string) string) string {
+	return "(" + n.x.format(ref) + ")"
+}
+func (n *binaryOp) format(ref func(string) string) string {
+	return n.left.format(ref) + string(n.op) + n.right.format(ref)
+}
+
+func (numLit) names(func(string))          {}
+func (n *nameRef) names(add func(string))  { add(n.name) }
+func (n *negation) names(add func(string)) { n.x.names(add) }
+func (n *parens) names(add func(string))   { n.x.names(add) }
+func (n *binaryOp) names(add func(string)) { n.left.names(add); n.right.names(add) }
+
+// String returns the expression as written.
+func (e Expression) String() string { return e.src }
+
+// Format renders the expression with every name replaced by ref(name), for
+// a spreadsheet formula. A division renders as plain "/": spreadsheets give
+// #DIV/0! where Eval gives 0, which is the honest thing to show there.
+func (e Expression) Format(ref func(name string) string) string { return e.root.format(ref) }
+
+// Names returns the names the expression uses, in order of appearance.
+func (e Expression) Names() []string {
+	if e.root == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	e.root.names(func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	})
+	return out
+}
+
+// parseExpression parses src and resolves its names with slot, which
+// returns a name's place in the environment or false for an unknown name.
+func parseExpression(src string, slot func(string) (int, bool)) (Expression, error) {
+	p := &exprParser{src: src, slot: slot}
+	root, err := p.sum()
+	if err == nil {
+		p.skipSpace()
+		if p.pos < len(p.src) {
+			err = fmt.Errorf("unexpected %q at %d", p.src[p.pos:], p.pos)
+		}
+	}
+	if err != nil {
+		return Expression{}, fmt.Errorf("expression %q: %w", src, err)
+	}
+	return Expression{src: src, root: root}, nil
+}
+
+type exprParser struct {
+	src  string
+	pos  int
+	slot func(string) (int, bool)
+}
+
+func (p *exprParser) skipSpace() {
+	for p.pos < len(p.src) && p.src[p.pos] == ' ' {
+		p.pos++
+	}
+}
+
+func (p *exprParser) peek() byte {
+	p.skipSpace()
+	if p.pos < len(p.src) {
+		return p.src[p.pos]
+	}
+	return 0
+}
+
+// sum = product {("+" | "-") product}
+func (p *exprParser) sum() (exprNode, error) {
+	left, err := p.product()
+	for err == nil && (p.peek() == '+' || p.peek() == '-') {
+		op := p.src[p.pos]
+		p.pos++
+		var right exprNode
+		right, err = p.product()
+		left = &binaryOp{op, left, right}
+	}
+	return left, err
+}
+
+// product = factor {("*" | "/") factor}
+func (p *exprParser) product() (exprNode, error) {
+	left, err := p.factor()
+	for err == nil && (p.peek() == '*' || p.peek() == '/') {
+		op := p.src[p.pos]
+		p.pos++
+		var right exprNode
+		right, err = p.factor()
+		left = &binaryOp{op, left, right}
+	}
+	return left, err
+}
+
+// factor = "-" factor | "(" sum ")" | number | name
+func (p *exprParser) factor() (exprNode, error) {
+	switch c := p.peek(); {
+	case c == '-':
+		p.pos++
+		x, err := p.factor()
+		return &negation{x}, err
+	case c == '(':
+		p.pos++
+		x, err := p.sum()
+		if err != nil {
+			return nil, err
+		}
+		if p.peek() != ')' {
+			return nil, fmt.Errorf("missing ) at %d", p.pos)
+		}
+		p.pos++
+		return &parens{x}, nil
+	case c >= '0' && c <= '9' || c == '.':
+		start := p.pos
+		for p.pos < len(p.src) && strings.IndexByte("0123456789.", p.src[p.pos]) >= 0 {
+			p.pos++
+		}
+		v, err := strconv.ParseFloat(p.src[start:p.pos], 64)
+		return numLit(v), err
+	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		start := p.pos
+		for p.pos < len(p.src) && isNameByte(p.src[p.pos]) {
+			p.pos++
+		}
+		name := p.src[start:p.pos]
+		slot, ok := p.slot(name)
+		if !ok {
+			return nil, fmt.Errorf("unknown name %q", name)
+		}
+		return &nameRef{name, slot}, nil
+	}
+	return nil, fmt.Errorf("expected a number, a name or ( at %d", p.pos)
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

@@ -1,0 +1,226 @@
+package casebuilder
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+)
+
+// BackupSuffix is added to a case file's name for the copy of its previous
+// version that Save keeps beside it.
+const BackupSuffix = ".bak"
+
+// Load reads and validates the case file at path. Its error names the file;
+// when the file is a readable case with invalid values, Load returns the
+// case too, as [Decode] does.
+func Load(path string) (*Case, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c, err := Decode(data)
+	if err != nil {
+		return c, &FileError{Path: path, Err: err}
+	}
+	return c, nil
+}
+
+// FileError is a problem with a case file, naming the file.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	var ps Problems
+	if errors.As(e.Err, &ps) && len(ps) > 0 && ps[0].Path == "" {
+		return e.Path + " " + e.Err.Error()
+	}
+	return e.Path + ": " + e.Err.Error()
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// readFile reads a case file, refusing folders and files over MaxFileSize
+// before reading them.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, describeOpenError(path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, &FileError{path, err}
+	}
+	if info.IsDir() {
+		return nil, &FileError{path, errors.New("is a folder, not a case file")}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &FileError{path, fmt.Errorf("is %s; a case file is at most %s", byteSize(info.Size()), byteSize(MaxFileSize))}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &FileError{path, fmt.Errorf("cannot be read: %w", unwrapPathError(err))}
+	}
+	return data, nil
+}
+
+func describeOpenError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &FileError{path, errors.New("does not exist")}
+	case errors.Is(err, fs.ErrPermission):
+		return &FileError{path, errors.New("cannot be opened: permission denied")}
+	}
+	return &FileError{path, fmt.Errorf("cannot be opened: %w", unwrapPathError(err))}
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Save writes the case to path atomically and keeps the file it replaces
+// as path + BackupSuffix. A crash at any moment leaves path holding either
+// the previous or the new version, complete, and the backup complete.
+// An invalid case is refused with its [Problems] and nothing is written.
+func Save(path string, c *Case) error {
+	data, err := Encode(c)
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, data, true)
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// folder, synced before it is renamed over path. With backup set, the file
+// it replaces is kept as path + BackupSuffix (itself replaced atomically).
+// A new file is readable by its owner only: cases hold people's data.
+func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
+	mode := fs.FileMode(0o600)
+	info, statErr := os.Stat(path)
+	exists := statErr == nil
+	if exists {
+		if !info.Mode().IsRegular() {
+			return &FileError{path, errors.New("is not a regular file; choose another name")}
+		}
+		mode = info.Mode().Perm()
+	}
+	tmp, err := writeTemp(path, data, mode)
+	if err != nil {
+		return &FileError{path, err}
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp)
+		}
+	}()
+	if exists && backup {
+		if err := keepBackup(path); err != nil {
+			return &FileError{path, fmt.Errorf("cannot keep the previous version as a backup: %w", unwrapPathError(err))}
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return &FileError{path, fmt.Errorf("cannot be replaced: %w", unwrapPathError(err))}
+	}
+	syncDir(filepath.Dir(path))
+	removeStaleTemps(path)
+	return nil
+}
+
+// staleAfter is how old a temporary file left beside a case must be before
+// a save removes it: older than any save still under way.
+const staleAfter = 10 * time.Minute
+
+// removeStaleTemps removes the temporary files that saves of path killed
+// before their rename left behind. They only ever hold a copy of a version.
+func removeStaleTemps(path string) {
+	patterns := []string{
+		filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp"),
+		path + BackupSuffix + ".*.tmp",
+	}
+	for _, pattern := range patterns {
+		names, _ := filepath.Glob(pattern)
+		for _, name := range names {
+			if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
+				os.Remove(name)
+			}
+		}
+	}
+}
+
+// writeTemp writes data to a new file beside path and syncs it to disk.
+func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("cannot be written in its folder: %w", unwrapPathError(err))
+	}
+	name := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(mode)
+		if runtime.GOOS == "windows" {
+			err = nil // Windows knows no such modes.
+		}
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		return "", fmt.Errorf("cannot be written: %w", unwrapPathError(err))
+	}
+	return name, nil
+}
+
+// keepBackup makes path + BackupSuffix a complete copy of path, replacing
+// any older backup atomically: a hard link where the file system has them,
+// else a synced copy.
+func keepBackup(path string) error {
+	bak := path + BackupSuffix
+	tmp := fmt.Sprintf("%s.%d.tmp", bak, os.Getpid())
+	os.Remove(tmp)
+	if err := os.Link(path, tmp); err != nil {
+		data, rerr := os.ReadFile(path)
+		if rerr != nil {
+			return rerr
+		}
+		info, serr := os.Stat(path)
+		if serr != nil {
+			return serr
+		}
+		name, werr := writeTemp(bak, data, info.Mode().Perm())
+		if werr != nil {
+			return werr
+		}
+		tmp = name
+	}
+	if err := os.Rename(tmp, bak); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// syncDir makes a rename in dir durable, where the system allows it.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}

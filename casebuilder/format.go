@@ -1,0 +1,150 @@
+package casebuilder
+
+import (
+	"math"
+	"strings"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Format writes figures one way for the screen, the workbook and the
+// brief: the case's currency, the reader's digit grouping. Digit grouping
+// and currency symbols come from golang.org/x/text (CLDR data).
+type Format struct {
+	printer     *message.Printer
+	symbol      string
+	symbolAfter bool
+}
+
+// NewFormat returns the format for amounts in the ISO currency code cur
+// read in language lang (English when lang is undetermined).
+func NewFormat(cur string, lang language.Tag) *Format {
+	if lang == language.Und {
+		lang = language.English
+	}
+	f := &Format{printer: message.NewPrinter(lang), symbol: cur}
+	if u, err := currency.ParseISO(cur); err == nil {
+		f.symbol = strings.TrimSpace(f.printer.Sprint(currency.NarrowSymbol(u)))
+	}
+	// English writes the symbol first (€1,200); most other languages
+	// write it last (1.200 €).
+	base, _ := lang.Base()
+	en, _ := language.English.Base()
+	f.symbolAfter = base != en
+	return f
+}
+
+// FormatFor returns the English format of the case's currency.
+func FormatFor(c *Case) *Format { return NewFormat(c.Currency, language.English) }
+
+// Symbol returns the currency symbol, or the ISO code where there is none.
+func (f *Format) Symbol() string { return f.symbol }
+
+// SymbolAfter reports whether the symbol follows the amount.
+func (f *Format) SymbolAfter() bool { return f.symbolAfter }
+
+// Number returns x with digit grouping and the given number of decimals.
+func (f *Format) Number(x float64, decimals int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "n/a"
+	}
+	s := f.printer.Sprint(number.Decimal(math.Abs(x), number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
+	if x < 0 && strings.ContainsAny(s, "123456789") { // no "-0"
+		return "-" + s
+	}
+	return s
+}
+
+// Money returns an amount in whole units of the currency: "€1,234,568" or
+// "-€12,500".
+func (f *Format) Money(x float64) string { return f.money(x, 0) }
+
+// MoneyCents returns an amount with two decimals.
+func (f *Format) MoneyCents(x float64) string { return f.money(x, 2) }
+
+func (f *Format) money(x float64, decimals int) string {
+	n := f.Number(x, decimals)
+	sign := ""
+	if strings.HasPrefix(n, "-") {
+		sign, n = "-", n[1:]
+	}
+	if f.symbolAfter {
+		return sign + n + "\u00a0" + f.symbol
+	}
+	return sign + f.symbol + n
+}
+
+// MoneyShort returns an amount in thousands or millions, for charts and
+// headlines: "€1.2M", "€350k".
+func (f *Format) MoneyShort(x float64) string {
+	a := math.Abs(x)
+	switch {
+	case a >= 999_950_000:
+		return f.scaled(x/1e9, "bn")
+	case a >= 999_950:
+		return f.scaled(x/1e6, "M")
+	case a >= 10_000:
+		return f.scaled(x/1e3, "k")
+	}
+	return f.Money(x)
+}
+
+func (f *Format) scaled(x float64, suffix string) string {
+	m := f.money(x, 1)
+	if f.symbolAfter {
+		return strings.Replace(m, "\u00a0", suffix+"\u00a0", 1)
+	}
+	return m + suffix
+}
+
+// Percent returns a fraction as a percentage with one decimal: "12.5%" in
+// English, "12,5 %" in French or German.
+func (f *Format) Percent(x float64) string {
+	if f.symbolAfter {
+		return f.Number(x*100, 1) + "\u00a0%"
+	}
+	return f.Number(x*100, 1) + "%"
+}
+
+// Ratio returns a ratio with two decimals: "2.45".
+func (f *Format) Ratio(x float64) string { return f.Number(x, 2) }
+
+// Months returns a number of months with one decimal.
+func (f *Format) Months(x float64) string { return f.Number(x, 1) + " months" }
+
+// Maybe formats an optional figure, "n/a" when it is nil.
+func (f *Format) Maybe(x *float64, format func(float64) string) string {
+	if x == nil {
+		return "n/a"
+	}
+	return format(*x)
+}
+
+// Value formats a figure by its unit.
+func (f *Format) Value(x float64, u Unit) string {
+	switch u {
+	case Money:
+		return f.Money(x)
+	case MoneyPerHour:
+		return f.MoneyCents(x) + " per hour"
+	case Percent:
+		return f.Percent(x)
+	case Days:
+		return f.Number(x, 0) + " days"
+	case Weeks:
+		return f.Number(x, 0) + " weeks"
+	case Months:
+		return f.Months(x)
+	case Hours:
+		return f.Number(x, 1) + " hours"
+	case Count:
+		if x == math.Trunc(x) {
+			return f.Number(x, 0)
+		}
+		return f.Number(x, 1)
+	}
+	return f.Number(x, 2)
+}

@@ -1,0 +1,468 @@
+package casebuilder
+
+import (
+	"fmt"
+	"slices"
+)
+
+// PainCategory is the kind of problem the sales force has. Each category
+// has its own cost-of-pain calculator.
+type PainCategory string
+
+// The pain categories.
+const (
+	SalesTurnover  PainCategory = "salesTurnover"
+	TalentScarcity PainCategory = "talentScarcity"
+	RampUpTime     PainCategory = "rampUp"
+	SkillsGap      PainCategory = "skillsGap"
+	UnclearRoles   PainCategory = "unclearRoles"
+	OtherPain      PainCategory = "other"
+)
+
+// Input is one input of the cost-of-pain calculators.
+type Input struct {
+	Key   string
+	Label string
+	Unit  Unit
+	// Min and Max bound the values the input accepts.
+	Min, Max float64
+	// Default, when not empty, is the rule-of-thumb value the input takes
+	// when the case leaves it out, written on earlier inputs, and
+	// DefaultNote says where the rule comes from.
+	Default     string
+	DefaultNote string
+	// Help says what to enter.
+	Help string
+
+	def Expression
+}
+
+// HasDefault reports whether the input has a rule-of-thumb default.
+func (in *Input) HasDefault() bool { return in.Default != "" }
+
+// DefaultExpression is the default as an expression on other inputs.
+func (in *Input) DefaultExpression() Expression { return in.def }
+
+// Calculator puts a yearly cost on one category of pain. Its steps run in
+// order; the last is the yearly cost.
+type Calculator struct {
+	Category PainCategory
+	Name     string
+	// Inputs are the keys of the inputs it reads, in the order to show them.
+	Inputs []string
+	Steps  []StepDef
+
+	env   int   // size of its environment: all inputs, then its steps
+	reads []int // indexes of the inputs its steps read directly
+}
+
+// StepDef is one step of a calculator's working.
+type StepDef struct {
+	Key   string
+	Label string
+	// Words is the formula in words, for people.
+	Words string
+	Unit  Unit
+	Expr  Expression
+}
+
+const annualStep = "annual"
+
+// inputs is every calculator input, in an order where a default only reads
+// inputs listed before it.
+var inputs = []*Input{
+	{Key: "reps", Label: "Sales reps", Unit: Count, Max: 1e6,
+		Help: "Quota-carrying sales people today."},
+	{Key: "attritionRate", Label: "Yearly sales attrition", Unit: Percent, Max: 3,
+		Help: "Reps who leave in a year, as a share of the sales force."},
+	{Key: "hiresPerYear", Label: "New sales hires a year", Unit: Count, Max: 1e6,
+		Help: "Reps hired in a year, for growth or to replace leavers."},
+	{Key: "annualQuota", Label: "Yearly quota per rep", Unit: Money, Max: 1e12,
+		Help: "Revenue a fully productive rep is expected to close in a year."},
+	{Key: "grossMargin", Label: "Gross margin", Unit: Percent, Max: 1,
+		Help: "Share of revenue left after the cost of what is sold."},
+	{Key: "salary", Label: "Yearly base salary per rep", Unit: Money, Max: 1e9,
+		Help: "Used by the rule-of-thumb defaults below."},
+	{Key: "separationCost", Label: "Separation cost per leaver", Unit: Money, Max: 1e9,
+		Default:     "salary / 12",
+		DefaultNote: "Rule of thumb: about one month of base salary (exit administration, notice, manager time). Replace it with your own figure.",
+		Help:        "Exit administration, severance, notice and manager time for one leaver."},
+	{Key: "recruitingCost", Label: "Recruiting and hiring cost per hire", Unit: Money, Max: 1e9,
+		Default:     "0.2 * salary",
+		DefaultNote: "Rule of thumb: about 20 % of base salary, within the usual 15–25 % range of recruitment-agency fees. Replace it with your own figure.",
+		Help:        "Advertising, agency fees, interviews, assessments, onboarding administration."},
+	{Key: "daysToFill", Label: "Days a territory stays open", Unit: Days, Max: 3650,
+		Help: "Calendar days from a rep's departure to the replacement's start."},
+	{Key: "rampMonths", Label: "Months to full productivity", Unit: Months, Max: 120,
+		Help: "How long a new rep takes to sell at full quota."},
+	{Key: "rampProductivity", Label: "Average productivity while ramping", Unit: Percent, Max: 1,
+		Default:     "0.5",
+		DefaultNote: "Rule of thumb: a steady climb from nothing to full productivity averages 50 %.",
+		Help:        "Share of quota a new rep sells, on average, before full productivity."},
+	{Key: "targetAttainment", Label: "Target quota attainment", Unit: Percent, Max: 3,
+		Help: "Attainment the plan needs, as a share of quota."},
+	{Key: "actualAttainment", Label: "Actual quota attainment", Unit: Percent, Max: 3,
+		Help: "Average attainment today, as a share of quota."},
+	{Key: "peopleAffected", Label: "People losing time to friction", Unit: Count, Max: 1e6,
+		Help: "People in Sales and the delivering teams who lose time to unclear roles or hand-offs."},
+	{Key: "hoursLostPerWeek", Label: "Hours lost per person per week", Unit: Hours, Max: 168,
+		Help: "Rework, escalations, chasing answers, meetings that settle who does what."},
+	{Key: "workingWeeks", Label: "Working weeks a year", Unit: Weeks, Min: 1, Max: 52,
+		Default:     "46",
+		DefaultNote: "Rule of thumb: 52 weeks less holidays and leave.",
+		Help:        "Weeks a person actually works in a year."},
+	{Key: "loadedHourlyCost", Label: "Loaded cost per hour", Unit: MoneyPerHour, Max: 1e7,
+		Default:     "1.3 * salary / (workingWeeks * 40)",
+		DefaultNote: "Rule of thumb: base salary plus about 30 % for benefits and payroll taxes, over 40-hour weeks.",
+		Help:        "Salary, benefits and taxes of the people affected, per working hour."},
+	{Key: "sellingHoursPerWeek", Label: "Selling hours per rep per week", Unit: Hours, Max: 168,
+		Default:     "12",
+		DefaultNote: "Rule of thumb: reps spend about 30 % of a 40-hour week actually selling.",
+		Help:        "Hours a rep spends with customers and prospects in a week."},
+	{Key: "sellingHoursLostPerWeek", Label: "Selling hours lost per rep per week", Unit: Hours, Max: 168,
+		Help: "Selling time each rep loses to the friction in a week."},
+	{Key: "annualCost", Label: "Yearly cost of the problem", Unit: Money, Max: 1e12,
+		Help: "Your own estimate, with its working in the evidence."},
+}
+
+// rampCostStep is shared by the turnover and ramp-up calculators.
+var rampCostStep = step("rampCost", "Ramp-up cost per new hire", Money,
+	"months to full productivity × monthly quota (yearly ÷ 12) × (1 − average productivity while ramping) × gross margin",
+	"rampMonths * annualQuota / 12 * (1 - rampProductivity) * grossMargin")
+
+var dailyMarginStep = step("dailyMargin", "Daily gross margin of a productive rep", Money,
+	"yearly quota per rep × gross margin ÷ 365 days",
+	"annualQuota * grossMargin / 365")
+
+// calculators are the cost-of-pain calculators, one per category.
+var calculators = []*Calculator{
+	{
+		Category: SalesTurnover, Name: "Cost of sales turnover",
+		Inputs: []string{"reps", "attritionRate", "annualQuota", "grossMargin", "salary",
+			"separationCost", "recruitingCost", "daysToFill", "rampMonths", "rampProductivity"},
+		Steps: []StepDef{
+			step("leavers", "Leavers a year", Count,
+				"sales reps × yearly sales attrition", "reps * attritionRate"),
+			dailyMarginStep,
+			step("vacancyCost", "Vacancy cost per leaver", Money,
+				"days a territory stays open × daily gross margin", "daysToFill * dailyMargin"),
+			rampCostStep,
+			step("costPerLeaver", "Cost of one leaver", Money,
+				"separation + recruiting and hiring + vacancy + ramp-up",
+				"separationCost + recruitingCost + vacancyCost + rampCost"),
+			step(annualStep, "Yearly cost of sales turnover", Money,
+				"leavers a year × cost of one leaver", "leavers * costPerLeaver"),
+		},
+	},
+	{
+		Category: TalentScarcity, Name: "Cost of open territories",
+		Inputs: []string{"hiresPerYear", "annualQuota", "grossMargin", "daysToFill"},
+		Steps: []StepDef{
+			dailyMarginStep,
+			step("vacancyCost", "Vacancy cost per open territory", Money,
+				"days a territory stays open × daily gross margin", "daysToFill * dailyMargin"),
+			step(annualStep, "Yearly cost of open territories", Money,
+				"new sales hires a year × vacancy cost per open territory", "hiresPerYear * vacancyCost"),
+		},
+	},
+	{
+		Category: RampUpTime, Name: "Cost of ramp-up time",
+		Inputs: []string{"hiresPerYear", "annualQuota", "grossMargin", "rampMonths", "rampProductivity"},
+		Steps: []StepDef{
+			rampCostStep,
+			step(annualStep, "Yearly cost of ramp-up time", Money,
+				"new sales hires a year × ramp-up cost per new hire", "hiresPerYear * rampCost"),
+		},
+	},
+	{
+		Category: SkillsGap, Name: "Cost of the skills gap",
+		Inputs: []string{"reps", "annualQuota", "grossMargin", "targetAttainment", "actualAttainment"},
+		Steps: []StepDef{
+			step("attainmentGap", "Attainment gap", Percent,
+				"target − actual quota attainment", "targetAttainment - actualAttainment"),
+			step(annualStep, "Yearly gross margin lost to the skills gap", Money,
+				"attainment gap × sales reps × yearly quota per rep × gross margin",
+				"attainmentGap * reps * annualQuota * grossMargin"),
+		},
+	},
+	{
+		Category: UnclearRoles, Name: "Cost of unclear roles and friction",
+		Inputs: []string{"peopleAffected", "hoursLostPerWeek", "salary", "workingWeeks", "loadedHourlyCost",
+			"reps", "annualQuota", "grossMargin", "sellingHoursPerWeek", "sellingHoursLostPerWeek"},
+		Steps: []StepDef{
+			step("timeCost", "Cost of time lost to friction", Money,
+				"hours lost per person per week × working weeks × loaded cost per hour × people affected",
+				"hoursLostPerWeek * workingWeeks * loadedHourlyCost * peopleAffected"),
+			step("marginPerSellingHour", "Gross margin per selling hour", Money,
+				"yearly quota per rep × gross margin ÷ (selling hours per week × working weeks)",
+				"annualQuota * grossMargin / (sellingHoursPerWeek * workingWeeks)"),
+			step("sellingCost", "Gross margin lost with selling time", Money,
+				"selling hours lost per rep per week × working weeks × sales reps × gross margin per selling hour",
+				"sellingHoursLostPerWeek * workingWeeks * reps * marginPerSellingHour"),
+			step(annualStep, "Yearly cost of unclear roles and friction", Money,
+				"cost of time lost + gross margin lost with selling time", "timeCost + sellingCost"),
+		},
+	},
+	{
+		Category: OtherPain, Name: "Cost of the problem",
+		Inputs: []string{"annualCost"},
+		Steps: []StepDef{
+			step(annualStep, "Yearly cost of the problem", Money, "as estimated", "annualCost"),
+		},
+	},
+}
+
+// step declares a calculator step; its expression is compiled by init.
+func step(key, label string, unit Unit, words, expr string) StepDef {
+	return StepDef{Key: key, Label: label, Words: words, Unit: unit, Expr: Expression{src: expr}}
+}
+
+var inputIndex = map[string]int{}
+
+func init() {
+	for i, in := range inputs {
+		inputIndex[in.Key] = i
+	}
+	for i, in := range inputs {
+		if in.Default == "" {
+			continue
+		}
+		e, err := parseExpression(in.Default, func(name string) (int, bool) {
+			j, ok := inputIndex[name]
+			return j, ok && j < i
+		})
+		if err != nil {
+			panic("casebuilder: default of " + in.Key + ": " + err.Error())
+		}
+		in.def = e
+	}
+	for _, k := range calculators {
+		k.compile()
+	}
+}
+
+// compile parses the calculator's steps, which may read any input and any
+// earlier step, and checks that it lists every input it reads.
+func (k *Calculator) compile() {
+	k.env = len(inputs) + len(k.Steps)
+	for _, key := range k.Inputs {
+		in := LookupInput(key)
+		if in == nil {
+			panic("casebuilder: calculator " + string(k.Category) + " lists unknown input " + key)
+		}
+		for _, dep := range in.def.Names() {
+			if !slices.Contains(k.Inputs, dep) {
+				panic("casebuilder: calculator " + string(k.Category) + " lacks " + dep + ", read by the default of " + key)
+			}
+		}
+	}
+	for i := range k.Steps {
+		s := &k.Steps[i]
+		e, err := parseExpression(s.Expr.src, func(name string) (int, bool) {
+			if j, ok := inputIndex[name]; ok {
+				return j, slices.Contains(k.Inputs, name)
+			}
+			for j := range i {
+				if k.Steps[j].Key == name {
+					return len(inputs) + j, true
+				}
+			}
+			return 0, false
+		})
+		if err != nil {
+			panic(fmt.Sprintf("casebuilder: calculator %s, step %s: %v", k.Category, s.Key, err))
+		}
+		s.Expr = e
+		for _, name := range e.Names() {
+			if j, ok := inputIndex[name]; ok && !slices.Contains(k.reads, j) {
+				k.reads = append(k.reads, j)
+			}
+		}
+	}
+	if k.Steps[len(k.Steps)-1].Key != annualStep {
+		panic("casebuilder: calculator " + string(k.Category) + " does not end with the yearly cost")
+	}
+}
+
+// Inputs returns every calculator input, in the order they are defined.
+func Inputs() []*Input { return inputs }
+
+// LookupInput returns the input with that key, or nil.
+func LookupInput(key string) *Input {
+	if i, ok := inputIndex[key]; ok {
+		return inputs[i]
+	}
+	return nil
+}
+
+// Calculators returns the cost-of-pain calculators, one per category.
+func Calculators() []*Calculator { return calculators }
+
+// CalculatorFor returns the calculator of a category, or nil.
+func CalculatorFor(c PainCategory) *Calculator {
+	for _, k := range calculators {
+		if k.Category == c {
+			return k
+		}
+	}
+	return nil
+}
+
+// StepKind says where a step of the working comes from.
+type StepKind string
+
+// The kinds of step.
+const (
+	StepInput      StepKind = "input"      // entered by the user
+	StepDefault    StepKind = "default"    // a labelled rule of thumb
+	StepMissing    StepKind = "missing"    // needed and not entered
+	StepCalculated StepKind = "calculated" // computed from the steps above
+)
+
+// Step is one line of a calculator's working: an input or a computed value.
+type Step struct {
+	Key   string   `json:"key"`
+	Label string   `json:"label"`
+	Kind  StepKind `json:"kind"`
+	// Formula is the formula in words for a calculated step, and the rule of
+	// thumb for a default.
+	Formula string  `json:"formula"`
+	Value   float64 `json:"value"`
+	Unit    Unit    `json:"unit"`
+}
+
+// PainResult is the yearly cost of the pain with its working.
+type PainResult struct {
+	Category   PainCategory `json:"category"`
+	Calculator string       `json:"calculator"`
+	// Annual is the yearly cost of the pain (zero while inputs are missing).
+	Annual float64 `json:"annual"`
+	// Steps are the inputs used, then every calculated step, in order.
+	Steps []Step `json:"steps"`
+	// Missing are the keys of inputs the calculator needs and lacks.
+	Missing []string `json:"missing,omitempty"`
+}
+
+// Complete reports whether every input the calculator needs is there.
+func (p *PainResult) Complete() bool { return len(p.Missing) == 0 }
+
+// painModel evaluates a case's calculator with inputs at chosen values and
+// some inputs overridden, as benefits, sensitivity and simulation need.
+type painModel struct {
+	calc    *Calculator
+	given   []Range // by input index
+	isGiven []bool
+	needed  []bool // read by the calculator, directly or through a default
+	// over holds overriding values, by input index, where hasOver is set.
+	over    []float64
+	hasOver []bool
+	env     []float64
+}
+
+// newPainModel returns the model of the pain's calculator, or nil when the
+// pain has no known category.
+func newPainModel(p *Pain) *painModel {
+	k := CalculatorFor(p.Category)
+	if k == nil {
+		return nil
+	}
+	n := len(inputs)
+	m := &painModel{calc: k, given: make([]Range, n), isGiven: make([]bool, n), needed: make([]bool, n),
+		over: make([]float64, n), hasOver: make([]bool, n), env: make([]float64, k.env)}
+	for key, r := range p.Inputs {
+		if i, ok := inputIndex[key]; ok {
+			m.given[i], m.isGiven[i] = r, true
+		}
+	}
+	for _, i := range k.reads {
+		m.need(i)
+	}
+	return m
+}
+
+func (m *painModel) need(i int) {
+	if m.needed[i] {
+		return
+	}
+	m.needed[i] = true
+	if !m.isGiven[i] && inputs[i].HasDefault() {
+		for _, dep := range inputs[i].def.Names() {
+			m.need(inputIndex[dep])
+		}
+	}
+}
+
+// missing returns the needed inputs that have neither a value nor a default.
+func (m *painModel) missing() []string {
+	var out []string
+	for i, in := range inputs {
+		if m.needed[i] && !m.isGiven[i] && !in.HasDefault() {
+			out = append(out, in.Key)
+		}
+	}
+	return out
+}
+
+// eval returns the yearly cost with each input at its override, else its
+// given value as pick chooses it, else its default, else zero.
+func (m *painModel) eval(pick func(key string, r Range) float64) float64 {
+	for i, in := range inputs {
+		switch {
+		case !m.needed[i]:
+			m.env[i] = 0
+		case m.hasOver[i]:
+			m.env[i] = m.over[i]
+		case m.isGiven[i]:
+			m.env[i] = pick(in.Key, m.given[i])
+		case in.HasDefault():
+			m.env[i] = in.def.root.eval(m.env)
+		default:
+			m.env[i] = 0
+		}
+	}
+	n := len(inputs)
+	for j := range m.calc.Steps {
+		m.env[n+j] = m.calc.Steps[j].Expr.root.eval(m.env)
+	}
+	return m.env[len(m.env)-1]
+}
+
+func pickLikely(_ string, r Range) float64 { return r.Likely }
+
+// CostOfPain runs the pain's calculator on its likely inputs and returns the
+// yearly cost with every step of the working. A pain without a category
+// costs nothing and has no working.
+func CostOfPain(p *Pain) PainResult {
+	res := PainResult{Category: p.Category}
+	m := newPainModel(p)
+	if m == nil {
+		return res
+	}
+	res.Calculator = m.calc.Name
+	annual := m.eval(pickLikely)
+	for _, key := range m.calc.Inputs {
+		i := inputIndex[key]
+		in := inputs[i]
+		if !m.needed[i] {
+			continue
+		}
+		st := Step{Key: key, Label: in.Label, Value: m.env[i], Unit: in.Unit, Kind: StepInput}
+		if !m.isGiven[i] {
+			if in.HasDefault() {
+				st.Kind, st.Formula = StepDefault, in.DefaultNote
+			} else {
+				st.Kind = StepMissing
+			}
+		}
+		res.Steps = append(res.Steps, st)
+	}
+	for j, s := range m.calc.Steps {
+		res.Steps = append(res.Steps, Step{Key: s.Key, Label: s.Label, Kind: StepCalculated,
+			Formula: s.Words, Value: m.env[len(inputs)+j], Unit: s.Unit})
+	}
+	res.Missing = m.missing()
+	if res.Complete() {
+		res.Annual = annual
+	}
+	return res
+}

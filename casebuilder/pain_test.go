@@ -1,0 +1,162 @@
+package casebuilder
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The figures below are worked by hand from the formulas in PRODUCT.md,
+// with inputs chosen so that every step comes out round.
+func TestCostOfPain(t *testing.T) {
+	tests := []struct {
+		category PainCategory
+		inputs   map[string]float64
+		steps    map[string]float64 // key → value of some steps
+		annual   float64
+	}{
+		{SalesTurnover, map[string]float64{"reps": 100, "attritionRate": 0.2, "annualQuota": 365000,
+			"grossMargin": 0.5, "separationCost": 5000, "recruitingCost": 10000, "daysToFill": 30,
+			"rampMonths": 4, "rampProductivity": 0.4},
+			// 20 leavers; 500 a day; 30 days → 15,000; 4 × 30,416.67 × 0.6 × 0.5 = 36,500;
+			// 5,000 + 10,000 + 15,000 + 36,500 = 66,500 a leaver.
+			map[string]float64{"leavers": 20, "dailyMargin": 500, "vacancyCost": 15000, "rampCost": 36500, "costPerLeaver": 66500},
+			1_330_000},
+		{TalentScarcity, map[string]float64{"hiresPerYear": 12, "annualQuota": 365000, "grossMargin": 0.4, "daysToFill": 50},
+			map[string]float64{"dailyMargin": 400, "vacancyCost": 20000},
+			240_000},
+		{RampUpTime, map[string]float64{"hiresPerYear": 10, "annualQuota": 1_200_000, "grossMargin": 0.5,
+			"rampMonths": 6, "rampProductivity": 0.25},
+			// 6 months × 100,000 × 0.75 × 0.5 = 225,000 a hire.
+			map[string]float64{"rampCost": 225000},
+			2_250_000},
+		{SkillsGap, map[string]float64{"reps": 50, "annualQuota": 500000, "grossMargin": 0.6,
+			"targetAttainment": 1, "actualAttainment": 0.8},
+			map[string]float64{"attainmentGap": 0.2},
+			3_000_000},
+		{UnclearRoles, map[string]float64{"peopleAffected": 40, "hoursLostPerWeek": 3, "workingWeeks": 50,
+			"loadedHourlyCost": 60, "reps": 20, "annualQuota": 600000, "grossMargin": 0.5,
+			"sellingHoursPerWeek": 15, "sellingHoursLostPerWeek": 2},
+			// 3 h × 50 wk × 60 × 40 people = 360,000; 300,000 ÷ 750 h = 400 an hour;
+			// 2 h × 50 wk × 20 reps × 400 = 800,000.
+			map[string]float64{"timeCost": 360000, "marginPerSellingHour": 400, "sellingCost": 800000},
+			1_160_000},
+		{OtherPain, map[string]float64{"annualCost": 250000}, nil, 250_000},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.category), func(t *testing.T) {
+			p := &Pain{Category: tt.category, Inputs: map[string]Range{}}
+			for k, v := range tt.inputs {
+				p.Inputs[k] = Exactly(v)
+			}
+			res := CostOfPain(p)
+			if !res.Complete() {
+				t.Fatalf("missing %v", res.Missing)
+			}
+			if !near(res.Annual, tt.annual, 1e-6) {
+				t.Errorf("annual = %.4f, want %.4f", res.Annual, tt.annual)
+			}
+			got := map[string]float64{}
+			for _, s := range res.Steps {
+				got[s.Key] = s.Value
+				if s.Kind != StepInput && s.Kind != StepCalculated {
+					t.Errorf("step %s is %s with every input given", s.Key, s.Kind)
+				}
+				if s.Label == "" || s.Kind == StepCalculated && s.Formula == "" {
+					t.Errorf("step %s lacks its label or formula: %+v", s.Key, s)
+				}
+			}
+			for k, want := range tt.steps {
+				if !near(got[k], want, 1e-6) {
+					t.Errorf("step %s = %.6f, want %.6f", k, got[k], want)
+				}
+			}
+			if last := res.Steps[len(res.Steps)-1]; last.Key != "annual" || last.Value != res.Annual {
+				t.Errorf("last step is %+v, want the yearly cost", last)
+			}
+		})
+	}
+}
+
+func TestCostOfPainDefaults(t *testing.T) {
+	// Turnover with the salary only: separation = 60,000 / 12 = 5,000,
+	// recruiting = 0.2 × 60,000 = 12,000, productivity while ramping 50 %.
+	p := &Pain{Category: SalesTurnover, Inputs: map[string]Range{
+		"reps": Exactly(10), "attritionRate": Exactly(0.5), "annualQuota": Exactly(365000),
+		"grossMargin": Exactly(0.5), "salary": Exactly(60000), "daysToFill": Exactly(0), "rampMonths": Exactly(2),
+	}}
+	res := CostOfPain(p)
+	want := map[string]float64{"separationCost": 5000, "recruitingCost": 12000, "rampProductivity": 0.5}
+	for _, s := range res.Steps {
+		w, isDefault := want[s.Key]
+		if isDefault != (s.Kind == StepDefault) {
+			t.Errorf("step %s is %s", s.Key, s.Kind)
+		}
+		if isDefault && (!near(s.Value, w, 1e-9) || !strings.HasPrefix(s.Formula, "Rule of thumb")) {
+			t.Errorf("default %s = %v %q, want %v labelled as a rule of thumb", s.Key, s.Value, s.Formula, w)
+		}
+	}
+	// 5 leavers × (5,000 + 12,000 + 0 + 2 × 30,416.67 × 0.5 × 0.5 = 15,208.33).
+	if !near(res.Annual, 5*(5000+12000+15208.333333333334), 1e-6) {
+		t.Errorf("annual = %v", res.Annual)
+	}
+
+	// Friction with the salary only: 46 weeks, 1.3 × 52,000 / (46 × 40) an hour.
+	f := CostOfPain(&Pain{Category: UnclearRoles, Inputs: map[string]Range{
+		"peopleAffected": Exactly(1), "hoursLostPerWeek": Exactly(1), "salary": Exactly(52000),
+		"reps": Exactly(0), "annualQuota": Exactly(0), "grossMargin": Exactly(0), "sellingHoursLostPerWeek": Exactly(0),
+	}})
+	// 1 hour × 46 weeks × 36.7391… = 1,690 exactly (67,600 / 40).
+	if !f.Complete() || !near(f.Annual, 1690, 1e-9) {
+		t.Errorf("friction with defaults = %v (missing %v), want 1,690", f.Annual, f.Missing)
+	}
+}
+
+func TestCostOfPainMissing(t *testing.T) {
+	// Without separation and recruiting costs, their defaults need the salary.
+	p := &Pain{Category: SalesTurnover, Inputs: map[string]Range{"reps": Exactly(10), "attritionRate": Exactly(0.2)}}
+	res := CostOfPain(p)
+	want := []string{"annualQuota", "grossMargin", "salary", "daysToFill", "rampMonths"}
+	if !slices.Equal(res.Missing, want) || res.Annual != 0 {
+		t.Errorf("missing = %v, annual %v; want %v and 0", res.Missing, res.Annual, want)
+	}
+	// With both given, the salary is not needed.
+	p.Inputs["separationCost"], p.Inputs["recruitingCost"] = Exactly(1), Exactly(1)
+	if res := CostOfPain(p); slices.Contains(res.Missing, "salary") {
+		t.Errorf("salary still missing: %v", res.Missing)
+	}
+	if res := CostOfPain(&Pain{}); res.Annual != 0 || len(res.Steps) != 0 {
+		t.Errorf("a pain without category = %+v", res)
+	}
+}
+
+func TestExpressionFormat(t *testing.T) {
+	k := CalculatorFor(SalesTurnover)
+	var ramp StepDef
+	for _, s := range k.Steps {
+		if s.Key == "rampCost" {
+			ramp = s
+		}
+	}
+	got := ramp.Expr.Format(func(name string) string { return "[" + name + "]" })
+	want := "[rampMonths]*[annualQuota]/12*(1-[rampProductivity])*[grossMargin]"
+	if got != want {
+		t.Errorf("formula = %s, want %s", got, want)
+	}
+	if names := ramp.Expr.Names(); !slices.Equal(names, []string{"rampMonths", "annualQuota", "rampProductivity", "grossMargin"}) {
+		t.Errorf("names = %v", names)
+	}
+	for _, bad := range []string{"1 +", "(1", "a b", "2 ** 3", "unknown * 2", ""} {
+		if _, err := parseExpression(bad, func(string) (int, bool) { return 0, false }); err == nil {
+			t.Errorf("parsed %q", bad)
+		}
+	}
+}
+
+func TestEveryCategoryHasACalculator(t *testing.T) {
+	for _, c := range []PainCategory{SalesTurnover, TalentScarcity, RampUpTime, SkillsGap, UnclearRoles, OtherPain} {
+		if CalculatorFor(c) == nil {
+			t.Errorf("no calculator for %s", c)
+		}
+	}
+}

@@ -1,0 +1,503 @@
+package casebuilder
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/currency"
+)
+
+// Limits on a case. Beyond them a file is refused with a message naming
+// the limit, so that a broken or hostile file cannot exhaust the machine.
+const (
+	// MaxFileSize is the largest case file read, in bytes.
+	MaxFileSize = 16 << 20
+	// MaxHorizonMonths is the longest horizon: 30 years.
+	MaxHorizonMonths = 360
+	// MaxAmount bounds every amount of money, in the case's currency.
+	MaxAmount = 1e12
+	// MaxHeads bounds the head count of a per-head cost.
+	MaxHeads = 1e6
+	// MaxText bounds every text, in bytes.
+	MaxText = 20000
+	// MaxItems bounds every list that has no limit of its own (evidence,
+	// stakeholders, measures, ...). Alternatives (50), cost and benefit
+	// lines (200 each), criteria (20), risks and milestones (2,000 each)
+	// have their own.
+	MaxItems = 500
+	// MaxDepth bounds the nesting of a case file.
+	MaxDepth = 32
+	// MaxValues bounds the number of JSON values in a case file, and
+	// MaxContainer the entries of one list or object, so that reading a
+	// hostile file cannot take much memory before the limits above apply.
+	// The largest case the limits above allow has about 400,000 values.
+	MaxValues    = 1_000_000
+	MaxContainer = 5_000
+)
+
+// Problem is one thing wrong with a case: where, and what.
+type Problem struct {
+	// Path locates the value, as in alternatives[2].costs[0].amount.
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	if p.Path == "" {
+		return p.Message
+	}
+	return p.Path + ": " + p.Message
+}
+
+// Problems is every problem found in a case. As an error it reads as one
+// line: the first problem and how many more there are.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	switch len(ps) {
+	case 0:
+		return "no problem"
+	case 1:
+		return ps[0].String()
+	case 2:
+		return ps[0].String() + " (and 1 more problem)"
+	}
+	return fmt.Sprintf("%s (and %d more problems)", ps[0], len(ps)-1)
+}
+
+// Validate returns every problem that makes the case's data invalid:
+// values out of range, references to nothing, estimates out of order. An
+// incomplete draft is valid; what a CEO would object to is the review's
+// business (see [Review]).
+func Validate(c *Case) Problems {
+	v := &validator{c: c}
+	v.run()
+	return v.ps
+}
+
+type validator struct {
+	c  *Case
+	ps Problems
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	v.ps = append(v.ps, Problem{path, fmt.Sprintf(format, args...)})
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
+
+func (v *validator) run() {
+	c := v.c
+	if _, err := currency.ParseISO(c.Currency); err != nil || len(c.Currency) != 3 || strings.ToUpper(c.Currency) != c.Currency {
+		v.add("currency", "must be an ISO 4217 code such as EUR or USD (got %q)", c.Currency)
+	}
+	if !finite(c.DiscountRate) || c.DiscountRate < 0 || c.DiscountRate > 1 {
+		v.add("discountRate", "must be a yearly rate between 0 and 1, e.g. 0.08 for 8 %% (got %v)", c.DiscountRate)
+	}
+	if c.HorizonMonths < 1 || c.HorizonMonths > MaxHorizonMonths {
+		v.add("horizonMonths", "must be between 1 and %d months (got %d)", MaxHorizonMonths, c.HorizonMonths)
+	}
+	v.context()
+	v.pain()
+	v.alternatives()
+	v.criteria()
+	if id := c.Recommendation.Alternative; id != "" && c.AlternativeByID(id) < 0 {
+		v.add("recommendation.alternative", "no alternative has the ID %q", id)
+	}
+	switch c.Reserve.Basis {
+	case "", ReserveExpected, ReserveNone:
+	default:
+		v.add("reserve.basis", "must be %q or %q (got %q)", ReserveExpected, ReserveNone, c.Reserve.Basis)
+	}
+	v.risks()
+	v.plan()
+	v.measures()
+}
+
+func (v *validator) context() {
+	ids := v.uniqueIDs("context.objectives", len(v.c.Context.Objectives), func(i int) string {
+		return v.c.Context.Objectives[i].ID
+	}, false)
+	if id := v.c.Context.ServesObjective; id != "" && !ids[id] {
+		v.add("context.servesObjective", "no objective has the ID %q", id)
+	}
+}
+
+func (v *validator) pain() {
+	p := &v.c.Pain
+	if p.Category != "" && CalculatorFor(p.Category) == nil {
+		v.add("pain.category", "must be one of %s (got %q)", categoryList(), p.Category)
+	}
+	for _, key := range slices.Sorted(maps.Keys(p.Inputs)) {
+		path := "pain.inputs." + key
+		in := LookupInput(key)
+		if in == nil {
+			v.add(path, "is not an input of any calculator")
+			continue
+		}
+		v.rangeWithin(path, p.Inputs[key], in.Min, in.Max, true)
+	}
+}
+
+func (v *validator) alternatives() {
+	c := v.c
+	v.uniqueIDs("alternatives", len(c.Alternatives), func(i int) string { return c.Alternatives[i].ID }, true)
+	baselines := 0
+	var res *Result // calculated once, only if a painInput line needs it
+	for ai := range c.Alternatives {
+		a := &c.Alternatives[ai]
+		path := fmt.Sprintf("alternatives[%d]", ai)
+		if strings.TrimSpace(a.Name) == "" {
+			v.add(path+".name", "must not be empty")
+		}
+		if a.DoNothing {
+			baselines++
+			if baselines == 2 {
+				v.add(path+".doNothing", "only one alternative can be the do-nothing baseline")
+			}
+			if len(a.Costs) > 0 || len(a.Benefits) > 0 {
+				v.add(path, "the do-nothing baseline has no cost or benefit lines: every other alternative is measured against it, so its own figures are zero")
+			}
+		}
+		for li := range a.Costs {
+			v.cost(fmt.Sprintf("%s.costs[%d]", path, li), &a.Costs[li])
+		}
+		for li := range a.Benefits {
+			b := &a.Benefits[li]
+			bp := fmt.Sprintf("%s.benefits[%d]", path, li)
+			if v.benefit(bp, b) && b.Basis == BenefitPainInput {
+				if res == nil {
+					res = Calculate(c)
+				}
+				v.benefitOrder(bp, li, b, res.Alternatives[ai].Lines)
+			}
+		}
+		for _, j := range []struct {
+			name  string
+			score int
+		}{{"company", a.Impact.Company.Score}, {"people", a.Impact.People.Score}, {"mission", a.Impact.Mission.Score}} {
+			if j.score < 0 || j.score > 5 {
+				v.add(path+".impact."+j.name+".score", "must be from 1 to 5, or 0 when not yet judged (got %d)", j.score)
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(a.Scores)) {
+			sp := path + ".scores." + id
+			if !v.hasCriterion(id) {
+				v.add(sp, "no criterion has the ID %q", id)
+			}
+			if s := a.Scores[id].Score; s < 0 || s > 5 {
+				v.add(sp+".score", "must be from 1 to 5, or 0 when not yet scored (got %d)", s)
+			}
+		}
+	}
+}
+
+func (v *validator) cost(path string, k *Cost) {
+	switch k.Kind {
+	case OneTime, Monthly, Yearly:
+	default:
+		v.add(path+".kind", "must be %q, %q or %q (got %q)", OneTime, Monthly, Yearly, k.Kind)
+	}
+	v.rangeWithin(path+".amount", k.Amount, 0, MaxAmount, false)
+	if k.PerHead {
+		if !finite(k.Heads) || k.Heads < 0 || k.Heads > MaxHeads {
+			v.add(path+".heads", "must be between 0 and %v (got %v)", MaxHeads, k.Heads)
+		}
+	} else if k.Heads != 0 {
+		v.add(path+".heads", "applies only to a per-head cost: set perHead, or leave heads out")
+	}
+	v.months(path, k.StartMonth, k.EndMonth)
+	if k.Kind == OneTime && k.EndMonth != nil {
+		v.add(path+".endMonth", "a one-time cost has no end month")
+	}
+}
+
+// benefit checks a benefit line and reports whether its figures can be
+// calculated.
+func (v *validator) benefit(path string, b *Benefit) bool {
+	n := len(v.ps)
+	unused := func(field string, set bool) {
+		if set {
+			v.add(path+"."+field, "is not used with basis %q", b.Basis)
+		}
+	}
+	switch b.Basis {
+	case BenefitAmount:
+		v.rangeWithin(path+".annual", b.Annual, 0, MaxAmount, false)
+		unused("input", b.Input != "")
+		unused("to", !b.To.IsZero())
+		unused("share", !b.Share.IsZero())
+	case BenefitPainShare:
+		v.rangeWithin(path+".share", b.Share, 0, 1, false)
+		unused("annual", !b.Annual.IsZero())
+		unused("input", b.Input != "")
+		unused("to", !b.To.IsZero())
+	case BenefitPainInput:
+		unused("annual", !b.Annual.IsZero())
+		unused("share", !b.Share.IsZero())
+		in := LookupInput(b.Input)
+		switch k := CalculatorFor(v.c.Pain.Category); {
+		case in == nil:
+			v.add(path+".input", "must be an input of the pain calculator (got %q)", b.Input)
+		case k != nil && !slices.Contains(k.Inputs, b.Input):
+			v.add(path+".input", "the %s calculator does not read %q; it reads %s", k.Category, b.Input, strings.Join(k.Inputs, ", "))
+		default:
+			// The order of To is checked on the benefit it gives, not here.
+			for _, x := range []float64{b.To.Low, b.To.Likely, b.To.High} {
+				if !finite(x) || x < in.Min || x > in.Max {
+					v.add(path+".to", "must be between %v and %v (got %v)", in.Min, in.Max, x)
+					break
+				}
+			}
+		}
+	default:
+		v.add(path+".basis", "must be %q, %q or %q (got %q)", BenefitAmount, BenefitPainInput, BenefitPainShare, b.Basis)
+	}
+	v.months(path, b.StartMonth, b.EndMonth)
+	if b.RampMonths < 0 || b.RampMonths > MaxHorizonMonths {
+		v.add(path+".rampMonths", "must be between 0 and %d (got %d)", MaxHorizonMonths, b.RampMonths)
+	}
+	return len(v.ps) == n
+}
+
+// benefitOrder checks that a painInput line's low, likely and high values
+// give rising benefits; lines are the alternative's calculated lines.
+func (v *validator) benefitOrder(path string, li int, b *Benefit, lines []LineResult) {
+	for _, l := range lines {
+		if l.Kind != BenefitLine || l.Index != li {
+			continue
+		}
+		if l.Value.Low <= l.Value.Likely && l.Value.Likely <= l.Value.High {
+			return
+		}
+		v.add(path+".to", "low, likely and high must give rising benefits, but %v, %v and %v avoid %.0f, %.0f and %.0f a year; put the value that helps least under low",
+			b.To.Low, b.To.Likely, b.To.High, l.Value.Low, l.Value.Likely, l.Value.High)
+		return
+	}
+}
+
+func (v *validator) criteria() {
+	v.uniqueIDs("criteria", len(v.c.Criteria), func(i int) string { return v.c.Criteria[i].ID }, true)
+	for i, k := range v.c.Criteria {
+		if !finite(k.Weight) || k.Weight < 0 || k.Weight > 1 {
+			v.add(fmt.Sprintf("criteria[%d].weight", i), "must be a fraction between 0 and 1 (got %v)", k.Weight)
+		}
+	}
+}
+
+func (v *validator) hasCriterion(id string) bool {
+	return slices.ContainsFunc(v.c.Criteria, func(k Criterion) bool { return k.ID == id })
+}
+
+func (v *validator) risks() {
+	c := v.c
+	v.uniqueIDs("risks", len(c.Risks), func(i int) string { return c.Risks[i].ID }, false)
+	for i := range c.Risks {
+		r := &c.Risks[i]
+		path := fmt.Sprintf("risks[%d]", i)
+		if !finite(r.Likelihood) || r.Likelihood < 0 || r.Likelihood > 1 {
+			v.add(path+".likelihood", "must be a probability between 0 and 1, e.g. 0.3 for 30 %% (got %v)", r.Likelihood)
+		}
+		v.amount(path+".impactCost", r.ImpactCost)
+		v.amount(path+".contingencyCost", r.ContingencyCost)
+		if r.ImpactScore < 0 || r.ImpactScore > 5 {
+			v.add(path+".impactScore", "must be from 1 to 5, or 0 when not yet rated (got %d)", r.ImpactScore)
+		}
+		seen := map[string]bool{}
+		for j, id := range r.Alternatives {
+			ap := fmt.Sprintf("%s.alternatives[%d]", path, j)
+			switch {
+			case c.AlternativeByID(id) < 0:
+				v.add(ap, "no alternative has the ID %q", id)
+			case seen[id]:
+				v.add(ap, "lists %q twice", id)
+			}
+			seen[id] = true
+		}
+	}
+}
+
+func (v *validator) plan() {
+	ms := v.c.Plan.Milestones
+	ids := v.uniqueIDs("plan.milestones", len(ms), func(i int) string { return ms[i].ID }, false)
+	for i := range ms {
+		m := &ms[i]
+		path := fmt.Sprintf("plan.milestones[%d]", i)
+		if !m.Start.IsZero() && !m.End.IsZero() && m.End.Before(m.Start) {
+			v.add(path+".end", "must not be before the start (%s is before %s)", m.End, m.Start)
+		}
+		for j, dep := range m.DependsOn {
+			dp := fmt.Sprintf("%s.dependsOn[%d]", path, j)
+			switch {
+			case dep == m.ID:
+				v.add(dp, "a milestone cannot depend on itself")
+			case !ids[dep]:
+				v.add(dp, "no milestone has the ID %q", dep)
+			}
+		}
+	}
+	if cycle := dependencyCycle(ms); cycle != nil {
+		v.add("plan.milestones", "the dependencies go round in a circle: %s", strings.Join(cycle, " → "))
+	}
+}
+
+// dependencyCycle returns the IDs along a cycle of milestone dependencies,
+// or nil.
+func dependencyCycle(ms []Milestone) []string {
+	deps := map[string][]string{}
+	for _, m := range ms {
+		if m.ID != "" {
+			deps[m.ID] = m.DependsOn
+		}
+	}
+	const (
+		unseen = iota
+		active
+		done
+	)
+	state := map[string]int{}
+	var stack []string
+	var visit func(id string) []string
+	visit = func(id string) []string {
+		switch state[id] {
+		case active:
+			for i, s := range stack {
+				if s == id {
+					return append(append([]string{}, stack[i:]...), id)
+				}
+			}
+		case done:
+			return nil
+		}
+		state[id] = active
+		stack = append(stack, id)
+		for _, d := range deps[id] {
+			if d == id {
+				continue // reported on its own
+			}
+			if _, ok := deps[d]; !ok {
+				continue
+			}
+			if c := visit(d); c != nil {
+				return c
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[id] = done
+		return nil
+	}
+	for _, m := range ms {
+		if m.ID == "" {
+			continue
+		}
+		if c := visit(m.ID); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+func (v *validator) measures() {
+	for i, m := range v.c.Measures {
+		path := fmt.Sprintf("measures[%d]", i)
+		if !validUnit(m.Unit) {
+			v.add(path+".unit", "must be one of %s (got %q)", unitList(), m.Unit)
+		}
+		if !finite(m.Baseline) {
+			v.add(path+".baseline", "must be a number (got %v)", m.Baseline)
+		}
+		if !finite(m.Target) {
+			v.add(path+".target", "must be a number (got %v)", m.Target)
+		}
+		if m.Level < 0 || m.Level > 5 {
+			v.add(path+".level", "must be a Kirkpatrick/Phillips level from 1 to 5, or 0 when none applies (got %d)", m.Level)
+		}
+		if m.PainInput != "" && LookupInput(m.PainInput) == nil {
+			v.add(path+".painInput", "is not an input of any calculator (got %q)", m.PainInput)
+		}
+	}
+}
+
+// uniqueIDs checks that IDs are well formed and unique (and present, when
+// required) and returns the set of them.
+func (v *validator) uniqueIDs(path string, n int, id func(int) string, required bool) map[string]bool {
+	seen := make(map[string]bool, n)
+	for i := range n {
+		s := id(i)
+		p := fmt.Sprintf("%s[%d].id", path, i)
+		switch {
+		case s == "" && required:
+			v.add(p, "must not be empty")
+		case s == "":
+		case !idPattern.MatchString(s):
+			v.add(p, "must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit (got %q)", s)
+		case seen[s]:
+			v.add(p, "%q is used twice", s)
+		}
+		seen[s] = true
+	}
+	return seen
+}
+
+// months checks a line's start and end months against the horizon.
+func (v *validator) months(path string, start int, end *int) {
+	last := v.c.HorizonMonths - 1
+	if start < 0 || start > last {
+		v.add(path+".startMonth", "must be within the horizon, 0 to %d (got %d)", max(last, 0), start)
+	}
+	if end != nil && (*end < start || *end > last) {
+		v.add(path+".endMonth", "must be between the start month (%d) and the end of the horizon (%d) (got %d)", start, max(last, 0), *end)
+	}
+}
+
+func (v *validator) amount(path string, x float64) {
+	if !finite(x) || x < 0 || x > MaxAmount {
+		v.add(path, "must be an amount between 0 and %v (got %v)", MaxAmount, x)
+	}
+}
+
+// rangeWithin checks an estimate: each value within [lo, hi], and, unless
+// anyOrder, low ≤ likely ≤ high. Calculator inputs may run either way: for
+// attrition, the low value is the better case.
+func (v *validator) rangeWithin(path string, r Range, lo, hi float64, anyOrder bool) {
+	for _, x := range []float64{r.Low, r.Likely, r.High} {
+		if !finite(x) || x < lo || x > hi {
+			if lo == 0 && x < 0 {
+				v.add(path, "must not be negative (got %v)", x)
+			} else {
+				v.add(path, "must be between %v and %v (got %v)", lo, hi, x)
+			}
+			return
+		}
+	}
+	if !anyOrder && !(r.Low <= r.Likely && r.Likely <= r.High) {
+		v.add(path, "low, likely and high must rise (got %v, %v, %v)", r.Low, r.Likely, r.High)
+	}
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+func categoryList() string {
+	var names []string
+	for _, k := range calculators {
+		names = append(names, string(k.Category))
+	}
+	return strings.Join(names, ", ")
+}
+
+var units = []Unit{Money, Count, Percent, Days, Weeks, Months, Hours, MoneyPerHour, Number}
+
+// validUnit reports whether u is a unit; empty reads as a plain number.
+func validUnit(u Unit) bool { return u == "" || slices.Contains(units, u) }
+
+func unitList() string {
+	var names []string
+	for _, u := range units {
+		names = append(names, string(u))
+	}
+	return strings.Join(names, ", ")
+}
