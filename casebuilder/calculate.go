@@ -117,14 +117,14 @@ func Calculate(c *Case) *Result {
 // CalculateWith derives every figure of the case with each estimate valued
 // by pick.
 func CalculateWith(c *Case, pick Valuer) *Result {
-	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
-	ev := &evaluator{c: c, pick: pick, months: n, factors: DiscountFactors(c.DiscountRate, n)}
-	ev.pain = newPainModel(&c.Pain)
-	res := &Result{Pain: CostOfPain(&c.Pain), Months: n, Recommended: -1}
-	if ev.pain != nil && len(ev.pain.missing()) == 0 {
-		ev.painComplete = true
-		ev.painAnnual = ev.pain.eval(ev.pickInput)
-	}
+	return calculateWith(c, pick, ContingencyReserves(c))
+}
+
+// calculateWith is CalculateWith with the contingency reserves, which do
+// not depend on pick, worked out already.
+func calculateWith(c *Case, pick Valuer, reserves []float64) *Result {
+	ev := newEvaluator(c, pick, reserves)
+	res := &Result{Pain: CostOfPain(&c.Pain), Months: ev.months, Recommended: -1}
 	res.Alternatives = make([]AltResult, len(c.Alternatives))
 	for i := range c.Alternatives {
 		res.Alternatives[i] = ev.alternative(i)
@@ -143,15 +143,27 @@ func CalculateWith(c *Case, pick Valuer) *Result {
 
 // evaluator computes alternatives' cash flows for one valuation of a case.
 type evaluator struct {
-	c       *Case
-	pick    Valuer
-	months  int
-	factors []float64
-	pain    *painModel // nil when the pain has no calculator
+	c        *Case
+	pick     Valuer
+	months   int
+	factors  []float64
+	reserves []float64  // by alternative
+	pain     *painModel // nil when the pain has no calculator
 	// painComplete reports whether the calculator has every input it
 	// needs, and painAnnual is then the yearly cost at the chosen values.
 	painComplete bool
 	painAnnual   float64
+}
+
+func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
+	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
+	ev := &evaluator{c: c, pick: pick, months: n, factors: DiscountFactors(c.DiscountRate, n), reserves: reserves}
+	ev.pain = newPainModel(&c.Pain)
+	if ev.pain != nil && len(ev.pain.missing()) == 0 {
+		ev.painComplete = true
+		ev.painAnnual = ev.pain.eval(ev.pickInput)
+	}
+	return ev
 }
 
 func (ev *evaluator) pickInput(key string, r Range) float64 {
@@ -173,7 +185,7 @@ func (ev *evaluator) alternative(ai int) AltResult {
 		r.Lines = append(r.Lines, ev.cost(ai, li, r.Costs))
 	}
 	ev.benefits(ai, &r)
-	if reserve := ev.reserve(a.ID); reserve > 0 && n > 0 {
+	if reserve := ev.reserves[ai]; reserve > 0 && n > 0 {
 		r.Reserve = reserve
 		r.Costs[0] += reserve
 		r.Lines = append(r.Lines, LineResult{Name: "Contingency reserve", Kind: ReserveLine, Index: -1,
@@ -282,25 +294,6 @@ func rampShare(k, ramp int) float64 {
 		return 1
 	}
 	return float64(k+1) / float64(ramp)
-}
-
-// reserve returns the contingency reserve for an alternative: the expected
-// cost of the risks that concern it, Σ likelihood × contingency cost.
-func (ev *evaluator) reserve(id string) float64 {
-	if ev.c.Reserve.Basis == ReserveNone {
-		return 0
-	}
-	var sum float64
-	for i := range ev.c.Risks {
-		rk := &ev.c.Risks[i]
-		for _, a := range rk.Alternatives {
-			if a == id {
-				sum += rk.Likelihood * rk.ContingencyCost
-				break
-			}
-		}
-	}
-	return sum
 }
 
 // finish derives the net flows and every figure from the monthly costs and

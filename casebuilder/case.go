@@ -186,6 +186,10 @@ type Criterion struct {
 	Name string `json:"name"`
 	// Weight is a fraction; the weights of a case sum to 1.
 	Weight float64 `json:"weight"`
+	// Auto, when set, scores the criterion from the alternatives' figures
+	// (their NPV or ROI) instead of by hand; the alternatives' own scores
+	// for it are then ignored. See [AutoScoreOf].
+	Auto AutoScore `json:"auto,omitempty"`
 }
 
 // Score is an alternative's score against one criterion, from 1 to 5.
@@ -199,6 +203,14 @@ type Recommendation struct {
 	// Alternative is the ID of the recommended alternative.
 	Alternative string `json:"alternative"`
 	Reason      string `json:"reason"`
+	// WhyNotTopRanked says why the recommended alternative is chosen over
+	// one that ranks higher on the weighted criteria. It is needed only
+	// then (see [Weigh]).
+	WhyNotTopRanked string `json:"whyNotTopRanked,omitempty"`
+	// WhyNegativeNPV says why the recommended alternative is worth doing
+	// although its NPV is negative (a legal duty, a strategic option the
+	// figures do not capture). It is needed only then.
+	WhyNegativeNPV string `json:"whyNegativeNpv,omitempty"`
 }
 
 // Ask is what the case asks the CEO for.
@@ -220,12 +232,24 @@ const (
 	ReserveExpected ReserveBasis = "expected"
 	// ReserveNone books no reserve.
 	ReserveNone ReserveBasis = "none"
+	// ReservePercentile reserves a percentile (Percentile, P80 by default)
+	// of the total contingency cost of the alternative's risks, each risk
+	// happening or not with its likelihood. See [ContingencyReserves].
+	ReservePercentile ReserveBasis = "percentile"
 )
+
+// DefaultReservePercentile is the percentile reserved with the percentile
+// basis when the policy names none: P80.
+const DefaultReservePercentile = 0.8
 
 // ReservePolicy says how the contingency reserve enters each alternative's
 // costed plan: as its own cost line in month 0.
 type ReservePolicy struct {
 	Basis ReserveBasis `json:"basis,omitempty"`
+	// Percentile is the fraction of outcomes the reserve covers with the
+	// percentile basis (0.8 reserves the P80); zero means
+	// DefaultReservePercentile.
+	Percentile float64 `json:"percentile,omitempty"`
 }
 
 // Risk is one obstacle the CEO may raise, and how it is handled.
@@ -331,6 +355,21 @@ func LikelihoodScore(p float64) int {
 		return 5
 	}
 }
+
+// HighRiskScore is the heat-map score (likelihood score × impact score,
+// each 1 to 5) from which a risk is high.
+const HighRiskScore = 12
+
+// Score returns the risk's place on the 5 × 5 heat map: its likelihood
+// score times its impact score, from 1 to 25 (0 while the impact is not
+// rated).
+func (r *Risk) Score() int { return LikelihoodScore(r.Likelihood) * r.ImpactScore }
+
+// IsHigh reports whether the risk is high: its heat-map score is
+// HighRiskScore or more (possible, 30–50 %, and major; or likely and
+// moderate), or its impact is severe (5) however unlikely it is. A high
+// risk needs an owner and a contingency plan before the CEO sees the case.
+func (r *Risk) IsHigh() bool { return r.Score() >= HighRiskScore || r.ImpactScore >= 5 }
 
 // Baseline returns the index of the do-nothing alternative, or -1.
 func (c *Case) Baseline() int {

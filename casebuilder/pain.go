@@ -406,6 +406,12 @@ func (m *painModel) missing() []string {
 // eval returns the yearly cost with each input at its override, else its
 // given value as pick chooses it, else its default, else zero.
 func (m *painModel) eval(pick func(key string, r Range) float64) float64 {
+	return m.evalBy(func(i int) float64 { return pick(inputs[i].Key, m.given[i]) })
+}
+
+// evalBy is eval with the given inputs valued by their index, as the
+// simulation's compiled model does without looking keys up.
+func (m *painModel) evalBy(given func(i int) float64) float64 {
 	for i, in := range inputs {
 		switch {
 		case !m.needed[i]:
@@ -413,7 +419,7 @@ func (m *painModel) eval(pick func(key string, r Range) float64) float64 {
 		case m.hasOver[i]:
 			m.env[i] = m.over[i]
 		case m.isGiven[i]:
-			m.env[i] = pick(in.Key, m.given[i])
+			m.env[i] = given(i)
 		case in.HasDefault():
 			m.env[i] = in.def.root.eval(m.env)
 		default:
@@ -425,6 +431,16 @@ func (m *painModel) eval(pick func(key string, r Range) float64) float64 {
 		m.env[n+j] = m.calc.Steps[j].Expr.root.eval(m.env)
 	}
 	return m.env[len(m.env)-1]
+}
+
+// clone returns a copy of the model with its own working storage, for
+// another goroutine.
+func (m *painModel) clone() *painModel {
+	cp := *m
+	cp.over = slices.Clone(m.over)
+	cp.hasOver = slices.Clone(m.hasOver)
+	cp.env = slices.Clone(m.env)
+	return &cp
 }
 
 func pickLikely(_ string, r Range) float64 { return r.Likely }

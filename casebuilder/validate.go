@@ -109,9 +109,17 @@ func (v *validator) run() {
 		v.add("recommendation.alternative", "no alternative has the ID %q", id)
 	}
 	switch c.Reserve.Basis {
-	case "", ReserveExpected, ReserveNone:
+	case "", ReserveExpected, ReserveNone, ReservePercentile:
 	default:
-		v.add("reserve.basis", "must be %q or %q (got %q)", ReserveExpected, ReserveNone, c.Reserve.Basis)
+		v.add("reserve.basis", "must be %q, %q or %q (got %q)", ReserveExpected, ReservePercentile, ReserveNone, c.Reserve.Basis)
+	}
+	if p := c.Reserve.Percentile; p != 0 {
+		switch {
+		case c.Reserve.Basis != ReservePercentile:
+			v.add("reserve.percentile", "is used only with basis %q", ReservePercentile)
+		case !finite(p) || p <= 0 || p >= 1:
+			v.add("reserve.percentile", "must be a fraction between 0 and 1, e.g. 0.8 for the P80 (got %v)", p)
+		}
 	}
 	v.risks()
 	v.plan()
@@ -285,6 +293,11 @@ func (v *validator) criteria() {
 	for i, k := range v.c.Criteria {
 		if !finite(k.Weight) || k.Weight < 0 || k.Weight > 1 {
 			v.add(fmt.Sprintf("criteria[%d].weight", i), "must be a fraction between 0 and 1 (got %v)", k.Weight)
+		}
+		switch k.Auto {
+		case ScoreByHand, ScoreFromNPV, ScoreFromROI:
+		default:
+			v.add(fmt.Sprintf("criteria[%d].auto", i), "must be %q or %q, or left out to score by hand (got %q)", ScoreFromNPV, ScoreFromROI, k.Auto)
 		}
 	}
 }

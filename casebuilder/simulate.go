@@ -1,0 +1,488 @@
+package casebuilder
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Distribution is the shape a simulation gives to each low/likely/high
+// estimate between its lowest and highest value, peaking at the likely one.
+type Distribution string
+
+// The distributions.
+const (
+	// PERT is the beta distribution of the PERT method: on [a, b] with mode
+	// m, Beta(1 + 4(m−a)/(b−a), 1 + 4(b−m)/(b−a)) scaled to [a, b], whose
+	// mean is (a + 4m + b) / 6. It is the default.
+	PERT Distribution = "pert"
+	// Triangular is the triangular distribution on [a, b] with mode m,
+	// whose mean is (a + m + b) / 3: more weight in the tails than PERT.
+	Triangular Distribution = "triangular"
+)
+
+// Limits and defaults of a simulation.
+const (
+	// DefaultTrials is the number of trials when the options name none.
+	DefaultTrials = 10000
+	// MaxTrials bounds the trials of one simulation, so that its results
+	// (two figures per trial per alternative) stay within memory.
+	MaxTrials = 100000
+	// HistogramBins is the number of bins of each NPV histogram.
+	HistogramBins = 20
+	// simChunk trials are drawn from one random stream, seeded from the
+	// simulation's seed and the chunk's number, so that the draws do not
+	// depend on how many goroutines share the chunks.
+	simChunk = 500
+)
+
+// SimulationOptions choose how a Monte Carlo simulation runs. The zero
+// value runs DefaultTrials trials of PERT estimates with seed 0 on every
+// core.
+type SimulationOptions struct {
+	// Trials is the number of trials; 0 means DefaultTrials.
+	Trials int
+	// Seed picks the random draws: the same case, seed, trials and
+	// distribution always give the same results, on any number of cores.
+	// Zero is a seed like any other.
+	Seed uint64
+	// Distribution is PERT (the default, when empty) or Triangular.
+	Distribution Distribution
+	// Workers is how many goroutines draw trials; 0 means GOMAXPROCS. It
+	// changes how long the simulation takes, never its results.
+	Workers int
+}
+
+// Check returns an error naming the option that is out of range.
+func (o SimulationOptions) Check() error {
+	if o.Trials < 0 || o.Trials > MaxTrials {
+		return fmt.Errorf("trials: must be between 1 and %d (got %d)", MaxTrials, o.Trials)
+	}
+	switch o.Distribution {
+	case "", PERT, Triangular:
+	default:
+		return fmt.Errorf("distribution: must be %q or %q (got %q)", PERT, Triangular, o.Distribution)
+	}
+	if o.Workers < 0 {
+		return fmt.Errorf("workers: must not be negative (got %d)", o.Workers)
+	}
+	return nil
+}
+
+// normalised returns the options with defaults in place and values out of
+// range brought within it.
+func (o SimulationOptions) normalised() SimulationOptions {
+	if o.Trials <= 0 {
+		o.Trials = DefaultTrials
+	}
+	o.Trials = min(o.Trials, MaxTrials)
+	if o.Distribution != Triangular {
+		o.Distribution = PERT
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o
+}
+
+// Bin is one bar of a histogram: the count of trials whose value is at
+// least From and below To (the last bin includes its To).
+type Bin struct {
+	From  float64 `json:"from"`
+	To    float64 `json:"to"`
+	Count int     `json:"count"`
+}
+
+// AltSimulation is what a simulation found for one alternative.
+type AltSimulation struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	DoNothing bool   `json:"doNothing"`
+	Trials    int    `json:"trials"`
+	Seed      uint64 `json:"seed"`
+	// NPVMean is the mean NPV; NPVP10, NPVP50 and NPVP90 its 10th, 50th
+	// and 90th percentiles: the lowest simulated NPV that at least 10 %
+	// (50 %, 90 %) of the trials are at or below.
+	NPVMean float64 `json:"npvMean"`
+	NPVP10  float64 `json:"npvP10"`
+	NPVP50  float64 `json:"npvP50"`
+	NPVP90  float64 `json:"npvP90"`
+	// ROIP10, ROIP50 and ROIP90 are the same percentiles of the ROI; nil
+	// when the alternative has no costs (doing nothing).
+	ROIP10 *float64 `json:"roiP10"`
+	ROIP50 *float64 `json:"roiP50"`
+	ROIP90 *float64 `json:"roiP90"`
+	// ProbNPVPositive is the share of trials whose NPV is above zero.
+	ProbNPVPositive float64 `json:"probNpvPositive"`
+	// Histogram is the NPVs in HistogramBins bins of equal width from the
+	// lowest to the highest (one bin when every trial has the same NPV).
+	Histogram []Bin `json:"histogram"`
+}
+
+// Simulation is the result of a Monte Carlo simulation of a case.
+type Simulation struct {
+	Trials       int          `json:"trials"`
+	Seed         uint64       `json:"seed"`
+	Distribution Distribution `json:"distribution"`
+	// Uncertain is the number of estimates drawn in each trial: every
+	// estimate whose low and high differ.
+	Uncertain    int             `json:"uncertain"`
+	Alternatives []AltSimulation `json:"alternatives"`
+}
+
+// Simulate runs a Monte Carlo simulation of the case: in each trial every
+// estimate given as a range (cost amounts, benefit values, shares and
+// target inputs, pain-calculator inputs) is drawn independently from the
+// chosen distribution between its lowest and highest value, peaking at its
+// likely value, and every alternative's NPV and ROI are worked out with the
+// arithmetic of [CalculateWith]. Estimates given as one number stay fixed,
+// and so does the contingency reserve (see [ContingencyReserves]). The
+// pain inputs drawn in a trial are shared by every alternative, so that the
+// alternatives are compared on the same circumstances.
+//
+// Options out of range are brought within it (see [SimulationOptions.Check]).
+func Simulate(c *Case, opts SimulationOptions) *Simulation {
+	o := opts.normalised()
+	m := compileSimulation(c)
+	nAlt := len(m.alts)
+	npv, roi := make([][]float64, nAlt), make([][]float64, nAlt)
+	for ai := range nAlt {
+		npv[ai], roi[ai] = make([]float64, o.Trials), make([]float64, o.Trials)
+	}
+	chunks := (o.Trials + simChunk - 1) / simChunk
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(o.Workers, chunks) {
+		wg.Go(func() {
+			w := m.worker()
+			for {
+				ch := int(next.Add(1)) - 1
+				if ch >= chunks {
+					return
+				}
+				w.seed(o.Seed, ch)
+				for t := ch * simChunk; t < min((ch+1)*simChunk, o.Trials); t++ {
+					w.draw(o.Distribution)
+					for ai := range nAlt {
+						npv[ai][t], roi[ai][t] = w.eval(ai)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	sim := &Simulation{Trials: o.Trials, Seed: o.Seed, Distribution: o.Distribution, Uncertain: len(m.vars),
+		Alternatives: make([]AltSimulation, nAlt)}
+	for ai := range nAlt {
+		a := &c.Alternatives[ai]
+		as := AltSimulation{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing, Trials: o.Trials, Seed: o.Seed}
+		x := npv[ai]
+		slices.Sort(x)
+		as.NPVMean = stat.Mean(x, nil)
+		as.NPVP10 = stat.Quantile(0.1, stat.Empirical, x, nil)
+		as.NPVP50 = stat.Quantile(0.5, stat.Empirical, x, nil)
+		as.NPVP90 = stat.Quantile(0.9, stat.Empirical, x, nil)
+		// x is sorted: the positive NPVs are its tail.
+		firstPositive, _ := slices.BinarySearchFunc(x, 0.0, func(v, zero float64) int {
+			if v > zero {
+				return 1
+			}
+			return -1
+		})
+		as.ProbNPVPositive = float64(len(x)-firstPositive) / float64(len(x))
+		as.Histogram = histogram(x, HistogramBins)
+		r := slices.DeleteFunc(roi[ai], math.IsNaN)
+		if len(r) > 0 {
+			slices.Sort(r)
+			as.ROIP10 = ptr(stat.Quantile(0.1, stat.Empirical, r, nil))
+			as.ROIP50 = ptr(stat.Quantile(0.5, stat.Empirical, r, nil))
+			as.ROIP90 = ptr(stat.Quantile(0.9, stat.Empirical, r, nil))
+		}
+		sim.Alternatives[ai] = as
+	}
+	return sim
+}
+
+// histogram counts sorted values in bins of equal width from the lowest
+// to the highest.
+func histogram(sorted []float64, bins int) []Bin {
+	lo, hi := sorted[0], sorted[len(sorted)-1]
+	if !(hi > lo) {
+		return []Bin{{From: lo, To: hi, Count: len(sorted)}}
+	}
+	dividers := floats.Span(make([]float64, bins+1), lo, hi)
+	// gonum's bins include their lower divider only: nudge the last one up
+	// so that the highest value falls in the last bin.
+	dividers[bins] = math.Nextafter(hi, math.Inf(1))
+	counts := stat.Histogram(nil, dividers, sorted, nil)
+	out := make([]Bin, bins)
+	for i := range out {
+		out[i] = Bin{From: dividers[i], To: dividers[i+1], Count: int(counts[i])}
+	}
+	out[bins-1].To = hi
+	return out
+}
+
+// simModel is a case compiled for fast trials. Each line's monthly shape
+// (start, end, ramp, how often it recurs) does not change between trials,
+// so its contribution to an alternative's total and present value is the
+// drawn amount times weights worked out once: for a cost, heads × the
+// number of payments and heads × the sum of their discount factors; for a
+// benefit, the sum over its months of the ramp share ÷ 12, undiscounted and
+// discounted. Only lines that change a pain input need the pain calculator
+// in each trial.
+type simModel struct {
+	vars []simVar
+	// varOf maps an estimate to its place in vars.
+	varOf map[Estimate]int
+	// painVar is, by input index, the place in vars of a pain input given
+	// as a range, or -1.
+	painVar      []int
+	pain         *painModel // nil when the pain has no calculator
+	painComplete bool
+	alts         []simAlt
+}
+
+// simVar is one estimate drawn in every trial.
+type simVar struct {
+	est                 Estimate
+	lo, mode, hi        float64
+	alphaPERT, betaPERT float64
+}
+
+// simTerm is a line's contribution: value × tot to the total and value ×
+// pv to the present value, the value drawn (v ≥ 0) or fixed.
+type simTerm struct {
+	v       int
+	fixed   float64
+	tot, pv float64
+}
+
+type simBenefit struct {
+	basis    BenefitBasis
+	term     simTerm
+	input    int     // the pain input a painInput line changes
+	toLikely float64 // and its likely new value
+}
+
+type simAlt struct {
+	doNothing bool
+	// fixedCost and fixedPVCost are the total and present value of the
+	// cost lines that are not drawn, and of the reserve.
+	fixedCost, fixedPVCost float64
+	costs                  []simTerm
+	benefits               []simBenefit
+}
+
+func compileSimulation(c *Case) *simModel {
+	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
+	factors := DiscountFactors(c.DiscountRate, n)
+	ev := &evaluator{months: n} // for span
+	m := &simModel{varOf: map[Estimate]int{}, painVar: make([]int, len(inputs))}
+	for i := range m.painVar {
+		m.painVar[i] = -1
+	}
+	addVar := func(e Estimate, r Range) int {
+		if r.IsExact() {
+			return -1
+		}
+		lo, hi := min(r.Low, r.Likely, r.High), max(r.Low, r.Likely, r.High)
+		v := simVar{est: e, lo: lo, mode: r.Likely, hi: hi,
+			alphaPERT: 1 + 4*(r.Likely-lo)/(hi-lo), betaPERT: 1 + 4*(hi-r.Likely)/(hi-lo)}
+		m.varOf[e] = len(m.vars)
+		m.vars = append(m.vars, v)
+		return len(m.vars) - 1
+	}
+	m.pain = newPainModel(&c.Pain)
+	if m.pain != nil {
+		m.painComplete = len(m.pain.missing()) == 0
+		for i, in := range inputs {
+			if m.pain.isGiven[i] && m.pain.needed[i] {
+				m.painVar[i] = addVar(Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: in.Key}, m.pain.given[i])
+			}
+		}
+	}
+	reserves := ContingencyReserves(c)
+	m.alts = make([]simAlt, len(c.Alternatives))
+	for ai := range c.Alternatives {
+		a := &c.Alternatives[ai]
+		sa := &m.alts[ai]
+		sa.doNothing = a.DoNothing
+		if a.DoNothing {
+			continue
+		}
+		for li := range a.Costs {
+			k := &a.Costs[li]
+			heads := 1.0
+			if k.PerHead {
+				heads = k.Heads
+			}
+			first, last := ev.span(k.StartMonth, k.EndMonth)
+			step := 1
+			switch k.Kind {
+			case OneTime:
+				last = min(last, first)
+			case Yearly:
+				step = PeriodsPerYear
+			}
+			t := simTerm{fixed: k.Amount.Likely}
+			for mo := first; mo <= last; mo += step {
+				t.tot += heads
+				t.pv += heads * factors[mo]
+			}
+			if t.v = addVar(Estimate{Kind: CostEstimate, Alternative: ai, Line: li}, k.Amount); t.v < 0 {
+				sa.fixedCost += t.fixed * t.tot
+				sa.fixedPVCost += t.fixed * t.pv
+			} else {
+				sa.costs = append(sa.costs, t)
+			}
+		}
+		for li := range a.Benefits {
+			b := &a.Benefits[li]
+			est := Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}
+			sb := simBenefit{basis: b.Basis}
+			var r Range
+			switch b.Basis {
+			case BenefitAmount:
+				r = b.Annual
+			case BenefitPainShare:
+				r = b.Share
+			case BenefitPainInput:
+				i, ok := inputIndex[b.Input]
+				if !m.painComplete || !ok || !m.pain.needed[i] {
+					continue // worth nothing, as in CalculateWith
+				}
+				r, sb.input, sb.toLikely = b.To, i, b.To.Likely
+			default:
+				continue
+			}
+			sb.term.fixed = r.Likely
+			first, last := ev.span(b.StartMonth, b.EndMonth)
+			for mo := first; mo <= last; mo++ {
+				share := rampShare(mo-b.StartMonth, b.RampMonths) / PeriodsPerYear
+				sb.term.tot += share
+				sb.term.pv += share * factors[mo]
+			}
+			sb.term.v = addVar(est, r)
+			sa.benefits = append(sa.benefits, sb)
+		}
+		if reserve := reserves[ai]; reserve > 0 && n > 0 {
+			sa.fixedCost += reserve
+			sa.fixedPVCost += reserve * factors[0]
+		}
+	}
+	return m
+}
+
+// simWorker runs trials of a model on one goroutine.
+type simWorker struct {
+	m          *simModel
+	pain       *painModel // its own copy of the model's
+	src        *rand.PCG
+	vals       []float64 // the value of each var in this trial
+	painAnnual float64   // the yearly cost of pain in this trial
+	given      func(i int) float64
+}
+
+func (m *simModel) worker() *simWorker {
+	w := &simWorker{m: m, src: rand.NewPCG(0, 0), vals: make([]float64, len(m.vars))}
+	if m.pain != nil {
+		w.pain = m.pain.clone()
+	}
+	w.given = func(i int) float64 {
+		if v := m.painVar[i]; v >= 0 {
+			return w.vals[v]
+		}
+		return w.pain.given[i].Likely
+	}
+	return w
+}
+
+// seed starts the random stream of a chunk of trials.
+func (w *simWorker) seed(seed uint64, chunk int) {
+	w.src.Seed(splitmix64(seed), splitmix64(uint64(chunk)+0x9e3779b97f4a7c15))
+}
+
+// splitmix64 scrambles a number, so that streams seeded with neighbouring
+// numbers do not start from neighbouring states.
+func splitmix64(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// draw draws every var for one trial and works out the cost of pain.
+func (w *simWorker) draw(d Distribution) {
+	for i := range w.m.vars {
+		v := &w.m.vars[i]
+		if d == Triangular {
+			w.vals[i] = distuv.NewTriangle(v.lo, v.hi, v.mode, w.src).Rand()
+		} else {
+			w.vals[i] = v.lo + (v.hi-v.lo)*distuv.Beta{Alpha: v.alphaPERT, Beta: v.betaPERT, Src: w.src}.Rand()
+		}
+	}
+	w.painAnnual = 0
+	if w.m.painComplete {
+		clear(w.pain.hasOver)
+		w.painAnnual = w.pain.evalBy(w.given)
+	}
+}
+
+// eval returns alternative ai's NPV and ROI (NaN without costs) at the
+// values drawn.
+func (w *simWorker) eval(ai int) (npv, roi float64) {
+	a := &w.m.alts[ai]
+	if a.doNothing {
+		return 0, math.NaN()
+	}
+	cost, pvCost := a.fixedCost, a.fixedPVCost
+	for _, t := range a.costs {
+		x := w.vals[t.v]
+		cost += x * t.tot
+		pvCost += x * t.pv
+	}
+	var benefit, pvBenefit float64
+	pm := w.pain
+	if pm != nil {
+		clear(pm.hasOver)
+	}
+	for i := range a.benefits {
+		b := &a.benefits[i]
+		x := b.term.fixed
+		if b.term.v >= 0 {
+			x = w.vals[b.term.v]
+		}
+		var annual float64
+		switch b.basis {
+		case BenefitAmount:
+			annual = x
+		case BenefitPainShare:
+			annual = x * w.painAnnual
+		case BenefitPainInput:
+			// As in CalculateWith: valued with the earlier lines' likely
+			// changes in place, after which this line's likely change
+			// stays in place for the lines after it.
+			before := pm.evalBy(w.given)
+			pm.over[b.input], pm.hasOver[b.input] = x, true
+			annual = before - pm.evalBy(w.given)
+			pm.over[b.input] = b.toLikely
+		}
+		benefit += annual * b.term.tot
+		pvBenefit += annual * b.term.pv
+	}
+	roi = math.NaN()
+	if cost > 0 {
+		roi = (benefit - cost) / cost
+	}
+	return pvBenefit - pvCost, roi
+}
