@@ -29,15 +29,50 @@ type Summary struct {
 	RecommendedID        string    `json:"recommendedId"`
 	RecommendationReason string    `json:"recommendationReason"`
 	Review               []Finding `json:"review"`
+
+	// Readiness is the readiness score from the review (see [Readiness]).
+	Readiness int `json:"readiness"`
+	// Scores are every alternative's weighted total and rank on the
+	// criteria, in the case's order.
+	Scores []AltScore `json:"scores"`
+	// WhyNotTopRanked is the case's reason for recommending an alternative
+	// that is not ranked first ("" when it is, or when it gives none).
+	WhyNotTopRanked string `json:"whyNotTopRanked,omitempty"`
+	// Sensitivity is the tornado of the recommended alternative's NPV
+	// (SensitivityOf is its ID), largest swing first, and TopDrivers names
+	// the inputs that move it most.
+	SensitivityOf string   `json:"sensitivityOf"`
+	Sensitivity   []Driver `json:"sensitivity"`
+	TopDrivers    []string `json:"topDrivers"`
+	// MonteCarlo is the simulation's results by alternative, and
+	// Simulation how it ran; both are left out when no simulation ran.
+	MonteCarlo []AltSimulation `json:"monteCarlo,omitempty"`
+	Simulation *SimulationInfo `json:"simulation,omitempty"`
 }
 
-// NewSummary gathers the summary of a case from its figures.
+// SimulationInfo says how a simulation ran.
+type SimulationInfo struct {
+	Trials       int          `json:"trials"`
+	Seed         uint64       `json:"seed"`
+	Distribution Distribution `json:"distribution"`
+	// Uncertain is the number of estimates drawn in each trial.
+	Uncertain int `json:"uncertain"`
+}
+
+// NewSummary gathers the summary of a case from its figures: everything
+// but the Monte Carlo simulation, which [Analysis.Summary] adds.
 func NewSummary(c *Case, res *Result) *Summary {
+	return newSummary(c, res, Weigh(c, res), Sensitivity(c, res), Review(c, res))
+}
+
+func newSummary(c *Case, res *Result, scores *Scoring, tornado *Tornado, review []Finding) *Summary {
 	s := &Summary{
 		Title: c.Title, Currency: c.Currency, DiscountRate: c.DiscountRate,
 		PeriodsPerYear: PeriodsPerYear, HorizonMonths: res.Months, StartDate: c.StartDate.String(),
 		CostOfPain: res.Pain, Alternatives: res.Alternatives,
-		Review: Review(c, res),
+		Review: review, Readiness: Readiness(review),
+		Scores: scores.Alternatives, WhyNotTopRanked: scores.WhyNotTopRanked,
+		SensitivityOf: tornado.ID, Sensitivity: tornado.Drivers, TopDrivers: tornado.Top,
 	}
 	if a := res.RecommendedAlternative(); a != nil {
 		s.Recommended, s.RecommendedID = a.Name, a.ID
@@ -117,8 +152,96 @@ func (s *Summary) WriteText(w io.Writer) error {
 	if s.Recommended != "" {
 		fmt.Fprintf(&b, "\n* Recommended: %s. %s\n", s.Recommended, s.RecommendationReason)
 	}
+	s.writeScores(&b, names, width)
+	s.writeSensitivity(&b, f)
+	s.writeMonteCarlo(&b, f, names, width)
+	blocking, warnings, advice := countFindings(s.Review)
+	fmt.Fprintf(&b, "\nReadiness: %d/100 (%d blocking, %d warnings, %d advice; casebuilder check lists them)\n",
+		s.Readiness, blocking, warnings, advice)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func (s *Summary) writeScores(b *strings.Builder, names []string, width int) {
+	if len(s.Scores) == 0 || len(s.Scores[0].Criteria) == 0 {
+		return
+	}
+	b.WriteString("\nWeighted criteria\n")
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, padRight("Alternative", width)+"\tWeighted total\tRank\t")
+	for i, a := range s.Scores {
+		fmt.Fprintf(tw, "%s\t%.2f\t%d\t\n", padRight(names[i], width), a.WeightedTotal, a.Rank)
+	}
+	tw.Flush()
+	if s.WhyNotTopRanked != "" {
+		fmt.Fprintf(b, "Recommended although not ranked first: %s\n", s.WhyNotTopRanked)
+	}
+}
+
+// writeSensitivity writes the largest drivers of the tornado.
+func (s *Summary) writeSensitivity(b *strings.Builder, f *Format) {
+	const shown = 8
+	if len(s.Sensitivity) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nSensitivity of the NPV of %s (each input at its low and high, the others likely)\n", s.Recommended)
+	width := 0
+	for i, d := range s.Sensitivity {
+		if i < shown {
+			width = max(width, utf8.RuneCountInString(d.Input))
+		}
+	}
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, padRight("Input", width)+"\tLow\tHigh\tNPV at low\tNPV at high\t")
+	for i, d := range s.Sensitivity {
+		if i == shown {
+			break
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", padRight(d.Input, width), f.Value(d.Low, d.Unit), f.Value(d.High, d.Unit),
+			f.Money(d.NPVLow), f.Money(d.NPVHigh))
+	}
+	tw.Flush()
+	if n := len(s.Sensitivity) - shown; n > 0 {
+		fmt.Fprintf(b, "(and %d more inputs)\n", n)
+	}
+	if len(s.TopDrivers) > 0 {
+		fmt.Fprintf(b, "It depends most on: %s.\n", strings.Join(s.TopDrivers, "; "))
+	}
+}
+
+func (s *Summary) writeMonteCarlo(b *strings.Builder, f *Format, names []string, width int) {
+	if s.Simulation == nil {
+		return
+	}
+	shape := "PERT"
+	if s.Simulation.Distribution == Triangular {
+		shape = "triangular"
+	}
+	fmt.Fprintf(b, "\nMonte Carlo simulation (%s trials, %s estimates, seed %d; %d estimates drawn in each)\n",
+		f.Number(float64(s.Simulation.Trials), 0), shape, s.Simulation.Seed, s.Simulation.Uncertain)
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, padRight("Alternative", width)+"\tNPV P10\tNPV P50\tNPV P90\tROI P50\tP(NPV > 0)\t")
+	for i, a := range s.MonteCarlo {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", padRight(names[i], width), f.Money(a.NPVP10), f.Money(a.NPVP50),
+			f.Money(a.NPVP90), f.Maybe(a.ROIP50, f.Percent), f.Percent(a.ProbNPVPositive))
+	}
+	tw.Flush()
+}
+
+// countFindings returns how many findings are blocking, warnings and
+// advice.
+func countFindings(fs []Finding) (blocking, warnings, advice int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case Blocking:
+			blocking++
+		case Warning:
+			warnings++
+		default:
+			advice++
+		}
+	}
+	return blocking, warnings, advice
 }
 
 // padRight pads s with spaces to width characters, so that a right-aligning

@@ -37,8 +37,9 @@ func init() {
 	commands = []command{
 		{"sample", "[" + assets.SampleNames("|") + "] [-o FILE] [--force]",
 			"write a sample case to FILE (or to standard output)", (*runner).sample},
-		{"summary", "[--json] FILE", "print the cost of pain and every alternative's figures", (*runner).summary},
-		{"check", "[--json] FILE", "list the case's problems; exit 1 when any is blocking", (*runner).check},
+		{"summary", "[--json] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
+			"print the cost of pain, every alternative's figures, scores, sensitivity and simulation", (*runner).summary},
+		{"check", "[--json] FILE", "list what a sceptical CEO would object to, with the readiness score; exit 1 when any is blocking", (*runner).check},
 		{"help", "", "print this help", (*runner).help},
 	}
 }
@@ -192,16 +193,27 @@ func (r *runner) sample(args []string) int {
 func (r *runner) summary(args []string) int {
 	fs := flag.NewFlagSet("summary", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
+	var sim casebuilder.SimulationOptions
+	fs.IntVar(&sim.Trials, "trials", casebuilder.DefaultTrials, "Monte Carlo trials")
+	fs.Uint64Var(&sim.Seed, "seed", 0, "seed of the Monte Carlo draws")
+	dist := fs.String("distribution", string(casebuilder.PERT), "shape of each estimate in the simulation: pert or triangular")
 	path, ok := r.oneFile(fs, args)
 	if !ok {
 		return exitUsage
+	}
+	sim.Distribution = casebuilder.Distribution(*dist)
+	if sim.Trials < 1 {
+		return r.usageError("--trials must be between 1 and %d (got %d)", casebuilder.MaxTrials, sim.Trials)
+	}
+	if err := sim.Check(); err != nil {
+		return r.usageError("--%v", err)
 	}
 	c, err := casebuilder.Load(path)
 	if err != nil {
 		r.fail("%v", err)
 		return exitFail
 	}
-	s := casebuilder.NewSummary(c, casebuilder.Calculate(c))
+	s := casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: sim}).Summary()
 	if *asJSON {
 		err = r.writeJSON(s)
 	} else {
@@ -229,16 +241,19 @@ func (r *runner) check(args []string) int {
 	// A case with invalid values is still reviewed: the review reports
 	// each invalid value as a blocking finding, with the rest.
 	findings := casebuilder.Review(c, casebuilder.Calculate(c))
+	if findings == nil {
+		findings = []casebuilder.Finding{}
+	}
+	readiness := casebuilder.Readiness(findings)
 	if *asJSON {
-		if findings == nil {
-			findings = []casebuilder.Finding{}
-		}
-		if err := r.writeJSON(findings); err != nil {
+		counts := countSeverities(findings)
+		if err := r.writeJSON(checkJSON{Readiness: readiness, Blocking: counts[casebuilder.Blocking],
+			Warnings: counts[casebuilder.Warning], Advice: counts[casebuilder.Advice], Findings: findings}); err != nil {
 			r.fail("%v", err)
 			return exitFail
 		}
 	} else {
-		r.writeFindings(path, findings)
+		r.writeFindings(path, findings, readiness)
 	}
 	if casebuilder.HasBlocking(findings) {
 		return exitFail
@@ -246,18 +261,35 @@ func (r *runner) check(args []string) int {
 	return exitOK
 }
 
-func (r *runner) writeFindings(path string, findings []casebuilder.Finding) {
-	if len(findings) == 0 {
-		fmt.Fprintf(r.stdout, "%s: no problems found.\n", path)
-		return
-	}
+// checkJSON is what `check --json` prints.
+type checkJSON struct {
+	// Readiness is the readiness score, 0 to 100 (see casebuilder.Readiness).
+	Readiness int                   `json:"readiness"`
+	Blocking  int                   `json:"blocking"`
+	Warnings  int                   `json:"warnings"`
+	Advice    int                   `json:"advice"`
+	Findings  []casebuilder.Finding `json:"findings"`
+}
+
+func countSeverities(findings []casebuilder.Finding) map[casebuilder.Severity]int {
 	counts := map[casebuilder.Severity]int{}
 	for _, f := range findings {
 		counts[f.Severity]++
+	}
+	return counts
+}
+
+func (r *runner) writeFindings(path string, findings []casebuilder.Finding, readiness int) {
+	if len(findings) == 0 {
+		fmt.Fprintf(r.stdout, "%s: no problems found. Readiness %d/100.\n", path, readiness)
+		return
+	}
+	for _, f := range findings {
 		fmt.Fprintf(r.stdout, "%-8s  %s [%s]\n          why: %s\n          fix: %s\n", f.Severity, f.Message, f.Rule, f.Why, f.Where)
 	}
-	fmt.Fprintf(r.stdout, "%s: %d blocking, %d warnings, %d advice.\n", path,
-		counts[casebuilder.Blocking], counts[casebuilder.Warning], counts[casebuilder.Advice])
+	counts := countSeverities(findings)
+	fmt.Fprintf(r.stdout, "%s: %d blocking, %d warnings, %d advice. Readiness %d/100.\n", path,
+		counts[casebuilder.Blocking], counts[casebuilder.Warning], counts[casebuilder.Advice], readiness)
 }
 
 func (r *runner) writeJSON(v any) error {

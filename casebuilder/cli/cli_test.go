@@ -159,18 +159,35 @@ func TestCheck(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
+	if !strings.Contains(stdout, "Readiness ") || !strings.Contains(stdout, "/100.") {
+		t.Errorf("check does not give the readiness:\n%s", stdout)
+	}
 	code, stdout, _ = run(t, "check", "--json", path)
-	var findings []struct{ Rule, Severity, Message string }
-	if err := json.Unmarshal([]byte(stdout), &findings); err != nil || code != 1 {
+	var out struct {
+		Readiness                  *int
+		Blocking, Warnings, Advice int
+		Findings                   []struct {
+			Rule, Severity, Message string
+			Where                   struct{ Step, Path string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil || code != 1 {
 		t.Fatalf("exit %d, %v", code, err)
 	}
+	// Anything blocking caps the readiness below 50.
+	if out.Readiness == nil || *out.Readiness > 49 || out.Blocking == 0 || out.Blocking+out.Warnings+out.Advice != len(out.Findings) {
+		t.Errorf("readiness %v, counts %d/%d/%d of %d findings", out.Readiness, out.Blocking, out.Warnings, out.Advice, len(out.Findings))
+	}
 	rules := map[string]bool{}
-	for _, f := range findings {
+	for _, f := range out.Findings {
 		rules[f.Rule] = true
+		if f.Where.Step == "" || f.Message == "" {
+			t.Errorf("finding without a message or a step: %+v", f)
+		}
 	}
 	for _, r := range []string{"no-baseline", "invalid-value", "alternative-without-costs", "pain-not-quantified"} {
 		if !rules[r] {
-			t.Errorf("no %s finding in %v", r, findings)
+			t.Errorf("no %s finding in %v", r, out.Findings)
 		}
 	}
 }
@@ -202,6 +219,11 @@ func TestBadInput(t *testing.T) {
 		{[]string{"summary", truncated}, 1, "the file is truncated or damaged"},
 		{[]string{"check", truncated}, 1, "the file is truncated or damaged"},
 		{[]string{"summary", future}, 1, "schemaVersion: is 99: the file was written by a newer Case Builder"},
+		{[]string{"summary", "--trials", "0", truncated}, 2, "--trials must be between 1 and 100000 (got 0)"},
+		{[]string{"summary", "--trials", "1000001", truncated}, 2, "--trials: must be between 1 and 100000 (got 1000001)"},
+		{[]string{"summary", "--trials", "many", truncated}, 2, `invalid value "many" for flag -trials`},
+		{[]string{"summary", "--seed", "-1", truncated}, 2, `invalid value "-1" for flag -seed`},
+		{[]string{"summary", "--distribution", "normal", truncated}, 2, `--distribution: must be "pert" or "triangular" (got "normal")`},
 		{[]string{"sample", "nonsense"}, 2, `there is no sample "nonsense"`},
 		{[]string{"sample"}, 2, "needs the name of one sample"},
 		{[]string{"sample", "turnover", "-o", filepath.Join(dir, "no", "such", "folder.hrcase")}, 1, "cannot be written in its folder"},
@@ -231,7 +253,7 @@ func TestBadInput(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	code, stdout, _ := run(t, "help")
-	if code != 0 || !strings.Contains(stdout, "casebuilder summary [--json] FILE") {
+	if code != 0 || !strings.Contains(stdout, "casebuilder summary [--json] [--trials N] [--seed N]") {
 		t.Errorf("exit %d:\n%s", code, stdout)
 	}
 	if !IsCommand("summary") || !IsCommand("--help") || IsCommand("my.hrcase") {
@@ -267,5 +289,119 @@ func TestExportRefusesTheCaseFile(t *testing.T) {
 	}
 	if code, _, _ := run(t, "export", "--paper", "a3", "--txt", out, path); code != 2 {
 		t.Errorf("--paper a3: exit %d", code)
+	}
+}
+
+// analysisJSON is what `summary --json` adds for the weighing and the
+// challenge of the case.
+type analysisJSON struct {
+	Readiness *int `json:"readiness"`
+	Scores    []struct {
+		ID            string  `json:"id"`
+		WeightedTotal float64 `json:"weightedTotal"`
+		Rank          int     `json:"rank"`
+	} `json:"scores"`
+	SensitivityOf string `json:"sensitivityOf"`
+	Sensitivity   []struct {
+		Input   string   `json:"input"`
+		NPVLow  *float64 `json:"npvLow"`
+		NPVHigh *float64 `json:"npvHigh"`
+	} `json:"sensitivity"`
+	TopDrivers []string `json:"topDrivers"`
+	MonteCarlo []struct {
+		ID              string   `json:"id"`
+		Trials          int      `json:"trials"`
+		Seed            uint64   `json:"seed"`
+		NPVP10          *float64 `json:"npvP10"`
+		NPVP50          *float64 `json:"npvP50"`
+		NPVP90          *float64 `json:"npvP90"`
+		ROIP50          *float64 `json:"roiP50"`
+		ProbNPVPositive *float64 `json:"probNpvPositive"`
+		Histogram       []struct{ Count int }
+	} `json:"monteCarlo"`
+	Review []struct {
+		Rule, Severity, Message string
+		Where                   struct{ Step, Path string }
+	} `json:"review"`
+}
+
+func TestSummaryAnalysis(t *testing.T) {
+	path := writeSample(t, "turnover")
+	code, stdout, stderr := run(t, "summary", "--json", "--trials", "2000", "--seed", "3", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s analysisJSON
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	// The weighted totals worked by hand from the sample's scores and
+	// weights (30/20/15/15/10/10 %): do nothing 1.70, onboarding 4.15,
+	// compensation 2.45, hiring 2.85.
+	want := map[string]struct {
+		total float64
+		rank  int
+	}{"nothing": {1.70, 4}, "onboarding": {4.15, 1}, "compensation": {2.45, 3}, "hiring": {2.85, 2}}
+	if len(s.Scores) != len(want) {
+		t.Fatalf("%d scores", len(s.Scores))
+	}
+	for _, sc := range s.Scores {
+		if w := want[sc.ID]; math.Abs(sc.WeightedTotal-w.total) > 1e-9 || sc.Rank != w.rank {
+			t.Errorf("%s: total %v rank %d, want %v and %d", sc.ID, sc.WeightedTotal, sc.Rank, w.total, w.rank)
+		}
+	}
+	if s.SensitivityOf != "onboarding" || len(s.Sensitivity) < 5 || len(s.TopDrivers) != 3 || s.TopDrivers[0] != s.Sensitivity[0].Input {
+		t.Errorf("sensitivity of %q: %d inputs, top %v", s.SensitivityOf, len(s.Sensitivity), s.TopDrivers)
+	}
+	for i, d := range s.Sensitivity {
+		if d.NPVLow == nil || d.NPVHigh == nil {
+			t.Fatalf("%s lacks a figure", d.Input)
+		}
+		if i > 0 {
+			prev := s.Sensitivity[i-1]
+			if math.Abs(*d.NPVHigh-*d.NPVLow) > math.Abs(*prev.NPVHigh-*prev.NPVLow) {
+				t.Errorf("the tornado is not sorted: %s after %s", d.Input, prev.Input)
+			}
+		}
+	}
+	if len(s.MonteCarlo) != 4 {
+		t.Fatalf("%d simulated alternatives", len(s.MonteCarlo))
+	}
+	for _, m := range s.MonteCarlo {
+		if m.Trials != 2000 || m.Seed != 3 || m.NPVP10 == nil || m.NPVP50 == nil || m.NPVP90 == nil || m.ProbNPVPositive == nil || len(m.Histogram) == 0 {
+			t.Fatalf("%s: %+v", m.ID, m)
+		}
+		if !(*m.NPVP10 <= *m.NPVP50 && *m.NPVP50 <= *m.NPVP90) || *m.ProbNPVPositive < 0 || *m.ProbNPVPositive > 1 {
+			t.Errorf("%s: P10 %v, P50 %v, P90 %v, P(NPV>0) %v", m.ID, *m.NPVP10, *m.NPVP50, *m.NPVP90, *m.ProbNPVPositive)
+		}
+		if (m.ROIP50 == nil) != (m.ID == "nothing") {
+			t.Errorf("%s: ROI P50 %v", m.ID, m.ROIP50)
+		}
+	}
+	if s.Readiness == nil || *s.Readiness < 50 {
+		t.Errorf("readiness %v", s.Readiness)
+	}
+	for _, f := range s.Review {
+		if f.Severity == "blocking" || f.Rule == "" || f.Where.Step == "" {
+			t.Errorf("review: %+v", f)
+		}
+	}
+
+	// The same seed gives the same figures; another seed other ones.
+	if _, again, _ := run(t, "summary", "--json", "--seed", "3", "--trials", "2000", path); again != stdout {
+		t.Error("the same seed gives other output")
+	}
+	_, other, _ := run(t, "summary", "--json", "--seed", "4", "--trials", "2000", path)
+	var o analysisJSON
+	if err := json.Unmarshal([]byte(other), &o); err != nil || *o.MonteCarlo[1].NPVP50 == *s.MonteCarlo[1].NPVP50 {
+		t.Errorf("seed 4 gives the same median as seed 3 (%v)", err)
+	}
+
+	_, text, _ := run(t, "summary", "--distribution", "triangular", path)
+	for _, want := range []string{"Weighted criteria", "Sensitivity of the NPV of Structured onboarding and coaching",
+		"It depends most on: ", "Monte Carlo simulation (10,000 trials, triangular estimates, seed 0;", "P(NPV > 0)", "Readiness: "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q", want)
+		}
 	}
 }
