@@ -279,3 +279,32 @@ func BenchmarkSimulateStress(b *testing.B) {
 		Simulate(c, SimulationOptions{})
 	}
 }
+
+func TestAnalyse(t *testing.T) {
+	c := loadSample(t, "turnover")
+	a := Analyse(c, AnalysisOptions{Simulation: SimulationOptions{Trials: 500, Seed: 9}})
+	if a.Result == nil || a.Scores == nil || a.Tornado == nil || a.Simulation == nil || a.Review == nil {
+		t.Fatalf("incomplete analysis: %+v", a)
+	}
+	if a.Readiness != Readiness(a.Review) || a.Readiness != 99 || a.Simulation.Trials != 500 || a.Tornado.ID != "onboarding" {
+		t.Errorf("readiness %d, %d trials, tornado of %q", a.Readiness, a.Simulation.Trials, a.Tornado.ID)
+	}
+	s := a.Summary()
+	if len(s.MonteCarlo) != 4 || s.Simulation == nil || s.Simulation.Seed != 9 || len(s.Scores) != 4 || len(s.Sensitivity) != len(a.Tornado.Drivers) || s.Readiness != 99 {
+		t.Errorf("summary: %+v", s)
+	}
+	quick := Analyse(c, AnalysisOptions{SkipSimulation: true})
+	if quick.Simulation != nil || quick.Summary().MonteCarlo != nil || NewSummary(c, quick.Result).MonteCarlo != nil {
+		t.Error("the simulation ran although skipped")
+	}
+}
+
+// BenchmarkAnalyseTurnover is everything the app shows after an edit of
+// the turnover sample: figures, scores, tornado, 10,000 trials and review.
+func BenchmarkAnalyseTurnover(b *testing.B) {
+	c := loadSample(b, "turnover")
+	b.ReportAllocs()
+	for b.Loop() {
+		Analyse(c, AnalysisOptions{})
+	}
+}

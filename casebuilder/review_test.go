@@ -1,0 +1,298 @@
+package casebuilder
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestReviewRules triggers every rule of the review with the smallest
+// change to the turnover sample that should raise it, and checks the
+// finding's severity, message and where to fix it; the sample as it is
+// raises none of them (but the advice on its rule-of-thumb defaults).
+func TestReviewRules(t *testing.T) {
+	onboarding := func(c *Case) *Alternative { return &c.Alternatives[1] }
+	tests := []struct {
+		rule   string
+		mutate func(c *Case)
+		// message is part of the finding's message; path is its Where.Path.
+		message, path string
+	}{
+		{"invalid-value", func(c *Case) { c.DiscountRate = -0.1 },
+			"discountRate: must be a yearly rate between 0 and 1", "discountRate"},
+		{"no-baseline", func(c *Case) { c.Alternatives = c.Alternatives[1:] },
+			"There is no do-nothing alternative", "alternatives"},
+		{"too-few-alternatives", func(c *Case) { c.Alternatives = c.Alternatives[:2] },
+			`Only one alternative, "Structured onboarding and coaching", is weighed against doing nothing`, "alternatives"},
+		{"too-few-alternatives", func(c *Case) { c.Alternatives = c.Alternatives[:1] },
+			"There is no alternative to doing nothing", "alternatives"},
+		{"pain-not-quantified", func(c *Case) { delete(c.Pain.Inputs, "reps") },
+			"The cost of the pain lacks Sales reps", "pain.inputs.reps"},
+		{"pain-not-quantified", func(c *Case) { c.Pain.Category = "" },
+			"The pain has no category", "pain.category"},
+		{"pain-without-evidence", func(c *Case) { c.Pain.Evidence = nil },
+			"The pain has no evidence", "pain.evidence"},
+		{"alternative-without-costs", func(c *Case) { c.Alternatives[3].Costs = nil },
+			`Alternative "Sharper hiring profile and assessment" has no costs`, "alternatives[3].costs"},
+		{"benefit-exceeds-pain", func(c *Case) {
+			// 95 % of the pain on top of what its two lines already avoid.
+			a := onboarding(c)
+			a.Benefits = append(a.Benefits, Benefit{Name: "Everything else", Basis: BenefitPainShare, Share: Exactly(0.95), StartMonth: 6})
+		}, `The benefits of "Structured onboarding and coaching" avoid`, "alternatives[1].benefits"},
+		{"recommended-negative-npv", func(c *Case) {
+			a := onboarding(c)
+			a.Costs = append(a.Costs, Cost{Name: "Gold-plated platform", Kind: OneTime, Amount: Exactly(4_000_000)})
+		}, `The recommended alternative "Structured onboarding and coaching" has a negative NPV (-€`, "recommendation.whyNegativeNpv"},
+		{"recommended-not-top-ranked", func(c *Case) { c.Recommendation.Alternative = "hiring" },
+			`The recommended alternative "Sharper hiring profile and assessment" ranks 2nd on the weighted criteria, behind "Structured onboarding and coaching"`,
+			"recommendation.whyNotTopRanked"},
+		{"high-risk-without-contingency", func(c *Case) { c.Risks[1].Contingency = " " },
+			`Risk "Sales managers do not make time to coach" is rated high but has no contingency plan`, "risks[1].contingency"},
+		{"high-risk-without-owner", func(c *Case) { c.Risks[1].Owner = "" },
+			`Risk "Sales managers do not make time to coach" is rated high but has no owner`, "risks[1].owner"},
+		{"no-plan", func(c *Case) { c.Plan.Milestones = nil },
+			"There is no implementation plan", "plan.milestones"},
+		{"no-kpi-for-pain", func(c *Case) {
+			for i := range c.Measures {
+				c.Measures[i].PainInput = ""
+			}
+		}, "No KPI tracks the pain: link a measure to one of the inputs of the cost of sales turnover", "measures"},
+		{"no-kpi-for-pain", func(c *Case) { c.Measures = nil },
+			"There are no measures of success", "measures"},
+
+		{"no-objective-link", func(c *Case) { c.Context.ServesObjective = "" },
+			"The case is not linked to a company objective", "context.servesObjective"},
+		{"evidence-without-source", func(c *Case) { c.Pain.Evidence[1].Source = "" },
+			`Evidence "Vacant account-executive territories took 55 days to fill o…" has no source`, "pain.evidence[1].source"},
+		{"alternative-without-benefits", func(c *Case) { c.Alternatives[3].Benefits = nil },
+			`Alternative "Sharper hiring profile and assessment" has no benefits`, "alternatives[3].benefits"},
+		{"benefits-beyond-pain", func(c *Case) {
+			c.Alternatives[3].Benefits = append(c.Alternatives[3].Benefits, Benefit{Name: "New business", Basis: BenefitAmount, Annual: Exactly(8_000_000), StartMonth: 6})
+		}, `The benefits of "Sharper hiring profile and assessment" come to €8,`, "alternatives[3].benefits"},
+		{"benefit-before-costs", func(c *Case) {
+			c.Alternatives[3].Costs[0].StartMonth = 3
+			c.Alternatives[3].Benefits[0].StartMonth = 1
+		}, `Benefit "Fewer leavers among better-matched hires" of "Sharper hiring profile and assessment" starts in month 1, before any of its costs (month 2)`,
+			"alternatives[3].benefits[0].startMonth"},
+		{"payback-beyond-horizon", func(c *Case) { c.HorizonMonths = 10 },
+			`The recommended alternative "Structured onboarding and coaching" does not pay back within the 10-month horizon`, "alternatives"},
+		{"no-criteria", func(c *Case) {
+			c.Criteria = nil
+			for i := range c.Alternatives {
+				c.Alternatives[i].Scores = nil
+			}
+		}, "The alternatives are not weighed on any criteria", "criteria"},
+		{"weights-not-100", func(c *Case) { c.Criteria[0].Weight = 0.2 },
+			"The criteria's weights add up to 90.0%, not 100%", "criteria"},
+		{"alternative-not-scored", func(c *Case) { delete(c.Alternatives[2].Scores, "risk"); delete(c.Alternatives[2].Scores, "ease") },
+			`Alternative "Revised compensation plan with a retention award" has no score for Risk and Ease of implementation`, "alternatives[2].scores.risk"},
+		{"no-recommendation", func(c *Case) { c.Recommendation.Alternative = "" },
+			`The case recommends no alternative; the one with the highest NPV, "Structured onboarding and coaching", is shown as recommended`, "recommendation.alternative"},
+		{"recommendation-without-reason", func(c *Case) { c.Recommendation.Reason = "" },
+			`The recommendation of "Structured onboarding and coaching" gives no reason`, "recommendation.reason"},
+		{"no-ask", func(c *Case) { c.Ask.Decision = "" },
+			"The case does not say what decision it asks for", "ask.decision"},
+		{"no-risks", func(c *Case) {
+			c.Risks = slices.DeleteFunc(c.Risks, func(r Risk) bool { return slices.Contains(r.Alternatives, "onboarding") })
+		}, `No risk concerns the recommended alternative "Structured onboarding and coaching"`, "risks"},
+		{"risk-not-rated", func(c *Case) { c.Risks[0].ImpactScore = 0 },
+			`Risk "The sales coaches are hired late, or leave within the first year" has no impact rating`, "risks[0].impactScore"},
+		{"risk-not-rated", func(c *Case) { c.Risks[0].Likelihood = 0 },
+			`Risk "The sales coaches are hired late, or leave within the first year" has no likelihood`, "risks[0].likelihood"},
+		{"contingency-without-cost", func(c *Case) { c.Risks[2].ContingencyCost = 0 },
+			`Risk "The programme's content does not fit our way of selling" has a contingency plan without a cost`, "risks[2].contingencyCost"},
+		{"risk-without-alternative", func(c *Case) { c.Risks[3].Alternatives = nil },
+			`Risk "Works-council consultation delays the new compensation plan" concerns no alternative`, "risks[3].alternatives"},
+		{"reserve-none", func(c *Case) { c.Reserve.Basis = ReserveNone },
+			`The costed plan of "Structured onboarding and coaching" carries no contingency reserve, though its risks' contingencies are expected to cost €52,000`, "reserve.basis"},
+		{"milestone-without-owner", func(c *Case) { c.Plan.Milestones[1].Owner = "" },
+			`Milestone "Select the design partner" has no owner`, "plan.milestones[1].owner"},
+		{"milestone-without-dates", func(c *Case) { c.Plan.Milestones[6].Start = Date{} },
+			`Milestone "Roll out to every new hire and region" has no start date`, "plan.milestones[6].start"},
+		{"milestone-before-dependency", func(c *Case) { c.Plan.Milestones[3].Start = Date{2027, time.February, 1} },
+			`Milestone "Design the 90-day onboarding path" starts on 2027-02-01, before "Select the design partner", which it depends on, ends (2027-02-12)`,
+			"plan.milestones[3].start"},
+		{"resource-not-secured", func(c *Case) { c.Plan.Milestones[2].Resources[0].Secured = false },
+			`Resource "Two coach positions in the 2027 headcount plan" for milestone "Hire two sales coaches" is not secured`, "plan.milestones[2].resources[0].secured"},
+		{"no-stakeholders", func(c *Case) { c.Plan.Stakeholders = nil },
+			"No affected parties are identified", "plan.stakeholders"},
+		{"no-reporting-cadence", func(c *Case) { c.Plan.ReportingCadence = "" },
+			"There is no reporting cadence", "plan.reportingCadence"},
+		{"kpi-without-target", func(c *Case) { c.Measures[2].Target = c.Measures[2].Baseline },
+			`KPI "Coaching sessions per rep per month" has no target different from its baseline`, "measures[2].target"},
+		{"kpi-incomplete", func(c *Case) { c.Measures[3].Owner, c.Measures[3].Date = "", Date{} },
+			`KPI "New hires' rating of the onboarding path" has no owner and no date`, "measures[3].owner"},
+		{"kpi-baseline-differs", func(c *Case) { c.Measures[0].Baseline = 0.3 },
+			`KPI "Sales attrition, rolling twelve months" starts from a baseline of 30.0%, but the cost of pain uses 33.0%`, "measures[0].baseline"},
+		{"kpi-target-differs", func(c *Case) { c.Measures[1].Target = 4 },
+			`KPI "Months to full productivity" aims for 4.0 months, but the benefits of "Structured onboarding and coaching" assume 5.0 months`, "measures[1].target"},
+		{"no-contributors", func(c *Case) { c.Contributors = nil },
+			"No contributors are credited", "contributors"},
+
+		{"defaults-in-pain", func(*Case) {},
+			"The cost of pain uses rule-of-thumb defaults for Separation cost per leaver and Average productivity while ramping", "pain.inputs.separationCost"},
+		{"score-without-rationale", func(c *Case) { onboarding(c).Scores["risk"] = Score{Score: 3} },
+			`The scores of "Structured onboarding and coaching" for Risk have no rationale`, "alternatives[1].scores.risk.rationale"},
+		{"impact-not-judged", func(c *Case) { c.Alternatives[2].Impact.People.Score, c.Alternatives[2].Impact.Mission.Score = 0, 0 },
+			`The impact of "Revised compensation plan with a retention award" on the people and mission is not judged`, "alternatives[2].impact.people.score"},
+		{"single-point-estimates", func(c *Case) {
+			for k, r := range c.Pain.Inputs {
+				c.Pain.Inputs[k] = Exactly(r.Likely)
+			}
+			a := onboarding(c)
+			for i := range a.Costs {
+				a.Costs[i].Amount = Exactly(a.Costs[i].Amount.Likely)
+			}
+			for i := range a.Benefits {
+				a.Benefits[i].To = Exactly(a.Benefits[i].To.Likely)
+			}
+		}, `Every estimate of "Structured onboarding and coaching" is a single figure`, "alternatives[1]"},
+		{"no-decision-date", func(c *Case) { c.Ask.DecideBy = Date{} },
+			"The ask does not say by when the decision is needed", "ask.decideBy"},
+		{"risk-without-trigger", func(c *Case) { c.Risks[1].Trigger = "" },
+			`Risk "Sales managers do not make time to coach" has no early-warning trigger`, "risks[1].trigger"},
+		{"stakeholder-without-channel", func(c *Case) { c.Plan.Stakeholders[0].Channel = "" },
+			`Stakeholder "Account executives" has no channel of communication`, "plan.stakeholders[0].channel"},
+	}
+
+	sample := loadSample(t, "turnover")
+	before := Review(sample, Calculate(sample))
+	for _, f := range before {
+		if f.Rule != "defaults-in-pain" {
+			t.Errorf("the turnover sample raises %v", f)
+		}
+	}
+	severity := map[string]Severity{}
+	for _, r := range Rules() {
+		if _, dup := severity[r.Name]; dup || r.Why == "" || r.Name == "" {
+			t.Errorf("rule %q is named twice or has no reason", r.Name)
+		}
+		severity[r.Name] = r.Severity
+	}
+	tested := map[string]bool{}
+	for _, tt := range tests {
+		tested[tt.rule] = true
+		t.Run(tt.rule, func(t *testing.T) {
+			c := loadSample(t, "turnover")
+			tt.mutate(c)
+			fs := Review(c, Calculate(c))
+			i := slices.IndexFunc(fs, func(f Finding) bool { return f.Rule == tt.rule && strings.Contains(f.Message, tt.message) })
+			if i < 0 {
+				t.Fatalf("no %s finding saying %q in:\n%v", tt.rule, tt.message, fs)
+			}
+			f := fs[i]
+			if f.Severity != severity[tt.rule] || f.Where.Path != tt.path || f.Where.Step != StepFor(tt.path) || f.Why == "" {
+				t.Errorf("finding %+v; want severity %s, path %s", f, severity[tt.rule], tt.path)
+			}
+			if HasBlocking(fs) != slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == Blocking }) {
+				t.Error("HasBlocking disagrees with the findings")
+			}
+			for j := 1; j < len(fs); j++ {
+				if rank := map[Severity]int{Blocking: 0, Warning: 1, Advice: 2}; rank[fs[j].Severity] < rank[fs[j-1].Severity] {
+					t.Errorf("finding %d (%s) comes after a less severe one", j, fs[j].Severity)
+				}
+			}
+		})
+	}
+	for _, r := range Rules() {
+		if !tested[r.Name] {
+			t.Errorf("rule %s is not tested", r.Name)
+		}
+	}
+	if n := len(Rules()); n < 20 {
+		t.Errorf("%d rules; the review needs at least 20", n)
+	}
+}
+
+// TestReviewSilentWhenAnswered checks that the rules that ask the case
+// to explain itself are satisfied by the explanation.
+func TestReviewSilentWhenAnswered(t *testing.T) {
+	c := loadSample(t, "turnover")
+	a := &c.Alternatives[3]
+	a.Costs = append(a.Costs, Cost{Name: "Gold-plated assessment centre", Kind: OneTime, Amount: Exactly(4_000_000)})
+	c.Recommendation.Alternative = "hiring"
+	rules := func() []string {
+		var out []string
+		for _, f := range Review(c, Calculate(c)) {
+			if f.Rule == "recommended-not-top-ranked" || f.Rule == "recommended-negative-npv" {
+				out = append(out, f.Rule)
+			}
+		}
+		return out
+	}
+	if got := rules(); len(got) != 2 {
+		t.Fatalf("without reasons: %v", got)
+	}
+	c.Recommendation.WhyNotTopRanked = "The only alternative the budget allows this year."
+	c.Recommendation.WhyNegativeNPV = "Required by the works agreement signed in 2026."
+	if got := rules(); len(got) != 0 {
+		t.Errorf("with the reasons given: %v", got)
+	}
+}
+
+// TestBenefitLineExceedsPain: a skills-gap case whose alternative lifts
+// attainment above the target claims more than the whole gap costs.
+func TestBenefitLineExceedsPain(t *testing.T) {
+	c := smallCase()
+	c.Pain = Pain{Category: SkillsGap, Inputs: map[string]Range{"reps": Exactly(10), "annualQuota": Exactly(100000),
+		"grossMargin": Exactly(0.5), "targetAttainment": Exactly(1), "actualAttainment": Exactly(0.8)}}
+	// The gap costs 0.2 × 10 × 100,000 × 0.5 = 100,000 a year; at 130 %
+	// it is −0.3 × 500,000 = −150,000, so the high end claims 250,000.
+	c.Alternatives[1].Benefits = []Benefit{{Name: "Training", Basis: BenefitPainInput, Input: "actualAttainment", To: Range{0.9, 1, 1.3}}}
+	fs := Review(c, Calculate(c))
+	want := `Benefit "Training" of "A" is worth up to €250,000 a year, more than the pain costs (€100,000 a year)`
+	if !slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == "benefit-exceeds-pain" && f.Message == want }) {
+		t.Errorf("no finding %q in %v", want, fs)
+	}
+}
+
+func TestRampSampleReview(t *testing.T) {
+	c := loadSample(t, "ramp")
+	if fs := Review(c, Calculate(c)); HasBlocking(fs) {
+		t.Errorf("the ramp sample has blocking findings: %v", fs)
+	}
+}
+
+func TestRiskIsHigh(t *testing.T) {
+	for _, tt := range []struct {
+		likelihood float64
+		impact     int
+		high       bool
+	}{
+		{0.4, 4, true},   // 3 × 4
+		{0.3, 4, false},  // 2 × 4
+		{0.6, 3, true},   // 4 × 3
+		{0.5, 3, false},  // 3 × 3
+		{0.05, 5, true},  // severe, however unlikely
+		{0.95, 2, false}, // 5 × 2
+		{0.9, 0, false},  // not rated
+	} {
+		r := Risk{Likelihood: tt.likelihood, ImpactScore: tt.impact}
+		if r.IsHigh() != tt.high {
+			t.Errorf("likelihood %v, impact %d: high %v", tt.likelihood, tt.impact, r.IsHigh())
+		}
+	}
+}
+
+func TestReadiness(t *testing.T) {
+	f := func(rule string, s Severity) Finding { return Finding{Rule: rule, Severity: s} }
+	for _, tt := range []struct {
+		name string
+		fs   []Finding
+		want int
+	}{
+		{"none", nil, 100},
+		{"advice", []Finding{f("a", Advice), f("b", Advice)}, 98},
+		{"warnings", []Finding{f("w", Warning), f("x", Warning), f("a", Advice)}, 89},
+		// At most three findings of one rule count: 4 × 5 counts as 15.
+		{"repeated", []Finding{f("w", Warning), f("w", Warning), f("w", Warning), f("w", Warning)}, 85},
+		// One blocking finding would leave 80; anything blocking caps at 49.
+		{"blocking", []Finding{f("b", Blocking)}, 49},
+		{"floor", []Finding{f("b", Blocking), f("b", Blocking), f("b", Blocking), f("c", Blocking), f("d", Blocking), f("e", Blocking)}, 0},
+	} {
+		if got := Readiness(tt.fs); got != tt.want {
+			t.Errorf("%s: readiness %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
