@@ -1,6 +1,9 @@
 package casebuilder
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Result is every figure derived from a case. The screen, the workbook and
 // the brief all show these, so they agree.
@@ -188,7 +191,11 @@ func (ev *evaluator) alternative(ai int) AltResult {
 	if reserve := ev.reserves[ai]; reserve > 0 && n > 0 {
 		r.Reserve = reserve
 		r.Costs[0] += reserve
-		r.Lines = append(r.Lines, LineResult{Name: "Contingency reserve", Kind: ReserveLine, Index: -1,
+		name := "Contingency reserve"
+		if ev.c.Reserve.Basis == ReservePercentile {
+			name = fmt.Sprintf("Contingency reserve (P%g of the risks' contingency costs)", math.Round(1e4*ev.c.Reserve.percentile())/100)
+		}
+		r.Lines = append(r.Lines, LineResult{Name: name, Kind: ReserveLine, Index: -1,
 			Value: Exactly(reserve), Total: reserve, PV: reserve})
 	}
 	ev.finish(&r)

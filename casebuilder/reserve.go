@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // How a percentile reserve is worked out. With up to exactRiskLimit risks
@@ -54,10 +53,7 @@ func ContingencyReserves(c *Case) []float64 {
 		}
 		return out
 	}
-	q := c.Reserve.Percentile
-	if q <= 0 || q >= 1 {
-		q = DefaultReservePercentile
-	}
+	q := c.Reserve.percentile()
 	var sim *reserveDraws // drawn once, shared by every alternative that needs it
 	for ai := range c.Alternatives {
 		a := &c.Alternatives[ai]
@@ -83,12 +79,20 @@ func ContingencyReserves(c *Case) []float64 {
 			out[ai] = certain + exactPercentile(c.Risks, idx, q)
 		default:
 			if sim == nil {
-				sim = drawRisks(c.Risks)
+				sim = &reserveDraws{happens: map[int][]uint64{}}
 			}
 			out[ai] = certain + sim.percentile(c.Risks, idx, q)
 		}
 	}
 	return out
+}
+
+// percentile returns the fraction of outcomes a percentile reserve covers.
+func (p ReservePolicy) percentile() float64 {
+	if p.Percentile <= 0 || p.Percentile >= 1 {
+		return DefaultReservePercentile
+	}
+	return p.Percentile
 }
 
 // exactPercentile returns the q-quantile of Σ B_i × cost_i over the risks
@@ -129,23 +133,29 @@ func exactPercentile(risks []Risk, idx []int, q float64) float64 {
 	return outcomes[len(outcomes)-1].total
 }
 
-// reserveDraws are reserveTrials joint draws of which risks happen.
+// reserveDraws are reserveTrials draws of whether each risk happens, made
+// when first needed: risk i's come from their own stream, seeded with
+// reserveSeed and i, so that every alternative sees the same draws of a
+// risk they share, whatever the order of the work.
 type reserveDraws struct {
-	happens [][]bool // by risk, by trial
+	happens map[int][]uint64 // by risk: a bit per trial
 }
 
-func drawRisks(risks []Risk) *reserveDraws {
-	src := rand.NewPCG(reserveSeed, 0)
-	d := &reserveDraws{happens: make([][]bool, len(risks))}
-	for i := range risks {
-		b := distuv.Bernoulli{P: min(max(risks[i].Likelihood, 0), 1), Src: src}
-		h := make([]bool, reserveTrials)
-		for t := range h {
-			h[t] = b.Rand() == 1
-		}
-		d.happens[i] = h
+func (d *reserveDraws) of(rk *Risk, i int) []uint64 {
+	if h, ok := d.happens[i]; ok {
+		return h
 	}
-	return d
+	rng := rand.New(rand.NewPCG(reserveSeed, uint64(i)))
+	h := make([]uint64, (reserveTrials+63)/64)
+	for t := range reserveTrials {
+		// A Bernoulli draw: it happens when a uniform draw falls below
+		// the likelihood.
+		if rng.Float64() < rk.Likelihood {
+			h[t/64] |= 1 << (t % 64)
+		}
+	}
+	d.happens[i] = h
+	return h
 }
 
 // percentile returns the empirical q-quantile of the total contingency
@@ -153,8 +163,9 @@ func drawRisks(risks []Risk) *reserveDraws {
 func (d *reserveDraws) percentile(risks []Risk, idx []int, q float64) float64 {
 	totals := make([]float64, reserveTrials)
 	for _, i := range idx {
-		for t, h := range d.happens[i] {
-			if h {
+		h := d.of(&risks[i], i)
+		for t := range totals {
+			if h[t/64]&(1<<(t%64)) != 0 {
 				totals[t] += risks[i].ContingencyCost
 			}
 		}

@@ -1,6 +1,7 @@
 package casebuilder
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -53,9 +54,13 @@ func TestPercentileReserveByHand(t *testing.T) {
 			if a.Reserve != tt.want {
 				t.Errorf("reserve in the plan %v", a.Reserve)
 			}
+			name := "Contingency reserve"
+			if tt.policy.Basis == ReservePercentile {
+				name = fmt.Sprintf("Contingency reserve (P%g of the risks' contingency costs)", math.Round(1e4*tt.policy.percentile())/100)
+			}
 			for _, l := range a.Lines {
-				if l.Kind == ReserveLine && (l.Total != tt.want || l.Name != "Contingency reserve") {
-					t.Errorf("reserve line %+v", l)
+				if l.Kind == ReserveLine && (l.Total != tt.want || l.Name != name) {
+					t.Errorf("reserve line %+v, want %q", l, name)
 				}
 			}
 		})
@@ -101,5 +106,26 @@ func TestReservePolicyValidation(t *testing.T) {
 		if len(ps) != 1 || ps[0].Path != tt.path {
 			t.Errorf("%+v: %v", tt.policy, ps)
 		}
+	}
+}
+
+// BenchmarkCalculateStressPercentile is the full recalculation of the
+// stress sample with a P80 reserve: 13 alternatives sharing 250 risks,
+// too many to weigh every outcome exactly.
+func BenchmarkCalculateStressPercentile(b *testing.B) {
+	c := loadSample(b, "stress")
+	c.Reserve = ReservePolicy{Basis: ReservePercentile}
+	b.ReportAllocs()
+	for b.Loop() {
+		Calculate(c)
+	}
+}
+
+func BenchmarkCalculateTurnoverPercentile(b *testing.B) {
+	c := loadSample(b, "turnover")
+	c.Reserve = ReservePolicy{Basis: ReservePercentile}
+	b.ReportAllocs()
+	for b.Loop() {
+		Calculate(c)
 	}
 }

@@ -469,7 +469,7 @@ var rules = []Rule{
 			if a == nil || a.DoNothing || a.PaybackMonths != nil {
 				return
 			}
-			rv.add("alternatives", "The recommended alternative %q does not pay back within the %d-month horizon", a.Name, rv.res.Months)
+			rv.add(fmt.Sprintf("alternatives[%d]", rv.res.Recommended), "The recommended alternative %q does not pay back within the %d-month horizon", a.Name, rv.res.Months)
 		}},
 	{"no-criteria", Warning,
 		"Money is not the only test: without weighted criteria the case cannot show it weighed people, mission and risk as well.",
@@ -642,10 +642,13 @@ var rules = []Rule{
 			}
 		}},
 	{"kpi-without-target", Warning,
-		"A measure with no target to reach cannot tell success from failure.",
+		"A measure with no baseline to start from or no target to reach cannot tell success from failure.",
 		func(rv *reviewer) {
 			for i, m := range rv.c.Measures {
-				if m.Target == m.Baseline {
+				switch {
+				case m.Target == 0 && m.Baseline == 0:
+					rv.add(fmt.Sprintf("measures[%d].baseline", i), "KPI %q has neither a baseline nor a target", m.Name)
+				case m.Target == m.Baseline:
 					rv.add(fmt.Sprintf("measures[%d].target", i), "KPI %q has no target different from its baseline", m.Name)
 				}
 			}

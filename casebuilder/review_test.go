@@ -76,7 +76,7 @@ func TestReviewRules(t *testing.T) {
 		}, `Benefit "Fewer leavers among better-matched hires" of "Sharper hiring profile and assessment" starts in month 1, before any of its costs (month 2)`,
 			"alternatives[3].benefits[0].startMonth"},
 		{"payback-beyond-horizon", func(c *Case) { c.HorizonMonths = 10 },
-			`The recommended alternative "Structured onboarding and coaching" does not pay back within the 10-month horizon`, "alternatives"},
+			`The recommended alternative "Structured onboarding and coaching" does not pay back within the 10-month horizon`, "alternatives[1]"},
 		{"no-criteria", func(c *Case) {
 			c.Criteria = nil
 			for i := range c.Alternatives {
@@ -121,6 +121,8 @@ func TestReviewRules(t *testing.T) {
 			"There is no reporting cadence", "plan.reportingCadence"},
 		{"kpi-without-target", func(c *Case) { c.Measures[2].Target = c.Measures[2].Baseline },
 			`KPI "Coaching sessions per rep per month" has no target different from its baseline`, "measures[2].target"},
+		{"kpi-without-target", func(c *Case) { c.Measures[3].Target = 0 },
+			`KPI "New hires' rating of the onboarding path" has neither a baseline nor a target`, "measures[3].baseline"},
 		{"kpi-incomplete", func(c *Case) { c.Measures[3].Owner, c.Measures[3].Date = "", Date{} },
 			`KPI "New hires' rating of the onboarding path" has no owner and no date`, "measures[3].owner"},
 		{"kpi-baseline-differs", func(c *Case) { c.Measures[0].Baseline = 0.3 },

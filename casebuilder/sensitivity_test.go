@@ -101,3 +101,15 @@ func TestSensitivityTurnover(t *testing.T) {
 		t.Errorf("%s at its high: NPV %v, CalculateWith %v", d.Input, d.NPVHigh, got)
 	}
 }
+
+// BenchmarkSensitivityStress is the tornado of the stress sample's
+// recommended alternative (44 lines and four pain inputs, each at its low
+// and its high).
+func BenchmarkSensitivityStress(b *testing.B) {
+	c := loadSample(b, "stress")
+	res := Calculate(c)
+	b.ReportAllocs()
+	for b.Loop() {
+		Sensitivity(c, res)
+	}
+}
