@@ -302,17 +302,26 @@ func FuzzDecode(f *testing.F) {
  "risks": [{"id": "r", "likelihood": 0.5, "contingencyCost": 100, "impactScore": 3, "alternatives": ["a"]}],
  "plan": {"milestones": [{"id": "m1", "start": "2027-01-01", "end": "2027-02-01"}, {"id": "m2", "dependsOn": ["m1"]}]},
  "measures": [{"name": "k", "unit": "percent", "baseline": 0.3, "target": 0.25, "level": 4, "painInput": "attritionRate"}]}`))
+	f.Add([]byte(`{"schemaVersion": 2, "currency": "EUR", "horizonMonths": 12, "reserve": {"basis": "percentile", "percentile": 0.9},
+ "alternatives": [{"id": "n", "name": "Nothing", "doNothing": true},
+  {"id": "a", "name": "A", "costs": [{"name": "c", "kind": "oneTime", "amount": {"low": 1, "likely": 2, "high": 3}}], "scores": {"p": {"score": 2}}}],
+ "criteria": [{"id": "f", "name": "F", "weight": 0.5, "auto": "roi"}, {"id": "p", "name": "P", "weight": 0.5}],
+ "recommendation": {"alternative": "a", "whyNotTopRanked": "w", "whyNegativeNpv": "n"},
+ "risks": [{"id": "r", "likelihood": 0.2, "contingencyCost": 100, "alternatives": ["a"]}]}`))
 	f.Add([]byte(`{"schemaVersion": 1, "horizonYears": 2}`))
 	f.Add([]byte(`{"schemaVersion": 2, "pain": {"inputs": {"reps": {"low": 1, "likely": 2}}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		analyse := AnalysisOptions{Simulation: SimulationOptions{Trials: 20}}
 		c, err := Decode(data)
 		if err != nil {
 			if c != nil {
-				Calculate(c) // even an invalid case must calculate without panicking
+				Calculate(c)        // even an invalid case must calculate and
+				Analyse(c, analyse) // be analysed without panicking
 			}
 			return
 		}
 		Calculate(c)
+		Analyse(c, analyse)
 		out, err := Encode(c)
 		if err != nil {
 			t.Fatalf("a decoded case does not encode: %v", err)

@@ -292,10 +292,12 @@ func compileSimulation(c *Case) *simModel {
 		m.painVar[i] = -1
 	}
 	addVar := func(e Estimate, r Range) int {
-		if r.IsExact() {
+		lo, hi := min(r.Low, r.Likely, r.High), max(r.Low, r.Likely, r.High)
+		// An exact estimate is not drawn; nor is one an invalid draft
+		// leaves without a finite spread, which stays at its likely value.
+		if !(hi > lo) || !finite(hi-lo) || !finite(r.Likely) {
 			return -1
 		}
-		lo, hi := min(r.Low, r.Likely, r.High), max(r.Low, r.Likely, r.High)
 		v := simVar{est: e, lo: lo, mode: r.Likely, hi: hi,
 			alphaPERT: 1 + 4*(r.Likely-lo)/(hi-lo), betaPERT: 1 + 4*(hi-r.Likely)/(hi-lo)}
 		m.varOf[e] = len(m.vars)

@@ -308,3 +308,28 @@ func BenchmarkAnalyseTurnover(b *testing.B) {
 		Analyse(c, AnalysisOptions{})
 	}
 }
+
+// TestAnalyseInvalidDraft checks that an invalid draft, as the app may
+// hold while the user types, is analysed without a panic.
+func TestAnalyseInvalidDraft(t *testing.T) {
+	c := mixedCase()
+	a := &c.Alternatives[1]
+	a.Costs[0].Amount = Range{math.NaN(), 5, math.Inf(1)}
+	a.Costs[1].Amount = Range{300, 200, 100} // out of order
+	a.Costs[2].Heads = -4
+	a.Benefits[0].Basis = "guess"
+	a.Benefits[2].To = Range{math.Inf(-1), 4, 3}
+	c.Pain.Inputs["hiresPerYear"] = Range{-1e308, 10, 1e308}
+	c.Risks[0].Likelihood = math.NaN()
+	c.Recommendation.Alternative = "missing"
+	for _, policy := range []ReservePolicy{{}, {Basis: ReservePercentile, Percentile: -3}, {Basis: "odd"}} {
+		c.Reserve = policy
+		for _, months := range []int{0, 1, 400} {
+			c.HorizonMonths = months
+			an := Analyse(c, AnalysisOptions{Simulation: SimulationOptions{Trials: 50, Distribution: Triangular}})
+			if an.Readiness > 49 || !HasBlocking(an.Review) {
+				t.Errorf("an invalid case scores %d", an.Readiness)
+			}
+		}
+	}
+}
