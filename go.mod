@@ -2,6 +2,7 @@ module github.com/casebuilder/casebuilder
 
 go 1.26.8
 
-require golang.org/x/text v0.43.0
-
-require gonum.org/v1/gonum v0.17.0
+require (
+	golang.org/x/text v0.43.0
+	gonum.org/v1/gonum v0.17.0
+)

@@ -200,6 +200,33 @@ func (rv *reviewer) benefitValue(ai, li int) Range {
 	return Range{}
 }
 
+// painLinked returns the yearly value at full effect (likely) of an
+// alternative's benefit lines tied to the pain.
+func (rv *reviewer) painLinked(ai int) float64 {
+	var sum float64
+	for li, b := range rv.c.Alternatives[ai].Benefits {
+		if b.Basis == BenefitPainInput || b.Basis == BenefitPainShare {
+			sum += rv.benefitValue(ai, li).Likely
+		}
+	}
+	return sum
+}
+
+// lineAbovePain returns the first of an alternative's benefit lines tied
+// to the pain whose high value is above the yearly cost of pain, and that
+// value; -1 when there is none.
+func (rv *reviewer) lineAbovePain(ai int) (int, float64) {
+	pain := rv.res.Pain.Annual
+	for li, b := range rv.c.Alternatives[ai].Benefits {
+		if b.Basis == BenefitPainInput || b.Basis == BenefitPainShare {
+			if high := rv.benefitValue(ai, li).High; high > pain*(1+1e-9) {
+				return li, high
+			}
+		}
+	}
+	return -1, 0
+}
+
 func riskName(rk *Risk) string {
 	if s := strings.TrimSpace(rk.Description); s != "" {
 		return s
@@ -314,22 +341,10 @@ var rules = []Rule{
 			}
 			pain := rv.res.Pain.Annual
 			for ai, a := range rv.c.Alternatives {
-				var sum float64
-				var linked bool
-				for li, b := range a.Benefits {
-					if b.Basis != BenefitPainInput && b.Basis != BenefitPainShare {
-						continue
-					}
-					linked = true
-					v := rv.benefitValue(ai, li)
-					sum += v.Likely
-					if v.High > pain*(1+1e-9) {
-						rv.add(fmt.Sprintf("alternatives[%d].benefits[%d]", ai, li),
-							"Benefit %q of %q is worth up to %s a year, more than the pain costs (%s a year)", b.Name, a.Name, rv.f.Money(v.High), rv.f.Money(pain))
-						return
-					}
-				}
-				if linked && sum > pain*(1+1e-9) {
+				if li, high := rv.lineAbovePain(ai); li >= 0 {
+					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d]", ai, li),
+						"Benefit %q of %q is worth up to %s a year, more than the pain costs (%s a year)", a.Benefits[li].Name, a.Name, rv.f.Money(high), rv.f.Money(pain))
+				} else if sum := rv.painLinked(ai); sum > pain*(1+1e-9) {
 					rv.add(fmt.Sprintf("alternatives[%d].benefits", ai),
 						"The benefits of %q avoid %s of pain a year, more than the pain costs (%s a year)", a.Name, rv.f.Money(sum), rv.f.Money(pain))
 				}
@@ -433,6 +448,9 @@ var rules = []Rule{
 			}
 			pain := rv.res.Pain.Annual
 			for ai, a := range rv.c.Alternatives {
+				if li, _ := rv.lineAbovePain(ai); li >= 0 || rv.painLinked(ai) > pain*(1+1e-9) {
+					continue // benefit-exceeds-pain says it already
+				}
 				var sum float64
 				for li := range a.Benefits {
 					sum += rv.benefitValue(ai, li).Likely

@@ -247,6 +247,20 @@ func TestBenefitLineExceedsPain(t *testing.T) {
 	if !slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == "benefit-exceeds-pain" && f.Message == want }) {
 		t.Errorf("no finding %q in %v", want, fs)
 	}
+
+	// Every alternative at fault is named, once: the warning about all
+	// benefits does not repeat the blocking finding.
+	c.Alternatives = append(c.Alternatives, Alternative{ID: "b", Name: "B", Costs: c.Alternatives[1].Costs,
+		Benefits: []Benefit{{Name: "Half", Basis: BenefitPainShare, Share: Exactly(0.5)}, {Name: "Most", Basis: BenefitPainShare, Share: Exactly(0.6)}}})
+	var got []string
+	for _, f := range Review(c, Calculate(c)) {
+		if f.Rule == "benefit-exceeds-pain" || f.Rule == "benefits-beyond-pain" {
+			got = append(got, f.Rule+": "+f.Message)
+		}
+	}
+	if len(got) != 2 || !strings.Contains(got[1], `The benefits of "B" avoid €110,000 of pain a year, more than the pain costs (€100,000 a year)`) {
+		t.Errorf("findings %q", got)
+	}
 }
 
 func TestRampSampleReview(t *testing.T) {
