@@ -46,7 +46,7 @@ func (r *runner) export(args []string) int {
 	for i, f := range exportFormats {
 		fs.StringVar(&outs[i], f.name, "", f.usage)
 	}
-	paper := fs.String("paper", "a4", "paper size of the brief: a4 or letter")
+	paper := fs.String("paper", defaultPaper(), "paper size of the brief: a4 or letter (default from the locale)")
 	path, ok := r.oneFile(fs, args)
 	if !ok {
 		return exitUsage

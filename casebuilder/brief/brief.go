@@ -1,0 +1,220 @@
+// Package brief writes a business case as the PDF executive brief that the
+// CEO, the CFO and the head of Sales read in the executive review: a cover,
+// a one-page executive summary, the alternatives compared, the financials
+// of the recommendation, the cost of the problem worked step by step, the
+// risks and their contingencies, the implementation plan, the measures of
+// success, the acknowledgements and an appendix of every assumption.
+//
+// Every figure comes from [casebuilder.Calculate] and is written with
+// [casebuilder.Format], so the brief, the app and the workbook agree. The
+// text is set in an embedded TrueType font (DejaVu Sans Condensed), so any
+// Latin, Greek or Cyrillic name prints as written, and the charts are
+// vector drawings that print crisply and read in grey-scale.
+//
+// The same case and options always give the same bytes: the creation date
+// is Options.Now, and nothing else depends on the clock or on map order.
+package brief
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/casebuilder/casebuilder/assets"
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// Options are the choices a brief is written with.
+type Options struct {
+	// Now is when the brief is written: the PDF's creation date, and the
+	// date printed on it when the case has none. Zero means the current
+	// time (and so a brief that differs from one run to the next).
+	Now time.Time
+	// Paper is the paper size: "a4" (the default when empty) or "letter".
+	Paper string
+}
+
+// Paper sizes, in millimetres, portrait.
+var papers = map[string]gofpdf.SizeType{
+	"a4":     {Wd: 210, Ht: 297},
+	"letter": {Wd: 215.9, Ht: 279.4},
+}
+
+// Write returns the executive brief of a case as the bytes of a PDF file.
+//
+// A draft that is incomplete still gives a brief: a part the case does not
+// fill yet says so in a sentence rather than leaving a hole. Write fails
+// only for an unknown paper size or a nil case.
+func Write(c *casebuilder.Case, opts Options) (out []byte, err error) {
+	if c == nil {
+		return nil, fmt.Errorf("brief: no case to write")
+	}
+	paper := strings.ToLower(strings.TrimSpace(opts.Paper))
+	if paper == "" {
+		paper = "a4"
+	}
+	size, ok := papers[paper]
+	if !ok {
+		return nil, fmt.Errorf("paper: must be a4 or letter (got %q)", opts.Paper)
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	defer func() {
+		// A bug must never take the app down with it, nor hand the CEO
+		// half a brief: say so and write nothing.
+		if v := recover(); v != nil {
+			out, err = nil, fmt.Errorf("brief: internal error: %v (please report it)", v)
+		}
+	}()
+	d := newDoc(c, size, now)
+	d.write()
+	return d.output()
+}
+
+// write lays out every part of the brief, in the order the issue gives.
+func (d *doc) write() {
+	d.cover()
+	d.summary()
+	d.alternatives()
+	// The weighted scoring closes the comparison. The sensitivity analysis
+	// and the simulation (the analysis issue, #6) belong right after it,
+	// inside section 2, before the financials of the recommendation.
+	d.financials()
+	d.pain()
+	d.risks()
+	d.implementation()
+	d.measures()
+	d.acknowledgements()
+	d.appendix()
+	d.finish()
+}
+
+// output renders the PDF, or returns the first error gofpdf met.
+func (d *doc) output() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Font family names registered with gofpdf.
+const family = "dejavu"
+
+func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time) *doc {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
+	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
+	pdf.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	pdf.AddUTF8FontFromBytes(family, "I", assets.FontItalic)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(now)
+	pdf.SetModificationDate(now)
+	pdf.SetCompression(true)
+	// Every page break is the brief's own decision (keeping headings with
+	// what follows, repeating table headers), never gofpdf's.
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetTitle(clean(orDefault(c.Title, "Untitled case")), true)
+	pdf.SetSubject(clean("Executive brief"+prefixed(": ", c.Organisation)), true)
+	pdf.SetAuthor(clean(c.Author), true)
+	pdf.SetCreator("Case Builder", true)
+	pdf.SetProducer("Case Builder (gofpdf)", true)
+	pdf.SetDisplayMode("fullwidth", "continuous")
+
+	d := &doc{pdf: pdf, c: c, res: casebuilder.Calculate(c), f: casebuilder.FormatFor(c), paper: size, now: now}
+	d.date = c.Date
+	if d.date.IsZero() {
+		d.date = casebuilder.DateOf(now)
+	}
+	d.riskNo = make(map[*casebuilder.Risk]int, len(c.Risks))
+	for i := range c.Risks {
+		d.riskNo[&c.Risks[i]] = i + 1
+	}
+	return d
+}
+
+// finish draws what needs the whole document first: the header and footer
+// of every page ("page x of y") and the page numbers of the contents.
+//
+// gofpdf places everything it draws with the height of the page it added
+// last, so on a page of another height (a landscape page, when the brief
+// ends in portrait) every y is shifted by the difference.
+func (d *doc) finish() {
+	pdf := d.pdf
+	d.log.finishing = true
+	n := pdf.PageCount()
+	_, lastH := d.pageSize(d.pages[n-1])
+	for p := 1; p <= n; p++ {
+		pdf.SetPage(p)
+		w, h := d.pageSize(d.pages[p-1])
+		dy := lastH - h
+		// Each page's drawing state is whatever its content left: set all
+		// of it before drawing.
+		pdf.SetFillColor(255, 255, 255)
+		pdf.SetLineWidth(0.2)
+		pdf.SetDashPattern(nil, 0)
+		d.draw(colRule)
+		d.line(marginX, headerRule+dy, w-marginX, headerRule+dy)
+		d.line(marginX, h-footerRule+dy, w-marginX, h-footerRule+dy)
+
+		d.setFont("", 7.5)
+		d.setColor(colMuted)
+		date := longDate(d.date)
+		dw := pdf.GetStringWidth(date)
+		title := d.fit(orDefault(d.c.Title, "Untitled case"), w-2*marginX-dw-8)
+		d.textAt(marginX, headerRule-4.2+dy, w-2*marginX, title, "L")
+		d.textAt(marginX, headerRule-4.2+dy, w-2*marginX, date, "R")
+
+		page := fmt.Sprintf("Page %d of %d", p, n)
+		pw := pdf.GetStringWidth(page)
+		d.textAt(marginX, h-footerRule+1.2+dy, w-2*marginX, d.fit(d.confidentiality(), w-2*marginX-pw-8), "L")
+		d.setFont("B", 7.5)
+		d.textAt(marginX, h-footerRule+1.2+dy, w-2*marginX, page, "R")
+	}
+	// The page numbers of the contents, on the cover.
+	pdf.SetPage(1)
+	_, h := d.pageSize(d.pages[0])
+	dy := lastH - h
+	d.setFont("", 9)
+	d.setColor(colInk)
+	for _, e := range d.toc {
+		if e.page == 0 {
+			continue
+		}
+		d.textAt(e.x, e.y+dy, e.w, itoa(e.page), "R")
+		pdf.Link(e.x-e.titleW, e.y+dy, e.w+e.titleW, 5, e.link)
+	}
+	pdf.SetPage(n)
+}
+
+// confidentiality is the line at the foot of every page.
+func (d *doc) confidentiality() string {
+	s := "Confidential"
+	if org := strings.TrimSpace(d.c.Organisation); org != "" {
+		s += ": " + org + " internal"
+	}
+	if pf := strings.TrimSpace(d.c.PreparedFor); pf != "" {
+		s += ", prepared for " + pf
+	}
+	return s + ". Contains people data; do not forward."
+}
+
+func prefixed(prefix, s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,482 @@
+package brief
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/casebuilder/casebuilder/assets"
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// fixed is the clock of every test brief.
+var fixed = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+func sample(t testing.TB, name string) *casebuilder.Case {
+	t.Helper()
+	data, err := assets.SampleFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := casebuilder.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func write(t testing.TB, c *casebuilder.Case, paper string) []byte {
+	t.Helper()
+	out, err := Write(c, Options{Now: fixed, Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// poppler runs a poppler-utils tool on a PDF and returns its output; the
+// test is skipped where poppler-utils is not installed.
+func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		t.Skipf("%s not installed (poppler-utils)", tool)
+	}
+	path := filepath.Join(t.TempDir(), "brief.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args = append(args, path)
+	if tool == "pdftotext" {
+		args = append(args, "-")
+	}
+	cmd := exec.Command(tool, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("%s: %v %s", tool, err, stderr.String())
+	}
+	return string(out)
+}
+
+// briefText is the brief's text with every run of white space made one space.
+func briefText(t *testing.T, pdf []byte) string {
+	return strings.Join(strings.Fields(poppler(t, pdf, "pdftotext", "-enc", "UTF-8")), " ")
+}
+
+// pageTexts is the text of each page.
+func pageTexts(t *testing.T, pdf []byte) []string {
+	raw := poppler(t, pdf, "pdftotext", "-enc", "UTF-8")
+	pages := strings.Split(raw, "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	for i := range pages {
+		pages[i] = strings.Join(strings.Fields(pages[i]), " ")
+	}
+	return pages
+}
+
+// oracle reads LibreOffice Calc's NPV, IRR and payback of the samples'
+// cash flows (casebuilder/testdata/oracle), keyed "sample/alternative".
+func oracle(t *testing.T) map[string]map[string]float64 {
+	f, err := os.Open("../testdata/oracle/libreoffice.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]map[string]float64{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		m := map[string]float64{}
+		for _, kv := range fields[1:] {
+			k, v, _ := strings.Cut(kv, "=")
+			if x, err := strconv.ParseFloat(v, 64); err == nil {
+				m[k] = x // "never" (no payback) and the like are left out
+			}
+		}
+		out[fields[0]] = m
+	}
+	return out
+}
+
+func mustContain(t *testing.T, where, text string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q", where, w)
+		}
+	}
+}
+
+// TestSectionsInOrder checks that every part of the brief is there, in the
+// order the issue gives, and that the summary takes exactly one page.
+func TestSectionsInOrder(t *testing.T) {
+	for _, name := range []string{"turnover", "ramp", "stress"} {
+		t.Run(name, func(t *testing.T) {
+			c := sample(t, name)
+			pages := pageTexts(t, write(t, c, "a4"))
+			all := strings.Join(pages, " ")
+			at := 0
+			for _, s := range []string{
+				"EXECUTIVE BRIEF", "THE ASK", "Prepared by", "Prepared for", "Version", "CONTENTS",
+				"1 Executive summary", "The problem", "What we recommend", "The ask", "Headline figures against doing nothing",
+				"Top risks and their contingencies", "How success is measured",
+				"2 Alternatives compared", "Financial comparison", "Net present value", "Impact on the company, its people and its mission", "Weighted scoring",
+				"3 Financials of the recommendation", "Cumulative cash flow", "Payback:", "Cash flow by year", "Cost breakdown", "Benefit assumptions",
+				"4 Cost of the problem", "step by step", "Evidence",
+				"5 Risks and contingencies", "Heat map", "LIKELIHOOD", "IMPACT", "Risks and contingency plans", "Contingency reserve",
+				"6 Implementation plan", "Timeline", "Resources", "Stakeholders and how they are kept informed", "Reporting cadence",
+				"7 Measures of success", "8 Acknowledgements",
+				"A Appendix: every assumption", "A.1 Basis of the figures", "A.2 Strategic context", "A.3 Inputs of the cost of the problem", "A.4 Alternatives, line by line",
+			} {
+				if s == "Weighted scoring" && len(c.Criteria) == 0 {
+					continue // the ramp sample scores no criteria
+				}
+				i := strings.Index(all[at:], s)
+				if i < 0 {
+					t.Fatalf("%q missing, or out of order", s)
+				}
+				at += i + len(s)
+			}
+			if !strings.Contains(pages[1], "1 Executive summary") || !strings.HasPrefix(strings.SplitN(pages[2], "2026 ", 2)[1], "2 Alternatives compared") {
+				t.Errorf("the executive summary is not page 2 alone:\npage 2: %.200s\npage 3: %.200s", pages[1], pages[2])
+			}
+			// Header and footer on every page.
+			for i, p := range pages {
+				mustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), "23 November 2026", "Confidential")
+			}
+		})
+	}
+}
+
+// TestFigures checks the figures against two independent sources:
+// LibreOffice Calc's NPV, IRR and payback of the same cash flows, and sums
+// worked by hand from the turnover sample; and that every figure the app
+// calculates is printed as Format writes it.
+func TestFigures(t *testing.T) {
+	lo := oracle(t)
+	for _, tc := range []struct {
+		name string
+		alts []string // alternatives with a LibreOffice oracle
+	}{
+		{"turnover", []string{"onboarding"}},
+		{"ramp", []string{"academy"}},
+		{"stress", []string{"alt-01", "alt-03"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := sample(t, tc.name)
+			f := casebuilder.FormatFor(c)
+			res := casebuilder.Calculate(c)
+			txt := briefText(t, write(t, c, "a4"))
+			for _, id := range tc.alts {
+				want := lo[tc.name+"/"+id]
+				if want == nil {
+					t.Fatalf("no oracle for %s/%s", tc.name, id)
+				}
+				a := res.Alternatives[c.AlternativeByID(id)]
+				// LibreOffice and the app agree once formatted ...
+				for _, pair := range [][2]string{
+					{f.Money(want["npv"]), f.Money(a.NPV)},
+					{f.Percent(want["irr"]), f.Maybe(a.IRR, f.Percent)},
+					{f.Months(want["payback"]), f.Maybe(a.PaybackMonths, f.Months)},
+				} {
+					if pair[0] != pair[1] {
+						t.Errorf("%s: LibreOffice %s, the app %s", id, pair[0], pair[1])
+					}
+					// ... and the brief prints it.
+					mustContain(t, "the brief", txt, pair[0])
+				}
+			}
+			mustContain(t, "the brief", txt, f.Money(res.Pain.Annual))
+			for _, a := range res.Alternatives {
+				mustContain(t, "the brief", txt, f.Money(a.TotalCost), f.Money(a.TotalBenefit), f.Money(a.NPV),
+					f.Maybe(a.IRR, f.Percent), f.Maybe(a.ROI, f.Percent), f.Maybe(a.BCR, f.Ratio), f.Maybe(a.PaybackMonths, f.Months))
+			}
+			rec := res.RecommendedAlternative()
+			mustContain(t, "the brief", txt, f.Money(rec.Reserve), f.Money(rec.PVCost), f.Money(rec.NetBenefit))
+			for _, l := range rec.Lines {
+				mustContain(t, "the cost breakdown", txt, f.Money(l.Total))
+			}
+			for _, st := range res.Pain.Steps {
+				mustContain(t, "the cost of pain", txt, st.Label, f.Value(st.Value, st.Unit))
+			}
+		})
+	}
+
+	// The turnover sample worked by hand.
+	c := sample(t, "turnover")
+	txt := briefText(t, write(t, c, "a4"))
+	separation := 68000.0 / 12          // rule of thumb: a month of salary
+	vacancy := 55 * 600000 * 0.65 / 365 // days open × daily gross margin
+	ramp := 6 * 600000.0 / 12 * (1 - 0.5) * 0.65
+	perLeaver := separation + 15000 + vacancy + ramp
+	annual := 120 * 0.33 * perLeaver
+	reserve := 0.3*90000 + 0.4*20000 + 0.2*40000 + 0.15*60000 // the four risks of onboarding
+	budget := 140000 + 2*8500*34 + 36000*3 + 45000 + 40*4000*3 + reserve
+	if annual < 7006577.5 || annual > 7006578.5 || budget != 1403000 || reserve != 52000 {
+		t.Fatalf("hand-worked figures: %.2f, %.2f, %.2f", annual, budget, reserve)
+	}
+	mustContain(t, "the turnover brief", txt,
+		"€7,006,578 a year", "€176,934", "€5,667", "€58,767", "€97,500", "39.6",
+		"€1,403,000 over 36 months (January 2027 to December 2029), including a contingency reserve of €52,000",
+		"Payback: 12.0 months (January 2028)", "R2 Sales managers do not make time to coach")
+}
+
+// TestScripts checks that names in Latin, Greek and Polish letters and the
+// euro sign come out as written, and that every font is embedded.
+func TestScripts(t *testing.T) {
+	pdf := write(t, sample(t, "turnover"), "a4")
+	mustContain(t, "the brief", briefText(t, pdf), "José Müller-Øberg", "Ελένη Παπαδοπούλου", "Zofia Wąsowska", "Søren Ødegård", "Chloé Lefèvre", "€1,543,096", "Σ likelihood × contingency cost")
+
+	fonts := poppler(t, pdf, "pdffonts")
+	lines := strings.Split(strings.TrimSpace(fonts), "\n")
+	if len(lines) < 5 { // header, rule, regular, bold, italic
+		t.Fatalf("pdffonts:\n%s", fonts)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name, type (2 words), encoding, emb, sub, uni, object, ID
+		if len(f) < 8 || f[len(f)-5] != "yes" || !strings.Contains(l, "TrueType") {
+			t.Errorf("font not embedded TrueType: %s", l)
+		}
+	}
+}
+
+// TestPagesRender renders every page, and checks the page sizes: portrait
+// A4 or Letter, the implementation plan in landscape.
+func TestPagesRender(t *testing.T) {
+	for _, tc := range []struct {
+		name, paper  string
+		minP, maxP   int
+		wide, narrow string
+	}{
+		{"turnover", "a4", 10, 20, "595.28 x 841.89", "841.89 x 595.28"},
+		{"turnover", "letter", 10, 20, "612 x 792", "792 x 612"},
+		{"stress", "a4", 30, 90, "595.28 x 841.89", "841.89 x 595.28"},
+		{"stress", "letter", 30, 90, "612 x 792", "792 x 612"},
+	} {
+		t.Run(tc.name+"-"+tc.paper, func(t *testing.T) {
+			pdf := write(t, sample(t, tc.name), tc.paper)
+			info := poppler(t, pdf, "pdfinfo", "-f", "1", "-l", "1000")
+			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(info)
+			if m == nil {
+				t.Fatalf("pdfinfo:\n%s", info)
+			}
+			n, _ := strconv.Atoi(m[1])
+			if n < tc.minP || n > tc.maxP {
+				t.Errorf("%d pages, want %d to %d", n, tc.minP, tc.maxP)
+			}
+			count := func(size string) int {
+				return len(regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+`+regexp.QuoteMeta(size)+` pts`).FindAllString(info, -1))
+			}
+			portrait, landscape := count(tc.wide), count(tc.narrow)
+			if portrait+landscape != n || landscape == 0 || portrait == 0 {
+				t.Errorf("%d pages: %d portrait and %d landscape of the right size\n%s", n, portrait, landscape, info)
+			}
+			if _, err := exec.LookPath("pdftoppm"); err != nil {
+				t.Skip("pdftoppm not installed (poppler-utils)")
+			}
+			dir := t.TempDir()
+			in := filepath.Join(dir, "brief.pdf")
+			os.WriteFile(in, pdf, 0o600)
+			cmd := exec.Command("pdftoppm", "-r", "10", "-png", in, filepath.Join(dir, "p"))
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+				t.Fatalf("pdftoppm: %v %s", err, stderr.String())
+			}
+			pngs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
+			if len(pngs) != n {
+				t.Errorf("%d pages rendered of %d", len(pngs), n)
+			}
+		})
+	}
+}
+
+// TestLayout checks, from where the brief put things, that no heading ends
+// a page, no page is empty, no text leaves its box or the margins, and
+// that the summary is one page, for the samples and for hostile cases.
+func TestLayout(t *testing.T) {
+	cases := map[string]*casebuilder.Case{
+		"turnover": sample(t, "turnover"),
+		"ramp":     sample(t, "ramp"),
+		"stress":   sample(t, "stress"),
+		"long":     longCase(t),
+		"draft":    {SchemaVersion: casebuilder.SchemaVersion, Currency: "EUR"},
+		"empty":    {},
+	}
+	for name, c := range cases {
+		for _, paper := range []string{"a4", "letter"} {
+			t.Run(name+"-"+paper, func(t *testing.T) {
+				d := newDoc(c, papers[paper], fixed)
+				d.write()
+				if err := d.pdf.Error(); err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range d.log.problems {
+					t.Error(p)
+				}
+				for _, h := range d.log.headings {
+					if d.log.bottom[h.page] <= h.y+0.5 {
+						t.Errorf("heading %q ends page %d", h.text, h.page)
+					}
+				}
+				n := d.pdf.PageCount()
+				for p := 1; p <= n; p++ {
+					if d.log.bottom[p] <= marginTop+1 {
+						t.Errorf("page %d of %d is empty", p, n)
+					}
+				}
+				if d.toc[0].page != 2 || d.toc[1].page != 3 {
+					t.Errorf("the summary runs from page %d to %d", d.toc[0].page, d.toc[1].page-1)
+				}
+				for i, e := range d.toc {
+					if e.page == 0 || (i > 0 && e.page < d.toc[i-1].page) {
+						t.Errorf("section %s %q on page %d", e.number, e.title, e.page)
+					}
+				}
+			})
+		}
+	}
+}
+
+// longCase is the turnover sample with the longest texts a case may hold,
+// words too long for any column, and characters no font has.
+func longCase(t testing.TB) *casebuilder.Case {
+	c := sample(t, "turnover")
+	words := strings.Repeat("Müller-Øberg's coaching programme keeps new account executives longer. ", 280)
+	long := func(n int) string {
+		s := words[:n]
+		return strings.ToValidUTF8(s, "")
+	}
+	unbroken := strings.Repeat("Onboarding", 200)
+	c.Title = long(400) + " " + unbroken
+	c.Organisation = long(300)
+	c.PreparedFor = long(500)
+	c.Author = long(200)
+	c.Pain.Summary = long(casebuilder.MaxText - 10)
+	c.Pain.Evidence[0].Finding = long(5000)
+	c.Pain.Evidence[1].Source = unbroken
+	c.Recommendation.Reason = long(casebuilder.MaxText - 10)
+	c.Ask.Decision = long(3000)
+	c.Ask.People = long(3000)
+	c.Risks[0].Description = long(4000)
+	c.Risks[1].Contingency = long(casebuilder.MaxText-10) + " \U0001F680 \u0007 tab\there"
+	c.Risks[2].Owner = unbroken
+	c.Plan.Milestones[0].Name = long(casebuilder.MaxText - 10)
+	c.Plan.Milestones[1].Owner = unbroken
+	c.Plan.ReportingCadence = long(6000)
+	c.Measures[0].Name = long(2000)
+	c.Contributors[0].Contribution = "中文 名字, עברית, العربية, हिन्दी: scripts the embedded font lacks."
+	c.Criteria[0].Name = unbroken
+	c.Alternatives[1].Name = long(600)
+	c.Alternatives[1].Impact.People.Text = long(4000)
+	c.Alternatives[2].Costs[0].Note = long(3000)
+	return c
+}
+
+// TestMarkupStaysLiteral checks that text which looks like markup, PDF
+// syntax or a page-number alias prints as typed.
+func TestMarkupStaysLiteral(t *testing.T) {
+	c := sample(t, "turnover")
+	literal := []string{
+		`<b>Bold?</b> <i>no</i> &amp; <br/>`,
+		`{nb} {pdf} {page} %PDF-1.4 endobj`,
+		`(unbalanced \) parenthesis ( and a back\slash \n`,
+		`$HOME %s %d %%`,
+	}
+	c.Title = literal[0]
+	c.Pain.Summary = literal[1]
+	c.Recommendation.Reason = literal[2]
+	c.Contributors[0].Contribution = literal[3]
+	pdf := write(t, c, "a4")
+	txt := briefText(t, pdf)
+	for _, s := range literal {
+		mustContain(t, "the brief", txt, strings.Join(strings.Fields(s), " "))
+	}
+}
+
+// TestDeterministic checks that a brief depends only on the case and the
+// options.
+func TestDeterministic(t *testing.T) {
+	for _, name := range []string{"turnover", "stress"} {
+		c := sample(t, name)
+		a, b := write(t, c, "a4"), write(t, c, "a4")
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two briefs of the same case differ", name)
+		}
+		if !bytes.Contains(a, []byte("/CreationDate (D:20261123093000)")) {
+			t.Errorf("%s: the creation date is not Options.Now", name)
+		}
+		later, err := Write(c, Options{Now: fixed.Add(time.Hour), Paper: "a4"})
+		if err != nil || bytes.Equal(a, later) {
+			t.Errorf("%s: the clock does not reach the brief (%v)", name, err)
+		}
+	}
+}
+
+func TestOptions(t *testing.T) {
+	c := sample(t, "ramp")
+	if _, err := Write(c, Options{Now: fixed, Paper: "a3"}); err == nil || !strings.Contains(err.Error(), `paper: must be a4 or letter (got "a3")`) {
+		t.Errorf("paper a3: %v", err)
+	}
+	if _, err := Write(nil, Options{Now: fixed}); err == nil {
+		t.Error("a nil case gave no error")
+	}
+	def, _ := Write(c, Options{Now: fixed})
+	a4, _ := Write(c, Options{Now: fixed, Paper: "a4"})
+	letter, _ := Write(c, Options{Now: fixed, Paper: " Letter "})
+	if !bytes.Equal(def, a4) || bytes.Equal(a4, letter) || !bytes.Contains(letter, []byte("/MediaBox [0 0 612.00 792.00]")) {
+		t.Error("the default paper is not A4, or Letter is not Letter")
+	}
+}
+
+// TestHostileCases checks that drafts, the longest texts and characters
+// the font lacks give a brief whose every page renders.
+func TestHostileCases(t *testing.T) {
+	for name, c := range map[string]*casebuilder.Case{
+		"long":  longCase(t),
+		"draft": {SchemaVersion: casebuilder.SchemaVersion, Currency: "USD", Title: "Draft"},
+		"empty": {},
+	} {
+		t.Run(name, func(t *testing.T) {
+			pdf := write(t, c, "letter")
+			txt := briefText(t, pdf)
+			mustContain(t, "the brief", txt, "1 Executive summary", "A Appendix: every assumption")
+			if name == "long" {
+				mustContain(t, "the brief", txt, "中文 名字", "scripts the embedded font lacks")
+			}
+			info := poppler(t, pdf, "pdfinfo")
+			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(info)
+			if m == nil {
+				t.Fatalf("pdfinfo:\n%s", info)
+			}
+			if n, _ := strconv.Atoi(m[1]); n > 150 {
+				t.Errorf("%d pages", n)
+			}
+			// Every page renders (to standard output, at a tiny size).
+			poppler(t, pdf, "pdftoppm", "-r", "6", "-gray")
+		})
+	}
+}
+
+// BenchmarkWriteStress measures the brief of the stress sample (target:
+// 500 ms or less).
+func BenchmarkWriteStress(b *testing.B) {
+	c := sample(b, "stress")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Write(c, Options{Now: fixed, Paper: "a4"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,420 @@
+package brief
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// alternatives writes section 2: every alternative side by side, in money,
+// in impact and in the weighted scoring.
+func (d *doc) alternatives() {
+	d.startSection(false)
+	c, res, f := d.c, d.res, d.f
+	if len(res.Alternatives) == 0 {
+		d.para("No alternatives are set out yet. A case needs at least doing nothing and one way of fixing the problem.")
+		return
+	}
+	d.para(fmt.Sprintf("Every alternative is costed over the same %s and discounted at %s a year. Its figures are incremental to doing nothing, and its costs include the contingency reserve for its own risks (%s).",
+		d.horizonText(), f.Percent(c.DiscountRate), d.sectionRef("Risks and contingencies")))
+
+	d.sub("Financial comparison")
+	t := &table{caption: "Financial comparison", size: 7.5, cols: []col{
+		{head: "Alternative", w: 40, align: "L"},
+		{head: "Total cost", w: 18, align: "R"},
+		{head: "Total benefit", w: 18, align: "R"},
+		{head: "NPV", w: 18, align: "R"},
+		{head: "IRR", w: 12, align: "R"},
+		{head: "ROI", w: 12, align: "R"},
+		{head: "BCR", w: 9, align: "R"},
+		{head: "Payback", w: 15, align: "R"},
+	}}
+	for i, a := range res.Alternatives {
+		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
+		kind := rowNormal
+		switch {
+		case i == res.Recommended:
+			name.style, name.sub, kind = "B", "Recommended", rowHighlight
+		case a.DoNothing:
+			name.sub = "The baseline"
+		}
+		t.rows = append(t.rows, row{kind: kind, cells: []cell{name,
+			{s: f.Money(a.TotalCost)}, {s: f.Money(a.TotalBenefit)}, {s: f.Money(a.NPV), style: "B"},
+			{s: f.Maybe(a.IRR, f.Percent)}, {s: f.Maybe(a.ROI, f.Percent)}, {s: f.Maybe(a.BCR, f.Ratio)},
+			{s: f.Maybe(a.PaybackMonths, f.Months)},
+		}})
+	}
+	d.table(t)
+	d.note("NPV: net present value. IRR: yearly internal rate of return. ROI: net benefit over total cost, undiscounted. BCR: benefit-cost ratio, of present values. Payback: when the cumulative net cash flow turns positive for good. n/a: the figure does not exist (no costs, no change of sign, or no payback within the horizon).")
+
+	d.sub("Net present value")
+	d.npvChart()
+
+	d.sub("Impact on the company, its people and its mission")
+	it := &table{caption: "Impact", size: 7.5, cols: []col{
+		{head: "Alternative", w: 25, align: "L"},
+		{head: "Company", w: 25, align: "L"},
+		{head: "People", w: 25, align: "L"},
+		{head: "Mission", w: 25, align: "L"},
+	}}
+	for i := range c.Alternatives {
+		a := &c.Alternatives[i]
+		kind := rowNormal
+		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
+		if i == res.Recommended {
+			kind, name.style = rowHighlight, "B"
+		}
+		it.rows = append(it.rows, row{kind: kind, cells: []cell{name,
+			judgement(a.Impact.Company), judgement(a.Impact.People), judgement(a.Impact.Mission)}})
+	}
+	d.table(it)
+	d.note("Scores run from 1 (harmful) to 5 (very good).")
+
+	d.scoring()
+	// The analysis issue (#6) adds the sensitivity of the recommendation's
+	// NPV to each estimate and the simulation of its range here.
+}
+
+// judgement is an impact score and its reasoning, as a cell.
+func judgement(j casebuilder.Judgement) cell {
+	if j.Score == 0 && strings.TrimSpace(j.Text) == "" {
+		return cell{s: "Not judged yet", muted: true}
+	}
+	s := "Not scored"
+	if j.Score > 0 {
+		s = fmt.Sprintf("%d of 5", j.Score)
+	}
+	return cell{s: s, style: "B", sub: j.Text}
+}
+
+// scoring writes the weighted scoring of the alternatives against the
+// case's criteria, and each score's rationale.
+func (d *doc) scoring() {
+	c, res, f := d.c, d.res, d.f
+	if len(c.Criteria) == 0 {
+		return
+	}
+	totals := make([]float64, len(c.Alternatives))
+	complete := make([]bool, len(c.Alternatives))
+	for i := range c.Alternatives {
+		complete[i] = true
+		for _, cr := range c.Criteria {
+			s, ok := c.Alternatives[i].Scores[cr.ID]
+			if !ok || s.Score == 0 {
+				complete[i] = false
+				continue
+			}
+			totals[i] += cr.Weight * float64(s.Score)
+		}
+	}
+	best := -1
+	for i := range totals {
+		if complete[i] && (best < 0 || totals[i] > totals[best]) {
+			best = i
+		}
+	}
+	// Criteria in groups that fit across the page; the weighted score ends
+	// the last group.
+	per := 7
+	if d.landscape {
+		per = 11
+	}
+	var tables []*table
+	for start := 0; start < len(c.Criteria); start += per {
+		end := min(start+per, len(c.Criteria))
+		last := end == len(c.Criteria)
+		t := &table{caption: "Weighted scoring", size: 7.5, cols: []col{{head: "Alternative", w: 26, align: "L"}}}
+		for _, cr := range c.Criteria[start:end] {
+			t.cols = append(t.cols, col{head: fmt.Sprintf("%s (%s)", orDefault(cr.Name, cr.ID), f.Percent(cr.Weight)), w: 14, align: "C"})
+		}
+		if last {
+			t.cols = append(t.cols, col{head: "Weighted score", w: 11, align: "R"})
+		}
+		for i := range c.Alternatives {
+			a := &c.Alternatives[i]
+			kind := rowNormal
+			name := cell{s: orDefault(a.Name, "Unnamed alternative")}
+			if i == res.Recommended {
+				kind, name.style = rowHighlight, "B"
+			}
+			cells := []cell{name}
+			for _, cr := range c.Criteria[start:end] {
+				if s, ok := a.Scores[cr.ID]; ok && s.Score > 0 {
+					cells = append(cells, cell{s: itoa(s.Score)})
+				} else {
+					cells = append(cells, cell{s: "–", muted: true})
+				}
+			}
+			if last {
+				total := cell{s: f.Number(totals[i], 2), style: "B"}
+				switch {
+				case !complete[i]:
+					total.sub = "incomplete"
+				case i == best:
+					total.sub = "highest"
+				}
+				cells = append(cells, total)
+			}
+			t.rows = append(t.rows, row{kind: kind, cells: cells})
+		}
+		tables = append(tables, t)
+	}
+	d.sub("Weighted scoring")
+	d.leadFor("Each alternative is scored from 1 (poor) to 5 (excellent) against each criterion; the weighted score is the sum of the scores times the weights.", tables[0])
+	for _, t := range tables {
+		d.table(t)
+	}
+
+	// The reasoning behind each score.
+	rt := &table{caption: "Reasons for the scores", size: 7.5, cols: []col{
+		{head: "Alternative", w: 26, align: "L"},
+		{head: "Criterion, score: reason", w: 74, align: "L"},
+	}}
+	any := false
+	for i := range c.Alternatives {
+		a := &c.Alternatives[i]
+		var parts []string
+		for _, cr := range c.Criteria {
+			s, ok := a.Scores[cr.ID]
+			if !ok || strings.TrimSpace(s.Rationale) == "" {
+				continue
+			}
+			parts = append(parts, fmt.Sprintf("%s, %d: %s", orDefault(cr.Name, cr.ID), s.Score, strings.TrimSpace(s.Rationale)))
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		any = true
+		kind := rowNormal
+		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
+		if i == res.Recommended {
+			kind, name.style = rowHighlight, "B"
+		}
+		rt.rows = append(rt.rows, row{kind: kind, cells: []cell{name, {s: strings.Join(parts, "\n")}}})
+	}
+	if any {
+		d.minor("Reasons for the scores")
+		d.table(rt)
+	}
+}
+
+// financials writes section 3: the recommended alternative's cash flows,
+// what it costs line by line and what its benefits assume.
+func (d *doc) financials() {
+	d.startSection(false)
+	f := d.f
+	a := d.res.RecommendedAlternative()
+	if a == nil || a.DoNothing {
+		d.para("No alternative other than doing nothing is recommended, so there is no plan to cost.")
+		return
+	}
+	d.para(fmt.Sprintf("%s costs %s and returns %s over %s, a net present value of %s at %s a year. These are its figures, incremental to doing nothing.",
+		a.Name, f.Money(a.TotalCost), f.Money(a.TotalBenefit), d.horizonText(), f.Money(a.NPV), f.Percent(d.c.DiscountRate)))
+
+	d.sub("Cumulative cash flow")
+	d.cashChart(a)
+
+	d.yearly(a)
+	d.costBreakdown(a)
+	d.benefitAssumptions(a)
+}
+
+// yearly writes the cash flows of the recommendation, year by year.
+func (d *doc) yearly(a *casebuilder.AltResult) {
+	f := d.f
+	n := len(a.CashFlows)
+	if n == 0 {
+		return
+	}
+	d.sub("Cash flow by year")
+	t := &table{caption: "Cash flow by year", size: 7.5, cols: []col{
+		{head: "Year", w: 28, align: "L"},
+		{head: "Costs", w: 18, align: "R"},
+		{head: "Benefits", w: 18, align: "R"},
+		{head: "Net cash flow", w: 18, align: "R"},
+		{head: "Cumulative", w: 18, align: "R"},
+	}}
+	cum := 0.0
+	for y := 0; y*12 < n; y++ {
+		var cost, ben, net float64
+		for m := y * 12; m < min(n, (y+1)*12); m++ {
+			cost += a.Costs[m]
+			ben += a.Benefits[m]
+			net += a.CashFlows[m]
+		}
+		cum += net
+		span := fmt.Sprintf("months %d to %d", y*12, min(n, (y+1)*12)-1)
+		if !d.c.StartDate.IsZero() {
+			span = shortMonth(d.c.StartDate.AddMonths(y*12)) + " to " + shortMonth(d.c.StartDate.AddMonths(min(n, (y+1)*12)-1))
+		}
+		t.rows = append(t.rows, row{cells: []cell{{s: fmt.Sprintf("Year %d: %s", y+1, span)}, {s: f.Money(cost)}, {s: f.Money(ben)}, {s: f.Money(net)}, {s: f.Money(cum)}}})
+	}
+	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total"}, {s: f.Money(a.TotalCost)}, {s: f.Money(a.TotalBenefit)}, {s: f.Money(a.NetBenefit)}, {s: ""}}})
+	d.table(t)
+}
+
+// costBreakdown writes the recommendation's costs line by line.
+func (d *doc) costBreakdown(a *casebuilder.AltResult) {
+	f := d.f
+	ai := d.c.AlternativeByID(a.ID)
+	if ai < 0 {
+		ai = d.res.Recommended
+	}
+	alt := &d.c.Alternatives[ai]
+	d.sub("Cost breakdown")
+	t := &table{caption: "Cost breakdown", size: 7.5, cols: []col{
+		{head: "Cost line", w: 37, align: "L"},
+		{head: "When", w: 21, align: "L"},
+		{head: "Each time (likely)", w: 16, align: "R"},
+		{head: "Total", w: 13, align: "R"},
+		{head: "Present value", w: 13, align: "R"},
+	}}
+	for _, l := range a.Lines {
+		switch l.Kind {
+		case casebuilder.CostLine:
+			k := &alt.Costs[l.Index]
+			each := cell{s: f.Money(l.Value.Likely)}
+			if !l.Value.IsExact() {
+				each.sub = f.Money(l.Value.Low) + " to " + f.Money(l.Value.High)
+			}
+			name := cell{s: orDefault(l.Name, "Unnamed cost"), sub: k.Note}
+			if k.PerHead {
+				name.sub = strings.TrimSpace(fmt.Sprintf("%s each for %s. %s", f.Money(k.Amount.Likely), f.Value(k.Heads, casebuilder.Count), k.Note))
+			}
+			t.rows = append(t.rows, row{cells: []cell{name, {s: d.costTiming(k)}, each, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
+		case casebuilder.ReserveLine:
+			t.rows = append(t.rows, row{cells: []cell{
+				{s: "Contingency reserve", sub: "Expected cost of the contingency plans of its risks (" + d.sectionRef("Risks and contingencies") + ")"},
+				{s: d.monthText(0)}, {s: f.Money(l.Value.Likely)}, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
+		}
+	}
+	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total cost"}, {}, {}, {s: f.Money(a.TotalCost)}, {s: f.Money(a.PVCost)}}})
+	d.table(t)
+}
+
+// costTiming says when a cost line is spent.
+func (d *doc) costTiming(k *casebuilder.Cost) string {
+	switch k.Kind {
+	case casebuilder.OneTime:
+		return "Once, " + d.monthText(k.StartMonth)
+	case casebuilder.Monthly:
+		s := "Monthly from " + d.monthText(k.StartMonth)
+		if k.EndMonth != nil {
+			s += " to " + d.monthText(*k.EndMonth)
+		}
+		return s
+	case casebuilder.Yearly:
+		s := "Yearly from " + d.monthText(k.StartMonth)
+		if k.EndMonth != nil {
+			s += " to " + d.monthText(*k.EndMonth)
+		}
+		return s
+	}
+	return string(k.Kind)
+}
+
+// monthText names a month of the horizon: "month 3 (April 2027)".
+func (d *doc) monthText(m int) string {
+	s := fmt.Sprintf("month %d", m)
+	if !d.c.StartDate.IsZero() {
+		s += " (" + shortMonth(d.c.StartDate.AddMonths(m)) + ")"
+	}
+	return s
+}
+
+// benefitAssumptions writes what each benefit of the recommendation
+// assumes, low, likely and high.
+func (d *doc) benefitAssumptions(a *casebuilder.AltResult) {
+	f := d.f
+	ai := d.c.AlternativeByID(a.ID)
+	if ai < 0 {
+		ai = d.res.Recommended
+	}
+	alt := &d.c.Alternatives[ai]
+	d.sub("Benefit assumptions")
+	if len(alt.Benefits) == 0 {
+		d.para("The recommended alternative has no benefits set out yet.")
+		return
+	}
+	t := &table{caption: "Benefit assumptions", size: 7.5, cols: []col{
+		{head: "Benefit", w: 36, align: "L"},
+		{head: "Timing", w: 17, align: "L"},
+		{head: "Low", w: 11.5, align: "R"},
+		{head: "Likely", w: 11.5, align: "R"},
+		{head: "High", w: 11.5, align: "R"},
+		{head: "Total over the horizon", w: 12.5, align: "R"},
+	}}
+	for _, l := range a.Lines {
+		if l.Kind != casebuilder.BenefitLine {
+			continue
+		}
+		b := &alt.Benefits[l.Index]
+		name := cell{s: orDefault(l.Name, "Unnamed benefit"), sub: strings.TrimSpace(d.benefitBasis(b) + " " + b.Note)}
+		t.rows = append(t.rows, row{cells: []cell{name, {s: d.benefitTiming(b)},
+			{s: f.Money(l.Value.Low)}, {s: f.Money(l.Value.Likely), style: "B"}, {s: f.Money(l.Value.High)}, {s: f.Money(l.Total)}}})
+	}
+	d.leadFor("Each benefit's yearly value at full effect, low, likely and high; the figures above use the likely values. Benefits that change an input of the cost of the problem are valued one after another, so that no saving is counted twice.", t)
+	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total benefit"}, {}, {}, {}, {}, {s: f.Money(a.TotalBenefit)}}})
+	d.table(t)
+}
+
+// benefitBasis says how a benefit is valued, in a sentence.
+func (d *doc) benefitBasis(b *casebuilder.Benefit) string {
+	f := d.f
+	switch b.Basis {
+	case casebuilder.BenefitPainInput:
+		in := casebuilder.LookupInput(b.Input)
+		if in == nil {
+			return "Changes the calculator input " + b.Input + "."
+		}
+		from := ""
+		for _, st := range d.res.Pain.Steps {
+			if st.Key == b.Input {
+				from = " from " + f.Value(st.Value, st.Unit)
+			}
+		}
+		return fmt.Sprintf("%s%s to %s (low %s, high %s).", in.Label, from, f.Value(b.To.Likely, in.Unit), f.Value(b.To.Low, in.Unit), f.Value(b.To.High, in.Unit))
+	case casebuilder.BenefitPainShare:
+		return fmt.Sprintf("Avoids %s of the yearly cost of the problem (low %s, high %s).", f.Percent(b.Share.Likely), f.Percent(b.Share.Low), f.Percent(b.Share.High))
+	}
+	return "A yearly amount."
+}
+
+// benefitTiming says when a benefit starts and when it is in full.
+func (d *doc) benefitTiming(b *casebuilder.Benefit) string {
+	s := "From " + d.monthText(b.StartMonth)
+	if b.RampMonths > 1 {
+		s += fmt.Sprintf("; full after %d months", b.RampMonths)
+	}
+	if b.EndMonth != nil {
+		s += "; until " + d.monthText(*b.EndMonth)
+	}
+	return s
+}
+
+// niceTicks returns round tick values covering lo..hi, about n of them.
+func niceTicks(lo, hi float64, n int) []float64 {
+	if hi <= lo {
+		hi = lo + 1
+	}
+	raw := (hi - lo) / float64(max(n, 1))
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	start := math.Floor(lo/step) * step
+	var ticks []float64
+	for v := start; v <= hi+step*0.999; v += step {
+		ticks = append(ticks, v)
+		if len(ticks) > 50 {
+			break
+		}
+	}
+	return ticks
+}

@@ -1,0 +1,463 @@
+package brief
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// cover writes the cover: the title, the ask in one line, who prepared it
+// for whom and when, and the contents.
+func (d *doc) cover() {
+	d.newTOC()
+	d.newPage(false)
+	pdf := d.pdf
+	c := d.c
+
+	// A band across the page carries the title.
+	d.setFont("B", 24)
+	titleLines := d.clamp(orDefault(c.Title, "Untitled case"), d.contentW(), 4)
+	bandY := marginTop + 4
+	bandH := 30 + float64(len(titleLines))*10.5
+	d.fill(colAccent)
+	d.rect(0, bandY, d.w, bandH, "F")
+	y := bandY + 9
+	d.setFont("B", 8.5)
+	d.setColor(rgb{190, 204, 222})
+	d.textAt(marginX, y, d.contentW(), "EXECUTIVE BRIEF  ·  BUSINESS CASE FOR DECISION", "L")
+	y += 8
+	d.setFont("B", 24)
+	d.setColor(colWhite)
+	for _, l := range titleLines {
+		d.textAt(marginX, y, d.contentW(), l, "L")
+		y += 10.5
+	}
+	if org := strings.TrimSpace(c.Organisation); org != "" {
+		d.setFont("", 11)
+		d.setColor(rgb{214, 224, 236})
+		d.textAt(marginX, y+1, d.contentW(), d.fit(org, d.contentW()), "L")
+	}
+	d.y = bandY + bandH + 10
+
+	// The ask, in one line.
+	d.setFont("B", 8.5)
+	d.setColor(colAccent)
+	d.textAt(marginX, d.y, d.contentW(), "THE ASK", "L")
+	d.y += 5.5
+	d.setFont("", 13)
+	d.setColor(colInk)
+	ask := strings.TrimSpace(c.Ask.Decision)
+	if ask == "" {
+		ask = "The decision needed is not written yet."
+	}
+	for _, l := range d.clamp(ask, d.contentW(), 3) {
+		d.textAt(marginX, d.y, d.contentW(), l, "L")
+		d.y += 6.2
+	}
+	if a := d.res.RecommendedAlternative(); a != nil && !a.DoNothing {
+		d.setFont("", 9.5)
+		d.setColor(colMuted)
+		s := fmt.Sprintf("Budget %s over %s, including a contingency reserve of %s.", d.f.Money(a.TotalCost), d.horizonText(), d.f.Money(a.Reserve))
+		if !c.Ask.DecideBy.IsZero() {
+			s += " Decision needed by " + longDate(c.Ask.DecideBy) + "."
+		}
+		for _, l := range d.wrap(s, d.contentW()) {
+			d.textAt(marginX, d.y, d.contentW(), l, "L")
+			d.y += 4.6
+		}
+	}
+	d.y += 6
+
+	// Who, for whom, when.
+	facts := [][2]string{
+		{"Prepared by", orDefault(c.Author, "Not stated")},
+		{"Organisation", orDefault(c.Organisation, "Not stated")},
+		{"Prepared for", orDefault(c.PreparedFor, "Not stated")},
+		{"Date", longDate(d.date)},
+		{"Version", orDefault(c.Version, "Draft")},
+	}
+	labelW := 32.0
+	for _, f := range facts {
+		d.setFont("", 9.5)
+		lines := d.clamp(f[1], d.contentW()-labelW, 2)
+		d.setFont("B", 8.5)
+		d.setColor(colMuted)
+		d.textAt(marginX, d.y+0.3, labelW, f[0], "L")
+		d.setFont("", 9.5)
+		d.setColor(colInk)
+		for _, l := range lines {
+			d.textAt(marginX+labelW, d.y, d.contentW()-labelW, l, "L")
+			d.y += 5
+		}
+		d.y += 0.8
+	}
+
+	// The contents, whose page numbers are written last.
+	tocH := 9 + float64(len(d.toc))*6
+	d.y = max(d.y+8, d.bottom()-tocH)
+	d.draw(colRule)
+	pdf.SetLineWidth(0.2)
+	d.line(marginX, d.y, marginX+d.contentW(), d.y)
+	d.y += 3
+	d.setFont("B", 8.5)
+	d.setColor(colAccent)
+	d.textAt(marginX, d.y, d.contentW(), "CONTENTS", "L")
+	d.y += 6
+	numW := 12.0
+	for i := range d.toc {
+		e := &d.toc[i]
+		d.setFont("B", 9)
+		d.setColor(colAccent)
+		d.textAt(marginX, d.y, 8, e.number, "L")
+		d.setFont("", 9)
+		d.setColor(colInk)
+		tw := d.width(e.title)
+		d.textAt(marginX+8, d.y, tw, e.title, "L")
+		// Dotted leaders to the page number.
+		d.draw(colRule)
+		pdf.SetLineWidth(0.3)
+		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+		d.line(marginX+8+tw+2, d.y+3.3, marginX+d.contentW()-numW, d.y+3.3)
+		pdf.SetDashPattern(nil, 0)
+		e.x, e.y, e.w, e.titleW = marginX+d.contentW()-numW+1, d.y, numW-1, d.contentW()-numW+1
+		d.y += 6
+	}
+}
+
+// horizonText says how long the figures run: "36 months (January 2027 to
+// December 2029)".
+func (d *doc) horizonText() string {
+	n := d.res.Months
+	s := fmt.Sprintf("%d months", n)
+	if n == 1 {
+		s = "1 month"
+	}
+	if !d.c.StartDate.IsZero() && n > 0 {
+		s += fmt.Sprintf(" (%s to %s)", monthYear(d.c.StartDate), monthYear(d.c.StartDate.AddMonths(n-1)))
+	}
+	return s
+}
+
+// summaryLimits are how much of each part the one-page summary shows. The
+// summary tries them from the most generous until one fits on the page,
+// giving up detail in the order a reader would least miss it: evidence and
+// measures first, the ask last.
+type summaryLimits struct {
+	problemLines            int
+	evidence, evidenceLines int
+	reasonLines, askLines   int
+	riskLines, measures     int
+}
+
+var summaryFits = []summaryLimits{
+	{4, 3, 3, 7, 3, 2, 5},
+	{4, 3, 2, 6, 3, 2, 4},
+	{4, 2, 2, 6, 3, 2, 3},
+	{3, 2, 2, 5, 3, 2, 3},
+	{3, 1, 2, 5, 3, 2, 2},
+	{3, 1, 2, 4, 2, 2, 2},
+	{3, 0, 0, 4, 2, 1, 2},
+	{2, 0, 0, 3, 2, 1, 1},
+	{2, 0, 0, 2, 1, 1, 1},
+}
+
+// summary writes the one-page executive summary.
+func (d *doc) summary() {
+	d.startSection(false)
+	top := d.y
+	chosen := summaryFits[len(summaryFits)-1]
+	for _, lim := range summaryFits {
+		d.dry, d.overflow, d.y = true, false, top
+		d.summaryBody(lim)
+		fits := !d.overflow
+		d.dry, d.overflow, d.y = false, false, top
+		if fits {
+			chosen = lim
+			break
+		}
+	}
+	d.summaryBody(chosen)
+}
+
+func (d *doc) summaryBody(lim summaryLimits) {
+	c, res, f := d.c, d.res, d.f
+	rec := res.RecommendedAlternative()
+
+	d.compact("The problem")
+	pain := strings.TrimSpace(c.Pain.Summary)
+	if pain == "" {
+		pain = "The problem is not described yet."
+	}
+	d.paraWith(text{s: pain, size: 9, color: colInk, maxLines: lim.problemLines}, marginX, d.contentW())
+	if res.Pain.Complete() && res.Pain.Calculator != "" {
+		d.callout(f.Money(res.Pain.Annual)+" a year",
+			fmt.Sprintf("is what the problem costs today: the %s, worked step by step in %s.", lowerFirst(res.Pain.Calculator), d.sectionRef("Cost of the problem")))
+	} else {
+		d.para("What the problem costs a year is not calculated yet: " + d.missingInputs() + ".")
+	}
+	if n := min(lim.evidence, len(c.Pain.Evidence)); n > 0 {
+		items := make([]string, 0, n)
+		d.setFont("", 8.5)
+		for _, e := range c.Pain.Evidence[:n] {
+			s := strings.TrimSpace(e.Finding)
+			if src := strings.TrimSpace(e.Source); src != "" {
+				s += " (" + src + ")"
+			}
+			items = append(items, strings.Join(d.clamp(s, d.contentW()-4, lim.evidenceLines), " "))
+		}
+		if more := len(c.Pain.Evidence) - n; more > 0 {
+			items = append(items, fmt.Sprintf("%d more finding%s in %s.", more, plural(more), d.sectionRef("Cost of the problem")))
+		}
+		d.bullets(items, 8.5)
+	}
+
+	d.compact("What we recommend")
+	if rec == nil {
+		d.para("No alternative is set out yet.")
+	} else {
+		d.paraWith(text{s: rec.Name, style: "B", size: 10, color: colInk, maxLines: 2}, marginX, d.contentW())
+		d.y -= 0.8
+		d.paraWith(text{s: casebuilder.RecommendationReason(c, res), size: 9, color: colInk, maxLines: lim.reasonLines}, marginX, d.contentW())
+	}
+
+	d.compact("The ask")
+	d.askPanel(rec, lim.askLines)
+
+	if rec != nil && !rec.DoNothing {
+		d.compact("Headline figures against doing nothing")
+		d.tiles([][2]string{
+			{f.Money(rec.NPV), "Net present value"},
+			{f.Maybe(rec.ROI, f.Percent), "Return on investment"},
+			{f.Maybe(rec.BCR, f.Ratio), "Benefit-cost ratio"},
+			{f.Maybe(rec.PaybackMonths, f.Months), "Payback"},
+		})
+		d.note(fmt.Sprintf("Incremental to doing nothing, over %s at a discount rate of %s a year. IRR %s.",
+			d.horizonText(), f.Percent(c.DiscountRate), f.Maybe(rec.IRR, f.Percent)))
+	}
+
+	d.compact("Top risks and their contingencies")
+	top := d.topRisks(3)
+	if len(top) == 0 {
+		d.para("No risks are recorded for the recommended alternative.")
+	} else {
+		t := &table{caption: "Top risks", size: 7.5, cols: []col{
+			{head: "Risk", w: 36, align: "L"},
+			{head: "Likelihood", w: 11, align: "R"},
+			{head: "Expected cost", w: 12, align: "R"},
+			{head: "Contingency plan and its cost", w: 41, align: "L"},
+		}}
+		ws := d.widths(t)
+		d.setFont("", 7.5)
+		for _, r := range top {
+			desc := strings.Join(d.clamp(fmt.Sprintf("R%d  %s", d.riskNo[r], orDefault(r.Description, "Not described")), ws[0]-2*cellPadX, lim.riskLines), "\n")
+			plan := strings.Join(d.clamp(orDefault(r.Contingency, "None given")+" ("+f.Money(r.ContingencyCost)+")", ws[3]-2*cellPadX, lim.riskLines), "\n")
+			t.rows = append(t.rows, row{cells: []cell{
+				{s: desc}, {s: f.Percent(r.Likelihood)}, {s: f.Money(r.Likelihood * r.ImpactCost)}, {s: plan},
+			}})
+		}
+		d.table(t)
+		d.y -= 2.5
+		d.note("Expected cost: likelihood × what the risk costs if it happens and nothing is done. All risks and their owners are in " + d.sectionRef("Risks and contingencies") + ".")
+	}
+
+	d.compact("How success is measured")
+	if len(c.Measures) == 0 {
+		d.para("No measures of success are set yet.")
+	} else {
+		n := min(lim.measures, len(c.Measures))
+		items := make([]string, 0, n+1)
+		for _, m := range c.Measures[:n] {
+			items = append(items, d.measureLine(m))
+		}
+		if more := len(c.Measures) - n; more > 0 {
+			items = append(items, fmt.Sprintf("%d more measure%s in %s.", more, plural(more), d.sectionRef("Measures of success")))
+		}
+		d.setFont("", 8.5)
+		for i := range items {
+			items[i] = strings.Join(d.clamp(items[i], d.contentW()-4, 2), " ")
+		}
+		d.bullets(items, 8.5)
+	}
+}
+
+// measureLine is a KPI in one sentence.
+func (d *doc) measureLine(m casebuilder.Measure) string {
+	s := fmt.Sprintf("%s: from %s to %s", orDefault(m.Name, "Unnamed measure"), d.f.Value(m.Baseline, m.Unit), d.f.Value(m.Target, m.Unit))
+	if !m.Date.IsZero() {
+		s += " by " + longDate(m.Date)
+	}
+	if o := strings.TrimSpace(m.Owner); o != "" {
+		s += " (" + o + ")"
+	}
+	return s
+}
+
+// missingInputs names the calculator inputs still missing.
+func (d *doc) missingInputs() string {
+	if d.c.Pain.Category == "" || d.res.Pain.Calculator == "" {
+		return "no kind of problem is chosen"
+	}
+	var names []string
+	for _, k := range d.res.Pain.Missing {
+		if in := casebuilder.LookupInput(k); in != nil {
+			names = append(names, strings.ToLower(in.Label))
+		} else {
+			names = append(names, k)
+		}
+	}
+	return "it still needs " + strings.Join(names, ", ")
+}
+
+// callout writes a figure in large type with the sentence it begins.
+func (d *doc) callout(figure, rest string) {
+	d.setFont("B", 15)
+	fw := d.width(figure) + 4
+	if fw > d.contentW()*0.5 {
+		fw = d.contentW() * 0.5
+	}
+	d.setFont("", 9)
+	lines := d.clamp(rest, d.contentW()-fw-6, 3)
+	h := max(11.0, float64(len(lines))*lineHeight(9)+5)
+	d.block(h + 2)
+	d.fill(colPanel)
+	d.rect(marginX, d.y, d.contentW(), h, "F")
+	d.fill(colAccent)
+	d.rect(marginX, d.y, 1.2, h, "F")
+	d.setFont("B", 15)
+	d.setColor(colAccent)
+	d.textAt(marginX+4, d.y+h/2-3.3, fw, d.fit(figure, fw), "L")
+	d.setFont("", 9)
+	d.setColor(colInk)
+	y := d.y + (h-float64(len(lines))*lineHeight(9))/2
+	for _, l := range lines {
+		d.textAt(marginX+4+fw, y, d.contentW()-fw-6, l, "L")
+		y += lineHeight(9)
+	}
+	d.y += h + 3
+}
+
+// askPanel writes the ask: the decision, the budget, the people, by when.
+func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
+	c, f := d.c, d.f
+	budget := "No budget: no alternative other than doing nothing is recommended."
+	if rec != nil && !rec.DoNothing {
+		budget = fmt.Sprintf("%s over %s, including a contingency reserve of %s.", f.Money(rec.TotalCost), d.horizonText(), f.Money(rec.Reserve))
+	}
+	when := "No date is set for the decision."
+	if !c.Ask.DecideBy.IsZero() {
+		when = "Decision by " + longDate(c.Ask.DecideBy) + "."
+	}
+	if !c.StartDate.IsZero() {
+		when += " The plan starts in " + monthYear(c.StartDate) + "."
+	}
+	rows := [][2]string{
+		{"Decision", orDefault(c.Ask.Decision, "Not written yet.")},
+		{"Budget", budget},
+		{"People", orDefault(c.Ask.People, "None asked for.")},
+		{"By when", when},
+	}
+	labelW := 22.0
+	size := 8.5
+	lh := lineHeight(size)
+	laid := make([][]string, len(rows))
+	h := 3.0
+	d.setFont("", size)
+	for i, r := range rows {
+		laid[i] = d.clamp(r[1], d.contentW()-labelW-6, maxLines)
+		h += float64(len(laid[i]))*lh + 1.5
+	}
+	d.block(h)
+	d.fill(colPanel)
+	d.rect(marginX, d.y, d.contentW(), h, "F")
+	d.fill(colAccent)
+	d.rect(marginX, d.y, 1.2, h, "F")
+	y := d.y + 2
+	for i, r := range rows {
+		d.setFont("B", size)
+		d.setColor(colAccent)
+		d.textAt(marginX+4, y, labelW, r[0], "L")
+		d.setFont("", size)
+		d.setColor(colInk)
+		for _, l := range laid[i] {
+			d.textAt(marginX+4+labelW, y, d.contentW()-labelW-6, l, "L")
+			y += lh
+		}
+		y += 1.5
+	}
+	d.y += h + 3
+}
+
+// tiles writes headline figures side by side, each a large figure over
+// its label.
+func (d *doc) tiles(items [][2]string) {
+	h := 16.0
+	gap := 3.0
+	w := (d.contentW() - gap*float64(len(items)-1)) / float64(len(items))
+	d.block(h + 2)
+	for i, it := range items {
+		x := marginX + float64(i)*(w+gap)
+		d.fill(colPanel)
+		d.rect(x, d.y, w, h, "F")
+		d.fill(colAccent)
+		d.rect(x, d.y, w, 0.9, "F")
+		d.setFont("B", 14)
+		d.setColor(colAccent)
+		d.textAt(x+2.5, d.y+3, w-5, d.fit(it[0], w-5), "L")
+		d.setFont("", 7.5)
+		d.setColor(colMuted)
+		d.textAt(x+2.5, d.y+10.5, w-5, d.fit(it[1], w-5), "L")
+	}
+	d.y += h + 2
+}
+
+// recRisks returns the risks of the recommended alternative, and those
+// that concern no alternative in particular, in the case's order.
+func (d *doc) recRisks() []*casebuilder.Risk {
+	rec := d.res.RecommendedAlternative()
+	var out []*casebuilder.Risk
+	for i := range d.c.Risks {
+		r := &d.c.Risks[i]
+		if len(r.Alternatives) == 0 || (rec != nil && slices.Contains(r.Alternatives, rec.ID)) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// topRisks returns the n risks of the recommendation with the largest
+// expected cost (likelihood × impact cost), the larger impact score first
+// among equals, then the case's order.
+func (d *doc) topRisks(n int) []*casebuilder.Risk {
+	rs := d.recRisks()
+	slices.SortStableFunc(rs, func(a, b *casebuilder.Risk) int {
+		ea, eb := a.Likelihood*a.ImpactCost, b.Likelihood*b.ImpactCost
+		switch {
+		case ea > eb:
+			return -1
+		case ea < eb:
+			return 1
+		}
+		return b.ImpactScore - a.ImpactScore
+	})
+	return rs[:min(n, len(rs))]
+}
+
+var impactWords = [...]string{"Unrated", "Minor", "Moderate", "Significant", "Major", "Severe"}
+
+func impactWord(score int) string {
+	if score < 0 || score >= len(impactWords) {
+		return impactWords[0]
+	}
+	return impactWords[score]
+}
+
+var likelihoodWords = [...]string{"", "Rare", "Unlikely", "Possible", "Likely", "Almost certain"}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

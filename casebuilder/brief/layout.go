@@ -1,0 +1,694 @@
+package brief
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// Page geometry, in millimetres.
+const (
+	marginX      = 18.0
+	marginTop    = 22.0 // where the content starts
+	marginBottom = 20.0 // from the foot of the page to the end of the content
+	headerRule   = 15.0 // from the top
+	footerRule   = 13.0 // from the foot
+	ptToMM       = 25.4 / 72
+)
+
+type rgb struct{ r, g, b int }
+
+// The palette: a dark blue for structure, greys for everything else, so
+// that the brief reads the same printed in grey-scale.
+var (
+	colInk    = rgb{26, 32, 44}
+	colAccent = rgb{31, 58, 95}
+	colMuted  = rgb{92, 100, 112}
+	colRule   = rgb{196, 202, 210}
+	colZebra  = rgb{243, 245, 248}
+	colPanel  = rgb{234, 239, 245}
+	colBar    = rgb{150, 160, 172}
+	colWhite  = rgb{255, 255, 255}
+)
+
+// doc is a brief being laid out.
+type doc struct {
+	pdf   *gofpdf.Fpdf
+	c     *casebuilder.Case
+	res   *casebuilder.Result
+	f     *casebuilder.Format
+	paper gofpdf.SizeType
+	now   time.Time
+	date  casebuilder.Date
+
+	// pages records, per page, whether it is landscape.
+	pages     []bool
+	landscape bool
+	w, h      float64 // the current page
+	y         float64 // where the next block starts
+
+	// dry lays out without drawing, to measure; overflow records that a
+	// dry run needed another page.
+	dry, overflow bool
+
+	// keepNext is room that the next block must leave after itself on its
+	// page: an introduction kept with the table it introduces.
+	keepNext float64
+
+	section int
+	toc     []tocEntry
+	pending []heading
+	riskNo  map[*casebuilder.Risk]int
+
+	log layoutLog
+}
+
+// layoutLog records where things fell, for the tests: that no heading ends
+// a page, no page is empty and no text leaves its box or the margins.
+type layoutLog struct {
+	finishing bool // drawing headers and footers, not content
+	// bottom is, per page (from 1), the lowest point of its content.
+	bottom   map[int]float64
+	headings []placed
+	problems []string
+}
+
+type placed struct {
+	text string
+	page int
+	y    float64 // the foot of the heading
+}
+
+func (d *doc) logContent(y float64) {
+	if d.log.finishing || d.dry {
+		return
+	}
+	if d.log.bottom == nil {
+		d.log.bottom = map[int]float64{}
+	}
+	p := d.pdf.PageNo()
+	d.log.bottom[p] = max(d.log.bottom[p], y)
+}
+
+// tocEntry is a section and its line in the contents on the cover, whose
+// page number is written once every page is laid out.
+type tocEntry struct {
+	number, title string
+	link, page    int
+	// x, y and w place the page number on the cover; titleW is the width
+	// of the title before it, which links to the section too.
+	x, y, w, titleW float64
+}
+
+// The sections, in order.
+var sectionTitles = []string{
+	"Executive summary",
+	"Alternatives compared",
+	"Financials of the recommendation",
+	"Cost of the problem",
+	"Risks and contingencies",
+	"Implementation plan",
+	"Measures of success",
+	"Acknowledgements",
+	"Appendix: every assumption",
+}
+
+// heading is a heading waiting for the block it introduces, so that it is
+// never left alone at the foot of a page.
+type heading struct {
+	text  string
+	level int
+	toc   int // index in d.toc, or -1
+}
+
+func (d *doc) pageSize(landscape bool) (w, h float64) {
+	if landscape {
+		return d.paper.Ht, d.paper.Wd
+	}
+	return d.paper.Wd, d.paper.Ht
+}
+
+// newPage starts a page in the given orientation.
+func (d *doc) newPage(landscape bool) {
+	if d.dry {
+		d.overflow = true
+		d.y = marginTop
+		return
+	}
+	orientation := "P"
+	if landscape {
+		orientation = "L"
+	}
+	d.pdf.AddPageFormat(orientation, d.paper)
+	d.landscape = landscape
+	d.pages = append(d.pages, landscape)
+	d.w, d.h = d.pageSize(landscape)
+	d.y = marginTop
+}
+
+// contentW is the width between the margins.
+func (d *doc) contentW() float64 { return d.w - 2*marginX }
+
+// bottom is where the content must end.
+func (d *doc) bottom() float64 { return d.h - marginBottom }
+
+// atTop reports whether nothing has been drawn on the page yet.
+func (d *doc) atTop() bool { return d.y <= marginTop+0.01 }
+
+// room reports whether a block of height h fits on the page.
+func (d *doc) room(h float64) bool { return d.y+h <= d.bottom()+0.01 }
+
+// breakIfNeeded starts a new page unless h fits on this one.
+func (d *doc) breakIfNeeded(h float64) {
+	if !d.room(h) && !d.atTop() {
+		d.newPage(d.landscape)
+	}
+}
+
+// space adds vertical space, never past the foot of the page.
+func (d *doc) space(h float64) {
+	if !d.atTop() {
+		d.y = min(d.y+h, d.bottom())
+	}
+}
+
+// startSection begins the next section on a new page.
+func (d *doc) startSection(landscape bool) {
+	d.newPage(landscape)
+	d.sectionHeading(false)
+}
+
+// flowSection begins the next section where the last one ended, if its
+// heading and a first block fit there.
+func (d *doc) flowSection() {
+	d.space(8)
+	d.sectionHeading(true)
+}
+
+func (d *doc) sectionHeading(flow bool) {
+	d.section++
+	h := heading{text: sectionTitles[d.section-1], level: 1, toc: d.section - 1}
+	if flow {
+		d.pending = append(d.pending, h)
+		return
+	}
+	d.drawHeading(h)
+}
+
+// newTOC lists the sections, numbered 1, 2, ... and "A" for the appendix.
+func (d *doc) newTOC() {
+	for i, t := range sectionTitles {
+		num := itoa(i + 1)
+		if i == len(sectionTitles)-1 {
+			num = "A"
+		}
+		d.toc = append(d.toc, tocEntry{number: num, title: t, link: d.pdf.AddLink()})
+	}
+}
+
+// sectionRef names a section in the text: "section 4".
+func (d *doc) sectionRef(title string) string {
+	for _, e := range d.toc {
+		if e.title == title {
+			if e.number == "A" {
+				return "the appendix"
+			}
+			return "section " + e.number
+		}
+	}
+	return title
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// sub queues a second-level heading for the next block.
+func (d *doc) sub(title string) {
+	d.pending = append(d.pending, heading{text: title, level: 2, toc: -1})
+}
+
+// minor queues a third-level heading for the next block.
+func (d *doc) minor(title string) {
+	d.pending = append(d.pending, heading{text: title, level: 3, toc: -1})
+}
+
+// compact queues a second-level heading set tighter, for the one-page
+// summary.
+func (d *doc) compact(title string) {
+	d.pending = append(d.pending, heading{text: title, level: 4, toc: -1})
+}
+
+func headingHeight(level int) float64 {
+	switch level {
+	case 1:
+		return 16
+	case 2:
+		return 10
+	case 4:
+		return 7.6
+	}
+	return 7
+}
+
+// block makes room for a block whose first unbreakable part is h high,
+// together with the headings that introduce it, then draws the headings.
+func (d *doc) block(h float64) {
+	need := h + d.keepNext
+	d.keepNext = 0
+	if capacity := d.bottom() - marginTop; need > capacity {
+		need = max(h, capacity)
+	}
+	for i, hd := range d.pending {
+		if i == 0 && d.atTop() {
+			continue
+		}
+		need += headingHeight(hd.level)
+	}
+	d.breakIfNeeded(need)
+	for _, hd := range d.pending {
+		d.drawHeading(hd)
+	}
+	d.pending = d.pending[:0]
+}
+
+func (d *doc) drawHeading(hd heading) {
+	pdf := d.pdf
+	switch hd.level {
+	case 1:
+		num := ""
+		if hd.toc >= 0 && hd.toc < len(d.toc) && !d.dry {
+			e := &d.toc[hd.toc]
+			e.page = pdf.PageNo()
+			pdf.SetLink(e.link, d.y, e.page)
+			// gofpdf places bookmarks with the height of the last page,
+			// which is portrait (the appendix).
+			pdf.Bookmark(clean(e.number+"  "+e.title), 0, d.y+d.paper.Ht-d.h)
+			num = e.number
+		}
+		d.setFont("B", 17)
+		d.setColor(colAccent)
+		nw := pdf.GetStringWidth(num) + 4
+		d.textAt(marginX, d.y, nw, num, "L")
+		d.setColor(colInk)
+		lines := d.wrap(hd.text, d.contentW()-nw)
+		for _, l := range lines {
+			d.textAt(marginX+nw, d.y, d.contentW()-nw, l, "L")
+			d.y += 7.5
+		}
+		d.y += 1
+		d.draw(colAccent)
+		pdf.SetLineWidth(0.5)
+		d.line(marginX, d.y, marginX+d.contentW(), d.y)
+		d.y += 6
+		d.logHeading(hd.text)
+	case 2:
+		if !d.atTop() {
+			d.y += 3
+		}
+		d.setFont("B", 11.5)
+		d.setColor(colAccent)
+		for _, l := range d.wrap(hd.text, d.contentW()) {
+			d.textAt(marginX, d.y, d.contentW(), l, "L")
+			d.y += 5.5
+		}
+		d.y += 1.5
+		d.logHeading(hd.text)
+	case 4:
+		if !d.atTop() {
+			d.y += 2.2
+		}
+		d.setFont("B", 10)
+		d.setColor(colAccent)
+		for _, l := range d.wrap(hd.text, d.contentW()) {
+			d.textAt(marginX, d.y, d.contentW(), l, "L")
+			d.y += 4.6
+		}
+		d.y += 0.8
+		d.logHeading(hd.text)
+	default:
+		if !d.atTop() {
+			d.y += 1.5
+		}
+		d.setFont("B", 9.5)
+		d.setColor(colInk)
+		for _, l := range d.wrap(hd.text, d.contentW()) {
+			d.textAt(marginX, d.y, d.contentW(), l, "L")
+			d.y += 4.6
+		}
+		d.y += 0.8
+		d.logHeading(hd.text)
+	}
+}
+
+func (d *doc) logHeading(text string) {
+	if !d.dry {
+		d.log.headings = append(d.log.headings, placed{text, d.pdf.PageNo(), d.y})
+	}
+}
+
+// Text.
+
+func (d *doc) setFont(style string, size float64) { d.pdf.SetFont(family, style, size) }
+
+func (d *doc) setColor(c rgb) { d.pdf.SetTextColor(c.r, c.g, c.b) }
+
+func (d *doc) fill(c rgb) { d.pdf.SetFillColor(c.r, c.g, c.b) }
+
+func (d *doc) draw(c rgb) { d.pdf.SetDrawColor(c.r, c.g, c.b) }
+
+// lineHeight is the distance between lines of text of a size in points.
+func lineHeight(size float64) float64 { return size * ptToMM * 1.32 }
+
+// textAt writes one line of text in a box at (x, y), w wide, one line high,
+// aligned "L", "R" or "C".
+func (d *doc) textAt(x, y, w float64, s string, align string) {
+	if d.dry {
+		return
+	}
+	size, _ := d.pdf.GetFontSize()
+	if strings.TrimSpace(s) != "" && !d.log.finishing {
+		d.logContent(y + lineHeight(size))
+		if tw := d.pdf.GetStringWidth(clean(s)); tw > w+0.05 {
+			d.log.problems = append(d.log.problems, fmt.Sprintf("page %d: %q is %.1f mm wide in a box of %.1f mm", d.pdf.PageNo(), s, tw, w))
+		}
+		if x < marginX-0.01 || x+w > d.w-marginX+0.01 || y < 0 || y+lineHeight(size) > d.h {
+			d.log.problems = append(d.log.problems, fmt.Sprintf("page %d: %q at x %.1f to %.1f, y %.1f leaves the margins", d.pdf.PageNo(), s, x, x+w, y))
+		}
+	}
+	d.pdf.SetXY(x, y)
+	d.pdf.CellFormat(w, lineHeight(size), clean(s), "", 0, align+"M", false, 0, "")
+}
+
+// rect draws a rectangle ("F" filled, "D" outlined, "FD" both).
+func (d *doc) rect(x, y, w, h float64, style string) {
+	if !d.dry {
+		d.logContent(y + h)
+		d.pdf.Rect(x, y, w, h, style)
+	}
+}
+
+// line draws a line.
+func (d *doc) line(x1, y1, x2, y2 float64) {
+	if !d.dry {
+		d.pdf.Line(x1, y1, x2, y2)
+	}
+}
+
+// clean makes user text safe to set: it drops control characters (a tab
+// becomes a space) and replaces characters beyond the font's 16-bit range,
+// which gofpdf cannot encode, by U+FFFD.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r > 0xFFFE || r == utf8.RuneError || (unicode.IsControl(r) && r != '\n') {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == '\n':
+			b.WriteByte('\n')
+		case unicode.IsControl(r):
+		case r > 0xFFFE:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// width is the width of s in the current font.
+func (d *doc) width(s string) float64 { return d.pdf.GetStringWidth(clean(s)) }
+
+// wrap breaks text into lines no wider than w in the current font: at
+// spaces, after hyphens and slashes, and inside a word only when the word
+// alone is wider than the line. A newline starts a new line.
+func (d *doc) wrap(s string, w float64) []string {
+	s = clean(s)
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		para = strings.TrimRightFunc(para, unicode.IsSpace)
+		if para == "" {
+			lines = append(lines, "")
+			continue
+		}
+		lines = d.wrapPara(para, w, lines)
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+func (d *doc) wrapPara(s string, w float64, lines []string) []string {
+	pdf := d.pdf
+	if pdf.GetStringWidth(s) <= w {
+		return append(lines, s)
+	}
+	var line strings.Builder
+	lineW := 0.0
+	space := pdf.GetStringWidth(" ")
+	pendingSpace := false
+	flush := func() {
+		lines = append(lines, line.String())
+		line.Reset()
+		lineW, pendingSpace = 0, false
+	}
+	for _, word := range splitWords(s) {
+		if word == " " {
+			pendingSpace = line.Len() > 0
+			continue
+		}
+		ww := pdf.GetStringWidth(word)
+		gap := 0.0
+		if pendingSpace {
+			gap = space
+		}
+		if lineW+gap+ww <= w {
+			if pendingSpace {
+				line.WriteByte(' ')
+			}
+			line.WriteString(word)
+			lineW += gap + ww
+			pendingSpace = false
+			continue
+		}
+		if line.Len() > 0 {
+			flush()
+		}
+		// A word wider than the line is cut where it must be.
+		for ww > w {
+			cut := 0
+			acc := 0.0
+			for i, r := range word {
+				rw := pdf.GetStringWidth(string(r))
+				if acc+rw > w && i > 0 {
+					break
+				}
+				acc += rw
+				cut = i + utf8.RuneLen(r)
+			}
+			lines = append(lines, word[:cut])
+			word = word[cut:]
+			ww = pdf.GetStringWidth(word)
+		}
+		line.WriteString(word)
+		lineW = ww
+		pendingSpace = false
+	}
+	if line.Len() > 0 {
+		flush()
+	}
+	return lines
+}
+
+// splitWords splits text into words and single " " separators; a word ends
+// after a hyphen, a dash or a slash, where a line may also break.
+func splitWords(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			if i > start {
+				out = append(out, s[start:i])
+			}
+			if len(out) == 0 || out[len(out)-1] != " " {
+				out = append(out, " ")
+			}
+			start = i + utf8.RuneLen(r)
+		case r == '-' || r == '/' || r == '–' || r == '—':
+			end := i + utf8.RuneLen(r)
+			// Break after the mark only inside a word.
+			if i > start && end < len(s) && !unicode.IsSpace(rune(s[end])) {
+				out = append(out, s[start:end])
+				start = end
+			}
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// fit shortens s with an ellipsis to fit w in the current font.
+func (d *doc) fit(s string, w float64) string {
+	s = strings.Join(strings.Fields(clean(s)), " ")
+	if d.pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	runes := []rune(s)
+	lo, hi := 0, len(runes)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.pdf.GetStringWidth(strings.TrimSpace(string(runes[:mid]))+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimSpace(string(runes[:lo])) + "…"
+}
+
+// clamp wraps s to at most n lines of width w, ending the last with an
+// ellipsis when text was left out.
+func (d *doc) clamp(s string, w float64, n int) []string {
+	lines := d.wrap(s, w)
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	lines[n-1] = d.fit(lines[n-1]+" …", w)
+	if !strings.HasSuffix(lines[n-1], "…") {
+		lines[n-1] += "…"
+	}
+	return lines
+}
+
+// text is a run of wrapped text to set: a paragraph, or a cell's content.
+type text struct {
+	s     string
+	style string  // "", "B" or "I"
+	size  float64 // points
+	color rgb
+	// maxLines, when positive, clamps the text with an ellipsis.
+	maxLines int
+}
+
+// para writes a paragraph across the content width.
+func (d *doc) para(s string) { d.paraWith(text{s: s, size: 9, color: colInk}, marginX, d.contentW()) }
+
+// lead writes a paragraph that introduces what follows, kept on the same
+// page as the first h millimetres of it.
+func (d *doc) lead(s string, h float64) {
+	d.keepNext = h
+	d.para(s)
+}
+
+// leadFor writes a paragraph that introduces a table, kept on the same
+// page as the table's header and first rows.
+func (d *doc) leadFor(s string, t *table) { d.lead(s, d.tableStart(t)) }
+
+// note writes a small muted paragraph.
+func (d *doc) note(s string) {
+	d.paraWith(text{s: s, size: 7.5, color: colMuted, style: "I"}, marginX, d.contentW())
+}
+
+// paraWith writes wrapped text at x, w wide, breaking pages between lines
+// and keeping at least two lines with any heading before it.
+func (d *doc) paraWith(t text, x, w float64) {
+	d.setFont(t.style, t.size)
+	var lines []string
+	if t.maxLines > 0 {
+		lines = d.clamp(t.s, w, t.maxLines)
+	} else {
+		lines = d.wrap(t.s, w)
+	}
+	lh := lineHeight(t.size)
+	first := lh * float64(min(len(lines), 2))
+	if d.keepNext > 0 {
+		first = lh * float64(len(lines))
+	}
+	d.block(first)
+	d.setFont(t.style, t.size)
+	d.setColor(t.color)
+	for i, l := range lines {
+		// No single line left alone at the foot of a page or carried to
+		// the next one.
+		rest := len(lines) - i
+		if !d.room(lh) || (i > 0 && rest == 2 && !d.room(2*lh)) {
+			d.newPage(d.landscape)
+			d.setFont(t.style, t.size)
+			d.setColor(t.color)
+		}
+		d.textAt(x, d.y, w, l, "L")
+		d.y += lh
+	}
+	d.y += 1.6
+}
+
+// bullets writes a list, each item wrapped with a hanging indent.
+func (d *doc) bullets(items []string, size float64) {
+	lh := lineHeight(size)
+	indent := 4.0
+	for _, it := range items {
+		d.setFont("", size)
+		lines := d.wrap(it, d.contentW()-indent)
+		d.block(lh * float64(min(len(lines), 2)))
+		d.setFont("", size)
+		for i, l := range lines {
+			if !d.room(lh) {
+				d.newPage(d.landscape)
+				d.setFont("", size)
+			}
+			if i == 0 {
+				d.setColor(colAccent)
+				d.textAt(marginX, d.y, indent, "•", "L")
+			}
+			d.setColor(colInk)
+			d.textAt(marginX+indent, d.y, d.contentW()-indent, l, "L")
+			d.y += lh
+		}
+		d.y += 0.8
+	}
+	d.y += 1
+}
+
+// longDate writes a date for people: "15 December 2026".
+func longDate(dt casebuilder.Date) string {
+	if dt.IsZero() {
+		return "no date"
+	}
+	return dt.Time().Format("2 January 2006")
+}
+
+// monthYear writes the month of a date: "January 2027".
+func monthYear(dt casebuilder.Date) string { return dt.Time().Format("January 2006") }
+
+// shortDate writes a date in a table: "30 Sep 2027".
+func shortDate(dt casebuilder.Date) string { return dt.Time().Format("2 Jan 2006") }
+
+// shortMonth writes "Jan 2027".
+func shortMonth(dt casebuilder.Date) string { return dt.Time().Format("Jan 2006") }

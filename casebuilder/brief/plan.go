@@ -1,0 +1,274 @@
+package brief
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// implementation writes section 6 on landscape pages: the timeline of the
+// milestones, the resources they need, the stakeholders and the reporting
+// cadence.
+func (d *doc) implementation() {
+	d.startSection(true)
+	p := &d.c.Plan
+	if len(p.Milestones) == 0 {
+		d.para("No milestones are planned yet.")
+	} else {
+		owners := map[string]bool{}
+		for _, m := range p.Milestones {
+			if o := strings.TrimSpace(m.Owner); o != "" {
+				owners[o] = true
+			}
+		}
+		first, last, dated := milestoneSpan(p.Milestones)
+		s := fmt.Sprintf("%d milestone%s with %d owner%s", len(p.Milestones), plural(len(p.Milestones)), len(owners), plural(len(owners)))
+		if dated {
+			s += fmt.Sprintf(", from %s to %s", longDate(first), longDate(last))
+		}
+		d.para(s + ".")
+		d.sub("Timeline")
+		d.gantt(p.Milestones)
+	}
+	d.resources()
+
+	d.sub("Stakeholders and how they are kept informed")
+	if len(p.Stakeholders) == 0 {
+		d.para("No stakeholders are listed yet.")
+	} else {
+		t := &table{caption: "Stakeholders", size: 7.5, cols: []col{
+			{head: "Party", w: 22, align: "L"},
+			{head: "Interest", w: 34, align: "L"},
+			{head: "How they are informed", w: 28, align: "L"},
+			{head: "How often", w: 16, align: "L"},
+		}}
+		for _, s := range p.Stakeholders {
+			t.rows = append(t.rows, row{cells: []cell{{s: s.Party, style: "B"}, {s: s.Interest}, orNone(s.Channel), orNone(s.Frequency)}})
+		}
+		d.table(t)
+	}
+
+	d.sub("Reporting cadence")
+	d.para(orDefault(p.ReportingCadence, "No reporting cadence is set yet."))
+}
+
+// milestoneSpan returns the first start and the last end of the dated
+// milestones.
+func milestoneSpan(ms []casebuilder.Milestone) (first, last casebuilder.Date, ok bool) {
+	for _, m := range ms {
+		s, e := m.Start, m.End
+		if s.IsZero() {
+			s = e
+		}
+		if e.IsZero() {
+			e = s
+		}
+		if s.IsZero() {
+			continue
+		}
+		if !ok || s.Before(first) {
+			first = s
+		}
+		if !ok || last.Before(e) {
+			last = e
+		}
+		ok = true
+	}
+	return first, last, ok
+}
+
+// resources writes what each milestone needs and whether it is secured,
+// the resources not yet secured first.
+func (d *doc) resources() {
+	p := &d.c.Plan
+	var open, secured []row
+	for i, m := range p.Milestones {
+		for _, r := range m.Resources {
+			rw := row{cells: []cell{{s: fmt.Sprintf("%d  %s", i+1, orDefault(m.Name, "Unnamed milestone"))}, {s: orDefault(r.Description, "Not described")}}}
+			if r.Secured {
+				secured = append(secured, rw)
+			} else {
+				open = append(open, rw)
+			}
+		}
+	}
+	d.sub("Resources")
+	total := len(open) + len(secured)
+	if total == 0 {
+		d.para("No resources are listed against the milestones yet.")
+		return
+	}
+	s := fmt.Sprintf("%d of the %d resources the milestones need are secured; the %d not yet secured come first.", len(secured), total, len(open))
+	switch {
+	case len(open) == 0:
+		s = fmt.Sprintf("All %d resources the milestones need are secured.", total)
+	case len(open) == 1:
+		s = fmt.Sprintf("%d of the %d resources the milestones need are secured; the one not yet secured comes first.", len(secured), total)
+	}
+	t := &table{caption: "Resources", size: 7.5, cols: []col{
+		{head: "Milestone", w: 45, align: "L"},
+		{head: "Resource", w: 55, align: "L"},
+	}}
+	// Group headings only when there are both kinds.
+	both := len(open) > 0 && len(secured) > 0
+	if both {
+		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: fmt.Sprintf("Not yet secured (%d)", len(open))}}})
+	}
+	t.rows = append(t.rows, open...)
+	if both {
+		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: fmt.Sprintf("Secured (%d)", len(secured))}}})
+	}
+	t.rows = append(t.rows, secured...)
+	d.leadFor(s, t)
+	d.table(t)
+}
+
+// gantt writes the milestones as a table whose last column is a timeline.
+func (d *doc) gantt(ms []casebuilder.Milestone) {
+	first, last, dated := milestoneSpan(ms)
+	from := casebuilder.Date{Year: first.Year, Month: first.Month, Day: 1}
+	to := casebuilder.Date{Year: last.Year, Month: last.Month, Day: 1}.AddMonths(1)
+	days := to.Time().Sub(from.Time()).Hours() / 24
+	months := (to.Year-from.Year)*12 + int(to.Month-from.Month)
+	pos := func(dt casebuilder.Date, x, w float64) float64 {
+		return x + w*dt.Time().Sub(from.Time()).Hours()/24/days
+	}
+	ids := map[string]int{}
+	for i, m := range ms {
+		if m.ID != "" {
+			if _, dup := ids[m.ID]; !dup {
+				ids[m.ID] = i + 1
+			}
+		}
+	}
+	cols := []col{
+		{head: "", w: 3, align: "R"},
+		{head: "Milestone", w: 21, align: "L"},
+		{head: "Owner", w: 13, align: "L"},
+		{head: "Start", w: 7, align: "L"},
+		{head: "End", w: 7, align: "L"},
+		{head: "After", w: 5, align: "L"},
+	}
+	if dated {
+		cols = append(cols, col{head: "", w: 44, align: "L", headH: 10, headDraw: func(x, y, w, h float64) {
+			d.timeAxis(from, months, x, y, w, h, pos)
+		}})
+	}
+	t := &table{caption: "Timeline", size: 7, cols: cols}
+	for i, m := range ms {
+		var after []string
+		for _, dep := range m.DependsOn {
+			if n, ok := ids[dep]; ok {
+				after = append(after, itoa(n))
+			}
+		}
+		cells := []cell{{s: itoa(i + 1), muted: true}, {s: orDefault(m.Name, "Unnamed milestone")},
+			{s: orDefault(m.Owner, "No owner"), muted: strings.TrimSpace(m.Owner) == ""},
+			dateCell(m.Start), dateCell(m.End), {s: strings.Join(after, ", ")}}
+		if dated {
+			m := m
+			cells = append(cells, cell{draw: func(x, y, w, h float64) {
+				d.timeGrid(from, months, x, y, w, h, pos)
+				d.bar(m, x, y, w, h, pos)
+			}})
+		}
+		t.rows = append(t.rows, row{cells: cells})
+	}
+	d.table(t)
+	if dated {
+		d.note("Bars run from each milestone's start to its end; a diamond marks a milestone of a single day. \"After\" names the milestones that must finish first.")
+	}
+}
+
+func dateCell(dt casebuilder.Date) cell {
+	if dt.IsZero() {
+		return cell{s: "not dated", muted: true}
+	}
+	return cell{s: shortDate(dt)}
+}
+
+// timeAxis draws the years and the months or quarters of the timeline in
+// the table's header.
+func (d *doc) timeAxis(from casebuilder.Date, months int, x, y, w, h float64, pos func(casebuilder.Date, float64, float64) float64) {
+	pdf := d.pdf
+	monthW := w / float64(max(months, 1))
+	d.setFont("B", 7)
+	d.setColor(colWhite)
+	d.draw(rgb{120, 140, 170})
+	pdf.SetLineWidth(0.15)
+	for m := 0; m < months; {
+		dt := from.AddMonths(m)
+		n := min(12-int(dt.Month)+1, months-m)
+		x0, x1 := pos(dt, x, w), pos(dt.AddMonths(n), x, w)
+		if m > 0 {
+			d.line(x0, y, x0, y+h)
+		}
+		if x1-x0 >= 8 {
+			d.textAt(x0, y+0.6, x1-x0, itoa(dt.Year), "C")
+		}
+		m += n
+	}
+	d.setFont("", 6)
+	for m := 0; m < months; m++ {
+		dt := from.AddMonths(m)
+		x0 := pos(dt, x, w)
+		switch {
+		case monthW >= 7:
+			d.textAt(x0, y+h/2+0.4, monthW, dt.Time().Format("Jan"), "C")
+		case monthW*3 >= 6 && (dt.Month-1)%3 == 0:
+			d.textAt(x0, y+h/2+0.4, 3*monthW, fmt.Sprintf("Q%d", (dt.Month-1)/3+1), "C")
+		}
+	}
+}
+
+// timeGrid draws the timeline's vertical lines behind a row's bar.
+func (d *doc) timeGrid(from casebuilder.Date, months int, x, y, w, h float64, pos func(casebuilder.Date, float64, float64) float64) {
+	pdf := d.pdf
+	monthW := w / float64(max(months, 1))
+	pdf.SetLineWidth(0.1)
+	for m := 1; m < months; m++ {
+		dt := from.AddMonths(m)
+		switch {
+		case dt.Month == time.January:
+			d.draw(colMuted)
+		case monthW >= 4 || (dt.Month-1)%3 == 0:
+			d.draw(colRule)
+		default:
+			continue
+		}
+		xx := pos(dt, x, w)
+		d.line(xx, y, xx, y+h)
+	}
+}
+
+// bar draws a milestone's bar, or a diamond for a milestone of one day.
+func (d *doc) bar(m casebuilder.Milestone, x, y, w, h float64, pos func(casebuilder.Date, float64, float64) float64) {
+	pdf := d.pdf
+	s, e := m.Start, m.End
+	if s.IsZero() {
+		s = e
+	}
+	if e.IsZero() {
+		e = s
+	}
+	if s.IsZero() {
+		return
+	}
+	x0 := pos(s, x, w)
+	x1 := pos(casebuilder.DateOf(e.Time().AddDate(0, 0, 1)), x, w)
+	cy := y + min(h/2, 4.5) // beside the first line of a tall row
+	d.fill(colAccent)
+	d.draw(colAccent)
+	if m.End.IsZero() || m.Start.IsZero() || s == e {
+		r := 1.6
+		if !d.dry {
+			pdf.Polygon([]gofpdf.PointType{{X: x0, Y: cy - r}, {X: x0 + r, Y: cy}, {X: x0, Y: cy + r}, {X: x0 - r, Y: cy}}, "F")
+		}
+		return
+	}
+	d.rect(x0, cy-1.6, max(x1-x0, 0.6), 3.2, "F")
+}

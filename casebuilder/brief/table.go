@@ -1,0 +1,397 @@
+package brief
+
+import "strings"
+
+// col is a column of a table.
+type col struct {
+	head string
+	// w is the column's share of the table's width, relative to the others.
+	w     float64
+	align string // "L", "R" or "C"
+	// headDraw, when set, draws the column's header itself in the box
+	// given, which is at least headH high (the Gantt chart's time axis).
+	headDraw func(x, y, w, h float64)
+	headH    float64
+}
+
+// cell is the content of one cell: its text, and an optional smaller line
+// below it (a note, an owner, a range).
+type cell struct {
+	s     string
+	style string // "", "B" or "I"
+	sub   string
+	// muted sets the main text in grey.
+	muted bool
+	// draw, when set, draws in the cell's box (a Gantt bar).
+	draw func(x, y, w, h float64)
+}
+
+type rowKind int
+
+const (
+	rowNormal rowKind = iota
+	// rowHighlight marks the recommended alternative.
+	rowHighlight
+	// rowTotal is a total, ruled off above.
+	rowTotal
+	// rowGroup is a heading across the whole table.
+	rowGroup
+)
+
+type row struct {
+	cells []cell
+	kind  rowKind
+}
+
+// table is a table to set: it breaks across pages between rows (or inside
+// a row taller than a page), repeating its header under a "continued"
+// line naming it.
+type table struct {
+	caption string
+	cols    []col
+	rows    []row
+	size    float64 // points; 7.5 when zero
+	// headSize is the header's type size, smaller than size when a word
+	// of a header would not fit its column.
+	headSize float64
+}
+
+// maxHeadLines bounds a column header, which is repeated on every page.
+const maxHeadLines = 5
+
+const (
+	cellPadX = 1.5
+	cellPadY = 1.1
+)
+
+// line is one laid-out line of a cell.
+type line struct {
+	s     string
+	style string
+	size  float64
+	color rgb
+}
+
+// laidRow is a row broken into lines, cell by cell.
+type laidRow struct {
+	kind  rowKind
+	cells [][]line
+	draws []func(x, y, w, h float64)
+	zebra bool
+}
+
+func (t *table) fontSize() float64 {
+	if t.size == 0 {
+		return 7.5
+	}
+	return t.size
+}
+
+func (r *laidRow) height() float64 {
+	h := 0.0
+	for _, ls := range r.cells {
+		h = max(h, linesHeight(ls))
+	}
+	return h + 2*cellPadY
+}
+
+func linesHeight(ls []line) float64 {
+	h := 0.0
+	for _, l := range ls {
+		h += lineHeight(l.size)
+	}
+	return h
+}
+
+// split returns the lines of r that fit in height h, and the rest.
+func (r *laidRow) split(h float64) (laidRow, laidRow) {
+	head := laidRow{kind: r.kind, zebra: r.zebra, cells: make([][]line, len(r.cells)), draws: r.draws}
+	tail := laidRow{kind: r.kind, zebra: r.zebra, cells: make([][]line, len(r.cells))}
+	for i, ls := range r.cells {
+		acc := 0.0
+		n := 0
+		for n < len(ls) && acc+lineHeight(ls[n].size) <= h-2*cellPadY {
+			acc += lineHeight(ls[n].size)
+			n++
+		}
+		head.cells[i], tail.cells[i] = ls[:n], ls[n:]
+	}
+	return head, tail
+}
+
+func (d *doc) widths(t *table) []float64 {
+	total := 0.0
+	for _, c := range t.cols {
+		total += c.w
+	}
+	ws := make([]float64, len(t.cols))
+	for i, c := range t.cols {
+		ws[i] = d.contentW() * c.w / total
+	}
+	return ws
+}
+
+func (d *doc) layRow(t *table, r row, ws []float64, zebra bool) laidRow {
+	size := t.fontSize()
+	lr := laidRow{kind: r.kind, zebra: zebra, cells: make([][]line, len(ws)), draws: make([]func(x, y, w, h float64), len(ws))}
+	for i := range ws {
+		if i >= len(r.cells) {
+			break
+		}
+		c := r.cells[i]
+		lr.draws[i] = c.draw
+		w := ws[i] - 2*cellPadX
+		if r.kind == rowGroup {
+			if i > 0 {
+				break
+			}
+			w = d.contentW() - 2*cellPadX
+		}
+		style := c.style
+		if r.kind == rowTotal || r.kind == rowGroup {
+			style = "B"
+		}
+		color := colInk
+		if c.muted {
+			color = colMuted
+		}
+		// A figure is never broken across lines: its type gets smaller
+		// instead, when its column is too narrow for it.
+		fs := size
+		if t.cols[i].align == "R" && !strings.ContainsAny(c.s, " \n") {
+			d.setFont(style, fs)
+			for fs > 5 && d.width(c.s) > w {
+				fs -= 0.25
+				d.setFont(style, fs)
+			}
+		}
+		d.setFont(style, fs)
+		var ls []line
+		for _, s := range d.wrap(c.s, w) {
+			ls = append(ls, line{s, style, fs, color})
+		}
+		if c.sub != "" {
+			d.setFont("I", size-1)
+			for _, s := range d.wrap(c.sub, w) {
+				ls = append(ls, line{s, "I", size - 1, colMuted})
+			}
+		}
+		lr.cells[i] = ls
+	}
+	return lr
+}
+
+func (d *doc) headerLines(t *table, ws []float64) ([][]string, float64) {
+	// Header words are never cut: the header's type gets smaller instead.
+	size := t.fontSize()
+	for ; size > 5.5; size -= 0.5 {
+		d.setFont("B", size)
+		fits := true
+		for i, c := range t.cols {
+			for _, word := range strings.Fields(c.head) {
+				// A word too long even for the smallest type is cut.
+				if d.width(word) > ws[i]-2*cellPadX && len(word) < 40 {
+					fits = false
+				}
+			}
+		}
+		if fits {
+			break
+		}
+	}
+	t.headSize = size
+	d.setFont("B", size)
+	out := make([][]string, len(ws))
+	n := 1
+	h := 0.0
+	for i, c := range t.cols {
+		out[i] = d.clamp(c.head, ws[i]-2*cellPadX, maxHeadLines)
+		n = max(n, len(out[i]))
+		h = max(h, c.headH)
+	}
+	return out, max(h, float64(n)*lineHeight(size)+2*cellPadY)
+}
+
+func (t *table) headFontSize() float64 {
+	if t.headSize == 0 {
+		return t.fontSize()
+	}
+	return t.headSize
+}
+
+func (d *doc) drawHeader(t *table, ws []float64, heads [][]string, h float64) {
+	size := t.headFontSize()
+	d.fill(colAccent)
+	d.rect(marginX, d.y, d.contentW(), h, "F")
+	d.setFont("B", size)
+	d.setColor(colWhite)
+	x := marginX
+	for i, ls := range heads {
+		if t.cols[i].headDraw != nil && !d.dry {
+			t.cols[i].headDraw(x, d.y, ws[i], h)
+			d.setFont("B", size)
+			d.setColor(colWhite)
+		}
+		y := d.y + cellPadY
+		for _, l := range ls {
+			d.textAt(x+cellPadX, y, ws[i]-2*cellPadX, l, t.cols[i].align)
+			y += lineHeight(size)
+		}
+		x += ws[i]
+	}
+	d.y += h
+}
+
+// continued writes the line above a table's header on a new page.
+func (d *doc) continued(t *table) {
+	if t.caption != "" {
+		d.captionLine(t.caption + " (continued)")
+	}
+}
+
+// captionLine names a table above its header.
+func (d *doc) captionLine(s string) {
+	if s == "" {
+		return
+	}
+	d.setFont("I", 7.5)
+	d.setColor(colMuted)
+	d.textAt(marginX, d.y, d.contentW(), d.fit(s, d.contentW()), "L")
+	d.y += lineHeight(7.5) + 1
+}
+
+const continuedH = 4.5
+
+func (d *doc) drawRow(t *table, ws []float64, r laidRow) {
+	pdf := d.pdf
+	h := r.height()
+	switch {
+	case r.kind == rowGroup:
+		d.fill(colPanel)
+		d.rect(marginX, d.y, d.contentW(), h, "F")
+	case r.kind == rowHighlight:
+		d.fill(colPanel)
+		d.rect(marginX, d.y, d.contentW(), h, "F")
+	case r.zebra:
+		d.fill(colZebra)
+		d.rect(marginX, d.y, d.contentW(), h, "F")
+	}
+	if r.kind == rowTotal {
+		d.draw(colInk)
+		pdf.SetLineWidth(0.35)
+		d.line(marginX, d.y, marginX+d.contentW(), d.y)
+	}
+	if r.kind == rowHighlight {
+		// A bar in the margin marks the row without relying on colour.
+		d.fill(colAccent)
+		d.rect(marginX-1.6, d.y, 1, h, "F")
+	}
+	x := marginX
+	for i, ls := range r.cells {
+		y := d.y + cellPadY
+		w := ws[i]
+		if r.kind == rowGroup {
+			w = d.contentW()
+		}
+		if i < len(r.draws) && r.draws[i] != nil && !d.dry {
+			r.draws[i](x, d.y, w, h)
+		}
+		align := t.cols[i].align
+		if r.kind == rowGroup {
+			align = "L"
+		}
+		for _, l := range ls {
+			d.setFont(l.style, l.size)
+			d.setColor(l.color)
+			d.textAt(x+cellPadX, y, w-2*cellPadX, l.s, align)
+			y += lineHeight(l.size)
+		}
+		x += ws[i]
+	}
+	d.y += h
+	d.draw(colRule)
+	pdf.SetLineWidth(0.1)
+	d.line(marginX, d.y, marginX+d.contentW(), d.y)
+}
+
+// tableStart is the height of a table's header and first two rows, which
+// stay together on a page (no more than a third of a page).
+func (d *doc) tableStart(t *table) float64 {
+	ws := d.widths(t)
+	_, h := d.headerLines(t, ws)
+	rows := 0.0
+	for i := 0; i < min(2, len(t.rows)); i++ {
+		lr := d.layRow(t, t.rows[i], ws, false)
+		rows += lr.height()
+	}
+	return h + min(rows, (d.bottom()-marginTop)/3)
+}
+
+// table sets a table at the current position.
+func (d *doc) table(t *table) {
+	ws := d.widths(t)
+	heads, headH := d.headerLines(t, ws)
+	capacity := d.bottom() - marginTop - continuedH - headH
+	group := -1 // the group heading the current row falls under
+	newPage := func(i int) {
+		d.newPage(d.landscape)
+		d.continued(t)
+		d.drawHeader(t, ws, heads, headH)
+		// The group heading is repeated under the header.
+		if group >= 0 && group != i {
+			g := t.rows[group]
+			g.cells = []cell{{s: g.cells[0].s + " (continued)"}}
+			d.drawRow(t, ws, d.layRow(t, g, ws, false))
+		}
+	}
+	zebra := false
+	for i, r := range t.rows {
+		if r.kind == rowGroup {
+			group = i
+		}
+		if r.kind == rowNormal || r.kind == rowHighlight {
+			zebra = !zebra
+		}
+		lr := d.layRow(t, r, ws, zebra && r.kind == rowNormal)
+		h := lr.height()
+		if i == 0 {
+			// The header never stands alone: it goes with the first two
+			// rows, or with as much of them as a third of a page holds.
+			first := h
+			if len(t.rows) > 1 {
+				next := d.layRow(t, t.rows[1], ws, false)
+				first += next.height()
+			}
+			d.block(headH + min(first, capacity/3))
+			if d.atTop() {
+				// No heading introduces the table on this page: its
+				// caption does.
+				d.captionLine(t.caption)
+			}
+			d.drawHeader(t, ws, heads, headH)
+		}
+		// A group heading keeps its first row with it.
+		if r.kind == rowGroup && i+1 < len(t.rows) {
+			next := d.layRow(t, t.rows[i+1], ws, false)
+			if !d.room(h+min(next.height(), capacity/3)) && i > 0 {
+				newPage(i)
+			}
+		}
+		for tries := 0; !d.room(h) && tries < 1000; tries++ {
+			avail := d.bottom() - d.y
+			// A row taller than what is left is split when it is tall and
+			// the space left is worth using; otherwise it moves on whole.
+			if h > capacity || (h > capacity/3 && avail > capacity/4) {
+				head, tail := lr.split(avail)
+				if head.height() > 2*cellPadY+0.01 {
+					d.drawRow(t, ws, head)
+					lr = tail
+					h = lr.height()
+				}
+			}
+			newPage(i)
+		}
+		d.drawRow(t, ws, lr)
+	}
+	d.y += 4
+}

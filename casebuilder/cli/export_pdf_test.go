@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportPDF(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 23 November 2026, 00:00 UTC
+	path := writeSample(t, "turnover")
+	dir := t.TempDir()
+	a4, letter := filepath.Join(dir, "a4.pdf"), filepath.Join(dir, "letter.pdf")
+	if code, _, stderr := run(t, "export", "--pdf", a4, "--paper", "a4", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "export", path, "--paper", "letter", "--pdf", letter); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	gotA4, _ := os.ReadFile(a4)
+	gotLetter, _ := os.ReadFile(letter)
+	if !bytes.HasPrefix(gotA4, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(gotA4), []byte("%%EOF")) {
+		t.Fatalf("not a PDF: %q", gotA4[:min(20, len(gotA4))])
+	}
+	// The page tree gives the paper size in points: A4 is 595.28 × 841.89,
+	// Letter 612 × 792.
+	if !bytes.Contains(gotA4, []byte("/MediaBox [0 0 595.28 841.89]")) {
+		t.Error("the A4 brief is not on A4 paper")
+	}
+	if !bytes.Contains(gotLetter, []byte("/MediaBox [0 0 612.00 792.00]")) {
+		t.Error("the Letter brief is not on Letter paper")
+	}
+	// The same case at the same SOURCE_DATE_EPOCH gives the same bytes.
+	again := filepath.Join(dir, "again.pdf")
+	if code, _, stderr := run(t, "export", "--pdf", again, "--paper", "a4", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if gotAgain, _ := os.ReadFile(again); !bytes.Equal(gotA4, gotAgain) {
+		t.Error("two exports of the same case differ")
+	}
+	if !bytes.Contains(gotA4, []byte("/CreationDate (D:20261123000000)")) {
+		t.Error("the creation date is not SOURCE_DATE_EPOCH")
+	}
+	// The output may not be the case file itself.
+	if code, _, stderr := run(t, "export", "--pdf", path, path); code != 1 || !strings.Contains(stderr, "that is the case file itself") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "export", "--pdf", filepath.Join(dir, "no", "such", "folder.pdf"), path); code != 1 || !strings.Contains(stderr, "pdf: ") {
+		t.Errorf("unwritable output: exit %d, %q", code, stderr)
+	}
+}
+
+func TestPaperFromLocale(t *testing.T) {
+	tests := []struct {
+		lcAll, lcPaper, lang string
+		want                 string
+	}{
+		{"", "", "", "a4"},
+		{"", "", "C", "a4"},
+		{"", "", "POSIX", "a4"},
+		{"", "", "C.UTF-8", "a4"},
+		{"", "", "en_US.UTF-8", "letter"},
+		{"", "", "en_CA.UTF-8", "letter"},
+		{"", "", "fr_CA.UTF-8", "letter"},
+		{"", "", "es_MX", "letter"},
+		{"", "", "en_GB.UTF-8", "a4"},
+		{"", "", "de_DE@euro", "a4"},
+		{"", "", "en", "a4"},
+		{"", "de_DE.UTF-8", "en_US.UTF-8", "a4"},     // LC_PAPER beats LANG
+		{"en_US.UTF-8", "de_DE.UTF-8", "", "letter"}, // LC_ALL beats both
+		{"", "", "no such locale!", "a4"},
+	}
+	for _, tt := range tests {
+		t.Setenv("LC_ALL", tt.lcAll)
+		t.Setenv("LC_PAPER", tt.lcPaper)
+		t.Setenv("LANG", tt.lang)
+		if got := defaultPaper(); got != tt.want {
+			t.Errorf("LC_ALL=%q LC_PAPER=%q LANG=%q: %s, want %s", tt.lcAll, tt.lcPaper, tt.lang, got, tt.want)
+		}
+	}
+	// The default reaches the command: a US locale exports on Letter.
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_PAPER", "")
+	t.Setenv("LANG", "en_US.UTF-8")
+	out := filepath.Join(t.TempDir(), "brief.pdf")
+	if code, _, stderr := run(t, "export", "--pdf", out, writeSample(t, "ramp")); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(out); !bytes.Contains(got, []byte("/MediaBox [0 0 612.00 792.00]")) {
+		t.Error("en_US did not give Letter paper")
+	}
+}
