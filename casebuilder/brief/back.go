@@ -10,7 +10,7 @@ import (
 
 // measures writes section 7: the KPIs that show whether it worked.
 func (d *doc) measures() {
-	d.startSection(false)
+	d.nextSection()
 	f := d.f
 	ms := d.c.Measures
 	if len(ms) == 0 {

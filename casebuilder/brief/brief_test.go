@@ -375,6 +375,10 @@ func longCase(t testing.TB) *casebuilder.Case {
 	c.Plan.Milestones[0].Name = long(casebuilder.MaxText - 10)
 	c.Plan.Milestones[1].Owner = unbroken
 	c.Plan.ReportingCadence = long(6000)
+	// A plan of ninety years, a milestone of one day and one not dated.
+	c.Plan.Milestones[7].End = casebuilder.Date{Year: 2099, Month: time.December, Day: 31}
+	c.Plan.Milestones[6].End = c.Plan.Milestones[6].Start
+	c.Plan.Milestones[5].Start, c.Plan.Milestones[5].End = casebuilder.Date{}, casebuilder.Date{}
 	c.Measures[0].Name = long(2000)
 	c.Contributors[0].Contribution = "中文 名字, עברית, العربية, हिन्दी: scripts the embedded font lacks."
 	c.Criteria[0].Name = unbroken

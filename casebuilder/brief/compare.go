@@ -203,7 +203,7 @@ func (d *doc) scoring() {
 // financials writes section 3: the recommended alternative's cash flows,
 // what it costs line by line and what its benefits assume.
 func (d *doc) financials() {
-	d.startSection(false)
+	d.nextSection()
 	f := d.f
 	a := d.res.RecommendedAlternative()
 	if a == nil || a.DoNothing {

@@ -184,10 +184,24 @@ func (d *doc) startSection(landscape bool) {
 	d.sectionHeading(false)
 }
 
+// nextSection begins the next section on a new page, or, when the page the
+// last section ended on is mostly empty, further down that page: a short
+// section does not leave a page nearly blank behind it.
+func (d *doc) nextSection() {
+	if !d.landscape && d.used() < 0.45 {
+		d.flowSection()
+		return
+	}
+	d.startSection(false)
+}
+
+// used is how much of the page's content area is filled.
+func (d *doc) used() float64 { return (d.y - marginTop) / (d.bottom() - marginTop) }
+
 // flowSection begins the next section where the last one ended, if its
 // heading and a first block fit there.
 func (d *doc) flowSection() {
-	d.space(8)
+	d.space(10)
 	d.sectionHeading(true)
 }
 

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -159,6 +160,12 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 		}})
 	}
 	t := &table{caption: "Timeline", size: 7, cols: cols}
+	var grid []gridLine
+	if dated {
+		// The timeline column's width is known once the table is laid out.
+		ws := d.widths(t)
+		grid = timeGrid(from, months, ws[len(ws)-1], pos)
+	}
 	for i, m := range ms {
 		var after []string
 		for _, dep := range m.DependsOn {
@@ -172,7 +179,7 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 		if dated {
 			m := m
 			cells = append(cells, cell{draw: func(x, y, w, h float64) {
-				d.timeGrid(from, months, x, y, w, h, pos)
+				d.drawGrid(grid, x, y, w, h)
 				d.bar(m, x, y, w, h, pos)
 			}})
 		}
@@ -196,6 +203,9 @@ func dateCell(dt casebuilder.Date) cell {
 func (d *doc) timeAxis(from casebuilder.Date, months int, x, y, w, h float64, pos func(casebuilder.Date, float64, float64) float64) {
 	pdf := d.pdf
 	monthW := w / float64(max(months, 1))
+	// Every year is named when a year is 8 mm wide or more; otherwise
+	// every k-th year.
+	k := max(1, int(math.Ceil(8/(12*monthW))))
 	d.setFont("B", 7)
 	d.setColor(colWhite)
 	d.draw(rgb{120, 140, 170})
@@ -203,12 +213,15 @@ func (d *doc) timeAxis(from casebuilder.Date, months int, x, y, w, h float64, po
 	for m := 0; m < months; {
 		dt := from.AddMonths(m)
 		n := min(12-int(dt.Month)+1, months-m)
-		x0, x1 := pos(dt, x, w), pos(dt.AddMonths(n), x, w)
-		if m > 0 {
-			d.line(x0, y, x0, y+h)
-		}
-		if x1-x0 >= 8 {
-			d.textAt(x0, y+0.6, x1-x0, itoa(dt.Year), "C")
+		if dt.Year%k == 0 || k == 1 {
+			x0 := pos(dt, x, w)
+			span := min(x+w, pos(dt.AddMonths(n+12*(k-1)), x, w)) - x0
+			if m > 0 {
+				d.line(x0, y, x0, y+h)
+			}
+			if span >= 8 {
+				d.textAt(x0, y+0.6, span, itoa(dt.Year), "C")
+			}
 		}
 		m += n
 	}
@@ -220,28 +233,49 @@ func (d *doc) timeAxis(from casebuilder.Date, months int, x, y, w, h float64, po
 		case monthW >= 7:
 			d.textAt(x0, y+h/2+0.4, monthW, dt.Time().Format("Jan"), "C")
 		case monthW*3 >= 6 && (dt.Month-1)%3 == 0:
-			d.textAt(x0, y+h/2+0.4, 3*monthW, fmt.Sprintf("Q%d", (dt.Month-1)/3+1), "C")
+			if bw := min(3*monthW, x+w-x0); bw >= 5 {
+				d.textAt(x0, y+h/2+0.4, bw, fmt.Sprintf("Q%d", (dt.Month-1)/3+1), "C")
+			}
 		}
 	}
 }
 
-// timeGrid draws the timeline's vertical lines behind a row's bar.
-func (d *doc) timeGrid(from casebuilder.Date, months int, x, y, w, h float64, pos func(casebuilder.Date, float64, float64) float64) {
-	pdf := d.pdf
+// gridLine is a vertical line of the timeline: its place as a fraction of
+// the timeline's width, and whether it marks a new year.
+type gridLine struct {
+	at   float64
+	year bool
+}
+
+// timeGrid returns the timeline's vertical lines: years, and quarters or
+// months where there is room for them (never more than one a millimetre).
+func timeGrid(from casebuilder.Date, months int, w float64, pos func(casebuilder.Date, float64, float64) float64) []gridLine {
 	monthW := w / float64(max(months, 1))
-	pdf.SetLineWidth(0.1)
+	var out []gridLine
 	for m := 1; m < months; m++ {
 		dt := from.AddMonths(m)
+		year := dt.Month == time.January
 		switch {
-		case dt.Month == time.January:
-			d.draw(colMuted)
-		case monthW >= 4 || (dt.Month-1)%3 == 0:
-			d.draw(colRule)
+		case year && monthW*12 >= 1:
+		case monthW >= 4 || (monthW*3 >= 1 && (dt.Month-1)%3 == 0):
 		default:
 			continue
 		}
-		xx := pos(dt, x, w)
-		d.line(xx, y, xx, y+h)
+		out = append(out, gridLine{pos(dt, 0, 1), year})
+	}
+	return out
+}
+
+// drawGrid draws the timeline's lines behind a row's bar.
+func (d *doc) drawGrid(grid []gridLine, x, y, w, h float64) {
+	d.pdf.SetLineWidth(0.1)
+	for _, g := range grid {
+		if g.year {
+			d.draw(colMuted)
+		} else {
+			d.draw(colRule)
+		}
+		d.line(x+g.at*w, y, x+g.at*w, y+h)
 	}
 }
 

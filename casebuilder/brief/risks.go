@@ -10,7 +10,7 @@ import (
 // pain writes section 4: what the problem costs a year, worked step by
 // step, and the evidence that it is real.
 func (d *doc) pain() {
-	d.startSection(false)
+	d.nextSection()
 	c, res, f := d.c, d.res, d.f
 	summary := strings.TrimSpace(c.Pain.Summary)
 	if summary != "" {
@@ -102,7 +102,7 @@ func (d *doc) hasDefaults() bool {
 // risks writes section 5: the heat map and the table of the risks of the
 // recommendation, and the contingency reserve they add up to.
 func (d *doc) risks() {
-	d.startSection(false)
+	d.nextSection()
 	c, f := d.c, d.f
 	rec := d.res.RecommendedAlternative()
 	rs := d.recRisks()

@@ -377,6 +377,14 @@ func (d *doc) table(t *table) {
 				newPage(i)
 			}
 		}
+		// Nor does the last row stand alone on a new page: the one before
+		// it goes along.
+		if i > 1 && i == len(t.rows)-2 && d.room(h) {
+			last := d.layRow(t, t.rows[i+1], ws, false)
+			if lh := last.height(); !d.room(h+lh) && h+lh < capacity/3 {
+				newPage(i)
+			}
+		}
 		for tries := 0; !d.room(h) && tries < 1000; tries++ {
 			avail := d.bottom() - d.y
 			// A row taller than what is left is split when it is tall and
