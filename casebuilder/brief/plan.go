@@ -3,6 +3,7 @@ package brief
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -187,7 +188,11 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 	}
 	d.table(t)
 	if dated {
-		d.note("Bars run from each milestone's start to its end; a diamond marks a milestone of a single day. \"After\" names the milestones that must finish first.")
+		note := "Bars run from each milestone's start to its end; a diamond marks a milestone of a single day."
+		if slices.ContainsFunc(ms, unsecured) {
+			note += " A hatched bar: the milestone needs a resource not yet secured."
+		}
+		d.note(note + " \"After\" names the milestones that must finish first.")
 	}
 }
 
@@ -304,5 +309,21 @@ func (d *doc) bar(m casebuilder.Milestone, x, y, w, h float64, pos func(casebuil
 		}
 		return
 	}
+	if unsecured(m) {
+		d.fill(colWhite)
+		d.rect(x0, cy-1.6, max(x1-x0, 0.6), 3.2, "F")
+		d.hatch(x0, cy-1.6, max(x1-x0, 0.6), 3.2)
+		return
+	}
 	d.rect(x0, cy-1.6, max(x1-x0, 0.6), 3.2, "F")
+}
+
+// unsecured reports whether a milestone needs a resource not yet secured.
+func unsecured(m casebuilder.Milestone) bool {
+	for _, r := range m.Resources {
+		if !r.Secured {
+			return true
+		}
+	}
+	return false
 }
