@@ -3,6 +3,7 @@ package brief
 import (
 	"bufio"
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -481,6 +482,71 @@ func BenchmarkWriteStress(b *testing.B) {
 	for b.Loop() {
 		if _, err := Write(c, Options{Now: fixed, Paper: "a4"}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestVariedCases lays out cases whose figures and texts are varied at
+// random (with a fixed seed): zero, negative and huge amounts, empty and
+// long texts, missing parts. None may fail, and none may break the layout.
+func TestVariedCases(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2026))
+	amounts := []float64{0, -1, 1e-9, 0.5, 1e6, 1e12, -1e9}
+	texts := []string{"", " ", "x", strings.Repeat("word ", 400), strings.Repeat("W", 300), "Ωμέγα € 中文 \U0001F680"}
+	for i := range 24 {
+		c := sample(t, []string{"turnover", "ramp"}[i%2])
+		pick := func() float64 { return amounts[rng.IntN(len(amounts))] }
+		text := func() string { return texts[rng.IntN(len(texts))] }
+		c.Title, c.Pain.Summary, c.Recommendation.Reason = text(), text(), text()
+		c.DiscountRate = []float64{0, 0.1, 0.99, -0.5}[rng.IntN(4)]
+		c.HorizonMonths = []int{0, 1, 12, 36, 360}[rng.IntN(5)]
+		if rng.IntN(3) == 0 {
+			c.StartDate = casebuilder.Date{}
+		}
+		for a := range c.Alternatives {
+			for k := range c.Alternatives[a].Costs {
+				c.Alternatives[a].Costs[k].Amount = casebuilder.Exactly(pick())
+			}
+			for b := range c.Alternatives[a].Benefits {
+				if rng.IntN(2) == 0 {
+					c.Alternatives[a].Benefits[b] = casebuilder.Benefit{Name: text(), Basis: casebuilder.BenefitAmount, Annual: casebuilder.Exactly(pick()), StartMonth: rng.IntN(40)}
+				}
+			}
+		}
+		for r := range c.Risks {
+			c.Risks[r].Likelihood = rng.Float64()
+			c.Risks[r].ImpactCost, c.Risks[r].ContingencyCost = pick(), pick()
+			c.Risks[r].ImpactScore = rng.IntN(7) - 1
+			c.Risks[r].Trigger = text()
+		}
+		switch rng.IntN(4) {
+		case 0:
+			c.Risks = nil
+		case 1:
+			c.Plan.Milestones = nil
+		case 2:
+			c.Alternatives = c.Alternatives[:1]
+		}
+		if rng.IntN(3) == 0 {
+			c.Recommendation.Alternative = ""
+		}
+		for _, paper := range []string{"a4", "letter"} {
+			d := newDoc(c, papers[paper], fixed)
+			d.write()
+			if _, err := d.output(); err != nil {
+				t.Fatalf("case %d, %s: %v", i, paper, err)
+			}
+			for _, p := range d.log.problems {
+				t.Errorf("case %d, %s: %s", i, paper, p)
+			}
+			for _, h := range d.log.headings {
+				if d.log.bottom[h.page] <= h.y+0.5 {
+					t.Errorf("case %d, %s: heading %q ends page %d", i, paper, h.text, h.page)
+				}
+			}
+			if d.toc[1].page != 3 {
+				t.Errorf("case %d, %s: the summary is not one page", i, paper)
+			}
 		}
 	}
 }
