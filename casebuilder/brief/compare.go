@@ -150,6 +150,8 @@ func (d *doc) scoring() {
 			if last {
 				total := cell{s: f.Number(totals[i], 2), style: "B"}
 				switch {
+				case !complete[i] && totals[i] == 0:
+					total = cell{s: "–", sub: "not scored", muted: true}
 				case !complete[i]:
 					total.sub = "incomplete"
 				case i == best:
