@@ -1,0 +1,18 @@
+package cli
+
+import (
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/workbook"
+)
+
+// The Excel workbook: casebuilder export --xlsx OUT FILE. The desktop app
+// exports with the same workbook.Write.
+func init() {
+	registerExport(exportFormat{
+		name:  "xlsx",
+		usage: "write the case as an Excel workbook to `OUT`",
+		write: func(c *casebuilder.Case, opts ExportOptions) ([]byte, error) {
+			return workbook.Write(c, workbook.Options{Now: opts.Now})
+		},
+	})
+}

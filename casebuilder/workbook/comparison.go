@@ -1,0 +1,325 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// The Comparison sheet: every alternative's figures, each a formula on its
+// cash flows. The Summary's table shows them.
+const (
+	mName = iota + 1
+	mTotalCost
+	mTotalBenefit
+	mNet
+	mPVCost
+	mPVBenefit
+	mNPV
+	mIRR
+	mROI
+	mBCR
+	mPayback
+	mReserve
+	mDeficit // the last month whose cumulative flow is negative, for payback
+)
+
+const (
+	cmpHeadRow  = 4
+	cmpFirstRow = 5
+)
+
+type comparisonLayout struct {
+	last int // the last alternative's row
+}
+
+func (b *book) planComparison() {
+	b.cmp.last = cmpFirstRow + len(b.c.Alternatives) - 1
+}
+
+// cmpRef is a cell of the Comparison sheet.
+func cmpRef(col, row int) string { return xref(sheetComparison, col, row) }
+
+func (b *book) writeComparison() {
+	s := b.open(sheetComparison, sheetSetup{widths: []float64{40, 14, 14, 14, 14, 14, 14, 10, 10, 9, 11, 14, 13},
+		freezeCol: 2, freezeRow: cmpFirstRow, titleRows: cmpHeadRow, tab: "548235"})
+	defer s.close()
+	s.put(1, []any{b.text(rTitle, "Comparison of the alternatives")}, 24)
+	s.put(2, []any{b.text(rSubtitle, "Each alternative's figures, incremental to doing nothing, as formulas on its monthly flows on the Cash flows sheet. "+
+		"n/a where a figure does not exist: no costs (ROI, BCR), flows that never change sign (IRR), no payback within the horizon.")}, 0)
+	header := []string{"Alternative", "Total cost", "Total benefit", "Net benefit", "PV of costs", "PV of benefits", "NPV", "IRR",
+		"ROI", "BCR", "Payback (months)", "Contingency reserve (in the costs)", "Last month in deficit"}
+	r := make([]any, len(header))
+	for i, h := range header {
+		r[i] = b.text(rHeader, h)
+	}
+	s.put(cmpHeadRow, r, 45)
+
+	m0, mN := b.cash.month0, b.cash.month0+b.months-1
+	cash := func(c1, c2, row int) string { return xrange(sheetCash, c1, row, c2, row) }
+	// pv is the present value of a row of monthly flows with month 0 at
+	// the start: Excel's NPV discounts its first value by a month.
+	pv := func(row int) string {
+		if b.months == 1 {
+			return xref(sheetCash, m0, row)
+		}
+		return fmt.Sprintf("%s+NPV(%s,%s)", xref(sheetCash, m0, row), nameMonthlyRate, cash(m0+1, mN, row))
+	}
+	months := xrange(sheetCash, m0, cMonthNo, mN, cMonthNo)
+	for ai := range b.c.Alternatives {
+		row := cmpFirstRow + ai
+		bl := b.cash.blocks[ai]
+		res := &b.res.Alternatives[ai]
+		role := rCalc
+		if ai == b.res.Recommended {
+			role = rHighlight
+		}
+		net, cum := cash(m0, mN, bl.net), cash(m0, mN, bl.cum)
+		deficit := lastDeficit(res.CashFlows)
+		r := make([]any, mDeficit)
+		r[mName-1] = b.text(role, b.c.Alternatives[ai].Name)
+		r[mTotalCost-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, bl.costTotal), res.TotalCost)
+		r[mTotalBenefit-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, bl.benefitTotal), res.TotalBenefit)
+		r[mNet-1] = b.formula(role, nMoney, ref(mTotalBenefit, row)+"-"+ref(mTotalCost, row), res.NetBenefit)
+		r[mPVCost-1] = b.formula(role, nMoney, pv(bl.costTotal), res.PVCost)
+		r[mPVBenefit-1] = b.formula(role, nMoney, pv(bl.benefitTotal), res.PVBenefit)
+		r[mNPV-1] = b.formula(role, nMoney, pv(bl.net), res.NPV)
+		// IRR starts its search at 0, which finds the root nearest zero
+		// that Case Builder reports; when that search fails, as it does for
+		// a rate near −100 %, it starts again from a monthly −50 % and −90 %.
+		irr := fmt.Sprintf(`"%s"`, na)
+		for _, guess := range []string{"-0.9", "-0.5", "0"} {
+			irr = fmt.Sprintf("IFERROR((1+IRR(%s,%s))^12-1,%s)", net, guess, irr)
+		}
+		r[mIRR-1] = b.formula(role, nPercent, irr, maybe(res.IRR))
+		r[mROI-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(mTotalCost, row), ref(mNet, row), ref(mTotalCost, row), na), maybe(res.ROI))
+		r[mBCR-1] = b.formula(role, nRatio, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(mPVCost, row), ref(mPVBenefit, row), ref(mPVCost, row), na), maybe(res.BCR))
+		d := ref(mDeficit, row)
+		r[mPayback-1] = b.formula(role, nOneDec, fmt.Sprintf(`IF(COUNTIF(%s,"<>0")=0,"%s",IF(%s<0,0,IF(%s>=%d,"%s",%s-INDEX(%s,1,%s+1)/INDEX(%s,1,%s+2))))`,
+			net, na, d, d, b.months-1, na, d, cum, d, net, d), maybe(res.PaybackMonths))
+		if bl.baseline {
+			r[mReserve-1] = b.formula(role, nMoney, "0", 0.0)
+		} else {
+			r[mReserve-1] = b.formula(role, nMoney, xref(sheetCash, cValue, bl.reserve), res.Reserve)
+		}
+		r[mDeficit-1] = b.formula(rKey, nInt, fmt.Sprintf("SUMPRODUCT(MAX((%s<0)*(%s+1)))-1", cum, months), float64(deficit))
+		s.put(row, r, 0)
+	}
+	row := b.cmp.last + 2
+	s.put(row, []any{b.text(rSection, "How each figure is worked out")}, 20)
+	for _, line := range []string{
+		"Total cost, total benefit: the sums of the monthly costs and benefits over the horizon, undiscounted; net benefit is their difference.",
+		"PV of costs, PV of benefits, NPV: month 0's flow plus Excel's NPV of months 1 onwards at the monthly rate equal to the yearly discount rate, " +
+			"(1 + DiscountRate)^(1/12) − 1: the sum of every flow divided by (1 + DiscountRate)^(month/12).",
+		"IRR: Excel's IRR of the monthly net flows, starting its search at 0 (and, should that fail, at a monthly −50 % and −90 %), " +
+			"as a yearly rate: (1 + monthly IRR)^12 − 1.",
+		"ROI: net benefit divided by total cost, undiscounted. BCR: present value of benefits divided by present value of costs.",
+		"Payback: when the cumulative net flow turns non-negative for good, interpolated within the month: the last month in deficit plus " +
+			"its cumulative deficit divided by the next month's net flow.",
+		"Doing nothing is the baseline every figure is measured against, so its own figures are zero and its ratios n/a.",
+	} {
+		row++
+		s.put(row, []any{b.text(rWrap, line)}, rowHeight(line, 160))
+		s.merge(1, row, mDeficit, row)
+	}
+}
+
+// lastDeficit returns the last month whose cumulative flow is negative, or
+// -1 when there is none.
+func lastDeficit(flows []float64) int {
+	last := -1
+	var cum float64
+	for m, f := range flows {
+		cum += f
+		if cum < 0 {
+			last = m
+		}
+	}
+	return last
+}
+
+// The Summary sheet: the case, the recommendation and the ask, headline
+// figures, the comparison table and the charts.
+const sumWidth = 9 // columns A to I
+
+func (b *book) writeSummary() {
+	s := b.open(sheetSummary, sheetSetup{widths: []float64{40, 15, 15, 15, 15, 13, 13, 12, 16}, tab: colourNavy})
+	defer s.close()
+	c := b.c
+	row := 1
+	wide := func(role role, text string, height float64) {
+		s.put(row, []any{b.text(role, text)}, height)
+		s.merge(1, row, sumWidth, row)
+		row++
+	}
+	// labelled writes a label and a value; text runs across the page.
+	labelled := func(label string, value any, text string) {
+		r := make([]any, sumWidth)
+		r[0], r[1] = b.text(rBold, label), value
+		if text == "" {
+			s.put(row, r, 0)
+		} else {
+			s.put(row, r, rowHeight(text, 120))
+			s.merge(2, row, sumWidth, row)
+		}
+		row++
+	}
+	section := func(title string) {
+		row++
+		r := make([]any, sumWidth)
+		r[0] = b.text(rSection, title)
+		for i := 1; i < sumWidth; i++ {
+			r[i] = b.blank(rSection, nGeneral)
+		}
+		s.put(row, r, 20)
+		row++
+	}
+	wide(rTitle, orUntitled(c.Title), 26)
+	var by []string
+	if c.Organisation != "" {
+		by = append(by, c.Organisation)
+	}
+	if c.Author != "" {
+		by = append(by, "prepared by "+c.Author)
+	}
+	if c.PreparedFor != "" {
+		by = append(by, "for "+c.PreparedFor)
+	}
+	if c.Version != "" {
+		by = append(by, "version "+c.Version)
+	}
+	if !c.Date.IsZero() {
+		by = append(by, c.Date.String())
+	}
+	if len(by) > 0 {
+		wide(rSubtitle, joinDot(by), 0)
+	}
+	wide(rSubtitle, "Every figure in this workbook is a live formula on the Assumptions sheet; change an assumption and it recalculates. "+
+		"Figures are in "+c.Currency+", incremental to doing nothing.", 0)
+
+	section("The problem")
+	if c.Pain.Summary != "" {
+		wide(rWrap, c.Pain.Summary, rowHeight(c.Pain.Summary, 140))
+	}
+	labelled("Yearly cost of the pain", b.formula(rTotal, nMoney, nameCostOfPain, b.res.Pain.Annual), "")
+	if obj := b.objective(); obj != "" {
+		labelled("Serves the objective", b.text(rWrap, obj), obj)
+	}
+
+	section("Recommendation")
+	rec := b.res.RecommendedAlternative()
+	npvs := xrange(sheetComparison, mNPV, cmpFirstRow, mNPV, b.cmp.last)
+	// pick is the recommended alternative's figure in a column of the
+	// Comparison sheet: the case's choice, or the highest NPV.
+	pick := func(col int) string {
+		if b.res.RecommendedByCase {
+			return cmpRef(col, cmpFirstRow+b.res.Recommended)
+		}
+		return fmt.Sprintf("INDEX(%s,MATCH(MAX(%s),%s,0))", xrange(sheetComparison, col, cmpFirstRow, col, b.cmp.last), npvs, npvs)
+	}
+	if rec == nil {
+		labelled("Recommended", b.text(rPlain, "No alternative yet."), "-")
+	} else {
+		name := b.text(rHighlight, rec.Name)
+		if !b.res.RecommendedByCase {
+			name = b.formula(rHighlight, nGeneral, pick(mName), rec.Name)
+		}
+		labelled("Recommended", name, rec.Name)
+		reason := casebuilder.RecommendationReason(c, b.res)
+		labelled("Why", b.text(rWrap, reason), reason)
+	}
+
+	section("The ask")
+	if c.Ask.Decision != "" {
+		labelled("Decision", b.text(rWrap, c.Ask.Decision), c.Ask.Decision)
+	}
+	if c.Ask.People != "" {
+		labelled("People", b.text(rWrap, c.Ask.People), c.Ask.People)
+	}
+	if !c.Ask.DecideBy.IsZero() {
+		r := make([]any, 2)
+		r[0], r[1] = b.text(rBold, "Decide by"), b.number(rPlain, nDate, serial(c.Ask.DecideBy))
+		s.put(row, r, 0)
+		row++
+	}
+
+	if rec != nil {
+		section("Headline figures of the recommended alternative")
+		for _, h := range []struct {
+			label string
+			col   int
+			nf    numFmt
+			value any
+		}{
+			{"Total cost over the horizon", mTotalCost, nMoney, rec.TotalCost},
+			{"Total benefit over the horizon", mTotalBenefit, nMoney, rec.TotalBenefit},
+			{"NPV", mNPV, nMoney, rec.NPV},
+			{"IRR (yearly)", mIRR, nPercent, maybe(rec.IRR)},
+			{"Payback (months)", mPayback, nOneDec, maybe(rec.PaybackMonths)},
+			{"Contingency reserve in the costs", mReserve, nMoney, rec.Reserve},
+		} {
+			r := make([]any, 2)
+			r[0], r[1] = b.text(rBold, h.label), b.formula(rCalc, h.nf, pick(h.col), h.value)
+			s.put(row, r, 0)
+			row++
+		}
+	}
+
+	section("Comparison of the alternatives")
+	header := []string{"Alternative", "Total cost", "Total benefit", "Net benefit", "NPV", "IRR", "ROI", "BCR", "Payback (months)"}
+	r := make([]any, len(header))
+	for i, h := range header {
+		r[i] = b.text(rHeader, h)
+	}
+	s.put(row, r, 30)
+	tableHead := row
+	row++
+	cols := []struct {
+		col int
+		nf  numFmt
+	}{{mTotalCost, nMoney}, {mTotalBenefit, nMoney}, {mNet, nMoney}, {mNPV, nMoney}, {mIRR, nPercent}, {mROI, nPercent}, {mBCR, nRatio}, {mPayback, nOneDec}}
+	for ai := range c.Alternatives {
+		res := &b.res.Alternatives[ai]
+		role := rCalc
+		if ai == b.res.Recommended {
+			role = rHighlight
+		}
+		cached := []any{res.TotalCost, res.TotalBenefit, res.NetBenefit, res.NPV, maybe(res.IRR), maybe(res.ROI), maybe(res.BCR), maybe(res.PaybackMonths)}
+		r := make([]any, sumWidth)
+		r[0] = b.text(role, c.Alternatives[ai].Name)
+		for i, col := range cols {
+			r[i+1] = b.formula(role, col.nf, cmpRef(col.col, cmpFirstRow+ai), cached[i])
+		}
+		s.put(row, r, rowHeight(c.Alternatives[ai].Name, 40))
+		row++
+	}
+	note := "The highlighted row is the recommended alternative. IRR is yearly, from the monthly flows; n/a where a figure does not exist " +
+		"(see the Comparison sheet)."
+	wide(rNote, note, 0)
+	// The charts start a printed page of their own.
+	if s.sw != nil {
+		b.fail(s.sw.InsertPageBreak(ref(1, row+1)))
+	}
+	b.summaryCharts(s, row+2, tableHead)
+}
+
+// objective is the statement of the objective the initiative serves.
+func (b *book) objective() string {
+	for _, o := range b.c.Context.Objectives {
+		if o.ID == b.c.Context.ServesObjective {
+			return o.Statement
+		}
+	}
+	return ""
+}
+
+func joinDot(parts []string) string {
+	out := ""
+	for i, p := range parts {
+		if i > 0 {
+			out += " · "
+		}
+		out += p
+	}
+	return out
+}

@@ -1,0 +1,180 @@
+package workbook
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/casebuilder/casebuilder/assets"
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+var sampleNames = []string{"turnover", "ramp", "stress"}
+
+// sample loads one of the embedded sample cases.
+func sample(t testing.TB, name string) *casebuilder.Case {
+	t.Helper()
+	data, err := assets.SampleFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := casebuilder.Decode(data)
+	if err != nil {
+		t.Fatalf("sample %s: %v", name, err)
+	}
+	return c
+}
+
+func write(t testing.TB, c *casebuilder.Case) []byte {
+	t.Helper()
+	data, err := Write(c, Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func open(t testing.TB, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+var summaryHeader = []string{"Alternative", "Total cost", "Total benefit", "Net benefit", "NPV", "IRR", "ROI", "BCR", "Payback (months)"}
+
+// summaryTable returns the rows of the Summary's comparison table, found
+// by its header, as raw values.
+func summaryTable(t *testing.T, f *excelize.File) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheetSummary, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) >= len(summaryHeader) && strings.Join(r[:len(summaryHeader)], "|") == strings.Join(summaryHeader, "|") {
+			var out [][]string
+			for _, r := range rows[i+1:] {
+				if len(r) < len(summaryHeader) || r[1] == "" {
+					break
+				}
+				out = append(out, r)
+			}
+			return out
+		}
+	}
+	t.Fatal("Summary has no table whose header reads " + strings.Join(summaryHeader, ", "))
+	return nil
+}
+
+// checkSummary compares the Summary's table with the app's figures: to the
+// cent for money, to 1e-4 for rates and ratios, to 0.05 for payback
+// months, and "n/a" where the app has none.
+func checkSummary(t *testing.T, f *excelize.File, c *casebuilder.Case, res *casebuilder.Result) {
+	t.Helper()
+	sum := casebuilder.NewSummary(c, res)
+	rows := summaryTable(t, f)
+	if len(rows) != len(sum.Alternatives) {
+		t.Fatalf("the table has %d rows, the case %d alternatives", len(rows), len(sum.Alternatives))
+	}
+	for i, a := range sum.Alternatives {
+		r := rows[i]
+		if r[0] != a.Name {
+			t.Errorf("row %d is %q, want %q", i, r[0], a.Name)
+		}
+		for j, want := range []*float64{&a.TotalCost, &a.TotalBenefit, &a.NetBenefit, &a.NPV, a.IRR, a.ROI, a.BCR, a.PaybackMonths} {
+			tol := 0.005
+			switch {
+			case j >= 4 && j <= 6:
+				tol = 1e-4
+			case j == 7:
+				tol = 0.05
+			}
+			checkFigure(t, a.Name+" "+summaryHeader[j+1], r[j+1], want, tol)
+		}
+	}
+}
+
+// checkFigure compares a cell's raw value with a figure of the app.
+func checkFigure(t *testing.T, what, got string, want *float64, tol float64) {
+	t.Helper()
+	if want == nil {
+		if got != na {
+			t.Errorf("%s = %q, want n/a", what, got)
+		}
+		return
+	}
+	v, err := strconv.ParseFloat(got, 64)
+	if err != nil || math.Abs(v-*want) > tol {
+		t.Errorf("%s = %q, want %.6f (±%g)", what, got, *want, tol)
+	}
+}
+
+// definedCell returns the sheet and cell a defined name refers to.
+func definedCell(t *testing.T, f *excelize.File, name string) (string, string) {
+	t.Helper()
+	for _, d := range f.GetDefinedName() {
+		if d.Name == name && d.Scope == "Workbook" {
+			sheet, cell, ok := strings.Cut(d.RefersTo, "!")
+			if !ok {
+				break
+			}
+			return strings.Trim(sheet, "'"), strings.ReplaceAll(cell, "$", "")
+		}
+	}
+	t.Fatalf("no defined name %s", name)
+	return "", ""
+}
+
+// findRow returns the first row (1-based) of a sheet whose cells in the
+// given columns (1-based) read the given texts, or fails.
+func findRow(t *testing.T, f *excelize.File, sheet string, from int, match map[int]string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+next:
+	for i := from - 1; i < len(rows); i++ {
+		for col, text := range match {
+			if col > len(rows[i]) || rows[i][col-1] != text {
+				continue next
+			}
+		}
+		return i + 1
+	}
+	t.Fatalf("%s has no row with %v from row %d", sheet, match, from)
+	return 0
+}
+
+func setCell(t *testing.T, f *excelize.File, sheet, cell string, v any) {
+	t.Helper()
+	if err := f.SetCellValue(sheet, cell, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func saved(t *testing.T, f *excelize.File) []byte {
+	t.Helper()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func ptr(v float64) *float64 { return &v }
+
+func parseFloat(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
+
+func abs64(x float64) float64 { return math.Abs(x) }

@@ -1,0 +1,381 @@
+package workbook
+
+import (
+	"context"
+	"math"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// LibreOffice is the oracle: it recalculates every formula of a workbook on
+// loading (the profile below forces it, whatever the cached results say),
+// and what it computes must equal Case Builder's own figures.
+
+// recalcProfile makes LibreOffice Calc recalculate every formula of an
+// OOXML (and ODF) file when it loads one: 0 is "always".
+const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// recalculate converts workbooks with LibreOffice headless, which
+// recalculates them, and returns the results by name. It converts them all
+// in one run, since starting LibreOffice takes most of the time.
+func recalculate(t *testing.T, books map[string][]byte) map[string]*excelize.File {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice is not installed (no soffice on PATH): skipping the recalculation checks. " +
+			"Install it (apt-get install libreoffice-calc-nogui) to run them.")
+	}
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile")
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-env:UserInstallation=" + (&url.URL{Scheme: "file", Path: profile}).String(),
+		"--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out}
+	names := slices.Sorted(func(yield func(string) bool) {
+		for n := range books {
+			if !yield(n) {
+				return
+			}
+		}
+	})
+	for _, n := range names {
+		p := filepath.Join(in, n+".xlsx")
+		if err := os.WriteFile(p, books[n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	start := time.Now()
+	output, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, output)
+	}
+	t.Logf("LibreOffice recalculated %d workbooks in %v", len(books), time.Since(start).Round(time.Millisecond))
+	res := map[string]*excelize.File{}
+	for _, n := range names {
+		f, err := excelize.OpenFile(filepath.Join(out, n+".xlsx"))
+		if err != nil {
+			t.Fatalf("%s: LibreOffice wrote no workbook (%v)\n%s", n, err, output)
+		}
+		t.Cleanup(func() { f.Close() })
+		res[n] = f
+	}
+	return res
+}
+
+// oracleCase is a workbook for LibreOffice and the case whose figures it
+// must then show: the same case, or the case with the change made in the
+// workbook, and how Case Builder values it.
+type oracleCase struct {
+	book []byte
+	c    *casebuilder.Case
+	res  *casebuilder.Result
+	// scenario is the estimates' values the workbook is set to use.
+	scenario casebuilder.Scenario
+	check    func(t *testing.T, f *excelize.File)
+}
+
+func TestLibreOffice(t *testing.T) {
+	cases := map[string]*oracleCase{}
+	add := func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
+		if book == nil {
+			book = write(t, c)
+		}
+		if res == nil {
+			res = casebuilder.Calculate(c)
+		}
+		oc := &oracleCase{book: book, c: c, res: res}
+		cases[name] = oc
+		return oc
+	}
+	for _, name := range sampleNames {
+		c := sample(t, name)
+		oc := add(name, c, nil, nil)
+		// The cached results are what LibreOffice computes, everywhere.
+		oc.check = func(t *testing.T, f *excelize.File) { sameAsCached(t, open(t, oc.book), f) }
+	}
+	add(changedCase(t))
+	for _, s := range []casebuilder.Scenario{casebuilder.Low, casebuilder.High} {
+		c := sample(t, "turnover")
+		f := open(t, write(t, c))
+		sheet, cell := definedCell(t, f, nameScenario)
+		word := map[casebuilder.Scenario]string{casebuilder.Low: scenarioLow, casebuilder.High: scenarioHigh}[s]
+		setCell(t, f, sheet, cell, word)
+		oc := add("scenario-"+word, c, saved(t, f), casebuilder.CalculateWith(c, func(_ casebuilder.Estimate, r casebuilder.Range) float64 { return r.At(s) }))
+		oc.scenario = s
+	}
+	{
+		c := sample(t, "turnover")
+		c.Reserve.Basis = casebuilder.ReserveNone
+		add("no-reserve", c, nil, nil)
+	}
+	for name, c := range calculatorCases(t) {
+		add(name, c, nil, nil)
+	}
+	{
+		// A calculator that lacks an input counts its cost as zero, as do
+		// the benefits tied to it; entering the input in the workbook
+		// brings them to life.
+		c := calculatorCases(t)["unclearRoles"]
+		delete(c.Pain.Inputs, "peopleAffected")
+		add("incomplete", c, nil, nil)
+		f := open(t, write(t, c))
+		sheet, cell := definedCell(t, f, "peopleAffected")
+		setCell(t, f, sheet, "F"+cell[1:], 85)
+		done := calculatorCases(t)["unclearRoles"]
+		done.Pain.Inputs["peopleAffected"] = casebuilder.Exactly(85)
+		add("completed", done, saved(t, f), nil)
+	}
+	nasty, texts := nastyCase(t)
+	oc := add("nasty", nasty, nil, nil)
+	oc.check = func(t *testing.T, f *excelize.File) {
+		for _, r := range summaryTable(t, f) {
+			if strings.HasPrefix(r[0], "=") && !slices.Contains(texts, r[0]) {
+				t.Errorf("LibreOffice reads the name %q", r[0])
+			}
+		}
+		if got, _ := f.GetCellValue(sheetSummary, "A1"); got != nasty.Title {
+			t.Errorf("the title reads %q after LibreOffice", got)
+		}
+	}
+
+	books := map[string][]byte{}
+	for n, oc := range cases {
+		books[n] = oc.book
+	}
+	recalculated := recalculate(t, books)
+	for _, name := range slices.Sorted(func(yield func(string) bool) {
+		for n := range cases {
+			if !yield(n) {
+				return
+			}
+		}
+	}) {
+		oc := cases[name]
+		t.Run(name, func(t *testing.T) {
+			f := recalculated[name]
+			checkSummary(t, f, oc.c, oc.res)
+			checkWorking(t, f, oc.c, oc.scenario)
+			checkBenefitValues(t, f, oc.c, oc.res, oc.scenario)
+			if oc.check != nil {
+				oc.check(t, f)
+			}
+		})
+	}
+}
+
+// changedCase is the turnover sample's workbook with several assumptions
+// changed in its input cells, and the same changes made to the case, for
+// the app to value: if LibreOffice read the cached results back rather
+// than recalculating, the figures would not follow.
+func changedCase(t *testing.T) (string, *casebuilder.Case, []byte, *casebuilder.Result) {
+	c := sample(t, "turnover")
+	f := open(t, write(t, c))
+	sheet, cell := definedCell(t, f, nameDiscountRate)
+	setCell(t, f, sheet, cell, 0.15)
+	c.DiscountRate = 0.15
+	sheet, cell = definedCell(t, f, nameHorizon)
+	setCell(t, f, sheet, cell, 30)
+	c.HorizonMonths = 30
+	// A pain input (attrition), which every benefit tied to it follows.
+	sheet, cell = definedCell(t, f, "attritionRate")
+	setCell(t, f, sheet, "F"+cell[1:], 0.35)
+	c.Pain.Inputs["attritionRate"] = casebuilder.Range{Low: 0.3, Likely: 0.35, High: 0.36}
+	// A cost line's amount and kind, and a benefit line's target and ramp.
+	costs := findRow(t, f, sheetAssumptions, 1, map[int]string{1: "Costs of the alternatives"})
+	row := findRow(t, f, sheetAssumptions, costs, map[int]string{2: c.Alternatives[1].Costs[0].Name})
+	setCell(t, f, sheetAssumptions, "F"+strconv.Itoa(row), 150000)
+	c.Alternatives[1].Costs[0].Amount.Likely = 150000
+	row = findRow(t, f, sheetAssumptions, costs, map[int]string{2: c.Alternatives[2].Costs[1].Name})
+	setCell(t, f, sheetAssumptions, "C"+strconv.Itoa(row), "monthly")
+	setCell(t, f, sheetAssumptions, "L"+strconv.Itoa(row), 20)
+	c.Alternatives[2].Costs[1].Kind = casebuilder.Monthly
+	c.Alternatives[2].Costs[1].EndMonth = ptrInt(20)
+	benefits := findRow(t, f, sheetAssumptions, costs, map[int]string{1: "Benefits of the alternatives"})
+	row = findRow(t, f, sheetAssumptions, benefits, map[int]string{2: c.Alternatives[1].Benefits[0].Name})
+	setCell(t, f, sheetAssumptions, "F"+strconv.Itoa(row), 0.28)
+	setCell(t, f, sheetAssumptions, "I"+strconv.Itoa(row), 9)
+	c.Alternatives[1].Benefits[0].To.Likely = 0.28
+	c.Alternatives[1].Benefits[0].RampMonths = 9
+	// A risk's likelihood, which moves the contingency reserve.
+	row = findRow(t, f, sheetRisks, 1, map[int]string{1: c.Risks[0].ID})
+	setCell(t, f, sheetRisks, "D"+strconv.Itoa(row), 0.6)
+	c.Risks[0].Likelihood = 0.6
+	if ps := casebuilder.Validate(c); len(ps) > 0 {
+		t.Fatalf("the changed case is invalid: %v", ps)
+	}
+	return "changed", c, saved(t, f), casebuilder.Calculate(c)
+}
+
+func ptrInt(v int) *int { return &v }
+
+// calculatorCases are cases for every other calculator, with benefits tied
+// to their inputs: entered inputs, rule-of-thumb defaults, an input a
+// default reads, and two lines changing the same input.
+func calculatorCases(t *testing.T) map[string]*casebuilder.Case {
+	type line struct {
+		input string
+		to    casebuilder.Range
+	}
+	build := func(cat casebuilder.PainCategory, inputs map[string]casebuilder.Range, lines []line) *casebuilder.Case {
+		c := sample(t, "turnover")
+		c.Pain.Category, c.Pain.Inputs = cat, inputs
+		for ai := range c.Alternatives {
+			if c.Alternatives[ai].DoNothing {
+				continue
+			}
+			var bs []casebuilder.Benefit
+			for li, l := range lines {
+				bs = append(bs, casebuilder.Benefit{Name: "Change " + l.input, Basis: casebuilder.BenefitPainInput, Input: l.input, To: l.to,
+					StartMonth: 2 + ai + li, RampMonths: 3 * li})
+			}
+			bs = append(bs, casebuilder.Benefit{Name: "Share", Basis: casebuilder.BenefitPainShare, Share: casebuilder.Range{Low: 0.01, Likely: 0.02, High: 0.03}, StartMonth: 6},
+				casebuilder.Benefit{Name: "Amount", Basis: casebuilder.BenefitAmount, Annual: casebuilder.Range{Low: 1000, Likely: 2000, High: 3000}, StartMonth: 1, RampMonths: 4})
+			c.Alternatives[ai].Benefits = bs
+		}
+		if ps := casebuilder.Validate(c); len(ps) > 0 {
+			t.Fatalf("%s: the test case is invalid: %v", cat, ps)
+		}
+		return c
+	}
+	r := func(low, likely, high float64) casebuilder.Range {
+		return casebuilder.Range{Low: low, Likely: likely, High: high}
+	}
+	x := casebuilder.Exactly
+	return map[string]*casebuilder.Case{
+		"talentScarcity": build(casebuilder.TalentScarcity, map[string]casebuilder.Range{
+			"hiresPerYear": x(30), "annualQuota": x(800000), "grossMargin": x(0.55), "daysToFill": r(50, 60, 75),
+		}, []line{{"daysToFill", r(55, 50, 45)}, {"hiresPerYear", r(29, 28, 27)}}),
+		"skillsGap": build(casebuilder.SkillsGap, map[string]casebuilder.Range{
+			"reps": x(80), "annualQuota": x(900000), "grossMargin": x(0.6), "targetAttainment": x(0.8), "actualAttainment": r(0.6, 0.62, 0.65),
+		}, []line{{"actualAttainment", r(0.64, 0.66, 0.68)}, {"actualAttainment", r(0.68, 0.7, 0.72)}}),
+		"unclearRoles": build(casebuilder.UnclearRoles, map[string]casebuilder.Range{
+			"peopleAffected": x(140), "hoursLostPerWeek": r(3, 4, 5), "salary": x(70000), "reps": x(60),
+			"annualQuota": x(700000), "grossMargin": x(0.62), "sellingHoursLostPerWeek": r(1.5, 2, 2.5),
+		}, []line{
+			{"salary", r(68000, 66000, 64000)},            // read by the loaded hourly cost's default
+			{"loadedHourlyCost", r(48, 46, 44)},           // replaces that default
+			{"sellingHoursPerWeek", r(13, 14, 15)},        // a default of its own
+			{"hoursLostPerWeek", r(3.5, 3, 2.5)},          // entered
+			{"sellingHoursLostPerWeek", r(1.8, 1.5, 1.2)}, // entered
+		}),
+		"rampUp": build(casebuilder.RampUpTime, map[string]casebuilder.Range{
+			"hiresPerYear": x(24), "annualQuota": x(1200000), "grossMargin": x(0.6), "rampMonths": r(8, 9, 11),
+		}, []line{{"rampProductivity", r(0.55, 0.6, 0.65)}, {"rampMonths", r(8, 7, 6)}}),
+		"other": build(casebuilder.OtherPain, map[string]casebuilder.Range{"annualCost": r(400000, 500000, 650000)},
+			[]line{{"annualCost", r(450000, 420000, 380000)}}),
+	}
+}
+
+// checkWorking compares the Cost of pain sheet's working with the app's,
+// with every input at the scenario's values.
+func checkWorking(t *testing.T, f *excelize.File, c *casebuilder.Case, s casebuilder.Scenario) {
+	t.Helper()
+	p := casebuilder.Pain{Category: c.Pain.Category, Inputs: map[string]casebuilder.Range{}}
+	for k, r := range c.Pain.Inputs {
+		p.Inputs[k] = casebuilder.Exactly(r.At(s))
+	}
+	pain := casebuilder.CostOfPain(&p)
+	for i, st := range pain.Steps {
+		cell := ref(painValueCol, painFirstRow+i)
+		label, _ := f.GetCellValue(sheetPain, ref(1, painFirstRow+i))
+		got, _ := f.GetCellValue(sheetPain, cell, excelize.Options{RawCellValue: true})
+		if label != st.Label {
+			t.Errorf("Cost of pain row %d is %q, want %q", painFirstRow+i, label, st.Label)
+		}
+		checkFigure(t, "Cost of pain "+st.Label, got, &st.Value, max(1e-9, 1e-12*math.Abs(st.Value)))
+	}
+	got, _ := f.GetCellValue(sheetPain, ref(painValueCol, painFirstRow+len(pain.Steps)), excelize.Options{RawCellValue: true})
+	checkFigure(t, "CostOfPain", got, &pain.Annual, 0.005)
+}
+
+// checkBenefitValues compares every benefit line's yearly value at full
+// effect on the Assumptions sheet with the app's: the pain attribution.
+func checkBenefitValues(t *testing.T, f *excelize.File, c *casebuilder.Case, res *casebuilder.Result, s casebuilder.Scenario) {
+	t.Helper()
+	rows, err := f.GetRows(sheetAssumptions, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := findRow(t, f, sheetAssumptions, 1, map[int]string{1: "Benefits of the alternatives"}) + 1
+	for ai, a := range c.Alternatives {
+		if a.DoNothing {
+			continue
+		}
+		for li, bf := range a.Benefits {
+			// The lines are in the order of the case.
+			row++
+			if r := rows[row-1]; r[0] != a.Name || r[1] != bf.Name {
+				t.Fatalf("Assumptions row %d is %q, want %s / %s", row, r[:2], a.Name, bf.Name)
+			}
+			got := rows[row-1][aJ-1]
+			var want float64
+			for _, l := range res.Alternatives[ai].Lines {
+				if l.Kind == casebuilder.BenefitLine && l.Index == li {
+					want = l.Value.At(s)
+				}
+			}
+			checkFigure(t, a.Name+" / "+bf.Name, got, ptr(want), 0.005)
+		}
+	}
+}
+
+// sameAsCached compares every cell of a recalculated workbook with the
+// cached result written in the original.
+func sameAsCached(t *testing.T, orig, recalc *excelize.File) {
+	t.Helper()
+	bad := 0
+	for _, sheet := range orig.GetSheetList() {
+		want, _ := orig.GetRows(sheet, excelize.Options{RawCellValue: true})
+		got, _ := recalc.GetRows(sheet, excelize.Options{RawCellValue: true})
+		for i := range want {
+			for j, w := range want[i] {
+				g := ""
+				if i < len(got) && j < len(got[i]) {
+					g = got[i][j]
+				}
+				if g == w {
+					continue
+				}
+				wf, err1 := strconv.ParseFloat(w, 64)
+				gf, err2 := strconv.ParseFloat(g, 64)
+				if err1 == nil && err2 == nil && math.Abs(wf-gf) <= 1e-7*math.Max(1, math.Abs(wf)) {
+					continue
+				}
+				if bad++; bad <= 20 {
+					cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+					fm, _ := orig.GetCellFormula(sheet, cell)
+					t.Errorf("%s!%s: cached %q, LibreOffice %q (%s)", sheet, cell, w, g, fm)
+				}
+			}
+		}
+	}
+}

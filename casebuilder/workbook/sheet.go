@@ -1,0 +1,250 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// sheetSetup is how a sheet looks on screen and on paper.
+type sheetSetup struct {
+	// widths are the columns' widths from A, in characters.
+	widths []float64
+	// freezeCol and freezeRow are the first column and row that scroll
+	// (1 for none).
+	freezeCol, freezeRow int
+	// titleRows are the rows repeated at the top of every printed page.
+	titleRows int
+	// gridlines shows the grid on screen.
+	gridlines bool
+	// tab is the colour of the sheet's tab.
+	tab string
+}
+
+// sheet writes one worksheet, row after row, through excelize's stream
+// writer: it is fast, and it stores a formula with its cached result.
+type sheet struct {
+	b    *book
+	name string
+	sw   *excelize.StreamWriter
+	// last is the last row written.
+	last int
+}
+
+// open starts writing a sheet. Everything excelize stores in the sheet's
+// properties and views must be set before its stream writer starts or
+// before its first row, so open does it all.
+func (b *book) open(name string, set sheetSetup) *sheet {
+	s := &sheet{b: b, name: name}
+	if b.err != nil {
+		return s
+	}
+	yes := true
+	props := &excelize.SheetPropsOptions{FitToPage: &yes}
+	if set.tab != "" {
+		props.TabColorRGB = &set.tab
+	}
+	b.fail(b.f.SetSheetProps(name, props))
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		b.fail(err)
+		return s
+	}
+	s.sw = sw
+	grid := set.gridlines
+	b.fail(b.f.SetSheetView(name, 0, &excelize.ViewOptions{ShowGridLines: &grid}))
+	if set.freezeCol > 1 || set.freezeRow > 1 {
+		pane := "bottomRight"
+		switch {
+		case set.freezeCol <= 1:
+			pane = "bottomLeft"
+		case set.freezeRow <= 1:
+			pane = "topRight"
+		}
+		top := ref(max(set.freezeCol, 1), max(set.freezeRow, 1))
+		b.fail(sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: max(set.freezeCol-1, 0), YSplit: max(set.freezeRow-1, 0),
+			TopLeftCell: top, ActivePane: pane, Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}}}))
+	}
+	// Runs of columns of the same width are set at once: excelize merges
+	// column ranges on every call.
+	for i := 0; i < len(set.widths); {
+		j := i
+		for j+1 < len(set.widths) && set.widths[j+1] == set.widths[i] {
+			j++
+		}
+		b.fail(sw.SetColWidth(i+1, j+1, set.widths[i]))
+		i = j + 1
+	}
+	landscape, one, anyHeight := "landscape", 1, 0
+	b.fail(b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &anyHeight}))
+	side, edge, band := 0.4, 0.6, 0.3
+	b.fail(b.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &band, Footer: &band}))
+	b.fail(b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddFooter: "&L&8" + headerText(orUntitled(b.c.Title)) + "&C&8&A&R&8Page &P of &N",
+	}))
+	if set.titleRows > 0 {
+		b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(name), set.titleRows)}))
+	}
+	return s
+}
+
+// headerText makes text safe in a page header or footer, where & starts a
+// code, and short enough for Excel's 255 characters.
+func headerText(s string) string {
+	if utf8.RuneCountInString(s) > 90 {
+		s = string([]rune(s)[:89]) + "…"
+	}
+	return strings.ReplaceAll(s, "&", "&&")
+}
+
+// put writes a row: cells[0] goes in column A; nil cells stay empty. A
+// height of 0 leaves the row's height to the application.
+func (s *sheet) put(row int, cells []any, height float64) {
+	if s.sw == nil || s.b.err != nil {
+		return
+	}
+	if row <= s.last {
+		s.b.fail(fmt.Errorf("sheet %s: row %d written after row %d", s.name, row, s.last))
+		return
+	}
+	s.last = row
+	var opts []excelize.RowOpts
+	if height > 0 {
+		opts = append(opts, excelize.RowOpts{Height: height})
+	}
+	s.b.fail(s.sw.SetRow(ref(1, row), cells, opts...))
+}
+
+// merge merges a block of cells.
+func (s *sheet) merge(c1, r1, c2, r2 int) {
+	if s.sw != nil && (c2 > c1 || r2 > r1) {
+		s.b.fail(s.sw.MergeCell(ref(c1, r1), ref(c2, r2)))
+	}
+}
+
+// close ends the sheet.
+func (s *sheet) close() {
+	if s.sw != nil {
+		s.b.fail(s.sw.Flush())
+	}
+}
+
+// validate restricts what an input cell accepts. A nil list allows a
+// decimal between lo and hi; whole asks for a whole number.
+func (s *sheet) validate(sqref string, list []string, lo, hi float64, whole bool, msg string) {
+	if s.sw == nil || sqref == "" {
+		return
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	if list != nil {
+		s.b.fail(dv.SetDropList(list))
+	} else {
+		t := excelize.DataValidationTypeDecimal
+		if whole {
+			t = excelize.DataValidationTypeWhole
+		}
+		s.b.fail(dv.SetRange(lo, hi, t, excelize.DataValidationOperatorBetween))
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Not a valid value", msg)
+	s.b.fail(s.b.f.AddDataValidation(s.name, dv))
+}
+
+// Cells.
+
+// text is a cell of text. Text is stored as a string, never as a formula,
+// whatever it starts with.
+func (b *book) text(r role, s string) any {
+	if s == "" {
+		return b.blank(r, nGeneral)
+	}
+	return excelize.Cell{StyleID: b.style(r, nGeneral), Value: s}
+}
+
+// number is a cell holding a figure.
+func (b *book) number(r role, n numFmt, v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return b.blank(r, n)
+	}
+	return excelize.Cell{StyleID: b.style(r, n), Value: v}
+}
+
+// formula is a cell holding a formula and, as its cached result, the
+// value Case Builder computes for it: a float64, a string or a bool.
+func (b *book) formula(r role, n numFmt, f string, cached any) any {
+	if v, ok := cached.(float64); ok && (math.IsNaN(v) || math.IsInf(v, 0)) {
+		cached = nil
+	}
+	return excelize.Cell{StyleID: b.style(r, n), Formula: f, Value: cached}
+}
+
+// maybe is a cached result that may be missing: "n/a", as the app shows it.
+func maybe(v *float64) any {
+	if v == nil {
+		return na
+	}
+	return *v
+}
+
+const na = "n/a"
+
+// blank is an empty cell with a style.
+func (b *book) blank(r role, n numFmt) any {
+	return excelize.Cell{StyleID: b.style(r, n)}
+}
+
+// References.
+
+// colName returns the letters of a column: 1 is A, 27 is AA.
+func colName(c int) string {
+	var buf [4]byte
+	i := len(buf)
+	for c > 0 {
+		c--
+		i--
+		buf[i] = byte('A' + c%26)
+		c /= 26
+	}
+	return string(buf[i:])
+}
+
+// ref is a relative reference: B12.
+func ref(c, r int) string { return colName(c) + strconv.Itoa(r) }
+
+// abs is an absolute reference: $B$12.
+func abs(c, r int) string { return "$" + colName(c) + "$" + strconv.Itoa(r) }
+
+// quoteSheet quotes a sheet's name for a reference: 'Cash flows'.
+func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
+
+// xref is an absolute reference to a cell of a sheet: 'Cash flows'!$B$12.
+func xref(sheet string, c, r int) string { return quoteSheet(sheet) + "!" + abs(c, r) }
+
+// xrange is an absolute reference to a block of a sheet.
+func xrange(sheet string, c1, r1, c2, r2 int) string {
+	return quoteSheet(sheet) + "!" + abs(c1, r1) + ":" + abs(c2, r2)
+}
+
+// rowHeight estimates the height of a row whose text wraps in a width of
+// so many characters, since spreadsheets do not fit merged cells to their
+// text.
+func rowHeight(s string, width float64) float64 {
+	lines := 0
+	for _, para := range strings.Split(s, "\n") {
+		n := utf8.RuneCountInString(para)
+		lines += max(1, int(math.Ceil(float64(n)/(width*1.2))))
+	}
+	return max(15, float64(lines)*13+3)
+}
+
+// serial is a date as a spreadsheet's day number.
+func serial(d casebuilder.Date) float64 {
+	return float64(d.Time().Unix()/86400 + 25569)
+}

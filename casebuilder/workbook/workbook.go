@@ -1,0 +1,195 @@
+// Package workbook writes a business case as an Excel workbook that finance
+// can audit and play with: every assumption in one place, every figure a live
+// formula on them, native charts, and the app's own figures stored as the
+// formulas' cached results so that a viewer that does not recalculate still
+// shows them. Change an assumption in Excel or LibreOffice and every
+// dependent figure recalculates to what Case Builder itself would compute.
+//
+// The sheets, in order: Summary, Assumptions, Cost of pain, Pain attribution
+// (when a benefit is tied to the pain calculator), Cash flows, Comparison,
+// Scoring, Risks and Plan. The command line and the desktop app both call
+// [Write].
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// Options are the choices a workbook export takes besides the case.
+type Options struct {
+	// Now is the time written into the document's properties and as the
+	// time of every file inside it. Everything else depends only on the
+	// case, so the same case and the same Now give the same bytes. The zero
+	// time writes no time at all.
+	Now time.Time
+}
+
+// The sheets' names. None is longer than Excel's 31 characters, and every
+// reference to one is quoted (see sheetRef).
+const (
+	sheetSummary     = "Summary"
+	sheetAssumptions = "Assumptions"
+	sheetPain        = "Cost of pain"
+	sheetAttribution = "Pain attribution"
+	sheetCash        = "Cash flows"
+	sheetComparison  = "Comparison"
+	sheetScoring     = "Scoring"
+	sheetRisks       = "Risks"
+	sheetPlan        = "Plan"
+)
+
+// Write returns the case as the contents of an .xlsx file. It refuses an
+// invalid case with its [casebuilder.Problems], each naming its field.
+func Write(c *casebuilder.Case, opts Options) (data []byte, err error) {
+	if c == nil {
+		return nil, errors.New("workbook: no case to write")
+	}
+	if ps := casebuilder.Validate(c); len(ps) > 0 {
+		return nil, ps
+	}
+	b := newBook(c, opts)
+	defer func() {
+		if cerr := b.f.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	return b.write()
+}
+
+// book is one workbook being written: the case, its figures, the excelize
+// file and where everything is placed.
+type book struct {
+	c    *casebuilder.Case
+	res  *casebuilder.Result
+	opts Options
+	f    *excelize.File
+	num  *casebuilder.Format
+	// err is the first error met; once set, writing stops.
+	err error
+
+	styles map[styleKey]int
+
+	months, years int
+	// calc is the case's pain calculator, nil without a category, and
+	// working its inputs (those the calculator needs) and steps, as the app
+	// shows them.
+	calc    *casebuilder.Calculator
+	working []casebuilder.Step
+
+	// Where things are, planned before any sheet is written so that the
+	// sheets can refer to each other.
+	asm  assumptionsLayout
+	attr attributionLayout
+	cash cashLayout
+	risk riskLayout
+	cmp  comparisonLayout
+	// sheets are the sheets of the workbook in tab order.
+	sheets []string
+}
+
+func newBook(c *casebuilder.Case, opts Options) *book {
+	res := casebuilder.Calculate(c)
+	b := &book{
+		c: c, res: res, opts: opts,
+		f:      excelize.NewFile(),
+		num:    casebuilder.FormatFor(c),
+		styles: map[styleKey]int{},
+		months: res.Months,
+		years:  (res.Months + casebuilder.PeriodsPerYear - 1) / casebuilder.PeriodsPerYear,
+		calc:   casebuilder.CalculatorFor(c.Pain.Category),
+	}
+	b.working = res.Pain.Steps
+	return b
+}
+
+// fail records the first error.
+func (b *book) fail(err error) {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+}
+
+func (b *book) write() ([]byte, error) {
+	b.plan()
+	b.sheets = []string{sheetSummary, sheetAssumptions, sheetPain}
+	if len(b.attr.lines) > 0 {
+		b.sheets = append(b.sheets, sheetAttribution)
+	}
+	// A later analysis (weighted ranking, sensitivity, simulation) goes
+	// after Scoring: add its name here and its writer below.
+	b.sheets = append(b.sheets, sheetCash, sheetComparison, sheetScoring, sheetRisks, sheetPlan)
+	b.fail(b.f.SetSheetName("Sheet1", b.sheets[0]))
+	for _, name := range b.sheets[1:] {
+		_, err := b.f.NewSheet(name)
+		b.fail(err)
+	}
+	b.defineNames()
+	b.writeSummary()
+	b.writeAssumptions()
+	b.writePain()
+	if len(b.attr.lines) > 0 {
+		b.writeAttribution()
+	}
+	b.writeCashFlows()
+	b.writeComparison()
+	b.writeScoring()
+	b.writeRisks()
+	b.writePlan()
+	b.properties()
+	if b.err != nil {
+		return nil, fmt.Errorf("workbook: %w", b.err)
+	}
+	buf, err := b.f.WriteToBuffer()
+	if err != nil {
+		return nil, fmt.Errorf("workbook: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// plan places every table before any sheet is written.
+func (b *book) plan() {
+	b.planAssumptions()
+	b.planAttribution()
+	b.planRisks()
+	b.planCashFlows()
+	b.planComparison()
+}
+
+// properties writes the document properties, asks spreadsheets to
+// recalculate every formula on opening, and makes the file's bytes depend
+// only on the case and Options.Now.
+func (b *book) properties() {
+	props := &excelize.DocProperties{
+		Title:       orUntitled(b.c.Title),
+		Subject:     "Business case",
+		Creator:     b.c.Author,
+		Description: "Exported by Case Builder. Every figure is a formula on the Assumptions sheet.",
+		Category:    "Business case",
+		Keywords:    "business case, cost of pain, NPV, IRR",
+		Version:     b.c.Version,
+	}
+	if !b.opts.Now.IsZero() {
+		stamp := b.opts.Now.UTC().Format(time.RFC3339)
+		props.Created, props.Modified = stamp, stamp
+	}
+	b.fail(b.f.SetDocProps(props))
+	b.fail(b.f.SetAppProps(&excelize.AppProperties{Application: "Case Builder", Company: b.c.Organisation}))
+	yes := true
+	b.fail(b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}))
+	mod := b.opts.Now
+	b.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, mod) })
+}
+
+func orUntitled(s string) string {
+	if s == "" {
+		return "Untitled case"
+	}
+	return s
+}
