@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
@@ -192,7 +193,7 @@ func (b *book) writeSummary() {
 		by = append(by, c.Date.String())
 	}
 	if len(by) > 0 {
-		wide(rSubtitle, joinDot(by), 0)
+		wide(rSubtitle, strings.Join(by, " · "), 0)
 	}
 	wide(rSubtitle, "Every figure in this workbook is a live formula on the Assumptions sheet; change an assumption and it recalculates. "+
 		"Figures are in "+c.Currency+", incremental to doing nothing.", 0)
@@ -272,7 +273,6 @@ func (b *book) writeSummary() {
 		r[i] = b.text(rHeader, h)
 	}
 	s.put(row, r, 30)
-	tableHead := row
 	row++
 	cols := []struct {
 		col int
@@ -300,7 +300,7 @@ func (b *book) writeSummary() {
 	if s.sw != nil {
 		b.fail(s.sw.InsertPageBreak(ref(1, row+1)))
 	}
-	b.summaryCharts(s, row+2, tableHead)
+	b.summaryCharts(s, row+2)
 }
 
 // objective is the statement of the objective the initiative serves.
@@ -311,15 +311,4 @@ func (b *book) objective() string {
 		}
 	}
 	return ""
-}
-
-func joinDot(parts []string) string {
-	out := ""
-	for i, p := range parts {
-		if i > 0 {
-			out += " · "
-		}
-		out += p
-	}
-	return out
 }

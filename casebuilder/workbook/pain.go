@@ -204,42 +204,50 @@ func (b *book) writeAttribution() {
 	for c := attrFirstCol; c <= last; c++ {
 		widths = append(widths, 14)
 	}
-	s := b.open(sheetAttribution, sheetSetup{widths: widths, freezeCol: attrFirstCol, freezeRow: attrFirstRow, titleRows: attrHeadRow, tab: "C00000"})
+	s := b.open(sheetAttribution, sheetSetup{widths: widths, freezeCol: attrFirstCol, freezeRow: attrFirstRow, titleRows: attrHeadRow, gridlines: true, tab: "C00000"})
 	defer s.close()
 	s.put(1, []any{b.text(rTitle, "Pain attribution: what each benefit tied to the pain is worth")}, 24)
-	s.put(2, []any{b.text(rSubtitle, "A benefit that changes an input of the pain calculator is worth the yearly cost of pain it avoids. "+
-		"An alternative's lines are valued in turn, each with the earlier lines' likely changes in place, so that together they avoid "+
-		"exactly what all the changes avoid at once and no interaction counts twice. Each line has two columns: the calculator with its "+
-		"change at the likely value, which the lines after it build on, and at the scenario chosen on the Assumptions sheet, "+
-		"which is what the line is worth in the cash flows.")}, 42)
-	s.merge(1, 2, min(max(last, 8), 12), 2)
+	note := "A benefit that changes an input of the pain calculator is worth the yearly cost of pain it avoids. " +
+		"An alternative's lines are valued in turn, each with the earlier lines' likely changes in place, so that together they avoid " +
+		"exactly what all the changes avoid at once and no interaction counts twice. Each line has two columns: the calculator with its " +
+		"change at the likely value, which the lines after it build on, and at the scenario chosen on the Assumptions sheet (Used), " +
+		"which is what the line is worth in the cash flows. Today is the calculator with no change."
+	noteEnd := max(last, 8)
+	s.put(2, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, noteEnd)))
+	s.merge(1, 2, noteEnd, 2)
 
 	n := last
-	head := func(row int, label string, cells func(ln attrLine) (any, any)) {
+	head := func(row int, label string, height float64, cells func(ln attrLine) (any, any)) {
 		r := make([]any, n)
 		r[attrLabelCol-1] = b.text(rBold, label)
 		for _, ln := range l.lines {
 			r[ln.col-1], r[ln.col] = cells(ln)
 		}
-		s.put(row, r, 0)
+		s.put(row, r, height)
 	}
-	head(4, "Alternative", func(ln attrLine) (any, any) {
-		return b.text(rBand, b.c.Alternatives[ln.alt].Name), b.blank(rBand, nGeneral)
+	tallest := func(text func(ln attrLine) string) float64 {
+		h := 15.0
+		for _, ln := range l.lines {
+			h = max(h, rowHeight(text(ln), 28))
+		}
+		return h
+	}
+	altName := func(ln attrLine) string { return b.c.Alternatives[ln.alt].Name }
+	lineName := func(ln attrLine) string { return b.c.Alternatives[ln.alt].Benefits[ln.line].Name }
+	head(4, "Alternative", tallest(altName), func(ln attrLine) (any, any) {
+		return b.text(rBandWrap, altName(ln)), b.blank(rBandWrap, nGeneral)
 	})
-	head(5, "Benefit line", func(ln attrLine) (any, any) {
-		return b.text(rWrap, b.c.Alternatives[ln.alt].Benefits[ln.line].Name), nil
+	head(5, "Benefit line", tallest(lineName), func(ln attrLine) (any, any) {
+		return b.text(rWrap, lineName(ln)), nil
 	})
-	head(6, "Input changed", func(ln attrLine) (any, any) {
-		return b.text(rPlain, casebuilder.LookupInput(ln.input).Label), nil
+	head(6, "Input changed", 0, func(ln attrLine) (any, any) {
+		return b.text(rWrap, casebuilder.LookupInput(ln.input).Label), nil
 	})
-	head(7, "Changed to", func(ln attrLine) (any, any) {
+	head(7, "Changed to", 0, func(ln attrLine) (any, any) {
 		row := b.asm.benefitRow[ln.alt][ln.line]
 		to := b.c.Alternatives[ln.alt].Benefits[ln.line].To.Likely
 		nf := unitFormat(casebuilder.LookupInput(ln.input).Unit, to)
 		return b.formula(rCalc, nf, xref(sheetAssumptions, aLikely, row), to), b.formula(rCalc, nf, xref(sheetAssumptions, aUsed, row), to)
-	})
-	head(8, "Valued at", func(attrLine) (any, any) {
-		return b.text(rNote, "likely, for the lines after it"), b.text(rNote, "the chosen scenario, for the cash flows")
 	})
 	for _, ln := range l.lines {
 		for row := 4; row <= 6; row++ {
@@ -251,9 +259,9 @@ func (b *book) writeAttribution() {
 		r[i] = b.text(rHeader, h)
 	}
 	for _, ln := range l.lines {
-		r[ln.col-1], r[ln.col] = b.text(rHeader, "Likely"), b.text(rHeader, "Used")
+		r[ln.col-1], r[ln.col] = b.text(rHeader, "Likely, for the next lines"), b.text(rHeader, "Used, at the scenario")
 	}
-	s.put(attrHeadRow, r, 0)
+	s.put(attrHeadRow, r, 30)
 
 	// The app's values for each column, for the cached results.
 	likely := func(r casebuilder.Range) float64 { return r.Likely }

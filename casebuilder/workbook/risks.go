@@ -141,12 +141,12 @@ func (b *book) writeRisks() {
 			MinColor: "#63BE7B", MidColor: "#FFEB84", MaxColor: "#F8696B",
 		}}))
 	}
-	b.writeReserves(s, lastAlt, lastRisk)
+	b.writeReserves(s, lastAlt)
 }
 
 // writeReserves writes the table of which risks concern which alternative
 // and, above it, each alternative's reserve.
-func (b *book) writeReserves(s *sheet, lastAlt, lastRisk int) {
+func (b *book) writeReserves(s *sheet, lastAlt int) {
 	l := &b.risk
 	s.put(l.section, []any{b.text(rSection, "Contingency reserve by alternative")}, 20)
 	s.put(l.section+1, []any{b.text(rSubtitle, "A 1 marks a risk that concerns the alternative. Each reserve adds up the expected costs of its risks, "+
@@ -196,7 +196,6 @@ func (b *book) writeReserves(s *sheet, lastAlt, lastRisk int) {
 	if len(b.c.Risks) > 0 && lastAlt >= reserveFirstAltCol {
 		s.validate(ref(reserveFirstAltCol, l.matrix)+":"+ref(lastAlt, last), nil, 0, 1, true, "Enter 1 when the risk concerns the alternative, or leave the cell empty.")
 	}
-	_ = lastRisk
 }
 
 func concerns(rk casebuilder.Risk, id string) bool {

@@ -117,7 +117,7 @@ func (s *sheet) put(row int, cells []any, height float64) {
 	s.last = row
 	var opts []excelize.RowOpts
 	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: height})
+		opts = append(opts, excelize.RowOpts{Height: min(height, excelize.MaxRowHeight)})
 	}
 	s.b.fail(s.sw.SetRow(ref(1, row), cells, opts...))
 }

@@ -32,6 +32,7 @@ const (
 	rBoldWrap              // a label that matters, wrapped
 	rInputLeft             // an input aligned left, beside its label
 	rCalcLeft              // a formula aligned left, beside its label
+	rBandWrap              // a block's heading, wrapped
 )
 
 // numFmt is how a figure reads.
@@ -125,8 +126,9 @@ func (b *book) style(r role, n numFmt) int {
 	case rHighlight:
 		s.Font.Bold, s.Alignment.WrapText = true, true
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourHighlight}}
-	case rBand:
+	case rBand, rBandWrap:
 		s.Font.Bold, s.Font.Color = true, colourNavy
+		s.Alignment.WrapText = r == rBandWrap
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourBand}}
 	}
 	if f := b.numFormat(n); f != "" {

@@ -248,6 +248,26 @@ func readPart(t *testing.T, zf *zip.File) []byte {
 	return b
 }
 
+// The desktop app exports from a goroutine of its own: writes may run at
+// once.
+func TestConcurrentWrites(t *testing.T) {
+	c1, c2 := sample(t, "turnover"), sample(t, "ramp")
+	want1, want2 := write(t, c1), write(t, c2)
+	done := make(chan bool)
+	for range 2 {
+		go func() {
+			a, err1 := Write(c1, Options{Now: testNow})
+			b, err2 := Write(c2, Options{Now: testNow})
+			done <- err1 == nil && err2 == nil && bytes.Equal(a, want1) && bytes.Equal(b, want2)
+		}()
+	}
+	for range 2 {
+		if !<-done {
+			t.Error("concurrent writes gave other bytes")
+		}
+	}
+}
+
 func TestRefusesBadCases(t *testing.T) {
 	if _, err := Write(nil, Options{}); err == nil {
 		t.Error("a nil case was written")
@@ -300,6 +320,15 @@ func TestEdgeCases(t *testing.T) {
 			}
 		},
 		"incomplete pain": func(c *casebuilder.Case) { delete(c.Pain.Inputs, "reps") },
+		"long and odd text": func(c *casebuilder.Case) {
+			long := strings.Repeat("A very long note that goes on and on. ", 500)
+			c.Alternatives[1].Costs[0].Note = long
+			c.Risks[0].Contingency = long
+			c.Pain.Summary = long
+			// XML cannot hold control characters: they become U+FFFD.
+			c.Risks[1].Description = "Control \x01 characters\x00 and a tab\t"
+			c.Alternatives[1].Name = "Emoji 🚀, ελληνικά, 中文 & <b>markup</b>"
+		},
 		"no recommendation": func(c *casebuilder.Case) {
 			c.Recommendation = casebuilder.Recommendation{}
 		},
