@@ -179,7 +179,7 @@ func (b *book) generalSettings(s *sheet) {
 	}
 	setting(asmRowReserve, "Contingency reserve", b.text(rInput, basis),
 		nameReserveBasis+": expected books, for each alternative, the expected cost of its risks (Risks sheet) as a cost in month 0; none books no reserve.")
-	setting(asmRowComplete, "Pain calculator complete", b.formula(rCalcLeft, nGeneral, b.painCompleteFormula(), b.res.Pain.Complete()),
+	setting(asmRowComplete, "Pain calculator complete", b.formula(rCalcLeft, nGeneral, b.painCompleteFormula(), b.calc != nil && b.res.Pain.Complete()),
 		namePainComplete+": TRUE once every input the calculator needs is entered. Until then the cost of pain, and every benefit "+
 			"valued from it, counts as zero, as in Case Builder.")
 	s.validate(ref(aName, asmRowDiscount), nil, 0, 1, false, "The discount rate is a yearly fraction between 0 % and 100 %.")

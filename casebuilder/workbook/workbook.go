@@ -32,7 +32,7 @@ type Options struct {
 }
 
 // The sheets' names. None is longer than Excel's 31 characters, and every
-// reference to one is quoted (see sheetRef).
+// reference to one is quoted (see xref).
 const (
 	sheetSummary     = "Summary"
 	sheetAssumptions = "Assumptions"
@@ -90,23 +90,20 @@ type book struct {
 	cash cashLayout
 	risk riskLayout
 	cmp  comparisonLayout
-	// sheets are the sheets of the workbook in tab order.
-	sheets []string
 }
 
 func newBook(c *casebuilder.Case, opts Options) *book {
 	res := casebuilder.Calculate(c)
-	b := &book{
+	return &book{
 		c: c, res: res, opts: opts,
-		f:      excelize.NewFile(),
-		num:    casebuilder.FormatFor(c),
-		styles: map[styleKey]int{},
-		months: res.Months,
-		years:  (res.Months + casebuilder.PeriodsPerYear - 1) / casebuilder.PeriodsPerYear,
-		calc:   casebuilder.CalculatorFor(c.Pain.Category),
+		f:       excelize.NewFile(),
+		num:     casebuilder.FormatFor(c),
+		styles:  map[styleKey]int{},
+		months:  res.Months,
+		years:   (res.Months + casebuilder.PeriodsPerYear - 1) / casebuilder.PeriodsPerYear,
+		calc:    casebuilder.CalculatorFor(c.Pain.Category),
+		working: res.Pain.Steps,
 	}
-	b.working = res.Pain.Steps
-	return b
 }
 
 // fail records the first error.
@@ -116,32 +113,38 @@ func (b *book) fail(err error) {
 	}
 }
 
+// page is one sheet of the workbook and the method that writes it.
+type page struct {
+	name  string
+	write func()
+}
+
+// pages are the workbook's sheets in tab order. The analysis of the
+// alternatives (weighted ranking, sensitivity, simulation results labelled
+// as such) belongs after Scoring, as one more page.
+func (b *book) pages() []page {
+	pages := []page{{sheetSummary, b.writeSummary}, {sheetAssumptions, b.writeAssumptions}, {sheetPain, b.writePain}}
+	if len(b.attr.lines) > 0 {
+		pages = append(pages, page{sheetAttribution, b.writeAttribution})
+	}
+	return append(pages, page{sheetCash, b.writeCashFlows}, page{sheetComparison, b.writeComparison},
+		page{sheetScoring, b.writeScoring}, page{sheetRisks, b.writeRisks}, page{sheetPlan, b.writePlan})
+}
+
 func (b *book) write() ([]byte, error) {
 	b.plan()
-	b.sheets = []string{sheetSummary, sheetAssumptions, sheetPain}
-	if len(b.attr.lines) > 0 {
-		b.sheets = append(b.sheets, sheetAttribution)
-	}
-	// A later analysis (weighted ranking, sensitivity, simulation) goes
-	// after Scoring: add its name here and its writer below.
-	b.sheets = append(b.sheets, sheetCash, sheetComparison, sheetScoring, sheetRisks, sheetPlan)
-	b.fail(b.f.SetSheetName("Sheet1", b.sheets[0]))
-	for _, name := range b.sheets[1:] {
-		_, err := b.f.NewSheet(name)
+	pages := b.pages()
+	// Every sheet exists before any is written: their formulas refer to
+	// each other, and excelize places them in the order they are made.
+	b.fail(b.f.SetSheetName("Sheet1", pages[0].name))
+	for _, p := range pages[1:] {
+		_, err := b.f.NewSheet(p.name)
 		b.fail(err)
 	}
 	b.defineNames()
-	b.writeSummary()
-	b.writeAssumptions()
-	b.writePain()
-	if len(b.attr.lines) > 0 {
-		b.writeAttribution()
+	for _, p := range pages {
+		p.write()
 	}
-	b.writeCashFlows()
-	b.writeComparison()
-	b.writeScoring()
-	b.writeRisks()
-	b.writePlan()
 	b.properties()
 	if b.err != nil {
 		return nil, fmt.Errorf("workbook: %w", b.err)
