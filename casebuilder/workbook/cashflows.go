@@ -29,7 +29,11 @@ const (
 type cashLayout struct {
 	month0 int // the column of month 0
 	blocks []cashBlock
-	last   int // the last row
+	last   int // the last row of the blocks
+	// labels is the row of the month labels of the cumulative chart: a
+	// label every few months, the others empty, so that the axis reads
+	// in every application.
+	labels int
 }
 
 // cashBlock is where an alternative's rows are.
@@ -89,6 +93,7 @@ func (b *book) planCashFlows() {
 		l.blocks = append(l.blocks, bl)
 	}
 	l.last = r - 2
+	l.labels = r
 }
 
 // monthCols are the letters of the months' columns.
@@ -148,6 +153,12 @@ func (b *book) writeCashFlows() {
 	for ai := range b.c.Alternatives {
 		b.cashBlock(s, ai, cols)
 	}
+	r := make([]any, n)
+	r[cLabel-1] = b.text(rNote, "Month labels of the Summary's chart")
+	for m := 0; m < b.months; m += tickSkip(b.months) {
+		r[l.month0+m-1] = b.formula(rKey, nGeneral, fmt.Sprintf("%s$%d", cols[m], cMonthNo), float64(m))
+	}
+	s.put(l.labels, r, 0)
 }
 
 // edate is a spreadsheet's EDATE: the same day n months later, or the

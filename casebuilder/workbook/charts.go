@@ -26,6 +26,9 @@ func (b *book) summaryCharts(s *sheet, row int) {
 		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: t, Font: &excelize.Font{Bold: true, Size: 11, Color: colourNavy}}}}
 	}
 	no := false
+	// Both charts grow with the number of alternatives, so that each bar
+	// and each line of the legend has room.
+	height := uint(min(max(140+24*len(b.c.Alternatives), 320), 720))
 	npv := &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
@@ -36,7 +39,7 @@ func (b *book) summaryCharts(s *sheet, row int) {
 		}},
 		Title:      title("NPV by alternative"),
 		Legend:     excelize.ChartLegend{Position: "none"},
-		Dimension:  excelize.ChartDimension{Width: 530, Height: 320},
+		Dimension:  excelize.ChartDimension{Width: 530, Height: height},
 		Format:     excelize.GraphicOptions{PrintObject: &[]bool{true}[0], LockAspectRatio: false},
 		VaryColors: &no,
 		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
@@ -50,8 +53,8 @@ func (b *book) summaryCharts(s *sheet, row int) {
 		Type:      excelize.Line,
 		Title:     title("Cumulative net cash flow by month"),
 		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 600, Height: 320},
-		XAxis: excelize.ChartAxis{TickLabelSkip: tickSkip(b.months), TickLabelPosition: excelize.ChartTickLabelLow, Font: axisFont,
+		Dimension: excelize.ChartDimension{Width: 600, Height: height},
+		XAxis: excelize.ChartAxis{TickLabelSkip: 1, TickLabelPosition: excelize.ChartTickLabelLow, Font: axisFont,
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Month", Font: &axisFont}}}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: b.shortMoney(bigCum)}},
 	}
@@ -59,7 +62,7 @@ func (b *book) summaryCharts(s *sheet, row int) {
 		bl := b.cash.blocks[ai]
 		line.Series = append(line.Series, excelize.ChartSeries{
 			Name:       xref(sheetCash, cLabel, bl.title),
-			Categories: xrange(sheetCash, m0, cMonthNo, mN, cMonthNo),
+			Categories: xrange(sheetCash, m0, b.cash.labels, mN, b.cash.labels),
 			Values:     xrange(sheetCash, m0, bl.cum, mN, bl.cum),
 			Line:       excelize.LineOptions{Width: 1.75},
 			Marker:     excelize.ChartMarker{Symbol: "none"},
