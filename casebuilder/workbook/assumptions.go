@@ -174,11 +174,17 @@ func (b *book) generalSettings(s *sheet) {
 		nameScenario+": Likely uses every estimate's likely value, as Case Builder's figures do; Low uses every low value "+
 			"(the cheapest cost, the smallest benefit) and High every high value. The Used columns below follow it.")
 	basis := string(casebuilder.ReserveExpected)
-	if c.Reserve.Basis == casebuilder.ReserveNone {
+	bases := []string{string(casebuilder.ReserveExpected), string(casebuilder.ReserveNone)}
+	reserveNote := nameReserveBasis + ": expected books, for each alternative, the expected cost of its risks (Risks sheet) as a cost in month 0; none books no reserve."
+	switch c.Reserve.Basis {
+	case casebuilder.ReserveNone:
 		basis = string(casebuilder.ReserveNone)
+	case casebuilder.ReservePercentile:
+		basis = string(casebuilder.ReservePercentile)
+		bases = append(bases, basis)
+		reserveNote += " percentile books the P" + b.percentileName() + " of the risks' contingency costs, as Case Builder worked it out."
 	}
-	setting(asmRowReserve, "Contingency reserve", b.text(rInput, basis),
-		nameReserveBasis+": expected books, for each alternative, the expected cost of its risks (Risks sheet) as a cost in month 0; none books no reserve.")
+	setting(asmRowReserve, "Contingency reserve", b.text(rInput, basis), reserveNote)
 	setting(asmRowComplete, "Pain calculator complete", b.formula(rCalcLeft, nGeneral, b.painCompleteFormula(), b.calc != nil && b.res.Pain.Complete()),
 		namePainComplete+": TRUE once every input the calculator needs is entered. Until then the cost of pain, and every benefit "+
 			"valued from it, counts as zero, as in Case Builder.")
@@ -186,8 +192,7 @@ func (b *book) generalSettings(s *sheet) {
 	s.validate(ref(aName, asmRowHorizon), nil, 1, float64(b.months), true,
 		fmt.Sprintf("The horizon is a whole number of months from 1 to %d (the months this workbook has columns for).", b.months))
 	s.validate(ref(aName, asmRowScenario), []string{scenarioLikely, scenarioLow, scenarioHigh}, 0, 0, false, "Choose Likely, Low or High.")
-	s.validate(ref(aName, asmRowReserve), []string{string(casebuilder.ReserveExpected), string(casebuilder.ReserveNone)}, 0, 0, false,
-		"Choose expected or none.")
+	s.validate(ref(aName, asmRowReserve), bases, 0, 0, false, "Choose "+strings.Join(bases, ", ")+".")
 }
 
 // painCompleteFormula is TRUE when every input the calculator needs and

@@ -228,6 +228,12 @@ func (b *book) writeSummary() {
 		labelled("Recommended", name, rec.Name)
 		reason := casebuilder.RecommendationReason(c, b.res)
 		labelled("Why", b.text(rWrap, reason), reason)
+		if why := strings.TrimSpace(c.Recommendation.WhyNotTopRanked); why != "" {
+			labelled("Why not the top-ranked", b.text(rWrap, why), why)
+		}
+		if why := strings.TrimSpace(c.Recommendation.WhyNegativeNPV); why != "" {
+			labelled("Why, despite a negative NPV", b.text(rWrap, why), why)
+		}
 	}
 
 	section("The ask")
@@ -261,6 +267,20 @@ func (b *book) writeSummary() {
 		} {
 			r := make([]any, 2)
 			r[0], r[1] = b.text(rBold, h.label), b.formula(rCalc, h.nf, pick(h.col), h.value)
+			s.put(row, r, 0)
+			row++
+		}
+		if nc := len(c.Criteria); nc > 0 {
+			// The rank of the alternative on the Summary's row, from the
+			// Scoring sheet.
+			ranks := xrange(sheetScoring, 3+nc, scoreFirstRow, 3+nc, scoreFirstRow+len(c.Alternatives)-1)
+			f := fmt.Sprintf("INDEX(%s,%d)", ranks, b.res.Recommended+1)
+			if !b.res.RecommendedByCase {
+				f = fmt.Sprintf("INDEX(%s,MATCH(MAX(%s),%s,0))", ranks, npvs, npvs)
+			}
+			rank := b.weigh.Alternatives[b.res.Recommended].Rank
+			r := make([]any, 2)
+			r[0], r[1] = b.text(rBold, "Rank on the weighted criteria"), b.formula(rCalc, nInt, f, float64(rank))
 			s.put(row, r, 0)
 			row++
 		}

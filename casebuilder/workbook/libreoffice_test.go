@@ -137,6 +137,20 @@ func TestLibreOffice(t *testing.T) {
 		c.Reserve.Basis = casebuilder.ReserveNone
 		add("no-reserve", c, nil, nil)
 	}
+	{
+		// A percentile reserve is Case Builder's figure; choosing expected
+		// in the workbook goes back to the formulas.
+		c := sample(t, "stress")
+		c.Reserve = casebuilder.ReservePolicy{Basis: casebuilder.ReservePercentile, Percentile: 0.9}
+		c.Criteria[0].Auto = casebuilder.ScoreFromROI
+		add("percentile", c, nil, nil)
+		f := open(t, write(t, c))
+		sheet, cell := definedCell(t, f, nameReserveBasis)
+		setCell(t, f, sheet, cell, string(casebuilder.ReserveExpected))
+		expected := sample(t, "stress")
+		expected.Criteria[0].Auto = casebuilder.ScoreFromROI
+		add("percentile-to-expected", expected, saved(t, f), nil)
+	}
 	for name, c := range calculatorCases(t) {
 		add(name, c, nil, nil)
 	}
@@ -185,6 +199,7 @@ func TestLibreOffice(t *testing.T) {
 			checkSummary(t, f, oc.c, oc.res)
 			checkWorking(t, f, oc.c, oc.scenario)
 			checkBenefitValues(t, f, oc.c, oc.res, oc.scenario)
+			checkScores(t, f, oc.c, oc.res)
 			if oc.check != nil {
 				oc.check(t, f)
 			}
@@ -198,6 +213,7 @@ func TestLibreOffice(t *testing.T) {
 // than recalculating, the figures would not follow.
 func changedCase(t *testing.T) (string, *casebuilder.Case, []byte, *casebuilder.Result) {
 	c := sample(t, "turnover")
+	c.Criteria[0].Auto = casebuilder.ScoreFromNPV // scores that follow the figures
 	f := open(t, write(t, c))
 	sheet, cell := definedCell(t, f, nameDiscountRate)
 	setCell(t, f, sheet, cell, 0.15)
@@ -377,5 +393,39 @@ func sameAsCached(t *testing.T, orig, recalc *excelize.File) {
 				}
 			}
 		}
+	}
+}
+
+// checkScores compares the Scoring sheet with Case Builder's weighing: each
+// score, hand-made or worked out from the figures, each weighted total and
+// each rank.
+func checkScores(t *testing.T, f *excelize.File, c *casebuilder.Case, res *casebuilder.Result) {
+	t.Helper()
+	if len(c.Criteria) == 0 {
+		return
+	}
+	weigh := casebuilder.Weigh(c, res)
+	rows, err := f.GetRows(sheetScoring, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc := len(c.Criteria)
+	for ai, as := range weigh.Alternatives {
+		r := rows[scoreFirstRow+ai-1]
+		if r[0] != as.Name {
+			t.Fatalf("Scoring row %d is %q, want %q", scoreFirstRow+ai, r[0], as.Name)
+		}
+		for i, cs := range as.Criteria {
+			got := ""
+			if 1+i < len(r) {
+				got = r[1+i]
+			}
+			if want := float64(cs.Score); !(got == "" && want == 0) {
+				checkFigure(t, as.Name+" scored on "+cs.Name, got, &want, 0)
+			}
+		}
+		checkFigure(t, as.Name+" weighted score", r[1+nc], &as.WeightedTotal, 1e-9)
+		rank := float64(as.Rank)
+		checkFigure(t, as.Name+" rank", r[2+nc], &rank, 0)
 	}
 }

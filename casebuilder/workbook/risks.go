@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -149,8 +151,15 @@ func (b *book) writeRisks() {
 func (b *book) writeReserves(s *sheet, lastAlt int) {
 	l := &b.risk
 	s.put(l.section, []any{b.text(rSection, "Contingency reserve by alternative")}, 20)
-	s.put(l.section+1, []any{b.text(rSubtitle, "A 1 marks a risk that concerns the alternative. Each reserve adds up the expected costs of its risks, "+
-		"unless the Assumptions sheet's contingency reserve is none.")}, 0)
+	note := "A 1 marks a risk that concerns the alternative. Each reserve adds up the expected costs of its risks, " +
+		"unless the Assumptions sheet's contingency reserve is none."
+	if b.c.Reserve.Basis == casebuilder.ReservePercentile {
+		note += fmt.Sprintf(" With the percentile basis the reserve is the P%s of the total contingency cost, each risk happening or not "+
+			"with its likelihood, as Case Builder works it out; a percentile of every combination of risks is no spreadsheet formula, so "+
+			"that figure stays as exported: change a likelihood here and export again from Case Builder, or choose expected.", b.percentileName())
+	}
+	s.put(l.section+1, []any{b.text(rNote, note)}, rowHeight(note, 180))
+	s.merge(1, l.section+1, max(lastAlt, kConcerns), l.section+1)
 	r := make([]any, lastAlt)
 	r[0], r[1], r[2] = b.text(rHeader, "ID"), b.text(rHeader, "Risk"), b.text(rHeader, "Expected cost")
 	for ai, c := range l.altCol {
@@ -167,10 +176,16 @@ func (b *book) writeReserves(s *sheet, lastAlt int) {
 		if c == 0 {
 			continue
 		}
-		f := "0"
+		expected := "0"
 		if len(b.c.Risks) > 0 {
-			f = fmt.Sprintf(`IF(%s="%s",0,SUMPRODUCT(%s:%s,%s:%s))`, nameReserveBasis, casebuilder.ReserveNone,
-				abs(reserveExpectedCol, l.matrix), abs(reserveExpectedCol, last), ref(c, l.matrix), ref(c, last))
+			expected = fmt.Sprintf("SUMPRODUCT(%s:%s,%s:%s)", abs(reserveExpectedCol, l.matrix), abs(reserveExpectedCol, last), ref(c, l.matrix), ref(c, last))
+		}
+		f := fmt.Sprintf(`IF(%s="%s",0,%s)`, nameReserveBasis, casebuilder.ReserveNone, expected)
+		if b.c.Reserve.Basis == casebuilder.ReservePercentile {
+			// A percentile of every combination of risks happening or not
+			// is no spreadsheet formula: the workbook holds Case Builder's.
+			f = fmt.Sprintf(`IF(%s="%s",0,IF(%s="%s",%s,%s))`, nameReserveBasis, casebuilder.ReserveNone,
+				nameReserveBasis, casebuilder.ReservePercentile, strconv.FormatFloat(b.res.Alternatives[ai].Reserve, 'g', -1, 64), expected)
 		}
 		r[c-1] = b.formula(rTotal, nMoney, f, b.res.Alternatives[ai].Reserve)
 	}
@@ -205,4 +220,13 @@ func concerns(rk casebuilder.Risk, id string) bool {
 		}
 	}
 	return false
+}
+
+// percentileName is the reserve's percentile as in P80.
+func (b *book) percentileName() string {
+	p := b.c.Reserve.Percentile
+	if p <= 0 || p >= 1 {
+		p = casebuilder.DefaultReservePercentile
+	}
+	return strconv.FormatFloat(math.Round(p*1e4)/100, 'f', -1, 64)
 }

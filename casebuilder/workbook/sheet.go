@@ -248,3 +248,24 @@ func rowHeight(s string, width float64) float64 {
 func serial(d casebuilder.Date) float64 {
 	return float64(d.Time().Unix()/86400 + 25569)
 }
+
+// textHeader is a header row of labels from column A, n cells wide.
+func (b *book) textHeader(n int, labels ...string) []any {
+	r := make([]any, n)
+	for i := range r {
+		r[i] = b.blank(rHeader, nGeneral)
+	}
+	for i, l := range labels {
+		r[i] = b.text(rHeader, l)
+	}
+	return r
+}
+
+// widthOf adds the widths of columns c1 to c2.
+func (b *book) widthOf(widths []float64, c1, c2 int) float64 {
+	var w float64
+	for c := c1; c <= c2 && c <= len(widths); c++ {
+		w += widths[c-1]
+	}
+	return w
+}

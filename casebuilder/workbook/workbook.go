@@ -82,6 +82,8 @@ type book struct {
 	// shows them.
 	calc    *casebuilder.Calculator
 	working []casebuilder.Step
+	// weigh is the alternatives' scores, weighted totals and ranks.
+	weigh *casebuilder.Scoring
 
 	// Where things are, planned before any sheet is written so that the
 	// sheets can refer to each other.
@@ -103,6 +105,7 @@ func newBook(c *casebuilder.Case, opts Options) *book {
 		years:   (res.Months + casebuilder.PeriodsPerYear - 1) / casebuilder.PeriodsPerYear,
 		calc:    casebuilder.CalculatorFor(c.Pain.Category),
 		working: res.Pain.Steps,
+		weigh:   casebuilder.Weigh(c, res),
 	}
 }
 
