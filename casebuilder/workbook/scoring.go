@@ -102,10 +102,10 @@ func (b *book) writeScoring() {
 				}
 				row++
 				r := make([]any, textEnd)
-				r[0], r[1] = b.text(rPlain, as.Name), b.text(rPlain, cs.Name)
+				r[0], r[1] = b.text(rPlain, as.Name), b.text(rWrap, cs.Name)
 				r[2] = b.formula(rCalc, nInt, fmt.Sprintf(`IF(%s="","",%s)`, ref(2+i, scoreFirstRow+ai), ref(2+i, scoreFirstRow+ai)), float64(cs.Score))
 				r[3] = b.text(rWrap, cs.Rationale)
-				s.put(row, r, rowHeight(cs.Rationale, b.widthOf(widths, 4, textEnd)))
+				s.put(row, r, max(rowHeight(cs.Rationale, b.widthOf(widths, 4, textEnd)), rowHeight(cs.Name, widths[1])))
 				s.merge(4, row, textEnd, row)
 			}
 		}
