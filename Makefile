@@ -3,8 +3,9 @@
 
 # Building the desktop app (cgo, OpenGL, X11).
 RUN_PACKAGES = gcc libgl1-mesa-dev xorg-dev
-# Testing: the race detector needs gcc.
-TEST_PACKAGES = gcc
+# Testing: the race detector needs gcc; LibreOffice recalculates the
+# workbook as an independent oracle; poppler-utils reads the brief back.
+TEST_PACKAGES = gcc libreoffice-calc-nogui poppler-utils
 
 GO ?= go
 FUZZTIME ?= 15s
@@ -47,6 +48,7 @@ vulncheck:
 # Each fuzz target for a short time; the corpus found is kept in testdata.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
+	$(GO) test -run '^$$' -fuzz '^FuzzWrite$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/workbook
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
