@@ -315,16 +315,35 @@ func (d *doc) drawRow(t *table, ws []float64, r laidRow) {
 }
 
 // tableStart is the height of a table's header and first two rows, which
-// stay together on a page (no more than a third of a page).
+// stay together on a page (no more than a third of a page), or of the
+// whole table when it is short enough to keep whole (see wholeTable).
 func (d *doc) tableStart(t *table) float64 {
 	ws := d.widths(t)
 	_, h := d.headerLines(t, ws)
+	if whole, ok := d.wholeTable(t, ws, h); ok {
+		return whole
+	}
 	rows := 0.0
 	for i := 0; i < min(2, len(t.rows)); i++ {
 		lr := d.layRow(t, t.rows[i], ws, false)
 		rows += lr.height()
 	}
 	return h + min(rows, (d.bottom()-marginTop)/3)
+}
+
+// wholeTable returns the height of a table with header headH, and whether
+// it is short enough (a third of a page at most) never to be split: a
+// table of a few rows reads badly broken in two.
+func (d *doc) wholeTable(t *table, ws []float64, headH float64) (float64, bool) {
+	limit := (d.bottom() - marginTop) / 3
+	h := headH
+	for _, r := range t.rows {
+		lr := d.layRow(t, r, ws, false)
+		if h += lr.height(); h > limit {
+			return 0, false
+		}
+	}
+	return h, true
 }
 
 // table sets a table at the current position.
@@ -362,7 +381,11 @@ func (d *doc) table(t *table) {
 				next := d.layRow(t, t.rows[1], ws, false)
 				first += next.height()
 			}
-			d.block(headH + min(first, capacity/3))
+			first = headH + min(first, capacity/3)
+			if whole, ok := d.wholeTable(t, ws, headH); ok {
+				first = whole
+			}
+			d.block(first)
 			if d.atTop() {
 				// No heading introduces the table on this page: its
 				// caption does.
