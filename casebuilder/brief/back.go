@@ -68,13 +68,70 @@ func (d *doc) acknowledgements() {
 	d.table(t)
 }
 
-// appendix writes every assumption the figures rest on.
+// The parts of the appendix, in order; some are there only when the case
+// has something to put in them (see planAppendix).
+const (
+	partBasis       = "Basis of the figures"
+	partContext     = "Strategic context"
+	partPainInputs  = "Inputs of the cost of the problem"
+	partAlternative = "Alternatives, line by line"
+	partCriteria    = "Criteria of the weighted scoring"
+	partOtherRisks  = "Risks of the other alternatives"
+	partSensitivity = "Sensitivity of the recommendation's NPV"
+	partReview      = "The CEO review"
+)
+
+// planAppendix returns the titles of the appendix's parts that this case
+// has, in order.
+func (d *doc) planAppendix() []string {
+	parts := []string{partBasis, partContext, partPainInputs}
+	if len(d.c.Alternatives) > 0 {
+		parts = append(parts, partAlternative)
+	}
+	if len(d.c.Criteria) > 0 {
+		parts = append(parts, partCriteria)
+	}
+	if len(d.otherRiskRows()) > 0 {
+		parts = append(parts, partOtherRisks)
+	}
+	if d.tornadoShown() {
+		parts = append(parts, partSensitivity)
+	}
+	return append(parts, partReview)
+}
+
+// appendixNumber is a part's number, as in "A.4"; "" when the case has no
+// such part.
+func (d *doc) appendixNumber(title string) string {
+	for i, p := range d.appendixParts {
+		if p == title {
+			return "A." + itoa(i+1)
+		}
+	}
+	return ""
+}
+
+// appendixRef names a part of the appendix in the text: "appendix A.8".
+func (d *doc) appendixRef(title string) string {
+	if n := d.appendixNumber(title); n != "" {
+		return "appendix " + n
+	}
+	return "the appendix"
+}
+
+// appendixSub queues the heading of a part of the appendix.
+func (d *doc) appendixSub(title string) {
+	d.sub(d.appendixNumber(title) + "  " + title)
+}
+
+// appendix writes every assumption the figures rest on, how far the
+// recommendation's NPV moves with each, and the CEO review.
 func (d *doc) appendix() {
 	d.startSection(false)
 	c, res, f := d.c, d.res, d.f
-	d.para("Every assumption behind the figures of this brief, as entered in the case. Change one in Case Builder and every figure follows.")
+	d.para("Every assumption behind the figures of this brief, as entered in the case, how far each moves the recommendation's NPV, and what a sceptical reader would object to. Change an assumption in Case Builder and every figure follows.")
 
-	d.sub("A.1  Basis of the figures")
+	d.appendixSub(partBasis)
 	reserve := "The expected cost of each alternative's risks (Σ likelihood × contingency cost), booked as a cost in month 0."
 	if c.Reserve.Basis == casebuilder.ReserveNone {
 		reserve = "None: the case books no contingency reserve."
@@ -92,6 +149,9 @@ func (d *doc) appendix() {
 		{"Contingency reserve", reserve},
 		{"Recommendation", recommended},
 	}
+	if sim := d.an.Simulation; sim != nil {
+		basis = append(basis, [2]string{"Simulation", d.simulationMethod()})
+	}
 	t := &table{caption: "Basis of the figures", size: 7.5, cols: []col{{head: "Assumption", w: 22, align: "L"}, {head: "Value", w: 78, align: "L"}}}
 	for _, b := range basis {
 		t.rows = append(t.rows, row{cells: []cell{{s: b[0], style: "B"}, {s: b[1]}}})
@@ -105,12 +165,14 @@ func (d *doc) appendix() {
 	}
 	d.criteria()
 	d.otherRisks()
+	d.sensitivity()
+	d.review()
 }
 
 // context writes the strategic context the case was built in.
 func (d *doc) context() {
 	x := &d.c.Context
-	d.sub("A.2  Strategic context")
+	d.appendixSub(partContext)
 	t := &table{caption: "Strategic context", size: 7.5, cols: []col{{head: "", w: 22, align: "L"}, {head: "", w: 78, align: "L"}}}
 	t.cols[0].head, t.cols[1].head = "Item", "As the case states it"
 	var objs []string
@@ -157,7 +219,7 @@ func bulleted(items []string) string {
 // ranges and where they come from.
 func (d *doc) painInputs() {
 	f, res := d.f, d.res
-	d.sub("A.3  Inputs of the cost of the problem")
+	d.appendixSub(partPainInputs)
 	if res.Pain.Calculator == "" {
 		d.para("No kind of problem is chosen yet.")
 		return
@@ -192,9 +254,9 @@ func (d *doc) painInputs() {
 func (d *doc) alternativeAssumptions(i int) {
 	c, f := d.c, d.f
 	a := &c.Alternatives[i]
-	title := fmt.Sprintf("A.4.%d  %s", i+1, orDefault(a.Name, "Unnamed alternative"))
+	title := fmt.Sprintf("%s.%d  %s", d.appendixNumber(partAlternative), i+1, orDefault(a.Name, "Unnamed alternative"))
 	if i == 0 {
-		d.sub("A.4  Alternatives, line by line")
+		d.appendixSub(partAlternative)
 	}
 	d.minor(title)
 	desc := strings.TrimSpace(a.Description)
@@ -284,7 +346,7 @@ func (d *doc) criteria() {
 	if len(c.Criteria) == 0 {
 		return
 	}
-	d.sub("A.5  Criteria of the weighted scoring")
+	d.appendixSub(partCriteria)
 	t := &table{caption: "Criteria", size: 7.5, cols: []col{{head: "Criterion", w: 70, align: "L"}, {head: "Weight", w: 30, align: "R"}}}
 	total := 0.0
 	for _, cr := range c.Criteria {
@@ -295,9 +357,9 @@ func (d *doc) criteria() {
 	d.table(t)
 }
 
-// otherRisks writes the risks that concern only the alternatives not
-// recommended.
-func (d *doc) otherRisks() {
+// otherRiskRows are the rows of the risks that concern only the
+// alternatives not recommended.
+func (d *doc) otherRiskRows() []row {
 	c, f := d.c, d.f
 	mine := map[*casebuilder.Risk]bool{}
 	for _, r := range d.recRisks() {
@@ -327,10 +389,17 @@ func (d *doc) otherRisks() {
 			{s: orDefault(r.Owner, "No owner"), muted: strings.TrimSpace(r.Owner) == ""},
 		}})
 	}
+	return rows
+}
+
+// otherRisks writes the risks that concern only the alternatives not
+// recommended.
+func (d *doc) otherRisks() {
+	rows := d.otherRiskRows()
 	if len(rows) == 0 {
 		return
 	}
-	d.sub("A.6  Risks of the other alternatives")
+	d.appendixSub(partOtherRisks)
 	t := &table{caption: "Risks of the other alternatives", size: 7, rows: rows, cols: []col{
 		{head: "Risk", w: 33, align: "L"},
 		{head: "Concerns", w: 17, align: "L"},

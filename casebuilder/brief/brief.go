@@ -5,14 +5,17 @@
 // risks and their contingencies, the implementation plan, the measures of
 // success, the acknowledgements and an appendix of every assumption.
 //
-// Every figure comes from [casebuilder.Calculate] and is written with
-// [casebuilder.Format], so the brief, the app and the workbook agree. The
+// Every figure comes from [casebuilder.Analyse] (the costed figures, the
+// weighted scores, the tornado, the Monte Carlo simulation and the CEO
+// review) and is written with [casebuilder.Format], so the brief, the app,
+// the workbook and `casebuilder summary` agree. The
 // text is set in an embedded TrueType font (DejaVu Sans Condensed), so any
 // Latin, Greek or Cyrillic name prints as written, and the charts are
 // vector drawings that print crisply and read in grey-scale.
 //
 // The same case and options always give the same bytes: the creation date
-// is Options.Now, and nothing else depends on the clock or on map order.
+// is Options.Now, the simulation is seeded by Options.Simulation, and
+// nothing else depends on the clock, on map order or on the number of cores.
 package brief
 
 import (
@@ -35,6 +38,19 @@ type Options struct {
 	Now time.Time
 	// Paper is the paper size: "a4" (the default when empty) or "letter".
 	Paper string
+	// Simulation chooses the Monte Carlo simulation's trials, seed and
+	// distribution. The zero value is what `casebuilder summary` runs by
+	// default, 10,000 PERT trials with seed 0, so that the brief and the
+	// summary print the same percentiles for the same case.
+	Simulation casebuilder.SimulationOptions
+	// Analysis, when set, is the case's analysis already worked out (the
+	// desktop app has it at hand): the brief shows it rather than
+	// analysing the case again, which for a large case is most of the
+	// time a brief takes. It must be the analysis of the case as it is
+	// now, by [casebuilder.Analyse] with Analysis.Case the case written;
+	// when it was run without the simulation, the brief runs the
+	// simulation with the options above.
+	Analysis *casebuilder.Analysis
 }
 
 // Paper sizes, in millimetres, portrait.
@@ -47,7 +63,12 @@ var papers = map[string]gofpdf.SizeType{
 //
 // A draft that is incomplete still gives a brief: a part the case does not
 // fill yet says so in a sentence rather than leaving a hole. Write fails
-// only for an unknown paper size or a nil case.
+// only for an unknown paper size, simulation options out of range, a nil
+// case, or an analysis of another case.
+//
+// Without Options.Analysis, Write analyses the case itself, the Monte
+// Carlo simulation included: for a case the size of the stress sample,
+// that is more than half the time it takes.
 func Write(c *casebuilder.Case, opts Options) (out []byte, err error) {
 	if c == nil {
 		return nil, fmt.Errorf("brief: no case to write")
@@ -60,6 +81,12 @@ func Write(c *casebuilder.Case, opts Options) (out []byte, err error) {
 	if !ok {
 		return nil, fmt.Errorf("paper: must be a4 or letter (got %q)", opts.Paper)
 	}
+	if err := opts.Simulation.Check(); err != nil {
+		return nil, fmt.Errorf("simulation: %w", err)
+	}
+	if opts.Analysis != nil && opts.Analysis.Case != c {
+		return nil, fmt.Errorf("brief: the analysis given is of another case; analyse the case being written")
+	}
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -71,9 +98,23 @@ func Write(c *casebuilder.Case, opts Options) (out []byte, err error) {
 			out, err = nil, fmt.Errorf("brief: internal error: %v (please report it)", v)
 		}
 	}()
-	d := newDoc(c, size, now)
+	d := newDoc(c, size, now, analysis(c, opts))
 	d.write()
 	return d.output()
+}
+
+// analysis returns the analysis the brief shows: the one given, with its
+// simulation run when it was skipped, or the case's own.
+func analysis(c *casebuilder.Case, opts Options) *casebuilder.Analysis {
+	if opts.Analysis == nil {
+		return casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: opts.Simulation})
+	}
+	if opts.Analysis.Simulation != nil {
+		return opts.Analysis
+	}
+	a := *opts.Analysis // the caller's stays as it was
+	a.Simulation = casebuilder.Simulate(c, opts.Simulation)
+	return &a
 }
 
 // write lays out every part of the brief, in the order the issue gives.
@@ -81,9 +122,6 @@ func (d *doc) write() {
 	d.cover()
 	d.summary()
 	d.alternatives()
-	// The weighted scoring closes the comparison. The sensitivity analysis
-	// and the simulation (the analysis issue, #6) belong right after it,
-	// inside section 2, before the financials of the recommendation.
 	d.financials()
 	d.pain()
 	d.risks()
@@ -106,7 +144,8 @@ func (d *doc) output() ([]byte, error) {
 // Font family names registered with gofpdf.
 const family = "dejavu"
 
-func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time) *doc {
+// newDoc starts the brief of a case from its analysis an (of c).
+func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time, an *casebuilder.Analysis) *doc {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
 	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
 	pdf.AddUTF8FontFromBytes(family, "B", assets.FontBold)
@@ -127,7 +166,7 @@ func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time) *doc {
 	pdf.SetProducer("Case Builder (gofpdf)", true)
 	pdf.SetDisplayMode("fullwidth", "continuous")
 
-	d := &doc{pdf: pdf, c: c, res: casebuilder.Calculate(c), f: casebuilder.FormatFor(c), paper: size, now: now}
+	d := &doc{pdf: pdf, c: c, an: an, res: an.Result, f: casebuilder.FormatFor(c), paper: size, now: now}
 	d.date = c.Date
 	if d.date.IsZero() {
 		d.date = casebuilder.DateOf(now)
@@ -136,6 +175,7 @@ func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time) *doc {
 	for i := range c.Risks {
 		d.riskNo[&c.Risks[i]] = i + 1
 	}
+	d.appendixParts = d.planAppendix()
 	return d
 }
 

@@ -73,8 +73,7 @@ func (d *doc) alternatives() {
 	d.note("Scores run from 1 (harmful) to 5 (very good).")
 
 	d.scoring()
-	// The analysis issue (#6) adds the sensitivity of the recommendation's
-	// NPV to each estimate and the simulation of its range here.
+	d.uncertainty()
 }
 
 // judgement is an impact score and its reasoning, as a cell.
@@ -90,116 +89,199 @@ func judgement(j casebuilder.Judgement) cell {
 }
 
 // scoring writes the weighted scoring of the alternatives against the
-// case's criteria, and each score's rationale.
+// case's criteria, each score's rationale, and why the recommendation is
+// chosen when the scoring ranks another first. Every score, total and
+// rank is the analysis's own (casebuilder.Weigh), so the brief, the app and
+// the workbook agree.
 func (d *doc) scoring() {
-	c, res, f := d.c, d.res, d.f
-	if len(c.Criteria) == 0 {
+	c, f, sc := d.c, d.f, d.an.Scores
+	if len(c.Criteria) == 0 || len(sc.Alternatives) == 0 {
 		return
 	}
-	totals := make([]float64, len(c.Alternatives))
-	complete := make([]bool, len(c.Alternatives))
-	for i := range c.Alternatives {
-		complete[i] = true
-		for _, cr := range c.Criteria {
-			s, ok := c.Alternatives[i].Scores[cr.ID]
-			if !ok || s.Score == 0 {
-				complete[i] = false
-				continue
-			}
-			totals[i] += cr.Weight * float64(s.Score)
-		}
-	}
-	best := -1
-	for i := range totals {
-		if complete[i] && (best < 0 || totals[i] > totals[best]) {
-			best = i
-		}
-	}
-	// Criteria in groups that fit across the page; the weighted score ends
-	// the last group.
+	rec := sc.Recommended
+	// Criteria in groups that fit across the page; the weighted score and
+	// the rank end the last group.
 	per := 7
 	if d.landscape {
 		per = 11
 	}
 	var tables []*table
+	var autos []string
+	for _, cr := range c.Criteria {
+		switch cr.Auto {
+		case casebuilder.ScoreFromNPV:
+			autos = append(autos, orDefault(cr.Name, cr.ID)+" from the NPV")
+		case casebuilder.ScoreFromROI:
+			autos = append(autos, orDefault(cr.Name, cr.ID)+" from the ROI")
+		}
+	}
 	for start := 0; start < len(c.Criteria); start += per {
 		end := min(start+per, len(c.Criteria))
 		last := end == len(c.Criteria)
 		t := &table{caption: "Weighted scoring", size: 7.5, cols: []col{{head: "Alternative", w: 26, align: "L"}}}
 		for _, cr := range c.Criteria[start:end] {
-			t.cols = append(t.cols, col{head: fmt.Sprintf("%s (%s)", orDefault(cr.Name, cr.ID), f.Percent(cr.Weight)), w: 14, align: "C"})
+			head := fmt.Sprintf("%s (%s)", orDefault(cr.Name, cr.ID), f.Percent(cr.Weight))
+			if cr.Auto == casebuilder.ScoreFromNPV || cr.Auto == casebuilder.ScoreFromROI {
+				head += "*"
+			}
+			t.cols = append(t.cols, col{head: head, w: 14, align: "C"})
 		}
 		if last {
-			t.cols = append(t.cols, col{head: "Weighted score", w: 11, align: "R"})
+			t.cols = append(t.cols, col{head: "Weighted score", w: 11, align: "R"}, col{head: "Rank", w: 7, align: "R"})
 		}
-		for i := range c.Alternatives {
-			a := &c.Alternatives[i]
+		for i, as := range sc.Alternatives {
 			kind := rowNormal
-			name := cell{s: orDefault(a.Name, "Unnamed alternative")}
-			if i == res.Recommended {
-				kind, name.style = rowHighlight, "B"
+			name := cell{s: orDefault(as.Name, "Unnamed alternative")}
+			if i == rec {
+				kind, name.style, name.sub = rowHighlight, "B", "Recommended"
 			}
 			cells := []cell{name}
-			for _, cr := range c.Criteria[start:end] {
-				if s, ok := a.Scores[cr.ID]; ok && s.Score > 0 {
-					cells = append(cells, cell{s: itoa(s.Score)})
+			for _, cs := range as.Criteria[start:end] {
+				if cs.Score > 0 {
+					cells = append(cells, cell{s: itoa(cs.Score)})
 				} else {
 					cells = append(cells, cell{s: "–", muted: true})
 				}
 			}
 			if last {
-				total := cell{s: f.Number(totals[i], 2), style: "B"}
+				total := cell{s: f.Number(as.WeightedTotal, 2), style: "B"}
+				rank := cell{s: itoa(as.Rank), style: "B"}
 				switch {
-				case !complete[i] && totals[i] == 0:
+				case len(as.Unscored) == len(as.Criteria):
 					total = cell{s: "–", sub: "not scored", muted: true}
-				case !complete[i]:
+					rank.style, rank.muted = "", true
+				case len(as.Unscored) > 0:
 					total.sub = "incomplete"
-				case i == best:
-					total.sub = "highest"
 				}
-				cells = append(cells, total)
+				if tied(sc, i) {
+					rank.sub = "tied"
+				}
+				cells = append(cells, total, rank)
 			}
 			t.rows = append(t.rows, row{kind: kind, cells: cells})
 		}
 		tables = append(tables, t)
 	}
+	lead := []string{"Each alternative is scored from 1 (poor) to 5 (excellent) against each criterion; its weighted score is the sum of its scores times the weights, and rank 1 is the highest."}
+	if len(autos) > 0 {
+		lead = append(lead, "* Scored automatically: "+strings.Join(autos, "; ")+", 1 for the alternative with the lowest and 5 for the one with the highest, in proportion between.")
+	}
+	for _, as := range sc.Alternatives {
+		if len(as.Unscored) > 0 {
+			lead = append(lead, "A criterion not scored yet counts as 0.")
+			break
+		}
+	}
+	if math.Abs(sc.WeightSum-1) > 1e-6 {
+		lead = append(lead, fmt.Sprintf("The weights sum to %s, not 100%%, so the weighted scores are not on the scale of the scores.", f.Percent(sc.WeightSum)))
+	}
 	d.sub("Weighted scoring")
-	d.leadFor("Each alternative is scored from 1 (poor) to 5 (excellent) against each criterion; the weighted score is the sum of the scores times the weights.", tables[0])
+	d.leadFor(strings.Join(lead, " "), tables[0])
 	for _, t := range tables {
 		d.table(t)
 	}
+	d.rankVerdict()
 
 	// The reasoning behind each score.
 	rt := &table{caption: "Reasons for the scores", size: 7.5, cols: []col{
 		{head: "Alternative", w: 26, align: "L"},
 		{head: "Criterion, score: reason", w: 74, align: "L"},
 	}}
-	any := false
-	for i := range c.Alternatives {
-		a := &c.Alternatives[i]
+	for i, as := range sc.Alternatives {
 		var parts []string
-		for _, cr := range c.Criteria {
-			s, ok := a.Scores[cr.ID]
-			if !ok || strings.TrimSpace(s.Rationale) == "" {
+		for _, cs := range as.Criteria {
+			why := strings.TrimSpace(cs.Rationale)
+			if why == "" {
 				continue
 			}
-			parts = append(parts, fmt.Sprintf("%s, %d: %s", orDefault(cr.Name, cr.ID), s.Score, strings.TrimSpace(s.Rationale)))
+			score := itoa(cs.Score)
+			if cs.Auto {
+				score += " (automatic)"
+			}
+			parts = append(parts, fmt.Sprintf("%s, %s: %s", orDefault(cs.Name, cs.Criterion), score, why))
 		}
 		if len(parts) == 0 {
 			continue
 		}
-		any = true
 		kind := rowNormal
-		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
-		if i == res.Recommended {
+		name := cell{s: orDefault(as.Name, "Unnamed alternative")}
+		if i == rec {
 			kind, name.style = rowHighlight, "B"
 		}
 		rt.rows = append(rt.rows, row{kind: kind, cells: []cell{name, {s: strings.Join(parts, "\n")}}})
 	}
-	if any {
+	if len(rt.rows) > 0 {
 		d.minor("Reasons for the scores")
 		d.table(rt)
 	}
+}
+
+// tied reports whether another alternative shares alternative i's rank.
+func tied(sc *casebuilder.Scoring, i int) bool {
+	for j, a := range sc.Alternatives {
+		if j != i && a.Rank == sc.Alternatives[i].Rank {
+			return true
+		}
+	}
+	return false
+}
+
+// rankVerdict says where the recommendation ranks on the weighted
+// criteria and, when another ranks higher, the case's reason for choosing
+// it all the same.
+func (d *doc) rankVerdict() {
+	sc, f := d.an.Scores, d.f
+	if sc.Recommended < 0 || sc.Recommended >= len(sc.Alternatives) {
+		return
+	}
+	me := sc.Alternatives[sc.Recommended]
+	name := orDefault(me.Name, "The recommended alternative")
+	var top []string
+	for _, i := range sc.TopRanked {
+		if i != sc.Recommended {
+			top = append(top, "“"+orDefault(sc.Alternatives[i].Name, "Unnamed alternative")+"”")
+		}
+	}
+	if !sc.NotTopRanked() {
+		s := fmt.Sprintf("%s ranks first on the weighted criteria, with a weighted score of %s.", name, f.Number(me.WeightedTotal, 2))
+		if len(top) > 0 {
+			s = fmt.Sprintf("%s ranks first on the weighted criteria, with a weighted score of %s, tied with %s.", name, f.Number(me.WeightedTotal, 2), joinAnd(top))
+		}
+		d.para(s)
+		return
+	}
+	head := fmt.Sprintf("%s ranks %s on the weighted criteria, with a weighted score of %s, behind %s.", name, ordinal(me.Rank), f.Number(me.WeightedTotal, 2), joinAnd(top))
+	why := sc.WhyNotTopRanked
+	if why == "" {
+		why = "The case does not yet say why it is recommended all the same. The CEO review counts this as blocking (" + d.appendixRef(partReview) + ")."
+	}
+	d.panel([][2]string{{"Ranked " + ordinal(me.Rank), head}, {"Why it is chosen", why}}, 30, 12)
+}
+
+// joinAnd joins names as a reader would: "A", "A and B", "A, B and C".
+func joinAnd(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// ordinal writes 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return itoa(n) + suffix
 }
 
 // financials writes section 3: the recommended alternative's cash flows,

@@ -149,18 +149,23 @@ type summaryLimits struct {
 	evidence, evidenceLines int
 	reasonLines, askLines   int
 	riskLines, measures     int
+	// simulationNote keeps the small print under the simulated range.
+	simulationNote bool
 }
 
 var summaryFits = []summaryLimits{
-	{4, 3, 3, 7, 3, 2, 5},
-	{4, 3, 2, 6, 3, 2, 4},
-	{4, 2, 2, 6, 3, 2, 3},
-	{3, 2, 2, 5, 3, 2, 3},
-	{3, 1, 2, 5, 3, 2, 2},
-	{3, 1, 2, 4, 2, 2, 2},
-	{3, 0, 0, 4, 2, 1, 2},
-	{2, 0, 0, 3, 2, 1, 1},
-	{2, 0, 0, 2, 1, 1, 1},
+	{4, 3, 3, 7, 3, 2, 5, true},
+	{4, 3, 2, 6, 3, 2, 4, true},
+	{4, 2, 2, 6, 3, 2, 3, true},
+	{3, 2, 2, 5, 3, 2, 3, true},
+	{3, 1, 2, 5, 3, 2, 2, true},
+	{3, 2, 2, 4, 2, 2, 3, true},
+	{3, 1, 2, 4, 2, 2, 3, true},
+	{3, 1, 2, 4, 2, 2, 2, true},
+	{3, 0, 0, 4, 2, 1, 2, true},
+	{2, 0, 0, 3, 2, 1, 1, true},
+	{2, 0, 0, 2, 1, 1, 1, true},
+	{2, 0, 0, 2, 1, 1, 1, false},
 }
 
 // summary writes the one-page executive summary.
@@ -185,6 +190,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 	c, res, f := d.c, d.res, d.f
 	rec := res.RecommendedAlternative()
 
+	d.blockingLine()
 	d.compact("The problem")
 	pain := strings.TrimSpace(c.Pain.Summary)
 	if pain == "" {
@@ -235,6 +241,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 		})
 		d.note(fmt.Sprintf("Incremental to doing nothing, over %s at a discount rate of %s a year. IRR %s.",
 			d.horizonText(), f.Percent(c.DiscountRate), f.Maybe(rec.IRR, f.Percent)))
+		d.summaryRange(lim.simulationNote)
 	}
 
 	d.compact("Top risks and their contingencies")
@@ -358,15 +365,23 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 		{"People", orDefault(c.Ask.People, "None asked for.")},
 		{"By when", when},
 	}
-	labelW := 22.0
+	d.panel(rows, 22, maxLines)
+}
+
+// panel writes labelled rows of text in a panel marked at its left: each
+// label in bold, its text wrapped beside it to at most maxLines lines.
+func (d *doc) panel(rows [][2]string, labelW float64, maxLines int) {
 	size := 8.5
 	lh := lineHeight(size)
 	laid := make([][]string, len(rows))
+	labels := make([][]string, len(rows))
 	h := 3.0
-	d.setFont("", size)
 	for i, r := range rows {
+		d.setFont("B", size)
+		labels[i] = d.clamp(r[0], labelW-2, 2)
+		d.setFont("", size)
 		laid[i] = d.clamp(r[1], d.contentW()-labelW-6, maxLines)
-		h += float64(len(laid[i]))*lh + 1.5
+		h += float64(max(len(laid[i]), len(labels[i])))*lh + 1.5
 	}
 	d.block(h)
 	d.fill(colPanel)
@@ -374,17 +389,18 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 	d.fill(colAccent)
 	d.rect(marginX, d.y, 1.2, h, "F")
 	y := d.y + 2
-	for i, r := range rows {
+	for i := range rows {
 		d.setFont("B", size)
 		d.setColor(colAccent)
-		d.textAt(marginX+4, y, labelW, r[0], "L")
+		for j, l := range labels[i] {
+			d.textAt(marginX+4, y+float64(j)*lh, labelW-2, l, "L")
+		}
 		d.setFont("", size)
 		d.setColor(colInk)
-		for _, l := range laid[i] {
-			d.textAt(marginX+4+labelW, y, d.contentW()-labelW-6, l, "L")
-			y += lh
+		for j, l := range laid[i] {
+			d.textAt(marginX+4+labelW, y+float64(j)*lh, d.contentW()-labelW-6, l, "L")
 		}
-		y += 1.5
+		y += float64(max(len(laid[i]), len(labels[i])))*lh + 1.5
 	}
 	d.y += h + 3
 }

@@ -39,8 +39,11 @@ var (
 
 // doc is a brief being laid out.
 type doc struct {
-	pdf   *gofpdf.Fpdf
-	c     *casebuilder.Case
+	pdf *gofpdf.Fpdf
+	c   *casebuilder.Case
+	// an is the case's analysis: the weighed scores, the tornado, the
+	// simulation and the review; res is its figures (an.Result).
+	an    *casebuilder.Analysis
 	res   *casebuilder.Result
 	f     *casebuilder.Format
 	paper gofpdf.SizeType
@@ -65,6 +68,10 @@ type doc struct {
 	toc     []tocEntry
 	pending []heading
 	riskNo  map[*casebuilder.Risk]int
+	// appendixParts are the titles of the appendix's parts, in order:
+	// A.1 is the first. They are known before the appendix is laid out,
+	// so that earlier sections can refer to them.
+	appendixParts []string
 
 	log layoutLog
 }
@@ -116,7 +123,7 @@ var sectionTitles = []string{
 	"Implementation plan",
 	"Measures of success",
 	"Acknowledgements",
-	"Appendix: every assumption",
+	"Appendix: assumptions, sensitivity and review",
 }
 
 // heading is a heading waiting for the block it introduces, so that it is
@@ -617,13 +624,19 @@ func (d *doc) para(s string) { d.paraWith(text{s: s, size: 9, color: colInk}, ma
 // lead writes a paragraph that introduces what follows, kept on the same
 // page as the first h millimetres of it.
 func (d *doc) lead(s string, h float64) {
-	d.keepNext = h
+	d.keepNext = h + paraGap
 	d.para(s)
 }
 
 // leadFor writes a paragraph that introduces a table, kept on the same
 // page as the table's header and first rows.
 func (d *doc) leadFor(s string, t *table) { d.lead(s, d.tableStart(t)) }
+
+// paraHeight is the height para gives a paragraph of type size size.
+func (d *doc) paraHeight(s string, size float64) float64 {
+	d.setFont("", size)
+	return float64(len(d.wrap(s, d.contentW())))*lineHeight(size) + paraGap
+}
 
 // note writes a small muted paragraph.
 func (d *doc) note(s string) {
@@ -660,8 +673,11 @@ func (d *doc) paraWith(t text, x, w float64) {
 		d.textAt(x, d.y, w, l, "L")
 		d.y += lh
 	}
-	d.y += 1.6
+	d.y += paraGap
 }
+
+// paraGap is the space after a paragraph.
+const paraGap = 1.6
 
 // bullets writes a list, each item wrapped with a hanging indent.
 func (d *doc) bullets(items []string, size float64) {

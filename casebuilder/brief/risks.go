@@ -165,7 +165,7 @@ func (d *doc) risks() {
 func (d *doc) otherRisksNote() {
 	others := len(d.c.Risks) - len(d.recRisks())
 	if others > 0 {
-		d.note(fmt.Sprintf("The %d risk%s of the other alternatives, which set their own reserves, are listed in %s.", others, plural(others), d.sectionRef("Appendix: every assumption")))
+		d.note(fmt.Sprintf("The %d risk%s of the other alternatives, which set their own reserves, are listed in %s.", others, plural(others), d.appendixRef(partOtherRisks)))
 	}
 }
 

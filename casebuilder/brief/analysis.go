@@ -1,0 +1,722 @@
+package brief
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// This file shows the analysis of the case (casebuilder.Analyse) that is
+// not part of its costed figures: the Monte Carlo simulation (section 2
+// and the summary), the tornado of the recommendation's NPV and the CEO
+// review (the appendix, and a line on the summary when it is blocking).
+
+// recSimulation is the simulation's results for the recommended
+// alternative; nil when there is no simulation, or the recommendation is
+// to do nothing.
+func (d *doc) recSimulation() *casebuilder.AltSimulation {
+	sim, ai := d.an.Simulation, d.res.Recommended
+	if sim == nil || ai < 0 || ai >= len(sim.Alternatives) || sim.Alternatives[ai].DoNothing {
+		return nil
+	}
+	return &sim.Alternatives[ai]
+}
+
+// distributionName names the simulation's distribution in words.
+func distributionName(dist casebuilder.Distribution) string {
+	if dist == casebuilder.Triangular {
+		return "triangular"
+	}
+	return "PERT"
+}
+
+// trialsText writes a number of trials: "10,000 trials".
+func (d *doc) trialsText() string {
+	n := d.an.Simulation.Trials
+	return d.f.Number(float64(n), 0) + " trial" + plural(n)
+}
+
+// simulationMethod says how the simulation was run, in a sentence or two.
+func (d *doc) simulationMethod() string {
+	sim := d.an.Simulation
+	return fmt.Sprintf("Monte Carlo simulation of %s with seed %d, so that it can be reproduced. In each trial every estimate given as low, likely and high (%d of them) is drawn at random from a %s distribution between its low and high that peaks at its likely value, and every alternative's figures are worked out again; the inputs of the cost of the problem drawn in a trial are the same for every alternative. Estimates given as one figure and the contingency reserve stay fixed.",
+		d.trialsText(), sim.Seed, sim.Uncertain, distributionName(sim.Distribution))
+}
+
+// uncertainty writes, after the weighted scoring, what the ranges of the
+// estimates do to the alternatives' figures: the simulation's percentiles
+// per alternative and the distribution of the recommendation's NPV.
+func (d *doc) uncertainty() {
+	sim, f := d.an.Simulation, d.f
+	if sim == nil || len(sim.Alternatives) == 0 {
+		return
+	}
+	d.sub("Uncertainty: the range of outcomes")
+	t := &table{caption: "Simulated outcomes", size: 7.5, cols: []col{
+		{head: "Alternative", w: 34, align: "L"},
+		{head: "NPV P10", w: 14, align: "R"},
+		{head: "NPV P50", w: 14, align: "R"},
+		{head: "NPV P90", w: 14, align: "R"},
+		{head: "ROI P50", w: 11, align: "R"},
+		{head: "Probability NPV > 0", w: 13, align: "R"},
+	}}
+	for i, a := range sim.Alternatives {
+		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
+		kind := rowNormal
+		switch {
+		case i == d.res.Recommended:
+			name.style, name.sub, kind = "B", "Recommended", rowHighlight
+		case a.DoNothing:
+			name.sub = "The baseline: zero in every trial"
+		}
+		t.rows = append(t.rows, row{kind: kind, cells: []cell{name,
+			{s: f.Money(a.NPVP10)}, {s: f.Money(a.NPVP50), style: "B"}, {s: f.Money(a.NPVP90)},
+			{s: f.Maybe(a.ROIP50, f.Percent)}, {s: f.Percent(a.ProbNPVPositive), style: "B"}}})
+	}
+	d.leadFor(fmt.Sprintf("The figures above take every estimate at its likely value. The simulation draws each estimate given as low, likely and high at random from a %s distribution between its low and high, %s times over (seed %d, so that the results can be reproduced), and works out every alternative's figures each time. P10, P50 and P90 are the values that 10%%, 50%% and 90%% of the trials fall at or below: eight trials in ten fall between P10 and P90.",
+		distributionName(sim.Distribution), d.f.Number(float64(sim.Trials), 0), sim.Seed), t)
+	d.table(t)
+
+	rs := d.recSimulation()
+	if rs == nil {
+		return
+	}
+	d.minor("Simulated NPV of " + orDefault(rs.Name, "the recommendation"))
+	d.histogram(rs)
+	s := fmt.Sprintf("The NPV of %s is positive in %s of the trials, and in eight trials of ten it falls between %s and %s.",
+		orDefault(rs.Name, "the recommendation"), f.Percent(rs.ProbNPVPositive), f.Money(rs.NPVP10), f.Money(rs.NPVP90))
+	if top := d.an.Tornado.Top; len(top) > 0 {
+		quoted := make([]string, len(top))
+		for i, n := range top {
+			quoted[i] = "“" + n + "”"
+		}
+		s += fmt.Sprintf(" It depends most on %s: %s shows how far each estimate moves it.", joinAnd(quoted), d.appendixRef(partSensitivity))
+	}
+	d.para(s)
+}
+
+// histogram draws the distribution of an alternative's simulated NPV:
+// the share of the trials in each band, the bands below zero hatched, and
+// dashed lines at P10, P50 and P90, each labelled with its figure.
+func (d *doc) histogram(a *casebuilder.AltSimulation) {
+	pdf, f := d.pdf, d.f
+	bins := a.Histogram
+	if len(bins) < 2 || a.Trials == 0 {
+		v := 0.0
+		if len(bins) > 0 {
+			v = bins[0].From
+		}
+		d.para(fmt.Sprintf("Every trial gives the same NPV, %s: none of the estimates it depends on is given as a range.", f.Money(v)))
+		return
+	}
+	labelRowH, plotH, axisH := 3.4, 46.0, 8.0
+	h := 2*labelRowH + 1 + plotH + axisH
+	d.block(h)
+	if d.dry {
+		d.y += h
+		return
+	}
+	lo, hi := bins[0].From, bins[len(bins)-1].To
+	ticks := niceTicks(lo, hi, 6)
+	lo, hi = min(lo, ticks[0]), max(hi, ticks[len(ticks)-1])
+	maxShare := 0.0
+	for _, b := range bins {
+		maxShare = max(maxShare, float64(b.Count)/float64(a.Trials))
+	}
+	yTicks := niceTicks(0, maxShare, 4)
+	yHi := max(yTicks[len(yTicks)-1], maxShare)
+
+	d.setFont("", 6.5)
+	labelW := 0.0
+	for _, t := range yTicks {
+		labelW = max(labelW, d.width(f.Percent(t)))
+	}
+	plotX := marginX + labelW + 2.5
+	plotW := d.contentW() - labelW - 2.5
+	plotY := d.y + 2*labelRowH + 1
+	xOf := func(v float64) float64 { return plotX + plotW*(v-lo)/(hi-lo) }
+	yOf := func(share float64) float64 { return plotY + plotH*(1-share/yHi) }
+
+	// Grid.
+	pdf.SetLineWidth(0.1)
+	d.draw(colRule)
+	d.setColor(colMuted)
+	for _, t := range yTicks {
+		y := yOf(t)
+		d.line(plotX, y, plotX+plotW, y)
+		d.textAt(marginX, y-lineHeight(6.5)/2, labelW, f.Percent(t), "R")
+	}
+	for _, t := range ticks {
+		x := xOf(t)
+		d.line(x, plotY, x, plotY+plotH)
+		d.centredAt(x, plotY+plotH+1, f.MoneyShort(t))
+	}
+	// The bars: solid above zero, hatched below.
+	for _, b := range bins {
+		if b.Count == 0 {
+			continue
+		}
+		x0, x1 := xOf(b.From)+0.15, xOf(b.To)-0.15
+		if x1-x0 < 0.1 {
+			x1 = x0 + 0.1
+		}
+		y := yOf(float64(b.Count) / float64(a.Trials))
+		zero := xOf(0)
+		if b.From < 0 {
+			right := min(x1, zero)
+			d.hatch(x0, y, right-x0, plotY+plotH-y)
+			x0 = right
+		}
+		if x1 > x0+0.01 {
+			d.fill(colAccent)
+			d.rect(x0, y, x1-x0, plotY+plotH-y, "F")
+		}
+	}
+	// The axes and zero.
+	d.draw(colInk)
+	pdf.SetLineWidth(0.3)
+	d.line(plotX, plotY+plotH, plotX+plotW, plotY+plotH)
+	if lo < 0 && hi > 0 {
+		d.line(xOf(0), plotY-0.5, xOf(0), plotY+plotH)
+	}
+	// The percentiles, labelled above the plot on two rows so that close
+	// labels do not overlap.
+	marks := []struct {
+		name string
+		v    float64
+	}{{"P10", a.NPVP10}, {"P50", a.NPVP50}, {"P90", a.NPVP90}}
+	d.setFont("B", 6.5)
+	lastRight := []float64{math.Inf(-1), math.Inf(-1)}
+	for _, m := range marks {
+		x := xOf(m.v)
+		// A white line under the dashes keeps them visible across the
+		// dark bars.
+		d.draw(colWhite)
+		pdf.SetLineWidth(0.9)
+		d.line(x, plotY, x, plotY+plotH)
+		d.draw(colInk)
+		pdf.SetLineWidth(0.35)
+		pdf.SetDashPattern([]float64{1, 0.8}, 0)
+		d.line(x, plotY, x, plotY+plotH)
+		pdf.SetDashPattern(nil, 0)
+		label := m.name + " " + f.MoneyShort(m.v)
+		w := d.width(label) + 0.6
+		left := min(max(x-w/2, marginX), marginX+d.contentW()-w)
+		row := 1
+		if left < lastRight[1]+1 {
+			row = 0
+		}
+		lastRight[row] = left + w
+		ly := d.y + float64(row)*labelRowH
+		d.setColor(colInk)
+		d.textAt(left, ly, w, label, "C")
+		if row == 0 {
+			// A tick from the upper label down to its line.
+			d.draw(colMuted)
+			pdf.SetLineWidth(0.15)
+			d.line(x, ly+labelRowH, x, plotY)
+		}
+	}
+	d.y = plotY + plotH + axisH
+	note := fmt.Sprintf("The share of the %s in each band of NPV. Dashed lines: P10, P50 (the median) and P90.", d.trialsText())
+	if lo < 0 {
+		note += fmt.Sprintf(" Hatched: trials whose NPV is below zero (%s of them).", f.Percent(1-a.ProbNPVPositive))
+	}
+	d.note(note)
+}
+
+// tornadoShown reports whether the appendix has the tornado: when an
+// alternative other than doing nothing is recommended.
+func (d *doc) tornadoShown() bool {
+	rec := d.res.RecommendedAlternative()
+	return rec != nil && !rec.DoNothing && d.an.Tornado != nil && d.an.Tornado.Alternative >= 0
+}
+
+// tornadoRows is how many inputs the tornado chart shows at most; the
+// table below it lists them all.
+const tornadoRows = 14
+
+// sensitivity writes the tornado of the recommendation's NPV: how far it
+// moves when each uncertain estimate goes to its low and to its high, the
+// others held at their likely values.
+func (d *doc) sensitivity() {
+	if !d.tornadoShown() {
+		return
+	}
+	t, f := d.an.Tornado, d.f
+	d.appendixSub(partSensitivity)
+	var moving []casebuilder.Driver
+	for _, dr := range t.Drivers {
+		if dr.Swing > 0 {
+			moving = append(moving, dr)
+		}
+	}
+	name := orDefault(t.Name, "the recommended alternative")
+	if len(moving) == 0 {
+		d.para(fmt.Sprintf("No estimate that the NPV of %s depends on is given as a range, so it does not move: give low and high values to the estimates to see which matter most.", name))
+		return
+	}
+	shown := moving[:min(len(moving), tornadoRows)]
+	d.lead(fmt.Sprintf("The NPV of %s is %s with every estimate at its likely value. Each bar shows where it goes when one estimate is at its low or at its high value and every other stays at its likely value; the estimates that move it most come first.",
+		name, f.Money(t.BaseNPV)), d.tornadoHeight(len(shown)))
+	d.tornadoChart(t.BaseNPV, shown)
+	if more := len(moving) - len(shown); more > 0 {
+		d.note(fmt.Sprintf("%d more estimate%s move%s the NPV less; the table lists them all.", more, plural(more), map[bool]string{true: "s", false: ""}[more == 1]))
+	}
+
+	tt := &table{caption: "Sensitivity of the NPV", size: 7, cols: []col{
+		{head: "", w: 4, align: "R"},
+		{head: "Estimate", w: 31, align: "L"},
+		{head: "Low", w: 11, align: "R"},
+		{head: "Likely", w: 11, align: "R"},
+		{head: "High", w: 11, align: "R"},
+		{head: "NPV at low", w: 12, align: "R"},
+		{head: "NPV at high", w: 12, align: "R"},
+		{head: "Swing", w: 11, align: "R"},
+	}}
+	for i, dr := range t.Drivers {
+		tt.rows = append(tt.rows, row{cells: []cell{{s: itoa(i + 1), muted: true},
+			{s: orDefault(dr.Input, dr.Path), sub: driverKind(dr)},
+			{s: f.Value(dr.Low, dr.Unit)}, {s: f.Value(dr.Likely, dr.Unit), style: "B"}, {s: f.Value(dr.High, dr.Unit)},
+			{s: f.Money(dr.NPVLow)}, {s: f.Money(dr.NPVHigh)}, {s: f.Money(dr.Swing), style: "B"}}})
+	}
+	d.minor("Every uncertain estimate")
+	d.table(tt)
+	if len(moving) < len(t.Drivers) {
+		d.note("An estimate with a swing of zero does not reach this alternative's NPV: it belongs to an input no benefit of it depends on.")
+	}
+}
+
+// driverKind says what an estimate is: a cost, a benefit or an input of
+// the cost of the problem.
+func driverKind(dr casebuilder.Driver) string {
+	switch dr.Kind {
+	case "cost":
+		return "Cost line"
+	case "benefit":
+		return "Benefit line"
+	case "pain":
+		return "Input of the cost of the problem"
+	}
+	return dr.Kind
+}
+
+// Tornado chart geometry, in millimetres.
+const (
+	tornadoGap    = 2.0
+	tornadoRowH   = 8.0
+	tornadoLegend = 7.0
+	tornadoAxis   = 8.0
+)
+
+func (d *doc) tornadoHeight(n int) float64 {
+	return tornadoGap + tornadoLegend + float64(n)*tornadoRowH + tornadoAxis
+}
+
+// tornadoChart draws the tornado: for each input, a bar from the likely
+// NPV (the vertical line) to the NPV with the input at its low value
+// (light) and to the NPV with it at its high value (dark), each end
+// labelled with its figure.
+func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver) {
+	pdf, f := d.pdf, d.f
+	h := d.tornadoHeight(len(drivers))
+	d.block(h)
+	if d.dry {
+		d.y += h
+		return
+	}
+	lo, hi := base, base
+	for _, dr := range drivers {
+		lo, hi = min(lo, dr.NPVLow, dr.NPVHigh), max(hi, dr.NPVLow, dr.NPVHigh)
+	}
+	ticks := niceTicks(lo, hi, 5)
+	lo, hi = min(lo, ticks[0]), max(hi, ticks[len(ticks)-1])
+
+	// The labels at each bar's ends, left and right of the likely NPV.
+	type ends struct{ left, right string }
+	labels := make([]ends, len(drivers))
+	padL, padR := 0.0, 0.0
+	d.setFont("", 6.5)
+	for i, dr := range drivers {
+		var e ends
+		switch {
+		case dr.NPVLow < base && dr.NPVHigh > base:
+			e = ends{f.MoneyShort(dr.NPVLow), f.MoneyShort(dr.NPVHigh)}
+		case dr.NPVHigh < base && dr.NPVLow > base:
+			e = ends{f.MoneyShort(dr.NPVHigh), f.MoneyShort(dr.NPVLow)}
+		case dr.NPVLow <= base && dr.NPVHigh <= base:
+			e.left = "low " + f.MoneyShort(dr.NPVLow) + ", high " + f.MoneyShort(dr.NPVHigh)
+		default:
+			e.right = "low " + f.MoneyShort(dr.NPVLow) + ", high " + f.MoneyShort(dr.NPVHigh)
+		}
+		labels[i] = e
+		padL, padR = max(padL, d.width(e.left)+1.5), max(padR, d.width(e.right)+1.5)
+	}
+
+	top := d.y + tornadoGap
+	labelW := min(62, d.contentW()*0.36)
+	plotX := marginX + labelW + 2
+	plotW := d.contentW() - labelW - 2
+	innerX, innerW := plotX+padL, plotW-padL-padR
+	xOf := func(v float64) float64 { return innerX + innerW*(v-lo)/(hi-lo) }
+
+	// The legend.
+	lx := marginX
+	swatch := func(c rgb, label string) {
+		d.fill(c)
+		d.draw(colInk)
+		pdf.SetLineWidth(0.15)
+		d.rect(lx, top+0.6, 6, 3, "FD")
+		d.setFont("", 7.5)
+		d.setColor(colInk)
+		w := d.width(label) + 1
+		d.textAt(lx+8, top, w, label, "L")
+		lx += 8 + w + 6
+	}
+	swatch(colBar, "Estimate at its low value")
+	swatch(colAccent, "Estimate at its high value")
+	d.draw(colInk)
+	pdf.SetLineWidth(0.4)
+	d.line(lx, top+2.1, lx+6, top+2.1)
+	baseLabel := "Likely NPV " + f.Money(base)
+	d.setFont("", 7.5)
+	d.textAt(lx+8, top, min(d.width(baseLabel)+1, marginX+d.contentW()-lx-8), d.fit(baseLabel, marginX+d.contentW()-lx-8), "L")
+
+	plotY := top + tornadoLegend
+	bottom := plotY + float64(len(drivers))*tornadoRowH
+	for i := 1; i < len(drivers); i += 2 {
+		d.fill(colZebra)
+		d.rect(marginX, plotY+float64(i)*tornadoRowH, d.contentW(), tornadoRowH, "F")
+	}
+	// Grid and ticks.
+	pdf.SetLineWidth(0.1)
+	d.draw(colRule)
+	d.setFont("", 6.5)
+	d.setColor(colMuted)
+	for _, t := range ticks {
+		x := xOf(t)
+		d.line(x, plotY, x, bottom)
+		d.centredAt(x, bottom+1, f.MoneyShort(t))
+	}
+	for i, dr := range drivers {
+		y := plotY + float64(i)*tornadoRowH
+		// The input and its range.
+		d.setFont("B", 7)
+		d.setColor(colInk)
+		d.textAt(marginX, y+0.6, labelW, d.fit(orDefault(dr.Input, dr.Path), labelW), "L")
+		d.setFont("", 6.3)
+		d.setColor(colMuted)
+		rng := f.Value(dr.Low, dr.Unit) + " to " + f.Value(dr.High, dr.Unit)
+		d.textAt(marginX, y+0.6+lineHeight(7), labelW, d.fit(rng, labelW), "L")
+		// The bars: the longer first, so that the shorter shows on top
+		// when both go the same way.
+		bh := tornadoRowH * 0.56
+		by := y + (tornadoRowH-bh)/2
+		segs := []struct {
+			v float64
+			c rgb
+		}{{dr.NPVLow, colBar}, {dr.NPVHigh, colAccent}}
+		if math.Abs(dr.NPVHigh-base) > math.Abs(dr.NPVLow-base) {
+			segs[0], segs[1] = segs[1], segs[0]
+		}
+		for _, s := range segs {
+			x0, x1 := xOf(base), xOf(s.v)
+			if math.Abs(x1-x0) < 0.05 {
+				continue
+			}
+			d.fill(s.c)
+			d.draw(colInk)
+			pdf.SetLineWidth(0.1)
+			d.rect(min(x0, x1), by, math.Abs(x1-x0), bh, "FD")
+		}
+		// The figures at the ends.
+		d.setFont("", 6.5)
+		d.setColor(colInk)
+		ty := y + tornadoRowH/2 - lineHeight(6.5)/2
+		if e := labels[i]; e.left != "" {
+			x := xOf(min(dr.NPVLow, dr.NPVHigh))
+			w := d.width(e.left) + 0.5
+			d.textAt(x-1-w, ty, w, e.left, "R")
+		}
+		if e := labels[i]; e.right != "" {
+			x := xOf(max(dr.NPVLow, dr.NPVHigh))
+			w := d.width(e.right) + 0.5
+			d.textAt(x+1, ty, w, e.right, "L")
+		}
+	}
+	// The likely NPV.
+	d.draw(colInk)
+	pdf.SetLineWidth(0.4)
+	d.line(xOf(base), plotY-1, xOf(base), bottom+0.5)
+	d.y = bottom + tornadoAxis
+}
+
+// review writes the CEO review: the readiness score and every finding,
+// with its severity, what is wrong and where to fix it.
+func (d *doc) review() {
+	an := d.an
+	d.appendixSub(partReview)
+	blocking, warnings, advice := 0, 0, 0
+	for _, x := range an.Review {
+		switch x.Severity {
+		case casebuilder.Blocking:
+			blocking++
+		case casebuilder.Warning:
+			warnings++
+		default:
+			advice++
+		}
+	}
+	t := &table{caption: "The CEO review", size: 7, cols: []col{
+		{head: "Severity", w: 11, align: "L"},
+		{head: "Finding, and why a CEO would object", w: 61, align: "L"},
+		{head: "Where to fix it", w: 28, align: "L"},
+	}}
+	// Findings come most severe first, each rule's together. Every
+	// blocking finding is listed; of the others, the first few of each
+	// rule, with a count of the rest.
+	const perRule = 5
+	type group struct {
+		rule string
+		fs   []casebuilder.Finding
+	}
+	var groups []*group
+	byRule := map[string]*group{}
+	for _, x := range an.Review {
+		key := string(x.Severity) + "/" + x.Rule
+		g := byRule[key]
+		if g == nil {
+			g = &group{rule: x.Rule}
+			byRule[key] = g
+			groups = append(groups, g)
+		}
+		g.fs = append(g.fs, x)
+	}
+	left := 0
+	for _, g := range groups {
+		for i, x := range g.fs {
+			if i == perRule && x.Severity != casebuilder.Blocking {
+				more := len(g.fs) - perRule
+				left += more
+				t.rows = append(t.rows, row{cells: []cell{{},
+					{s: fmt.Sprintf("… and %d more finding%s of the same kind (%s).", more, plural(more), g.rule), muted: true, style: "I"}, {}}})
+				break
+			}
+			sev := cell{s: upperFirst(string(x.Severity))}
+			if x.Severity == casebuilder.Blocking {
+				sev.style = "B"
+			}
+			finding := cell{s: x.Message}
+			if i == 0 {
+				finding.sub = x.Why
+			}
+			where := cell{s: stepName(x.Where.Step), sub: x.Where.Path}
+			t.rows = append(t.rows, row{cells: []cell{sev, finding, where}})
+		}
+	}
+	lead := "What a sceptical CEO would object to, found by the review's rules, most serious first; each names the item at fault and the step and field of Case Builder where it is fixed."
+	// The score stays with what it is the score of.
+	if len(t.rows) > 0 {
+		d.keepNext = d.paraHeight(lead, 9) + d.tableStart(t)
+	}
+	d.callout(fmt.Sprintf("%d/100", an.Readiness), fmt.Sprintf(
+		"is the readiness of this case: %s, %s and %s. It starts at 100; each blocking finding takes 20, each warning 5 and each piece of advice 1 (three at most of any one kind), and anything blocking holds it below 50.",
+		counted(blocking, "blocking finding", "blocking findings"), counted(warnings, "warning", "warnings"), counted(advice, "piece of advice", "pieces of advice")))
+	if len(t.rows) == 0 {
+		d.para("The review finds nothing a sceptical CEO would object to.")
+		return
+	}
+	d.leadFor(lead, t)
+	d.table(t)
+	if left > 0 {
+		d.note(fmt.Sprintf("%d finding%s of the kinds above %s not listed; casebuilder check lists every one.", left, plural(left), map[bool]string{true: "is", false: "are"}[left == 1]))
+	}
+}
+
+// counted writes a count and its noun: "1 warning", "no warnings".
+func counted(n int, one, many string) string {
+	switch n {
+	case 0:
+		return "no " + many
+	case 1:
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
+
+// stepName names a step of the method as the app does.
+func stepName(s casebuilder.MethodStep) string {
+	switch s {
+	case casebuilder.StepContext:
+		return "Context"
+	case casebuilder.StepPain:
+		return "Cost of pain"
+	case casebuilder.StepAlternatives:
+		return "Alternatives"
+	case casebuilder.StepCompare:
+		return "Compare"
+	case casebuilder.StepRisks:
+		return "Risks"
+	case casebuilder.StepPlan:
+		return "Plan"
+	case casebuilder.StepMeasures:
+		return "Measures"
+	case casebuilder.StepReview:
+		return "Review"
+	}
+	return upperFirst(string(s))
+}
+
+// blockingLine says plainly, on the summary, that the CEO review finds the
+// case not ready: one line, set white on dark.
+func (d *doc) blockingLine() {
+	n := 0
+	for _, x := range d.an.Review {
+		if x.Severity == casebuilder.Blocking {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	s := fmt.Sprintf("Not ready for decision: the CEO review finds %s (readiness %d/100), listed in %s.",
+		counted(n, "blocking problem", "blocking problems"), d.an.Readiness, d.appendixRef(partReview))
+	h := 7.0
+	d.block(h + 2)
+	d.fill(colInk)
+	d.rect(marginX, d.y, d.contentW(), h, "F")
+	d.setFont("B", 8.5)
+	d.setColor(colWhite)
+	d.textAt(marginX+3, d.y+(h-lineHeight(8.5))/2, d.contentW()-6, d.fit(s, d.contentW()-6), "L")
+	d.y += h + 2
+}
+
+// summaryRange cites the simulation on the summary: the P10 to P90 range
+// of the recommendation's NPV and the probability that it is positive,
+// with how the simulation ran in small print.
+func (d *doc) summaryRange(smallPrint bool) {
+	rs := d.recSimulation()
+	if rs == nil {
+		return
+	}
+	f := d.f
+	runs := []run{
+		{s: "Simulated NPV: ", style: "B"},
+		{s: f.Money(rs.NPVP10), style: "B"},
+		{s: " to "},
+		{s: f.Money(rs.NPVP90), style: "B"},
+		{s: " in eight outcomes of ten (P10 to P90); "},
+		{s: f.Percent(rs.ProbNPVPositive), style: "B"},
+		{s: " probability that it is positive."},
+	}
+	small := ""
+	if smallPrint {
+		small = fmt.Sprintf("Monte Carlo simulation: %s of every low/likely/high estimate (%s), seed %d; details in %s.",
+			d.trialsText(), distributionName(d.an.Simulation.Distribution), d.an.Simulation.Seed, d.sectionRef("Alternatives compared"))
+	}
+	d.runsPanel(runs, 8.5, small)
+}
+
+// run is a piece of text in one style, for a line of mixed styles.
+type run struct{ s, style string }
+
+// word is a word of a run, laid out.
+type word struct {
+	s, style    string
+	spaceBefore bool
+	w           float64
+}
+
+// layRuns breaks runs of text into lines no wider than w at size.
+func (d *doc) layRuns(runs []run, w, size float64) [][]word {
+	var words []word
+	space := false
+	for _, r := range runs {
+		s := clean(r.s)
+		for i, part := range strings.Split(s, " ") {
+			if i > 0 {
+				space = true
+			}
+			if part == "" {
+				continue
+			}
+			d.setFont(r.style, size)
+			words = append(words, word{s: part, style: r.style, spaceBefore: space, w: d.width(part)})
+			space = false
+		}
+		if strings.HasSuffix(s, " ") {
+			space = true
+		}
+	}
+	d.setFont("", size)
+	sp := d.width(" ")
+	var lines [][]word
+	var cur []word
+	curW := 0.0
+	for _, wd := range words {
+		gap := 0.0
+		if wd.spaceBefore && len(cur) > 0 {
+			gap = sp
+		}
+		if len(cur) > 0 && curW+gap+wd.w > w && wd.spaceBefore {
+			lines = append(lines, cur)
+			cur, curW, gap = nil, 0, 0
+		}
+		if wd.w > w {
+			d.setFont(wd.style, size)
+			wd.s = d.fit(wd.s, w-curW-gap)
+			wd.w = d.width(wd.s)
+		}
+		cur = append(cur, wd)
+		curW += gap + wd.w
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// runsPanel writes runs of mixed styles in a panel marked at its left,
+// with a line of small print below.
+func (d *doc) runsPanel(runs []run, size float64, small string) {
+	textW := d.contentW() - 6
+	lines := d.layRuns(runs, textW, size)
+	lh := lineHeight(size)
+	smallSize := 6.8
+	d.setFont("I", smallSize)
+	var smallLines []string
+	if small != "" {
+		smallLines = d.clamp(small, textW, 2)
+	}
+	h := 3 + float64(len(lines))*lh + float64(len(smallLines))*lineHeight(smallSize)
+	d.block(h + 2)
+	d.fill(colPanel)
+	d.rect(marginX, d.y, d.contentW(), h, "F")
+	d.fill(colAccent)
+	d.rect(marginX, d.y, 1.2, h, "F")
+	y := d.y + 1.5
+	d.setFont("", size)
+	sp := d.width(" ")
+	for _, l := range lines {
+		x := marginX + 4
+		for i, wd := range l {
+			if i > 0 && wd.spaceBefore {
+				x += sp
+			}
+			d.setFont(wd.style, size)
+			d.setColor(colInk)
+			d.textAt(x, y, wd.w+0.05, wd.s, "L")
+			x += wd.w
+		}
+		y += lh
+	}
+	d.setFont("I", smallSize)
+	d.setColor(colMuted)
+	for _, l := range smallLines {
+		d.textAt(marginX+4, y, textW, l, "L")
+		y += lineHeight(smallSize)
+	}
+	d.y += h + 2
+}

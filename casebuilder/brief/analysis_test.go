@@ -1,0 +1,288 @@
+package brief
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// section returns the text of the brief from the first from after the
+// contents on the cover to the next to (or the end when to is "").
+func section(t *testing.T, pages []string, from, to string) string {
+	t.Helper()
+	all := strings.Join(pages[1:], " ")
+	i := strings.Index(all, from)
+	if i < 0 {
+		t.Fatalf("no %q in the brief", from)
+	}
+	s := all[i:]
+	if to != "" {
+		if j := strings.Index(s[len(from):], to); j >= 0 {
+			s = s[:len(from)+j]
+		}
+	}
+	return s
+}
+
+// layoutLines is the brief's text laid out as on the page (pdftotext
+// -layout), line by line, every run of white space made one space.
+func layoutLines(t *testing.T, pdf []byte) []string {
+	var out []string
+	for _, l := range strings.Split(poppler(t, pdf, "pdftotext", "-layout", "-enc", "UTF-8"), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestSummaryCitesSimulation checks that the executive summary cites the
+// simulation of the recommendation, P10 to P90 and the probability that
+// its NPV is positive, as Format writes the analysis's figures, with the
+// trials and the seed; and that the options reach the simulation.
+func TestSummaryCitesSimulation(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		sim  casebuilder.SimulationOptions
+	}{
+		{"turnover", casebuilder.SimulationOptions{}},
+		{"turnover", casebuilder.SimulationOptions{Trials: 2000, Seed: 7, Distribution: casebuilder.Triangular}},
+		{"ramp", casebuilder.SimulationOptions{}},
+		{"stress", casebuilder.SimulationOptions{}},
+	} {
+		t.Run(fmt.Sprintf("%s-%d-%d", tc.name, tc.sim.Trials, tc.sim.Seed), func(t *testing.T) {
+			c := shared(t, tc.name)
+			var an *casebuilder.Analysis
+			if tc.sim == (casebuilder.SimulationOptions{}) {
+				an = analysed(c)
+			} else {
+				an = casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: tc.sim})
+			}
+			// The brief runs its own simulation from the options (but for
+			// the stress sample, whose simulation is slow); the figures it
+			// prints must be the analysis's.
+			opts := Options{Now: fixed, Simulation: tc.sim}
+			if tc.name == "stress" {
+				opts.Analysis = an
+			}
+			out, err := Write(c, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages := pageTexts(t, out)
+			f := casebuilder.FormatFor(c)
+			rec := an.Simulation.Alternatives[an.Result.Recommended]
+			trials := f.Number(float64(an.Simulation.Trials), 0)
+			mustContain(t, "the summary", pages[1],
+				"Simulated NPV: "+f.Money(rec.NPVP10)+" to "+f.Money(rec.NPVP90)+" in eight outcomes of ten (P10 to P90); "+f.Percent(rec.ProbNPVPositive)+" probability that it is positive.",
+				trials+" trials", fmt.Sprintf("seed %d", an.Simulation.Seed))
+			if tc.sim.Trials == 2000 {
+				mustContain(t, "the summary", pages[1], "2,000 trials", "seed 7", "(triangular)")
+			}
+			// The table of section 2 has every alternative's percentiles.
+			unc := section(t, pages, "Uncertainty: the range of outcomes", "3 Financials of the recommendation")
+			for _, a := range an.Simulation.Alternatives {
+				mustContain(t, "the simulated outcomes", unc, a.Name, f.Money(a.NPVP10)+" "+f.Money(a.NPVP50)+" "+f.Money(a.NPVP90)+" "+f.Maybe(a.ROIP50, f.Percent)+" "+f.Percent(a.ProbNPVPositive))
+			}
+			mustContain(t, "the histogram", unc, "Simulated NPV of "+rec.Name, "P10 "+f.MoneyShort(rec.NPVP10), "P50 "+f.MoneyShort(rec.NPVP50), "P90 "+f.MoneyShort(rec.NPVP90))
+		})
+	}
+}
+
+// TestScoring checks that the weighted scoring prints the analysis's
+// scores, totals and ranks, and for the turnover sample the totals worked
+// by hand.
+func TestScoring(t *testing.T) {
+	// The turnover sample's scores on financial return (30 %), people
+	// (20 %), mission (15 %), risk (15 %), time (10 %) and ease (10 %):
+	//   do nothing   1 1 2 2 1 5: .3+.2+.3+.3+.1+.5   = 1.70
+	//   onboarding   5 5 4 3 3 3: 1.5+1+.6+.45+.3+.3 = 4.15
+	//   compensation 2 3 3 2 3 2: .6+.6+.45+.3+.3+.2 = 2.45
+	//   hiring       2 3 3 4 2 4: .6+.6+.45+.6+.2+.4 = 2.85
+	byHand := map[string]string{"nothing": "1.70 4", "onboarding": "4.15 1", "compensation": "2.45 3", "hiring": "2.85 2"}
+	for _, name := range []string{"turnover", "ramp", "stress"} {
+		t.Run(name, func(t *testing.T) {
+			c := shared(t, name)
+			an := analysed(c)
+			want := casebuilder.Weigh(c, casebuilder.Calculate(c))
+			f := casebuilder.FormatFor(c)
+			pdf := write(t, c, "a4")
+			pages := pageTexts(t, pdf)
+			txt := section(t, pages, "Weighted scoring", "Reasons for the scores")
+			// Each row's first line, as laid out: the scores, the
+			// weighted score and the rank (the notes below them, such as
+			// "tied" or "not scored", are on the row's next line).
+			lines := layoutLines(t, pdf)
+			for i, as := range want.Alternatives {
+				if got := an.Scores.Alternatives[i]; got.WeightedTotal != as.WeightedTotal || got.Rank != as.Rank {
+					t.Errorf("%s: the brief's analysis has %v, rank %d; Weigh %v, rank %d", as.ID, got.WeightedTotal, got.Rank, as.WeightedTotal, as.Rank)
+				}
+				var cells []string
+				for _, cs := range as.Criteria {
+					if cs.Score == 0 {
+						cells = append(cells, "–")
+					} else {
+						cells = append(cells, fmt.Sprint(cs.Score))
+					}
+				}
+				total := f.Number(as.WeightedTotal, 2)
+				if len(as.Unscored) == len(as.Criteria) {
+					total = "–"
+				}
+				row := strings.Join(cells, " ") + " " + total + " " + fmt.Sprint(as.Rank)
+				found := false
+				for _, l := range lines {
+					// The line starts with the name, or its first line.
+					head, ok := strings.CutSuffix(l, " "+row)
+					found = found || ok && strings.HasPrefix(as.Name, head)
+				}
+				if !found {
+					t.Errorf("no row %q for %q in the weighted scoring", row, as.Name)
+				}
+				mustContain(t, "the weighted scoring", txt, as.Name)
+				if name == "turnover" {
+					if got := f.Number(as.WeightedTotal, 2) + " " + fmt.Sprint(as.Rank); got != byHand[as.ID] {
+						t.Errorf("%s: %s, worked by hand %s", as.ID, got, byHand[as.ID])
+					}
+				}
+			}
+			if name == "ramp" {
+				// The ramp sample scores its financial return from the NPV.
+				mustContain(t, "the weighted scoring", txt, "Financial return (30.0%)*", "* Scored automatically: Financial return from the NPV")
+				mustContain(t, "the reasons", section(t, pages, "Reasons for the scores", "Uncertainty"), "Financial return, 5 (automatic): Scored from the NPV")
+			}
+		})
+	}
+}
+
+// TestNotTopRanked checks that a recommendation the scoring does not rank
+// first gives the case's reason, and that without one the summary says
+// plainly that the case is not ready.
+func TestNotTopRanked(t *testing.T) {
+	c := sample(t, "turnover")
+	c.Recommendation.Alternative = "hiring" // ranked 2nd, behind onboarding
+	c.Recommendation.WhyNotTopRanked = "The only alternative the budget allows this year; onboarding follows next year."
+	pages := pageTexts(t, write(t, c, "a4"))
+	txt := section(t, pages, "Weighted scoring", "Reasons for the scores")
+	mustContain(t, "the weighted scoring", txt,
+		"Sharper hiring profile and assessment ranks 2nd on the weighted criteria, with a weighted score of 2.85, behind “Structured onboarding and coaching”.",
+		"Why it is chosen The only alternative the budget allows this year; onboarding follows next year.")
+	if strings.Contains(pages[1], "Not ready") {
+		t.Errorf("the summary calls a case without blocking findings not ready:\n%s", pages[1])
+	}
+
+	c = sample(t, "turnover")
+	c.Recommendation.Alternative = "hiring"
+	an := analysed(c)
+	if !casebuilder.HasBlocking(an.Review) {
+		t.Fatal("the review does not block a recommendation below the top rank without a reason")
+	}
+	pages = pageTexts(t, write(t, c, "a4"))
+	mustContain(t, "the summary", pages[1], fmt.Sprintf("Not ready for decision: the CEO review finds 1 blocking problem (readiness %d/100), listed in appendix A.8.", an.Readiness))
+	mustContain(t, "the weighted scoring", section(t, pages, "Weighted scoring", "Reasons for the scores"),
+		"The case does not yet say why it is recommended all the same. The CEO review counts this as blocking (appendix A.8).")
+	mustContain(t, "the review", section(t, pages, "A.8 The CEO review", ""), "Blocking "+an.Review[0].Message, "Compare recommendation.whyNotTopRanked")
+}
+
+// TestAppendixAnalysis checks the tornado, the table of every uncertain
+// estimate and the CEO review in the appendix.
+func TestAppendixAnalysis(t *testing.T) {
+	for _, name := range []string{"turnover", "stress"} {
+		t.Run(name, func(t *testing.T) {
+			c := shared(t, name)
+			an := analysed(c)
+			f := casebuilder.FormatFor(c)
+			pages := pageTexts(t, write(t, c, "a4"))
+			tor := section(t, pages, "A.7 Sensitivity of the recommendation's NPV", "A.8 The CEO review")
+			top := an.Tornado.Drivers[0]
+			mustContain(t, "the tornado", tor,
+				fmt.Sprintf("The NPV of %s is %s with every estimate at its likely value.", an.Tornado.Name, f.Money(an.Tornado.BaseNPV)),
+				"Likely NPV "+f.Money(an.Tornado.BaseNPV),
+				// The chart's first bar is the top driver, labelled.
+				top.Input+" "+f.Value(top.Low, top.Unit)+" to "+f.Value(top.High, top.Unit),
+				f.MoneyShort(top.NPVLow), f.MoneyShort(top.NPVHigh))
+			for i, dr := range an.Tornado.Drivers {
+				mustContain(t, "the table of estimates", tor, fmt.Sprintf("%d %s", i+1, dr.Input),
+					f.Money(dr.NPVLow)+" "+f.Money(dr.NPVHigh)+" "+f.Money(dr.Swing))
+			}
+			rev := section(t, pages, "A.8 The CEO review", "")
+			mustContain(t, "the review", rev, fmt.Sprintf("%d/100 is the readiness of this case", an.Readiness))
+			for _, x := range an.Review[:min(3, len(an.Review))] {
+				mustContain(t, "the review", rev, x.Message)
+			}
+			blocking := strings.Contains(pages[1], "Not ready for decision")
+			if blocking != casebuilder.HasBlocking(an.Review) {
+				t.Errorf("the summary says not ready: %v; the review blocks: %v", blocking, casebuilder.HasBlocking(an.Review))
+			}
+			switch name {
+			case "turnover":
+				mustContain(t, "the review", rev, "99/100", "no blocking findings, no warnings and 1 piece of advice",
+					"Advice The cost of pain uses rule-of-thumb defaults", "Cost of pain pain.inputs.separationCost")
+				if top.Input != "Months to full productivity" {
+					t.Errorf("top driver %q", top.Input)
+				}
+			case "stress":
+				// 140 findings of one rule: five are listed and the rest
+				// counted.
+				mustContain(t, "the review", rev, "… and 135 more findings of the same kind (milestone-before-dependency).",
+					"194 findings of the kinds above are not listed; casebuilder check lists every one.")
+			}
+		})
+	}
+}
+
+// TestAnalysisGiven checks that a brief that runs the analysis itself, one
+// given the analysis, and one given an analysis without the simulation
+// are the same bytes, whatever the number of cores; and that an analysis
+// of another case or simulation options out of range are refused.
+func TestAnalysisGiven(t *testing.T) {
+	c := sample(t, "turnover")
+	own, err := Write(c, Options{Now: fixed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, opts := range map[string]Options{
+		"given":          {Now: fixed, Analysis: casebuilder.Analyse(c, casebuilder.AnalysisOptions{})},
+		"no simulation":  {Now: fixed, Analysis: casebuilder.Analyse(c, casebuilder.AnalysisOptions{SkipSimulation: true})},
+		"one core":       {Now: fixed, Simulation: casebuilder.SimulationOptions{Workers: 1}},
+		"explicit":       {Now: fixed, Simulation: casebuilder.SimulationOptions{Trials: casebuilder.DefaultTrials, Seed: 0, Distribution: casebuilder.PERT}},
+		"analysed twice": {Now: fixed},
+	} {
+		got, err := Write(c, opts)
+		if err != nil || !bytes.Equal(got, own) {
+			t.Errorf("%s: differs from the brief that analyses the case itself (%v)", name, err)
+		}
+		if name == "no simulation" && opts.Analysis.Simulation != nil {
+			t.Error("the brief changed the analysis it was given")
+		}
+	}
+	other, err := Write(c, Options{Now: fixed, Simulation: casebuilder.SimulationOptions{Seed: 1}})
+	if err != nil || bytes.Equal(other, own) {
+		t.Errorf("another seed gives the same brief (%v)", err)
+	}
+	if _, err := Write(c, Options{Now: fixed, Analysis: casebuilder.Analyse(sample(t, "turnover"), casebuilder.AnalysisOptions{SkipSimulation: true})}); err == nil || !strings.Contains(err.Error(), "analysis given is of another case") {
+		t.Errorf("an analysis of another case: %v", err)
+	}
+	for _, sim := range []casebuilder.SimulationOptions{{Trials: casebuilder.MaxTrials + 1}, {Trials: -1}, {Distribution: "uniform"}} {
+		if _, err := Write(c, Options{Now: fixed, Simulation: sim}); err == nil || !strings.HasPrefix(err.Error(), "simulation: ") {
+			t.Errorf("%+v: %v", sim, err)
+		}
+	}
+}
+
+// BenchmarkWriteStressAnalysing measures the brief of the stress sample
+// when the brief runs the analysis itself, 10,000 trials of the
+// simulation included, as `casebuilder export --pdf` does. The desktop
+// app passes the analysis it has already run (BenchmarkWriteStress).
+func BenchmarkWriteStressAnalysing(b *testing.B) {
+	c := sample(b, "stress")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Write(c, Options{Now: fixed, Paper: "a4"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
