@@ -18,6 +18,11 @@ type ExportOptions struct {
 	Now time.Time
 	// Paper is the paper size of printed documents: "a4" or "letter".
 	Paper string
+	// Simulation is how the Monte Carlo simulation whose results an
+	// export shows is run: --trials, --seed and --distribution, with the
+	// same defaults as the summary command, so that an export and
+	// `casebuilder summary` show the same percentiles for the same case.
+	Simulation casebuilder.SimulationOptions
 }
 
 // exportFormat is one format of the export command, registered by the
@@ -35,7 +40,7 @@ func registerExport(f exportFormat) { exportFormats = append(exportFormats, f) }
 
 func init() {
 	commands = append(commands[:len(commands)-1], command{
-		"export", "[--xlsx OUT] [--pdf OUT] [--paper a4|letter] FILE",
+		"export", "[--xlsx OUT] [--pdf OUT] [--paper a4|letter] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
 		"write the case as an Excel workbook and/or a PDF brief", (*runner).export,
 	}, commands[len(commands)-1])
 }
@@ -47,12 +52,20 @@ func (r *runner) export(args []string) int {
 		fs.StringVar(&outs[i], f.name, "", f.usage)
 	}
 	paper := fs.String("paper", defaultPaper(), "paper size of the brief: a4 or letter (default from the locale)")
+	sim, dist := simulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {
 		return exitUsage
 	}
 	if *paper != "a4" && *paper != "letter" {
 		return r.usageError("--paper must be a4 or letter (got %q)", *paper)
+	}
+	sim.Distribution = casebuilder.Distribution(*dist)
+	if sim.Trials < 1 {
+		return r.usageError("--trials must be between 1 and %d (got %d)", casebuilder.MaxTrials, sim.Trials)
+	}
+	if err := sim.Check(); err != nil {
+		return r.usageError("--%v", err)
 	}
 	wanted := false
 	for i, out := range outs {
@@ -78,7 +91,7 @@ func (r *runner) export(args []string) int {
 		r.fail("%v", err)
 		return exitFail
 	}
-	opts := ExportOptions{Now: now, Paper: *paper}
+	opts := ExportOptions{Now: now, Paper: *paper, Simulation: *sim}
 	for i, out := range outs {
 		if out == "" {
 			continue
@@ -93,6 +106,16 @@ func (r *runner) export(args []string) int {
 		}
 	}
 	return exitOK
+}
+
+// simulationFlags defines --trials, --seed and --distribution with the
+// defaults of the summary command.
+func simulationFlags(fs *flag.FlagSet) (*casebuilder.SimulationOptions, *string) {
+	var sim casebuilder.SimulationOptions
+	fs.IntVar(&sim.Trials, "trials", casebuilder.DefaultTrials, "Monte Carlo trials")
+	fs.Uint64Var(&sim.Seed, "seed", 0, "seed of the Monte Carlo draws")
+	dist := fs.String("distribution", string(casebuilder.PERT), "shape of each estimate in the simulation: pert or triangular")
+	return &sim, dist
 }
 
 // exportTime is now, or SOURCE_DATE_EPOCH (seconds since 1970) when set.

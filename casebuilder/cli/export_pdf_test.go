@@ -2,10 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
 func TestExportPDF(t *testing.T) {
@@ -90,5 +95,73 @@ func TestPaperFromLocale(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(out); !bytes.Contains(got, []byte("/MediaBox [0 0 612.00 792.00]")) {
 		t.Error("en_US did not give Letter paper")
+	}
+}
+
+// TestExportPDFSimulation checks that export --pdf takes the summary's
+// --trials, --seed and --distribution, and that the brief then prints the
+// percentiles `summary --json` prints for the same case and flags.
+func TestExportPDFSimulation(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (poppler-utils)")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1795392000")
+	path := writeSample(t, "turnover")
+	f := casebuilder.FormatFor(&casebuilder.Case{Currency: "EUR"})
+	for _, flags := range [][]string{
+		nil, // the defaults of both commands
+		{"--trials", "3000", "--seed", "11", "--distribution", "triangular"},
+	} {
+		out := filepath.Join(t.TempDir(), "brief.pdf")
+		if code, _, stderr := run(t, append(append([]string{"export", "--pdf", out}, flags...), path)...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", flags, code, stderr)
+		}
+		code, stdout, stderr := run(t, append(append([]string{"summary", "--json"}, flags...), path)...)
+		if code != 0 {
+			t.Fatalf("summary %v: exit %d: %s", flags, code, stderr)
+		}
+		var s struct {
+			RecommendedID string `json:"recommendedId"`
+			MonteCarlo    []struct {
+				ID                              string
+				NPVP10, NPVP90, ProbNPVPositive float64
+			} `json:"monteCarlo"`
+			Simulation struct {
+				Trials int
+				Seed   uint64
+			} `json:"simulation"`
+		}
+		if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+			t.Fatal(err)
+		}
+		text, err := exec.Command("pdftotext", "-f", "2", "-l", "2", out, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		summary := strings.Join(strings.Fields(string(text)), " ")
+		rec := s.MonteCarlo[0]
+		for _, m := range s.MonteCarlo {
+			if m.ID == s.RecommendedID {
+				rec = m
+			}
+		}
+		if rec.ID != "onboarding" {
+			t.Fatalf("summary --json: %s", stdout)
+		}
+		for _, want := range []string{f.Money(rec.NPVP10) + " to " + f.Money(rec.NPVP90), f.Percent(rec.ProbNPVPositive) + " probability",
+			f.Number(float64(s.Simulation.Trials), 0) + " trials", fmt.Sprintf("seed %d", s.Simulation.Seed)} {
+			if !strings.Contains(summary, want) {
+				t.Errorf("%v: the brief's summary lacks %q (from summary --json)", flags, want)
+			}
+		}
+	}
+	for _, bad := range [][]string{{"--trials", "0"}, {"--trials", "100001"}, {"--distribution", "uniform"}, {"--seed", "-1"}} {
+		out := filepath.Join(t.TempDir(), "brief.pdf")
+		if code, _, stderr := run(t, append(append([]string{"export", "--pdf", out}, bad...), path)...); code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d, %q", bad, code, stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%v: wrote a brief", bad)
+		}
 	}
 }
