@@ -193,20 +193,14 @@ func (r *runner) sample(args []string) int {
 func (r *runner) summary(args []string) int {
 	fs := flag.NewFlagSet("summary", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	var sim casebuilder.SimulationOptions
-	fs.IntVar(&sim.Trials, "trials", casebuilder.DefaultTrials, "Monte Carlo trials")
-	fs.Uint64Var(&sim.Seed, "seed", 0, "seed of the Monte Carlo draws")
-	dist := fs.String("distribution", string(casebuilder.PERT), "shape of each estimate in the simulation: pert or triangular")
+	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {
 		return exitUsage
 	}
-	sim.Distribution = casebuilder.Distribution(*dist)
-	if sim.Trials < 1 {
-		return r.usageError("--trials must be between 1 and %d (got %d)", casebuilder.MaxTrials, sim.Trials)
-	}
-	if err := sim.Check(); err != nil {
-		return r.usageError("--%v", err)
+	sim, err := simFlags.options()
+	if err != nil {
+		return r.usageError("%v", err)
 	}
 	c, err := casebuilder.Load(path)
 	if err != nil {

@@ -52,7 +52,7 @@ func (r *runner) export(args []string) int {
 		fs.StringVar(&outs[i], f.name, "", f.usage)
 	}
 	paper := fs.String("paper", defaultPaper(), "paper size of the brief: a4 or letter (default from the locale)")
-	sim, dist := simulationFlags(fs)
+	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {
 		return exitUsage
@@ -60,12 +60,9 @@ func (r *runner) export(args []string) int {
 	if *paper != "a4" && *paper != "letter" {
 		return r.usageError("--paper must be a4 or letter (got %q)", *paper)
 	}
-	sim.Distribution = casebuilder.Distribution(*dist)
-	if sim.Trials < 1 {
-		return r.usageError("--trials must be between 1 and %d (got %d)", casebuilder.MaxTrials, sim.Trials)
-	}
-	if err := sim.Check(); err != nil {
-		return r.usageError("--%v", err)
+	sim, err := simFlags.options()
+	if err != nil {
+		return r.usageError("%v", err)
 	}
 	wanted := false
 	for i, out := range outs {
@@ -91,7 +88,7 @@ func (r *runner) export(args []string) int {
 		r.fail("%v", err)
 		return exitFail
 	}
-	opts := ExportOptions{Now: now, Paper: *paper, Simulation: *sim}
+	opts := ExportOptions{Now: now, Paper: *paper, Simulation: sim}
 	for i, out := range outs {
 		if out == "" {
 			continue
@@ -108,14 +105,33 @@ func (r *runner) export(args []string) int {
 	return exitOK
 }
 
-// simulationFlags defines --trials, --seed and --distribution with the
-// defaults of the summary command.
-func simulationFlags(fs *flag.FlagSet) (*casebuilder.SimulationOptions, *string) {
-	var sim casebuilder.SimulationOptions
-	fs.IntVar(&sim.Trials, "trials", casebuilder.DefaultTrials, "Monte Carlo trials")
-	fs.Uint64Var(&sim.Seed, "seed", 0, "seed of the Monte Carlo draws")
-	dist := fs.String("distribution", string(casebuilder.PERT), "shape of each estimate in the simulation: pert or triangular")
-	return &sim, dist
+// simulationFlags are the --trials, --seed and --distribution flags that
+// summary and export share, with summary's defaults.
+type simulationFlags struct {
+	opts casebuilder.SimulationOptions
+	dist string
+}
+
+func newSimulationFlags(fs *flag.FlagSet) *simulationFlags {
+	f := &simulationFlags{}
+	fs.IntVar(&f.opts.Trials, "trials", casebuilder.DefaultTrials, "Monte Carlo trials")
+	fs.Uint64Var(&f.opts.Seed, "seed", 0, "seed of the Monte Carlo draws")
+	fs.StringVar(&f.dist, "distribution", string(casebuilder.PERT), "shape of each estimate in the simulation: pert or triangular")
+	return f
+}
+
+// options returns the options the flags give, or an error naming the flag
+// out of range.
+func (f *simulationFlags) options() (casebuilder.SimulationOptions, error) {
+	o := f.opts
+	o.Distribution = casebuilder.Distribution(f.dist)
+	if o.Trials < 1 {
+		return o, fmt.Errorf("--trials must be between 1 and %d (got %d)", casebuilder.MaxTrials, o.Trials)
+	}
+	if err := o.Check(); err != nil {
+		return o, fmt.Errorf("--%v", err)
+	}
+	return o, nil
 }
 
 // exportTime is now, or SOURCE_DATE_EPOCH (seconds since 1970) when set.
