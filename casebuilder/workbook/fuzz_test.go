@@ -25,7 +25,7 @@ func FuzzWrite(f *testing.F) {
 		if err != nil || c == nil || len(casebuilder.Validate(c)) > 0 {
 			return
 		}
-		out, err := Write(c, Options{Now: testNow})
+		out, err := Write(c, testOpts)
 		if err != nil {
 			t.Fatalf("a valid case was refused: %v", err)
 		}

@@ -32,9 +32,15 @@ func sample(t testing.TB, name string) *casebuilder.Case {
 	return c
 }
 
+// testOpts are the options of most tests: a short simulation keeps them
+// quick (the stress sample's takes half a second for 10,000 trials, ten
+// times that with the race detector); the tests of the Sensitivity and
+// Simulation sheets run the default.
+var testOpts = Options{Now: testNow, Simulation: casebuilder.SimulationOptions{Trials: 1000}}
+
 func write(t testing.TB, c *casebuilder.Case) []byte {
 	t.Helper()
-	data, err := Write(c, Options{Now: testNow})
+	data, err := Write(c, testOpts)
 	if err != nil {
 		t.Fatal(err)
 	}

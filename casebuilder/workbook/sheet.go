@@ -19,8 +19,9 @@ type sheetSetup struct {
 	// freezeCol and freezeRow are the first column and row that scroll
 	// (1 for none).
 	freezeCol, freezeRow int
-	// titleRows are the rows repeated at the top of every printed page.
-	titleRows int
+	// titleRows are the rows repeated at the top of every printed page,
+	// from row titleFrom (row 1 when 0) to row titleRows.
+	titleFrom, titleRows int
 	// gridlines shows the grid on screen.
 	gridlines bool
 	// tab is the colour of the sheet's tab.
@@ -33,6 +34,8 @@ type sheet struct {
 	b    *book
 	name string
 	sw   *excelize.StreamWriter
+	// widths are the columns' widths, as sheetSetup has them.
+	widths []float64
 	// last is the last row written.
 	last int
 }
@@ -41,7 +44,7 @@ type sheet struct {
 // properties and views must be set before its stream writer starts or
 // before its first row, so open does it all.
 func (b *book) open(name string, set sheetSetup) *sheet {
-	s := &sheet{b: b, name: name}
+	s := &sheet{b: b, name: name, widths: set.widths}
 	if b.err != nil {
 		return s
 	}
@@ -90,7 +93,7 @@ func (b *book) open(name string, set sheetSetup) *sheet {
 	}))
 	if set.titleRows > 0 {
 		b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
-			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(name), set.titleRows)}))
+			RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), max(set.titleFrom, 1), set.titleRows)}))
 	}
 	return s
 }

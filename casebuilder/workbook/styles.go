@@ -33,6 +33,11 @@ const (
 	rInputLeft             // an input aligned left, beside its label
 	rCalcLeft              // a formula aligned left, beside its label
 	rBandWrap              // a block's heading, wrapped
+	rCaution               // a warning to the reader: figures stored, not recalculated
+	rBlocking              // a blocking finding of the review
+	rWarning               // a warning of the review
+	rAdvice                // a piece of advice of the review
+	rScore                 // a headline score, aligned left
 )
 
 // numFmt is how a figure reads.
@@ -50,6 +55,7 @@ const (
 	nMonth             // Jan 2027
 	nShortMonth        // Jan 27
 	nYear              // 2027
+	nOutOf100          // 85 / 100
 )
 
 type styleKey struct {
@@ -126,6 +132,22 @@ func (b *book) style(r role, n numFmt) int {
 	case rHighlight:
 		s.Font.Bold, s.Alignment.WrapText = true, true
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourHighlight}}
+	case rCaution:
+		s.Font.Bold, s.Font.Color, s.Alignment.WrapText = true, "833C0B", true
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FCE4D6"}}
+		s.Border = []excelize.Border{{Type: "left", Color: "C55A11", Style: 5}}
+	case rScore:
+		s.Font.Bold, s.Font.Size, s.Font.Color = true, 14, colourNavy
+		s.Alignment.Horizontal = "left"
+	case rBlocking:
+		s.Font.Bold, s.Font.Color = true, "FFFFFF"
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C00000"}}
+	case rWarning:
+		s.Font.Bold, s.Font.Color = true, "9C5700"
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
+	case rAdvice:
+		s.Font.Color = colourNavy
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourBand}}
 	case rBand, rBandWrap:
 		s.Font.Bold, s.Font.Color = true, colourNavy
 		s.Alignment.WrapText = r == rBandWrap
@@ -163,6 +185,8 @@ func (b *book) numFormat(n numFmt) string {
 		return "mmm yy"
 	case nYear:
 		return "yyyy"
+	case nOutOf100:
+		return `0" / 100"`
 	}
 	return ""
 }

@@ -7,8 +7,11 @@
 //
 // The sheets, in order: Summary, Assumptions, Cost of pain, Pain attribution
 // (when a benefit is tied to the pain calculator), Cash flows, Comparison,
-// Scoring, Risks and Plan. The command line and the desktop app both call
-// [Write].
+// Scoring, Sensitivity, Simulation, Risks, Plan and CEO review. The
+// sensitivity of the recommendation's NPV, the Monte Carlo simulation and
+// the CEO review are Case Builder's results at export, written as values
+// and labelled as such: no spreadsheet formula can redo them. The command line
+// and the desktop app both call [Write].
 package workbook
 
 import (
@@ -26,9 +29,22 @@ import (
 type Options struct {
 	// Now is the time written into the document's properties and as the
 	// time of every file inside it. Everything else depends only on the
-	// case, so the same case and the same Now give the same bytes. The zero
-	// time writes no time at all.
+	// case and the simulation's options, so the same case, options and Now
+	// give the same bytes. The zero time writes no time at all.
 	Now time.Time
+	// Simulation chooses the trials, seed and distribution of the Monte
+	// Carlo simulation whose results the Analysis sheet shows. The zero
+	// value is what `casebuilder summary` runs by default (10,000 PERT
+	// trials, seed 0), so that the workbook and `summary --json` show the
+	// same percentiles for the same case.
+	Simulation casebuilder.SimulationOptions
+	// Analysis is the case's analysis when the caller has already run
+	// casebuilder.Analyse (the desktop app has), so that it is not run
+	// twice; nil runs it with Simulation. It must be the analysis of this
+	// very case: Write refuses one whose figures are not the case's. When
+	// it has no simulation (AnalysisOptions.SkipSimulation), Write runs one
+	// with Simulation.
+	Analysis *casebuilder.Analysis
 }
 
 // The sheets' names. None is longer than Excel's 31 characters, and every
@@ -41,12 +57,17 @@ const (
 	sheetCash        = "Cash flows"
 	sheetComparison  = "Comparison"
 	sheetScoring     = "Scoring"
+	sheetSensitivity = "Sensitivity"
+	sheetSimulation  = "Simulation"
 	sheetRisks       = "Risks"
 	sheetPlan        = "Plan"
+	sheetReview      = "CEO review"
 )
 
 // Write returns the case as the contents of an .xlsx file. It refuses an
-// invalid case with its [casebuilder.Problems], each naming its field.
+// invalid case with its [casebuilder.Problems], each naming its field,
+// simulation options out of range, and an Options.Analysis that is not the
+// case's.
 func Write(c *casebuilder.Case, opts Options) (data []byte, err error) {
 	if c == nil {
 		return nil, errors.New("workbook: no case to write")
@@ -55,6 +76,9 @@ func Write(c *casebuilder.Case, opts Options) (data []byte, err error) {
 		return nil, ps
 	}
 	b := newBook(c, opts)
+	if b.an, err = analysisOf(c, b.res, opts); err != nil {
+		return nil, err
+	}
 	defer func() {
 		if cerr := b.f.Close(); err == nil && cerr != nil {
 			err = cerr
@@ -84,6 +108,9 @@ type book struct {
 	working []casebuilder.Step
 	// weigh is the alternatives' scores, weighted totals and ranks.
 	weigh *casebuilder.Scoring
+	// an is the case's analysis: the tornado, the simulation and the
+	// review.
+	an *casebuilder.Analysis
 
 	// Where things are, planned before any sheet is written so that the
 	// sheets can refer to each other.
@@ -123,15 +150,18 @@ type page struct {
 }
 
 // pages are the workbook's sheets in tab order. The analysis of the
-// alternatives (weighted ranking, sensitivity, simulation results labelled
-// as such) belongs after Scoring, as one more page.
+// alternatives (sensitivity, simulation results labelled as such) follows
+// the weighted ranking on the Scoring sheet; the CEO review, which looks at
+// every part of the case, comes last, as in the method.
 func (b *book) pages() []page {
 	pages := []page{{sheetSummary, b.writeSummary}, {sheetAssumptions, b.writeAssumptions}, {sheetPain, b.writePain}}
 	if len(b.attr.lines) > 0 {
 		pages = append(pages, page{sheetAttribution, b.writeAttribution})
 	}
 	return append(pages, page{sheetCash, b.writeCashFlows}, page{sheetComparison, b.writeComparison},
-		page{sheetScoring, b.writeScoring}, page{sheetRisks, b.writeRisks}, page{sheetPlan, b.writePlan})
+		page{sheetScoring, b.writeScoring}, page{sheetSensitivity, b.writeSensitivity},
+		page{sheetSimulation, b.writeSimulation}, page{sheetRisks, b.writeRisks},
+		page{sheetPlan, b.writePlan}, page{sheetReview, b.writeReview})
 }
 
 func (b *book) write() ([]byte, error) {
@@ -198,4 +228,57 @@ func orUntitled(s string) string {
 		return "Untitled case"
 	}
 	return s
+}
+
+// analysisOf returns the case's analysis: Options.Analysis when given,
+// checked against the case's figures res, or else casebuilder.Analyse's.
+func analysisOf(c *casebuilder.Case, res *casebuilder.Result, opts Options) (*casebuilder.Analysis, error) {
+	if err := opts.Simulation.Check(); err != nil {
+		return nil, fmt.Errorf("workbook: simulation %w", err)
+	}
+	a := opts.Analysis
+	if a == nil {
+		return casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: opts.Simulation}), nil
+	}
+	if err := sameFigures(a, res); err != nil {
+		return nil, fmt.Errorf("workbook: the analysis given is not of this case (%w); analyse the case again", err)
+	}
+	if a.Simulation == nil {
+		withSim := *a
+		withSim.Simulation = casebuilder.Simulate(c, opts.Simulation)
+		a = &withSim
+	}
+	return a, nil
+}
+
+// sameFigures checks that an analysis has every part the workbook shows
+// and is of a case whose figures are res: the same alternatives with the
+// same NPVs and the same recommendation.
+func sameFigures(a *casebuilder.Analysis, res *casebuilder.Result) error {
+	if a.Result == nil || a.Tornado == nil {
+		return errors.New("it has no figures or no sensitivity")
+	}
+	if len(a.Result.Alternatives) != len(res.Alternatives) {
+		return fmt.Errorf("%d alternatives there, %d here", len(a.Result.Alternatives), len(res.Alternatives))
+	}
+	for i, x := range a.Result.Alternatives {
+		y := res.Alternatives[i]
+		if x.ID != y.ID || x.Name != y.Name || x.NPV != y.NPV || x.TotalCost != y.TotalCost || x.TotalBenefit != y.TotalBenefit {
+			return fmt.Errorf("alternatives[%d]: %q with an NPV of %g there, %q with %g here", i, x.Name, x.NPV, y.Name, y.NPV)
+		}
+	}
+	if a.Result.Recommended != res.Recommended || a.Tornado.Alternative != res.Recommended {
+		return fmt.Errorf("it analyses alternative %d, the case recommends %d", a.Tornado.Alternative, res.Recommended)
+	}
+	if s := a.Simulation; s != nil {
+		if len(s.Alternatives) != len(res.Alternatives) {
+			return fmt.Errorf("its simulation has %d alternatives, the case %d", len(s.Alternatives), len(res.Alternatives))
+		}
+		for i, x := range s.Alternatives {
+			if x.ID != res.Alternatives[i].ID {
+				return fmt.Errorf("its simulation's alternatives[%d] is %q, the case's %q", i, x.ID, res.Alternatives[i].ID)
+			}
+		}
+	}
+	return nil
 }

@@ -18,7 +18,7 @@ import (
 
 func TestSheets(t *testing.T) {
 	f := open(t, write(t, sample(t, "turnover")))
-	want := []string{sheetSummary, sheetAssumptions, sheetPain, sheetAttribution, sheetCash, sheetComparison, sheetScoring, sheetRisks, sheetPlan}
+	want := []string{sheetSummary, sheetAssumptions, sheetPain, sheetAttribution, sheetCash, sheetComparison, sheetScoring, sheetSensitivity, sheetSimulation, sheetRisks, sheetPlan, sheetReview}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %q, want %q", got, want)
 	}
@@ -214,7 +214,9 @@ func TestDeterministic(t *testing.T) {
 		t.Errorf("parts are not in a fixed order: %q", names)
 	}
 	// Another clock changes the dates and nothing else.
-	later, err := Write(c, Options{Now: testNow.Add(48 * time.Hour)})
+	opts := testOpts
+	opts.Now = testNow.Add(48 * time.Hour)
+	later, err := Write(c, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,8 +252,8 @@ func TestConcurrentWrites(t *testing.T) {
 	done := make(chan bool)
 	for range 2 {
 		go func() {
-			a, err1 := Write(c1, Options{Now: testNow})
-			b, err2 := Write(c2, Options{Now: testNow})
+			a, err1 := Write(c1, testOpts)
+			b, err2 := Write(c2, testOpts)
 			done <- err1 == nil && err2 == nil && bytes.Equal(a, want1) && bytes.Equal(b, want2)
 		}()
 	}
@@ -268,7 +270,7 @@ func TestRefusesBadCases(t *testing.T) {
 	}
 	c := sample(t, "turnover")
 	c.Alternatives[1].Costs[0].Amount.Likely = -500
-	_, err := Write(c, Options{Now: testNow})
+	_, err := Write(c, testOpts)
 	var ps casebuilder.Problems
 	if !errors.As(err, &ps) || !strings.Contains(err.Error(), "alternatives[1].costs[0].amount") {
 		t.Errorf("an invalid case gives %v", err)
@@ -344,11 +346,25 @@ func near(got string, want float64) bool {
 	return err == nil && (v == want || abs64(v-want) <= 1e-9*max(1, abs64(want)))
 }
 
+// BenchmarkWriteStress writes the stress sample's workbook as the desktop
+// app does: with the analysis it has already run (the simulation of the
+// stress sample alone takes 0.3 to 1.2 s).
 func BenchmarkWriteStress(b *testing.B) {
 	c := sample(b, "stress")
+	an := casebuilder.Analyse(c, casebuilder.AnalysisOptions{})
+	benchmarkWrite(b, c, Options{Now: testNow, Analysis: an})
+}
+
+// BenchmarkWriteStressWithAnalysis writes the stress sample's workbook as
+// the command line does: running the analysis, with 10,000 trials.
+func BenchmarkWriteStressWithAnalysis(b *testing.B) {
+	benchmarkWrite(b, sample(b, "stress"), Options{Now: testNow})
+}
+
+func benchmarkWrite(b *testing.B, c *casebuilder.Case, opts Options) {
 	var size int
 	for b.Loop() {
-		data, err := Write(c, Options{Now: testNow})
+		data, err := Write(c, opts)
 		if err != nil {
 			b.Fatal(err)
 		}
