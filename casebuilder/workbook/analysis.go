@@ -430,7 +430,7 @@ func (b *book) writeHistogram(s *sheet, row int) {
 		Format:     excelize.GraphicOptions{PrintObject: &[]bool{true}[0]},
 		VaryColors: &no,
 		GapWidth:   &gap,
-		XAxis: excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt},
+		XAxis: excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt}, Alignment: excelize.Alignment{TextRotation: -45},
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Simulated NPV in " + scale + ": each bar from the amount shown to the next", Font: &axisFont}}}},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: axisFont,
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Trials", Font: &axisFont}}}},
