@@ -197,6 +197,7 @@ func (b *book) writeSummary() {
 	}
 	wide(rSubtitle, "Every figure in this workbook is a live formula on the Assumptions sheet; change an assumption and it recalculates. "+
 		"Figures are in "+c.Currency+", incremental to doing nothing.", 0)
+	wide(rSubtitle, "Except on the Sensitivity, Simulation and CEO review sheets: Case Builder's results at export, stored as values.", 0)
 
 	section("The problem")
 	if c.Pain.Summary != "" {

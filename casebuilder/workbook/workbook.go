@@ -203,13 +203,14 @@ func (b *book) plan() {
 // only on the case and Options.Now.
 func (b *book) properties() {
 	props := &excelize.DocProperties{
-		Title:       orUntitled(b.c.Title),
-		Subject:     "Business case",
-		Creator:     b.c.Author,
-		Description: "Exported by Case Builder. Every figure is a formula on the Assumptions sheet.",
-		Category:    "Business case",
-		Keywords:    "business case, cost of pain, NPV, IRR",
-		Version:     b.c.Version,
+		Title:   orUntitled(b.c.Title),
+		Subject: "Business case",
+		Creator: b.c.Author,
+		Description: "Exported by Case Builder. Every figure is a formula on the Assumptions sheet, except the sensitivity, " +
+			"the simulation and the CEO review: Case Builder's results at export, stored as values.",
+		Category: "Business case",
+		Keywords: "business case, cost of pain, NPV, IRR",
+		Version:  b.c.Version,
 	}
 	if !b.opts.Now.IsZero() {
 		stamp := b.opts.Now.UTC().Format(time.RFC3339)
