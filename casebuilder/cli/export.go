@@ -23,6 +23,9 @@ type ExportOptions struct {
 	// same defaults as the summary command, so that an export and
 	// `casebuilder summary` show the same percentiles for the same case.
 	Simulation casebuilder.SimulationOptions
+	// Analysis is the case's analysis with that simulation, run once for
+	// every format of one export.
+	Analysis *casebuilder.Analysis
 }
 
 // exportFormat is one format of the export command, registered by the
@@ -88,7 +91,8 @@ func (r *runner) export(args []string) int {
 		r.fail("%v", err)
 		return exitFail
 	}
-	opts := ExportOptions{Now: now, Paper: *paper, Simulation: sim}
+	opts := ExportOptions{Now: now, Paper: *paper, Simulation: sim,
+		Analysis: casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: sim})}
 	for i, out := range outs {
 		if out == "" {
 			continue

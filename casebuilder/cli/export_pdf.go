@@ -18,7 +18,7 @@ import (
 func init() {
 	registerExport(exportFormat{name: "pdf", usage: "write the executive brief (PDF) to `OUT`",
 		write: func(c *casebuilder.Case, opts ExportOptions) ([]byte, error) {
-			return brief.Write(c, brief.Options{Now: opts.Now, Paper: opts.Paper, Simulation: opts.Simulation})
+			return brief.Write(c, brief.Options{Now: opts.Now, Paper: opts.Paper, Simulation: opts.Simulation, Analysis: opts.Analysis})
 		}})
 }
 
