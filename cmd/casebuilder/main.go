@@ -1,13 +1,56 @@
-// Command casebuilder is Case Builder: with a command it works on the
+// Command casebuilder is Case Builder. With no argument it opens the desktop
+// app on the last case (or, the first time, on a sample with a welcome);
+// with a case file it opens that case; with a command it works on the
 // command line (see casebuilder help).
 package main
 
 import (
 	"os"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder/cli"
+	// Before Fyne reads the locale: see the package.
+	_ "github.com/casebuilder/casebuilder/cmd/casebuilder/internal/sanelocale"
+	"github.com/casebuilder/casebuilder/ui"
 )
 
+// appID identifies the app to the desktop and names its storage; it is the
+// ID in FyneApp.toml.
+const appID = "io.github.casebuilder.casebuilder"
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = ""
+
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if len(args) > 0 && cli.IsCommand(args[0]) {
+		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+	}
+	path := ""
+	if len(args) > 0 {
+		path = args[0]
+	}
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	w := a.NewWindow("Case Builder")
+	w.SetMaster()
+	ui.New(a, w, ui.Options{
+		Path:      path,
+		Version:   version,
+		Exporters: ui.Exporters{
+			// TODO(lead, at merge): connect the workbook and brief packages,
+			// which are not on this branch yet:
+			//   Workbook: func(c *casebuilder.Case, now time.Time, _ string) ([]byte, error) {
+			//           return workbook.Write(c, workbook.Options{Now: now})
+			//   },
+			//   Brief: func(c *casebuilder.Case, now time.Time, paper string) ([]byte, error) {
+			//           return brief.Write(c, brief.Options{Now: now, Paper: paper})
+			//   },
+			// Until then the export dialog says both are not in this build.
+		},
+	})
+	w.ShowAndRun()
 }

@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// palette colours the alternatives in charts, in their order; the first is
+// the recommended one's.
+var palette = []color.NRGBA{
+	{0x2a, 0x86, 0xa8, 0xff}, // teal blue
+	{0xd9, 0x8c, 0x2b, 0xff}, // amber
+	{0x7a, 0x5c, 0xb8, 0xff}, // violet
+	{0x4c, 0x9a, 0x5b, 0xff}, // green
+	{0xc2, 0x4e, 0x6a, 0xff}, // rose
+	{0x8a, 0x7a, 0x5a, 0xff}, // olive
+}
+
+// seriesColor is the colour of the i-th alternative shown.
+func seriesColor(i int) color.Color { return palette[i%len(palette)] }
+
+// chart is a widget drawn with canvas primitives, laid out anew at every
+// size: the charts of the Compare step, the heat map of risks, the
+// timeline of the plan.
+type chart struct {
+	widget.BaseWidget
+	min  fyne.Size
+	draw func(size fyne.Size) []fyne.CanvasObject
+	// onTap, when set, is told where the chart was tapped.
+	onTap func(at fyne.Position, size fyne.Size)
+}
+
+// Tapped tells onTap where the chart was tapped.
+func (c *chart) Tapped(ev *fyne.PointEvent) {
+	if c.onTap != nil {
+		c.onTap(ev.Position, c.Size())
+	}
+}
+
+func newChart(min fyne.Size, draw func(size fyne.Size) []fyne.CanvasObject) *chart {
+	c := &chart{min: min, draw: draw}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *chart) CreateRenderer() fyne.WidgetRenderer { return &chartRenderer{c: c} }
+
+type chartRenderer struct {
+	c    *chart
+	objs []fyne.CanvasObject
+	size fyne.Size
+}
+
+func (r *chartRenderer) Layout(size fyne.Size) {
+	r.size = size
+	r.objs = r.c.draw(size)
+}
+
+func (r *chartRenderer) MinSize() fyne.Size { return r.c.min }
+
+func (r *chartRenderer) Refresh() {
+	r.objs = r.c.draw(r.c.Size())
+	canvas.Refresh(r.c)
+}
+
+func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+func (r *chartRenderer) Destroy() {}
+
+// text is a caption-sized text at a place, aligned left, right or centred
+// on x.
+func text(s string, x, y float32, align fyne.TextAlign, muted bool) *canvas.Text {
+	t := canvas.NewText(s, theme.Color(theme.ColorNameForeground))
+	if muted {
+		t.Color = theme.Color(theme.ColorNamePlaceHolder)
+	}
+	t.TextSize = theme.CaptionTextSize()
+	w := t.MinSize().Width
+	switch align {
+	case fyne.TextAlignTrailing:
+		x -= w
+	case fyne.TextAlignCenter:
+		x -= w / 2
+	}
+	t.Move(fyne.NewPos(x, y))
+	t.Resize(t.MinSize())
+	return t
+}
+
+func rect(c color.Color, x, y, w, h float32) *canvas.Rectangle {
+	r := canvas.NewRectangle(c)
+	r.Move(fyne.NewPos(x, y))
+	r.Resize(fyne.NewSize(max(w, 0), max(h, 0)))
+	return r
+}
+
+func line(c color.Color, width, x1, y1, x2, y2 float32) *canvas.Line {
+	l := canvas.NewLine(c)
+	l.StrokeWidth = width
+	l.Position1 = fyne.NewPos(x1, y1)
+	l.Position2 = fyne.NewPos(x2, y2)
+	return l
+}
+
+// bar is one bar of a bar chart.
+type bar struct {
+	label string
+	value float64
+	color color.Color
+	bold  bool
+}
+
+// barChart draws horizontal bars from zero, negative ones to the left,
+// each with its label and value.
+func barChart(bars func() []bar, format func(float64) string) *chart {
+	return newChart(fyne.NewSize(300, 200), func(size fyne.Size) []fyne.CanvasObject {
+		bs := bars()
+		if len(bs) == 0 || size.Width < 50 {
+			return nil
+		}
+		var objs []fyne.CanvasObject
+		labelW := min(size.Width*0.38, 220)
+		valueW := float32(64)
+		x0, x1 := labelW+8, size.Width-valueW
+		lo, hi := 0.0, 0.0
+		for _, b := range bs {
+			lo, hi = math.Min(lo, b.value), math.Max(hi, b.value)
+		}
+		if hi == lo {
+			hi = lo + 1
+		}
+		scale := float64(x1-x0) / (hi - lo)
+		zero := x0 + float32(-lo*scale)
+		rowH := min(size.Height/float32(len(bs)), 34)
+		for i, b := range bs {
+			y := float32(i) * rowH
+			t := text(truncate(b.label, labelW), 0, y+rowH/2-8, fyne.TextAlignLeading, false)
+			t.TextStyle.Bold = b.bold
+			objs = append(objs, t)
+			w := float32(b.value * scale)
+			x := zero
+			if w < 0 {
+				x, w = zero+w, -w
+			}
+			objs = append(objs, rect(b.color, x, y+rowH*0.2, max(w, 1), rowH*0.6))
+			v := format(b.value)
+			if b.value < 0 {
+				objs = append(objs, text(v, x-4, y+rowH/2-8, fyne.TextAlignTrailing, true))
+			} else {
+				objs = append(objs, text(v, x+w+4, y+rowH/2-8, fyne.TextAlignLeading, true))
+			}
+		}
+		objs = append(objs, line(theme.Color(theme.ColorNameForeground), 1, zero, 0, zero, rowH*float32(len(bs))))
+		return objs
+	})
+}
+
+// truncate shortens a label to fit width at caption size.
+func truncate(s string, width float32) string {
+	measure := func(s string) float32 {
+		return fyne.MeasureText(s, theme.CaptionTextSize(), fyne.TextStyle{}).Width
+	}
+	if measure(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && measure(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// series is one line of a line chart.
+type series struct {
+	name   string
+	values []float64
+	color  color.Color
+	bold   bool
+}
+
+// lineChart draws series over months, with a zero line, a few gridlines
+// labelled by format, years along the bottom and a legend.
+func lineChart(all func() []series, format func(float64) string) *chart {
+	return newChart(fyne.NewSize(300, 220), func(size fyne.Size) []fyne.CanvasObject {
+		ss := all()
+		if len(ss) == 0 || size.Width < 80 || size.Height < 80 {
+			return nil
+		}
+		n := 0
+		lo, hi := 0.0, 0.0
+		for _, s := range ss {
+			n = max(n, len(s.values))
+			for _, v := range s.values {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+		if n < 2 {
+			return nil
+		}
+		if hi == lo {
+			hi = lo + 1
+		}
+		var objs []fyne.CanvasObject
+		legendH := float32(22)
+		left, right, top, bottom := float32(58), size.Width-8, float32(6), size.Height-legendH-18
+		xOf := func(m int) float32 { return left + (right-left)*float32(m)/float32(n-1) }
+		yOf := func(v float64) float32 { return bottom - float32((v-lo)/(hi-lo))*(bottom-top) }
+		grid := withAlpha(theme.Color(theme.ColorNameForeground), 0x22)
+		for _, v := range niceTicks(lo, hi, 4) {
+			y := yOf(v)
+			objs = append(objs, line(grid, 1, left, y, right, y), text(format(v), left-6, y-8, fyne.TextAlignTrailing, true))
+		}
+		objs = append(objs, line(theme.Color(theme.ColorNameForeground), 1, left, yOf(0), right, yOf(0)))
+		for year := 0; year*12 < n; year++ {
+			x := xOf(year * 12)
+			objs = append(objs, line(grid, 1, x, top, x, bottom))
+			if year > 0 || n <= 12 {
+				objs = append(objs, text("year "+itoa(year), x, bottom+2, fyne.TextAlignCenter, true))
+			}
+		}
+		step := max(1, n/160) // enough points for the eye, few enough objects
+		for _, s := range ss {
+			width := float32(1.5)
+			if s.bold {
+				width = 2.5
+			}
+			for m := step; m < len(s.values); m += step {
+				objs = append(objs, line(s.color, width, xOf(m-step), yOf(s.values[m-step]), xOf(m), yOf(s.values[m])))
+			}
+		}
+		x := left
+		for _, s := range ss {
+			objs = append(objs, rect(s.color, x, size.Height-legendH+6, 10, 10))
+			t := text(truncate(s.name, 180), x+14, size.Height-legendH+2, fyne.TextAlignLeading, false)
+			objs = append(objs, t)
+			x += 14 + t.MinSize().Width + 14
+		}
+		return objs
+	})
+}
+
+// niceTicks returns about n round values between lo and hi.
+func niceTicks(lo, hi float64, n int) []float64 {
+	span := hi - lo
+	raw := span / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, f := range []float64{1, 2, 2.5, 5, 10} {
+		if f*mag >= raw {
+			step = f * mag
+			break
+		}
+	}
+	var out []float64
+	for v := math.Ceil(lo/step) * step; v <= hi+step/1e6; v += step {
+		out = append(out, v)
+	}
+	return out
+}

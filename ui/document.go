@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"errors"
+	"time"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// errUnchanged is returned by a change that leaves the case as it was; the
+// edit is then dropped without an undo step.
+var errUnchanged = errors.New("unchanged")
+
+// maxUndo bounds the undo history. A snapshot shares its text with the
+// others, so even the stress case costs well under a megabyte a step.
+const maxUndo = 200
+
+// coalesceWindow is how long a pause in typing may last and still add to
+// the same undo step.
+const coalesceWindow = 2 * time.Second
+
+// document is the case being edited, its file, and its history. The case
+// it holds is never changed in place: every edit makes a new copy, so a
+// goroutine given a case (to calculate, autosave or export it) can read it
+// while the user goes on typing.
+type document struct {
+	c *casebuilder.Case
+	// path is the case file, "" until the case is first saved.
+	path string
+	// saved is the version last opened or saved; the case is modified when
+	// c differs from it.
+	saved *casebuilder.Case
+	// problems are Validate(c), kept so that an edit is refused only for the
+	// problems it adds.
+	problems casebuilder.Problems
+
+	undo, redo []snapshot
+	// coalesce is the key of the last edit, while typing in one field goes
+	// on; lastEdit is when it was made.
+	coalesce string
+	lastEdit time.Time
+	now      func() time.Time
+}
+
+// snapshot is a version of the case in the history, with where the edit
+// that followed it was made, to go back there on undo.
+type snapshot struct {
+	c     *casebuilder.Case
+	where casebuilder.Where
+}
+
+func newDocument(c *casebuilder.Case, path string, now func() time.Time) *document {
+	return &document{c: c, path: path, saved: c, problems: casebuilder.Validate(c), now: now}
+}
+
+// modified reports whether the case differs from the version last opened
+// or saved.
+func (d *document) modified() bool { return d.c != d.saved }
+
+// edit applies change to a copy of the case and, unless that adds a
+// problem, makes the copy the case. Successive edits with the same key
+// (typing in one field) make one undo step. It returns errUnchanged when
+// change changed nothing, and the problems the change would add otherwise.
+func (d *document) edit(where casebuilder.Where, key string, change func(c *casebuilder.Case) error) error {
+	next := cloneCase(d.c)
+	if err := change(next); err != nil {
+		return err
+	}
+	ps := casebuilder.Validate(next)
+	if added := addedProblems(d.problems, ps); len(added) > 0 {
+		return added
+	}
+	now := d.now()
+	if key == "" || key != d.coalesce || now.Sub(d.lastEdit) > coalesceWindow {
+		d.undo = append(d.undo, snapshot{d.c, where})
+		if len(d.undo) > maxUndo {
+			d.undo = append(d.undo[:0:0], d.undo[len(d.undo)-maxUndo:]...)
+		}
+	}
+	d.redo = nil
+	d.coalesce, d.lastEdit = key, now
+	d.c, d.problems = next, ps
+	return nil
+}
+
+// seal ends the current run of typing: the next edit starts a new undo step.
+func (d *document) seal() { d.coalesce = "" }
+
+// canUndo and canRedo report whether there is anything to undo or redo.
+func (d *document) canUndo() bool { return len(d.undo) > 0 }
+func (d *document) canRedo() bool { return len(d.redo) > 0 }
+
+// undoEdit goes back one step and returns where the undone edit was made.
+func (d *document) undoEdit() (casebuilder.Where, bool) {
+	if len(d.undo) == 0 {
+		return casebuilder.Where{}, false
+	}
+	s := d.undo[len(d.undo)-1]
+	d.undo = d.undo[:len(d.undo)-1]
+	d.redo = append(d.redo, snapshot{d.c, s.where})
+	d.restore(s.c)
+	return s.where, true
+}
+
+// redoEdit goes forward one step and returns where the redone edit was made.
+func (d *document) redoEdit() (casebuilder.Where, bool) {
+	if len(d.redo) == 0 {
+		return casebuilder.Where{}, false
+	}
+	s := d.redo[len(d.redo)-1]
+	d.redo = d.redo[:len(d.redo)-1]
+	d.undo = append(d.undo, snapshot{d.c, s.where})
+	d.restore(s.c)
+	return s.where, true
+}
+
+func (d *document) restore(c *casebuilder.Case) {
+	d.c = c
+	d.problems = casebuilder.Validate(c)
+	d.seal()
+}
+
+// markSaved records that the case as it is now is the one in the file at path.
+func (d *document) markSaved(path string) {
+	d.path = path
+	d.saved = d.c
+	d.seal()
+}
+
+// addedProblems returns the problems of after that before did not have.
+func addedProblems(before, after casebuilder.Problems) casebuilder.Problems {
+	if len(after) == 0 {
+		return nil
+	}
+	had := make(map[casebuilder.Problem]bool, len(before))
+	for _, p := range before {
+		had[p] = true
+	}
+	var added casebuilder.Problems
+	for _, p := range after {
+		if !had[p] {
+			added = append(added, p)
+		}
+	}
+	return added
+}

@@ -1,0 +1,307 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// exportJob is one document to write.
+type exportJob struct {
+	// what names the document for people: "brief", "workbook".
+	what  string
+	path  string
+	write Exporter
+}
+
+// exportDialog asks which documents to export, where, and on what paper.
+type exportDialog struct {
+	u                       *UI
+	brief, workbook         *widget.Check
+	briefName, workbookName *widget.Entry
+	folder                  string
+	folderLabel             *widget.Label
+	paper                   *widget.Select
+	problem                 *errorLabel
+	exportButton, cancel    *widget.Button
+	dlg                     *dialog.CustomDialog
+}
+
+// onExport opens the export dialog.
+func (u *UI) onExport() {
+	if u.exporting {
+		u.status.say("An export is already running; it will say here when it is done.")
+		return
+	}
+	e := &exportDialog{u: u, problem: newErrorLabel()}
+	base := u.suggestedName()
+	e.folder = u.exportFolder()
+
+	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.show(nil, "") })
+	e.briefName = widget.NewEntry()
+	e.briefName.SetText(base + ".pdf")
+	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.show(nil, "") })
+	e.workbookName = widget.NewEntry()
+	e.workbookName.SetText(base + ".xlsx")
+	offer(e.brief, e.briefName, u.opts.Exporters.Brief != nil)
+	offer(e.workbook, e.workbookName, u.opts.Exporters.Workbook != nil)
+
+	e.folderLabel = widget.NewLabel(e.folder)
+	e.folderLabel.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton("Choose…", e.onChooseFolder)
+	e.paper = widget.NewSelect([]string{"A4", "Letter"}, nil)
+	if u.prefs.paper() == "letter" {
+		e.paper.SetSelected("Letter")
+	} else {
+		e.paper.SetSelected("A4")
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem("", e.brief),
+		widget.NewFormItem("File name", e.briefName),
+		widget.NewFormItem("", e.workbook),
+		widget.NewFormItem("File name", e.workbookName),
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, e.folderLabel)),
+		widget.NewFormItem("Paper", e.paper),
+	)
+	note := widget.NewLabel("Both documents are written from the case as it is now; you can go on editing while they are written.")
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	content := container.NewVBox(form, e.problem, note)
+	e.exportButton = widget.NewButton("Export", e.onConfirm)
+	e.exportButton.Importance = widget.HighImportance
+	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
+	e.dlg = dialog.NewCustomWithoutButtons("Export", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height+40), content), u.win)
+	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.exportButton})
+	u.exportDlg = e
+	e.dlg.Show()
+}
+
+// offer enables a document's choice, or says it is not in this build.
+func offer(check *widget.Check, name *widget.Entry, available bool) {
+	check.SetChecked(available)
+	if !available {
+		check.Text += " (not available in this build)"
+		check.Disable()
+		name.Disable()
+	}
+}
+
+// exportFolder is where exports go first: beside the case file, or in the
+// user's documents.
+func (u *UI) exportFolder() string {
+	if u.doc.path != "" {
+		return filepath.Dir(u.doc.path)
+	}
+	if l := u.folderURI(); l != nil {
+		return l.Path()
+	}
+	dir, _ := os.Getwd()
+	return dir
+}
+
+func (e *exportDialog) onChooseFolder() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil || l == nil {
+			return
+		}
+		e.folder = l.Path()
+		e.folderLabel.SetText(e.folder)
+		e.problem.show(nil, "")
+	}, e.u.win)
+	d.Resize(fyne.NewSize(820, 560))
+	d.Show()
+}
+
+// jobs returns the documents asked for, or why they cannot be written.
+func (e *exportDialog) jobs() ([]exportJob, error) {
+	var jobs []exportJob
+	add := func(check *widget.Check, name *widget.Entry, what, ext string, write Exporter) error {
+		if !check.Checked || check.Disabled() {
+			return nil
+		}
+		n := strings.TrimSpace(name.Text)
+		switch {
+		case n == "":
+			return fmt.Errorf("type a file name for the %s", what)
+		case strings.ContainsAny(n, `/\`):
+			return fmt.Errorf("the %s's name must be a file name only; choose its folder with Choose…", what)
+		}
+		if !strings.EqualFold(filepath.Ext(n), ext) {
+			n += ext
+		}
+		path := filepath.Join(e.folder, n)
+		if e.u.doc.path != "" && sameFile(path, e.u.doc.path) {
+			return fmt.Errorf("%s is the case file itself; choose another name for the %s", n, what)
+		}
+		jobs = append(jobs, exportJob{what: what, path: path, write: write})
+		return nil
+	}
+	if err := add(e.brief, e.briefName, "brief", ".pdf", e.u.opts.Exporters.Brief); err != nil {
+		return nil, err
+	}
+	if err := add(e.workbook, e.workbookName, "workbook", ".xlsx", e.u.opts.Exporters.Workbook); err != nil {
+		return nil, err
+	}
+	if len(jobs) == 0 {
+		return nil, errors.New("choose the brief, the workbook, or both")
+	}
+	if !isDir(e.folder) {
+		return nil, fmt.Errorf("the folder %s does not exist; choose another", e.folder)
+	}
+	return jobs, nil
+}
+
+// onConfirm checks the choices, asks before replacing files, and starts
+// the export.
+func (e *exportDialog) onConfirm() {
+	jobs, err := e.jobs()
+	if err != nil {
+		e.problem.show(err, "")
+		return
+	}
+	paper := "a4"
+	if e.paper.Selected == "Letter" {
+		paper = "letter"
+	}
+	var existing []string
+	for _, j := range jobs {
+		if _, err := os.Stat(j.path); err == nil {
+			existing = append(existing, filepath.Base(j.path))
+		}
+	}
+	start := func() {
+		e.dlg.Hide()
+		e.u.runExport(jobs, paper)
+	}
+	if len(existing) == 0 {
+		start()
+		return
+	}
+	confirm := dialog.NewConfirm("Replace?", strings.Join(existing, " and ")+" already exist in this folder. Replace them?",
+		func(ok bool) {
+			if ok {
+				start()
+			}
+		}, e.u.win)
+	e.u.replaceConfirm = confirm
+	confirm.Show()
+}
+
+// runExport writes the documents in a goroutine, from the case as it is
+// now, while the user goes on working; the status bar shows the progress
+// and then buttons to open what was written.
+func (u *UI) runExport(jobs []exportJob, paper string) {
+	c := u.doc.c // never changed in place
+	now := u.deps.now()
+	u.exporting = true
+	u.status.working("Exporting the " + whats(jobs) + "…")
+	go func() {
+		var written []exportJob
+		var failed exportJob
+		var err error
+		for _, j := range jobs {
+			if err = writeExport(j, c, now, paper); err != nil {
+				failed = j
+				break
+			}
+			written = append(written, j)
+		}
+		u.deps.bridge.do(func() { u.exportFinished(written, failed, err) })
+	}()
+}
+
+// writeExport writes one document. An exporter that panics fails the
+// export instead of the app.
+func writeExport(j exportJob, c *casebuilder.Case, now time.Time, paper string) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error in the %s export: %v", j.what, v)
+		}
+	}()
+	data, err := j.write(c, now, paper)
+	if err != nil {
+		return err
+	}
+	return casebuilder.WriteFileAtomic(j.path, data, false)
+}
+
+// exportFinished shows the outcome of an export.
+func (u *UI) exportFinished(written []exportJob, failed exportJob, err error) {
+	u.exporting = false
+	var buttons []fyne.CanvasObject
+	for _, j := range written {
+		b := widget.NewButton("Open "+j.what, func() { u.open(j.path) })
+		b.Importance = widget.LowImportance
+		buttons = append(buttons, b)
+	}
+	if len(written) > 0 {
+		dir := filepath.Dir(written[0].path)
+		b := widget.NewButton("Open folder", func() { u.open(dir) })
+		b.Importance = widget.LowImportance
+		buttons = append(buttons, b)
+	}
+	if err != nil {
+		msg := "Export failed."
+		if len(written) > 0 {
+			msg = "Exported the " + whats(written) + "; the " + failed.what + " failed."
+		}
+		u.status.done(msg, buttons...)
+		u.showError("Cannot export the "+failed.what, err, exportAdvice(err))
+		return
+	}
+	u.status.done("Exported the "+whats(written)+" to "+filepath.Dir(written[0].path)+".", buttons...)
+}
+
+// open opens a file or folder in the desktop's application for it.
+func (u *UI) open(path string) {
+	if err := u.deps.openURL(fileURL(path)); err != nil {
+		u.showError("Cannot open "+path, err, "Open it from your file manager.")
+	}
+}
+
+// exportAdvice says what to do about an export error.
+func exportAdvice(err error) string {
+	var ps casebuilder.Problems
+	switch {
+	case errors.As(err, &ps):
+		return "Fix the problems the Review step lists, then export again."
+	case errors.Is(err, fs.ErrPermission):
+		return "Choose a folder you can write to, or close the file if another program has it open, and export again."
+	case errors.Is(err, syscall.ENOSPC):
+		return "Free some disk space and export again."
+	}
+	return "Try again. If it fails again, save the case and report the message above."
+}
+
+func whats(jobs []exportJob) string {
+	var names []string
+	for _, j := range jobs {
+		names = append(names, j.what)
+	}
+	return strings.Join(names, " and ")
+}
+
+// sameFile reports whether two paths name the same file, existing or not.
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(ia, ib)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && filepath.Clean(absA) == filepath.Clean(absB)
+}

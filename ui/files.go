@@ -1,0 +1,452 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/assets"
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// firstSample is the sample opened on the first start.
+const firstSample = "turnover"
+
+// initialCase returns the case to open at start: the file asked for, else
+// the last one opened, else the first sample (first reports that case, to
+// show the welcome).
+func (u *UI) initialCase(path string) (c *casebuilder.Case, at string, first bool) {
+	if path != "" {
+		c, err := casebuilder.Load(path)
+		if c != nil {
+			if abs, err := filepath.Abs(path); err == nil {
+				path = abs
+			}
+			u.prefs.addRecent(path)
+			if err != nil {
+				u.pendingNotice = "This case has problems; the Review step lists them, each with a link to the field to fix."
+			}
+			return c, path, false
+		}
+		u.pendingError = func() {
+			u.showError("Cannot open "+filepath.Base(path), err, "Check the file's name and that it is a Case Builder case (.hrcase). The sample case is open instead.")
+		}
+		c, _ = sampleCase(firstSample)
+		return c, "", false
+	}
+	for _, p := range u.prefs.recent() {
+		if c, err := casebuilder.Load(p); c != nil && err == nil {
+			return c, p, false
+		}
+	}
+	c, _ = sampleCase(firstSample)
+	return c, "", true
+}
+
+// sampleCase returns one of the embedded sample cases.
+func sampleCase(name string) (*casebuilder.Case, error) {
+	data, err := assets.SampleFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return casebuilder.Decode(data)
+}
+
+// blankCase is a new case with the user's defaults and the do-nothing
+// baseline every case needs.
+func (u *UI) blankCase() *casebuilder.Case {
+	now := u.deps.now()
+	return &casebuilder.Case{
+		SchemaVersion: casebuilder.SchemaVersion,
+		Title:         "",
+		Date:          casebuilder.DateOf(now),
+		Currency:      u.prefs.currency(),
+		DiscountRate:  u.prefs.discountRate(),
+		HorizonMonths: 36,
+		StartDate:     casebuilder.DateOf(now).AddMonths(1),
+		Pain:          casebuilder.Pain{Inputs: map[string]casebuilder.Range{}},
+		Alternatives: []casebuilder.Alternative{{ID: "nothing", Name: "Do nothing", DoNothing: true,
+			Description: "Carry on as today: the pain goes on costing what the calculator shows."}},
+	}
+}
+
+// replaceCase makes c the case being edited, from the file at path ("" for
+// a new case).
+func (u *UI) replaceCase(c *casebuilder.Case, path string) {
+	u.autosave.discard()
+	u.doc = newDocument(c, path, u.deps.now)
+	if path != "" {
+		u.prefs.addRecent(path)
+		u.updateRecentMenu()
+	}
+	u.afterOpen()
+}
+
+// whenSaved runs next once the user has dealt with unsaved changes: saved
+// them, chosen not to, or there were none. Cancel runs nothing.
+func (u *UI) whenSaved(action string, next func()) {
+	if !u.doc.modified() {
+		next()
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf("%s has unsaved changes. Save them before you %s?", u.docName(), action))
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		u.saveThen(next)
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Don't save", func() {
+		d.Hide()
+		next()
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewGridWrap(fyne.NewSize(420, 70), msg), u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	u.prompt = &savePrompt{dialog: d, save: save, discard: discard, cancel: cancel}
+	d.Show()
+}
+
+// savePrompt is the question asked before unsaved changes would be lost.
+type savePrompt struct {
+	dialog                *dialog.CustomDialog
+	save, discard, cancel *widget.Button
+}
+
+// saveThen saves the case (asking where, if it has no file yet) and runs
+// next once it is saved.
+func (u *UI) saveThen(next func()) {
+	if u.doc.path == "" {
+		u.saveAs(next)
+		return
+	}
+	if u.saveTo(u.doc.path) && next != nil {
+		next()
+	}
+}
+
+func (u *UI) onNew() {
+	u.whenSaved("start a new case", u.showNewDialog)
+}
+
+// showNewDialog asks whether to start from a blank case or a sample.
+func (u *UI) showNewDialog() {
+	options := []string{"A blank case"}
+	for _, s := range assets.Samples {
+		options = append(options, "Sample “"+s.Name+"”: "+s.Description)
+	}
+	choice := widget.NewRadioGroup(options, nil)
+	choice.SetSelected(options[0])
+	d := dialog.NewCustomConfirm("New case", "Create", "Cancel", choice, func(ok bool) {
+		if !ok {
+			return
+		}
+		i := indexOf(options, choice.Selected)
+		if i <= 0 {
+			u.replaceCase(u.blankCase(), "")
+			return
+		}
+		c, err := sampleCase(assets.Samples[i-1].Name)
+		if err != nil {
+			u.showError("Cannot open the sample", err, "")
+			return
+		}
+		u.replaceCase(c, "")
+	}, u.win)
+	u.newDialog = &newCaseDialog{dialog: d, choice: choice}
+	d.Show()
+}
+
+// newCaseDialog is the choice of what a new case starts from.
+type newCaseDialog struct {
+	dialog *dialog.ConfirmDialog
+	choice *widget.RadioGroup
+}
+
+func (u *UI) onOpen() {
+	u.whenSaved("open another case", func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				u.showError("Cannot open the file", err, "")
+				return
+			}
+			if r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			u.openPath(path)
+		}, u.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{casebuilder.FileExtension}))
+		if loc := u.folderURI(); loc != nil {
+			d.SetLocation(loc)
+		}
+		d.Resize(fyne.NewSize(820, 560))
+		d.Show()
+	})
+}
+
+// openPath opens the case file at path in place of the current case.
+func (u *UI) openPath(path string) bool {
+	c, err := casebuilder.Load(path)
+	if c == nil {
+		u.showError("Cannot open "+filepath.Base(path), err, "Check that it is a Case Builder case (.hrcase) and that you may read it.")
+		if errors.Is(err, os.ErrNotExist) || strings.Contains(fmt.Sprint(err), "does not exist") {
+			u.prefs.removeRecent(path)
+			u.updateRecentMenu()
+		}
+		return false
+	}
+	if abs, aerr := filepath.Abs(path); aerr == nil {
+		path = abs
+	}
+	u.replaceCase(c, path)
+	if err != nil {
+		u.goTo(casebuilder.StepReview)
+		u.status.say("This case has problems; each is listed below with a link to the field to fix.")
+	} else {
+		u.status.say("Opened " + path)
+	}
+	return true
+}
+
+func (u *UI) onSave() { u.saveThen(nil) }
+
+func (u *UI) onSaveAs() { u.saveAs(nil) }
+
+// saveAs asks where to save the case, saves it there and runs next.
+func (u *UI) saveAs(next func()) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError("Cannot save the case", err, "")
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), casebuilder.FileExtension) {
+			os.Remove(path) // the dialog created it empty; the case goes beside it
+			path += casebuilder.FileExtension
+		}
+		if u.saveTo(path) && next != nil {
+			next()
+		}
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{casebuilder.FileExtension}))
+	d.SetFileName(u.suggestedName() + casebuilder.FileExtension)
+	if loc := u.folderURI(); loc != nil {
+		d.SetLocation(loc)
+	}
+	d.Resize(fyne.NewSize(820, 560))
+	d.Show()
+}
+
+// saveTo saves the case to path and reports whether it could.
+func (u *UI) saveTo(path string) bool {
+	if err := casebuilder.Save(path, u.doc.c); err != nil {
+		var ps casebuilder.Problems
+		advice := "Choose a folder you can write to, or free some disk space, and save again."
+		if errors.As(err, &ps) {
+			advice = "Fix the problems listed in the Review step, then save again."
+		}
+		u.showError("Cannot save "+filepath.Base(path), err, advice)
+		return false
+	}
+	u.doc.markSaved(path)
+	u.autosave.discard()
+	u.prefs.addRecent(path)
+	u.updateRecentMenu()
+	u.updateTitle()
+	u.status.say("Saved " + path + " at " + u.deps.now().Format("15:04"))
+	return true
+}
+
+// suggestedName is a file name for the case: its file's, or one made of
+// its title.
+func (u *UI) suggestedName() string {
+	if u.doc.path != "" {
+		return strings.TrimSuffix(filepath.Base(u.doc.path), filepath.Ext(u.doc.path))
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(u.doc.c.Title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteRune('-')
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	if s := strings.Trim(b.String(), "-"); s != "" {
+		return s
+	}
+	return "business-case"
+}
+
+// folderURI is the folder of the case file, or the user's documents.
+func (u *UI) folderURI() fyne.ListableURI {
+	dir := ""
+	if u.doc.path != "" {
+		dir = filepath.Dir(u.doc.path)
+	} else if home, err := os.UserHomeDir(); err == nil {
+		dir = home
+		if docs := filepath.Join(home, "Documents"); isDir(docs) {
+			dir = docs
+		}
+	}
+	if dir == "" {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
+}
+
+// onClose asks about unsaved changes before the window closes.
+func (u *UI) onClose() {
+	u.whenSaved("close", u.quit)
+}
+
+// quit closes the window for good.
+func (u *UI) quit() {
+	u.recalc.stop()
+	u.autosave.stop()
+	u.autosave.discard()
+	u.win.Close()
+}
+
+// setMenus sets the main menu; its shortcuts work even while typing.
+func (u *UI) setMenus() {
+	mod := fyne.KeyModifierShortcutDefault
+	item := func(label string, fn func(), key fyne.KeyName, extra fyne.KeyModifier) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		if key != "" {
+			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod | extra}
+		}
+		return it
+	}
+	u.recentMenu = fyne.NewMenuItem("Open Recent", nil)
+	u.updateRecentMenu()
+	quit := fyne.NewMenuItem("Quit", u.onClose)
+	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: mod}
+	file := fyne.NewMenu("File",
+		item("New…", u.onNew, fyne.KeyN, 0),
+		item("Open…", u.onOpen, fyne.KeyO, 0),
+		u.recentMenu,
+		fyne.NewMenuItemSeparator(),
+		item("Save", u.onSave, fyne.KeyS, 0),
+		item("Save As…", u.onSaveAs, fyne.KeyS, fyne.KeyModifierShift),
+		fyne.NewMenuItemSeparator(),
+		item("Export…", u.onExport, fyne.KeyE, 0),
+		item("Settings…", u.onSettings, "", 0),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	undo := fyne.NewMenuItem("Undo", u.onUndo)
+	undo.Shortcut = &fyne.ShortcutUndo{}
+	redo := fyne.NewMenuItem("Redo", u.onRedo)
+	redo.Shortcut = &fyne.ShortcutRedo{}
+	edit := fyne.NewMenu("Edit", undo, redo)
+	var goItems []*fyne.MenuItem
+	for i, st := range steps {
+		goItems = append(goItems, item(fmt.Sprintf("%d. %s", i+1, st.name), func() { u.goTo(st.id) }, fyne.KeyName(fmt.Sprint(i+1)), 0))
+	}
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("The method", u.showWelcome),
+		fyne.NewMenuItem("About Case Builder", u.showAbout),
+	)
+	u.mainMenu = file
+	u.win.SetMainMenu(fyne.NewMainMenu(file, edit, fyne.NewMenu("Go", goItems...), help))
+}
+
+// setShortcuts sets the same shortcuts on the window, for when the focus is
+// on no field (and for tests, which have no main menu).
+func (u *UI) setShortcuts() {
+	c := u.win.Canvas()
+	mod := fyne.KeyModifierShortcutDefault
+	add := func(key fyne.KeyName, extra fyne.KeyModifier, fn func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod | extra}, func(fyne.Shortcut) { fn() })
+	}
+	add(fyne.KeyN, 0, u.onNew)
+	add(fyne.KeyO, 0, u.onOpen)
+	add(fyne.KeyS, 0, u.onSave)
+	add(fyne.KeyS, fyne.KeyModifierShift, u.onSaveAs)
+	add(fyne.KeyE, 0, u.onExport)
+	add(fyne.KeyZ, 0, u.onUndo)
+	add(fyne.KeyY, 0, u.onRedo)
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.onUndo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.onRedo() })
+}
+
+// updateRecentMenu lists the recent files under File › Open Recent.
+func (u *UI) updateRecentMenu() {
+	if u.recentMenu == nil {
+		return
+	}
+	var items []*fyne.MenuItem
+	for _, p := range u.prefs.recent() {
+		items = append(items, fyne.NewMenuItem(p, func() {
+			u.whenSaved("open another case", func() { u.openPath(p) })
+		}))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("No recent case", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	u.recentMenu.ChildMenu = fyne.NewMenu("", items...)
+	if u.mainMenu != nil {
+		u.mainMenu.Refresh()
+	}
+}
+
+// showAbout says what the app is.
+func (u *UI) showAbout() {
+	v := u.opts.Version
+	if v == "" {
+		v = "development build"
+	}
+	dialog.ShowInformation("About Case Builder",
+		"Case Builder "+v+"\n\nTurns a problem in the sales force into a costed, defended plan the CEO approves.\nYour case stays in one file on your disk; nothing is sent anywhere.", u.win)
+}
+
+// parseURL makes a URL of a path or URL string.
+func parseURL(s string) *url.URL {
+	if strings.Contains(s, "://") {
+		if p, err := url.Parse(s); err == nil {
+			return p
+		}
+	}
+	return &url.URL{Scheme: "file", Path: filepath.ToSlash(s)}
+}
+
+// fileURL is the file:// URL of a local path, for the desktop to open.
+func fileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}
+
+var _ = time.Second

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// headline is the row of the recommendation's headline figures above every
+// step: what is recommended, its NPV, ROI, benefit-cost ratio and payback,
+// and the yearly cost of the pain it answers.
+type headline struct {
+	u           *UI
+	recommended *widget.Label
+	npv, roi    *widget.Label
+	bcr         *widget.Label
+	payback     *widget.Label
+	pain        *widget.Label
+	box         *fyne.Container
+}
+
+func newHeadline(u *UI) *headline {
+	h := &headline{u: u}
+	tile := func(caption string, value **widget.Label, bold bool) fyne.CanvasObject {
+		c := widget.NewLabel(caption)
+		c.SizeName = theme.SizeNameCaptionText
+		c.Importance = widget.LowImportance
+		*value = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+		(*value).SizeName = theme.SizeNameSubHeadingText
+		(*value).Truncation = fyne.TextTruncateEllipsis
+		return container.New(&tightVBox{}, c, *value)
+	}
+	cols := newColumns(2.6, 1, 0.8, 0.8, 1, 1.1)
+	h.box = cols.row(
+		tile("Recommended", &h.recommended, false),
+		tile("Net present value", &h.npv, true),
+		tile("Return on investment", &h.roi, true),
+		tile("Benefit–cost ratio", &h.bcr, true),
+		tile("Payback", &h.payback, true),
+		tile("Cost of the pain, a year", &h.pain, true),
+	)
+	return h
+}
+
+// show shows the headline figures of an analysis.
+func (h *headline) show(a analysis) {
+	if a.res == nil {
+		return
+	}
+	f := h.u.formatOf(a.c)
+	if a.res.Pain.Complete() && a.c.Pain.Category != "" {
+		h.pain.SetText(f.MoneyShort(a.res.Pain.Annual))
+	} else {
+		h.pain.SetText("not yet worked out")
+	}
+	alt := a.res.RecommendedAlternative()
+	if alt == nil {
+		h.recommended.SetText("No alternative yet")
+		for _, l := range []*widget.Label{h.npv, h.roi, h.bcr, h.payback} {
+			l.SetText("—")
+		}
+		return
+	}
+	name := alt.Name
+	if !a.res.RecommendedByCase {
+		name += " (highest NPV)"
+	}
+	h.recommended.SetText(name)
+	h.npv.SetText(f.MoneyShort(alt.NPV))
+	h.roi.SetText(f.Maybe(alt.ROI, f.Percent))
+	h.bcr.SetText(f.Maybe(alt.BCR, f.Ratio))
+	h.payback.SetText(f.Maybe(alt.PaybackMonths, f.Months))
+	if alt.NPV < 0 {
+		h.npv.Importance = widget.DangerImportance
+	} else {
+		h.npv.Importance = widget.MediumImportance
+	}
+	h.npv.Refresh()
+}

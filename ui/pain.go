@@ -1,0 +1,350 @@
+package ui
+
+import (
+	"fmt"
+	"maps"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+const painGuidance = "Put a price on a problem Sales already feels. The CEO weighs your case against every other use of the money, so the cost of doing nothing must be credible: evidence from your own data, inputs you can defend, and arithmetic anyone can follow. Rules of thumb are fine where you lack data, as long as they are labelled as such."
+
+// categoryLabels name the pain categories for people.
+var categoryLabels = map[casebuilder.PainCategory]string{
+	casebuilder.SalesTurnover:  "High sales turnover",
+	casebuilder.TalentScarcity: "Scarce qualified candidates: territories left open",
+	casebuilder.RampUpTime:     "Long ramp-up of new hires",
+	casebuilder.SkillsGap:      "Outdated selling skills: quota attainment below plan",
+	casebuilder.UnclearRoles:   "Unclear roles, or friction between Sales and delivery",
+	casebuilder.OtherPain:      "Another problem, with your own estimate of its cost",
+}
+
+// painScreen is the second step: the problem, its evidence, and the
+// calculator that puts a yearly cost on it, with its working.
+type painScreen struct {
+	u        *UI
+	form     *form
+	category *choiceField
+	evidence *rowTable
+	// inputs are the calculator's inputs, rebuilt when the category changes.
+	inputs      *form
+	inputsBox   *fyne.Container
+	builtFor    casebuilder.PainCategory
+	resets      map[string]*widget.Button
+	working     *fyne.Container
+	annual      *widget.Label
+	left, right *container.Scroll
+	box         fyne.CanvasObject
+}
+
+func newPainScreen(u *UI) screen {
+	s := &painScreen{u: u, form: newForm(u, casebuilder.StepPain), inputsBox: container.NewVBox(), working: container.NewVBox()}
+	f := s.form
+	var values, labels []string
+	for _, k := range casebuilder.Calculators() {
+		values = append(values, string(k.Category))
+		labels = append(labels, categoryLabels[k.Category])
+	}
+	s.category = f.choice(fixed("pain.category"), values, labels,
+		func(c *casebuilder.Case) (string, bool) { return string(c.Pain.Category), true },
+		func(c *casebuilder.Case, v string) error {
+			if string(c.Pain.Category) == v {
+				return errUnchanged
+			}
+			c.Pain.Category = casebuilder.PainCategory(v)
+			return nil
+		})
+	s.category.sel.PlaceHolder = "Choose the kind of problem"
+	summary := f.textArea(fixed("pain.summary"), func(c *casebuilder.Case) *string { return &c.Pain.Summary },
+		"The problem in one or two sentences, as Sales would say it.", 2)
+	s.evidence = s.evidenceTable()
+
+	s.annual = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.annual.SizeName = theme.SizeNameHeadingText
+
+	s.left = page(
+		section("The problem", "", labelled("Kind of problem", s.category.box), labelled("In a sentence", summary.box)),
+		section("Evidence", "Findings from your own data that show the problem is real, each with its source.", s.evidence.box),
+		section("The calculator's inputs", "Low and high are optional: leave them blank when you have a single figure. Blank inputs with a rule of thumb take it, labelled as such in the working.", s.inputsBox),
+	)
+	workingTitle := widget.NewLabelWithStyle("The working", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel("Every input and every step, as the brief and the workbook will show them.")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	hint.SizeName = theme.SizeNameCaptionText
+	s.right = container.NewVScroll(container.NewPadded(container.NewVBox(
+		workingTitle, hint, s.working, widget.NewSeparator(),
+		labelled("Yearly cost of the pain (likely)", s.annual))))
+	split := container.NewHSplit(s.left, s.right)
+	split.Offset = 0.6
+	s.box = split
+	s.rebuildInputs(u.doc.c)
+	return s
+}
+
+func (s *painScreen) evidenceTable() *rowTable {
+	edits := sliceEdits(s.u, casebuilder.StepPain, fixed("pain.evidence"),
+		func(c *casebuilder.Case) *[]casebuilder.Evidence { return &c.Pain.Evidence },
+		func(*casebuilder.Case) casebuilder.Evidence { return casebuilder.Evidence{} }, nil, nil)
+	cols := newColumns(2, 1)
+	return newRowTable(s.u, edits, "evidence", "No evidence yet. A CEO asks first: how do you know?",
+		headerRow(cols, "Finding", "Source"), func(i int, rf *form) fyne.CanvasObject {
+			at := func(field string) func() string {
+				return func() string { return fmt.Sprintf("pain.evidence[%d].%s", i, field) }
+			}
+			get := func(c *casebuilder.Case) *casebuilder.Evidence { return item(c.Pain.Evidence, i) }
+			finding := rf.textArea(at("finding"), func(c *casebuilder.Case) *string {
+				if e := get(c); e != nil {
+					return &e.Finding
+				}
+				return nil
+			}, "e.g. 40 of 121 reps left in the last twelve months", 1)
+			source := rf.text(at("source"), func(c *casebuilder.Case) *string {
+				if e := get(c); e != nil {
+					return &e.Source
+				}
+				return nil
+			}, "e.g. HRIS leavers report")
+			return cols.row(finding.box, source.box)
+		})
+}
+
+// rebuildInputs lays out the inputs of the case's calculator.
+func (s *painScreen) rebuildInputs(c *casebuilder.Case) {
+	s.builtFor = c.Pain.Category
+	s.inputs = newForm(s.u, casebuilder.StepPain)
+	s.resets = map[string]*widget.Button{}
+	k := casebuilder.CalculatorFor(c.Pain.Category)
+	if k == nil {
+		l := widget.NewLabel("Choose the kind of problem above: its calculator's inputs appear here.")
+		l.Importance = widget.LowImportance
+		s.inputsBox.Objects = []fyne.CanvasObject{l}
+		s.inputsBox.Refresh()
+		return
+	}
+	cols := newColumns(1.3, 1.5, 0)
+	objs := []fyne.CanvasObject{cols.row(widget.NewLabel(""), rangeHeader(), widget.NewLabel("            "))}
+	for _, key := range k.Inputs {
+		objs = append(objs, s.inputRow(cols, casebuilder.LookupInput(key)))
+	}
+	s.inputsBox.Objects = objs
+	s.inputsBox.Refresh()
+}
+
+// rangeHeader titles the three entries of an estimate.
+func rangeHeader() fyne.CanvasObject {
+	t := func(s string) fyne.CanvasObject {
+		l := widget.NewLabel(s)
+		l.SizeName = theme.SizeNameCaptionText
+		l.Importance = widget.LowImportance
+		return l
+	}
+	return container.NewGridWithColumns(3, t("Low"), t("Likely"), t("High"))
+}
+
+// inputRow is one input of the calculator: its name and help, its low,
+// likely and high values, and its rule-of-thumb default.
+func (s *painScreen) inputRow(cols *columns, in *casebuilder.Input) fyne.CanvasObject {
+	key := in.Key
+	path := "pain.inputs." + key
+	field := s.inputs.estimateWith(fixed(path), in.Unit, true,
+		func(c *casebuilder.Case) (casebuilder.Range, bool, bool) {
+			r, set := c.Pain.Inputs[key]
+			return r, set, true
+		},
+		func(c *casebuilder.Case, r casebuilder.Range, set bool) error {
+			old, had := c.Pain.Inputs[key]
+			switch {
+			case !set && !had, set && had && old == r:
+				return errUnchanged
+			case !set:
+				c.Pain.Inputs = maps.Clone(c.Pain.Inputs)
+				delete(c.Pain.Inputs, key)
+			default:
+				if c.Pain.Inputs == nil {
+					c.Pain.Inputs = map[string]casebuilder.Range{}
+				}
+				c.Pain.Inputs[key] = r
+			}
+			return nil
+		})
+	if in.HasDefault() {
+		field.likely.SetPlaceHolder("rule of thumb")
+	} else {
+		field.likely.SetPlaceHolder("needed")
+	}
+	name := widget.NewLabel(in.Label + unitSuffix(s.u, in.Unit))
+	name.Wrapping = fyne.TextWrapWord
+	help := widget.NewLabel(in.Help)
+	help.Wrapping = fyne.TextWrapWord
+	help.SizeName = theme.SizeNameCaptionText
+	help.Importance = widget.LowImportance
+	label := container.New(&tightVBox{}, name, help)
+	if in.HasDefault() {
+		note := widget.NewLabel("If left blank: " + in.DefaultNote)
+		note.Wrapping = fyne.TextWrapWord
+		note.SizeName = theme.SizeNameCaptionText
+		note.TextStyle.Italic = true
+		note.Importance = widget.LowImportance
+		label.Add(note)
+	}
+	reset := widget.NewButton("Use default", func() { s.onUseDefault(key) })
+	reset.Importance = widget.LowImportance
+	s.resets[key] = reset
+	s.showReset(key)
+	if !in.HasDefault() {
+		reset.Hide()
+	}
+	return cols.row(label, field.box, container.NewVBox(container.NewStack(reset, layout.NewSpacer())))
+}
+
+// unitSuffix says in what a figure is typed: " (€)", " (%)", " (days)".
+func unitSuffix(u *UI, unit casebuilder.Unit) string {
+	switch unit {
+	case casebuilder.Money:
+		return " (" + u.format().Symbol() + ")"
+	case casebuilder.MoneyPerHour:
+		return " (" + u.format().Symbol() + " per hour)"
+	case casebuilder.Percent:
+		return " (%)"
+	case casebuilder.Count, casebuilder.Number, "":
+		return ""
+	}
+	return " (" + string(unit) + ")"
+}
+
+// onUseDefault clears an input so that it takes its rule-of-thumb default.
+func (s *painScreen) onUseDefault(key string) {
+	err := s.u.edit(casebuilder.Where{Step: casebuilder.StepPain, Path: "pain.inputs." + key}, "", func(c *casebuilder.Case) error {
+		if _, ok := c.Pain.Inputs[key]; !ok {
+			return errUnchanged
+		}
+		c.Pain.Inputs = maps.Clone(c.Pain.Inputs)
+		delete(c.Pain.Inputs, key)
+		return nil
+	})
+	if err == nil {
+		s.refresh(true)
+	}
+}
+
+// showReset offers "Use default" only when an input with a default is set.
+func (s *painScreen) showReset(key string) {
+	b := s.resets[key]
+	if b == nil {
+		return
+	}
+	in := casebuilder.LookupInput(key)
+	_, set := s.u.doc.c.Pain.Inputs[key]
+	if in.HasDefault() && set {
+		b.Show()
+	} else {
+		b.Hide()
+	}
+}
+
+func (s *painScreen) content() fyne.CanvasObject { return s.box }
+
+func (s *painScreen) scrolls() []*container.Scroll { return []*container.Scroll{s.left, s.right} }
+
+func (s *painScreen) refresh(force bool) {
+	c := s.u.doc.c
+	if c.Pain.Category != s.builtFor {
+		s.rebuildInputs(c)
+	}
+	s.form.refresh(c, force)
+	s.evidence.refresh(c, force)
+	s.inputs.refresh(c, force)
+	for key := range s.resets {
+		s.showReset(key)
+	}
+}
+
+// showAnalysis shows the calculator's working: every input with where it
+// comes from, then every step with its formula and value.
+func (s *painScreen) showAnalysis(a analysis) {
+	f := s.u.formatOf(a.c)
+	p := a.res.Pain
+	var rows []fyne.CanvasObject
+	if len(p.Steps) == 0 {
+		l := widget.NewLabel("The working appears here once you choose the kind of problem.")
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.LowImportance
+		rows = append(rows, l)
+	}
+	inputs := true
+	for _, st := range p.Steps {
+		if st.Kind == casebuilder.StepCalculated && inputs {
+			inputs = false
+			rows = append(rows, widget.NewSeparator())
+		}
+		rows = append(rows, workingRow(f, st))
+	}
+	s.working.Objects = rows
+	s.working.Refresh()
+	switch {
+	case a.c.Pain.Category == "":
+		s.annual.SetText("—")
+	case !p.Complete():
+		s.annual.SetText(fmt.Sprintf("needs %d more input(s)", len(p.Missing)))
+	default:
+		s.annual.SetText(f.Money(p.Annual))
+	}
+}
+
+// workingRow is one line of the working.
+func workingRow(f *casebuilder.Format, st casebuilder.Step) fyne.CanvasObject {
+	name := widget.NewLabel(st.Label)
+	name.Wrapping = fyne.TextWrapWord
+	value := widget.NewLabelWithStyle(f.Value(st.Value, st.Unit), fyne.TextAlignTrailing, fyne.TextStyle{})
+	var note string
+	switch st.Kind {
+	case casebuilder.StepDefault:
+		note = "Rule of thumb: " + st.Formula
+		value.TextStyle.Italic = true
+	case casebuilder.StepMissing:
+		note = "Missing: type it on the left."
+		value.SetText("?")
+		value.Importance = widget.DangerImportance
+	case casebuilder.StepCalculated:
+		note = "= " + st.Formula
+		if st.Key == "annual" {
+			name.TextStyle.Bold = true
+			value.TextStyle.Bold = true
+		}
+	}
+	left := container.New(&tightVBox{}, name)
+	if note != "" {
+		n := widget.NewLabel(note)
+		n.Wrapping = fyne.TextWrapWord
+		n.SizeName = theme.SizeNameCaptionText
+		n.Importance = widget.LowImportance
+		if st.Kind == casebuilder.StepMissing {
+			n.Importance = widget.DangerImportance
+		}
+		left.Add(n)
+	}
+	if st.Kind == casebuilder.StepDefault {
+		bar := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+		bar.SetMinSize(fyne.NewSize(3, 1))
+		return container.NewBorder(nil, nil, bar, value, left)
+	}
+	return container.NewBorder(nil, nil, nil, value, left)
+}
+
+func (s *painScreen) focus(path string) bool {
+	if s.form.focus(path) || s.evidence.focus(path) {
+		return true
+	}
+	if path == "pain.inputs" {
+		return s.inputs.focus(path)
+	}
+	return s.inputs.focus(path)
+}

@@ -1,0 +1,401 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+const risksGuidance = "Raise the obstacles before the CEO does. For every material risk, say how likely it is and what it would cost, who watches for it, the early warning that it is happening, how you would work around it, and the contingency plan with its cost. Their expected cost becomes a reserve in the plan, so the budget you ask for already allows for them."
+
+// risksScreen is the fifth step: the register of risks, a heat map of
+// likelihood against impact, and the form of the risk selected.
+type risksScreen struct {
+	u       *UI
+	list    *master
+	heat    *chart
+	summary *widget.Label
+	filter  *fyne.Container
+	// cell is the heat-map cell the list is filtered to (likelihood and
+	// impact scores), zero when it is not.
+	cellL, cellI int
+	shown        int
+	form         *form
+	detail       *container.Scroll
+	expected     *widget.Label
+	box          fyne.CanvasObject
+}
+
+func newRisksScreen(u *UI) screen {
+	s := &risksScreen{u: u, shown: -1}
+	edits := sliceEdits(u, casebuilder.StepRisks, fixed("risks"),
+		func(c *casebuilder.Case) *[]casebuilder.Risk { return &c.Risks },
+		func(c *casebuilder.Case) casebuilder.Risk {
+			return casebuilder.Risk{ID: uniqueID("risk", riskIDs(c)), Description: "New risk"}
+		}, nil,
+		func(c *casebuilder.Case, copied *casebuilder.Risk) {
+			copied.ID = uniqueID("risk", riskIDs(c))
+			copied.Description += " (copy)"
+		})
+	s.list = newMaster(u, edits, "risk", func(c *casebuilder.Case, i int) (string, string) {
+		r := &c.Risks[i]
+		sub := fmt.Sprintf("%s likely · impact %s", u.format().Percent(r.Likelihood), scoreWord(severityWords, r.ImpactScore))
+		if strings.TrimSpace(r.Contingency) == "" {
+			sub += " · no contingency plan"
+		}
+		return firstLine(r.Description, "Untitled risk"), sub
+	}, s.onSelect)
+	s.heat = newChart(fyne.NewSize(330, 250), s.drawHeat)
+	s.heat.onTap = s.onHeatTap
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.filter = container.NewHBox()
+	s.detail = container.NewVScroll(container.NewStack())
+	top := container.NewBorder(nil, nil, s.heat, nil, container.NewVBox(s.summary, s.filter))
+	lists := container.NewHSplit(container.NewBorder(nil, nil, nil, nil, s.list.box), s.detail)
+	lists.Offset = 0.34
+	s.box = container.NewBorder(container.NewPadded(top), nil, nil, nil, lists)
+	s.refresh(true)
+	return s
+}
+
+func riskIDs(c *casebuilder.Case) []string {
+	ids := make([]string, len(c.Risks))
+	for i, r := range c.Risks {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// firstLine is the first line of a text, or what to say when it is empty.
+func firstLine(s, empty string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if s == "" {
+		return empty
+	}
+	return s
+}
+
+func scoreWord(words [6]string, n int) string {
+	if n < 1 || n > 5 {
+		return strings.ToLower(words[0])
+	}
+	return words[n]
+}
+
+// onSelect shows the form of risk i.
+func (s *risksScreen) onSelect(i int) {
+	s.shown = i
+	s.form = newForm(s.u, casebuilder.StepRisks)
+	if item(s.u.doc.c.Risks, i) == nil {
+		s.detail.Content = container.NewStack()
+		s.detail.Refresh()
+		return
+	}
+	f := s.form
+	at := func(field string) func() string {
+		return func() string { return fmt.Sprintf("risks[%d].%s", i, field) }
+	}
+	risk := func(c *casebuilder.Case) *casebuilder.Risk { return item(c.Risks, i) }
+	str := func(get func(r *casebuilder.Risk) *string) func(c *casebuilder.Case) *string {
+		return func(c *casebuilder.Case) *string {
+			if r := risk(c); r != nil {
+				return get(r)
+			}
+			return nil
+		}
+	}
+	num := func(get func(r *casebuilder.Risk) *float64) func(c *casebuilder.Case) *float64 {
+		return func(c *casebuilder.Case) *float64 {
+			if r := risk(c); r != nil {
+				return get(r)
+			}
+			return nil
+		}
+	}
+	desc := f.textArea(at("description"), str(func(r *casebuilder.Risk) *string { return &r.Description }), "What could go wrong", 2)
+	likelihood := f.number(at("likelihood"), casebuilder.Percent, num(func(r *casebuilder.Risk) *float64 { return &r.Likelihood }))
+	impact := f.score(at("impactScore"), severityWords, func(c *casebuilder.Case) *int {
+		if r := risk(c); r != nil {
+			return &r.ImpactScore
+		}
+		return nil
+	})
+	impactCost := f.number(at("impactCost"), casebuilder.Money, num(func(r *casebuilder.Risk) *float64 { return &r.ImpactCost }))
+	owner := f.text(at("owner"), str(func(r *casebuilder.Risk) *string { return &r.Owner }), "Who watches for it")
+	trigger := f.textArea(at("trigger"), str(func(r *casebuilder.Risk) *string { return &r.Trigger }), "The early warning that it is happening", 1)
+	workaround := f.textArea(at("workaround"), str(func(r *casebuilder.Risk) *string { return &r.Workaround }), "How to work around it while it lasts", 1)
+	contingency := f.textArea(at("contingency"), str(func(r *casebuilder.Risk) *string { return &r.Contingency }), "The plan if it happens", 2)
+	contingencyCost := f.number(at("contingencyCost"), casebuilder.Money, num(func(r *casebuilder.Risk) *float64 { return &r.ContingencyCost }))
+	s.expected = widget.NewLabel("")
+	s.expected.Wrapping = fyne.TextWrapWord
+	s.expected.Importance = widget.LowImportance
+	f.watch(func(c *casebuilder.Case) {
+		if r := risk(c); r != nil && s.expected != nil {
+			s.expected.SetText(fmt.Sprintf("Expected cost of the contingency: %s × %s = %s, booked in the reserve of the alternatives it concerns.",
+				s.u.format().Percent(r.Likelihood), s.u.format().Money(r.ContingencyCost), s.u.format().Money(r.Likelihood*r.ContingencyCost)))
+		}
+	})
+	var concerns []fyne.CanvasObject
+	for _, a := range s.u.doc.c.Alternatives {
+		concerns = append(concerns, s.concernCheck(f, i, a.ID, a.Name))
+	}
+	money := " (" + s.u.format().Symbol() + ")"
+	two := newColumns(1, 1)
+	three := newColumns(1, 1, 1)
+	s.detail.Content = container.NewPadded(container.New(readable{}, container.NewVBox(
+		section("The risk", "",
+			labelled("Description", desc.box),
+			three.row(labelled("Likelihood within the horizon (%)", likelihood.box), labelled("Impact", impact.box), labelled("Cost if it happens, with no plan"+money, impactCost.box)),
+			labelled("Owner", owner.box),
+			labelled("Early warning", trigger.box)),
+		section("The response", "",
+			labelled("Work-around", workaround.box),
+			labelled("Contingency plan", contingency.box),
+			two.row(labelled("Cost of the contingency plan"+money, contingencyCost.box), s.expected)),
+		section("Alternatives it concerns", "Its expected cost is reserved in each of them.", container.NewGridWithColumns(2, concerns...)),
+	)))
+	s.detail.Offset = fyne.Position{}
+	s.detail.Refresh()
+}
+
+// concernCheck is the tick that says risk i concerns alternative id.
+func (s *risksScreen) concernCheck(f *form, i int, id, name string) fyne.CanvasObject {
+	c := &concernField{f: f, i: i, id: id}
+	c.check = widget.NewCheck(name, c.onChanged)
+	c.refresh(s.u.doc.c, true)
+	f.add(c)
+	return c.check
+}
+
+type concernField struct {
+	f       *form
+	i       int
+	id      string
+	check   *widget.Check
+	setting bool
+}
+
+func (k *concernField) onChanged(on bool) {
+	if k.setting {
+		return
+	}
+	_ = k.f.u.edit(casebuilder.Where{Step: casebuilder.StepRisks, Path: k.path()}, "", func(c *casebuilder.Case) error {
+		r := item(c.Risks, k.i)
+		if r == nil {
+			return errGone
+		}
+		has := slices.Contains(r.Alternatives, k.id)
+		switch {
+		case on == has:
+			return errUnchanged
+		case on:
+			r.Alternatives = append(r.Alternatives, k.id)
+		default:
+			r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return s == k.id })
+		}
+		return nil
+	})
+}
+
+func (k *concernField) refresh(c *casebuilder.Case, _ bool) {
+	if r := item(c.Risks, k.i); r != nil {
+		k.setting = true
+		k.check.SetChecked(slices.Contains(r.Alternatives, k.id))
+		k.setting = false
+	}
+}
+
+func (k *concernField) path() string                { return fmt.Sprintf("risks[%d].alternatives", k.i) }
+func (k *concernField) focusTarget() fyne.Focusable { return k.check }
+
+// heatColor is the colour of a heat-map cell by likelihood × impact.
+func heatColor(l, i int) color.Color {
+	switch score := l * i; {
+	case score >= 15:
+		return color.NRGBA{0xc6, 0x3d, 0x3d, 0xd0}
+	case score >= 8:
+		return color.NRGBA{0xe0, 0x8e, 0x2e, 0xc0}
+	case score >= 4:
+		return color.NRGBA{0xe6, 0xc2, 0x4a, 0xa8}
+	}
+	return color.NRGBA{0x6f, 0xae, 0x7a, 0x90}
+}
+
+// heatCounts counts the rated risks in each cell, by likelihood and impact
+// score.
+func heatCounts(c *casebuilder.Case) (counts [6][6]int, unrated int) {
+	for _, r := range c.Risks {
+		if r.ImpactScore < 1 || r.ImpactScore > 5 {
+			unrated++
+			continue
+		}
+		counts[casebuilder.LikelihoodScore(r.Likelihood)][r.ImpactScore]++
+	}
+	return counts, unrated
+}
+
+// heatGeometry is where the heat map's grid is in a chart of that size.
+func heatGeometry(size fyne.Size) (left, top, cell float32) {
+	left, top = 78, 4
+	cell = min((size.Width-left-8)/5, (size.Height-top-40)/5)
+	return left, top, cell
+}
+
+// drawHeat draws the heat map: likelihood up, impact across, the number of
+// risks in each cell.
+func (s *risksScreen) drawHeat(size fyne.Size) []fyne.CanvasObject {
+	counts, _ := heatCounts(s.u.doc.c)
+	left, top, cell := heatGeometry(size)
+	if cell < 10 {
+		return nil
+	}
+	var objs []fyne.CanvasObject
+	likelihood := [6]string{"", "rare", "unlikely", "possible", "likely", "almost sure"}
+	for l := 1; l <= 5; l++ {
+		y := top + float32(5-l)*cell
+		objs = append(objs, text(likelihood[l], left-6, y+cell/2-8, fyne.TextAlignTrailing, true))
+		for i := 1; i <= 5; i++ {
+			x := left + float32(i-1)*cell
+			r := rect(heatColor(l, i), x+1, y+1, cell-2, cell-2)
+			r.CornerRadius = 3
+			if s.cellL == l && s.cellI == i {
+				r.StrokeColor = theme.Color(theme.ColorNameForeground)
+				r.StrokeWidth = 2
+			}
+			objs = append(objs, r)
+			if n := counts[l][i]; n > 0 {
+				t := text(itoa(n), x+cell/2, y+cell/2-9, fyne.TextAlignCenter, false)
+				t.TextStyle.Bold = true
+				t.TextSize = theme.TextSize()
+				t.Move(fyne.NewPos(x+cell/2-t.MinSize().Width/2, y+cell/2-t.MinSize().Height/2))
+				objs = append(objs, t)
+			}
+		}
+	}
+	for i := 1; i <= 5; i++ {
+		objs = append(objs, text(itoa(i), left+float32(i-1)*cell+cell/2, top+5*cell+2, fyne.TextAlignCenter, true))
+	}
+	objs = append(objs, text("impact →", left+5*cell/2, top+5*cell+18, fyne.TextAlignCenter, true))
+	return objs
+}
+
+// onHeatTap filters the list to the risks of the cell tapped, or shows
+// them all again when it is tapped twice.
+func (s *risksScreen) onHeatTap(at fyne.Position, size fyne.Size) {
+	left, top, cell := heatGeometry(size)
+	i := int((at.X-left)/cell) + 1
+	l := 5 - int((at.Y-top)/cell)
+	if at.X < left || at.Y < top || i < 1 || i > 5 || l < 1 || l > 5 {
+		return
+	}
+	s.filterTo(l, i)
+}
+
+// filterTo shows only the risks of a heat-map cell; (0, 0) shows all.
+func (s *risksScreen) filterTo(l, i int) {
+	if s.cellL == l && s.cellI == i {
+		l, i = 0, 0
+	}
+	s.cellL, s.cellI = l, i
+	if l == 0 {
+		s.list.filter = nil
+	} else {
+		s.list.filter = func(c *casebuilder.Case, k int) bool {
+			r := &c.Risks[k]
+			return casebuilder.LikelihoodScore(r.Likelihood) == l && r.ImpactScore == i
+		}
+	}
+	s.list.selected = -1
+	s.refresh(true)
+	if len(s.list.shown) > 0 {
+		s.list.selectItem(s.list.shown[0])
+	}
+}
+
+func (s *risksScreen) content() fyne.CanvasObject { return s.box }
+
+func (s *risksScreen) scrolls() []*container.Scroll { return []*container.Scroll{s.detail} }
+
+func (s *risksScreen) refresh(force bool) {
+	c := s.u.doc.c
+	s.list.refresh(c)
+	if s.list.selected != s.shown || s.form == nil {
+		s.onSelect(s.list.selected)
+	} else {
+		s.form.refresh(c, force)
+	}
+	s.heat.Refresh()
+	s.showSummary(c)
+}
+
+// showSummary says how many risks there are, how serious, and how many lack
+// a plan.
+func (s *risksScreen) showSummary(c *casebuilder.Case) {
+	high, noPlan, noOwner := 0, 0, 0
+	for _, r := range c.Risks {
+		if casebuilder.LikelihoodScore(r.Likelihood)*r.ImpactScore >= 12 {
+			high++
+		}
+		if strings.TrimSpace(r.Contingency) == "" {
+			noPlan++
+		}
+		if strings.TrimSpace(r.Owner) == "" {
+			noOwner++
+		}
+	}
+	_, unrated := heatCounts(c)
+	lines := []string{fmt.Sprintf("%d risks, %d of them serious (likelihood × impact of 12 or more).", len(c.Risks), high)}
+	if noPlan > 0 {
+		lines = append(lines, fmt.Sprintf("%d without a contingency plan.", noPlan))
+	}
+	if noOwner > 0 {
+		lines = append(lines, fmt.Sprintf("%d without an owner.", noOwner))
+	}
+	if unrated > 0 {
+		lines = append(lines, fmt.Sprintf("%d not rated for impact, so not on the map.", unrated))
+	}
+	if res := s.u.analysis.res; res != nil && s.u.analysis.c == c {
+		f := s.u.format()
+		for _, a := range res.Alternatives {
+			if a.Reserve > 0 {
+				lines = append(lines, fmt.Sprintf("Reserve for %s: %s.", a.Name, f.Money(a.Reserve)))
+			}
+		}
+	}
+	lines = append(lines, "Tap a cell of the map to list its risks.")
+	s.summary.SetText(strings.Join(lines, "\n"))
+	s.filter.Objects = nil
+	if s.cellL > 0 {
+		all := widget.NewButton("Show all risks", func() { s.filterTo(s.cellL, s.cellI) })
+		s.filter.Objects = []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf("Showing the risks %s with impact %d.", strings.ToLower([]string{"", "rare", "unlikely", "possible", "likely", "almost sure"}[s.cellL]), s.cellI)), all}
+	}
+	s.filter.Refresh()
+}
+
+func (s *risksScreen) showAnalysis(analysis) { s.showSummary(s.u.doc.c) }
+
+func (s *risksScreen) focus(path string) bool {
+	i, _, ok := indexIn(path, "risks")
+	if !ok || i < 0 {
+		return false
+	}
+	if s.list.filter != nil {
+		s.filterTo(s.cellL, s.cellI) // show all
+	}
+	if i != s.shown {
+		s.list.selectItem(i)
+	}
+	return s.form.focus(path)
+}

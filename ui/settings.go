@@ -1,0 +1,252 @@
+package ui
+
+import (
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// Preference keys.
+const (
+	prefNumberLocale = "numberLocale"
+	prefCurrency     = "defaultCurrency"
+	prefDiscountRate = "defaultDiscountRate"
+	prefPaper        = "paper"
+	prefTheme        = "theme"
+	prefRecent       = "recentFiles"
+)
+
+// maxRecent is how many recent files the File menu offers.
+const maxRecent = 8
+
+// preferences are the user's settings, kept by Fyne between runs.
+type preferences struct {
+	p fyne.Preferences
+}
+
+func loadPreferences(p fyne.Preferences) *preferences { return &preferences{p: p} }
+
+// numberLanguage is the language numbers are read and written in: the
+// user's choice, or the system's.
+func (p *preferences) numberLanguage() language.Tag {
+	if s := p.p.String(prefNumberLocale); s != "" {
+		if t, err := language.Parse(s); err == nil {
+			return t
+		}
+	}
+	return systemLanguage()
+}
+
+// systemLanguage is the language of the system's locale, English when it
+// has none.
+func systemLanguage() language.Tag {
+	for _, name := range []string{"LC_ALL", "LC_NUMERIC", "LANG"} {
+		v := os.Getenv(name)
+		if v == "" {
+			continue
+		}
+		if l, _, _ := strings.Cut(v, "."); l == "C" || l == "POSIX" {
+			return language.English // "no particular language"
+		}
+		break
+	}
+	if t, err := language.Parse(string(lang.SystemLocale())); err == nil && t != language.Und {
+		return t
+	}
+	return language.English
+}
+
+func (p *preferences) currency() string {
+	return p.p.StringWithFallback(prefCurrency, "EUR")
+}
+
+func (p *preferences) discountRate() float64 {
+	return p.p.FloatWithFallback(prefDiscountRate, 0.08)
+}
+
+func (p *preferences) paper() string {
+	return p.p.StringWithFallback(prefPaper, "a4")
+}
+
+func (p *preferences) theme() string { return p.p.String(prefTheme) }
+
+// recent returns the recent case files, the newest first.
+func (p *preferences) recent() []string { return p.p.StringList(prefRecent) }
+
+// addRecent puts path first among the recent files.
+func (p *preferences) addRecent(path string) {
+	list := slices.DeleteFunc(p.recent(), func(s string) bool { return s == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	p.p.SetStringList(prefRecent, list)
+}
+
+func (p *preferences) removeRecent(path string) {
+	p.p.SetStringList(prefRecent, slices.DeleteFunc(p.recent(), func(s string) bool { return s == path }))
+}
+
+// numberLocales are the number formats offered, by language tag.
+var numberLocales = []struct{ tag, name string }{
+	{"", "As the system"},
+	{"en-US", "English (United States): 12,500.5"},
+	{"en-GB", "English (United Kingdom): 12,500.5"},
+	{"en-IN", "English (India): 12,500.5"},
+	{"de-DE", "Deutsch: 12.500,5"},
+	{"de-CH", "Deutsch (Schweiz): 12’500.5"},
+	{"fr-FR", "Français: 12 500,5"},
+	{"es-ES", "Español: 12.500,5"},
+	{"it-IT", "Italiano: 12.500,5"},
+	{"nl-NL", "Nederlands: 12.500,5"},
+	{"pt-BR", "Português (Brasil): 12.500,5"},
+	{"sv-SE", "Svenska: 12 500,5"},
+	{"pl-PL", "Polski: 12 500,5"},
+}
+
+// currencies are the currencies offered; any other ISO code in a case is
+// offered too.
+var currencies = []string{"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "JPY", "CNY",
+	"INR", "SGD", "AUD", "NZD", "CAD", "BRL", "MXN", "ZAR"}
+
+// settingsDialog is the settings: the case's own (currency, discount rate,
+// horizon, start) and the user's (number format, defaults for new cases,
+// paper, theme).
+type settingsDialog struct {
+	u      *UI
+	form   *form
+	locale *widget.Select
+	theme  *widget.Select
+	paper  *widget.Select
+	curr   *widget.Select
+	rate   *entry
+	rateEr *errorLabel
+	dlg    dialog.Dialog
+}
+
+func (u *UI) onSettings() {
+	s := &settingsDialog{u: u, form: newForm(u, casebuilder.StepCompare)}
+	f := s.form
+	c := u.doc.c
+	codes := currencies
+	if !slices.Contains(codes, c.Currency) && c.Currency != "" {
+		codes = append([]string{c.Currency}, codes...)
+	}
+	caseCurrency := f.choice(fixed("currency"), codes, codes, func(c *casebuilder.Case) (string, bool) { return c.Currency, true },
+		func(c *casebuilder.Case, v string) error {
+			if c.Currency == v {
+				return errUnchanged
+			}
+			c.Currency = v
+			return nil
+		})
+	rate := f.number(fixed("discountRate"), casebuilder.Percent, func(c *casebuilder.Case) *float64 { return &c.DiscountRate })
+	horizon := f.integer(fixed("horizonMonths"), casebuilder.Months, func(c *casebuilder.Case) *int { return &c.HorizonMonths })
+	start := f.date(fixed("startDate"), func(c *casebuilder.Case) *casebuilder.Date { return &c.StartDate })
+
+	caseForm := widget.NewForm(
+		widget.NewFormItem("Currency", caseCurrency.box),
+		widget.NewFormItem("Discount rate (a year)", rate.box),
+		widget.NewFormItem("Horizon (months)", horizon.box),
+		widget.NewFormItem("First month", start.box),
+	)
+
+	names := make([]string, len(numberLocales))
+	for i, l := range numberLocales {
+		names[i] = l.name
+	}
+	names[0] = "As the system (" + systemLanguage().String() + ")"
+	s.locale = widget.NewSelect(names, func(name string) {
+		i := slices.Index(names, name)
+		u.prefs.p.SetString(prefNumberLocale, numberLocales[i].tag)
+		u.formats = map[string]*casebuilder.Format{}
+		u.refreshScreen(true)
+		u.showAnalysis(u.analysis)
+	})
+	current := u.prefs.p.String(prefNumberLocale)
+	for i, l := range numberLocales {
+		if l.tag == current {
+			s.locale.SetSelectedIndex(i)
+		}
+	}
+
+	s.curr = widget.NewSelect(currencies, func(v string) { u.prefs.p.SetString(prefCurrency, v) })
+	s.curr.SetSelected(u.prefs.currency())
+	s.rate = newEntry()
+	s.rateEr = newErrorLabel()
+	s.rate.SetText(u.editText(u.prefs.discountRate(), casebuilder.Percent))
+	s.rate.OnChanged = func(text string) {
+		v, err := u.parse(text, casebuilder.Percent)
+		if err == nil && (v < 0 || v > 1) {
+			err = errPercentRange
+		}
+		s.rateEr.show(err, "")
+		if err == nil {
+			u.prefs.p.SetFloat(prefDiscountRate, v)
+		}
+	}
+	papers := []string{"A4", "Letter"}
+	s.paper = widget.NewSelect(papers, func(v string) {
+		if v == "Letter" {
+			u.prefs.p.SetString(prefPaper, "letter")
+		} else {
+			u.prefs.p.SetString(prefPaper, "a4")
+		}
+	})
+	if u.prefs.paper() == "letter" {
+		s.paper.SetSelected("Letter")
+	} else {
+		s.paper.SetSelected("A4")
+	}
+	themes := []string{"As the system", "Light", "Dark"}
+	modes := []string{"", "light", "dark"}
+	s.theme = widget.NewSelect(themes, func(v string) {
+		u.prefs.p.SetString(prefTheme, modes[slices.Index(themes, v)])
+		u.applyTheme()
+	})
+	s.theme.SetSelectedIndex(max(slices.Index(modes, u.prefs.theme()), 0))
+
+	userForm := widget.NewForm(
+		widget.NewFormItem("Numbers", s.locale),
+		widget.NewFormItem("Currency of new cases", s.curr),
+		widget.NewFormItem("Discount rate of new cases", container.NewVBox(s.rate, s.rateEr)),
+		widget.NewFormItem("Paper size", s.paper),
+		widget.NewFormItem("Appearance", s.theme),
+	)
+	content := container.NewVBox(
+		heading("This case"), caseForm,
+		widget.NewSeparator(),
+		heading("Your preferences"), userForm,
+	)
+	s.dlg = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height), content), u.win)
+	s.dlg.SetOnClosed(func() {
+		u.endTyping()
+		u.refreshScreen(true)
+	})
+	s.dlg.Show()
+	u.settings = s
+}
+
+var errPercentRange = percentRangeError{}
+
+type percentRangeError struct{}
+
+func (percentRangeError) Error() string { return "type a rate between 0 % and 100 %" }
+
+// heading is the title of a section.
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// itoa writes an int.
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// appTheme is Fyne's theme with a calmer accent, light or dark as the user
+// chooses, or as the system is.
+type appTheme struct {
+	// mode is "light", "dark", or "" to follow the system.
+	mode string
+}
+
+var (
+	accentLight = color.NRGBA{0x2a, 0x66, 0x86, 0xff}
+	accentDark  = color.NRGBA{0x6b, 0xae, 0xcf, 0xff}
+)
+
+func (t *appTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
+	switch t.mode {
+	case "light":
+		return theme.VariantLight
+	case "dark":
+		return theme.VariantDark
+	}
+	return v
+}
+
+func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	v = t.variant(v)
+	accent := accentLight
+	if v == theme.VariantDark {
+		accent = accentDark
+	}
+	switch n {
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
+		return accent
+	case theme.ColorNameFocus:
+		return color.NRGBA{accent.R, accent.G, accent.B, 0x7f}
+	case theme.ColorNameSelection:
+		return color.NRGBA{accent.R, accent.G, accent.B, 0x40}
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
+
+func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+func (t *appTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+
+// applyTheme sets the theme the preferences ask for.
+func (u *UI) applyTheme() {
+	u.app.Settings().SetTheme(&appTheme{mode: u.prefs.theme()})
+}

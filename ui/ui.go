@@ -1,0 +1,456 @@
+// Package ui is Case Builder's desktop app: a guided editor of one business
+// case, one screen per step of the method (context, pain, alternatives,
+// compare, risks, plan, measures, review), with the headline figures of
+// the recommendation always in view.
+//
+// The screens edit a [casebuilder.Case] through one document that keeps
+// its history for undo; figures are worked out in a goroutine after each
+// pause in typing and come back through one bridge. The package creates
+// no app: cmd/casebuilder creates it and calls [New].
+package ui
+
+import (
+	"math"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// Exporter writes a case as a document (an Excel workbook, a PDF brief):
+// a pure function of the case, the time written into it and the paper
+// size ("a4" or "letter").
+type Exporter func(c *casebuilder.Case, now time.Time, paper string) ([]byte, error)
+
+// Exporters are the documents the app can export. A nil exporter is not
+// offered.
+type Exporters struct {
+	// Workbook writes the Excel workbook (.xlsx).
+	Workbook Exporter
+	// Brief writes the PDF executive brief (.pdf).
+	Brief Exporter
+}
+
+// Options are the choices the program makes for the app.
+type Options struct {
+	// Path is the case file to open. Empty opens the last case, or the
+	// turnover sample with a welcome on the first start.
+	Path string
+	// Exporters are the exports offered.
+	Exporters Exporters
+	// Version is shown in the About box.
+	Version string
+}
+
+// deps are what the UI takes from its surroundings, replaced in tests.
+type deps struct {
+	bridge bridge
+	// dataDir holds autosaves; the app's storage when empty.
+	dataDir string
+	// openURL opens a file or folder in the desktop's own application.
+	openURL func(u string) error
+	now     func() time.Time
+	// recalcDelay and autosaveEvery are how long typing pauses before the
+	// figures are worked out, and how often unsaved changes are autosaved
+	// (never when zero).
+	recalcDelay   time.Duration
+	autosaveEvery time.Duration
+}
+
+// UI is the app's window: the case being edited and every screen of it.
+type UI struct {
+	app  fyne.App
+	win  fyne.Window
+	opts Options
+	deps deps
+
+	doc      *document
+	analysis analysis // the newest figures, of analysis.c
+	prefs    *preferences
+	recalc   *recalculator
+	autosave *autosaver
+
+	screens map[casebuilder.MethodStep]screen
+	current casebuilder.MethodStep
+
+	nav      *navigation
+	headline *headline
+	title    *widget.Label
+	guidance *widget.Label
+	body     *fyne.Container
+	status   *statusBar
+
+	undoButton, redoButton *widget.Button
+	recentMenu             *fyne.MenuItem
+	mainMenu               *fyne.Menu
+
+	formats   map[string]*casebuilder.Format
+	exporting bool // an export runs
+
+	// pendingError and pendingNotice are shown once the window is built:
+	// the file asked for could not be opened, or has problems.
+	pendingError  func()
+	pendingNotice string
+
+	// The dialogs last shown, kept so that tests can answer them.
+	prompt         *savePrompt
+	newDialog      *newCaseDialog
+	exportDlg      *exportDialog
+	replaceConfirm *dialog.ConfirmDialog
+	recovery       *dialog.ConfirmDialog
+	welcome        dialog.Dialog
+	settings       *settingsDialog
+	lastError      string // the last error shown
+}
+
+// screen is one step of the method on screen.
+type screen interface {
+	// content is the screen's widgets.
+	content() fyne.CanvasObject
+	// refresh shows the case as it now is; force replaces what is being
+	// typed too (after undo, or when the case is replaced).
+	refresh(force bool)
+	// showAnalysis shows new figures.
+	showAnalysis(a analysis)
+	// focus shows and focuses the field at path, and reports whether it
+	// could.
+	focus(path string) bool
+}
+
+// step describes one step of the method.
+type step struct {
+	id    casebuilder.MethodStep
+	name  string
+	title string
+	// guidance says, at the top of the step, what a CEO will look for there.
+	guidance string
+	build    func(u *UI) screen
+}
+
+// steps are the steps of the method, in order.
+var steps = []step{
+	{casebuilder.StepContext, "Context", "Where the company is going", contextGuidance, newContextScreen},
+	{casebuilder.StepPain, "Pain", "The pain and what it costs", painGuidance, newPainScreen},
+	{casebuilder.StepAlternatives, "Alternatives", "The ways to address it", alternativesGuidance, newAlternativesScreen},
+	{casebuilder.StepCompare, "Compare", "Compare and recommend", compareGuidance, newCompareScreen},
+	{casebuilder.StepRisks, "Risks", "Risks and contingencies", risksGuidance, newRisksScreen},
+	{casebuilder.StepPlan, "Plan", "The implementation plan", planGuidance, newPlanScreen},
+	{casebuilder.StepMeasures, "Measures", "Measures of success and credits", measuresGuidance, newMeasuresScreen},
+	{casebuilder.StepReview, "Review", "Review and export", reviewGuidance, newReviewScreen},
+}
+
+func stepOf(id casebuilder.MethodStep) step {
+	for _, s := range steps {
+		if s.id == id {
+			return s
+		}
+	}
+	return steps[0]
+}
+
+// New makes the app's window in w: it opens the case of opts (or the last
+// one, or the welcome), and sets the menus, shortcuts and close prompt.
+// The caller shows the window and runs the app.
+func New(a fyne.App, w fyne.Window, opts Options) *UI {
+	return newUI(a, w, opts, deps{
+		bridge:        fyneBridge{},
+		openURL:       func(s string) error { return a.OpenURL(parseURL(s)) },
+		now:           time.Now,
+		recalcDelay:   recalcDelay,
+		autosaveEvery: time.Minute,
+	})
+}
+
+func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
+	u := &UI{app: a, win: w, opts: opts, deps: d, formats: map[string]*casebuilder.Format{}}
+	u.prefs = loadPreferences(a.Preferences())
+	u.applyTheme()
+	u.recalc = &recalculator{delay: d.recalcDelay, bridge: d.bridge, apply: u.showAnalysis}
+	u.autosave = newAutosaver(u)
+
+	c, path, first := u.initialCase(opts.Path)
+	u.doc = newDocument(c, path, d.now)
+	u.analysis = analyse(c)
+	u.build()
+	u.setMenus()
+	u.setShortcuts()
+	w.SetCloseIntercept(u.onClose)
+	w.Resize(fyne.NewSize(1240, 800))
+	u.afterOpen()
+	if u.pendingNotice != "" {
+		u.goTo(casebuilder.StepReview)
+		u.status.say(u.pendingNotice)
+	}
+	switch {
+	case u.autosave.offerRecovery():
+	case u.pendingError != nil:
+		u.pendingError()
+	case first:
+		u.showWelcome()
+	}
+	u.autosave.start()
+	return u
+}
+
+// build lays out the window: the toolbar, the steps on the left, the
+// headline figures and the step's guidance above its screen, and the
+// status bar.
+func (u *UI) build() {
+	u.nav = newNavigation(u)
+	u.headline = newHeadline(u)
+	u.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.title.SizeName = theme.SizeNameSubHeadingText
+	u.guidance = widget.NewLabel("")
+	u.guidance.Wrapping = fyne.TextWrapWord
+	u.guidance.Importance = widget.LowImportance
+	u.body = container.NewStack()
+	u.status = newStatusBar()
+
+	header := container.NewVBox(u.headline.box, widget.NewSeparator(),
+		container.New(&tightVBox{}, u.title, u.guidance))
+	center := container.NewBorder(header, nil, nil, nil, u.body)
+	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav.box)
+	bottom := container.NewVBox(widget.NewSeparator(), u.status.box)
+	u.win.SetContent(container.NewBorder(u.toolbar(), bottom, left, nil, center))
+}
+
+// toolbar holds the commands used most.
+func (u *UI) toolbar() fyne.CanvasObject {
+	btn := func(label string, icon fyne.Resource, fn func()) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, fn)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	u.undoButton = btn("Undo", theme.ContentUndoIcon(), u.onUndo)
+	u.redoButton = btn("Redo", theme.ContentRedoIcon(), u.onRedo)
+	bar := container.NewHBox(
+		btn("New", theme.DocumentCreateIcon(), u.onNew),
+		btn("Open", theme.FolderOpenIcon(), u.onOpen),
+		btn("Save", theme.DocumentSaveIcon(), u.onSave),
+		widget.NewSeparator(),
+		u.undoButton, u.redoButton,
+		widget.NewSeparator(),
+		btn("Export", theme.UploadIcon(), u.onExport),
+		btn("Settings", theme.SettingsIcon(), u.onSettings),
+	)
+	return container.NewVBox(bar, widget.NewSeparator())
+}
+
+// afterOpen shows a case that has just replaced the one before.
+func (u *UI) afterOpen() {
+	u.recalc.stop()
+	u.analysis = analyse(u.doc.c)
+	u.screens = map[casebuilder.MethodStep]screen{}
+	u.formats = map[string]*casebuilder.Format{}
+	u.updateTitle()
+	u.updateUndo()
+	u.headline.show(u.analysis)
+	u.nav.show(u.doc.c, u.analysis)
+	u.goTo(casebuilder.StepContext)
+}
+
+// goTo shows a step.
+func (u *UI) goTo(id casebuilder.MethodStep) {
+	st := stepOf(id)
+	u.current = st.id
+	s := u.screen(st.id)
+	u.title.SetText(st.title)
+	u.guidance.SetText(st.guidance)
+	s.refresh(true)
+	s.showAnalysis(u.analysis)
+	u.body.Objects = []fyne.CanvasObject{s.content()}
+	u.body.Refresh()
+	u.nav.selectStep(st.id)
+}
+
+// screen returns the screen of a step, building it the first time.
+func (u *UI) screen(id casebuilder.MethodStep) screen {
+	if s, ok := u.screens[id]; ok {
+		return s
+	}
+	s := stepOf(id).build(u)
+	u.screens[id] = s
+	return s
+}
+
+// reveal goes to the step of where and focuses its field.
+func (u *UI) reveal(where casebuilder.Where) {
+	u.goTo(where.Step)
+	if where.Path != "" {
+		u.screen(where.Step).focus(where.Path)
+	}
+}
+
+// edit changes the case (see document.edit) and, when it did, shows the
+// change everywhere and asks for new figures.
+func (u *UI) edit(where casebuilder.Where, key string, change func(c *casebuilder.Case) error) error {
+	if err := u.doc.edit(where, key, change); err != nil {
+		return err
+	}
+	u.changed()
+	return nil
+}
+
+// changed shows that the case changed: the title, the undo buttons, the
+// fields of the current screen that are not being typed in, the steps'
+// progress, and (soon) the figures.
+func (u *UI) changed() {
+	u.updateTitle()
+	u.updateUndo()
+	u.formats = map[string]*casebuilder.Format{}
+	u.refreshScreen(false)
+	u.nav.show(u.doc.c, u.analysis)
+	u.recalc.schedule(u.doc.c)
+}
+
+// refreshScreen shows the case on the current screen.
+func (u *UI) refreshScreen(force bool) {
+	if s, ok := u.screens[u.current]; ok {
+		s.refresh(force)
+	}
+}
+
+// showAnalysis shows new figures, from the recalculator.
+func (u *UI) showAnalysis(a analysis) {
+	u.analysis = a
+	u.headline.show(a)
+	u.nav.show(u.doc.c, a)
+	if s, ok := u.screens[u.current]; ok {
+		s.showAnalysis(a)
+	}
+}
+
+func (u *UI) onUndo() { u.travel(u.doc.undoEdit) }
+func (u *UI) onRedo() { u.travel(u.doc.redoEdit) }
+
+// travel undoes or redoes one step and shows where it was made.
+func (u *UI) travel(step func() (casebuilder.Where, bool)) {
+	where, ok := step()
+	if !ok {
+		return
+	}
+	u.updateTitle()
+	u.updateUndo()
+	u.formats = map[string]*casebuilder.Format{}
+	u.nav.show(u.doc.c, u.analysis)
+	u.recalc.schedule(u.doc.c)
+	if where.Step == "" {
+		where.Step = u.current
+	}
+	u.goTo(where.Step)
+	if where.Path != "" {
+		u.screen(where.Step).focus(where.Path)
+	}
+}
+
+func (u *UI) updateUndo() {
+	enable(u.undoButton, u.doc.canUndo())
+	enable(u.redoButton, u.doc.canRedo())
+}
+
+// updateTitle shows the file's name in the window title, marked with an
+// asterisk while it has unsaved changes.
+func (u *UI) updateTitle() {
+	mark := ""
+	if u.doc.modified() {
+		mark = "*"
+	}
+	u.win.SetTitle(mark + u.docName() + " — Case Builder")
+}
+
+// docName is the case's file name, or what it is until it has one.
+func (u *UI) docName() string {
+	if u.doc.path != "" {
+		return filepath.Base(u.doc.path)
+	}
+	if t := strings.TrimSpace(u.doc.c.Title); t != "" {
+		return "Untitled: " + t
+	}
+	return "Untitled"
+}
+
+// endTyping ends a run of typing in a field: the next edit is a new undo
+// step.
+func (u *UI) endTyping() { u.doc.seal() }
+
+func (u *UI) hasFocus(f fyne.Focusable) bool { return u.win.Canvas().Focused() == f }
+
+// focus focuses a field and scrolls it into view.
+func (u *UI) focus(f fyne.Focusable) {
+	u.win.Canvas().Focus(f)
+	o, ok := f.(fyne.CanvasObject)
+	s, ok2 := u.screens[u.current].(interface{ scrolls() []*container.Scroll })
+	if !ok || !ok2 {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	pos := d.AbsolutePositionForObject(o)
+	for _, sc := range s.scrolls() {
+		if sc == nil || !sc.Visible() {
+			continue
+		}
+		at, size := d.AbsolutePositionForObject(sc), sc.Size()
+		if pos.X >= at.X && pos.X < at.X+size.Width {
+			reveal(sc, o)
+			return
+		}
+	}
+}
+
+// lang is the language numbers are read and written in.
+func (u *UI) lang() language.Tag { return u.prefs.numberLanguage() }
+
+// parse reads a figure typed in a field of unit unit.
+func (u *UI) parse(s string, unit casebuilder.Unit) (float64, error) {
+	return casebuilder.ParseValue(s, u.lang(), unit)
+}
+
+// format is how figures of the case are written.
+func (u *UI) format() *casebuilder.Format {
+	key := u.doc.c.Currency + "/" + u.lang().String()
+	if f, ok := u.formats[key]; ok {
+		return f
+	}
+	f := casebuilder.NewFormat(u.doc.c.Currency, u.lang())
+	u.formats[key] = f
+	return f
+}
+
+// formatOf is how the figures of an analysis are written (its case may
+// have another currency than the one being typed).
+func (u *UI) formatOf(c *casebuilder.Case) *casebuilder.Format {
+	return casebuilder.NewFormat(c.Currency, u.lang())
+}
+
+// editText writes a figure for a field to be edited: no currency symbol,
+// a percent sign for percentages, only the decimals it needs.
+func (u *UI) editText(v float64, unit casebuilder.Unit) string {
+	f := u.format()
+	if unit == casebuilder.Percent {
+		return f.Number(v*100, decimalsOf(v*100, 2)) + " %"
+	}
+	d := 2
+	if unit == casebuilder.Money {
+		d = decimalsOf(v, 2)
+	}
+	return f.Number(v, decimalsOf(v, d))
+}
+
+// decimalsOf returns how many decimals, up to most, x needs.
+func decimalsOf(x float64, most int) int {
+	for d := range most {
+		p := math.Pow10(d)
+		if math.Abs(x*p-math.Round(x*p)) < 1e-9*max(1, math.Abs(x*p)) {
+			return d
+		}
+	}
+	return most
+}

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// welcomeText explains the method on one screen, for the first start.
+const welcomeText = `Case Builder helps you turn a problem in the sales force into a plan the CEO approves. It asks the questions a sceptical CEO will ask, in the order a good salesperson sells: understand the client first, then the pain, then the cure.
+
+**1. Context.** Where is the company going, and which of its objectives does your initiative serve?
+
+**2. Pain.** What does the problem cost a year? Every input and every step of the arithmetic stays visible.
+
+**3. Alternatives.** What could be done, doing nothing included, and at what cost and benefit, low, likely and high?
+
+**4. Compare.** Which alternative is worth most, in money and on the criteria that matter, and why you recommend it.
+
+**5. Risks.** What could go wrong, who watches for it, and what the plan B costs. The expected cost becomes a reserve in the plan.
+
+**6. Plan.** Milestones with dates and owners, the people affected and how they hear about it.
+
+**7. Measures.** How everyone will know it worked, and who helped build the case.
+
+**8. Review.** The case as the CEO will read it: every weak point, each with a link to fix it. Then export the brief (PDF) and the workbook (Excel).
+
+The headline figures at the top follow every change you make. A finished sample case is open, so that you can see what good looks like; start your own with File › New.`
+
+// showWelcome explains the method and the steps, on one screen.
+func (u *UI) showWelcome() {
+	text := widget.NewRichTextFromMarkdown(welcomeText)
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	var d *dialog.CustomDialog
+	explore := widget.NewButton("Explore the sample", func() { d.Hide() })
+	explore.Importance = widget.HighImportance
+	blank := widget.NewButton("Start a blank case", func() {
+		d.Hide()
+		u.whenSaved("start a new case", func() { u.replaceCase(u.blankCase(), "") })
+	})
+	d = dialog.NewCustomWithoutButtons("Welcome to Case Builder", container.NewGridWrap(fyne.NewSize(640, 520), scroll), u.win)
+	d.SetButtons([]fyne.CanvasObject{blank, explore})
+	u.welcome = d
+	d.Show()
+}
