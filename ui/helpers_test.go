@@ -61,8 +61,15 @@ func start(t *testing.T, opts Options) *harness {
 func startIn(t *testing.T, a fyne.App, dir string, opts Options) *harness {
 	t.Helper()
 	h := &harness{t: t, bridge: &queueBridge{}, dir: dir}
-	h.w = test.NewTempWindow(t, widget.NewLabel(""))
+	// Not test.NewTempWindow: its clean-up closes the window again after a
+	// test has closed it.
+	h.w = a.NewWindow("")
 	h.w.SetOnClosed(func() { h.closed = true })
+	t.Cleanup(func() {
+		if !h.closed {
+			h.w.Close()
+		}
+	})
 	h.u = newUI(a, h.w, opts, deps{
 		bridge:      h.bridge,
 		dataDir:     dir,

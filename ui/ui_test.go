@@ -1,0 +1,710 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+)
+
+// english starts the app reading numbers in English, whatever the
+// machine's locale.
+func english(t *testing.T) *harness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefNumberLocale, "en-US")
+	h := startIn(t, a, t.TempDir(), Options{})
+	h.dismissWelcome()
+	h.settle()
+	return h
+}
+
+func TestBadNumberIsRefusedBesideTheField(t *testing.T) {
+	h := english(t)
+	u := h.u
+	quota := h.entryAt(casebuilder.StepPain, "pain.inputs.annualQuota")
+	want := u.doc.c.Pain.Inputs["annualQuota"]
+	// Pasted whole, a bad figure changes nothing.
+	for _, tt := range []struct{ typed, says string }{
+		{"12,5", `write decimals with "."`},
+		{"600 apples", `"apples" is not a unit`},
+		{"15 %", "percentage does not belong here"},
+		{"1.2.3", "more than one decimal mark"},
+	} {
+		quota.SetText(tt.typed)
+		if msg := errorBeside(u, quota); !strings.Contains(msg, tt.says) {
+			t.Errorf("pasting %q: message %q beside the field, want one saying %q", tt.typed, msg, tt.says)
+		}
+		if got := u.doc.c.Pain.Inputs["annualQuota"]; got != want {
+			t.Errorf("pasting %q changed the case to %v", tt.typed, got)
+		}
+	}
+	// Typed key by key, the case takes each figure that reads, and the
+	// field says why the last one does not.
+	h.retype(quota, "12,5")
+	if msg := errorBeside(u, quota); !strings.Contains(msg, `write decimals with "."`) {
+		t.Errorf("typing 12,5: message %q", msg)
+	}
+	if got := u.doc.c.Pain.Inputs["annualQuota"].Likely; got != 12 {
+		t.Errorf("typing 12,5 left %v in the case, want 12, the last figure that read", got)
+	}
+	for _, tt := range []struct {
+		typed string
+		want  float64
+	}{{"€ 650,000", 650000}, {"0.7M", 700000}, {"720k", 720000}, {"730,000.50", 730000.5}} {
+		h.retype(quota, tt.typed)
+		if msg := errorBeside(u, quota); msg != "" {
+			t.Errorf("typing %q: refused with %q", tt.typed, msg)
+		}
+		if got := u.doc.c.Pain.Inputs["annualQuota"].Likely; got != tt.want {
+			t.Errorf("typing %q gives %v, want %v", tt.typed, got, tt.want)
+		}
+	}
+	// Leaving the field writes the figure the app's way.
+	u.focus(h.entryAt(casebuilder.StepPain, "pain.inputs.reps"))
+	if quota.Text != "730,000.5" {
+		t.Errorf("after leaving the field it shows %q, want 730,000.5", quota.Text)
+	}
+}
+
+func TestNumbersFollowTheChosenLocale(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefNumberLocale, "de-DE")
+	h := startIn(t, a, t.TempDir(), Options{})
+	h.dismissWelcome()
+	quota := h.entryAt(casebuilder.StepPain, "pain.inputs.annualQuota")
+	if quota.Text != "600.000" {
+		t.Errorf("in German the quota shows %q, want 600.000", quota.Text)
+	}
+	h.retype(quota, "612.500,5")
+	if got := h.u.doc.c.Pain.Inputs["annualQuota"].Likely; got != 612500.5 {
+		t.Errorf("612.500,5 read as %v in German", got)
+	}
+	h.retype(quota, "12.5")
+	if msg := errorBeside(h.u, quota); !strings.Contains(msg, "12.500,5") {
+		t.Errorf("12.5 in German: message %q, want one showing how German writes numbers", msg)
+	}
+}
+
+func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
+	h := english(t)
+	u := h.u
+	path := tempCase(t, "case.hrcase")
+	if !u.saveTo(path) {
+		t.Fatal(u.lastError)
+	}
+	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Ada Lovelace")
+
+	u.onClose()
+	if u.prompt == nil {
+		t.Fatal("closing with unsaved changes asked nothing")
+	}
+	test.Tap(u.prompt.cancel)
+	if h.closed {
+		t.Fatal("Cancel closed the window")
+	}
+	if !u.doc.modified() {
+		t.Error("Cancel lost the changes")
+	}
+
+	u.prompt = nil
+	u.onClose()
+	test.Tap(u.prompt.save)
+	if !h.closed {
+		t.Fatal("Save did not close the window")
+	}
+	c, err := casebuilder.Load(path)
+	if err != nil || c.Author != "Ada Lovelace" {
+		t.Errorf("Save before closing wrote author %q (%v)", c.Author, err)
+	}
+}
+
+func TestClosingWithoutSavingLosesOnlyWhatWasAskedFor(t *testing.T) {
+	h := english(t)
+	u := h.u
+	path := tempCase(t, "case.hrcase")
+	u.saveTo(path)
+	saved, _ := os.ReadFile(path)
+
+	u.onClose() // nothing changed: no question
+	if u.prompt != nil || !h.closed {
+		t.Fatalf("closing an unchanged case: prompt %v, closed %v", u.prompt != nil, h.closed)
+	}
+
+	h = english(t)
+	u = h.u
+	u.openPath(path)
+	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Someone else")
+	u.onClose()
+	test.Tap(u.prompt.discard)
+	if !h.closed {
+		t.Fatal("Don't save did not close the window")
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, saved) {
+		t.Error("Don't save changed the file")
+	}
+}
+
+func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
+	h := english(t)
+	u := h.u
+	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Changed")
+	shortcut(h, fyne.KeyN)
+	if u.prompt == nil {
+		t.Fatal("New with unsaved changes asked nothing")
+	}
+	test.Tap(u.prompt.discard)
+	if u.newDialog == nil {
+		t.Fatal("no choice of blank or sample")
+	}
+	u.newDialog.choice.SetSelected(u.newDialog.choice.Options[0])
+	u.newDialog.dialog.Confirm()
+	c := u.doc.c
+	if c.Baseline() < 0 || len(c.Alternatives) != 1 || c.Title != "" || u.doc.path != "" {
+		t.Errorf("a blank case: %d alternatives, baseline at %d, title %q", len(c.Alternatives), c.Baseline(), c.Title)
+	}
+	if c.Currency != "EUR" || c.DiscountRate != 0.08 || c.HorizonMonths != 36 {
+		t.Errorf("a blank case has %s, %v, %d months; want the defaults EUR, 0.08, 36", c.Currency, c.DiscountRate, c.HorizonMonths)
+	}
+	if strings.HasPrefix(h.title(), "*") {
+		t.Errorf("a new case is marked changed: %q", h.title())
+	}
+	// From a sample, with no changes: no question first.
+	u.prompt = nil
+	u.onNew()
+	if u.prompt != nil {
+		t.Error("New asked about changes in an unchanged case")
+	}
+	u.newDialog.choice.SetSelected(u.newDialog.choice.Options[2])
+	u.newDialog.dialog.Confirm()
+	if ramp, _ := sampleCase("ramp"); u.doc.c.Title != ramp.Title {
+		t.Errorf("the ramp sample opened as %q", u.doc.c.Title)
+	}
+}
+
+// fakeExporters write what they were given, so that the test sees the
+// case, the time and the paper reach them; fail makes one fail.
+func fakeExporters(fail error) Exporters {
+	write := func(kind string) Exporter {
+		return func(c *casebuilder.Case, now time.Time, paper string) ([]byte, error) {
+			if fail != nil && kind == "workbook" {
+				return nil, fail
+			}
+			return fmt.Appendf(nil, "%s|%s|%s|%s", kind, c.Title, now.Format(time.RFC3339), paper), nil
+		}
+	}
+	return Exporters{Workbook: write("workbook"), Brief: write("brief")}
+}
+
+func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefNumberLocale, "en-US")
+	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(nil)})
+	h.dismissWelcome()
+	u := h.u
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nordwind.hrcase")
+	u.saveTo(path)
+
+	shortcut(h, fyne.KeyE)
+	e := u.exportDlg
+	if e == nil {
+		t.Fatal("Ctrl+E opened no export dialog")
+	}
+	if e.folder != dir || e.briefName.Text != "nordwind.pdf" || e.workbookName.Text != "nordwind.xlsx" {
+		t.Errorf("export offers %s / %s / %s", e.folder, e.briefName.Text, e.workbookName.Text)
+	}
+	e.paper.SetSelected("Letter")
+	title := u.doc.c.Title
+	test.Tap(e.exportButton)
+	if !u.exporting {
+		t.Fatal("the export did not start")
+	}
+	// The user goes on typing while it runs; the documents are of the case
+	// as it was when the export started.
+	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Typed during the export")
+	h.settle()
+	for _, f := range []struct{ name, kind string }{{"nordwind.pdf", "brief"}, {"nordwind.xlsx", "workbook"}} {
+		data, err := os.ReadFile(filepath.Join(dir, f.name))
+		want := f.kind + "|" + title + "|2026-11-23T14:30:00Z|letter"
+		if err != nil || string(data) != want {
+			t.Errorf("%s holds %q (%v), want %q", f.name, data, err, want)
+		}
+	}
+	if msg := u.status.message.Text; !strings.Contains(msg, "Exported the brief and workbook") {
+		t.Errorf("status after export: %q", msg)
+	}
+	test.Tap(button(t, u.status.box, "Open folder"))
+	test.Tap(button(t, u.status.box, "Open brief"))
+	if want := []string{fileURL(dir), fileURL(filepath.Join(dir, "nordwind.pdf"))}; !slices.Equal(h.opened, want) {
+		t.Errorf("opened %v, want %v", h.opened, want)
+	}
+
+	// Exporting again asks before replacing the files.
+	u.onExport()
+	test.Tap(u.exportDlg.exportButton)
+	if u.replaceConfirm == nil || u.exporting {
+		t.Fatal("exporting over existing files did not ask first")
+	}
+	u.replaceConfirm.Confirm()
+	h.settle()
+	if data, _ := os.ReadFile(filepath.Join(dir, "nordwind.pdf")); !strings.Contains(string(data), "Typed during the export") {
+		t.Errorf("the second export did not replace the brief: %q", data)
+	}
+}
+
+func TestExportNeverOverwritesTheCaseFile(t *testing.T) {
+	a := test.NewTempApp(t)
+	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(nil)})
+	h.dismissWelcome()
+	u := h.u
+	path := tempCase(t, "case.pdf") // a case file with an unlucky name
+	u.saveTo(path)
+	before, _ := os.ReadFile(path)
+	u.onExport()
+	e := u.exportDlg
+	e.briefName.SetText("case.pdf")
+	test.Tap(e.exportButton)
+	if u.exporting {
+		t.Fatal("the export started over the case file")
+	}
+	if msg := visibleText(e.problem); !strings.Contains(msg, "is the case file itself") {
+		t.Errorf("message %q, want one saying it is the case file", msg)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the case file changed")
+	}
+	e.briefName.SetText("other/case.pdf")
+	test.Tap(e.exportButton)
+	if msg := visibleText(e.problem); !strings.Contains(msg, "file name only") {
+		t.Errorf("a name with a folder: message %q", msg)
+	}
+}
+
+func TestExportFailureSaysWhatToDo(t *testing.T) {
+	a := test.NewTempApp(t)
+	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(errors.New("the sheet has no name"))})
+	h.dismissWelcome()
+	u := h.u
+	u.saveTo(tempCase(t, "case.hrcase"))
+	u.onExport()
+	test.Tap(u.exportDlg.exportButton)
+	h.settle()
+	if !strings.Contains(u.lastError, "Cannot export the workbook") || !strings.Contains(u.lastError, "the sheet has no name") ||
+		!strings.Contains(u.lastError, "Try again") {
+		t.Errorf("the error shown: %q", u.lastError)
+	}
+	if msg := u.status.message.Text; !strings.Contains(msg, "Exported the brief; the workbook failed") {
+		t.Errorf("status: %q", msg)
+	}
+}
+
+func TestExportOffersOnlyWhatTheBuildHas(t *testing.T) {
+	h := english(t)
+	h.u.onExport()
+	e := h.u.exportDlg
+	if !e.brief.Disabled() || !e.workbook.Disabled() || !strings.Contains(e.brief.Text, "not available") {
+		t.Errorf("with no exporters the dialog offers %q (disabled %v)", e.brief.Text, e.brief.Disabled())
+	}
+	test.Tap(e.exportButton)
+	if msg := visibleText(e.problem); !strings.Contains(msg, "choose the brief, the workbook, or both") {
+		t.Errorf("exporting nothing: %q", msg)
+	}
+}
+
+func TestAutosaveIsRecoveredAfterACrash(t *testing.T) {
+	storage := t.TempDir()
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefNumberLocale, "en-US")
+	h := startIn(t, a, storage, Options{})
+	h.dismissWelcome()
+	path := tempCase(t, "case.hrcase")
+	h.u.saveTo(path)
+	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Work not yet saved")
+
+	// The app that wrote the autosave is gone: give it the ID of a process
+	// that does not exist.
+	h.u.autosave.pid = deadProcess(t)
+	h.u.autosave.save()
+	h.settle()
+	for h.u.autosave.writing {
+		h.bridge.drain()
+	}
+	if h.u.autosave.last != h.u.doc.c {
+		t.Fatalf("nothing autosaved: %s", h.u.status.message.Text)
+	}
+
+	// The next start offers to recover.
+	h2 := startIn(t, a, storage, Options{})
+	u := h2.u
+	if u.recovery == nil {
+		t.Fatal("no offer to recover the autosaved changes")
+	}
+	u.recovery.Confirm()
+	if u.doc.c.Title != "Work not yet saved" || u.doc.path != path || !u.doc.modified() {
+		t.Errorf("recovered %q for %q (modified %v)", u.doc.c.Title, u.doc.path, u.doc.modified())
+	}
+	if !strings.HasPrefix(h2.title(), "*case.hrcase") {
+		t.Errorf("window title %q", h2.title())
+	}
+	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 0 {
+		t.Errorf("the recovered autosave is still there: %v", left)
+	}
+	if saved, _ := casebuilder.Load(path); saved.Title == "Work not yet saved" {
+		t.Error("recovering wrote to the case file before the user saved")
+	}
+}
+
+func TestAutosaveCanBeDiscardedAndIsRemovedOnSave(t *testing.T) {
+	storage := t.TempDir()
+	a := test.NewTempApp(t)
+	h := startIn(t, a, storage, Options{})
+	h.dismissWelcome()
+	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Draft")
+	h.u.autosave.pid = deadProcess(t)
+	h.u.autosave.save()
+	for h.bridge.drain(); h.u.autosave.writing; h.bridge.drain() {
+		time.Sleep(time.Millisecond)
+	}
+	h2 := startIn(t, a, storage, Options{})
+	if h2.u.recovery == nil {
+		t.Fatal("no offer to recover")
+	}
+	h2.u.recovery.Dismiss()
+	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 0 {
+		t.Errorf("Discard left %v", left)
+	}
+
+	// Saving removes this app's own autosave.
+	h3 := startIn(t, a, storage, Options{})
+	h3.dismissWelcome()
+	h3.retype(h3.entryAt(casebuilder.StepContext, "title"), "Draft 2")
+	h3.u.autosave.save()
+	for h3.bridge.drain(); h3.u.autosave.writing; h3.bridge.drain() {
+		time.Sleep(time.Millisecond)
+	}
+	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 2 {
+		t.Fatalf("autosave wrote %v", left)
+	}
+	h3.u.saveTo(tempCase(t, "draft.hrcase"))
+	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 0 {
+		t.Errorf("saving left %v", left)
+	}
+}
+
+// deadProcess returns the ID of a process that is not running.
+func deadProcess(t *testing.T) int {
+	for pid := 4_000_000; pid > 100_000; pid -= 7919 {
+		if !processAlive(pid) {
+			return pid
+		}
+	}
+	t.Skip("no free process ID found")
+	return 0
+}
+
+func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
+	h := english(t)
+	u := h.u
+	bad := tempCase(t, "bad.hrcase")
+	data, _ := casebuilder.Encode(u.doc.c)
+	data = bytes.Replace(data, []byte(`"discountRate": 0.1`), []byte(`"discountRate": 7`), 1)
+	os.WriteFile(bad, data, 0o600)
+	if !u.openPath(bad) {
+		t.Fatalf("a case with an invalid value was refused: %s", u.lastError)
+	}
+	if u.current != casebuilder.StepReview {
+		t.Errorf("opened on %s, want the review that lists the problem", u.current)
+	}
+	h.settle()
+	found := false
+	for _, f := range u.analysis.findings {
+		found = found || f.Rule == "invalid-value" && f.Where.Path == "discountRate"
+	}
+	if !found {
+		t.Errorf("the review does not list the invalid discount rate: %v", u.analysis.findings)
+	}
+	// The case cannot be saved as it is, and says why.
+	if u.saveTo(tempCase(t, "again.hrcase")) || !strings.Contains(u.lastError, "Fix the problems") {
+		t.Errorf("saving an invalid case: %q", u.lastError)
+	}
+
+	before := u.doc.c
+	notCase := tempCase(t, "notes.hrcase")
+	os.WriteFile(notCase, []byte("my notes"), 0o600)
+	if u.openPath(notCase) {
+		t.Fatal("opened a file that is not a case")
+	}
+	if u.doc.c != before || !strings.Contains(u.lastError, "Cannot open notes.hrcase") {
+		t.Errorf("after a failed open: case replaced %v, error %q", u.doc.c != before, u.lastError)
+	}
+}
+
+func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
+	a := test.NewTempApp(t)
+	h := startIn(t, a, t.TempDir(), Options{})
+	h.dismissWelcome()
+	first, second := tempCase(t, "first.hrcase"), tempCase(t, "second.hrcase")
+	h.u.saveTo(first)
+	h.u.saveTo(second)
+	if got := h.u.prefs.recent(); !slices.Equal(got, []string{second, first}) {
+		t.Errorf("recent files %v", got)
+	}
+	items := h.u.recentMenu.ChildMenu.Items
+	if len(items) != 2 || items[0].Label != second {
+		t.Errorf("File › Open Recent lists %d items", len(items))
+	}
+	// The next start opens the last case, with no welcome.
+	h2 := startIn(t, a, t.TempDir(), Options{})
+	if h2.u.doc.path != second || h2.u.welcome != nil {
+		t.Errorf("the next start opened %q (welcome %v)", h2.u.doc.path, h2.u.welcome != nil)
+	}
+	// A case file named on the command line wins.
+	h3 := startIn(t, a, t.TempDir(), Options{Path: first})
+	if h3.u.doc.path != first {
+		t.Errorf("casebuilder FILE opened %q", h3.u.doc.path)
+	}
+	// One that cannot be opened says so, and the sample opens instead.
+	h4 := startIn(t, a, t.TempDir(), Options{Path: tempCase(t, "missing.hrcase")})
+	if !strings.Contains(h4.u.lastError, "does not exist") || h4.u.doc.path != "" {
+		t.Errorf("a missing file: error %q, opened %q", h4.u.lastError, h4.u.doc.path)
+	}
+}
+
+// TestEveryFindingLeadsToItsField checks that the links of the review
+// reach a field for every kind of place a finding can point to.
+func TestEveryFindingLeadsToItsField(t *testing.T) {
+	h := english(t)
+	paths := []struct {
+		step casebuilder.MethodStep
+		path string
+	}{
+		{casebuilder.StepContext, "title"},
+		{casebuilder.StepContext, "context.servesObjective"},
+		{casebuilder.StepContext, "context.gaps[1]"},
+		{casebuilder.StepContext, "context.objectives[2].statement"},
+		{casebuilder.StepPain, "pain.category"},
+		{casebuilder.StepPain, "pain.inputs.daysToFill"},
+		{casebuilder.StepPain, "pain.evidence[1].source"},
+		{casebuilder.StepAlternatives, "alternatives[2].name"},
+		{casebuilder.StepAlternatives, "alternatives[1].costs[3].amount"},
+		{casebuilder.StepAlternatives, "alternatives[1].benefits[1].to"},
+		{casebuilder.StepAlternatives, "alternatives[1].benefits[0].startMonth"},
+		{casebuilder.StepAlternatives, "alternatives[3].impact.people.text"},
+		{casebuilder.StepAlternatives, "alternatives[2].scores.risk.rationale"},
+		{casebuilder.StepCompare, "recommendation.reason"},
+		{casebuilder.StepCompare, "ask.decideBy"},
+		{casebuilder.StepCompare, "criteria[2].weight"},
+		{casebuilder.StepRisks, "risks[4].contingency"},
+		{casebuilder.StepPlan, "plan.milestones[5].owner"},
+		{casebuilder.StepPlan, "plan.milestones[1].resources[0].description"},
+		{casebuilder.StepPlan, "plan.stakeholders[2].channel"},
+		{casebuilder.StepPlan, "plan.reportingCadence"},
+		{casebuilder.StepMeasures, "measures[1].target"},
+		{casebuilder.StepMeasures, "contributors[3].role"},
+	}
+	for _, p := range paths {
+		h.u.win.Canvas().Unfocus()
+		h.u.reveal(casebuilder.Where{Step: p.step, Path: p.path})
+		focused := h.w.Canvas().Focused()
+		if focused == nil {
+			t.Errorf("%s: nothing focused", p.path)
+			continue
+		}
+		if got := pathOf(h.u, focused); got != p.path && !strings.HasPrefix(p.path, got) {
+			t.Errorf("%s: focused the field of %q", p.path, got)
+		}
+	}
+}
+
+// pathOf returns the path of the field whose widget is f.
+func pathOf(u *UI, f fyne.Focusable) string {
+	for _, s := range u.screens {
+		for _, fm := range formsOf(s) {
+			for _, b := range fm.fields {
+				if b.focusTarget() == f {
+					return b.path()
+				}
+				if r, ok := b.(*rangeField); ok && (r.low == f || r.high == f) {
+					return r.path()
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func TestRemovingAnAlternativeTidiesWhatReferredToIt(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.goTo(casebuilder.StepAlternatives)
+	alts := u.screens[casebuilder.StepAlternatives].(*alternativesScreen)
+	// The baseline cannot be removed.
+	alts.list.selectItem(0)
+	if !alts.list.del.Disabled() {
+		alts.list.onRemove()
+	}
+	if u.doc.c.Baseline() != 0 {
+		t.Fatal("the do-nothing baseline was removed")
+	}
+	// Removing the recommended alternative clears the recommendation and
+	// the risks' references to it.
+	id := u.doc.c.Recommendation.Alternative
+	i := u.doc.c.AlternativeByID(id)
+	alts.list.selectItem(i)
+	test.Tap(alts.list.del)
+	c := u.doc.c
+	if c.AlternativeByID(id) >= 0 || c.Recommendation.Alternative != "" {
+		t.Errorf("after removing %s: recommendation %q", id, c.Recommendation.Alternative)
+	}
+	for _, r := range c.Risks {
+		if slices.Contains(r.Alternatives, id) {
+			t.Errorf("risk %s still concerns %s", r.ID, id)
+		}
+	}
+	if len(casebuilder.Validate(c)) != 0 {
+		t.Errorf("the case is invalid after the removal: %v", casebuilder.Validate(c))
+	}
+	// And undo brings everything back.
+	u.onUndo()
+	if u.doc.c.Recommendation.Alternative != id || u.doc.c.AlternativeByID(id) < 0 {
+		t.Error("undo did not bring the alternative back")
+	}
+}
+
+func TestDuplicateAndReorderCostLines(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.reveal(casebuilder.Where{Step: casebuilder.StepAlternatives, Path: "alternatives[1].name"})
+	alts := u.screens[casebuilder.StepAlternatives].(*alternativesScreen)
+	names := func() []string {
+		var out []string
+		for _, k := range u.doc.c.Alternatives[1].Costs {
+			out = append(out, k.Name)
+		}
+		return out
+	}
+	before := names()
+	edits := alts.costs.edits
+	if err := edits.onDuplicate(0); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); len(got) != len(before)+1 || got[1] != before[0] {
+		t.Errorf("after duplicating the first line: %v", got)
+	}
+	if err := edits.onMove(1, +1); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); got[2] != before[0] || got[1] != before[1] {
+		t.Errorf("after moving the copy down: %v", got)
+	}
+	if err := edits.onRemove(2); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); !slices.Equal(got, before) {
+		t.Errorf("after removing the copy: %v, want %v", got, before)
+	}
+	if len(alts.costs.forms) != len(before) {
+		t.Errorf("the table shows %d rows for %d lines", len(alts.costs.forms), len(before))
+	}
+}
+
+// TestTypingDoesNotWaitForTheFigures shows that a keystroke changes the
+// case at once while the figures are worked out later, off the UI
+// goroutine: after typing, the figures are still those of the case before
+// until the recalculation reports back through the bridge.
+func TestTypingDoesNotWaitForTheFigures(t *testing.T) {
+	a := test.NewTempApp(t)
+	h := startIn(t, a, t.TempDir(), Options{})
+	h.dismissWelcome()
+	data, _ := os.ReadFile("../assets/samples/stress.hrcase")
+	c, err := casebuilder.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.u.replaceCase(c, "")
+	h.settle()
+	reps := h.entryAt(casebuilder.StepPain, "pain.inputs.reps")
+	h.u.recalc.delay = time.Hour // the figures will not come back during the test
+	h.retype(reps, "1300")
+	if h.u.doc.c.Pain.Inputs["reps"].Likely != 1300 {
+		t.Fatal("the keystrokes did not reach the case")
+	}
+	if h.u.analysis.c == h.u.doc.c {
+		t.Error("the figures were worked out while typing, on the UI goroutine")
+	}
+	h.u.recalc.delay = time.Millisecond
+	h.u.recalc.schedule(h.u.doc.c)
+	h.settle()
+	if h.u.analysis.res.Pain.Steps[0].Value != 1300 {
+		t.Error("the figures did not catch up")
+	}
+}
+
+func TestStaleFiguresAreDropped(t *testing.T) {
+	b := &queueBridge{}
+	var applied []*casebuilder.Case
+	r := &recalculator{delay: time.Millisecond, bridge: b, apply: func(a analysis) { applied = append(applied, a.c) }}
+	c1, c2 := &casebuilder.Case{HorizonMonths: 12}, &casebuilder.Case{HorizonMonths: 24}
+	r.schedule(c1)
+	time.Sleep(20 * time.Millisecond) // c1's figures are ready...
+	r.schedule(c2)                    // ...but the case changed meanwhile
+	deadline := time.Now().Add(5 * time.Second)
+	for len(applied) == 0 && time.Now().Before(deadline) {
+		b.drain()
+		time.Sleep(time.Millisecond)
+	}
+	if len(applied) != 1 || applied[0] != c2 {
+		t.Errorf("applied %d results; want only the newest case's", len(applied))
+	}
+}
+
+func TestSettingsChangeTheCaseAndThePreferences(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.onSettings()
+	s := u.settings
+	s.theme.SetSelected("Dark")
+	if u.prefs.theme() != "dark" {
+		t.Errorf("theme preference %q", u.prefs.theme())
+	}
+	s.paper.SetSelected("Letter")
+	if u.prefs.paper() != "letter" {
+		t.Errorf("paper preference %q", u.prefs.paper())
+	}
+	s.rate.SetText("6.5 %")
+	if u.prefs.discountRate() != 0.065 {
+		t.Errorf("default discount rate %v", u.prefs.discountRate())
+	}
+	s.rate.SetText("150 %")
+	if visibleText(s.rateEr) == "" {
+		t.Error("a default discount rate of 150 % was accepted")
+	}
+	// The case's own discount rate is an edit, undone like any other.
+	for _, b := range s.form.fields {
+		if n, ok := b.(*numberField); ok && n.path() == "discountRate" {
+			n.entry.SetText("12 %")
+		}
+	}
+	if u.doc.c.DiscountRate != 0.12 {
+		t.Errorf("case discount rate %v", u.doc.c.DiscountRate)
+	}
+	s.locale.SetSelected(numberLocales[4].name) // Deutsch
+	if u.lang().String() != "de-DE" {
+		t.Errorf("number language %v", u.lang())
+	}
+	u.onUndo()
+	if u.doc.c.DiscountRate != 0.1 {
+		t.Errorf("undo left the discount rate at %v", u.doc.c.DiscountRate)
+	}
+}
