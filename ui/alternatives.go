@@ -180,7 +180,7 @@ func (s *alternativesScreen) costTable(ai int) *rowTable {
 	edits := sliceEdits(s.u, casebuilder.StepAlternatives, fixed(path), get,
 		func(*casebuilder.Case) casebuilder.Cost { return casebuilder.Cost{Kind: casebuilder.OneTime} }, nil, nil)
 	line1 := newColumns(2.2, 1, 1.2)
-	line2 := newColumns(3, 0.9, 0.9, 1.1)
+	line2 := newColumns(2.8, 1, 1, 1.1)
 	return newRowTable(s.u, edits, "cost line", "No cost lines yet. Nothing is free: a CFO doubts an alternative without costs.", nil,
 		func(j int, rf *form) fyne.CanvasObject {
 			at := func(field string) func() string {

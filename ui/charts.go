@@ -216,11 +216,14 @@ func lineChart(all func() []series, format func(float64) string) *chart {
 			objs = append(objs, line(grid, 1, left, y, right, y), text(format(v), left-6, y-8, fyne.TextAlignTrailing, true))
 		}
 		objs = append(objs, line(theme.Color(theme.ColorNameForeground), 1, left, yOf(0), right, yOf(0)))
-		for year := 0; year*12 < n; year++ {
-			x := xOf(year * 12)
-			objs = append(objs, line(grid, 1, x, top, x, bottom))
-			if year > 0 || n <= 12 {
-				objs = append(objs, text("year "+itoa(year), x, bottom+2, fyne.TextAlignCenter, true))
+		// A line at the end of each year, labelled in its middle.
+		every := max(1, (n/12)/10)
+		for year := 1; (year-1)*12 < n; year++ {
+			end := min(year*12, n-1)
+			objs = append(objs, line(grid, 1, xOf(end), top, xOf(end), bottom))
+			if year%every == 0 || n <= 24 {
+				mid := xOf((year-1)*12) + (xOf(end)-xOf((year-1)*12))/2
+				objs = append(objs, text("year "+itoa(year), mid, bottom+2, fyne.TextAlignCenter, true))
 			}
 		}
 		step := max(1, n/160) // enough points for the eye, few enough objects
@@ -234,11 +237,12 @@ func lineChart(all func() []series, format func(float64) string) *chart {
 			}
 		}
 		x := left
+		each := (right - left) / float32(len(ss))
 		for _, s := range ss {
 			objs = append(objs, rect(s.color, x, size.Height-legendH+6, 10, 10))
-			t := text(truncate(s.name, 180), x+14, size.Height-legendH+2, fyne.TextAlignLeading, false)
+			t := text(truncate(s.name, each-28), x+14, size.Height-legendH+2, fyne.TextAlignLeading, false)
 			objs = append(objs, t)
-			x += 14 + t.MinSize().Width + 14
+			x += each
 		}
 		return objs
 	})

@@ -260,7 +260,7 @@ func headerRowPlain(cols *columns, titles ...string) fyne.CanvasObject {
 func (s *compareScreen) showAnalysis(a analysis) {
 	s.a = a
 	f := s.u.formatOf(a.c)
-	cols := newColumns(2.4, 1, 1, 1, 0.8, 0.8, 0.6, 1, 0.9)
+	cols := newColumns(2.6, 1, 1, 1, 0.9, 0.9, 0.6, 1.2, 0.9)
 	head := []string{"Alternative", "Costs", "Benefits", "NPV", "IRR", "ROI", "BCR", "Payback", "Reserve"}
 	rows := []fyne.CanvasObject{figuresRow(cols, head, true, false)}
 	for i, r := range a.res.Alternatives {
@@ -270,7 +270,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 			name = "★ " + name
 		}
 		if r.DoNothing {
-			rows = append(rows, figuresRow(cols, []string{name, "the baseline", "", "", "", "", "", "", ""}, false, rec))
+			rows = append(rows, figuresRow(cols, []string{name + " (the baseline)", "", "", "", "", "", "", "", ""}, false, rec))
 			continue
 		}
 		rows = append(rows, figuresRow(cols, []string{name, f.MoneyShort(r.TotalCost), f.MoneyShort(r.TotalBenefit),

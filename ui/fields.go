@@ -795,7 +795,7 @@ func (f *form) monthWith(at func() string, optional bool, read func(c *casebuild
 			m.refresh(f.u.doc.c, true)
 		}
 	}
-	m.box = container.NewVBox(container.NewBorder(nil, nil, nil, m.hint, m.entry), m.err)
+	m.box = container.NewVBox(container.New(&tightVBox{}, m.entry, m.hint), m.err)
 	m.refresh(f.u.doc.c, true)
 	f.add(m)
 	return m

@@ -31,11 +31,11 @@ func newHeadline(u *UI) *headline {
 		(*value).Truncation = fyne.TextTruncateEllipsis
 		return container.New(&tightVBox{}, c, *value)
 	}
-	cols := newColumns(2.6, 1, 0.8, 0.8, 1, 1.1)
+	cols := newColumns(2.8, 0.9, 0.9, 1.1, 1.1, 1.2)
 	h.box = cols.row(
 		tile("Recommended", &h.recommended, false),
-		tile("Net present value", &h.npv, true),
-		tile("Return on investment", &h.roi, true),
+		tile("NPV", &h.npv, true),
+		tile("ROI", &h.roi, true),
 		tile("Benefit–cost ratio", &h.bcr, true),
 		tile("Payback", &h.payback, true),
 		tile("Cost of the pain, a year", &h.pain, true),

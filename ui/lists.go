@@ -407,6 +407,9 @@ func (m *master) refresh(c *casebuilder.Case) {
 	m.list.Refresh()
 	if row := slices.Index(m.shown, m.selected); row >= 0 {
 		m.list.Select(row)
+		if row == 0 {
+			m.list.ScrollToTop()
+		}
 	} else {
 		m.list.UnselectAll()
 	}

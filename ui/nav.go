@@ -118,8 +118,6 @@ func (s *stepItem) show(number int, name string, p progress) {
 	s.frac = p.fraction()
 	if p.blocking > 0 {
 		s.bar.FillColor = theme.Color(theme.ColorNameError)
-	} else if s.frac >= 1 {
-		s.bar.FillColor = theme.Color(theme.ColorNameSuccess)
 	} else {
 		s.bar.FillColor = theme.Color(theme.ColorNamePrimary)
 	}

@@ -63,7 +63,7 @@ func newPainScreen(u *UI) screen {
 		})
 	s.category.sel.PlaceHolder = "Choose the kind of problem"
 	summary := f.textArea(fixed("pain.summary"), func(c *casebuilder.Case) *string { return &c.Pain.Summary },
-		"The problem in one or two sentences, as Sales would say it.", 2)
+		"The problem in one or two sentences, as Sales would say it.", 3)
 	s.evidence = s.evidenceTable()
 
 	s.annual = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -83,7 +83,7 @@ func newPainScreen(u *UI) screen {
 		workingTitle, hint, s.working, widget.NewSeparator(),
 		labelled("Yearly cost of the pain (likely)", s.annual))))
 	split := container.NewHSplit(s.left, s.right)
-	split.Offset = 0.6
+	split.Offset = 0.62
 	s.box = split
 	s.rebuildInputs(u.doc.c)
 	return s
@@ -93,7 +93,7 @@ func (s *painScreen) evidenceTable() *rowTable {
 	edits := sliceEdits(s.u, casebuilder.StepPain, fixed("pain.evidence"),
 		func(c *casebuilder.Case) *[]casebuilder.Evidence { return &c.Pain.Evidence },
 		func(*casebuilder.Case) casebuilder.Evidence { return casebuilder.Evidence{} }, nil, nil)
-	cols := newColumns(2, 1)
+	cols := newColumns(1.6, 1)
 	return newRowTable(s.u, edits, "evidence", "No evidence yet. A CEO asks first: how do you know?",
 		headerRow(cols, "Finding", "Source"), func(i int, rf *form) fyne.CanvasObject {
 			at := func(field string) func() string {
@@ -105,7 +105,7 @@ func (s *painScreen) evidenceTable() *rowTable {
 					return &e.Finding
 				}
 				return nil
-			}, "e.g. 40 of 121 reps left in the last twelve months", 1)
+			}, "e.g. 40 of 121 reps left in the last twelve months", 2)
 			source := rf.text(at("source"), func(c *casebuilder.Case) *string {
 				if e := get(c); e != nil {
 					return &e.Source
@@ -188,7 +188,7 @@ func (s *painScreen) inputRow(cols *columns, in *casebuilder.Input) fyne.CanvasO
 	help.Importance = widget.LowImportance
 	label := container.New(&tightVBox{}, name, help)
 	if in.HasDefault() {
-		note := widget.NewLabel("If left blank: " + in.DefaultNote)
+		note := widget.NewLabel(in.DefaultNote + " It applies while the input is blank.")
 		note.Wrapping = fyne.TextWrapWord
 		note.SizeName = theme.SizeNameCaptionText
 		note.TextStyle.Italic = true
@@ -307,7 +307,7 @@ func workingRow(f *casebuilder.Format, st casebuilder.Step) fyne.CanvasObject {
 	var note string
 	switch st.Kind {
 	case casebuilder.StepDefault:
-		note = "Rule of thumb: " + st.Formula
+		note = st.Formula
 		value.TextStyle.Italic = true
 	case casebuilder.StepMissing:
 		note = "Missing: type it on the left."

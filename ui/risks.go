@@ -53,16 +53,17 @@ func newRisksScreen(u *UI) screen {
 		}
 		return firstLine(r.Description, "Untitled risk"), sub
 	}, s.onSelect)
-	s.heat = newChart(fyne.NewSize(330, 250), s.drawHeat)
+	s.heat = newChart(fyne.NewSize(300, 210), s.drawHeat)
 	s.heat.onTap = s.onHeatTap
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
-	s.filter = container.NewHBox()
+	s.summary.SizeName = theme.SizeNameCaptionText
+	s.filter = container.NewVBox()
 	s.detail = container.NewVScroll(container.NewStack())
-	top := container.NewBorder(nil, nil, s.heat, nil, container.NewVBox(s.summary, s.filter))
-	lists := container.NewHSplit(container.NewBorder(nil, nil, nil, nil, s.list.box), s.detail)
-	lists.Offset = 0.34
-	s.box = container.NewBorder(container.NewPadded(top), nil, nil, nil, lists)
+	left := container.NewBorder(container.NewVBox(s.heat, s.summary, s.filter), nil, nil, nil, s.list.box)
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.3
+	s.box = split
 	s.refresh(true)
 	return s
 }
@@ -356,7 +357,7 @@ func (s *risksScreen) showSummary(c *casebuilder.Case) {
 		}
 	}
 	_, unrated := heatCounts(c)
-	lines := []string{fmt.Sprintf("%d risks, %d of them serious (likelihood × impact of 12 or more).", len(c.Risks), high)}
+	lines := []string{fmt.Sprintf("%d risks, %d serious (likelihood × impact 12 or more).", len(c.Risks), high)}
 	if noPlan > 0 {
 		lines = append(lines, fmt.Sprintf("%d without a contingency plan.", noPlan))
 	}
@@ -366,20 +367,17 @@ func (s *risksScreen) showSummary(c *casebuilder.Case) {
 	if unrated > 0 {
 		lines = append(lines, fmt.Sprintf("%d not rated for impact, so not on the map.", unrated))
 	}
-	if res := s.u.analysis.res; res != nil && s.u.analysis.c == c {
-		f := s.u.format()
-		for _, a := range res.Alternatives {
-			if a.Reserve > 0 {
-				lines = append(lines, fmt.Sprintf("Reserve for %s: %s.", a.Name, f.Money(a.Reserve)))
-			}
-		}
+	if s.cellL == 0 {
+		lines = append(lines, "Tap a cell of the map to list its risks.")
 	}
-	lines = append(lines, "Tap a cell of the map to list its risks.")
-	s.summary.SetText(strings.Join(lines, "\n"))
+	s.summary.SetText(strings.Join(lines, " "))
 	s.filter.Objects = nil
 	if s.cellL > 0 {
 		all := widget.NewButton("Show all risks", func() { s.filterTo(s.cellL, s.cellI) })
-		s.filter.Objects = []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf("Showing the risks %s with impact %d.", strings.ToLower([]string{"", "rare", "unlikely", "possible", "likely", "almost sure"}[s.cellL]), s.cellI)), all}
+		all.Importance = widget.LowImportance
+		shown := widget.NewLabel(fmt.Sprintf("Showing the risks %s with impact %d.", []string{"", "rare", "unlikely", "possible", "likely", "almost sure"}[s.cellL], s.cellI))
+		shown.SizeName = theme.SizeNameCaptionText
+		s.filter.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, all, shown)}
 	}
 	s.filter.Refresh()
 }

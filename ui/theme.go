@@ -42,6 +42,13 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		return color.NRGBA{accent.R, accent.G, accent.B, 0x7f}
 	case theme.ColorNameSelection:
 		return color.NRGBA{accent.R, accent.G, accent.B, 0x40}
+	case theme.ColorNamePlaceHolder:
+		// Captions and hints use it: a little stronger than Fyne's, so that
+		// they can be read without effort.
+		if v == theme.VariantDark {
+			return color.NRGBA{0x95, 0x9c, 0xa6, 0xff}
+		}
+		return color.NRGBA{0x6e, 0x76, 0x80, 0xff}
 	}
 	return theme.DefaultTheme().Color(n, v)
 }

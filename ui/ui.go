@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -210,12 +211,14 @@ func (u *UI) build() {
 	u.title.SizeName = theme.SizeNameSubHeadingText
 	u.guidance = widget.NewLabel("")
 	u.guidance.Wrapping = fyne.TextWrapWord
-	u.guidance.Importance = widget.LowImportance
+	u.guidance.TextStyle.Italic = true
 	u.body = container.NewStack()
 	u.status = newStatusBar()
 
+	accent := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	accent.SetMinSize(fyne.NewSize(3, 1))
 	header := container.NewVBox(u.headline.box, widget.NewSeparator(),
-		container.New(&tightVBox{}, u.title, u.guidance))
+		container.New(&tightVBox{}, u.title, container.NewBorder(nil, nil, accent, nil, u.guidance)))
 	center := container.NewBorder(header, nil, nil, nil, u.body)
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav.box)
 	bottom := container.NewVBox(widget.NewSeparator(), u.status.box)

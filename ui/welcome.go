@@ -40,7 +40,7 @@ func (u *UI) showWelcome() {
 		d.Hide()
 		u.whenSaved("start a new case", func() { u.replaceCase(u.blankCase(), "") })
 	})
-	d = dialog.NewCustomWithoutButtons("Welcome to Case Builder", container.NewGridWrap(fyne.NewSize(640, 520), scroll), u.win)
+	d = dialog.NewCustomWithoutButtons("Welcome to Case Builder", container.NewGridWrap(fyne.NewSize(660, 430), scroll), u.win)
 	d.SetButtons([]fyne.CanvasObject{blank, explore})
 	u.welcome = d
 	d.Show()

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/casebuilder/casebuilder/assets"
+)
+
+// TestDesktopAppStartsUnderXvfb builds the real program and starts it on a
+// virtual X display: a window must appear and the program must stay up.
+// It runs once with no argument (the first start, on the sample) and once
+// with a case file, under LANG=C.UTF-8, where Fyne would log a locale error
+// if main did not prevent it. It is skipped where Xvfb or xdotool is
+// missing; CI installs them.
+func TestDesktopAppStartsUnderXvfb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the real app; not in -short")
+	}
+	for _, tool := range []string{"Xvfb", "xdotool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "casebuilder")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	display := startXvfb(t)
+
+	sample := filepath.Join(dir, "turnover.hrcase")
+	data, err := assets.SampleFile("turnover")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(sample, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, run := range []struct {
+		name, window string
+		args         []string
+	}{
+		{"first start", "Case Builder", nil},
+		{"with a case file", "^turnover\\.hrcase", []string{sample}},
+	} {
+		t.Run(run.name, func(t *testing.T) {
+			home := t.TempDir()
+			cmd := exec.Command(bin, run.args...)
+			cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "LANG=C.UTF-8", "LC_ALL=",
+				"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_DATA_HOME="+filepath.Join(home, ".local/share"))
+			var stderr syncBuffer
+			cmd.Stderr = &stderr
+			// A helper the app starts may keep its stderr open; do not wait
+			// for it after the app is gone.
+			cmd.WaitDelay = 2 * time.Second
+			started := time.Now()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			defer func() {
+				cmd.Process.Kill()
+				<-exited
+			}()
+
+			// The window appears...
+			var found time.Duration
+			for deadline := time.Now().Add(60 * time.Second); found == 0; {
+				select {
+				case err := <-exited:
+					t.Fatalf("the app exited before showing a window: %v\n%s", err, stderr.String())
+				default:
+				}
+				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+				search := exec.CommandContext(ctx, "xdotool", "search", "--name", run.window)
+				search.Env = append(os.Environ(), "DISPLAY="+display)
+				out, _ := search.Output()
+				cancel()
+				if len(bytes.TrimSpace(out)) > 0 {
+					found = time.Since(started)
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("no window named %q within a minute\n%s", run.window, stderr.String())
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			t.Logf("window %q after %v (RSS %s)", run.window, found.Round(time.Millisecond), rss(cmd.Process.Pid))
+
+			// ...and the app stays up.
+			select {
+			case err := <-exited:
+				t.Fatalf("the app exited after showing its window: %v\n%s", err, stderr.String())
+			case <-time.After(3 * time.Second):
+			}
+			if strings.Contains(stderr.String(), "Error parsing user locale") {
+				t.Errorf("Fyne logged a locale error under LANG=C.UTF-8:\n%s", stderr.String())
+			}
+		})
+	}
+}
+
+// startXvfb starts a virtual X server on a free display and returns the
+// display's name; it is stopped when the test ends.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	x := exec.CommandContext(ctx, "Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		cancel()
+		x.Wait()
+	})
+	line, err := bufio.NewReader(r).ReadString('\n')
+	r.Close()
+	if err != nil {
+		t.Fatalf("Xvfb did not say its display: %v", err)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(line))
+	if err != nil {
+		t.Fatalf("Xvfb display %q: %v", line, err)
+	}
+	return ":" + strconv.Itoa(n)
+}
+
+// rss returns the resident memory of a process, as /proc says it.
+func rss(pid int) string {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
+
+// syncBuffer is a buffer the program writes to while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
