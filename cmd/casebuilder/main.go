@@ -17,9 +17,12 @@ import (
 	"github.com/casebuilder/casebuilder/ui"
 )
 
-// appID identifies the app to the desktop and names its storage; it is the
-// ID in FyneApp.toml.
-const appID = "io.github.casebuilder.casebuilder"
+// The app's identity, as FyneApp.toml gives it to the fyne tool; the
+// program sets it itself so that a plain go build behaves as a package.
+const (
+	appID   = "io.github.casebuilder.casebuilder"
+	appName = "Case Builder"
+)
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = ""
@@ -33,9 +36,13 @@ func main() {
 	if len(args) > 0 {
 		path = args[0]
 	}
+	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: appName, Version: version, Icon: icon,
+		// Every update from a goroutine goes through fyne.Do (see ui's bridge).
+		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	w := a.NewWindow("Case Builder")
+	a.SetIcon(icon)
+	w := a.NewWindow(appName)
 	w.SetMaster()
 	ui.New(a, w, ui.Options{
 		Path:      path,

@@ -175,3 +175,21 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// TestFyneAppTOMLAgreesWithMain checks that the packaging metadata and the
+// program name the app alike.
+func TestFyneAppTOMLAgreesWithMain(t *testing.T) {
+	data, err := os.ReadFile("../../FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml := string(data)
+	for _, want := range []string{`ID = "` + appID + `"`, `Name = "` + appName + `"`, `Icon = "assets/icon.png"`, "[Migrations]\nfyneDo = true"} {
+		if !strings.Contains(toml, want) {
+			t.Errorf("FyneApp.toml lacks %s", want)
+		}
+	}
+	if _, err := os.Stat("../../assets/icon.png"); err != nil {
+		t.Errorf("the icon FyneApp.toml names: %v", err)
+	}
+}
