@@ -667,7 +667,7 @@ func (s *alternativesScreen) scrolls() []*container.Scroll { return []*container
 func (s *alternativesScreen) refresh(force bool) {
 	c := s.u.doc.c
 	s.baseline.Hidden = c.Baseline() >= 0
-	s.list.refresh(c)
+	s.list.refresh(c, force)
 	if s.list.selected != s.shown || s.form == nil || s.shownKind() != s.kindOf(c) || s.builtFor != c.Pain.Category {
 		s.onSelect(s.list.selected)
 		return

@@ -50,15 +50,15 @@ func (h *headline) show(a analysis) {
 	}
 	f := h.u.formatOf(a.c)
 	if a.res.Pain.Complete() && a.c.Pain.Category != "" {
-		h.pain.SetText(f.MoneyShort(a.res.Pain.Annual))
+		setText(h.pain, f.MoneyShort(a.res.Pain.Annual))
 	} else {
-		h.pain.SetText("not yet worked out")
+		setText(h.pain, "not yet worked out")
 	}
 	alt := a.res.RecommendedAlternative()
 	if alt == nil {
-		h.recommended.SetText("No alternative yet")
+		setText(h.recommended, "No alternative yet")
 		for _, l := range []*widget.Label{h.npv, h.roi, h.bcr, h.payback} {
-			l.SetText("—")
+			setText(l, "—")
 		}
 		return
 	}
@@ -66,11 +66,11 @@ func (h *headline) show(a analysis) {
 	if !a.res.RecommendedByCase {
 		name += " (highest NPV)"
 	}
-	h.recommended.SetText(name)
-	h.npv.SetText(f.MoneyShort(alt.NPV))
-	h.roi.SetText(f.Maybe(alt.ROI, f.Percent))
-	h.bcr.SetText(f.Maybe(alt.BCR, f.Ratio))
-	h.payback.SetText(f.Maybe(alt.PaybackMonths, f.Months))
+	setText(h.recommended, name)
+	setText(h.npv, f.MoneyShort(alt.NPV))
+	setText(h.roi, f.Maybe(alt.ROI, f.Percent))
+	setText(h.bcr, f.Maybe(alt.BCR, f.Ratio))
+	setText(h.payback, f.Maybe(alt.PaybackMonths, f.Months))
 	if alt.NPV < 0 {
 		h.npv.Importance = widget.DangerImportance
 	} else {

@@ -367,8 +367,8 @@ func newMaster(u *UI, edits *listEdits, noun string, describe func(c *casebuilde
 			}
 			box := o.(*fyne.Container)
 			title, sub := m.describe(u.doc.c, m.shown[id])
-			box.Objects[0].(*widget.Label).SetText(title)
-			box.Objects[1].(*widget.Label).SetText(sub)
+			setText(box.Objects[0].(*widget.Label), title)
+			setText(box.Objects[1].(*widget.Label), sub)
 		})
 	m.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(m.shown) && m.shown[id] != m.selected {
@@ -385,13 +385,19 @@ func newMaster(u *UI, edits *listEdits, noun string, describe func(c *casebuilde
 	m.del = iconButton(theme.DeleteIcon(), "Remove", m.onRemove)
 	m.toolbar = container.NewHBox(add, layout.NewSpacer(), m.up, m.down, m.dup, m.del)
 	m.box = container.NewBorder(m.toolbar, nil, nil, nil, m.list)
-	m.refresh(u.doc.c)
+	m.refresh(u.doc.c, true)
 	return m
 }
 
-// refresh shows the items of c, keeping the selection where it can.
-func (m *master) refresh(c *casebuilder.Case) {
+// refresh shows the items of c, keeping the selection where it can. An
+// edit of the selected item (force unset, as many items as before) only
+// redraws that item: the list may hold thousands.
+func (m *master) refresh(c *casebuilder.Case, force bool) {
 	n := m.edits.length(c)
+	if !force && m.filter == nil && n == len(m.shown) && m.selected >= 0 && m.selected < n {
+		m.list.RefreshItem(m.selected)
+		return
+	}
 	m.shown = m.shown[:0]
 	for i := range n {
 		if m.filter == nil || m.filter(c, i) {
@@ -488,5 +494,13 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, y-half/2))
 		o.Resize(fyne.NewSize(size.Width, h+half))
 		y += h
+	}
+}
+
+// setText changes a label's text only when it differs: setting it costs a
+// new layout of the text.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
 	}
 }

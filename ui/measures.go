@@ -238,7 +238,7 @@ func (s *measuresScreen) scrolls() []*container.Scroll {
 
 func (s *measuresScreen) refresh(force bool) {
 	c := s.u.doc.c
-	s.list.refresh(c)
+	s.list.refresh(c, force)
 	if s.list.selected != s.shown || s.form == nil {
 		s.onSelect(s.list.selected)
 	} else {

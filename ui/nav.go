@@ -101,7 +101,7 @@ func newStepItem() *stepItem {
 }
 
 func (s *stepItem) show(number int, name string, p progress) {
-	s.name.SetText(fmt.Sprintf("%d. %s", number, name))
+	setText(s.name, fmt.Sprintf("%d. %s", number, name))
 	var badge []string
 	switch {
 	case p.blocking > 0:
@@ -114,7 +114,7 @@ func (s *stepItem) show(number int, name string, p progress) {
 		badge = append(badge, fmt.Sprintf("%d/%d", p.done, p.total))
 		s.badge.Importance = widget.LowImportance
 	}
-	s.badge.SetText(strings.Join(badge, " "))
+	setText(s.badge, strings.Join(badge, " "))
 	s.frac = p.fraction()
 	if p.blocking > 0 {
 		s.bar.FillColor = theme.Color(theme.ColorNameError)

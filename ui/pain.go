@@ -191,7 +191,6 @@ func (s *painScreen) inputRow(cols *columns, in *casebuilder.Input) fyne.CanvasO
 		note := widget.NewLabel(in.DefaultNote + " It applies while the input is blank.")
 		note.Wrapping = fyne.TextWrapWord
 		note.SizeName = theme.SizeNameCaptionText
-		note.TextStyle.Italic = true
 		note.Importance = widget.LowImportance
 		label.Add(note)
 	}
@@ -308,7 +307,6 @@ func workingRow(f *casebuilder.Format, st casebuilder.Step) fyne.CanvasObject {
 	switch st.Kind {
 	case casebuilder.StepDefault:
 		note = st.Formula
-		value.TextStyle.Italic = true
 	case casebuilder.StepMissing:
 		note = "Missing: type it on the left."
 		value.SetText("?")

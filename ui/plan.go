@@ -66,6 +66,8 @@ func newPlanScreen(u *UI) screen {
 	s.timeline.onTap = s.onTimelineTap
 	s.timeScroll = container.NewVScroll(s.timeline)
 	s.timeScroll.SetMinSize(fyne.NewSize(400, 200))
+	// The timeline draws only the rows in view: a plan may have thousands.
+	s.timeScroll.OnScrolled = func(fyne.Position) { s.timeline.Refresh() }
 	s.detail = container.NewVScroll(container.NewStack())
 	split := container.NewHSplit(s.list.box, s.detail)
 	split.Offset = 0.34
@@ -144,17 +146,7 @@ func (s *planScreen) onSelect(i int) {
 		return nil
 	})
 	s.resources = s.resourceTable(i)
-	var deps []fyne.CanvasObject
-	for _, other := range c.Plan.Milestones {
-		if other.ID == "" || other.ID == c.Plan.Milestones[i].ID {
-			continue
-		}
-		deps = append(deps, s.dependsCheck(f, i, other.ID, firstLine(other.Name, other.ID)))
-	}
-	depsBox := fyne.CanvasObject(widget.NewLabel("No other milestone yet."))
-	if len(deps) > 0 {
-		depsBox = container.NewGridWithColumns(2, deps...)
-	}
+	deps := newDependsField(f, i)
 	two := newColumns(1, 1)
 	s.detail.Content = container.NewPadded(container.New(readable{}, container.NewVBox(
 		section("The milestone", "",
@@ -162,7 +154,7 @@ func (s *planScreen) onSelect(i int) {
 			labelled("Owner", owner.box),
 			two.row(labelled("Start (YYYY-MM-DD)", start.box), labelled("End (YYYY-MM-DD)", end.box))),
 		section("Resources it needs", "Tick those already secured: an unfunded resource is the first thing a CFO finds.", s.resources.box),
-		section("Depends on", "The milestones that must finish first.", depsBox),
+		section("Depends on", "The milestones that must finish first.", deps.box),
 	)))
 	s.detail.Offset = fyne.Position{}
 	s.detail.Refresh()
@@ -204,60 +196,98 @@ func (s *planScreen) resourceTable(i int) *rowTable {
 	})
 }
 
-// dependsCheck is the tick that says milestone i depends on milestone id.
-func (s *planScreen) dependsCheck(f *form, i int, id, name string) fyne.CanvasObject {
-	d := &dependsField{f: f, i: i, id: id}
-	d.check = widget.NewCheck(name, d.onChanged)
-	d.refresh(s.u.doc.c, true)
-	f.add(d)
-	return d.check
-}
-
+// dependsField lists the milestones milestone i waits for, each with a
+// button to remove it, and offers the others to add. A plan has up to
+// thousands of milestones: a list of ticks would not do.
 type dependsField struct {
 	f       *form
 	i       int
-	id      string
-	check   *widget.Check
+	rows    *fyne.Container
+	add     *widget.Select
+	ids     []string // the IDs offered by add, in its order
+	box     *fyne.Container
 	setting bool
 }
 
-func (d *dependsField) onChanged(on bool) {
+func newDependsField(f *form, i int) *dependsField {
+	d := &dependsField{f: f, i: i, rows: container.NewVBox()}
+	d.add = widget.NewSelect(nil, d.onAdd)
+	d.add.PlaceHolder = "Add a milestone it waits for…"
+	d.box = container.NewVBox(d.rows, d.add)
+	d.refresh(f.u.doc.c, true)
+	f.add(d)
+	return d
+}
+
+func (d *dependsField) onAdd(label string) {
 	if d.setting {
 		return
 	}
+	k := d.add.SelectedIndex()
+	if k < 0 || k >= len(d.ids) {
+		return
+	}
+	d.change(d.ids[k], true)
+}
+
+// change adds or removes the dependency on milestone id.
+func (d *dependsField) change(id string, on bool) {
 	err := d.f.u.edit(casebuilder.Where{Step: casebuilder.StepPlan, Path: d.path()}, "", func(c *casebuilder.Case) error {
 		m := item(c.Plan.Milestones, d.i)
 		if m == nil {
 			return errGone
 		}
-		has := slices.Contains(m.DependsOn, d.id)
+		has := slices.Contains(m.DependsOn, id)
 		switch {
 		case on == has:
 			return errUnchanged
 		case on:
-			m.DependsOn = append(m.DependsOn, d.id)
+			m.DependsOn = append(m.DependsOn, id)
 		default:
-			m.DependsOn = slices.DeleteFunc(m.DependsOn, func(s string) bool { return s == d.id })
+			m.DependsOn = slices.DeleteFunc(m.DependsOn, func(s string) bool { return s == id })
 		}
 		return nil
 	})
 	if err != nil && err != errUnchanged {
-		// A circle of dependencies is refused: say so, and untick.
+		// A circle of dependencies is refused: say so.
 		d.f.u.showError("Cannot add that dependency", err, "A milestone cannot wait, even indirectly, for itself.")
-		d.refresh(d.f.u.doc.c, true)
 	}
+	d.refresh(d.f.u.doc.c, true)
 }
 
 func (d *dependsField) refresh(c *casebuilder.Case, _ bool) {
-	if m := item(c.Plan.Milestones, d.i); m != nil {
-		d.setting = true
-		d.check.SetChecked(slices.Contains(m.DependsOn, d.id))
-		d.setting = false
+	m := item(c.Plan.Milestones, d.i)
+	if m == nil {
+		return
 	}
+	names := map[string]string{}
+	for _, o := range c.Plan.Milestones {
+		names[o.ID] = firstLine(o.Name, o.ID)
+	}
+	var rows []fyne.CanvasObject
+	for _, id := range m.DependsOn {
+		remove := iconButton(theme.DeleteIcon(), "Remove", func() { d.change(id, false) })
+		rows = append(rows, container.NewBorder(nil, nil, nil, remove, widget.NewLabel(names[id])))
+	}
+	d.rows.Objects = rows
+	d.rows.Refresh()
+	d.ids = d.ids[:0]
+	var labels []string
+	for _, o := range c.Plan.Milestones {
+		if o.ID == "" || o.ID == m.ID || slices.Contains(m.DependsOn, o.ID) {
+			continue
+		}
+		d.ids = append(d.ids, o.ID)
+		labels = append(labels, firstLine(o.Name, o.ID))
+	}
+	d.setting = true
+	d.add.SetOptions(labels)
+	d.add.ClearSelected()
+	d.setting = false
 }
 
 func (d *dependsField) path() string                { return fmt.Sprintf("plan.milestones[%d].dependsOn", d.i) }
-func (d *dependsField) focusTarget() fyne.Focusable { return d.check }
+func (d *dependsField) focusTarget() fyne.Focusable { return d.add }
 
 // stakeholderTable lists the parties affected and how they are informed.
 func (s *planScreen) stakeholderTable() *rowTable {
@@ -308,7 +338,12 @@ func timelineSpan(ms []casebuilder.Milestone) (from, to time.Time, ok bool) {
 	return from, to, ok
 }
 
-const timelineRow = 18
+// timelineRow is the height of a milestone's row, under a head of
+// timelineHead for the months.
+const (
+	timelineRow  = 18
+	timelineHead = 18
+)
 
 // drawTimeline draws the milestones as bars over the months, the selected
 // one stronger, one without an owner in the warning colour.
@@ -323,19 +358,26 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 	days := to.Sub(from).Hours() / 24
 	xOf := func(t time.Time) float32 { return left + (right-left)*float32(t.Sub(from).Hours()/24/days) }
 	grid := withAlpha(theme.Color(theme.ColorNameForeground), 0x1c)
-	bottom := float32(len(ms)) * timelineRow
+	bottom := timelineHead + float32(len(ms))*timelineRow
 	var objs []fyne.CanvasObject
+	// Only the rows in view, and a few either side; the months head the
+	// view wherever it is scrolled.
+	top := s.timeScroll.Offset.Y
+	first := max(0, int(top/timelineRow)-2)
+	last := min(len(ms), first+int(max(s.timeScroll.Size().Height, 200)/timelineRow)+5)
 	months := int(days/30) + 1
 	every := max(1, months/12)
+	var heads []fyne.CanvasObject
 	for m, i := from, 0; !m.After(to); m, i = m.AddDate(0, 1, 0), i+1 {
 		x := xOf(m)
-		objs = append(objs, line(grid, 1, x, 0, x, bottom))
+		objs = append(objs, line(grid, 1, x, top, x, bottom))
 		if i%every == 0 && m.Before(to) {
-			objs = append(objs, text(m.Format("Jan 06"), x+2, bottom+2, fyne.TextAlignLeading, true))
+			heads = append(heads, text(m.Format("Jan 06"), x+2, top, fyne.TextAlignLeading, true))
 		}
 	}
-	for i, m := range ms {
-		y := float32(i) * timelineRow
+	for i := first; i < last; i++ {
+		m := ms[i]
+		y := timelineHead + float32(i)*timelineRow
 		label := text(truncate(firstLine(m.Name, "Untitled"), labelW), 0, y+1, fyne.TextAlignLeading, i != s.shown)
 		label.TextStyle.Bold = i == s.shown
 		objs = append(objs, label)
@@ -361,13 +403,14 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 		r.CornerRadius = 3
 		objs = append(objs, r)
 	}
-	return objs
+	objs = append(objs, rect(theme.Color(theme.ColorNameBackground), 0, top, size.Width, timelineHead))
+	return append(objs, heads...)
 }
 
 // onTimelineTap opens the milestone whose row was tapped.
 func (s *planScreen) onTimelineTap(at fyne.Position, _ fyne.Size) {
-	i := int(at.Y / timelineRow)
-	if i >= 0 && i < len(s.u.doc.c.Plan.Milestones) {
+	i := int((at.Y - timelineHead) / timelineRow)
+	if at.Y >= timelineHead && i >= 0 && i < len(s.u.doc.c.Plan.Milestones) {
 		s.list.selectItem(i)
 	}
 }
@@ -380,7 +423,7 @@ func (s *planScreen) scrolls() []*container.Scroll {
 
 func (s *planScreen) refresh(force bool) {
 	c := s.u.doc.c
-	s.list.refresh(c)
+	s.list.refresh(c, force)
 	if s.list.selected != s.shown || s.form == nil {
 		s.onSelect(s.list.selected)
 	} else {
@@ -391,7 +434,7 @@ func (s *planScreen) refresh(force bool) {
 	}
 	s.others.refresh(c, force)
 	s.stakeholders.refresh(c, force)
-	s.timeline.min = fyne.NewSize(400, float32(len(c.Plan.Milestones))*timelineRow+24)
+	s.timeline.min = fyne.NewSize(400, timelineHead+float32(len(c.Plan.Milestones))*timelineRow+6)
 	s.timeline.Refresh()
 	s.timeScroll.Refresh()
 }

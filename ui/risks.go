@@ -144,7 +144,7 @@ func (s *risksScreen) onSelect(i int) {
 	s.expected.Importance = widget.LowImportance
 	f.watch(func(c *casebuilder.Case) {
 		if r := risk(c); r != nil && s.expected != nil {
-			s.expected.SetText(fmt.Sprintf("Expected cost of the contingency: %s × %s = %s, booked in the reserve of the alternatives it concerns.",
+			setText(s.expected, fmt.Sprintf("Expected cost of the contingency: %s × %s = %s, booked in the reserve of the alternatives it concerns.",
 				s.u.format().Percent(r.Likelihood), s.u.format().Money(r.ContingencyCost), s.u.format().Money(r.Likelihood*r.ContingencyCost)))
 		}
 	})
@@ -331,7 +331,7 @@ func (s *risksScreen) scrolls() []*container.Scroll { return []*container.Scroll
 
 func (s *risksScreen) refresh(force bool) {
 	c := s.u.doc.c
-	s.list.refresh(c)
+	s.list.refresh(c, force)
 	if s.list.selected != s.shown || s.form == nil {
 		s.onSelect(s.list.selected)
 	} else {
@@ -370,7 +370,7 @@ func (s *risksScreen) showSummary(c *casebuilder.Case) {
 	if s.cellL == 0 {
 		lines = append(lines, "Tap a cell of the map to list its risks.")
 	}
-	s.summary.SetText(strings.Join(lines, " "))
+	setText(s.summary, strings.Join(lines, " "))
 	s.filter.Objects = nil
 	if s.cellL > 0 {
 		all := widget.NewButton("Show all risks", func() { s.filterTo(s.cellL, s.cellI) })

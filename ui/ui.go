@@ -211,7 +211,6 @@ func (u *UI) build() {
 	u.title.SizeName = theme.SizeNameSubHeadingText
 	u.guidance = widget.NewLabel("")
 	u.guidance.Wrapping = fyne.TextWrapWord
-	u.guidance.TextStyle.Italic = true
 	u.body = container.NewStack()
 	u.status = newStatusBar()
 
