@@ -93,7 +93,7 @@ func (s *painScreen) evidenceTable() *rowTable {
 	edits := sliceEdits(s.u, casebuilder.StepPain, fixed("pain.evidence"),
 		func(c *casebuilder.Case) *[]casebuilder.Evidence { return &c.Pain.Evidence },
 		func(*casebuilder.Case) casebuilder.Evidence { return casebuilder.Evidence{} }, nil, nil)
-	cols := newColumns(1.6, 1)
+	cols := newColumns(1.5, 1)
 	return newRowTable(s.u, edits, "evidence", "No evidence yet. A CEO asks first: how do you know?",
 		headerRow(cols, "Finding", "Source"), func(i int, rf *form) fyne.CanvasObject {
 			at := func(field string) func() string {
@@ -105,7 +105,7 @@ func (s *painScreen) evidenceTable() *rowTable {
 					return &e.Finding
 				}
 				return nil
-			}, "e.g. 40 of 121 reps left in the last twelve months", 2)
+			}, "e.g. 40 of 121 reps left in the last twelve months", 3)
 			source := rf.text(at("source"), func(c *casebuilder.Case) *string {
 				if e := get(c); e != nil {
 					return &e.Source

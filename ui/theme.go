@@ -42,6 +42,12 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		return color.NRGBA{accent.R, accent.G, accent.B, 0x7f}
 	case theme.ColorNameSelection:
 		return color.NRGBA{accent.R, accent.G, accent.B, 0x40}
+	case theme.ColorNameDisabled:
+		// Also the colour of quiet labels (captions, hints).
+		if v == theme.VariantDark {
+			return color.NRGBA{0x7e, 0x85, 0x8f, 0xff}
+		}
+		return color.NRGBA{0x8f, 0x96, 0x9f, 0xff}
 	case theme.ColorNamePlaceHolder:
 		// Captions and hints use it: a little stronger than Fyne's, so that
 		// they can be read without effort.

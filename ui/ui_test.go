@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -706,5 +707,83 @@ func TestSettingsChangeTheCaseAndThePreferences(t *testing.T) {
 	u.onUndo()
 	if u.doc.c.DiscountRate != 0.1 {
 		t.Errorf("undo left the discount rate at %v", u.doc.c.DiscountRate)
+	}
+}
+
+func TestUseDefaultClearsAnInputBackToItsRuleOfThumb(t *testing.T) {
+	h := english(t)
+	u := h.u
+	sep := h.entryAt(casebuilder.StepPain, "pain.inputs.separationCost")
+	h.retype(sep, "9,000")
+	h.settle()
+	pain := u.screens[casebuilder.StepPain].(*painScreen)
+	if got := u.analysis.res.Pain.Steps; stepKind(got, "separationCost") != casebuilder.StepInput {
+		t.Fatalf("a typed separation cost shows as %q", stepKind(got, "separationCost"))
+	}
+	reset := pain.resets["separationCost"]
+	if !reset.Visible() {
+		t.Fatal("no Use default for an input with a rule of thumb")
+	}
+	test.Tap(reset)
+	h.settle()
+	if _, ok := u.doc.c.Pain.Inputs["separationCost"]; ok {
+		t.Error("Use default left the input in the case")
+	}
+	// The rule of thumb is a month of salary: 68,000 / 12.
+	for _, st := range u.analysis.res.Pain.Steps {
+		if st.Key == "separationCost" && (st.Kind != casebuilder.StepDefault || math.Abs(st.Value-68000.0/12) > 1e-9) {
+			t.Errorf("after Use default the working shows %v = %v", st.Kind, st.Value)
+		}
+	}
+	if sep.Text != "" || reset.Visible() {
+		t.Errorf("after Use default the field shows %q (reset shown %v)", sep.Text, reset.Visible())
+	}
+}
+
+func stepKind(steps []casebuilder.Step, key string) casebuilder.StepKind {
+	for _, s := range steps {
+		if s.Key == key {
+			return s.Kind
+		}
+	}
+	return ""
+}
+
+func TestTheHeatMapFiltersTheRisks(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.goTo(casebuilder.StepRisks)
+	rs := u.screens[casebuilder.StepRisks].(*risksScreen)
+	// The turnover sample has two risks of likelihood "possible" (3) and
+	// impact 4: managers (40 %) and the retention award (50 %).
+	left, top, cell := heatGeometry(rs.heat.Size())
+	at := fyne.NewPos(left+3.5*cell, top+(5-3)*cell+cell/2)
+	test.TapAt(rs.heat, at)
+	var shown []string
+	for _, i := range rs.list.shown {
+		shown = append(shown, u.doc.c.Risks[i].ID)
+	}
+	if !slices.Equal(shown, []string{"managers", "entitlement"}) {
+		t.Errorf("the cell possible × 4 lists %v", shown)
+	}
+	test.TapAt(rs.heat, at) // again: all of them
+	if len(rs.list.shown) != len(u.doc.c.Risks) {
+		t.Errorf("tapping the cell again lists %d of %d risks", len(rs.list.shown), len(u.doc.c.Risks))
+	}
+}
+
+func TestSaveShortcutSavesInPlace(t *testing.T) {
+	h := english(t)
+	u := h.u
+	path := tempCase(t, "case.hrcase")
+	u.saveTo(path)
+	h.retype(h.entryAt(casebuilder.StepContext, "version"), "2.0")
+	shortcut(h, fyne.KeyS)
+	c, err := casebuilder.Load(path)
+	if err != nil || c.Version != "2.0" || u.doc.modified() {
+		t.Errorf("Ctrl+S wrote version %q (%v); modified %v", c.Version, err, u.doc.modified())
+	}
+	if _, err := os.Stat(path + casebuilder.BackupSuffix); err != nil {
+		t.Errorf("no backup of the previous version: %v", err)
 	}
 }
