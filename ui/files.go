@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -203,7 +202,7 @@ func (u *UI) openPath(path string) bool {
 	c, err := casebuilder.Load(path)
 	if c == nil {
 		u.showError("Cannot open "+filepath.Base(path), err, "Check that it is a Case Builder case (.hrcase) and that you may read it.")
-		if errors.Is(err, os.ErrNotExist) || strings.Contains(fmt.Sprint(err), "does not exist") {
+		if _, serr := os.Stat(path); errors.Is(serr, os.ErrNotExist) {
 			u.prefs.removeRecent(path)
 			u.updateRecentMenu()
 		}
@@ -448,5 +447,3 @@ func parseURL(s string) *url.URL {
 func fileURL(path string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }
-
-var _ = time.Second

@@ -52,7 +52,7 @@ func (h *headline) show(a analysis) {
 	if a.res.Pain.Complete() && a.c.Pain.Category != "" {
 		setText(h.pain, f.MoneyShort(a.res.Pain.Annual))
 	} else {
-		setText(h.pain, "not yet worked out")
+		setText(h.pain, "—")
 	}
 	alt := a.res.RecommendedAlternative()
 	if alt == nil {

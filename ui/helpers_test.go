@@ -2,7 +2,6 @@ package ui
 
 import (
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -265,5 +264,3 @@ func tempCase(t *testing.T, name string) string {
 
 // title is the window's title.
 func (h *harness) title() string { return h.w.Title() }
-
-func contains(s, part string) bool { return strings.Contains(s, part) }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -164,7 +165,8 @@ func (s *risksScreen) onSelect(i int) {
 		section("The response", "",
 			labelled("Work-around", workaround.box),
 			labelled("Contingency plan", contingency.box),
-			two.row(labelled("Cost of the contingency plan"+money, contingencyCost.box), s.expected)),
+			two.row(labelled("Cost of the contingency plan"+money, contingencyCost.box), layout.NewSpacer()),
+			s.expected),
 		section("Alternatives it concerns", "Its expected cost is reserved in each of them.", container.NewGridWithColumns(2, concerns...)),
 	)))
 	s.detail.Offset = fyne.Position{}
