@@ -226,32 +226,98 @@ func (u *UI) onSave() { u.saveThen(nil) }
 func (u *UI) onSaveAs() { u.saveAs(nil) }
 
 // saveAs asks where to save the case, saves it there and runs next.
+//
+// It is not Fyne's file-save dialog: that one opens the chosen file for
+// writing, which empties an existing case before it is replaced, and
+// Save's backup of the previous version would be empty.
 func (u *UI) saveAs(next func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError("Cannot save the case", err, "")
-			return
+	d := &saveAsDialog{u: u, folder: u.exportFolder(), problem: newErrorLabel(), next: next}
+	d.name = widget.NewEntry()
+	d.name.SetText(u.suggestedName() + casebuilder.FileExtension)
+	d.name.OnSubmitted = func(string) { d.onSave() }
+	d.folderLabel = widget.NewLabel(d.folder)
+	d.folderLabel.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton("Choose…", func() {
+		f := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				d.folder = l.Path()
+				d.folderLabel.SetText(d.folder)
+			}
+		}, u.win)
+		if loc := u.folderURI(); loc != nil {
+			f.SetLocation(loc)
 		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), casebuilder.FileExtension) {
-			os.Remove(path) // the dialog created it empty; the case goes beside it
-			path += casebuilder.FileExtension
-		}
-		if u.saveTo(path) && next != nil {
-			next()
-		}
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{casebuilder.FileExtension}))
-	d.SetFileName(u.suggestedName() + casebuilder.FileExtension)
-	if loc := u.folderURI(); loc != nil {
-		d.SetLocation(loc)
+		f.Resize(fyne.NewSize(820, 560))
+		f.Show()
+	})
+	form := widget.NewForm(
+		widget.NewFormItem("File name", d.name),
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, d.folderLabel)),
+	)
+	content := container.NewVBox(form, d.problem)
+	d.save = widget.NewButton("Save", d.onSave)
+	d.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { d.dlg.Hide() })
+	d.dlg = dialog.NewCustomWithoutButtons("Save the case as", container.NewGridWrap(fyne.NewSize(520, content.MinSize().Height+30), content), u.win)
+	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
+	u.saveAsDlg = d
+	d.dlg.Show()
+	u.win.Canvas().Focus(d.name)
+}
+
+// saveAsDialog asks for a case file's name and folder.
+type saveAsDialog struct {
+	u           *UI
+	name        *widget.Entry
+	folder      string
+	folderLabel *widget.Label
+	problem     *errorLabel
+	save        *widget.Button
+	dlg         *dialog.CustomDialog
+	next        func()
+}
+
+// path is the file chosen, or why it cannot be.
+func (d *saveAsDialog) path() (string, error) {
+	n := strings.TrimSpace(d.name.Text)
+	switch {
+	case n == "" || n == casebuilder.FileExtension:
+		return "", errors.New("type a name for the file")
+	case strings.ContainsAny(n, `/\`):
+		return "", errors.New("type a file name only; choose its folder with Choose…")
+	case !isDir(d.folder):
+		return "", fmt.Errorf("the folder %s does not exist; choose another", d.folder)
 	}
-	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	if !strings.EqualFold(filepath.Ext(n), casebuilder.FileExtension) {
+		n += casebuilder.FileExtension
+	}
+	return filepath.Join(d.folder, n), nil
+}
+
+func (d *saveAsDialog) onSave() {
+	path, err := d.path()
+	if err != nil {
+		d.problem.show(err, "")
+		return
+	}
+	save := func() {
+		d.dlg.Hide()
+		if d.u.saveTo(path) && d.next != nil {
+			d.next()
+		}
+	}
+	if _, err := os.Stat(path); err != nil || sameFile(path, d.u.doc.path) {
+		save()
+		return
+	}
+	confirm := dialog.NewConfirm("Replace?", filepath.Base(path)+" already exists in this folder. Replace it? Its present version is kept beside it as "+
+		filepath.Base(path)+casebuilder.BackupSuffix+".", func(ok bool) {
+		if ok {
+			save()
+		}
+	}, d.u.win)
+	d.u.replaceConfirm = confirm
+	confirm.Show()
 }
 
 // saveTo saves the case to path and reports whether it could.

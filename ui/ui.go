@@ -105,6 +105,7 @@ type UI struct {
 	prompt         *savePrompt
 	newDialog      *newCaseDialog
 	exportDlg      *exportDialog
+	saveAsDlg      *saveAsDialog
 	replaceConfirm *dialog.ConfirmDialog
 	recovery       *dialog.ConfirmDialog
 	welcome        dialog.Dialog

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -785,5 +786,73 @@ func TestSaveShortcutSavesInPlace(t *testing.T) {
 	}
 	if _, err := os.Stat(path + casebuilder.BackupSuffix); err != nil {
 		t.Errorf("no backup of the previous version: %v", err)
+	}
+}
+
+func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
+	h := english(t)
+	u := h.u
+	dir := t.TempDir()
+	sc := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	h.w.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+	d := u.saveAsDlg
+	if d == nil {
+		t.Fatal("Ctrl+Shift+S asked nothing")
+	}
+	if !strings.HasSuffix(d.name.Text, ".hrcase") {
+		t.Errorf("suggested name %q", d.name.Text)
+	}
+	d.folder = dir
+	d.name.SetText("first draft")
+	test.Tap(d.save)
+	path := filepath.Join(dir, "first draft.hrcase")
+	if u.doc.path != path || u.doc.modified() {
+		t.Fatalf("saved as %q (modified %v)", u.doc.path, u.doc.modified())
+	}
+	before, _ := os.ReadFile(path)
+
+	// Saving as an existing file asks first, and keeps the old one beside it.
+	h.retype(h.entryAt(casebuilder.StepContext, "version"), "9")
+	u.saveAs(nil)
+	d = u.saveAsDlg
+	d.folder = dir
+	other := filepath.Join(dir, "other.hrcase")
+	os.WriteFile(other, before, 0o600)
+	d.name.SetText("other")
+	test.Tap(d.save)
+	if u.replaceConfirm == nil || u.doc.path != path {
+		t.Fatal("saving over another file did not ask first")
+	}
+	u.replaceConfirm.Confirm()
+	if u.doc.path != other {
+		t.Fatalf("the case is now %q", u.doc.path)
+	}
+	if bak, _ := os.ReadFile(other + casebuilder.BackupSuffix); !bytes.Equal(bak, before) {
+		t.Error("the replaced file's backup is not its previous content")
+	}
+	d.name.SetText("a/b")
+	test.Tap(d.save)
+	if msg := visibleText(d.problem); !strings.Contains(msg, "file name only") {
+		t.Errorf("a name with a folder: %q", msg)
+	}
+}
+
+func TestClosingANewCaseAsksWhereToSaveIt(t *testing.T) {
+	h := english(t)
+	u := h.u
+	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Never saved")
+	u.onClose()
+	test.Tap(u.prompt.save)
+	if u.saveAsDlg == nil || h.closed {
+		t.Fatalf("Save for a case with no file: dialog %v, closed %v", u.saveAsDlg != nil, h.closed)
+	}
+	u.saveAsDlg.folder = t.TempDir()
+	u.saveAsDlg.name.SetText("kept")
+	test.Tap(u.saveAsDlg.save)
+	if !h.closed {
+		t.Fatal("the window stayed open after saving")
+	}
+	if c, err := casebuilder.Load(filepath.Join(u.saveAsDlg.folder, "kept.hrcase")); err != nil || c.Title != "Never saved" {
+		t.Errorf("saved %v, %v", c, err)
 	}
 }
