@@ -369,9 +369,12 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 	every := max(1, months/12)
 	var heads []fyne.CanvasObject
 	for m, i := from, 0; !m.After(to); m, i = m.AddDate(0, 1, 0), i+1 {
+		if i%every != 0 {
+			continue
+		}
 		x := xOf(m)
 		objs = append(objs, line(grid, 1, x, top, x, bottom))
-		if i%every == 0 && m.Before(to) {
+		if m.Before(to) {
 			heads = append(heads, text(m.Format("Jan 06"), x+2, top, fyne.TextAlignLeading, true))
 		}
 	}
