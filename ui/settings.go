@@ -132,6 +132,8 @@ type settingsDialog struct {
 	rate   *entry
 	rateEr *errorLabel
 	dlg    dialog.Dialog
+	// relayout is set when a choice reaches every screen.
+	relayout bool
 }
 
 func (u *UI) onSettings() {
@@ -169,9 +171,7 @@ func (u *UI) onSettings() {
 	s.locale = widget.NewSelect(names, func(name string) {
 		i := slices.Index(names, name)
 		u.prefs.p.SetString(prefNumberLocale, numberLocales[i].tag)
-		u.formats = map[string]*casebuilder.Format{}
-		u.refreshScreen(true)
-		u.showAnalysis(u.analysis)
+		s.relayout = true
 	})
 	current := u.prefs.p.String(prefNumberLocale)
 	for i, l := range numberLocales {
@@ -213,6 +213,7 @@ func (u *UI) onSettings() {
 	s.theme = widget.NewSelect(themes, func(v string) {
 		u.prefs.p.SetString(prefTheme, modes[slices.Index(themes, v)])
 		u.applyTheme()
+		s.relayout = true
 	})
 	s.theme.SetSelectedIndex(max(slices.Index(modes, u.prefs.theme()), 0))
 
@@ -229,9 +230,14 @@ func (u *UI) onSettings() {
 		heading("Your preferences"), userForm,
 	)
 	s.dlg = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height), content), u.win)
+	currency := c.Currency
 	s.dlg.SetOnClosed(func() {
 		u.endTyping()
-		u.refreshScreen(true)
+		if s.relayout || u.doc.c.Currency != currency {
+			u.rebuild()
+		} else {
+			u.refreshScreen(true)
+		}
 	})
 	s.dlg.Show()
 	u.settings = s

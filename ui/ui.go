@@ -308,7 +308,6 @@ func (u *UI) edit(where casebuilder.Where, key string, change func(c *casebuilde
 func (u *UI) changed() {
 	u.updateTitle()
 	u.updateUndo()
-	u.formats = map[string]*casebuilder.Format{}
 	u.refreshScreen(false)
 	u.nav.show(u.doc.c, u.analysis)
 	u.recalc.schedule(u.doc.c)
@@ -342,7 +341,6 @@ func (u *UI) travel(step func() (casebuilder.Where, bool)) {
 	}
 	u.updateTitle()
 	u.updateUndo()
-	u.formats = map[string]*casebuilder.Format{}
 	u.nav.show(u.doc.c, u.analysis)
 	u.recalc.schedule(u.doc.c)
 	if where.Step == "" {
@@ -417,20 +415,30 @@ func (u *UI) parse(s string, unit casebuilder.Unit) (float64, error) {
 }
 
 // format is how figures of the case are written.
-func (u *UI) format() *casebuilder.Format {
-	key := u.doc.c.Currency + "/" + u.lang().String()
-	if f, ok := u.formats[key]; ok {
-		return f
-	}
-	f := casebuilder.NewFormat(u.doc.c.Currency, u.lang())
-	u.formats[key] = f
-	return f
-}
+func (u *UI) format() *casebuilder.Format { return u.formatOf(u.doc.c) }
 
 // formatOf is how the figures of an analysis are written (its case may
 // have another currency than the one being typed).
 func (u *UI) formatOf(c *casebuilder.Case) *casebuilder.Format {
-	return casebuilder.NewFormat(c.Currency, u.lang())
+	key := c.Currency + "/" + u.lang().String()
+	if f, ok := u.formats[key]; ok {
+		return f
+	}
+	f := casebuilder.NewFormat(c.Currency, u.lang())
+	u.formats[key] = f
+	return f
+}
+
+// rebuild lays the window out anew, for a change that reaches every
+// screen: the theme, the currency, the way numbers are written.
+func (u *UI) rebuild() {
+	u.formats = map[string]*casebuilder.Format{}
+	u.build()
+	u.screens = map[casebuilder.MethodStep]screen{}
+	u.updateUndo()
+	u.headline.show(u.analysis)
+	u.nav.show(u.doc.c, u.analysis)
+	u.goTo(u.current)
 }
 
 // editText writes a figure for a field to be edited: no currency symbol,

@@ -709,6 +709,14 @@ func TestSettingsChangeTheCaseAndThePreferences(t *testing.T) {
 	if u.doc.c.DiscountRate != 0.1 {
 		t.Errorf("undo left the discount rate at %v", u.doc.c.DiscountRate)
 	}
+	// Closing the settings lays the window out again in the new language.
+	s.dlg.Hide()
+	if got := h.entryAt(casebuilder.StepPain, "pain.inputs.annualQuota").Text; got != "600.000" {
+		t.Errorf("after choosing German numbers the quota shows %q", got)
+	}
+	if got := u.headline.pain.Text; !strings.Contains(got, ",") {
+		t.Errorf("the headline still writes %q the English way", got)
+	}
 }
 
 func TestUseDefaultClearsAnInputBackToItsRuleOfThumb(t *testing.T) {
