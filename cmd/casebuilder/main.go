@@ -7,12 +7,16 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"github.com/casebuilder/casebuilder/assets"
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/brief"
 	"github.com/casebuilder/casebuilder/casebuilder/cli"
+	"github.com/casebuilder/casebuilder/casebuilder/workbook"
 	// Before Fyne reads the locale: see the package.
 	_ "github.com/casebuilder/casebuilder/cmd/casebuilder/internal/sanelocale"
 	"github.com/casebuilder/casebuilder/ui"
@@ -53,18 +57,15 @@ func main() {
 	w := a.NewWindow(appName)
 	w.SetMaster()
 	ui.New(a, w, ui.Options{
-		Path:      path,
-		Version:   version,
+		Path:    path,
+		Version: version,
 		Exporters: ui.Exporters{
-			// TODO(lead, at merge): connect the workbook and brief packages,
-			// which are not on this branch yet:
-			//   Workbook: func(c *casebuilder.Case, now time.Time, _ string) ([]byte, error) {
-			//           return workbook.Write(c, workbook.Options{Now: now})
-			//   },
-			//   Brief: func(c *casebuilder.Case, now time.Time, paper string) ([]byte, error) {
-			//           return brief.Write(c, brief.Options{Now: now, Paper: paper})
-			//   },
-			// Until then the export dialog says both are not in this build.
+			Workbook: func(c *casebuilder.Case, now time.Time, _ string) ([]byte, error) {
+				return workbook.Write(c, workbook.Options{Now: now})
+			},
+			Brief: func(c *casebuilder.Case, now time.Time, paper string) ([]byte, error) {
+				return brief.Write(c, brief.Options{Now: now, Paper: paper})
+			},
 		},
 	})
 	w.ShowAndRun()
