@@ -3,16 +3,19 @@
 
 # Building the desktop app (cgo, OpenGL, X11).
 RUN_PACKAGES = gcc libgl1-mesa-dev xorg-dev
-# Testing: the race detector needs gcc; LibreOffice recalculates the
-# workbook as an independent oracle; poppler-utils reads the brief back.
-TEST_PACKAGES = gcc libreoffice-calc-nogui poppler-utils
+# Testing: the race detector needs gcc; go vet and a test build the app
+# (OpenGL, X11) and start it under Xvfb, found with xdotool; LibreOffice
+# recalculates the workbook as an independent oracle; poppler-utils reads
+# the brief back.
+TEST_PACKAGES = $(RUN_PACKAGES) xvfb xdotool libreoffice-calc-nogui poppler-utils
 
 GO ?= go
 FUZZTIME ?= 15s
+VERSION ?= $(shell sed -n "s/^Version *= *\"\(.*\)\"/\1/p" FyneApp.toml)
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOVULNCHECK = golang.org/x/vuln/cmd/govulncheck@v1.9.0
 
-.PHONY: run test build vet vulncheck fuzz bench
+.PHONY: run test build package vet vulncheck fuzz bench
 
 run:
 	@scripts/need-packages.sh $(RUN_PACKAGES)
@@ -20,7 +23,13 @@ run:
 
 build:
 	@scripts/need-packages.sh $(RUN_PACKAGES)
-	$(GO) build -o bin/casebuilder ./cmd/casebuilder
+	$(GO) build -tags migrated_fynedo -ldflags "-X main.version=$(VERSION)" -o bin/casebuilder ./cmd/casebuilder
+
+# A Linux package (binary, .desktop file and icon) with the fyne tool, which
+# reads FyneApp.toml here; the binary is built first because main is in
+# cmd/casebuilder.
+package: build
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package --target linux --release --executable bin/casebuilder
 
 test:
 	@scripts/need-packages.sh $(TEST_PACKAGES)
@@ -48,6 +57,7 @@ vulncheck:
 # Each fuzz target for a short time; the corpus found is kept in testdata.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
+	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
 	$(GO) test -run '^$$' -fuzz '^FuzzWrite$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/workbook
 
 bench:
