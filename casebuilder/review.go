@@ -43,6 +43,20 @@ type Where struct {
 	Path string `json:"path"`
 }
 
+// stepNames are the steps as the app, the brief and the workbook name them.
+var stepNames = map[MethodStep]string{
+	StepContext: "Context", StepPain: "Pain", StepAlternatives: "Alternatives", StepCompare: "Compare",
+	StepRisks: "Risks", StepPlan: "Plan", StepMeasures: "Measures", StepReview: "Review",
+}
+
+// Name is the step as people read it: "Context", "Pain", ...
+func (s MethodStep) Name() string {
+	if n, ok := stepNames[s]; ok {
+		return n
+	}
+	return string(s)
+}
+
 func (w Where) String() string {
 	if w.Path == "" {
 		return string(w.Step)
@@ -245,8 +259,8 @@ func excerpt(s string, n int) string {
 	return s
 }
 
-// list joins names for a message: "a", "a and b", "a, b and c".
-func list(names []string) string {
+// JoinNames joins names as a reader would: "a", "a and b", "a, b and c".
+func JoinNames(names []string) string {
 	switch len(names) {
 	case 0:
 		return ""
@@ -256,7 +270,8 @@ func list(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-func ordinal(n int) string {
+// Ordinal writes 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
+func Ordinal(n int) string {
 	suffix := "th"
 	switch {
 	case n%100 >= 11 && n%100 <= 13:
@@ -314,7 +329,7 @@ var rules = []Rule{
 				for _, key := range rv.res.Pain.Missing {
 					labels = append(labels, LookupInput(key).Label)
 				}
-				rv.add("pain.inputs."+rv.res.Pain.Missing[0], "The cost of the pain lacks %s", list(labels))
+				rv.add("pain.inputs."+rv.res.Pain.Missing[0], "The cost of the pain lacks %s", JoinNames(labels))
 			}
 		}},
 	{"pain-without-evidence", Blocking,
@@ -368,7 +383,7 @@ var rules = []Rule{
 			}
 			top := s.Alternatives[s.TopRanked[0]]
 			rv.add("recommendation.whyNotTopRanked", "The recommended alternative %q ranks %s on the weighted criteria, behind %q, and the case does not say why it is chosen",
-				s.Alternatives[s.Recommended].Name, ordinal(s.RecommendedRank), top.Name)
+				s.Alternatives[s.Recommended].Name, Ordinal(s.RecommendedRank), top.Name)
 		}},
 	{"high-risk-without-contingency", Blocking,
 		"A high risk with no plan B is the obvious question the CEO asks first: what do we do when it happens?",
@@ -518,7 +533,7 @@ var rules = []Rule{
 				for _, id := range as.Unscored {
 					missing = append(missing, names[id])
 				}
-				rv.add(fmt.Sprintf("alternatives[%d].scores.%s", ai, as.Unscored[0]), "Alternative %q has no score for %s", as.Name, list(missing))
+				rv.add(fmt.Sprintf("alternatives[%d].scores.%s", ai, as.Unscored[0]), "Alternative %q has no score for %s", as.Name, JoinNames(missing))
 			}
 		}},
 	{"no-recommendation", Warning,
@@ -689,7 +704,7 @@ var rules = []Rule{
 					}
 				}
 				if len(missing) > 0 {
-					rv.add(path, "KPI %q has %s", m.Name, list(missing))
+					rv.add(path, "KPI %q has %s", m.Name, JoinNames(missing))
 				}
 			}
 		}},
@@ -750,7 +765,7 @@ var rules = []Rule{
 				}
 			}
 			if len(labels) > 0 {
-				rv.add("pain.inputs."+first, "The cost of pain uses rule-of-thumb defaults for %s; replace them with your own figures where you have them", list(labels))
+				rv.add("pain.inputs."+first, "The cost of pain uses rule-of-thumb defaults for %s; replace them with your own figures where you have them", JoinNames(labels))
 			}
 		}},
 	{"score-without-rationale", Advice,
@@ -768,7 +783,7 @@ var rules = []Rule{
 					}
 				}
 				if len(names) > 0 {
-					rv.add(fmt.Sprintf("alternatives[%d].scores.%s.rationale", ai, first), "The scores of %q for %s have no rationale", as.Name, list(names))
+					rv.add(fmt.Sprintf("alternatives[%d].scores.%s.rationale", ai, first), "The scores of %q for %s have no rationale", as.Name, JoinNames(names))
 				}
 			}
 		}},
@@ -790,7 +805,7 @@ var rules = []Rule{
 					}
 				}
 				if len(missing) > 0 {
-					rv.add(fmt.Sprintf("alternatives[%d].impact.%s.score", ai, first), "The impact of %q on the %s is not judged", a.Name, list(missing))
+					rv.add(fmt.Sprintf("alternatives[%d].impact.%s.score", ai, first), "The impact of %q on the %s is not judged", a.Name, JoinNames(missing))
 				}
 			}
 		}},

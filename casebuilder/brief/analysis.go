@@ -92,7 +92,7 @@ func (d *doc) uncertainty() {
 		for i, n := range top {
 			quoted[i] = "“" + n + "”"
 		}
-		s += fmt.Sprintf(" It depends most on %s: %s shows how far each estimate moves it.", joinAnd(quoted), d.appendixRef(partSensitivity))
+		s += fmt.Sprintf(" It depends most on %s: %s shows how far each estimate moves it.", casebuilder.JoinNames(quoted), d.appendixRef(partSensitivity))
 	}
 	d.para(s)
 }
@@ -512,7 +512,7 @@ func (d *doc) review() {
 			if i == 0 {
 				finding.sub = x.Why
 			}
-			where := cell{s: stepName(x.Where.Step), sub: x.Where.Path}
+			where := cell{s: x.Where.Step.Name(), sub: x.Where.Path}
 			t.rows = append(t.rows, row{cells: []cell{sev, finding, where}})
 		}
 	}
@@ -544,29 +544,6 @@ func counted(n int, one, many string) string {
 		return "1 " + one
 	}
 	return itoa(n) + " " + many
-}
-
-// stepName names a step of the method as the app does.
-func stepName(s casebuilder.MethodStep) string {
-	switch s {
-	case casebuilder.StepContext:
-		return "Context"
-	case casebuilder.StepPain:
-		return "Cost of pain"
-	case casebuilder.StepAlternatives:
-		return "Alternatives"
-	case casebuilder.StepCompare:
-		return "Compare"
-	case casebuilder.StepRisks:
-		return "Risks"
-	case casebuilder.StepPlan:
-		return "Plan"
-	case casebuilder.StepMeasures:
-		return "Measures"
-	case casebuilder.StepReview:
-		return "Review"
-	}
-	return upperFirst(string(s))
 }
 
 // blockingLine says plainly, on the summary, that the CEO review finds the

@@ -245,43 +245,17 @@ func (d *doc) rankVerdict() {
 	if !sc.NotTopRanked() {
 		s := fmt.Sprintf("%s ranks first on the weighted criteria, with a weighted score of %s.", name, f.Number(me.WeightedTotal, 2))
 		if len(top) > 0 {
-			s = fmt.Sprintf("%s ranks first on the weighted criteria, with a weighted score of %s, tied with %s.", name, f.Number(me.WeightedTotal, 2), joinAnd(top))
+			s = fmt.Sprintf("%s ranks first on the weighted criteria, with a weighted score of %s, tied with %s.", name, f.Number(me.WeightedTotal, 2), casebuilder.JoinNames(top))
 		}
 		d.para(s)
 		return
 	}
-	head := fmt.Sprintf("%s ranks %s on the weighted criteria, with a weighted score of %s, behind %s.", name, ordinal(me.Rank), f.Number(me.WeightedTotal, 2), joinAnd(top))
+	head := fmt.Sprintf("%s ranks %s on the weighted criteria, with a weighted score of %s, behind %s.", name, casebuilder.Ordinal(me.Rank), f.Number(me.WeightedTotal, 2), casebuilder.JoinNames(top))
 	why := sc.WhyNotTopRanked
 	if why == "" {
 		why = "The case does not yet say why it is recommended all the same. The CEO review counts this as blocking (" + d.appendixRef(partReview) + ")."
 	}
-	d.panel([][2]string{{"Ranked " + ordinal(me.Rank), head}, {"Why it is chosen", why}}, 30, 12)
-}
-
-// joinAnd joins names as a reader would: "A", "A and B", "A, B and C".
-func joinAnd(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-// ordinal writes 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return itoa(n) + suffix
+	d.panel([][2]string{{"Ranked " + casebuilder.Ordinal(me.Rank), head}, {"Why it is chosen", why}}, 30, 12)
 }
 
 // financials writes section 3: the recommended alternative's cash flows,

@@ -66,7 +66,7 @@ func (b *book) writeReview() {
 		r[rvSeverity-1] = b.text(severityRole(f.Severity), severityName(f.Severity))
 		r[rvFinding-1] = b.text(rWrap, f.Message)
 		r[rvWhy-1] = b.text(rWrap, f.Why)
-		r[rvStep-1] = b.text(rPlain, stepName(f.Where.Step))
+		r[rvStep-1] = b.text(rPlain, f.Where.Step.Name())
 		r[rvField-1] = b.text(rKey, f.Where.Path)
 		r[rvRule-1] = b.text(rKey, f.Rule)
 		height := max(rowHeight(f.Message, widths[rvFinding-1]), rowHeight(f.Why, widths[rvWhy-1]))
@@ -94,29 +94,6 @@ func severityName(s casebuilder.Severity) string {
 		return "Warning"
 	case casebuilder.Advice:
 		return "Advice"
-	}
-	return string(s)
-}
-
-// stepName is a step of the method as the app names it.
-func stepName(s casebuilder.MethodStep) string {
-	switch s {
-	case casebuilder.StepContext:
-		return "Context"
-	case casebuilder.StepPain:
-		return "Pain"
-	case casebuilder.StepAlternatives:
-		return "Alternatives"
-	case casebuilder.StepCompare:
-		return "Compare"
-	case casebuilder.StepRisks:
-		return "Risks"
-	case casebuilder.StepPlan:
-		return "Plan"
-	case casebuilder.StepMeasures:
-		return "Measures"
-	case casebuilder.StepReview:
-		return "Review"
 	}
 	return string(s)
 }
