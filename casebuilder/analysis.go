@@ -23,7 +23,8 @@ type Analysis struct {
 	// Tornado is the sensitivity of the recommended alternative's NPV to
 	// each uncertain input, largest swing first.
 	Tornado *Tornado
-	// Simulation is the Monte Carlo simulation; nil when skipped.
+	// Simulation is the Monte Carlo simulation; nil when skipped, or
+	// stopped (see SimulationOptions.Stop).
 	Simulation *Simulation
 	// Review is the CEO review's findings, most severe first, and
 	// Readiness the score derived from them (see [Readiness]).

@@ -59,6 +59,20 @@ type SimulationOptions struct {
 	// Workers is how many goroutines draw trials; 0 means GOMAXPROCS. It
 	// changes how long the simulation takes, never its results.
 	Workers int
+	// Stop, when not nil, abandons the simulation once it is closed:
+	// Simulate then returns nil within about one trial. The desktop app
+	// closes it when an edit makes the simulation it is running stale.
+	Stop <-chan struct{}
+}
+
+// stopped reports whether Stop is closed.
+func (o SimulationOptions) stopped() bool {
+	select {
+	case <-o.Stop:
+		return true
+	default:
+		return false
+	}
 }
 
 // Check returns an error naming the option that is out of range.
@@ -149,6 +163,7 @@ type Simulation struct {
 // alternatives are compared on the same circumstances.
 //
 // Options out of range are brought within it (see [SimulationOptions.Check]).
+// It returns nil when stopped (see SimulationOptions.Stop).
 func Simulate(c *Case, opts SimulationOptions) *Simulation {
 	o := opts.normalised()
 	m := compileSimulation(c)
@@ -170,6 +185,9 @@ func Simulate(c *Case, opts SimulationOptions) *Simulation {
 				}
 				w.seed(o.Seed, ch)
 				for t := ch * simChunk; t < min((ch+1)*simChunk, o.Trials); t++ {
+					if o.Stop != nil && o.stopped() {
+						return
+					}
 					w.draw(o.Distribution)
 					for ai := range nAlt {
 						npv[ai][t], roi[ai][t] = w.eval(ai)
@@ -179,6 +197,9 @@ func Simulate(c *Case, opts SimulationOptions) *Simulation {
 		})
 	}
 	wg.Wait()
+	if o.Stop != nil && o.stopped() {
+		return nil
+	}
 
 	sim := &Simulation{Trials: o.Trials, Seed: o.Seed, Distribution: o.Distribution, Uncertain: len(m.vars),
 		Alternatives: make([]AltSimulation, nAlt)}
