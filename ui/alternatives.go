@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,9 +32,14 @@ type alternativesScreen struct {
 	lineValues map[string]*widget.Label
 	summary    *widget.Label
 	// builtFor is the pain category the form was built for: its benefit
-	// lines offer that calculator's inputs.
-	builtFor casebuilder.PainCategory
-	box      fyne.CanvasObject
+	// lines offer that calculator's inputs; builtCriteria the criteria it
+	// scores the alternative on (see criteriaKey).
+	builtFor      casebuilder.PainCategory
+	builtCriteria string
+	// autoScores show the scores worked out from the figures, by
+	// criterion ID.
+	autoScores map[string]*widget.Label
+	box        fyne.CanvasObject
 }
 
 func newAlternativesScreen(u *UI) screen {
@@ -117,6 +123,8 @@ func (s *alternativesScreen) onAddBaseline() {
 func (s *alternativesScreen) onSelect(i int) {
 	s.shown = i
 	s.builtFor = s.u.doc.c.Pain.Category
+	s.builtCriteria = criteriaKey(s.u.doc.c)
+	s.autoScores = map[string]*widget.Label{}
 	s.form = newForm(s.u, casebuilder.StepAlternatives)
 	s.lineValues = map[string]*widget.Label{}
 	s.costs, s.benefits = nil, nil
@@ -597,6 +605,15 @@ func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for _, k := range c.Criteria {
 		id := k.ID
+		name := fmt.Sprintf("%s (%s)", k.Name, s.u.format().Percent(k.Weight))
+		if k.Auto == casebuilder.ScoreFromNPV || k.Auto == casebuilder.ScoreFromROI {
+			// Scored from the figures: shown, not edited.
+			l := widget.NewLabel("…")
+			l.Wrapping = fyne.TextWrapWord
+			s.autoScores[id] = l
+			rows = append(rows, labelled(name, l))
+			continue
+		}
 		at := func(part string) func() string {
 			return func() string { return fmt.Sprintf("alternatives[%d].scores.%s.%s", i, id, part) }
 		}
@@ -642,10 +659,19 @@ func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
 				return changed
 			})
 		}, "Why this score")
-		name := fmt.Sprintf("%s (%s)", k.Name, s.u.format().Percent(k.Weight))
 		rows = append(rows, cols.row(labelled(name, score.box), labelled("Because", why.box)))
 	}
-	return section("Scores against the criteria", "From 1 (poor) to 5 (excellent); the weights are set on the Compare step.", rows...)
+	return section("Scores against the criteria", "From 1 (poor) to 5 (excellent); the criteria and their weights are set on the Compare step, where a criterion can also be scored from the NPV or the ROI.", rows...)
+}
+
+// criteriaKey sums up what the scores section shows of the criteria, to
+// tell when it must be built again.
+func criteriaKey(c *casebuilder.Case) string {
+	var b strings.Builder
+	for _, k := range c.Criteria {
+		fmt.Fprintf(&b, "%s|%s|%v|%s\n", k.ID, k.Name, k.Weight, k.Auto)
+	}
+	return b.String()
 }
 
 // valueLabel is a label for a line's value from the figures.
@@ -668,7 +694,8 @@ func (s *alternativesScreen) refresh(force bool) {
 	c := s.u.doc.c
 	s.baseline.Hidden = c.Baseline() >= 0
 	s.list.refresh(c, force)
-	if s.list.selected != s.shown || s.form == nil || s.shownKind() != s.kindOf(c) || s.builtFor != c.Pain.Category {
+	if s.list.selected != s.shown || s.form == nil || s.shownKind() != s.kindOf(c) || s.builtFor != c.Pain.Category ||
+		s.builtCriteria != criteriaKey(c) {
 		s.onSelect(s.list.selected)
 		return
 	}
@@ -695,6 +722,13 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 	}
 	f := s.u.formatOf(a.c)
 	r := a.res.Alternatives[s.shown]
+	if a.scores != nil && s.shown < len(a.scores.Alternatives) {
+		for _, cs := range a.scores.Alternatives[s.shown].Criteria {
+			if l, ok := s.autoScores[cs.Criterion]; ok {
+				setText(l, fmt.Sprintf("%d – %s %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale))
+			}
+		}
+	}
 	for key, l := range s.lineValues {
 		l.SetText("—")
 		for _, line := range r.Lines {
@@ -721,14 +755,22 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 
 func (s *alternativesScreen) focus(path string) bool {
 	i, rest, ok := indexIn(path, "alternatives")
-	if !ok {
+	switch {
+	case !ok:
 		return false
+	case i < 0 && !s.baseline.Hidden:
+		// No baseline: the button that adds it.
+		s.u.focus(s.baseline)
+		return true
+	case i < 0:
+		return s.list.focusAdd()
 	}
 	if i != s.shown {
 		s.list.selectItem(i)
 	}
+	name := fmt.Sprintf("alternatives[%d].name", i)
 	if rest == "" {
-		return s.form.focus(fmt.Sprintf("alternatives[%d].name", i))
+		return s.form.focus(name)
 	}
 	if s.form.focus(path) {
 		return true
@@ -736,5 +778,6 @@ func (s *alternativesScreen) focus(path string) bool {
 	if s.costs != nil && (s.costs.focus(path) || s.benefits.focus(path)) {
 		return true
 	}
-	return false
+	// A field the screen does not edit (an ID): the alternative itself.
+	return s.form.focus(name)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -161,9 +162,12 @@ func barChart(bars func() []bar, format func(float64) string) *chart {
 }
 
 // truncate shortens a label to fit width at caption size.
-func truncate(s string, width float32) string {
+func truncate(s string, width float32) string { return truncateStyled(s, width, fyne.TextStyle{}) }
+
+// truncateStyled shortens a text of a style to fit width at caption size.
+func truncateStyled(s string, width float32, style fyne.TextStyle) string {
 	measure := func(s string) float32 {
-		return fyne.MeasureText(s, theme.CaptionTextSize(), fyne.TextStyle{}).Width
+		return fyne.MeasureText(s, theme.CaptionTextSize(), style).Width
 	}
 	if measure(s) <= width {
 		return s
@@ -265,4 +269,212 @@ func niceTicks(lo, hi float64, n int) []float64 {
 		out = append(out, v)
 	}
 	return out
+}
+
+// wrapText breaks s into at most n lines of bold caption text that fit
+// width, the last one shortened with an ellipsis when the rest does not
+// fit.
+func wrapText(s string, width float32, n int) []string {
+	bold := fyne.TextStyle{Bold: true}
+	measure := func(s string) float32 { return fyne.MeasureText(s, theme.CaptionTextSize(), bold).Width }
+	words := strings.Fields(s)
+	var lines []string
+	for len(words) > 0 {
+		if len(lines) == n-1 {
+			lines = append(lines, truncateStyled(strings.Join(words, " "), width, bold))
+			break
+		}
+		k := 1
+		for k < len(words) && measure(strings.Join(words[:k+1], " ")) <= width {
+			k++
+		}
+		lines = append(lines, truncateStyled(strings.Join(words[:k], " "), width, bold))
+		words = words[k:]
+	}
+	return lines
+}
+
+// swing is one bar of a tornado chart: an input, and the NPV with that
+// input at its low and at its high value.
+type swing struct {
+	label, detail string
+	low, high     float64
+}
+
+// Heights of a tornado chart's parts.
+const (
+	tornadoTop    = 22
+	tornadoRow    = 38
+	tornadoLegend = 26
+)
+
+// tornadoHeight is the height of a tornado chart of n bars.
+func tornadoHeight(n int) float32 {
+	if n == 0 {
+		return 1
+	}
+	return tornadoTop + tornadoRow*float32(n) + tornadoLegend
+}
+
+// The colours of a tornado's bars: the NPV with the input at its low
+// value, and at its high value.
+var (
+	lowColor  = color.NRGBA{0xd9, 0x8c, 0x2b, 0xff} // amber
+	highColor = color.NRGBA{0x2a, 0x86, 0xa8, 0xff} // teal blue
+)
+
+// tornadoChart draws, for each input, a bar from the NPV with the input at
+// its low value to the NPV with it at its high value, around a line at the
+// likely NPV (base); each bar's ends are labelled with their NPV, and each
+// input with its range.
+func tornadoChart(data func() (base float64, rows []swing), format func(float64) string) *chart {
+	return newChart(fyne.NewSize(300, 1), func(size fyne.Size) []fyne.CanvasObject {
+		base, rows := data()
+		if len(rows) == 0 || size.Width < 200 || size.Height < tornadoHeight(1) {
+			return nil
+		}
+		labelW := min(size.Width*0.34, 260)
+		valueW := float32(68)
+		x0, x1 := labelW+valueW, size.Width-valueW
+		lo, hi := base, base
+		for _, r := range rows {
+			lo, hi = min(lo, r.low, r.high), max(hi, r.low, r.high)
+		}
+		if hi == lo {
+			hi = lo + 1
+		}
+		xOf := func(v float64) float32 { return x0 + float32((v-lo)/(hi-lo))*(x1-x0) }
+		fg := theme.Color(theme.ColorNameForeground)
+		xb := xOf(base)
+		objs := []fyne.CanvasObject{text("Likely NPV "+format(base), xb, 0, fyne.TextAlignCenter, false)}
+		rowH := float32(tornadoRow)
+		for i, r := range rows {
+			y := tornadoTop + float32(i)*rowH
+			objs = append(objs,
+				text(truncate(r.label, labelW-8), 0, y+2, fyne.TextAlignLeading, false),
+				text(truncate(r.detail, labelW-8), 0, y+18, fyne.TextAlignLeading, true))
+			xl, xh := xOf(r.low), xOf(r.high)
+			bar := func(c color.Color, x float32) fyne.CanvasObject {
+				return rect(c, min(x, xb), y+rowH*0.2, max(abs32(x-xb), 1), rowH*0.6)
+			}
+			// The longer bar first, so that both show when they lie on the
+			// same side of the likely NPV.
+			if abs32(xl-xb) >= abs32(xh-xb) {
+				objs = append(objs, bar(lowColor, xl), bar(highColor, xh))
+			} else {
+				objs = append(objs, bar(highColor, xh), bar(lowColor, xl))
+			}
+			left, right := r.low, r.high
+			if xh < xl {
+				left, right = right, left
+			}
+			ty := y + rowH/2 - 8
+			objs = append(objs,
+				text(format(left), min(xOf(left), xb)-4, ty, fyne.TextAlignTrailing, true),
+				text(format(right), max(xOf(right), xb)+4, ty, fyne.TextAlignLeading, true))
+		}
+		bottom := tornadoTop + rowH*float32(len(rows))
+		objs = append(objs, line(fg, 1, xb, tornadoTop-4, xb, bottom))
+		ly := bottom + 8
+		objs = append(objs, rect(lowColor, x0, ly+2, 10, 10), text("Input at its low value", x0+14, ly, fyne.TextAlignLeading, false))
+		x := x0 + 14 + fyne.MeasureText("Input at its low value", theme.CaptionTextSize(), fyne.TextStyle{}).Width + 24
+		objs = append(objs, rect(highColor, x, ly+2, 10, 10), text("Input at its high value", x+14, ly, fyne.TextAlignLeading, false))
+		return objs
+	})
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// histBin is one bar of a histogram: the count of values from from to to.
+type histBin struct {
+	from, to float64
+	count    int
+}
+
+// mark is a value marked on a histogram, such as a percentile.
+type mark struct {
+	label string
+	value float64
+}
+
+// histogram is what a histogram chart draws.
+type histogram struct {
+	bins  []histBin
+	marks []mark
+	color color.Color
+}
+
+// histogramChart draws the bins as bars (those wholly below zero in the
+// error colour), a line at zero, the marks as labelled lines, and a few
+// values along the bottom.
+func histogramChart(data func() histogram, format func(float64) string) *chart {
+	return newChart(fyne.NewSize(300, 230), func(size fyne.Size) []fyne.CanvasObject {
+		h := data()
+		if len(h.bins) == 0 || size.Width < 120 || size.Height < 120 {
+			return nil
+		}
+		lo, hi := h.bins[0].from, h.bins[len(h.bins)-1].to
+		if !(hi > lo) { // every trial alike: one bar in the middle
+			pad := math.Max(math.Abs(lo)*0.1, 1)
+			lo, hi = lo-pad, hi+pad
+		}
+		most := 1
+		for _, b := range h.bins {
+			most = max(most, b.count)
+		}
+		left, right := float32(8), size.Width-8
+		top, bottom := float32(36), size.Height-20
+		xOf := func(v float64) float32 { return left + float32((v-lo)/(hi-lo))*(right-left) }
+		fg := theme.Color(theme.ColorNameForeground)
+		loss := withAlpha(theme.Color(theme.ColorNameError), 0xc0)
+		var objs []fyne.CanvasObject
+		for _, b := range h.bins {
+			x, w := xOf(b.from), xOf(b.to)-xOf(b.from)
+			if b.to <= b.from {
+				x, w = xOf(b.from)-(right-left)/40, (right-left)/20
+			}
+			bh := (bottom - top) * float32(b.count) / float32(most)
+			c := h.color
+			if b.to <= 0 {
+				c = loss
+			}
+			objs = append(objs, rect(c, x+0.5, bottom-bh, max(w-1, 1), bh))
+		}
+		objs = append(objs, line(fg, 1, left, bottom, right, bottom))
+		if lo < 0 && hi > 0 {
+			objs = append(objs, line(withAlpha(fg, 0x44), 1, xOf(0), top, xOf(0), bottom))
+		}
+		for _, v := range niceTicks(lo, hi, max(3, int(size.Width/140))) {
+			if x := xOf(v); x > left+20 && x < right-20 {
+				objs = append(objs, line(fg, 1, x, bottom, x, bottom+3), text(format(v), x, bottom+3, fyne.TextAlignCenter, true))
+			}
+		}
+		// The marks: the first labelled to the left of its line, the last
+		// to the right, any between centred above them.
+		markColor := fg
+		for i, m := range h.marks {
+			x := xOf(m.value)
+			objs = append(objs, line(markColor, 1.5, x, top-4, x, bottom))
+			label := m.label + " " + format(m.value)
+			var t *canvas.Text
+			switch {
+			case i == 0 && len(h.marks) > 1:
+				t = text(label, x-3, 16, fyne.TextAlignTrailing, false)
+			case i == len(h.marks)-1 && len(h.marks) > 1:
+				t = text(label, x+3, 16, fyne.TextAlignLeading, false)
+			default:
+				t = text(label, x, 0, fyne.TextAlignCenter, false)
+			}
+			// Within the chart, however near its edge the line is.
+			w := t.Size().Width
+			t.Move(fyne.NewPos(min(max(t.Position().X, 0), size.Width-w), t.Position().Y))
+			objs = append(objs, t)
+		}
+		return objs
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,14 +14,18 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
-const compareGuidance = "Put the alternatives side by side, in money and on the criteria that matter, and say which one you recommend and why. A CEO looks for the trade-off you made, not only the biggest number: why this one over the next best, and exactly what you ask for, by when."
+const compareGuidance = "Put the alternatives side by side, in money and on the criteria that matter, and say which one you recommend and why. A CEO looks for the trade-off you made, not only the biggest number: why this one over the next best, how sure the figures are, and exactly what you ask for, by when."
+
+// maxDrivers is how many inputs the tornado chart shows.
+const maxDrivers = 10
 
 // compareScreen is the fourth step: every alternative's figures side by
-// side, the charts, the recommendation and the ask, and the criteria.
+// side, the weighing on the criteria, how sure the figures are (the
+// sensitivity and the simulation), the recommendation and the ask.
 //
-// The analysis issue adds the weighted scoring, the sensitivity (a tornado
-// chart) and the simulation (a histogram of NPV); they belong under the
-// charts here, in a row of their own, fed by showAnalysis.
+// The figures and the weighing follow typing (the quick analysis); the
+// tornado and the simulation come from the whole analysis, run after a
+// longer pause, and say "updating…" while they are behind the case.
 type compareScreen struct {
 	u         *UI
 	form      *form
@@ -29,18 +34,44 @@ type compareScreen struct {
 	flowChart *chart
 	best      *widget.Label
 	recommend *choiceField
-	criteria  *rowTable
-	scores    *fyne.Container
-	weights   *widget.Label
 	scroll    *container.Scroll
 	a         analysis
+
+	// The weighing: the criteria and their weights, and every
+	// alternative's scores, weighted total and rank as Weigh has them.
+	criteria *rowTable
+	weights  *widget.Label
+	scores   *fyne.Container
+	ranking  *widget.Label
+	// totals and ranks are the cells of each alternative's weighted total
+	// and rank, in the case's order (kept for tests).
+	totals, ranks []*widget.Label
+	// The reasons the case owes when its recommendation is not ranked
+	// first, or loses money.
+	whyNotTop, whyNegative       *textField
+	whyNotTopBox, whyNegativeBox fyne.CanvasObject
+	percentileBox                fyne.CanvasObject
+
+	// The sensitivity and the simulation, from the whole analysis.
+	full         fullAnalysis
+	tornado      *chart
+	drivers      *widget.Label
+	tornadoState *widget.Label
+	simTable     *fyne.Container
+	histogram    *chart
+	histTitle    *widget.Label
+	simNote      *widget.Label
+	simState     *widget.Label
+	histState    *widget.Label
 }
 
 func newCompareScreen(u *UI) screen {
-	s := &compareScreen{u: u, form: newForm(u, casebuilder.StepCompare), table: container.NewVBox(), scores: container.NewVBox(), a: u.analysis}
+	s := &compareScreen{u: u, form: newForm(u, casebuilder.StepCompare), table: container.NewVBox(), scores: container.NewVBox(),
+		simTable: container.NewVBox(), a: u.analysis}
 	f := s.form
-	s.npvChart = barChart(s.npvBars, func(v float64) string { return s.u.formatOf(s.a.c).MoneyShort(v) })
-	s.flowChart = lineChart(s.cumulative, func(v float64) string { return s.u.formatOf(s.a.c).MoneyShort(v) })
+	money := func(v float64) string { return s.u.formatOf(s.a.c).MoneyShort(v) }
+	s.npvChart = barChart(s.npvBars, money)
+	s.flowChart = lineChart(s.cumulative, money)
 
 	s.recommend = f.choice(fixed("recommendation.alternative"), nil, nil,
 		func(c *casebuilder.Case) (string, bool) { return c.Recommendation.Alternative, true },
@@ -57,35 +88,84 @@ func newCompareScreen(u *UI) screen {
 	s.best.Importance = widget.LowImportance
 	reason := f.textArea(fixed("recommendation.reason"), func(c *casebuilder.Case) *string { return &c.Recommendation.Reason },
 		"Why this one: what it does that the others do not, and the trade-off you accept.", 3)
+	s.whyNotTop = f.textArea(fixed("recommendation.whyNotTopRanked"), func(c *casebuilder.Case) *string { return &c.Recommendation.WhyNotTopRanked },
+		"e.g. The top-ranked plan needs a works-council agreement that cannot be had before next year.", 2)
+	s.whyNotTopBox = labelled("Why it is chosen over an alternative that ranks higher on the criteria", s.whyNotTop.box)
+	s.whyNegative = f.textArea(fixed("recommendation.whyNegativeNpv"), func(c *casebuilder.Case) *string { return &c.Recommendation.WhyNegativeNPV },
+		"e.g. A legal duty, or an option on growth that the figures do not capture.", 2)
+	s.whyNegativeBox = labelled("Why it is worth doing although its NPV is negative", s.whyNegative.box)
 	decision := f.text(fixed("ask.decision"), func(c *casebuilder.Case) *string { return &c.Ask.Decision },
 		"e.g. Approve the programme and its three-year budget, to start in January")
 	people := f.text(fixed("ask.people"), func(c *casebuilder.Case) *string { return &c.Ask.People },
 		"Names, roles and time you ask for")
 	decideBy := f.date(fixed("ask.decideBy"), func(c *casebuilder.Case) *casebuilder.Date { return &c.Ask.DecideBy })
-	reserve := &reserveField{f: f}
-	reserve.check = widget.NewCheck("Include a contingency reserve in each alternative's costs: the expected cost of its risks (likelihood × cost of the contingency plan)", reserve.onChanged)
-	reserve.refresh(u.doc.c, true)
-	f.add(reserve)
+	reserve := s.reserveFields()
 
 	s.criteria = s.criteriaTable()
 	s.weights = widget.NewLabel("")
+	s.ranking = widget.NewLabel("")
+	s.ranking.Wrapping = fyne.TextWrapWord
+
+	// The sensitivity and the simulation are of the whole analysis, whose
+	// case may be a version behind.
+	fullMoney := func(v float64) string {
+		if s.full.a == nil {
+			return money(v)
+		}
+		return s.u.formatOf(s.full.a.Case).MoneyShort(v)
+	}
+	s.tornado = tornadoChart(func() (float64, []swing) { return s.tornadoBase(), s.swings() }, fullMoney)
+	s.drivers = widget.NewLabel("")
+	s.drivers.Wrapping = fyne.TextWrapWord
+	s.tornadoState = stateLabel()
+	s.histogram = histogramChart(s.histogramData, fullMoney)
+	s.histTitle = caption("")
+	s.simNote = widget.NewLabel("")
+	s.simNote.Wrapping = fyne.TextWrapWord
+	s.simNote.Importance = widget.LowImportance
+	s.simNote.SizeName = theme.SizeNameCaptionText
+	s.simState = stateLabel()
+	s.histState = stateLabel()
 
 	charts := container.NewGridWithColumns(2,
 		labelled("Net present value by alternative, against doing nothing", s.npvChart),
 		labelled("Cumulative net cash flow", s.flowChart))
 	ask := newColumns(2, 1)
 	s.scroll = page(
-		section("The figures", "Every figure is measured against doing nothing, over the case's horizon, at its discount rate.", s.table, charts),
+		section("The figures", "Every figure is measured against doing nothing, over the case's horizon, at its discount rate.",
+			s.table, charts, reserve),
+		section("Weighing the alternatives", "What the alternatives are weighed on besides money, and how much each criterion counts. Score each alternative from 1 (poor) to 5 (excellent) on the Alternatives step, or let the financial criteria score themselves from the NPV or the ROI.",
+			s.criteria.box, s.weights, s.scores, s.ranking),
+		section("What moves the NPV", "The recommendation's NPV with each uncertain input at its low and at its high value, every other input at its likely value: the inputs at the top are the ones to defend.",
+			s.tornadoState, s.tornado, s.drivers),
+		section("How sure the figures are", "A Monte Carlo simulation draws every low–likely–high estimate at once, thousands of times: the range of NPVs to expect, and how likely each alternative is to pay.",
+			s.simState, s.simTable, container.NewBorder(nil, nil, nil, s.histState, s.histTitle), s.histogram, s.simNote),
 		section("The recommendation", "",
 			labelled("Recommended alternative", s.recommend.box), s.best,
-			labelled("Why", reason.box), reserve.check),
+			labelled("Why", reason.box), s.whyNotTopBox, s.whyNegativeBox),
 		section("The ask", "",
 			labelled("Decision needed", decision.box),
 			ask.row(labelled("People", people.box), labelled("Decision needed by", decideBy.box))),
-		section("Criteria", "What the alternatives are weighed on besides money, and how much each counts. Score each alternative on them in the Alternatives step.",
-			s.criteria.box, s.weights, s.scores),
 	)
+	s.showReasons(u.doc.c)
 	return s
+}
+
+// stateLabel says that a panel is behind the case. It keeps its place
+// when empty, so that the page does not move when it speaks.
+func stateLabel() *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l.Importance = widget.LowImportance
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// caption is a small muted label.
+func caption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	return l
 }
 
 // setAlternatives offers the case's alternatives to recommend.
@@ -101,40 +181,59 @@ func (s *compareScreen) setAlternatives(c *casebuilder.Case) {
 	}
 }
 
-// reserveField is the tick that books the contingency reserve.
-type reserveField struct {
-	f       *form
-	check   *widget.Check
-	setting bool
-}
-
-func (r *reserveField) onChanged(on bool) {
-	if r.setting {
-		return
-	}
-	_ = r.f.u.edit(casebuilder.Where{Step: casebuilder.StepCompare, Path: "reserve.basis"}, "", func(c *casebuilder.Case) error {
-		basis := casebuilder.ReserveNone
-		if on {
-			basis = ""
-		}
-		if c.Reserve.Basis == basis || on && c.Reserve.Basis == casebuilder.ReserveExpected {
-			return errUnchanged
-		}
-		c.Reserve.Basis = basis
-		return nil
+// reserveFields are how the contingency reserve is sized: the expected
+// cost of the risks, a percentile of it, or none.
+func (s *compareScreen) reserveFields() fyne.CanvasObject {
+	f := s.form
+	const expected = ""
+	basis := f.choice(fixed("reserve.basis"),
+		[]string{expected, string(casebuilder.ReservePercentile), string(casebuilder.ReserveNone)},
+		[]string{"The expected cost of its risks (likelihood × cost of the contingency plan)",
+			"A percentile of what its risks may cost, so that it suffices in most outcomes",
+			"No reserve"},
+		func(c *casebuilder.Case) (string, bool) {
+			if c.Reserve.Basis == casebuilder.ReserveExpected {
+				return expected, true
+			}
+			return string(c.Reserve.Basis), true
+		},
+		func(c *casebuilder.Case, v string) error {
+			b := casebuilder.ReserveBasis(v)
+			if c.Reserve.Basis == b || b == expected && c.Reserve.Basis == casebuilder.ReserveExpected {
+				return errUnchanged
+			}
+			c.Reserve.Basis = b
+			if b != casebuilder.ReservePercentile {
+				c.Reserve.Percentile = 0
+			}
+			return nil
+		})
+	percentile := f.numberWith(fixed("reserve.percentile"), casebuilder.Percent,
+		func(c *casebuilder.Case) (float64, bool) {
+			if p := c.Reserve.Percentile; p > 0 {
+				return p, true
+			}
+			return casebuilder.DefaultReservePercentile, true
+		},
+		func(c *casebuilder.Case, v float64) error {
+			if v <= 0 || v >= 1 {
+				return fmt.Errorf("type a share of the outcomes between 1 %% and 99 %%, e.g. 80 %% for the P80")
+			}
+			if c.Reserve.Percentile == v || c.Reserve.Percentile == 0 && v == casebuilder.DefaultReservePercentile {
+				return errUnchanged
+			}
+			c.Reserve.Percentile = v
+			return nil
+		})
+	s.percentileBox = labelled("Outcomes it covers (80 % reserves the P80)", percentile.box)
+	f.watch(func(c *casebuilder.Case) {
+		setVisible(s.percentileBox, c.Reserve.Basis == casebuilder.ReservePercentile)
 	})
+	return newColumns(3, 1).row(labelled("Contingency reserve in each alternative's costs", basis.box), s.percentileBox)
 }
 
-func (r *reserveField) refresh(c *casebuilder.Case, _ bool) {
-	r.setting = true
-	r.check.SetChecked(c.Reserve.Basis != casebuilder.ReserveNone)
-	r.setting = false
-}
-
-func (r *reserveField) path() string                { return "reserve.basis" }
-func (r *reserveField) focusTarget() fyne.Focusable { return r.check }
-
-// criteriaTable is the table of criteria and their weights.
+// criteriaTable is the table of criteria, how each is scored, and their
+// weights.
 func (s *compareScreen) criteriaTable() *rowTable {
 	edits := sliceEdits(s.u, casebuilder.StepCompare, fixed("criteria"),
 		func(c *casebuilder.Case) *[]casebuilder.Criterion { return &c.Criteria },
@@ -150,9 +249,9 @@ func (s *compareScreen) criteriaTable() *rowTable {
 			copied.ID = uniqueID("criterion", criterionIDs(c))
 			copied.Name += " (copy)"
 		})
-	cols := newColumns(3, 1)
+	cols := newColumns(2.4, 1.5, 0.8)
 	return newRowTable(s.u, edits, "criterion", "No criteria yet: money is rarely the only thing that matters to a CEO.",
-		headerRow(cols, "Criterion", "Weight (%)"), func(i int, rf *form) fyne.CanvasObject {
+		headerRow(cols, "Criterion", "Scored", "Weight (%)"), func(i int, rf *form) fyne.CanvasObject {
 			at := func(field string) func() string {
 				return func() string { return fmt.Sprintf("criteria[%d].%s", i, field) }
 			}
@@ -162,13 +261,33 @@ func (s *compareScreen) criteriaTable() *rowTable {
 				}
 				return nil
 			}, "e.g. Impact on people")
+			auto := rf.choice(at("auto"),
+				[]string{string(casebuilder.ScoreByHand), string(casebuilder.ScoreFromNPV), string(casebuilder.ScoreFromROI)},
+				[]string{"By hand", "From the NPV", "From the ROI"},
+				func(c *casebuilder.Case) (string, bool) {
+					if k := item(c.Criteria, i); k != nil {
+						return string(k.Auto), true
+					}
+					return "", false
+				},
+				func(c *casebuilder.Case, v string) error {
+					k := item(c.Criteria, i)
+					switch {
+					case k == nil:
+						return errGone
+					case k.Auto == casebuilder.AutoScore(v):
+						return errUnchanged
+					}
+					k.Auto = casebuilder.AutoScore(v)
+					return nil
+				})
 			weight := rf.number(at("weight"), casebuilder.Percent, func(c *casebuilder.Case) *float64 {
 				if k := item(c.Criteria, i); k != nil {
 					return &k.Weight
 				}
 				return nil
 			})
-			return cols.row(name.box, weight.box)
+			return cols.row(name.box, auto.box, weight.box)
 		})
 }
 
@@ -189,74 +308,52 @@ func (s *compareScreen) refresh(force bool) {
 	s.setAlternatives(c)
 	s.form.refresh(c, force)
 	s.criteria.refresh(c, force)
-	s.showScores(c)
+	s.showWeightSum(c)
+	s.showReasons(c)
+	s.showFreshness()
 }
 
-// showScores shows the weights' total and the scores as the alternatives
-// have them.
-func (s *compareScreen) showScores(c *casebuilder.Case) {
+// showWeightSum shows what the weights add up to as they are typed, with
+// a warning until they make 100 %.
+func (s *compareScreen) showWeightSum(c *casebuilder.Case) {
 	var total float64
 	for _, k := range c.Criteria {
 		total += k.Weight
 	}
+	text, importance := "", widget.MediumImportance
 	switch {
 	case len(c.Criteria) == 0:
-		s.weights.SetText("")
 	case math.Abs(total-1) < 1e-9:
-		s.weights.SetText("The weights add up to 100 %.")
-		s.weights.Importance = widget.SuccessImportance
+		text, importance = "The weights add up to 100 %.", widget.SuccessImportance
 	default:
-		s.weights.SetText(fmt.Sprintf("The weights add up to %s; make them 100 %%.", s.u.format().Percent(total)))
-		s.weights.Importance = widget.WarningImportance
+		text, importance = fmt.Sprintf("⚠ The weights add up to %s; make them 100 %%.", s.u.format().Percent(total)), widget.WarningImportance
 	}
-	s.weights.Refresh()
-	if len(c.Criteria) == 0 || len(c.Alternatives) == 0 {
-		s.scores.Objects = nil
-		s.scores.Refresh()
-		return
+	if s.weights.Text != text || s.weights.Importance != importance {
+		s.weights.Text, s.weights.Importance = text, importance
+		s.weights.Refresh()
 	}
-	weights := []float32{2}
-	for range c.Alternatives {
-		weights = append(weights, 1)
-	}
-	cols := newColumns(weights...)
-	head := []string{"Scores (1 to 5)"}
-	for _, a := range c.Alternatives {
-		head = append(head, a.Name)
-	}
-	rows := []fyne.CanvasObject{headerRowPlain(cols, head...)}
-	for _, k := range c.Criteria {
-		cells := []fyne.CanvasObject{widget.NewLabel(k.Name)}
-		for _, a := range c.Alternatives {
-			v := "—"
-			if sc, ok := a.Scores[k.ID]; ok && sc.Score > 0 {
-				v = itoa(sc.Score)
-			}
-			cells = append(cells, widget.NewLabelWithStyle(v, fyne.TextAlignCenter, fyne.TextStyle{}))
-		}
-		rows = append(rows, cols.row(cells...))
-	}
-	s.scores.Objects = rows
-	s.scores.Refresh()
+	setVisible(s.weights, text != "")
 }
 
-// headerRowPlain titles columns, with no room for row buttons.
-func headerRowPlain(cols *columns, titles ...string) fyne.CanvasObject {
-	objs := make([]fyne.CanvasObject, len(titles))
-	for i, t := range titles {
-		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		if i > 0 {
-			l.Alignment = fyne.TextAlignCenter
+// showReasons shows the fields of the reasons the case owes: why the
+// recommendation is not the top-ranked alternative, and why it is worth
+// doing with a negative NPV. Each shows while it is needed, or holds text.
+func (s *compareScreen) showReasons(c *casebuilder.Case) {
+	a := s.a
+	notTop := a.scores != nil && a.scores.NotTopRanked()
+	negative := false
+	if a.res != nil {
+		if r := a.res.RecommendedAlternative(); r != nil && !r.DoNothing && r.NPV < 0 {
+			negative = true
 		}
-		l.SizeName = theme.SizeNameCaptionText
-		l.Truncation = fyne.TextTruncateEllipsis
-		objs[i] = l
 	}
-	return cols.row(objs...)
+	setVisible(s.whyNotTopBox, notTop || strings.TrimSpace(c.Recommendation.WhyNotTopRanked) != "")
+	setVisible(s.whyNegativeBox, negative || strings.TrimSpace(c.Recommendation.WhyNegativeNPV) != "")
 }
 
-// showAnalysis shows the table of figures, the charts and the
-// recommendation's reason.
+// showAnalysis shows the table of figures, the charts, the weighing and
+// the recommendation's reason; the sensitivity and the simulation come
+// from the whole analysis (showFull).
 func (s *compareScreen) showAnalysis(a analysis) {
 	s.a = a
 	f := s.u.formatOf(a.c)
@@ -299,6 +396,284 @@ func (s *compareScreen) showAnalysis(a analysis) {
 	default:
 		s.best.SetText(fmt.Sprintf("Until you choose, the recommendation is the alternative with the highest NPV: %s.", a.res.Alternatives[best].Name))
 	}
+	s.showScores(a)
+	s.showReasons(s.u.doc.c)
+	if s.full.a != s.u.full.a {
+		s.showFull(s.u.full)
+	} else {
+		s.showFreshness()
+	}
+}
+
+// showScores shows Weigh's scores of every alternative on every
+// criterion, its weighted total and its rank. A score given by hand is a
+// link to where it is given, on the Alternatives step.
+func (s *compareScreen) showScores(a analysis) {
+	s.totals, s.ranks = nil, nil
+	sc := a.scores
+	c := a.c
+	if sc == nil || len(c.Criteria) == 0 || len(sc.Alternatives) == 0 {
+		s.scores.Objects = nil
+		s.scores.Refresh()
+		setVisible(s.ranking, false)
+		return
+	}
+	f := s.u.formatOf(c)
+	weights := []float32{2.4}
+	for range c.Criteria {
+		weights = append(weights, 1)
+	}
+	weights = append(weights, 0.9, 0.6)
+	cols := newColumns(weights...)
+	head := []fyne.CanvasObject{headerCell("Alternative", "", fyne.TextAlignLeading)}
+	for _, k := range c.Criteria {
+		note := f.Percent(k.Weight)
+		switch k.Auto {
+		case casebuilder.ScoreFromNPV:
+			note += " · from NPV"
+		case casebuilder.ScoreFromROI:
+			note += " · from ROI"
+		}
+		head = append(head, headerCell(k.Name, note, fyne.TextAlignCenter))
+	}
+	head = append(head, headerCell("Weighted total", "of 5", fyne.TextAlignCenter), headerCell("Rank", "", fyne.TextAlignCenter))
+	rows := []fyne.CanvasObject{cols.row(head...)}
+	for ai, as := range sc.Alternatives {
+		rec := ai == sc.Recommended
+		name := as.Name
+		if rec {
+			name = "★ " + name
+		}
+		nameLabel := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: rec})
+		nameLabel.Truncation = fyne.TextTruncateEllipsis
+		cells := []fyne.CanvasObject{nameLabel}
+		for _, cs := range as.Criteria {
+			cells = append(cells, s.scoreCell(ai, cs))
+		}
+		total := widget.NewLabelWithStyle(f.Number(as.WeightedTotal, 2), fyne.TextAlignCenter, fyne.TextStyle{Bold: as.Rank == 1})
+		rank := widget.NewLabelWithStyle(itoa(as.Rank), fyne.TextAlignCenter, fyne.TextStyle{Bold: as.Rank == 1})
+		s.totals, s.ranks = append(s.totals, total), append(s.ranks, rank)
+		rows = append(rows, cols.row(append(cells, total, rank)...))
+	}
+	s.scores.Objects = rows
+	s.scores.Refresh()
+
+	var top []string
+	for _, i := range sc.TopRanked {
+		top = append(top, sc.Alternatives[i].Name)
+	}
+	text := ""
+	importance := widget.MediumImportance
+	if len(top) > 0 {
+		text = fmt.Sprintf("Ranked first on the criteria: %s (%s).", strings.Join(top, " and "), f.Number(sc.Alternatives[sc.TopRanked[0]].WeightedTotal, 2))
+	}
+	if sc.NotTopRanked() {
+		text += fmt.Sprintf(" The recommendation, %s, ranks %s: say in the recommendation below why you choose it all the same.",
+			sc.Alternatives[sc.Recommended].Name, ordinal(sc.RecommendedRank))
+		importance = widget.WarningImportance
+	}
+	s.ranking.Text, s.ranking.Importance = text, importance
+	s.ranking.Refresh()
+	setVisible(s.ranking, text != "")
+}
+
+// scoreCell is one alternative's score on one criterion: a link to the
+// field where it is given, or the score worked out from the figures.
+func (s *compareScreen) scoreCell(ai int, cs casebuilder.CriterionScore) fyne.CanvasObject {
+	text := "—"
+	if cs.Score > 0 {
+		text = itoa(cs.Score)
+	}
+	if cs.Auto {
+		return widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{})
+	}
+	where := casebuilder.Where{Step: casebuilder.StepAlternatives, Path: fmt.Sprintf("alternatives[%d].scores.%s.score", ai, cs.Criterion)}
+	link := widget.NewHyperlink(text, nil)
+	link.Alignment = fyne.TextAlignCenter
+	link.OnTapped = func() { s.u.reveal(where) }
+	return link
+}
+
+// headerCell is a column title of up to two lines, with a muted note
+// under it.
+func headerCell(title, note string, align fyne.TextAlign) *chart {
+	lineH := fyne.MeasureText("Mg", theme.CaptionTextSize(), fyne.TextStyle{Bold: true}).Height
+	rows := float32(2)
+	if note != "" {
+		rows = 3
+	}
+	return newChart(fyne.NewSize(40, rows*lineH+4), func(size fyne.Size) []fyne.CanvasObject {
+		x := theme.InnerPadding() // as a label's text
+		switch align {
+		case fyne.TextAlignCenter:
+			x = size.Width / 2
+		case fyne.TextAlignTrailing:
+			x = size.Width
+		}
+		lines := wrapText(title, size.Width, 2)
+		y := size.Height - rows*lineH
+		if len(lines) == 1 {
+			y += lineH
+		}
+		var objs []fyne.CanvasObject
+		for _, l := range lines {
+			t := text(l, x, y, align, false)
+			t.TextStyle.Bold = true
+			objs = append(objs, t)
+			y += lineH
+		}
+		if note != "" {
+			objs = append(objs, text(truncate(note, size.Width), x, y, align, true))
+		}
+		return objs
+	})
+}
+
+// ordinal writes 1st, 2nd, 3rd, 4th...
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return itoa(n) + suffix
+}
+
+// showFreshness says whether the sensitivity and the simulation shown are
+// those of the case as it is now.
+func (s *compareScreen) showFreshness() {
+	text := ""
+	switch {
+	case s.u.fullIsCurrent():
+	case s.full.a == nil:
+		text = "Working it out…"
+	default:
+		text = "Updating…"
+	}
+	for _, l := range []*widget.Label{s.tornadoState, s.simState, s.histState} {
+		setText(l, text)
+	}
+}
+
+// showFull shows the sensitivity and the simulation of a whole analysis.
+func (s *compareScreen) showFull(fa fullAnalysis) {
+	s.full = fa
+	s.showFreshness()
+	a := fa.a
+	if a == nil {
+		s.tornado.Refresh()
+		s.histogram.Refresh()
+		return
+	}
+	f := s.u.formatOf(a.Case)
+
+	// The tornado: its height follows the number of inputs shown.
+	swings := s.swings()
+	s.tornado.min.Height = tornadoHeight(len(swings))
+	s.tornado.Refresh()
+	switch {
+	case a.Tornado == nil || a.Tornado.Alternative < 0:
+		s.drivers.SetText("There is no recommended alternative to test yet.")
+	case len(swings) == 0:
+		s.drivers.SetText(fmt.Sprintf("No estimate of %s has a low and a high value yet: give ranges to the uncertain ones and this chart shows which matter most.", a.Tornado.Name))
+	default:
+		text := fmt.Sprintf("What moves the NPV of %s most: %s.", a.Tornado.Name, listWords(a.Tornado.Top))
+		if n := len(a.Tornado.Drivers); n > len(swings) {
+			text += fmt.Sprintf(" The chart shows %d of its %d uncertain inputs.", len(swings), n)
+		}
+		s.drivers.SetText(text)
+	}
+
+	// The simulation: a table of every alternative but the baseline, and
+	// the histogram of the recommendation's NPV.
+	sim := a.Simulation
+	cols := newColumns(2.6, 1, 1, 1, 1, 1.1)
+	rows := []fyne.CanvasObject{figuresRow(cols, []string{"Alternative", "NPV P10", "NPV P50", "NPV P90", "ROI P50", "Chance NPV > 0"}, true, false)}
+	for i, as := range sim.Alternatives {
+		if as.DoNothing {
+			continue
+		}
+		rec := i == a.Result.Recommended
+		name := as.Name
+		if rec {
+			name = "★ " + name
+		}
+		rows = append(rows, figuresRow(cols, []string{name, f.MoneyShort(as.NPVP10), f.MoneyShort(as.NPVP50), f.MoneyShort(as.NPVP90),
+			f.Maybe(as.ROIP50, f.Percent), f.Percent(as.ProbNPVPositive)}, false, rec))
+	}
+	if len(rows) == 1 {
+		rows = append(rows, caption("No alternative to simulate yet."))
+	}
+	s.simTable.Objects = rows
+	s.simTable.Refresh()
+	if rec := a.Result.Recommended; rec >= 0 && rec < len(sim.Alternatives) {
+		as := sim.Alternatives[rec]
+		s.histTitle.SetText(fmt.Sprintf("NPV of %s in %s trials: %s chance that it is positive", as.Name, f.Number(float64(sim.Trials), 0), f.Percent(as.ProbNPVPositive)))
+	} else {
+		s.histTitle.SetText("")
+	}
+	s.histogram.Refresh()
+	s.simNote.SetText(fmt.Sprintf("%s trials with seed %d (change them in Settings), each drawing %s from a %s distribution between its low and high values. P10 is the NPV that 10 %% of the trials fall below, P90 the one that 90 %% do.",
+		f.Number(float64(sim.Trials), 0), sim.Seed, plural(sim.Uncertain, "uncertain estimate"), strings.ToUpper(string(sim.Distribution))))
+}
+
+// listWords joins names as people do: "a, b and c".
+func listWords(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// swings are the tornado's bars: the inputs that move the recommendation's
+// NPV, largest first, at most maxDrivers.
+func (s *compareScreen) swings() []swing {
+	a := s.full.a
+	if a == nil || a.Tornado == nil {
+		return nil
+	}
+	f := s.u.formatOf(a.Case)
+	var out []swing
+	for _, d := range a.Tornado.Drivers {
+		if d.Swing == 0 || len(out) == maxDrivers {
+			break
+		}
+		out = append(out, swing{label: d.Input, detail: fmt.Sprintf("%s: %s to %s", d.Kind, f.Value(d.Low, d.Unit), f.Value(d.High, d.Unit)),
+			low: d.NPVLow, high: d.NPVHigh})
+	}
+	return out
+}
+
+// tornadoBase is the likely NPV the tornado's bars swing around.
+func (s *compareScreen) tornadoBase() float64 {
+	if s.full.a == nil || s.full.a.Tornado == nil {
+		return 0
+	}
+	return s.full.a.Tornado.BaseNPV
+}
+
+// histogramData is the histogram of the recommendation's simulated NPV,
+// with its P10, P50 and P90.
+func (s *compareScreen) histogramData() histogram {
+	a := s.full.a
+	if a == nil || a.Simulation == nil || a.Result.Recommended < 0 || a.Result.Recommended >= len(a.Simulation.Alternatives) {
+		return histogram{}
+	}
+	as := a.Simulation.Alternatives[a.Result.Recommended]
+	h := histogram{color: seriesColor(a.Result.Recommended)}
+	for _, b := range as.Histogram {
+		h.bins = append(h.bins, histBin{from: b.From, to: b.To, count: b.Count})
+	}
+	h.marks = []mark{{"P10", as.NPVP10}, {"P50", as.NPVP50}, {"P90", as.NPVP90}}
+	return h
 }
 
 // figuresRow is one row of the table of figures.
@@ -352,6 +727,18 @@ func (s *compareScreen) cumulative() []series {
 }
 
 func (s *compareScreen) focus(path string) bool {
+	// A reason asked for by the review shows even before the figures say
+	// it is needed.
+	switch path {
+	case "recommendation.whyNotTopRanked":
+		setVisible(s.whyNotTopBox, true)
+	case "recommendation.whyNegativeNpv":
+		setVisible(s.whyNegativeBox, true)
+	case "reserve.percentile":
+		setVisible(s.percentileBox, true)
+	case "reserve":
+		path = "reserve.basis"
+	}
 	if s.form.focus(path) || s.criteria.focus(path) {
 		return true
 	}

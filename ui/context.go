@@ -175,7 +175,12 @@ func (s *contextScreen) refresh(force bool) {
 func (s *contextScreen) showAnalysis(analysis) {}
 
 func (s *contextScreen) focus(path string) bool {
-	if path == "context.servesObjective" {
+	switch path {
+	case "currency", "discountRate", "horizonMonths", "startDate":
+		// The case's settings are in the Settings.
+		s.u.onSettings()
+		return s.u.settings.focus(path)
+	case "context.servesObjective":
 		// The tick of the first objective, or the table to add one.
 		return s.objectives.focus("context.servesObjective") || s.objectives.focus("context.objectives")
 	}

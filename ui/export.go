@@ -203,17 +203,37 @@ func (e *exportDialog) onConfirm() {
 // runExport writes the documents in a goroutine, from the case as it is
 // now, while the user goes on working; the status bar shows the progress
 // and then buttons to open what was written.
+//
+// The documents show the analysis the app shows when it is of the case as
+// it is now; otherwise the analysis is run here, once for every document,
+// with the simulation's settings (and shown too, if the case has not
+// changed meanwhile).
 func (u *UI) runExport(jobs []exportJob, paper string) {
 	c := u.doc.c // never changed in place
 	now := u.deps.now()
+	var a *casebuilder.Analysis
+	if u.fullIsCurrent() {
+		a = u.full.a
+	}
+	set := u.prefs.simulation()
 	u.exporting = true
 	u.status.working("Exporting the " + whats(jobs) + "…")
 	go func() {
+		if a == nil {
+			opts := set.options()
+			opts.Workers = 0 // every core: the user waits for this one
+			a = casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: opts})
+			u.deps.bridge.do(func() {
+				if u.doc.c == c && u.prefs.simulation() == set && !u.fullIsCurrent() {
+					u.showFull(fullAnalysis{a: a, sim: set})
+				}
+			})
+		}
 		var written []exportJob
 		var failed exportJob
 		var err error
 		for _, j := range jobs {
-			if err = writeExport(j, c, now, paper); err != nil {
+			if err = writeExport(j, c, a, now, paper); err != nil {
 				failed = j
 				break
 			}
@@ -225,13 +245,13 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 
 // writeExport writes one document. An exporter that panics fails the
 // export instead of the app.
-func writeExport(j exportJob, c *casebuilder.Case, now time.Time, paper string) (err error) {
+func writeExport(j exportJob, c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error in the %s export: %v", j.what, v)
 		}
 	}()
-	data, err := j.write(c, now, paper)
+	data, err := j.write(c, a, now, paper)
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,8 @@ func (f *form) focus(path string) bool {
 			best = b
 			break
 		}
-		if best == nil && (strings.HasPrefix(p, path+".") || strings.HasPrefix(p, path+"[") || strings.HasPrefix(path, p+".")) {
+		if best == nil && (strings.HasPrefix(p, path+".") || strings.HasPrefix(p, path+"[") ||
+			strings.HasPrefix(path, p+".") || strings.HasPrefix(path, p+"[")) {
 			best = b
 		}
 	}

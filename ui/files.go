@@ -62,8 +62,9 @@ func sampleCase(name string) (*casebuilder.Case, error) {
 	return casebuilder.Decode(data)
 }
 
-// blankCase is a new case with the user's defaults and the do-nothing
-// baseline every case needs.
+// blankCase is a new case with the user's defaults, the do-nothing
+// baseline every case needs and the usual criteria to weigh the
+// alternatives on.
 func (u *UI) blankCase() *casebuilder.Case {
 	now := u.deps.now()
 	return &casebuilder.Case{
@@ -75,6 +76,7 @@ func (u *UI) blankCase() *casebuilder.Case {
 		HorizonMonths: 36,
 		StartDate:     casebuilder.DateOf(now).AddMonths(1),
 		Pain:          casebuilder.Pain{Inputs: map[string]casebuilder.Range{}},
+		Criteria:      casebuilder.DefaultCriteria(),
 		Alternatives: []casebuilder.Alternative{{ID: "nothing", Name: "Do nothing", DoNothing: true,
 			Description: "Carry on as today: the pain goes on costing what the calculator shows."}},
 	}

@@ -56,10 +56,16 @@ func start(t *testing.T, opts Options) *harness {
 	return startIn(t, a, t.TempDir(), opts)
 }
 
+// testTrials is the number of simulation trials in tests: enough for
+// percentiles that mean something, few enough to keep the race detector
+// quick.
+const testTrials = 2000
+
 // startIn makes the UI in app a, keeping its autosaves in dir.
 func startIn(t *testing.T, a fyne.App, dir string, opts Options) *harness {
 	t.Helper()
 	h := &harness{t: t, bridge: &queueBridge{}, dir: dir}
+	a.Preferences().SetInt(prefSimTrials, testTrials)
 	// Not test.NewTempWindow: its clean-up closes the window again after a
 	// test has closed it.
 	h.w = a.NewWindow("")
@@ -75,7 +81,9 @@ func startIn(t *testing.T, a fyne.App, dir string, opts Options) *harness {
 		openURL:     func(u string) error { h.opened = append(h.opened, u); return nil },
 		now:         func() time.Time { return time.Date(2026, 11, 23, 14, 30, 0, 0, time.UTC) },
 		recalcDelay: time.Millisecond,
+		fullDelay:   5 * time.Millisecond,
 	})
+	t.Cleanup(h.u.recalc.stop) // no simulation outlives its test
 	h.w.Resize(fyne.NewSize(1240, 800))
 	return h
 }
@@ -91,6 +99,23 @@ func (h *harness) settle() {
 		}
 		if time.Now().After(deadline) {
 			h.t.Fatal("the figures never caught up with the case")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// settleFull waits until the whole analysis, simulation included, is of
+// the case as it is.
+func (h *harness) settleFull() {
+	h.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		h.bridge.drain()
+		if h.u.analysis.c == h.u.doc.c && h.u.fullIsCurrent() && !h.u.exporting {
+			return
+		}
+		if time.Now().After(deadline) {
+			h.t.Fatal("the whole analysis never caught up with the case")
 		}
 		time.Sleep(2 * time.Millisecond)
 	}

@@ -237,12 +237,17 @@ func (t *rowTable) actions(i, n int) fyne.CanvasObject {
 	return container.NewHBox(up, down, dup, del)
 }
 
-// focus focuses the field at path in the table.
+// focus focuses the field at path in the table; the path of the list
+// itself, when it is empty, focuses the button that adds an item.
 func (t *rowTable) focus(path string) bool {
 	for _, f := range t.forms {
 		if f.focus(path) {
 			return true
 		}
+	}
+	if path == t.edits.at() {
+		t.u.focus(t.addBtn)
+		return true
 	}
 	return false
 }
@@ -343,6 +348,7 @@ type master struct {
 	selected int   // the index in the case of the item selected, -1 when none
 	onSelect func(i int)
 	toolbar  *fyne.Container
+	add      *widget.Button
 	dup, del *widget.Button
 	up, down *widget.Button
 	box      *fyne.Container
@@ -377,13 +383,13 @@ func newMaster(u *UI, edits *listEdits, noun string, describe func(c *casebuilde
 			m.onSelect(m.selected)
 		}
 	}
-	add := widget.NewButtonWithIcon("Add "+noun, theme.ContentAddIcon(), m.onAdd)
-	add.Importance = widget.LowImportance
+	m.add = widget.NewButtonWithIcon("Add "+noun, theme.ContentAddIcon(), m.onAdd)
+	m.add.Importance = widget.LowImportance
 	m.dup = iconButton(theme.ContentCopyIcon(), "Duplicate", m.onDuplicate)
 	m.up = iconButton(theme.MoveUpIcon(), "Move up", func() { m.onMove(-1) })
 	m.down = iconButton(theme.MoveDownIcon(), "Move down", func() { m.onMove(+1) })
 	m.del = iconButton(theme.DeleteIcon(), "Remove", m.onRemove)
-	m.toolbar = container.NewHBox(add, layout.NewSpacer(), m.up, m.down, m.dup, m.del)
+	m.toolbar = container.NewHBox(m.add, layout.NewSpacer(), m.up, m.down, m.dup, m.del)
 	m.box = container.NewBorder(m.toolbar, nil, nil, nil, m.list)
 	m.refresh(u.doc.c, true)
 	return m
@@ -439,6 +445,13 @@ func (m *master) updateButtons() {
 	enable(m.del, m.selected >= 0)
 	enable(m.up, m.selected > 0 && m.filter == nil)
 	enable(m.down, m.selected >= 0 && m.selected < n-1 && m.filter == nil)
+}
+
+// focusAdd focuses the button that adds an item: where a link to the
+// list itself leads.
+func (m *master) focusAdd() bool {
+	m.u.focus(m.add)
+	return true
 }
 
 func (m *master) onAdd() {

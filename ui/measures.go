@@ -253,7 +253,7 @@ func (s *measuresScreen) focus(path string) bool {
 	if i, _, ok := indexIn(path, "measures"); ok {
 		s.tabs.SelectIndex(0)
 		if i < 0 {
-			return false
+			return s.list.focusAdd()
 		}
 		if i != s.shown {
 			s.list.selectItem(i)

@@ -267,7 +267,11 @@ func (d *dependsField) refresh(c *casebuilder.Case, _ bool) {
 	var rows []fyne.CanvasObject
 	for _, id := range m.DependsOn {
 		remove := iconButton(theme.DeleteIcon(), "Remove", func() { d.change(id, false) })
-		rows = append(rows, container.NewBorder(nil, nil, nil, remove, widget.NewLabel(names[id])))
+		name, ok := names[id]
+		if !ok {
+			name = "“" + id + "”, which no milestone is: remove it"
+		}
+		rows = append(rows, container.NewBorder(nil, nil, nil, remove, widget.NewLabel(name)))
 	}
 	d.rows.Objects = rows
 	d.rows.Refresh()
@@ -448,7 +452,7 @@ func (s *planScreen) focus(path string) bool {
 	if i, _, ok := indexIn(path, "plan.milestones"); ok {
 		s.tabs.SelectIndex(0)
 		if i < 0 {
-			return false
+			return s.list.focusAdd()
 		}
 		if i != s.shown {
 			s.list.selectItem(i)

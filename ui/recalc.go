@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"runtime"
 	"sync"
 	"time"
 
@@ -8,31 +9,79 @@ import (
 )
 
 // recalcDelay is how long typing must pause before the figures are worked
-// out again.
-const recalcDelay = 120 * time.Millisecond
+// out again, and fullDelay how long before the whole analysis (the
+// sensitivity and the simulation) is run: long enough that a simulation
+// never starts between two words.
+const (
+	recalcDelay = 120 * time.Millisecond
+	fullDelay   = time.Second
+)
 
-// analysis is everything worked out from one version of the case.
+// analysis is what the quick recalculation works out from one version of
+// the case while the user types: the figures, the review, the weighing
+// on the criteria and the readiness score.
 type analysis struct {
-	c        *casebuilder.Case
-	res      *casebuilder.Result
-	findings []casebuilder.Finding
+	c         *casebuilder.Case
+	res       *casebuilder.Result
+	findings  []casebuilder.Finding
+	scores    *casebuilder.Scoring
+	readiness int
 }
 
-// recalculator works out the figures and the review of the case in a
-// goroutine, a short while after the last edit, so that typing never waits
-// for them. Results reach the UI through the bridge; a result for a case
-// that has changed since is dropped.
+// analyse works out the figures, review and weighing of a case: quick
+// enough to follow typing (a few milliseconds for the stress case).
+func analyse(c *casebuilder.Case) analysis {
+	res := casebuilder.Calculate(c)
+	findings := casebuilder.Review(c, res)
+	return analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings)}
+}
+
+// fullAnalysis is the whole analysis of one version of the case, with the
+// simulation options it was run with.
+type fullAnalysis struct {
+	a   *casebuilder.Analysis
+	sim simSettings
+}
+
+// simSettings are the simulation's settings the user chooses.
+type simSettings struct {
+	trials int
+	seed   uint64
+}
+
+// options are the simulation options of the settings, with the workers
+// the app uses: every core but one, so that the UI keeps a core to itself
+// while a simulation runs.
+func (s simSettings) options() casebuilder.SimulationOptions {
+	return casebuilder.SimulationOptions{Trials: s.trials, Seed: s.seed, Workers: simWorkers()}
+}
+
+func simWorkers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
+
+// recalculator works out the figures of the case in goroutines, so that
+// typing never waits for them: the quick analysis (figures, review,
+// weighing) a short while after the last edit, and the whole analysis
+// (sensitivity and simulation too) after a longer pause. Results reach the
+// UI through the bridge; a result for a case that has changed since is
+// dropped, and a simulation still running when the case changes is
+// stopped.
 type recalculator struct {
-	delay  time.Duration
-	bridge bridge
-	apply  func(analysis)
+	delay, fullDelay time.Duration
+	bridge           bridge
+	apply            func(analysis)
+	applyFull        func(fullAnalysis)
+	// settings returns the simulation's settings; it is called on the UI
+	// goroutine when an analysis is scheduled.
+	settings func() simSettings
 
-	mu    sync.Mutex
-	gen   uint64 // counts schedule calls; a result is current when its gen is the last
-	timer *time.Timer
+	mu             sync.Mutex
+	gen, fullGen   uint64 // count requests; a result is current when its gen is the last
+	timer, fullTmr *time.Timer
+	stopRun        chan struct{} // closed to stop the simulation running, if any
 }
 
-// schedule asks for the figures of c, replacing any earlier request.
+// schedule asks for the quick and the whole analysis of c, replacing any
+// earlier request.
 func (r *recalculator) schedule(c *casebuilder.Case) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -42,6 +91,42 @@ func (r *recalculator) schedule(c *casebuilder.Case) {
 		r.timer.Stop()
 	}
 	r.timer = time.AfterFunc(r.delay, func() { r.run(gen, c) })
+	r.scheduleFullLocked(c, r.fullDelay)
+}
+
+// scheduleFull asks for the whole analysis of c after delay, replacing any
+// earlier request for it: a new case is analysed at once, a change of the
+// simulation's settings after the usual pause.
+func (r *recalculator) scheduleFull(c *casebuilder.Case, delay time.Duration) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.scheduleFullLocked(c, delay)
+}
+
+func (r *recalculator) scheduleFullLocked(c *casebuilder.Case, delay time.Duration) {
+	r.cancelFullLocked()
+	if r.applyFull == nil {
+		return
+	}
+	gen := r.fullGen
+	var set simSettings
+	if r.settings != nil {
+		set = r.settings()
+	}
+	r.fullTmr = time.AfterFunc(delay, func() { r.runFull(gen, c, set) })
+}
+
+// cancelFullLocked drops the pending whole analysis and stops the one
+// running.
+func (r *recalculator) cancelFullLocked() {
+	r.fullGen++
+	if r.fullTmr != nil {
+		r.fullTmr.Stop()
+	}
+	if r.stopRun != nil {
+		close(r.stopRun)
+		r.stopRun = nil
+	}
 }
 
 // run works out the figures of c (a case no one changes any more) and
@@ -58,13 +143,50 @@ func (r *recalculator) run(gen uint64, c *casebuilder.Case) {
 	})
 }
 
+// runFull runs the whole analysis of c, unless it is already stale, and
+// hands it over unless the case changed meanwhile.
+func (r *recalculator) runFull(gen uint64, c *casebuilder.Case, set simSettings) {
+	r.mu.Lock()
+	if gen != r.fullGen {
+		r.mu.Unlock()
+		return
+	}
+	stop := make(chan struct{})
+	r.stopRun = stop
+	r.mu.Unlock()
+
+	opts := set.options()
+	opts.Stop = stop
+	a := casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: opts})
+
+	r.mu.Lock()
+	if r.stopRun == stop {
+		r.stopRun = nil
+	}
+	r.mu.Unlock()
+	if a.Simulation == nil || !r.fullCurrent(gen) {
+		return // stopped, or stale
+	}
+	r.bridge.do(func() {
+		if r.fullCurrent(gen) {
+			r.applyFull(fullAnalysis{a: a, sim: set})
+		}
+	})
+}
+
 func (r *recalculator) current(gen uint64) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return gen == r.gen
 }
 
-// stop cancels any pending calculation.
+func (r *recalculator) fullCurrent(gen uint64) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return gen == r.fullGen
+}
+
+// stop cancels any pending calculation and stops a running simulation.
 func (r *recalculator) stop() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -72,10 +194,5 @@ func (r *recalculator) stop() {
 	if r.timer != nil {
 		r.timer.Stop()
 	}
-}
-
-// analyse works out the figures and review of a case.
-func analyse(c *casebuilder.Case) analysis {
-	res := casebuilder.Calculate(c)
-	return analysis{c: c, res: res, findings: casebuilder.Review(c, res)}
+	r.cancelFullLocked()
 }

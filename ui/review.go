@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,9 +23,14 @@ const maxFindingsShown = 150
 // reviewScreen is the last step: what a sceptical CEO would object to,
 // each with a link to fix it, and the export.
 type reviewScreen struct {
-	u        *UI
-	summary  *widget.Label
-	findings *fyne.Container
+	u *UI
+	// readiness is the score, meter its gauge and meaning what it means.
+	readiness *widget.Label
+	meter     *chart
+	meaning   *widget.Label
+	score     int
+	summary   *widget.Label
+	findings  *fyne.Container
 	// links are the findings' links, in order, for tests.
 	links  []*widget.Hyperlink
 	scroll *container.Scroll
@@ -32,6 +38,11 @@ type reviewScreen struct {
 
 func newReviewScreen(u *UI) screen {
 	s := &reviewScreen{u: u, findings: container.NewVBox()}
+	s.readiness = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.readiness.SizeName = theme.SizeNameHeadingText
+	s.meter = newChart(fyne.NewSize(200, 14), s.drawMeter)
+	s.meaning = widget.NewLabel("")
+	s.meaning.Wrapping = fyne.TextWrapWord
 	s.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.summary.Wrapping = fyne.TextWrapWord
 	export := widget.NewButtonWithIcon("Export the brief and the workbook…", theme.UploadIcon(), u.onExport)
@@ -39,7 +50,10 @@ func newReviewScreen(u *UI) screen {
 	what := widget.NewLabel("The brief (PDF) is for the executive review: a one-page summary, then the comparison, the financials, the risks, the plan and the measures. The workbook (Excel) is for finance: every assumption in one place and every figure a live formula.")
 	what.Wrapping = fyne.TextWrapWord
 	what.Importance = widget.LowImportance
+	how := "The score starts at 100 and loses 20 for each point that would sink the case, 5 for each question and 1 for each suggestion, counting at most three of any one kind. 50 and above means that nothing blocks the case; below 50, something does."
+	score := container.NewBorder(nil, nil, s.readiness, nil, container.NewVBox(layout.NewSpacer(), s.meter, layout.NewSpacer()))
 	s.scroll = page(
+		section("Readiness", how, score, s.meaning),
 		section("What the CEO will ask", "", s.summary, s.findings),
 		section("Export", "", what, container.NewHBox(export)),
 	)
@@ -52,12 +66,29 @@ func (s *reviewScreen) scrolls() []*container.Scroll { return []*container.Scrol
 
 func (s *reviewScreen) refresh(bool) {}
 
-// showAnalysis lists the findings of the review, most serious first.
+// showAnalysis shows the readiness score and lists the findings of the
+// review, most serious first.
 func (s *reviewScreen) showAnalysis(a analysis) {
 	counts := map[casebuilder.Severity]int{}
 	for _, f := range a.findings {
 		counts[f.Severity]++
 	}
+	s.score = a.readiness
+	setText(s.readiness, fmt.Sprintf("%d / 100", a.readiness))
+	switch {
+	case counts[casebuilder.Blocking] > 0:
+		s.meaning.SetText(fmt.Sprintf("Not ready: %s would sink the case. The score stays below 50 while anything does.",
+			plural(counts[casebuilder.Blocking], "point")))
+		s.meaning.Importance = widget.DangerImportance
+	case a.readiness >= 90:
+		s.meaning.SetText("Ready: nothing blocks the case, and little is left to answer.")
+		s.meaning.Importance = widget.MediumImportance
+	default:
+		s.meaning.SetText("Nothing blocks the case; the questions below are what still costs it points.")
+		s.meaning.Importance = widget.MediumImportance
+	}
+	s.meaning.Refresh()
+	s.meter.Refresh()
 	switch {
 	case len(a.findings) == 0:
 		s.summary.SetText("Nothing for the CEO to object to that the review can find. Read the brief once more with fresh eyes, then send it.")
@@ -110,6 +141,23 @@ func (s *reviewScreen) findingRow(c *casebuilder.Case, f casebuilder.Finding) fy
 	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, body)
 }
 
+// drawMeter draws the readiness score as a bar on a track, in the error
+// colour below 50 and the primary colour from 50 on, with a tick at 50.
+func (s *reviewScreen) drawMeter(size fyne.Size) []fyne.CanvasObject {
+	h := float32(8)
+	y := (size.Height - h) / 2
+	fill := theme.Color(theme.ColorNamePrimary)
+	if s.score < 50 {
+		fill = theme.Color(theme.ColorNameError)
+	}
+	track := rect(withAlpha(theme.Color(theme.ColorNameInputBorder), 0x80), 0, y, size.Width, h)
+	track.CornerRadius = h / 2
+	bar := rect(fill, 0, y, size.Width*float32(min(max(s.score, 0), 100))/100, h)
+	bar.CornerRadius = h / 2
+	half := line(theme.Color(theme.ColorNameForeground), 1, size.Width/2, y-3, size.Width/2, y+h+3)
+	return []fyne.CanvasObject{track, bar, half}
+}
+
 func plural(n int, noun string) string {
 	switch n {
 	case 0:
@@ -146,12 +194,26 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 	}
 	rest := path
 	switch {
+	case fieldNames[path] != "":
+		parts = append(parts, fieldNames[path])
+		rest = ""
 	case strings.HasPrefix(path, "alternatives["):
 		i, tail, _ := indexIn(path, "alternatives")
 		if a := item(c.Alternatives, i); a != nil {
 			parts = append(parts, shorten(a.Name, 40))
 			rest = tail
-			if j, t, ok := indexIn(tail, "costs"); ok && j >= 0 {
+			if scored, ok := strings.CutPrefix(tail, "scores."); ok {
+				// scores.<criterion>.<field>
+				id, t, _ := strings.Cut(scored, ".")
+				name := id
+				for _, k := range c.Criteria {
+					if k.ID == id && strings.TrimSpace(k.Name) != "" {
+						name = k.Name
+					}
+				}
+				parts = append(parts, "score on “"+shorten(name, 40)+"”")
+				rest = t
+			} else if j, t, ok := indexIn(tail, "costs"); ok && j >= 0 {
 				if l := item(a.Costs, j); l != nil {
 					named("cost", j, l.Name)
 					rest = t
@@ -163,6 +225,15 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 				}
 			}
 		}
+	case strings.HasPrefix(path, "criteria["):
+		i, tail, _ := indexIn(path, "criteria")
+		if k := item(c.Criteria, i); k != nil {
+			named("criterion", i, k.Name)
+			rest = tail
+		}
+	case strings.HasPrefix(path, "reserve"):
+		parts = append(parts, "contingency reserve")
+		rest = strings.TrimPrefix(strings.TrimPrefix(path, "reserve"), ".")
 	case strings.HasPrefix(path, "risks["):
 		i, tail, _ := indexIn(path, "risks")
 		if r := item(c.Risks, i); r != nil {
@@ -191,6 +262,12 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 		parts = append(parts, words)
 	}
 	return strings.Join(parts, " › ")
+}
+
+// fieldNames name the fields whose paths read badly as words.
+var fieldNames = map[string]string{
+	"recommendation.whyNotTopRanked": "why it is chosen over the top-ranked alternative",
+	"recommendation.whyNegativeNpv":  "why it is worth doing with a negative NPV",
 }
 
 // fieldWords turns the rest of a path into words: "impact.people.score"

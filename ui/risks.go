@@ -208,6 +208,9 @@ func (k *concernField) onChanged(on bool) {
 		default:
 			r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return s == k.id })
 		}
+		// An alternative that no longer exists (in a file edited by hand)
+		// has no tick to clear it: any tick does.
+		r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return c.AlternativeByID(s) < 0 })
 		return nil
 	})
 }
@@ -388,8 +391,11 @@ func (s *risksScreen) showAnalysis(analysis) { s.showSummary(s.u.doc.c) }
 
 func (s *risksScreen) focus(path string) bool {
 	i, _, ok := indexIn(path, "risks")
-	if !ok || i < 0 {
+	switch {
+	case !ok:
 		return false
+	case i < 0:
+		return s.list.focusAdd()
 	}
 	if s.list.filter != nil {
 		s.filterTo(s.cellL, s.cellI) // show all

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -24,7 +27,13 @@ const (
 	prefPaper        = "paper"
 	prefTheme        = "theme"
 	prefRecent       = "recentFiles"
+	prefSimTrials    = "simulationTrials"
+	prefSimSeed      = "simulationSeed"
 )
+
+// minTrials is the fewest simulation trials the settings accept: fewer
+// give percentiles that move from one seed to the next.
+const minTrials = 100
 
 // maxRecent is how many recent files the File menu offers.
 const maxRecent = 8
@@ -80,6 +89,16 @@ func (p *preferences) paper() string {
 
 func (p *preferences) theme() string { return p.p.String(prefTheme) }
 
+// simulation is the number of trials and the seed of the simulation.
+func (p *preferences) simulation() simSettings {
+	s := simSettings{trials: p.p.IntWithFallback(prefSimTrials, casebuilder.DefaultTrials)}
+	if s.trials < minTrials || s.trials > casebuilder.MaxTrials {
+		s.trials = casebuilder.DefaultTrials
+	}
+	s.seed, _ = strconv.ParseUint(p.p.String(prefSimSeed), 10, 64)
+	return s
+}
+
 // recent returns the recent case files, the newest first.
 func (p *preferences) recent() []string { return p.p.StringList(prefRecent) }
 
@@ -123,15 +142,19 @@ var currencies = []string{"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN"
 // horizon, start) and the user's (number format, defaults for new cases,
 // paper, theme).
 type settingsDialog struct {
-	u      *UI
-	form   *form
-	locale *widget.Select
-	theme  *widget.Select
-	paper  *widget.Select
-	curr   *widget.Select
-	rate   *entry
-	rateEr *errorLabel
-	dlg    dialog.Dialog
+	u        *UI
+	form     *form
+	locale   *widget.Select
+	theme    *widget.Select
+	paper    *widget.Select
+	curr     *widget.Select
+	rate     *entry
+	rateEr   *errorLabel
+	trials   *entry
+	seed     *entry
+	trialsEr *errorLabel
+	seedEr   *errorLabel
+	dlg      dialog.Dialog
 	// relayout is set when a choice reaches every screen.
 	relayout bool
 }
@@ -208,6 +231,12 @@ func (u *UI) onSettings() {
 	} else {
 		s.paper.SetSelected("A4")
 	}
+	s.trials, s.seed, s.trialsEr, s.seedEr = newEntry(), newEntry(), newErrorLabel(), newErrorLabel()
+	sim := u.prefs.simulation()
+	s.trials.SetText(u.format().Number(float64(sim.trials), 0))
+	s.seed.SetText(strconv.FormatUint(sim.seed, 10))
+	s.trials.OnChanged = func(text string) { s.trialsEr.show(s.onTrials(text), "") }
+	s.seed.OnChanged = func(text string) { s.seedEr.show(s.onSeed(text), "") }
 	themes := []string{"As the system", "Light", "Dark"}
 	modes := []string{"", "light", "dark"}
 	s.theme = widget.NewSelect(themes, func(v string) {
@@ -223,6 +252,8 @@ func (u *UI) onSettings() {
 		widget.NewFormItem("Discount rate of new cases", container.NewVBox(s.rate, s.rateEr)),
 		widget.NewFormItem("Paper size", s.paper),
 		widget.NewFormItem("Appearance", s.theme),
+		widget.NewFormItem("Simulation trials", container.NewVBox(s.trials, s.trialsEr)),
+		widget.NewFormItem("Simulation seed", container.NewVBox(s.seed, s.seedEr)),
 	)
 	content := container.NewVBox(
 		heading("This case"), caseForm,
@@ -231,8 +262,12 @@ func (u *UI) onSettings() {
 	)
 	s.dlg = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height), content), u.win)
 	currency := c.Currency
+	sim = u.prefs.simulation()
 	s.dlg.SetOnClosed(func() {
 		u.endTyping()
+		if u.prefs.simulation() != sim {
+			u.recalc.scheduleFull(u.doc.c, 0)
+		}
 		if s.relayout || u.doc.c.Currency != currency {
 			u.rebuild()
 		} else {
@@ -241,6 +276,41 @@ func (u *UI) onSettings() {
 	})
 	s.dlg.Show()
 	u.settings = s
+}
+
+// onTrials keeps the number of simulation trials typed, or says why not.
+func (s *settingsDialog) onTrials(text string) error {
+	v, err := s.u.parse(text, casebuilder.Count)
+	switch {
+	case err != nil:
+		return err
+	case v != math.Trunc(v) || v < minTrials || v > casebuilder.MaxTrials:
+		f := s.u.format()
+		return fmt.Errorf("type a whole number from %s to %s", f.Number(minTrials, 0), f.Number(casebuilder.MaxTrials, 0))
+	}
+	s.u.prefs.p.SetInt(prefSimTrials, int(v))
+	return nil
+}
+
+// onSeed keeps the simulation's seed typed, or says why not.
+func (s *settingsDialog) onSeed(text string) error {
+	v, err := strconv.ParseUint(strings.TrimSpace(text), 10, 64)
+	if err != nil {
+		return errors.New("type a whole number from 0 up: the same seed always gives the same results")
+	}
+	s.u.prefs.p.SetString(prefSimSeed, strconv.FormatUint(v, 10))
+	return nil
+}
+
+// focus focuses the setting of the case at path.
+func (s *settingsDialog) focus(path string) bool {
+	for _, b := range s.form.fields {
+		if b.path() == path && b.focusTarget() != nil {
+			s.u.win.Canvas().Focus(b.focusTarget())
+			return true
+		}
+	}
+	return false
 }
 
 var errPercentRange = percentRangeError{}

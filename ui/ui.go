@@ -27,9 +27,11 @@ import (
 )
 
 // Exporter writes a case as a document (an Excel workbook, a PDF brief):
-// a pure function of the case, the time written into it and the paper
-// size ("a4" or "letter").
-type Exporter func(c *casebuilder.Case, now time.Time, paper string) ([]byte, error)
+// a pure function of the case, its analysis, the time written into it and
+// the paper size ("a4" or "letter"). The analysis is the one the app
+// shows, of this very case, with the simulation run as the settings ask:
+// the exporter shows it rather than analysing the case again.
+type Exporter func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) ([]byte, error)
 
 // Exporters are the documents the app can export. A nil exporter is not
 // offered.
@@ -59,10 +61,12 @@ type deps struct {
 	// openURL opens a file or folder in the desktop's own application.
 	openURL func(u string) error
 	now     func() time.Time
-	// recalcDelay and autosaveEvery are how long typing pauses before the
-	// figures are worked out, and how often unsaved changes are autosaved
-	// (never when zero).
+	// recalcDelay, fullDelay and autosaveEvery are how long typing pauses
+	// before the figures are worked out, and before the whole analysis (the
+	// sensitivity and the simulation) is run, and how often unsaved
+	// changes are autosaved (never when zero).
 	recalcDelay   time.Duration
+	fullDelay     time.Duration
 	autosaveEvery time.Duration
 }
 
@@ -74,7 +78,8 @@ type UI struct {
 	deps deps
 
 	doc      *document
-	analysis analysis // the newest figures, of analysis.c
+	analysis analysis     // the newest figures, of analysis.c
+	full     fullAnalysis // the newest whole analysis, of full.a.Case
 	prefs    *preferences
 	recalc   *recalculator
 	autosave *autosaver
@@ -167,6 +172,7 @@ func New(a fyne.App, w fyne.Window, opts Options) *UI {
 		openURL:       func(s string) error { return a.OpenURL(parseURL(s)) },
 		now:           time.Now,
 		recalcDelay:   recalcDelay,
+		fullDelay:     fullDelay,
 		autosaveEvery: time.Minute,
 	})
 }
@@ -175,7 +181,8 @@ func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
 	u := &UI{app: a, win: w, opts: opts, deps: d, formats: map[string]*casebuilder.Format{}}
 	u.prefs = loadPreferences(a.Preferences())
 	u.applyTheme()
-	u.recalc = &recalculator{delay: d.recalcDelay, bridge: d.bridge, apply: u.showAnalysis}
+	u.recalc = &recalculator{delay: d.recalcDelay, fullDelay: d.fullDelay, bridge: d.bridge,
+		apply: u.showAnalysis, applyFull: u.showFull, settings: u.prefs.simulation}
 	u.autosave = newAutosaver(u)
 
 	c, path, first := u.initialCase(opts.Path)
@@ -251,6 +258,8 @@ func (u *UI) toolbar() fyne.CanvasObject {
 func (u *UI) afterOpen() {
 	u.recalc.stop()
 	u.analysis = analyse(u.doc.c)
+	u.full = fullAnalysis{}
+	u.recalc.scheduleFull(u.doc.c, 0)
 	u.screens = map[casebuilder.MethodStep]screen{}
 	u.formats = map[string]*casebuilder.Format{}
 	u.updateTitle()
@@ -328,6 +337,20 @@ func (u *UI) showAnalysis(a analysis) {
 	if s, ok := u.screens[u.current]; ok {
 		s.showAnalysis(a)
 	}
+}
+
+// showFull shows a new whole analysis, from the recalculator.
+func (u *UI) showFull(f fullAnalysis) {
+	u.full = f
+	if s, ok := u.screens[u.current].(*compareScreen); ok {
+		s.showFull(f)
+	}
+}
+
+// fullIsCurrent reports whether the whole analysis is of the case as it
+// is now, with the simulation's settings as they are now.
+func (u *UI) fullIsCurrent() bool {
+	return u.full.a != nil && u.full.a.Case == u.doc.c && u.full.sim == u.prefs.simulation()
 }
 
 func (u *UI) onUndo() { u.travel(u.doc.undoEdit) }

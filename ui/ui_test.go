@@ -195,14 +195,19 @@ func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
 }
 
 // fakeExporters write what they were given, so that the test sees the
-// case, the time and the paper reach them; fail makes one fail.
+// case, the time, the paper and the trials of the case's own analysis
+// reach them; fail makes one fail.
 func fakeExporters(fail error) Exporters {
 	write := func(kind string) Exporter {
-		return func(c *casebuilder.Case, now time.Time, paper string) ([]byte, error) {
+		return func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) ([]byte, error) {
 			if fail != nil && kind == "workbook" {
 				return nil, fail
 			}
-			return fmt.Appendf(nil, "%s|%s|%s|%s", kind, c.Title, now.Format(time.RFC3339), paper), nil
+			trials := 0
+			if a != nil && a.Case == c && a.Simulation != nil {
+				trials = a.Simulation.Trials
+			}
+			return fmt.Appendf(nil, "%s|%s|%s|%s|%d", kind, c.Title, now.Format(time.RFC3339), paper, trials), nil
 		}
 	}
 	return Exporters{Workbook: write("workbook"), Brief: write("brief")}
@@ -238,7 +243,7 @@ func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
 	h.settle()
 	for _, f := range []struct{ name, kind string }{{"nordwind.pdf", "brief"}, {"nordwind.xlsx", "workbook"}} {
 		data, err := os.ReadFile(filepath.Join(dir, f.name))
-		want := f.kind + "|" + title + "|2026-11-23T14:30:00Z|letter"
+		want := f.kind + "|" + title + "|2026-11-23T14:30:00Z|letter|" + itoa(testTrials)
 		if err != nil || string(data) != want {
 			t.Errorf("%s holds %q (%v), want %q", f.name, data, err, want)
 		}
