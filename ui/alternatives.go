@@ -659,7 +659,9 @@ func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
 				return changed
 			})
 		}, "Why this score")
-		rows = append(rows, cols.row(labelled(name, score.box), labelled("Because", why.box)))
+		// The criterion's name over the whole row: it is often longer
+		// than the score's column.
+		rows = append(rows, labelled(name, cols.row(score.box, why.box)))
 	}
 	return section("Scores against the criteria", "From 1 (poor) to 5 (excellent); the criteria and their weights are set on the Compare step, where a criterion can also be scored from the NPV or the ROI.", rows...)
 }
@@ -725,7 +727,7 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 	if a.scores != nil && s.shown < len(a.scores.Alternatives) {
 		for _, cs := range a.scores.Alternatives[s.shown].Criteria {
 			if l, ok := s.autoScores[cs.Criterion]; ok {
-				setText(l, fmt.Sprintf("%d – %s %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale))
+				setText(l, fmt.Sprintf("%d – %s. %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale))
 			}
 		}
 	}

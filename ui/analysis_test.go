@@ -46,7 +46,7 @@ func TestScoringShowsTheWeighedTotals(t *testing.T) {
 	if got, want := labelTexts(cmp.ranks), []string{"4", "1", "3", "2"}; !slices.Equal(got, want) {
 		t.Errorf("ranks %v, want %v", got, want)
 	}
-	if !cmp.weights.Visible() || cmp.weights.Text != "The weights add up to 100 %." {
+	if !cmp.weights.Visible() || cmp.weights.Text != "✓ The weights add up to 100 %." {
 		t.Errorf("weights label %q", cmp.weights.Text)
 	}
 	if !strings.Contains(cmp.ranking.Text, "Structured onboarding and coaching (4.15)") {
@@ -104,7 +104,7 @@ func TestEditingAWeightChangesTheRanks(t *testing.T) {
 	if got, want := labelTexts(cmp.ranks), []string{"3", "1", "4", "2"}; !slices.Equal(got, want) {
 		t.Errorf("ranks %v, want %v", got, want)
 	}
-	if cmp.weights.Text != "The weights add up to 100 %." {
+	if cmp.weights.Text != "✓ The weights add up to 100 %." {
 		t.Errorf("weights label %q", cmp.weights.Text)
 	}
 }
@@ -130,7 +130,7 @@ func TestAScoreFromTheNPV(t *testing.T) {
 	h.u.reveal(casebuilder.Where{Step: casebuilder.StepAlternatives, Path: "alternatives[2].name"})
 	alts := h.u.screens[casebuilder.StepAlternatives].(*alternativesScreen)
 	l := alts.autoScores["financial"]
-	if l == nil || !strings.HasPrefix(l.Text, "1 – poor Scored from the NPV: €17") {
+	if l == nil || !strings.HasPrefix(l.Text, "1 – poor. Scored from the NPV: €17") {
 		t.Errorf("compensation's financial score reads %v", l)
 	}
 	for _, b := range alts.form.fields {

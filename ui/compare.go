@@ -36,6 +36,7 @@ type compareScreen struct {
 	recommend *choiceField
 	scroll    *container.Scroll
 	a         analysis
+	drawn     bool // whether a is shown
 
 	// The weighing: the criteria and their weights, and every
 	// alternative's scores, weighted total and rank as Weigh has them.
@@ -136,10 +137,10 @@ func newCompareScreen(u *UI) screen {
 			s.table, charts, reserve),
 		section("Weighing the alternatives", "What the alternatives are weighed on besides money, and how much each criterion counts. Score each alternative from 1 (poor) to 5 (excellent) on the Alternatives step, or let the financial criteria score themselves from the NPV or the ROI.",
 			s.criteria.box, s.weights, s.scores, s.ranking),
-		section("What moves the NPV", "The recommendation's NPV with each uncertain input at its low and at its high value, every other input at its likely value: the inputs at the top are the ones to defend.",
-			s.tornadoState, s.tornado, s.drivers),
-		section("How sure the figures are", "A Monte Carlo simulation draws every low–likely–high estimate at once, thousands of times: the range of NPVs to expect, and how likely each alternative is to pay.",
-			s.simState, s.simTable, container.NewBorder(nil, nil, nil, s.histState, s.histTitle), s.histogram, s.simNote),
+		sectionWithNote("What moves the NPV", s.tornadoState, "The recommendation's NPV with each uncertain input at its low and at its high value, every other input at its likely value: the inputs at the top are the ones to defend.",
+			s.tornado, s.drivers),
+		sectionWithNote("How sure the figures are", s.simState, "A Monte Carlo simulation draws every low–likely–high estimate at once, thousands of times: the range of NPVs to expect, and how likely each alternative is to pay.",
+			s.simTable, container.NewBorder(nil, nil, nil, s.histState, s.histTitle), s.histogram, s.simNote),
 		section("The recommendation", "",
 			labelled("Recommended alternative", s.recommend.box), s.best,
 			labelled("Why", reason.box), s.whyNotTopBox, s.whyNegativeBox),
@@ -324,7 +325,7 @@ func (s *compareScreen) showWeightSum(c *casebuilder.Case) {
 	switch {
 	case len(c.Criteria) == 0:
 	case math.Abs(total-1) < 1e-9:
-		text, importance = "The weights add up to 100 %.", widget.SuccessImportance
+		text, importance = "✓ The weights add up to 100 %.", widget.LowImportance
 	default:
 		text, importance = fmt.Sprintf("⚠ The weights add up to %s; make them 100 %%.", s.u.format().Percent(total)), widget.WarningImportance
 	}
@@ -355,7 +356,18 @@ func (s *compareScreen) showReasons(c *casebuilder.Case) {
 // the recommendation's reason; the sensitivity and the simulation come
 // from the whole analysis (showFull).
 func (s *compareScreen) showAnalysis(a analysis) {
-	s.a = a
+	if s.drawn && a.res == s.a.res {
+		// Shown already (the step is shown again): only the whole
+		// analysis may have changed meanwhile.
+		s.showReasons(s.u.doc.c)
+		if s.full.a != s.u.full.a {
+			s.showFull(s.u.full)
+		} else {
+			s.showFreshness()
+		}
+		return
+	}
+	s.a, s.drawn = a, true
 	f := s.u.formatOf(a.c)
 	cols := newColumns(2.6, 1, 1, 1, 0.9, 0.9, 0.6, 1.2, 0.9)
 	head := []string{"Alternative", "Costs", "Benefits", "NPV", "IRR", "ROI", "BCR", "Payback", "Reserve"}
@@ -576,9 +588,10 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	swings := s.swings()
 	s.tornado.min.Height = tornadoHeight(len(swings))
 	s.tornado.Refresh()
+	rec := a.Result.RecommendedAlternative()
 	switch {
-	case a.Tornado == nil || a.Tornado.Alternative < 0:
-		s.drivers.SetText("There is no recommended alternative to test yet.")
+	case a.Tornado == nil || a.Tornado.Alternative < 0 || rec == nil || rec.DoNothing:
+		s.drivers.SetText("There is no alternative to doing nothing to test yet.")
 	case len(swings) == 0:
 		s.drivers.SetText(fmt.Sprintf("No estimate of %s has a low and a high value yet: give ranges to the uncertain ones and this chart shows which matter most.", a.Tornado.Name))
 	default:
@@ -611,11 +624,13 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	}
 	s.simTable.Objects = rows
 	s.simTable.Refresh()
-	if rec := a.Result.Recommended; rec >= 0 && rec < len(sim.Alternatives) {
-		as := sim.Alternatives[rec]
+	if i := a.Result.Recommended; i >= 0 && i < len(sim.Alternatives) && !sim.Alternatives[i].DoNothing {
+		as := sim.Alternatives[i]
 		s.histTitle.SetText(fmt.Sprintf("NPV of %s in %s trials: %s chance that it is positive", as.Name, f.Number(float64(sim.Trials), 0), f.Percent(as.ProbNPVPositive)))
+		s.histogram.Show()
 	} else {
 		s.histTitle.SetText("")
+		s.histogram.Hide()
 	}
 	s.histogram.Refresh()
 	s.simNote.SetText(fmt.Sprintf("%s trials with seed %d (change them in Settings), each drawing %s from a %s distribution between its low and high values. P10 is the NPV that 10 %% of the trials fall below, P90 the one that 90 %% do.",

@@ -220,9 +220,8 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 	u.status.working("Exporting the " + whats(jobs) + "…")
 	go func() {
 		if a == nil {
-			opts := set.options()
-			opts.Workers = 0 // every core: the user waits for this one
-			a = casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: opts})
+			// On the app's workers: the user may go on typing meanwhile.
+			a = casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: set.options()})
 			u.deps.bridge.do(func() {
 				if u.doc.c == c && u.prefs.simulation() == set && !u.fullIsCurrent() {
 					u.showFull(fullAnalysis{a: a, sim: set})

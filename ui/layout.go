@@ -41,7 +41,16 @@ func page(sections ...fyne.CanvasObject) *container.Scroll {
 
 // section is a titled group of fields with a line of explanation.
 func section(title, hint string, body ...fyne.CanvasObject) fyne.CanvasObject {
-	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return sectionWithNote(title, nil, hint, body...)
+}
+
+// sectionWithNote is a section with a note at the end of its title's line
+// (that it is updating, say).
+func sectionWithNote(title string, note fyne.CanvasObject, hint string, body ...fyne.CanvasObject) fyne.CanvasObject {
+	var t fyne.CanvasObject = widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if note != nil {
+		t = container.NewBorder(nil, nil, nil, note, t)
+	}
 	objs := []fyne.CanvasObject{t}
 	if hint != "" {
 		h := widget.NewLabel(hint)
