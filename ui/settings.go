@@ -262,7 +262,6 @@ func (u *UI) onSettings() {
 	)
 	s.dlg = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height), content), u.win)
 	currency := c.Currency
-	sim = u.prefs.simulation()
 	s.dlg.SetOnClosed(func() {
 		u.endTyping()
 		if u.prefs.simulation() != sim {
