@@ -5,7 +5,11 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -41,6 +45,14 @@ func main() {
 	if len(args) > 0 {
 		path = args[0]
 	}
+	if err := checkPath(path); err != nil {
+		fmt.Fprintln(os.Stderr, "casebuilder:", err)
+		os.Exit(2)
+	}
+	if err := checkDisplay(); err != nil {
+		fmt.Fprintln(os.Stderr, "casebuilder:", err)
+		os.Exit(1)
+	}
 	if os.Getenv("GOGC") == "" {
 		// The app's live heap is small (some 40 MB with the largest case,
 		// most of it fonts) and it allocates a little with every keystroke:
@@ -54,7 +66,11 @@ func main() {
 		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
 	a.SetIcon(icon)
-	w := a.NewWindow(appName)
+	w, err := newWindow(a)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "casebuilder:", err)
+		os.Exit(1)
+	}
 	w.SetMaster()
 	ui.New(a, w, ui.Options{
 		Path:    path,
@@ -69,4 +85,43 @@ func main() {
 		},
 	})
 	w.ShowAndRun()
+}
+
+// checkPath refuses a first argument that is neither a command nor a file,
+// most likely a mistyped command, in one line on the terminal rather than
+// in a window. A file that exists but is not a case still opens the app,
+// which says why.
+func checkPath(path string) error {
+	if path == "" {
+		return nil
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: no such command or case file (casebuilder help lists the commands)", path)
+	}
+	return nil
+}
+
+// checkDisplay says why the desktop app cannot start when there is plainly
+// no display to open its window on.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "darwin", "windows", "android", "ios":
+		return nil
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("no display to open the desktop app on (DISPLAY is not set); the commands work without one (casebuilder help)")
+	}
+	return nil
+}
+
+// newWindow opens the app's window. GLFW panics when it cannot reach the
+// display (DISPLAY names no running server); that is the user's set-up,
+// not a bug, so it becomes an error rather than a stack trace.
+func newWindow(a fyne.App) (w fyne.Window, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("cannot open a window on display %q: %v", os.Getenv("DISPLAY"), v)
+		}
+	}()
+	return a.NewWindow(appName), nil
 }

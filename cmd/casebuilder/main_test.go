@@ -113,6 +113,70 @@ func TestDesktopAppStartsUnderXvfb(t *testing.T) {
 	}
 }
 
+// TestDesktopRefusesInOneLine checks that when the app cannot start from a
+// terminal, the user reads one line saying why and gets a non-zero exit:
+// never Fyne's or GLFW's stack trace.
+func TestDesktopRefusesInOneLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real app; not in -short")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "casebuilder")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	caseFile := filepath.Join(dir, "turnover.hrcase")
+	data, err := assets.SampleFile("turnover")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(caseFile, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		display string
+		status  int
+		want    string
+	}{
+		{"mistyped command", []string{"sumary"}, ":0", 2, "casebuilder: sumary: no such command or case file"},
+		{"no display", []string{caseFile}, "", 1, "casebuilder: no display to open the desktop app on (DISPLAY is not set)"},
+		// A display number no server listens on.
+		{"unreachable display", []string{caseFile}, ":7399", 1, `casebuilder: cannot open a window on display ":7399"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			home := t.TempDir()
+			cmd := exec.Command(bin, tt.args...)
+			cmd.Env = append(os.Environ(), "DISPLAY="+tt.display, "WAYLAND_DISPLAY=", "HOME="+home,
+				"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_DATA_HOME="+filepath.Join(home, ".local/share"))
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			status := 0
+			if exit, ok := err.(*exec.ExitError); ok {
+				status = exit.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if status != tt.status {
+				t.Errorf("exit status %d, want %d", status, tt.status)
+			}
+			got := stderr.String()
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("stderr does not say %q:\n%s", tt.want, got)
+			}
+			if strings.Contains(got, "goroutine") || strings.Contains(got, "panic") {
+				t.Errorf("stderr shows a stack trace:\n%s", got)
+			}
+			after, err := os.ReadFile(caseFile)
+			if err != nil || !bytes.Equal(after, data) {
+				t.Errorf("the case file changed (%v)", err)
+			}
+		})
+	}
+}
+
 // startXvfb starts a virtual X server on a free display and returns the
 // display's name; it is stopped when the test ends.
 func startXvfb(t *testing.T) string {
