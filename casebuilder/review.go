@@ -713,10 +713,11 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			for i, m := range rv.c.Measures {
 				r, ok := rv.c.Pain.Inputs[m.PainInput]
-				if !ok || closeTo(m.Baseline, r.Likely, 1e-9*math.Max(1, math.Abs(r.Likely))) {
-					continue
+				in := LookupInput(m.PainInput)
+				if !ok || in == nil || closeTo(m.Baseline, r.Likely, 1e-9*math.Max(1, math.Abs(r.Likely))) {
+					continue // an unknown input is invalid-value's to report
 				}
-				u := LookupInput(m.PainInput).Unit
+				u := in.Unit
 				rv.add(fmt.Sprintf("measures[%d].baseline", i), "KPI %q starts from a baseline of %s, but the cost of pain uses %s",
 					m.Name, rv.f.Value(m.Baseline, u), rv.f.Value(r.Likely, u))
 			}
@@ -734,10 +735,11 @@ var rules = []Rule{
 						assumed, found = b.To.Likely, true // the last change made counts
 					}
 				}
-				if !found || closeTo(m.Target, assumed, 1e-9*math.Max(1, math.Abs(assumed))) {
-					continue
+				in := LookupInput(m.PainInput)
+				if !found || in == nil || closeTo(m.Target, assumed, 1e-9*math.Max(1, math.Abs(assumed))) {
+					continue // a KPI tied to no input, or to an unknown one
 				}
-				u := LookupInput(m.PainInput).Unit
+				u := in.Unit
 				rv.add(fmt.Sprintf("measures[%d].target", i), "KPI %q aims for %s, but the benefits of %q assume %s",
 					m.Name, rv.f.Value(m.Target, u), rv.rec.Name, rv.f.Value(assumed, u))
 			}

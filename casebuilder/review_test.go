@@ -312,3 +312,39 @@ func TestReadiness(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewUnknownPainInput: the review runs on invalid cases too (casebuilder
+// check, the app's Review step); a benefit line or a KPI naming no input, or
+// an unknown one, is reported as invalid, not a crash.
+func TestReviewUnknownPainInput(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(c *Case)
+		path   string
+	}{
+		// The KPIs with no painInput ("") matched this line's empty input.
+		{"benefit input empty", func(c *Case) { c.Alternatives[1].Benefits[0].Input = "" },
+			"alternatives[1].benefits[0].input"},
+		{"KPI input unknown, in the pain", func(c *Case) {
+			c.Measures[0].PainInput = "bogus"
+			c.Pain.Inputs["bogus"] = Exactly(1)
+		}, "measures[0].painInput"},
+		{"KPI and benefit input unknown", func(c *Case) {
+			c.Measures[0].PainInput = "bogus"
+			c.Alternatives[1].Benefits[0].Input = "bogus"
+		}, "measures[0].painInput"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := loadSample(t, "turnover")
+			tt.mutate(c)
+			var found bool
+			for _, f := range Review(c, Calculate(c)) {
+				found = found || f.Rule == "invalid-value" && f.Where.Path == tt.path
+			}
+			if !found {
+				t.Errorf("no invalid-value finding at %s", tt.path)
+			}
+		})
+	}
+}
