@@ -1,6 +1,7 @@
 package casebuilder
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -109,6 +110,31 @@ func Review(c *Case, res *Result) []Finding {
 	order := map[Severity]int{Blocking: 0, Warning: 1, Advice: 2}
 	slices.SortStableFunc(rv.out, func(a, b Finding) int { return order[a.Severity] - order[b.Severity] })
 	return rv.out
+}
+
+// FileFindings returns, as blocking invalid-value findings, the problems
+// that [Load] or [Decode] reported in err and that the review cannot see
+// in the case they returned: unknown fields, values of the wrong type,
+// duplicate keys, a failed migration. Review reports the case's invalid
+// values itself, so a review of a file is FileFindings followed by Review.
+func FileFindings(c *Case, err error) []Finding {
+	var ps Problems
+	if c == nil || !errors.As(err, &ps) {
+		return nil
+	}
+	seen := map[Problem]bool{}
+	for _, p := range Validate(c) {
+		seen[p] = true
+	}
+	rule := rules[slices.IndexFunc(rules, func(r Rule) bool { return r.Name == "invalid-value" })]
+	var out []Finding
+	for _, p := range ps {
+		if !seen[p] {
+			out = append(out, Finding{Rule: rule.Name, Severity: rule.Severity, Message: p.String(),
+				Why: rule.Why, Where: Where{StepFor(p.Path), p.Path}})
+		}
+	}
+	return out
 }
 
 // HasBlocking reports whether any finding is blocking.

@@ -233,8 +233,9 @@ func (r *runner) check(args []string) int {
 		return exitFail
 	}
 	// A case with invalid values is still reviewed: the review reports
-	// each invalid value as a blocking finding, with the rest.
-	findings := casebuilder.Review(c, casebuilder.Calculate(c))
+	// each invalid value as a blocking finding, with the rest, after what
+	// only the file shows (unknown fields, values of the wrong type).
+	findings := append(casebuilder.FileFindings(c, err), casebuilder.Review(c, casebuilder.Calculate(c))...)
 	if findings == nil {
 		findings = []casebuilder.Finding{}
 	}

@@ -192,6 +192,47 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckFileProblems: what summary refuses the file for (a misspelt
+// field, a number written as text, a key given twice) check lists as
+// blocking, and exits 1, instead of reviewing what it could read and
+// passing the file.
+func TestCheckFileProblems(t *testing.T) {
+	data, err := os.ReadFile(writeSample(t, "turnover"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, old, new, want string }{
+		{"unknown field", `"discountRate": 0.1,`, `"discountRate": 0.1, "discountRat": 0.2,`,
+			"discountRat: is not a field of a case file here"},
+		{"wrong type", `"discountRate": 0.1,`, `"discountRate": "0.1",`, `discountRate: must be a number (got "0.1")`},
+		{"duplicate key", `"discountRate": 0.1,`, `"discountRate": 0.1, "discountRate": 0.1,`, "discountRate: appears twice"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if !bytes.Contains(data, []byte(tt.old)) {
+				t.Fatalf("the sample has no %s", tt.old)
+			}
+			path := filepath.Join(t.TempDir(), "case.hrcase")
+			bad := bytes.Replace(data, []byte(tt.old), []byte(tt.new), 1)
+			os.WriteFile(path, bad, 0o600)
+			if code, _, stderr := run(t, "summary", path); code != 1 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("summary: exit %d, %q; want 1 and %q", code, stderr, tt.want)
+			}
+			code, stdout, _ := run(t, "check", path)
+			if code != 1 || !strings.Contains(stdout, "blocking  ") || !strings.Contains(stdout, tt.want) {
+				t.Errorf("check: exit %d, want 1 and a blocking %q:\n%s", code, tt.want, stdout)
+			}
+			code, stdout, _ = run(t, "check", "--json", path)
+			var out struct{ Blocking int }
+			if err := json.Unmarshal([]byte(stdout), &out); err != nil || code != 1 || out.Blocking != 1 {
+				t.Errorf("check --json: exit %d, %d blocking (%v); want 1 and 1", code, out.Blocking, err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, bad) {
+				t.Error("the case file changed")
+			}
+		})
+	}
+}
+
 // TestBadInput checks that every bad command line fails with one line on
 // stderr, a non-zero status, and the input file unchanged.
 func TestBadInput(t *testing.T) {
