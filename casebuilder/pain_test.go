@@ -160,3 +160,25 @@ func TestEveryCategoryHasACalculator(t *testing.T) {
 		}
 	}
 }
+
+// TestSkillsGapAboveTarget: attainment above the target is no gap. Its
+// cost would be negative (0.9 − 1.0 = −0.1 × 100 reps × 500,000 × 0.6 =
+// −3,000,000 a year), and a benefit that avoids half of it a loss of
+// 1,500,000 a year; the case is refused instead.
+func TestSkillsGapAboveTarget(t *testing.T) {
+	c := smallCase()
+	c.Pain = Pain{Category: SkillsGap, Inputs: map[string]Range{"reps": Exactly(100), "annualQuota": Exactly(500000),
+		"grossMargin": Exactly(0.6), "targetAttainment": Exactly(0.9), "actualAttainment": Range{0.85, 1, 1.05}}}
+	ps := Validate(c)
+	if len(ps) != 1 || ps[0].Path != "pain.inputs.actualAttainment" || !strings.Contains(ps[0].Message, "got 1, target 0.9") {
+		t.Errorf("problems = %v, want one at pain.inputs.actualAttainment", ps)
+	}
+	// At the target exactly, the gap and its cost are zero, and valid.
+	c.Pain.Inputs["actualAttainment"] = Exactly(0.9)
+	if ps := Validate(c); len(ps) != 0 {
+		t.Errorf("actual attainment at the target: %v", ps)
+	}
+	if res := CostOfPain(&c.Pain); res.Annual != 0 || !res.Complete() {
+		t.Errorf("cost at the target = %v (complete %v), want 0", res.Annual, res.Complete())
+	}
+}

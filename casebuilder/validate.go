@@ -149,6 +149,15 @@ func (v *validator) pain() {
 		}
 		v.rangeWithin(path, p.Inputs[key], in.Min, in.Max, true)
 	}
+	// The one calculator with a difference in it: attainment above the
+	// target is no gap, and its cost would come out below zero, turning
+	// every benefit tied to the pain into a loss.
+	actual, hasActual := p.Inputs["actualAttainment"]
+	target, hasTarget := p.Inputs["targetAttainment"]
+	if p.Category == SkillsGap && hasActual && hasTarget && actual.Likely > target.Likely {
+		v.add("pain.inputs.actualAttainment", "must not be above the target attainment, or there is no skills gap to cost (got %v, target %v)",
+			actual.Likely, target.Likely)
+	}
 }
 
 func (v *validator) alternatives() {
