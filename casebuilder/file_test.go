@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -344,5 +345,27 @@ func BenchmarkDecodeStress(b *testing.B) {
 		if _, err := Decode(data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestInvalidHorizonReportedOnce: with a horizon of 0 months, every line
+// used to be "must be within the horizon, 0 to 0 (got 0)", month 0
+// included; only the horizon is wrong, and what is wrong whatever it is.
+func TestInvalidHorizonReportedOnce(t *testing.T) {
+	c := smallCase()
+	c.HorizonMonths = 0
+	c.Alternatives[1].Costs[1].EndMonth = intPtr(1) // before its start, month 2
+	c.Alternatives[1].Benefits[0].StartMonth = -1
+	var got []string
+	for _, p := range Validate(c) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"horizonMonths: must be between 1 and 360 months (got 0)",
+		"alternatives[1].costs[1].endMonth: must not be before the start month (2) (got 1)",
+		"alternatives[1].benefits[0].startMonth: must not be negative (got -1)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

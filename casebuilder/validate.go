@@ -465,14 +465,23 @@ func (v *validator) uniqueIDs(path string, n int, id func(int) string, required 
 	return seen
 }
 
-// months checks a line's start and end months against the horizon.
+// months checks a line's start and end months against the horizon. While
+// the horizon itself is invalid (horizonMonths says so), only what is
+// wrong whatever the horizon is reported.
 func (v *validator) months(path string, start int, end *int) {
 	last := v.c.HorizonMonths - 1
-	if start < 0 || start > last {
-		v.add(path+".startMonth", "must be within the horizon, 0 to %d (got %d)", max(last, 0), start)
+	switch {
+	case last >= 0 && (start < 0 || start > last):
+		v.add(path+".startMonth", "must be within the horizon, 0 to %d (got %d)", last, start)
+	case start < 0:
+		v.add(path+".startMonth", "must not be negative (got %d)", start)
 	}
-	if end != nil && (*end < start || *end > last) {
-		v.add(path+".endMonth", "must be between the start month (%d) and the end of the horizon (%d) (got %d)", start, max(last, 0), *end)
+	switch {
+	case end == nil:
+	case last >= 0 && (*end < start || *end > last):
+		v.add(path+".endMonth", "must be between the start month (%d) and the end of the horizon (%d) (got %d)", start, last, *end)
+	case *end < start:
+		v.add(path+".endMonth", "must not be before the start month (%d) (got %d)", start, *end)
 	}
 }
 
