@@ -105,19 +105,27 @@ func Save(path string, c *Case) error {
 // folder, synced before it is renamed over path. With backup set, the file
 // it replaces is kept as path + BackupSuffix (itself replaced atomically).
 // A new file is readable by its owner only: cases hold people's data.
+// When path is a symbolic link, the file it links to is replaced.
 func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
+	// Through a symbolic link, replace (and back up) the file it names,
+	// beside that file: replacing the link itself would leave the file
+	// where the user keeps it unchanged. Messages name the path given.
+	name := path
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
 	mode := fs.FileMode(0o600)
 	info, statErr := os.Stat(path)
 	exists := statErr == nil
 	if exists {
 		if !info.Mode().IsRegular() {
-			return &FileError{path, errors.New("is not a regular file; choose another name")}
+			return &FileError{name, errors.New("is not a regular file; choose another name")}
 		}
 		mode = info.Mode().Perm()
 	}
 	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
-		return &FileError{path, err}
+		return &FileError{name, err}
 	}
 	defer func() {
 		if err != nil {
@@ -126,11 +134,11 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 	}()
 	if exists && backup {
 		if err := keepBackup(path); err != nil {
-			return &FileError{path, fmt.Errorf("cannot keep the previous version as a backup: %w", unwrapPathError(err))}
+			return &FileError{name, fmt.Errorf("cannot keep the previous version as a backup: %w", unwrapPathError(err))}
 		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return &FileError{path, fmt.Errorf("cannot be replaced: %w", unwrapPathError(err))}
+		return &FileError{name, fmt.Errorf("cannot be replaced: %w", unwrapPathError(err))}
 	}
 	syncDir(filepath.Dir(path))
 	removeStaleTemps(path)

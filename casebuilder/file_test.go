@@ -369,3 +369,40 @@ func TestInvalidHorizonReportedOnce(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestSaveThroughSymlink: a case kept elsewhere and opened through a
+// symbolic link is saved where it is kept, with its backup beside it; the
+// link stays a link. (Saving used to replace the link with a new file and
+// leave the case where the user keeps it unchanged.)
+func TestSaveThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "shared", "case.hrcase")
+	link := filepath.Join(dir, "case.hrcase")
+	c := loadSample(t, "turnover")
+	if err := os.Mkdir(filepath.Dir(real), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(real, c); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(real)
+	if err := os.Symlink(filepath.Join("shared", "case.hrcase"), link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	c.Title = "Second version"
+	if err := Save(link, c); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link is no longer a link: %v, %v", info, err)
+	}
+	if got, err := Load(real); err != nil || got.Title != "Second version" {
+		t.Errorf("the linked case was not saved: %v", err)
+	}
+	if backup, _ := os.ReadFile(real + BackupSuffix); !bytes.Equal(backup, first) {
+		t.Error("the backup beside the linked case is not the previous version")
+	}
+	if _, err := os.Lstat(link + BackupSuffix); !os.IsNotExist(err) {
+		t.Errorf("a backup beside the link: %v", err)
+	}
+}
