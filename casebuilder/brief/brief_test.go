@@ -189,9 +189,11 @@ func TestSectionsInOrder(t *testing.T) {
 			if !strings.Contains(pages[1], "1 Executive summary") || !strings.HasPrefix(strings.SplitN(pages[2], "2026 ", 2)[1], "2 Alternatives compared") {
 				t.Errorf("the executive summary is not page 2 alone:\npage 2: %.200s\npage 3: %.200s", pages[1], pages[2])
 			}
-			// Header and footer on every page.
+			// Header and footer on every page, the confidentiality line
+			// whole however long the organisation and the readers' names.
+			conf := "Confidential: " + c.Organisation + " internal, prepared for " + c.PreparedFor + ". Contains people data; do not forward."
 			for i, p := range pages {
-				mustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), "23 November 2026", "Confidential")
+				mustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), "23 November 2026", strings.Join(strings.Fields(conf), " "))
 			}
 		})
 	}
