@@ -269,7 +269,25 @@ func TestFigures(t *testing.T) {
 	mustContain(t, "the turnover brief", txt,
 		"€7,006,578 a year", "€176,934", "€5,667", "€58,767", "€97,500", "39.6",
 		"€1,403,000 over 36 months (January 2027 to December 2029), including a contingency reserve of €52,000",
-		"Payback: 12.0 months (January 2028)", "R2 Sales managers do not make time to coach")
+		"Payback: 12.0 months (January 2028)", "R2 Sales managers do not make time to coach",
+		// A method typed as a phrase, and the sentence the brief adds.
+		"headcount, from the HRIS. Tracks the cost-of-pain input “Yearly sales attrition”.")
+}
+
+func TestEndSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                    "",
+		"  from the HRIS  ":   "from the HRIS.",
+		"From the CRM.":       "From the CRM.",
+		"Is it?":              "Is it?",
+		"Survey, out of 5;":   "Survey, out of 5;",
+		"Cut short…":          "Cut short…",
+		"Coaching log (HRIS)": "Coaching log (HRIS).",
+	} {
+		if got := endSentence(in); got != want {
+			t.Errorf("endSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 // TestScripts checks that names in Latin, Greek and Polish letters and the
