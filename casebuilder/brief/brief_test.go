@@ -395,6 +395,11 @@ func TestLayout(t *testing.T) {
 					if d.log.bottom[p] <= marginTop+1 {
 						t.Errorf("page %d of %d is empty", p, n)
 					}
+					// A page with a line or two on it, before the next
+					// section's page, is as bad as an empty one.
+					if p < n && d.log.bottom[p] < marginTop+30 {
+						t.Errorf("page %d of %d holds only %.0f mm", p, n, d.log.bottom[p]-marginTop)
+					}
 				}
 				if d.toc[0].page != 2 || d.toc[1].page != 3 {
 					t.Errorf("the summary runs from page %d to %d", d.toc[0].page, d.toc[1].page-1)
