@@ -626,3 +626,42 @@ func TestVariedCases(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteStaysWithItsTable sets a table with a note under it, and a
+// chart with its note, at every height down a page: the note never opens
+// a page alone, it takes the last rows (or the chart) along.
+func TestNoteStaysWithItsTable(t *testing.T) {
+	c := shared(t, "turnover")
+	note := "Small print that explains the table above it, long enough to run onto a second line of the note at this width, as notes under tables often do."
+	for _, paper := range []string{"a4", "letter"} {
+		d := newDoc(c, papers[paper], fixed, analysed(c))
+		d.newTOC()
+		for _, what := range []string{"table", "chart"} {
+			for off := 2.0; off <= 80; off += 0.5 {
+				d.newPage(false)
+				d.y = d.bottom() - off
+				start := d.pdf.PageNo()
+				if what == "table" {
+					tb := &table{caption: "Rows", note: note, cols: []col{{head: "Row", w: 1, align: "L"}}}
+					for i := range 6 {
+						tb.rows = append(tb.rows, row{cells: []cell{{s: "Row " + strconv.Itoa(i+1)}}})
+					}
+					d.table(tb)
+				} else {
+					d.npvChart()
+				}
+				p := d.pdf.PageNo()
+				if p == start {
+					continue
+				}
+				// On a new page, the note is under something of its own.
+				if alone := d.log.bottom[p] - marginTop; alone < d.noteHeight(note)+6 {
+					t.Errorf("%s, %s %.1f mm from the foot: the note opens page %d alone (%.1f mm of content)", paper, what, off, p, alone)
+				}
+			}
+		}
+		if err := d.pdf.Error(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

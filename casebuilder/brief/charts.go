@@ -25,18 +25,23 @@ func (d *doc) npvChart() {
 	}
 	axisH := 8.0
 	h := float64(n)*rowH + axisH + 2
-	d.block(h)
-	if d.dry {
-		d.y += h
-		return
-	}
-	labelW := min(58, d.contentW()*0.33)
 	lo, hi := 0.0, 0.0
 	for _, a := range alts {
 		lo, hi = min(lo, a.NPV), max(hi, a.NPV)
 	}
 	ticks := niceTicks(lo, hi, 5)
 	lo, hi = min(lo, ticks[0]), max(hi, ticks[len(ticks)-1])
+	note := "The recommended alternative's bar is dark, the others grey"
+	if lo < 0 {
+		note += "; a negative NPV is hatched"
+	}
+	note += ". Doing nothing is the zero line every other alternative is measured from."
+	d.block(h + d.noteHeight(note))
+	if d.dry {
+		d.y += h
+		return
+	}
+	labelW := min(58, d.contentW()*0.33)
 	// Every bar's figure is written at its end, inside the margins: the
 	// scale leaves room for the widest.
 	labels := make([]string, n)
@@ -127,11 +132,7 @@ func (d *doc) npvChart() {
 	pdf.SetLineWidth(0.3)
 	d.line(xOf(0), top-1, xOf(0), bottom+0.5)
 	d.y = bottom + axisH
-	note := "The recommended alternative's bar is dark, the others grey"
-	if lo < 0 {
-		note += "; a negative NPV is hatched"
-	}
-	d.note(note + ". Doing nothing is the zero line every other alternative is measured from.")
+	d.note(note)
 }
 
 // centredAt writes a short label centred on x, moved inside the margins
@@ -168,7 +169,12 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	}
 	legendH, plotH, axisH := 7.0, 62.0, 9.0
 	h := legendH + plotH + axisH
-	d.block(h)
+	const noPayback = "The cumulative net cash flow does not turn positive for good within the horizon: there is no payback."
+	if a.PaybackMonths == nil {
+		d.block(h + d.noteHeight(noPayback))
+	} else {
+		d.block(h)
+	}
 	if d.dry {
 		d.y += h
 		return
@@ -309,7 +315,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	}
 	d.y = plotY + plotH + axisH
 	if a.PaybackMonths == nil {
-		d.note("The cumulative net cash flow does not turn positive for good within the horizon: there is no payback.")
+		d.note(noPayback)
 	}
 }
 

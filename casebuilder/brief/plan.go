@@ -194,14 +194,14 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 		}
 		t.rows = append(t.rows, row{cells: cells})
 	}
-	d.table(t)
 	if dated {
 		note := "Bars run from each milestone's start to its end; a diamond marks a milestone of a single day."
 		if slices.ContainsFunc(ms, unsecured) {
 			note += " A hatched bar: the milestone needs a resource not yet secured."
 		}
-		d.note(note + " \"After\" names the milestones that must finish first.")
+		t.note = note + " \"After\" names the milestones that must finish first."
 	}
+	d.table(t)
 }
 
 func dateCell(dt casebuilder.Date) cell {
