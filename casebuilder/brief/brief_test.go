@@ -665,3 +665,40 @@ func TestNoteStaysWithItsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryRisks checks that the one-page summary gives each of the
+// three top risks of the turnover sample whole: what it is, its
+// likelihood and expected cost, its contingency plan and the plan's cost,
+// on A4 and on Letter.
+func TestSummaryRisks(t *testing.T) {
+	c := shared(t, "turnover")
+	f := casebuilder.FormatFor(c)
+	// pdftotext joins a word broken after its hyphen without the hyphen.
+	squeeze := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), ""), "-", "") }
+	for _, paper := range []string{"a4", "letter"} {
+		page := squeeze(pageTexts(t, write(t, c, paper))[1])
+		// By expected cost, likelihood × impact: R2 €120,000, R7 €60,000,
+		// R1 €45,000 (worked from the sample), then R3 €24,000.
+		for _, want := range []struct {
+			n                      int // R1 is the first risk
+			likelihood, exp, costs string
+		}{
+			{2, "40.0%", "€120,000", "€20,000"},
+			{7, "15.0%", "€60,000", "€60,000"},
+			{1, "30.0%", "€45,000", "€90,000"},
+		} {
+			r := &c.Risks[want.n-1]
+			if got := f.Money(r.ContingencyCost); got != want.costs {
+				t.Fatalf("R%d: the sample's plan costs %s, not %s", want.n, got, want.costs)
+			}
+			for _, s := range []string{r.Description, want.likelihood + " likely", want.exp, r.Contingency, want.costs} {
+				if !strings.Contains(page, squeeze(s)) {
+					t.Errorf("%s: the summary lacks %q of R%d", paper, s, want.n)
+				}
+			}
+		}
+		if strings.Contains(page, "…") {
+			t.Errorf("%s: the summary cuts something short", paper)
+		}
+	}
+}
