@@ -702,3 +702,37 @@ func TestSummaryRisks(t *testing.T) {
 		}
 	}
 }
+
+// TestNPVChartNames checks that the NPV chart names every alternative of
+// the turnover sample whole, a long name on two lines.
+func TestNPVChartNames(t *testing.T) {
+	c := shared(t, "turnover")
+	d := newDoc(c, papers["a4"], fixed, analysed(c))
+	d.newTOC()
+	d.newPage(false)
+	d.npvChart()
+	out, err := d.output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(strings.Fields(poppler(t, out, "pdftotext", "-layout")), " ")
+	for _, a := range c.Alternatives {
+		if len(a.Name) < 40 {
+			continue // the long ones are the test
+		}
+		// Two lines in layout mode come out as "... with a retention
+		// award": the words in order, each whole.
+		at := 0
+		for _, w := range strings.Fields(a.Name) {
+			i := strings.Index(txt[at:], w)
+			if i < 0 {
+				t.Errorf("the chart lacks %q of %q:\n%s", w, a.Name, txt)
+				break
+			}
+			at += i + len(w)
+		}
+	}
+	if strings.Contains(txt, "…") {
+		t.Errorf("the chart cuts a name short:\n%s", txt)
+	}
+}

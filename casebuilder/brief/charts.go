@@ -99,8 +99,12 @@ func (d *doc) npvChart() {
 		}
 		d.setFont(style, 7.5)
 		d.setColor(colInk)
-		name := orDefault(a.Name, "Unnamed alternative")
-		d.textAt(marginX, y+rowH/2-lineHeight(7.5)/2, labelW, d.fit(name, labelW), "R")
+		// A long name takes two lines where the rows are tall enough.
+		lh := lineHeight(7.5)
+		lines := d.clamp(orDefault(a.Name, "Unnamed alternative"), labelW, max(1, int(rowH/lh)))
+		for j, l := range lines {
+			d.textAt(marginX, y+rowH/2-float64(len(lines))*lh/2+float64(j)*lh, labelW, l, "R")
+		}
 		// The bar.
 		x0, x1 := xOf(0), xOf(a.NPV)
 		bh := rowH * 0.62
