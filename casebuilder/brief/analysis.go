@@ -405,13 +405,25 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 	for i, dr := range drivers {
 		y := plotY + float64(i)*tornadoRowH
 		// The input and its range.
+		// A name too long for one line takes two, with the range after
+		// it when there is room (the table below gives it anyway).
 		d.setFont("B", 7)
 		d.setColor(colInk)
-		d.textAt(marginX, y+0.6, labelW, d.fit(orDefault(dr.Input, dr.Path), labelW), "L")
+		lines := d.clamp(orDefault(dr.Input, dr.Path), labelW, 2)
+		for j, l := range lines {
+			d.textAt(marginX, y+0.6+float64(j)*lineHeight(7), labelW, l, "L")
+		}
+		rngX, rngW := marginX, labelW
+		if len(lines) > 1 {
+			used := d.width(lines[1]) + 2
+			rngX, rngW = marginX+used, labelW-used
+		}
 		d.setFont("", 6.3)
 		d.setColor(colMuted)
 		rng := f.Value(dr.Low, dr.Unit) + " to " + f.Value(dr.High, dr.Unit)
-		d.textAt(marginX, y+0.6+lineHeight(7), labelW, d.fit(rng, labelW), "L")
+		if rw := d.width(rng); len(lines) == 1 || rw <= rngW {
+			d.textAt(rngX, y+0.6+lineHeight(7)+(lineHeight(7)-lineHeight(6.3))*float64(len(lines)-1)/2, rngW, d.fit(rng, rngW), "L")
+		}
 		// The bars: the longer first, so that the shorter shows on top
 		// when both go the same way.
 		bh := tornadoRowH * 0.56

@@ -703,36 +703,44 @@ func TestSummaryRisks(t *testing.T) {
 	}
 }
 
-// TestNPVChartNames checks that the NPV chart names every alternative of
-// the turnover sample whole, a long name on two lines.
-func TestNPVChartNames(t *testing.T) {
+// TestChartNames checks that the NPV chart and the tornado name every
+// alternative and every estimate of the turnover sample whole, a long
+// name on two lines.
+func TestChartNames(t *testing.T) {
 	c := shared(t, "turnover")
-	d := newDoc(c, papers["a4"], fixed, analysed(c))
+	an := analysed(c)
+	var long []string
+	for _, a := range c.Alternatives {
+		long = append(long, a.Name)
+	}
+	for _, dr := range an.Tornado.Drivers[:min(len(an.Tornado.Drivers), tornadoRows)] {
+		long = append(long, dr.Input)
+	}
+	d := newDoc(c, papers["a4"], fixed, an)
 	d.newTOC()
 	d.newPage(false)
 	d.npvChart()
+	d.newPage(false)
+	d.tornadoChart(an.Tornado.BaseNPV, an.Tornado.Drivers[:min(len(an.Tornado.Drivers), tornadoRows)], "")
 	out, err := d.output()
 	if err != nil {
 		t.Fatal(err)
 	}
 	txt := strings.Join(strings.Fields(poppler(t, out, "pdftotext", "-layout")), " ")
-	for _, a := range c.Alternatives {
-		if len(a.Name) < 40 {
-			continue // the long ones are the test
-		}
-		// Two lines in layout mode come out as "... with a retention
-		// award": the words in order, each whole.
+	for _, name := range long {
+		// A name on two lines comes out in layout mode with other text
+		// between its lines: its words in order, each whole.
 		at := 0
-		for _, w := range strings.Fields(a.Name) {
+		for _, w := range strings.Fields(name) {
 			i := strings.Index(txt[at:], w)
 			if i < 0 {
-				t.Errorf("the chart lacks %q of %q:\n%s", w, a.Name, txt)
+				t.Errorf("a chart lacks %q of %q:\n%s", w, name, txt)
 				break
 			}
 			at += i + len(w)
 		}
 	}
 	if strings.Contains(txt, "…") {
-		t.Errorf("the chart cuts a name short:\n%s", txt)
+		t.Errorf("a chart cuts a name short:\n%s", txt)
 	}
 }
