@@ -113,14 +113,18 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	}
 	labelRowH, plotH, axisH := 3.4, 46.0, 8.0
 	h := 2*labelRowH + 1 + plotH + axisH
-	d.block(h)
+	lo, hi := bins[0].From, bins[len(bins)-1].To
+	ticks := niceTicks(lo, hi, 6)
+	lo, hi = min(lo, ticks[0]), max(hi, ticks[len(ticks)-1])
+	note := fmt.Sprintf("The share of the %s in each band of NPV. Dashed lines: P10, P50 (the median) and P90.", d.trialsText())
+	if lo < 0 {
+		note += fmt.Sprintf(" Hatched: trials whose NPV is below zero (%s of them).", f.Percent(1-a.ProbNPVPositive))
+	}
+	d.block(h + d.noteHeight(note))
 	if d.dry {
 		d.y += h
 		return
 	}
-	lo, hi := bins[0].From, bins[len(bins)-1].To
-	ticks := niceTicks(lo, hi, 6)
-	lo, hi = min(lo, ticks[0]), max(hi, ticks[len(ticks)-1])
 	maxShare := 0.0
 	for _, b := range bins {
 		maxShare = max(maxShare, float64(b.Count)/float64(a.Trials))
@@ -220,10 +224,6 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 		}
 	}
 	d.y = plotY + plotH + axisH
-	note := fmt.Sprintf("The share of the %s in each band of NPV. Dashed lines: P10, P50 (the median) and P90.", d.trialsText())
-	if lo < 0 {
-		note += fmt.Sprintf(" Hatched: trials whose NPV is below zero (%s of them).", f.Percent(1-a.ProbNPVPositive))
-	}
 	d.note(note)
 }
 
@@ -259,12 +259,13 @@ func (d *doc) sensitivity() {
 		return
 	}
 	shown := moving[:min(len(moving), tornadoRows)]
-	d.lead(fmt.Sprintf("The NPV of %s is %s with every estimate at its likely value. Each bar shows where it goes when one estimate is at its low or at its high value and every other stays at its likely value; the estimates that move it most come first.",
-		name, f.Money(t.BaseNPV)), d.tornadoHeight(len(shown)))
-	d.tornadoChart(t.BaseNPV, shown)
+	note := ""
 	if more := len(moving) - len(shown); more > 0 {
-		d.note(fmt.Sprintf("%d more estimate%s move%s the NPV less; the table lists them all.", more, plural(more), map[bool]string{true: "s", false: ""}[more == 1]))
+		note = fmt.Sprintf("%d more estimate%s move%s the NPV less; the table lists them all.", more, plural(more), map[bool]string{true: "s", false: ""}[more == 1])
 	}
+	d.lead(fmt.Sprintf("The NPV of %s is %s with every estimate at its likely value. Each bar shows where it goes when one estimate is at its low or at its high value and every other stays at its likely value; the estimates that move it most come first.",
+		name, f.Money(t.BaseNPV)), d.tornadoHeight(len(shown))+d.noteHeight(note))
+	d.tornadoChart(t.BaseNPV, shown, note)
 
 	tt := &table{caption: "Sensitivity of the NPV", size: 7, cols: []col{
 		{head: "", w: 4, align: "R"},
@@ -283,10 +284,10 @@ func (d *doc) sensitivity() {
 			{s: f.Money(dr.NPVLow)}, {s: f.Money(dr.NPVHigh)}, {s: f.Money(dr.Swing), style: "B"}}})
 	}
 	d.minor("Every uncertain estimate")
-	d.table(tt)
 	if len(moving) < len(t.Drivers) {
-		d.note("An estimate with a swing of zero does not reach this alternative's NPV: it belongs to an input no benefit of it depends on.")
+		tt.note = "An estimate with a swing of zero does not reach this alternative's NPV: it belongs to an input no benefit of it depends on."
 	}
+	d.table(tt)
 }
 
 // driverKind says what an estimate is: a cost, a benefit or an input of
@@ -318,11 +319,12 @@ func (d *doc) tornadoHeight(n int) float64 {
 // tornadoChart draws the tornado: for each input, a bar from the likely
 // NPV (the vertical line) to the NPV with the input at its low value
 // (light) and to the NPV with it at its high value (dark), each end
-// labelled with its figure.
-func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver) {
+// labelled with its figure; then the note under it, if any, on the same
+// page.
+func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note string) {
 	pdf, f := d.pdf, d.f
 	h := d.tornadoHeight(len(drivers))
-	d.block(h)
+	d.block(h + d.noteHeight(note))
 	if d.dry {
 		d.y += h
 		return
@@ -403,13 +405,25 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver) {
 	for i, dr := range drivers {
 		y := plotY + float64(i)*tornadoRowH
 		// The input and its range.
+		// A name too long for one line takes two, with the range after
+		// it when there is room (the table below gives it anyway).
 		d.setFont("B", 7)
 		d.setColor(colInk)
-		d.textAt(marginX, y+0.6, labelW, d.fit(orDefault(dr.Input, dr.Path), labelW), "L")
+		lines := d.clamp(orDefault(dr.Input, dr.Path), labelW, 2)
+		for j, l := range lines {
+			d.textAt(marginX, y+0.6+float64(j)*lineHeight(7), labelW, l, "L")
+		}
+		rngX, rngW := marginX, labelW
+		if len(lines) > 1 {
+			used := d.width(lines[1]) + 2
+			rngX, rngW = marginX+used, labelW-used
+		}
 		d.setFont("", 6.3)
 		d.setColor(colMuted)
 		rng := f.Value(dr.Low, dr.Unit) + " to " + f.Value(dr.High, dr.Unit)
-		d.textAt(marginX, y+0.6+lineHeight(7), labelW, d.fit(rng, labelW), "L")
+		if rw := d.width(rng); len(lines) == 1 || rw <= rngW {
+			d.textAt(rngX, y+0.6+lineHeight(7)+(lineHeight(7)-lineHeight(6.3))*float64(len(lines)-1)/2, rngW, d.fit(rng, rngW), "L")
+		}
 		// The bars: the longer first, so that the shorter shows on top
 		// when both go the same way.
 		bh := tornadoRowH * 0.56
@@ -451,6 +465,9 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver) {
 	pdf.SetLineWidth(0.4)
 	d.line(xOf(base), plotY-1, xOf(base), bottom+0.5)
 	d.y = bottom + tornadoAxis
+	if note != "" {
+		d.note(note)
+	}
 }
 
 // review writes the CEO review: the readiness score and every finding,
@@ -529,10 +546,10 @@ func (d *doc) review() {
 		return
 	}
 	d.leadFor(lead, t)
-	d.table(t)
 	if left > 0 {
-		d.note(fmt.Sprintf("%d finding%s of the kinds above %s not listed; casebuilder check lists every one.", left, plural(left), map[bool]string{true: "is", false: "are"}[left == 1]))
+		t.note = fmt.Sprintf("%d finding%s of the kinds above %s not listed; casebuilder check lists every one.", left, plural(left), map[bool]string{true: "is", false: "are"}[left == 1])
 	}
+	d.table(t)
 }
 
 // counted writes a count and its noun: "1 warning", "no warnings".

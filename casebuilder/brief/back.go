@@ -28,7 +28,7 @@ func (d *doc) measures() {
 	for _, m := range ms {
 		sub := strings.TrimSpace(m.Method)
 		if in := casebuilder.LookupInput(m.PainInput); in != nil {
-			sub = strings.TrimSpace(sub + " Tracks the cost-of-pain input “" + in.Label + "”.")
+			sub = strings.TrimSpace(endSentence(sub) + " Tracks the cost-of-pain input “" + in.Label + "”.")
 		}
 		level := cell{s: "Not set", muted: true}
 		if m.Level >= 1 && m.Level < len(casebuilder.Levels) {
@@ -46,6 +46,16 @@ func (d *doc) measures() {
 	}
 	d.leadFor("Each measure has a baseline today, a target and a date, an owner, and a level of evaluation, from the reaction of the people involved (1) to the return on the investment (5).", t)
 	d.table(t)
+}
+
+// endSentence ends text typed as a phrase ("from the HRIS") with a full
+// stop, so that another sentence can follow it.
+func endSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:;") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
 }
 
 // acknowledgements writes section 8: who contributed what.

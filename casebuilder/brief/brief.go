@@ -212,8 +212,13 @@ func (d *doc) finish() {
 		d.textAt(marginX, headerRule-4.2+dy, w-2*marginX, date, "R")
 
 		page := fmt.Sprintf("Page %d of %d", p, n)
+		d.setFont("B", 7.5)
 		pw := pdf.GetStringWidth(page)
-		d.textAt(marginX, h-footerRule+1.2+dy, w-2*marginX, d.fit(d.confidentiality(), w-2*marginX-pw-8), "L")
+		lines, size := d.footerLines(d.confidentiality(), w-2*marginX-pw-8)
+		d.setFont("", size)
+		for i, l := range lines {
+			d.textAt(marginX, h-footerRule+1.2+dy+float64(i)*lineHeight(size), w-2*marginX-pw-8, l, "L")
+		}
 		d.setFont("B", 7.5)
 		d.textAt(marginX, h-footerRule+1.2+dy, w-2*marginX, page, "R")
 	}
@@ -231,6 +236,19 @@ func (d *doc) finish() {
 		pdf.Link(e.x-e.titleW, e.y+dy, e.w+e.titleW, 5, e.link)
 	}
 	pdf.SetPage(n)
+}
+
+// footerLines sets the confidentiality line in the width w at the foot of
+// a page: on one line at the footer's type size, or a little smaller, or
+// else on two lines, so that the warning at its end is never cut off.
+func (d *doc) footerLines(s string, w float64) (lines []string, size float64) {
+	for _, size := range []float64{7.5, 7, 6.5} {
+		d.setFont("", size)
+		if d.width(s) <= w {
+			return []string{s}, size
+		}
+	}
+	return d.clamp(s, w, 2), 6.5
 }
 
 // confidentiality is the line at the foot of every page.

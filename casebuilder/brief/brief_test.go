@@ -189,9 +189,11 @@ func TestSectionsInOrder(t *testing.T) {
 			if !strings.Contains(pages[1], "1 Executive summary") || !strings.HasPrefix(strings.SplitN(pages[2], "2026 ", 2)[1], "2 Alternatives compared") {
 				t.Errorf("the executive summary is not page 2 alone:\npage 2: %.200s\npage 3: %.200s", pages[1], pages[2])
 			}
-			// Header and footer on every page.
+			// Header and footer on every page, the confidentiality line
+			// whole however long the organisation and the readers' names.
+			conf := "Confidential: " + c.Organisation + " internal, prepared for " + c.PreparedFor + ". Contains people data; do not forward."
 			for i, p := range pages {
-				mustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), "23 November 2026", "Confidential")
+				mustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), "23 November 2026", strings.Join(strings.Fields(conf), " "))
 			}
 		})
 	}
@@ -267,7 +269,25 @@ func TestFigures(t *testing.T) {
 	mustContain(t, "the turnover brief", txt,
 		"€7,006,578 a year", "€176,934", "€5,667", "€58,767", "€97,500", "39.6",
 		"€1,403,000 over 36 months (January 2027 to December 2029), including a contingency reserve of €52,000",
-		"Payback: 12.0 months (January 2028)", "R2 Sales managers do not make time to coach")
+		"Payback: 12.0 months (January 2028)", "R2 Sales managers do not make time to coach",
+		// A method typed as a phrase, and the sentence the brief adds.
+		"headcount, from the HRIS. Tracks the cost-of-pain input “Yearly sales attrition”.")
+}
+
+func TestEndSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                    "",
+		"  from the HRIS  ":   "from the HRIS.",
+		"From the CRM.":       "From the CRM.",
+		"Is it?":              "Is it?",
+		"Survey, out of 5;":   "Survey, out of 5;",
+		"Cut short…":          "Cut short…",
+		"Coaching log (HRIS)": "Coaching log (HRIS).",
+	} {
+		if got := endSentence(in); got != want {
+			t.Errorf("endSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 // TestScripts checks that names in Latin, Greek and Polish letters and the
@@ -374,6 +394,11 @@ func TestLayout(t *testing.T) {
 				for p := 1; p <= n; p++ {
 					if d.log.bottom[p] <= marginTop+1 {
 						t.Errorf("page %d of %d is empty", p, n)
+					}
+					// A page with a line or two on it, before the next
+					// section's page, is as bad as an empty one.
+					if p < n && d.log.bottom[p] < marginTop+30 {
+						t.Errorf("page %d of %d holds only %.0f mm", p, n, d.log.bottom[p]-marginTop)
 					}
 				}
 				if d.toc[0].page != 2 || d.toc[1].page != 3 {
@@ -599,5 +624,123 @@ func TestVariedCases(t *testing.T) {
 				t.Errorf("case %d, %s: the summary is not one page", i, paper)
 			}
 		}
+	}
+}
+
+// TestNoteStaysWithItsTable sets a table with a note under it, and a
+// chart with its note, at every height down a page: the note never opens
+// a page alone, it takes the last rows (or the chart) along.
+func TestNoteStaysWithItsTable(t *testing.T) {
+	c := shared(t, "turnover")
+	note := "Small print that explains the table above it, long enough to run onto a second line of the note at this width, as notes under tables often do."
+	for _, paper := range []string{"a4", "letter"} {
+		d := newDoc(c, papers[paper], fixed, analysed(c))
+		d.newTOC()
+		for _, what := range []string{"table", "chart"} {
+			for off := 2.0; off <= 80; off += 0.5 {
+				d.newPage(false)
+				d.y = d.bottom() - off
+				start := d.pdf.PageNo()
+				if what == "table" {
+					tb := &table{caption: "Rows", note: note, cols: []col{{head: "Row", w: 1, align: "L"}}}
+					for i := range 6 {
+						tb.rows = append(tb.rows, row{cells: []cell{{s: "Row " + strconv.Itoa(i+1)}}})
+					}
+					d.table(tb)
+				} else {
+					d.npvChart()
+				}
+				p := d.pdf.PageNo()
+				if p == start {
+					continue
+				}
+				// On a new page, the note is under something of its own.
+				if alone := d.log.bottom[p] - marginTop; alone < d.noteHeight(note)+6 {
+					t.Errorf("%s, %s %.1f mm from the foot: the note opens page %d alone (%.1f mm of content)", paper, what, off, p, alone)
+				}
+			}
+		}
+		if err := d.pdf.Error(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestSummaryRisks checks that the one-page summary gives each of the
+// three top risks of the turnover sample whole: what it is, its
+// likelihood and expected cost, its contingency plan and the plan's cost,
+// on A4 and on Letter.
+func TestSummaryRisks(t *testing.T) {
+	c := shared(t, "turnover")
+	f := casebuilder.FormatFor(c)
+	// pdftotext joins a word broken after its hyphen without the hyphen.
+	squeeze := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), ""), "-", "") }
+	for _, paper := range []string{"a4", "letter"} {
+		page := squeeze(pageTexts(t, write(t, c, paper))[1])
+		// By expected cost, likelihood × impact: R2 €120,000, R7 €60,000,
+		// R1 €45,000 (worked from the sample), then R3 €24,000.
+		for _, want := range []struct {
+			n                      int // R1 is the first risk
+			likelihood, exp, costs string
+		}{
+			{2, "40.0%", "€120,000", "€20,000"},
+			{7, "15.0%", "€60,000", "€60,000"},
+			{1, "30.0%", "€45,000", "€90,000"},
+		} {
+			r := &c.Risks[want.n-1]
+			if got := f.Money(r.ContingencyCost); got != want.costs {
+				t.Fatalf("R%d: the sample's plan costs %s, not %s", want.n, got, want.costs)
+			}
+			for _, s := range []string{r.Description, want.likelihood + " likely", want.exp, r.Contingency, want.costs} {
+				if !strings.Contains(page, squeeze(s)) {
+					t.Errorf("%s: the summary lacks %q of R%d", paper, s, want.n)
+				}
+			}
+		}
+		if strings.Contains(page, "…") {
+			t.Errorf("%s: the summary cuts something short", paper)
+		}
+	}
+}
+
+// TestChartNames checks that the NPV chart and the tornado name every
+// alternative and every estimate of the turnover sample whole, a long
+// name on two lines.
+func TestChartNames(t *testing.T) {
+	c := shared(t, "turnover")
+	an := analysed(c)
+	var long []string
+	for _, a := range c.Alternatives {
+		long = append(long, a.Name)
+	}
+	for _, dr := range an.Tornado.Drivers[:min(len(an.Tornado.Drivers), tornadoRows)] {
+		long = append(long, dr.Input)
+	}
+	d := newDoc(c, papers["a4"], fixed, an)
+	d.newTOC()
+	d.newPage(false)
+	d.npvChart()
+	d.newPage(false)
+	d.tornadoChart(an.Tornado.BaseNPV, an.Tornado.Drivers[:min(len(an.Tornado.Drivers), tornadoRows)], "")
+	out, err := d.output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(strings.Fields(poppler(t, out, "pdftotext", "-layout")), " ")
+	for _, name := range long {
+		// A name on two lines comes out in layout mode with other text
+		// between its lines: its words in order, each whole.
+		at := 0
+		for _, w := range strings.Fields(name) {
+			i := strings.Index(txt[at:], w)
+			if i < 0 {
+				t.Errorf("a chart lacks %q of %q:\n%s", w, name, txt)
+				break
+			}
+			at += i + len(w)
+		}
+	}
+	if strings.Contains(txt, "…") {
+		t.Errorf("a chart cuts a name short:\n%s", txt)
 	}
 }

@@ -25,18 +25,23 @@ func (d *doc) npvChart() {
 	}
 	axisH := 8.0
 	h := float64(n)*rowH + axisH + 2
-	d.block(h)
-	if d.dry {
-		d.y += h
-		return
-	}
-	labelW := min(58, d.contentW()*0.33)
 	lo, hi := 0.0, 0.0
 	for _, a := range alts {
 		lo, hi = min(lo, a.NPV), max(hi, a.NPV)
 	}
 	ticks := niceTicks(lo, hi, 5)
 	lo, hi = min(lo, ticks[0]), max(hi, ticks[len(ticks)-1])
+	note := "The recommended alternative's bar is dark, the others grey"
+	if lo < 0 {
+		note += "; a negative NPV is hatched"
+	}
+	note += ". Doing nothing is the zero line every other alternative is measured from."
+	d.block(h + d.noteHeight(note))
+	if d.dry {
+		d.y += h
+		return
+	}
+	labelW := min(58, d.contentW()*0.33)
 	// Every bar's figure is written at its end, inside the margins: the
 	// scale leaves room for the widest.
 	labels := make([]string, n)
@@ -94,8 +99,12 @@ func (d *doc) npvChart() {
 		}
 		d.setFont(style, 7.5)
 		d.setColor(colInk)
-		name := orDefault(a.Name, "Unnamed alternative")
-		d.textAt(marginX, y+rowH/2-lineHeight(7.5)/2, labelW, d.fit(name, labelW), "R")
+		// A long name takes two lines where the rows are tall enough.
+		lh := lineHeight(7.5)
+		lines := d.clamp(orDefault(a.Name, "Unnamed alternative"), labelW, max(1, int(rowH/lh)))
+		for j, l := range lines {
+			d.textAt(marginX, y+rowH/2-float64(len(lines))*lh/2+float64(j)*lh, labelW, l, "R")
+		}
 		// The bar.
 		x0, x1 := xOf(0), xOf(a.NPV)
 		bh := rowH * 0.62
@@ -127,11 +136,7 @@ func (d *doc) npvChart() {
 	pdf.SetLineWidth(0.3)
 	d.line(xOf(0), top-1, xOf(0), bottom+0.5)
 	d.y = bottom + axisH
-	note := "The recommended alternative's bar is dark, the others grey"
-	if lo < 0 {
-		note += "; a negative NPV is hatched"
-	}
-	d.note(note + ". Doing nothing is the zero line every other alternative is measured from.")
+	d.note(note)
 }
 
 // centredAt writes a short label centred on x, moved inside the margins
@@ -168,7 +173,12 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	}
 	legendH, plotH, axisH := 7.0, 62.0, 9.0
 	h := legendH + plotH + axisH
-	d.block(h)
+	const noPayback = "The cumulative net cash flow does not turn positive for good within the horizon: there is no payback."
+	if a.PaybackMonths == nil {
+		d.block(h + d.noteHeight(noPayback))
+	} else {
+		d.block(h)
+	}
 	if d.dry {
 		d.y += h
 		return
@@ -309,7 +319,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	}
 	d.y = plotY + plotH + axisH
 	if a.PaybackMonths == nil {
-		d.note("The cumulative net cash flow does not turn positive for good within the horizon: there is no payback.")
+		d.note(noPayback)
 	}
 }
 

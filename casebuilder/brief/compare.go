@@ -46,8 +46,8 @@ func (d *doc) alternatives() {
 			{s: f.Maybe(a.PaybackMonths, f.Months)},
 		}})
 	}
+	t.note = "NPV: net present value. IRR: yearly internal rate of return. ROI: net benefit over total cost, undiscounted. BCR: benefit-cost ratio, of present values. Payback: when the cumulative net cash flow turns positive for good. n/a: the figure does not exist (no costs, no change of sign, or no payback within the horizon)."
 	d.table(t)
-	d.note("NPV: net present value. IRR: yearly internal rate of return. ROI: net benefit over total cost, undiscounted. BCR: benefit-cost ratio, of present values. Payback: when the cumulative net cash flow turns positive for good. n/a: the figure does not exist (no costs, no change of sign, or no payback within the horizon).")
 
 	d.sub("Net present value")
 	d.npvChart()
@@ -69,8 +69,8 @@ func (d *doc) alternatives() {
 		it.rows = append(it.rows, row{kind: kind, cells: []cell{name,
 			judgement(a.Impact.Company), judgement(a.Impact.People), judgement(a.Impact.Mission)}})
 	}
+	it.note = "Scores run from 1 (harmful) to 5 (very good)."
 	d.table(it)
-	d.note("Scores run from 1 (harmful) to 5 (very good).")
 
 	d.scoring()
 	d.uncertainty()

@@ -162,10 +162,13 @@ var summaryFits = []summaryLimits{
 	{3, 2, 2, 4, 2, 2, 3, true},
 	{3, 1, 2, 4, 2, 2, 3, true},
 	{3, 1, 2, 4, 2, 2, 2, true},
-	{3, 0, 0, 4, 2, 1, 2, true},
-	{2, 0, 0, 3, 2, 1, 1, true},
-	{2, 0, 0, 2, 1, 1, 1, true},
-	{2, 0, 0, 2, 1, 1, 1, false},
+	{3, 1, 1, 4, 2, 2, 2, true},
+	{3, 0, 0, 4, 2, 2, 2, true},
+	// A risk keeps its second line: the likelihood under the expected
+	// cost makes every row two lines high anyway.
+	{2, 0, 0, 3, 2, 2, 1, true},
+	{2, 0, 0, 2, 1, 2, 1, true},
+	{2, 0, 0, 2, 1, 2, 1, false},
 }
 
 // summary writes the one-page executive summary.
@@ -249,19 +252,24 @@ func (d *doc) summaryBody(lim summaryLimits) {
 	if len(top) == 0 {
 		d.para("No risks are recorded for the recommended alternative.")
 	} else {
+		// The plan's cost has a column of its own, so that it shows
+		// however much of the plan's text the page has room for.
 		t := &table{caption: "Top risks", size: 7.5, cols: []col{
-			{head: "Risk", w: 36, align: "L"},
-			{head: "Likelihood", w: 11, align: "R"},
-			{head: "Expected cost", w: 12, align: "R"},
-			{head: "Contingency plan and its cost", w: 41, align: "L"},
+			{head: "Risk", w: 30, align: "L"},
+			{head: "Expected cost", w: 13, align: "R"},
+			{head: "Contingency plan", w: 45, align: "L"},
+			{head: "Plan cost", w: 12, align: "R"},
 		}}
 		ws := d.widths(t)
 		d.setFont("", 7.5)
 		for _, r := range top {
 			desc := strings.Join(d.clamp(fmt.Sprintf("R%d  %s", d.riskNo[r], orDefault(r.Description, "Not described")), ws[0]-2*cellPadX, lim.riskLines), "\n")
-			plan := strings.Join(d.clamp(orDefault(r.Contingency, "None given")+" ("+f.Money(r.ContingencyCost)+")", ws[3]-2*cellPadX, lim.riskLines), "\n")
+			plan := strings.Join(d.clamp(orDefault(r.Contingency, "None given"), ws[2]-2*cellPadX, lim.riskLines), "\n")
 			t.rows = append(t.rows, row{cells: []cell{
-				{s: desc}, {s: f.Percent(r.Likelihood)}, {s: f.Money(r.Likelihood * r.ImpactCost)}, {s: plan},
+				{s: desc},
+				{s: f.Money(r.Likelihood * r.ImpactCost), sub: f.Percent(r.Likelihood) + " likely"},
+				{s: plan},
+				{s: f.Money(r.ContingencyCost)},
 			}})
 		}
 		d.table(t)

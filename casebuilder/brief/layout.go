@@ -638,6 +638,15 @@ func (d *doc) paraHeight(s string, size float64) float64 {
 	return float64(len(d.wrap(s, d.contentW())))*lineHeight(size) + paraGap
 }
 
+// noteHeight is the height note gives a note.
+func (d *doc) noteHeight(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	d.setFont("I", 7.5)
+	return float64(len(d.wrap(s, d.contentW())))*lineHeight(7.5) + paraGap
+}
+
 // note writes a small muted paragraph.
 func (d *doc) note(s string) {
 	d.paraWith(text{s: s, size: 7.5, color: colMuted, style: "I"}, marginX, d.contentW())

@@ -54,8 +54,16 @@ func (d *doc) implementation() {
 		d.table(t)
 	}
 
+	// The cadence is a line or two: when it does not fit under the
+	// stakeholders, it opens the portrait page the next section starts on,
+	// rather than a landscape page almost blank but for it.
+	cadence := orDefault(p.ReportingCadence, "No reporting cadence is set yet.")
+	if d.landscape && !d.atTop() && !d.room(headingHeight(2)+d.paraHeight(cadence, 9)) {
+		d.newPage(false)
+		d.captionLine(sectionTitles[d.section-1] + " (continued)")
+	}
 	d.sub("Reporting cadence")
-	d.para(orDefault(p.ReportingCadence, "No reporting cadence is set yet."))
+	d.para(cadence)
 }
 
 // milestoneSpan returns the first start and the last end of the dated
@@ -186,14 +194,14 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 		}
 		t.rows = append(t.rows, row{cells: cells})
 	}
-	d.table(t)
 	if dated {
 		note := "Bars run from each milestone's start to its end; a diamond marks a milestone of a single day."
 		if slices.ContainsFunc(ms, unsecured) {
 			note += " A hatched bar: the milestone needs a resource not yet secured."
 		}
-		d.note(note + " \"After\" names the milestones that must finish first.")
+		t.note = note + " \"After\" names the milestones that must finish first."
 	}
+	d.table(t)
 }
 
 func dateCell(dt casebuilder.Date) cell {

@@ -61,10 +61,10 @@ func (d *doc) pain() {
 			}
 			t.rows = append(t.rows, row{kind: kind, cells: []cell{{s: itoa(i + 1), muted: true}, {s: st.Label}, how, value}})
 		}
-		d.table(t)
 		if d.hasDefaults() {
-			d.note("Rule-of-thumb defaults stand in for figures the case does not give; replacing them with the organisation's own figures makes the cost firmer.")
+			t.note = "Rule-of-thumb defaults stand in for figures the case does not give; replacing them with the organisation's own figures makes the cost firmer."
 		}
+		d.table(t)
 	}
 
 	d.sub("Evidence")
@@ -158,15 +158,23 @@ func (d *doc) risks() {
 	if c.Reserve.Basis != casebuilder.ReserveNone {
 		t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Contingency reserve"}, {}, {}, {}, {}, {}, {s: f.Money(reserve)}}})
 	}
+	t.note = d.otherRisksText()
 	d.table(t)
-	d.otherRisksNote()
 }
 
 func (d *doc) otherRisksNote() {
-	others := len(d.c.Risks) - len(d.recRisks())
-	if others > 0 {
-		d.note(fmt.Sprintf("The %d risk%s of the other alternatives, which set their own reserves, are listed in %s.", others, plural(others), d.appendixRef(partOtherRisks)))
+	if s := d.otherRisksText(); s != "" {
+		d.note(s)
 	}
+}
+
+// otherRisksText points to the risks of the other alternatives, if any.
+func (d *doc) otherRisksText() string {
+	others := len(d.c.Risks) - len(d.recRisks())
+	if others == 0 {
+		return ""
+	}
+	return fmt.Sprintf("The %d risk%s of the other alternatives, which set their own reserves, are listed in %s.", others, plural(others), d.appendixRef(partOtherRisks))
 }
 
 func orNone(s string) cell {

@@ -54,6 +54,9 @@ type table struct {
 	// headSize is the header's type size, smaller than size when a word
 	// of a header would not fit its column.
 	headSize float64
+	// note is small print under the table, kept on the page of its last
+	// rows: alone at the top of a page it would explain nothing.
+	note string
 }
 
 // maxHeadLines bounds a column header, which is repeated on every page.
@@ -351,6 +354,12 @@ func (d *doc) table(t *table) {
 	ws := d.widths(t)
 	heads, headH := d.headerLines(t, ws)
 	capacity := d.bottom() - marginTop - continuedH - headH
+	// tail is what must follow the last row on its page: the note and the
+	// space above it.
+	tail := 0.0
+	if t.note != "" {
+		tail = tableGap + d.noteHeight(t.note)
+	}
 	group := -1 // the group heading the current row falls under
 	newPage := func(i int) {
 		d.newPage(d.landscape)
@@ -383,7 +392,7 @@ func (d *doc) table(t *table) {
 			}
 			first = headH + min(first, capacity/3)
 			if whole, ok := d.wholeTable(t, ws, headH); ok {
-				first = whole
+				first = whole + tail
 			}
 			d.block(first)
 			if d.atTop() {
@@ -400,13 +409,18 @@ func (d *doc) table(t *table) {
 				newPage(i)
 			}
 		}
-		// Nor does the last row stand alone on a new page: the one before
-		// it goes along.
+		// Nor does the last row stand alone on a new page, or the note
+		// under it: the row before it goes along.
 		if i > 1 && i == len(t.rows)-2 && d.room(h) {
 			last := d.layRow(t, t.rows[i+1], ws, false)
-			if lh := last.height(); !d.room(h+lh) && h+lh < capacity/3 {
+			if lh := last.height(); !d.room(h+lh+tail) && h+lh+tail < capacity/3 {
 				newPage(i)
 			}
+		}
+		// When the table is too short for that, the last row goes with
+		// its note.
+		if i > 0 && i == len(t.rows)-1 && d.room(h) && !d.room(h+tail) && h+tail < capacity/3 {
+			newPage(i)
 		}
 		for tries := 0; !d.room(h) && tries < 1000; tries++ {
 			avail := d.bottom() - d.y
@@ -424,5 +438,11 @@ func (d *doc) table(t *table) {
 		}
 		d.drawRow(t, ws, lr)
 	}
-	d.y += 4
+	d.y += tableGap
+	if t.note != "" {
+		d.note(t.note)
+	}
 }
+
+// tableGap is the space under a table.
+const tableGap = 4.0
