@@ -83,8 +83,10 @@ func (p *preferences) discountRate() float64 {
 	return p.p.FloatWithFallback(prefDiscountRate, 0.08)
 }
 
+// paper is the paper size the user chose, or until they choose, their
+// locale's (Letter in the United States and Canada, A4 elsewhere).
 func (p *preferences) paper() string {
-	return p.p.StringWithFallback(prefPaper, "a4")
+	return p.p.StringWithFallback(prefPaper, casebuilder.DefaultPaper())
 }
 
 func (p *preferences) theme() string { return p.p.String(prefTheme) }

@@ -676,6 +676,18 @@ func TestStaleFiguresAreDropped(t *testing.T) {
 	}
 }
 
+func TestPaperDefaultsToTheLocales(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{{"en_US.UTF-8", "letter"}, {"de_DE.UTF-8", "a4"}} {
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LC_PAPER", "")
+		t.Setenv("LANG", tt.lang)
+		h := english(t)
+		if got := h.u.prefs.paper(); got != tt.want {
+			t.Errorf("LANG=%s: paper %q before any choice, want %q", tt.lang, got, tt.want)
+		}
+	}
+}
+
 func TestSettingsChangeTheCaseAndThePreferences(t *testing.T) {
 	h := english(t)
 	u := h.u

@@ -54,7 +54,7 @@ func (r *runner) export(args []string) int {
 	for i, f := range exportFormats {
 		fs.StringVar(&outs[i], f.name, "", f.usage)
 	}
-	paper := fs.String("paper", defaultPaper(), "paper size of the brief: a4 or letter (default from the locale)")
+	paper := fs.String("paper", casebuilder.DefaultPaper(), "paper size of the brief: a4 or letter (default from the locale)")
 	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {

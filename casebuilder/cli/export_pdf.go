@@ -1,12 +1,6 @@
 package cli
 
 import (
-	"os"
-	"slices"
-	"strings"
-
-	"golang.org/x/text/language"
-
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/brief"
 )
@@ -20,37 +14,4 @@ func init() {
 		write: func(c *casebuilder.Case, opts ExportOptions) ([]byte, error) {
 			return brief.Write(c, brief.Options{Now: opts.Now, Paper: opts.Paper, Simulation: opts.Simulation, Analysis: opts.Analysis})
 		}})
-}
-
-// letterRegions are the regions whose locales print on US Letter, as the
-// C library's LC_PAPER data has it; everywhere else uses A4.
-var letterRegions = []string{"US", "CA", "MX", "PR", "PH", "CL", "CO", "CR", "GT", "NI", "PA", "SV", "VE", "DO", "BZ"}
-
-// defaultPaper is the paper size of the user's locale: the first of
-// LC_ALL, LC_PAPER and LANG that is set names it, "letter" for the United
-// States, Canada and the other Letter countries, "a4" otherwise (and for
-// the C and POSIX locales).
-func defaultPaper() string {
-	for _, v := range []string{"LC_ALL", "LC_PAPER", "LANG"} {
-		if s := os.Getenv(v); s != "" {
-			return paperFor(s)
-		}
-	}
-	return "a4"
-}
-
-// paperFor reads a POSIX locale name such as "en_US.UTF-8" or
-// "fr_CA@euro".
-func paperFor(locale string) string {
-	name, _, _ := strings.Cut(locale, ".")
-	name, _, _ = strings.Cut(name, "@")
-	tag, err := language.Parse(strings.ReplaceAll(name, "_", "-"))
-	if err != nil {
-		return "a4"
-	}
-	region, conf := tag.Region()
-	if conf == language.Exact && slices.Contains(letterRegions, region.String()) {
-		return "letter"
-	}
-	return "a4"
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,11 +33,7 @@ func TestDesktopAppStartsUnderXvfb(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "casebuilder")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildProgram(t)
 	display := startXvfb(t)
 
 	sample := filepath.Join(dir, "turnover.hrcase")
@@ -121,10 +118,7 @@ func TestDesktopRefusesInOneLine(t *testing.T) {
 		t.Skip("builds the real app; not in -short")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "casebuilder")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildProgram(t)
 	caseFile := filepath.Join(dir, "turnover.hrcase")
 	data, err := assets.SampleFile("turnover")
 	if err != nil {
@@ -175,6 +169,71 @@ func TestDesktopRefusesInOneLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCommandsKeepTheLocalesPaper checks that what main does to a C
+// locale for Fyne's sake does not reach the commands: under C.UTF-8 the
+// brief is on A4, as under any locale outside the Letter countries.
+func TestCommandsKeepTheLocalesPaper(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real app; not in -short")
+	}
+	bin := buildProgram(t)
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		lang, mediaBox string
+	}{
+		{"C.UTF-8", "/MediaBox [0 0 595.28 841.89]"},
+		{"en_US.UTF-8", "/MediaBox [0 0 612.00 792.00]"},
+	} {
+		caseFile, pdf := filepath.Join(dir, "ramp.hrcase"), filepath.Join(dir, tt.lang+".pdf")
+		env := append(os.Environ(), "LANG="+tt.lang, "LC_ALL=", "LC_PAPER=", "LC_MESSAGES=")
+		for _, args := range [][]string{{"sample", "ramp", "-o", caseFile, "--force"}, {"export", "--pdf", pdf, caseFile}} {
+			cmd := exec.Command(bin, args...)
+			cmd.Env = env
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("LANG=%s casebuilder %s: %v\n%s", tt.lang, strings.Join(args, " "), err, out)
+			}
+		}
+		if data, err := os.ReadFile(pdf); err != nil || !bytes.Contains(data, []byte(tt.mediaBox)) {
+			t.Errorf("LANG=%s: the brief's pages are not %s (%v)", tt.lang, tt.mediaBox, err)
+		}
+	}
+}
+
+// buildProgram builds the real program, once for all the tests that run
+// it, and returns its path.
+func buildProgram(t *testing.T) string {
+	t.Helper()
+	built.once.Do(func() {
+		dir, err := os.MkdirTemp("", "casebuilder-test")
+		if err != nil {
+			built.err = err
+			return
+		}
+		built.path = filepath.Join(dir, "casebuilder")
+		if out, err := exec.Command("go", "build", "-o", built.path, ".").CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.path
+}
+
+var built struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.path != "" {
+		os.RemoveAll(filepath.Dir(built.path))
+	}
+	os.Exit(code)
 }
 
 // startXvfb starts a virtual X server on a free display and returns the

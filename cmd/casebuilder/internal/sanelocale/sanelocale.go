@@ -18,9 +18,9 @@ import (
 
 func init() { Fix() }
 
-// Fix replaces a C or POSIX locale (with or without an encoding) by
-// en_US.UTF-8, and sets that when there is no locale at all. A real locale
-// is left alone.
+// Fix removes a C or POSIX locale (with or without an encoding) and sets
+// the language of messages to en_US.UTF-8 in its place, as when there is
+// no locale at all. A real locale is left alone.
 func Fix() {
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := os.Getenv(name)
@@ -32,5 +32,7 @@ func Fix() {
 		}
 		os.Unsetenv(name)
 	}
-	os.Setenv("LANG", "en_US.UTF-8")
+	// Only the language of messages: LANG would also name a country, and
+	// with it US Letter paper for the brief.
+	os.Setenv("LC_MESSAGES", "en_US.UTF-8")
 }

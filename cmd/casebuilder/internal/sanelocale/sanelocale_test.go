@@ -10,10 +10,10 @@ func TestFix(t *testing.T) {
 		all, messages, lang string
 		want                map[string]string
 	}{
-		{"", "", "C", map[string]string{"LANG": "en_US.UTF-8"}},
-		{"", "", "C.UTF-8", map[string]string{"LANG": "en_US.UTF-8"}},
-		{"", "", "POSIX", map[string]string{"LANG": "en_US.UTF-8"}},
-		{"", "", "", map[string]string{"LANG": "en_US.UTF-8"}},
+		{"", "", "C", map[string]string{"LC_MESSAGES": "en_US.UTF-8", "LANG": ""}},
+		{"", "", "C.UTF-8", map[string]string{"LC_MESSAGES": "en_US.UTF-8", "LANG": ""}},
+		{"", "", "POSIX", map[string]string{"LC_MESSAGES": "en_US.UTF-8", "LANG": ""}},
+		{"", "", "", map[string]string{"LC_MESSAGES": "en_US.UTF-8", "LANG": ""}},
 		{"C.UTF-8", "", "de_DE.UTF-8", map[string]string{"LC_ALL": "", "LANG": "de_DE.UTF-8"}},
 		{"", "", "fr_FR.UTF-8", map[string]string{"LANG": "fr_FR.UTF-8"}},
 		{"sv_SE.UTF-8", "", "C", map[string]string{"LC_ALL": "sv_SE.UTF-8", "LANG": "C"}},
