@@ -175,3 +175,71 @@ func TestPrintSetup(t *testing.T) {
 		})
 	}
 }
+
+// Wrapped text is not cut off: every row is at least as tall as its
+// wrapped cells need in their columns' width, merged or not (spreadsheets
+// fit no row to its text by themselves once its height is set, and never
+// a merged cell's).
+func TestWrappedTextFits(t *testing.T) {
+	for _, name := range sampleNames {
+		t.Run(name, func(t *testing.T) {
+			f := open(t, write(t, sample(t, name)))
+			for _, sheet := range f.GetSheetList() {
+				merged := map[string]float64{}
+				inMerge := map[string]bool{}
+				mcs, err := f.GetMergeCells(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, mc := range mcs {
+					c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+					c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+					if r2 > r1 {
+						continue // spans rows: its height is theirs together
+					}
+					var w float64
+					for c := c1; c <= c2; c++ {
+						cw, _ := f.GetColWidth(sheet, colName(c))
+						w += cw
+					}
+					merged[mc.GetStartAxis()] = w
+					for c := c1 + 1; c <= c2; c++ {
+						inMerge[ref(c, r1)] = true
+					}
+				}
+				rows, err := f.GetRows(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, r := range rows {
+					for j, v := range r {
+						axis := ref(j+1, i+1)
+						if v == "" || inMerge[axis] {
+							continue
+						}
+						id, _ := f.GetCellStyle(sheet, axis)
+						st, err := f.GetStyle(id)
+						if err != nil || st.Alignment == nil || !st.Alignment.WrapText {
+							continue
+						}
+						w, ok := merged[axis]
+						if !ok {
+							w, _ = f.GetColWidth(sheet, colName(j+1))
+						}
+						h, _ := f.GetRowHeight(sheet, i+1)
+						if need := rowHeight(v, w); need > 16 && h < need-0.5 {
+							t.Errorf("%s!%s: %q needs a row %.0f points tall in a width of %g, the row is %.0f", sheet, axis, trim(v), need, w, h)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func trim(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
