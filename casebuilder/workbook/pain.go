@@ -125,6 +125,7 @@ const (
 	attrFirstCol = 4
 	attrHeadRow  = 9
 	attrFirstRow = 10
+	attrColWidth = 14 // each column of figures
 )
 
 type attributionLayout struct {
@@ -200,19 +201,37 @@ func (b *book) needs(key string) bool {
 func (b *book) writeAttribution() {
 	l := &b.attr
 	last := attrFirstCol + 2*len(l.lines) - 1
-	widths := []float64{38, 20, 14}
-	for c := attrFirstCol; c <= last; c++ {
-		widths = append(widths, 14)
+	widths := attributionWidths(len(l.lines))
+	// Two columns for each line: with more lines than a page holds, the
+	// sheet prints on several pages wide, so many lines to a page, each
+	// page with the steps' labels, names and today's figures at the left.
+	perPage := max(1, int((pageChars-b.widthOf(widths, 1, attrBaseCol))/(2*attrColWidth)))
+	var breaks []int
+	if b.widthOf(widths, 1, last) > maxFitChars {
+		for c := attrFirstCol + 2*perPage; c <= last; c += 2 * perPage {
+			breaks = append(breaks, c)
+		}
 	}
-	s := b.open(sheetAttribution, sheetSetup{widths: widths, freezeCol: attrFirstCol, freezeRow: attrFirstRow, titleRows: attrHeadRow, gridlines: true, tab: "C00000"})
+	s := b.open(sheetAttribution, sheetSetup{widths: widths, freezeCol: attrFirstCol, freezeRow: attrFirstRow, titleRows: attrHeadRow,
+		breaks: breaks, titleCols: attrBaseCol, gridlines: true, tab: "C00000"})
 	defer s.close()
-	s.put(1, []any{b.text(rTitle, "Pain attribution: what each benefit tied to the pain is worth")}, 24)
+	title := "Pain attribution: what each benefit tied to the pain is worth"
+	if len(breaks) > 0 {
+		// Short enough for the columns every printed page repeats.
+		title = "Pain attribution"
+	}
+	s.put(1, []any{b.text(rTitle, title)}, 24)
 	note := "A benefit that changes an input of the pain calculator is worth the yearly cost of pain it avoids. " +
 		"An alternative's lines are valued in turn, each with the earlier lines' likely changes in place, so that together they avoid " +
 		"exactly what all the changes avoid at once and no interaction counts twice. Each line has two columns: the calculator with its " +
 		"change at the likely value, which the lines after it build on, and at the scenario chosen on the Assumptions sheet (Used), " +
 		"which is what the line is worth in the cash flows. Today is the calculator with no change."
+	// On a sheet printed several pages wide the note stays within the
+	// columns every page repeats.
 	noteEnd := max(last, 8)
+	if len(breaks) > 0 {
+		noteEnd = attrBaseCol
+	}
 	s.put(2, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, noteEnd)))
 	s.merge(1, 2, noteEnd, 2)
 
@@ -337,6 +356,17 @@ func (b *book) writeAttribution() {
 		}
 	}
 	s.put(l.avoidedRow, r, 0)
+}
+
+// attributionWidths are the Pain attribution sheet's column widths with
+// so many lines: the steps' labels, names and today's figures, then two
+// columns of figures for each line.
+func attributionWidths(lines int) []float64 {
+	widths := []float64{38, 20, 14}
+	for range 2 * lines {
+		widths = append(widths, attrColWidth)
+	}
+	return widths
 }
 
 // howText is the text of a cell made by b.text, for its row's height.

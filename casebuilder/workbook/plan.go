@@ -79,7 +79,7 @@ func (b *book) ganttScale() gantt {
 func (b *book) writePlan() {
 	c := b.c
 	g := b.ganttScale()
-	widths := []float64{10, 40, 28, 12, 12, 14, 30, 10, 8}
+	widths := []float64{10, 40, 28, 12, 12, 14, 30, 10, 12}
 	bucketWidth := map[int]float64{1: 3.2, 3: 3.2, 12: 5}[g.months]
 	for range g.n {
 		widths = append(widths, bucketWidth)
@@ -145,7 +145,7 @@ func (b *book) writePlan() {
 			days := m.End.Time().Sub(m.Start.Time()).Hours()/24 + 1
 			r[pDays-1] = b.formula(rCalc, nInt, fmt.Sprintf(`IF(AND(%s<>"",%s<>""),%s-%s+1,"")`, ref(pStart, row), ref(pEnd, row), ref(pEnd, row), ref(pStart, row)), days)
 		}
-		height := max(rowHeight(m.Name, 40), rowHeight(m.Owner, 28), rowHeight(strings.Join(res, "; "), 30))
+		height := max(rowHeight(m.Name, 40), rowHeight(m.Owner, 28), rowHeight(strings.Join(m.DependsOn, ", "), 14), rowHeight(strings.Join(res, "; "), 30))
 		s.put(row, r, height)
 		row++
 	}
@@ -212,10 +212,12 @@ func (b *book) writePlan() {
 		}
 		r[6] = b.text(rWrap, m.Method)
 		r[7] = b.text(rPlain, b.unitName(m.Unit))
+		tracks := ""
 		if in := casebuilder.LookupInput(m.PainInput); in != nil {
-			r[8] = b.text(rWrap, in.Label)
+			tracks = in.Label
+			r[8] = b.text(rWrap, tracks)
 		}
-		s.put(row, r, max(rowHeight(m.Name, 40), rowHeight(m.Owner, 28), rowHeight(m.Method, 30), rowHeight(level, 10)))
+		s.put(row, r, max(rowHeight(m.Name, 40), rowHeight(m.Owner, 28), rowHeight(m.Method, 30), rowHeight(level, 10), rowHeight(tracks, 12)))
 	}
 
 	row += 2

@@ -162,12 +162,16 @@ func (b *book) writeReserves(s *sheet, lastAlt int) {
 	s.merge(1, l.section+1, max(lastAlt, kConcerns), l.section+1)
 	r := make([]any, lastAlt)
 	r[0], r[1], r[2] = b.text(rHeader, "ID"), b.text(rHeader, "Risk"), b.text(rHeader, "Expected cost")
+	height := 45.0
 	for ai, c := range l.altCol {
 		if c > 0 {
-			r[c-1] = b.text(rHeader, b.c.Alternatives[ai].Name)
+			name := b.c.Alternatives[ai].Name
+			r[c-1] = b.text(rHeader, name)
+			// The alternatives' columns are the register's, some narrow.
+			height = max(height, rowHeight(name, s.widths[c-1]))
 		}
 	}
-	s.put(l.section+2, r, 45)
+	s.put(l.section+2, r, height)
 	r = make([]any, lastAlt)
 	r[0], r[1] = b.text(rTotal, "Reserve"), b.text(rTotal, "Contingency reserve booked in month 0")
 	r[2] = b.blank(rTotal, nGeneral)

@@ -22,6 +22,13 @@ type sheetSetup struct {
 	// titleRows are the rows repeated at the top of every printed page,
 	// from row titleFrom (row 1 when 0) to row titleRows.
 	titleFrom, titleRows int
+	// breaks are the first columns of the printed pages after the first,
+	// for a sheet too wide to print one page wide at a scale that reads:
+	// it prints at printScale, breaking there, with columns A to titleCols
+	// repeated at the left of every page. Without breaks a sheet prints
+	// one page wide.
+	breaks    []int
+	titleCols int
 	// gridlines shows the grid on screen.
 	gridlines bool
 	// tab is the colour of the sheet's tab.
@@ -48,8 +55,8 @@ func (b *book) open(name string, set sheetSetup) *sheet {
 	if b.err != nil {
 		return s
 	}
-	yes := true
-	props := &excelize.SheetPropsOptions{FitToPage: &yes}
+	fit := len(set.breaks) == 0
+	props := &excelize.SheetPropsOptions{FitToPage: &fit}
 	if set.tab != "" {
 		props.TabColorRGB = &set.tab
 	}
@@ -84,19 +91,42 @@ func (b *book) open(name string, set sheetSetup) *sheet {
 		b.fail(sw.SetColWidth(i+1, j+1, set.widths[i]))
 		i = j + 1
 	}
-	landscape, one, anyHeight := "landscape", 1, 0
-	b.fail(b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &anyHeight}))
+	landscape, one, anyHeight, scale := "landscape", 1, 0, uint(printScale)
+	layout := &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &anyHeight}
+	if !fit {
+		layout = &excelize.PageLayoutOptions{Orientation: &landscape, AdjustTo: &scale}
+		for _, c := range set.breaks {
+			b.fail(sw.InsertPageBreak(ref(c, 1)))
+		}
+	}
+	b.fail(b.f.SetPageLayout(name, layout))
 	side, edge, band := 0.4, 0.6, 0.3
 	b.fail(b.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &band, Footer: &band}))
 	b.fail(b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
 		OddFooter: "&L&8" + headerText(orUntitled(b.c.Title)) + "&C&8&A&R&8Page &P of &N",
 	}))
+	var titles []string
+	if !fit && set.titleCols > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$A:$%s", quoteSheet(name), colName(set.titleCols)))
+	}
 	if set.titleRows > 0 {
-		b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
-			RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), max(set.titleFrom, 1), set.titleRows)}))
+		titles = append(titles, fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), max(set.titleFrom, 1), set.titleRows))
+	}
+	if len(titles) > 0 {
+		b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name, RefersTo: strings.Join(titles, ",")}))
 	}
 	return s
 }
+
+// A sheet too wide for one page prints at printScale per cent, where a
+// landscape page, A4 or US letter, holds pageChars characters of column
+// width in LibreOffice (about 100 at full size) and more in Excel. A sheet
+// wider than maxFitChars would print one page wide at under half size.
+const (
+	printScale  = 60
+	pageChars   = 160
+	maxFitChars = 200
+)
 
 // headerText makes text safe in a page header or footer, where & starts a
 // code, and short enough for Excel's 255 characters.

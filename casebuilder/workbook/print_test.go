@@ -1,0 +1,245 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetXML returns the XML of a worksheet, found by its name through the
+// workbook and its relationships, as a spreadsheet finds it.
+func sheetXML(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := func(p string) []byte {
+		for _, zf := range zr.File {
+			if zf.Name == p {
+				rc, err := zf.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer rc.Close()
+				b, err := io.ReadAll(rc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			}
+		}
+		t.Fatalf("no part %s", p)
+		return nil
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(part("xl/workbook.xml"), &wb); err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(part("xl/_rels/workbook.xml.rels"), &rels); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range wb.Sheets {
+		if s.Name != name {
+			continue
+		}
+		for _, r := range rels.Rel {
+			if r.ID == s.ID {
+				return part(path.Join("xl", strings.TrimPrefix(r.Target, "/xl/")))
+			}
+		}
+	}
+	t.Fatalf("no sheet %s", name)
+	return nil
+}
+
+// colBreaks returns the columns (1-based) before which a worksheet's
+// printed pages break.
+func colBreaks(t *testing.T, sheet []byte) []int {
+	t.Helper()
+	var ws struct {
+		Breaks []struct {
+			ID  int  `xml:"id,attr"`
+			Man bool `xml:"man,attr"`
+		} `xml:"colBreaks>brk"`
+	}
+	if err := xml.Unmarshal(sheet, &ws); err != nil {
+		t.Fatal(err)
+	}
+	var cols []int
+	for _, b := range ws.Breaks {
+		// A break's id is the zero-based column at whose left it falls.
+		cols = append(cols, b.ID+1)
+	}
+	return cols
+}
+
+func printTitles(f *excelize.File, sheet string) string {
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" && d.Scope == sheet {
+			return d.RefersTo
+		}
+	}
+	return ""
+}
+
+// Printed, every sheet is landscape, one page wide, with its headings
+// repeated on every page; but a Pain attribution sheet with more benefit
+// lines than a page holds at a size that reads prints several pages wide,
+// each page a whole number of lines beside the steps' labels, rather than
+// one page wide at a few per cent of full size (the stress sample's has
+// 132 lines: fitted to one page wide, LibreOffice printed it at about 6 %).
+func TestPrintSetup(t *testing.T) {
+	for _, name := range sampleNames {
+		t.Run(name, func(t *testing.T) {
+			c := sample(t, name)
+			data := write(t, c)
+			f := open(t, data)
+			b := newBook(c, testOpts)
+			b.plan()
+			lines := len(b.attr.lines)
+			widths := attributionWidths(lines)
+			printedWide := false
+			for _, sheet := range f.GetSheetList() {
+				layout, err := f.GetPageLayout(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				props, err := f.GetSheetProps(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if layout.Orientation == nil || *layout.Orientation != "landscape" {
+					t.Errorf("%s is not landscape", sheet)
+				}
+				if sheet != sheetSummary && printTitles(f, sheet) == "" {
+					t.Errorf("%s repeats no titles on its printed pages", sheet)
+				}
+				breaks := colBreaks(t, sheetXML(t, data, sheet))
+				wide := sheet == sheetAttribution && b.widthOf(widths, 1, attrFirstCol+2*lines-1) > maxFitChars
+				if !wide {
+					if props.FitToPage == nil || !*props.FitToPage || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+						layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+						t.Errorf("%s does not print one page wide", sheet)
+					}
+					if len(breaks) > 0 {
+						t.Errorf("%s breaks its printed pages at columns %v", sheet, breaks)
+					}
+					continue
+				}
+				printedWide = true
+				if props.FitToPage != nil && *props.FitToPage || layout.AdjustTo == nil || *layout.AdjustTo != printScale {
+					t.Errorf("%s, %d lines wide, is fitted to the page rather than printed at %d %%", sheet, lines, printScale)
+				}
+				if got, want := printTitles(f, sheet), "'Pain attribution'!$A:$C,'Pain attribution'!$1:$9"; got != want {
+					t.Errorf("%s repeats %q, want %q", sheet, got, want)
+				}
+				// Every page holds whole lines (two columns each) and fits
+				// beside the repeated columns.
+				first, pages := attrFirstCol, 0
+				for _, brk := range append(breaks, attrFirstCol+2*lines) {
+					if (brk-attrFirstCol)%2 != 0 || brk <= first {
+						t.Fatalf("%s breaks at column %s, inside a line or out of order (breaks %v)", sheet, colName(brk), breaks)
+					}
+					if w := b.widthOf(widths, 1, attrBaseCol) + attrColWidth*float64(brk-first); w > pageChars {
+						t.Errorf("%s's page of columns %s to %s is %g characters wide, more than a page's %d",
+							sheet, colName(first), colName(brk-1), w, pageChars)
+					}
+					first = brk
+					pages++
+				}
+				if perPage := (lines + pages - 1) / pages; pages < 2 || perPage < 2 {
+					t.Errorf("%s prints %d lines on %d pages", sheet, lines, pages)
+				}
+			}
+			if name == "stress" && !printedWide {
+				t.Errorf("the stress sample's Pain attribution (%d lines) prints one page wide", lines)
+			}
+		})
+	}
+}
+
+// Wrapped text is not cut off: every row is at least as tall as its
+// wrapped cells need in their columns' width, merged or not (spreadsheets
+// fit no row to its text by themselves once its height is set, and never
+// a merged cell's).
+func TestWrappedTextFits(t *testing.T) {
+	for _, name := range sampleNames {
+		t.Run(name, func(t *testing.T) {
+			f := open(t, write(t, sample(t, name)))
+			for _, sheet := range f.GetSheetList() {
+				merged := map[string]float64{}
+				inMerge := map[string]bool{}
+				mcs, err := f.GetMergeCells(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, mc := range mcs {
+					c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+					c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+					if r2 > r1 {
+						continue // spans rows: its height is theirs together
+					}
+					var w float64
+					for c := c1; c <= c2; c++ {
+						cw, _ := f.GetColWidth(sheet, colName(c))
+						w += cw
+					}
+					merged[mc.GetStartAxis()] = w
+					for c := c1 + 1; c <= c2; c++ {
+						inMerge[ref(c, r1)] = true
+					}
+				}
+				rows, err := f.GetRows(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, r := range rows {
+					for j, v := range r {
+						axis := ref(j+1, i+1)
+						if v == "" || inMerge[axis] {
+							continue
+						}
+						id, _ := f.GetCellStyle(sheet, axis)
+						st, err := f.GetStyle(id)
+						if err != nil || st.Alignment == nil || !st.Alignment.WrapText {
+							continue
+						}
+						w, ok := merged[axis]
+						if !ok {
+							w, _ = f.GetColWidth(sheet, colName(j+1))
+						}
+						h, _ := f.GetRowHeight(sheet, i+1)
+						if need := rowHeight(v, w); need > 16 && h < need-0.5 {
+							t.Errorf("%s!%s: %q needs a row %.0f points tall in a width of %g, the row is %.0f", sheet, axis, trim(v), need, w, h)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func trim(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
