@@ -1,6 +1,7 @@
 package casebuilder
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -109,6 +110,35 @@ func Review(c *Case, res *Result) []Finding {
 	order := map[Severity]int{Blocking: 0, Warning: 1, Advice: 2}
 	slices.SortStableFunc(rv.out, func(a, b Finding) int { return order[a.Severity] - order[b.Severity] })
 	return rv.out
+}
+
+// FileFindings returns, as blocking invalid-value findings, the problems
+// that reading a case file found and that [Review] cannot see in the case
+// read: a value of the wrong type, a number out of range, an unknown
+// field, a duplicate key. [Load] and [Decode] leave such a value unset
+// and return the case beside its problems, so a review of the case alone
+// would pass over them. err is what Load or Decode returned with the case.
+func FileFindings(c *Case, err error) []Finding {
+	var ps Problems
+	if c == nil || !errors.As(err, &ps) {
+		return nil
+	}
+	// Validate's problems are in the review already, once each.
+	seen := map[Problem]int{}
+	for _, p := range Validate(c) {
+		seen[p]++
+	}
+	rule := &rules[slices.IndexFunc(rules, func(r Rule) bool { return r.Name == "invalid-value" })]
+	var out []Finding
+	for _, p := range ps {
+		if seen[p] > 0 {
+			seen[p]--
+			continue
+		}
+		out = append(out, Finding{Rule: rule.Name, Severity: rule.Severity, Message: p.String(), Why: rule.Why,
+			Where: Where{StepFor(p.Path), p.Path}})
+	}
+	return out
 }
 
 // HasBlocking reports whether any finding is blocking.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/casebuilder/casebuilder/assets"
 )
 
 // TestReviewRules triggers every rule of the review with the smallest
@@ -310,5 +312,67 @@ func TestReadiness(t *testing.T) {
 		if got := Readiness(tt.fs); got != tt.want {
 			t.Errorf("%s: readiness %d, want %d", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestFileFindings checks that what only the reading of a file sees (a
+// duplicate key, a value of the wrong type, a number out of range, an
+// unknown field) reaches the review's findings, blocking, beside what
+// Validate finds, which is not repeated.
+func TestFileFindings(t *testing.T) {
+	data, err := assets.SampleFile("turnover")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, edit := range [][2]string{
+		{`"title": `, `"title": "First", "title": `},                   // duplicate key
+		{`"amount": 36000`, `"amount": 1e400`},                         // out of range
+		{`"rampMonths": 12,`, `"rampMonths": 1000000000000,`},          // out of range
+		{`"version": "1.3"`, `"version": 1.3`},                         // wrong type
+		{`"currency": "EUR",`, `"currency": "EUR", "colour": "blue",`}, // unknown field
+		{`"discountRate": 0.1`, `"discountRate": -0.1`},                // found by Validate
+	} {
+		if !strings.Contains(s, edit[0]) {
+			t.Fatalf("the sample has no %s", edit[0])
+		}
+		s = strings.Replace(s, edit[0], edit[1], 1)
+	}
+	c, err := Decode([]byte(s))
+	if c == nil || err == nil {
+		t.Fatalf("Decode: case %v, %v", c != nil, err)
+	}
+	want := []string{
+		"title: appears twice in the same object",
+		"version: must be text (got 1.3)",
+		"colour: is not a field of a case file here",
+		"alternatives[1].costs[2].amount: is out of range (got 1e400)",
+		"alternatives[1].benefits[0].rampMonths: is out of range (got 1000000000000)",
+	}
+	got := FileFindings(c, &FileError{Path: "x.hrcase", Err: err})
+	if len(got) != len(want) {
+		t.Fatalf("%d findings, want %d: %v", len(got), len(want), got)
+	}
+	for i, f := range got {
+		if !strings.HasPrefix(f.Message, want[i]) || f.Rule != "invalid-value" || f.Severity != Blocking || f.Why == "" {
+			t.Errorf("finding %d = %v, want %q", i, f, want[i])
+		}
+	}
+	if w := got[3].Where; w.Step != StepAlternatives || w.Path != "alternatives[1].costs[2].amount" {
+		t.Errorf("where = %+v", w)
+	}
+	// Review finds the invalid discount rate; FileFindings does not repeat it.
+	all := append(got, Review(c, Calculate(c))...)
+	n := 0
+	for _, f := range all {
+		if strings.HasPrefix(f.Message, "discountRate:") {
+			n++
+		}
+	}
+	if n != 1 || Readiness(all) > 49 {
+		t.Errorf("the discount rate is reported %d times; readiness %d", n, Readiness(all))
+	}
+	if fs := FileFindings(loadSample(t, "turnover"), nil); len(fs) != 0 {
+		t.Errorf("a good case: %v", fs)
 	}
 }
