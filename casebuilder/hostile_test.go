@@ -67,6 +67,23 @@ func TestHostileFiles(t *testing.T) {
 	}
 }
 
+// TestBadHorizonIsOneProblem checks that a horizon out of range is
+// reported once, not again on every line as outside a horizon of "0 to 0".
+func TestBadHorizonIsOneProblem(t *testing.T) {
+	for _, months := range []int{-5, 0, 120_000} {
+		c := loadSample(t, "turnover")
+		c.HorizonMonths = months
+		ps := Validate(c)
+		if len(ps) != 1 || ps[0].Path != "horizonMonths" || !strings.Contains(ps[0].Message, "must be between 1 and 360 months") {
+			t.Errorf("horizon %d: %v", months, ps)
+		}
+		c.Alternatives[1].Costs[0].StartMonth = 400 // beyond any horizon
+		if ps := Validate(c); len(ps) != 2 || ps[1].String() != "alternatives[1].costs[0].startMonth: must be within the horizon, 0 to 359 (got 400)" {
+			t.Errorf("horizon %d, a line in month 400: %v", months, ps)
+		}
+	}
+}
+
 func TestHugeFileIsNotRead(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huge.hrcase")
 	f, err := os.Create(path)

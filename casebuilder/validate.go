@@ -459,6 +459,12 @@ func (v *validator) uniqueIDs(path string, n int, id func(int) string, required 
 // months checks a line's start and end months against the horizon.
 func (v *validator) months(path string, start int, end *int) {
 	last := v.c.HorizonMonths - 1
+	if v.c.HorizonMonths < 1 || v.c.HorizonMonths > MaxHorizonMonths {
+		// The horizon is reported on its own: hold the line to the
+		// longest one allowed, rather than report every line as outside
+		// a horizon of "0 to 0".
+		last = MaxHorizonMonths - 1
+	}
 	if start < 0 || start > last {
 		v.add(path+".startMonth", "must be within the horizon, 0 to %d (got %d)", max(last, 0), start)
 	}
