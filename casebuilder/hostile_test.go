@@ -2,11 +2,14 @@ package casebuilder
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/language"
 )
 
 // TestHostileFiles feeds Load files that are broken or built to hurt: each
@@ -126,6 +129,22 @@ func TestNumbersAtTheEdges(t *testing.T) {
 	}
 	if f := FormatFor(c); f.Maybe(a.ROI, f.Percent) != "n/a" {
 		t.Errorf("ROI shows as %q", f.Maybe(a.ROI, f.Percent))
+	}
+	// A figure an invalid draft leaves undefined shows as n/a, without a
+	// currency symbol stuck to it.
+	for _, cur := range []string{"EUR", "CHF", "SEK"} {
+		f := NewFormat(cur, language.English)
+		for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+			got := []string{f.Money(x), f.MoneyCents(x), f.MoneyShort(x), f.Percent(x), f.Months(x), f.Ratio(x)}
+			for _, u := range units {
+				got = append(got, f.Value(x, u))
+			}
+			for _, s := range got {
+				if s != "n/a" {
+					t.Errorf("%s %v shows as %q", cur, x, s)
+				}
+			}
+		}
 	}
 
 	// Costs and no benefits: no IRR, no payback, ROI -100 %.
