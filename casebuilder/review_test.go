@@ -113,7 +113,7 @@ func TestReviewRules(t *testing.T) {
 		{"milestone-without-dates", func(c *Case) { c.Plan.Milestones[6].Start = Date{} },
 			`Milestone "Roll out to every new hire and region" has no start date`, "plan.milestones[6].start"},
 		{"milestone-before-dependency", func(c *Case) { c.Plan.Milestones[3].Start = Date{2027, time.February, 1} },
-			`Milestone "Design the 90-day onboarding path" starts on 2027-02-01, before "Select the design partner", which it depends on, ends (2027-02-12)`,
+			`Milestone "Design the 90-day onboarding path" starts on 2027-02-01, before milestone "Select the design partner", which it depends on, ends (2027-02-12)`,
 			"plan.milestones[3].start"},
 		{"resource-not-secured", func(c *Case) { c.Plan.Milestones[2].Resources[0].Secured = false },
 			`Resource "Two coach positions in the 2027 headcount plan" for milestone "Hire two sales coaches" is not secured`, "plan.milestones[2].resources[0].secured"},
@@ -374,5 +374,37 @@ func TestFileFindings(t *testing.T) {
 	}
 	if fs := FileFindings(loadSample(t, "turnover"), nil); len(fs) != 0 {
 		t.Errorf("a good case: %v", fs)
+	}
+}
+
+// TestReviewNamesUnnamedItems checks that a finding about an item that
+// has no name yet (a row just added) names it by its place, not as "".
+func TestReviewNamesUnnamedItems(t *testing.T) {
+	c := loadSample(t, "turnover")
+	c.Plan.Milestones = append(c.Plan.Milestones, Milestone{})
+	c.Plan.Milestones[0].Resources = append(c.Plan.Milestones[0].Resources, Resource{})
+	c.Measures = append(c.Measures, Measure{Unit: Number})
+	c.Plan.Stakeholders = append(c.Plan.Stakeholders, Stakeholder{})
+	c.Risks = append(c.Risks, Risk{Likelihood: 0.5, ImpactScore: 5, Alternatives: []string{"onboarding"}})
+	a := &c.Alternatives[1]
+	a.Benefits[0].Name, a.Benefits[0].StartMonth, a.Costs[0].StartMonth = "", 0, 1
+	var got []string
+	for _, f := range Review(c, Calculate(c)) {
+		got = append(got, f.Message)
+		if strings.Contains(f.Message, `""`) {
+			t.Errorf("%s: %q", f.Rule, f.Message)
+		}
+	}
+	for _, want := range []string{
+		"The 8th risk is rated high but has no contingency plan",
+		"The 9th milestone has no owner",
+		"The 2nd resource for milestone \"Approve the budget and appoint the programme owner\" is not secured",
+		"The 6th KPI has neither a baseline nor a target",
+		"The 7th stakeholder has no channel of communication",
+		"The 1st benefit of \"Structured onboarding and coaching\" starts in month 0",
+	} {
+		if !slices.ContainsFunc(got, func(m string) bool { return strings.HasPrefix(m, want) }) {
+			t.Errorf("no finding %q in\n%s", want, strings.Join(got, "\n"))
+		}
 	}
 }
