@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -397,9 +398,12 @@ func (b *binder) bind(n *jsonNode, v reflect.Value, path string, limit int) {
 		}
 	case reflect.Int:
 		if x, ok := b.number(n, path); ok {
-			if x != float64(int64(x)) || x < -1e9 || x > 1e9 {
+			switch {
+			case x < -1e9 || x > 1e9:
+				b.add(path, "is out of range (got %s)", n.text)
+			case x != math.Trunc(x):
 				b.add(path, "must be a whole number (got %s)", n.text)
-			} else {
+			default:
 				v.SetInt(int64(x))
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"time"
 )
 
@@ -193,12 +194,17 @@ func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 	return name, nil
 }
 
+// backupSeq numbers the backups this process makes.
+var backupSeq atomic.Uint64
+
 // keepBackup makes path + BackupSuffix a complete copy of path, replacing
 // any older backup atomically: a hard link where the file system has them,
 // else a synced copy.
 func keepBackup(path string) error {
 	bak := path + BackupSuffix
-	tmp := fmt.Sprintf("%s.%d.tmp", bak, os.Getpid())
+	// A name of its own, so that saves of one file from several
+	// goroutines at once do not take each other's link.
+	tmp := fmt.Sprintf("%s.%d-%d.tmp", bak, os.Getpid(), backupSeq.Add(1))
 	os.Remove(tmp)
 	if err := os.Link(path, tmp); err != nil {
 		data, rerr := os.ReadFile(path)
@@ -215,11 +221,12 @@ func keepBackup(path string) error {
 		}
 		tmp = name
 	}
-	if err := os.Rename(tmp, bak); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
+	err := os.Rename(tmp, bak)
+	// Where the backup already is the same file as tmp (another save of
+	// the same version made it a moment ago), rename does nothing and
+	// leaves tmp behind: remove it either way.
+	os.Remove(tmp)
+	return err
 }
 
 // syncDir makes a rename in dir durable, where the system allows it.

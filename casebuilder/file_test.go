@@ -362,8 +362,8 @@ func TestInvalidHorizonReportedOnce(t *testing.T) {
 	}
 	want := []string{
 		"horizonMonths: must be between 1 and 360 months (got 0)",
-		"alternatives[1].costs[1].endMonth: must not be before the start month (2) (got 1)",
-		"alternatives[1].benefits[0].startMonth: must not be negative (got -1)",
+		"alternatives[1].costs[1].endMonth: must be between the start month (2) and the end of the horizon (359) (got 1)",
+		"alternatives[1].benefits[0].startMonth: must be within the horizon, 0 to 359 (got -1)",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

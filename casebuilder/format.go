@@ -48,8 +48,8 @@ func (f *Format) SymbolAfter() bool { return f.symbolAfter }
 
 // Number returns x with digit grouping and the given number of decimals.
 func (f *Format) Number(x float64, decimals int) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "n/a"
+	if !finite(x) {
+		return notAvailable
 	}
 	s := f.printer.Sprint(number.Decimal(math.Abs(x), number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
 	if x < 0 && strings.ContainsAny(s, "123456789") { // no "-0"
@@ -66,6 +66,9 @@ func (f *Format) Money(x float64) string { return f.money(x, 0) }
 func (f *Format) MoneyCents(x float64) string { return f.money(x, 2) }
 
 func (f *Format) money(x float64, decimals int) string {
+	if !finite(x) {
+		return notAvailable // not "€n/a"
+	}
 	n := f.Number(x, decimals)
 	sign := ""
 	if strings.HasPrefix(n, "-") {
@@ -82,6 +85,8 @@ func (f *Format) money(x float64, decimals int) string {
 func (f *Format) MoneyShort(x float64) string {
 	a := math.Abs(x)
 	switch {
+	case !finite(x):
+		return notAvailable // not "n/abn"
 	case a >= 999_950_000:
 		return f.scaled(x/1e9, "bn")
 	case a >= 999_950:
@@ -103,6 +108,9 @@ func (f *Format) scaled(x float64, suffix string) string {
 // Percent returns a fraction as a percentage with one decimal: "12.5%" in
 // English, "12,5 %" in French or German.
 func (f *Format) Percent(x float64) string {
+	if !finite(x) {
+		return notAvailable // not "n/a%"
+	}
 	if f.symbolAfter {
 		return f.Number(x*100, 1) + "\u00a0%"
 	}
@@ -113,18 +121,30 @@ func (f *Format) Percent(x float64) string {
 func (f *Format) Ratio(x float64) string { return f.Number(x, 2) }
 
 // Months returns a number of months with one decimal.
-func (f *Format) Months(x float64) string { return f.Number(x, 1) + " months" }
+func (f *Format) Months(x float64) string {
+	if !finite(x) {
+		return notAvailable
+	}
+	return f.Number(x, 1) + " months"
+}
+
+// notAvailable is what a figure that does not exist (or is not a
+// number, in an invalid draft) shows as, whatever its unit.
+const notAvailable = "n/a"
 
 // Maybe formats an optional figure, "n/a" when it is nil.
 func (f *Format) Maybe(x *float64, format func(float64) string) string {
 	if x == nil {
-		return "n/a"
+		return notAvailable
 	}
 	return format(*x)
 }
 
 // Value formats a figure by its unit.
 func (f *Format) Value(x float64, u Unit) string {
+	if !finite(x) {
+		return notAvailable // not "n/a days"
+	}
 	switch u {
 	case Money:
 		return f.Money(x)

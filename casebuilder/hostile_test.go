@@ -2,10 +2,13 @@ package casebuilder
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 // TestHostileFiles feeds Load files that are broken or built to hurt: each
@@ -64,6 +67,23 @@ func TestHostileFiles(t *testing.T) {
 	}
 }
 
+// TestBadHorizonIsOneProblem checks that a horizon out of range is
+// reported once, not again on every line as outside a horizon of "0 to 0".
+func TestBadHorizonIsOneProblem(t *testing.T) {
+	for _, months := range []int{-5, 0, 120_000} {
+		c := loadSample(t, "turnover")
+		c.HorizonMonths = months
+		ps := Validate(c)
+		if len(ps) != 1 || ps[0].Path != "horizonMonths" || !strings.Contains(ps[0].Message, "must be between 1 and 360 months") {
+			t.Errorf("horizon %d: %v", months, ps)
+		}
+		c.Alternatives[1].Costs[0].StartMonth = 400 // beyond any horizon
+		if ps := Validate(c); len(ps) != 2 || ps[1].String() != "alternatives[1].costs[0].startMonth: must be within the horizon, 0 to 359 (got 400)" {
+			t.Errorf("horizon %d, a line in month 400: %v", months, ps)
+		}
+	}
+}
+
 func TestHugeFileIsNotRead(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huge.hrcase")
 	f, err := os.Create(path)
@@ -106,6 +126,22 @@ func TestNumbersAtTheEdges(t *testing.T) {
 	}
 	if f := FormatFor(c); f.Maybe(a.ROI, f.Percent) != "n/a" {
 		t.Errorf("ROI shows as %q", f.Maybe(a.ROI, f.Percent))
+	}
+	// A figure an invalid draft leaves undefined shows as n/a, without a
+	// currency symbol stuck to it.
+	for _, cur := range []string{"EUR", "CHF", "SEK"} {
+		f := NewFormat(cur, language.English)
+		for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+			got := []string{f.Money(x), f.MoneyCents(x), f.MoneyShort(x), f.Percent(x), f.Months(x), f.Ratio(x)}
+			for _, u := range units {
+				got = append(got, f.Value(x, u))
+			}
+			for _, s := range got {
+				if s != "n/a" {
+					t.Errorf("%s %v shows as %q", cur, x, s)
+				}
+			}
+		}
 	}
 
 	// Costs and no benefits: no IRR, no payback, ROI -100 %.

@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity says how much a finding of the review matters.
@@ -113,26 +115,30 @@ func Review(c *Case, res *Result) []Finding {
 }
 
 // FileFindings returns, as blocking invalid-value findings, the problems
-// that [Load] or [Decode] reported in err and that the review cannot see
-// in the case they returned: unknown fields, values of the wrong type,
-// duplicate keys, a failed migration. Review reports the case's invalid
-// values itself, so a review of a file is FileFindings followed by Review.
+// that reading a case file found and that [Review] cannot see in the case
+// read: a value of the wrong type, a number out of range, an unknown
+// field, a duplicate key. [Load] and [Decode] leave such a value unset
+// and return the case beside its problems, so a review of the case alone
+// would pass over them. err is what Load or Decode returned with the case.
 func FileFindings(c *Case, err error) []Finding {
 	var ps Problems
 	if c == nil || !errors.As(err, &ps) {
 		return nil
 	}
-	seen := map[Problem]bool{}
+	// Validate's problems are in the review already, once each.
+	seen := map[Problem]int{}
 	for _, p := range Validate(c) {
-		seen[p] = true
+		seen[p]++
 	}
-	rule := rules[slices.IndexFunc(rules, func(r Rule) bool { return r.Name == "invalid-value" })]
+	rule := &rules[slices.IndexFunc(rules, func(r Rule) bool { return r.Name == "invalid-value" })]
 	var out []Finding
 	for _, p := range ps {
-		if !seen[p] {
-			out = append(out, Finding{Rule: rule.Name, Severity: rule.Severity, Message: p.String(),
-				Why: rule.Why, Where: Where{StepFor(p.Path), p.Path}})
+		if seen[p] > 0 {
+			seen[p]--
+			continue
 		}
+		out = append(out, Finding{Rule: rule.Name, Severity: rule.Severity, Message: p.String(), Why: rule.Why,
+			Where: Where{StepFor(p.Path), p.Path}})
 	}
 	return out
 }
@@ -267,11 +273,28 @@ func (rv *reviewer) lineAbovePain(ai int) (int, float64) {
 	return -1, 0
 }
 
-func riskName(rk *Risk) string {
-	if s := strings.TrimSpace(rk.Description); s != "" {
-		return s
+// called names an item in a message, mid-sentence: its kind and name,
+// as in risk "Key trainer leaves", or, while it has no name, its place,
+// as in the 3rd risk. [capital] starts a sentence with it.
+func called(kind, name string, i int) string {
+	if blank(name) {
+		return "the " + Ordinal(i+1) + " " + kind
 	}
-	return rk.ID
+	return fmt.Sprintf("%s %q", kind, name)
+}
+
+// riskCalled names risk i by its description, else its ID, else its place.
+func riskCalled(i int, rk *Risk) string {
+	if blank(rk.Description) {
+		return called("risk", rk.ID, i)
+	}
+	return called("risk", rk.Description, i)
+}
+
+// capital returns s with its first letter in upper case.
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -384,7 +407,7 @@ var rules = []Rule{
 			for ai, a := range rv.c.Alternatives {
 				if li, high := rv.lineAbovePain(ai); li >= 0 {
 					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d]", ai, li),
-						"Benefit %q of %q is worth up to %s a year, more than the pain costs (%s a year)", a.Benefits[li].Name, a.Name, rv.f.Money(high), rv.f.Money(pain))
+						"%s of %q is worth up to %s a year, more than the pain costs (%s a year)", capital(called("benefit", a.Benefits[li].Name, li)), a.Name, rv.f.Money(high), rv.f.Money(pain))
 				} else if sum := rv.painLinked(ai); sum > pain*(1+1e-9) {
 					rv.add(fmt.Sprintf("alternatives[%d].benefits", ai),
 						"The benefits of %q avoid %s of pain a year, more than the pain costs (%s a year)", a.Name, rv.f.Money(sum), rv.f.Money(pain))
@@ -416,7 +439,7 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			rv.recRisks(func(i int, rk *Risk) {
 				if rk.IsHigh() && blank(rk.Contingency) {
-					rv.add(fmt.Sprintf("risks[%d].contingency", i), "Risk %q is rated high but has no contingency plan", riskName(rk))
+					rv.add(fmt.Sprintf("risks[%d].contingency", i), "%s is rated high but has no contingency plan", capital(riskCalled(i, rk)))
 				}
 			})
 		}},
@@ -425,7 +448,7 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			rv.recRisks(func(i int, rk *Risk) {
 				if rk.IsHigh() && blank(rk.Owner) {
-					rv.add(fmt.Sprintf("risks[%d].owner", i), "Risk %q is rated high but has no owner", riskName(rk))
+					rv.add(fmt.Sprintf("risks[%d].owner", i), "%s is rated high but has no owner", capital(riskCalled(i, rk)))
 				}
 			})
 		}},
@@ -515,8 +538,8 @@ var rules = []Rule{
 				}
 				for li, b := range a.Benefits {
 					if b.StartMonth < first {
-						rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].startMonth", ai, li), "Benefit %q of %q starts in month %d, before any of its costs (month %d)",
-							b.Name, a.Name, b.StartMonth, first)
+						rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].startMonth", ai, li), "%s of %q starts in month %d, before any of its costs (month %d)",
+							capital(called("benefit", b.Name, li)), a.Name, b.StartMonth, first)
 					}
 				}
 			}
@@ -601,9 +624,9 @@ var rules = []Rule{
 			rv.recRisks(func(i int, rk *Risk) {
 				switch {
 				case rk.Likelihood == 0:
-					rv.add(fmt.Sprintf("risks[%d].likelihood", i), "Risk %q has no likelihood", riskName(rk))
+					rv.add(fmt.Sprintf("risks[%d].likelihood", i), "%s has no likelihood", capital(riskCalled(i, rk)))
 				case rk.ImpactScore == 0:
-					rv.add(fmt.Sprintf("risks[%d].impactScore", i), "Risk %q has no impact rating", riskName(rk))
+					rv.add(fmt.Sprintf("risks[%d].impactScore", i), "%s has no impact rating", capital(riskCalled(i, rk)))
 				}
 			})
 		}},
@@ -612,7 +635,7 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			rv.recRisks(func(i int, rk *Risk) {
 				if !blank(rk.Contingency) && rk.ContingencyCost == 0 {
-					rv.add(fmt.Sprintf("risks[%d].contingencyCost", i), "Risk %q has a contingency plan without a cost", riskName(rk))
+					rv.add(fmt.Sprintf("risks[%d].contingencyCost", i), "%s has a contingency plan without a cost", capital(riskCalled(i, rk)))
 				}
 			})
 		}},
@@ -621,7 +644,7 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			for i := range rv.c.Risks {
 				if rk := &rv.c.Risks[i]; len(rk.Alternatives) == 0 {
-					rv.add(fmt.Sprintf("risks[%d].alternatives", i), "Risk %q concerns no alternative", riskName(rk))
+					rv.add(fmt.Sprintf("risks[%d].alternatives", i), "%s concerns no alternative", capital(riskCalled(i, rk)))
 				}
 			}
 		}},
@@ -642,7 +665,7 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			for i, m := range rv.c.Plan.Milestones {
 				if blank(m.Owner) {
-					rv.add(fmt.Sprintf("plan.milestones[%d].owner", i), "Milestone %q has no owner", m.Name)
+					rv.add(fmt.Sprintf("plan.milestones[%d].owner", i), "%s has no owner", capital(called("milestone", m.Name, i)))
 				}
 			}
 		}},
@@ -652,11 +675,11 @@ var rules = []Rule{
 			for i, m := range rv.c.Plan.Milestones {
 				switch {
 				case m.Start.IsZero() && m.End.IsZero():
-					rv.add(fmt.Sprintf("plan.milestones[%d].start", i), "Milestone %q has no dates", m.Name)
+					rv.add(fmt.Sprintf("plan.milestones[%d].start", i), "%s has no dates", capital(called("milestone", m.Name, i)))
 				case m.Start.IsZero():
-					rv.add(fmt.Sprintf("plan.milestones[%d].start", i), "Milestone %q has no start date", m.Name)
+					rv.add(fmt.Sprintf("plan.milestones[%d].start", i), "%s has no start date", capital(called("milestone", m.Name, i)))
 				case m.End.IsZero():
-					rv.add(fmt.Sprintf("plan.milestones[%d].end", i), "Milestone %q has no end date", m.Name)
+					rv.add(fmt.Sprintf("plan.milestones[%d].end", i), "%s has no end date", capital(called("milestone", m.Name, i)))
 				}
 			}
 		}},
@@ -670,8 +693,8 @@ var rules = []Rule{
 					if j < 0 || m.Start.IsZero() || ms[j].End.IsZero() || !m.Start.Before(ms[j].End) {
 						continue
 					}
-					rv.add(fmt.Sprintf("plan.milestones[%d].start", i), "Milestone %q starts on %s, before %q, which it depends on, ends (%s)",
-						m.Name, m.Start, ms[j].Name, ms[j].End)
+					rv.add(fmt.Sprintf("plan.milestones[%d].start", i), "%s starts on %s, before %s, which it depends on, ends (%s)",
+						capital(called("milestone", m.Name, i)), m.Start, called("milestone", ms[j].Name, j), ms[j].End)
 				}
 			}
 		}},
@@ -681,7 +704,7 @@ var rules = []Rule{
 			for i, m := range rv.c.Plan.Milestones {
 				for j, r := range m.Resources {
 					if !r.Secured {
-						rv.add(fmt.Sprintf("plan.milestones[%d].resources[%d].secured", i, j), "Resource %q for milestone %q is not secured", r.Description, m.Name)
+						rv.add(fmt.Sprintf("plan.milestones[%d].resources[%d].secured", i, j), "%s for %s is not secured", capital(called("resource", r.Description, j)), called("milestone", m.Name, i))
 					}
 				}
 			}
@@ -706,9 +729,9 @@ var rules = []Rule{
 			for i, m := range rv.c.Measures {
 				switch {
 				case m.Target == 0 && m.Baseline == 0:
-					rv.add(fmt.Sprintf("measures[%d].baseline", i), "KPI %q has neither a baseline nor a target", m.Name)
+					rv.add(fmt.Sprintf("measures[%d].baseline", i), "%s has neither a baseline nor a target", capital(called("KPI", m.Name, i)))
 				case m.Target == m.Baseline:
-					rv.add(fmt.Sprintf("measures[%d].target", i), "KPI %q has no target different from its baseline", m.Name)
+					rv.add(fmt.Sprintf("measures[%d].target", i), "%s has no target different from its baseline", capital(called("KPI", m.Name, i)))
 				}
 			}
 		}},
@@ -730,7 +753,7 @@ var rules = []Rule{
 					}
 				}
 				if len(missing) > 0 {
-					rv.add(path, "KPI %q has %s", m.Name, JoinNames(missing))
+					rv.add(path, "%s has %s", capital(called("KPI", m.Name, i)), JoinNames(missing))
 				}
 			}
 		}},
@@ -744,8 +767,8 @@ var rules = []Rule{
 					continue // an unknown input is invalid-value's to report
 				}
 				u := in.Unit
-				rv.add(fmt.Sprintf("measures[%d].baseline", i), "KPI %q starts from a baseline of %s, but the cost of pain uses %s",
-					m.Name, rv.f.Value(m.Baseline, u), rv.f.Value(r.Likely, u))
+				rv.add(fmt.Sprintf("measures[%d].baseline", i), "%s starts from a baseline of %s, but the cost of pain uses %s",
+					capital(called("KPI", m.Name, i)), rv.f.Value(m.Baseline, u), rv.f.Value(r.Likely, u))
 			}
 		}},
 	{"kpi-target-differs", Warning,
@@ -766,8 +789,8 @@ var rules = []Rule{
 					continue // a KPI tied to no input, or to an unknown one
 				}
 				u := in.Unit
-				rv.add(fmt.Sprintf("measures[%d].target", i), "KPI %q aims for %s, but the benefits of %q assume %s",
-					m.Name, rv.f.Value(m.Target, u), rv.rec.Name, rv.f.Value(assumed, u))
+				rv.add(fmt.Sprintf("measures[%d].target", i), "%s aims for %s, but the benefits of %q assume %s",
+					capital(called("KPI", m.Name, i)), rv.f.Value(m.Target, u), rv.rec.Name, rv.f.Value(assumed, u))
 			}
 		}},
 	{"no-contributors", Warning,
@@ -858,7 +881,7 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			rv.recRisks(func(i int, rk *Risk) {
 				if blank(rk.Trigger) {
-					rv.add(fmt.Sprintf("risks[%d].trigger", i), "Risk %q has no early-warning trigger", riskName(rk))
+					rv.add(fmt.Sprintf("risks[%d].trigger", i), "%s has no early-warning trigger", capital(riskCalled(i, rk)))
 				}
 			})
 		}},
@@ -868,9 +891,9 @@ var rules = []Rule{
 			for i, s := range rv.c.Plan.Stakeholders {
 				switch {
 				case blank(s.Channel):
-					rv.add(fmt.Sprintf("plan.stakeholders[%d].channel", i), "Stakeholder %q has no channel of communication", s.Party)
+					rv.add(fmt.Sprintf("plan.stakeholders[%d].channel", i), "%s has no channel of communication", capital(called("stakeholder", s.Party, i)))
 				case blank(s.Frequency):
-					rv.add(fmt.Sprintf("plan.stakeholders[%d].frequency", i), "Stakeholder %q has no frequency of communication", s.Party)
+					rv.add(fmt.Sprintf("plan.stakeholders[%d].frequency", i), "%s has no frequency of communication", capital(called("stakeholder", s.Party, i)))
 				}
 			}
 		}},

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/casebuilder/casebuilder/assets"
 )
 
 // TestReviewRules triggers every rule of the review with the smallest
@@ -111,7 +113,7 @@ func TestReviewRules(t *testing.T) {
 		{"milestone-without-dates", func(c *Case) { c.Plan.Milestones[6].Start = Date{} },
 			`Milestone "Roll out to every new hire and region" has no start date`, "plan.milestones[6].start"},
 		{"milestone-before-dependency", func(c *Case) { c.Plan.Milestones[3].Start = Date{2027, time.February, 1} },
-			`Milestone "Design the 90-day onboarding path" starts on 2027-02-01, before "Select the design partner", which it depends on, ends (2027-02-12)`,
+			`Milestone "Design the 90-day onboarding path" starts on 2027-02-01, before milestone "Select the design partner", which it depends on, ends (2027-02-12)`,
 			"plan.milestones[3].start"},
 		{"resource-not-secured", func(c *Case) { c.Plan.Milestones[2].Resources[0].Secured = false },
 			`Resource "Two coach positions in the 2027 headcount plan" for milestone "Hire two sales coaches" is not secured`, "plan.milestones[2].resources[0].secured"},
@@ -346,5 +348,99 @@ func TestReviewUnknownPainInput(t *testing.T) {
 				t.Errorf("no invalid-value finding at %s", tt.path)
 			}
 		})
+	}
+}
+
+// TestFileFindings checks that what only the reading of a file sees (a
+// duplicate key, a value of the wrong type, a number out of range, an
+// unknown field) reaches the review's findings, blocking, beside what
+// Validate finds, which is not repeated.
+func TestFileFindings(t *testing.T) {
+	data, err := assets.SampleFile("turnover")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, edit := range [][2]string{
+		{`"title": `, `"title": "First", "title": `},                   // duplicate key
+		{`"amount": 36000`, `"amount": 1e400`},                         // out of range
+		{`"rampMonths": 12,`, `"rampMonths": 1000000000000,`},          // out of range
+		{`"version": "1.3"`, `"version": 1.3`},                         // wrong type
+		{`"currency": "EUR",`, `"currency": "EUR", "colour": "blue",`}, // unknown field
+		{`"discountRate": 0.1`, `"discountRate": -0.1`},                // found by Validate
+	} {
+		if !strings.Contains(s, edit[0]) {
+			t.Fatalf("the sample has no %s", edit[0])
+		}
+		s = strings.Replace(s, edit[0], edit[1], 1)
+	}
+	c, err := Decode([]byte(s))
+	if c == nil || err == nil {
+		t.Fatalf("Decode: case %v, %v", c != nil, err)
+	}
+	want := []string{
+		"title: appears twice in the same object",
+		"version: must be text (got 1.3)",
+		"colour: is not a field of a case file here",
+		"alternatives[1].costs[2].amount: is out of range (got 1e400)",
+		"alternatives[1].benefits[0].rampMonths: is out of range (got 1000000000000)",
+	}
+	got := FileFindings(c, &FileError{Path: "x.hrcase", Err: err})
+	if len(got) != len(want) {
+		t.Fatalf("%d findings, want %d: %v", len(got), len(want), got)
+	}
+	for i, f := range got {
+		if !strings.HasPrefix(f.Message, want[i]) || f.Rule != "invalid-value" || f.Severity != Blocking || f.Why == "" {
+			t.Errorf("finding %d = %v, want %q", i, f, want[i])
+		}
+	}
+	if w := got[3].Where; w.Step != StepAlternatives || w.Path != "alternatives[1].costs[2].amount" {
+		t.Errorf("where = %+v", w)
+	}
+	// Review finds the invalid discount rate; FileFindings does not repeat it.
+	all := append(got, Review(c, Calculate(c))...)
+	n := 0
+	for _, f := range all {
+		if strings.HasPrefix(f.Message, "discountRate:") {
+			n++
+		}
+	}
+	if n != 1 || Readiness(all) > 49 {
+		t.Errorf("the discount rate is reported %d times; readiness %d", n, Readiness(all))
+	}
+	if fs := FileFindings(loadSample(t, "turnover"), nil); len(fs) != 0 {
+		t.Errorf("a good case: %v", fs)
+	}
+}
+
+// TestReviewNamesUnnamedItems checks that a finding about an item that
+// has no name yet (a row just added) names it by its place, not as "".
+func TestReviewNamesUnnamedItems(t *testing.T) {
+	c := loadSample(t, "turnover")
+	c.Plan.Milestones = append(c.Plan.Milestones, Milestone{})
+	c.Plan.Milestones[0].Resources = append(c.Plan.Milestones[0].Resources, Resource{})
+	c.Measures = append(c.Measures, Measure{Unit: Number})
+	c.Plan.Stakeholders = append(c.Plan.Stakeholders, Stakeholder{})
+	c.Risks = append(c.Risks, Risk{Likelihood: 0.5, ImpactScore: 5, Alternatives: []string{"onboarding"}})
+	a := &c.Alternatives[1]
+	a.Benefits[0].Name, a.Benefits[0].StartMonth, a.Costs[0].StartMonth = "", 0, 1
+	var got []string
+	for _, f := range Review(c, Calculate(c)) {
+		got = append(got, f.Message)
+		if strings.Contains(f.Message, `""`) {
+			t.Errorf("%s: %q", f.Rule, f.Message)
+		}
+	}
+	for _, want := range []string{
+		"The 8th risk is rated high but has no contingency plan",
+		"The 9th milestone has no owner",
+		"The 2nd resource for milestone \"Approve the budget and appoint the programme owner\" is not secured",
+		"The 6th KPI has neither a baseline nor a target",
+		"The 7th stakeholder has no channel of communication",
+		"The 1st benefit of \"Structured onboarding and coaching\" starts in month 0",
+	} {
+		if !slices.ContainsFunc(got, func(m string) bool { return strings.HasPrefix(m, want) }) {
+			t.Errorf("no finding %q in\n%s", want, strings.Join(got, "\n"))
+		}
 	}
 }

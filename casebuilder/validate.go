@@ -465,23 +465,20 @@ func (v *validator) uniqueIDs(path string, n int, id func(int) string, required 
 	return seen
 }
 
-// months checks a line's start and end months against the horizon. While
-// the horizon itself is invalid (horizonMonths says so), only what is
-// wrong whatever the horizon is reported.
+// months checks a line's start and end months against the horizon.
 func (v *validator) months(path string, start int, end *int) {
 	last := v.c.HorizonMonths - 1
-	switch {
-	case last >= 0 && (start < 0 || start > last):
-		v.add(path+".startMonth", "must be within the horizon, 0 to %d (got %d)", last, start)
-	case start < 0:
-		v.add(path+".startMonth", "must not be negative (got %d)", start)
+	if v.c.HorizonMonths < 1 || v.c.HorizonMonths > MaxHorizonMonths {
+		// The horizon is reported on its own: hold the line to the
+		// longest one allowed, rather than report every line as outside
+		// a horizon of "0 to 0".
+		last = MaxHorizonMonths - 1
 	}
-	switch {
-	case end == nil:
-	case last >= 0 && (*end < start || *end > last):
-		v.add(path+".endMonth", "must be between the start month (%d) and the end of the horizon (%d) (got %d)", start, last, *end)
-	case *end < start:
-		v.add(path+".endMonth", "must not be before the start month (%d) (got %d)", start, *end)
+	if start < 0 || start > last {
+		v.add(path+".startMonth", "must be within the horizon, 0 to %d (got %d)", max(last, 0), start)
+	}
+	if end != nil && (*end < start || *end > last) {
+		v.add(path+".endMonth", "must be between the start month (%d) and the end of the horizon (%d) (got %d)", start, max(last, 0), *end)
 	}
 }
 

@@ -233,8 +233,9 @@ func (r *runner) check(args []string) int {
 		return exitFail
 	}
 	// A case with invalid values is still reviewed: the review reports
-	// each invalid value as a blocking finding, with the rest, after what
-	// only the file shows (unknown fields, values of the wrong type).
+	// each invalid value as a blocking finding, with the rest, and what
+	// only the reading of the file saw (a value of the wrong type, a
+	// duplicate key) comes first.
 	findings := append(casebuilder.FileFindings(c, err), casebuilder.Review(c, casebuilder.Calculate(c))...)
 	if findings == nil {
 		findings = []casebuilder.Finding{}
@@ -283,8 +284,12 @@ func (r *runner) writeFindings(path string, findings []casebuilder.Finding, read
 		fmt.Fprintf(r.stdout, "%-8s  %s [%s]\n          why: %s\n          fix: %s\n", f.Severity, f.Message, f.Rule, f.Why, f.Where)
 	}
 	counts := countSeverities(findings)
-	fmt.Fprintf(r.stdout, "%s: %d blocking, %d warnings, %d advice. Readiness %d/100.\n", path,
-		counts[casebuilder.Blocking], counts[casebuilder.Warning], counts[casebuilder.Advice], readiness)
+	warnings := "warnings"
+	if counts[casebuilder.Warning] == 1 {
+		warnings = "warning"
+	}
+	fmt.Fprintf(r.stdout, "%s: %d blocking, %d %s, %d advice. Readiness %d/100.\n", path,
+		counts[casebuilder.Blocking], counts[casebuilder.Warning], warnings, counts[casebuilder.Advice], readiness)
 }
 
 func (r *runner) writeJSON(v any) error {

@@ -446,3 +446,24 @@ func TestSummaryAnalysis(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckReportsWhatReadingFound checks that check reports a problem
+// only the reading of the file sees (a duplicate key, a number out of
+// range), as blocking: the case read is otherwise fine.
+func TestCheckReportsWhatReadingFound(t *testing.T) {
+	data, err := os.ReadFile(writeSample(t, "turnover"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ old, new, want string }{
+		{`"title": `, `"title": "Old title", "title": `, "title: appears twice in the same object; keep one"},
+		{`"amount": 36000`, `"amount": 1e400`, "alternatives[1].costs[2].amount: is out of range (got 1e400)"},
+	} {
+		path := filepath.Join(t.TempDir(), "edited.hrcase")
+		os.WriteFile(path, bytes.Replace(data, []byte(tt.old), []byte(tt.new), 1), 0o600)
+		code, stdout, _ := run(t, "check", path)
+		if code != 1 || !strings.Contains(stdout, "blocking  "+tt.want+" [invalid-value]") || !strings.Contains(stdout, "1 blocking") {
+			t.Errorf("%s: exit %d\n%s", tt.want, code, stdout)
+		}
+	}
+}

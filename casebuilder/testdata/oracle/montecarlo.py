@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""An independent model of a case's figures, tornado and Monte Carlo
+simulation, written from the product's rules rather than from Case
+Builder's code, for the turnover sample (the sales-turnover calculator).
+
+    python3 montecarlo.py ../../../assets/samples/turnover.hrcase > montecarlo.json
+
+It prints, for the recommended alternative, the NPV with each uncertain
+input at its low and at its high (the others likely), and, for every
+alternative and each distribution, what a simulation of N trials must
+find: for P10, P50 and P90 of the NPV (and P50 of the ROI), the range of
+values between the oracle's own quantiles at p - 4 se and p + 4 se, with
+se = sqrt(p (1 - p) / N); the mean NPV and its standard deviation; the
+probability that the NPV is positive. The oracle draws TRIALS trials with
+Python's own random module (betavariate, triangular).
+"""
+import json, math, random, sys
+
+N = 10000        # the trials of the simulation checked
+TRIALS = 200000  # the oracle's own trials
+
+case = json.load(open(sys.argv[1]))
+months, rate = case["horizonMonths"], case["discountRate"]
+factor = [(1 + rate) ** (-t / 12) for t in range(months)]
+
+
+def rng3(x):
+    if isinstance(x, (int, float)):
+        return (x, x, x)
+    return (x["low"], x["likely"], x.get("high", x["likely"]))
+
+
+pain_in = {k: rng3(v) for k, v in case["pain"]["inputs"].items()}
+
+
+def cost_of_turnover(v):
+    separation = v.get("separationCost", v["salary"] / 12)  # rule-of-thumb defaults
+    productivity = v.get("rampProductivity", 0.5)
+    recruiting = v.get("recruitingCost", 0.2 * v["salary"])
+    leavers = v["reps"] * v["attritionRate"]
+    vacancy = v["daysToFill"] * v["annualQuota"] * v["grossMargin"] / 365
+    ramp = v["rampMonths"] * v["annualQuota"] / 12 * (1 - productivity) * v["grossMargin"]
+    return leavers * (separation + recruiting + vacancy + ramp)
+
+
+def reserve(alt):
+    if alt.get("doNothing"):
+        return 0.0
+    return sum(r["likelihood"] * r["contingencyCost"] for r in case["risks"] if alt["id"] in r["alternatives"])
+
+
+def benefit_range(b):
+    return rng3(b["annual"] if b["basis"] == "amount" else b["share"] if b["basis"] == "painShare" else b["to"])
+
+
+def figures(ai, pain, costs, benefits):
+    """NPV and ROI of alternative ai with pain inputs, cost amounts and
+    benefit values given."""
+    alt = case["alternatives"][ai]
+    if alt.get("doNothing"):
+        return 0.0, None
+    c, b = [0.0] * months, [0.0] * months
+    for k, amount in zip(alt["costs"], costs):
+        amount *= k["heads"] if k.get("perHead") else 1
+        first, last = k["startMonth"], months - 1
+        if k.get("endMonth") is not None:
+            last = min(last, k["endMonth"])
+        step = {"oneTime": months, "monthly": 1, "yearly": 12}[k["kind"]]
+        for m in range(first, last + 1, step):
+            c[m] += amount
+    c[0] += reserve(alt)
+    changed = {}
+    for line, x in zip(alt["benefits"], benefits):
+        if line["basis"] == "amount":
+            annual = x
+        elif line["basis"] == "painShare":
+            annual = x * cost_of_turnover(pain)
+        else:  # each change valued with the earlier lines' likely changes made
+            before = dict(pain, **changed)
+            annual = cost_of_turnover(before) - cost_of_turnover(dict(before, **{line["input"]: x}))
+            changed[line["input"]] = rng3(line["to"])[1]
+        first, last = line["startMonth"], months - 1
+        if line.get("endMonth") is not None:
+            last = min(last, line["endMonth"])
+        for m in range(first, last + 1):
+            k, ramp = m - line["startMonth"], line["rampMonths"]
+            b[m] += annual / 12 * (1 if ramp <= 0 or k + 1 >= ramp else (k + 1) / ramp)
+    npv = sum((b[m] - c[m]) * factor[m] for m in range(months))
+    total = sum(c)
+    return npv, (sum(b) - total) / total if total > 0 else None
+
+
+likely_pain = {k: v[1] for k, v in pain_in.items()}
+
+
+def likely_lines(alt):
+    return [rng3(k["amount"])[1] for k in alt["costs"]], [benefit_range(b)[1] for b in alt["benefits"]]
+
+
+out = {"trials": N, "oracleTrials": TRIALS, "npv": {}, "tornado": [], "simulation": {}}
+for ai, alt in enumerate(case["alternatives"]):
+    out["npv"][alt["id"]] = figures(ai, likely_pain, *likely_lines(alt))[0]
+
+rec = next(i for i, a in enumerate(case["alternatives"]) if a["id"] == case["recommendation"]["alternative"])
+alt = case["alternatives"][rec]
+costs0, benefits0 = likely_lines(alt)
+for key, r in pain_in.items():
+    if r[0] != r[2]:
+        out["tornado"].append({"path": "pain.inputs." + key,
+                               "npvLow": figures(rec, dict(likely_pain, **{key: r[0]}), costs0, benefits0)[0],
+                               "npvHigh": figures(rec, dict(likely_pain, **{key: r[2]}), costs0, benefits0)[0]})
+for j, k in enumerate(alt["costs"]):
+    r = rng3(k["amount"])
+    if r[0] != r[2]:
+        at = lambda x: figures(rec, likely_pain, costs0[:j] + [x] + costs0[j + 1:], benefits0)[0]
+        out["tornado"].append({"path": "alternatives[%d].costs[%d].amount" % (rec, j), "npvLow": at(r[0]), "npvHigh": at(r[2])})
+for j, b in enumerate(alt["benefits"]):
+    r = benefit_range(b)
+    if r[0] != r[2]:
+        field = {"amount": "annual", "painShare": "share", "painInput": "to"}[b["basis"]]
+        at = lambda x: figures(rec, likely_pain, costs0, benefits0[:j] + [x] + benefits0[j + 1:])[0]
+        out["tornado"].append({"path": "alternatives[%d].benefits[%d].%s" % (rec, j, field), "npvLow": at(r[0]), "npvHigh": at(r[2])})
+
+
+def quantile(xs, p):  # xs sorted; the smallest value with at least p of them at or below it
+    return xs[min(len(xs) - 1, max(0, math.ceil(p * len(xs)) - 1))]
+
+
+def band(xs, p):
+    se = math.sqrt(p * (1 - p) / N)
+    return [quantile(xs, p - 4 * se), quantile(xs, p + 4 * se)]
+
+
+random.seed(20261123)
+for dist in ("pert", "triangular"):
+    def draw(r):
+        lo, mode, hi = min(r), r[1], max(r)
+        if hi <= lo:
+            return mode
+        if dist == "triangular":
+            return random.triangular(lo, hi, mode)
+        a, b = 1 + 4 * (mode - lo) / (hi - lo), 1 + 4 * (hi - mode) / (hi - lo)
+        return lo + (hi - lo) * random.betavariate(a, b)
+
+    npvs = {a["id"]: [] for a in case["alternatives"]}
+    rois = {a["id"]: [] for a in case["alternatives"]}
+    for _ in range(TRIALS):
+        pain = {k: draw(r) for k, r in pain_in.items()}  # shared by every alternative
+        for ai, a in enumerate(case["alternatives"]):
+            npv, roi = figures(ai, pain, [draw(rng3(k["amount"])) for k in a["costs"]],
+                               [draw(benefit_range(b)) for b in a["benefits"]])
+            npvs[a["id"]].append(npv)
+            if roi is not None:
+                rois[a["id"]].append(roi)
+    res = {}
+    for a in case["alternatives"]:
+        x, r = sorted(npvs[a["id"]]), sorted(rois[a["id"]])
+        mean = sum(x) / len(x)
+        sd = math.sqrt(sum((v - mean) ** 2 for v in x) / (len(x) - 1))
+        p = sum(1 for v in x if v > 0) / len(x)
+        res[a["id"]] = {"npvMean": mean, "npvSd": sd, "probNpvPositive": p,
+                        "npvP10": band(x, 0.1), "npvP50": band(x, 0.5), "npvP90": band(x, 0.9),
+                        "roiP50": band(r, 0.5) if r else None}
+    out["simulation"][dist] = res
+json.dump(out, sys.stdout, indent=1)
+print()
