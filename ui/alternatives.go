@@ -611,7 +611,7 @@ func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
 			l := widget.NewLabel("…")
 			l.Wrapping = fyne.TextWrapWord
 			s.autoScores[id] = l
-			rows = append(rows, labelled(name, l))
+			rows = append(rows, labelledByName(name, l))
 			continue
 		}
 		at := func(part string) func() string {
@@ -661,7 +661,7 @@ func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
 		}, "Why this score")
 		// The criterion's name over the whole row: it is often longer
 		// than the score's column.
-		rows = append(rows, labelled(name, cols.row(score.box, why.box)))
+		rows = append(rows, labelledByName(name, cols.row(score.box, why.box)))
 	}
 	return section("Scores against the criteria", "From 1 (poor) to 5 (excellent); the criteria and their weights are set on the Compare step, where a criterion can also be scored from the NPV or the ROI.", rows...)
 }
