@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
@@ -867,5 +868,49 @@ func TestClosingANewCaseAsksWhereToSaveIt(t *testing.T) {
 	}
 	if c, err := casebuilder.Load(filepath.Join(u.saveAsDlg.folder, "kept.hrcase")); err != nil || c.Title != "Never saved" {
 		t.Errorf("saved %v, %v", c, err)
+	}
+}
+
+// TestTheMethodFromHelpDoesNotClaimTheSampleIsOpen checks that the first
+// start's welcome offers the sample it opened, and that Help › The method,
+// with the user's own case open, explains the method without saying a
+// sample is open or offering to explore it.
+func TestTheMethodFromHelpDoesNotClaimTheSampleIsOpen(t *testing.T) {
+	h := start(t, Options{})
+	shown := func() (text string, buttons []string) {
+		top := h.w.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no dialog is shown")
+		}
+		walk(top, func(o fyne.CanvasObject) bool {
+			switch x := o.(type) {
+			case *widget.RichText:
+				text += x.String()
+			case *widget.Button:
+				if x.Visible() {
+					buttons = append(buttons, x.Text)
+				}
+			}
+			return true
+		})
+		return text, buttons
+	}
+	text, buttons := shown()
+	if !strings.Contains(text, "sample case is open") || !slices.Contains(buttons, "Explore the sample") {
+		t.Errorf("the first start's welcome says %q with buttons %q, want it to offer the sample it opened", text, buttons)
+	}
+	h.dismissWelcome()
+
+	h.u.replaceCase(h.u.blankCase(), "")
+	h.u.showMethod()
+	text, buttons = shown()
+	if !strings.Contains(text, "1. Context") || !strings.Contains(text, "8. Review") {
+		t.Errorf("Help › The method says %q, want the steps of the method", text)
+	}
+	if strings.Contains(text, "sample") || slices.Contains(buttons, "Explore the sample") {
+		t.Errorf("with a blank case open, Help › The method says %q with buttons %q: it speaks of a sample that is not open", text, buttons)
+	}
+	if !slices.Contains(buttons, "Close") {
+		t.Errorf("Help › The method has buttons %q, want Close", buttons)
 	}
 }
