@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -912,5 +913,50 @@ func TestTheMethodFromHelpDoesNotClaimTheSampleIsOpen(t *testing.T) {
 	}
 	if !slices.Contains(buttons, "Close") {
 		t.Errorf("Help › The method has buttons %q, want Close", buttons)
+	}
+}
+
+// TestABlankCaseRecommendsNothingYet checks that a case with only the
+// do-nothing baseline shows no recommendation in the headline (not "Do
+// nothing (highest NPV)") and says why its charts are empty, until an
+// alternative is added.
+func TestABlankCaseRecommendsNothingYet(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.replaceCase(u.blankCase(), "")
+	h.settle()
+	if got := u.headline.recommended.Text; got != "No alternative yet" {
+		t.Errorf("a blank case's headline recommends %q, want No alternative yet", got)
+	}
+	if got := u.headline.npv.Text; got != "—" {
+		t.Errorf("a blank case's headline NPV is %q, want —", got)
+	}
+	u.goTo(casebuilder.StepCompare)
+	cmp := u.screen(casebuilder.StepCompare).(*compareScreen)
+	says := func(c *chart) string {
+		var s string
+		for _, o := range test.WidgetRenderer(c).Objects() {
+			if t, ok := o.(*canvas.Text); ok {
+				s += t.Text
+			}
+		}
+		return s
+	}
+	for _, c := range []*chart{cmp.npvChart, cmp.flowChart} {
+		if got := says(c); !strings.HasPrefix(got, "No alternative to doing nothing yet") {
+			t.Errorf("an empty chart says %q, want that there is no alternative yet", got)
+		}
+	}
+
+	u.goTo(casebuilder.StepAlternatives)
+	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
+	test.Tap(alts.list.add)
+	h.settle()
+	if got := u.headline.recommended.Text; got == "No alternative yet" || u.headline.npv.Text == "—" {
+		t.Errorf("with an alternative added the headline recommends %q, NPV %q", got, u.headline.npv.Text)
+	}
+	u.goTo(casebuilder.StepCompare)
+	if got := says(cmp.npvChart); strings.Contains(got, "No alternative") {
+		t.Errorf("with an alternative the NPV chart still says %q", got)
 	}
 }
