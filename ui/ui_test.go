@@ -960,3 +960,27 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 		t.Errorf("with an alternative the NPV chart still says %q", got)
 	}
 }
+
+// TestSuggestedFileNameEndsOnAWord checks the file name Save As and Export
+// suggest for an untitled case: the title's words, cut between two of them
+// when it is long, not in the middle of one.
+func TestSuggestedFileNameEndsOnAWord(t *testing.T) {
+	h := english(t)
+	for _, tt := range []struct{ title, want string }{
+		{"Cutting sales turnover with structured onboarding and coaching", "cutting-sales-turnover-with-structured"},
+		{"Ramp-up: 11 months → 6!", "ramp-up-11-months-6"},
+		{"Onboarding", "onboarding"},
+		{"Averyveryveryveryveryveryverylongsinglewordtitle", "averyveryveryveryveryveryverylongsinglew"},
+		{"€€€", "business-case"},
+	} {
+		if err := h.u.edit(casebuilder.Where{Step: casebuilder.StepContext, Path: "title"}, "", func(c *casebuilder.Case) error {
+			c.Title = tt.title
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got := h.u.suggestedName(); got != tt.want {
+			t.Errorf("title %q suggests %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
