@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -982,5 +983,36 @@ func TestSuggestedFileNameEndsOnAWord(t *testing.T) {
 		if got := h.u.suggestedName(); got != tt.want {
 			t.Errorf("title %q suggests %q, want %q", tt.title, got, tt.want)
 		}
+	}
+}
+
+// TestEvidenceSourcesAreShownWhole checks that a source too long for one
+// line of its column wraps within the row, rather than being cut off at
+// the column's edge.
+func TestEvidenceSourcesAreShownWhole(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.goTo(casebuilder.StepPain)
+	pain := u.screen(casebuilder.StepPain).(*painScreen)
+	long := 0
+	for i, f := range pain.evidence.forms {
+		for _, b := range f.fields {
+			tf, ok := b.(*textField)
+			if !ok || !strings.HasSuffix(tf.path(), ".source") {
+				continue
+			}
+			e := tf.entry
+			need := fyne.MeasureText(e.Text, theme.TextSize(), fyne.TextStyle{}).Width
+			if need <= e.Size().Width-2*theme.InnerPadding() {
+				continue
+			}
+			long++
+			if !e.MultiLine || e.Wrapping != fyne.TextWrapWord {
+				t.Errorf("evidence %d: the source %q needs %.0f of %.0f and is cut off", i, e.Text, need, e.Size().Width)
+			}
+		}
+	}
+	if long == 0 {
+		t.Fatal("no source of the sample is longer than its column: the test checks nothing")
 	}
 }
