@@ -1016,3 +1016,70 @@ func TestEvidenceSourcesAreShownWhole(t *testing.T) {
 		t.Fatal("no source of the sample is longer than its column: the test checks nothing")
 	}
 }
+
+// TestAlternativeChoicesAreReadable checks, on the Alternatives step at
+// the size the window opens, that no drop-down of a cost or benefit line
+// cuts its choice short ("Every mo…", "Changes an input of th…"), for any
+// input of the pain a benefit can change, and that the captions over a
+// benefit's input are whole.
+func TestAlternativeChoicesAreReadable(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.goTo(casebuilder.StepAlternatives)
+	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
+	pad := theme.InnerPadding()
+	check := func(what string) {
+		t.Helper()
+		walk(alts.detail, func(o fyne.CanvasObject) bool {
+			if !o.Visible() {
+				return true
+			}
+			switch x := o.(type) {
+			case *widget.Select:
+				// As Fyne's select lays out its text: beside the icon, within
+				// the padding.
+				need := fyne.MeasureText(x.Selected, theme.TextSize(), fyne.TextStyle{}).Width + 3*pad + theme.IconInlineSize()
+				if need > x.Size().Width {
+					t.Errorf("%s: the drop-down showing %q is %.0f wide, %.0f are needed", what, x.Selected, x.Size().Width, need)
+				}
+			case *widget.Label:
+				if x.Truncation != fyne.TextTruncateOff && x.SizeName == theme.SizeNameCaptionText && strings.Contains(x.Text, " it ") {
+					need := fyne.MeasureText(x.Text, theme.CaptionTextSize(), fyne.TextStyle{}).Width + 2*pad
+					if need > x.Size().Width {
+						t.Errorf("%s: the caption %q is cut short (%.0f of %.0f)", what, x.Text, x.Size().Width, need)
+					}
+				}
+			}
+			return true
+		})
+	}
+	for i, a := range u.doc.c.Alternatives {
+		if !a.DoNothing {
+			alts.list.selectItem(i)
+			check(a.Name)
+		}
+	}
+	// Every input a benefit can change, in the first benefit of the first
+	// alternative that changes one.
+	ai := 1
+	alts.list.selectItem(ai)
+	if u.doc.c.Alternatives[ai].Benefits[0].Basis != casebuilder.BenefitPainInput {
+		t.Fatal("the sample's first benefit no longer changes an input of the pain")
+	}
+	for _, key := range casebuilder.CalculatorFor(u.doc.c.Pain.Category).Inputs {
+		if err := u.edit(casebuilder.Where{Step: casebuilder.StepAlternatives}, "", func(c *casebuilder.Case) error {
+			b := &c.Alternatives[ai].Benefits[0]
+			b.Input = key
+			// A new value the validation takes for any input: today's.
+			v := c.Pain.Inputs[key].Likely
+			if _, set := c.Pain.Inputs[key]; !set {
+				v = 1
+			}
+			b.To = casebuilder.Range{Low: v, Likely: v, High: v}
+			return nil
+		}); err != nil && !errors.Is(err, errUnchanged) {
+			t.Fatalf("changing the input to %s: %v", key, err)
+		}
+		check("input " + key)
+	}
+}
