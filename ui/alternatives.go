@@ -207,7 +207,7 @@ func (s *alternativesScreen) costTable(ai int) *rowTable {
 				return nil
 			}, "e.g. Programme design by an external partner")
 			kinds := []string{string(casebuilder.OneTime), string(casebuilder.Monthly), string(casebuilder.Yearly)}
-			kind := rf.choice(at("kind"), kinds, []string{"One-time", "Every month", "Every year"},
+			kind := rf.choice(at("kind"), kinds, []string{"One-time", "Monthly", "Yearly"},
 				func(c *casebuilder.Case) (string, bool) {
 					if l := line(c); l != nil {
 						return string(l.Kind), true
@@ -354,8 +354,10 @@ func (s *alternativesScreen) benefitTable(ai int) *rowTable {
 	}
 	edits := sliceEdits(s.u, casebuilder.StepAlternatives, fixed(path), get,
 		func(c *casebuilder.Case) casebuilder.Benefit { return newBenefit(c) }, nil, nil)
-	line1 := newColumns(2.2, 1.4)
-	line2 := newColumns(1.4, 2)
+	// The drop-downs as wide as their longest choices: a choice cut
+	// short cannot be read.
+	line1 := newColumns(1.6, 1.4)
+	line2 := newColumns(1.2, 1)
 	line3 := newColumns(1, 1, 1, 1.6)
 	return newRowTable(s.u, edits, "benefit line", "No benefit lines yet: what does this alternative save or earn?", nil,
 		func(j int, rf *form) fyne.CanvasObject {
@@ -430,10 +432,11 @@ func (s *alternativesScreen) benefitTable(ai int) *rowTable {
 			value := s.valueLabel(fmt.Sprintf("benefit/%d", j))
 			amountBox := labelled("Yearly value at full effect ("+s.u.format().Symbol()+"): low, likely, high", annual.box)
 			shareBox := labelled("Share of the yearly cost of pain avoided (%): low, likely, high", share.box)
-			toCaption := widget.NewLabel("")
-			toCaption.SizeName = theme.SizeNameCaptionText
-			toCaption.Importance = widget.LowImportance
-			inputBox := line2.row(labelled("Input it changes", input.box), container.New(&tightVBox{}, toCaption, to.box))
+			// The input's value today beside its name, where there is room:
+			// the new value's column is narrow.
+			inputCaption, toCaption := captionLabel("Input it changes"), captionLabel("")
+			inputCaption.Truncation, toCaption.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+			inputBox := line2.row(container.New(&tightVBox{}, inputCaption, input.box), container.New(&tightVBox{}, toCaption, to.box))
 			rf.watch(func(c *casebuilder.Case) {
 				l := line(c)
 				if l == nil {
@@ -447,7 +450,8 @@ func (s *alternativesScreen) benefitTable(ai int) *rowTable {
 					if r, ok := c.Pain.Inputs[in.Key]; ok {
 						now = s.u.formatOf(c).Value(r.Likely, in.Unit)
 					}
-					toCaption.SetText(fmt.Sprintf("Changes it to%s (today %s): low, likely, high", unitSuffix(s.u, in.Unit), now))
+					setText(inputCaption, fmt.Sprintf("Input it changes (today %s)", now))
+					setText(toCaption, fmt.Sprintf("Changes it to%s: low, likely, high", unitSuffix(s.u, in.Unit)))
 				}
 			})
 			return lineCard(
@@ -611,7 +615,7 @@ func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
 			l := widget.NewLabel("…")
 			l.Wrapping = fyne.TextWrapWord
 			s.autoScores[id] = l
-			rows = append(rows, labelled(name, l))
+			rows = append(rows, labelledByName(name, l))
 			continue
 		}
 		at := func(part string) func() string {
@@ -661,7 +665,7 @@ func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
 		}, "Why this score")
 		// The criterion's name over the whole row: it is often longer
 		// than the score's column.
-		rows = append(rows, labelled(name, cols.row(score.box, why.box)))
+		rows = append(rows, labelledByName(name, cols.row(score.box, why.box)))
 	}
 	return section("Scores against the criteria", "From 1 (poor) to 5 (excellent); the criteria and their weights are set on the Compare step, where a criterion can also be scored from the NPV or the ROI.", rows...)
 }

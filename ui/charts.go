@@ -121,7 +121,10 @@ type bar struct {
 func barChart(bars func() []bar, format func(float64) string) *chart {
 	return newChart(fyne.NewSize(300, 200), func(size fyne.Size) []fyne.CanvasObject {
 		bs := bars()
-		if len(bs) == 0 || size.Width < 50 {
+		if len(bs) == 0 {
+			return emptyChart(size)
+		}
+		if size.Width < 50 {
 			return nil
 		}
 		var objs []fyne.CanvasObject
@@ -161,6 +164,19 @@ func barChart(bars func() []bar, format func(float64) string) *chart {
 	})
 }
 
+// emptyChart is what a chart of the alternatives shows when there is none
+// to chart: a blank space looked like a chart that failed.
+func emptyChart(size fyne.Size) []fyne.CanvasObject {
+	if size.Width < 50 {
+		return nil
+	}
+	pad := theme.InnerPadding() // in line with the caption above
+	return []fyne.CanvasObject{text(truncate(noAlternativeYet, size.Width-pad), pad, 4, fyne.TextAlignLeading, true)}
+}
+
+// noAlternativeYet says why there is nothing to chart.
+const noAlternativeYet = "No alternative to doing nothing yet: add one on the Alternatives step."
+
 // truncate shortens a label to fit width at caption size.
 func truncate(s string, width float32) string { return truncateStyled(s, width, fyne.TextStyle{}) }
 
@@ -192,7 +208,10 @@ type series struct {
 func lineChart(all func() []series, format func(float64) string) *chart {
 	return newChart(fyne.NewSize(300, 220), func(size fyne.Size) []fyne.CanvasObject {
 		ss := all()
-		if len(ss) == 0 || size.Width < 80 || size.Height < 80 {
+		if len(ss) == 0 {
+			return emptyChart(size)
+		}
+		if size.Width < 80 || size.Height < 80 {
 			return nil
 		}
 		n := 0

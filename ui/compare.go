@@ -121,6 +121,7 @@ func newCompareScreen(u *UI) screen {
 	s.tornadoState = stateLabel()
 	s.histogram = histogramChart(s.histogramData, fullMoney)
 	s.histTitle = caption("")
+	s.histTitle.Wrapping = fyne.TextWrapWord // it names an alternative
 	s.simNote = widget.NewLabel("")
 	s.simNote.Wrapping = fyne.TextWrapWord
 	s.simNote.Importance = widget.LowImportance

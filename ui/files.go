@@ -342,6 +342,9 @@ func (u *UI) saveTo(path string) bool {
 	return true
 }
 
+// maxSuggestedName is the longest file name suggested from a title.
+const maxSuggestedName = 40
+
 // suggestedName is a file name for the case: its file's, or one made of
 // its title.
 func (u *UI) suggestedName() string {
@@ -356,11 +359,18 @@ func (u *UI) suggestedName() string {
 		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
 			b.WriteRune('-')
 		}
-		if b.Len() >= 40 {
-			break
+	}
+	s := strings.Trim(b.String(), "-")
+	if len(s) > maxSuggestedName {
+		// At most that long, cut between words.
+		s = s[:maxSuggestedName+1]
+		if i := strings.LastIndexByte(s, '-'); i > 0 {
+			s = s[:i]
+		} else {
+			s = s[:maxSuggestedName]
 		}
 	}
-	if s := strings.Trim(b.String(), "-"); s != "" {
+	if s != "" {
 		return s
 	}
 	return "business-case"
@@ -443,7 +453,7 @@ func (u *UI) setMenus() {
 		goItems = append(goItems, item(fmt.Sprintf("%d. %s", i+1, st.name), func() { u.goTo(st.id) }, fyne.KeyName(fmt.Sprint(i+1)), 0))
 	}
 	help := fyne.NewMenu("Help",
-		fyne.NewMenuItem("The method", u.showWelcome),
+		fyne.NewMenuItem("The method", u.showMethod),
 		fyne.NewMenuItem("About Case Builder", u.showAbout),
 	)
 	u.mainMenu = file

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
 // headline is the row of the recommendation's headline figures above every
@@ -55,8 +57,10 @@ func (h *headline) show(a analysis) {
 		setText(h.pain, "—")
 	}
 	alt := a.res.RecommendedAlternative()
-	if alt == nil {
+	if alt == nil || !hasAlternative(a.res) {
+		// Doing nothing alone is no recommendation, whatever its NPV.
 		setText(h.recommended, "No alternative yet")
+		h.npv.Importance = widget.MediumImportance
 		for _, l := range []*widget.Label{h.npv, h.roi, h.bcr, h.payback} {
 			setText(l, "—")
 		}
@@ -77,4 +81,14 @@ func (h *headline) show(a analysis) {
 		h.npv.Importance = widget.MediumImportance
 	}
 	h.npv.Refresh()
+}
+
+// hasAlternative reports whether there is an alternative to doing nothing.
+func hasAlternative(res *casebuilder.Result) bool {
+	for _, a := range res.Alternatives {
+		if !a.DoNothing {
+			return true
+		}
+	}
+	return false
 }

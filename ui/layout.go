@@ -65,10 +65,23 @@ func sectionWithNote(title string, note fyne.CanvasObject, hint string, body ...
 
 // labelled puts a caption above a field.
 func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&tightVBox{}, captionLabel(caption), field)
+}
+
+// labelledByName puts a caption made of what the user typed (a name, which
+// may be long) above a field. It is cut short where it does not fit, rather
+// than make the window wider than the screen.
+func labelledByName(caption string, field fyne.CanvasObject) fyne.CanvasObject {
+	l := captionLabel(caption)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.New(&tightVBox{}, l, field)
+}
+
+func captionLabel(caption string) *widget.Label {
 	l := widget.NewLabel(caption)
 	l.SizeName = theme.SizeNameCaptionText
 	l.Importance = widget.LowImportance
-	return container.New(&tightVBox{}, l, field)
+	return l
 }
 
 // reveal scrolls so that obj, inside scroll, is in view.

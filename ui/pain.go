@@ -106,12 +106,14 @@ func (s *painScreen) evidenceTable() *rowTable {
 				}
 				return nil
 			}, "e.g. 40 of 121 reps left in the last twelve months", 3)
-			source := rf.text(at("source"), func(c *casebuilder.Case) *string {
+			// As tall as the finding, and wrapped: a source cut off at the
+			// column's edge cannot be checked at a glance.
+			source := rf.textArea(at("source"), func(c *casebuilder.Case) *string {
 				if e := get(c); e != nil {
 					return &e.Source
 				}
 				return nil
-			}, "e.g. HRIS leavers report")
+			}, "e.g. HRIS leavers report", 3)
 			return cols.row(finding.box, source.box)
 		})
 }

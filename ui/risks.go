@@ -149,9 +149,12 @@ func (s *risksScreen) onSelect(i int) {
 				s.u.format().Percent(r.Likelihood), s.u.format().Money(r.ContingencyCost), s.u.format().Money(r.Likelihood*r.ContingencyCost)))
 		}
 	})
+	// One tick a line, each name cut short: a check box grows with its
+	// text, and long names side by side made the window wider than the
+	// screen.
 	var concerns []fyne.CanvasObject
 	for _, a := range s.u.doc.c.Alternatives {
-		concerns = append(concerns, s.concernCheck(f, i, a.ID, a.Name))
+		concerns = append(concerns, s.concernCheck(f, i, a.ID, shorten(firstLine(a.Name, "Untitled alternative"), maxConcernName)))
 	}
 	money := " (" + s.u.format().Symbol() + ")"
 	two := newColumns(1, 1)
@@ -167,11 +170,14 @@ func (s *risksScreen) onSelect(i int) {
 			labelled("Contingency plan", contingency.box),
 			two.row(labelled("Cost of the contingency plan"+money, contingencyCost.box), layout.NewSpacer()),
 			s.expected),
-		section("Alternatives it concerns", "Its expected cost is reserved in each of them.", container.NewGridWithColumns(2, concerns...)),
+		section("Alternatives it concerns", "Its expected cost is reserved in each of them.", concerns...),
 	)))
 	s.detail.Offset = fyne.Position{}
 	s.detail.Refresh()
 }
+
+// maxConcernName is the most of an alternative's name its tick shows.
+const maxConcernName = 60
 
 // concernCheck is the tick that says risk i concerns alternative id.
 func (s *risksScreen) concernCheck(f *form, i int, id, name string) fyne.CanvasObject {

@@ -13,8 +13,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
@@ -879,5 +882,216 @@ func TestClosingANewCaseAsksWhereToSaveIt(t *testing.T) {
 	}
 	if c, err := casebuilder.Load(filepath.Join(u.saveAsDlg.folder, "kept.hrcase")); err != nil || c.Title != "Never saved" {
 		t.Errorf("saved %v, %v", c, err)
+	}
+}
+
+// TestTheMethodFromHelpDoesNotClaimTheSampleIsOpen checks that the first
+// start's welcome offers the sample it opened, and that Help › The method,
+// with the user's own case open, explains the method without saying a
+// sample is open or offering to explore it.
+func TestTheMethodFromHelpDoesNotClaimTheSampleIsOpen(t *testing.T) {
+	h := start(t, Options{})
+	shown := func() (text string, buttons []string) {
+		top := h.w.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no dialog is shown")
+		}
+		walk(top, func(o fyne.CanvasObject) bool {
+			switch x := o.(type) {
+			case *widget.RichText:
+				text += x.String()
+			case *widget.Button:
+				if x.Visible() {
+					buttons = append(buttons, x.Text)
+				}
+			}
+			return true
+		})
+		return text, buttons
+	}
+	text, buttons := shown()
+	if !strings.Contains(text, "sample case is open") || !slices.Contains(buttons, "Explore the sample") {
+		t.Errorf("the first start's welcome says %q with buttons %q, want it to offer the sample it opened", text, buttons)
+	}
+	h.dismissWelcome()
+
+	h.u.replaceCase(h.u.blankCase(), "")
+	h.u.showMethod()
+	text, buttons = shown()
+	if !strings.Contains(text, "1. Context") || !strings.Contains(text, "8. Review") {
+		t.Errorf("Help › The method says %q, want the steps of the method", text)
+	}
+	if strings.Contains(text, "sample") || slices.Contains(buttons, "Explore the sample") {
+		t.Errorf("with a blank case open, Help › The method says %q with buttons %q: it speaks of a sample that is not open", text, buttons)
+	}
+	if !slices.Contains(buttons, "Close") {
+		t.Errorf("Help › The method has buttons %q, want Close", buttons)
+	}
+}
+
+// TestABlankCaseRecommendsNothingYet checks that a case with only the
+// do-nothing baseline shows no recommendation in the headline (not "Do
+// nothing (highest NPV)") and says why its charts are empty, until an
+// alternative is added.
+func TestABlankCaseRecommendsNothingYet(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.replaceCase(u.blankCase(), "")
+	h.settle()
+	if got := u.headline.recommended.Text; got != "No alternative yet" {
+		t.Errorf("a blank case's headline recommends %q, want No alternative yet", got)
+	}
+	if got := u.headline.npv.Text; got != "—" {
+		t.Errorf("a blank case's headline NPV is %q, want —", got)
+	}
+	u.goTo(casebuilder.StepCompare)
+	cmp := u.screen(casebuilder.StepCompare).(*compareScreen)
+	says := func(c *chart) string {
+		var s string
+		for _, o := range test.WidgetRenderer(c).Objects() {
+			if t, ok := o.(*canvas.Text); ok {
+				s += t.Text
+			}
+		}
+		return s
+	}
+	for _, c := range []*chart{cmp.npvChart, cmp.flowChart} {
+		if got := says(c); !strings.HasPrefix(got, "No alternative to doing nothing yet") {
+			t.Errorf("an empty chart says %q, want that there is no alternative yet", got)
+		}
+	}
+
+	u.goTo(casebuilder.StepAlternatives)
+	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
+	test.Tap(alts.list.add)
+	h.settle()
+	if got := u.headline.recommended.Text; got == "No alternative yet" || u.headline.npv.Text == "—" {
+		t.Errorf("with an alternative added the headline recommends %q, NPV %q", got, u.headline.npv.Text)
+	}
+	u.goTo(casebuilder.StepCompare)
+	if got := says(cmp.npvChart); strings.Contains(got, "No alternative") {
+		t.Errorf("with an alternative the NPV chart still says %q", got)
+	}
+}
+
+// TestSuggestedFileNameEndsOnAWord checks the file name Save As and Export
+// suggest for an untitled case: the title's words, cut between two of them
+// when it is long, not in the middle of one.
+func TestSuggestedFileNameEndsOnAWord(t *testing.T) {
+	h := english(t)
+	for _, tt := range []struct{ title, want string }{
+		{"Cutting sales turnover with structured onboarding and coaching", "cutting-sales-turnover-with-structured"},
+		{"Ramp-up: 11 months → 6!", "ramp-up-11-months-6"},
+		{"Onboarding", "onboarding"},
+		{"Averyveryveryveryveryveryverylongsinglewordtitle", "averyveryveryveryveryveryverylongsinglew"},
+		{"€€€", "business-case"},
+	} {
+		if err := h.u.edit(casebuilder.Where{Step: casebuilder.StepContext, Path: "title"}, "", func(c *casebuilder.Case) error {
+			c.Title = tt.title
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got := h.u.suggestedName(); got != tt.want {
+			t.Errorf("title %q suggests %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestEvidenceSourcesAreShownWhole checks that a source too long for one
+// line of its column wraps within the row, rather than being cut off at
+// the column's edge.
+func TestEvidenceSourcesAreShownWhole(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.goTo(casebuilder.StepPain)
+	pain := u.screen(casebuilder.StepPain).(*painScreen)
+	long := 0
+	for i, f := range pain.evidence.forms {
+		for _, b := range f.fields {
+			tf, ok := b.(*textField)
+			if !ok || !strings.HasSuffix(tf.path(), ".source") {
+				continue
+			}
+			e := tf.entry
+			need := fyne.MeasureText(e.Text, theme.TextSize(), fyne.TextStyle{}).Width
+			if need <= e.Size().Width-2*theme.InnerPadding() {
+				continue
+			}
+			long++
+			if !e.MultiLine || e.Wrapping != fyne.TextWrapWord {
+				t.Errorf("evidence %d: the source %q needs %.0f of %.0f and is cut off", i, e.Text, need, e.Size().Width)
+			}
+		}
+	}
+	if long == 0 {
+		t.Fatal("no source of the sample is longer than its column: the test checks nothing")
+	}
+}
+
+// TestAlternativeChoicesAreReadable checks, on the Alternatives step at
+// the size the window opens, that no drop-down of a cost or benefit line
+// cuts its choice short ("Every mo…", "Changes an input of th…"), for any
+// input of the pain a benefit can change, and that the captions over a
+// benefit's input are whole.
+func TestAlternativeChoicesAreReadable(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.goTo(casebuilder.StepAlternatives)
+	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
+	pad := theme.InnerPadding()
+	check := func(what string) {
+		t.Helper()
+		walk(alts.detail, func(o fyne.CanvasObject) bool {
+			if !o.Visible() {
+				return true
+			}
+			switch x := o.(type) {
+			case *widget.Select:
+				// As Fyne's select lays out its text: beside the icon, within
+				// the padding.
+				need := fyne.MeasureText(x.Selected, theme.TextSize(), fyne.TextStyle{}).Width + 3*pad + theme.IconInlineSize()
+				if need > x.Size().Width {
+					t.Errorf("%s: the drop-down showing %q is %.0f wide, %.0f are needed", what, x.Selected, x.Size().Width, need)
+				}
+			case *widget.Label:
+				if x.Truncation != fyne.TextTruncateOff && x.SizeName == theme.SizeNameCaptionText && strings.Contains(x.Text, " it ") {
+					need := fyne.MeasureText(x.Text, theme.CaptionTextSize(), fyne.TextStyle{}).Width + 2*pad
+					if need > x.Size().Width {
+						t.Errorf("%s: the caption %q is cut short (%.0f of %.0f)", what, x.Text, x.Size().Width, need)
+					}
+				}
+			}
+			return true
+		})
+	}
+	for i, a := range u.doc.c.Alternatives {
+		if !a.DoNothing {
+			alts.list.selectItem(i)
+			check(a.Name)
+		}
+	}
+	// Every input a benefit can change, in the first benefit of the first
+	// alternative that changes one.
+	ai := 1
+	alts.list.selectItem(ai)
+	if u.doc.c.Alternatives[ai].Benefits[0].Basis != casebuilder.BenefitPainInput {
+		t.Fatal("the sample's first benefit no longer changes an input of the pain")
+	}
+	for _, key := range casebuilder.CalculatorFor(u.doc.c.Pain.Category).Inputs {
+		if err := u.edit(casebuilder.Where{Step: casebuilder.StepAlternatives}, "", func(c *casebuilder.Case) error {
+			b := &c.Alternatives[ai].Benefits[0]
+			b.Input = key
+			// A new value the validation takes for any input: today's.
+			v := c.Pain.Inputs[key].Likely
+			if _, set := c.Pain.Inputs[key]; !set {
+				v = 1
+			}
+			b.To = casebuilder.Range{Low: v, Likely: v, High: v}
+			return nil
+		}); err != nil && !errors.Is(err, errUnchanged) {
+			t.Fatalf("changing the input to %s: %v", key, err)
+		}
+		check("input " + key)
 	}
 }

@@ -26,13 +26,14 @@ const welcomeText = `Case Builder helps you turn a problem in the sales force in
 
 **8. Review.** The case as the CEO will read it: every weak point, each with a link to fix it. Then export the brief (PDF) and the workbook (Excel).
 
-The headline figures at the top follow every change you make. A finished sample case is open, so that you can see what good looks like; start your own with File › New.`
+The headline figures at the top follow every change you make.`
 
-// showWelcome explains the method and the steps, on one screen.
+// sampleNote ends the welcome on the first start, when the sample is open.
+const sampleNote = ` A finished sample case is open, so that you can see what good looks like; start your own with File › New.`
+
+// showWelcome explains the method and the steps, on one screen, on the
+// first start, with the sample open: explore it, or start a blank case.
 func (u *UI) showWelcome() {
-	text := widget.NewRichTextFromMarkdown(welcomeText)
-	text.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(text)
 	var d *dialog.CustomDialog
 	explore := widget.NewButton("Explore the sample", func() { d.Hide() })
 	explore.Importance = widget.HighImportance
@@ -40,8 +41,24 @@ func (u *UI) showWelcome() {
 		d.Hide()
 		u.whenSaved("start a new case", func() { u.replaceCase(u.blankCase(), "") })
 	})
-	d = dialog.NewCustomWithoutButtons("Welcome to Case Builder", container.NewGridWrap(fyne.NewSize(660, 430), scroll), u.win)
+	d = dialog.NewCustomWithoutButtons("Welcome to Case Builder", methodText(welcomeText+sampleNote), u.win)
 	d.SetButtons([]fyne.CanvasObject{blank, explore})
 	u.welcome = d
 	d.Show()
+}
+
+// showMethod explains the method again, from the Help menu: whatever case
+// is open, which need not be the sample.
+func (u *UI) showMethod() {
+	d := dialog.NewCustom("The method", "Close", methodText(welcomeText), u.win)
+	u.welcome = d
+	d.Show()
+}
+
+// methodText is the text of the method, scrolling in a box of the
+// dialog's size.
+func methodText(markdown string) fyne.CanvasObject {
+	text := widget.NewRichTextFromMarkdown(markdown)
+	text.Wrapping = fyne.TextWrapWord
+	return container.NewGridWrap(fyne.NewSize(660, 430), container.NewVScroll(text))
 }
