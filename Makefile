@@ -54,7 +54,9 @@ vulncheck:
 	else cat vulncheck.out; rm -f vulncheck.out; exit 1; fi
 	@rm -f vulncheck.out
 
-# Each fuzz target for a short time; the corpus found is kept in testdata.
+# Each fuzz target for a short time, from the seed corpus in testdata/fuzz;
+# new inputs it finds stay in Go's cache, and a failing one is written to
+# testdata/fuzz, to be fixed and kept as a test.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
 	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder

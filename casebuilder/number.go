@@ -57,6 +57,12 @@ func ParseValue(text string, lang language.Tag, u Unit) (float64, error) {
 		return 0, numberError(text, "an amount of money does not belong here; type a plain number")
 	case n.percent && u != Percent:
 		return 0, numberError(text, "a percentage does not belong here; type a plain number")
+	case n.ambiguous && (u == Money || u == MoneyPerHour):
+		// Read as written, "650.000" in English would silently lose three
+		// zeros for someone used to a German or Italian keyboard.
+		seps := separatorsOf(lang)
+		return 0, numberError(text, "an amount has at most two decimals; for thousands, group them with %s as in %s",
+			quoteMark(seps.group), example(seps))
 	}
 	if u == Percent {
 		return n.value / 100, nil
@@ -86,6 +92,10 @@ type parsedNumber struct {
 	value    float64
 	percent  bool
 	currency bool
+	// ambiguous is set for digits such as "12.500" in English or "12,500"
+	// in German: ungrouped, unscaled, with three decimals, which is also how
+	// the other half of Europe writes twelve thousand five hundred.
+	ambiguous bool
 }
 
 // separators are a locale's digit-grouping and decimal marks.
@@ -202,10 +212,11 @@ func parseNumber(text string, lang language.Tag) (parsedNumber, error) {
 	if n.percent && scale != 1 {
 		return n, numberError(text, "a percentage takes no k, M or bn")
 	}
-	v, err := readDigits(text, core, seps)
+	v, decimals, grouped, err := readDigits(text, core, seps)
 	if err != nil {
 		return n, err
 	}
+	n.ambiguous = decimals == 3 && !grouped && scale == 1
 	v *= scale
 	if math.IsInf(v, 0) || math.IsNaN(v) || v > 1e15 {
 		return n, numberError(text, "is too large")
@@ -352,13 +363,14 @@ func wordEnds(s string, i int) bool {
 	return isSpace(r) || unicode.Is(unicode.Sc, r) || r == '%' || !unicode.IsLetter(r) && r != '.'
 }
 
-// readDigits reads the digits, grouping marks and decimal mark of a number.
-func readDigits(text, core string, seps separators) (float64, error) {
+// readDigits reads the digits, grouping marks and decimal mark of a number,
+// and says how many digits follow the decimal mark and whether any were
+// grouped.
+func readDigits(text, core string, seps separators) (v float64, decimals int, grouped bool, err error) {
 	var digits strings.Builder
 	var groups []int // digits in each group before the decimal mark
 	count := 0
 	decimal := false
-	grouped := false
 	groupMark := rune(0)
 	prevMark := true // at the start, as after a mark
 	for _, r := range core {
@@ -375,10 +387,10 @@ func readDigits(text, core string, seps separators) (float64, error) {
 		switch {
 		case isDecimal && !isGroup:
 			if decimal {
-				return 0, numberError(text, "has more than one decimal mark")
+				return 0, 0, false, numberError(text, "has more than one decimal mark")
 			}
 			if prevMark && count > 0 {
-				return 0, unexpected(text, string(r))
+				return 0, 0, false, unexpected(text, string(r))
 			}
 			decimal = true
 			groups = append(groups, count)
@@ -387,14 +399,14 @@ func readDigits(text, core string, seps separators) (float64, error) {
 			prevMark = true
 		case isGroup:
 			if decimal {
-				return 0, numberError(text, "groups digits after the decimal mark %s; write numbers as in %s",
+				return 0, 0, false, numberError(text, "groups digits after the decimal mark %s; write numbers as in %s",
 					quoteMark(seps.decimal), example(seps))
 			}
 			if prevMark {
-				return 0, unexpected(text, string(r))
+				return 0, 0, false, unexpected(text, string(r))
 			}
 			if groupMark != 0 && !sameGroupMark(groupMark, r) {
-				return 0, numberError(text, "mixes two kinds of digit grouping")
+				return 0, 0, false, numberError(text, "mixes two kinds of digit grouping")
 			}
 			groupMark = r
 			grouped = true
@@ -404,14 +416,14 @@ func readDigits(text, core string, seps separators) (float64, error) {
 		case r == ',' || r == '.':
 			// The mark the locale uses for grouping, in a decimal position,
 			// or the reverse: say how this locale writes numbers.
-			return 0, numberError(text, "write decimals with %s and group thousands with %s here, as in %s",
+			return 0, 0, false, numberError(text, "write decimals with %s and group thousands with %s here, as in %s",
 				quoteMark(seps.decimal), quoteMark(seps.group), example(seps))
 		default:
-			return 0, unexpected(text, string(r))
+			return 0, 0, false, unexpected(text, string(r))
 		}
 	}
 	if prevMark && !decimal {
-		return 0, numberError(text, "ends with a grouping mark")
+		return 0, 0, false, numberError(text, "ends with a grouping mark")
 	}
 	if !decimal {
 		groups = append(groups, count)
@@ -425,18 +437,21 @@ func readDigits(text, core string, seps separators) (float64, error) {
 				i > 0 && i < len(groups)-1 && g != 2 && g != 3,
 				i == len(groups)-1 && g != 3:
 				if seps.group == ',' || seps.group == '.' {
-					return 0, numberError(text, "%s groups digits in threes here; write decimals with %s, as in %s",
+					return 0, 0, false, numberError(text, "%s groups digits in threes here; write decimals with %s, as in %s",
 						quoteMark(seps.group), quoteMark(seps.decimal), example(seps))
 				}
-				return 0, numberError(text, "digits are grouped in threes, as in %s", example(seps))
+				return 0, 0, false, numberError(text, "digits are grouped in threes, as in %s", example(seps))
 			}
 		}
 	}
-	v, err := strconv.ParseFloat(digits.String(), 64)
+	v, err = strconv.ParseFloat(digits.String(), 64)
 	if err != nil {
-		return 0, numberError(text, "is not a number")
+		return 0, 0, false, numberError(text, "is not a number")
 	}
-	return v, nil
+	if decimal {
+		decimals = count
+	}
+	return v, decimals, grouped, nil
 }
 
 func sameGroupMark(a, b rune) bool {

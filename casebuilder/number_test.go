@@ -172,6 +172,16 @@ func TestParseValue(t *testing.T) {
 		{"€15", Percent, 0, "amount of money does not belong here"},
 		{"€15", Days, 0, "amount of money does not belong here"},
 		{"12,5", Money, 0, "write decimals"},
+		// Three decimals and no grouping: "12.500" is 12,500 on a German
+		// keyboard, so in an amount it is refused rather than read as 12.5.
+		{"12.500", Money, 0, `"12.500": an amount has at most two decimals; for thousands, group them with "," as in 12,500.5`},
+		{"€ 650.000", Money, 0, "at most two decimals"},
+		{"45.125", MoneyPerHour, 0, "at most two decimals"},
+		{"12.50", Money, 12.5, ""},
+		{"1,234.567", Money, 1234.567, ""}, // grouped: plainly English
+		{"1.250k", Money, 1250, ""},        // scaled: plainly a decimal
+		{"12.500", Count, 12.5, ""},        // not an amount
+		{"0.125", Percent, 0.00125, ""},
 	}
 	for _, tt := range tests {
 		got, err := ParseValue(tt.text, english, tt.unit)
@@ -183,6 +193,16 @@ func TestParseValue(t *testing.T) {
 		case tt.err == "" && math.Abs(got-tt.want) > 1e-12:
 			t.Errorf("ParseValue(%q, %s) = %v, want %v", tt.text, tt.unit, got, tt.want)
 		}
+	}
+}
+
+// TestParseValueGermanAmount: the same ambiguity the other way round.
+func TestParseValueGermanAmount(t *testing.T) {
+	if _, err := ParseValue("12,500", german, Money); err == nil || !strings.Contains(err.Error(), `group them with "." as in 12.500,5`) {
+		t.Errorf("12,500 in German: %v", err)
+	}
+	if got, err := ParseValue("12,50 €", german, Money); err != nil || got != 12.5 {
+		t.Errorf("12,50 € in German = %v, %v", got, err)
 	}
 }
 

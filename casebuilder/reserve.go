@@ -1,8 +1,11 @@
 package casebuilder
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/stat"
 )
@@ -55,6 +58,10 @@ func ContingencyReserves(c *Case) []float64 {
 	}
 	q := c.Reserve.percentile()
 	var sim *reserveDraws // drawn once, shared by every alternative that needs it
+	// Alternatives often share the same risks: their percentile is worked
+	// out once, which keeps a case with many alternatives and many risks
+	// quick.
+	done := map[string]float64{}
 	for ai := range c.Alternatives {
 		a := &c.Alternatives[ai]
 		if a.DoNothing {
@@ -72,19 +79,33 @@ func ContingencyReserves(c *Case) []float64 {
 				idx = append(idx, i)
 			}
 		}
+		key := riskSetKey(idx)
+		p, ok := done[key]
 		switch {
+		case ok:
 		case len(idx) == 0:
-			out[ai] = certain
 		case len(idx) <= exactRiskLimit:
-			out[ai] = certain + exactPercentile(c.Risks, idx, q)
+			p = exactPercentile(c.Risks, idx, q)
 		default:
 			if sim == nil {
 				sim = &reserveDraws{happens: map[int][]uint64{}}
 			}
-			out[ai] = certain + sim.percentile(c.Risks, idx, q)
+			p = sim.percentile(c.Risks, idx, q)
 		}
+		done[key] = p
+		out[ai] = certain + p
 	}
 	return out
+}
+
+// riskSetKey names a set of risks by their indexes, in order.
+func riskSetKey(idx []int) string {
+	var b strings.Builder
+	for _, i := range idx {
+		b.WriteString(strconv.Itoa(i))
+		b.WriteByte(',')
+	}
+	return b.String()
 }
 
 // percentile returns the fraction of outcomes a percentile reserve covers.
@@ -163,10 +184,10 @@ func (d *reserveDraws) of(rk *Risk, i int) []uint64 {
 func (d *reserveDraws) percentile(risks []Risk, idx []int, q float64) float64 {
 	totals := make([]float64, reserveTrials)
 	for _, i := range idx {
-		h := d.of(&risks[i], i)
-		for t := range totals {
-			if h[t/64]&(1<<(t%64)) != 0 {
-				totals[t] += risks[i].ContingencyCost
+		cost := risks[i].ContingencyCost
+		for w, word := range d.of(&risks[i], i) {
+			for ; word != 0; word &= word - 1 { // each trial in which it happens
+				totals[w*64+bits.TrailingZeros64(word)] += cost
 			}
 		}
 	}

@@ -92,6 +92,29 @@ func TestPercentileReserveSimulated(t *testing.T) {
 	}
 }
 
+// TestPercentileReserveSharedRisks: alternatives facing the same risks
+// get the same reserve, worked out once, and one facing others its own.
+func TestPercentileReserveSharedRisks(t *testing.T) {
+	var risks []Risk
+	for i := range 13 {
+		risks = append(risks, Risk{ID: string(rune('a' + i)), Likelihood: 0.5, ContingencyCost: 100, Alternatives: []string{"a", "b"}})
+	}
+	risks = append(risks,
+		Risk{ID: "x", Likelihood: 0.5, ContingencyCost: 100, Alternatives: []string{"c"}},
+		Risk{ID: "y", Likelihood: 0.5, ContingencyCost: 300, Alternatives: []string{"c"}})
+	c := reserveCase(ReservePolicy{Basis: ReservePercentile}, risks...)
+	for _, id := range []string{"b", "c"} {
+		a := c.Alternatives[1]
+		a.ID, a.Name = id, "Alternative "+id
+		c.Alternatives = append(c.Alternatives, a)
+	}
+	// a and b: the P80 of 13 risks, as in TestPercentileReserveSimulated;
+	// c: two risks of 50 % costing 100 and 300, whose P80 is 400.
+	if got := ContingencyReserves(c); got[1] != 800 || got[2] != 800 || got[3] != 400 {
+		t.Errorf("reserves %v, want [0 800 800 400]", got)
+	}
+}
+
 func TestReservePolicyValidation(t *testing.T) {
 	for _, tt := range []struct {
 		policy ReservePolicy
@@ -127,5 +150,28 @@ func BenchmarkCalculateTurnoverPercentile(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Calculate(c)
+	}
+}
+
+// BenchmarkReservesAtTheLimits sizes P80 reserves for 49 alternatives
+// sharing 2,000 risks, the most a case file may hold.
+func BenchmarkReservesAtTheLimits(b *testing.B) {
+	c := loadSample(b, "turnover")
+	c.Reserve = ReservePolicy{Basis: ReservePercentile}
+	var ids []string
+	for len(c.Alternatives) < 49 {
+		a := c.Alternatives[1]
+		a.ID = fmt.Sprintf("copy%d", len(c.Alternatives))
+		c.Alternatives = append(c.Alternatives, a)
+	}
+	for _, a := range c.Alternatives[1:] {
+		ids = append(ids, a.ID)
+	}
+	c.Risks = nil
+	for i := range 2000 {
+		c.Risks = append(c.Risks, Risk{ID: fmt.Sprint("r", i), Likelihood: 0.1 + 0.08*float64(i%10), ContingencyCost: float64(1000 + i), Alternatives: ids})
+	}
+	for b.Loop() {
+		ContingencyReserves(c)
 	}
 }

@@ -444,3 +444,19 @@ func TestReviewNamesUnnamedItems(t *testing.T) {
 		}
 	}
 }
+
+func TestFindingCounts(t *testing.T) {
+	b, w, a := Finding{Severity: Blocking}, Finding{Severity: Warning}, Finding{Severity: Advice}
+	for _, tt := range []struct {
+		fs   []Finding
+		want string
+	}{
+		{nil, "0 blocking, 0 warnings, 0 advice"},
+		{[]Finding{w, a, a}, "0 blocking, 1 warning, 2 advice"},
+		{[]Finding{b, w, w, a}, "1 blocking, 2 warnings, 1 advice"},
+	} {
+		if got := FindingCounts(tt.fs); got != tt.want {
+			t.Errorf("FindingCounts = %q, want %q", got, tt.want)
+		}
+	}
+}

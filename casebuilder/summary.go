@@ -155,9 +155,7 @@ func (s *Summary) WriteText(w io.Writer) error {
 	s.writeScores(&b, names, width)
 	s.writeSensitivity(&b, f)
 	s.writeMonteCarlo(&b, f, names, width)
-	blocking, warnings, advice := countFindings(s.Review)
-	fmt.Fprintf(&b, "\nReadiness: %d/100 (%d blocking, %d warnings, %d advice; casebuilder check lists them)\n",
-		s.Readiness, blocking, warnings, advice)
+	fmt.Fprintf(&b, "\nReadiness: %d/100 (%s; casebuilder check lists them)\n", s.Readiness, FindingCounts(s.Review))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -228,9 +226,9 @@ func (s *Summary) writeMonteCarlo(b *strings.Builder, f *Format, names []string,
 	tw.Flush()
 }
 
-// countFindings returns how many findings are blocking, warnings and
+// CountFindings returns how many findings are blocking, warnings and
 // advice.
-func countFindings(fs []Finding) (blocking, warnings, advice int) {
+func CountFindings(fs []Finding) (blocking, warnings, advice int) {
 	for _, f := range fs {
 		switch f.Severity {
 		case Blocking:
@@ -242,6 +240,17 @@ func countFindings(fs []Finding) (blocking, warnings, advice int) {
 		}
 	}
 	return blocking, warnings, advice
+}
+
+// FindingCounts says how many findings there are of each severity, as in
+// "0 blocking, 1 warning, 3 advice".
+func FindingCounts(fs []Finding) string {
+	blocking, warnings, advice := CountFindings(fs)
+	plural := "s"
+	if warnings == 1 {
+		plural = ""
+	}
+	return fmt.Sprintf("%d blocking, %d warning%s, %d advice", blocking, warnings, plural, advice)
 }
 
 // padRight pads s with spaces to width characters, so that a right-aligning

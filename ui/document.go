@@ -33,6 +33,11 @@ type document struct {
 	// problems are Validate(c), kept so that an edit is refused only for the
 	// problems it adds.
 	problems casebuilder.Problems
+	// fileFindings are what reading the file found that the case cannot
+	// show (an unknown field, a value of the wrong type, a key given
+	// twice), as findings: the Review step lists them until the case is
+	// saved, which writes the file without them.
+	fileFindings []casebuilder.Finding
 
 	undo, redo []snapshot
 	// coalesce is the key of the last edit, while typing in one field goes
@@ -124,6 +129,7 @@ func (d *document) restore(c *casebuilder.Case) {
 func (d *document) markSaved(path string) {
 	d.path = path
 	d.saved = d.c
+	d.fileFindings = nil
 	d.seal()
 }
 

@@ -24,8 +24,9 @@ const firstSample = "turnover"
 
 // initialCase returns the case to open at start: the file asked for, else
 // the last one opened, else the first sample (first reports that case, to
-// show the welcome).
-func (u *UI) initialCase(path string) (c *casebuilder.Case, at string, first bool) {
+// show the welcome). readErr is what Load said of the file it opened, if
+// anything.
+func (u *UI) initialCase(path string) (c *casebuilder.Case, at string, first bool, readErr error) {
 	if path != "" {
 		c, err := casebuilder.Load(path)
 		if c != nil {
@@ -36,21 +37,21 @@ func (u *UI) initialCase(path string) (c *casebuilder.Case, at string, first boo
 			if err != nil {
 				u.pendingNotice = "This case has problems; the Review step lists them, each with a link to the field to fix."
 			}
-			return c, path, false
+			return c, path, false, err
 		}
 		u.pendingError = func() {
 			u.showError("Cannot open "+filepath.Base(path), err, "Check the file's name and that it is a Case Builder case (.hrcase). The sample case is open instead.")
 		}
 		c, _ = sampleCase(firstSample)
-		return c, "", false
+		return c, "", false, nil
 	}
 	for _, p := range u.prefs.recent() {
 		if c, err := casebuilder.Load(p); c != nil && err == nil {
-			return c, p, false
+			return c, p, false, nil
 		}
 	}
 	c, _ = sampleCase(firstSample)
-	return c, "", true
+	return c, "", true, nil
 }
 
 // sampleCase returns one of the embedded sample cases.
@@ -85,8 +86,16 @@ func (u *UI) blankCase() *casebuilder.Case {
 // replaceCase makes c the case being edited, from the file at path ("" for
 // a new case).
 func (u *UI) replaceCase(c *casebuilder.Case, path string) {
+	u.openCase(c, path, nil)
+}
+
+// openCase shows c, read from the file at path ("" for a new case), in
+// place of the current case. readErr is what Load said of the file: what
+// it found that c cannot show is listed in the Review step until saved.
+func (u *UI) openCase(c *casebuilder.Case, path string, readErr error) {
 	u.autosave.discard()
 	u.doc = newDocument(c, path, u.deps.now)
+	u.doc.fileFindings = casebuilder.FileFindings(c, readErr)
 	if path != "" {
 		u.prefs.addRecent(path)
 		u.updateRecentMenu()
@@ -213,7 +222,7 @@ func (u *UI) openPath(path string) bool {
 	if abs, aerr := filepath.Abs(path); aerr == nil {
 		path = abs
 	}
-	u.replaceCase(c, path)
+	u.openCase(c, path, err)
 	if err != nil {
 		u.goTo(casebuilder.StepReview)
 		u.status.say("This case has problems; each is listed below with a link to the field to fix.")
@@ -333,12 +342,24 @@ func (u *UI) saveTo(path string) bool {
 		u.showError("Cannot save "+filepath.Base(path), err, advice)
 		return false
 	}
+	dropped, readFrom := len(u.doc.fileFindings), u.doc.path
 	u.doc.markSaved(path)
 	u.autosave.discard()
 	u.prefs.addRecent(path)
 	u.updateRecentMenu()
 	u.updateTitle()
-	u.status.say("Saved " + path + " at " + u.deps.now().Format("15:04"))
+	saved := "Saved " + path + " at " + u.deps.now().Format("15:04")
+	if dropped > 0 {
+		// The review no longer lists what the file had and the case did
+		// not; the version read is still on disk.
+		u.showAnalysis(analyse(u.doc.c))
+		name, kept := filepath.Base(path), filepath.Base(readFrom)
+		if readFrom == path {
+			kept = name + ".bak"
+		}
+		saved = "Saved " + name + " at " + u.deps.now().Format("15:04") + " without what could not be read; the file as read is " + kept
+	}
+	u.status.say(saved)
 	return true
 }
 

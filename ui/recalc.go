@@ -36,6 +36,18 @@ func analyse(c *casebuilder.Case) analysis {
 	return analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings)}
 }
 
+// withFileFindings puts what reading the case's file found (see
+// document.fileFindings) before the review's findings, and scores the
+// readiness on both.
+func (a analysis) withFileFindings(ff []casebuilder.Finding) analysis {
+	if len(ff) == 0 {
+		return a
+	}
+	a.findings = append(append([]casebuilder.Finding(nil), ff...), a.findings...)
+	a.readiness = casebuilder.Readiness(a.findings)
+	return a
+}
+
 // fullAnalysis is the whole analysis of one version of the case, with the
 // simulation options it was run with.
 type fullAnalysis struct {

@@ -185,9 +185,10 @@ func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
 		apply: u.showAnalysis, applyFull: u.showFull, settings: u.prefs.simulation}
 	u.autosave = newAutosaver(u)
 
-	c, path, first := u.initialCase(opts.Path)
+	c, path, first, readErr := u.initialCase(opts.Path)
 	u.doc = newDocument(c, path, d.now)
-	u.analysis = analyse(c)
+	u.doc.fileFindings = casebuilder.FileFindings(c, readErr)
+	u.analysis = analyse(c).withFileFindings(u.doc.fileFindings)
 	u.build()
 	u.setMenus()
 	u.setShortcuts()
@@ -257,7 +258,7 @@ func (u *UI) toolbar() fyne.CanvasObject {
 // afterOpen shows a case that has just replaced the one before.
 func (u *UI) afterOpen() {
 	u.recalc.stop()
-	u.analysis = analyse(u.doc.c)
+	u.analysis = analyse(u.doc.c).withFileFindings(u.doc.fileFindings)
 	u.full = fullAnalysis{}
 	u.recalc.scheduleFull(u.doc.c, 0)
 	u.screens = map[casebuilder.MethodStep]screen{}
@@ -331,6 +332,7 @@ func (u *UI) refreshScreen(force bool) {
 
 // showAnalysis shows new figures, from the recalculator.
 func (u *UI) showAnalysis(a analysis) {
+	a = a.withFileFindings(u.doc.fileFindings)
 	u.analysis = a
 	u.headline.show(a)
 	u.nav.show(u.doc.c, a)

@@ -45,6 +45,7 @@ func TestBadNumberIsRefusedBesideTheField(t *testing.T) {
 		{"600 apples", `"apples" is not a unit`},
 		{"15 %", "percentage does not belong here"},
 		{"1.2.3", "more than one decimal mark"},
+		{"650.000", "at most two decimals"}, // 650,000 on a German keyboard
 	} {
 		quota.SetText(tt.typed)
 		if msg := errorBeside(u, quota); !strings.Contains(msg, tt.says) {
@@ -458,6 +459,73 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 	if u.doc.c != before || !strings.Contains(u.lastError, "Cannot open notes.hrcase") {
 		t.Errorf("after a failed open: case replaced %v, error %q", u.doc.c != before, u.lastError)
 	}
+}
+
+// TestOpenAFileWithWhatTheCaseCannotShow: an unknown field or a key given
+// twice is not in the case read, so only the file shows it; the Review
+// step lists it, blocking, until the case is saved without it, and the
+// file as it was is kept.
+func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
+	h := english(t)
+	u := h.u
+	path := tempCase(t, "odd.hrcase")
+	data, _ := casebuilder.Encode(u.doc.c)
+	odd := bytes.Replace(data, []byte(`"discountRate": 0.1,`), []byte(`"discountRate": 0.1, "discountRat": 0.2, "title": "Twice",`), 1)
+	if bytes.Equal(odd, data) {
+		t.Fatal("the sample has no discount rate of 0.1")
+	}
+	os.WriteFile(path, odd, 0o600)
+	if !u.openPath(path) {
+		t.Fatalf("refused: %s", u.lastError)
+	}
+	h.settle()
+	var listed []string
+	for _, f := range u.analysis.findings {
+		if f.Severity == casebuilder.Blocking {
+			listed = append(listed, f.Message)
+		}
+	}
+	slices.Sort(listed)
+	want := []string{"discountRat: is not a field of a case file here", "title: appears twice"}
+	if len(listed) != len(want) || !strings.HasPrefix(listed[0], want[0]) || !strings.HasPrefix(listed[1], want[1]) {
+		t.Errorf("blocking findings %q, want ones starting %q", listed, want)
+	}
+	if u.analysis.readiness > 49 {
+		t.Errorf("readiness %d with blocking findings", u.analysis.readiness)
+	}
+	// An edit keeps them listed: the file still has them.
+	u.doc.edit(casebuilder.Where{Step: casebuilder.StepContext, Path: "author"}, "author", func(c *casebuilder.Case) error {
+		c.Author = "Someone else"
+		return nil
+	})
+	u.recalc.schedule(u.doc.c)
+	h.settle()
+	if n := countBlocking(u.analysis.findings); n != 2 {
+		t.Errorf("after an edit, %d blocking findings, want the file's 2", n)
+	}
+	// Saved, the file no longer has them, and the one read is kept.
+	if !u.saveTo(path) {
+		t.Fatal(u.lastError)
+	}
+	if n := countBlocking(u.analysis.findings); n != 0 {
+		t.Errorf("after saving, %d blocking findings", n)
+	}
+	if msg := u.status.message.Text; !strings.Contains(msg, "without what could not be read; the file as read is odd.hrcase.bak") {
+		t.Errorf("status %q", msg)
+	}
+	if bak, _ := os.ReadFile(path + ".bak"); !bytes.Equal(bak, odd) {
+		t.Error("the file as read is not kept as the backup")
+	}
+}
+
+func countBlocking(fs []casebuilder.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == casebuilder.Blocking {
+			n++
+		}
+	}
+	return n
 }
 
 func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {

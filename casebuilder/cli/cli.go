@@ -133,7 +133,10 @@ func (r *runner) parse(fs *flag.FlagSet, args []string) ([]string, bool) {
 			if errors.Is(err, flag.ErrHelp) {
 				r.help(nil)
 			} else {
-				r.usageError("%v", err)
+				// The flag package says "parse error" of "--seed -1" or
+				// "--trials many"; say what the flag takes instead.
+				msg := strings.Replace(err.Error(), ": parse error", ": must be a whole number, 0 or more", 1)
+				r.usageError("%s", msg)
 			}
 			return nil, false
 		}
@@ -242,9 +245,9 @@ func (r *runner) check(args []string) int {
 	}
 	readiness := casebuilder.Readiness(findings)
 	if *asJSON {
-		counts := countSeverities(findings)
-		if err := r.writeJSON(checkJSON{Readiness: readiness, Blocking: counts[casebuilder.Blocking],
-			Warnings: counts[casebuilder.Warning], Advice: counts[casebuilder.Advice], Findings: findings}); err != nil {
+		blocking, warnings, advice := casebuilder.CountFindings(findings)
+		if err := r.writeJSON(checkJSON{Readiness: readiness, Blocking: blocking,
+			Warnings: warnings, Advice: advice, Findings: findings}); err != nil {
 			r.fail("%v", err)
 			return exitFail
 		}
@@ -267,14 +270,6 @@ type checkJSON struct {
 	Findings  []casebuilder.Finding `json:"findings"`
 }
 
-func countSeverities(findings []casebuilder.Finding) map[casebuilder.Severity]int {
-	counts := map[casebuilder.Severity]int{}
-	for _, f := range findings {
-		counts[f.Severity]++
-	}
-	return counts
-}
-
 func (r *runner) writeFindings(path string, findings []casebuilder.Finding, readiness int) {
 	if len(findings) == 0 {
 		fmt.Fprintf(r.stdout, "%s: no problems found. Readiness %d/100.\n", path, readiness)
@@ -283,13 +278,7 @@ func (r *runner) writeFindings(path string, findings []casebuilder.Finding, read
 	for _, f := range findings {
 		fmt.Fprintf(r.stdout, "%-8s  %s [%s]\n          why: %s\n          fix: %s\n", f.Severity, f.Message, f.Rule, f.Why, f.Where)
 	}
-	counts := countSeverities(findings)
-	warnings := "warnings"
-	if counts[casebuilder.Warning] == 1 {
-		warnings = "warning"
-	}
-	fmt.Fprintf(r.stdout, "%s: %d blocking, %d %s, %d advice. Readiness %d/100.\n", path,
-		counts[casebuilder.Blocking], counts[casebuilder.Warning], warnings, counts[casebuilder.Advice], readiness)
+	fmt.Fprintf(r.stdout, "%s: %s. Readiness %d/100.\n", path, casebuilder.FindingCounts(findings), readiness)
 }
 
 func (r *runner) writeJSON(v any) error {
