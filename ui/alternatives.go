@@ -567,12 +567,7 @@ func (s *alternativesScreen) impactSection(i int) fyne.CanvasObject {
 	f := s.form
 	cols := newColumns(0.9, 3)
 	row := func(name, field string, get func(a *casebuilder.Alternative) *casebuilder.Judgement) fyne.CanvasObject {
-		j := func(c *casebuilder.Case) *casebuilder.Judgement {
-			if a := item(c.Alternatives, i); a != nil {
-				return get(a)
-			}
-			return nil
-		}
+		j := fieldIn(func(c *casebuilder.Case) *casebuilder.Alternative { return item(c.Alternatives, i) }, get)
 		at := func(part string) func() string {
 			return func() string { return fmt.Sprintf("alternatives[%d].impact.%s.%s", i, field, part) }
 		}

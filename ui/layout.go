@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
 // readableWidth is the widest a column of fields and text grows: wider
@@ -103,6 +105,18 @@ func item[T any](s []T, i int) *T {
 		return nil
 	}
 	return &s[i]
+}
+
+// fieldIn is the getter of a field of one item of the case (a risk, a
+// KPI, a stakeholder): it finds the item in the case it is given each
+// time, and is nil once the item is gone, deleted or undone away.
+func fieldIn[T, V any](of func(*casebuilder.Case) *T, field func(*T) *V) func(*casebuilder.Case) *V {
+	return func(c *casebuilder.Case) *V {
+		if it := of(c); it != nil {
+			return field(it)
+		}
+		return nil
+	}
 }
 
 // indexIn reads a path into a list: indexIn("alternatives[3].costs[0]",

@@ -81,15 +81,7 @@ func (s *measuresScreen) onSelect(i int) {
 		return func() string { return fmt.Sprintf("measures[%d].%s", i, field) }
 	}
 	ms := func(c *casebuilder.Case) *casebuilder.Measure { return item(c.Measures, i) }
-	str := func(get func(m *casebuilder.Measure) *string) func(c *casebuilder.Case) *string {
-		return func(c *casebuilder.Case) *string {
-			if m := ms(c); m != nil {
-				return get(m)
-			}
-			return nil
-		}
-	}
-	name := f.text(at("name"), str(func(m *casebuilder.Measure) *string { return &m.Name }), "e.g. Sales attrition, rolling twelve months")
+	name := f.text(at("name"), fieldIn(ms, func(m *casebuilder.Measure) *string { return &m.Name }), "e.g. Sales attrition, rolling twelve months")
 	var units, unitLabels []string
 	for _, u := range measureUnits {
 		units = append(units, string(u.unit))
@@ -128,24 +120,16 @@ func (s *measuresScreen) onSelect(i int) {
 			baseline.unit, target.unit = currentUnit(), currentUnit()
 		}
 	})
-	num := func(get func(m *casebuilder.Measure) *float64) func(c *casebuilder.Case) *float64 {
-		return func(c *casebuilder.Case) *float64 {
-			if m := ms(c); m != nil {
-				return get(m)
-			}
-			return nil
-		}
-	}
-	baseline = f.number(at("baseline"), currentUnit(), num(func(m *casebuilder.Measure) *float64 { return &m.Baseline }))
-	target = f.number(at("target"), currentUnit(), num(func(m *casebuilder.Measure) *float64 { return &m.Target }))
+	baseline = f.number(at("baseline"), currentUnit(), fieldIn(ms, func(m *casebuilder.Measure) *float64 { return &m.Baseline }))
+	target = f.number(at("target"), currentUnit(), fieldIn(ms, func(m *casebuilder.Measure) *float64 { return &m.Target }))
 	date := f.date(at("date"), func(c *casebuilder.Case) *casebuilder.Date {
 		if m := ms(c); m != nil {
 			return &m.Date
 		}
 		return nil
 	})
-	method := f.textArea(at("method"), str(func(m *casebuilder.Measure) *string { return &m.Method }), "How it is measured, from which data", 2)
-	owner := f.text(at("owner"), str(func(m *casebuilder.Measure) *string { return &m.Owner }), "Who reports it")
+	method := f.textArea(at("method"), fieldIn(ms, func(m *casebuilder.Measure) *string { return &m.Method }), "How it is measured, from which data", 2)
+	owner := f.text(at("owner"), fieldIn(ms, func(m *casebuilder.Measure) *string { return &m.Owner }), "Who reports it")
 	levelValues := []string{"0"}
 	levelLabels := []string{"None"}
 	for n := 1; n <= 5; n++ {
@@ -215,12 +199,7 @@ func (s *measuresScreen) contributorTable() *rowTable {
 	return newRowTable(s.u, edits, "contributor", "No contributors yet.",
 		headerRow(cols, "Name", "Role", "Contribution"), func(i int, rf *form) fyne.CanvasObject {
 			field := func(name, placeholder string, get func(k *casebuilder.Contributor) *string) fyne.CanvasObject {
-				return rf.text(func() string { return fmt.Sprintf("contributors[%d].%s", i, name) }, func(c *casebuilder.Case) *string {
-					if k := item(c.Contributors, i); k != nil {
-						return get(k)
-					}
-					return nil
-				}, placeholder).box
+				return rf.text(func() string { return fmt.Sprintf("contributors[%d].%s", i, name) }, fieldIn(func(c *casebuilder.Case) *casebuilder.Contributor { return item(c.Contributors, i) }, get), placeholder).box
 			}
 			return cols.row(
 				field("name", "", func(k *casebuilder.Contributor) *string { return &k.Name }),

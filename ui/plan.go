@@ -302,12 +302,7 @@ func (s *planScreen) stakeholderTable() *rowTable {
 	return newRowTable(s.u, edits, "stakeholder", "No stakeholders yet: who is affected, and how will they hear about it?",
 		headerRow(cols, "Party", "Their interest", "How they are informed", "How often"), func(i int, rf *form) fyne.CanvasObject {
 			field := func(name, placeholder string, get func(st *casebuilder.Stakeholder) *string) fyne.CanvasObject {
-				return rf.text(func() string { return fmt.Sprintf("plan.stakeholders[%d].%s", i, name) }, func(c *casebuilder.Case) *string {
-					if st := item(c.Plan.Stakeholders, i); st != nil {
-						return get(st)
-					}
-					return nil
-				}, placeholder).box
+				return rf.text(func() string { return fmt.Sprintf("plan.stakeholders[%d].%s", i, name) }, fieldIn(func(c *casebuilder.Case) *casebuilder.Stakeholder { return item(c.Plan.Stakeholders, i) }, get), placeholder).box
 			}
 			return cols.row(
 				field("party", "e.g. Sales managers", func(st *casebuilder.Stakeholder) *string { return &st.Party }),

@@ -110,36 +110,20 @@ func (s *risksScreen) onSelect(i int) {
 		return func() string { return fmt.Sprintf("risks[%d].%s", i, field) }
 	}
 	risk := func(c *casebuilder.Case) *casebuilder.Risk { return item(c.Risks, i) }
-	str := func(get func(r *casebuilder.Risk) *string) func(c *casebuilder.Case) *string {
-		return func(c *casebuilder.Case) *string {
-			if r := risk(c); r != nil {
-				return get(r)
-			}
-			return nil
-		}
-	}
-	num := func(get func(r *casebuilder.Risk) *float64) func(c *casebuilder.Case) *float64 {
-		return func(c *casebuilder.Case) *float64 {
-			if r := risk(c); r != nil {
-				return get(r)
-			}
-			return nil
-		}
-	}
-	desc := f.textArea(at("description"), str(func(r *casebuilder.Risk) *string { return &r.Description }), "What could go wrong", 2)
-	likelihood := f.number(at("likelihood"), casebuilder.Percent, num(func(r *casebuilder.Risk) *float64 { return &r.Likelihood }))
+	desc := f.textArea(at("description"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Description }), "What could go wrong", 2)
+	likelihood := f.number(at("likelihood"), casebuilder.Percent, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.Likelihood }))
 	impact := f.score(at("impactScore"), severityWords, func(c *casebuilder.Case) *int {
 		if r := risk(c); r != nil {
 			return &r.ImpactScore
 		}
 		return nil
 	})
-	impactCost := f.number(at("impactCost"), casebuilder.Money, num(func(r *casebuilder.Risk) *float64 { return &r.ImpactCost }))
-	owner := f.text(at("owner"), str(func(r *casebuilder.Risk) *string { return &r.Owner }), "Who watches for it")
-	trigger := f.textArea(at("trigger"), str(func(r *casebuilder.Risk) *string { return &r.Trigger }), "The early warning that it is happening", 1)
-	workaround := f.textArea(at("workaround"), str(func(r *casebuilder.Risk) *string { return &r.Workaround }), "How to work around it while it lasts", 1)
-	contingency := f.textArea(at("contingency"), str(func(r *casebuilder.Risk) *string { return &r.Contingency }), "The plan if it happens", 2)
-	contingencyCost := f.number(at("contingencyCost"), casebuilder.Money, num(func(r *casebuilder.Risk) *float64 { return &r.ContingencyCost }))
+	impactCost := f.number(at("impactCost"), casebuilder.Money, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.ImpactCost }))
+	owner := f.text(at("owner"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Owner }), "Who watches for it")
+	trigger := f.textArea(at("trigger"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Trigger }), "The early warning that it is happening", 1)
+	workaround := f.textArea(at("workaround"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Workaround }), "How to work around it while it lasts", 1)
+	contingency := f.textArea(at("contingency"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Contingency }), "The plan if it happens", 2)
+	contingencyCost := f.number(at("contingencyCost"), casebuilder.Money, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.ContingencyCost }))
 	s.expected = widget.NewLabel("")
 	s.expected.Wrapping = fyne.TextWrapWord
 	s.expected.Importance = widget.LowImportance
