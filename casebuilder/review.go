@@ -137,11 +137,15 @@ func FileFindings(c *Case, err error) []Finding {
 			seen[p]--
 			continue
 		}
-		out = append(out, Finding{Rule: rule.Name, Severity: rule.Severity, Message: p.String(), Why: rule.Why,
+		out = append(out, Finding{Rule: rule.Name, Severity: rule.Severity, Message: p.String(), Why: fileWhy,
 			Where: Where{StepFor(p.Path), p.Path}})
 	}
 	return out
 }
+
+// fileWhy is why a problem only the file shows matters: the invalid-value
+// rule's reason speaks of a figure, which an unknown field is not.
+const fileWhy = "Case Builder could not read this from the file, so it is not in the case, and saving writes the file without it."
 
 // HasBlocking reports whether any finding is blocking.
 func HasBlocking(fs []Finding) bool {

@@ -69,16 +69,13 @@ func (s *reviewScreen) refresh(bool) {}
 // showAnalysis shows the readiness score and lists the findings of the
 // review, most serious first.
 func (s *reviewScreen) showAnalysis(a analysis) {
-	counts := map[casebuilder.Severity]int{}
-	for _, f := range a.findings {
-		counts[f.Severity]++
-	}
+	blocking, warnings, advice := casebuilder.CountFindings(a.findings)
 	s.score = a.readiness
 	setText(s.readiness, fmt.Sprintf("%d / 100", a.readiness))
 	switch {
-	case counts[casebuilder.Blocking] > 0:
+	case blocking > 0:
 		s.meaning.SetText(fmt.Sprintf("Not ready: %s would sink the case. The score stays below 50 while anything does.",
-			plural(counts[casebuilder.Blocking], "point")))
+			plural(blocking, "point")))
 		s.meaning.Importance = widget.DangerImportance
 	case a.readiness >= 90:
 		s.meaning.SetText("Ready: nothing blocks the case, and little is left to answer.")
@@ -92,13 +89,13 @@ func (s *reviewScreen) showAnalysis(a analysis) {
 	switch {
 	case len(a.findings) == 0:
 		s.summary.SetText("Nothing for the CEO to object to that the review can find. Read the brief once more with fresh eyes, then send it.")
-	case counts[casebuilder.Blocking] > 0:
+	case blocking > 0:
 		s.summary.SetText(fmt.Sprintf("%s would sink the case; fix %s before the meeting. %s and %s.",
-			plural(counts[casebuilder.Blocking], "point"), them(counts[casebuilder.Blocking]),
-			capitalise(plural(counts[casebuilder.Warning], "question")), plural(counts[casebuilder.Advice], "suggestion")))
+			capitalise(plural(blocking, "point")), them(blocking),
+			capitalise(plural(warnings, "question")), plural(advice, "suggestion")))
 	default:
 		s.summary.SetText(fmt.Sprintf("Nothing blocks the case. %s the CEO is likely to ask, and %s to make it better.",
-			capitalise(plural(counts[casebuilder.Warning], "question")), plural(counts[casebuilder.Advice], "suggestion")))
+			capitalise(plural(warnings, "question")), plural(advice, "suggestion")))
 	}
 	s.links = s.links[:0]
 	var rows []fyne.CanvasObject

@@ -493,6 +493,9 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 	if u.analysis.readiness > 49 {
 		t.Errorf("readiness %d with blocking findings", u.analysis.readiness)
 	}
+	if rs, ok := u.screens[casebuilder.StepReview].(*reviewScreen); !ok || !strings.HasPrefix(rs.summary.Text, "2 points would sink the case; fix them before the meeting. No questions and one suggestion.") {
+		t.Errorf("the Review step does not open on its summary of the blocking points (%v)", ok)
+	}
 	// An edit keeps them listed: the file still has them.
 	u.doc.edit(casebuilder.Where{Step: casebuilder.StepContext, Path: "author"}, "author", func(c *casebuilder.Case) error {
 		c.Author = "Someone else"
@@ -515,6 +518,28 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 	}
 	if bak, _ := os.ReadFile(path + ".bak"); !bytes.Equal(bak, odd) {
 		t.Error("the file as read is not kept as the backup")
+	}
+}
+
+func TestReviewSummarySentences(t *testing.T) {
+	h := english(t)
+	u := h.u
+	u.goTo(casebuilder.StepReview)
+	rs := u.screens[casebuilder.StepReview].(*reviewScreen)
+	at := casebuilder.Where{Step: casebuilder.StepContext, Path: "title"}
+	block := casebuilder.Finding{Rule: "invalid-value", Severity: casebuilder.Blocking, Message: "title: x", Where: at}
+	warn := casebuilder.Finding{Rule: "no-contributors", Severity: casebuilder.Warning, Message: "No one", Where: at}
+	for _, tt := range []struct {
+		findings []casebuilder.Finding
+		want     string
+	}{
+		{[]casebuilder.Finding{block}, "One point would sink the case; fix it before the meeting. No questions and no suggestions."},
+		{[]casebuilder.Finding{warn, warn}, "Nothing blocks the case. 2 questions the CEO is likely to ask, and no suggestions to make it better."},
+	} {
+		rs.showAnalysis(analysis{c: u.doc.c, findings: tt.findings, readiness: casebuilder.Readiness(tt.findings)})
+		if rs.summary.Text != tt.want {
+			t.Errorf("summary %q, want %q", rs.summary.Text, tt.want)
+		}
 	}
 }
 
