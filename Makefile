@@ -59,7 +59,7 @@ vulncheck:
 # testdata/fuzz, to be fixed and kept as a test.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
-	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
+	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/figure
 	$(GO) test -run '^$$' -fuzz '^FuzzWrite$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/workbook
 
 bench:

@@ -1,5 +1,10 @@
 package casebuilder
 
+import (
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"golang.org/x/text/language"
+)
+
 // SchemaVersion is the version of the .hrcase format that this package
 // writes. Files of an older version are migrated when loaded; files of a
 // newer version are refused.
@@ -316,9 +321,9 @@ type Measure struct {
 	Name string `json:"name"`
 	// Unit is how Baseline and Target read: a [Unit] such as "percent"
 	// (fractions) or "months".
-	Unit     Unit    `json:"unit"`
-	Baseline float64 `json:"baseline"`
-	Target   float64 `json:"target"`
+	Unit     figure.Unit `json:"unit"`
+	Baseline float64     `json:"baseline"`
+	Target   float64     `json:"target"`
 	// Date is when the target is to be met.
 	Date   Date   `json:"date,omitzero"`
 	Method string `json:"method"`
@@ -390,3 +395,6 @@ func (c *Case) AlternativeByID(id string) int {
 	}
 	return -1
 }
+
+// FormatFor returns the English format of the case's currency.
+func FormatFor(c *Case) *figure.Format { return figure.NewFormat(c.Currency, language.English) }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"golang.org/x/text/language"
 )
 
@@ -130,7 +131,7 @@ func TestNumbersAtTheEdges(t *testing.T) {
 	// A figure an invalid draft leaves undefined shows as n/a, without a
 	// currency symbol stuck to it.
 	for _, cur := range []string{"EUR", "CHF", "SEK"} {
-		f := NewFormat(cur, language.English)
+		f := figure.NewFormat(cur, language.English)
 		for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 			got := []string{f.Money(x), f.MoneyCents(x), f.MoneyShort(x), f.Percent(x), f.Months(x), f.Ratio(x)}
 			for _, u := range units {

@@ -3,6 +3,9 @@ package casebuilder
 import (
 	"fmt"
 	"slices"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/expr"
 )
 
 // PainCategory is the kind of problem the sales force has. Each category
@@ -23,7 +26,7 @@ const (
 type Input struct {
 	Key   string
 	Label string
-	Unit  Unit
+	Unit  figure.Unit
 	// Min and Max bound the values the input accepts.
 	Min, Max float64
 	// Default, when not empty, is the rule-of-thumb value the input takes
@@ -34,14 +37,14 @@ type Input struct {
 	// Help says what to enter.
 	Help string
 
-	def Expression
+	def expr.Expression
 }
 
 // HasDefault reports whether the input has a rule-of-thumb default.
 func (in *Input) HasDefault() bool { return in.Default != "" }
 
 // DefaultExpression is the default as an expression on other inputs.
-func (in *Input) DefaultExpression() Expression { return in.def }
+func (in *Input) DefaultExpression() expr.Expression { return in.def }
 
 // Calculator puts a yearly cost on one category of pain. Its steps run in
 // order; the last is the yearly cost.
@@ -62,95 +65,97 @@ type StepDef struct {
 	Label string
 	// Words is the formula in words, for people.
 	Words string
-	Unit  Unit
-	Expr  Expression
+	Unit  figure.Unit
+	Expr  expr.Expression
+
+	source string // Expr as written, until it is compiled
 }
 
 const annualStep = "annual"
 
 // inputs is every calculator input, in an order where a default only reads
 // inputs listed before it.
-var inputs = []*Input{
-	{Key: "reps", Label: "Sales reps", Unit: Count, Max: 1e6,
+var inputs = compileDefaults([]*Input{
+	{Key: "reps", Label: "Sales reps", Unit: figure.Count, Max: 1e6,
 		Help: "Quota-carrying sales people today."},
-	{Key: "attritionRate", Label: "Yearly sales attrition", Unit: Percent, Max: 3,
+	{Key: "attritionRate", Label: "Yearly sales attrition", Unit: figure.Percent, Max: 3,
 		Help: "Reps who leave in a year, as a share of the sales force."},
-	{Key: "hiresPerYear", Label: "New sales hires a year", Unit: Count, Max: 1e6,
+	{Key: "hiresPerYear", Label: "New sales hires a year", Unit: figure.Count, Max: 1e6,
 		Help: "Reps hired in a year, for growth or to replace leavers."},
-	{Key: "annualQuota", Label: "Yearly quota per rep", Unit: Money, Max: 1e12,
+	{Key: "annualQuota", Label: "Yearly quota per rep", Unit: figure.Money, Max: 1e12,
 		Help: "Revenue a fully productive rep is expected to close in a year."},
-	{Key: "grossMargin", Label: "Gross margin", Unit: Percent, Max: 1,
+	{Key: "grossMargin", Label: "Gross margin", Unit: figure.Percent, Max: 1,
 		Help: "Share of revenue left after the cost of what is sold."},
-	{Key: "salary", Label: "Yearly base salary per rep", Unit: Money, Max: 1e9,
+	{Key: "salary", Label: "Yearly base salary per rep", Unit: figure.Money, Max: 1e9,
 		Help: "Used by the rule-of-thumb defaults below."},
-	{Key: "separationCost", Label: "Separation cost per leaver", Unit: Money, Max: 1e9,
+	{Key: "separationCost", Label: "Separation cost per leaver", Unit: figure.Money, Max: 1e9,
 		Default:     "salary / 12",
 		DefaultNote: "Rule of thumb: about one month of base salary (exit administration, notice, manager time). Replace it with your own figure.",
 		Help:        "Exit administration, severance, notice and manager time for one leaver."},
-	{Key: "recruitingCost", Label: "Recruiting and hiring cost per hire", Unit: Money, Max: 1e9,
+	{Key: "recruitingCost", Label: "Recruiting and hiring cost per hire", Unit: figure.Money, Max: 1e9,
 		Default:     "0.2 * salary",
 		DefaultNote: "Rule of thumb: about 20 % of base salary, within the usual 15–25 % range of recruitment-agency fees. Replace it with your own figure.",
 		Help:        "Advertising, agency fees, interviews, assessments, onboarding administration."},
-	{Key: "daysToFill", Label: "Days a territory stays open", Unit: Days, Max: 3650,
+	{Key: "daysToFill", Label: "Days a territory stays open", Unit: figure.Days, Max: 3650,
 		Help: "Calendar days from a rep's departure to the replacement's start."},
-	{Key: "rampMonths", Label: "Months to full productivity", Unit: Months, Max: 120,
+	{Key: "rampMonths", Label: "Months to full productivity", Unit: figure.Months, Max: 120,
 		Help: "How long a new rep takes to sell at full quota."},
-	{Key: "rampProductivity", Label: "Average productivity while ramping", Unit: Percent, Max: 1,
+	{Key: "rampProductivity", Label: "Average productivity while ramping", Unit: figure.Percent, Max: 1,
 		Default:     "0.5",
 		DefaultNote: "Rule of thumb: a steady climb from nothing to full productivity averages 50 %.",
 		Help:        "Share of quota a new rep sells, on average, before full productivity."},
-	{Key: "targetAttainment", Label: "Target quota attainment", Unit: Percent, Max: 3,
+	{Key: "targetAttainment", Label: "Target quota attainment", Unit: figure.Percent, Max: 3,
 		Help: "Attainment the plan needs, as a share of quota."},
-	{Key: "actualAttainment", Label: "Actual quota attainment", Unit: Percent, Max: 3,
+	{Key: "actualAttainment", Label: "Actual quota attainment", Unit: figure.Percent, Max: 3,
 		Help: "Average attainment today, as a share of quota."},
-	{Key: "peopleAffected", Label: "People losing time to friction", Unit: Count, Max: 1e6,
+	{Key: "peopleAffected", Label: "People losing time to friction", Unit: figure.Count, Max: 1e6,
 		Help: "People in Sales and the delivering teams who lose time to unclear roles or hand-offs."},
-	{Key: "hoursLostPerWeek", Label: "Hours lost per person per week", Unit: Hours, Max: 168,
+	{Key: "hoursLostPerWeek", Label: "Hours lost per person per week", Unit: figure.Hours, Max: 168,
 		Help: "Rework, escalations, chasing answers, meetings that settle who does what."},
-	{Key: "workingWeeks", Label: "Working weeks a year", Unit: Weeks, Min: 1, Max: 52,
+	{Key: "workingWeeks", Label: "Working weeks a year", Unit: figure.Weeks, Min: 1, Max: 52,
 		Default:     "46",
 		DefaultNote: "Rule of thumb: 52 weeks less holidays and leave.",
 		Help:        "Weeks a person actually works in a year."},
-	{Key: "loadedHourlyCost", Label: "Loaded cost per hour", Unit: MoneyPerHour, Max: 1e7,
+	{Key: "loadedHourlyCost", Label: "Loaded cost per hour", Unit: figure.MoneyPerHour, Max: 1e7,
 		Default:     "1.3 * salary / (workingWeeks * 40)",
 		DefaultNote: "Rule of thumb: base salary plus about 30 % for benefits and payroll taxes, over 40-hour weeks.",
 		Help:        "Salary, benefits and taxes of the people affected, per working hour."},
-	{Key: "sellingHoursPerWeek", Label: "Selling hours per rep per week", Unit: Hours, Max: 168,
+	{Key: "sellingHoursPerWeek", Label: "Selling hours per rep per week", Unit: figure.Hours, Max: 168,
 		Default:     "12",
 		DefaultNote: "Rule of thumb: reps spend about 30 % of a 40-hour week actually selling.",
 		Help:        "Hours a rep spends with customers and prospects in a week."},
-	{Key: "sellingHoursLostPerWeek", Label: "Selling hours lost per rep per week", Unit: Hours, Max: 168,
+	{Key: "sellingHoursLostPerWeek", Label: "Selling hours lost per rep per week", Unit: figure.Hours, Max: 168,
 		Help: "Selling time each rep loses to the friction in a week."},
-	{Key: "annualCost", Label: "Yearly cost of the problem", Unit: Money, Max: 1e12,
+	{Key: "annualCost", Label: "Yearly cost of the problem", Unit: figure.Money, Max: 1e12,
 		Help: "Your own estimate, with its working in the evidence."},
-}
+})
 
 // rampCostStep is shared by the turnover and ramp-up calculators.
-var rampCostStep = step("rampCost", "Ramp-up cost per new hire", Money,
+var rampCostStep = step("rampCost", "Ramp-up cost per new hire", figure.Money,
 	"months to full productivity × monthly quota (yearly ÷ 12) × (1 − average productivity while ramping) × gross margin",
 	"rampMonths * annualQuota / 12 * (1 - rampProductivity) * grossMargin")
 
-var dailyMarginStep = step("dailyMargin", "Daily gross margin of a productive rep", Money,
+var dailyMarginStep = step("dailyMargin", "Daily gross margin of a productive rep", figure.Money,
 	"yearly quota per rep × gross margin ÷ 365 days",
 	"annualQuota * grossMargin / 365")
 
 // calculators are the cost-of-pain calculators, one per category.
-var calculators = []*Calculator{
+var calculators = compileCalculators([]*Calculator{
 	{
 		Category: SalesTurnover, Name: "Cost of sales turnover",
 		Inputs: []string{"reps", "attritionRate", "annualQuota", "grossMargin", "salary",
 			"separationCost", "recruitingCost", "daysToFill", "rampMonths", "rampProductivity"},
 		Steps: []StepDef{
-			step("leavers", "Leavers a year", Count,
+			step("leavers", "Leavers a year", figure.Count,
 				"sales reps × yearly sales attrition", "reps * attritionRate"),
 			dailyMarginStep,
-			step("vacancyCost", "Vacancy cost per leaver", Money,
+			step("vacancyCost", "Vacancy cost per leaver", figure.Money,
 				"days a territory stays open × daily gross margin", "daysToFill * dailyMargin"),
 			rampCostStep,
-			step("costPerLeaver", "Cost of one leaver", Money,
+			step("costPerLeaver", "Cost of one leaver", figure.Money,
 				"separation + recruiting and hiring + vacancy + ramp-up",
 				"separationCost + recruitingCost + vacancyCost + rampCost"),
-			step(annualStep, "Yearly cost of sales turnover", Money,
+			step(annualStep, "Yearly cost of sales turnover", figure.Money,
 				"leavers a year × cost of one leaver", "leavers * costPerLeaver"),
 		},
 	},
@@ -159,9 +164,9 @@ var calculators = []*Calculator{
 		Inputs: []string{"hiresPerYear", "annualQuota", "grossMargin", "daysToFill"},
 		Steps: []StepDef{
 			dailyMarginStep,
-			step("vacancyCost", "Vacancy cost per open territory", Money,
+			step("vacancyCost", "Vacancy cost per open territory", figure.Money,
 				"days a territory stays open × daily gross margin", "daysToFill * dailyMargin"),
-			step(annualStep, "Yearly cost of open territories", Money,
+			step(annualStep, "Yearly cost of open territories", figure.Money,
 				"new sales hires a year × vacancy cost per open territory", "hiresPerYear * vacancyCost"),
 		},
 	},
@@ -170,7 +175,7 @@ var calculators = []*Calculator{
 		Inputs: []string{"hiresPerYear", "annualQuota", "grossMargin", "rampMonths", "rampProductivity"},
 		Steps: []StepDef{
 			rampCostStep,
-			step(annualStep, "Yearly cost of ramp-up time", Money,
+			step(annualStep, "Yearly cost of ramp-up time", figure.Money,
 				"new sales hires a year × ramp-up cost per new hire", "hiresPerYear * rampCost"),
 		},
 	},
@@ -178,9 +183,9 @@ var calculators = []*Calculator{
 		Category: SkillsGap, Name: "Cost of the skills gap",
 		Inputs: []string{"reps", "annualQuota", "grossMargin", "targetAttainment", "actualAttainment"},
 		Steps: []StepDef{
-			step("attainmentGap", "Attainment gap", Percent,
+			step("attainmentGap", "Attainment gap", figure.Percent,
 				"target − actual quota attainment", "targetAttainment - actualAttainment"),
-			step(annualStep, "Yearly gross margin lost to the skills gap", Money,
+			step(annualStep, "Yearly gross margin lost to the skills gap", figure.Money,
 				"attainment gap × sales reps × yearly quota per rep × gross margin",
 				"attainmentGap * reps * annualQuota * grossMargin"),
 		},
@@ -190,16 +195,16 @@ var calculators = []*Calculator{
 		Inputs: []string{"peopleAffected", "hoursLostPerWeek", "salary", "workingWeeks", "loadedHourlyCost",
 			"reps", "annualQuota", "grossMargin", "sellingHoursPerWeek", "sellingHoursLostPerWeek"},
 		Steps: []StepDef{
-			step("timeCost", "Cost of time lost to friction", Money,
+			step("timeCost", "Cost of time lost to friction", figure.Money,
 				"hours lost per person per week × working weeks × loaded cost per hour × people affected",
 				"hoursLostPerWeek * workingWeeks * loadedHourlyCost * peopleAffected"),
-			step("marginPerSellingHour", "Gross margin per selling hour", Money,
+			step("marginPerSellingHour", "Gross margin per selling hour", figure.Money,
 				"yearly quota per rep × gross margin ÷ (selling hours per week × working weeks)",
 				"annualQuota * grossMargin / (sellingHoursPerWeek * workingWeeks)"),
-			step("sellingCost", "Gross margin lost with selling time", Money,
+			step("sellingCost", "Gross margin lost with selling time", figure.Money,
 				"selling hours lost per rep per week × working weeks × sales reps × gross margin per selling hour",
 				"sellingHoursLostPerWeek * workingWeeks * reps * marginPerSellingHour"),
-			step(annualStep, "Yearly cost of unclear roles and friction", Money,
+			step(annualStep, "Yearly cost of unclear roles and friction", figure.Money,
 				"cost of time lost + gross margin lost with selling time", "timeCost + sellingCost"),
 		},
 	},
@@ -207,28 +212,38 @@ var calculators = []*Calculator{
 		Category: OtherPain, Name: "Cost of the problem",
 		Inputs: []string{"annualCost"},
 		Steps: []StepDef{
-			step(annualStep, "Yearly cost of the problem", Money, "as estimated", "annualCost"),
+			step(annualStep, "Yearly cost of the problem", figure.Money, "as estimated", "annualCost"),
 		},
 	},
+})
+
+// step declares a calculator step; compileCalculators compiles its
+// expression.
+func step(key, label string, unit figure.Unit, words, src string) StepDef {
+	return StepDef{Key: key, Label: label, Words: words, Unit: unit, source: src}
 }
 
-// step declares a calculator step; its expression is compiled by init.
-func step(key, label string, unit Unit, words, expr string) StepDef {
-	return StepDef{Key: key, Label: label, Words: words, Unit: unit, Expr: Expression{src: expr}}
-}
+// inputIndex maps an input's key to its place in inputs.
+var inputIndex = indexOf(inputs)
 
-var inputIndex = map[string]int{}
-
-func init() {
-	for i, in := range inputs {
-		inputIndex[in.Key] = i
+func indexOf(ins []*Input) map[string]int {
+	index := make(map[string]int, len(ins))
+	for i, in := range ins {
+		index[in.Key] = i
 	}
-	for i, in := range inputs {
+	return index
+}
+
+// compileDefaults parses the inputs' rule-of-thumb defaults, each of which
+// may read only the inputs listed before it, and returns the inputs.
+func compileDefaults(ins []*Input) []*Input {
+	index := indexOf(ins)
+	for i, in := range ins {
 		if in.Default == "" {
 			continue
 		}
-		e, err := parseExpression(in.Default, func(name string) (int, bool) {
-			j, ok := inputIndex[name]
+		e, err := expr.Parse(in.Default, func(name string) (int, bool) {
+			j, ok := index[name]
 			return j, ok && j < i
 		})
 		if err != nil {
@@ -236,9 +251,15 @@ func init() {
 		}
 		in.def = e
 	}
-	for _, k := range calculators {
+	return ins
+}
+
+// compileCalculators compiles every calculator's steps and returns them.
+func compileCalculators(ks []*Calculator) []*Calculator {
+	for _, k := range ks {
 		k.compile()
 	}
+	return ks
 }
 
 // compile parses the calculator's steps, which may read any input and any
@@ -246,10 +267,11 @@ func init() {
 func (k *Calculator) compile() {
 	k.env = len(inputs) + len(k.Steps)
 	for _, key := range k.Inputs {
-		in := LookupInput(key)
-		if in == nil {
+		i, ok := inputIndex[key]
+		if !ok {
 			panic("casebuilder: calculator " + string(k.Category) + " lists unknown input " + key)
 		}
+		in := inputs[i]
 		for _, dep := range in.def.Names() {
 			if !slices.Contains(k.Inputs, dep) {
 				panic("casebuilder: calculator " + string(k.Category) + " lacks " + dep + ", read by the default of " + key)
@@ -258,7 +280,7 @@ func (k *Calculator) compile() {
 	}
 	for i := range k.Steps {
 		s := &k.Steps[i]
-		e, err := parseExpression(s.Expr.src, func(name string) (int, bool) {
+		e, err := expr.Parse(s.source, func(name string) (int, bool) {
 			if j, ok := inputIndex[name]; ok {
 				return j, slices.Contains(k.Inputs, name)
 			}
@@ -284,28 +306,72 @@ func (k *Calculator) compile() {
 	}
 }
 
-// Inputs returns every calculator input, in the order they are defined.
-func Inputs() []*Input { return inputs }
+// Inputs returns a copy of every calculator input, in the order they are
+// defined.
+func Inputs() []Input {
+	out := make([]Input, len(inputs))
+	for i, in := range inputs {
+		out[i] = *in
+	}
+	return out
+}
 
-// LookupInput returns the input with that key, or nil.
+// LookupInput returns a copy of the input with that key, or nil.
 func LookupInput(key string) *Input {
+	if in := lookupInput(key); in != nil {
+		cp := *in
+		return &cp
+	}
+	return nil
+}
+
+// lookupInput returns the input with that key in the package's table, or
+// nil: for reading only.
+func lookupInput(key string) *Input {
 	if i, ok := inputIndex[key]; ok {
 		return inputs[i]
 	}
 	return nil
 }
 
-// Calculators returns the cost-of-pain calculators, one per category.
-func Calculators() []*Calculator { return calculators }
+// Calculators returns a copy of the cost-of-pain calculators, one per
+// category.
+func Calculators() []Calculator {
+	out := make([]Calculator, len(calculators))
+	for i, k := range calculators {
+		out[i] = k.copy()
+	}
+	return out
+}
 
-// CalculatorFor returns the calculator of a category, or nil.
+// CalculatorFor returns a copy of the calculator of a category, or nil.
 func CalculatorFor(c PainCategory) *Calculator {
+	if k := calculatorFor(c); k != nil {
+		cp := k.copy()
+		return &cp
+	}
+	return nil
+}
+
+// calculatorFor returns the calculator of a category in the package's
+// table, or nil: for reading only.
+func calculatorFor(c PainCategory) *Calculator {
 	for _, k := range calculators {
 		if k.Category == c {
 			return k
 		}
 	}
 	return nil
+}
+
+// copy returns a copy of the calculator that shares nothing a caller could
+// change with it.
+func (k *Calculator) copy() Calculator {
+	cp := *k
+	cp.Inputs = slices.Clone(k.Inputs)
+	cp.Steps = slices.Clone(k.Steps)
+	cp.reads = slices.Clone(k.reads)
+	return cp
 }
 
 // StepKind says where a step of the working comes from.
@@ -326,9 +392,9 @@ type Step struct {
 	Kind  StepKind `json:"kind"`
 	// Formula is the formula in words for a calculated step, and the rule of
 	// thumb for a default.
-	Formula string  `json:"formula"`
-	Value   float64 `json:"value"`
-	Unit    Unit    `json:"unit"`
+	Formula string      `json:"formula"`
+	Value   float64     `json:"value"`
+	Unit    figure.Unit `json:"unit"`
 }
 
 // PainResult is the yearly cost of the pain with its working.
@@ -362,7 +428,7 @@ type painModel struct {
 // newPainModel returns the model of the pain's calculator, or nil when the
 // pain has no known category.
 func newPainModel(p *Pain) *painModel {
-	k := CalculatorFor(p.Category)
+	k := calculatorFor(p.Category)
 	if k == nil {
 		return nil
 	}
@@ -421,14 +487,14 @@ func (m *painModel) evalBy(given func(i int) float64) float64 {
 		case m.isGiven[i]:
 			m.env[i] = given(i)
 		case in.HasDefault():
-			m.env[i] = in.def.root.eval(m.env)
+			m.env[i] = in.def.Eval(m.env)
 		default:
 			m.env[i] = 0
 		}
 	}
 	n := len(inputs)
 	for j := range m.calc.Steps {
-		m.env[n+j] = m.calc.Steps[j].Expr.root.eval(m.env)
+		m.env[n+j] = m.calc.Steps[j].Expr.Eval(m.env)
 	}
 	return m.env[len(m.env)-1]
 }

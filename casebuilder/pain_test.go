@@ -146,11 +146,6 @@ func TestExpressionFormat(t *testing.T) {
 	if names := ramp.Expr.Names(); !slices.Equal(names, []string{"rampMonths", "annualQuota", "rampProductivity", "grossMargin"}) {
 		t.Errorf("names = %v", names)
 	}
-	for _, bad := range []string{"1 +", "(1", "a b", "2 ** 3", "unknown * 2", ""} {
-		if _, err := parseExpression(bad, func(string) (int, bool) { return 0, false }); err == nil {
-			t.Errorf("parsed %q", bad)
-		}
-	}
 }
 
 func TestEveryCategoryHasACalculator(t *testing.T) {

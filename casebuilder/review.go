@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // Severity says how much a finding of the review matters.
@@ -208,7 +210,7 @@ func StepFor(path string) MethodStep {
 type reviewer struct {
 	c      *Case
 	res    *Result
-	f      *Format
+	f      *figure.Format
 	scores *Scoring
 	rec    *Alternative // the recommended alternative, or nil
 	rule   *Rule
@@ -380,7 +382,7 @@ var rules = []Rule{
 			case rv.res.Pain.Calculator != "" && !rv.res.Pain.Complete():
 				var labels []string
 				for _, key := range rv.res.Pain.Missing {
-					labels = append(labels, LookupInput(key).Label)
+					labels = append(labels, lookupInput(key).Label)
 				}
 				rv.add("pain.inputs."+rv.res.Pain.Missing[0], "The cost of the pain lacks %s", JoinNames(labels))
 			}
@@ -466,7 +468,7 @@ var rules = []Rule{
 	{"no-kpi-for-pain", Blocking,
 		"Without a measure of the pain itself, nobody will know whether the money fixed the problem; the CEO will not fund what cannot be checked.",
 		func(rv *reviewer) {
-			k := CalculatorFor(rv.c.Pain.Category)
+			k := calculatorFor(rv.c.Pain.Category)
 			if len(rv.c.Measures) == 0 {
 				rv.add("measures", "There are no measures of success: add a KPI that tracks the pain")
 				return
@@ -766,7 +768,7 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			for i, m := range rv.c.Measures {
 				r, ok := rv.c.Pain.Inputs[m.PainInput]
-				in := LookupInput(m.PainInput)
+				in := lookupInput(m.PainInput)
 				if !ok || in == nil || closeTo(m.Baseline, r.Likely, 1e-9*math.Max(1, math.Abs(r.Likely))) {
 					continue // an unknown input is invalid-value's to report
 				}
@@ -788,7 +790,7 @@ var rules = []Rule{
 						assumed, found = b.To.Likely, true // the last change made counts
 					}
 				}
-				in := LookupInput(m.PainInput)
+				in := lookupInput(m.PainInput)
 				if !found || in == nil || closeTo(m.Target, assumed, 1e-9*math.Max(1, math.Abs(assumed))) {
 					continue // a KPI tied to no input, or to an unknown one
 				}

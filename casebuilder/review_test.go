@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/casebuilder/casebuilder/assets"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // TestReviewRules triggers every rule of the review with the smallest
@@ -419,7 +420,7 @@ func TestReviewNamesUnnamedItems(t *testing.T) {
 	c := loadSample(t, "turnover")
 	c.Plan.Milestones = append(c.Plan.Milestones, Milestone{})
 	c.Plan.Milestones[0].Resources = append(c.Plan.Milestones[0].Resources, Resource{})
-	c.Measures = append(c.Measures, Measure{Unit: Number})
+	c.Measures = append(c.Measures, Measure{Unit: figure.Number})
 	c.Plan.Stakeholders = append(c.Plan.Stakeholders, Stakeholder{})
 	c.Risks = append(c.Risks, Risk{Likelihood: 0.5, ImpactScore: 5, Alternatives: []string{"onboarding"}})
 	a := &c.Alternatives[1]

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // AutoScore says how a criterion is scored from the alternatives' figures
@@ -175,7 +177,7 @@ type autoScore struct {
 
 // autoScores scores every alternative on a figure, or returns nil for a
 // criterion scored by hand.
-func autoScores(how AutoScore, res *Result, f *Format) []autoScore {
+func autoScores(how AutoScore, res *Result, f *figure.Format) []autoScore {
 	var figure func(a *AltResult) float64
 	var label string
 	var show func(float64) string

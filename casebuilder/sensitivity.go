@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // Driver is one uncertain input of a case and how far the NPV of the
@@ -23,7 +25,7 @@ type Driver struct {
 	// Unit is how Low, Likely and High read: money for costs and amounts,
 	// percent for a share, and the input's own unit for a calculator
 	// input or a benefit that changes one.
-	Unit Unit `json:"unit"`
+	Unit figure.Unit `json:"unit"`
 	// Low, Likely and High are the input's own values.
 	Low    float64 `json:"low"`
 	Likely float64 `json:"likely"`
@@ -108,7 +110,7 @@ type uncertain struct {
 	r          Range
 	name, kind string
 	path       string
-	unit       Unit
+	unit       figure.Unit
 }
 
 // uncertainInputs returns the estimates that can move alternative ai's
@@ -117,7 +119,7 @@ type uncertain struct {
 // cost lines and benefit lines whose low and high differ.
 func uncertainInputs(c *Case, ai int) []uncertain {
 	var out []uncertain
-	if k := CalculatorFor(c.Pain.Category); k != nil {
+	if k := calculatorFor(c.Pain.Category); k != nil {
 		m := newPainModel(&c.Pain)
 		for _, key := range k.Inputs {
 			i := inputIndex[key]
@@ -138,19 +140,19 @@ func uncertainInputs(c *Case, ai int) []uncertain {
 			continue
 		}
 		out = append(out, uncertain{est: Estimate{Kind: CostEstimate, Alternative: ai, Line: li}, r: k.Amount,
-			name: k.Name, kind: "cost", path: fmt.Sprintf("alternatives[%d].costs[%d].amount", ai, li), unit: Money})
+			name: k.Name, kind: "cost", path: fmt.Sprintf("alternatives[%d].costs[%d].amount", ai, li), unit: figure.Money})
 	}
 	for li, b := range a.Benefits {
 		u := uncertain{est: Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}, name: b.Name, kind: "benefit"}
 		path := fmt.Sprintf("alternatives[%d].benefits[%d]", ai, li)
 		switch b.Basis {
 		case BenefitAmount:
-			u.r, u.path, u.unit = b.Annual, path+".annual", Money
+			u.r, u.path, u.unit = b.Annual, path+".annual", figure.Money
 		case BenefitPainShare:
-			u.r, u.path, u.unit = b.Share, path+".share", Percent
+			u.r, u.path, u.unit = b.Share, path+".share", figure.Percent
 		case BenefitPainInput:
-			u.r, u.path, u.unit = b.To, path+".to", Number
-			if in := LookupInput(b.Input); in != nil {
+			u.r, u.path, u.unit = b.To, path+".to", figure.Number
+			if in := lookupInput(b.Input); in != nil {
 				u.unit = in.Unit
 			}
 		default:

@@ -3,6 +3,8 @@ package casebuilder
 import (
 	"math"
 	"testing"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // TestSensitivityByHand checks the tornado of a small case against NPV
@@ -60,7 +62,7 @@ func TestSensitivityByHand(t *testing.T) {
 	if len(tor.Top) != 3 || tor.Top[0] != "New sales hires a year" {
 		t.Errorf("top drivers %v", tor.Top)
 	}
-	if d := tor.Drivers[2]; d.Low != 40 || d.Likely != 50 || d.High != 70 || d.Unit != Money {
+	if d := tor.Drivers[2]; d.Low != 40 || d.Likely != 50 || d.High != 70 || d.Unit != figure.Money {
 		t.Errorf("licence values %v, %v, %v %s", d.Low, d.Likely, d.High, d.Unit)
 	}
 }

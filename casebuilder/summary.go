@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"golang.org/x/text/language"
 )
 
@@ -100,7 +101,7 @@ func RecommendationReason(c *Case, res *Result) string {
 // WriteText writes the summary for people: the cost of pain with its
 // working, a table of the alternatives and the recommendation.
 func (s *Summary) WriteText(w io.Writer) error {
-	f := NewFormat(s.Currency, language.English)
+	f := figure.NewFormat(s.Currency, language.English)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", orUntitled(s.Title))
 	fmt.Fprintf(&b, "%s · discount rate %s a year · horizon %d months", s.Currency, f.Percent(s.DiscountRate), s.HorizonMonths)
@@ -177,7 +178,7 @@ func (s *Summary) writeScores(b *strings.Builder, names []string, width int) {
 }
 
 // writeSensitivity writes the largest drivers of the tornado.
-func (s *Summary) writeSensitivity(b *strings.Builder, f *Format) {
+func (s *Summary) writeSensitivity(b *strings.Builder, f *figure.Format) {
 	const shown = 8
 	if len(s.Sensitivity) == 0 {
 		return
@@ -207,7 +208,7 @@ func (s *Summary) writeSensitivity(b *strings.Builder, f *Format) {
 	}
 }
 
-func (s *Summary) writeMonteCarlo(b *strings.Builder, f *Format, names []string, width int) {
+func (s *Summary) writeMonteCarlo(b *strings.Builder, f *figure.Format, names []string, width int) {
 	if s.Simulation == nil {
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"golang.org/x/text/currency"
 )
 
@@ -137,12 +138,12 @@ func (v *validator) context() {
 
 func (v *validator) pain() {
 	p := &v.c.Pain
-	if p.Category != "" && CalculatorFor(p.Category) == nil {
+	if p.Category != "" && calculatorFor(p.Category) == nil {
 		v.add("pain.category", "must be one of %s (got %q)", categoryList(), p.Category)
 	}
 	for _, key := range slices.Sorted(maps.Keys(p.Inputs)) {
 		path := "pain.inputs." + key
-		in := LookupInput(key)
+		in := lookupInput(key)
 		if in == nil {
 			v.add(path, "is not an input of any calculator")
 			continue
@@ -256,8 +257,8 @@ func (v *validator) benefit(path string, b *Benefit) bool {
 	case BenefitPainInput:
 		unused("annual", !b.Annual.IsZero())
 		unused("share", !b.Share.IsZero())
-		in := LookupInput(b.Input)
-		switch k := CalculatorFor(v.c.Pain.Category); {
+		in := lookupInput(b.Input)
+		switch k := calculatorFor(v.c.Pain.Category); {
 		case in == nil:
 			v.add(path+".input", "must be an input of the pain calculator (got %q)", b.Input)
 		case k != nil && !slices.Contains(k.Inputs, b.Input):
@@ -438,7 +439,7 @@ func (v *validator) measures() {
 		if m.Level < 0 || m.Level > 5 {
 			v.add(path+".level", "must be a Kirkpatrick/Phillips level from 1 to 5, or 0 when none applies (got %d)", m.Level)
 		}
-		if m.PainInput != "" && LookupInput(m.PainInput) == nil {
+		if m.PainInput != "" && lookupInput(m.PainInput) == nil {
 			v.add(path+".painInput", "is not an input of any calculator (got %q)", m.PainInput)
 		}
 	}
@@ -517,10 +518,10 @@ func categoryList() string {
 	return strings.Join(names, ", ")
 }
 
-var units = []Unit{Money, Count, Percent, Days, Weeks, Months, Hours, MoneyPerHour, Number}
+var units = []figure.Unit{figure.Money, figure.Count, figure.Percent, figure.Days, figure.Weeks, figure.Months, figure.Hours, figure.MoneyPerHour, figure.Number}
 
 // validUnit reports whether u is a unit; empty reads as a plain number.
-func validUnit(u Unit) bool { return u == "" || slices.Contains(units, u) }
+func validUnit(u figure.Unit) bool { return u == "" || slices.Contains(units, u) }
 
 func unitList() string {
 	var names []string

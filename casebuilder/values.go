@@ -110,21 +110,3 @@ func (d Date) AddMonths(n int) Date {
 
 // MarshalJSON writes the date as "YYYY-MM-DD".
 func (d Date) MarshalJSON() ([]byte, error) { return []byte(strconv.Quote(d.String())), nil }
-
-// Unit says what a figure measures, and so how it reads.
-type Unit string
-
-// The units of inputs, steps and measures.
-const (
-	Money   Unit = "money"
-	Count   Unit = "count"
-	Percent Unit = "percent" // a fraction, shown as a percentage
-	Days    Unit = "days"
-	Weeks   Unit = "weeks"
-	Months  Unit = "months"
-	Hours   Unit = "hours"
-	// MoneyPerHour is an amount of money per hour.
-	MoneyPerHour Unit = "moneyPerHour"
-	// Number is any other quantity.
-	Number Unit = "number"
-)

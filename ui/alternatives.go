@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 const alternativesGuidance = "Show that you weighed more than one way out, and that you know what doing nothing costs: every other alternative is measured against it. Cost each one fully (one-time, recurring, per head, and when it is spent), estimate its benefits low, likely and high with when they start and how fast they build, and judge its impact on the company, its people and its mission."
@@ -230,14 +231,14 @@ func (s *alternativesScreen) costTable(ai int) *rowTable {
 			perHead := &perHeadField{f: rf, at: at("perHead"), line: line}
 			perHead.check = widget.NewCheck("per head", perHead.onChanged)
 			rf.add(perHead)
-			heads := rf.number(at("heads"), casebuilder.Count, func(c *casebuilder.Case) *float64 {
+			heads := rf.number(at("heads"), figure.Count, func(c *casebuilder.Case) *float64 {
 				if l := line(c); l != nil {
 					return &l.Heads
 				}
 				return nil
 			})
 			heads.entry.SetPlaceHolder("heads")
-			amount := rf.estimate(at("amount"), casebuilder.Money, func(c *casebuilder.Case) *casebuilder.Range {
+			amount := rf.estimate(at("amount"), figure.Money, func(c *casebuilder.Case) *casebuilder.Range {
 				if l := line(c); l != nil {
 					return &l.Amount
 				}
@@ -397,13 +398,13 @@ func (s *alternativesScreen) benefitTable(ai int) *rowTable {
 				setBasis(c, l, casebuilder.BenefitBasis(v))
 				return nil
 			})
-			annual := rf.estimate(at("annual"), casebuilder.Money, func(c *casebuilder.Case) *casebuilder.Range {
+			annual := rf.estimate(at("annual"), figure.Money, func(c *casebuilder.Case) *casebuilder.Range {
 				if l := line(c); l != nil {
 					return &l.Annual
 				}
 				return nil
 			})
-			share := rf.estimate(at("share"), casebuilder.Percent, func(c *casebuilder.Case) *casebuilder.Range {
+			share := rf.estimate(at("share"), figure.Percent, func(c *casebuilder.Case) *casebuilder.Range {
 				if l := line(c); l != nil {
 					return &l.Share
 				}
@@ -417,7 +418,7 @@ func (s *alternativesScreen) benefitTable(ai int) *rowTable {
 				}
 				return nil
 			})
-			ramp := rf.integer(at("rampMonths"), casebuilder.Months, func(c *casebuilder.Case) *int {
+			ramp := rf.integer(at("rampMonths"), figure.Months, func(c *casebuilder.Case) *int {
 				if l := line(c); l != nil {
 					return &l.RampMonths
 				}
@@ -490,13 +491,13 @@ func (s *alternativesScreen) inputFields(rf *form, at func(string) func() string
 		return nil
 	})
 	input.sel.PlaceHolder = "Choose the input"
-	unit := func() casebuilder.Unit {
+	unit := func() figure.Unit {
 		if l := line(s.u.doc.c); l != nil {
 			if in := casebuilder.LookupInput(l.Input); in != nil {
 				return in.Unit
 			}
 		}
-		return casebuilder.Number
+		return figure.Number
 	}
 	// The unit follows the input chosen; the watcher comes first so that
 	// the new value is written in the new unit.

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 const compareGuidance = "Put the alternatives side by side, in money and on the criteria that matter, and say which one you recommend and why. A CEO looks for the trade-off you made, not only the biggest number: why this one over the next best, how sure the figures are, and exactly what you ask for, by when."
@@ -210,7 +211,7 @@ func (s *compareScreen) reserveFields() fyne.CanvasObject {
 			}
 			return nil
 		})
-	percentile := f.numberWith(fixed("reserve.percentile"), casebuilder.Percent,
+	percentile := f.numberWith(fixed("reserve.percentile"), figure.Percent,
 		func(c *casebuilder.Case) (float64, bool) {
 			if p := c.Reserve.Percentile; p > 0 {
 				return p, true
@@ -283,7 +284,7 @@ func (s *compareScreen) criteriaTable() *rowTable {
 					k.Auto = casebuilder.AutoScore(v)
 					return nil
 				})
-			weight := rf.number(at("weight"), casebuilder.Percent, func(c *casebuilder.Case) *float64 {
+			weight := rf.number(at("weight"), figure.Percent, func(c *casebuilder.Case) *float64 {
 				if k := item(c.Criteria, i); k != nil {
 					return &k.Weight
 				}

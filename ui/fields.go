@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // errGone is returned when the item a field edits no longer exists (it was
@@ -149,7 +150,7 @@ func (l *errorLabel) show(err error, path string) {
 func refusal(err error, path string) string {
 	var ps casebuilder.Problems
 	if !errors.As(err, &ps) || len(ps) == 0 {
-		var ne *casebuilder.NumberError
+		var ne *figure.NumberError
 		if errors.As(err, &ne) {
 			return ne.Reason
 		}
@@ -267,7 +268,7 @@ func (t *textField) focusTarget() fyne.Focusable { return t.entry }
 type numberField struct {
 	f     *form
 	at    func() string
-	unit  casebuilder.Unit
+	unit  figure.Unit
 	read  func(c *casebuilder.Case) (float64, bool)
 	write func(c *casebuilder.Case, v float64) error
 	entry *entry
@@ -276,7 +277,7 @@ type numberField struct {
 }
 
 // number binds an entry to a float64 of the case.
-func (f *form) number(at func() string, unit casebuilder.Unit, get func(c *casebuilder.Case) *float64) *numberField {
+func (f *form) number(at func() string, unit figure.Unit, get func(c *casebuilder.Case) *float64) *numberField {
 	return f.numberWith(at, unit, func(c *casebuilder.Case) (float64, bool) {
 		if p := get(c); p != nil {
 			return *p, true
@@ -296,7 +297,7 @@ func (f *form) number(at func() string, unit casebuilder.Unit, get func(c *caseb
 }
 
 // integer binds an entry to an int of the case (months, counts).
-func (f *form) integer(at func() string, unit casebuilder.Unit, get func(c *casebuilder.Case) *int) *numberField {
+func (f *form) integer(at func() string, unit figure.Unit, get func(c *casebuilder.Case) *int) *numberField {
 	return f.numberWith(at, unit, func(c *casebuilder.Case) (float64, bool) {
 		if p := get(c); p != nil {
 			return float64(*p), true
@@ -317,7 +318,7 @@ func (f *form) integer(at func() string, unit casebuilder.Unit, get func(c *case
 	})
 }
 
-func (f *form) numberWith(at func() string, unit casebuilder.Unit, read func(c *casebuilder.Case) (float64, bool), write func(c *casebuilder.Case, v float64) error) *numberField {
+func (f *form) numberWith(at func() string, unit figure.Unit, read func(c *casebuilder.Case) (float64, bool), write func(c *casebuilder.Case, v float64) error) *numberField {
 	n := &numberField{f: f, at: at, unit: unit, read: read, write: write, entry: newEntry(), err: newErrorLabel()}
 	n.entry.OnChanged = n.onChanged
 	n.entry.onBlur = n.onBlur
@@ -363,7 +364,7 @@ func (n *numberField) focusTarget() fyne.Focusable { return n.entry }
 type rangeField struct {
 	f                 *form
 	at                func() string
-	unit              casebuilder.Unit
+	unit              figure.Unit
 	read              func(c *casebuilder.Case) (r casebuilder.Range, set, ok bool)
 	write             func(c *casebuilder.Case, r casebuilder.Range, set bool) error
 	optional          bool
@@ -373,7 +374,7 @@ type rangeField struct {
 }
 
 // estimate binds three entries to a Range of the case.
-func (f *form) estimate(at func() string, unit casebuilder.Unit, get func(c *casebuilder.Case) *casebuilder.Range) *rangeField {
+func (f *form) estimate(at func() string, unit figure.Unit, get func(c *casebuilder.Case) *casebuilder.Range) *rangeField {
 	return f.estimateWith(at, unit, false, func(c *casebuilder.Case) (casebuilder.Range, bool, bool) {
 		if p := get(c); p != nil {
 			return *p, true, true
@@ -392,7 +393,7 @@ func (f *form) estimate(at func() string, unit casebuilder.Unit, get func(c *cas
 	})
 }
 
-func (f *form) estimateWith(at func() string, unit casebuilder.Unit, optional bool,
+func (f *form) estimateWith(at func() string, unit figure.Unit, optional bool,
 	read func(c *casebuilder.Case) (casebuilder.Range, bool, bool),
 	write func(c *casebuilder.Case, r casebuilder.Range, set bool) error) *rangeField {
 	r := &rangeField{f: f, at: at, unit: unit, read: read, write: write, optional: optional,
@@ -438,7 +439,7 @@ func (r *rangeField) onChanged() {
 }
 
 func prefix(what string, err error) error {
-	var ne *casebuilder.NumberError
+	var ne *figure.NumberError
 	if errors.As(err, &ne) {
 		return fmt.Errorf("%s: %s", what, ne.Reason)
 	}
@@ -811,7 +812,7 @@ func (m *monthField) onChanged(s string) {
 		}
 	} else {
 		var v float64
-		v, err = m.f.u.parse(s, casebuilder.Months)
+		v, err = m.f.u.parse(s, figure.Months)
 		switch {
 		case err != nil:
 		case v != math.Trunc(v) || v < 1:

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 const measuresGuidance = "Say how everyone will know it worked. A CEO wants a few measures tied back to the pain, each with today's baseline, a target and a date, how it is measured and who reports it. Then credit the people who helped build the case: it is how they will help you again."
@@ -28,17 +29,17 @@ type measuresScreen struct {
 
 // measureUnits are the units a measure can have.
 var measureUnits = []struct {
-	unit  casebuilder.Unit
+	unit  figure.Unit
 	label string
 }{
-	{casebuilder.Percent, "Percentage"},
-	{casebuilder.Money, "Amount of money"},
-	{casebuilder.Count, "Count"},
-	{casebuilder.Months, "Months"},
-	{casebuilder.Days, "Days"},
-	{casebuilder.Weeks, "Weeks"},
-	{casebuilder.Hours, "Hours"},
-	{casebuilder.Number, "Number"},
+	{figure.Percent, "Percentage"},
+	{figure.Money, "Amount of money"},
+	{figure.Count, "Count"},
+	{figure.Months, "Months"},
+	{figure.Days, "Days"},
+	{figure.Weeks, "Weeks"},
+	{figure.Hours, "Hours"},
+	{figure.Number, "Number"},
 }
 
 func newMeasuresScreen(u *UI) screen {
@@ -46,7 +47,7 @@ func newMeasuresScreen(u *UI) screen {
 	edits := sliceEdits(u, casebuilder.StepMeasures, fixed("measures"),
 		func(c *casebuilder.Case) *[]casebuilder.Measure { return &c.Measures },
 		func(*casebuilder.Case) casebuilder.Measure {
-			return casebuilder.Measure{Name: "New measure", Unit: casebuilder.Percent}
+			return casebuilder.Measure{Name: "New measure", Unit: figure.Percent}
 		}, nil,
 		func(_ *casebuilder.Case, copied *casebuilder.Measure) { copied.Name += " (copy)" })
 	s.list = newMaster(u, edits, "measure", func(c *casebuilder.Case, i int) (string, string) {
@@ -90,7 +91,7 @@ func (s *measuresScreen) onSelect(i int) {
 	unit := f.choice(at("unit"), units, unitLabels, func(c *casebuilder.Case) (string, bool) {
 		if m := ms(c); m != nil {
 			if m.Unit == "" {
-				return string(casebuilder.Number), true
+				return string(figure.Number), true
 			}
 			return string(m.Unit), true
 		}
@@ -103,17 +104,17 @@ func (s *measuresScreen) onSelect(i int) {
 		case string(m.Unit) == v:
 			return errUnchanged
 		}
-		m.Unit = casebuilder.Unit(v)
+		m.Unit = figure.Unit(v)
 		return nil
 	})
 	// Baseline and target read in the measure's unit; the watcher comes
 	// first so that they are written in the new unit when it changes.
 	var baseline, target *numberField
-	currentUnit := func() casebuilder.Unit {
+	currentUnit := func() figure.Unit {
 		if m := ms(s.u.doc.c); m != nil && m.Unit != "" {
 			return m.Unit
 		}
-		return casebuilder.Number
+		return figure.Number
 	}
 	f.watch(func(*casebuilder.Case) {
 		if baseline != nil {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 const painGuidance = "Put a price on a problem Sales already feels. The CEO weighs your case against every other use of the money, so the cost of doing nothing must be credible: evidence from your own data, inputs you can defend, and arithmetic anyone can follow. Rules of thumb are fine where you lack data, as long as they are labelled as such."
@@ -207,15 +208,15 @@ func (s *painScreen) inputRow(cols *columns, in *casebuilder.Input) fyne.CanvasO
 }
 
 // unitSuffix says in what a figure is typed: " (€)", " (%)", " (days)".
-func unitSuffix(u *UI, unit casebuilder.Unit) string {
+func unitSuffix(u *UI, unit figure.Unit) string {
 	switch unit {
-	case casebuilder.Money:
+	case figure.Money:
 		return " (" + u.format().Symbol() + ")"
-	case casebuilder.MoneyPerHour:
+	case figure.MoneyPerHour:
 		return " (" + u.format().Symbol() + " per hour)"
-	case casebuilder.Percent:
+	case figure.Percent:
 		return " (%)"
-	case casebuilder.Count, casebuilder.Number, "":
+	case figure.Count, figure.Number, "":
 		return ""
 	}
 	return " (" + string(unit) + ")"
@@ -301,7 +302,7 @@ func (s *painScreen) showAnalysis(a analysis) {
 }
 
 // workingRow is one line of the working.
-func workingRow(f *casebuilder.Format, st casebuilder.Step) fyne.CanvasObject {
+func workingRow(f *figure.Format, st casebuilder.Step) fyne.CanvasObject {
 	name := widget.NewLabel(st.Label)
 	name.Wrapping = fyne.TextWrapWord
 	value := widget.NewLabelWithStyle(f.Value(st.Value, st.Unit), fyne.TextAlignTrailing, fyne.TextStyle{})

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 const risksGuidance = "Raise the obstacles before the CEO does. For every material risk, say how likely it is and what it would cost, who watches for it, the early warning that it is happening, how you would work around it, and the contingency plan with its cost. Their expected cost becomes a reserve in the plan, so the budget you ask for already allows for them."
@@ -111,19 +112,19 @@ func (s *risksScreen) onSelect(i int) {
 	}
 	risk := func(c *casebuilder.Case) *casebuilder.Risk { return item(c.Risks, i) }
 	desc := f.textArea(at("description"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Description }), "What could go wrong", 2)
-	likelihood := f.number(at("likelihood"), casebuilder.Percent, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.Likelihood }))
+	likelihood := f.number(at("likelihood"), figure.Percent, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.Likelihood }))
 	impact := f.score(at("impactScore"), severityWords, func(c *casebuilder.Case) *int {
 		if r := risk(c); r != nil {
 			return &r.ImpactScore
 		}
 		return nil
 	})
-	impactCost := f.number(at("impactCost"), casebuilder.Money, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.ImpactCost }))
+	impactCost := f.number(at("impactCost"), figure.Money, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.ImpactCost }))
 	owner := f.text(at("owner"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Owner }), "Who watches for it")
 	trigger := f.textArea(at("trigger"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Trigger }), "The early warning that it is happening", 1)
 	workaround := f.textArea(at("workaround"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Workaround }), "How to work around it while it lasts", 1)
 	contingency := f.textArea(at("contingency"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Contingency }), "The plan if it happens", 2)
-	contingencyCost := f.number(at("contingencyCost"), casebuilder.Money, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.ContingencyCost }))
+	contingencyCost := f.number(at("contingencyCost"), figure.Money, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.ContingencyCost }))
 	s.expected = widget.NewLabel("")
 	s.expected.Wrapping = fyne.TextWrapWord
 	s.expected.Importance = widget.LowImportance

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // Preference keys.
@@ -177,8 +178,8 @@ func (u *UI) onSettings() {
 			c.Currency = v
 			return nil
 		})
-	rate := f.number(fixed("discountRate"), casebuilder.Percent, func(c *casebuilder.Case) *float64 { return &c.DiscountRate })
-	horizon := f.integer(fixed("horizonMonths"), casebuilder.Months, func(c *casebuilder.Case) *int { return &c.HorizonMonths })
+	rate := f.number(fixed("discountRate"), figure.Percent, func(c *casebuilder.Case) *float64 { return &c.DiscountRate })
+	horizon := f.integer(fixed("horizonMonths"), figure.Months, func(c *casebuilder.Case) *int { return &c.HorizonMonths })
 	start := f.date(fixed("startDate"), func(c *casebuilder.Case) *casebuilder.Date { return &c.StartDate })
 
 	caseForm := widget.NewForm(
@@ -209,9 +210,9 @@ func (u *UI) onSettings() {
 	s.curr.SetSelected(u.prefs.currency())
 	s.rate = newEntry()
 	s.rateEr = newErrorLabel()
-	s.rate.SetText(u.editText(u.prefs.discountRate(), casebuilder.Percent))
+	s.rate.SetText(u.editText(u.prefs.discountRate(), figure.Percent))
 	s.rate.OnChanged = func(text string) {
-		v, err := u.parse(text, casebuilder.Percent)
+		v, err := u.parse(text, figure.Percent)
 		if err == nil && (v < 0 || v > 1) {
 			err = errPercentRange
 		}
@@ -281,7 +282,7 @@ func (u *UI) onSettings() {
 
 // onTrials keeps the number of simulation trials typed, or says why not.
 func (s *settingsDialog) onTrials(text string) error {
-	v, err := s.u.parse(text, casebuilder.Count)
+	v, err := s.u.parse(text, figure.Count)
 	switch {
 	case err != nil:
 		return err

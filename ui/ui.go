@@ -24,6 +24,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // Exporter writes a case as a document (an Excel workbook, a PDF brief):
@@ -98,7 +99,7 @@ type UI struct {
 	recentMenu             *fyne.MenuItem
 	mainMenu               *fyne.Menu
 
-	formats   map[string]*casebuilder.Format
+	formats   map[string]*figure.Format
 	exporting bool // an export runs
 
 	// pendingError and pendingNotice are shown once the window is built:
@@ -178,7 +179,7 @@ func New(a fyne.App, w fyne.Window, opts Options) *UI {
 }
 
 func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
-	u := &UI{app: a, win: w, opts: opts, deps: d, formats: map[string]*casebuilder.Format{}}
+	u := &UI{app: a, win: w, opts: opts, deps: d, formats: map[string]*figure.Format{}}
 	u.prefs = loadPreferences(a.Preferences())
 	u.applyTheme()
 	u.recalc = &recalculator{delay: d.recalcDelay, fullDelay: d.fullDelay, bridge: d.bridge,
@@ -262,7 +263,7 @@ func (u *UI) afterOpen() {
 	u.full = fullAnalysis{}
 	u.recalc.scheduleFull(u.doc.c, 0)
 	u.screens = map[casebuilder.MethodStep]screen{}
-	u.formats = map[string]*casebuilder.Format{}
+	u.formats = map[string]*figure.Format{}
 	u.updateTitle()
 	u.updateUndo()
 	u.headline.show(u.analysis)
@@ -435,21 +436,21 @@ func (u *UI) focus(f fyne.Focusable) {
 func (u *UI) lang() language.Tag { return u.prefs.numberLanguage() }
 
 // parse reads a figure typed in a field of unit unit.
-func (u *UI) parse(s string, unit casebuilder.Unit) (float64, error) {
-	return casebuilder.ParseValue(s, u.lang(), unit)
+func (u *UI) parse(s string, unit figure.Unit) (float64, error) {
+	return figure.ParseValue(s, u.lang(), unit)
 }
 
 // format is how figures of the case are written.
-func (u *UI) format() *casebuilder.Format { return u.formatOf(u.doc.c) }
+func (u *UI) format() *figure.Format { return u.formatOf(u.doc.c) }
 
 // formatOf is how the figures of an analysis are written (its case may
 // have another currency than the one being typed).
-func (u *UI) formatOf(c *casebuilder.Case) *casebuilder.Format {
+func (u *UI) formatOf(c *casebuilder.Case) *figure.Format {
 	key := c.Currency + "/" + u.lang().String()
 	if f, ok := u.formats[key]; ok {
 		return f
 	}
-	f := casebuilder.NewFormat(c.Currency, u.lang())
+	f := figure.NewFormat(c.Currency, u.lang())
 	u.formats[key] = f
 	return f
 }
@@ -457,7 +458,7 @@ func (u *UI) formatOf(c *casebuilder.Case) *casebuilder.Format {
 // rebuild lays the window out anew, for a change that reaches every
 // screen: the theme, the currency, the way numbers are written.
 func (u *UI) rebuild() {
-	u.formats = map[string]*casebuilder.Format{}
+	u.formats = map[string]*figure.Format{}
 	u.build()
 	u.screens = map[casebuilder.MethodStep]screen{}
 	u.updateUndo()
@@ -468,13 +469,13 @@ func (u *UI) rebuild() {
 
 // editText writes a figure for a field to be edited: no currency symbol,
 // a percent sign for percentages, only the decimals it needs.
-func (u *UI) editText(v float64, unit casebuilder.Unit) string {
+func (u *UI) editText(v float64, unit figure.Unit) string {
 	f := u.format()
-	if unit == casebuilder.Percent {
+	if unit == figure.Percent {
 		return f.Number(v*100, decimalsOf(v*100, 2)) + " %"
 	}
 	d := 2
-	if unit == casebuilder.Money {
+	if unit == figure.Money {
 		d = decimalsOf(v, 2)
 	}
 	return f.Number(v, decimalsOf(v, d))

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // measures writes section 7: the KPIs that show whether it worked.
@@ -293,7 +294,7 @@ func (d *doc) alternativeAssumptions(i int) {
 		for _, k := range a.Costs {
 			heads := ""
 			if k.PerHead {
-				heads = f.Value(k.Heads, casebuilder.Count)
+				heads = f.Value(k.Heads, figure.Count)
 			}
 			t.rows = append(t.rows, row{cells: []cell{{s: orDefault(k.Name, "Unnamed cost"), sub: k.Note}, {s: d.costTiming(&k)},
 				{s: f.Money(k.Amount.Low)}, {s: f.Money(k.Amount.Likely), style: "B"}, {s: f.Money(k.Amount.High)}, {s: heads}}})
@@ -313,7 +314,7 @@ func (d *doc) alternativeAssumptions(i int) {
 			var low, likely, high, basis string
 			switch b.Basis {
 			case casebuilder.BenefitPainInput:
-				u := casebuilder.Number
+				u := figure.Number
 				label := b.Input
 				if in := casebuilder.LookupInput(b.Input); in != nil {
 					u, label = in.Unit, in.Label

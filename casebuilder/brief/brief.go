@@ -7,7 +7,7 @@
 //
 // Every figure comes from [casebuilder.Analyse] (the costed figures, the
 // weighted scores, the tornado, the Monte Carlo simulation and the CEO
-// review) and is written with [casebuilder.Format], so the brief, the app,
+// review) and is written with [figure.Format], so the brief, the app,
 // the workbook and `casebuilder summary` agree. The
 // text is set in an embedded TrueType font (DejaVu Sans Condensed), so any
 // Latin, Greek or Cyrillic name prints as written, and the charts are

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // alternatives writes section 2: every alternative side by side, in money,
@@ -339,7 +340,7 @@ func (d *doc) costBreakdown(a *casebuilder.AltResult) {
 			}
 			name := cell{s: orDefault(l.Name, "Unnamed cost"), sub: k.Note}
 			if k.PerHead {
-				name.sub = strings.TrimSpace(fmt.Sprintf("%s each for %s. %s", f.Money(k.Amount.Likely), f.Value(k.Heads, casebuilder.Count), k.Note))
+				name.sub = strings.TrimSpace(fmt.Sprintf("%s each for %s. %s", f.Money(k.Amount.Likely), f.Value(k.Heads, figure.Count), k.Note))
 			}
 			t.rows = append(t.rows, row{cells: []cell{name, {s: d.costTiming(k)}, each, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
 		case casebuilder.ReserveLine:

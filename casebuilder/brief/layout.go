@@ -10,6 +10,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // Page geometry, in millimetres.
@@ -45,7 +46,7 @@ type doc struct {
 	// simulation and the review; res is its figures (an.Result).
 	an    *casebuilder.Analysis
 	res   *casebuilder.Result
-	f     *casebuilder.Format
+	f     *figure.Format
 	paper gofpdf.SizeType
 	now   time.Time
 	date  casebuilder.Date

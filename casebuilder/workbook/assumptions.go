@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // The Assumptions sheet: every input of the case in one place. The general
@@ -337,7 +338,7 @@ func (b *book) costLines(s *sheet) {
 			r[aLikely-1] = b.number(rInput, nMoney, k.Amount.Likely)
 			r[aHigh-1] = b.number(rInput, nMoney, k.Amount.High)
 			r[aUsed-1] = b.formula(rCalc, nMoney, usedFormula(row), k.Amount.Likely)
-			r[aI-1] = b.number(rInput, unitFormat(casebuilder.Count, k.Heads), k.Heads)
+			r[aI-1] = b.number(rInput, unitFormat(figure.Count, k.Heads), k.Heads)
 			r[aJ-1] = b.formula(rCalc, nMoney, fmt.Sprintf(`%s*IF(%s="Yes",%s,1)`, ref(aUsed, row), ref(aD, row), ref(aI, row)),
 				lineValue(res, casebuilder.CostLine, li))
 			r[aStart-1] = b.number(rInput, nInt, float64(k.StartMonth))

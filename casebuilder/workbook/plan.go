@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // The Plan sheet: the milestones with their owners and dates and a Gantt
@@ -203,7 +204,7 @@ func (b *book) writePlan() {
 		r[0] = b.text(rWrap, level)
 		r[1], r[2] = b.text(rWrap, m.Name), b.text(rWrap, m.Owner)
 		mf := unitFormat(m.Unit, m.Baseline)
-		if m.Unit == casebuilder.Number || m.Unit == "" {
+		if m.Unit == figure.Number || m.Unit == "" {
 			mf = nOneDec
 		}
 		r[3], r[4] = b.number(rPlain, mf, m.Baseline), b.number(rPlain, mf, m.Target)

@@ -5,7 +5,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // role is what a cell is for, which decides how it looks. Inputs look like
@@ -192,7 +192,7 @@ func (b *book) numFormat(n numFmt) string {
 }
 
 // money returns a currency format around a number format, with the symbol
-// where the app writes it (casebuilder.Format) and negatives in red.
+// where the app writes it (figure.Format) and negatives in red.
 func (b *book) money(number string) string {
 	sym := `"` + strings.ReplaceAll(b.num.Symbol(), `"`, "") + `"`
 	if b.num.SymbolAfter() {
@@ -204,22 +204,22 @@ func (b *book) money(number string) string {
 
 // unitFormat returns the number format of a figure in a unit, and whether
 // its value is a whole number for counts.
-func unitFormat(u casebuilder.Unit, v float64) numFmt {
+func unitFormat(u figure.Unit, v float64) numFmt {
 	switch u {
-	case casebuilder.Money:
+	case figure.Money:
 		return nMoney
-	case casebuilder.MoneyPerHour:
+	case figure.MoneyPerHour:
 		return nMoneyCent
-	case casebuilder.Percent:
+	case figure.Percent:
 		return nPercent
-	case casebuilder.Months, casebuilder.Hours:
+	case figure.Months, figure.Hours:
 		return nOneDec
-	case casebuilder.Days, casebuilder.Weeks:
+	case figure.Days, figure.Weeks:
 		if v == float64(int64(v)) {
 			return nInt
 		}
 		return nOneDec
-	case casebuilder.Count:
+	case figure.Count:
 		if v == float64(int64(v)) {
 			return nInt
 		}
@@ -229,15 +229,15 @@ func unitFormat(u casebuilder.Unit, v float64) numFmt {
 }
 
 // unitName says what a unit reads as, beside a figure.
-func (b *book) unitName(u casebuilder.Unit) string {
+func (b *book) unitName(u figure.Unit) string {
 	switch u {
-	case casebuilder.Money:
+	case figure.Money:
 		return b.c.Currency
-	case casebuilder.MoneyPerHour:
+	case figure.MoneyPerHour:
 		return b.c.Currency + " per hour"
-	case casebuilder.Percent:
+	case figure.Percent:
 		return "%"
-	case casebuilder.Count:
+	case figure.Count:
 		return "number"
 	}
 	return string(u)

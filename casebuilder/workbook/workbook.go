@@ -23,6 +23,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // Options are the choices a workbook export takes besides the case.
@@ -94,7 +95,7 @@ type book struct {
 	res  *casebuilder.Result
 	opts Options
 	f    *excelize.File
-	num  *casebuilder.Format
+	num  *figure.Format
 	// err is the first error met; once set, writing stops.
 	err error
 

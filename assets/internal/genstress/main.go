@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 const (
@@ -133,7 +134,7 @@ func stress() *casebuilder.Case {
 	}
 	for i := range 30 {
 		c.Measures = append(c.Measures, casebuilder.Measure{
-			Name: fmt.Sprintf("Country attrition %d", i), Unit: casebuilder.Percent, Baseline: 0.28, Target: 0.22,
+			Name: fmt.Sprintf("Country attrition %d", i), Unit: figure.Percent, Baseline: 0.28, Target: 0.22,
 			Date: date(2029, 12, 31), Method: "HRIS", Owner: "People analytics", Level: 4, PainInput: "attritionRate"})
 	}
 	for i := range 25 {

@@ -1,4 +1,4 @@
-package casebuilder
+package figure
 
 import (
 	"math"
@@ -36,9 +36,6 @@ func NewFormat(cur string, lang language.Tag) *Format {
 	f.symbolAfter = base != en
 	return f
 }
-
-// FormatFor returns the English format of the case's currency.
-func FormatFor(c *Case) *Format { return NewFormat(c.Currency, language.English) }
 
 // Symbol returns the currency symbol, or the ISO code where there is none.
 func (f *Format) Symbol() string { return f.symbol }
@@ -168,3 +165,5 @@ func (f *Format) Value(x float64, u Unit) string {
 	}
 	return f.Number(x, 2)
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

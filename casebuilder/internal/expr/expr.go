@@ -1,4 +1,8 @@
-package casebuilder
+// Package expr is the small expression language of the cost-of-pain
+// calculators: arithmetic on named quantities, such as
+// "reps * attritionRate". An expression is evaluated in Go and rendered as
+// a spreadsheet formula from the same parse, so the two cannot drift apart.
+package expr
 
 import (
 	"fmt"
@@ -6,10 +10,10 @@ import (
 	"strings"
 )
 
-// Expression is one step of a cost-of-pain calculator written as arithmetic
-// on named quantities: "reps * attritionRate". The same expression is
-// evaluated here and rendered as a spreadsheet formula by the workbook, so
-// the two cannot drift apart. It knows + - * /, parentheses and numbers.
+// Expression is arithmetic on named quantities: + - * /, parentheses,
+// numbers and names, each name resolved to a slot of an environment when
+// it is parsed. The zero Expression is empty: it evaluates to 0 and has no
+// names.
 type Expression struct {
 	src  string
 	root exprNode
@@ -81,6 +85,15 @@ func (n *negation) names(add func(string)) { n.x.names(add) }
 func (n *parens) names(add func(string))   { n.x.names(add) }
 func (n *binaryOp) names(add func(string)) { n.left.names(add); n.right.names(add) }
 
+// Eval returns the value of the expression with each name read from its
+// slot of env. A division by zero gives 0.
+func (e Expression) Eval(env []float64) float64 {
+	if e.root == nil {
+		return 0
+	}
+	return e.root.eval(env)
+}
+
 // String returns the expression as written.
 func (e Expression) String() string { return e.src }
 
@@ -105,9 +118,10 @@ func (e Expression) Names() []string {
 	return out
 }
 
-// parseExpression parses src and resolves its names with slot, which
-// returns a name's place in the environment or false for an unknown name.
-func parseExpression(src string, slot func(string) (int, bool)) (Expression, error) {
+// Parse parses src and resolves its names with slot, which returns a
+// name's place in the environment, or false for a name that is unknown or
+// may not be read there.
+func Parse(src string, slot func(string) (int, bool)) (Expression, error) {
 	p := &exprParser{src: src, slot: slot}
 	root, err := p.sum()
 	if err == nil {

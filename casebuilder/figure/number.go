@@ -1,4 +1,4 @@
-package casebuilder
+package figure
 
 import (
 	"fmt"

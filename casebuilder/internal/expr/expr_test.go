@@ -1,0 +1,68 @@
+package expr
+
+import (
+	"slices"
+	"testing"
+)
+
+// slots resolves the names a, b and c to the slots 0, 1 and 2.
+func slots(name string) (int, bool) {
+	i := slices.Index([]string{"a", "b", "c"}, name)
+	return i, i >= 0
+}
+
+func TestEval(t *testing.T) {
+	env := []float64{2, 3, 4} // a, b, c
+	tests := []struct {
+		src  string
+		want float64
+	}{
+		{"a + b * c", 14},       // 2 + 12
+		{"(a + b) * c", 20},     // 5 × 4
+		{"a - b - c", -5},       // (2 − 3) − 4, left to right
+		{"c / a / a", 1},        // (4 ÷ 2) ÷ 2
+		{"-a * b", -6},          // −2 × 3
+		{"1 - (a - 0.5)", -0.5}, // 1 − 1.5
+		{"a / (b - 3)", 0},      // a division by zero is worth nothing
+		{"12 * .5 + a", 8},      // a number may start with its point
+		{"b*c/12*(1-a)", -1},    // 12 ÷ 12 × (1 − 2)
+	}
+	for _, tt := range tests {
+		e, err := Parse(tt.src, slots)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.src, err)
+			continue
+		}
+		if got := e.Eval(env); got != tt.want {
+			t.Errorf("%q = %v, want %v", tt.src, got, tt.want)
+		}
+		if e.String() != tt.src {
+			t.Errorf("String() = %q, want %q", e.String(), tt.src)
+		}
+	}
+	var zero Expression
+	if zero.Eval(env) != 0 || zero.Names() != nil {
+		t.Errorf("the zero expression = %v with names %v, want 0 and none", zero.Eval(env), zero.Names())
+	}
+}
+
+func TestFormatAndNames(t *testing.T) {
+	e, err := Parse("b * (c - a) / b", slots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := e.Format(func(n string) string { return "$" + n }), "$b*($c-$a)/$b"; got != want {
+		t.Errorf("Format = %s, want %s", got, want)
+	}
+	if got := e.Names(); !slices.Equal(got, []string{"b", "c", "a"}) {
+		t.Errorf("Names = %v, want each once in order of appearance", got)
+	}
+}
+
+func TestParseRefuses(t *testing.T) {
+	for _, bad := range []string{"1 +", "(1", "a b", "2 ** 3", "unknown * 2", "", "a +* b", "3 )"} {
+		if _, err := Parse(bad, slots); err == nil {
+			t.Errorf("parsed %q", bad)
+		}
+	}
+}
