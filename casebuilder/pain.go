@@ -46,21 +46,22 @@ func (in *Input) HasDefault() bool { return in.Default != "" }
 // DefaultExpression is the default as an expression on other inputs.
 func (in *Input) DefaultExpression() expr.Expression { return in.def }
 
-// Calculator puts a yearly cost on one category of pain. Its steps run in
-// order; the last is the yearly cost.
+// Calculator puts a yearly cost on one category of pain. Its formulas run
+// in order, each reading inputs and the formulas before it; the last is
+// the yearly cost.
 type Calculator struct {
 	Category PainCategory
 	Name     string
 	// Inputs are the keys of the inputs it reads, in the order to show them.
-	Inputs []string
-	Steps  []StepDef
+	Inputs   []string
+	Formulas []Formula
 
-	env   int   // size of its environment: all inputs, then its steps
-	reads []int // indexes of the inputs its steps read directly
+	env   int   // size of its environment: all inputs, then its formulas
+	reads []int // indexes of the inputs its formulas read directly
 }
 
-// StepDef is one step of a calculator's working.
-type StepDef struct {
+// Formula is one calculated line of a calculator's working.
+type Formula struct {
 	Key   string
 	Label string
 	// Words is the formula in words, for people.
@@ -71,7 +72,8 @@ type StepDef struct {
 	source string // Expr as written, until it is compiled
 }
 
-const annualStep = "annual"
+// annualKey is the key of every calculator's last formula, the yearly cost.
+const annualKey = "annual"
 
 // inputs is every calculator input, in an order where a default only reads
 // inputs listed before it.
@@ -130,12 +132,12 @@ var inputs = compileDefaults([]*Input{
 		Help: "Your own estimate, with its working in the evidence."},
 })
 
-// rampCostStep is shared by the turnover and ramp-up calculators.
-var rampCostStep = step("rampCost", "Ramp-up cost per new hire", figure.Money,
+// rampCostFormula is shared by the turnover and ramp-up calculators.
+var rampCostFormula = formula("rampCost", "Ramp-up cost per new hire", figure.Money,
 	"months to full productivity × monthly quota (yearly ÷ 12) × (1 − average productivity while ramping) × gross margin",
 	"rampMonths * annualQuota / 12 * (1 - rampProductivity) * grossMargin")
 
-var dailyMarginStep = step("dailyMargin", "Daily gross margin of a productive rep", figure.Money,
+var dailyMarginFormula = formula("dailyMargin", "Daily gross margin of a productive rep", figure.Money,
 	"yearly quota per rep × gross margin ÷ 365 days",
 	"annualQuota * grossMargin / 365")
 
@@ -145,47 +147,47 @@ var calculators = compileCalculators([]*Calculator{
 		Category: SalesTurnover, Name: "Cost of sales turnover",
 		Inputs: []string{"reps", "attritionRate", "annualQuota", "grossMargin", "salary",
 			"separationCost", "recruitingCost", "daysToFill", "rampMonths", "rampProductivity"},
-		Steps: []StepDef{
-			step("leavers", "Leavers a year", figure.Count,
+		Formulas: []Formula{
+			formula("leavers", "Leavers a year", figure.Count,
 				"sales reps × yearly sales attrition", "reps * attritionRate"),
-			dailyMarginStep,
-			step("vacancyCost", "Vacancy cost per leaver", figure.Money,
+			dailyMarginFormula,
+			formula("vacancyCost", "Vacancy cost per leaver", figure.Money,
 				"days a territory stays open × daily gross margin", "daysToFill * dailyMargin"),
-			rampCostStep,
-			step("costPerLeaver", "Cost of one leaver", figure.Money,
+			rampCostFormula,
+			formula("costPerLeaver", "Cost of one leaver", figure.Money,
 				"separation + recruiting and hiring + vacancy + ramp-up",
 				"separationCost + recruitingCost + vacancyCost + rampCost"),
-			step(annualStep, "Yearly cost of sales turnover", figure.Money,
+			formula(annualKey, "Yearly cost of sales turnover", figure.Money,
 				"leavers a year × cost of one leaver", "leavers * costPerLeaver"),
 		},
 	},
 	{
 		Category: TalentScarcity, Name: "Cost of open territories",
 		Inputs: []string{"hiresPerYear", "annualQuota", "grossMargin", "daysToFill"},
-		Steps: []StepDef{
-			dailyMarginStep,
-			step("vacancyCost", "Vacancy cost per open territory", figure.Money,
+		Formulas: []Formula{
+			dailyMarginFormula,
+			formula("vacancyCost", "Vacancy cost per open territory", figure.Money,
 				"days a territory stays open × daily gross margin", "daysToFill * dailyMargin"),
-			step(annualStep, "Yearly cost of open territories", figure.Money,
+			formula(annualKey, "Yearly cost of open territories", figure.Money,
 				"new sales hires a year × vacancy cost per open territory", "hiresPerYear * vacancyCost"),
 		},
 	},
 	{
 		Category: RampUpTime, Name: "Cost of ramp-up time",
 		Inputs: []string{"hiresPerYear", "annualQuota", "grossMargin", "rampMonths", "rampProductivity"},
-		Steps: []StepDef{
-			rampCostStep,
-			step(annualStep, "Yearly cost of ramp-up time", figure.Money,
+		Formulas: []Formula{
+			rampCostFormula,
+			formula(annualKey, "Yearly cost of ramp-up time", figure.Money,
 				"new sales hires a year × ramp-up cost per new hire", "hiresPerYear * rampCost"),
 		},
 	},
 	{
 		Category: SkillsGap, Name: "Cost of the skills gap",
 		Inputs: []string{"reps", "annualQuota", "grossMargin", "targetAttainment", "actualAttainment"},
-		Steps: []StepDef{
-			step("attainmentGap", "Attainment gap", figure.Percent,
+		Formulas: []Formula{
+			formula("attainmentGap", "Attainment gap", figure.Percent,
 				"target − actual quota attainment", "targetAttainment - actualAttainment"),
-			step(annualStep, "Yearly gross margin lost to the skills gap", figure.Money,
+			formula(annualKey, "Yearly gross margin lost to the skills gap", figure.Money,
 				"attainment gap × sales reps × yearly quota per rep × gross margin",
 				"attainmentGap * reps * annualQuota * grossMargin"),
 		},
@@ -194,33 +196,33 @@ var calculators = compileCalculators([]*Calculator{
 		Category: UnclearRoles, Name: "Cost of unclear roles and friction",
 		Inputs: []string{"peopleAffected", "hoursLostPerWeek", "salary", "workingWeeks", "loadedHourlyCost",
 			"reps", "annualQuota", "grossMargin", "sellingHoursPerWeek", "sellingHoursLostPerWeek"},
-		Steps: []StepDef{
-			step("timeCost", "Cost of time lost to friction", figure.Money,
+		Formulas: []Formula{
+			formula("timeCost", "Cost of time lost to friction", figure.Money,
 				"hours lost per person per week × working weeks × loaded cost per hour × people affected",
 				"hoursLostPerWeek * workingWeeks * loadedHourlyCost * peopleAffected"),
-			step("marginPerSellingHour", "Gross margin per selling hour", figure.Money,
+			formula("marginPerSellingHour", "Gross margin per selling hour", figure.Money,
 				"yearly quota per rep × gross margin ÷ (selling hours per week × working weeks)",
 				"annualQuota * grossMargin / (sellingHoursPerWeek * workingWeeks)"),
-			step("sellingCost", "Gross margin lost with selling time", figure.Money,
+			formula("sellingCost", "Gross margin lost with selling time", figure.Money,
 				"selling hours lost per rep per week × working weeks × sales reps × gross margin per selling hour",
 				"sellingHoursLostPerWeek * workingWeeks * reps * marginPerSellingHour"),
-			step(annualStep, "Yearly cost of unclear roles and friction", figure.Money,
+			formula(annualKey, "Yearly cost of unclear roles and friction", figure.Money,
 				"cost of time lost + gross margin lost with selling time", "timeCost + sellingCost"),
 		},
 	},
 	{
 		Category: OtherPain, Name: "Cost of the problem",
 		Inputs: []string{"annualCost"},
-		Steps: []StepDef{
-			step(annualStep, "Yearly cost of the problem", figure.Money, "as estimated", "annualCost"),
+		Formulas: []Formula{
+			formula(annualKey, "Yearly cost of the problem", figure.Money, "as estimated", "annualCost"),
 		},
 	},
 })
 
-// step declares a calculator step; compileCalculators compiles its
+// formula declares a calculator's formula; compileCalculators compiles its
 // expression.
-func step(key, label string, unit figure.Unit, words, src string) StepDef {
-	return StepDef{Key: key, Label: label, Words: words, Unit: unit, source: src}
+func formula(key, label string, unit figure.Unit, words, src string) Formula {
+	return Formula{Key: key, Label: label, Words: words, Unit: unit, source: src}
 }
 
 // inputIndex maps an input's key to its place in inputs.
@@ -265,7 +267,7 @@ func compileCalculators(ks []*Calculator) []*Calculator {
 // compile parses the calculator's steps, which may read any input and any
 // earlier step, and checks that it lists every input it reads.
 func (k *Calculator) compile() {
-	k.env = len(inputs) + len(k.Steps)
+	k.env = len(inputs) + len(k.Formulas)
 	for _, key := range k.Inputs {
 		i, ok := inputIndex[key]
 		if !ok {
@@ -278,14 +280,14 @@ func (k *Calculator) compile() {
 			}
 		}
 	}
-	for i := range k.Steps {
-		s := &k.Steps[i]
+	for i := range k.Formulas {
+		s := &k.Formulas[i]
 		e, err := expr.Parse(s.source, func(name string) (int, bool) {
 			if j, ok := inputIndex[name]; ok {
 				return j, slices.Contains(k.Inputs, name)
 			}
 			for j := range i {
-				if k.Steps[j].Key == name {
+				if k.Formulas[j].Key == name {
 					return len(inputs) + j, true
 				}
 			}
@@ -301,7 +303,7 @@ func (k *Calculator) compile() {
 			}
 		}
 	}
-	if k.Steps[len(k.Steps)-1].Key != annualStep {
+	if k.Formulas[len(k.Formulas)-1].Key != annualKey {
 		panic("casebuilder: calculator " + string(k.Category) + " does not end with the yearly cost")
 	}
 }
@@ -369,29 +371,29 @@ func calculatorFor(c PainCategory) *Calculator {
 func (k *Calculator) copy() Calculator {
 	cp := *k
 	cp.Inputs = slices.Clone(k.Inputs)
-	cp.Steps = slices.Clone(k.Steps)
+	cp.Formulas = slices.Clone(k.Formulas)
 	cp.reads = slices.Clone(k.reads)
 	return cp
 }
 
-// StepKind says where a step of the working comes from.
-type StepKind string
+// WorkingKind says where a line of the working comes from.
+type WorkingKind string
 
-// The kinds of step.
+// The kinds of line of the working.
 const (
-	StepInput      StepKind = "input"      // entered by the user
-	StepDefault    StepKind = "default"    // a labelled rule of thumb
-	StepMissing    StepKind = "missing"    // needed and not entered
-	StepCalculated StepKind = "calculated" // computed from the steps above
+	WorkingInput      WorkingKind = "input"      // entered by the user
+	WorkingDefault    WorkingKind = "default"    // a labelled rule of thumb
+	WorkingMissing    WorkingKind = "missing"    // needed and not entered
+	WorkingCalculated WorkingKind = "calculated" // computed from the lines above
 )
 
-// Step is one line of a calculator's working: an input or a computed value.
-type Step struct {
-	Key   string   `json:"key"`
-	Label string   `json:"label"`
-	Kind  StepKind `json:"kind"`
-	// Formula is the formula in words for a calculated step, and the rule of
-	// thumb for a default.
+// WorkingLine is one line of a calculator's working: an input or a computed value.
+type WorkingLine struct {
+	Key   string      `json:"key"`
+	Label string      `json:"label"`
+	Kind  WorkingKind `json:"kind"`
+	// Formula is the formula in words for a calculated line, and the rule
+	// of thumb for a default.
 	Formula string      `json:"formula"`
 	Value   float64     `json:"value"`
 	Unit    figure.Unit `json:"unit"`
@@ -403,8 +405,8 @@ type PainResult struct {
 	Calculator string       `json:"calculator"`
 	// Annual is the yearly cost of the pain (zero while inputs are missing).
 	Annual float64 `json:"annual"`
-	// Steps are the inputs used, then every calculated step, in order.
-	Steps []Step `json:"steps"`
+	// Working is the inputs used, then every calculated line, in order.
+	Working []WorkingLine `json:"steps"`
 	// Missing are the keys of inputs the calculator needs and lacks.
 	Missing []string `json:"missing,omitempty"`
 }
@@ -493,8 +495,8 @@ func (m *painModel) evalBy(given func(i int) float64) float64 {
 		}
 	}
 	n := len(inputs)
-	for j := range m.calc.Steps {
-		m.env[n+j] = m.calc.Steps[j].Expr.Eval(m.env)
+	for j := range m.calc.Formulas {
+		m.env[n+j] = m.calc.Formulas[j].Expr.Eval(m.env)
 	}
 	return m.env[len(m.env)-1]
 }
@@ -528,18 +530,18 @@ func CostOfPain(p *Pain) PainResult {
 		if !m.needed[i] {
 			continue
 		}
-		st := Step{Key: key, Label: in.Label, Value: m.env[i], Unit: in.Unit, Kind: StepInput}
+		st := WorkingLine{Key: key, Label: in.Label, Value: m.env[i], Unit: in.Unit, Kind: WorkingInput}
 		if !m.isGiven[i] {
 			if in.HasDefault() {
-				st.Kind, st.Formula = StepDefault, in.DefaultNote
+				st.Kind, st.Formula = WorkingDefault, in.DefaultNote
 			} else {
-				st.Kind = StepMissing
+				st.Kind = WorkingMissing
 			}
 		}
-		res.Steps = append(res.Steps, st)
+		res.Working = append(res.Working, st)
 	}
-	for j, s := range m.calc.Steps {
-		res.Steps = append(res.Steps, Step{Key: s.Key, Label: s.Label, Kind: StepCalculated,
+	for j, s := range m.calc.Formulas {
+		res.Working = append(res.Working, WorkingLine{Key: s.Key, Label: s.Label, Kind: WorkingCalculated,
 			Formula: s.Words, Value: m.env[len(inputs)+j], Unit: s.Unit})
 	}
 	res.Missing = m.missing()

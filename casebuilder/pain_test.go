@@ -57,12 +57,12 @@ func TestCostOfPain(t *testing.T) {
 				t.Errorf("annual = %.4f, want %.4f", res.Annual, tt.annual)
 			}
 			got := map[string]float64{}
-			for _, s := range res.Steps {
+			for _, s := range res.Working {
 				got[s.Key] = s.Value
-				if s.Kind != StepInput && s.Kind != StepCalculated {
+				if s.Kind != WorkingInput && s.Kind != WorkingCalculated {
 					t.Errorf("step %s is %s with every input given", s.Key, s.Kind)
 				}
-				if s.Label == "" || s.Kind == StepCalculated && s.Formula == "" {
+				if s.Label == "" || s.Kind == WorkingCalculated && s.Formula == "" {
 					t.Errorf("step %s lacks its label or formula: %+v", s.Key, s)
 				}
 			}
@@ -71,7 +71,7 @@ func TestCostOfPain(t *testing.T) {
 					t.Errorf("step %s = %.6f, want %.6f", k, got[k], want)
 				}
 			}
-			if last := res.Steps[len(res.Steps)-1]; last.Key != "annual" || last.Value != res.Annual {
+			if last := res.Working[len(res.Working)-1]; last.Key != "annual" || last.Value != res.Annual {
 				t.Errorf("last step is %+v, want the yearly cost", last)
 			}
 		})
@@ -87,9 +87,9 @@ func TestCostOfPainDefaults(t *testing.T) {
 	}}
 	res := CostOfPain(p)
 	want := map[string]float64{"separationCost": 5000, "recruitingCost": 12000, "rampProductivity": 0.5}
-	for _, s := range res.Steps {
+	for _, s := range res.Working {
 		w, isDefault := want[s.Key]
-		if isDefault != (s.Kind == StepDefault) {
+		if isDefault != (s.Kind == WorkingDefault) {
 			t.Errorf("step %s is %s", s.Key, s.Kind)
 		}
 		if isDefault && (!near(s.Value, w, 1e-9) || !strings.HasPrefix(s.Formula, "Rule of thumb")) {
@@ -125,15 +125,15 @@ func TestCostOfPainMissing(t *testing.T) {
 	if res := CostOfPain(p); slices.Contains(res.Missing, "salary") {
 		t.Errorf("salary still missing: %v", res.Missing)
 	}
-	if res := CostOfPain(&Pain{}); res.Annual != 0 || len(res.Steps) != 0 {
+	if res := CostOfPain(&Pain{}); res.Annual != 0 || len(res.Working) != 0 {
 		t.Errorf("a pain without category = %+v", res)
 	}
 }
 
 func TestExpressionFormat(t *testing.T) {
 	k := CalculatorFor(SalesTurnover)
-	var ramp StepDef
-	for _, s := range k.Steps {
+	var ramp Formula
+	for _, s := range k.Formulas {
 		if s.Key == "rampCost" {
 			ramp = s
 		}

@@ -813,8 +813,8 @@ var rules = []Rule{
 		func(rv *reviewer) {
 			var labels []string
 			first := ""
-			for _, st := range rv.res.Pain.Steps {
-				if st.Kind == StepDefault {
+			for _, st := range rv.res.Pain.Working {
+				if st.Kind == WorkingDefault {
 					labels = append(labels, st.Label)
 					if first == "" {
 						first = st.Key

@@ -113,15 +113,15 @@ func (s *Summary) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "%s\n", orDefault(s.CostOfPain.Calculator, "Cost of pain (no category chosen)"))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	width := 0
-	for _, st := range s.CostOfPain.Steps {
+	for _, st := range s.CostOfPain.Working {
 		width = max(width, utf8.RuneCountInString(st.Label))
 	}
-	for _, st := range s.CostOfPain.Steps {
+	for _, st := range s.CostOfPain.Working {
 		note := ""
 		switch st.Kind {
-		case StepDefault:
+		case WorkingDefault:
 			note = "  (rule-of-thumb default)"
-		case StepMissing:
+		case WorkingMissing:
 			note = "  (missing)"
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", padRight(st.Label, width), f.Value(st.Value, st.Unit), note)

@@ -555,7 +555,7 @@ func currentInput(c *casebuilder.Case, key string) float64 {
 	if r, ok := c.Pain.Inputs[key]; ok {
 		return r.Likely
 	}
-	for _, st := range casebuilder.CostOfPain(&c.Pain).Steps {
+	for _, st := range casebuilder.CostOfPain(&c.Pain).Working {
 		if st.Key == key {
 			return st.Value
 		}

@@ -275,15 +275,15 @@ func (s *painScreen) showAnalysis(a analysis) {
 	f := s.u.formatOf(a.c)
 	p := a.res.Pain
 	var rows []fyne.CanvasObject
-	if len(p.Steps) == 0 {
+	if len(p.Working) == 0 {
 		l := widget.NewLabel("The working appears here once you choose the kind of problem.")
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.LowImportance
 		rows = append(rows, l)
 	}
 	inputs := true
-	for _, st := range p.Steps {
-		if st.Kind == casebuilder.StepCalculated && inputs {
+	for _, st := range p.Working {
+		if st.Kind == casebuilder.WorkingCalculated && inputs {
 			inputs = false
 			rows = append(rows, widget.NewSeparator())
 		}
@@ -302,19 +302,19 @@ func (s *painScreen) showAnalysis(a analysis) {
 }
 
 // workingRow is one line of the working.
-func workingRow(f *figure.Format, st casebuilder.Step) fyne.CanvasObject {
+func workingRow(f *figure.Format, st casebuilder.WorkingLine) fyne.CanvasObject {
 	name := widget.NewLabel(st.Label)
 	name.Wrapping = fyne.TextWrapWord
 	value := widget.NewLabelWithStyle(f.Value(st.Value, st.Unit), fyne.TextAlignTrailing, fyne.TextStyle{})
 	var note string
 	switch st.Kind {
-	case casebuilder.StepDefault:
+	case casebuilder.WorkingDefault:
 		note = st.Formula
-	case casebuilder.StepMissing:
+	case casebuilder.WorkingMissing:
 		note = "Missing: type it on the left."
 		value.SetText("?")
 		value.Importance = widget.DangerImportance
-	case casebuilder.StepCalculated:
+	case casebuilder.WorkingCalculated:
 		note = "= " + st.Formula
 		if st.Key == "annual" {
 			name.TextStyle.Bold = true
@@ -327,12 +327,12 @@ func workingRow(f *figure.Format, st casebuilder.Step) fyne.CanvasObject {
 		n.Wrapping = fyne.TextWrapWord
 		n.SizeName = theme.SizeNameCaptionText
 		n.Importance = widget.LowImportance
-		if st.Kind == casebuilder.StepMissing {
+		if st.Kind == casebuilder.WorkingMissing {
 			n.Importance = widget.DangerImportance
 		}
 		left.Add(n)
 	}
-	if st.Kind == casebuilder.StepDefault {
+	if st.Kind == casebuilder.WorkingDefault {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
 		bar.SetMinSize(fyne.NewSize(3, 1))
 		return container.NewBorder(nil, nil, bar, value, left)

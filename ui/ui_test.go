@@ -749,7 +749,7 @@ func TestTypingDoesNotWaitForTheFigures(t *testing.T) {
 	h.u.recalc.delay = time.Millisecond
 	h.u.recalc.schedule(h.u.doc.c)
 	h.settle()
-	if h.u.analysis.res.Pain.Steps[0].Value != 1300 {
+	if h.u.analysis.res.Pain.Working[0].Value != 1300 {
 		t.Error("the figures did not catch up")
 	}
 }
@@ -839,7 +839,7 @@ func TestUseDefaultClearsAnInputBackToItsRuleOfThumb(t *testing.T) {
 	h.retype(sep, "9,000")
 	h.settle()
 	pain := u.screens[casebuilder.StepPain].(*painScreen)
-	if got := u.analysis.res.Pain.Steps; stepKind(got, "separationCost") != casebuilder.StepInput {
+	if got := u.analysis.res.Pain.Working; stepKind(got, "separationCost") != casebuilder.WorkingInput {
 		t.Fatalf("a typed separation cost shows as %q", stepKind(got, "separationCost"))
 	}
 	reset := pain.resets["separationCost"]
@@ -852,8 +852,8 @@ func TestUseDefaultClearsAnInputBackToItsRuleOfThumb(t *testing.T) {
 		t.Error("Use default left the input in the case")
 	}
 	// The rule of thumb is a month of salary: 68,000 / 12.
-	for _, st := range u.analysis.res.Pain.Steps {
-		if st.Key == "separationCost" && (st.Kind != casebuilder.StepDefault || math.Abs(st.Value-68000.0/12) > 1e-9) {
+	for _, st := range u.analysis.res.Pain.Working {
+		if st.Key == "separationCost" && (st.Kind != casebuilder.WorkingDefault || math.Abs(st.Value-68000.0/12) > 1e-9) {
 			t.Errorf("after Use default the working shows %v = %v", st.Kind, st.Value)
 		}
 	}
@@ -862,7 +862,7 @@ func TestUseDefaultClearsAnInputBackToItsRuleOfThumb(t *testing.T) {
 	}
 }
 
-func stepKind(steps []casebuilder.Step, key string) casebuilder.StepKind {
+func stepKind(steps []casebuilder.WorkingLine, key string) casebuilder.WorkingKind {
 	for _, s := range steps {
 		if s.Key == key {
 			return s.Kind

@@ -242,16 +242,16 @@ func (d *doc) painInputs() {
 		{head: "High", w: 13, align: "R"},
 		{head: "Source", w: 31, align: "L"},
 	}}
-	for _, st := range res.Pain.Steps {
+	for _, st := range res.Pain.Working {
 		var cells []cell
 		switch st.Kind {
-		case casebuilder.StepInput:
+		case casebuilder.WorkingInput:
 			r := d.c.Pain.Inputs[st.Key]
 			cells = []cell{{s: st.Label}, {s: f.Value(r.Low, st.Unit)}, {s: f.Value(r.Likely, st.Unit), style: "B"}, {s: f.Value(r.High, st.Unit)}, {s: "Entered in the case"}}
-		case casebuilder.StepDefault:
+		case casebuilder.WorkingDefault:
 			v := f.Value(st.Value, st.Unit)
 			cells = []cell{{s: st.Label}, {s: v}, {s: v, style: "B"}, {s: v}, {s: "Rule-of-thumb default", style: "I", sub: st.Formula}}
-		case casebuilder.StepMissing:
+		case casebuilder.WorkingMissing:
 			cells = []cell{{s: st.Label}, {s: "–"}, {s: "missing", muted: true}, {s: "–"}, {s: "Needed and not entered", style: "B"}}
 		default:
 			continue

@@ -247,7 +247,7 @@ func TestFigures(t *testing.T) {
 			for _, l := range rec.Lines {
 				mustContain(t, "the cost breakdown", txt, f.Money(l.Total))
 			}
-			for _, st := range res.Pain.Steps {
+			for _, st := range res.Pain.Working {
 				mustContain(t, "the cost of pain", txt, st.Label, f.Value(st.Value, st.Unit))
 			}
 		})

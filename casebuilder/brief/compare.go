@@ -429,7 +429,7 @@ func (d *doc) benefitBasis(b *casebuilder.Benefit) string {
 			return "Changes the calculator input " + b.Input + "."
 		}
 		from := ""
-		for _, st := range d.res.Pain.Steps {
+		for _, st := range d.res.Pain.Working {
 			if st.Key == b.Input {
 				from = " from " + f.Value(st.Value, st.Unit)
 			}

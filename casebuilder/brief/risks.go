@@ -32,31 +32,31 @@ func (d *doc) pain() {
 			{head: "Value", w: 18, align: "R"},
 		}}
 		group := ""
-		for i, st := range res.Pain.Steps {
+		for i, st := range res.Pain.Working {
 			if g := stepGroup(st.Kind); g != group {
 				group = g
 				t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: g}}})
 			}
 			how := cell{}
 			switch st.Kind {
-			case casebuilder.StepInput:
+			case casebuilder.WorkingInput:
 				how.s = "Entered"
 				if r, ok := c.Pain.Inputs[st.Key]; ok && !r.IsExact() {
 					how.s = fmt.Sprintf("Entered: likely value, within %s to %s", f.Value(r.Low, st.Unit), f.Value(r.High, st.Unit))
 				}
-			case casebuilder.StepDefault:
+			case casebuilder.WorkingDefault:
 				how.s, how.style, how.sub = "Default: a rule of thumb, not our own figure", "I", st.Formula
-			case casebuilder.StepMissing:
+			case casebuilder.WorkingMissing:
 				how.s, how.style = "Missing: needed to complete the calculation", "B"
 			default:
 				how.s = upperFirst(st.Formula)
 			}
 			value := cell{s: f.Value(st.Value, st.Unit)}
-			if st.Kind == casebuilder.StepMissing {
+			if st.Kind == casebuilder.WorkingMissing {
 				value = cell{s: "missing", muted: true}
 			}
 			kind := rowNormal
-			if i == len(res.Pain.Steps)-1 && st.Kind == casebuilder.StepCalculated {
+			if i == len(res.Pain.Working)-1 && st.Kind == casebuilder.WorkingCalculated {
 				kind = rowTotal
 			}
 			t.rows = append(t.rows, row{kind: kind, cells: []cell{{s: itoa(i + 1), muted: true}, {s: st.Label}, how, value}})
@@ -83,16 +83,16 @@ func (d *doc) pain() {
 }
 
 // stepGroup is the part of the working a step belongs to.
-func stepGroup(k casebuilder.StepKind) string {
-	if k == casebuilder.StepCalculated {
+func stepGroup(k casebuilder.WorkingKind) string {
+	if k == casebuilder.WorkingCalculated {
 		return "The calculation"
 	}
 	return "The inputs"
 }
 
 func (d *doc) hasDefaults() bool {
-	for _, st := range d.res.Pain.Steps {
-		if st.Kind == casebuilder.StepDefault {
+	for _, st := range d.res.Pain.Working {
+		if st.Kind == casebuilder.WorkingDefault {
 			return true
 		}
 	}

@@ -70,7 +70,7 @@ func (b *book) planAssumptions() {
 	l.painRow = map[string]int{}
 	r := asmRowPain + 2
 	for _, st := range b.working {
-		if st.Kind != casebuilder.StepCalculated {
+		if st.Kind != casebuilder.WorkingCalculated {
 			l.painRow[st.Key] = r
 			r++
 		}
@@ -204,7 +204,7 @@ func (b *book) painCompleteFormula() string {
 	}
 	var cells []string
 	for _, st := range b.working {
-		if in := casebuilder.LookupInput(st.Key); st.Kind != casebuilder.StepCalculated && !in.HasDefault() {
+		if in := casebuilder.LookupInput(st.Key); st.Kind != casebuilder.WorkingCalculated && !in.HasDefault() {
 			cells = append(cells, ref(aLikely, b.asm.painRow[st.Key]))
 		}
 	}
@@ -238,7 +238,7 @@ func (b *book) painInputs(s *sheet) {
 	low := b.painAt(func(r casebuilder.Range) float64 { return r.Low }, nil)
 	high := b.painAt(func(r casebuilder.Range) float64 { return r.High }, nil)
 	for _, st := range b.working {
-		if st.Kind == casebuilder.StepCalculated {
+		if st.Kind == casebuilder.WorkingCalculated {
 			continue
 		}
 		row := b.asm.painRow[st.Key]
@@ -251,12 +251,12 @@ func (b *book) painInputs(s *sheet) {
 		r[aKind-1] = b.text(rPlain, b.unitName(in.Unit))
 		note := in.Help
 		switch st.Kind {
-		case casebuilder.StepInput:
+		case casebuilder.WorkingInput:
 			r[aD-1] = b.text(rPlain, "Entered")
 			r[aLow-1] = b.number(rInput, nf, given.Low)
 			r[aLikely-1] = b.number(rInput, nf, given.Likely)
 			r[aHigh-1] = b.number(rInput, nf, given.High)
-		case casebuilder.StepDefault:
+		case casebuilder.WorkingDefault:
 			nf = unitFormat(in.Unit, st.Value)
 			r[aD-1] = b.text(rPlain, "Rule of thumb")
 			note = in.DefaultNote + " Formula: " + in.Default + "."
@@ -292,8 +292,8 @@ func (b *book) painAt(pick func(casebuilder.Range) float64, over map[string]floa
 		p.Inputs[k] = casebuilder.Exactly(v)
 	}
 	res := casebuilder.CostOfPain(&p)
-	out := make(map[string]float64, len(res.Steps))
-	for _, st := range res.Steps {
+	out := make(map[string]float64, len(res.Working))
+	for _, st := range res.Working {
 		out[st.Key] = st.Value
 	}
 	return out

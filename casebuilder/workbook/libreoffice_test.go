@@ -323,7 +323,7 @@ func checkWorking(t *testing.T, f *excelize.File, c *casebuilder.Case, s casebui
 		p.Inputs[k] = casebuilder.Exactly(r.At(s))
 	}
 	pain := casebuilder.CostOfPain(&p)
-	for i, st := range pain.Steps {
+	for i, st := range pain.Working {
 		cell := ref(painValueCol, painFirstRow+i)
 		label, _ := f.GetCellValue(sheetPain, ref(1, painFirstRow+i))
 		got, _ := f.GetCellValue(sheetPain, cell, excelize.Options{RawCellValue: true})
@@ -332,7 +332,7 @@ func checkWorking(t *testing.T, f *excelize.File, c *casebuilder.Case, s casebui
 		}
 		checkFigure(t, "Cost of pain "+st.Label, got, &st.Value, max(1e-9, 1e-12*math.Abs(st.Value)))
 	}
-	got, _ := f.GetCellValue(sheetPain, ref(painValueCol, painFirstRow+len(pain.Steps)), excelize.Options{RawCellValue: true})
+	got, _ := f.GetCellValue(sheetPain, ref(painValueCol, painFirstRow+len(pain.Working)), excelize.Options{RawCellValue: true})
 	checkFigure(t, "CostOfPain", got, &pain.Annual, 0.005)
 }
 

@@ -45,7 +45,7 @@ func (b *book) defineNames() {
 	name(namePainComplete, asm(asmRowComplete))
 	name(nameCostOfPain, xref(sheetPain, painValueCol, b.painCostRow()))
 	for i, st := range b.working {
-		if st.Kind == casebuilder.StepCalculated {
+		if st.Kind == casebuilder.WorkingCalculated {
 			name(formulaName(st.Key), xref(sheetPain, painValueCol, painFirstRow+i))
 		} else {
 			name(formulaName(st.Key), xref(sheetAssumptions, aUsed, b.asm.painRow[st.Key]))

@@ -46,9 +46,9 @@ func (b *book) writePain() {
 		}
 		s.put(painFirstRow-1, hdr, 0)
 	}
-	steps := map[string]casebuilder.StepDef{}
+	steps := map[string]casebuilder.Formula{}
 	if b.calc != nil {
-		for _, st := range b.calc.Steps {
+		for _, st := range b.calc.Formulas {
 			steps[st.Key] = st
 		}
 	}
@@ -59,7 +59,7 @@ func (b *book) writePain() {
 		r[0] = b.text(rBold, st.Label)
 		r[2] = b.text(rKey, formulaName(st.Key))
 		switch st.Kind {
-		case casebuilder.StepCalculated:
+		case casebuilder.WorkingCalculated:
 			role := rCalc
 			if st.Key == "annual" {
 				role = rTotal
@@ -72,10 +72,10 @@ func (b *book) writePain() {
 			in := casebuilder.LookupInput(st.Key)
 			r[1] = b.formula(rCalc, nf, formulaName(st.Key), st.Value)
 			switch st.Kind {
-			case casebuilder.StepDefault:
+			case casebuilder.WorkingDefault:
 				r[3] = b.text(rWrap, fmt.Sprintf("%s On the Assumptions sheet as the formula %s.", in.DefaultNote, in.Default))
 				r[4] = b.text(rPlain, "Rule-of-thumb default")
-			case casebuilder.StepInput:
+			case casebuilder.WorkingInput:
 				r[3] = b.text(rWrap, "Entered on the Assumptions sheet. "+in.Help)
 				r[4] = b.text(rPlain, "Input")
 			default:
@@ -191,7 +191,7 @@ func (b *book) planAttribution() {
 // a default: only then does changing it change the cost of pain.
 func (b *book) needs(key string) bool {
 	for _, st := range b.working {
-		if st.Key == key && st.Kind != casebuilder.StepCalculated {
+		if st.Key == key && st.Kind != casebuilder.WorkingCalculated {
 			return true
 		}
 	}
@@ -293,8 +293,8 @@ func (b *book) writeAttribution() {
 		over[ln.input] = b.c.Alternatives[ln.alt].Benefits[ln.line].To.Likely
 		values[i] = b.painAt(likely, over)
 	}
-	steps := map[string]casebuilder.StepDef{}
-	for _, st := range b.calc.Steps {
+	steps := map[string]casebuilder.Formula{}
+	for _, st := range b.calc.Formulas {
 		steps[st.Key] = st
 	}
 	for i, st := range b.working {
@@ -307,7 +307,7 @@ func (b *book) writeAttribution() {
 		r := make([]any, n)
 		r[attrLabelCol-1] = b.text(rBold, st.Label)
 		r[attrNameCol-1] = b.text(rKey, formulaName(st.Key))
-		calculated := st.Kind == casebuilder.StepCalculated
+		calculated := st.Kind == casebuilder.WorkingCalculated
 		colRef := func(col int) func(string) string {
 			return func(name string) string { return ref(col, l.rows[name]) }
 		}
@@ -335,7 +335,7 @@ func (b *book) writeAttribution() {
 				case changed:
 					f = xref(sheetAssumptions, aLikely, b.asm.benefitRow[ln.alt][earlier])
 					v = bf[earlier].To.Likely
-				case st.Kind == casebuilder.StepDefault:
+				case st.Kind == casebuilder.WorkingDefault:
 					f = casebuilder.LookupInput(st.Key).DefaultExpression().Format(colRef(col))
 				default:
 					f = abs(attrBaseCol, row)

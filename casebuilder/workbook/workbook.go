@@ -106,7 +106,7 @@ type book struct {
 	// working its inputs (those the calculator needs) and steps, as the app
 	// shows them.
 	calc    *casebuilder.Calculator
-	working []casebuilder.Step
+	working []casebuilder.WorkingLine
 	// weigh is the alternatives' scores, weighted totals and ranks.
 	weigh *casebuilder.Scoring
 	// an is the case's analysis: the tornado, the simulation and the
@@ -132,7 +132,7 @@ func newBook(c *casebuilder.Case, opts Options) *book {
 		months:  res.Months,
 		years:   (res.Months + casebuilder.PeriodsPerYear - 1) / casebuilder.PeriodsPerYear,
 		calc:    casebuilder.CalculatorFor(c.Pain.Category),
-		working: res.Pain.Steps,
+		working: res.Pain.Working,
 		weigh:   casebuilder.Weigh(c, res),
 	}
 }

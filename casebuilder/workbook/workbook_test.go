@@ -124,7 +124,7 @@ func TestNamesAreValid(t *testing.T) {
 		check(in.Key)
 	}
 	for _, k := range casebuilder.Calculators() {
-		for _, st := range k.Steps {
+		for _, st := range k.Formulas {
 			check(st.Key)
 		}
 	}
