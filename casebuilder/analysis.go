@@ -50,14 +50,3 @@ func Analyse(c *Case, opts AnalysisOptions) *Analysis {
 	}
 	return a
 }
-
-// Summary returns the analysis as `casebuilder summary --json` prints it.
-func (a *Analysis) Summary() *Summary {
-	s := newSummary(a.Case, a.Result, a.Scores, a.Tornado, a.Review)
-	if a.Simulation != nil {
-		s.MonteCarlo = a.Simulation.Alternatives
-		s.Simulation = &SimulationInfo{Trials: a.Simulation.Trials, Seed: a.Simulation.Seed,
-			Distribution: a.Simulation.Distribution, Uncertain: a.Simulation.Uncertain}
-	}
-	return s
-}

@@ -551,3 +551,10 @@ func fieldsOf(t reflect.Type) map[string]fieldInfo {
 	fieldCache.Store(t, fields)
 	return fields
 }
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}

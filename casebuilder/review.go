@@ -907,3 +907,43 @@ var rules = []Rule{
 
 // closeTo reports whether a and b differ by at most tol.
 func closeTo(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
+
+// RecommendationReason returns why the recommended alternative is
+// recommended: the case's own reason, or, when the case names none, the
+// figure it was chosen on.
+func RecommendationReason(c *Case, res *Result) string {
+	if res.RecommendedByCase && strings.TrimSpace(c.Recommendation.Reason) != "" {
+		return c.Recommendation.Reason
+	}
+	if res.RecommendedByCase {
+		return "Chosen by the author; no reason given yet."
+	}
+	return "Not chosen yet: this alternative has the highest NPV."
+}
+
+// CountFindings returns how many findings are blocking, warnings and
+// advice.
+func CountFindings(fs []Finding) (blocking, warnings, advice int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case Blocking:
+			blocking++
+		case Warning:
+			warnings++
+		default:
+			advice++
+		}
+	}
+	return blocking, warnings, advice
+}
+
+// FindingCounts says how many findings there are of each severity, as in
+// "0 blocking, 1 warning, 3 advice".
+func FindingCounts(fs []Finding) string {
+	blocking, warnings, advice := CountFindings(fs)
+	plural := "s"
+	if warnings == 1 {
+		plural = ""
+	}
+	return fmt.Sprintf("%d blocking, %d warning%s, %d advice", blocking, warnings, plural, advice)
+}

@@ -31,15 +31,18 @@ type command struct {
 	run     func(r *runner, args []string) int
 }
 
-var commands []command
-
-func init() {
-	commands = []command{
+// commands returns the command table, in the order help lists them. It is
+// a function rather than a variable because help, which lists the
+// commands, is one of them.
+func commands() []command {
+	return []command{
 		{"sample", "[" + assets.SampleNames("|") + "] [-o FILE] [--force]",
 			"write a sample case to FILE (or to standard output)", (*runner).sample},
 		{"summary", "[--json] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
 			"print the cost of pain, every alternative's figures, scores, sensitivity and simulation", (*runner).summary},
 		{"check", "[--json] FILE", "list what a sceptical CEO would object to, with the readiness score; exit 1 when any is blocking", (*runner).check},
+		{"export", "[--xlsx OUT] [--pdf OUT] [--paper a4|letter] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
+			"write the case as an Excel workbook and/or a PDF brief", (*runner).export},
 		{"help", "", "print this help", (*runner).help},
 	}
 }
@@ -50,7 +53,7 @@ func IsCommand(arg string) bool {
 	if strings.HasPrefix(arg, "-") {
 		return true
 	}
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == arg {
 			return true
 		}
@@ -82,7 +85,7 @@ func Run(args []string, stdout, stderr io.Writer) (status int) {
 		fmt.Fprintln(stdout, "casebuilder, case-file schema", casebuilder.SchemaVersion)
 		return exitOK
 	}
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == args[0] {
 			r.cmd = c.name
 			return c.run(r, args[1:])
@@ -117,7 +120,7 @@ func (r *runner) help([]string) int {
 func (r *runner) printUsage(w io.Writer) {
 	fmt.Fprintln(w, "Case Builder turns a problem in the sales force into a costed, defended plan.")
 	fmt.Fprintln(w, "\nUsage:")
-	for _, c := range commands {
+	for _, c := range commands() {
 		fmt.Fprintf(w, "  casebuilder %s %s\n      %s\n", c.name, c.usage, c.summary)
 	}
 	fmt.Fprintf(w, "\nA case is one %s file (JSON). Nothing is sent anywhere.\n", casebuilder.FileExtension)
@@ -210,7 +213,7 @@ func (r *runner) summary(args []string) int {
 		r.fail("%v", err)
 		return exitFail
 	}
-	s := casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: sim}).Summary()
+	s := NewSummary(casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: sim}))
 	if *asJSON {
 		err = r.writeJSON(s)
 	} else {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -303,10 +304,11 @@ func TestHelp(t *testing.T) {
 }
 
 func TestExportRefusesTheCaseFile(t *testing.T) {
-	registerExport(exportFormat{name: "txt", usage: "test format", write: func(c *casebuilder.Case, _ ExportOptions) ([]byte, error) {
+	saved := exportFormats
+	exportFormats = append(slices.Clip(exportFormats), exportFormat{name: "txt", usage: "test format", write: func(c *casebuilder.Case, _ ExportOptions) ([]byte, error) {
 		return []byte(c.Title), nil
 	}})
-	defer func() { exportFormats = exportFormats[:len(exportFormats)-1] }()
+	defer func() { exportFormats = saved }()
 	path := writeSample(t, "turnover")
 	before, _ := os.ReadFile(path)
 	code, _, stderr := run(t, "export", "--txt", path, path)
@@ -465,5 +467,28 @@ func TestCheckReportsWhatReadingFound(t *testing.T) {
 		if code != 1 || !strings.Contains(stdout, "blocking  "+tt.want+" [invalid-value]") || !strings.Contains(stdout, "1 blocking") {
 			t.Errorf("%s: exit %d\n%s", tt.want, code, stdout)
 		}
+	}
+}
+
+// TestSummaryWithoutSimulation: a summary of an analysis whose simulation
+// was skipped says nothing of a simulation, in Go and in JSON.
+func TestSummaryWithoutSimulation(t *testing.T) {
+	c, err := casebuilder.Load(writeSample(t, "turnover"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSummary(casebuilder.Analyse(c, casebuilder.AnalysisOptions{SkipSimulation: true}))
+	if s.MonteCarlo != nil || s.Simulation != nil {
+		t.Errorf("simulation %+v, monteCarlo %v; want none", s.Simulation, s.MonteCarlo)
+	}
+	out, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), `"monteCarlo"`) || strings.Contains(string(out), `"simulation"`) {
+		t.Errorf("the JSON speaks of a simulation: %.200s", out)
+	}
+	if s.RecommendedID != "onboarding" || s.Readiness != 99 || s.PeriodsPerYear != 12 {
+		t.Errorf("recommended %q, readiness %d, %d periods a year", s.RecommendedID, s.Readiness, s.PeriodsPerYear)
 	}
 }

@@ -28,8 +28,8 @@ type ExportOptions struct {
 	Analysis *casebuilder.Analysis
 }
 
-// exportFormat is one format of the export command, registered by the
-// file that implements it (export_*.go).
+// exportFormat is one format of the export command; the file that writes
+// it is export_NAME.go.
 type exportFormat struct {
 	// name is the flag that names the output file: "xlsx" for --xlsx OUT.
 	name  string
@@ -37,15 +37,11 @@ type exportFormat struct {
 	write func(c *casebuilder.Case, opts ExportOptions) ([]byte, error)
 }
 
-var exportFormats []exportFormat
-
-func registerExport(f exportFormat) { exportFormats = append(exportFormats, f) }
-
-func init() {
-	commands = append(commands[:len(commands)-1], command{
-		"export", "[--xlsx OUT] [--pdf OUT] [--paper a4|letter] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
-		"write the case as an Excel workbook and/or a PDF brief", (*runner).export,
-	}, commands[len(commands)-1])
+// exportFormats are the formats of the export command, in the order they
+// are written.
+var exportFormats = []exportFormat{
+	{name: "pdf", usage: "write the executive brief (PDF) to `OUT`", write: writeBrief},
+	{name: "xlsx", usage: "write the case as an Excel workbook to `OUT`", write: writeWorkbook},
 }
 
 func (r *runner) export(args []string) int {

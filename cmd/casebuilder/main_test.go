@@ -316,3 +316,29 @@ func TestFyneAppTOMLAgreesWithMain(t *testing.T) {
 		t.Errorf("the icon FyneApp.toml names: %v", err)
 	}
 }
+
+// TestLocaleIsFixedBeforeFyneReadsIt: package sanelocale must run its init
+// before fyne.io/fyne/v2/lang reads the locale in its own. Go initialises
+// packages in the order the specification gives (by import path, each once
+// its imports are done), which puts sanelocale first; this checks the order
+// the real program runs them in, as GODEBUG=inittrace=1 reports it.
+func TestLocaleIsFixedBeforeFyneReadsIt(t *testing.T) {
+	bin := buildProgram(t)
+	cmd := exec.Command(bin, "help")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("casebuilder help: %v\n%s", err, stderr.String())
+	}
+	order := map[string]int{}
+	for i, line := range strings.Split(stderr.String(), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "init" {
+			order[f[1]] = i + 1
+		}
+	}
+	fix, lang := order["github.com/casebuilder/casebuilder/cmd/casebuilder/internal/sanelocale"], order["fyne.io/fyne/v2/lang"]
+	if fix == 0 || lang == 0 || fix > lang {
+		t.Errorf("sanelocale initialised at line %d, fyne's lang at line %d of the trace; sanelocale must come first", fix, lang)
+	}
+}

@@ -1,14 +1,18 @@
 // Package sanelocale gives the process a locale Fyne can read, before Fyne
 // reads it.
 //
-// Fyne reads the locale while its packages are initialised, before main
-// runs, and logs "Error parsing user locale C" when it is C.UTF-8 or
-// POSIX.UTF-8 (as in most containers). Such a setting means "no particular
-// language", which for the app is English. Go initialises packages in the
-// order of their import paths once their imports are ready, so this one,
-// which needs only os and strings, runs before
-// github.com/jeandeaual/go-locale and so before fyne.io/fyne/v2/lang. Import
-// it for its effect, from main only.
+// Fyne reads the locale while its packages are initialised (in the init
+// of fyne.io/fyne/v2/lang), before main runs, and logs "Error parsing user
+// locale C" when it is C.UTF-8 or POSIX.UTF-8 (as in most containers). Such
+// a setting means "no particular language", which for the app is English.
+// Nothing in main can run before that, so the fix is this package's init.
+//
+// The order is the Go specification's: packages are initialised by import
+// path, each as soon as everything it imports is; this one imports only os
+// and strings, and its path sorts before github.com/jeandeaual/go-locale,
+// which fyne.io/fyne/v2/lang needs, so it always runs first.
+// TestLocaleIsFixedBeforeFyneReadsIt in cmd/casebuilder checks that order
+// in the real program. Import it for its effect, from main only.
 package sanelocale
 
 import (

@@ -1,4 +1,4 @@
-package casebuilder
+package cli
 
 import (
 	"fmt"
@@ -7,13 +7,15 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"golang.org/x/text/language"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // Summary is the figures of a case as `casebuilder summary --json` prints
-// them: the cost of pain with its working, and every alternative's costed
-// plan and figures.
+// them: the cost of pain with its working, every alternative's costed plan
+// and figures, the weighing, the tornado, the simulation and the review.
 type Summary struct {
 	Title          string  `json:"title"`
 	Currency       string  `json:"currency"`
@@ -22,80 +24,68 @@ type Summary struct {
 	HorizonMonths  int     `json:"horizonMonths"`
 	StartDate      string  `json:"startDate,omitempty"`
 
-	CostOfPain   PainResult  `json:"costOfPain"`
-	Alternatives []AltResult `json:"alternatives"`
+	CostOfPain   casebuilder.PainResult  `json:"costOfPain"`
+	Alternatives []casebuilder.AltResult `json:"alternatives"`
 	// Recommended is the name of the recommended alternative ("" when the
 	// case has none), RecommendedID its ID.
-	Recommended          string    `json:"recommended"`
-	RecommendedID        string    `json:"recommendedId"`
-	RecommendationReason string    `json:"recommendationReason"`
-	Review               []Finding `json:"review"`
+	Recommended          string                `json:"recommended"`
+	RecommendedID        string                `json:"recommendedId"`
+	RecommendationReason string                `json:"recommendationReason"`
+	Review               []casebuilder.Finding `json:"review"`
 
-	// Readiness is the readiness score from the review (see [Readiness]).
+	// Readiness is the readiness score from the review (see
+	// [casebuilder.Readiness]).
 	Readiness int `json:"readiness"`
 	// Scores are every alternative's weighted total and rank on the
 	// criteria, in the case's order.
-	Scores []AltScore `json:"scores"`
+	Scores []casebuilder.AltScore `json:"scores"`
 	// WhyNotTopRanked is the case's reason for recommending an alternative
 	// that is not ranked first ("" when it is, or when it gives none).
 	WhyNotTopRanked string `json:"whyNotTopRanked,omitempty"`
 	// Sensitivity is the tornado of the recommended alternative's NPV
 	// (SensitivityOf is its ID), largest swing first, and TopDrivers names
 	// the inputs that move it most.
-	SensitivityOf string   `json:"sensitivityOf"`
-	Sensitivity   []Driver `json:"sensitivity"`
-	TopDrivers    []string `json:"topDrivers"`
+	SensitivityOf string               `json:"sensitivityOf"`
+	Sensitivity   []casebuilder.Driver `json:"sensitivity"`
+	TopDrivers    []string             `json:"topDrivers"`
 	// MonteCarlo is the simulation's results by alternative, and
 	// Simulation how it ran; both are left out when no simulation ran.
-	MonteCarlo []AltSimulation `json:"monteCarlo,omitempty"`
-	Simulation *SimulationInfo `json:"simulation,omitempty"`
+	MonteCarlo []casebuilder.AltSimulation `json:"monteCarlo,omitempty"`
+	Simulation *SimulationInfo             `json:"simulation,omitempty"`
 }
 
 // SimulationInfo says how a simulation ran.
 type SimulationInfo struct {
-	Trials       int          `json:"trials"`
-	Seed         uint64       `json:"seed"`
-	Distribution Distribution `json:"distribution"`
+	Trials       int                      `json:"trials"`
+	Seed         uint64                   `json:"seed"`
+	Distribution casebuilder.Distribution `json:"distribution"`
 	// Uncertain is the number of estimates drawn in each trial.
 	Uncertain int `json:"uncertain"`
 }
 
-// NewSummary gathers the summary of a case from its figures: everything
-// but the Monte Carlo simulation, which [Analysis.Summary] adds.
-func NewSummary(c *Case, res *Result) *Summary {
-	return newSummary(c, res, Weigh(c, res), Sensitivity(c, res), Review(c, res))
-}
-
-func newSummary(c *Case, res *Result, scores *Scoring, tornado *Tornado, review []Finding) *Summary {
+// NewSummary gathers the summary of an analysed case.
+func NewSummary(a *casebuilder.Analysis) *Summary {
+	c, res := a.Case, a.Result
 	s := &Summary{
 		Title: c.Title, Currency: c.Currency, DiscountRate: c.DiscountRate,
-		PeriodsPerYear: PeriodsPerYear, HorizonMonths: res.Months, StartDate: c.StartDate.String(),
+		PeriodsPerYear: casebuilder.PeriodsPerYear, HorizonMonths: res.Months, StartDate: c.StartDate.String(),
 		CostOfPain: res.Pain, Alternatives: res.Alternatives,
-		Review: review, Readiness: Readiness(review),
-		Scores: scores.Alternatives, WhyNotTopRanked: scores.WhyNotTopRanked,
-		SensitivityOf: tornado.ID, Sensitivity: tornado.Drivers, TopDrivers: tornado.Top,
+		Review: a.Review, Readiness: a.Readiness,
+		Scores: a.Scores.Alternatives, WhyNotTopRanked: a.Scores.WhyNotTopRanked,
+		SensitivityOf: a.Tornado.ID, Sensitivity: a.Tornado.Drivers, TopDrivers: a.Tornado.Top,
 	}
-	if a := res.RecommendedAlternative(); a != nil {
-		s.Recommended, s.RecommendedID = a.Name, a.ID
-		s.RecommendationReason = RecommendationReason(c, res)
+	if r := res.RecommendedAlternative(); r != nil {
+		s.Recommended, s.RecommendedID = r.Name, r.ID
+		s.RecommendationReason = casebuilder.RecommendationReason(c, res)
 	}
 	if s.Review == nil {
-		s.Review = []Finding{}
+		s.Review = []casebuilder.Finding{}
+	}
+	if sim := a.Simulation; sim != nil {
+		s.MonteCarlo = sim.Alternatives
+		s.Simulation = &SimulationInfo{Trials: sim.Trials, Seed: sim.Seed, Distribution: sim.Distribution, Uncertain: sim.Uncertain}
 	}
 	return s
-}
-
-// RecommendationReason returns why the recommended alternative is
-// recommended: the case's own reason, or, when the case names none, the
-// figure it was chosen on.
-func RecommendationReason(c *Case, res *Result) string {
-	if res.RecommendedByCase && strings.TrimSpace(c.Recommendation.Reason) != "" {
-		return c.Recommendation.Reason
-	}
-	if res.RecommendedByCase {
-		return "Chosen by the author; no reason given yet."
-	}
-	return "Not chosen yet: this alternative has the highest NPV."
 }
 
 // WriteText writes the summary for people: the cost of pain with its
@@ -119,9 +109,9 @@ func (s *Summary) WriteText(w io.Writer) error {
 	for _, st := range s.CostOfPain.Working {
 		note := ""
 		switch st.Kind {
-		case WorkingDefault:
+		case casebuilder.WorkingDefault:
 			note = "  (rule-of-thumb default)"
-		case WorkingMissing:
+		case casebuilder.WorkingMissing:
 			note = "  (missing)"
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", padRight(st.Label, width), f.Value(st.Value, st.Unit), note)
@@ -156,7 +146,7 @@ func (s *Summary) WriteText(w io.Writer) error {
 	s.writeScores(&b, names, width)
 	s.writeSensitivity(&b, f)
 	s.writeMonteCarlo(&b, f, names, width)
-	fmt.Fprintf(&b, "\nReadiness: %d/100 (%s; casebuilder check lists them)\n", s.Readiness, FindingCounts(s.Review))
+	fmt.Fprintf(&b, "\nReadiness: %d/100 (%s; casebuilder check lists them)\n", s.Readiness, casebuilder.FindingCounts(s.Review))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -213,7 +203,7 @@ func (s *Summary) writeMonteCarlo(b *strings.Builder, f *figure.Format, names []
 		return
 	}
 	shape := "PERT"
-	if s.Simulation.Distribution == Triangular {
+	if s.Simulation.Distribution == casebuilder.Triangular {
 		shape = "triangular"
 	}
 	fmt.Fprintf(b, "\nMonte Carlo simulation (%s trials, %s estimates, seed %d; %d estimates drawn in each)\n",
@@ -225,33 +215,6 @@ func (s *Summary) writeMonteCarlo(b *strings.Builder, f *figure.Format, names []
 			f.Money(a.NPVP90), f.Maybe(a.ROIP50, f.Percent), f.Percent(a.ProbNPVPositive))
 	}
 	tw.Flush()
-}
-
-// CountFindings returns how many findings are blocking, warnings and
-// advice.
-func CountFindings(fs []Finding) (blocking, warnings, advice int) {
-	for _, f := range fs {
-		switch f.Severity {
-		case Blocking:
-			blocking++
-		case Warning:
-			warnings++
-		default:
-			advice++
-		}
-	}
-	return blocking, warnings, advice
-}
-
-// FindingCounts says how many findings there are of each severity, as in
-// "0 blocking, 1 warning, 3 advice".
-func FindingCounts(fs []Finding) string {
-	blocking, warnings, advice := CountFindings(fs)
-	plural := "s"
-	if warnings == 1 {
-		plural = ""
-	}
-	return fmt.Sprintf("%d blocking, %d warning%s, %d advice", blocking, warnings, plural, advice)
 }
 
 // padRight pads s with spaces to width characters, so that a right-aligning
