@@ -1,0 +1,12 @@
+package casebuilder
+
+// The rules that check the Context step: where the company is going.
+var (
+	noObjectiveLinkRule = Rule{"no-objective-link", Warning,
+		"The CEO funds what moves the company's objectives; a case that does not say which one it serves competes with them instead.",
+		func(rv *reviewer) {
+			if blank(rv.c.Context.ServesObjective) {
+				rv.add("context.servesObjective", "The case is not linked to a company objective: say which one it serves")
+			}
+		}}
+)

@@ -1,0 +1,112 @@
+package casebuilder
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// The rules that check the Measures step: the KPIs and the people credited.
+var (
+	noKpiForPainRule = Rule{"no-kpi-for-pain", Blocking,
+		"Without a measure of the pain itself, nobody will know whether the money fixed the problem; the CEO will not fund what cannot be checked.",
+		func(rv *reviewer) {
+			k := calculatorFor(rv.c.Pain.Category)
+			if len(rv.c.Measures) == 0 {
+				rv.add("measures", "There are no measures of success: add a KPI that tracks the pain")
+				return
+			}
+			if k == nil {
+				return
+			}
+			for _, m := range rv.c.Measures {
+				if slices.Contains(k.Inputs, m.PainInput) {
+					return
+				}
+			}
+			rv.add("measures", "No KPI tracks the pain: link a measure to one of the inputs of the %s (its painInput)", strings.ToLower(k.Name))
+		}}
+
+	kpiWithoutTargetRule = Rule{"kpi-without-target", Warning,
+		"A measure with no baseline to start from or no target to reach cannot tell success from failure.",
+		func(rv *reviewer) {
+			for i, m := range rv.c.Measures {
+				switch {
+				case m.Target == 0 && m.Baseline == 0:
+					rv.add(fmt.Sprintf("measures[%d].baseline", i), "%s has neither a baseline nor a target", capital(called("KPI", m.Name, i)))
+				case m.Target == m.Baseline:
+					rv.add(fmt.Sprintf("measures[%d].target", i), "%s has no target different from its baseline", capital(called("KPI", m.Name, i)))
+				}
+			}
+		}}
+
+	kpiIncompleteRule = Rule{"kpi-incomplete", Warning,
+		"A KPI without an owner, a date or a method will not be measured.",
+		func(rv *reviewer) {
+			for i, m := range rv.c.Measures {
+				var missing []string
+				path := ""
+				for _, f := range []struct {
+					name, field string
+					lacks       bool
+				}{{"owner", "owner", blank(m.Owner)}, {"date", "date", m.Date.IsZero()}, {"method", "method", blank(m.Method)}} {
+					if f.lacks {
+						missing = append(missing, "no "+f.name)
+						if path == "" {
+							path = fmt.Sprintf("measures[%d].%s", i, f.field)
+						}
+					}
+				}
+				if len(missing) > 0 {
+					rv.add(path, "%s has %s", capital(called("KPI", m.Name, i)), JoinNames(missing))
+				}
+			}
+		}}
+
+	kpiBaselineDiffersRule = Rule{"kpi-baseline-differs", Warning,
+		"A KPI that starts from another figure than the cost of pain makes the CFO wonder which one is true.",
+		func(rv *reviewer) {
+			for i, m := range rv.c.Measures {
+				r, ok := rv.c.Pain.Inputs[m.PainInput]
+				in := lookupInput(m.PainInput)
+				if !ok || in == nil || closeTo(m.Baseline, r.Likely, 1e-9*math.Max(1, math.Abs(r.Likely))) {
+					continue // an unknown input is invalid-value's to report
+				}
+				u := in.Unit
+				rv.add(fmt.Sprintf("measures[%d].baseline", i), "%s starts from a baseline of %s, but the cost of pain uses %s",
+					capital(called("KPI", m.Name, i)), rv.f.Value(m.Baseline, u), rv.f.Value(r.Likely, u))
+			}
+		}}
+
+	kpiTargetDiffersRule = Rule{"kpi-target-differs", Warning,
+		"If the KPI aims elsewhere than the benefits assume, either the benefits or the target is wrong, and the CFO will notice.",
+		func(rv *reviewer) {
+			if rv.rec == nil {
+				return
+			}
+			for i, m := range rv.c.Measures {
+				assumed, found := 0.0, false
+				for _, b := range rv.rec.Benefits {
+					if b.Basis == BenefitPainInput && b.Input == m.PainInput {
+						assumed, found = b.To.Likely, true // the last change made counts
+					}
+				}
+				in := lookupInput(m.PainInput)
+				if !found || in == nil || closeTo(m.Target, assumed, 1e-9*math.Max(1, math.Abs(assumed))) {
+					continue // a KPI tied to no input, or to an unknown one
+				}
+				u := in.Unit
+				rv.add(fmt.Sprintf("measures[%d].target", i), "%s aims for %s, but the benefits of %q assume %s",
+					capital(called("KPI", m.Name, i)), rv.f.Value(m.Target, u), rv.rec.Name, rv.f.Value(assumed, u))
+			}
+		}}
+
+	noContributorsRule = Rule{"no-contributors", Warning,
+		"A case built alone on another department's problem looks like HR talking to itself; naming the people from Sales and Finance who shaped it shows they stand behind it.",
+		func(rv *reviewer) {
+			if len(rv.c.Contributors) == 0 {
+				rv.add("contributors", "No contributors are credited: say who helped build the case, and with what")
+			}
+		}}
+)
