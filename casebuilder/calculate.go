@@ -3,6 +3,7 @@ package casebuilder
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Result is every figure derived from a case. The screen, the workbook and
@@ -17,6 +18,10 @@ type Result struct {
 	Recommended int
 	// RecommendedByCase reports whether the case itself names it.
 	RecommendedByCase bool
+	// Gates are the plan's stage gates, in the case's order, with what the
+	// recommended alternative has spent by each and its NPV if it stopped
+	// there.
+	Gates []GateResult
 }
 
 // LineKind says what a line of an alternative's costed plan is.
@@ -37,27 +42,28 @@ type LineResult struct {
 	// Index is the line's place among the alternative's costs or benefits
 	// (-1 for the reserve).
 	Index int `json:"index"`
-	// Value is, for a cost, one occurrence (amount × heads); for a benefit,
-	// its yearly value at full effect; for the reserve, its amount. Each at
-	// low, likely and high.
+	// StartMonth is the line's first period, as its fixed month or its
+	// anchor places it, and EndMonth the last period of a recurring line
+	// (the horizon's last when it runs to the end); nil for a one-time
+	// cost and the reserve.
+	StartMonth int  `json:"startMonth"`
+	EndMonth   *int `json:"endMonth,omitempty"`
+	// Value is, for a cost, one occurrence (amount × heads, the first
+	// year's heads when they follow an input); for a benefit, its yearly
+	// value at full effect (the first year's); for the reserve, its
+	// amount. Each at low, likely and high.
 	Value Range `json:"value"`
 	// Total and PV are its undiscounted and present values over the horizon.
 	Total float64 `json:"total"`
 	PV    float64 `json:"pv"`
+	// ByKind is Total split by kind of money: a benefit tied to the pain
+	// may be cash and margin at once.
+	ByKind map[MoneyKind]float64 `json:"byKind"`
 }
 
-// AltResult is the costed plan and the figures of one alternative. Every
-// figure is incremental to doing nothing; the do-nothing baseline has no
-// lines and its figures are zero.
-type AltResult struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	DoNothing bool   `json:"doNothing"`
-
-	Lines []LineResult `json:"lines"`
-	// Reserve is the contingency reserve included in the costs.
-	Reserve float64 `json:"reserve"`
-
+// Figures are the headline figures of a stream of monthly costs and
+// benefits.
+type Figures struct {
 	TotalCost    float64 `json:"totalCost"`
 	TotalBenefit float64 `json:"totalBenefit"`
 	NetBenefit   float64 `json:"netBenefit"`
@@ -74,12 +80,59 @@ type AltResult struct {
 	// PaybackMonths is when the cumulative net flow turns positive for good;
 	// nil when it does not within the horizon.
 	PaybackMonths *float64 `json:"paybackMonths"`
+}
+
+// AltResult is the costed plan and the figures of one alternative. Every
+// figure is incremental to doing nothing; the do-nothing baseline has no
+// lines and its figures are zero.
+type AltResult struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	DoNothing bool   `json:"doNothing"`
+
+	Lines []LineResult `json:"lines"`
+	// Reserve is the contingency reserve included in the costs.
+	Reserve float64 `json:"reserve"`
+
+	Figures
+	// Cash is the same figures for the cash alone: new cash spent (the
+	// reserve included) against the costs the company stops paying. Margin,
+	// cost avoidance, productivity and people's time are left out. CashNPV
+	// is Cash.NPV.
+	Cash    Figures `json:"cash"`
+	CashNPV float64 `json:"cashNpv"`
+	// BenefitsByKind and CostsByKind are the undiscounted totals by kind
+	// of money.
+	BenefitsByKind map[MoneyKind]float64 `json:"benefitsByKind"`
+	CostsByKind    map[MoneyKind]float64 `json:"costsByKind"`
 
 	// Costs, Benefits and CashFlows are per month, month 0 first. Costs are
 	// positive; CashFlows are benefits less costs.
 	Costs     []float64 `json:"costs"`
 	Benefits  []float64 `json:"benefits"`
 	CashFlows []float64 `json:"cashFlows"`
+	// CostsOf and BenefitsOf are Costs and Benefits by kind of money (the
+	// reserve is cash).
+	CostsOf    map[MoneyKind][]float64 `json:"-"`
+	BenefitsOf map[MoneyKind][]float64 `json:"-"`
+}
+
+// GateResult is what a stage gate means for the money of the recommended
+// alternative.
+type GateResult struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Month is the period of the decision; -1 when the gate has no date.
+	Month int `json:"month"`
+	// SpentBefore is the undiscounted cost of the months before the
+	// decision (the contingency reserve, booked in month 0, included).
+	SpentBefore float64 `json:"spentBefore"`
+	// NetIfStopped is the NPV if the programme stops at the gate: the lines
+	// that stop have no money from the month of the decision, and the exit
+	// cost falls in it. The whole reserve stays counted.
+	NetIfStopped float64 `json:"netIfStopped"`
+	// ExitCost is what stopping costs.
+	ExitCost float64 `json:"exitCost"`
 }
 
 // EstimateKind says which part of a case an estimate belongs to.
@@ -104,7 +157,7 @@ type Estimate struct {
 
 // Valuer chooses the value of each estimate from its range. Calculate uses
 // the likely value of every estimate; sensitivity and simulation choose
-// others.
+// others. For an input given year by year, r is the year's estimate.
 type Valuer func(e Estimate, r Range) float64
 
 // LikelyValues picks the likely value of every estimate.
@@ -127,10 +180,10 @@ func CalculateWith(c *Case, pick Valuer) *Result {
 // not depend on pick, worked out already.
 func calculateWith(c *Case, pick Valuer, reserves []float64) *Result {
 	ev := newEvaluator(c, pick, reserves)
-	res := &Result{Pain: CostOfPain(&c.Pain), Months: ev.months, Recommended: -1}
+	res := &Result{Pain: costOfPain(&c.Pain, horizonYears(ev.months)), Months: ev.months, Recommended: -1}
 	res.Alternatives = make([]AltResult, len(c.Alternatives))
 	for i := range c.Alternatives {
-		res.Alternatives[i] = ev.alternative(i)
+		res.Alternatives[i] = ev.alternative(i, nil)
 	}
 	if i := c.AlternativeByID(c.Recommendation.Alternative); i >= 0 && c.Recommendation.Alternative != "" {
 		res.Recommended, res.RecommendedByCase = i, true
@@ -141,6 +194,7 @@ func calculateWith(c *Case, pick Valuer, reserves []float64) *Result {
 			}
 		}
 	}
+	res.Gates = ev.gates(res)
 	return res
 }
 
@@ -150,34 +204,92 @@ type evaluator struct {
 	pick     Valuer
 	months   int
 	factors  []float64
-	reserves []float64  // by alternative
+	reserves []float64 // by alternative
+	sched    *schedule
 	pain     *painModel // nil when the pain has no calculator
 	// painComplete reports whether the calculator has every input it
-	// needs, and painAnnual is then the yearly cost at the chosen values.
+	// needs; painAnnual and painParts are then the yearly cost and its
+	// parts at the chosen values, by year of the model.
 	painComplete bool
-	painAnnual   float64
+	painAnnual   []float64
+	painParts    [][]float64
+	// heads are the values by year of the inputs and formulas that
+	// per-head costs take their heads from, with no alternative's change.
+	heads map[string][]float64
 }
 
 func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
 	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
-	ev := &evaluator{c: c, pick: pick, months: n, factors: DiscountFactors(c.DiscountRate, n), reserves: reserves}
-	ev.pain = newPainModel(&c.Pain)
-	if ev.pain != nil && len(ev.pain.missing()) == 0 {
-		ev.painComplete = true
-		ev.painAnnual = ev.pain.eval(ev.pickInput)
+	ev := &evaluator{c: c, pick: pick, months: n, factors: DiscountFactors(c.DiscountRate, n), reserves: reserves,
+		sched: newSchedule(c)}
+	heads := headsKeys(c)
+	ev.pain = newPainModel(&c.Pain, horizonYears(n), heads...)
+	if ev.pain == nil {
+		return ev
+	}
+	ev.painComplete = len(ev.pain.missing()) == 0
+	years := ev.pain.years
+	ev.painAnnual = make([]float64, years)
+	ev.painParts = make([][]float64, years)
+	if len(heads) > 0 {
+		ev.heads = make(map[string][]float64, len(heads))
+	}
+	for y := range years {
+		ev.painAnnual[y] = ev.pain.eval(y, ev.pickInput)
+		ev.painParts[y] = make([]float64, len(ev.pain.calc.Parts))
+		ev.pain.parts(ev.painParts[y])
+		for _, key := range heads {
+			if ev.heads[key] == nil {
+				ev.heads[key] = make([]float64, years)
+			}
+			if s := ev.pain.slot(key); s >= 0 {
+				ev.heads[key][y] = ev.pain.env[s]
+			}
+		}
+	}
+	if !ev.painComplete {
+		clear(ev.painAnnual)
+		for _, p := range ev.painParts {
+			clear(p)
+		}
 	}
 	return ev
 }
 
+// headsKeys returns the inputs and formulas that the case's per-head costs
+// take their heads from.
+func headsKeys(c *Case) []string {
+	var keys []string
+	for ai := range c.Alternatives {
+		for _, k := range c.Alternatives[ai].Costs {
+			if k.PerHead && k.HeadsFrom != "" && !slices.Contains(keys, k.HeadsFrom) {
+				keys = append(keys, k.HeadsFrom)
+			}
+		}
+	}
+	return keys
+}
+
+// pickInput values a pain input's estimate (each year's estimate of an
+// input given year by year is the same estimate).
 func (ev *evaluator) pickInput(key string, r Range) float64 {
 	return ev.pick(Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: key}, r)
 }
 
-func (ev *evaluator) alternative(ai int) AltResult {
+// gateCut is a programme stopped at a gate: the lines it stops have no
+// money from month on, and exit falls in it.
+type gateCut struct {
+	month int
+	stops func(name string) bool
+	exit  float64
+}
+
+func (ev *evaluator) alternative(ai int, cut *gateCut) AltResult {
 	a := &ev.c.Alternatives[ai]
 	n := ev.months
 	r := AltResult{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing,
-		Costs: make([]float64, n), Benefits: make([]float64, n), CashFlows: make([]float64, n)}
+		Costs: make([]float64, n), Benefits: make([]float64, n), CashFlows: make([]float64, n),
+		CostsOf: map[MoneyKind][]float64{}, BenefitsOf: map[MoneyKind][]float64{}}
 	if a.DoNothing {
 		// Doing nothing is the baseline every other alternative is measured
 		// against: incremental to itself, it is zero.
@@ -185,47 +297,125 @@ func (ev *evaluator) alternative(ai int) AltResult {
 		return r
 	}
 	for li := range a.Costs {
-		r.Lines = append(r.Lines, ev.cost(ai, li, r.Costs))
+		r.Lines = append(r.Lines, ev.cost(ai, li, &r, cut))
 	}
-	ev.benefits(ai, &r)
+	ev.benefits(ai, &r, cut)
 	if reserve := ev.reserves[ai]; reserve > 0 && n > 0 {
 		r.Reserve = reserve
 		r.Costs[0] += reserve
+		flows(r.CostsOf, Cash, n)[0] += reserve
 		name := "Contingency reserve"
 		if ev.c.Reserve.Basis == ReservePercentile {
 			name = fmt.Sprintf("Contingency reserve (P%g of the risks' contingency costs)", math.Round(1e4*ev.c.Reserve.percentile())/100)
 		}
 		r.Lines = append(r.Lines, LineResult{Name: name, Kind: ReserveLine, Index: -1,
-			Value: Exactly(reserve), Total: reserve, PV: reserve})
+			Value: Exactly(reserve), Total: reserve, PV: reserve, ByKind: map[MoneyKind]float64{Cash: reserve}})
+	}
+	if cut != nil && cut.exit > 0 && cut.month >= 0 && cut.month < n {
+		r.Costs[cut.month] += cut.exit
+		flows(r.CostsOf, Cash, n)[cut.month] += cut.exit
 	}
 	ev.finish(&r)
 	return r
 }
 
-// cost adds one cost line to costs and returns its value.
-func (ev *evaluator) cost(ai, li int, costs []float64) LineResult {
-	k := &ev.c.Alternatives[ai].Costs[li]
-	heads := 1.0
-	if k.PerHead {
-		heads = k.Heads
+// flows returns the monthly flows of kind k in m, making them.
+func flows(m map[MoneyKind][]float64, k MoneyKind, n int) []float64 {
+	f, ok := m[k]
+	if !ok {
+		f = make([]float64, n)
+		m[k] = f
 	}
-	amount := ev.pick(Estimate{Kind: CostEstimate, Alternative: ai, Line: li}, k.Amount) * heads
-	line := LineResult{Name: k.Name, Kind: CostLine, Index: li,
-		Value: Range{k.Amount.Low * heads, k.Amount.Likely * heads, k.Amount.High * heads}}
-	first, last := ev.span(k.StartMonth, k.EndMonth)
-	step := 1
+	return f
+}
+
+// costMoney and benefitMoney are the kinds of money of lines that do not
+// say: a cost is new cash, and a benefit given as an amount a cost avoided.
+func costMoney(k *Cost) MoneyKind {
+	if k.Money == "" {
+		return Cash
+	}
+	return k.Money
+}
+
+func benefitMoney(b *Benefit) MoneyKind {
+	if b.Money == "" {
+		return Avoidance
+	}
+	return b.Money
+}
+
+// costHeads returns the heads of each occurrence of a cost line in year y
+// of the model.
+func (ev *evaluator) costHeads(k *Cost, y int) float64 {
+	switch {
+	case !k.PerHead:
+		return 1
+	case k.HeadsFrom != "":
+		h := ev.heads[k.HeadsFrom]
+		if len(h) == 0 {
+			return 0
+		}
+		return h[min(y, len(h)-1)]
+	}
+	return k.Heads
+}
+
+// costOccurrences returns the months in which a cost line is spent, within
+// the horizon: first to last, stepping by step.
+func (ev *evaluator) costOccurrences(k *Cost) (first, last, step int) {
+	start, end := ev.sched.costSpan(k)
+	first, last = ev.span(start, end)
+	step = 1
 	switch k.Kind {
 	case OneTime:
 		last = min(last, first)
 	case Yearly:
 		step = PeriodsPerYear
 	}
-	for m := first; m <= last; m += step {
-		costs[m] += amount
-		line.Total += amount
-		line.PV += amount * ev.factors[m]
+	return first, last, step
+}
+
+// cost adds one cost line to r and returns its value.
+func (ev *evaluator) cost(ai, li int, r *AltResult, cut *gateCut) LineResult {
+	k := &ev.c.Alternatives[ai].Costs[li]
+	years := 1
+	if ev.pain != nil {
+		years = ev.pain.years
 	}
+	heads := ev.costHeads(k, 0)
+	amount := ev.pick(Estimate{Kind: CostEstimate, Alternative: ai, Line: li}, k.Amount)
+	start, end := ev.sched.costSpan(k)
+	line := LineResult{Name: k.Name, Kind: CostLine, Index: li, StartMonth: start,
+		Value: Range{k.Amount.Low * heads, k.Amount.Likely * heads, k.Amount.High * heads}}
+	if k.Kind != OneTime {
+		line.EndMonth = ev.lastMonth(end)
+	}
+	first, last, step := ev.costOccurrences(k)
+	if cut != nil && cut.stops(k.Name) {
+		last = min(last, cut.month-1)
+	}
+	money := costMoney(k)
+	kind := flows(r.CostsOf, money, ev.months)
+	for m := first; m <= last; m += step {
+		v := amount * ev.costHeads(k, yearOf(m, years))
+		r.Costs[m] += v
+		kind[m] += v
+		line.Total += v
+		line.PV += v * ev.factors[m]
+	}
+	line.ByKind = map[MoneyKind]float64{money: line.Total}
 	return line
+}
+
+// lastMonth returns the last period of a recurring line that ends at end
+// (nil: the horizon).
+func (ev *evaluator) lastMonth(end *int) *int {
+	last := ev.months - 1
+	if end != nil {
+		last = *end
+	}
+	return &last
 }
 
 // span returns the months from start to end (or the horizon), clipped to
@@ -240,55 +430,123 @@ func (ev *evaluator) span(start int, end *int) (first, last int) {
 
 // benefits adds the alternative's benefit lines to r.
 //
-// A painInput line is worth the cost of pain it avoids. Lines that change
-// inputs are valued in turn, each with the changes of the lines before it
-// in place (at their likely values), so that together they avoid exactly
-// the cost of pain with all the changes made, and no interaction is
-// counted twice.
-func (ev *evaluator) benefits(ai int, r *AltResult) {
+// A painInput line is worth the cost of pain it avoids, year by year.
+// Lines that change inputs are valued in turn, each with the changes of
+// the lines before it in place (at their likely values), so that together
+// they avoid exactly the cost of pain with all the changes made, and no
+// interaction is counted twice. The kinds of money of a line tied to the
+// pain are those of the parts of the cost it avoids.
+func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 	a := &ev.c.Alternatives[ai]
 	pm := ev.pain
 	if pm != nil {
 		clear(pm.hasOver)
 		defer clear(pm.hasOver)
 	}
+	years := 1
+	var parts []Part
+	if pm != nil {
+		years, parts = pm.years, pm.calc.Parts
+	}
+	// annual[y] is a line's yearly value in year y, and byPart[y] the same
+	// by part of the cost of pain (nil for a line given as an amount).
+	annual := make([]float64, years)
+	byPart := make([][]float64, years)
+	for y := range byPart {
+		byPart[y] = make([]float64, len(parts))
+	}
+	after := make([]float64, len(parts))
+	baseY, basePartsY := make([]float64, years), make([][]float64, years)
+	for y := range basePartsY {
+		basePartsY[y] = make([]float64, len(parts))
+	}
 	for li := range a.Benefits {
 		b := &a.Benefits[li]
 		est := Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}
 		var value Range
-		var annual float64
+		tied := false
+		clear(annual)
 		switch b.Basis {
 		case BenefitAmount:
-			value, annual = b.Annual, ev.pick(est, b.Annual)
+			value = b.Annual
+			v := ev.pick(est, b.Annual)
+			for y := range annual {
+				annual[y] = v
+			}
 		case BenefitPainShare:
-			base := ev.painAnnual
+			if len(ev.painAnnual) == 0 {
+				break
+			}
+			base := ev.painAnnual[0]
 			value = Range{b.Share.Low * base, b.Share.Likely * base, b.Share.High * base}
-			annual = ev.pick(est, b.Share) * base
+			share := ev.pick(est, b.Share)
+			tied = true
+			for y := range annual {
+				annual[y] = share * ev.painAnnual[y]
+				for p := range parts {
+					byPart[y][p] = share * ev.painParts[y][p]
+				}
+			}
 		case BenefitPainInput:
 			i, ok := inputIndex[b.Input]
 			if !ev.painComplete || !ok || !pm.needed[i] {
 				break
 			}
-			before := pm.eval(ev.pickInput)
-			avoided := func(to float64) float64 {
+			tied = true
+			// The cost of pain before this line's change, with the lines
+			// before it in place, year by year.
+			wasOver, overWas := pm.hasOver[i], pm.over[i]
+			for y := range years {
+				pm.over[i], pm.hasOver[i] = overWas, wasOver
+				baseY[y] = pm.eval(y, ev.pickInput)
+				pm.parts(basePartsY[y])
+			}
+			// avoided returns what changing the input to `to` avoids in
+			// year y, and writes it by part to into.
+			avoided := func(y int, to float64, into []float64) float64 {
 				pm.over[i], pm.hasOver[i] = to, true
-				return before - pm.eval(ev.pickInput)
+				v := baseY[y] - pm.eval(y, ev.pickInput)
+				if into != nil {
+					pm.parts(after)
+					for p := range into {
+						into[p] = basePartsY[y][p] - after[p]
+					}
+				}
+				return v
 			}
-			value = Range{avoided(b.To.Low), avoided(b.To.Likely), avoided(b.To.High)}
-			annual = value.Likely
-			if to := ev.pick(est, b.To); to != b.To.Likely {
-				annual = avoided(to)
+			value = Range{avoided(0, b.To.Low, nil), avoided(0, b.To.Likely, nil), avoided(0, b.To.High, nil)}
+			to := ev.pick(est, b.To)
+			for y := range annual {
+				annual[y] = avoided(y, to, byPart[y])
 			}
-			pm.over[i] = b.To.Likely // later lines build on this line's likely change
+			pm.over[i], pm.hasOver[i] = b.To.Likely, true // later lines build on this line's likely change
 		}
-		line := LineResult{Name: b.Name, Kind: BenefitLine, Index: li, Value: value}
-		first, last := ev.span(b.StartMonth, b.EndMonth)
-		monthly := annual / PeriodsPerYear
+		start, end := ev.sched.benefitSpan(b)
+		line := LineResult{Name: b.Name, Kind: BenefitLine, Index: li, Value: value, StartMonth: start,
+			EndMonth: ev.lastMonth(end), ByKind: map[MoneyKind]float64{}}
+		first, last := ev.span(start, end)
+		if cut != nil && cut.stops(b.Name) {
+			last = min(last, cut.month-1)
+		}
 		for m := first; m <= last; m++ {
-			v := monthly * rampShare(m-b.StartMonth, b.RampMonths)
+			y := yearOf(m, years)
+			share := rampShare(m-start, b.RampMonths)
+			v := annual[y] / PeriodsPerYear * share
 			r.Benefits[m] += v
 			line.Total += v
 			line.PV += v * ev.factors[m]
+			if !tied {
+				flows(r.BenefitsOf, benefitMoney(b), ev.months)[m] += v
+				continue
+			}
+			for p, pt := range parts {
+				pv := byPart[y][p] / PeriodsPerYear * share
+				flows(r.BenefitsOf, pt.Money, ev.months)[m] += pv
+				line.ByKind[pt.Money] += pv
+			}
+		}
+		if !tied {
+			line.ByKind[benefitMoney(b)] = line.Total
 		}
 		r.Lines = append(r.Lines, line)
 	}
@@ -308,25 +566,89 @@ func rampShare(k, ramp int) float64 {
 func (ev *evaluator) finish(r *AltResult) {
 	for m := range r.CashFlows {
 		r.CashFlows[m] = r.Benefits[m] - r.Costs[m]
-		r.TotalCost += r.Costs[m]
-		r.TotalBenefit += r.Benefits[m]
 	}
-	r.NetBenefit = r.TotalBenefit - r.TotalCost
-	r.PVCost = presentValue(r.Costs, ev.factors)
-	r.PVBenefit = presentValue(r.Benefits, ev.factors)
-	r.NPV = presentValue(r.CashFlows, ev.factors)
-	if v, ok := IRR(r.CashFlows); ok {
-		r.IRR = &v
+	r.Figures = ev.figures(r.Costs, r.Benefits, r.CashFlows)
+	n := ev.months
+	cashCosts, cashBenefits := flows(r.CostsOf, Cash, n), flows(r.BenefitsOf, Cash, n)
+	net := make([]float64, n)
+	for m := range net {
+		net[m] = cashBenefits[m] - cashCosts[m]
 	}
-	if r.TotalCost > 0 {
-		r.ROI = ptr(r.NetBenefit / r.TotalCost)
+	r.Cash = ev.figures(cashCosts, cashBenefits, net)
+	r.CashNPV = r.Cash.NPV
+	r.CostsByKind, r.BenefitsByKind = totals(r.CostsOf), totals(r.BenefitsOf)
+}
+
+// totals returns the sum of each kind's monthly flows.
+func totals(of map[MoneyKind][]float64) map[MoneyKind]float64 {
+	out := make(map[MoneyKind]float64, len(of))
+	for k, f := range of {
+		var sum float64
+		for _, v := range f {
+			sum += v
+		}
+		out[k] = sum
 	}
-	if r.PVCost > 0 {
-		r.BCR = ptr(r.PVBenefit / r.PVCost)
+	return out
+}
+
+// figures derives the headline figures of monthly costs, benefits and net
+// flows.
+func (ev *evaluator) figures(costs, benefits, net []float64) Figures {
+	var f Figures
+	for m := range net {
+		f.TotalCost += costs[m]
+		f.TotalBenefit += benefits[m]
 	}
-	if v, ok := Payback(r.CashFlows); ok {
-		r.PaybackMonths = &v
+	f.NetBenefit = f.TotalBenefit - f.TotalCost
+	f.PVCost = presentValue(costs, ev.factors)
+	f.PVBenefit = presentValue(benefits, ev.factors)
+	f.NPV = presentValue(net, ev.factors)
+	if v, ok := IRR(net); ok {
+		f.IRR = &v
 	}
+	if f.TotalCost > 0 {
+		f.ROI = ptr(f.NetBenefit / f.TotalCost)
+	}
+	if f.PVCost > 0 {
+		f.BCR = ptr(f.PVBenefit / f.PVCost)
+	}
+	if v, ok := Payback(net); ok {
+		f.PaybackMonths = &v
+	}
+	return f
+}
+
+// gates works out what each gate of the plan means for the recommended
+// alternative.
+func (ev *evaluator) gates(res *Result) []GateResult {
+	if len(ev.c.Plan.Gates) == 0 {
+		return nil
+	}
+	out := make([]GateResult, len(ev.c.Plan.Gates))
+	ai := res.Recommended
+	for gi := range ev.c.Plan.Gates {
+		g := &ev.c.Plan.Gates[gi]
+		gr := GateResult{ID: g.ID, Name: g.Name, Month: -1, ExitCost: g.ExitCost}
+		month, ok := ev.sched.gateMonth(g)
+		if ok {
+			gr.Month = month
+		}
+		if ai >= 0 && ok {
+			rec := &res.Alternatives[ai]
+			for m := 0; m < min(month, len(rec.Costs)); m++ {
+				gr.SpentBefore += rec.Costs[m]
+			}
+			stops := func(string) bool { return true }
+			if len(g.Stops) > 0 {
+				stops = func(name string) bool { return slices.Contains(g.Stops, name) }
+			}
+			stopped := ev.alternative(ai, &gateCut{month: month, stops: stops, exit: g.ExitCost})
+			gr.NetIfStopped = stopped.NPV
+		}
+		out[gi] = gr
+	}
+	return out
 }
 
 func ptr(v float64) *float64 {

@@ -11,10 +11,10 @@ import (
 func smallCase() *Case {
 	return &Case{
 		SchemaVersion: SchemaVersion, Title: "Small", Currency: "EUR", HorizonMonths: 12,
-		Pain: Pain{Category: RampUpTime, Inputs: map[string]Range{
+		Pain: Pain{Category: RampUpTime, Inputs: GivenInputs(map[string]Range{
 			"hiresPerYear": Exactly(10), "annualQuota": Exactly(1_200_000), "grossMargin": Exactly(0.5),
 			"rampMonths": Exactly(6), "rampProductivity": Exactly(0.25),
-		}},
+		})},
 		Alternatives: []Alternative{
 			{ID: "none", Name: "Do nothing", DoNothing: true},
 			{ID: "a", Name: "A",

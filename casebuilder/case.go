@@ -8,7 +8,7 @@ import (
 // SchemaVersion is the version of the .hrcase format that this package
 // writes. Files of an older version are migrated when loaded; files of a
 // newer version are refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // FileExtension is the extension of a case file.
 const FileExtension = ".hrcase"
@@ -76,9 +76,10 @@ type Pain struct {
 	// Summary states the problem in one sentence.
 	Summary  string     `json:"summary"`
 	Evidence []Evidence `json:"evidence"`
-	// Inputs are the calculator's inputs by key (see [Inputs]). An input that
-	// is left out takes its labelled rule-of-thumb default, where it has one.
-	Inputs map[string]Range `json:"inputs"`
+	// Inputs are the calculator's inputs by key (see [Inputs]), each one
+	// estimate or one for each year of the horizon. An input that is left
+	// out takes its labelled rule-of-thumb default, where it has one.
+	Inputs map[string]InputValue `json:"inputs"`
 }
 
 // Evidence is one finding that shows the pain is real, and where it comes from.
@@ -121,13 +122,85 @@ type Cost struct {
 	Amount  Range   `json:"amount"`
 	PerHead bool    `json:"perHead,omitempty"`
 	Heads   float64 `json:"heads,omitempty"`
-	// StartMonth is the period of the first spend (0 is the first month).
+	// HeadsFrom, for a per-head cost, takes the heads of each occurrence
+	// from an input or a formula of the pain calculator (new hires a year,
+	// leavers a year) in the year it falls, instead of Heads, so that the
+	// cost follows growth.
+	HeadsFrom string `json:"headsFrom,omitempty"`
+	// StartMonth is the period of the first spend (0 is the first month),
+	// unless StartAt anchors it to a milestone.
 	StartMonth int `json:"startMonth"`
-	// EndMonth is the last period of a recurring cost; nil runs to the
-	// end of the horizon.
-	EndMonth *int   `json:"endMonth,omitempty"`
-	Note     string `json:"note,omitempty"`
+	// EndMonth is the last period of a recurring cost, unless EndAt
+	// anchors it to a milestone; neither runs it to the end of the horizon.
+	EndMonth *int `json:"endMonth,omitempty"`
+	// StartAt and EndAt anchor the line's first and last periods to the
+	// plan's milestones, so that moving a milestone moves the money.
+	StartAt *Anchor `json:"startAt,omitempty"`
+	EndAt   *Anchor `json:"endAt,omitempty"`
+	// Money says whether the line is new cash (the default) or the time
+	// of people already paid.
+	Money MoneyKind `json:"money,omitempty"`
+	Note  string    `json:"note,omitempty"`
 }
+
+// MoneyKind says what kind of money a line is. A CFO reads them apart: a
+// cash saving is a cost the company stops paying, margin on additional
+// sales must be delivered by someone in Sales, and time freed is not cash.
+type MoneyKind string
+
+// The kinds of money.
+const (
+	// Cash is new cash spent, for a cost, and a cost the company stops
+	// paying (agency fees, separation costs), for a benefit. It is the
+	// default of a cost line.
+	Cash MoneyKind = "cash"
+	// PeopleTime is the time of people already paid, for a cost: it is
+	// real, but no new money leaves the company.
+	PeopleTime MoneyKind = "time"
+	// Margin is gross margin on additional sales, for a benefit: someone in
+	// Sales must deliver the bookings, and be named as owning them.
+	Margin MoneyKind = "margin"
+	// Avoidance is a cost avoided that was not yet being paid, for a
+	// benefit. It is the default of a benefit given as an amount.
+	Avoidance MoneyKind = "avoidance"
+	// Productivity is time freed, for a benefit: worth its cost, but no
+	// cash unless the time is sold or headcount falls.
+	Productivity MoneyKind = "productivity"
+)
+
+// CostKinds and BenefitKinds are the kinds of money a cost and a benefit
+// line can be, in the order they are shown.
+var (
+	CostKinds    = []MoneyKind{Cash, PeopleTime}
+	BenefitKinds = []MoneyKind{Cash, Margin, Avoidance, Productivity}
+)
+
+// Anchor ties a line's start or end to a milestone of the plan: its start
+// or its end, plus an offset in months. Each point is the start of a
+// month: a milestone's start is the month of its start date, and its end
+// the month of the day after its end date, the first month without it (a
+// roll-out ending on 30 September ends at October). A line that starts at
+// a point has its first period in that month; one that ends at a point has
+// its last period in the month before, so that coaches paid "until the end
+// of the roll-out" are paid through September, and savings "from the end
+// of the roll-out" start in October.
+type Anchor struct {
+	// Milestone is the ID of the milestone.
+	Milestone string `json:"milestone"`
+	// At is the milestone's start or its end.
+	At AnchorPoint `json:"at"`
+	// OffsetMonths moves the point later (or, negative, earlier).
+	OffsetMonths int `json:"offsetMonths,omitempty"`
+}
+
+// AnchorPoint is the point of a milestone a line is anchored to.
+type AnchorPoint string
+
+// The points of a milestone.
+const (
+	AtStart AnchorPoint = "start"
+	AtEnd   AnchorPoint = "end"
+)
 
 // BenefitBasis says how a benefit line is valued.
 type BenefitBasis string
@@ -158,16 +231,31 @@ type Benefit struct {
 	// Share is the fraction of the yearly cost of pain avoided, for the
 	// painShare basis.
 	Share Range `json:"share,omitzero"`
-	// StartMonth is the first period with any benefit.
+	// StartMonth is the first period with any benefit, unless StartAt
+	// anchors it to a milestone.
 	StartMonth int `json:"startMonth"`
 	// RampMonths is how many months the benefit takes to reach full effect:
 	// in the k-th month from the start (k = 1, 2, ...) it is at k/RampMonths
 	// of full effect, and in full from month RampMonths on. Zero means in
 	// full at once.
 	RampMonths int `json:"rampMonths"`
-	// EndMonth is the last period with benefit; nil runs to the horizon.
-	EndMonth *int   `json:"endMonth,omitempty"`
-	Note     string `json:"note,omitempty"`
+	// EndMonth is the last period with benefit, unless EndAt anchors it;
+	// neither runs it to the horizon.
+	EndMonth *int `json:"endMonth,omitempty"`
+	// StartAt and EndAt anchor the line's first and last periods to the
+	// plan's milestones: a benefit starts when the milestone that delivers
+	// it ends.
+	StartAt *Anchor `json:"startAt,omitempty"`
+	EndAt   *Anchor `json:"endAt,omitempty"`
+	// Money is the kind of money of a benefit given as an amount
+	// (Avoidance when not set). A benefit tied to the pain takes its kinds
+	// from the calculator: for turnover, the separation and recruiting
+	// costs it avoids are cash, the vacancies and ramp-up margin.
+	Money MoneyKind `json:"money,omitempty"`
+	// Owner is who commits to delivering the benefit; margin on additional
+	// sales needs someone in Sales.
+	Owner string `json:"owner,omitempty"`
+	Note  string `json:"note,omitempty"`
 }
 
 // Impact is an alternative's impact on the company, its people and its
@@ -225,6 +313,9 @@ type Ask struct {
 	// People is the people asked for (names, roles, time).
 	People   string `json:"people"`
 	DecideBy Date   `json:"decideBy,omitzero"`
+	// UpToGate, when set, limits the ask to the first stage of the plan:
+	// the money and work up to the decision at that gate (by its ID).
+	UpToGate string `json:"upToGate,omitempty"`
 }
 
 // ReserveBasis says how the contingency reserve is sized.
@@ -286,6 +377,85 @@ type Plan struct {
 	Stakeholders []Stakeholder `json:"stakeholders"`
 	// ReportingCadence says who reports what to whom, and how often.
 	ReportingCadence string `json:"reportingCadence"`
+	// Gates are the decisions at which the programme goes on or stops.
+	Gates []Gate `json:"gates,omitempty"`
+}
+
+// Gate is a stage gate: a decision, at a milestone or on a date, to go on
+// with the programme only if its thresholds are met, and what stopping
+// there means for the money.
+type Gate struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Milestone is the ID of the milestone at whose end the decision is
+	// taken; Date is the day of the decision instead. One of the two.
+	Milestone string `json:"milestone,omitempty"`
+	Date      Date   `json:"date,omitzero"`
+	// DecidedBy is who decides.
+	DecidedBy string `json:"decidedBy"`
+	// Thresholds are what must be met to go on.
+	Thresholds []Threshold `json:"thresholds"`
+	// Stops names the cost and benefit lines of the recommended
+	// alternative that stop on a "no"; when it names none, every line
+	// stops. A stopped line has no money from the month of the decision.
+	Stops []string `json:"stops,omitempty"`
+	// ExitCost is what stopping there costs (notice periods, contracts),
+	// in the month of the decision.
+	ExitCost float64 `json:"exitCost,omitempty"`
+}
+
+// Threshold is one condition of a gate: a KPI, a comparison and a value,
+// as in "months to full productivity of the pilot cohort <= 5.5".
+type Threshold struct {
+	// Measure is the ID of the KPI (see [Measure]).
+	Measure    string     `json:"measure"`
+	Comparison Comparison `json:"comparison"`
+	// Value reads in the KPI's unit (a fraction for a percentage).
+	Value float64 `json:"value"`
+}
+
+// Comparison is how a threshold compares a KPI with its value.
+type Comparison string
+
+// The comparisons.
+const (
+	AtMost  Comparison = "<="
+	AtLeast Comparison = ">="
+	Below   Comparison = "<"
+	Above   Comparison = ">"
+)
+
+// Comparisons are the comparisons, in the order they are offered.
+var Comparisons = []Comparison{AtMost, AtLeast, Below, Above}
+
+// Met reports whether a value meets the comparison against the threshold.
+func (k Comparison) Met(value, threshold float64) bool {
+	switch k {
+	case AtMost:
+		return value <= threshold
+	case AtLeast:
+		return value >= threshold
+	case Below:
+		return value < threshold
+	case Above:
+		return value > threshold
+	}
+	return false
+}
+
+// Words is the comparison as a reader says it: "at most", "at least".
+func (k Comparison) Words() string {
+	switch k {
+	case AtMost:
+		return "at most"
+	case AtLeast:
+		return "at least"
+	case Below:
+		return "below"
+	case Above:
+		return "above"
+	}
+	return string(k)
 }
 
 // Milestone is a dated step of the implementation with one owner.
@@ -318,6 +488,8 @@ type Stakeholder struct {
 
 // Measure is a KPI of success, tied back to the pain.
 type Measure struct {
+	// ID is a short stable name that gates' thresholds refer to.
+	ID   string `json:"id,omitempty"`
 	Name string `json:"name"`
 	// Unit is how Baseline and Target read: a [Unit] such as "percent"
 	// (fractions) or "months".

@@ -95,6 +95,11 @@ var migrations = map[int]func(root *jsontree.Node) []jsontree.Problem{
 		root.Set("horizonMonths", &jsontree.Node{Kind: jsontree.Number, Text: strconv.Itoa(n * 12)})
 		return nil
 	},
+	// Version 3 can anchor lines to milestones, give inputs year by year,
+	// split the money by kind and stop at gates. A version 2 file means
+	// the same in version 3: lines keep their fixed months, inputs their
+	// single values, and every line the kind its basis implies.
+	2: func(*jsontree.Node) []jsontree.Problem { return nil },
 }
 
 func schemaVersionOf(root *jsontree.Node) (int, error) {
@@ -128,8 +133,39 @@ func orDefault(s, def string) string {
 
 // customBinders read the values of the case's own types.
 var customBinders = map[reflect.Type]func(b *jsontree.Binder, n *jsontree.Node, v reflect.Value, path string){
-	reflect.TypeFor[Range](): bindRange,
-	reflect.TypeFor[Date]():  bindDate,
+	reflect.TypeFor[Range]():      bindRange,
+	reflect.TypeFor[InputValue](): bindInputValue,
+	reflect.TypeFor[Date]():       bindDate,
+}
+
+// bindInputValue reads a calculator input: an estimate, or a list of
+// them, one for each year.
+func bindInputValue(b *jsontree.Binder, n *jsontree.Node, v reflect.Value, path string) {
+	if n.Kind != jsontree.Array {
+		var r Range
+		before := len(b.Problems)
+		bindRange(b, n, reflect.ValueOf(&r).Elem(), path)
+		if len(b.Problems) == before {
+			v.Set(reflect.ValueOf(Given(r)))
+		}
+		return
+	}
+	switch {
+	case len(n.Items) == 0:
+		b.Add(path, "gives no year: give one value, or one for each year of the horizon")
+		return
+	case len(n.Items) > MaxHorizonMonths/PeriodsPerYear:
+		b.Add(path, "gives %d years; a horizon has at most %d", len(n.Items), MaxHorizonMonths/PeriodsPerYear)
+		return
+	}
+	years := make([]Range, len(n.Items))
+	before := len(b.Problems)
+	for y, item := range n.Items {
+		bindRange(b, item, reflect.ValueOf(&years[y]).Elem(), fmt.Sprintf("%s[%d]", path, y))
+	}
+	if len(b.Problems) == before {
+		v.Set(reflect.ValueOf(ByYear(years...)))
+	}
 }
 
 // bindRange reads an estimate: a number, or an object of low, likely and

@@ -147,7 +147,7 @@ func TestDecodeRefusesBadFiles(t *testing.T) {
 		{"not JSON", "hello", "is not valid JSON at line 1, column 1"},
 		{"not an object", "[1, 2]", "it holds a list where a case is an object"},
 		{"no version", `{"title": "x"}`, "schemaVersion: is missing"},
-		{"future version", `{"schemaVersion": 3}`, "written by a newer Case Builder (this one reads up to 2)"},
+		{"future version", `{"schemaVersion": 4}`, "written by a newer Case Builder (this one reads up to 3)"},
 		{"version text", `{"schemaVersion": "2"}`, "schemaVersion: must be a whole number"},
 		{"NaN", `{"schemaVersion": 2, "discountRate": NaN}`, "is not valid JSON at line 1, column 38: unexpected 'N'"},
 		{"trailing", minimal + "{}", "there is more after the end of the case"},
@@ -199,10 +199,10 @@ func TestRangeForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Pain.Inputs["reps"]; got != Exactly(10) {
+	if got := c.Pain.Inputs["reps"]; !got.Equal(Given(Exactly(10))) {
 		t.Errorf("reps = %+v", got)
 	}
-	if got := c.Pain.Inputs["attritionRate"]; got != (Range{0.3, 0.3, 0.4}) {
+	if got := c.Pain.Inputs["attritionRate"]; !got.Equal(Given(Range{0.3, 0.3, 0.4})) {
 		t.Errorf("attritionRate = %+v, want the missing low to be the likely value", got)
 	}
 	out, _ := Encode(c)

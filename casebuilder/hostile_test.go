@@ -134,7 +134,7 @@ func TestNumbersAtTheEdges(t *testing.T) {
 		f := figure.NewFormat(cur, language.English)
 		for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 			got := []string{f.Money(x), f.MoneyCents(x), f.MoneyShort(x), f.Percent(x), f.Months(x), f.Ratio(x)}
-			for _, u := range units {
+			for _, u := range []figure.Unit{figure.Money, figure.Count, figure.Percent, figure.Days, figure.Weeks, figure.Months, figure.Hours, figure.MoneyPerHour, figure.Number} {
 				got = append(got, f.Value(x, u))
 			}
 			for _, s := range got {

@@ -34,6 +34,9 @@ type Input struct {
 	// DefaultNote says where the rule comes from.
 	Default     string
 	DefaultNote string
+	// DefaultFrom, when not empty, is an input whose value, when the case
+	// gives it, the default takes instead (it may come later in the table).
+	DefaultFrom string
 	// Help says what to enter.
 	Help string
 
@@ -46,6 +49,30 @@ func (in *Input) HasDefault() bool { return in.Default != "" }
 // DefaultExpression is the default as an expression on other inputs.
 func (in *Input) DefaultExpression() expr.Expression { return in.def }
 
+// DefaultIn returns the default of the input in pain p, as an expression
+// on other inputs: the value of its DefaultFrom input where p gives one,
+// else its rule of thumb.
+func (in *Input) DefaultIn(p *Pain) expr.Expression {
+	if in.DefaultFrom != "" {
+		if _, ok := p.Inputs[in.DefaultFrom]; ok {
+			return defaultFromExpr(in.DefaultFrom)
+		}
+	}
+	return in.def
+}
+
+// defaultFromExpr is the expression that reads input key.
+func defaultFromExpr(key string) expr.Expression {
+	e, err := expr.Parse(key, func(name string) (int, bool) {
+		i, ok := inputIndex[name]
+		return i, ok
+	})
+	if err != nil {
+		panic("casebuilder: default from " + key + ": " + err.Error())
+	}
+	return e
+}
+
 // Calculator puts a yearly cost on one category of pain. Its formulas run
 // in order, each reading inputs and the formulas before it; the last is
 // the yearly cost.
@@ -55,6 +82,9 @@ type Calculator struct {
 	// Inputs are the keys of the inputs it reads, in the order to show them.
 	Inputs   []string
 	Formulas []Formula
+	// Parts split the yearly cost by what it is made of, each with its kind
+	// of money; they add up to the last formula.
+	Parts []Part
 
 	env   int   // size of its environment: all inputs, then its formulas
 	reads []int // indexes of the inputs its formulas read directly
@@ -70,6 +100,20 @@ type Formula struct {
 	Expr  expr.Expression
 
 	source string // Expr as written, until it is compiled
+}
+
+// Part is one part of a calculator's yearly cost, with its kind of money.
+type Part struct {
+	Label string
+	Money MoneyKind
+	Expr  expr.Expression
+
+	source string // Expr as written, until it is compiled
+}
+
+// part declares a part of a calculator's yearly cost.
+func part(label string, money MoneyKind, src string) Part {
+	return Part{Label: label, Money: money, source: src}
 }
 
 // annualKey is the key of every calculator's last formula, the yearly cost.
@@ -110,6 +154,11 @@ var inputs = compileDefaults([]*Input{
 		Help: "Attainment the plan needs, as a share of quota."},
 	{Key: "actualAttainment", Label: "Actual quota attainment", Unit: figure.Percent, Max: 3,
 		Help: "Average attainment today, as a share of quota."},
+	{Key: "productiveAttainment", Label: "Attainment of a fully productive rep", Unit: figure.Percent, Max: 3,
+		Default:     "1",
+		DefaultNote: "Assumed: a fully productive rep sells 100 % of quota, which few sales forces do. Replace it with the average attainment of your reps past ramp-up.",
+		DefaultFrom: "actualAttainment",
+		Help:        "What a rep past ramp-up actually sells, as a share of quota: sales lost to a vacancy or to a slow start are valued at it."},
 	{Key: "peopleAffected", Label: "People losing time to friction", Unit: figure.Count, Max: 1e6,
 		Help: "People in Sales and the delivering teams who lose time to unclear roles or hand-offs."},
 	{Key: "hoursLostPerWeek", Label: "Hours lost per person per week", Unit: figure.Hours, Max: 168,
@@ -134,18 +183,18 @@ var inputs = compileDefaults([]*Input{
 
 // rampCostFormula is shared by the turnover and ramp-up calculators.
 var rampCostFormula = formula("rampCost", "Ramp-up cost per new hire", figure.Money,
-	"months to full productivity × monthly quota (yearly ÷ 12) × (1 − average productivity while ramping) × gross margin",
-	"rampMonths * annualQuota / 12 * (1 - rampProductivity) * grossMargin")
+	"months to full productivity × monthly quota (yearly ÷ 12) × attainment of a productive rep × (1 − average productivity while ramping) × gross margin",
+	"rampMonths * annualQuota / 12 * productiveAttainment * (1 - rampProductivity) * grossMargin")
 
 var dailyMarginFormula = formula("dailyMargin", "Daily gross margin of a productive rep", figure.Money,
-	"yearly quota per rep × gross margin ÷ 365 days",
-	"annualQuota * grossMargin / 365")
+	"yearly quota per rep × attainment of a productive rep × gross margin ÷ 365 days",
+	"annualQuota * productiveAttainment * grossMargin / 365")
 
 // calculators are the cost-of-pain calculators, one per category.
 var calculators = compileCalculators([]*Calculator{
 	{
 		Category: SalesTurnover, Name: "Cost of sales turnover",
-		Inputs: []string{"reps", "attritionRate", "annualQuota", "grossMargin", "salary",
+		Inputs: []string{"reps", "attritionRate", "annualQuota", "productiveAttainment", "grossMargin", "salary",
 			"separationCost", "recruitingCost", "daysToFill", "rampMonths", "rampProductivity"},
 		Formulas: []Formula{
 			formula("leavers", "Leavers a year", figure.Count,
@@ -160,10 +209,16 @@ var calculators = compileCalculators([]*Calculator{
 			formula(annualKey, "Yearly cost of sales turnover", figure.Money,
 				"leavers a year × cost of one leaver", "leavers * costPerLeaver"),
 		},
+		Parts: []Part{
+			part("Separation", Cash, "leavers * separationCost"),
+			part("Recruiting and hiring", Cash, "leavers * recruitingCost"),
+			part("Margin lost while territories are vacant", Margin, "leavers * vacancyCost"),
+			part("Margin lost while replacements ramp up", Margin, "leavers * rampCost"),
+		},
 	},
 	{
 		Category: TalentScarcity, Name: "Cost of open territories",
-		Inputs: []string{"hiresPerYear", "annualQuota", "grossMargin", "daysToFill"},
+		Inputs: []string{"hiresPerYear", "annualQuota", "productiveAttainment", "grossMargin", "daysToFill"},
 		Formulas: []Formula{
 			dailyMarginFormula,
 			formula("vacancyCost", "Vacancy cost per open territory", figure.Money,
@@ -171,15 +226,17 @@ var calculators = compileCalculators([]*Calculator{
 			formula(annualKey, "Yearly cost of open territories", figure.Money,
 				"new sales hires a year × vacancy cost per open territory", "hiresPerYear * vacancyCost"),
 		},
+		Parts: []Part{part("Margin lost while territories are open", Margin, "annual")},
 	},
 	{
 		Category: RampUpTime, Name: "Cost of ramp-up time",
-		Inputs: []string{"hiresPerYear", "annualQuota", "grossMargin", "rampMonths", "rampProductivity"},
+		Inputs: []string{"hiresPerYear", "annualQuota", "productiveAttainment", "grossMargin", "rampMonths", "rampProductivity"},
 		Formulas: []Formula{
 			rampCostFormula,
 			formula(annualKey, "Yearly cost of ramp-up time", figure.Money,
 				"new sales hires a year × ramp-up cost per new hire", "hiresPerYear * rampCost"),
 		},
+		Parts: []Part{part("Margin lost while new hires ramp up", Margin, "annual")},
 	},
 	{
 		Category: SkillsGap, Name: "Cost of the skills gap",
@@ -191,6 +248,7 @@ var calculators = compileCalculators([]*Calculator{
 				"attainment gap × sales reps × yearly quota per rep × gross margin",
 				"attainmentGap * reps * annualQuota * grossMargin"),
 		},
+		Parts: []Part{part("Margin lost to the skills gap", Margin, "annual")},
 	},
 	{
 		Category: UnclearRoles, Name: "Cost of unclear roles and friction",
@@ -209,6 +267,10 @@ var calculators = compileCalculators([]*Calculator{
 			formula(annualKey, "Yearly cost of unclear roles and friction", figure.Money,
 				"cost of time lost + gross margin lost with selling time", "timeCost + sellingCost"),
 		},
+		Parts: []Part{
+			part("Time lost to friction", Productivity, "timeCost"),
+			part("Margin lost with selling time", Margin, "sellingCost"),
+		},
 	},
 	{
 		Category: OtherPain, Name: "Cost of the problem",
@@ -216,6 +278,7 @@ var calculators = compileCalculators([]*Calculator{
 		Formulas: []Formula{
 			formula(annualKey, "Yearly cost of the problem", figure.Money, "as estimated", "annualCost"),
 		},
+		Parts: []Part{part("The problem", Avoidance, "annualCost")},
 	},
 })
 
@@ -303,6 +366,27 @@ func (k *Calculator) compile() {
 			}
 		}
 	}
+	for i := range k.Parts {
+		p := &k.Parts[i]
+		e, err := expr.Parse(p.source, func(name string) (int, bool) {
+			if j, ok := inputIndex[name]; ok {
+				return j, slices.Contains(k.Inputs, name)
+			}
+			for j := range k.Formulas {
+				if k.Formulas[j].Key == name {
+					return len(inputs) + j, true
+				}
+			}
+			return 0, false
+		})
+		if err != nil {
+			panic(fmt.Sprintf("casebuilder: calculator %s, part %s: %v", k.Category, p.Label, err))
+		}
+		p.Expr = e
+	}
+	if len(k.Parts) == 0 {
+		panic("casebuilder: calculator " + string(k.Category) + " has no parts")
+	}
 	if k.Formulas[len(k.Formulas)-1].Key != annualKey {
 		panic("casebuilder: calculator " + string(k.Category) + " does not end with the yearly cost")
 	}
@@ -372,6 +456,7 @@ func (k *Calculator) copy() Calculator {
 	cp := *k
 	cp.Inputs = slices.Clone(k.Inputs)
 	cp.Formulas = slices.Clone(k.Formulas)
+	cp.Parts = slices.Clone(k.Parts)
 	cp.reads = slices.Clone(k.reads)
 	return cp
 }
@@ -397,14 +482,35 @@ type WorkingLine struct {
 	Formula string      `json:"formula"`
 	Value   float64     `json:"value"`
 	Unit    figure.Unit `json:"unit"`
+	// ByYear is the value in each year of the horizon, when the working
+	// differs from year to year (an input given year by year); nil when
+	// every year is the same.
+	ByYear []float64 `json:"byYear,omitempty"`
+}
+
+// PartResult is one part of the yearly cost of pain.
+type PartResult struct {
+	Label  string    `json:"label"`
+	Money  MoneyKind `json:"money"`
+	Annual float64   `json:"annual"`
+	// ByYear is the part in each year of the horizon.
+	ByYear []float64 `json:"byYear"`
 }
 
 // PainResult is the yearly cost of the pain with its working.
 type PainResult struct {
 	Category   PainCategory `json:"category"`
 	Calculator string       `json:"calculator"`
-	// Annual is the yearly cost of the pain (zero while inputs are missing).
+	// Annual is the yearly cost of the pain (zero while inputs are missing):
+	// the first year's, when an input is given year by year.
 	Annual float64 `json:"annual"`
+	// AnnualByYear is the yearly cost in each year of the horizon, year 1
+	// first (a partial last year counts as a year).
+	AnnualByYear []float64 `json:"annualByYear"`
+	// Parts split the yearly cost by what it is made of and its kind of
+	// money (for turnover: separation and recruiting are cash, vacancies
+	// and ramp-up margin); they add up to Annual, year by year.
+	Parts []PartResult `json:"parts"`
 	// Working is the inputs used, then every calculated line, in order.
 	Working []WorkingLine `json:"steps"`
 	// Missing are the keys of inputs the calculator needs and lacks.
@@ -413,140 +519,3 @@ type PainResult struct {
 
 // Complete reports whether every input the calculator needs is there.
 func (p *PainResult) Complete() bool { return len(p.Missing) == 0 }
-
-// painModel evaluates a case's calculator with inputs at chosen values and
-// some inputs overridden, as benefits, sensitivity and simulation need.
-type painModel struct {
-	calc    *Calculator
-	given   []Range // by input index
-	isGiven []bool
-	needed  []bool // read by the calculator, directly or through a default
-	// over holds overriding values, by input index, where hasOver is set.
-	over    []float64
-	hasOver []bool
-	env     []float64
-}
-
-// newPainModel returns the model of the pain's calculator, or nil when the
-// pain has no known category.
-func newPainModel(p *Pain) *painModel {
-	k := calculatorFor(p.Category)
-	if k == nil {
-		return nil
-	}
-	n := len(inputs)
-	m := &painModel{calc: k, given: make([]Range, n), isGiven: make([]bool, n), needed: make([]bool, n),
-		over: make([]float64, n), hasOver: make([]bool, n), env: make([]float64, k.env)}
-	for key, r := range p.Inputs {
-		if i, ok := inputIndex[key]; ok {
-			m.given[i], m.isGiven[i] = r, true
-		}
-	}
-	for _, i := range k.reads {
-		m.need(i)
-	}
-	return m
-}
-
-func (m *painModel) need(i int) {
-	if m.needed[i] {
-		return
-	}
-	m.needed[i] = true
-	if !m.isGiven[i] && inputs[i].HasDefault() {
-		for _, dep := range inputs[i].def.Names() {
-			m.need(inputIndex[dep])
-		}
-	}
-}
-
-// missing returns the needed inputs that have neither a value nor a default.
-func (m *painModel) missing() []string {
-	var out []string
-	for i, in := range inputs {
-		if m.needed[i] && !m.isGiven[i] && !in.HasDefault() {
-			out = append(out, in.Key)
-		}
-	}
-	return out
-}
-
-// eval returns the yearly cost with each input at its override, else its
-// given value as pick chooses it, else its default, else zero.
-func (m *painModel) eval(pick func(key string, r Range) float64) float64 {
-	return m.evalBy(func(i int) float64 { return pick(inputs[i].Key, m.given[i]) })
-}
-
-// evalBy is eval with the given inputs valued by their index, as the
-// simulation's compiled model does without looking keys up.
-func (m *painModel) evalBy(given func(i int) float64) float64 {
-	for i, in := range inputs {
-		switch {
-		case !m.needed[i]:
-			m.env[i] = 0
-		case m.hasOver[i]:
-			m.env[i] = m.over[i]
-		case m.isGiven[i]:
-			m.env[i] = given(i)
-		case in.HasDefault():
-			m.env[i] = in.def.Eval(m.env)
-		default:
-			m.env[i] = 0
-		}
-	}
-	n := len(inputs)
-	for j := range m.calc.Formulas {
-		m.env[n+j] = m.calc.Formulas[j].Expr.Eval(m.env)
-	}
-	return m.env[len(m.env)-1]
-}
-
-// clone returns a copy of the model with its own working storage, for
-// another goroutine.
-func (m *painModel) clone() *painModel {
-	cp := *m
-	cp.over = slices.Clone(m.over)
-	cp.hasOver = slices.Clone(m.hasOver)
-	cp.env = slices.Clone(m.env)
-	return &cp
-}
-
-func pickLikely(_ string, r Range) float64 { return r.Likely }
-
-// CostOfPain runs the pain's calculator on its likely inputs and returns the
-// yearly cost with every step of the working. A pain without a category
-// costs nothing and has no working.
-func CostOfPain(p *Pain) PainResult {
-	res := PainResult{Category: p.Category}
-	m := newPainModel(p)
-	if m == nil {
-		return res
-	}
-	res.Calculator = m.calc.Name
-	annual := m.eval(pickLikely)
-	for _, key := range m.calc.Inputs {
-		i := inputIndex[key]
-		in := inputs[i]
-		if !m.needed[i] {
-			continue
-		}
-		st := WorkingLine{Key: key, Label: in.Label, Value: m.env[i], Unit: in.Unit, Kind: WorkingInput}
-		if !m.isGiven[i] {
-			if in.HasDefault() {
-				st.Kind, st.Formula = WorkingDefault, in.DefaultNote
-			} else {
-				st.Kind = WorkingMissing
-			}
-		}
-		res.Working = append(res.Working, st)
-	}
-	for j, s := range m.calc.Formulas {
-		res.Working = append(res.Working, WorkingLine{Key: s.Key, Label: s.Label, Kind: WorkingCalculated,
-			Formula: s.Words, Value: m.env[len(inputs)+j], Unit: s.Unit})
-	}
-	res.Missing = m.missing()
-	if res.Complete() {
-		res.Annual = annual
-	}
-	return res
-}

@@ -141,14 +141,14 @@ func TestReviewRules(t *testing.T) {
 			"No contributors are credited", "contributors"},
 
 		{"defaults-in-pain", func(*Case) {},
-			"The cost of pain uses rule-of-thumb defaults for Separation cost per leaver and Average productivity while ramping", "pain.inputs.separationCost"},
+			"The cost of pain uses rule-of-thumb defaults for Attainment of a fully productive rep, Separation cost per leaver and Average productivity while ramping", "pain.inputs.productiveAttainment"},
 		{"score-without-rationale", func(c *Case) { onboarding(c).Scores["risk"] = Score{Score: 3} },
 			`The scores of "Structured onboarding and coaching" for Risk have no rationale`, "alternatives[1].scores.risk.rationale"},
 		{"impact-not-judged", func(c *Case) { c.Alternatives[2].Impact.People.Score, c.Alternatives[2].Impact.Mission.Score = 0, 0 },
 			`The impact of "Revised compensation plan with a retention award" on the people and mission is not judged`, "alternatives[2].impact.people.score"},
 		{"single-point-estimates", func(c *Case) {
 			for k, r := range c.Pain.Inputs {
-				c.Pain.Inputs[k] = Exactly(r.Likely)
+				c.Pain.Inputs[k] = Given(Exactly(r.Likely))
 			}
 			a := onboarding(c)
 			for i := range a.Costs {
@@ -247,8 +247,8 @@ func TestReviewSilentWhenAnswered(t *testing.T) {
 // attainment above the target claims more than the whole gap costs.
 func TestBenefitLineExceedsPain(t *testing.T) {
 	c := smallCase()
-	c.Pain = Pain{Category: SkillsGap, Inputs: map[string]Range{"reps": Exactly(10), "annualQuota": Exactly(100000),
-		"grossMargin": Exactly(0.5), "targetAttainment": Exactly(1), "actualAttainment": Exactly(0.8)}}
+	c.Pain = Pain{Category: SkillsGap, Inputs: GivenInputs(map[string]Range{"reps": Exactly(10), "annualQuota": Exactly(100000),
+		"grossMargin": Exactly(0.5), "targetAttainment": Exactly(1), "actualAttainment": Exactly(0.8)})}
 	// The gap costs 0.2 × 10 × 100,000 × 0.5 = 100,000 a year; at 130 %
 	// it is −0.3 × 500,000 = −150,000, so the high end claims 250,000.
 	c.Alternatives[1].Benefits = []Benefit{{Name: "Training", Basis: BenefitPainInput, Input: "actualAttainment", To: Range{0.9, 1, 1.3}}}
@@ -337,7 +337,7 @@ func TestReviewUnknownPainInput(t *testing.T) {
 			"alternatives[1].benefits[0].input"},
 		{"KPI input unknown, in the pain", func(c *Case) {
 			c.Measures[0].PainInput = "bogus"
-			c.Pain.Inputs["bogus"] = Exactly(1)
+			c.Pain.Inputs["bogus"] = Given(Exactly(1))
 		}, "measures[0].painInput"},
 		{"KPI and benefit input unknown", func(c *Case) {
 			c.Measures[0].PainInput = "bogus"

@@ -79,19 +79,21 @@ func Sensitivity(c *Case, res *Result) *Tornado {
 		return t // the baseline's figures are zero whatever the estimates
 	}
 	reserves := ContingencyReserves(c)
-	npvAt := func(e Estimate, x float64) float64 {
+	// npvAt is the NPV with one estimate at its low or its high (every
+	// year's, for an input given year by year).
+	npvAt := func(e Estimate, side Scenario) float64 {
 		ev := newEvaluator(c, func(f Estimate, r Range) float64 {
 			if f == e {
-				return x
+				return r.At(side)
 			}
 			return r.Likely
 		}, reserves)
-		return ev.alternative(ai).NPV
+		return ev.alternative(ai, nil).NPV
 	}
 	for _, u := range uncertainInputs(c, ai) {
 		d := Driver{Input: u.name, Kind: u.kind, Path: u.path, Estimate: u.est, Unit: u.unit,
 			Low: u.r.Low, Likely: u.r.Likely, High: u.r.High,
-			NPVLow: npvAt(u.est, u.r.Low), NPVHigh: npvAt(u.est, u.r.High)}
+			NPVLow: npvAt(u.est, Low), NPVHigh: npvAt(u.est, High)}
 		d.Swing = math.Abs(d.NPVHigh - d.NPVLow)
 		t.Drivers = append(t.Drivers, d)
 	}
@@ -106,8 +108,11 @@ func Sensitivity(c *Case, res *Result) *Tornado {
 
 // uncertain is one estimate of a case given as a range.
 type uncertain struct {
-	est        Estimate
+	est Estimate
+	// r is the estimate: the first year's, for an input given year by
+	// year (yearly).
 	r          Range
+	yearly     bool
 	name, kind string
 	path       string
 	unit       figure.Unit
@@ -115,20 +120,27 @@ type uncertain struct {
 
 // uncertainInputs returns the estimates that can move alternative ai's
 // figures: the pain-calculator inputs given as a range that the
-// calculator reads (in the calculator's order), then the alternative's
-// cost lines and benefit lines whose low and high differ.
+// calculator reads (in the calculator's order) or that per-head costs take
+// their heads from, then the alternative's cost lines and benefit lines
+// whose low and high differ.
 func uncertainInputs(c *Case, ai int) []uncertain {
 	var out []uncertain
 	if k := calculatorFor(c.Pain.Category); k != nil {
-		m := newPainModel(&c.Pain)
-		for _, key := range k.Inputs {
+		m := newPainModel(&c.Pain, horizonYears(c.HorizonMonths), headsKeys(c)...)
+		keys := slices.Clone(k.Inputs)
+		for _, key := range headsKeys(c) {
+			if _, ok := inputIndex[key]; ok && !slices.Contains(keys, key) {
+				keys = append(keys, key)
+			}
+		}
+		for _, key := range keys {
 			i := inputIndex[key]
-			r, ok := c.Pain.Inputs[key]
-			if !ok || !m.needed[i] || r.IsExact() {
+			v, ok := c.Pain.Inputs[key]
+			if !ok || !m.needed[i] || v.IsExact() {
 				continue
 			}
 			out = append(out, uncertain{est: Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: key},
-				r: r, name: inputs[i].Label, kind: "pain", path: "pain.inputs." + key, unit: inputs[i].Unit})
+				r: v.Range, yearly: v.Yearly(), name: inputs[i].Label, kind: "pain", path: "pain.inputs." + key, unit: inputs[i].Unit})
 		}
 	}
 	if ai < 0 || ai >= len(c.Alternatives) || c.Alternatives[ai].DoNothing {

@@ -15,8 +15,8 @@ func TestSensitivityByHand(t *testing.T) {
 	c.DiscountRate = 0.1
 	c.Recommendation.Alternative = "a"
 	// The pain: hires × 6 months × 100,000 × 0.75 × 0.5 = hires × 225,000.
-	c.Pain.Inputs["hiresPerYear"] = Range{8, 10, 12}
-	c.Pain.Inputs["reps"] = Range{1, 2, 3} // not read by the ramp-up calculator
+	c.Pain.Inputs["hiresPerYear"] = Given(Range{8, 10, 12})
+	c.Pain.Inputs["reps"] = Given(Range{1, 2, 3}) // not read by the ramp-up calculator
 	a := &c.Alternatives[1]
 	a.Benefits = append(a.Benefits, Benefit{Name: "share", Basis: BenefitPainShare, Share: Exactly(0.1)})
 	f := func(m int) float64 { return math.Pow(1.1, -float64(m)/12) }

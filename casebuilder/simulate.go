@@ -256,21 +256,29 @@ func histogram(sorted []float64, bins int) []Bin {
 // simModel is a case compiled for fast trials. Each line's monthly shape
 // (start, end, ramp, how often it recurs) does not change between trials,
 // so its contribution to an alternative's total and present value is the
-// drawn amount times weights worked out once: for a cost, heads × the
-// number of payments and heads × the sum of their discount factors; for a
-// benefit, the sum over its months of the ramp share ÷ 12, undiscounted and
-// discounted. Only lines that change a pain input need the pain calculator
-// in each trial.
+// drawn amount times weights worked out once, year by year: for a cost,
+// the number of payments and the sum of their discount factors (times its
+// heads, unless they follow an input of the pain); for a benefit, the sum
+// over its months of the ramp share ÷ 12, undiscounted and discounted.
+// Only lines tied to the pain need the pain calculator in each trial.
 type simModel struct {
-	vars []simVar
+	// vars are drawn independently in each trial; derived are worked out
+	// from one of them, for the later years of an input given year by
+	// year, so that a year's high value goes with the others' highs.
+	vars    []simVar
+	derived []simDerived
 	// varOf maps an estimate to its place in vars.
 	varOf map[Estimate]int
-	// painVar is, by input index, the place in vars of a pain input given
-	// as a range, or -1.
-	painVar      []int
+	// painVal is, by input index and year of the model, the place in a
+	// trial's values of a pain input given as a range, or -1.
+	painVal      [][]int
 	pain         *painModel // nil when the pain has no calculator
 	painComplete bool
-	alts         []simAlt
+	years        int // years of the pain model
+	// headsSlot are the places in the pain's environment of what per-head
+	// costs take their heads from, by the index simCost.heads gives.
+	headsSlot []int
+	alts      []simAlt
 }
 
 // simVar is one estimate drawn in every trial.
@@ -280,19 +288,32 @@ type simVar struct {
 	alphaPERT, betaPERT float64
 }
 
-// simTerm is a line's contribution: value × tot to the total and value ×
-// pv to the present value, the value drawn (v ≥ 0) or fixed.
-type simTerm struct {
+// simDerived is a later year of an input given year by year: its value is
+// at the same quantile of its own estimate as var from is of its own.
+type simDerived struct {
+	from, out           int // places in a trial's values
+	lo, mode, hi        float64
+	alphaPERT, betaPERT float64
+}
+
+// simCost is a cost line's contribution: the amount (drawn, v ≥ 0, or
+// fixed) times heads times tot[y] to the total and pv[y] to the present
+// value, for each year y. heads is the index of the pain value the heads
+// follow, or -1 when tot and pv include them.
+type simCost struct {
 	v       int
 	fixed   float64
-	tot, pv float64
+	heads   int
+	tot, pv []float64
 }
 
 type simBenefit struct {
 	basis    BenefitBasis
-	term     simTerm
-	input    int     // the pain input a painInput line changes
-	toLikely float64 // and its likely new value
+	v        int
+	fixed    float64
+	tot, pv  []float64 // by year
+	input    int       // the pain input a painInput line changes
+	toLikely float64   // and its likely new value
 }
 
 type simAlt struct {
@@ -300,39 +321,81 @@ type simAlt struct {
 	// fixedCost and fixedPVCost are the total and present value of the
 	// cost lines that are not drawn, and of the reserve.
 	fixedCost, fixedPVCost float64
-	costs                  []simTerm
+	costs                  []simCost
 	benefits               []simBenefit
 }
 
 func compileSimulation(c *Case) *simModel {
 	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
 	factors := DiscountFactors(c.DiscountRate, n)
-	ev := &evaluator{months: n} // for span
-	m := &simModel{varOf: map[Estimate]int{}, painVar: make([]int, len(inputs))}
-	for i := range m.painVar {
-		m.painVar[i] = -1
-	}
-	addVar := func(e Estimate, r Range) int {
-		lo, hi := min(r.Low, r.Likely, r.High), max(r.Low, r.Likely, r.High)
+	ev := &evaluator{months: n, sched: newSchedule(c)} // for the spans of lines
+	heads := headsKeys(c)
+	m := &simModel{varOf: map[Estimate]int{}, painVal: make([][]int, len(inputs)), years: 1}
+	shape := func(r Range) (lo, hi, alpha, beta float64, ok bool) {
+		lo, hi = min(r.Low, r.Likely, r.High), max(r.Low, r.Likely, r.High)
 		// An exact estimate is not drawn; nor is one an invalid draft
 		// leaves without a finite spread, which stays at its likely value.
 		if !(hi > lo) || !finite(hi-lo) || !finite(r.Likely) {
+			return 0, 0, 0, 0, false
+		}
+		return lo, hi, 1 + 4*(r.Likely-lo)/(hi-lo), 1 + 4*(hi-r.Likely)/(hi-lo), true
+	}
+	addVar := func(e Estimate, r Range) int {
+		lo, hi, alpha, beta, ok := shape(r)
+		if !ok {
 			return -1
 		}
-		v := simVar{est: e, lo: lo, mode: r.Likely, hi: hi,
-			alphaPERT: 1 + 4*(r.Likely-lo)/(hi-lo), betaPERT: 1 + 4*(hi-r.Likely)/(hi-lo)}
 		m.varOf[e] = len(m.vars)
-		m.vars = append(m.vars, v)
+		m.vars = append(m.vars, simVar{est: e, lo: lo, mode: r.Likely, hi: hi, alphaPERT: alpha, betaPERT: beta})
 		return len(m.vars) - 1
 	}
-	m.pain = newPainModel(&c.Pain)
+	m.pain = newPainModel(&c.Pain, horizonYears(n), heads...)
 	if m.pain != nil {
+		m.years = m.pain.years
 		m.painComplete = len(m.pain.missing()) == 0
-		for i, in := range inputs {
-			if m.pain.isGiven[i] && m.pain.needed[i] {
-				m.painVar[i] = addVar(Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: in.Key}, m.pain.given[i])
+		for _, key := range heads {
+			m.headsSlot = append(m.headsSlot, m.pain.slot(key))
+		}
+	}
+	type later struct {
+		from int
+		r    Range
+		set  *int
+	}
+	var laters []later
+	for i, in := range inputs {
+		m.painVal[i] = make([]int, m.years)
+		for y := range m.painVal[i] {
+			m.painVal[i][y] = -1
+		}
+		if m.pain == nil || !m.pain.isGiven[i] || !m.pain.needed[i] {
+			continue
+		}
+		v := m.pain.given[i]
+		est := Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: in.Key}
+		base := -1 // the year drawn; the others follow it
+		for y := range m.years {
+			r := v.InYear(y)
+			if y > 0 && !v.Yearly() {
+				m.painVal[i][y] = m.painVal[i][0]
+				continue
+			}
+			if base < 0 {
+				if m.painVal[i][y] = addVar(est, r); m.painVal[i][y] >= 0 {
+					base = m.painVal[i][y]
+				}
+				continue
+			}
+			if _, _, _, _, ok := shape(r); ok {
+				laters = append(laters, later{base, r, &m.painVal[i][y]})
 			}
 		}
+	}
+	// The derived values come after the drawn ones.
+	for _, l := range laters {
+		lo, hi, alpha, beta, _ := shape(l.r)
+		*l.set = len(m.vars) + len(m.derived)
+		m.derived = append(m.derived, simDerived{from: l.from, out: *l.set, lo: lo, mode: l.r.Likely, hi: hi, alphaPERT: alpha, betaPERT: beta})
 	}
 	reserves := ContingencyReserves(c)
 	m.alts = make([]simAlt, len(c.Alternatives))
@@ -345,26 +408,25 @@ func compileSimulation(c *Case) *simModel {
 		}
 		for li := range a.Costs {
 			k := &a.Costs[li]
-			heads := 1.0
-			if k.PerHead {
-				heads = k.Heads
+			t := simCost{fixed: k.Amount.Likely, heads: -1, tot: make([]float64, m.years), pv: make([]float64, m.years)}
+			h := 1.0
+			switch {
+			case k.PerHead && k.HeadsFrom != "":
+				t.heads = slices.Index(heads, k.HeadsFrom)
+			case k.PerHead:
+				h = k.Heads
 			}
-			first, last := ev.span(k.StartMonth, k.EndMonth)
-			step := 1
-			switch k.Kind {
-			case OneTime:
-				last = min(last, first)
-			case Yearly:
-				step = PeriodsPerYear
-			}
-			t := simTerm{fixed: k.Amount.Likely}
+			first, last, step := ev.costOccurrences(k)
 			for mo := first; mo <= last; mo += step {
-				t.tot += heads
-				t.pv += heads * factors[mo]
+				y := yearOf(mo, m.years)
+				t.tot[y] += h
+				t.pv[y] += h * factors[mo]
 			}
-			if t.v = addVar(Estimate{Kind: CostEstimate, Alternative: ai, Line: li}, k.Amount); t.v < 0 {
-				sa.fixedCost += t.fixed * t.tot
-				sa.fixedPVCost += t.fixed * t.pv
+			if t.v = addVar(Estimate{Kind: CostEstimate, Alternative: ai, Line: li}, k.Amount); t.v < 0 && t.heads < 0 {
+				for y := range m.years {
+					sa.fixedCost += t.fixed * t.tot[y]
+					sa.fixedPVCost += t.fixed * t.pv[y]
+				}
 			} else {
 				sa.costs = append(sa.costs, t)
 			}
@@ -372,7 +434,7 @@ func compileSimulation(c *Case) *simModel {
 		for li := range a.Benefits {
 			b := &a.Benefits[li]
 			est := Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}
-			sb := simBenefit{basis: b.Basis}
+			sb := simBenefit{basis: b.Basis, tot: make([]float64, m.years), pv: make([]float64, m.years)}
 			var r Range
 			switch b.Basis {
 			case BenefitAmount:
@@ -388,14 +450,16 @@ func compileSimulation(c *Case) *simModel {
 			default:
 				continue
 			}
-			sb.term.fixed = r.Likely
-			first, last := ev.span(b.StartMonth, b.EndMonth)
+			sb.fixed = r.Likely
+			start, end := ev.sched.benefitSpan(b)
+			first, last := ev.span(start, end)
 			for mo := first; mo <= last; mo++ {
-				share := rampShare(mo-b.StartMonth, b.RampMonths) / PeriodsPerYear
-				sb.term.tot += share
-				sb.term.pv += share * factors[mo]
+				y := yearOf(mo, m.years)
+				share := rampShare(mo-start, b.RampMonths) / PeriodsPerYear
+				sb.tot[y] += share
+				sb.pv[y] += share * factors[mo]
 			}
-			sb.term.v = addVar(est, r)
+			sb.v = addVar(est, r)
 			sa.benefits = append(sa.benefits, sb)
 		}
 		if reserve := reserves[ai]; reserve > 0 && n > 0 {
@@ -408,24 +472,32 @@ func compileSimulation(c *Case) *simModel {
 
 // simWorker runs trials of a model on one goroutine.
 type simWorker struct {
-	m          *simModel
-	pain       *painModel // its own copy of the model's
-	src        *rand.PCG
-	vals       []float64 // the value of each var in this trial
-	painAnnual float64   // the yearly cost of pain in this trial
-	given      func(i int) float64
+	m    *simModel
+	pain *painModel // its own copy of the model's
+	src  *rand.PCG
+	vals []float64 // the value of each var, then of each derived one, in this trial
+	// painAnnual is the yearly cost of pain in this trial, and heads the
+	// values per-head costs follow, by year of the model.
+	painAnnual []float64
+	heads      [][]float64 // by simCost.heads, by year
+	year       int         // the year the pain is being evaluated for
+	given      func(i int, r Range) float64
 }
 
 func (m *simModel) worker() *simWorker {
-	w := &simWorker{m: m, src: rand.NewPCG(0, 0), vals: make([]float64, len(m.vars))}
+	w := &simWorker{m: m, src: rand.NewPCG(0, 0), vals: make([]float64, len(m.vars)+len(m.derived)),
+		painAnnual: make([]float64, m.years), heads: make([][]float64, len(m.headsSlot))}
+	for h := range w.heads {
+		w.heads[h] = make([]float64, m.years)
+	}
 	if m.pain != nil {
 		w.pain = m.pain.clone()
 	}
-	w.given = func(i int) float64 {
-		if v := m.painVar[i]; v >= 0 {
+	w.given = func(i int, r Range) float64 {
+		if v := m.painVal[i][w.year]; v >= 0 {
 			return w.vals[v]
 		}
-		return w.pain.given[i].Likely
+		return r.Likely
 	}
 	return w
 }
@@ -454,10 +526,36 @@ func (w *simWorker) draw(d Distribution) {
 			w.vals[i] = v.lo + (v.hi-v.lo)*distuv.Beta{Alpha: v.alphaPERT, Beta: v.betaPERT, Src: w.src}.Rand()
 		}
 	}
-	w.painAnnual = 0
-	if w.m.painComplete {
-		clear(w.pain.hasOver)
-		w.painAnnual = w.pain.evalBy(w.given)
+	for i := range w.m.derived {
+		dv := &w.m.derived[i]
+		from := &w.m.vars[dv.from]
+		x := w.vals[dv.from]
+		if d == Triangular {
+			p := distuv.NewTriangle(from.lo, from.hi, from.mode, nil).CDF(x)
+			w.vals[dv.out] = distuv.NewTriangle(dv.lo, dv.hi, dv.mode, nil).Quantile(p)
+			continue
+		}
+		u := (x - from.lo) / (from.hi - from.lo)
+		if dv.alphaPERT != from.alphaPERT || dv.betaPERT != from.betaPERT {
+			// Another shape: the same quantile of its own distribution.
+			u = distuv.Beta{Alpha: dv.alphaPERT, Beta: dv.betaPERT}.Quantile(
+				distuv.Beta{Alpha: from.alphaPERT, Beta: from.betaPERT}.CDF(u))
+		}
+		w.vals[dv.out] = dv.lo + (dv.hi-dv.lo)*u
+	}
+	clear(w.painAnnual)
+	if !w.m.painComplete {
+		return
+	}
+	clear(w.pain.hasOver)
+	for y := range w.m.years {
+		w.year = y
+		w.painAnnual[y] = w.pain.evalBy(y, w.given)
+		for h, slot := range w.m.headsSlot {
+			if slot >= 0 {
+				w.heads[h][y] = w.pain.env[slot]
+			}
+		}
 	}
 }
 
@@ -469,10 +567,20 @@ func (w *simWorker) eval(ai int) (npv, roi float64) {
 		return 0, math.NaN()
 	}
 	cost, pvCost := a.fixedCost, a.fixedPVCost
-	for _, t := range a.costs {
-		x := w.vals[t.v]
-		cost += x * t.tot
-		pvCost += x * t.pv
+	for i := range a.costs {
+		t := &a.costs[i]
+		x := t.fixed
+		if t.v >= 0 {
+			x = w.vals[t.v]
+		}
+		for y := range t.tot {
+			h := 1.0
+			if t.heads >= 0 {
+				h = w.heads[t.heads][y]
+			}
+			cost += x * h * t.tot[y]
+			pvCost += x * h * t.pv[y]
+		}
 	}
 	var benefit, pvBenefit float64
 	pm := w.pain
@@ -481,27 +589,41 @@ func (w *simWorker) eval(ai int) (npv, roi float64) {
 	}
 	for i := range a.benefits {
 		b := &a.benefits[i]
-		x := b.term.fixed
-		if b.term.v >= 0 {
-			x = w.vals[b.term.v]
+		x := b.fixed
+		if b.v >= 0 {
+			x = w.vals[b.v]
 		}
-		var annual float64
 		switch b.basis {
 		case BenefitAmount:
-			annual = x
+			for y := range b.tot {
+				benefit += x * b.tot[y]
+				pvBenefit += x * b.pv[y]
+			}
 		case BenefitPainShare:
-			annual = x * w.painAnnual
+			for y := range b.tot {
+				annual := x * w.painAnnual[y]
+				benefit += annual * b.tot[y]
+				pvBenefit += annual * b.pv[y]
+			}
 		case BenefitPainInput:
 			// As in CalculateWith: valued with the earlier lines' likely
 			// changes in place, after which this line's likely change
 			// stays in place for the lines after it.
-			before := pm.evalBy(w.given)
-			pm.over[b.input], pm.hasOver[b.input] = x, true
-			annual = before - pm.evalBy(w.given)
-			pm.over[b.input] = b.toLikely
+			wasOver, overWas := pm.hasOver[b.input], pm.over[b.input]
+			for y := range b.tot {
+				if b.tot[y] == 0 && b.pv[y] == 0 {
+					continue
+				}
+				w.year = y
+				pm.over[b.input], pm.hasOver[b.input] = overWas, wasOver
+				before := pm.evalBy(y, w.given)
+				pm.over[b.input], pm.hasOver[b.input] = x, true
+				annual := before - pm.evalBy(y, w.given)
+				benefit += annual * b.tot[y]
+				pvBenefit += annual * b.pv[y]
+			}
+			pm.over[b.input], pm.hasOver[b.input] = b.toLikely, true
 		}
-		benefit += annual * b.term.tot
-		pvBenefit += annual * b.term.pv
 	}
 	roi = math.NaN()
 	if cost > 0 {

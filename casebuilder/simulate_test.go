@@ -15,8 +15,8 @@ import (
 func mixedCase() *Case {
 	c := smallCase()
 	c.HorizonMonths, c.DiscountRate = 30, 0.07
-	c.Pain.Inputs["hiresPerYear"] = Range{8, 10, 13}
-	c.Pain.Inputs["rampMonths"] = Range{7, 6, 5} // either order is allowed
+	c.Pain.Inputs["hiresPerYear"] = Given(Range{8, 10, 13})
+	c.Pain.Inputs["rampMonths"] = Given(Range{7, 6, 5}) // either order is allowed
 	delete(c.Pain.Inputs, "rampProductivity")    // its default, 0.5, applies
 	a := &c.Alternatives[1]
 	a.Costs = append(a.Costs,
@@ -317,7 +317,7 @@ func TestAnalyseInvalidDraft(t *testing.T) {
 	a.Costs[2].Heads = -4
 	a.Benefits[0].Basis = "guess"
 	a.Benefits[2].To = Range{math.Inf(-1), 4, 3}
-	c.Pain.Inputs["hiresPerYear"] = Range{-1e308, 10, 1e308}
+	c.Pain.Inputs["hiresPerYear"] = Given(Range{-1e308, 10, 1e308})
 	c.Risks[0].Likelihood = math.NaN()
 	c.Recommendation.Alternative = "missing"
 	for _, policy := range []ReservePolicy{{}, {Basis: ReservePercentile, Percentile: -3}, {Basis: "odd"}} {

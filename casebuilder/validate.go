@@ -141,6 +141,7 @@ func (v *validator) pain() {
 	if p.Category != "" && calculatorFor(p.Category) == nil {
 		v.add("pain.category", "must be one of %s (got %q)", categoryList(), p.Category)
 	}
+	years := horizonYears(min(max(v.c.HorizonMonths, 1), MaxHorizonMonths))
 	for _, key := range slices.Sorted(maps.Keys(p.Inputs)) {
 		path := "pain.inputs." + key
 		in := lookupInput(key)
@@ -148,7 +149,17 @@ func (v *validator) pain() {
 			v.add(path, "is not an input of any calculator")
 			continue
 		}
-		v.rangeWithin(path, p.Inputs[key], in.Min, in.Max, true)
+		val := p.Inputs[key]
+		if !val.Yearly() {
+			v.rangeWithin(path, val.Range, in.Min, in.Max, true)
+			continue
+		}
+		if len(val.Years) > years {
+			v.add(path, "gives %d years, but the horizon has %d; give one value for each year, or fewer (the last one then holds)", len(val.Years), years)
+		}
+		for y, r := range val.Years {
+			v.rangeWithin(fmt.Sprintf("%s[%d]", path, y), r, in.Min, in.Max, true)
+		}
 	}
 	// The one calculator with a difference in it: attainment above the
 	// target is no gap, and its cost would come out below zero, turning
@@ -221,16 +232,101 @@ func (v *validator) cost(path string, k *Cost) {
 		v.add(path+".kind", "must be %q, %q or %q (got %q)", OneTime, Monthly, Yearly, k.Kind)
 	}
 	v.rangeWithin(path+".amount", k.Amount, 0, MaxAmount, false)
-	if k.PerHead {
-		if !finite(k.Heads) || k.Heads < 0 || k.Heads > MaxHeads {
-			v.add(path+".heads", "must be between 0 and %v (got %v)", MaxHeads, k.Heads)
-		}
-	} else if k.Heads != 0 {
+	switch {
+	case !k.PerHead && k.Heads != 0:
 		v.add(path+".heads", "applies only to a per-head cost: set perHead, or leave heads out")
+	case !k.PerHead && k.HeadsFrom != "":
+		v.add(path+".headsFrom", "applies only to a per-head cost: set perHead, or leave headsFrom out")
+	case k.HeadsFrom != "" && k.Heads != 0:
+		v.add(path+".heads", "the heads follow %q (headsFrom): leave heads out", k.HeadsFrom)
+	case k.HeadsFrom != "":
+		v.headsFrom(path+".headsFrom", k.HeadsFrom)
+	case k.PerHead && (!finite(k.Heads) || k.Heads < 0 || k.Heads > MaxHeads):
+		v.add(path+".heads", "must be between 0 and %v (got %v)", MaxHeads, k.Heads)
 	}
-	v.months(path, k.StartMonth, k.EndMonth)
+	v.timing(path, k.StartMonth, k.EndMonth, k.StartAt, k.EndAt)
 	if k.Kind == OneTime && k.EndMonth != nil {
 		v.add(path+".endMonth", "a one-time cost has no end month")
+	}
+	if k.Kind == OneTime && k.EndAt != nil {
+		v.add(path+".endAt", "a one-time cost has no end")
+	}
+	if k.Money != "" && !slices.Contains(CostKinds, k.Money) {
+		v.add(path+".money", "must be %q (new cash) or %q (the time of people already paid) (got %q)", Cash, PeopleTime, k.Money)
+	}
+}
+
+// headsFrom checks what a per-head cost takes its heads from: an input the
+// case gives, or a formula of its calculator.
+func (v *validator) headsFrom(path, key string) {
+	if _, given := v.c.Pain.Inputs[key]; given && lookupInput(key) != nil {
+		return
+	}
+	var names []string
+	if k := calculatorFor(v.c.Pain.Category); k != nil {
+		for _, f := range k.Formulas {
+			if f.Key == key && f.Unit == figure.Count {
+				return
+			}
+			if f.Unit == figure.Count {
+				names = append(names, f.Key)
+			}
+		}
+	}
+	for _, in := range slices.Sorted(maps.Keys(v.c.Pain.Inputs)) {
+		if i := lookupInput(in); i != nil && i.Unit == figure.Count {
+			names = append(names, in)
+		}
+	}
+	if len(names) == 0 {
+		v.add(path, "must name a count the pain gives, such as new hires a year (got %q); the pain gives none", key)
+		return
+	}
+	v.add(path, "must name a count the pain gives: %s (got %q)", strings.Join(names, ", "), key)
+}
+
+// timing checks a line's months, fixed or anchored to milestones.
+func (v *validator) timing(path string, start int, end *int, startAt, endAt *Anchor) {
+	if startAt == nil {
+		v.months(path, start, end)
+	} else {
+		v.anchor(path+".startAt", startAt)
+		if end != nil && endAt == nil {
+			last := v.c.HorizonMonths - 1
+			if *end < 0 || *end > max(last, MaxHorizonMonths-1) {
+				v.add(path+".endMonth", "must be within the horizon, 0 to %d (got %d)", max(last, 0), *end)
+			}
+		}
+	}
+	if endAt != nil {
+		v.anchor(path+".endAt", endAt)
+		if end != nil {
+			v.add(path+".endMonth", "the line ends at a milestone (endAt): leave endMonth out")
+		}
+	}
+}
+
+// anchor checks that an anchor names a dated milestone of the plan.
+func (v *validator) anchor(path string, a *Anchor) {
+	switch a.At {
+	case AtStart, AtEnd:
+	default:
+		v.add(path+".at", "must be %q or %q (got %q)", AtStart, AtEnd, a.At)
+		return
+	}
+	if a.OffsetMonths < -MaxHorizonMonths || a.OffsetMonths > MaxHorizonMonths {
+		v.add(path+".offsetMonths", "must be between %d and %d (got %d)", -MaxHorizonMonths, MaxHorizonMonths, a.OffsetMonths)
+	}
+	i := slices.IndexFunc(v.c.Plan.Milestones, func(m Milestone) bool { return m.ID == a.Milestone })
+	switch {
+	case i < 0:
+		v.add(path+".milestone", "no milestone of the plan has the ID %q", a.Milestone)
+	case v.c.StartDate.IsZero():
+		v.add(path, "a line anchored to a milestone needs the case's start date, to place the milestone's dates on its months")
+	case a.At == AtStart && v.c.Plan.Milestones[i].Start.IsZero():
+		v.add(path+".milestone", "milestone %q has no start date to anchor to", a.Milestone)
+	case a.At == AtEnd && v.c.Plan.Milestones[i].End.IsZero():
+		v.add(path+".milestone", "milestone %q has no end date to anchor to", a.Milestone)
 	}
 }
 
@@ -243,6 +339,14 @@ func (v *validator) benefit(path string, b *Benefit) bool {
 			v.add(path+"."+field, "is not used with basis %q", b.Basis)
 		}
 	}
+	unusedMoney := func(k MoneyKind) {
+		if k != "" {
+			v.add(path+".money", "is not used with basis %q: a benefit tied to the pain takes its kinds of money from the parts of the cost it avoids", b.Basis)
+		}
+	}
+	if b.Money != "" && !slices.Contains(BenefitKinds, b.Money) {
+		v.add(path+".money", "must be %q, %q, %q or %q (got %q)", Cash, Margin, Avoidance, Productivity, b.Money)
+	}
 	switch b.Basis {
 	case BenefitAmount:
 		v.rangeWithin(path+".annual", b.Annual, 0, MaxAmount, false)
@@ -251,12 +355,14 @@ func (v *validator) benefit(path string, b *Benefit) bool {
 		unused("share", !b.Share.IsZero())
 	case BenefitPainShare:
 		v.rangeWithin(path+".share", b.Share, 0, 1, false)
+		unusedMoney(b.Money)
 		unused("annual", !b.Annual.IsZero())
 		unused("input", b.Input != "")
 		unused("to", !b.To.IsZero())
 	case BenefitPainInput:
 		unused("annual", !b.Annual.IsZero())
 		unused("share", !b.Share.IsZero())
+		unusedMoney(b.Money)
 		in := lookupInput(b.Input)
 		switch k := calculatorFor(v.c.Pain.Category); {
 		case in == nil:
@@ -275,7 +381,7 @@ func (v *validator) benefit(path string, b *Benefit) bool {
 	default:
 		v.add(path+".basis", "must be %q, %q or %q (got %q)", BenefitAmount, BenefitPainInput, BenefitPainShare, b.Basis)
 	}
-	v.months(path, b.StartMonth, b.EndMonth)
+	v.timing(path, b.StartMonth, b.EndMonth, b.StartAt, b.EndAt)
 	if b.RampMonths < 0 || b.RampMonths > MaxHorizonMonths {
 		v.add(path+".rampMonths", "must be between 0 and %d (got %d)", MaxHorizonMonths, b.RampMonths)
 	}
@@ -366,6 +472,63 @@ func (v *validator) plan() {
 	if cycle := dependencyCycle(ms); cycle != nil {
 		v.add("plan.milestones", "the dependencies go round in a circle: %s", strings.Join(cycle, " → "))
 	}
+	v.gates(ids)
+}
+
+// gates checks the plan's stage gates; milestones are the milestones' IDs.
+func (v *validator) gates(milestones map[string]bool) {
+	gs := v.c.Plan.Gates
+	ids := v.uniqueIDs("plan.gates", len(gs), func(i int) string { return gs[i].ID }, true)
+	measures := map[string]bool{}
+	for _, m := range v.c.Measures {
+		if m.ID != "" {
+			measures[m.ID] = true
+		}
+	}
+	var lines []string // the recommended alternative's lines, for Stops
+	if ai := v.c.AlternativeByID(v.c.Recommendation.Alternative); ai >= 0 {
+		for _, k := range v.c.Alternatives[ai].Costs {
+			lines = append(lines, k.Name)
+		}
+		for _, b := range v.c.Alternatives[ai].Benefits {
+			lines = append(lines, b.Name)
+		}
+	}
+	for i := range gs {
+		g := &gs[i]
+		path := fmt.Sprintf("plan.gates[%d]", i)
+		switch {
+		case g.Milestone != "" && !g.Date.IsZero():
+			v.add(path+".date", "the gate is at a milestone already: give a milestone or a date, not both")
+		case g.Milestone != "" && !milestones[g.Milestone]:
+			v.add(path+".milestone", "no milestone of the plan has the ID %q", g.Milestone)
+		case g.Milestone != "":
+			if j := slices.IndexFunc(v.c.Plan.Milestones, func(m Milestone) bool { return m.ID == g.Milestone }); v.c.Plan.Milestones[j].End.IsZero() {
+				v.add(path+".milestone", "milestone %q has no end date: the gate is decided when it ends", g.Milestone)
+			}
+		}
+		for j, t := range g.Thresholds {
+			tp := fmt.Sprintf("%s.thresholds[%d]", path, j)
+			if !measures[t.Measure] {
+				v.add(tp+".measure", "no KPI has the ID %q", t.Measure)
+			}
+			if !slices.Contains(Comparisons, t.Comparison) {
+				v.add(tp+".comparison", "must be one of <=, >=, < or > (got %q)", t.Comparison)
+			}
+			if !finite(t.Value) {
+				v.add(tp+".value", "must be a number (got %v)", t.Value)
+			}
+		}
+		for j, name := range g.Stops {
+			if !slices.Contains(lines, name) {
+				v.add(fmt.Sprintf("%s.stops[%d]", path, j), "no cost or benefit line of the recommended alternative is called %q", name)
+			}
+		}
+		v.amount(path+".exitCost", g.ExitCost)
+	}
+	if id := v.c.Ask.UpToGate; id != "" && !ids[id] {
+		v.add("ask.upToGate", "no gate of the plan has the ID %q", id)
+	}
 }
 
 // dependencyCycle returns the IDs along a cycle of milestone dependencies,
@@ -425,10 +588,11 @@ func dependencyCycle(ms []Milestone) []string {
 }
 
 func (v *validator) measures() {
+	v.uniqueIDs("measures", len(v.c.Measures), func(i int) string { return v.c.Measures[i].ID }, false)
 	for i, m := range v.c.Measures {
 		path := fmt.Sprintf("measures[%d]", i)
-		if !validUnit(m.Unit) {
-			v.add(path+".unit", "must be one of %s (got %q)", unitList(), m.Unit)
+		if !m.Unit.Valid() {
+			v.add(path+".unit", "must be one of %s (got %q)", figure.UnitList(), m.Unit)
 		}
 		if !finite(m.Baseline) {
 			v.add(path+".baseline", "must be a number (got %v)", m.Baseline)
@@ -514,19 +678,6 @@ func categoryList() string {
 	var names []string
 	for _, k := range calculators {
 		names = append(names, string(k.Category))
-	}
-	return strings.Join(names, ", ")
-}
-
-var units = []figure.Unit{figure.Money, figure.Count, figure.Percent, figure.Days, figure.Weeks, figure.Months, figure.Hours, figure.MoneyPerHour, figure.Number}
-
-// validUnit reports whether u is a unit; empty reads as a plain number.
-func validUnit(u figure.Unit) bool { return u == "" || slices.Contains(units, u) }
-
-func unitList() string {
-	var names []string
-	for _, u := range units {
-		names = append(names, string(u))
 	}
 	return strings.Join(names, ", ")
 }

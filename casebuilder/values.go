@@ -3,6 +3,7 @@ package casebuilder
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -110,3 +111,75 @@ func (d Date) AddMonths(n int) Date {
 
 // MarshalJSON writes the date as "YYYY-MM-DD".
 func (d Date) MarshalJSON() ([]byte, error) { return []byte(strconv.Quote(d.String())), nil }
+
+// InputValue is the value of a calculator input: one estimate, or one for
+// each year of the horizon (120 reps, then 135, then 150).
+//
+// In a file it is a number or an estimate object, as a [Range] is, or a
+// list of them, year 1 first.
+type InputValue struct {
+	// Range is the estimate, or the first year's.
+	Range
+	// Years are the estimates by year of the horizon, year 1 first, when
+	// the input is given year by year; a year after the last one given
+	// takes the last one's.
+	Years []Range
+}
+
+// Given returns the value of an input given as one estimate.
+func Given(r Range) InputValue { return InputValue{Range: r} }
+
+// ByYear returns the value of an input given year by year.
+func ByYear(years ...Range) InputValue {
+	if len(years) == 0 {
+		return InputValue{}
+	}
+	return InputValue{Range: years[0], Years: slices.Clone(years)}
+}
+
+// Yearly reports whether the input is given year by year.
+func (v InputValue) Yearly() bool { return len(v.Years) > 0 }
+
+// InYear returns the estimate for year y of the horizon (0 is the first).
+func (v InputValue) InYear(y int) Range {
+	if len(v.Years) == 0 {
+		return v.Range
+	}
+	return v.Years[min(max(y, 0), len(v.Years)-1)]
+}
+
+// IsExact reports whether every year's estimate is exact.
+func (v InputValue) IsExact() bool {
+	if len(v.Years) == 0 {
+		return v.Range.IsExact()
+	}
+	for _, r := range v.Years {
+		if !r.IsExact() {
+			return false
+		}
+	}
+	return true
+}
+
+// Equal reports whether two values are the same.
+func (v InputValue) Equal(w InputValue) bool {
+	return v.Range == w.Range && slices.Equal(v.Years, w.Years)
+}
+
+// MarshalJSON writes one estimate as a Range does, and a yearly value as
+// the list of its years.
+func (v InputValue) MarshalJSON() ([]byte, error) {
+	if len(v.Years) == 0 {
+		return v.Range.MarshalJSON()
+	}
+	return json.Marshal(v.Years)
+}
+
+// GivenInputs returns calculator inputs each given as one estimate.
+func GivenInputs(m map[string]Range) map[string]InputValue {
+	out := make(map[string]InputValue, len(m))
+	for k, r := range m {
+		out[k] = Given(r)
+	}
+	return out
+}

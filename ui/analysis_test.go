@@ -562,7 +562,7 @@ func TestEveryFindingLinkGoesSomewhere(t *testing.T) {
 				b.Annual, b.Share, b.To = casebuilder.Exactly(b.Annual.Likely), casebuilder.Exactly(b.Share.Likely), casebuilder.Exactly(b.To.Likely)
 			}
 			for k, r := range c.Pain.Inputs {
-				c.Pain.Inputs[k] = casebuilder.Exactly(r.Likely)
+				c.Pain.Inputs[k] = casebuilder.Given(casebuilder.Exactly(r.Likely))
 			}
 		})},
 		{"bad percentile", turnover(func(c *casebuilder.Case) {

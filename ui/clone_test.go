@@ -33,7 +33,7 @@ func TestCloneCaseIsDeepAndEqual(t *testing.T) {
 		before, _ := casebuilder.Encode(c)
 		d.Alternatives[1].Costs[0].Amount.Likely++
 		d.Alternatives[1].Benefits = append(d.Alternatives[1].Benefits[:0], casebuilder.Benefit{Name: "x"})
-		d.Pain.Inputs["reps"] = casebuilder.Exactly(1)
+		d.Pain.Inputs["reps"] = casebuilder.Given(casebuilder.Exactly(1))
 		d.Context.Gaps[0] = "changed"
 		d.Risks[0].Alternatives[0] = "changed"
 		d.Plan.Milestones[len(d.Plan.Milestones)-1].Owner = "changed"

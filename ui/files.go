@@ -76,7 +76,7 @@ func (u *UI) blankCase() *casebuilder.Case {
 		DiscountRate:  u.prefs.discountRate(),
 		HorizonMonths: 36,
 		StartDate:     casebuilder.DateOf(now).AddMonths(1),
-		Pain:          casebuilder.Pain{Inputs: map[string]casebuilder.Range{}},
+		Pain:          casebuilder.Pain{Inputs: map[string]casebuilder.InputValue{}},
 		Criteria:      casebuilder.DefaultCriteria(),
 		Alternatives: []casebuilder.Alternative{{ID: "nothing", Name: "Do nothing", DoNothing: true,
 			Description: "Carry on as today: the pain goes on costing what the calculator shows."}},

@@ -159,22 +159,28 @@ func (s *painScreen) inputRow(cols *columns, in *casebuilder.Input) fyne.CanvasO
 	path := "pain.inputs." + key
 	field := s.inputs.estimateWith(fixed(path), in.Unit, true,
 		func(c *casebuilder.Case) (casebuilder.Range, bool, bool) {
-			r, set := c.Pain.Inputs[key]
-			return r, set, true
+			v, set := c.Pain.Inputs[key]
+			return v.Range, set, true
 		},
 		func(c *casebuilder.Case, r casebuilder.Range, set bool) error {
 			old, had := c.Pain.Inputs[key]
 			switch {
-			case !set && !had, set && had && old == r:
+			case !set && !had, set && had && old.Range == r:
 				return errUnchanged
 			case !set:
 				c.Pain.Inputs = maps.Clone(c.Pain.Inputs)
 				delete(c.Pain.Inputs, key)
 			default:
 				if c.Pain.Inputs == nil {
-					c.Pain.Inputs = map[string]casebuilder.Range{}
+					c.Pain.Inputs = map[string]casebuilder.InputValue{}
 				}
-				c.Pain.Inputs[key] = r
+				v := casebuilder.Given(r)
+				if old.Yearly() {
+					// The field shows the first year: change that year only.
+					v = casebuilder.ByYear(old.Years...)
+					v.Years[0], v.Range = r, r
+				}
+				c.Pain.Inputs[key] = v
 			}
 			return nil
 		})

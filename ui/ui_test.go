@@ -51,7 +51,7 @@ func TestBadNumberIsRefusedBesideTheField(t *testing.T) {
 		if msg := errorBeside(u, quota); !strings.Contains(msg, tt.says) {
 			t.Errorf("pasting %q: message %q beside the field, want one saying %q", tt.typed, msg, tt.says)
 		}
-		if got := u.doc.c.Pain.Inputs["annualQuota"]; got != want {
+		if got := u.doc.c.Pain.Inputs["annualQuota"]; !got.Equal(want) {
 			t.Errorf("pasting %q changed the case to %v", tt.typed, got)
 		}
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -48,10 +49,26 @@ type Summary struct {
 	SensitivityOf string               `json:"sensitivityOf"`
 	Sensitivity   []casebuilder.Driver `json:"sensitivity"`
 	TopDrivers    []string             `json:"topDrivers"`
+	// Gates are the plan's stage gates: when each decision falls, what the
+	// recommendation has spent by then and its NPV if it stopped there.
+	Gates []GateSummary `json:"gates"`
 	// MonteCarlo is the simulation's results by alternative, and
 	// Simulation how it ran; both are left out when no simulation ran.
 	MonteCarlo []casebuilder.AltSimulation `json:"monteCarlo,omitempty"`
 	Simulation *SimulationInfo             `json:"simulation,omitempty"`
+}
+
+// GateSummary is a stage gate with its figures.
+type GateSummary struct {
+	casebuilder.GateResult
+	Thresholds []ThresholdSummary `json:"thresholds"`
+}
+
+// ThresholdSummary is one condition of a gate; Measure is the KPI's name.
+type ThresholdSummary struct {
+	Measure    string                 `json:"measure"`
+	Comparison casebuilder.Comparison `json:"comparison"`
+	Value      float64                `json:"value"`
 }
 
 // SimulationInfo says how a simulation ran.
@@ -80,6 +97,18 @@ func NewSummary(a *casebuilder.Analysis) *Summary {
 	}
 	if s.Review == nil {
 		s.Review = []casebuilder.Finding{}
+	}
+	s.Gates = []GateSummary{}
+	for gi, gr := range res.Gates {
+		g := GateSummary{GateResult: gr, Thresholds: []ThresholdSummary{}}
+		for _, th := range c.Plan.Gates[gi].Thresholds {
+			name := th.Measure
+			if i := slices.IndexFunc(c.Measures, func(m casebuilder.Measure) bool { return m.ID == th.Measure }); i >= 0 {
+				name = c.Measures[i].Name
+			}
+			g.Thresholds = append(g.Thresholds, ThresholdSummary{Measure: name, Comparison: th.Comparison, Value: th.Value})
+		}
+		s.Gates = append(s.Gates, g)
 	}
 	if sim := a.Simulation; sim != nil {
 		s.MonteCarlo = sim.Alternatives

@@ -389,7 +389,7 @@ func TestAnalysisEdgeCases(t *testing.T) {
 		},
 		"no ranges": func(c *casebuilder.Case) {
 			for k, r := range c.Pain.Inputs {
-				c.Pain.Inputs[k] = casebuilder.Exactly(r.Likely)
+				c.Pain.Inputs[k] = casebuilder.Given(casebuilder.Exactly(r.Likely))
 			}
 			for ai := range c.Alternatives {
 				for li := range c.Alternatives[ai].Costs {

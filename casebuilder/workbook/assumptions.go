@@ -284,12 +284,12 @@ func (b *book) painInputs(s *sheet) {
 // chooses and some inputs changed, and returns the value of every input and
 // step by key: the app's own arithmetic, for the formulas' cached results.
 func (b *book) painAt(pick func(casebuilder.Range) float64, over map[string]float64) map[string]float64 {
-	p := casebuilder.Pain{Category: b.c.Pain.Category, Inputs: map[string]casebuilder.Range{}}
+	p := casebuilder.Pain{Category: b.c.Pain.Category, Inputs: map[string]casebuilder.InputValue{}}
 	for k, r := range b.c.Pain.Inputs {
-		p.Inputs[k] = casebuilder.Exactly(pick(r))
+		p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(pick(r.Range)))
 	}
 	for k, v := range over {
-		p.Inputs[k] = casebuilder.Exactly(v)
+		p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(v))
 	}
 	res := casebuilder.CostOfPain(&p)
 	out := make(map[string]float64, len(res.Working))

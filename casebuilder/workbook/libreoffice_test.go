@@ -168,7 +168,7 @@ func TestLibreOffice(t *testing.T) {
 		sheet, cell := definedCell(t, f, "peopleAffected")
 		setCell(t, f, sheet, "F"+cell[1:], 85)
 		done := calculatorCases(t)["unclearRoles"]
-		done.Pain.Inputs["peopleAffected"] = casebuilder.Exactly(85)
+		done.Pain.Inputs["peopleAffected"] = casebuilder.Given(casebuilder.Exactly(85))
 		add("completed", done, saved(t, f), nil)
 	}
 	nasty, texts := nastyCase(t)
@@ -227,7 +227,7 @@ func changedCase(t *testing.T) (string, *casebuilder.Case, []byte, *casebuilder.
 	// A pain input (attrition), which every benefit tied to it follows.
 	sheet, cell = definedCell(t, f, "attritionRate")
 	setCell(t, f, sheet, "F"+cell[1:], 0.35)
-	c.Pain.Inputs["attritionRate"] = casebuilder.Range{Low: 0.3, Likely: 0.35, High: 0.36}
+	c.Pain.Inputs["attritionRate"] = casebuilder.Given(casebuilder.Range{Low: 0.3, Likely: 0.35, High: 0.36})
 	// A cost line's amount and kind, and a benefit line's target and ramp.
 	costs := findRow(t, f, sheetAssumptions, 1, map[int]string{1: "Costs of the alternatives"})
 	row := findRow(t, f, sheetAssumptions, costs, map[int]string{2: c.Alternatives[1].Costs[0].Name})
@@ -266,7 +266,7 @@ func calculatorCases(t *testing.T) map[string]*casebuilder.Case {
 	}
 	build := func(cat casebuilder.PainCategory, inputs map[string]casebuilder.Range, lines []line) *casebuilder.Case {
 		c := sample(t, "turnover")
-		c.Pain.Category, c.Pain.Inputs = cat, inputs
+		c.Pain.Category, c.Pain.Inputs = cat, casebuilder.GivenInputs(inputs)
 		for ai := range c.Alternatives {
 			if c.Alternatives[ai].DoNothing {
 				continue
@@ -318,9 +318,9 @@ func calculatorCases(t *testing.T) map[string]*casebuilder.Case {
 // with every input at the scenario's values.
 func checkWorking(t *testing.T, f *excelize.File, c *casebuilder.Case, s casebuilder.Scenario) {
 	t.Helper()
-	p := casebuilder.Pain{Category: c.Pain.Category, Inputs: map[string]casebuilder.Range{}}
+	p := casebuilder.Pain{Category: c.Pain.Category, Inputs: casebuilder.GivenInputs(map[string]casebuilder.Range{})}
 	for k, r := range c.Pain.Inputs {
-		p.Inputs[k] = casebuilder.Exactly(r.At(s))
+		p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(r.At(s)))
 	}
 	pain := casebuilder.CostOfPain(&p)
 	for i, st := range pain.Working {

@@ -73,7 +73,7 @@ func stress() *casebuilder.Case {
 			Category: casebuilder.SalesTurnover,
 			Summary:  "Attrition of 28 % a year across 1,200 reps.",
 			Evidence: []casebuilder.Evidence{{Finding: "336 leavers last year", Source: "Global HRIS"}},
-			Inputs: map[string]casebuilder.Range{
+			Inputs: casebuilder.GivenInputs(map[string]casebuilder.Range{
 				"reps":           casebuilder.Exactly(1200),
 				"attritionRate":  {Low: 0.25, Likely: 0.28, High: 0.31},
 				"annualQuota":    casebuilder.Exactly(750000),
@@ -82,7 +82,7 @@ func stress() *casebuilder.Case {
 				"recruitingCost": {Low: 11000, Likely: 13000, High: 16000},
 				"daysToFill":     {Low: 40, Likely: 50, High: 65},
 				"rampMonths":     {Low: 5, Likely: 7, High: 9},
-			},
+			}),
 		},
 		Criteria: []casebuilder.Criterion{
 			{ID: "financial", Name: "Financial return", Weight: 0.4},

@@ -1,0 +1,260 @@
+package casebuilder
+
+import "slices"
+
+// painModel evaluates a case's calculator with inputs at chosen values and
+// some inputs overridden, year by year, as benefits, sensitivity and
+// simulation need.
+type painModel struct {
+	calc    *Calculator
+	given   []InputValue // by input index
+	isGiven []bool
+	needed  []bool // read by the calculator, directly or through a default
+	// defaultOf is, by input index, the default the input takes in this
+	// case (see [Input.DefaultIn]).
+	defaultOf []defaultRule
+	// over holds overriding values, by input index, where hasOver is set.
+	over    []float64
+	hasOver []bool
+	env     []float64
+	// years is how many years the model tells apart: the horizon's when
+	// an input it needs is given year by year, else 1 (every year alike).
+	years int
+}
+
+// defaultRule is the default an input takes in one case.
+type defaultRule struct {
+	has  bool
+	eval func(env []float64) float64
+	deps []string
+}
+
+// horizonYears is the number of years of a horizon of n months, a partial
+// last year counting as a year; at least 1.
+func horizonYears(n int) int { return max(1, (n+PeriodsPerYear-1)/PeriodsPerYear) }
+
+// yearOf returns the year (0 is the first) of month m in a model of years
+// years: the last year's values hold after it.
+func yearOf(m, years int) int { return min(m/PeriodsPerYear, years-1) }
+
+// newPainModel returns the model of the pain's calculator over a horizon
+// of years years, or nil when the pain has no known category. extra are
+// keys of inputs or formulas that the case needs besides the calculator
+// (the heads of per-head costs), which are then worked out too.
+func newPainModel(p *Pain, years int, extra ...string) *painModel {
+	k := calculatorFor(p.Category)
+	if k == nil {
+		return nil
+	}
+	n := len(inputs)
+	m := &painModel{calc: k, given: make([]InputValue, n), isGiven: make([]bool, n), needed: make([]bool, n),
+		defaultOf: make([]defaultRule, n), over: make([]float64, n), hasOver: make([]bool, n),
+		env: make([]float64, k.env), years: 1}
+	for key, r := range p.Inputs {
+		if i, ok := inputIndex[key]; ok {
+			m.given[i], m.isGiven[i] = r, true
+		}
+	}
+	for i, in := range inputs {
+		switch {
+		case !in.HasDefault():
+		case in.DefaultFrom != "" && m.isGiven[inputIndex[in.DefaultFrom]]:
+			from := inputIndex[in.DefaultFrom]
+			m.defaultOf[i] = defaultRule{has: true, eval: func(env []float64) float64 { return env[from] }, deps: []string{in.DefaultFrom}}
+		default:
+			m.defaultOf[i] = defaultRule{has: true, eval: in.def.Eval, deps: in.def.Names()}
+		}
+	}
+	for _, i := range k.reads {
+		m.need(i)
+	}
+	for _, key := range extra {
+		if i, ok := inputIndex[key]; ok && m.isGiven[i] {
+			m.need(i)
+		}
+	}
+	for i := range inputs {
+		if m.needed[i] && m.isGiven[i] && m.given[i].Yearly() {
+			m.years = max(1, years)
+		}
+	}
+	return m
+}
+
+func (m *painModel) need(i int) {
+	if m.needed[i] {
+		return
+	}
+	m.needed[i] = true
+	if !m.isGiven[i] && m.defaultOf[i].has {
+		for _, dep := range m.defaultOf[i].deps {
+			m.need(inputIndex[dep])
+		}
+	}
+}
+
+// missing returns the needed inputs that have neither a value nor a default.
+func (m *painModel) missing() []string {
+	var out []string
+	for i, in := range inputs {
+		if m.needed[i] && !m.isGiven[i] && !m.defaultOf[i].has {
+			out = append(out, in.Key)
+		}
+	}
+	return out
+}
+
+// slot returns the place in the environment of an input or formula, or -1.
+func (m *painModel) slot(key string) int {
+	if i, ok := inputIndex[key]; ok {
+		return i
+	}
+	for j := range m.calc.Formulas {
+		if m.calc.Formulas[j].Key == key {
+			return len(inputs) + j
+		}
+	}
+	return -1
+}
+
+// eval returns the yearly cost in year y with each input at its override,
+// else its given value for the year as pick chooses it, else its default,
+// else zero. The environment then holds every input and formula.
+func (m *painModel) eval(y int, pick func(key string, r Range) float64) float64 {
+	return m.evalBy(y, func(i int, r Range) float64 { return pick(inputs[i].Key, r) })
+}
+
+// evalBy is eval with the given inputs valued by their index, as the
+// simulation's compiled model does without looking keys up.
+func (m *painModel) evalBy(y int, given func(i int, r Range) float64) float64 {
+	for i := range inputs {
+		switch {
+		case !m.needed[i]:
+			m.env[i] = 0
+		case m.hasOver[i]:
+			m.env[i] = m.over[i]
+		case m.isGiven[i]:
+			m.env[i] = given(i, m.given[i].InYear(y))
+		case m.defaultOf[i].has:
+			m.env[i] = m.defaultOf[i].eval(m.env)
+		default:
+			m.env[i] = 0
+		}
+	}
+	n := len(inputs)
+	for j := range m.calc.Formulas {
+		m.env[n+j] = m.calc.Formulas[j].Expr.Eval(m.env)
+	}
+	return m.env[len(m.env)-1]
+}
+
+// parts writes the value of each part of the yearly cost, as the last
+// evaluation left the environment, to out.
+func (m *painModel) parts(out []float64) {
+	for i := range m.calc.Parts {
+		out[i] = m.calc.Parts[i].Expr.Eval(m.env)
+	}
+}
+
+// clone returns a copy of the model with its own working storage, for
+// another goroutine.
+func (m *painModel) clone() *painModel {
+	cp := *m
+	cp.over = slices.Clone(m.over)
+	cp.hasOver = slices.Clone(m.hasOver)
+	cp.env = slices.Clone(m.env)
+	return &cp
+}
+
+func pickLikely(_ string, r Range) float64 { return r.Likely }
+
+// inputYears returns the years an input given year by year covers: the
+// longest list of the pain's inputs, at least 1.
+func inputYears(p *Pain) int {
+	n := 1
+	for _, v := range p.Inputs {
+		n = max(n, len(v.Years))
+	}
+	return n
+}
+
+// CostOfPain runs the pain's calculator on its likely inputs and returns the
+// yearly cost with every step of the working, over as many years as its
+// inputs are given for. A pain without a category costs nothing and has no
+// working.
+func CostOfPain(p *Pain) PainResult {
+	return costOfPain(p, inputYears(p))
+}
+
+// costOfPain is CostOfPain over a horizon of years years.
+func costOfPain(p *Pain, years int) PainResult {
+	res := PainResult{Category: p.Category}
+	m := newPainModel(p, years)
+	if m == nil {
+		return res
+	}
+	res.Calculator = m.calc.Name
+	n := len(inputs)
+	// One evaluation a year: env[y] is year y's environment, parts[y]
+	// its parts.
+	env := make([][]float64, years)
+	parts := make([][]float64, years)
+	for y := range years {
+		if y < m.years {
+			m.eval(y, pickLikely)
+			env[y] = slices.Clone(m.env)
+			parts[y] = make([]float64, len(m.calc.Parts))
+			m.parts(parts[y])
+		} else {
+			env[y], parts[y] = env[m.years-1], parts[m.years-1]
+		}
+	}
+	byYear := func(slot int) []float64 {
+		if m.years == 1 {
+			return nil
+		}
+		out := make([]float64, years)
+		for y := range years {
+			out[y] = env[y][slot]
+		}
+		return out
+	}
+	for _, key := range m.calc.Inputs {
+		i := inputIndex[key]
+		in := inputs[i]
+		if !m.needed[i] {
+			continue
+		}
+		st := WorkingLine{Key: key, Label: in.Label, Value: env[0][i], Unit: in.Unit, Kind: WorkingInput, ByYear: byYear(i)}
+		if !m.isGiven[i] {
+			if m.defaultOf[i].has {
+				st.Kind, st.Formula = WorkingDefault, in.DefaultNote
+			} else {
+				st.Kind = WorkingMissing
+			}
+		}
+		res.Working = append(res.Working, st)
+	}
+	for j, s := range m.calc.Formulas {
+		res.Working = append(res.Working, WorkingLine{Key: s.Key, Label: s.Label, Kind: WorkingCalculated,
+			Formula: s.Words, Value: env[0][n+j], Unit: s.Unit, ByYear: byYear(n + j)})
+	}
+	res.Missing = m.missing()
+	res.AnnualByYear = make([]float64, years)
+	for pi, pt := range m.calc.Parts {
+		res.Parts = append(res.Parts, PartResult{Label: pt.Label, Money: pt.Money, ByYear: make([]float64, years)})
+		if res.Complete() {
+			res.Parts[pi].Annual = parts[0][pi]
+			for y := range years {
+				res.Parts[pi].ByYear[y] = parts[y][pi]
+			}
+		}
+	}
+	if res.Complete() {
+		res.Annual = env[0][len(env[0])-1]
+		for y := range years {
+			res.AnnualByYear[y] = env[y][len(env[y])-1]
+		}
+	}
+	return res
+}
