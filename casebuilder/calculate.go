@@ -58,8 +58,37 @@ type LineResult struct {
 	PV    float64 `json:"pv"`
 	// ByKind is Total split by kind of money: a benefit tied to the pain
 	// may be cash and margin at once.
-	ByKind map[MoneyKind]float64 `json:"byKind"`
+	ByKind KindAmounts `json:"byKind"`
+
+	flows []float64 // by month, for the gates: kept for the recommendation only
 }
+
+// KindAmounts are an amount split by kind of money.
+type KindAmounts struct {
+	Cash         float64 `json:"cash,omitempty"`
+	Time         float64 `json:"time,omitempty"`
+	Margin       float64 `json:"margin,omitempty"`
+	Avoidance    float64 `json:"avoidance,omitempty"`
+	Productivity float64 `json:"productivity,omitempty"`
+}
+
+// field returns the amount of kind k.
+func (a *KindAmounts) field(k MoneyKind) *float64 {
+	switch k {
+	case Cash:
+		return &a.Cash
+	case PeopleTime:
+		return &a.Time
+	case Margin:
+		return &a.Margin
+	case Productivity:
+		return &a.Productivity
+	}
+	return &a.Avoidance
+}
+
+// Of returns the amount of kind k.
+func (a KindAmounts) Of(k MoneyKind) float64 { return *a.field(k) }
 
 // Figures are the headline figures of a stream of monthly costs and
 // benefits.
@@ -151,8 +180,17 @@ type Estimate struct {
 	Kind EstimateKind
 	// Alternative and Line locate a cost or benefit line by index.
 	Alternative, Line int
-	// Input is the key of a pain-calculator input.
+	// Input is the key of a pain-calculator input, and Year the year of
+	// the horizon (0 is the first) of an input given year by year.
 	Input string
+	Year  int
+}
+
+// sameFigure reports whether two estimates are of the same figure, in any
+// year.
+func (e Estimate) sameFigure(f Estimate) bool {
+	e.Year, f.Year = 0, 0
+	return e == f
 }
 
 // Valuer chooses the value of each estimate from its range. Calculate uses
@@ -213,20 +251,54 @@ type evaluator struct {
 	painComplete bool
 	painAnnual   []float64
 	painParts    [][]float64
+	painEnv      [][]float64 // each year's whole environment
 	// heads are the values by year of the inputs and formulas that
 	// per-head costs take their heads from, with no alternative's change.
 	heads map[string][]float64
+	// inputVals are the pain inputs as pick values them, by year of the
+	// model and input index, and given reads them for the pain model.
+	inputVals [][]float64
+	year      int
+	given     func(i int, r Range) float64
+	work      *benefitWork // see scratch
+	// keepFlows is the alternative whose lines keep their monthly flows,
+	// for the gates: the one the case recommends; -1 for none.
+	keepFlows int
+	// npvOnly leaves out what the sensitivity and the gates do not need:
+	// the kinds of money, the figures for cash alone, the IRR and payback.
+	npvOnly bool
 }
 
 func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
 	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
 	ev := &evaluator{c: c, pick: pick, months: n, factors: DiscountFactors(c.DiscountRate, n), reserves: reserves,
 		sched: newSchedule(c)}
+	ev.keepFlows = -1
+	if len(c.Plan.Gates) > 0 {
+		ev.keepFlows = c.AlternativeByID(c.Recommendation.Alternative)
+	}
 	heads := headsKeys(c)
 	ev.pain = newPainModel(&c.Pain, horizonYears(n), heads...)
 	if ev.pain == nil {
 		return ev
 	}
+	// Each input's value, once: the pain model reads them in every
+	// evaluation, for every line.
+	ev.inputVals = make([][]float64, ev.pain.years)
+	for y := range ev.inputVals {
+		ev.inputVals[y] = make([]float64, len(inputs))
+		for i, in := range inputs {
+			if ev.pain.needed[i] && ev.pain.isGiven[i] {
+				v := ev.pain.given[i]
+				e := Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: in.Key}
+				if v.Yearly() {
+					e.Year = y
+				}
+				ev.inputVals[y][i] = pick(e, v.InYear(y))
+			}
+		}
+	}
+	ev.given = func(i int, _ Range) float64 { return ev.inputVals[ev.year][i] }
 	ev.painComplete = len(ev.pain.missing()) == 0
 	years := ev.pain.years
 	ev.painAnnual = make([]float64, years)
@@ -234,8 +306,10 @@ func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
 	if len(heads) > 0 {
 		ev.heads = make(map[string][]float64, len(heads))
 	}
+	ev.painEnv = make([][]float64, years)
 	for y := range years {
-		ev.painAnnual[y] = ev.pain.eval(y, ev.pickInput)
+		ev.painAnnual[y] = ev.painIn(y)
+		ev.painEnv[y] = slices.Clone(ev.pain.env)
 		ev.painParts[y] = make([]float64, len(ev.pain.calc.Parts))
 		ev.pain.parts(ev.painParts[y])
 		for _, key := range heads {
@@ -270,10 +344,10 @@ func headsKeys(c *Case) []string {
 	return keys
 }
 
-// pickInput values a pain input's estimate (each year's estimate of an
-// input given year by year is the same estimate).
-func (ev *evaluator) pickInput(key string, r Range) float64 {
-	return ev.pick(Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: key}, r)
+// painIn evaluates the pain model in year y, with the overrides it holds.
+func (ev *evaluator) painIn(y int) float64 {
+	ev.year = y
+	return ev.pain.evalBy(y, ev.given)
 }
 
 // gateCut is a programme stopped at a gate: the lines it stops have no
@@ -288,14 +362,17 @@ func (ev *evaluator) alternative(ai int, cut *gateCut) AltResult {
 	a := &ev.c.Alternatives[ai]
 	n := ev.months
 	r := AltResult{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing,
-		Costs: make([]float64, n), Benefits: make([]float64, n), CashFlows: make([]float64, n),
-		CostsOf: map[MoneyKind][]float64{}, BenefitsOf: map[MoneyKind][]float64{}}
+		Costs: make([]float64, n), Benefits: make([]float64, n), CashFlows: make([]float64, n)}
+	if !ev.npvOnly {
+		r.CostsOf, r.BenefitsOf = map[MoneyKind][]float64{}, map[MoneyKind][]float64{}
+	}
 	if a.DoNothing {
 		// Doing nothing is the baseline every other alternative is measured
 		// against: incremental to itself, it is zero.
 		ev.finish(&r)
 		return r
 	}
+	r.Lines = make([]LineResult, 0, len(a.Costs)+len(a.Benefits)+1)
 	for li := range a.Costs {
 		r.Lines = append(r.Lines, ev.cost(ai, li, &r, cut))
 	}
@@ -303,17 +380,18 @@ func (ev *evaluator) alternative(ai int, cut *gateCut) AltResult {
 	if reserve := ev.reserves[ai]; reserve > 0 && n > 0 {
 		r.Reserve = reserve
 		r.Costs[0] += reserve
-		flows(r.CostsOf, Cash, n)[0] += reserve
+		if !ev.npvOnly {
+			flows(r.CostsOf, Cash, n)[0] += reserve
+		}
 		name := "Contingency reserve"
 		if ev.c.Reserve.Basis == ReservePercentile {
 			name = fmt.Sprintf("Contingency reserve (P%g of the risks' contingency costs)", math.Round(1e4*ev.c.Reserve.percentile())/100)
 		}
 		r.Lines = append(r.Lines, LineResult{Name: name, Kind: ReserveLine, Index: -1,
-			Value: Exactly(reserve), Total: reserve, PV: reserve, ByKind: map[MoneyKind]float64{Cash: reserve}})
+			Value: Exactly(reserve), Total: reserve, PV: reserve, ByKind: KindAmounts{Cash: reserve}})
 	}
 	if cut != nil && cut.exit > 0 && cut.month >= 0 && cut.month < n {
 		r.Costs[cut.month] += cut.exit
-		flows(r.CostsOf, Cash, n)[cut.month] += cut.exit
 	}
 	ev.finish(&r)
 	return r
@@ -395,16 +473,26 @@ func (ev *evaluator) cost(ai, li int, r *AltResult, cut *gateCut) LineResult {
 	if cut != nil && cut.stops(k.Name) {
 		last = min(last, cut.month-1)
 	}
-	money := costMoney(k)
-	kind := flows(r.CostsOf, money, ev.months)
+	var kind []float64 // the flows of the line's kind of money
+	if !ev.npvOnly {
+		kind = flows(r.CostsOf, costMoney(k), ev.months)
+	}
+	if ai == ev.keepFlows && cut == nil {
+		line.flows = make([]float64, ev.months)
+	}
 	for m := first; m <= last; m += step {
 		v := amount * ev.costHeads(k, yearOf(m, years))
 		r.Costs[m] += v
-		kind[m] += v
 		line.Total += v
 		line.PV += v * ev.factors[m]
+		if kind != nil {
+			kind[m] += v
+		}
+		if line.flows != nil {
+			line.flows[m] = v
+		}
 	}
-	line.ByKind = map[MoneyKind]float64{money: line.Total}
+	*line.ByKind.field(costMoney(k)) = line.Total
 	return line
 }
 
@@ -443,22 +531,13 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 		clear(pm.hasOver)
 		defer clear(pm.hasOver)
 	}
-	years := 1
-	var parts []Part
-	if pm != nil {
-		years, parts = pm.years, pm.calc.Parts
-	}
-	// annual[y] is a line's yearly value in year y, and byPart[y] the same
-	// by part of the cost of pain (nil for a line given as an amount).
-	annual := make([]float64, years)
-	byPart := make([][]float64, years)
-	for y := range byPart {
-		byPart[y] = make([]float64, len(parts))
-	}
-	after := make([]float64, len(parts))
-	baseY, basePartsY := make([]float64, years), make([][]float64, years)
-	for y := range basePartsY {
-		basePartsY[y] = make([]float64, len(parts))
+	w := ev.scratch()
+	years, parts, kinds, kindOf := w.years, w.parts, w.kinds, w.kindOf
+	annual, byPart, byKind := w.annual, w.byPart, w.byKind
+	kindFlows, kindTotal := w.kindFlows, w.kindTotal
+	for y := range ev.painEnv {
+		copy(w.baseEnv[y], ev.painEnv[y])
+		copy(w.baseParts[y], ev.painParts[y])
 	}
 	for li := range a.Benefits {
 		b := &a.Benefits[li]
@@ -493,63 +572,168 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 				break
 			}
 			tied = true
-			// The cost of pain before this line's change, with the lines
-			// before it in place, year by year.
-			wasOver, overWas := pm.hasOver[i], pm.over[i]
-			for y := range years {
-				pm.over[i], pm.hasOver[i] = overWas, wasOver
-				baseY[y] = pm.eval(y, ev.pickInput)
-				pm.parts(basePartsY[y])
-			}
-			// avoided returns what changing the input to `to` avoids in
-			// year y, and writes it by part to into.
-			avoided := func(y int, to float64, into []float64) float64 {
-				pm.over[i], pm.hasOver[i] = to, true
-				v := baseY[y] - pm.eval(y, ev.pickInput)
-				if into != nil {
-					pm.parts(after)
-					for p := range into {
-						into[p] = basePartsY[y][p] - after[p]
-					}
-				}
-				return v
-			}
-			value = Range{avoided(0, b.To.Low, nil), avoided(0, b.To.Likely, nil), avoided(0, b.To.High, nil)}
+			// From the cost of pain with the lines before this one in
+			// place, year by year, to the cost with this line's change:
+			// only what the input changes is worked out again.
+			last := len(pm.env) - 1
 			to := ev.pick(est, b.To)
+			likely := to == b.To.Likely
 			for y := range annual {
-				annual[y] = avoided(y, to, byPart[y])
+				base := w.baseEnv[y]
+				annual[y] = base[last] - pm.evalChange(base, i, to)
+				pm.parts(w.afterParts)
+				for p := range parts {
+					byPart[y][p] = w.baseParts[y][p] - w.afterParts[p]
+				}
+				if likely { // where the next line starts
+					copy(w.nextEnv[y], pm.env)
+					copy(w.nextParts[y], w.afterParts)
+				}
 			}
+			if !ev.npvOnly {
+				base := w.baseEnv[0]
+				value = Range{base[last] - pm.evalChange(base, i, b.To.Low), annual[0], base[last] - pm.evalChange(base, i, b.To.High)}
+				if !likely {
+					value.Likely = base[last] - pm.evalChange(base, i, b.To.Likely)
+				}
+			}
+			if !likely {
+				for y := range years {
+					pm.evalChange(w.baseEnv[y], i, b.To.Likely)
+					copy(w.nextEnv[y], pm.env)
+					pm.parts(w.nextParts[y])
+				}
+			}
+			w.baseEnv, w.nextEnv = w.nextEnv, w.baseEnv
+			w.baseParts, w.nextParts = w.nextParts, w.baseParts
 			pm.over[i], pm.hasOver[i] = b.To.Likely, true // later lines build on this line's likely change
 		}
 		start, end := ev.sched.benefitSpan(b)
 		line := LineResult{Name: b.Name, Kind: BenefitLine, Index: li, Value: value, StartMonth: start,
-			EndMonth: ev.lastMonth(end), ByKind: map[MoneyKind]float64{}}
+			EndMonth: ev.lastMonth(end)}
+		split := !ev.npvOnly // the kinds of money are worked out
 		first, last := ev.span(start, end)
 		if cut != nil && cut.stops(b.Name) {
 			last = min(last, cut.month-1)
 		}
+		// The flows of each kind this line adds to, found once.
+		var own []float64
+		switch {
+		case !split:
+		case !tied:
+			own = flows(r.BenefitsOf, benefitMoney(b), ev.months)
+		default:
+			for y := range byKind {
+				clear(byKind[y])
+				for p, v := range byPart[y] {
+					byKind[y][kindOf[p]] += v / PeriodsPerYear // a month's worth at full effect
+				}
+			}
+			for j, k := range kinds {
+				kindFlows[j] = flows(r.BenefitsOf, k, ev.months)
+				kindTotal[j] = 0
+			}
+		}
+		if ai == ev.keepFlows && cut == nil {
+			line.flows = make([]float64, ev.months)
+		}
+		monthly, y := 0.0, -1
 		for m := first; m <= last; m++ {
-			y := yearOf(m, years)
+			if yy := yearOf(m, years); yy != y {
+				y, monthly = yy, annual[yy]/PeriodsPerYear
+			}
 			share := rampShare(m-start, b.RampMonths)
-			v := annual[y] / PeriodsPerYear * share
+			v := monthly * share
 			r.Benefits[m] += v
 			line.Total += v
 			line.PV += v * ev.factors[m]
-			if !tied {
-				flows(r.BenefitsOf, benefitMoney(b), ev.months)[m] += v
+			if line.flows != nil {
+				line.flows[m] = v
+			}
+			switch {
+			case !split:
+				continue
+			case !tied:
+				own[m] += v
 				continue
 			}
-			for p, pt := range parts {
-				pv := byPart[y][p] / PeriodsPerYear * share
-				flows(r.BenefitsOf, pt.Money, ev.months)[m] += pv
-				line.ByKind[pt.Money] += pv
+			for j, monthly := range byKind[y] {
+				kv := monthly * share
+				kindFlows[j][m] += kv
+				kindTotal[j] += kv
 			}
 		}
-		if !tied {
-			line.ByKind[benefitMoney(b)] = line.Total
+		switch {
+		case !tied:
+			*line.ByKind.field(benefitMoney(b)) = line.Total
+		case split:
+			for j, k := range kinds {
+				*line.ByKind.field(k) += kindTotal[j]
+			}
 		}
 		r.Lines = append(r.Lines, line)
 	}
+}
+
+// benefitWork is the working storage of benefits, made once per
+// evaluator.
+type benefitWork struct {
+	years int
+	parts []Part
+	// kinds are the parts' distinct kinds of money, and kindOf the place
+	// of each part's kind in it.
+	kinds  []MoneyKind
+	kindOf []int
+	// annual[y] is a line's yearly value in year y, byPart[y] the same by
+	// part of the cost of pain, and byKind[y] its monthly value at full
+	// effect by kind; kindFlows and kindTotal are the flows and the total
+	// of each kind.
+	annual         []float64
+	byPart, byKind [][]float64
+	kindFlows      [][]float64
+	kindTotal      []float64
+	// baseEnv and baseParts are the pain model's environment and the
+	// parts of the cost, by year, with the changes of the lines so far in
+	// place; nextEnv and nextParts the same after a line's change;
+	// afterParts the parts with a line's change made, in one year.
+	baseEnv, nextEnv     [][]float64
+	baseParts, nextParts [][]float64
+	afterParts           []float64
+}
+
+func (ev *evaluator) scratch() *benefitWork {
+	if ev.work != nil {
+		return ev.work
+	}
+	w := &benefitWork{years: 1}
+	if ev.pain != nil {
+		w.years, w.parts = ev.pain.years, ev.pain.calc.Parts
+	}
+	w.kindOf = make([]int, len(w.parts))
+	for p, pt := range w.parts {
+		if w.kindOf[p] = slices.Index(w.kinds, pt.Money); w.kindOf[p] < 0 {
+			w.kindOf[p] = len(w.kinds)
+			w.kinds = append(w.kinds, pt.Money)
+		}
+	}
+	grid := func(cols int) [][]float64 {
+		g := make([][]float64, w.years)
+		for y := range g {
+			g[y] = make([]float64, cols)
+		}
+		return g
+	}
+	w.annual = make([]float64, w.years)
+	w.byPart, w.byKind = grid(len(w.parts)), grid(len(w.kinds))
+	w.baseParts, w.nextParts, w.afterParts = grid(len(w.parts)), grid(len(w.parts)), make([]float64, len(w.parts))
+	env := 0
+	if ev.pain != nil {
+		env = len(ev.pain.env)
+	}
+	w.baseEnv, w.nextEnv = grid(env), grid(env)
+	w.kindFlows, w.kindTotal = make([][]float64, len(w.kinds)), make([]float64, len(w.kinds))
+	ev.work = w
+	return w
 }
 
 // rampShare is the share of full effect k months after the start (k = 0 is
@@ -568,6 +752,9 @@ func (ev *evaluator) finish(r *AltResult) {
 		r.CashFlows[m] = r.Benefits[m] - r.Costs[m]
 	}
 	r.Figures = ev.figures(r.Costs, r.Benefits, r.CashFlows)
+	if ev.npvOnly {
+		return
+	}
 	n := ev.months
 	cashCosts, cashBenefits := flows(r.CostsOf, Cash, n), flows(r.BenefitsOf, Cash, n)
 	net := make([]float64, n)
@@ -604,6 +791,9 @@ func (ev *evaluator) figures(costs, benefits, net []float64) Figures {
 	f.PVCost = presentValue(costs, ev.factors)
 	f.PVBenefit = presentValue(benefits, ev.factors)
 	f.NPV = presentValue(net, ev.factors)
+	if ev.npvOnly {
+		return f
+	}
 	if v, ok := IRR(net); ok {
 		f.IRR = &v
 	}
@@ -643,12 +833,42 @@ func (ev *evaluator) gates(res *Result) []GateResult {
 			if len(g.Stops) > 0 {
 				stops = func(name string) bool { return slices.Contains(g.Stops, name) }
 			}
-			stopped := ev.alternative(ai, &gateCut{month: month, stops: stops, exit: g.ExitCost})
-			gr.NetIfStopped = stopped.NPV
+			gr.NetIfStopped = ev.stoppedNPV(ai, rec, month, stops, g.ExitCost)
 		}
 		out[gi] = gr
 	}
 	return out
+}
+
+// stoppedNPV returns the NPV of alternative ai (whose result is rec) if it
+// stopped in month: the lines that stop have no money from then on, and
+// the exit cost falls then. From the lines' own flows where they were
+// kept, else by working the alternative out again.
+func (ev *evaluator) stoppedNPV(ai int, rec *AltResult, month int, stops func(string) bool, exit float64) float64 {
+	if ai != ev.keepFlows {
+		ev.npvOnly = true
+		defer func() { ev.npvOnly = false }()
+		return ev.alternative(ai, &gateCut{month: month, stops: stops, exit: exit}).NPV
+	}
+	npv := rec.NPV
+	for _, l := range rec.Lines {
+		if l.flows == nil || !stops(l.Name) {
+			continue
+		}
+		var tail float64
+		for m := max(month, 0); m < len(l.flows); m++ {
+			tail += l.flows[m] * ev.factors[m]
+		}
+		if l.Kind == CostLine {
+			npv += tail
+		} else {
+			npv -= tail
+		}
+	}
+	if exit > 0 && month >= 0 && month < ev.months {
+		npv -= exit * ev.factors[month]
+	}
+	return npv
 }
 
 func ptr(v float64) *float64 {

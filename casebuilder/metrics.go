@@ -46,34 +46,46 @@ func IRR(flows []float64) (float64, bool) {
 	// polynomial Σ flows[t]·v^t, and search outward from v = 1 (a zero rate)
 	// on both sides for the nearest change of sign.
 	f := func(logV float64) float64 { return polynomial(flows, math.Exp(logV)) }
+	f0 := f(0)
+	if f0 == 0 {
+		return 0, true
+	}
+	// Both sides widen in step, so that the first change of sign found is
+	// the nearest to a zero rate (within a step: where both sides change
+	// sign at the same step, the nearer root is taken).
+	type side struct {
+		limit, prevX, prevF float64
+		done                bool
+	}
+	sides := [2]side{
+		{limit: math.Log(0.01), prevF: f0},       // positive rates, up to 9,900 % a month
+		{limit: -math.Log(1e-4) / 12, prevF: f0}, // negative rates, down to −99.99 % a year
+	}
+	// With one change of sign in the flows there is one root (Descartes'
+	// rule of signs), and the steps can widen faster without stepping over
+	// a pair of roots.
+	growth := 1.25
+	if signChanges(flows) == 1 {
+		growth = 2
+	}
 	best, found := 0.0, false
-	for _, side := range []struct {
-		dir, limit float64
-	}{
-		{-1, math.Log(0.01)},       // positive rates, up to 9,900 % a month
-		{+1, -math.Log(1e-4) / 12}, // negative rates, down to −99.99 % a year
-	} {
-		prevX, prevF := 0.0, f(0)
-		if prevF == 0 {
-			return 0, true
-		}
-		for step := 0.0005; ; step *= 1.25 {
-			x := side.dir * step
-			if side.dir*x > side.dir*side.limit {
-				x = side.limit
+	for step := 0.0005; !found && !(sides[0].done && sides[1].done); step *= growth {
+		for i := range sides {
+			sd := &sides[i]
+			if sd.done {
+				continue
 			}
+			x := math.Copysign(min(step, math.Abs(sd.limit)), sd.limit)
 			fx := f(x)
-			if fx == 0 || math.Signbit(fx) != math.Signbit(prevF) {
-				root := bisect(f, prevX, x, prevF)
-				if !found || math.Abs(root) < math.Abs(best) {
+			if fx == 0 || math.Signbit(fx) != math.Signbit(sd.prevF) {
+				if root := refine(f, sd.prevX, x, sd.prevF, fx); !found || math.Abs(root) < math.Abs(best) {
 					best, found = root, true
 				}
-				break
+				sd.done = true
+				continue
 			}
-			if x == side.limit {
-				break
-			}
-			prevX, prevF = x, fx
+			sd.done = x == sd.limit
+			sd.prevX, sd.prevF = x, fx
 		}
 	}
 	if !found {
@@ -92,25 +104,59 @@ func polynomial(c []float64, v float64) float64 {
 	return acc
 }
 
-// bisect narrows [a, b], across which f changes sign (fa = f(a)), to the
-// root to within the precision of a float64.
-func bisect(f func(float64) float64, a, b, fa float64) float64 {
+// refine narrows [a, b], across which f changes sign (fa = f(a), fb =
+// f(b)), to the root to within the precision of a float64: by the
+// Illinois variant of regula falsi, which keeps the root bracketed and
+// converges in a handful of steps, bisecting whenever a step would not
+// shrink the bracket.
+func refine(f func(float64) float64, a, b, fa, fb float64) float64 {
+	if fb == 0 {
+		return b
+	}
+	side := 0 // which end the last two steps kept
 	for range 200 {
-		mid := a + (b-a)/2
-		if mid == a || mid == b {
+		x := b - fb*(b-a)/(fb-fa)
+		if !(x > min(a, b) && x < max(a, b)) {
+			x = a + (b-a)/2
+		}
+		if x == a || x == b {
 			break
 		}
-		fm := f(mid)
-		if fm == 0 {
-			return mid
+		fx := f(x)
+		if fx == 0 {
+			return x
 		}
-		if math.Signbit(fm) == math.Signbit(fa) {
-			a, fa = mid, fm
+		if math.Signbit(fx) == math.Signbit(fb) {
+			b, fb = x, fx
+			if side == -1 {
+				fa /= 2 // Illinois: halve the end that stays, so it moves next
+			}
+			side = -1
 		} else {
-			b = mid
+			a, fa = b, fb
+			b, fb = x, fx
+			side = 1
+		}
+		if math.Abs(b-a) <= 4*math.SmallestNonzeroFloat64+1e-16*math.Abs(b) {
+			break
 		}
 	}
-	return a + (b-a)/2
+	return b
+}
+
+// signChanges counts the changes of sign along the flows, zeros left out.
+func signChanges(flows []float64) int {
+	n, prev := 0, 0.0
+	for _, f := range flows {
+		if f == 0 {
+			continue
+		}
+		if prev != 0 && (f > 0) != (prev > 0) {
+			n++
+		}
+		prev = f
+	}
+	return n
 }
 
 func changesSign(flows []float64) bool {

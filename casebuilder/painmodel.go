@@ -17,8 +17,12 @@ type painModel struct {
 	over    []float64
 	hasOver []bool
 	env     []float64
-	// years is how many years the model tells apart: the horizon's when
-	// an input it needs is given year by year, else 1 (every year alike).
+	// deps[i], made when first needed, are the slots to work out again
+	// when input i changes (see evalChange).
+	deps [][]int
+	// years is how many years the model tells apart: as many as the
+	// inputs it needs are given for, within the horizon; 1 when every year
+	// is alike. A later year is the last of them.
 	years int
 }
 
@@ -73,9 +77,10 @@ func newPainModel(p *Pain, years int, extra ...string) *painModel {
 			m.need(i)
 		}
 	}
+	// Past the last year any input is given for, every year is that one.
 	for i := range inputs {
 		if m.needed[i] && m.isGiven[i] && m.given[i].Yearly() {
-			m.years = max(1, years)
+			m.years = max(m.years, min(len(m.given[i].Years), years))
 		}
 	}
 	return m
@@ -120,8 +125,8 @@ func (m *painModel) slot(key string) int {
 // eval returns the yearly cost in year y with each input at its override,
 // else its given value for the year as pick chooses it, else its default,
 // else zero. The environment then holds every input and formula.
-func (m *painModel) eval(y int, pick func(key string, r Range) float64) float64 {
-	return m.evalBy(y, func(i int, r Range) float64 { return pick(inputs[i].Key, r) })
+func (m *painModel) eval(y int, pick func(key string, y int, r Range) float64) float64 {
+	return m.evalBy(y, func(i int, r Range) float64 { return pick(inputs[i].Key, y, r) })
 }
 
 // evalBy is eval with the given inputs valued by their index, as the
@@ -148,6 +153,62 @@ func (m *painModel) evalBy(y int, given func(i int, r Range) float64) float64 {
 	return m.env[len(m.env)-1]
 }
 
+// depsOf returns the slots that depend on input i, directly or not, in
+// the order they are worked out: the defaults of inputs the case does not
+// give, then the formulas.
+func (m *painModel) depsOf(i int) []int {
+	if m.deps == nil {
+		m.deps = make([][]int, len(inputs))
+	}
+	if m.deps[i] != nil {
+		return m.deps[i]
+	}
+	dirty := make([]bool, len(m.env))
+	dirty[i] = true
+	out := []int{}
+	reads := func(names []string) bool {
+		for _, name := range names {
+			if s := m.slot(name); s >= 0 && dirty[s] {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range inputs {
+		if k != i && m.needed[k] && !m.isGiven[k] && m.defaultOf[k].has && reads(m.defaultOf[k].deps) {
+			dirty[k] = true
+			out = append(out, k)
+		}
+	}
+	n := len(inputs)
+	for j := range m.calc.Formulas {
+		if reads(m.calc.Formulas[j].Expr.Names()) {
+			dirty[n+j] = true
+			out = append(out, n+j)
+		}
+	}
+	m.deps[i] = out
+	return out
+}
+
+// evalChange returns the yearly cost with input i at `to` and everything
+// else as in base, an environment a whole evaluation left: only what
+// depends on i is worked out again. The environment then holds the result.
+func (m *painModel) evalChange(base []float64, i int, to float64) float64 {
+	copy(m.env, base)
+	m.env[i] = to
+	n := len(inputs)
+	for _, s := range m.depsOf(i) {
+		switch {
+		case s >= n:
+			m.env[s] = m.calc.Formulas[s-n].Expr.Eval(m.env)
+		case !m.hasOver[s]: // an input an earlier change set stays as set
+			m.env[s] = m.defaultOf[s].eval(m.env)
+		}
+	}
+	return m.env[len(m.env)-1]
+}
+
 // parts writes the value of each part of the yearly cost, as the last
 // evaluation left the environment, to out.
 func (m *painModel) parts(out []float64) {
@@ -163,10 +224,11 @@ func (m *painModel) clone() *painModel {
 	cp.over = slices.Clone(m.over)
 	cp.hasOver = slices.Clone(m.hasOver)
 	cp.env = slices.Clone(m.env)
+	cp.deps = nil // made again on the copy's own goroutine
 	return &cp
 }
 
-func pickLikely(_ string, r Range) float64 { return r.Likely }
+func pickLikely(_ string, _ int, r Range) float64 { return r.Likely }
 
 // inputYears returns the years an input given year by year covers: the
 // longest list of the pain's inputs, at least 1.

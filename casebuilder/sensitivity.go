@@ -83,11 +83,12 @@ func Sensitivity(c *Case, res *Result) *Tornado {
 	// year's, for an input given year by year).
 	npvAt := func(e Estimate, side Scenario) float64 {
 		ev := newEvaluator(c, func(f Estimate, r Range) float64 {
-			if f == e {
+			if f.sameFigure(e) {
 				return r.At(side)
 			}
 			return r.Likely
 		}, reserves)
+		ev.npvOnly = true
 		return ev.alternative(ai, nil).NPV
 	}
 	for _, u := range uncertainInputs(c, ai) {

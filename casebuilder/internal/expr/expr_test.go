@@ -66,3 +66,29 @@ func TestParseRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepExpression: an expression too deep for the stack machine is
+// evaluated by walking its tree, to the same value.
+func TestDeepExpression(t *testing.T) {
+	src := "a"
+	for range 20 {
+		src = "b * (" + src + " + c)"
+	}
+	e, err := Parse(src, slots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.code != nil {
+		t.Fatalf("compiled %d instructions for a depth of 21", len(e.code))
+	}
+	want := 2.0 // a; then b × (x + c) twenty times, with b = 1 and c = 0
+	if got := e.Eval([]float64{2, 1, 0}); got != want {
+		t.Errorf("= %v, want %v", got, want)
+	}
+	shallow, _ := Parse("(a + b) * (c - a) / b - -c", slots)
+	env := []float64{2, 3, 4}
+	sum, diff := 2.0+3, 4.0-2 // by hand, in float64: (5 × 2) ÷ 3 + 4
+	if want := sum*diff/3 + 4; shallow.code == nil || shallow.Eval(env) != shallow.root.eval(env) || shallow.Eval(env) != want {
+		t.Errorf("the stack machine gives %v, the tree %v, by hand %v", shallow.Eval(env), shallow.root.eval(env), want)
+	}
+}
