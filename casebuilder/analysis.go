@@ -23,6 +23,9 @@ type Analysis struct {
 	// Tornado is the sensitivity of the recommended alternative's NPV to
 	// each uncertain input, largest swing first.
 	Tornado *Tornado
+	// BreakEven is, for every estimate the recommendation depends on, the
+	// value at which it stops paying (see [BreakEvens]).
+	BreakEven []BreakEven
 	// Simulation is the Monte Carlo simulation; nil when skipped, or
 	// stopped (see SimulationOptions.Stop).
 	Simulation *Simulation
@@ -40,6 +43,7 @@ type Analysis struct {
 func Analyse(c *Case, opts AnalysisOptions) *Analysis {
 	res := Calculate(c)
 	a := &Analysis{Case: c, Result: res, Scores: Weigh(c, res), Tornado: Sensitivity(c, res)}
+	a.BreakEven = BreakEvens(c, res, a.Tornado)
 	a.Review = Review(c, res)
 	if a.Review == nil {
 		a.Review = []Finding{}

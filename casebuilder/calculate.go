@@ -264,6 +264,11 @@ type evaluator struct {
 	// keepFlows is the alternative whose lines keep their monthly flows,
 	// for the gates: the one the case recommends; -1 for none.
 	keepFlows int
+	// substituted, when set, is an estimate replaced by the exact value
+	// substitute wherever it is read, as if the case gave that one number
+	// (see BreakEvens).
+	substituted *Estimate
+	substitute  float64
 	// npvOnly leaves out what the sensitivity and the gates do not need:
 	// the kinds of money, the figures for cash alone, the IRR and payback.
 	npvOnly bool
@@ -273,6 +278,20 @@ func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
 	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
 	ev := &evaluator{c: c, pick: pick, months: n, factors: DiscountFactors(c.DiscountRate, n), reserves: reserves,
 		sched: newSchedule(c)}
+	return ev.init()
+}
+
+// newSubstituted returns an evaluator of the case with estimate e replaced
+// by the exact value v, every other estimate at its likely value.
+func newSubstituted(c *Case, reserves []float64, e Estimate, v float64) *evaluator {
+	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
+	ev := &evaluator{c: c, pick: LikelyValues, months: n, factors: DiscountFactors(c.DiscountRate, n), reserves: reserves,
+		sched: newSchedule(c), substituted: &e, substitute: v, npvOnly: true}
+	return ev.init()
+}
+
+func (ev *evaluator) init() *evaluator {
+	c, n, pick := ev.c, ev.months, ev.pick
 	ev.keepFlows = -1
 	if len(c.Plan.Gates) > 0 {
 		ev.keepFlows = c.AlternativeByID(c.Recommendation.Alternative)
@@ -294,7 +313,7 @@ func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
 				if v.Yearly() {
 					e.Year = y
 				}
-				ev.inputVals[y][i] = pick(e, v.InYear(y))
+				ev.inputVals[y][i] = pick(e, ev.estimate(e, v.InYear(y)))
 			}
 		}
 	}
@@ -342,6 +361,15 @@ func headsKeys(c *Case) []string {
 		}
 	}
 	return keys
+}
+
+// estimate returns the range of estimate e, r, or the exact value that
+// replaces it.
+func (ev *evaluator) estimate(e Estimate, r Range) Range {
+	if ev.substituted != nil && ev.substituted.sameFigure(e) {
+		return Exactly(ev.substitute)
+	}
+	return r
 }
 
 // painIn evaluates the pain model in year y, with the overrides it holds.
@@ -462,7 +490,8 @@ func (ev *evaluator) cost(ai, li int, r *AltResult, cut *gateCut) LineResult {
 		years = ev.pain.years
 	}
 	heads := ev.costHeads(k, 0)
-	amount := ev.pick(Estimate{Kind: CostEstimate, Alternative: ai, Line: li}, k.Amount)
+	est := Estimate{Kind: CostEstimate, Alternative: ai, Line: li}
+	amount := ev.pick(est, ev.estimate(est, k.Amount))
 	start, end := ev.sched.costSpan(k)
 	line := LineResult{Name: k.Name, Kind: CostLine, Index: li, StartMonth: start,
 		Value: Range{k.Amount.Low * heads, k.Amount.Likely * heads, k.Amount.High * heads}}
@@ -547,8 +576,8 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 		clear(annual)
 		switch b.Basis {
 		case BenefitAmount:
-			value = b.Annual
-			v := ev.pick(est, b.Annual)
+			value = ev.estimate(est, b.Annual)
+			v := ev.pick(est, value)
 			for y := range annual {
 				annual[y] = v
 			}
@@ -557,8 +586,9 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 				break
 			}
 			base := ev.painAnnual[0]
-			value = Range{b.Share.Low * base, b.Share.Likely * base, b.Share.High * base}
-			share := ev.pick(est, b.Share)
+			r := ev.estimate(est, b.Share)
+			value = Range{r.Low * base, r.Likely * base, r.High * base}
+			share := ev.pick(est, r)
 			tied = true
 			for y := range annual {
 				annual[y] = share * ev.painAnnual[y]
@@ -576,8 +606,9 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 			// place, year by year, to the cost with this line's change:
 			// only what the input changes is worked out again.
 			last := len(pm.env) - 1
-			to := ev.pick(est, b.To)
-			likely := to == b.To.Likely
+			rTo := ev.estimate(est, b.To)
+			to := ev.pick(est, rTo)
+			likely := to == rTo.Likely
 			for y := range annual {
 				base := w.baseEnv[y]
 				annual[y] = base[last] - pm.evalChange(base, i, to)
@@ -592,21 +623,21 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 			}
 			if !ev.npvOnly {
 				base := w.baseEnv[0]
-				value = Range{base[last] - pm.evalChange(base, i, b.To.Low), annual[0], base[last] - pm.evalChange(base, i, b.To.High)}
+				value = Range{base[last] - pm.evalChange(base, i, rTo.Low), annual[0], base[last] - pm.evalChange(base, i, rTo.High)}
 				if !likely {
-					value.Likely = base[last] - pm.evalChange(base, i, b.To.Likely)
+					value.Likely = base[last] - pm.evalChange(base, i, rTo.Likely)
 				}
 			}
 			if !likely {
 				for y := range years {
-					pm.evalChange(w.baseEnv[y], i, b.To.Likely)
+					pm.evalChange(w.baseEnv[y], i, rTo.Likely)
 					copy(w.nextEnv[y], pm.env)
 					pm.parts(w.nextParts[y])
 				}
 			}
 			w.baseEnv, w.nextEnv = w.nextEnv, w.baseEnv
 			w.baseParts, w.nextParts = w.nextParts, w.baseParts
-			pm.over[i], pm.hasOver[i] = b.To.Likely, true // later lines build on this line's likely change
+			pm.over[i], pm.hasOver[i] = rTo.Likely, true // later lines build on this line's likely change
 		}
 		start, end := ev.sched.benefitSpan(b)
 		line := LineResult{Name: b.Name, Kind: BenefitLine, Index: li, Value: value, StartMonth: start,

@@ -33,6 +33,9 @@ type Case struct {
 	HorizonMonths int `json:"horizonMonths"`
 	// StartDate is the calendar month of period 0.
 	StartDate Date `json:"startDate,omitzero"`
+	// FiscalYearStart is the month (1 to 12) the company's fiscal year
+	// starts in; 0 means January.
+	FiscalYearStart int `json:"fiscalYearStart,omitempty"`
 
 	Context        Context        `json:"context"`
 	Pain           Pain           `json:"pain"`
@@ -367,6 +370,10 @@ type Risk struct {
 	// that plan costs.
 	Contingency     string  `json:"contingency"`
 	ContingencyCost float64 `json:"contingencyCost"`
+	// ResidualImpact is what the risk still costs when it happens and the
+	// contingency plan is carried out (none unless given): the simulation
+	// counts both when the risk happens in a trial.
+	ResidualImpact float64 `json:"residualImpact,omitempty"`
 	// Alternatives are the IDs of the alternatives the risk concerns.
 	Alternatives []string `json:"alternatives"`
 }

@@ -441,3 +441,53 @@ func TestStoppedNPVTwoWays(t *testing.T) {
 		}
 	}
 }
+
+// TestFiscalYears: the turnover case of TestKindsOfMoney, starting in
+// January 2027, with a fiscal year from April. Its first fiscal year,
+// 2026/27, holds January to March: the programme's 100,000 and the time
+// of 20,000, both in January, and 3 months of the avoided cash (6,250 a
+// month) and margin (257,500 ÷ 12 a month); then 2027/28, April to March,
+// and 2028/29 with the last nine months.
+func TestFiscalYears(t *testing.T) {
+	c := turnoverCase()
+	c.FiscalYearStart = 4
+	res := Calculate(c)
+	fys := FiscalYears(c, res, 1)
+	if len(fys) != 3 {
+		t.Fatalf("%d fiscal years: %+v", len(fys), fys)
+	}
+	want := []struct {
+		label                         string
+		first, last                   int
+		newCash, time, cashSaved, mar float64
+	}{
+		{"2026/27", 0, 2, 100_000, 20_000, 3 * 6_250, 3 * 257_500 / 12.0},
+		{"2027/28", 3, 14, 0, 0, 12 * 6_250, 257_500},
+		{"2028/29", 15, 23, 0, 0, 9 * 6_250, 9 * 257_500 / 12.0},
+	}
+	for i, w := range want {
+		fy := fys[i]
+		if fy.Label != w.label || fy.First != w.first || fy.Last != w.last || math.Abs(fy.NewCash-w.newCash) > 1e-6 ||
+			math.Abs(fy.PeopleTime-w.time) > 1e-6 || math.Abs(fy.CashSaved-w.cashSaved) > 1e-6 || math.Abs(fy.Margin-w.mar) > 1e-6 {
+			t.Errorf("fiscal year %d = %+v, want %+v", i, fy, w)
+		}
+		if fy.Budget != fy.NewCash {
+			t.Errorf("%s: budget %v, want all the new cash (%v) when the ask is for the whole plan", fy.Label, fy.Budget, fy.NewCash)
+		}
+	}
+	// A calendar fiscal year is named by its year.
+	c.FiscalYearStart = 0
+	if fys := FiscalYears(c, Calculate(c), 1); len(fys) != 2 || fys[0].Label != "2027" || fys[1].Last != 23 {
+		t.Errorf("calendar years: %+v", fys)
+	}
+	// An ask for the stage up to a gate in April 2027 budgets January's
+	// 100,000 only.
+	c.FiscalYearStart = 4
+	c.Recommendation.Alternative = "a"
+	c.Plan.Gates = []Gate{{ID: "g", Name: "Gate", Date: Date{2027, 4, 1}}}
+	c.Ask.UpToGate = "g"
+	fys = FiscalYears(c, Calculate(c), 1)
+	if fys[0].Budget != 100_000 || fys[1].Budget != 0 {
+		t.Errorf("budget up to the gate: %v and %v, want 100,000 and 0", fys[0].Budget, fys[1].Budget)
+	}
+}

@@ -59,6 +59,9 @@ type SimulationOptions struct {
 	// Workers is how many goroutines draw trials; 0 means GOMAXPROCS. It
 	// changes how long the simulation takes, never its results.
 	Workers int
+	// EstimatesOnly leaves the risks out of the trials: each alternative
+	// carries its contingency reserve instead, as in its costed plan.
+	EstimatesOnly bool
 	// Stop, when not nil, abandons the simulation once it is closed:
 	// Simulate then returns nil within about one trial. The desktop app
 	// closes it when an edit makes the simulation it is running stale.
@@ -122,6 +125,9 @@ type AltSimulation struct {
 	DoNothing bool   `json:"doNothing"`
 	Trials    int    `json:"trials"`
 	Seed      uint64 `json:"seed"`
+	// IncludesRisks reports whether the trials drew the risks too (see
+	// [Simulate]): every figure below then counts the risks that happen.
+	IncludesRisks bool `json:"includesRisks"`
 	// NPVMean is the mean NPV; NPVP10, NPVP50 and NPVP90 its 10th, 50th
 	// and 90th percentiles: the lowest simulated NPV that at least 10 %
 	// (50 %, 90 %) of the trials are at or below.
@@ -157,16 +163,22 @@ type Simulation struct {
 // target inputs, pain-calculator inputs) is drawn independently from the
 // chosen distribution between its lowest and highest value, peaking at its
 // likely value, and every alternative's NPV and ROI are worked out with the
-// arithmetic of [CalculateWith]. Estimates given as one number stay fixed,
-// and so does the contingency reserve (see [ContingencyReserves]). The
-// pain inputs drawn in a trial are shared by every alternative, so that the
-// alternatives are compared on the same circumstances.
+// arithmetic of [CalculateWith]. Estimates given as one number stay fixed.
+// The pain inputs drawn in a trial are shared by every alternative, so that
+// the alternatives are compared on the same circumstances.
+//
+// The risks happen too: in each trial every risk happens or not with its
+// likelihood, once for all the alternatives it concerns, and one that
+// happens costs its contingency plan and its residual impact (in month 0,
+// where the reserve is booked). These draws replace the contingency
+// reserve of the costed plan, so nothing is counted twice; with
+// EstimatesOnly, the reserve stays and no risk is drawn.
 //
 // Options out of range are brought within it (see [SimulationOptions.Check]).
 // It returns nil when stopped (see SimulationOptions.Stop).
 func Simulate(c *Case, opts SimulationOptions) *Simulation {
 	o := opts.normalised()
-	m := compileSimulation(c)
+	m := compileSimulation(c, !o.EstimatesOnly)
 	nAlt := len(m.alts)
 	npv, roi := make([][]float64, nAlt), make([][]float64, nAlt)
 	for ai := range nAlt {
@@ -205,7 +217,7 @@ func Simulate(c *Case, opts SimulationOptions) *Simulation {
 		Alternatives: make([]AltSimulation, nAlt)}
 	for ai := range nAlt {
 		a := &c.Alternatives[ai]
-		as := AltSimulation{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing, Trials: o.Trials, Seed: o.Seed}
+		as := AltSimulation{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing, Trials: o.Trials, Seed: o.Seed, IncludesRisks: m.withRisks}
 		x := npv[ai]
 		slices.Sort(x)
 		as.NPVMean = stat.Mean(x, nil)
@@ -279,6 +291,17 @@ type simModel struct {
 	// costs take their heads from, by the index simCost.heads gives.
 	headsSlot []int
 	alts      []simAlt
+	// risks are drawn in every trial when withRisks; riskOf maps a risk of
+	// the case to its place in risks, or -1 when it cannot happen.
+	withRisks bool
+	risks     []simRisk
+	riskOf    []int
+}
+
+// simRisk is a risk that may happen in a trial, with its likelihood, and
+// what it costs when it does.
+type simRisk struct {
+	p, cost float64
 }
 
 // simVar is one estimate drawn in every trial.
@@ -323,9 +346,10 @@ type simAlt struct {
 	fixedCost, fixedPVCost float64
 	costs                  []simCost
 	benefits               []simBenefit
+	risks                  []int // places in simModel.risks
 }
 
-func compileSimulation(c *Case) *simModel {
+func compileSimulation(c *Case, withRisks bool) *simModel {
 	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
 	factors := DiscountFactors(c.DiscountRate, n)
 	ev := &evaluator{months: n, sched: newSchedule(c)} // for the spans of lines
@@ -398,6 +422,22 @@ func compileSimulation(c *Case) *simModel {
 		m.derived = append(m.derived, simDerived{from: l.from, out: *l.set, lo: lo, mode: l.r.Likely, hi: hi, alphaPERT: alpha, betaPERT: beta})
 	}
 	reserves := ContingencyReserves(c)
+	// The risks that may happen, drawn once a trial for every alternative
+	// they concern: what one costs when it happens is its contingency plan
+	// and what it still costs after the plan, in month 0, as the reserve
+	// it replaces.
+	m.riskOf = make([]int, len(c.Risks))
+	for i := range c.Risks {
+		m.riskOf[i] = -1
+		rk := &c.Risks[i]
+		cost := rk.ContingencyCost + rk.ResidualImpact
+		if !withRisks || !(rk.Likelihood > 0) || !finite(cost) {
+			continue
+		}
+		m.riskOf[i] = len(m.risks)
+		m.risks = append(m.risks, simRisk{p: rk.Likelihood, cost: cost})
+	}
+	m.withRisks = withRisks
 	m.alts = make([]simAlt, len(c.Alternatives))
 	for ai := range c.Alternatives {
 		a := &c.Alternatives[ai]
@@ -462,9 +502,18 @@ func compileSimulation(c *Case) *simModel {
 			sb.v = addVar(est, r)
 			sa.benefits = append(sa.benefits, sb)
 		}
-		if reserve := reserves[ai]; reserve > 0 && n > 0 {
+		if reserve := reserves[ai]; reserve > 0 && n > 0 && !withRisks {
 			sa.fixedCost += reserve
 			sa.fixedPVCost += reserve * factors[0]
+		}
+		if withRisks && n > 0 {
+			for i := range c.Risks {
+				if slices.Contains(c.Risks[i].Alternatives, a.ID) {
+					if j := m.riskOf[i]; j >= 0 {
+						sa.risks = append(sa.risks, j)
+					}
+				}
+			}
 		}
 	}
 	return m
@@ -475,6 +524,9 @@ type simWorker struct {
 	m    *simModel
 	pain *painModel // its own copy of the model's
 	src  *rand.PCG
+	// risks is the stream of the risks' draws, apart from the estimates',
+	// so that which risks can happen does not change the estimates drawn.
+	risks *rand.PCG
 	vals []float64 // the value of each var, then of each derived one, in this trial
 	// painAnnual is the yearly cost of pain in this trial, and heads the
 	// values per-head costs follow, by year of the model.
@@ -482,11 +534,14 @@ type simWorker struct {
 	heads      [][]float64 // by simCost.heads, by year
 	year       int         // the year the pain is being evaluated for
 	given      func(i int, r Range) float64
+	// riskCost is what each risk costs in this trial: nothing unless it
+	// happened.
+	riskCost []float64
 }
 
 func (m *simModel) worker() *simWorker {
-	w := &simWorker{m: m, src: rand.NewPCG(0, 0), vals: make([]float64, len(m.vars)+len(m.derived)),
-		painAnnual: make([]float64, m.years), heads: make([][]float64, len(m.headsSlot))}
+	w := &simWorker{m: m, src: rand.NewPCG(0, 0), risks: rand.NewPCG(0, 0), vals: make([]float64, len(m.vars)+len(m.derived)),
+		painAnnual: make([]float64, m.years), heads: make([][]float64, len(m.headsSlot)), riskCost: make([]float64, len(m.risks))}
 	for h := range w.heads {
 		w.heads[h] = make([]float64, m.years)
 	}
@@ -505,6 +560,7 @@ func (m *simModel) worker() *simWorker {
 // seed starts the random stream of a chunk of trials.
 func (w *simWorker) seed(seed uint64, chunk int) {
 	w.src.Seed(splitmix64(seed), splitmix64(uint64(chunk)+0x9e3779b97f4a7c15))
+	w.risks.Seed(splitmix64(seed^0x726973b5), splitmix64(uint64(chunk)+0x5851f42d4c957f2d))
 }
 
 // splitmix64 scrambles a number, so that streams seeded with neighbouring
@@ -543,6 +599,14 @@ func (w *simWorker) draw(d Distribution) {
 		}
 		w.vals[dv.out] = dv.lo + (dv.hi-dv.lo)*u
 	}
+	for i, rk := range w.m.risks {
+		// A Bernoulli draw: it happens when a uniform draw falls below the
+		// likelihood (always, for a likelihood of 1).
+		w.riskCost[i] = 0
+		if rk.p >= 1 || float64(w.risks.Uint64()>>11)/(1<<53) < rk.p {
+			w.riskCost[i] = rk.cost
+		}
+	}
 	clear(w.painAnnual)
 	if !w.m.painComplete {
 		return
@@ -567,6 +631,10 @@ func (w *simWorker) eval(ai int) (npv, roi float64) {
 		return 0, math.NaN()
 	}
 	cost, pvCost := a.fixedCost, a.fixedPVCost
+	for _, j := range a.risks {
+		cost += w.riskCost[j] // in month 0
+		pvCost += w.riskCost[j]
+	}
 	for i := range a.costs {
 		t := &a.costs[i]
 		x := t.fixed

@@ -53,7 +53,7 @@ func TestSimulationMatchesCalculateWith(t *testing.T) {
 			if ps := Validate(c); len(ps) > 0 {
 				t.Fatal(ps)
 			}
-			m := compileSimulation(c)
+			m := compileSimulation(c, false)
 			if len(m.vars) < 5 {
 				t.Fatalf("only %d estimates are drawn", len(m.vars))
 			}
@@ -268,7 +268,7 @@ func BenchmarkSimulateTurnover(b *testing.B) {
 // compare with BenchmarkCalculateTurnover: the target is 1.5 × or less.
 func BenchmarkSimulationTrial(b *testing.B) {
 	c := loadSample(b, "turnover")
-	m := compileSimulation(c)
+	m := compileSimulation(c, false)
 	w := m.worker()
 	w.seed(1, 0)
 	b.ReportAllocs()
@@ -336,6 +336,52 @@ func TestAnalyseInvalidDraft(t *testing.T) {
 			if an.Readiness > 49 || !HasBlocking(an.Review) {
 				t.Errorf("an invalid case scores %d", an.Readiness)
 			}
+		}
+	}
+}
+
+// TestRisksInTheSimulation: the risks that happen in a trial cost the
+// programme. Dearer contingency plans lower the P50 and the chance of a
+// positive NPV, step by step; with no risk likely at all, the simulation
+// is the one of the estimates alone (whose reserve is then zero too).
+func TestRisksInTheSimulation(t *testing.T) {
+	c := loadSample(t, "turnover")
+	ai := c.AlternativeByID("onboarding")
+	opts := SimulationOptions{Trials: 4000, Seed: 3}
+	prevP50, prevPos := math.Inf(1), 2.0
+	for _, factor := range []float64{0, 1, 3, 10, 30} {
+		cc := loadSample(t, "turnover")
+		for i := range cc.Risks {
+			cc.Risks[i].ContingencyCost *= factor
+		}
+		s := Simulate(cc, opts).Alternatives[ai]
+		if !s.IncludesRisks {
+			t.Fatal("the simulation says it leaves the risks out")
+		}
+		if s.NPVP50 > prevP50 || s.ProbNPVPositive > prevPos || factor > 1 && s.NPVP50 == prevP50 {
+			t.Errorf("contingencies × %v: P50 %v, P(NPV > 0) %v; before %v and %v", factor, s.NPVP50, s.ProbNPVPositive, prevP50, prevPos)
+		}
+		prevP50, prevPos = s.NPVP50, s.ProbNPVPositive
+	}
+	// The residual impact counts too.
+	cc := loadSample(t, "turnover")
+	for i := range cc.Risks {
+		cc.Risks[i].ResidualImpact = 100_000
+	}
+	if with, without := Simulate(cc, opts).Alternatives[ai], Simulate(c, opts).Alternatives[ai]; with.NPVMean >= without.NPVMean {
+		t.Errorf("a residual impact of 100,000 on every risk leaves the mean NPV at %v (without: %v)", with.NPVMean, without.NPVMean)
+	}
+	for i := range c.Risks {
+		c.Risks[i].Likelihood = 0
+	}
+	with, without := Simulate(c, opts), Simulate(c, SimulationOptions{Trials: 4000, Seed: 3, EstimatesOnly: true})
+	for i := range with.Alternatives {
+		a, b := with.Alternatives[i], without.Alternatives[i]
+		if a.NPVP10 != b.NPVP10 || a.NPVP50 != b.NPVP50 || a.NPVP90 != b.NPVP90 || a.ProbNPVPositive != b.ProbNPVPositive || a.NPVMean != b.NPVMean {
+			t.Errorf("%s: with no likely risk %+v, estimates only %+v", a.ID, a, b)
+		}
+		if b.IncludesRisks {
+			t.Errorf("%s: the estimates-only simulation says it includes the risks", b.ID)
 		}
 	}
 }

@@ -102,6 +102,9 @@ func (v *validator) run() {
 	if c.HorizonMonths < 1 || c.HorizonMonths > MaxHorizonMonths {
 		v.add("horizonMonths", "must be between 1 and %d months (got %d)", MaxHorizonMonths, c.HorizonMonths)
 	}
+	if c.FiscalYearStart < 0 || c.FiscalYearStart > 12 {
+		v.add("fiscalYearStart", "must be the month the fiscal year starts in, 1 (January) to 12 (December) (got %d)", c.FiscalYearStart)
+	}
 	v.context()
 	v.pain()
 	v.alternatives()
@@ -433,6 +436,7 @@ func (v *validator) risks() {
 		}
 		v.amount(path+".impactCost", r.ImpactCost)
 		v.amount(path+".contingencyCost", r.ContingencyCost)
+		v.amount(path+".residualImpact", r.ResidualImpact)
 		if r.ImpactScore < 0 || r.ImpactScore > 5 {
 			v.add(path+".impactScore", "must be from 1 to 5, or 0 when not yet rated (got %d)", r.ImpactScore)
 		}

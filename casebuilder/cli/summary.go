@@ -49,6 +49,11 @@ type Summary struct {
 	SensitivityOf string               `json:"sensitivityOf"`
 	Sensitivity   []casebuilder.Driver `json:"sensitivity"`
 	TopDrivers    []string             `json:"topDrivers"`
+	// BreakEven is, for every estimate the recommendation depends on, the
+	// value at which its NPV is zero (see [casebuilder.BreakEvens]).
+	BreakEven []casebuilder.BreakEven `json:"breakEven"`
+	// FiscalYears are the recommendation's money by fiscal year and kind.
+	FiscalYears []casebuilder.FiscalYear `json:"fiscalYears"`
 	// Gates are the plan's stage gates: when each decision falls, what the
 	// recommendation has spent by then and its NPV if it stopped there.
 	Gates []GateSummary `json:"gates"`
@@ -97,6 +102,14 @@ func NewSummary(a *casebuilder.Analysis) *Summary {
 	}
 	if s.Review == nil {
 		s.Review = []casebuilder.Finding{}
+	}
+	s.BreakEven = a.BreakEven
+	if s.BreakEven == nil {
+		s.BreakEven = []casebuilder.BreakEven{}
+	}
+	s.FiscalYears = casebuilder.FiscalYears(c, res, res.Recommended)
+	if s.FiscalYears == nil {
+		s.FiscalYears = []casebuilder.FiscalYear{}
 	}
 	s.Gates = []GateSummary{}
 	for gi, gr := range res.Gates {

@@ -12,7 +12,10 @@ find: for P10, P50 and P90 of the NPV (and P50 of the ROI), the range of
 values between the oracle's own quantiles at p - 4 se and p + 4 se, with
 se = sqrt(p (1 - p) / N); the mean NPV and its standard deviation; the
 probability that the NPV is positive. The oracle draws TRIALS trials with
-Python's own random module (betavariate, triangular).
+Python's own random module (betavariate, triangular). In each trial every
+risk happens or not with its likelihood, once for every alternative it
+concerns; one that happens costs its contingency plan and its residual
+impact, in month 0, in place of the reserve of the costed plan.
 """
 import json, math, random, sys
 
@@ -53,9 +56,10 @@ def benefit_range(b):
     return rng3(b["annual"] if b["basis"] == "amount" else b["share"] if b["basis"] == "painShare" else b["to"])
 
 
-def figures(ai, pain, costs, benefits):
+def figures(ai, pain, costs, benefits, happened=None):
     """NPV and ROI of alternative ai with pain inputs, cost amounts and
-    benefit values given."""
+    benefit values given; with the risks that happened (a set of IDs) in
+    place of the reserve when given."""
     alt = case["alternatives"][ai]
     if alt.get("doNothing"):
         return 0.0, None
@@ -68,7 +72,11 @@ def figures(ai, pain, costs, benefits):
         step = {"oneTime": months, "monthly": 1, "yearly": 12}[k["kind"]]
         for m in range(first, last + 1, step):
             c[m] += amount
-    c[0] += reserve(alt)
+    if happened is None:
+        c[0] += reserve(alt)
+    else:
+        c[0] += sum(r["contingencyCost"] + r.get("residualImpact", 0) for r in case["risks"]
+                    if alt["id"] in r["alternatives"] and r["id"] in happened)
     changed = {}
     for line, x in zip(alt["benefits"], benefits):
         if line["basis"] == "amount":
@@ -146,9 +154,10 @@ for dist in ("pert", "triangular"):
     rois = {a["id"]: [] for a in case["alternatives"]}
     for _ in range(TRIALS):
         pain = {k: draw(r) for k, r in pain_in.items()}  # shared by every alternative
+        happened = {r["id"] for r in case["risks"] if random.random() < r["likelihood"]}
         for ai, a in enumerate(case["alternatives"]):
             npv, roi = figures(ai, pain, [draw(rng3(k["amount"])) for k in a["costs"]],
-                               [draw(benefit_range(b)) for b in a["benefits"]])
+                               [draw(benefit_range(b)) for b in a["benefits"]], happened)
             npvs[a["id"]].append(npv)
             if roi is not None:
                 rois[a["id"]].append(roi)

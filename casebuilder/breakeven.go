@@ -1,0 +1,216 @@
+package casebuilder
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
+)
+
+// BreakEven is how far one estimate can move before the recommendation
+// stops paying: the value at which its NPV is zero, and the value at which
+// it falls behind the next alternative.
+type BreakEven struct {
+	// Input names the estimate, Kind is "cost", "benefit" or "pain", and
+	// Path is its field in the case, as the sensitivity gives them.
+	Input    string      `json:"input"`
+	Kind     string      `json:"kind"`
+	Path     string      `json:"path"`
+	Unit     figure.Unit `json:"unit"`
+	Estimate Estimate    `json:"-"`
+	// Likely is the estimate's likely value.
+	Likely float64 `json:"likely"`
+	// Value is the value at which the recommendation's NPV is zero, every
+	// other estimate at its likely value; nil when there is none within
+	// the values the estimate can take.
+	Value *float64 `json:"value"`
+	// Rising reports whether the NPV rises with the value: the case holds
+	// as long as the estimate stays at or above Value (at or below it when
+	// false).
+	Rising bool `json:"rising"`
+	// Behind is the value at which the recommendation's NPV falls to that
+	// of the next alternative, Next; nil when there is none, or no other
+	// alternative than doing nothing.
+	Behind *float64 `json:"behind"`
+	Next   string   `json:"next,omitempty"`
+}
+
+// Holds reports whether the recommendation still pays (its NPV at least
+// zero) with the estimate at v.
+func (b *BreakEven) Holds(v float64) bool {
+	if b.Value == nil {
+		return true
+	}
+	if b.Rising {
+		return v >= *b.Value
+	}
+	return v <= *b.Value
+}
+
+// BreakEvens finds, for every estimate the recommendation depends on (the
+// tornado's uncertain inputs, and every one of its benefit lines), the
+// value at which the recommendation's NPV is zero and the value at which
+// it falls behind the next alternative, by searching the model itself:
+// the estimate replaced by one number, as if the case gave that number,
+// the case is worked out again until the NPV crosses zero. The result
+// follows the tornado's order (largest swing first), then the benefit lines
+// that are not in it. res is the case's calculated figures.
+func BreakEvens(c *Case, res *Result, tornado *Tornado) []BreakEven {
+	out := []BreakEven{}
+	ai := res.Recommended
+	if ai < 0 || ai >= len(c.Alternatives) || c.Alternatives[ai].DoNothing {
+		return out
+	}
+	var todo []uncertain
+	seen := map[Estimate]bool{}
+	for _, d := range tornado.Drivers {
+		todo = append(todo, uncertain{est: d.Estimate, name: d.Input, kind: d.Kind, path: d.Path, unit: d.Unit,
+			r: Range{d.Low, d.Likely, d.High}})
+		seen[d.Estimate] = true
+	}
+	for _, u := range benefitEstimates(c, ai) {
+		if !seen[u.est] {
+			todo = append(todo, u)
+		}
+	}
+	// The next alternative: the best of the others, doing nothing aside.
+	next := -1
+	for i, a := range res.Alternatives {
+		if i != ai && !a.DoNothing && (next < 0 || a.NPV > res.Alternatives[next].NPV) {
+			next = i
+		}
+	}
+	reserves := ContingencyReserves(c)
+	for _, u := range todo {
+		lo, hi := estimateBounds(c, u)
+		npv := func(x float64) float64 {
+			return newSubstituted(c, reserves, u.est, x).alternative(ai, nil).NPV
+		}
+		be := BreakEven{Input: u.name, Kind: u.kind, Path: u.path, Unit: u.unit, Estimate: u.est, Likely: u.r.Likely}
+		at := res.Alternatives[ai].NPV
+		if root, ok := findRoot(npv, u.r, lo, hi, at); ok {
+			be.Value = &root
+		}
+		step := stepOf(u.r)
+		be.Rising = npv(math.Min(u.r.Likely+step, hi)) >= npv(math.Max(u.r.Likely-step, lo))
+		if next >= 0 {
+			be.Next = res.Alternatives[next].Name
+			gap := func(x float64) float64 {
+				ev := newSubstituted(c, reserves, u.est, x)
+				return ev.alternative(ai, nil).NPV - ev.alternative(next, nil).NPV
+			}
+			if root, ok := findRoot(gap, u.r, lo, hi, at-res.Alternatives[next].NPV); ok {
+				be.Behind = &root
+			}
+		}
+		out = append(out, be)
+	}
+	return out
+}
+
+// benefitEstimates returns every benefit line of alternative ai as an
+// estimate, exact or not.
+func benefitEstimates(c *Case, ai int) []uncertain {
+	var out []uncertain
+	for li, b := range c.Alternatives[ai].Benefits {
+		u := uncertain{est: Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}, name: b.Name, kind: "benefit"}
+		path := fmt.Sprintf("alternatives[%d].benefits[%d]", ai, li)
+		switch b.Basis {
+		case BenefitAmount:
+			u.r, u.path, u.unit = b.Annual, path+".annual", figure.Money
+		case BenefitPainShare:
+			u.r, u.path, u.unit = b.Share, path+".share", figure.Percent
+		case BenefitPainInput:
+			in := lookupInput(b.Input)
+			if in == nil {
+				continue
+			}
+			u.r, u.path, u.unit = b.To, path+".to", in.Unit
+		default:
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// estimateBounds returns the values an estimate can take.
+func estimateBounds(c *Case, u uncertain) (lo, hi float64) {
+	switch u.est.Kind {
+	case PainInputEstimate:
+		in := lookupInput(u.est.Input)
+		return in.Min, in.Max
+	case CostEstimate:
+		return 0, MaxAmount
+	}
+	b := &c.Alternatives[u.est.Alternative].Benefits[u.est.Line]
+	switch b.Basis {
+	case BenefitPainShare:
+		return 0, 1
+	case BenefitPainInput:
+		in := lookupInput(b.Input)
+		return in.Min, in.Max
+	}
+	return 0, MaxAmount
+}
+
+// stepOf is the first step of a search from an estimate's likely value: a
+// tenth of its spread, or a hundredth of its size.
+func stepOf(r Range) float64 {
+	return cmp.Or(math.Max((r.High-r.Low)/10, math.Abs(r.Likely)/100), 1e-6)
+}
+
+// findRoot finds where f crosses zero from the likely value of r, within
+// [lo, hi], f(likely) being at: it steps out on both sides, each step
+// twice as long as the last, to the first change of sign, and narrows it
+// to where |f| is below a thousandth of a unit of money. It reports false
+// when f does not change sign within [lo, hi].
+func findRoot(f func(float64) float64, r Range, lo, hi, at float64) (float64, bool) {
+	x0 := math.Min(math.Max(r.Likely, lo), hi)
+	if at == 0 {
+		return x0, true
+	}
+	type side struct {
+		x, fx float64
+		done  bool
+	}
+	sides := [2]side{{x: x0, fx: at}, {x: x0, fx: at}}
+	bound := [2]float64{lo, hi}
+	for step := stepOf(r); !(sides[0].done && sides[1].done); step *= 2 {
+		var found []float64
+		for s := range sides {
+			sd := &sides[s]
+			if sd.done {
+				continue
+			}
+			x := x0 - step
+			if s == 1 {
+				x = x0 + step
+			}
+			if s == 0 && x <= lo || s == 1 && x >= hi {
+				x, sd.done = bound[s], true
+			}
+			if x == sd.x {
+				sd.done = true
+				continue
+			}
+			fx := f(x)
+			if fx == 0 {
+				return x, true
+			}
+			if math.Signbit(fx) != math.Signbit(sd.fx) {
+				found = append(found, refine(f, sd.x, x, sd.fx, fx))
+				sd.done = true
+				continue
+			}
+			sd.x, sd.fx = x, fx
+		}
+		if len(found) > 0 {
+			// The nearer of the crossings found at the same step.
+			return slices.MinFunc(found, func(a, b float64) int { return cmp.Compare(math.Abs(a-x0), math.Abs(b-x0)) }), true
+		}
+	}
+	return 0, false
+}
