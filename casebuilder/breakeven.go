@@ -157,9 +157,14 @@ func estimateBounds(c *Case, u uncertain) (lo, hi float64) {
 }
 
 // stepOf is the first step of a search from an estimate's likely value: a
-// tenth of its spread, or a hundredth of its size.
+// tenth of its spread, or a hundredth of its size; a millionth where an
+// invalid draft leaves neither a finite size.
 func stepOf(r Range) float64 {
-	return cmp.Or(math.Max((r.High-r.Low)/10, math.Abs(r.Likely)/100), 1e-6)
+	step := math.Max((r.High-r.Low)/10, math.Abs(r.Likely)/100)
+	if !(step > 0) || math.IsInf(step, 0) {
+		return cmp.Or(math.Abs(r.Likely)/100, 1e-6)
+	}
+	return step
 }
 
 // findRoot finds where f crosses zero from the likely value of r, within
@@ -172,13 +177,18 @@ func findRoot(f func(float64) float64, r Range, lo, hi, at float64) (float64, bo
 	if at == 0 {
 		return x0, true
 	}
+	if !finite(x0) || !finite(at) {
+		return 0, false // an invalid draft: nothing to search from
+	}
 	type side struct {
 		x, fx float64
 		done  bool
 	}
 	sides := [2]side{{x: x0, fx: at}, {x: x0, fx: at}}
 	bound := [2]float64{lo, hi}
-	for step := stepOf(r); !(sides[0].done && sides[1].done); step *= 2 {
+	// Doubling from the first step reaches any bound of a float64 well
+	// within 2,100 steps.
+	for step, n := stepOf(r), 0; !(sides[0].done && sides[1].done) && n < 2100; step, n = step*2, n+1 {
 		var found []float64
 		for s := range sides {
 			sd := &sides[s]

@@ -527,7 +527,7 @@ type simWorker struct {
 	// risks is the stream of the risks' draws, apart from the estimates',
 	// so that which risks can happen does not change the estimates drawn.
 	risks *rand.PCG
-	vals []float64 // the value of each var, then of each derived one, in this trial
+	vals  []float64 // the value of each var, then of each derived one, in this trial
 	// painAnnual is the yearly cost of pain in this trial, and heads the
 	// values per-head costs follow, by year of the model.
 	painAnnual []float64
