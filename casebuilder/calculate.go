@@ -609,9 +609,17 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 			rTo := ev.estimate(est, b.To)
 			to := ev.pick(est, rTo)
 			likely := to == rTo.Likely
+			// A change counts only as far as the input's floor: attrition
+			// falls no lower than the exits no programme prevents.
+			floored := func(y int, to float64) float64 {
+				if f, ok := pm.floor(i, ev.painEnv[y]); ok && to < f {
+					return f
+				}
+				return to
+			}
 			for y := range annual {
 				base := w.baseEnv[y]
-				annual[y] = base[last] - pm.evalChange(base, i, to)
+				annual[y] = base[last] - pm.evalChange(base, i, floored(y, to))
 				pm.parts(w.afterParts)
 				for p := range parts {
 					byPart[y][p] = w.baseParts[y][p] - w.afterParts[p]
@@ -623,14 +631,14 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 			}
 			if !ev.npvOnly {
 				base := w.baseEnv[0]
-				value = Range{base[last] - pm.evalChange(base, i, rTo.Low), annual[0], base[last] - pm.evalChange(base, i, rTo.High)}
+				value = Range{base[last] - pm.evalChange(base, i, floored(0, rTo.Low)), annual[0], base[last] - pm.evalChange(base, i, floored(0, rTo.High))}
 				if !likely {
-					value.Likely = base[last] - pm.evalChange(base, i, rTo.Likely)
+					value.Likely = base[last] - pm.evalChange(base, i, floored(0, rTo.Likely))
 				}
 			}
 			if !likely {
 				for y := range years {
-					pm.evalChange(w.baseEnv[y], i, rTo.Likely)
+					pm.evalChange(w.baseEnv[y], i, floored(y, rTo.Likely))
 					copy(w.nextEnv[y], pm.env)
 					pm.parts(w.nextParts[y])
 				}

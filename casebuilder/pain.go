@@ -39,8 +39,13 @@ type Input struct {
 	DefaultFrom string
 	// Help says what to enter.
 	Help string
+	// Floor, when not empty, is the lowest value a benefit can bring the
+	// input to, written on inputs (attrition falls no lower than the
+	// exits no programme prevents): a change beyond it counts only to it.
+	Floor string
 
-	def expr.Expression
+	def   expr.Expression
+	floor expr.Expression
 }
 
 // HasDefault reports whether the input has a rule-of-thumb default.
@@ -125,7 +130,12 @@ var inputs = compileDefaults([]*Input{
 	{Key: "reps", Label: "Sales reps", Unit: figure.Count, Max: 1e6,
 		Help: "Quota-carrying sales people today."},
 	{Key: "attritionRate", Label: "Yearly sales attrition", Unit: figure.Percent, Max: 3,
-		Help: "Reps who leave in a year, as a share of the sales force."},
+		Floor: "attritionRate * (1 - preventableShare)",
+		Help:  "Reps who leave in a year, as a share of the sales force."},
+	{Key: "preventableShare", Label: "Share of exits that can be prevented", Unit: figure.Percent, Max: 1,
+		Default:     "0.75",
+		DefaultNote: "Rule of thumb: exit studies commonly find about three quarters of exits preventable; the rest are retirements, relocations and health. Replace it with your own exit interviews.",
+		Help:        "Leavers a programme could have kept, as a share of all leavers: a programme cuts attrition no further."},
 	{Key: "hiresPerYear", Label: "New sales hires a year", Unit: figure.Count, Max: 1e6,
 		Help: "Reps hired in a year, for growth or to replace leavers."},
 	{Key: "annualQuota", Label: "Yearly quota per rep", Unit: figure.Money, Max: 1e12,
@@ -194,11 +204,13 @@ var dailyMarginFormula = formula("dailyMargin", "Daily gross margin of a product
 var calculators = compileCalculators([]*Calculator{
 	{
 		Category: SalesTurnover, Name: "Cost of sales turnover",
-		Inputs: []string{"reps", "attritionRate", "annualQuota", "productiveAttainment", "grossMargin", "salary",
+		Inputs: []string{"reps", "attritionRate", "preventableShare", "annualQuota", "productiveAttainment", "grossMargin", "salary",
 			"separationCost", "recruitingCost", "daysToFill", "rampMonths", "rampProductivity"},
 		Formulas: []Formula{
 			formula("leavers", "Leavers a year", figure.Count,
 				"sales reps × yearly sales attrition", "reps * attritionRate"),
+			formula("preventableLeavers", "Leavers who could have been kept", figure.Count,
+				"leavers a year × share of exits that can be prevented", "leavers * preventableShare"),
 			dailyMarginFormula,
 			formula("vacancyCost", "Vacancy cost per leaver", figure.Money,
 				"days a territory stays open × daily gross margin", "daysToFill * dailyMargin"),
@@ -315,6 +327,19 @@ func compileDefaults(ins []*Input) []*Input {
 			panic("casebuilder: default of " + in.Key + ": " + err.Error())
 		}
 		in.def = e
+	}
+	for _, in := range ins {
+		if in.Floor == "" {
+			continue
+		}
+		e, err := expr.Parse(in.Floor, func(name string) (int, bool) {
+			j, ok := index[name]
+			return j, ok
+		})
+		if err != nil {
+			panic("casebuilder: floor of " + in.Key + ": " + err.Error())
+		}
+		in.floor = e
 	}
 	return ins
 }

@@ -15,14 +15,14 @@ func TestCostOfPain(t *testing.T) {
 		steps    map[string]float64 // key → value of some steps
 		annual   float64
 	}{
-		{SalesTurnover, map[string]float64{"reps": 100, "attritionRate": 0.2, "annualQuota": 365000, "productiveAttainment": 1,
+		{SalesTurnover, map[string]float64{"reps": 100, "attritionRate": 0.2, "preventableShare": 0.75, "annualQuota": 365000, "productiveAttainment": 1,
 			"grossMargin": 0.5, "separationCost": 5000, "recruitingCost": 10000, "daysToFill": 30,
 			"rampMonths": 4, "rampProductivity": 0.4},
 			// 20 leavers; 500 a day; 30 days → 15,000; 4 × 30,416.67 × 0.6 × 0.5 = 36,500;
 			// 5,000 + 10,000 + 15,000 + 36,500 = 66,500 a leaver.
 			map[string]float64{"leavers": 20, "dailyMargin": 500, "vacancyCost": 15000, "rampCost": 36500, "costPerLeaver": 66500},
 			1_330_000},
-		{SalesTurnover, map[string]float64{"reps": 100, "attritionRate": 0.2, "annualQuota": 365000, "productiveAttainment": 0.8,
+		{SalesTurnover, map[string]float64{"reps": 100, "attritionRate": 0.2, "preventableShare": 0.75, "annualQuota": 365000, "productiveAttainment": 0.8,
 			"grossMargin": 0.5, "separationCost": 5000, "recruitingCost": 10000, "daysToFill": 30,
 			"rampMonths": 4, "rampProductivity": 0.4},
 			// A productive rep sells 80 % of quota: 365,000 × 0.8 × 0.5 ÷ 365 = 400 a day;
@@ -94,7 +94,7 @@ func TestCostOfPainDefaults(t *testing.T) {
 		"grossMargin": Exactly(0.5), "salary": Exactly(60000), "daysToFill": Exactly(0), "rampMonths": Exactly(2),
 	})}
 	res := CostOfPain(p)
-	want := map[string]float64{"separationCost": 5000, "recruitingCost": 12000, "rampProductivity": 0.5, "productiveAttainment": 1}
+	want := map[string]float64{"separationCost": 5000, "recruitingCost": 12000, "rampProductivity": 0.5, "productiveAttainment": 1, "preventableShare": 0.75}
 	for _, s := range res.Working {
 		w, isDefault := want[s.Key]
 		if isDefault != (s.Kind == WorkingDefault) {

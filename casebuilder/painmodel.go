@@ -209,6 +209,22 @@ func (m *painModel) evalChange(base []float64, i int, to float64) float64 {
 	return m.env[len(m.env)-1]
 }
 
+// floor returns the lowest value a benefit can bring input i to, in the
+// environment env of a year with no change made, and false when the input
+// has no floor in this model (an input its floor reads is not needed).
+func (m *painModel) floor(i int, env []float64) (float64, bool) {
+	in := inputs[i]
+	if in.Floor == "" {
+		return 0, false
+	}
+	for _, name := range in.floor.Names() {
+		if !m.needed[inputIndex[name]] {
+			return 0, false
+		}
+	}
+	return in.floor.Eval(env), true
+}
+
 // parts writes the value of each part of the yearly cost, as the last
 // evaluation left the environment, to out.
 func (m *painModel) parts(out []float64) {

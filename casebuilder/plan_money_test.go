@@ -491,3 +491,24 @@ func TestFiscalYears(t *testing.T) {
 		t.Errorf("budget up to the gate: %v and %v, want 100,000 and 0", fys[0].Budget, fys[1].Budget)
 	}
 }
+
+// TestPreventableExits: with three quarters of the exits preventable, 20 %
+// attrition falls no lower than 5 %: a programme promising 2 % avoids 15
+// leavers a year (15 × 66,500 = 997,500), not 18; the simulation agrees.
+func TestPreventableExits(t *testing.T) {
+	c := turnoverCase()
+	c.HorizonMonths = 12
+	c.Pain.Inputs["preventableShare"] = Given(Exactly(0.75))
+	c.Alternatives[1].Benefits[0].To = Exactly(0.02)
+	a := Calculate(c).Alternatives[1]
+	if math.Abs(a.TotalBenefit-997_500) > 1e-6 {
+		t.Errorf("benefit %v, want 997,500", a.TotalBenefit)
+	}
+	if got := Simulate(c, SimulationOptions{Trials: 10}).Alternatives[1].NPVP50; math.Abs(got-a.NPV) > 1e-6 {
+		t.Errorf("simulated NPV %v, calculated %v", got, a.NPV)
+	}
+	c.Pain.Inputs["preventableShare"] = Given(Exactly(1))
+	if a := Calculate(c).Alternatives[1]; math.Abs(a.TotalBenefit-18*66_500) > 1e-6 {
+		t.Errorf("every exit preventable: %v, want 18 × 66,500", a.TotalBenefit)
+	}
+}

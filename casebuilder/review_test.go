@@ -141,7 +141,7 @@ func TestReviewRules(t *testing.T) {
 			"No contributors are credited", "contributors"},
 
 		{"defaults-in-pain", func(*Case) {},
-			"The cost of pain uses rule-of-thumb defaults for Attainment of a fully productive rep, Separation cost per leaver and Average productivity while ramping", "pain.inputs.productiveAttainment"},
+			"The cost of pain uses rule-of-thumb defaults for Share of exits that can be prevented, Attainment of a fully productive rep, Separation cost per leaver and Average productivity while ramping", "pain.inputs.preventableShare"},
 		{"score-without-rationale", func(c *Case) { onboarding(c).Scores["risk"] = Score{Score: 3} },
 			`The scores of "Structured onboarding and coaching" for Risk have no rationale`, "alternatives[1].scores.risk.rationale"},
 		{"impact-not-judged", func(c *Case) { c.Alternatives[2].Impact.People.Score, c.Alternatives[2].Impact.Mission.Score = 0, 0 },

@@ -290,7 +290,9 @@ type simModel struct {
 	// headsSlot are the places in the pain's environment of what per-head
 	// costs take their heads from, by the index simCost.heads gives.
 	headsSlot []int
-	alts      []simAlt
+	// floored are the inputs benefits change that have a floor.
+	floored []int
+	alts    []simAlt
 	// risks are drawn in every trial when withRisks; riskOf maps a risk of
 	// the case to its place in risks, or -1 when it cannot happen.
 	withRisks bool
@@ -487,6 +489,9 @@ func compileSimulation(c *Case, withRisks bool) *simModel {
 					continue // worth nothing, as in CalculateWith
 				}
 				r, sb.input, sb.toLikely = b.To, i, b.To.Likely
+				if inputs[i].Floor != "" && !slices.Contains(m.floored, i) {
+					m.floored = append(m.floored, i)
+				}
 			default:
 				continue
 			}
@@ -537,6 +542,10 @@ type simWorker struct {
 	// riskCost is what each risk costs in this trial: nothing unless it
 	// happened.
 	riskCost []float64
+	// floor is, by input index and year, the lowest value a benefit can
+	// bring the input to in this trial, where hasFloor.
+	floor    [][]float64
+	hasFloor []bool
 }
 
 func (m *simModel) worker() *simWorker {
@@ -548,6 +557,7 @@ func (m *simModel) worker() *simWorker {
 	if m.pain != nil {
 		w.pain = m.pain.clone()
 	}
+	w.floor, w.hasFloor = make([][]float64, len(inputs)), make([]bool, len(inputs))
 	w.given = func(i int, r Range) float64 {
 		if v := m.painVal[i][w.year]; v >= 0 {
 			return w.vals[v]
@@ -620,6 +630,12 @@ func (w *simWorker) draw(d Distribution) {
 				w.heads[h][y] = w.pain.env[slot]
 			}
 		}
+		for _, i := range w.m.floored {
+			if w.floor[i] == nil {
+				w.floor[i] = make([]float64, w.m.years)
+			}
+			w.floor[i][y], w.hasFloor[i] = w.pain.floor(i, w.pain.env)
+		}
 	}
 }
 
@@ -685,7 +701,11 @@ func (w *simWorker) eval(ai int) (npv, roi float64) {
 				w.year = y
 				pm.over[b.input], pm.hasOver[b.input] = overWas, wasOver
 				before := pm.evalBy(y, w.given)
-				pm.over[b.input], pm.hasOver[b.input] = x, true
+				to := x
+				if w.hasFloor[b.input] && to < w.floor[b.input][y] {
+					to = w.floor[b.input][y] // as in CalculateWith
+				}
+				pm.over[b.input], pm.hasOver[b.input] = to, true
 				annual := before - pm.evalBy(y, w.given)
 				benefit += annual * b.tot[y]
 				pvBenefit += annual * b.pv[y]

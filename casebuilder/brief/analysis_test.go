@@ -220,7 +220,7 @@ func TestAppendixAnalysis(t *testing.T) {
 			switch name {
 			case "turnover":
 				mustContain(t, "the review", rev, "99/100", "no blocking findings, no warnings and 1 piece of advice",
-					"Advice The cost of pain uses rule-of-thumb defaults", "Pain pain.inputs.productiveAttainment")
+					"Advice The cost of pain uses rule-of-thumb defaults", "Pain pain.inputs.preventableShare")
 				if top.Input != "Months to full productivity" {
 					t.Errorf("top driver %q", top.Input)
 				}
