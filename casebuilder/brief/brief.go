@@ -26,8 +26,8 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
-	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 )
 
 // Options are the choices a brief is written with.
@@ -141,15 +141,10 @@ func (d *doc) output() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Font family names registered with gofpdf.
-const family = "dejavu"
-
 // newDoc starts the brief of a case from its analysis an (of c).
 func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time, an *casebuilder.Analysis) *doc {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
-	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
-	pdf.AddUTF8FontFromBytes(family, "B", assets.FontBold)
-	pdf.AddUTF8FontFromBytes(family, "I", assets.FontItalic)
+	ts := pdftext.New(pdf)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(now)
 	pdf.SetModificationDate(now)
@@ -166,7 +161,7 @@ func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time, an *casebu
 	pdf.SetProducer("Case Builder (gofpdf)", true)
 	pdf.SetDisplayMode("fullwidth", "continuous")
 
-	d := &doc{pdf: pdf, c: c, an: an, res: an.Result, f: casebuilder.FormatFor(c), paper: size, now: now}
+	d := &doc{pdf: pdf, ts: ts, c: c, an: an, res: an.Result, f: casebuilder.FormatFor(c), paper: size, now: now}
 	d.date = c.Date
 	if d.date.IsZero() {
 		d.date = casebuilder.DateOf(now)
