@@ -95,8 +95,8 @@ func levels(rs []rune) ([]int8, bool) {
 
 // numeric returns, per character, bidi.EN or bidi.AN for the characters
 // that rules W1 to W5 make part of a number (digits, a separator between
-// two digits, terminators such as % next to digits, marks on them), and
-// bidi.ON for the others.
+// two digits, terminators such as % next to European digits, marks on
+// them), and bidi.ON for the others.
 func numeric(rs []rune) []bidi.Class {
 	cls := make([]bidi.Class, len(rs))
 	for i, r := range rs {
@@ -104,15 +104,25 @@ func numeric(rs []rune) []bidi.Class {
 		cls[i] = p.Class()
 	}
 	out := make([]bidi.Class, len(rs))
+	last := bidi.L
 	for i := range out {
 		out[i] = bidi.ON
-		if cls[i] == bidi.EN || cls[i] == bidi.AN {
-			out[i] = cls[i]
+		switch cls[i] {
+		case bidi.L, bidi.R, bidi.AL:
+			last = cls[i]
+		case bidi.AN:
+			out[i] = bidi.AN
+		case bidi.EN:
+			// W2: a European number after Arabic letters is an Arabic one.
+			out[i] = bidi.EN
+			if last == bidi.AL {
+				out[i] = bidi.AN
+			}
 		}
 	}
 	// W4: one separator between two numbers of a kind joins them.
 	for i := 1; i+1 < len(rs); i++ {
-		a, b := out[i-1], cls[i+1]
+		a, b := out[i-1], out[i+1]
 		if a == bidi.ON || a != b {
 			continue
 		}

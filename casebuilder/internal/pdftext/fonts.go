@@ -112,7 +112,7 @@ func (fd *fontData) load(f fontID, w weight) error {
 	tf := typefaces[f]
 	var raw []byte
 	if f == fontBase {
-		raw = [...][]byte{assets.FontRegular, assets.FontBold, assets.FontItalic}[w]
+		raw = baseFile(w)
 	} else {
 		name := tf.file + "-Regular.ttf"
 		if w == bold {
@@ -181,6 +181,11 @@ func (fd *fontData) load(f fontID, w weight) error {
 		return fmt.Errorf("pdftext: font %s: %w", tf.family, err)
 	}
 	return nil
+}
+
+// baseFile is the file of DejaVu Sans Condensed in weight w.
+func baseFile(w weight) []byte {
+	return [...][]byte{assets.FontRegular, assets.FontBold, assets.FontItalic}[w]
 }
 
 // has reports whether the font has a glyph for r.

@@ -27,8 +27,10 @@
 //     the name copied out of the PDF is the name that was typed;
 //   - breaks lines between the characters of Chinese and Japanese text
 //     (never before a closing bracket or a full stop, nor after an opening
-//     bracket), and between the words of Thai, which it finds in a
-//     dictionary, since Thai puts no spaces between words.
+//     bracket), Korean and Thai at their spaces, and a word wider than its
+//     line between grapheme clusters, never inside one (and in Thai, which
+//     writes no spaces between words, not between a consonant and its
+//     vowel: breaking Thai between words would need a dictionary).
 //
 // A line in Latin, Greek or Cyrillic alone takes none of these steps: it
 // is measured and drawn by gofpdf exactly as before. The script fonts are
@@ -101,6 +103,13 @@ func (s *Setter) Size() float64 { return s.size }
 func (s *Setter) register(f fontID, style string) (weight, string, bool) {
 	w, st := weightOf(f, style)
 	if s.registered[f][w] {
+		return w, st, true
+	}
+	if f == fontBase {
+		// As it is: the base font needs no parsing until text needs more
+		// than gofpdf.
+		s.pdf.AddUTF8FontFromBytes(BaseFamily, st, baseFile(w))
+		s.registered[f][w] = true
 		return w, st, true
 	}
 	fd, err := data(f, w)
@@ -489,23 +498,17 @@ func (s *Setter) drawItem(rs []rune, it *item, pen, baseline, sizeMM float64) {
 		}
 		return
 	}
-	codes := make([]rune, 0, len(it.glyphs))
-	for _, g := range it.glyphs {
-		if int(g.GlyphID) < len(fd.code) && fd.code[g.GlyphID] != 0 {
-			codes = append(codes, rune(fd.code[g.GlyphID]))
-		}
+	// The glyphs are marked with the text they stand for, in their own
+	// order: a reader puts right-to-left text back into its logical order
+	// itself, as it does for any right-to-left text. Without the mark, a
+	// reader would give the Private Use codes of the joined forms, the
+	// vowel sign of Devanagari drawn before its consonant in that order,
+	// and a raised Thai tone mark on a line of its own.
+	t := string(text)
+	if it.rtl() {
+		t = bidi.ReverseString(t)
 	}
-	actual := !sameRunes(codes, text, it.rtl())
-	if actual {
-		// The text the glyphs stand for, in the order of the glyphs: a
-		// reader puts right-to-left text back into its logical order
-		// itself, as it does for any right-to-left text.
-		t := string(text)
-		if it.rtl() {
-			t = bidi.ReverseString(t)
-		}
-		pdf.RawWriteStr("/Span <</ActualText " + pdfUTF16(t) + ">> BDC")
-	}
+	pdf.RawWriteStr("/Span <</ActualText " + pdfUTF16(t) + ">> BDC")
 	scale := sizeMM / fd.upem / 64 // millimetres per 26.6 font unit
 	var run []rune
 	var runX, runY, next float64
@@ -541,9 +544,7 @@ func (s *Setter) drawItem(rs []rune, it *item, pen, baseline, sizeMM float64) {
 		}
 	}
 	flush()
-	if actual {
-		pdf.RawWriteStr("EMC")
-	}
+	pdf.RawWriteStr("EMC")
 }
 
 // beginFakeBold strokes the outlines of the text that follows in its own
@@ -552,24 +553,6 @@ func (s *Setter) beginFakeBold(sizeMM float64) {
 	r, g, b := s.pdf.GetTextColor()
 	k := 72 / 25.4
 	s.pdf.RawWriteStr(fmt.Sprintf("q %.3f %.3f %.3f RG %.3f w 2 Tr", float64(r)/255, float64(g)/255, float64(b)/255, sizeMM*k*0.035))
-}
-
-// sameRunes reports whether the glyphs' codes are the text itself, in its
-// visual order.
-func sameRunes(codes, text []rune, rtl bool) bool {
-	if len(codes) != len(text) {
-		return false
-	}
-	for i, c := range codes {
-		j := i
-		if rtl {
-			j = len(text) - 1 - i
-		}
-		if c != text[j] {
-			return false
-		}
-	}
-	return true
 }
 
 // pdfUTF16 writes s as a PDF text string: UTF-16BE, in hexadecimal, with

@@ -10,9 +10,10 @@ import (
 
 // Wrap breaks text into lines no wider than w in the current font: at
 // spaces, after hyphens and slashes, between the characters of Chinese
-// and Japanese, between the words of Thai, and inside a word only when the
-// word alone is wider than the line (never inside a character and its
-// marks). A newline starts a new line; trailing empty lines are dropped.
+// and Japanese, and inside a word only when the word alone is wider than
+// the line (never inside a character and its marks, and in Thai, which
+// writes no space between words, not between a consonant and its vowel).
+// A newline starts a new line; trailing empty lines are dropped.
 func (s *Setter) Wrap(text string, w float64) []string {
 	text = Clean(text)
 	var lines []string
@@ -99,14 +100,32 @@ func (s *Setter) cut(word string, w float64) int {
 		return cut
 	}
 	bounds := graphemes(word)
-	cut := bounds[1]
-	for _, b := range bounds[2:] {
+	cut, fits := bounds[1], 1
+	for k, b := range bounds[2:] {
 		if s.Width(word[:b]) > w {
 			break
 		}
-		cut = b
+		cut, fits = b, k+2
+	}
+	// In Thai, rather not between a consonant and the vowel that follows
+	// it, nor after a vowel written before its consonant.
+	for k := fits; k > 1; k-- {
+		if thaiCanCut(word, bounds[k]) {
+			return bounds[k]
+		}
 	}
 	return cut
+}
+
+// thaiCanCut reports whether a Thai word cut at byte i leaves no vowel
+// parted from its consonant: i is not before ะ า ำ ๅ ๆ nor after เ แ โ ใ ไ.
+func thaiCanCut(word string, i int) bool {
+	next, _ := utf8.DecodeRuneInString(word[i:])
+	prev, _ := utf8.DecodeLastRuneInString(word[:i])
+	if next == 0x0E30 || next == 0x0E32 || next == 0x0E33 || next == 0x0E45 || next == 0x0E46 {
+		return false
+	}
+	return prev < 0x0E40 || prev > 0x0E44
 }
 
 // graphemes returns the byte offsets of the grapheme clusters of s
@@ -172,15 +191,13 @@ func splitWords(s string) []string {
 }
 
 // breakWord splits a word with no space in it at the places a line may
-// break inside it: between Chinese and Japanese characters, and between
-// Thai words.
+// break inside it: between Chinese and Japanese characters.
 func breakWord(w string) []string {
 	rs := []rune(w)
 	var out []string
 	start := 0
-	thai := thaiBreaks(rs)
 	for i := 1; i < len(rs); i++ {
-		if thai[i] || cjkBreak(rs[i-1], rs[i]) {
+		if cjkBreak(rs[i-1], rs[i]) {
 			out = append(out, string(rs[start:i]))
 			start = i
 		}
