@@ -9,8 +9,10 @@
 // weighted scores, the tornado, the Monte Carlo simulation and the CEO
 // review) and is written with [casebuilder.Format], so the brief, the app,
 // the workbook and `casebuilder summary` agree. The
-// text is set in an embedded TrueType font (DejaVu Sans Condensed), so any
-// Latin, Greek or Cyrillic name prints as written, and the charts are
+// text is set by casebuilder/internal/pdftext in embedded TrueType fonts
+// (DejaVu Sans Condensed, and for Chinese, Japanese, Korean, Arabic,
+// Hebrew, Devanagari and Thai the font of the script, shaped and in
+// bidirectional order), so any name prints as written, and the charts are
 // vector drawings that print crisply and read in grey-scale.
 //
 // The same case and options always give the same bytes: the creation date
