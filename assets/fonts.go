@@ -58,3 +58,27 @@ func ScriptFont(name string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+//go:embed thai/words.txt.gz
+var thaiWords []byte
+
+// ThaiWordsLicence is the licence of the Thai word list.
+//
+//go:embed thai/LICENSE
+var ThaiWordsLicence string
+
+// ThaiWords returns the Thai word list, one word a line, that the PDF
+// brief breaks lines of Thai with: Thai writes no spaces between words.
+// It is ICU's Thai dictionary (thai/LICENSE). Each call decompresses it
+// again: keep the result.
+func ThaiWords() ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(thaiWords))
+	if err != nil {
+		return nil, fmt.Errorf("assets: Thai words: %w", err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("assets: Thai words: %w", err)
+	}
+	return out, nil
+}

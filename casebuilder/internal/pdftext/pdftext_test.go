@@ -213,3 +213,39 @@ func BenchmarkWidthLatin(b *testing.B) {
 		s.Width("Sales attrition, rolling twelve months: 33.0 % of 121 reps")
 	}
 }
+
+// TestWrapThaiBetweenWords wraps a Thai sentence, written as Thai is
+// without spaces, at several widths: every line must end where a word
+// ends, unless the word alone is wider than the line. The words are
+// listed by hand; compounds (ลาออก, ตรวจสอบ) may part between their words.
+func TestWrapThaiBetweenWords(t *testing.T) {
+	words := []string{"ให้", "ข้อมูล", "การ", "ลา", "ออก", "ของ", "พนักงาน", "ขาย", "ใน", "กรุงเทพมหานคร", "และ", "ช่วย", "ตรวจ", "สอบ", "การ", "คำนวณ", "ต้นทุน"}
+	text := strings.Join(words, "")
+	ends := map[int]bool{}
+	wordAt := map[int]string{} // the word each byte offset falls in
+	at := 0
+	for _, w := range words {
+		for i := range len(w) {
+			wordAt[at+i] = w
+		}
+		at += len(w)
+		ends[at] = true
+	}
+	s := newSetter(t)
+	for _, w := range []float64{18, 25, 32, 47, 60} {
+		lines := s.Wrap(text, w)
+		if len(lines) < 2 || strings.Join(lines, "") != text {
+			t.Fatalf("Wrap(%v) = %q", w, lines)
+		}
+		at := 0
+		for _, l := range lines[:len(lines)-1] {
+			at += len(l)
+			if !ends[at] && s.Width(wordAt[at]) <= w {
+				t.Errorf("Wrap(%v) breaks inside %q: %q", w, wordAt[at], lines)
+			}
+			if s.Width(l) > w+0.01 {
+				t.Errorf("Wrap(%v): %q is %.1f mm wide", w, l, s.Width(l))
+			}
+		}
+	}
+}

@@ -27,10 +27,9 @@
 //     the name copied out of the PDF is the name that was typed;
 //   - breaks lines between the characters of Chinese and Japanese text
 //     (never before a closing bracket or a full stop, nor after an opening
-//     bracket), Korean and Thai at their spaces, and a word wider than its
-//     line between grapheme clusters, never inside one (and in Thai, which
-//     writes no spaces between words, not between a consonant and its
-//     vowel: breaking Thai between words would need a dictionary).
+//     bracket), Korean at its spaces, Thai, which writes no spaces between
+//     words, between the words it finds in ICU's Thai dictionary, and a
+//     word wider than its line between grapheme clusters, never inside one.
 //
 // A line in Latin, Greek or Cyrillic alone takes none of these steps: it
 // is measured and drawn by gofpdf exactly as before. The script fonts are

@@ -10,9 +10,10 @@ import (
 
 // Wrap breaks text into lines no wider than w in the current font: at
 // spaces, after hyphens and slashes, between the characters of Chinese
-// and Japanese, and inside a word only when the word alone is wider than
-// the line (never inside a character and its marks, and in Thai, which
-// writes no space between words, not between a consonant and its vowel).
+// and Japanese, between Thai words (Thai writes no space between them),
+// and inside a word only when the word alone is wider than the line (never
+// inside a character and its marks, nor in Thai between a consonant and
+// its vowel).
 // A newline starts a new line; trailing empty lines are dropped.
 func (s *Setter) Wrap(text string, w float64) []string {
 	text = Clean(text)
@@ -122,10 +123,7 @@ func (s *Setter) cut(word string, w float64) int {
 func thaiCanCut(word string, i int) bool {
 	next, _ := utf8.DecodeRuneInString(word[i:])
 	prev, _ := utf8.DecodeLastRuneInString(word[:i])
-	if next == 0x0E30 || next == 0x0E32 || next == 0x0E33 || next == 0x0E45 || next == 0x0E46 {
-		return false
-	}
-	return prev < 0x0E40 || prev > 0x0E44
+	return thaiCanCutRunes([]rune{prev, next}, 1)
 }
 
 // graphemes returns the byte offsets of the grapheme clusters of s
@@ -191,13 +189,15 @@ func splitWords(s string) []string {
 }
 
 // breakWord splits a word with no space in it at the places a line may
-// break inside it: between Chinese and Japanese characters.
+// break inside it: between Chinese and Japanese characters, and between
+// Thai words.
 func breakWord(w string) []string {
 	rs := []rune(w)
 	var out []string
 	start := 0
+	thai := thaiBreaks(rs)
 	for i := 1; i < len(rs); i++ {
-		if cjkBreak(rs[i-1], rs[i]) {
+		if thai[i] || cjkBreak(rs[i-1], rs[i]) {
 			out = append(out, string(rs[start:i]))
 			start = i
 		}
