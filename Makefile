@@ -61,6 +61,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
 	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/figure
 	$(GO) test -run '^$$' -fuzz '^FuzzWrite$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/workbook
+	$(GO) test -run '^$$' -fuzz '^FuzzSetText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/internal/pdftext
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -9,8 +9,10 @@
 // weighted scores, the tornado, the Monte Carlo simulation and the CEO
 // review) and is written with [figure.Format], so the brief, the app,
 // the workbook and `casebuilder summary` agree. The
-// text is set in an embedded TrueType font (DejaVu Sans Condensed), so any
-// Latin, Greek or Cyrillic name prints as written, and the charts are
+// text is set by casebuilder/internal/pdftext in embedded TrueType fonts
+// (DejaVu Sans Condensed, and for Chinese, Japanese, Korean, Arabic,
+// Hebrew, Devanagari and Thai the font of the script, shaped and in
+// bidirectional order), so any name prints as written, and the charts are
 // vector drawings that print crisply and read in grey-scale.
 //
 // The same case and options always give the same bytes: the creation date
@@ -26,8 +28,8 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
-	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 )
 
 // Options are the choices a brief is written with.
@@ -141,15 +143,10 @@ func (d *doc) output() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Font family names registered with gofpdf.
-const family = "dejavu"
-
 // newDoc starts the brief of a case from its analysis an (of c).
 func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time, an *casebuilder.Analysis) *doc {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
-	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
-	pdf.AddUTF8FontFromBytes(family, "B", assets.FontBold)
-	pdf.AddUTF8FontFromBytes(family, "I", assets.FontItalic)
+	ts := pdftext.New(pdf)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(now)
 	pdf.SetModificationDate(now)
@@ -166,7 +163,7 @@ func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time, an *casebu
 	pdf.SetProducer("Case Builder (gofpdf)", true)
 	pdf.SetDisplayMode("fullwidth", "continuous")
 
-	d := &doc{pdf: pdf, c: c, an: an, res: an.Result, f: casebuilder.FormatFor(c), paper: size, now: now}
+	d := &doc{pdf: pdf, ts: ts, c: c, an: an, res: an.Result, f: casebuilder.FormatFor(c), paper: size, now: now}
 	d.date = c.Date
 	if d.date.IsZero() {
 		d.date = casebuilder.DateOf(now)

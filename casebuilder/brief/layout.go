@@ -4,13 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 )
 
 // Page geometry, in millimetres.
@@ -41,7 +40,9 @@ var (
 // doc is a brief being laid out.
 type doc struct {
 	pdf *gofpdf.Fpdf
-	c   *casebuilder.Case
+	// ts measures and draws text in every script.
+	ts *pdftext.Setter
+	c  *casebuilder.Case
 	// an is the case's analysis: the weighed scores, the tornado, the
 	// simulation and the review; res is its figures (an.Result).
 	an    *casebuilder.Analysis
@@ -383,7 +384,7 @@ func (d *doc) logHeading(text string) {
 
 // Text.
 
-func (d *doc) setFont(style string, size float64) { d.pdf.SetFont(family, style, size) }
+func (d *doc) setFont(style string, size float64) { d.ts.SetFont(style, size) }
 
 func (d *doc) setColor(c rgb) { d.pdf.SetTextColor(c.r, c.g, c.b) }
 
@@ -403,15 +404,14 @@ func (d *doc) textAt(x, y, w float64, s string, align string) {
 	size, _ := d.pdf.GetFontSize()
 	if strings.TrimSpace(s) != "" && !d.log.finishing {
 		d.logContent(y + lineHeight(size))
-		if tw := d.pdf.GetStringWidth(clean(s)); tw > w+0.05 {
+		if tw := d.width(s); tw > w+0.05 {
 			d.log.problems = append(d.log.problems, fmt.Sprintf("page %d: %q is %.1f mm wide in a box of %.1f mm", d.pdf.PageNo(), s, tw, w))
 		}
 		if x < marginX-0.01 || x+w > d.w-marginX+0.01 || y < 0 || y+lineHeight(size) > d.h {
 			d.log.problems = append(d.log.problems, fmt.Sprintf("page %d: %q at x %.1f to %.1f, y %.1f leaves the margins", d.pdf.PageNo(), s, x, x+w, y))
 		}
 	}
-	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, lineHeight(size), clean(s), "", 0, align+"M", false, 0, "")
+	d.ts.Draw(x, y, w, lineHeight(size), clean(s), align)
 }
 
 // rect draws a rectangle ("F" filled, "D" outlined, "FD" both).
@@ -432,182 +432,23 @@ func (d *doc) line(x1, y1, x2, y2 float64) {
 // clean makes user text safe to set: it drops control characters (a tab
 // becomes a space) and replaces characters beyond the font's 16-bit range,
 // which gofpdf cannot encode, by U+FFFD.
-func clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if r > 0xFFFE || r == utf8.RuneError || (unicode.IsControl(r) && r != '\n') {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == '\n':
-			b.WriteByte('\n')
-		case unicode.IsControl(r):
-		case r > 0xFFFE:
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func clean(s string) string { return pdftext.Clean(s) }
 
 // width is the width of s in the current font.
-func (d *doc) width(s string) float64 { return d.pdf.GetStringWidth(clean(s)) }
+func (d *doc) width(s string) float64 { return d.ts.Width(clean(s)) }
 
 // wrap breaks text into lines no wider than w in the current font: at
-// spaces, after hyphens and slashes, and inside a word only when the word
+// spaces, after hyphens and slashes, between Chinese and Japanese
+// characters and between Thai words, and inside a word only when the word
 // alone is wider than the line. A newline starts a new line.
-func (d *doc) wrap(s string, w float64) []string {
-	s = clean(s)
-	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		para = strings.TrimRightFunc(para, unicode.IsSpace)
-		if para == "" {
-			lines = append(lines, "")
-			continue
-		}
-		lines = d.wrapPara(para, w, lines)
-	}
-	for len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return lines
-}
-
-func (d *doc) wrapPara(s string, w float64, lines []string) []string {
-	pdf := d.pdf
-	if pdf.GetStringWidth(s) <= w {
-		return append(lines, s)
-	}
-	var line strings.Builder
-	lineW := 0.0
-	space := pdf.GetStringWidth(" ")
-	pendingSpace := false
-	flush := func() {
-		lines = append(lines, line.String())
-		line.Reset()
-		lineW, pendingSpace = 0, false
-	}
-	for _, word := range splitWords(s) {
-		if word == " " {
-			pendingSpace = line.Len() > 0
-			continue
-		}
-		ww := pdf.GetStringWidth(word)
-		gap := 0.0
-		if pendingSpace {
-			gap = space
-		}
-		if lineW+gap+ww <= w {
-			if pendingSpace {
-				line.WriteByte(' ')
-			}
-			line.WriteString(word)
-			lineW += gap + ww
-			pendingSpace = false
-			continue
-		}
-		if line.Len() > 0 {
-			flush()
-		}
-		// A word wider than the line is cut where it must be.
-		for ww > w {
-			cut := 0
-			acc := 0.0
-			for i, r := range word {
-				rw := pdf.GetStringWidth(string(r))
-				if acc+rw > w && i > 0 {
-					break
-				}
-				acc += rw
-				cut = i + utf8.RuneLen(r)
-			}
-			lines = append(lines, word[:cut])
-			word = word[cut:]
-			ww = pdf.GetStringWidth(word)
-		}
-		line.WriteString(word)
-		lineW = ww
-		pendingSpace = false
-	}
-	if line.Len() > 0 {
-		flush()
-	}
-	return lines
-}
-
-// splitWords splits text into words and single " " separators; a word ends
-// after a hyphen, a dash or a slash, where a line may also break.
-func splitWords(s string) []string {
-	var out []string
-	start := 0
-	for i, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			if i > start {
-				out = append(out, s[start:i])
-			}
-			if len(out) == 0 || out[len(out)-1] != " " {
-				out = append(out, " ")
-			}
-			start = i + utf8.RuneLen(r)
-		case r == '-' || r == '/' || r == '–' || r == '—':
-			end := i + utf8.RuneLen(r)
-			// Break after the mark only inside a word.
-			if i > start && end < len(s) && !unicode.IsSpace(rune(s[end])) {
-				out = append(out, s[start:end])
-				start = end
-			}
-		}
-	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
-}
+func (d *doc) wrap(s string, w float64) []string { return d.ts.Wrap(s, w) }
 
 // fit shortens s with an ellipsis to fit w in the current font.
-func (d *doc) fit(s string, w float64) string {
-	s = strings.Join(strings.Fields(clean(s)), " ")
-	if d.pdf.GetStringWidth(s) <= w {
-		return s
-	}
-	runes := []rune(s)
-	lo, hi := 0, len(runes)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if d.pdf.GetStringWidth(strings.TrimSpace(string(runes[:mid]))+"…") <= w {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return strings.TrimSpace(string(runes[:lo])) + "…"
-}
+func (d *doc) fit(s string, w float64) string { return d.ts.Fit(s, w) }
 
 // clamp wraps s to at most n lines of width w, ending the last with an
 // ellipsis when text was left out.
-func (d *doc) clamp(s string, w float64, n int) []string {
-	lines := d.wrap(s, w)
-	if len(lines) <= n {
-		return lines
-	}
-	lines = lines[:n]
-	lines[n-1] = d.fit(lines[n-1]+" …", w)
-	if !strings.HasSuffix(lines[n-1], "…") {
-		lines[n-1] += "…"
-	}
-	return lines
-}
+func (d *doc) clamp(s string, w float64, n int) []string { return d.ts.Clamp(s, w, n) }
 
 // text is a run of wrapped text to set: a paragraph, or a cell's content.
 type text struct {
