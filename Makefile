@@ -34,7 +34,7 @@ package: build
 test:
 	@scripts/need-packages.sh $(TEST_PACKAGES)
 	$(MAKE) vet
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 40m ./...
 	$(MAKE) fuzz
 	$(MAKE) vulncheck
 
