@@ -28,6 +28,10 @@ type Case struct {
 	HorizonMonths int `json:"horizonMonths"`
 	// StartDate is the calendar month of period 0.
 	StartDate Date `json:"startDate,omitzero"`
+	// Paper is the paper size the case's brief is printed on, [PaperA4] or
+	// [PaperLetter]; empty follows the reader's settings or locale (see
+	// [DefaultPaper]).
+	Paper string `json:"paper,omitempty"`
 
 	Context        Context        `json:"context"`
 	Pain           Pain           `json:"pain"`

@@ -101,6 +101,9 @@ func (v *validator) run() {
 	if c.HorizonMonths < 1 || c.HorizonMonths > MaxHorizonMonths {
 		v.add("horizonMonths", "must be between 1 and %d months (got %d)", MaxHorizonMonths, c.HorizonMonths)
 	}
+	if c.Paper != "" && c.Paper != PaperA4 && c.Paper != PaperLetter {
+		v.add("paper", "must be %q or %q, or left out to follow the reader's locale (got %q)", PaperA4, PaperLetter, c.Paper)
+	}
 	v.context()
 	v.pain()
 	v.alternatives()
