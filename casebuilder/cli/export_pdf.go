@@ -6,12 +6,13 @@ import (
 )
 
 // The PDF executive brief: casebuilder export --pdf OUT [--paper a4|letter]
-// [--trials N] [--seed N] [--distribution pert|triangular] FILE. The
+// [--with-review] [--trials N] [--seed N] [--distribution pert|triangular]
+// FILE. The
 // desktop app writes it with the same brief.Write, and can pass the
 // analysis it has already run (brief.Options.Analysis).
 func init() {
 	registerExport(exportFormat{name: "pdf", usage: "write the executive brief (PDF) to `OUT`",
 		write: func(c *casebuilder.Case, opts ExportOptions) ([]byte, error) {
-			return brief.Write(c, brief.Options{Now: opts.Now, Paper: opts.Paper, Simulation: opts.Simulation, Analysis: opts.Analysis})
+			return brief.Write(c, brief.Options{Now: opts.Now, Paper: opts.Paper, WithReview: opts.WithReview, Simulation: opts.Simulation, Analysis: opts.Analysis})
 		}})
 }
