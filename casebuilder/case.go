@@ -36,6 +36,10 @@ type Case struct {
 	// FiscalYearStart is the month (1 to 12) the company's fiscal year
 	// starts in; 0 means January.
 	FiscalYearStart int `json:"fiscalYearStart,omitempty"`
+	// Paper is the paper size the case's brief is printed on, [PaperA4] or
+	// [PaperLetter]; empty follows the reader's settings or locale (see
+	// [DefaultPaper]).
+	Paper string `json:"paper,omitempty"`
 
 	Context        Context        `json:"context"`
 	Pain           Pain           `json:"pain"`

@@ -105,6 +105,9 @@ func (v *validator) run() {
 	if c.FiscalYearStart < 0 || c.FiscalYearStart > 12 {
 		v.add("fiscalYearStart", "must be the month the fiscal year starts in, 1 (January) to 12 (December) (got %d)", c.FiscalYearStart)
 	}
+	if c.Paper != "" && c.Paper != PaperA4 && c.Paper != PaperLetter {
+		v.add("paper", "must be %q or %q, or left out to follow the reader's locale (got %q)", PaperA4, PaperLetter, c.Paper)
+	}
 	v.context()
 	v.pain()
 	v.alternatives()

@@ -747,8 +747,12 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 		s.summary.SetText("")
 		return
 	}
-	text := fmt.Sprintf("Over %d months, against doing nothing: costs %s, benefits %s, NPV %s, payback %s.",
-		a.res.Months, f.Money(r.TotalCost), f.Money(r.TotalBenefit), f.Money(r.NPV), f.Maybe(r.PaybackMonths, f.Months))
+	paid := "not paid back within the horizon"
+	if _, ok := casebuilder.PaybackMonth(r.CashFlows); ok {
+		paid = "paid back in " + casebuilder.PaidBackIn(a.c, r.CashFlows, false)
+	}
+	text := fmt.Sprintf("Over %d months, against doing nothing: costs %s, benefits %s, NPV %s, %s.",
+		a.res.Months, f.Money(r.TotalCost), f.Money(r.TotalBenefit), f.Money(r.NPV), paid)
 	if r.Reserve > 0 {
 		text += " The costs include a contingency reserve of " + f.Money(r.Reserve) + " for its risks."
 	}

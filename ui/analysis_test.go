@@ -677,7 +677,7 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	var mu sync.Mutex
 	got := map[string]*casebuilder.Analysis{}
 	write := func(kind string) Exporter {
-		return func(c *casebuilder.Case, an *casebuilder.Analysis, _ time.Time, _ string) ([]byte, error) {
+		return func(c *casebuilder.Case, an *casebuilder.Analysis, _ time.Time, _ ExportChoices) ([]byte, error) {
 			mu.Lock()
 			defer mu.Unlock()
 			got[kind] = an

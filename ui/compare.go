@@ -372,7 +372,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 	s.a, s.drawn = a, true
 	f := s.u.formatOf(a.c)
 	cols := newColumns(2.6, 1, 1, 1, 0.9, 0.9, 0.6, 1.2, 0.9)
-	head := []string{"Alternative", "Costs", "Benefits", "NPV", "IRR", "ROI", "BCR", "Payback", "Reserve"}
+	head := []string{"Alternative", "Costs", "Benefits", "NPV", "IRR", "ROI", "BCR", "Paid back in", "Reserve"}
 	rows := []fyne.CanvasObject{figuresRow(cols, head, true, false)}
 	for i, r := range a.res.Alternatives {
 		name := r.Name
@@ -386,7 +386,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 		}
 		rows = append(rows, figuresRow(cols, []string{name, f.MoneyShort(r.TotalCost), f.MoneyShort(r.TotalBenefit),
 			f.MoneyShort(r.NPV), f.Maybe(r.IRR, f.Percent), f.Maybe(r.ROI, f.Percent), f.Maybe(r.BCR, f.Ratio),
-			f.Maybe(r.PaybackMonths, f.Months), f.MoneyShort(r.Reserve)}, false, rec))
+			casebuilder.PaidBackIn(a.c, r.CashFlows, true), f.MoneyShort(r.Reserve)}, false, rec))
 	}
 	s.table.Objects = rows
 	s.table.Refresh()

@@ -176,7 +176,7 @@ func (s *contextScreen) showAnalysis(analysis) {}
 
 func (s *contextScreen) focus(path string) bool {
 	switch path {
-	case "currency", "discountRate", "horizonMonths", "startDate":
+	case "currency", "discountRate", "horizonMonths", "startDate", "paper":
 		// The case's settings are in the Settings.
 		s.u.onSettings()
 		return s.u.settings.focus(path)

@@ -34,9 +34,11 @@ type exportDialog struct {
 	folder                  string
 	folderLabel             *widget.Label
 	paper                   *widget.Select
-	problem                 *errorLabel
-	exportButton, cancel    *widget.Button
-	dlg                     *dialog.CustomDialog
+	// review adds the CEO review to the brief, for the author.
+	review               *widget.Check
+	problem              *errorLabel
+	exportButton, cancel *widget.Button
+	dlg                  *dialog.CustomDialog
 }
 
 // onExport opens the export dialog.
@@ -61,20 +63,31 @@ func (u *UI) onExport() {
 	e.folderLabel = widget.NewLabel(e.folder)
 	e.folderLabel.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButton("Choose…", e.onChooseFolder)
+	// The case's own paper size wins over the preferences' (and so over
+	// the locale's); the user may choose another for this export.
 	e.paper = widget.NewSelect([]string{"A4", "Letter"}, nil)
-	if u.prefs.paper() == "letter" {
+	if casebuilder.CasePaper(u.doc.c, u.prefs.paper()) == casebuilder.PaperLetter {
 		e.paper.SetSelected("Letter")
 	} else {
 		e.paper.SetSelected("A4")
+	}
+	paperItem := widget.NewFormItem("Paper", e.paper)
+	if u.doc.c.Paper != "" {
+		paperItem.HintText = "This case's own paper size (Settings)"
+	}
+	e.review = widget.NewCheck("Add the CEO review to the brief (for you, not its readers)", nil)
+	if u.opts.Exporters.Brief == nil {
+		e.review.Disable()
 	}
 
 	form := widget.NewForm(
 		widget.NewFormItem("", e.brief),
 		widget.NewFormItem("File name", e.briefName),
+		widget.NewFormItem("", e.review),
 		widget.NewFormItem("", e.workbook),
 		widget.NewFormItem("File name", e.workbookName),
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, e.folderLabel)),
-		widget.NewFormItem("Paper", e.paper),
+		paperItem,
 	)
 	note := widget.NewLabel("Both documents are written from the case as it is now; you can go on editing while they are written.")
 	note.Wrapping = fyne.TextWrapWord
@@ -172,9 +185,9 @@ func (e *exportDialog) onConfirm() {
 		e.problem.show(err, "")
 		return
 	}
-	paper := "a4"
+	choices := ExportChoices{Paper: casebuilder.PaperA4, WithReview: e.review.Checked}
 	if e.paper.Selected == "Letter" {
-		paper = "letter"
+		choices.Paper = casebuilder.PaperLetter
 	}
 	var existing []string
 	for _, j := range jobs {
@@ -184,7 +197,7 @@ func (e *exportDialog) onConfirm() {
 	}
 	start := func() {
 		e.dlg.Hide()
-		e.u.runExport(jobs, paper)
+		e.u.runExport(jobs, choices)
 	}
 	if len(existing) == 0 {
 		start()
@@ -208,7 +221,7 @@ func (e *exportDialog) onConfirm() {
 // it is now; otherwise the analysis is run here, once for every document,
 // with the simulation's settings (and shown too, if the case has not
 // changed meanwhile).
-func (u *UI) runExport(jobs []exportJob, paper string) {
+func (u *UI) runExport(jobs []exportJob, choices ExportChoices) {
 	c := u.doc.c // never changed in place
 	now := u.deps.now()
 	var a *casebuilder.Analysis
@@ -232,7 +245,7 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 		var failed exportJob
 		var err error
 		for _, j := range jobs {
-			if err = writeExport(j, c, a, now, paper); err != nil {
+			if err = writeExport(j, c, a, now, choices); err != nil {
 				failed = j
 				break
 			}
@@ -244,13 +257,13 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 
 // writeExport writes one document. An exporter that panics fails the
 // export instead of the app.
-func writeExport(j exportJob, c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) (err error) {
+func writeExport(j exportJob, c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, choices ExportChoices) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error in the %s export: %v", j.what, v)
 		}
 	}()
-	data, err := j.write(c, a, now, paper)
+	data, err := j.write(c, a, now, choices)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // headline is the row of the recommendation's headline figures above every
-// step: what is recommended, its NPV, ROI, benefit-cost ratio and payback,
+// step: what is recommended, its NPV, ROI, benefit-cost ratio and the month
+// it is paid back in,
 // and the yearly cost of the pain it answers.
 type headline struct {
 	u           *UI
@@ -39,7 +40,7 @@ func newHeadline(u *UI) *headline {
 		tile("NPV", &h.npv, true),
 		tile("ROI", &h.roi, true),
 		tile("Benefit–cost ratio", &h.bcr, true),
-		tile("Payback", &h.payback, true),
+		tile("Paid back in", &h.payback, true),
 		tile("Cost of the pain, a year", &h.pain, true),
 	)
 	return h
@@ -74,7 +75,9 @@ func (h *headline) show(a analysis) {
 	setText(h.npv, f.MoneyShort(alt.NPV))
 	setText(h.roi, f.Maybe(alt.ROI, f.Percent))
 	setText(h.bcr, f.Maybe(alt.BCR, f.Ratio))
-	setText(h.payback, f.Maybe(alt.PaybackMonths, f.Months))
+	// The month by whose end the cumulative cash flow stays positive, as
+	// the brief and the workbook say it (casebuilder.PaybackConvention).
+	setText(h.payback, casebuilder.PaidBackIn(a.c, alt.CashFlows, true))
 	if alt.NPV < 0 {
 		h.npv.Importance = widget.DangerImportance
 	} else {

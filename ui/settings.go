@@ -145,19 +145,21 @@ var currencies = []string{"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN"
 // horizon, start) and the user's (number format, defaults for new cases,
 // paper, theme).
 type settingsDialog struct {
-	u        *UI
-	form     *form
-	locale   *widget.Select
-	theme    *widget.Select
-	paper    *widget.Select
-	curr     *widget.Select
-	rate     *entry
-	rateEr   *errorLabel
-	trials   *entry
-	seed     *entry
-	trialsEr *errorLabel
-	seedEr   *errorLabel
-	dlg      dialog.Dialog
+	u      *UI
+	form   *form
+	locale *widget.Select
+	theme  *widget.Select
+	paper  *widget.Select
+	// casePaper is the case's own paper size, which wins over paper.
+	casePaper *choiceField
+	curr      *widget.Select
+	rate      *entry
+	rateEr    *errorLabel
+	trials    *entry
+	seed      *entry
+	trialsEr  *errorLabel
+	seedEr    *errorLabel
+	dlg       dialog.Dialog
 	// relayout is set when a choice reaches every screen.
 	relayout bool
 }
@@ -181,12 +183,27 @@ func (u *UI) onSettings() {
 	rate := f.number(fixed("discountRate"), figure.Percent, func(c *casebuilder.Case) *float64 { return &c.DiscountRate })
 	horizon := f.integer(fixed("horizonMonths"), figure.Months, func(c *casebuilder.Case) *int { return &c.HorizonMonths })
 	start := f.date(fixed("startDate"), func(c *casebuilder.Case) *casebuilder.Date { return &c.StartDate })
+	// The case's own paper size wins over the preference below, and so
+	// over the locale: a case in dollars prints on Letter wherever it is
+	// exported.
+	ownPaper := f.choice(fixed("paper"), []string{"", casebuilder.PaperA4, casebuilder.PaperLetter},
+		[]string{"As in your preferences", "A4", "Letter"},
+		func(c *casebuilder.Case) (string, bool) { return c.Paper, true },
+		func(c *casebuilder.Case, v string) error {
+			if c.Paper == v {
+				return errUnchanged
+			}
+			c.Paper = v
+			return nil
+		})
 
+	s.casePaper = ownPaper
 	caseForm := widget.NewForm(
 		widget.NewFormItem("Currency", caseCurrency.box),
 		widget.NewFormItem("Discount rate (a year)", rate.box),
 		widget.NewFormItem("Horizon (months)", horizon.box),
 		widget.NewFormItem("First month", start.box),
+		widget.NewFormItem("Paper size of its brief", ownPaper.box),
 	)
 
 	names := make([]string, len(numberLocales))
@@ -253,7 +270,7 @@ func (u *UI) onSettings() {
 		widget.NewFormItem("Numbers", s.locale),
 		widget.NewFormItem("Currency of new cases", s.curr),
 		widget.NewFormItem("Discount rate of new cases", container.NewVBox(s.rate, s.rateEr)),
-		widget.NewFormItem("Paper size", s.paper),
+		widget.NewFormItem("Paper size of briefs", s.paper),
 		widget.NewFormItem("Appearance", s.theme),
 		widget.NewFormItem("Simulation trials", container.NewVBox(s.trials, s.trialsEr)),
 		widget.NewFormItem("Simulation seed", container.NewVBox(s.seed, s.seedEr)),

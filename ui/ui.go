@@ -29,10 +29,20 @@ import (
 
 // Exporter writes a case as a document (an Excel workbook, a PDF brief):
 // a pure function of the case, its analysis, the time written into it and
-// the paper size ("a4" or "letter"). The analysis is the one the app
-// shows, of this very case, with the simulation run as the settings ask:
-// the exporter shows it rather than analysing the case again.
-type Exporter func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) ([]byte, error)
+// the export dialog's choices. The analysis is the one the app shows, of
+// this very case, with the simulation run as the settings ask: the
+// exporter shows it rather than analysing the case again.
+type Exporter func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, choices ExportChoices) ([]byte, error)
+
+// ExportChoices are what the export dialog asks that reaches a document.
+type ExportChoices struct {
+	// Paper is the paper size, "a4" or "letter": the case's own, or the
+	// preferences', unless the user chose another for this export.
+	Paper string
+	// WithReview adds the CEO review to the brief, for the author; the
+	// brief for its readers leaves it out.
+	WithReview bool
+}
 
 // Exporters are the documents the app can export. A nil exporter is not
 // offered.

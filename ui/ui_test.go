@@ -203,7 +203,7 @@ func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
 // reach them; fail makes one fail.
 func fakeExporters(fail error) Exporters {
 	write := func(kind string) Exporter {
-		return func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) ([]byte, error) {
+		return func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, ch ExportChoices) ([]byte, error) {
 			if fail != nil && kind == "workbook" {
 				return nil, fail
 			}
@@ -211,7 +211,7 @@ func fakeExporters(fail error) Exporters {
 			if a != nil && a.Case == c && a.Simulation != nil {
 				trials = a.Simulation.Trials
 			}
-			return fmt.Appendf(nil, "%s|%s|%s|%s|%d", kind, c.Title, now.Format(time.RFC3339), paper, trials), nil
+			return fmt.Appendf(nil, "%s|%s|%s|%s|%v|%d", kind, c.Title, now.Format(time.RFC3339), ch.Paper, ch.WithReview, trials), nil
 		}
 	}
 	return Exporters{Workbook: write("workbook"), Brief: write("brief")}
@@ -247,7 +247,7 @@ func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
 	h.settle()
 	for _, f := range []struct{ name, kind string }{{"nordwind.pdf", "brief"}, {"nordwind.xlsx", "workbook"}} {
 		data, err := os.ReadFile(filepath.Join(dir, f.name))
-		want := f.kind + "|" + title + "|2026-11-23T14:30:00Z|letter|" + itoa(testTrials)
+		want := f.kind + "|" + title + "|2026-11-23T14:30:00Z|letter|false|" + itoa(testTrials)
 		if err != nil || string(data) != want {
 			t.Errorf("%s holds %q (%v), want %q", f.name, data, err, want)
 		}

@@ -41,7 +41,7 @@ func commands() []command {
 		{"summary", "[--json] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
 			"print the cost of pain, every alternative's figures, scores, sensitivity and simulation", (*runner).summary},
 		{"check", "[--json] FILE", "list what a sceptical CEO would object to, with the readiness score; exit 1 when any is blocking", (*runner).check},
-		{"export", "[--xlsx OUT] [--pdf OUT] [--paper a4|letter] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
+		{"export", "[--xlsx OUT] [--pdf OUT] [--paper a4|letter] [--with-review] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
 			"write the case as an Excel workbook and/or a PDF brief", (*runner).export},
 		{"help", "", "print this help", (*runner).help},
 	}

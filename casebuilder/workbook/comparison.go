@@ -21,6 +21,7 @@ const (
 	mROI
 	mBCR
 	mPayback
+	mPaidBack // the month paid back in, as the brief and the app say it
 	mReserve
 	mDeficit // the last month whose cumulative flow is negative, for payback
 )
@@ -42,14 +43,14 @@ func (b *book) planComparison() {
 func cmpRef(col, row int) string { return xref(sheetComparison, col, row) }
 
 func (b *book) writeComparison() {
-	s := b.open(sheetComparison, sheetSetup{widths: []float64{40, 14, 14, 14, 14, 14, 14, 10, 10, 9, 11, 14, 13},
+	s := b.open(sheetComparison, sheetSetup{widths: []float64{40, 14, 14, 14, 14, 14, 14, 10, 10, 9, 11, 12, 14, 13},
 		freezeCol: 2, freezeRow: cmpFirstRow, titleRows: cmpHeadRow, tab: "548235"})
 	defer s.close()
 	s.put(1, []any{b.text(rTitle, "Comparison of the alternatives")}, 24)
 	s.put(2, []any{b.text(rSubtitle, "Each alternative's figures, incremental to doing nothing, as formulas on its monthly flows on the Cash flows sheet. "+
 		"n/a where a figure does not exist: no costs (ROI, BCR), flows that never change sign (IRR), no payback within the horizon.")}, 0)
 	header := []string{"Alternative", "Total cost", "Total benefit", "Net benefit", "PV of costs", "PV of benefits", "NPV", "IRR",
-		"ROI", "BCR", "Payback (months)", "Contingency reserve (in the costs)", "Last month in deficit"}
+		"ROI", "BCR", "Payback (months)", "Paid back in", "Contingency reserve (in the costs)", "Last month in deficit"}
 	r := make([]any, len(header))
 	for i, h := range header {
 		r[i] = b.text(rHeader, h)
@@ -98,6 +99,7 @@ func (b *book) writeComparison() {
 		d := ref(mDeficit, row)
 		r[mPayback-1] = b.formula(role, nOneDec, fmt.Sprintf(`IF(COUNTIF(%s,"<>0")=0,"%s",IF(%s<0,0,IF(%s>=%d,"%s",%s-INDEX(%s,1,%s+1)/INDEX(%s,1,%s+2))))`,
 			net, na, d, d, b.months-1, na, d, cum, d, net, d), maybe(res.PaybackMonths))
+		r[mPaidBack-1] = b.paidBack(role, ref(mPayback, row), d, res.CashFlows)
 		if bl.baseline {
 			r[mReserve-1] = b.formula(role, nMoney, "0", 0.0)
 		} else {
@@ -115,14 +117,49 @@ func (b *book) writeComparison() {
 		"IRR: Excel's IRR of the monthly net flows, starting its search at 0 (and, should that fail, at a monthly −50 % and −90 %), " +
 			"as a yearly rate: (1 + monthly IRR)^12 − 1.",
 		"ROI: net benefit divided by total cost, undiscounted. BCR: present value of benefits divided by present value of costs.",
-		"Payback: when the cumulative net flow turns non-negative for good, interpolated within the month: the last month in deficit plus " +
+		"Payback (months): when the cumulative net flow turns non-negative for good, interpolated on the month numbers: the last month in deficit plus " +
 			"its cumulative deficit divided by the next month's net flow.",
+		casebuilder.PaybackConvention + " It is the month after the last month in deficit: a payback of 12.0 months, between month 12 and " +
+			"month 13, is paid back in month 13, as the brief and Case Builder say it.",
 		"Doing nothing is the baseline every figure is measured against, so its own figures are zero and its ratios n/a.",
 	} {
 		row++
 		s.put(row, []any{b.text(rWrap, line)}, rowHeight(line, 160))
 		s.merge(1, row, mDeficit, row)
 	}
+}
+
+// paidBack is the cell of the month an alternative is paid back in: the
+// month after the last month in deficit (cell deficit) when it is paid
+// back (its payback, cell payback, is a number), as a calendar month when
+// the case has a start date, as a month number otherwise.
+func (b *book) paidBack(r role, payback, deficit string, flows []float64) any {
+	month := deficit + "+1"
+	if !b.c.StartDate.IsZero() {
+		month = fmt.Sprintf("EDATE(%s,%s+1)", nameStartDate, deficit)
+	}
+	return b.formula(r, b.paidBackFormat(), fmt.Sprintf(`IF(ISNUMBER(%s),%s,"%s")`, payback, month, na), b.paidBackValue(flows))
+}
+
+// paidBackFormat is the number format of the month paid back in.
+func (b *book) paidBackFormat() numFmt {
+	if b.c.StartDate.IsZero() {
+		return nInt
+	}
+	return nMonth
+}
+
+// paidBackValue is the month flows are paid back in, as the cell holds it:
+// a date, a month number, or "n/a".
+func (b *book) paidBackValue(flows []float64) any {
+	m, ok := casebuilder.PaybackMonth(flows)
+	switch {
+	case !ok:
+		return na
+	case b.c.StartDate.IsZero():
+		return float64(m)
+	}
+	return serial(edate(b.c.StartDate, m))
 }
 
 // lastDeficit returns the last month whose cumulative flow is negative, or
@@ -264,6 +301,7 @@ func (b *book) writeSummary() {
 			{"NPV", mNPV, nMoney, rec.NPV},
 			{"IRR (yearly)", mIRR, nPercent, maybe(rec.IRR)},
 			{"Payback (months)", mPayback, nOneDec, maybe(rec.PaybackMonths)},
+			{"Paid back in", mPaidBack, b.paidBackFormat(), b.paidBackValue(rec.CashFlows)},
 			{"Contingency reserve in the costs", mReserve, nMoney, rec.Reserve},
 		} {
 			r := make([]any, 2)

@@ -203,6 +203,7 @@ func TestLibreOffice(t *testing.T) {
 			checkWorking(t, f, oc.c, oc.scenario)
 			checkBenefitValues(t, f, oc.c, oc.res, oc.scenario)
 			checkScores(t, f, oc.c, oc.res)
+			checkPaidBack(t, f, oc.c, oc.res)
 			if oc.check != nil {
 				oc.check(t, f)
 			}

@@ -46,6 +46,15 @@ func TestCachedResults(t *testing.T) {
 			data := write(t, c)
 			f := open(t, data)
 			checkSummary(t, f, c, casebuilder.Calculate(c))
+			checkPaidBack(t, f, c, casebuilder.Calculate(c))
+			if name == "turnover" {
+				// LibreOffice's payback of 12.02 months (testdata/oracle):
+				// still in deficit at the end of month 12, January 2028.
+				row := cmpFirstRow + c.AlternativeByID("onboarding")
+				if got, _ := f.GetCellValue(sheetComparison, ref(mPaidBack, row)); got != "Feb 2028" {
+					t.Errorf("onboarding is paid back in %q, not Feb 2028", got)
+				}
+			}
 			props, err := f.GetCalcProps()
 			if err != nil || props.FullCalcOnLoad == nil || !*props.FullCalcOnLoad {
 				t.Errorf("fullCalcOnLoad is not set (%v)", err)
