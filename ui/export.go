@@ -143,7 +143,7 @@ func (e *exportDialog) jobs() ([]exportJob, error) {
 			n += ext
 		}
 		path := filepath.Join(e.folder, n)
-		if e.u.doc.path != "" && sameFile(path, e.u.doc.path) {
+		if e.u.doc.path != "" && casebuilder.SameFile(path, e.u.doc.path) {
 			return fmt.Errorf("%s is the case file itself; choose another name for the %s", n, what)
 		}
 		jobs = append(jobs, exportJob{what: what, path: path, write: write})
@@ -311,16 +311,4 @@ func whats(jobs []exportJob) string {
 		names = append(names, j.what)
 	}
 	return strings.Join(names, " and ")
-}
-
-// sameFile reports whether two paths name the same file, existing or not.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && filepath.Clean(absA) == filepath.Clean(absB)
 }

@@ -317,7 +317,7 @@ func (d *saveAsDialog) onSave() {
 			d.next()
 		}
 	}
-	if _, err := os.Stat(path); err != nil || sameFile(path, d.u.doc.path) {
+	if _, err := os.Stat(path); err != nil || casebuilder.SameFile(path, d.u.doc.path) {
 		save()
 		return
 	}
