@@ -112,3 +112,34 @@ func BenchmarkWholeAnalysis(b *testing.B) {
 type directBridge struct{}
 
 func (directBridge) do(fn func()) { fn() }
+
+// BenchmarkEditStress measures what every keystroke in a field costs with
+// the stress case open: a copy of the case and its validation.
+func BenchmarkEditStress(b *testing.B) {
+	c := loadSample(b, "stress")
+	d := newDocument(c, "", time.Now)
+	b.ReportAllocs()
+	for i := range b.N {
+		err := d.edit(casebuilder.Where{}, "k", func(c *casebuilder.Case) error {
+			c.Title = "Stress " + string(rune('a'+i%26))
+			return nil
+		})
+		if err != nil && err != errUnchanged {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateStress(b *testing.B) {
+	c := loadSample(b, "stress")
+	for range b.N {
+		casebuilder.Validate(c)
+	}
+}
+
+func BenchmarkAnalyseStress(b *testing.B) {
+	c := loadSample(b, "stress")
+	for range b.N {
+		analyse(c)
+	}
+}

@@ -67,7 +67,7 @@ func (d *document) modified() bool { return d.c != d.saved }
 // (typing in one field) make one undo step. It returns errUnchanged when
 // change changed nothing, and the problems the change would add otherwise.
 func (d *document) edit(where casebuilder.Where, key string, change func(c *casebuilder.Case) error) error {
-	next := cloneCase(d.c)
+	next := d.c.Clone()
 	if err := change(next); err != nil {
 		return err
 	}

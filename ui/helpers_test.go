@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
@@ -289,3 +290,16 @@ func tempCase(t *testing.T, name string) string {
 
 // title is the window's title.
 func (h *harness) title() string { return h.w.Title() }
+
+func loadSample(t testing.TB, name string) *casebuilder.Case {
+	t.Helper()
+	data, err := assets.SampleFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := casebuilder.Decode(data)
+	if err != nil {
+		t.Fatalf("sample %s: %v", name, err)
+	}
+	return c
+}

@@ -32,7 +32,7 @@ func TestEveryStepFitsTheWindow(t *testing.T) {
 	}
 	check("the sample")
 
-	c := cloneCase(u.doc.c)
+	c := u.doc.c.Clone()
 	lengthenTexts(reflect.ValueOf(c), strings.Repeat(" and a long while more", 8))
 	for _, a := range c.Alternatives {
 		for k, sc := range a.Scores {

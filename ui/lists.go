@@ -59,7 +59,9 @@ func sliceEdits[T any](u *UI, step casebuilder.MethodStep, at func() string, get
 		},
 		duplicate: func(c *casebuilder.Case, i int) {
 			s := get(c)
-			dup := cloneValue((*s)[i])
+			// From a copy of the whole case: a copy of the item that shares
+			// nothing with it.
+			dup := (*get(c.Clone()))[i]
 			if onCopy != nil {
 				onCopy(c, &dup)
 			}
