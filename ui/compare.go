@@ -482,7 +482,7 @@ func (s *compareScreen) showScores(a analysis) {
 	}
 	if sc.NotTopRanked() {
 		text += fmt.Sprintf(" The recommendation, %s, ranks %s: say in the recommendation below why you choose it all the same.",
-			sc.Alternatives[sc.Recommended].Name, ordinal(sc.RecommendedRank))
+			sc.Alternatives[sc.Recommended].Name, casebuilder.Ordinal(sc.RecommendedRank))
 		importance = widget.WarningImportance
 	}
 	s.ranking.Text, s.ranking.Importance = text, importance
@@ -542,21 +542,6 @@ func headerCell(title, note string, align fyne.TextAlign) *chart {
 	})
 }
 
-// ordinal writes 1st, 2nd, 3rd, 4th...
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return itoa(n) + suffix
-}
-
 // showFreshness says whether the sensitivity and the simulation shown are
 // those of the case as it is now.
 func (s *compareScreen) showFreshness() {
@@ -596,7 +581,7 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	case len(swings) == 0:
 		s.drivers.SetText(fmt.Sprintf("No estimate of %s has a low and a high value yet: give ranges to the uncertain ones and this chart shows which matter most.", a.Tornado.Name))
 	default:
-		text := fmt.Sprintf("What moves the NPV of %s most: %s.", a.Tornado.Name, listWords(a.Tornado.Top))
+		text := fmt.Sprintf("What moves the NPV of %s most: %s.", a.Tornado.Name, casebuilder.JoinNames(a.Tornado.Top))
 		if n := len(a.Tornado.Drivers); n > len(swings) {
 			text += fmt.Sprintf(" The chart shows %d of its %d uncertain inputs.", len(swings), n)
 		}
@@ -636,17 +621,6 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	s.histogram.Refresh()
 	s.simNote.SetText(fmt.Sprintf("%s trials with seed %d (change them in Settings), each drawing %s from a %s distribution between its low and high values. P10 is the NPV that 10 %% of the trials fall below, P90 the one that 90 %% do.",
 		f.Number(float64(sim.Trials), 0), sim.Seed, plural(sim.Uncertain, "uncertain estimate"), strings.ToUpper(string(sim.Distribution))))
-}
-
-// listWords joins names as people do: "a, b and c".
-func listWords(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // swings are the tornado's bars: the inputs that move the recommendation's
