@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
 )
 
 // compare goes to the Compare step and returns its screen.
@@ -208,9 +209,9 @@ func findingLink(t *testing.T, h *harness, rule string) *widget.Hyperlink {
 }
 
 // chartTexts returns the texts a chart draws at a size.
-func chartTexts(c *chart, size fyne.Size) []string {
+func chartTexts(c *chart.Chart, size fyne.Size) []string {
 	var out []string
-	for _, o := range c.draw(size) {
+	for _, o := range c.Draw(size) {
 		if t, ok := o.(*canvas.Text); ok {
 			out = append(out, t.Text)
 		}
@@ -243,7 +244,7 @@ func TestSensitivityAndSimulationShown(t *testing.T) {
 	if top.Input != a.Tornado.Top[0] || top.Input != "Months to full productivity" {
 		t.Errorf("top driver %q, Top %v", top.Input, a.Tornado.Top)
 	}
-	texts := chartTexts(cmp.tornado, fyne.NewSize(900, cmp.tornado.min.Height))
+	texts := chartTexts(cmp.tornado, fyne.NewSize(900, cmp.tornado.Min.Height))
 	for _, want := range []string{top.Input, f.MoneyShort(top.NPVLow), f.MoneyShort(top.NPVHigh), "Likely NPV " + f.MoneyShort(a.Tornado.BaseNPV)} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("the tornado does not show %q: %v", want, texts)

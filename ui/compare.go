@@ -12,9 +12,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
 )
 
 const compareGuidance = "Put the alternatives side by side, in money and on the criteria that matter, and say which one you recommend and why. A CEO looks for the trade-off you made, not only the biggest number: why this one over the next best, how sure the figures are, and exactly what you ask for, by when."
+
+// noAlternativeYet is what the charts of the alternatives say when there
+// is none to chart.
+const noAlternativeYet = "No alternative to doing nothing yet: add one on the Alternatives step."
 
 // maxDrivers is how many inputs the tornado chart shows.
 const maxDrivers = 10
@@ -30,8 +35,8 @@ type compareScreen struct {
 	u         *UI
 	form      *form
 	table     *fyne.Container
-	npvChart  *chart
-	flowChart *chart
+	npvChart  *chart.Chart
+	flowChart *chart.Chart
 	best      *widget.Label
 	recommend *choiceField
 	scroll    *container.Scroll
@@ -55,11 +60,11 @@ type compareScreen struct {
 
 	// The sensitivity and the simulation, from the whole analysis.
 	full         fullAnalysis
-	tornado      *chart
+	tornado      *chart.Chart
 	drivers      *widget.Label
 	tornadoState *widget.Label
 	simTable     *fyne.Container
-	histogram    *chart
+	histogram    *chart.Chart
 	histTitle    *widget.Label
 	simNote      *widget.Label
 	simState     *widget.Label
@@ -71,8 +76,8 @@ func newCompareScreen(u *UI) screen {
 		simTable: container.NewVBox(), a: u.analysis}
 	f := s.form
 	money := func(v float64) string { return s.u.formatOf(s.a.c).MoneyShort(v) }
-	s.npvChart = barChart(s.npvBars, money)
-	s.flowChart = lineChart(s.cumulative, money)
+	s.npvChart = chart.Bars(s.npvBars, money, noAlternativeYet)
+	s.flowChart = chart.Lines(s.cumulative, money, noAlternativeYet)
 
 	s.recommend = f.choice(fixed("recommendation.alternative"), nil, nil,
 		func(c *casebuilder.Case) (string, bool) { return c.Recommendation.Alternative, true },
@@ -115,11 +120,11 @@ func newCompareScreen(u *UI) screen {
 		}
 		return s.u.formatOf(s.full.a.Case).MoneyShort(v)
 	}
-	s.tornado = tornadoChart(func() (float64, []swing) { return s.tornadoBase(), s.swings() }, fullMoney)
+	s.tornado = chart.Tornado(func() (float64, []chart.Swing) { return s.tornadoBase(), s.swings() }, fullMoney, "Likely NPV")
 	s.drivers = widget.NewLabel("")
 	s.drivers.Wrapping = fyne.TextWrapWord
 	s.tornadoState = stateLabel()
-	s.histogram = histogramChart(s.histogramData, fullMoney)
+	s.histogram = chart.Histogram(s.histogramData, fullMoney)
 	s.histTitle = caption("")
 	s.histTitle.Wrapping = fyne.TextWrapWord // it names an alternative
 	s.simNote = widget.NewLabel("")
@@ -509,13 +514,13 @@ func (s *compareScreen) scoreCell(ai int, cs casebuilder.CriterionScore) fyne.Ca
 
 // headerCell is a column title of up to two lines, with a muted note
 // under it.
-func headerCell(title, note string, align fyne.TextAlign) *chart {
+func headerCell(title, note string, align fyne.TextAlign) *chart.Chart {
 	lineH := fyne.MeasureText("Mg", theme.CaptionTextSize(), fyne.TextStyle{Bold: true}).Height
 	rows := float32(2)
 	if note != "" {
 		rows = 3
 	}
-	return newChart(fyne.NewSize(40, rows*lineH+4), func(size fyne.Size) []fyne.CanvasObject {
+	return chart.New(fyne.NewSize(40, rows*lineH+4), func(size fyne.Size) []fyne.CanvasObject {
 		x := theme.InnerPadding() // as a label's text
 		switch align {
 		case fyne.TextAlignCenter:
@@ -523,20 +528,20 @@ func headerCell(title, note string, align fyne.TextAlign) *chart {
 		case fyne.TextAlignTrailing:
 			x = size.Width
 		}
-		lines := wrapText(title, size.Width, 2)
+		lines := chart.WrapText(title, size.Width, 2)
 		y := size.Height - rows*lineH
 		if len(lines) == 1 {
 			y += lineH
 		}
 		var objs []fyne.CanvasObject
 		for _, l := range lines {
-			t := text(l, x, y, align, false)
+			t := chart.Text(l, x, y, align, false)
 			t.TextStyle.Bold = true
 			objs = append(objs, t)
 			y += lineH
 		}
 		if note != "" {
-			objs = append(objs, text(truncate(note, size.Width), x, y, align, true))
+			objs = append(objs, chart.Text(chart.Truncate(note, size.Width), x, y, align, true))
 		}
 		return objs
 	})
@@ -572,7 +577,7 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 
 	// The tornado: its height follows the number of inputs shown.
 	swings := s.swings()
-	s.tornado.min.Height = tornadoHeight(len(swings))
+	s.tornado.Min.Height = chart.TornadoHeight(len(swings))
 	s.tornado.Refresh()
 	rec := a.Result.RecommendedAlternative()
 	switch {
@@ -625,19 +630,19 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 
 // swings are the tornado's bars: the inputs that move the recommendation's
 // NPV, largest first, at most maxDrivers.
-func (s *compareScreen) swings() []swing {
+func (s *compareScreen) swings() []chart.Swing {
 	a := s.full.a
 	if a == nil || a.Tornado == nil {
 		return nil
 	}
 	f := s.u.formatOf(a.Case)
-	var out []swing
+	var out []chart.Swing
 	for _, d := range a.Tornado.Drivers {
 		if d.Swing == 0 || len(out) == maxDrivers {
 			break
 		}
-		out = append(out, swing{label: d.Input, detail: fmt.Sprintf("%s: %s to %s", d.Kind, f.Value(d.Low, d.Unit), f.Value(d.High, d.Unit)),
-			low: d.NPVLow, high: d.NPVHigh})
+		out = append(out, chart.Swing{Label: d.Input, Detail: fmt.Sprintf("%s: %s to %s", d.Kind, f.Value(d.Low, d.Unit), f.Value(d.High, d.Unit)),
+			Low: d.NPVLow, High: d.NPVHigh})
 	}
 	return out
 }
@@ -652,17 +657,17 @@ func (s *compareScreen) tornadoBase() float64 {
 
 // histogramData is the histogram of the recommendation's simulated NPV,
 // with its P10, P50 and P90.
-func (s *compareScreen) histogramData() histogram {
+func (s *compareScreen) histogramData() chart.Distribution {
 	a := s.full.a
 	if a == nil || a.Simulation == nil || a.Result.Recommended < 0 || a.Result.Recommended >= len(a.Simulation.Alternatives) {
-		return histogram{}
+		return chart.Distribution{}
 	}
 	as := a.Simulation.Alternatives[a.Result.Recommended]
-	h := histogram{color: seriesColor(a.Result.Recommended)}
+	h := chart.Distribution{Color: chart.SeriesColor(a.Result.Recommended)}
 	for _, b := range as.Histogram {
-		h.bins = append(h.bins, histBin{from: b.From, to: b.To, count: b.Count})
+		h.Bins = append(h.Bins, chart.Bin{From: b.From, To: b.To, Count: b.Count})
 	}
-	h.marks = []mark{{"P10", as.NPVP10}, {"P50", as.NPVP50}, {"P90", as.NPVP90}}
+	h.Marks = []chart.Mark{{Label: "P10", Value: as.NPVP10}, {Label: "P50", Value: as.NPVP50}, {Label: "P90", Value: as.NPVP90}}
 	return h
 }
 
@@ -686,21 +691,21 @@ func figuresRow(cols *columns, cells []string, header, bold bool) fyne.CanvasObj
 }
 
 // npvBars are the NPV chart's bars: every alternative but the baseline.
-func (s *compareScreen) npvBars() []bar {
-	var bs []bar
+func (s *compareScreen) npvBars() []chart.Bar {
+	var bs []chart.Bar
 	for i, r := range s.a.res.Alternatives {
 		if r.DoNothing {
 			continue
 		}
-		bs = append(bs, bar{label: r.Name, value: r.NPV, color: seriesColor(i), bold: i == s.a.res.Recommended})
+		bs = append(bs, chart.Bar{Label: r.Name, Value: r.NPV, Color: chart.SeriesColor(i), Bold: i == s.a.res.Recommended})
 	}
 	return bs
 }
 
 // cumulative are the cumulative net cash flows of every alternative but
 // the baseline.
-func (s *compareScreen) cumulative() []series {
-	var ss []series
+func (s *compareScreen) cumulative() []chart.Series {
+	var ss []chart.Series
 	for i, r := range s.a.res.Alternatives {
 		if r.DoNothing {
 			continue
@@ -711,7 +716,7 @@ func (s *compareScreen) cumulative() []series {
 			sum += v
 			values[m] = sum
 		}
-		ss = append(ss, series{name: r.Name, values: values, color: seriesColor(i), bold: i == s.a.res.Recommended})
+		ss = append(ss, chart.Series{Name: r.Name, Values: values, Color: chart.SeriesColor(i), Bold: i == s.a.res.Recommended})
 	}
 	return ss
 }

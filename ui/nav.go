@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
 )
 
 // navigation is the list of the method's steps on the left, each with how
@@ -121,7 +121,7 @@ func (s *stepItem) show(number int, name string, p progress) {
 	} else {
 		s.bar.FillColor = theme.Color(theme.ColorNamePrimary)
 	}
-	s.track.FillColor = withAlpha(theme.Color(theme.ColorNameInputBorder), 0x80)
+	s.track.FillColor = chart.WithAlpha(theme.Color(theme.ColorNameInputBorder), 0x80)
 	s.Refresh()
 }
 
@@ -165,11 +165,6 @@ func (r *stepItemRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *stepItemRenderer) Destroy() {}
-
-func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
-}
 
 // stepProgress says, for each step, how much of what a CEO expects to find
 // there the case has, and how many findings of the review are to be fixed

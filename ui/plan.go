@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
 )
 
 const planGuidance = "Show that it can be done, by whom, and when. A CEO looks for dated milestones that each have one owner, the resources secured before they are needed, the people affected and how they will hear about it, and how progress will be reported, so that nothing comes as a surprise."
@@ -21,7 +22,7 @@ const planGuidance = "Show that it can be done, by whom, and when. A CEO looks f
 type planScreen struct {
 	u            *UI
 	tabs         *container.AppTabs
-	timeline     *chart
+	timeline     *chart.Chart
 	timeScroll   *container.Scroll
 	list         *master
 	shown        int
@@ -62,8 +63,8 @@ func newPlanScreen(u *UI) screen {
 		}
 		return firstLine(m.Name, "Untitled milestone"), when + " · " + owner
 	}, s.onSelect)
-	s.timeline = newChart(fyne.NewSize(400, 120), s.drawTimeline)
-	s.timeline.onTap = s.onTimelineTap
+	s.timeline = chart.New(fyne.NewSize(400, 120), s.drawTimeline)
+	s.timeline.OnTap = s.onTimelineTap
 	s.timeScroll = container.NewVScroll(s.timeline)
 	s.timeScroll.SetMinSize(fyne.NewSize(400, 200))
 	// The timeline draws only the rows in view: a plan may have thousands.
@@ -350,13 +351,13 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 	ms := s.u.doc.c.Plan.Milestones
 	from, to, ok := timelineSpan(ms)
 	if !ok {
-		return []fyne.CanvasObject{text("Give the milestones dates to see them on the timeline.", 8, 8, fyne.TextAlignLeading, true)}
+		return []fyne.CanvasObject{chart.Text("Give the milestones dates to see them on the timeline.", 8, 8, fyne.TextAlignLeading, true)}
 	}
 	labelW := min(size.Width*0.3, 240)
 	left, right := labelW+8, size.Width-8
 	days := to.Sub(from).Hours() / 24
 	xOf := func(t time.Time) float32 { return left + (right-left)*float32(t.Sub(from).Hours()/24/days) }
-	grid := withAlpha(theme.Color(theme.ColorNameForeground), 0x1c)
+	grid := chart.WithAlpha(theme.Color(theme.ColorNameForeground), 0x1c)
 	bottom := timelineHead + float32(len(ms))*timelineRow
 	var objs []fyne.CanvasObject
 	// Only the rows in view, and a few either side; the months head the
@@ -372,15 +373,15 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 			continue
 		}
 		x := xOf(m)
-		objs = append(objs, line(grid, 1, x, top, x, bottom))
+		objs = append(objs, chart.Line(grid, 1, x, top, x, bottom))
 		if m.Before(to) {
-			heads = append(heads, text(m.Format("Jan 06"), x+2, top, fyne.TextAlignLeading, true))
+			heads = append(heads, chart.Text(m.Format("Jan 06"), x+2, top, fyne.TextAlignLeading, true))
 		}
 	}
 	for i := first; i < last; i++ {
 		m := ms[i]
 		y := timelineHead + float32(i)*timelineRow
-		label := text(truncate(firstLine(m.Name, "Untitled"), labelW), 0, y+1, fyne.TextAlignLeading, i != s.shown)
+		label := chart.Text(chart.Truncate(firstLine(m.Name, "Untitled"), labelW), 0, y+1, fyne.TextAlignLeading, i != s.shown)
 		label.TextStyle.Bold = i == s.shown
 		objs = append(objs, label)
 		if m.Start.IsZero() && m.End.IsZero() {
@@ -398,14 +399,14 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 			col = theme.Color(theme.ColorNameWarning)
 		}
 		if i != s.shown {
-			col = withAlpha(col, 0xb0)
+			col = chart.WithAlpha(col, 0xb0)
 		}
 		x1, x2 := xOf(start.Time()), xOf(end.Time().AddDate(0, 0, 1))
-		r := rect(col, x1, y+3, max(x2-x1, 3), timelineRow-6)
+		r := chart.Rect(col, x1, y+3, max(x2-x1, 3), timelineRow-6)
 		r.CornerRadius = 3
 		objs = append(objs, r)
 	}
-	objs = append(objs, rect(theme.Color(theme.ColorNameBackground), 0, top, size.Width, timelineHead))
+	objs = append(objs, chart.Rect(theme.Color(theme.ColorNameBackground), 0, top, size.Width, timelineHead))
 	return append(objs, heads...)
 }
 
@@ -436,7 +437,7 @@ func (s *planScreen) refresh(force bool) {
 	}
 	s.others.refresh(c, force)
 	s.stakeholders.refresh(c, force)
-	s.timeline.min = fyne.NewSize(400, timelineHead+float32(len(c.Plan.Milestones))*timelineRow+6)
+	s.timeline.Min = fyne.NewSize(400, timelineHead+float32(len(c.Plan.Milestones))*timelineRow+6)
 	s.timeline.Refresh()
 	s.timeScroll.Refresh()
 }

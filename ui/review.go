@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
 )
 
 const reviewGuidance = "Read the case as the CEO will, before the CEO does. Each point below is a question you would rather answer now than in the meeting; the link takes you to the field to fix. Fix what blocks the case, weigh the warnings, then export the brief for the executive review and the workbook for finance."
@@ -26,7 +27,7 @@ type reviewScreen struct {
 	u *UI
 	// readiness is the score, meter its gauge and meaning what it means.
 	readiness *widget.Label
-	meter     *chart
+	meter     *chart.Chart
 	meaning   *widget.Label
 	score     int
 	summary   *widget.Label
@@ -40,7 +41,7 @@ func newReviewScreen(u *UI) screen {
 	s := &reviewScreen{u: u, findings: container.NewVBox()}
 	s.readiness = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.readiness.SizeName = theme.SizeNameHeadingText
-	s.meter = newChart(fyne.NewSize(200, 14), s.drawMeter)
+	s.meter = chart.New(fyne.NewSize(200, 14), s.drawMeter)
 	s.meaning = widget.NewLabel("")
 	s.meaning.Wrapping = fyne.TextWrapWord
 	s.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -147,11 +148,11 @@ func (s *reviewScreen) drawMeter(size fyne.Size) []fyne.CanvasObject {
 	if s.score < 50 {
 		fill = theme.Color(theme.ColorNameError)
 	}
-	track := rect(withAlpha(theme.Color(theme.ColorNameInputBorder), 0x80), 0, y, size.Width, h)
+	track := chart.Rect(chart.WithAlpha(theme.Color(theme.ColorNameInputBorder), 0x80), 0, y, size.Width, h)
 	track.CornerRadius = h / 2
-	bar := rect(fill, 0, y, size.Width*float32(min(max(s.score, 0), 100))/100, h)
+	bar := chart.Rect(fill, 0, y, size.Width*float32(min(max(s.score, 0), 100))/100, h)
 	bar.CornerRadius = h / 2
-	half := line(theme.Color(theme.ColorNameForeground), 1, size.Width/2, y-3, size.Width/2, y+h+3)
+	half := chart.Line(theme.Color(theme.ColorNameForeground), 1, size.Width/2, y-3, size.Width/2, y+h+3)
 	return []fyne.CanvasObject{track, bar, half}
 }
 

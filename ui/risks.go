@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
 )
 
 const risksGuidance = "Raise the obstacles before the CEO does. For every material risk, say how likely it is and what it would cost, who watches for it, the early warning that it is happening, how you would work around it, and the contingency plan with its cost. Their expected cost becomes a reserve in the plan, so the budget you ask for already allows for them."
@@ -22,7 +23,7 @@ const risksGuidance = "Raise the obstacles before the CEO does. For every materi
 type risksScreen struct {
 	u       *UI
 	list    *master
-	heat    *chart
+	heat    *chart.Chart
 	summary *widget.Label
 	filter  *fyne.Container
 	// cell is the heat-map cell the list is filtered to (likelihood and
@@ -54,8 +55,8 @@ func newRisksScreen(u *UI) screen {
 		}
 		return firstLine(r.Description, "Untitled risk"), sub
 	}, s.onSelect)
-	s.heat = newChart(fyne.NewSize(300, 210), s.drawHeat)
-	s.heat.onTap = s.onHeatTap
+	s.heat = chart.New(fyne.NewSize(300, 210), s.drawHeat)
+	s.heat.OnTap = s.onHeatTap
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.summary.SizeName = theme.SizeNameCaptionText
@@ -261,10 +262,10 @@ func (s *risksScreen) drawHeat(size fyne.Size) []fyne.CanvasObject {
 	likelihood := [6]string{"", "rare", "unlikely", "possible", "likely", "almost sure"}
 	for l := 1; l <= 5; l++ {
 		y := top + float32(5-l)*cell
-		objs = append(objs, text(likelihood[l], left-6, y+cell/2-8, fyne.TextAlignTrailing, true))
+		objs = append(objs, chart.Text(likelihood[l], left-6, y+cell/2-8, fyne.TextAlignTrailing, true))
 		for i := 1; i <= 5; i++ {
 			x := left + float32(i-1)*cell
-			r := rect(heatColor(l, i), x+1, y+1, cell-2, cell-2)
+			r := chart.Rect(heatColor(l, i), x+1, y+1, cell-2, cell-2)
 			r.CornerRadius = 3
 			if s.cellL == l && s.cellI == i {
 				r.StrokeColor = theme.Color(theme.ColorNameForeground)
@@ -272,7 +273,7 @@ func (s *risksScreen) drawHeat(size fyne.Size) []fyne.CanvasObject {
 			}
 			objs = append(objs, r)
 			if n := counts[l][i]; n > 0 {
-				t := text(itoa(n), x+cell/2, y+cell/2-9, fyne.TextAlignCenter, false)
+				t := chart.Text(itoa(n), x+cell/2, y+cell/2-9, fyne.TextAlignCenter, false)
 				t.TextStyle.Bold = true
 				t.TextSize = theme.TextSize()
 				t.Move(fyne.NewPos(x+cell/2-t.MinSize().Width/2, y+cell/2-t.MinSize().Height/2))
@@ -281,9 +282,9 @@ func (s *risksScreen) drawHeat(size fyne.Size) []fyne.CanvasObject {
 		}
 	}
 	for i := 1; i <= 5; i++ {
-		objs = append(objs, text(itoa(i), left+float32(i-1)*cell+cell/2, top+5*cell+2, fyne.TextAlignCenter, true))
+		objs = append(objs, chart.Text(itoa(i), left+float32(i-1)*cell+cell/2, top+5*cell+2, fyne.TextAlignCenter, true))
 	}
-	objs = append(objs, text("impact →", left+5*cell/2, top+5*cell+18, fyne.TextAlignCenter, true))
+	objs = append(objs, chart.Text("impact →", left+5*cell/2, top+5*cell+18, fyne.TextAlignCenter, true))
 	return objs
 }
 

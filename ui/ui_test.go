@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
 )
 
 // english starts the app reading numbers in English, whatever the
@@ -1039,7 +1040,7 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 	}
 	u.goTo(casebuilder.StepCompare)
 	cmp := u.screen(casebuilder.StepCompare).(*compareScreen)
-	says := func(c *chart) string {
+	says := func(c *chart.Chart) string {
 		var s string
 		for _, o := range test.WidgetRenderer(c).Objects() {
 			if t, ok := o.(*canvas.Text); ok {
@@ -1048,7 +1049,7 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 		}
 		return s
 	}
-	for _, c := range []*chart{cmp.npvChart, cmp.flowChart} {
+	for _, c := range []*chart.Chart{cmp.npvChart, cmp.flowChart} {
 		if got := says(c); !strings.HasPrefix(got, "No alternative to doing nothing yet") {
 			t.Errorf("an empty chart says %q, want that there is no alternative yet", got)
 		}
