@@ -16,6 +16,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // compare goes to the Compare step and returns its screen.
@@ -134,8 +135,8 @@ func TestAScoreFromTheNPV(t *testing.T) {
 	if l == nil || !strings.HasPrefix(l.Text, "1 – poor. Scored from the NPV: €17") {
 		t.Errorf("compensation's financial score reads %v", l)
 	}
-	for _, b := range alts.form.fields {
-		if b.path() == "alternatives[2].scores.financial.score" {
+	for _, b := range alts.md.Form().Fields() {
+		if b.Path() == "alternatives[2].scores.financial.score" {
 			t.Error("a score worked out from the NPV can still be chosen by hand")
 		}
 	}
@@ -147,7 +148,7 @@ func TestAScoreFromTheNPV(t *testing.T) {
 func TestReasonsAskedForWhenNeeded(t *testing.T) {
 	h := english(t)
 	cmp := h.compare()
-	cmp.recommend.sel.SetSelected("Sharper hiring profile and assessment")
+	cmp.recommend.Select().SetSelected("Sharper hiring profile and assessment")
 	h.settle()
 	if !cmp.whyNotTopBox.Visible() {
 		t.Fatal("recommending the second-ranked alternative does not ask why")
@@ -157,8 +158,8 @@ func TestReasonsAskedForWhenNeeded(t *testing.T) {
 	}
 	link := findingLink(t, h, "recommended-not-top-ranked")
 	tapLink(link)
-	e, ok := h.w.Canvas().Focused().(*entry)
-	if !ok || e != cmp.whyNotTop.entry {
+	e, ok := h.w.Canvas().Focused().(*form.Entry)
+	if !ok || e != cmp.whyNotTop.Entry() {
 		t.Fatal("the finding's link does not lead to the reason's field")
 	}
 	test.Type(e, "Hiring can start this quarter; onboarding needs two coaches we cannot hire before the summer.")
@@ -188,7 +189,7 @@ func TestReasonsAskedForWhenNeeded(t *testing.T) {
 		t.Error("recommending an alternative with a negative NPV does not ask why")
 	}
 	tapLink(findingLink(t, h, "recommended-negative-npv"))
-	if h.w.Canvas().Focused() != cmp.whyNegative.entry {
+	if h.w.Canvas().Focused() != cmp.whyNegative.Entry() {
 		t.Error("the finding's link does not lead to the field for why the NPV may be negative")
 	}
 }
@@ -619,16 +620,16 @@ func followLink(h *harness, f casebuilder.Finding) string {
 		return "focused nothing"
 	}
 	if b, ok := focused.(*widget.Button); ok {
-		if strings.HasPrefix(b.Text, "Add ") && !strings.HasSuffix(f.Where.Path, "]") && !strings.Contains(lastName(f.Where.Path), "[") {
+		if strings.HasPrefix(b.Text, "Add ") && !strings.HasSuffix(f.Where.Path, "]") && !strings.Contains(f.Where.Path[strings.LastIndexByte(f.Where.Path, '.')+1:], "[") {
 			return "" // the button that adds to the list named
 		}
 		return fmt.Sprintf("focused the button %q", b.Text)
 	}
 	got := pathOf(u, focused)
 	if got == "" && u.settings != nil {
-		for _, b := range u.settings.form.fields {
-			if b.focusTarget() == focused {
-				got = b.path()
+		for _, b := range u.settings.form.Fields() {
+			if b.FocusTarget() == focused {
+				got = b.Path()
 			}
 		}
 	}
@@ -660,7 +661,7 @@ var digits = regexp.MustCompile(`\[\d+\]`)
 // criterion the case does not have (in a file edited by hand): it has no
 // field, so its link shows the alternative.
 func orphanScore(c *casebuilder.Case, path string) bool {
-	_, rest, ok := indexIn(path, "alternatives")
+	_, rest, ok := form.IndexIn(path, "alternatives")
 	id, ok2 := strings.CutPrefix(rest, "scores.")
 	if !ok || !ok2 {
 		return false

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // keystrokeFields are fields typed into by the keystroke benchmarks, one
@@ -72,7 +73,7 @@ func benchmarkKeystroke(b *testing.B, step casebuilder.MethodStep, path string, 
 	u.replaceCase(loadSample(b, "stress"), "")
 	u.recalc.stop() // the whole analysis a case starts with
 	u.reveal(casebuilder.Where{Step: step, Path: path})
-	e := h.w.Canvas().Focused().(*entry)
+	e := h.w.Canvas().Focused().(*form.Entry)
 	b.ResetTimer()
 	for i := range b.N {
 		e.SetText(texts[i%2])
@@ -124,7 +125,7 @@ func BenchmarkEditStress(b *testing.B) {
 			c.Title = "Stress " + string(rune('a'+i%26))
 			return nil
 		})
-		if err != nil && err != errUnchanged {
+		if err != nil && err != form.ErrUnchanged {
 			b.Fatal(err)
 		}
 	}

@@ -1,15 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
-
-// errUnchanged is returned by a change that leaves the case as it was; the
-// edit is then dropped without an undo step.
-var errUnchanged = errors.New("unchanged")
 
 // maxUndo bounds the undo history. A snapshot shares its text with the
 // others, so even the stress case costs well under a megabyte a step.
@@ -64,8 +59,9 @@ func (d *document) modified() bool { return d.c != d.saved }
 
 // edit applies change to a copy of the case and, unless that adds a
 // problem, makes the copy the case. Successive edits with the same key
-// (typing in one field) make one undo step. It returns errUnchanged when
-// change changed nothing, and the problems the change would add otherwise.
+// (typing in one field) make one undo step. It returns change's error (a
+// change that changed nothing returns form.ErrUnchanged), or the problems
+// the change would add.
 func (d *document) edit(where casebuilder.Where, key string, change func(c *casebuilder.Case) error) error {
 	next := d.c.Clone()
 	if err := change(next); err != nil {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // exportJob is one document to write.
@@ -34,7 +35,7 @@ type exportDialog struct {
 	folder                  string
 	folderLabel             *widget.Label
 	paper                   *widget.Select
-	problem                 *errorLabel
+	problem                 *form.ErrorLabel
 	exportButton, cancel    *widget.Button
 	dlg                     *dialog.CustomDialog
 }
@@ -45,14 +46,14 @@ func (u *UI) onExport() {
 		u.status.say("An export is already running; it will say here when it is done.")
 		return
 	}
-	e := &exportDialog{u: u, problem: newErrorLabel()}
+	e := &exportDialog{u: u, problem: form.NewErrorLabel()}
 	base := u.suggestedName()
 	e.folder = u.exportFolder()
 
-	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.show(nil, "") })
+	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.Explain(nil, "") })
 	e.briefName = widget.NewEntry()
 	e.briefName.SetText(base + ".pdf")
-	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.show(nil, "") })
+	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.Explain(nil, "") })
 	e.workbookName = widget.NewEntry()
 	e.workbookName.SetText(base + ".xlsx")
 	offer(e.brief, e.briefName, u.opts.Exporters.Brief != nil)
@@ -68,7 +69,7 @@ func (u *UI) onExport() {
 		e.paper.SetSelected("A4")
 	}
 
-	form := widget.NewForm(
+	fields := widget.NewForm(
 		widget.NewFormItem("", e.brief),
 		widget.NewFormItem("File name", e.briefName),
 		widget.NewFormItem("", e.workbook),
@@ -79,7 +80,7 @@ func (u *UI) onExport() {
 	note := widget.NewLabel("Both documents are written from the case as it is now; you can go on editing while they are written.")
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	content := container.NewVBox(form, e.problem, note)
+	content := container.NewVBox(fields, e.problem, note)
 	e.exportButton = widget.NewButton("Export", e.onConfirm)
 	e.exportButton.Importance = widget.HighImportance
 	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
@@ -119,7 +120,7 @@ func (e *exportDialog) onChooseFolder() {
 		}
 		e.folder = l.Path()
 		e.folderLabel.SetText(e.folder)
-		e.problem.show(nil, "")
+		e.problem.Explain(nil, "")
 	}, e.u.win)
 	d.Resize(fyne.NewSize(820, 560))
 	d.Show()
@@ -169,7 +170,7 @@ func (e *exportDialog) jobs() ([]exportJob, error) {
 func (e *exportDialog) onConfirm() {
 	jobs, err := e.jobs()
 	if err != nil {
-		e.problem.show(err, "")
+		e.problem.Explain(err, "")
 		return
 	}
 	paper := "a4"

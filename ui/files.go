@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // firstSample is the sample opened on the first start.
@@ -163,7 +165,7 @@ func (u *UI) showNewDialog() {
 		if !ok {
 			return
 		}
-		i := indexOf(options, choice.Selected)
+		i := slices.Index(options, choice.Selected)
 		if i <= 0 {
 			u.replaceCase(u.blankCase(), "")
 			return
@@ -242,7 +244,7 @@ func (u *UI) onSaveAs() { u.saveAs(nil) }
 // writing, which empties an existing case before it is replaced, and
 // Save's backup of the previous version would be empty.
 func (u *UI) saveAs(next func()) {
-	d := &saveAsDialog{u: u, folder: u.exportFolder(), problem: newErrorLabel(), next: next}
+	d := &saveAsDialog{u: u, folder: u.exportFolder(), problem: form.NewErrorLabel(), next: next}
 	d.name = widget.NewEntry()
 	d.name.SetText(u.suggestedName() + casebuilder.FileExtension)
 	d.name.OnSubmitted = func(string) { d.onSave() }
@@ -261,11 +263,11 @@ func (u *UI) saveAs(next func()) {
 		f.Resize(fyne.NewSize(820, 560))
 		f.Show()
 	})
-	form := widget.NewForm(
+	fields := widget.NewForm(
 		widget.NewFormItem("File name", d.name),
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, d.folderLabel)),
 	)
-	content := container.NewVBox(form, d.problem)
+	content := container.NewVBox(fields, d.problem)
 	d.save = widget.NewButton("Save", d.onSave)
 	d.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { d.dlg.Hide() })
@@ -282,7 +284,7 @@ type saveAsDialog struct {
 	name        *widget.Entry
 	folder      string
 	folderLabel *widget.Label
-	problem     *errorLabel
+	problem     *form.ErrorLabel
 	save        *widget.Button
 	dlg         *dialog.CustomDialog
 	next        func()
@@ -308,7 +310,7 @@ func (d *saveAsDialog) path() (string, error) {
 func (d *saveAsDialog) onSave() {
 	path, err := d.path()
 	if err != nil {
-		d.problem.show(err, "")
+		d.problem.Explain(err, "")
 		return
 	}
 	save := func() {

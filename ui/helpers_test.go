@@ -12,6 +12,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // queueBridge keeps what goroutines hand to the UI until the test runs it
@@ -144,9 +145,9 @@ func (h *harness) field(step casebuilder.MethodStep, path string) fyne.Focusable
 }
 
 // entryAt returns the entry of the field at path.
-func (h *harness) entryAt(step casebuilder.MethodStep, path string) *entry {
+func (h *harness) entryAt(step casebuilder.MethodStep, path string) *form.Entry {
 	h.t.Helper()
-	e, ok := h.field(step, path).(*entry)
+	e, ok := h.field(step, path).(*form.Entry)
 	if !ok {
 		h.t.Fatalf("the field at %s is not an entry", path)
 	}
@@ -154,93 +155,83 @@ func (h *harness) entryAt(step casebuilder.MethodStep, path string) *entry {
 }
 
 // retype replaces what an entry holds by typing text into it, key by key.
-func (h *harness) retype(e *entry, text string) {
+func (h *harness) retype(e *form.Entry, text string) {
 	h.t.Helper()
 	h.w.Canvas().Focus(e)
 	e.SetText("")
 	test.Type(e, text)
 }
 
+// ownedField is a field that says which widgets are its own and what is
+// shown under it: every field type of package form.
+type ownedField interface {
+	form.Binder
+	Owns(w fyne.Focusable) bool
+	Problem() string
+}
+
 // errorBeside returns the message shown under the field of entry e, or "".
-func errorBeside(u *UI, e *entry) string {
+func errorBeside(u *UI, e *form.Entry) string {
 	for _, s := range u.screens {
-		if msg, ok := findError(s, e); ok {
-			return msg
+		for _, b := range fieldsOf(s) {
+			if o, ok := b.(ownedField); ok && o.Owns(e) {
+				return o.Problem()
+			}
 		}
 	}
 	return ""
 }
 
-// findError looks through a screen's forms for the field of e.
-func findError(s screen, e *entry) (string, bool) {
-	for _, f := range formsOf(s) {
-		for _, b := range f.fields {
-			switch x := b.(type) {
-			case *textField:
-				if x.entry == e {
-					return visibleText(x.err), true
-				}
-			case *numberField:
-				if x.entry == e {
-					return visibleText(x.err), true
-				}
-			case *rangeField:
-				if x.low == e || x.likely == e || x.high == e {
-					return visibleText(x.err), true
-				}
-			case *monthField:
-				if x.entry == e {
-					return visibleText(x.err), true
-				}
-			case *dateField:
-				if x.entry == e {
-					return visibleText(x.err), true
-				}
-			}
-		}
-	}
-	return "", false
-}
+func visibleText(l *form.ErrorLabel) string { return l.Shown() }
 
-func visibleText(l *errorLabel) string {
-	if !l.Visible() {
-		return ""
+// fieldsOf returns every field of a screen, its tables' rows included.
+func fieldsOf(s screen) []form.Binder {
+	var out []form.Binder
+	for _, f := range formsOf(s) {
+		out = append(out, f.Fields()...)
 	}
-	return l.Text
+	return out
 }
 
 // formsOf returns every form of a screen, its tables' rows included.
-func formsOf(s screen) []*form {
-	var out []*form
-	tables := func(ts ...*rowTable) {
-		for _, t := range ts {
-			if t != nil {
-				out = append(out, t.forms...)
+func formsOf(s screen) []*form.Form {
+	var roots []*form.Form
+	switch x := s.(type) {
+	case *contextScreen:
+		roots = append(roots, x.form)
+	case *painScreen:
+		roots = append(roots, x.form, x.inputs)
+	case *alternativesScreen:
+		roots = append(roots, x.md.Form())
+	case *compareScreen:
+		roots = append(roots, x.form)
+	case *risksScreen:
+		roots = append(roots, x.md.Form())
+	case *planScreen:
+		roots = append(roots, x.md.Form(), x.others)
+	case *measuresScreen:
+		roots = append(roots, x.md.Form(), x.others)
+	}
+	var out []*form.Form
+	var add func(f *form.Form)
+	add = func(f *form.Form) {
+		if f == nil {
+			return
+		}
+		out = append(out, f)
+		for _, p := range f.Parts() {
+			switch p := p.(type) {
+			case *form.Form:
+				add(p)
+			case *form.Table:
+				for _, r := range p.Rows() {
+					add(r)
+				}
 			}
 		}
 	}
-	switch x := s.(type) {
-	case *contextScreen:
-		out = append(out, x.form)
-		tables(x.objectives)
-		tables(x.lists...)
-	case *painScreen:
-		out = append(out, x.form, x.inputs)
-		tables(x.evidence)
-	case *alternativesScreen:
-		out = append(out, x.form)
-		tables(x.costs, x.benefits)
-	case *compareScreen:
-		out = append(out, x.form)
-		tables(x.criteria)
-	case *risksScreen:
-		out = append(out, x.form)
-	case *planScreen:
-		out = append(out, x.form, x.others)
-		tables(x.resources, x.stakeholders)
-	case *measuresScreen:
-		out = append(out, x.form)
-		tables(x.contributors)
+	for _, f := range roots {
+		add(f)
 	}
 	return out
 }

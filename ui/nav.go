@@ -12,6 +12,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // navigation is the list of the method's steps on the left, each with how
@@ -101,7 +102,7 @@ func newStepItem() *stepItem {
 }
 
 func (s *stepItem) show(number int, name string, p progress) {
-	setText(s.name, fmt.Sprintf("%d. %s", number, name))
+	form.SetText(s.name, fmt.Sprintf("%d. %s", number, name))
 	var badge []string
 	switch {
 	case p.blocking > 0:
@@ -114,7 +115,7 @@ func (s *stepItem) show(number int, name string, p progress) {
 		badge = append(badge, fmt.Sprintf("%d/%d", p.done, p.total))
 		s.badge.Importance = widget.LowImportance
 	}
-	setText(s.badge, strings.Join(badge, " "))
+	form.SetText(s.badge, strings.Join(badge, " "))
 	s.frac = p.fraction()
 	if p.blocking > 0 {
 		s.bar.FillColor = theme.Color(theme.ColorNameError)

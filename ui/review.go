@@ -13,6 +13,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 const reviewGuidance = "Read the case as the CEO will, before the CEO does. Each point below is a question you would rather answer now than in the meeting; the link takes you to the field to fix. Fix what blocks the case, weigh the warnings, then export the brief for the executive review and the workbook for finance."
@@ -72,7 +73,7 @@ func (s *reviewScreen) refresh(bool) {}
 func (s *reviewScreen) showAnalysis(a analysis) {
 	blocking, warnings, advice := casebuilder.CountFindings(a.findings)
 	s.score = a.readiness
-	setText(s.readiness, fmt.Sprintf("%d / 100", a.readiness))
+	form.SetText(s.readiness, fmt.Sprintf("%d / 100", a.readiness))
 	switch {
 	case blocking > 0:
 		s.meaning.SetText(fmt.Sprintf("Not ready: %s would sink the case. The score stays below 50 while anything does.",
@@ -92,11 +93,11 @@ func (s *reviewScreen) showAnalysis(a analysis) {
 		s.summary.SetText("Nothing for the CEO to object to that the review can find. Read the brief once more with fresh eyes, then send it.")
 	case blocking > 0:
 		s.summary.SetText(fmt.Sprintf("%s would sink the case; fix %s before the meeting. %s and %s.",
-			capitalise(plural(blocking, "point")), them(blocking),
-			capitalise(plural(warnings, "question")), plural(advice, "suggestion")))
+			form.Capital(plural(blocking, "point")), them(blocking),
+			form.Capital(plural(warnings, "question")), plural(advice, "suggestion")))
 	default:
 		s.summary.SetText(fmt.Sprintf("Nothing blocks the case. %s the CEO is likely to ask, and %s to make it better.",
-			capitalise(plural(warnings, "question")), plural(advice, "suggestion")))
+			form.Capital(plural(warnings, "question")), plural(advice, "suggestion")))
 	}
 	s.links = s.links[:0]
 	var rows []fyne.CanvasObject
@@ -124,7 +125,7 @@ func (s *reviewScreen) findingRow(c *casebuilder.Case, f casebuilder.Finding) fy
 	default:
 		icon = theme.InfoIcon()
 	}
-	msg := widget.NewLabelWithStyle(capitalise(f.Message), fyne.TextAlignLeading, fyne.TextStyle{Bold: f.Severity == casebuilder.Blocking})
+	msg := widget.NewLabelWithStyle(form.Capital(f.Message), fyne.TextAlignLeading, fyne.TextStyle{Bold: f.Severity == casebuilder.Blocking})
 	msg.Wrapping = fyne.TextWrapWord
 	why := widget.NewLabel(f.Why)
 	why.Wrapping = fyne.TextWrapWord
@@ -135,7 +136,7 @@ func (s *reviewScreen) findingRow(c *casebuilder.Case, f casebuilder.Finding) fy
 	link.OnTapped = func() { s.u.reveal(where) }
 	link.SizeName = theme.SizeNameCaptionText
 	s.links = append(s.links, link)
-	body := container.New(&tightVBox{}, msg, why, link)
+	body := container.New(form.TightVBox{}, msg, why, link)
 	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, body)
 }
 
@@ -196,8 +197,8 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 		parts = append(parts, fieldNames[path])
 		rest = ""
 	case strings.HasPrefix(path, "alternatives["):
-		i, tail, _ := indexIn(path, "alternatives")
-		if a := item(c.Alternatives, i); a != nil {
+		i, tail, _ := form.IndexIn(path, "alternatives")
+		if a := form.Item(c.Alternatives, i); a != nil {
 			parts = append(parts, shorten(a.Name, 40))
 			rest = tail
 			if scored, ok := strings.CutPrefix(tail, "scores."); ok {
@@ -211,21 +212,21 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 				}
 				parts = append(parts, "score on “"+shorten(name, 40)+"”")
 				rest = t
-			} else if j, t, ok := indexIn(tail, "costs"); ok && j >= 0 {
-				if l := item(a.Costs, j); l != nil {
+			} else if j, t, ok := form.IndexIn(tail, "costs"); ok && j >= 0 {
+				if l := form.Item(a.Costs, j); l != nil {
 					named("cost", j, l.Name)
 					rest = t
 				}
-			} else if j, t, ok := indexIn(tail, "benefits"); ok && j >= 0 {
-				if l := item(a.Benefits, j); l != nil {
+			} else if j, t, ok := form.IndexIn(tail, "benefits"); ok && j >= 0 {
+				if l := form.Item(a.Benefits, j); l != nil {
 					named("benefit", j, l.Name)
 					rest = t
 				}
 			}
 		}
 	case strings.HasPrefix(path, "criteria["):
-		i, tail, _ := indexIn(path, "criteria")
-		if k := item(c.Criteria, i); k != nil {
+		i, tail, _ := form.IndexIn(path, "criteria")
+		if k := form.Item(c.Criteria, i); k != nil {
 			named("criterion", i, k.Name)
 			rest = tail
 		}
@@ -233,20 +234,20 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 		parts = append(parts, "contingency reserve")
 		rest = strings.TrimPrefix(strings.TrimPrefix(path, "reserve"), ".")
 	case strings.HasPrefix(path, "risks["):
-		i, tail, _ := indexIn(path, "risks")
-		if r := item(c.Risks, i); r != nil {
+		i, tail, _ := form.IndexIn(path, "risks")
+		if r := form.Item(c.Risks, i); r != nil {
 			named("risk", i, firstLine(r.Description, ""))
 			rest = tail
 		}
 	case strings.HasPrefix(path, "plan.milestones["):
-		i, tail, _ := indexIn(path, "plan.milestones")
-		if m := item(c.Plan.Milestones, i); m != nil {
+		i, tail, _ := form.IndexIn(path, "plan.milestones")
+		if m := form.Item(c.Plan.Milestones, i); m != nil {
 			named("milestone", i, m.Name)
 			rest = tail
 		}
 	case strings.HasPrefix(path, "measures["):
-		i, tail, _ := indexIn(path, "measures")
-		if m := item(c.Measures, i); m != nil {
+		i, tail, _ := form.IndexIn(path, "measures")
+		if m := form.Item(c.Measures, i); m != nil {
 			named("measure", i, m.Name)
 			rest = tail
 		}

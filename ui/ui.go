@@ -24,6 +24,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // Exporter writes a case as a document (an Excel workbook, a PDF brief):
@@ -226,7 +227,7 @@ func (u *UI) build() {
 	accent := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	accent.SetMinSize(fyne.NewSize(3, 1))
 	header := container.NewVBox(u.headline.box, widget.NewSeparator(),
-		container.New(&tightVBox{}, u.title, container.NewBorder(nil, nil, accent, nil, u.guidance)))
+		container.New(form.TightVBox{}, u.title, container.NewBorder(nil, nil, accent, nil, u.guidance)))
 	center := container.NewBorder(header, nil, nil, nil, u.body)
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav.box)
 	bottom := container.NewVBox(widget.NewSeparator(), u.status.box)
@@ -312,6 +313,30 @@ func (u *UI) edit(where casebuilder.Where, key string, change func(c *casebuilde
 	return nil
 }
 
+// host is the UI as the host of the screens' forms.
+func (u *UI) host() form.Host { return formHost{u} }
+
+// newForm is a form of the case on step.
+func (u *UI) newForm(step casebuilder.MethodStep) *form.Form { return form.New(u.host(), step) }
+
+// formHost is what the screens' forms reach the case and the window
+// through.
+type formHost struct{ u *UI }
+
+func (h formHost) Case() *casebuilder.Case { return h.u.doc.c }
+
+func (h formHost) Edit(where casebuilder.Where, key string, change func(c *casebuilder.Case) error) error {
+	return h.u.edit(where, key, change)
+}
+
+func (h formHost) Parse(s string, unit casebuilder.Unit) (float64, error) { return h.u.parse(s, unit) }
+func (h formHost) Format(v float64, unit casebuilder.Unit) string         { return h.u.editText(v, unit) }
+func (h formHost) Focus(w fyne.Focusable)                                 { h.u.focus(w) }
+func (h formHost) Focused() fyne.Focusable                                { return h.u.win.Canvas().Focused() }
+func (h formHost) EndTyping()                                             { h.u.endTyping() }
+func (h formHost) ShowError(what string, err error, advice string)        { h.u.showError(what, err, advice) }
+func (h formHost) Refresh()                                               { h.u.refreshScreen(true) }
+
 // changed shows that the case changed: the title, the undo buttons, the
 // fields of the current screen that are not being typed in, the steps'
 // progress, and (soon) the figures.
@@ -378,8 +403,8 @@ func (u *UI) travel(step func() (casebuilder.Where, bool)) {
 }
 
 func (u *UI) updateUndo() {
-	enable(u.undoButton, u.doc.canUndo())
-	enable(u.redoButton, u.doc.canRedo())
+	form.Enable(u.undoButton, u.doc.canUndo())
+	form.Enable(u.redoButton, u.doc.canRedo())
 }
 
 // updateTitle shows the file's name in the window title, marked with an
@@ -406,8 +431,6 @@ func (u *UI) docName() string {
 // endTyping ends a run of typing in a field: the next edit is a new undo
 // step.
 func (u *UI) endTyping() { u.doc.seal() }
-
-func (u *UI) hasFocus(f fyne.Focusable) bool { return u.win.Canvas().Focused() == f }
 
 // focus focuses a field and scrolls it into view.
 func (u *UI) focus(f fyne.Focusable) {

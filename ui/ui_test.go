@@ -21,6 +21,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // english starts the app reading numbers in English, whatever the
@@ -635,12 +636,9 @@ func TestEveryFindingLeadsToItsField(t *testing.T) {
 func pathOf(u *UI, f fyne.Focusable) string {
 	for _, s := range u.screens {
 		for _, fm := range formsOf(s) {
-			for _, b := range fm.fields {
-				if b.focusTarget() == f {
-					return b.path()
-				}
-				if r, ok := b.(*rangeField); ok && (r.low == f || r.high == f) {
-					return r.path()
+			for _, b := range fm.Fields() {
+				if o, ok := b.(ownedField); b.FocusTarget() == f || ok && o.Owns(f) {
+					return b.Path()
 				}
 			}
 		}
@@ -654,9 +652,9 @@ func TestRemovingAnAlternativeTidiesWhatReferredToIt(t *testing.T) {
 	u.goTo(casebuilder.StepAlternatives)
 	alts := u.screens[casebuilder.StepAlternatives].(*alternativesScreen)
 	// The baseline cannot be removed.
-	alts.list.selectItem(0)
-	if !alts.list.del.Disabled() {
-		alts.list.onRemove()
+	alts.md.Select(0)
+	if remove := alts.md.List.RemoveButton(); !remove.Disabled() {
+		test.Tap(remove)
 	}
 	if u.doc.c.Baseline() != 0 {
 		t.Fatal("the do-nothing baseline was removed")
@@ -665,8 +663,8 @@ func TestRemovingAnAlternativeTidiesWhatReferredToIt(t *testing.T) {
 	// the risks' references to it.
 	id := u.doc.c.Recommendation.Alternative
 	i := u.doc.c.AlternativeByID(id)
-	alts.list.selectItem(i)
-	test.Tap(alts.list.del)
+	alts.md.Select(i)
+	test.Tap(alts.md.List.RemoveButton())
 	c := u.doc.c
 	if c.AlternativeByID(id) >= 0 || c.Recommendation.Alternative != "" {
 		t.Errorf("after removing %s: recommendation %q", id, c.Recommendation.Alternative)
@@ -699,27 +697,27 @@ func TestDuplicateAndReorderCostLines(t *testing.T) {
 		return out
 	}
 	before := names()
-	edits := alts.costs.edits
-	if err := edits.onDuplicate(0); err != nil {
+	edits := alts.costs.Edits()
+	if err := edits.Duplicate(0); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(); len(got) != len(before)+1 || got[1] != before[0] {
 		t.Errorf("after duplicating the first line: %v", got)
 	}
-	if err := edits.onMove(1, +1); err != nil {
+	if err := edits.Move(1, +1); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(); got[2] != before[0] || got[1] != before[1] {
 		t.Errorf("after moving the copy down: %v", got)
 	}
-	if err := edits.onRemove(2); err != nil {
+	if err := edits.Remove(2); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(); !slices.Equal(got, before) {
 		t.Errorf("after removing the copy: %v, want %v", got, before)
 	}
-	if len(alts.costs.forms) != len(before) {
-		t.Errorf("the table shows %d rows for %d lines", len(alts.costs.forms), len(before))
+	if len(alts.costs.Rows()) != len(before) {
+		t.Errorf("the table shows %d rows for %d lines", len(alts.costs.Rows()), len(before))
 	}
 }
 
@@ -807,9 +805,9 @@ func TestSettingsChangeTheCaseAndThePreferences(t *testing.T) {
 		t.Error("a default discount rate of 150 % was accepted")
 	}
 	// The case's own discount rate is an edit, undone like any other.
-	for _, b := range s.form.fields {
-		if n, ok := b.(*numberField); ok && n.path() == "discountRate" {
-			n.entry.SetText("12 %")
+	for _, b := range s.form.Fields() {
+		if n, ok := b.(*form.NumberField); ok && n.Path() == "discountRate" {
+			n.Entry().SetText("12 %")
 		}
 	}
 	if u.doc.c.DiscountRate != 0.12 {
@@ -883,15 +881,15 @@ func TestTheHeatMapFiltersTheRisks(t *testing.T) {
 	at := fyne.NewPos(left+3.5*cell, top+(5-3)*cell+cell/2)
 	test.TapAt(rs.heat, at)
 	var shown []string
-	for _, i := range rs.list.shown {
+	for _, i := range rs.md.List.Shown() {
 		shown = append(shown, u.doc.c.Risks[i].ID)
 	}
 	if !slices.Equal(shown, []string{"managers", "entitlement"}) {
 		t.Errorf("the cell possible × 4 lists %v", shown)
 	}
 	test.TapAt(rs.heat, at) // again: all of them
-	if len(rs.list.shown) != len(u.doc.c.Risks) {
-		t.Errorf("tapping the cell again lists %d of %d risks", len(rs.list.shown), len(u.doc.c.Risks))
+	if len(rs.md.List.Shown()) != len(u.doc.c.Risks) {
+		t.Errorf("tapping the cell again lists %d of %d risks", len(rs.md.List.Shown()), len(u.doc.c.Risks))
 	}
 }
 
@@ -1057,7 +1055,7 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 
 	u.goTo(casebuilder.StepAlternatives)
 	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
-	test.Tap(alts.list.add)
+	test.Tap(alts.md.List.AddButton())
 	h.settle()
 	if got := u.headline.recommended.Text; got == "No alternative yet" || u.headline.npv.Text == "—" {
 		t.Errorf("with an alternative added the headline recommends %q, NPV %q", got, u.headline.npv.Text)
@@ -1101,13 +1099,13 @@ func TestEvidenceSourcesAreShownWhole(t *testing.T) {
 	u.goTo(casebuilder.StepPain)
 	pain := u.screen(casebuilder.StepPain).(*painScreen)
 	long := 0
-	for i, f := range pain.evidence.forms {
-		for _, b := range f.fields {
-			tf, ok := b.(*textField)
-			if !ok || !strings.HasSuffix(tf.path(), ".source") {
+	for i, f := range pain.evidence.Rows() {
+		for _, b := range f.Fields() {
+			tf, ok := b.(*form.TextField)
+			if !ok || !strings.HasSuffix(tf.Path(), ".source") {
 				continue
 			}
-			e := tf.entry
+			e := tf.Entry()
 			need := fyne.MeasureText(e.Text, theme.TextSize(), fyne.TextStyle{}).Width
 			if need <= e.Size().Width-2*theme.InnerPadding() {
 				continue
@@ -1136,7 +1134,7 @@ func TestAlternativeChoicesAreReadable(t *testing.T) {
 	pad := theme.InnerPadding()
 	check := func(what string) {
 		t.Helper()
-		walk(alts.detail, func(o fyne.CanvasObject) bool {
+		walk(alts.md.Detail, func(o fyne.CanvasObject) bool {
 			if !o.Visible() {
 				return true
 			}
@@ -1161,14 +1159,14 @@ func TestAlternativeChoicesAreReadable(t *testing.T) {
 	}
 	for i, a := range u.doc.c.Alternatives {
 		if !a.DoNothing {
-			alts.list.selectItem(i)
+			alts.md.Select(i)
 			check(a.Name)
 		}
 	}
 	// Every input a benefit can change, in the first benefit of the first
 	// alternative that changes one.
 	ai := 1
-	alts.list.selectItem(ai)
+	alts.md.Select(ai)
 	if u.doc.c.Alternatives[ai].Benefits[0].Basis != casebuilder.BenefitPainInput {
 		t.Fatal("the sample's first benefit no longer changes an input of the pain")
 	}
@@ -1183,7 +1181,7 @@ func TestAlternativeChoicesAreReadable(t *testing.T) {
 			}
 			b.To = casebuilder.Range{Low: v, Likely: v, High: v}
 			return nil
-		}); err != nil && !errors.Is(err, errUnchanged) {
+		}); err != nil && !errors.Is(err, form.ErrUnchanged) {
 			t.Fatalf("changing the input to %s: %v", key, err)
 		}
 		check("input " + key)
