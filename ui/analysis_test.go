@@ -689,7 +689,7 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	h := startIn(t, a, t.TempDir(), Options{Exporters: Exporters{Workbook: write("workbook"), Brief: write("brief")}})
 	h.dismissWelcome()
 	u := h.u
-	u.saveTo(tempCase(t, "case.hrcase"))
+	h.save(tempCase(t, "case.hrcase"))
 	h.settleFull()
 	shown := u.full.a
 	u.onExport()

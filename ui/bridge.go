@@ -25,6 +25,20 @@ type fyneBridge struct{}
 
 func (fyneBridge) do(fn func()) { fyne.Do(fn) }
 
+// background runs work in a goroutine, so that the window never waits for
+// it (for the disk, say), and hands its result to done on the UI
+// goroutine through the bridge. It runs on the UI goroutine.
+func background[T any](u *UI, work func() T, done func(T)) {
+	u.pending++
+	go func() {
+		v := work()
+		u.deps.bridge.do(func() {
+			u.pending--
+			done(v)
+		})
+	}()
+}
+
 // showError tells the user what failed, why, and what to do about it.
 // Every error that reaches the user goes through it, except the refusal of
 // an edit, which shows beside its field.

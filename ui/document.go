@@ -121,10 +121,11 @@ func (d *document) restore(c *casebuilder.Case) {
 	d.seal()
 }
 
-// markSaved records that the case as it is now is the one in the file at path.
-func (d *document) markSaved(path string) {
+// markSaved records that version c of the case (the one now, or one before
+// it) is the one in the file at path.
+func (d *document) markSaved(path string, c *casebuilder.Case) {
 	d.path = path
-	d.saved = d.c
+	d.saved = c
 	d.fileFindings = nil
 	d.seal()
 }

@@ -30,7 +30,7 @@ const firstSample = "turnover"
 // anything.
 func (u *UI) initialCase(path string) (c *casebuilder.Case, at string, first bool, readErr error) {
 	if path != "" {
-		c, err := casebuilder.Load(path)
+		c, err := u.deps.load(path)
 		if c != nil {
 			if abs, err := filepath.Abs(path); err == nil {
 				path = abs
@@ -48,7 +48,7 @@ func (u *UI) initialCase(path string) (c *casebuilder.Case, at string, first boo
 		return c, "", false, nil
 	}
 	for _, p := range u.prefs.recent() {
-		if c, err := casebuilder.Load(p); c != nil && err == nil {
+		if c, err := u.deps.load(p); c != nil && err == nil {
 			return c, p, false, nil
 		}
 	}
@@ -144,9 +144,7 @@ func (u *UI) saveThen(next func()) {
 		u.saveAs(next)
 		return
 	}
-	if u.saveTo(u.doc.path) && next != nil {
-		next()
-	}
+	u.saveTo(u.doc.path, next)
 }
 
 func (u *UI) onNew() {
@@ -199,7 +197,7 @@ func (u *UI) onOpen() {
 			}
 			path := r.URI().Path()
 			r.Close()
-			u.openPath(path)
+			u.openPath(path, nil)
 		}, u.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{casebuilder.FileExtension}))
 		if loc := u.folderURI(); loc != nil {
@@ -210,28 +208,60 @@ func (u *UI) onOpen() {
 	})
 }
 
-// openPath opens the case file at path in place of the current case.
-func (u *UI) openPath(path string) bool {
-	c, err := casebuilder.Load(path)
-	if c == nil {
-		u.showError("Cannot open "+filepath.Base(path), err, "Check that it is a Case Builder case (.hrcase) and that you may read it.")
-		if _, serr := os.Stat(path); errors.Is(serr, os.ErrNotExist) {
-			u.prefs.removeRecent(path)
-			u.updateRecentMenu()
-		}
-		return false
+// openPath reads the case file at path in a goroutine and opens it in
+// place of the current case; then, when set, is told whether it could.
+// Changes made to the current case while the file is read are not lost
+// unasked.
+func (u *UI) openPath(path string, then func(ok bool)) {
+	before := u.doc.c
+	type read struct {
+		c       *casebuilder.Case
+		err     error
+		missing bool // the file does not exist
 	}
-	if abs, aerr := filepath.Abs(path); aerr == nil {
+	background(u, func() read {
+		c, err := u.deps.load(path)
+		_, serr := os.Stat(path)
+		return read{c, err, c == nil && errors.Is(serr, os.ErrNotExist)}
+	}, func(r read) {
+		if r.c == nil {
+			u.showError("Cannot open "+filepath.Base(path), r.err, "Check that it is a Case Builder case (.hrcase) and that you may read it.")
+			if r.missing {
+				u.prefs.removeRecent(path)
+				u.updateRecentMenu()
+			}
+			if then != nil {
+				then(false)
+			}
+			return
+		}
+		open := func() {
+			u.showOpened(r.c, path, r.err)
+			if then != nil {
+				then(true)
+			}
+		}
+		if u.doc.c != before {
+			u.whenSaved("open "+filepath.Base(path), open)
+			return
+		}
+		open()
+	})
+}
+
+// showOpened shows the case c read from the file at path, in place of the
+// current case; readErr is what reading it found wrong.
+func (u *UI) showOpened(c *casebuilder.Case, path string, readErr error) {
+	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	u.openCase(c, path, err)
-	if err != nil {
+	u.openCase(c, path, readErr)
+	if readErr != nil {
 		u.goTo(casebuilder.StepReview)
 		u.status.say("This case has problems; each is listed below with a link to the field to fix.")
 	} else {
 		u.status.say("Opened " + path)
 	}
-	return true
 }
 
 func (u *UI) onSave() { u.saveThen(nil) }
@@ -315,9 +345,7 @@ func (d *saveAsDialog) onSave() {
 	}
 	save := func() {
 		d.dlg.Hide()
-		if d.u.saveTo(path) && d.next != nil {
-			d.next()
-		}
+		d.u.saveTo(path, d.next)
 	}
 	if _, err := os.Stat(path); err != nil || casebuilder.SameFile(path, d.u.doc.path) {
 		save()
@@ -333,22 +361,48 @@ func (d *saveAsDialog) onSave() {
 	confirm.Show()
 }
 
-// saveTo saves the case to path and reports whether it could.
-func (u *UI) saveTo(path string) bool {
-	if err := casebuilder.Save(path, u.doc.c); err != nil {
-		var ps casebuilder.Problems
-		advice := "Choose a folder you can write to, or free some disk space, and save again."
-		if errors.As(err, &ps) {
-			advice = "Fix the problems listed in the Review step, then save again."
+// saveTo saves the case as it is now to path, in a goroutine, and runs
+// then, when set, once it is saved. Saves are written one after the other,
+// in the order they were asked for. Only a save that succeeded marks the
+// case saved, as the version it wrote: what is typed meanwhile is still to
+// be saved.
+func (u *UI) saveTo(path string, then func()) {
+	d, c := u.doc, u.doc.c // c is never changed in place
+	previous, written := u.lastSave, make(chan struct{})
+	u.lastSave = written
+	background(u, func() error {
+		if previous != nil {
+			<-previous
 		}
-		u.showError("Cannot save "+filepath.Base(path), err, advice)
-		return false
-	}
-	dropped, readFrom := len(u.doc.fileFindings), u.doc.path
-	u.doc.markSaved(path)
-	u.autosave.discard()
+		defer close(written)
+		return u.deps.save(path, c)
+	}, func(err error) {
+		if err != nil {
+			var ps casebuilder.Problems
+			advice := "Choose a folder you can write to, or free some disk space, and save again."
+			if errors.As(err, &ps) {
+				advice = "Fix the problems listed in the Review step, then save again."
+			}
+			u.showError("Cannot save "+filepath.Base(path), err, advice)
+			return
+		}
+		u.saved(d, c, path)
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// saved records that version c of document d is in the file at path.
+func (u *UI) saved(d *document, c *casebuilder.Case, path string) {
+	dropped, readFrom := len(d.fileFindings), d.path
+	d.markSaved(path, c)
 	u.prefs.addRecent(path)
 	u.updateRecentMenu()
+	if d != u.doc {
+		return // another case is open now
+	}
+	u.autosave.discard()
 	u.updateTitle()
 	saved := "Saved " + path + " at " + u.deps.now().Format("15:04")
 	if dropped > 0 {
@@ -362,7 +416,6 @@ func (u *UI) saveTo(path string) bool {
 		saved = "Saved " + name + " at " + u.deps.now().Format("15:04") + " without what could not be read; the file as read is " + kept
 	}
 	u.status.say(saved)
-	return true
 }
 
 // maxSuggestedName is the longest file name suggested from a title.
@@ -510,7 +563,7 @@ func (u *UI) updateRecentMenu() {
 	var items []*fyne.MenuItem
 	for _, p := range u.prefs.recent() {
 		items = append(items, fyne.NewMenuItem(p, func() {
-			u.whenSaved("open another case", func() { u.openPath(p) })
+			u.whenSaved("open another case", func() { u.openPath(p, nil) })
 		}))
 	}
 	if len(items) == 0 {

@@ -96,7 +96,7 @@ func (h *harness) settle() {
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		h.bridge.drain()
-		if h.u.analysis.c == h.u.doc.c && !h.u.exporting {
+		if h.u.analysis.c == h.u.doc.c && !h.u.exporting && h.u.pending == 0 {
 			return
 		}
 		if time.Now().After(deadline) {
@@ -113,7 +113,7 @@ func (h *harness) settleFull() {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		h.bridge.drain()
-		if h.u.analysis.c == h.u.doc.c && h.u.fullIsCurrent() && !h.u.exporting {
+		if h.u.analysis.c == h.u.doc.c && h.u.fullIsCurrent() && !h.u.exporting && h.u.pending == 0 {
 			return
 		}
 		if time.Now().After(deadline) {
@@ -121,6 +121,39 @@ func (h *harness) settleFull() {
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
+}
+
+// waitFiles waits until the files being written and read are, and what
+// they report is shown.
+func (h *harness) waitFiles() {
+	h.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for h.bridge.drain(); h.u.pending > 0; h.bridge.drain() {
+		if time.Now().After(deadline) {
+			h.t.Fatal("a file was never written or read")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// save saves the case to path and waits until it is written; it reports
+// whether it was saved.
+func (h *harness) save(path string) bool {
+	h.t.Helper()
+	saved := false
+	h.u.saveTo(path, func() { saved = true })
+	h.waitFiles()
+	return saved
+}
+
+// open opens the case file at path and waits until it is read; it reports
+// whether it was opened.
+func (h *harness) open(path string) bool {
+	h.t.Helper()
+	opened := false
+	h.u.openPath(path, func(ok bool) { opened = ok })
+	h.waitFiles()
+	return opened
 }
 
 // dismissWelcome closes the welcome shown on the first start.

@@ -180,13 +180,13 @@ func TestUserPath(t *testing.T) {
 
 	// Save, then reopen: everything typed is there.
 	path := tempCase(t, "mentoring.hrcase")
-	if !u.saveTo(path) {
+	if !h.save(path) {
 		t.Fatalf("save failed: %s", u.lastError)
 	}
 	if strings.HasPrefix(h.title(), "*") || !strings.Contains(h.title(), "mentoring.hrcase") {
 		t.Errorf("after saving, the window title is %q", h.title())
 	}
-	if !u.openPath(path) {
+	if !h.open(path) {
 		t.Fatalf("reopen failed: %s", u.lastError)
 	}
 	c := u.doc.c

@@ -62,6 +62,10 @@ type deps struct {
 	// openURL opens a file or folder in the desktop's own application.
 	openURL func(u string) error
 	now     func() time.Time
+	// save writes a case file and load reads one: casebuilder.Save and
+	// casebuilder.Load when nil.
+	save func(path string, c *casebuilder.Case) error
+	load func(path string) (*casebuilder.Case, error)
 	// recalcDelay, fullDelay and autosaveEvery are how long typing pauses
 	// before the figures are worked out, and before the whole analysis (the
 	// sensitivity and the simulation) is run, and how often unsaved
@@ -101,6 +105,11 @@ type UI struct {
 
 	formats   map[string]*casebuilder.Format
 	exporting bool // an export runs
+	// pending counts the work begun in goroutines (a save, a read) that
+	// has not reported back yet; lastSave is closed once the last save
+	// asked for has written, so that the next one waits for it.
+	pending  int
+	lastSave chan struct{}
 
 	// pendingError and pendingNotice are shown once the window is built:
 	// the file asked for could not be opened, or has problems.
@@ -179,6 +188,12 @@ func New(a fyne.App, w fyne.Window, opts Options) *UI {
 }
 
 func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
+	if d.save == nil {
+		d.save = casebuilder.Save
+	}
+	if d.load == nil {
+		d.load = casebuilder.Load
+	}
 	u := &UI{app: a, win: w, opts: opts, deps: d, formats: map[string]*casebuilder.Format{}}
 	u.prefs = loadPreferences(a.Preferences())
 	u.applyTheme()

@@ -108,7 +108,7 @@ func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
 	h := english(t)
 	u := h.u
 	path := tempCase(t, "case.hrcase")
-	if !u.saveTo(path) {
+	if !h.save(path) {
 		t.Fatal(u.lastError)
 	}
 	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Ada Lovelace")
@@ -128,6 +128,7 @@ func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
 	u.prompt = nil
 	u.onClose()
 	test.Tap(u.prompt.save)
+	h.waitFiles()
 	if !h.closed {
 		t.Fatal("Save did not close the window")
 	}
@@ -141,7 +142,7 @@ func TestClosingWithoutSavingLosesOnlyWhatWasAskedFor(t *testing.T) {
 	h := english(t)
 	u := h.u
 	path := tempCase(t, "case.hrcase")
-	u.saveTo(path)
+	h.save(path)
 	saved, _ := os.ReadFile(path)
 
 	u.onClose() // nothing changed: no question
@@ -151,7 +152,7 @@ func TestClosingWithoutSavingLosesOnlyWhatWasAskedFor(t *testing.T) {
 
 	h = english(t)
 	u = h.u
-	u.openPath(path)
+	h.open(path)
 	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Someone else")
 	u.onClose()
 	test.Tap(u.prompt.discard)
@@ -227,7 +228,7 @@ func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
 	u := h.u
 	dir := t.TempDir()
 	path := filepath.Join(dir, "nordwind.hrcase")
-	u.saveTo(path)
+	h.save(path)
 
 	shortcut(h, fyne.KeyE)
 	e := u.exportDlg
@@ -282,7 +283,7 @@ func TestExportNeverOverwritesTheCaseFile(t *testing.T) {
 	h.dismissWelcome()
 	u := h.u
 	path := tempCase(t, "case.pdf") // a case file with an unlucky name
-	u.saveTo(path)
+	h.save(path)
 	before, _ := os.ReadFile(path)
 	u.onExport()
 	e := u.exportDlg
@@ -309,7 +310,7 @@ func TestExportFailureSaysWhatToDo(t *testing.T) {
 	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(errors.New("the sheet has no name"))})
 	h.dismissWelcome()
 	u := h.u
-	u.saveTo(tempCase(t, "case.hrcase"))
+	h.save(tempCase(t, "case.hrcase"))
 	u.onExport()
 	test.Tap(u.exportDlg.exportButton)
 	h.settle()
@@ -342,7 +343,7 @@ func TestAutosaveIsRecoveredAfterACrash(t *testing.T) {
 	h := startIn(t, a, storage, Options{})
 	h.dismissWelcome()
 	path := tempCase(t, "case.hrcase")
-	h.u.saveTo(path)
+	h.save(path)
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Work not yet saved")
 
 	// The app that wrote the autosave is gone: give it the ID of a process
@@ -409,7 +410,7 @@ func TestAutosaveCanBeDiscardedAndIsRemovedOnSave(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 2 {
 		t.Fatalf("autosave wrote %v", left)
 	}
-	h3.u.saveTo(tempCase(t, "draft.hrcase"))
+	h3.save(tempCase(t, "draft.hrcase"))
 	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 0 {
 		t.Errorf("saving left %v", left)
 	}
@@ -433,7 +434,7 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 	data, _ := casebuilder.Encode(u.doc.c)
 	data = bytes.Replace(data, []byte(`"discountRate": 0.1`), []byte(`"discountRate": 7`), 1)
 	os.WriteFile(bad, data, 0o600)
-	if !u.openPath(bad) {
+	if !h.open(bad) {
 		t.Fatalf("a case with an invalid value was refused: %s", u.lastError)
 	}
 	if u.current != casebuilder.StepReview {
@@ -448,14 +449,14 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 		t.Errorf("the review does not list the invalid discount rate: %v", u.analysis.findings)
 	}
 	// The case cannot be saved as it is, and says why.
-	if u.saveTo(tempCase(t, "again.hrcase")) || !strings.Contains(u.lastError, "Fix the problems") {
+	if h.save(tempCase(t, "again.hrcase")) || !strings.Contains(u.lastError, "Fix the problems") {
 		t.Errorf("saving an invalid case: %q", u.lastError)
 	}
 
 	before := u.doc.c
 	notCase := tempCase(t, "notes.hrcase")
 	os.WriteFile(notCase, []byte("my notes"), 0o600)
-	if u.openPath(notCase) {
+	if h.open(notCase) {
 		t.Fatal("opened a file that is not a case")
 	}
 	if u.doc.c != before || !strings.Contains(u.lastError, "Cannot open notes.hrcase") {
@@ -477,7 +478,7 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 		t.Fatal("the sample has no discount rate of 0.1")
 	}
 	os.WriteFile(path, odd, 0o600)
-	if !u.openPath(path) {
+	if !h.open(path) {
 		t.Fatalf("refused: %s", u.lastError)
 	}
 	h.settle()
@@ -509,7 +510,7 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 		t.Errorf("after an edit, %d blocking findings, want the file's 2", n)
 	}
 	// Saved, the file no longer has them, and the one read is kept.
-	if !u.saveTo(path) {
+	if !h.save(path) {
 		t.Fatal(u.lastError)
 	}
 	if n := countBlocking(u.analysis.findings); n != 0 {
@@ -560,8 +561,8 @@ func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
 	h := startIn(t, a, t.TempDir(), Options{})
 	h.dismissWelcome()
 	first, second := tempCase(t, "first.hrcase"), tempCase(t, "second.hrcase")
-	h.u.saveTo(first)
-	h.u.saveTo(second)
+	h.save(first)
+	h.save(second)
 	if got := h.u.prefs.recent(); !slices.Equal(got, []string{second, first}) {
 		t.Errorf("recent files %v", got)
 	}
@@ -897,9 +898,10 @@ func TestSaveShortcutSavesInPlace(t *testing.T) {
 	h := english(t)
 	u := h.u
 	path := tempCase(t, "case.hrcase")
-	u.saveTo(path)
+	h.save(path)
 	h.retype(h.entryAt(casebuilder.StepContext, "version"), "2.0")
 	shortcut(h, fyne.KeyS)
+	h.waitFiles()
 	c, err := casebuilder.Load(path)
 	if err != nil || c.Version != "2.0" || u.doc.modified() {
 		t.Errorf("Ctrl+S wrote version %q (%v); modified %v", c.Version, err, u.doc.modified())
@@ -925,6 +927,7 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	d.folder = dir
 	d.name.SetText("first draft")
 	test.Tap(d.save)
+	h.waitFiles()
 	path := filepath.Join(dir, "first draft.hrcase")
 	if u.doc.path != path || u.doc.modified() {
 		t.Fatalf("saved as %q (modified %v)", u.doc.path, u.doc.modified())
@@ -940,10 +943,12 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	os.WriteFile(other, before, 0o600)
 	d.name.SetText("other")
 	test.Tap(d.save)
+	h.waitFiles()
 	if u.replaceConfirm == nil || u.doc.path != path {
 		t.Fatal("saving over another file did not ask first")
 	}
 	u.replaceConfirm.Confirm()
+	h.waitFiles()
 	if u.doc.path != other {
 		t.Fatalf("the case is now %q", u.doc.path)
 	}
@@ -952,6 +957,7 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	}
 	d.name.SetText("a/b")
 	test.Tap(d.save)
+	h.waitFiles()
 	if msg := visibleText(d.problem); !strings.Contains(msg, "file name only") {
 		t.Errorf("a name with a folder: %q", msg)
 	}
@@ -963,12 +969,14 @@ func TestClosingANewCaseAsksWhereToSaveIt(t *testing.T) {
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Never saved")
 	u.onClose()
 	test.Tap(u.prompt.save)
+	h.waitFiles()
 	if u.saveAsDlg == nil || h.closed {
 		t.Fatalf("Save for a case with no file: dialog %v, closed %v", u.saveAsDlg != nil, h.closed)
 	}
 	u.saveAsDlg.folder = t.TempDir()
 	u.saveAsDlg.name.SetText("kept")
 	test.Tap(u.saveAsDlg.save)
+	h.waitFiles()
 	if !h.closed {
 		t.Fatal("the window stayed open after saving")
 	}
