@@ -308,7 +308,7 @@ func TestSimulationSettings(t *testing.T) {
 	h.settleFull()
 	u := h.u
 	u.onSettings()
-	s := u.settings
+	s := h.shown.settings
 	if s.trials.Text != "2,000" || s.seed.Text != "0" {
 		t.Errorf("settings show %q trials, seed %q", s.trials.Text, s.seed.Text)
 	}
@@ -607,9 +607,9 @@ func followLink(h *harness, f casebuilder.Finding) string {
 	u.win.Canvas().Unfocus()
 	u.reveal(f.Where)
 	defer func() {
-		if u.settings != nil {
-			u.settings.dlg.Hide()
-			u.settings = nil
+		if h.shown.settings != nil {
+			h.shown.settings.dlg.Hide()
+			h.shown.settings = nil
 		}
 	}()
 	focused := u.win.Canvas().Focused()
@@ -626,8 +626,8 @@ func followLink(h *harness, f casebuilder.Finding) string {
 		return fmt.Sprintf("focused the button %q", b.Text)
 	}
 	got := pathOf(u, focused)
-	if got == "" && u.settings != nil {
-		for _, b := range u.settings.form.Fields() {
+	if got == "" && h.shown.settings != nil {
+		for _, b := range h.shown.settings.form.Fields() {
 			if b.FocusTarget() == focused {
 				got = b.Path()
 			}
@@ -693,7 +693,7 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	h.settleFull()
 	shown := u.full.a
 	u.onExport()
-	test.Tap(u.exportDlg.exportButton)
+	test.Tap(h.shown.export.exportButton)
 	h.settle()
 	if got["brief"] != shown || got["workbook"] != shown {
 		t.Error("the export did not pass the analysis shown")
@@ -704,9 +704,9 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	u.recalc.fullDelay = time.Hour
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Typed just before")
 	u.onExport()
-	test.Tap(u.exportDlg.exportButton)
-	if u.replaceConfirm != nil {
-		u.replaceConfirm.Confirm()
+	test.Tap(h.shown.export.exportButton)
+	if h.shown.replace != nil {
+		h.shown.replace.Confirm()
 	}
 	h.settle()
 	an := got["brief"]

@@ -67,9 +67,9 @@ func benchmarkKeystroke(b *testing.B, step casebuilder.MethodStep, path string, 
 	a := test.NewTempApp(b)
 	h := &harness{bridge: &queueBridge{}}
 	h.w = a.NewWindow("")
-	u := newUI(a, h.w, Options{}, deps{bridge: h.bridge, dataDir: b.TempDir(), now: time.Now,
+	u := newUI(a, h.w, Options{}, deps{bridge: h.bridge, dataDir: b.TempDir(), now: time.Now, shown: h.shown.record,
 		openURL: func(string) error { return nil }, recalcDelay: time.Hour, fullDelay: time.Hour})
-	u.welcome.Hide()
+	h.shown.welcome.Hide()
 	u.replaceCase(loadSample(b, "stress"), "")
 	u.recalc.stop() // the whole analysis a case starts with
 	u.reveal(casebuilder.Where{Step: step, Path: path})
@@ -79,8 +79,8 @@ func benchmarkKeystroke(b *testing.B, step casebuilder.MethodStep, path string, 
 		e.SetText(texts[i%2])
 	}
 	b.StopTimer()
-	if len(u.lastError) > 0 {
-		b.Fatal(u.lastError)
+	if len(h.shown.lastError) > 0 {
+		b.Fatal(h.shown.lastError)
 	}
 	u.recalc.stop()
 }

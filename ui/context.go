@@ -149,8 +149,7 @@ func (s *contextScreen) focus(path string) bool {
 	switch path {
 	case "currency", "discountRate", "horizonMonths", "startDate":
 		// The case's settings are in the Settings.
-		s.u.onSettings()
-		return s.u.settings.focus(path)
+		return s.u.openSettings().focus(path)
 	case "context.servesObjective":
 		// The tick of the first objective, or the table to add one.
 		return s.objectives.Focus("context.servesObjective") || s.objectives.Focus("context.objectives")

@@ -86,7 +86,7 @@ func (u *UI) onExport() {
 	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
 	e.dlg = dialog.NewCustomWithoutButtons("Export", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height+40), content), u.win)
 	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.exportButton})
-	u.exportDlg = e
+	u.tell(e)
 	e.dlg.Show()
 }
 
@@ -197,7 +197,7 @@ func (e *exportDialog) onConfirm() {
 				start()
 			}
 		}, e.u.win)
-	e.u.replaceConfirm = confirm
+	e.u.tell(replaceConfirm{confirm})
 	confirm.Show()
 }
 

@@ -127,7 +127,7 @@ func (u *UI) whenSaved(action string, next func()) {
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewGridWrap(fyne.NewSize(420, 70), msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	u.prompt = &savePrompt{dialog: d, save: save, discard: discard, cancel: cancel}
+	u.tell(&savePrompt{dialog: d, save: save, discard: discard, cancel: cancel})
 	d.Show()
 }
 
@@ -175,7 +175,7 @@ func (u *UI) showNewDialog() {
 		}
 		u.replaceCase(c, "")
 	}, u.win)
-	u.newDialog = &newCaseDialog{dialog: d, choice: choice}
+	u.tell(&newCaseDialog{dialog: d, choice: choice})
 	d.Show()
 }
 
@@ -303,7 +303,7 @@ func (u *UI) saveAs(next func()) {
 	cancel := widget.NewButton("Cancel", func() { d.dlg.Hide() })
 	d.dlg = dialog.NewCustomWithoutButtons("Save the case as", container.NewGridWrap(fyne.NewSize(520, content.MinSize().Height+30), content), u.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
-	u.saveAsDlg = d
+	u.tell(d)
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.name)
 }
@@ -357,7 +357,7 @@ func (d *saveAsDialog) onSave() {
 			save()
 		}
 	}, d.u.win)
-	d.u.replaceConfirm = confirm
+	d.u.tell(replaceConfirm{confirm})
 	confirm.Show()
 }
 

@@ -24,7 +24,7 @@ func TestTypingGoesOnWhileSaving(t *testing.T) {
 	u := h.u
 	path := tempCase(t, "case.hrcase")
 	if !h.save(path) {
-		t.Fatal(u.lastError)
+		t.Fatal(h.shown.lastError)
 	}
 	release := make(chan struct{})
 	var released atomic.Bool
@@ -70,7 +70,7 @@ func TestAFailedSaveLeavesTheCaseUnsaved(t *testing.T) {
 	u := h.u
 	path := tempCase(t, "case.hrcase")
 	if !h.save(path) {
-		t.Fatal(u.lastError)
+		t.Fatal(h.shown.lastError)
 	}
 	h.retype(h.entryAt(casebuilder.StepContext, "version"), "3.0")
 	full := errors.New("no space left on device")
@@ -81,12 +81,12 @@ func TestAFailedSaveLeavesTheCaseUnsaved(t *testing.T) {
 	if saved || !u.doc.modified() || u.doc.path != path || !strings.HasPrefix(h.title(), "*") {
 		t.Errorf("after a failed save: next ran %v, modified %v, path %q, title %q", saved, u.doc.modified(), u.doc.path, h.title())
 	}
-	if !strings.Contains(u.lastError, "Cannot save elsewhere.hrcase") || !strings.Contains(u.lastError, "free some disk space") {
-		t.Errorf("the error shown: %q", u.lastError)
+	if !strings.Contains(h.shown.lastError, "Cannot save elsewhere.hrcase") || !strings.Contains(h.shown.lastError, "free some disk space") {
+		t.Errorf("the error shown: %q", h.shown.lastError)
 	}
 	// Closing still asks about the changes.
 	u.onClose()
-	if u.prompt == nil || h.closed {
+	if h.shown.prompt == nil || h.closed {
 		t.Error("closing after a failed save did not ask about the changes")
 	}
 }
@@ -142,7 +142,7 @@ func TestOpeningAFileDoesNotLoseWhatIsTypedMeanwhile(t *testing.T) {
 	u := h.u
 	path := tempCase(t, "case.hrcase")
 	if !h.save(path) {
-		t.Fatal(u.lastError)
+		t.Fatal(h.shown.lastError)
 	}
 	release := make(chan struct{})
 	u.deps.load = func(path string) (*casebuilder.Case, error) {
@@ -154,10 +154,10 @@ func TestOpeningAFileDoesNotLoseWhatIsTypedMeanwhile(t *testing.T) {
 	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Typed while opening")
 	close(release)
 	h.waitFiles()
-	if opened || u.prompt == nil || u.doc.c.Author != "Typed while opening" {
-		t.Fatalf("typed while opening: opened %v, asked %v", opened, u.prompt != nil)
+	if opened || h.shown.prompt == nil || u.doc.c.Author != "Typed while opening" {
+		t.Fatalf("typed while opening: opened %v, asked %v", opened, h.shown.prompt != nil)
 	}
-	u.prompt.discard.Tapped(nil)
+	h.shown.prompt.discard.Tapped(nil)
 	if !opened || u.doc.c.Author == "Typed while opening" || u.doc.path != path {
 		t.Errorf("Don't save: opened %v, author %q", opened, u.doc.c.Author)
 	}

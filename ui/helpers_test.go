@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,6 +51,48 @@ type harness struct {
 	dir    string
 	opened []string // what the app asked the desktop to open
 	closed bool     // whether the window was closed
+	shown  dialogs  // what the app showed last
+}
+
+// dialogs are the dialogs the app showed last, and the last error, as its
+// test hook tells them.
+type dialogs struct {
+	prompt    *savePrompt
+	newCase   *newCaseDialog
+	export    *exportDialog
+	saveAs    *saveAsDialog
+	replace   *dialog.ConfirmDialog
+	recovery  *dialog.ConfirmDialog
+	welcome   dialog.Dialog
+	settings  *settingsDialog
+	lastError string // the message of the last error
+	err       error  // the last error itself
+}
+
+// record is the app's test hook: it keeps what the app shows.
+func (d *dialogs) record(shown any) {
+	switch x := shown.(type) {
+	case *savePrompt:
+		d.prompt = x
+	case *newCaseDialog:
+		d.newCase = x
+	case *exportDialog:
+		d.export = x
+	case *saveAsDialog:
+		d.saveAs = x
+	case replaceConfirm:
+		d.replace = x.ConfirmDialog
+	case recoveryOffer:
+		d.recovery = x.ConfirmDialog
+	case methodDialog:
+		d.welcome = x.Dialog
+	case *settingsDialog:
+		d.settings = x
+	case errorShown:
+		d.lastError, d.err = x.message, x.err
+	default:
+		panic(fmt.Sprintf("the app shows a %T the tests do not know", shown))
+	}
 }
 
 // start makes the UI in a test window with its own storage folder.
@@ -81,6 +125,7 @@ func startIn(t *testing.T, a fyne.App, dir string, opts Options) *harness {
 		bridge:      h.bridge,
 		dataDir:     dir,
 		openURL:     func(u string) error { h.opened = append(h.opened, u); return nil },
+		shown:       h.shown.record,
 		now:         func() time.Time { return time.Date(2026, 11, 23, 14, 30, 0, 0, time.UTC) },
 		recalcDelay: time.Millisecond,
 		fullDelay:   5 * time.Millisecond,
@@ -159,10 +204,10 @@ func (h *harness) open(path string) bool {
 // dismissWelcome closes the welcome shown on the first start.
 func (h *harness) dismissWelcome() {
 	h.t.Helper()
-	if h.u.welcome == nil {
+	if h.shown.welcome == nil {
 		h.t.Fatal("no welcome was shown")
 	}
-	h.u.welcome.Hide()
+	h.shown.welcome.Hide()
 }
 
 // field goes to the field at path, as a link of the review would, and

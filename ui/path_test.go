@@ -181,13 +181,13 @@ func TestUserPath(t *testing.T) {
 	// Save, then reopen: everything typed is there.
 	path := tempCase(t, "mentoring.hrcase")
 	if !h.save(path) {
-		t.Fatalf("save failed: %s", u.lastError)
+		t.Fatalf("save failed: %s", h.shown.lastError)
 	}
 	if strings.HasPrefix(h.title(), "*") || !strings.Contains(h.title(), "mentoring.hrcase") {
 		t.Errorf("after saving, the window title is %q", h.title())
 	}
 	if !h.open(path) {
-		t.Fatalf("reopen failed: %s", u.lastError)
+		t.Fatalf("reopen failed: %s", h.shown.lastError)
 	}
 	c := u.doc.c
 	if c.Title != "Keeping our account executives" || len(c.Alternatives) != 5 ||

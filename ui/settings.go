@@ -162,7 +162,10 @@ type settingsDialog struct {
 	relayout bool
 }
 
-func (u *UI) onSettings() {
+func (u *UI) onSettings() { u.openSettings() }
+
+// openSettings shows the settings and returns them.
+func (u *UI) openSettings() *settingsDialog {
 	s := &settingsDialog{u: u, form: u.newForm(casebuilder.StepCompare)}
 	f := s.form
 	c := u.doc.c
@@ -270,7 +273,8 @@ func (u *UI) onSettings() {
 		}
 	})
 	s.dlg.Show()
-	u.settings = s
+	u.tell(s)
+	return s
 }
 
 // onTrials keeps the number of simulation trials typed, or says why not.

@@ -18,7 +18,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -66,6 +65,10 @@ type deps struct {
 	// casebuilder.Load when nil.
 	save func(path string, c *casebuilder.Case) error
 	load func(path string) (*casebuilder.Case, error)
+	// shown, when set, is told of every dialog the app shows and every
+	// error it reports (see tell): tests answer and read them. The app
+	// sets none.
+	shown func(shown any)
 	// recalcDelay, fullDelay and autosaveEvery are how long typing pauses
 	// before the figures are worked out, and before the whole analysis (the
 	// sensitivity and the simulation) is run, and how often unsaved
@@ -115,17 +118,6 @@ type UI struct {
 	// the file asked for could not be opened, or has problems.
 	pendingError  func()
 	pendingNotice string
-
-	// The dialogs last shown, kept so that tests can answer them.
-	prompt         *savePrompt
-	newDialog      *newCaseDialog
-	exportDlg      *exportDialog
-	saveAsDlg      *saveAsDialog
-	replaceConfirm *dialog.ConfirmDialog
-	recovery       *dialog.ConfirmDialog
-	welcome        dialog.Dialog
-	settings       *settingsDialog
-	lastError      string // the last error shown
 }
 
 // screen is one step of the method on screen.

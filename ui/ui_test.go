@@ -109,15 +109,15 @@ func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
 	u := h.u
 	path := tempCase(t, "case.hrcase")
 	if !h.save(path) {
-		t.Fatal(u.lastError)
+		t.Fatal(h.shown.lastError)
 	}
 	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Ada Lovelace")
 
 	u.onClose()
-	if u.prompt == nil {
+	if h.shown.prompt == nil {
 		t.Fatal("closing with unsaved changes asked nothing")
 	}
-	test.Tap(u.prompt.cancel)
+	test.Tap(h.shown.prompt.cancel)
 	if h.closed {
 		t.Fatal("Cancel closed the window")
 	}
@@ -125,9 +125,9 @@ func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
 		t.Error("Cancel lost the changes")
 	}
 
-	u.prompt = nil
+	h.shown.prompt = nil
 	u.onClose()
-	test.Tap(u.prompt.save)
+	test.Tap(h.shown.prompt.save)
 	h.waitFiles()
 	if !h.closed {
 		t.Fatal("Save did not close the window")
@@ -146,8 +146,8 @@ func TestClosingWithoutSavingLosesOnlyWhatWasAskedFor(t *testing.T) {
 	saved, _ := os.ReadFile(path)
 
 	u.onClose() // nothing changed: no question
-	if u.prompt != nil || !h.closed {
-		t.Fatalf("closing an unchanged case: prompt %v, closed %v", u.prompt != nil, h.closed)
+	if h.shown.prompt != nil || !h.closed {
+		t.Fatalf("closing an unchanged case: prompt %v, closed %v", h.shown.prompt != nil, h.closed)
 	}
 
 	h = english(t)
@@ -155,7 +155,7 @@ func TestClosingWithoutSavingLosesOnlyWhatWasAskedFor(t *testing.T) {
 	h.open(path)
 	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Someone else")
 	u.onClose()
-	test.Tap(u.prompt.discard)
+	test.Tap(h.shown.prompt.discard)
 	if !h.closed {
 		t.Fatal("Don't save did not close the window")
 	}
@@ -169,15 +169,15 @@ func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
 	u := h.u
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Changed")
 	shortcut(h, fyne.KeyN)
-	if u.prompt == nil {
+	if h.shown.prompt == nil {
 		t.Fatal("New with unsaved changes asked nothing")
 	}
-	test.Tap(u.prompt.discard)
-	if u.newDialog == nil {
+	test.Tap(h.shown.prompt.discard)
+	if h.shown.newCase == nil {
 		t.Fatal("no choice of blank or sample")
 	}
-	u.newDialog.choice.SetSelected(u.newDialog.choice.Options[0])
-	u.newDialog.dialog.Confirm()
+	h.shown.newCase.choice.SetSelected(h.shown.newCase.choice.Options[0])
+	h.shown.newCase.dialog.Confirm()
 	c := u.doc.c
 	if c.Baseline() < 0 || len(c.Alternatives) != 1 || c.Title != "" || u.doc.path != "" {
 		t.Errorf("a blank case: %d alternatives, baseline at %d, title %q", len(c.Alternatives), c.Baseline(), c.Title)
@@ -189,13 +189,13 @@ func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
 		t.Errorf("a new case is marked changed: %q", h.title())
 	}
 	// From a sample, with no changes: no question first.
-	u.prompt = nil
+	h.shown.prompt = nil
 	u.onNew()
-	if u.prompt != nil {
+	if h.shown.prompt != nil {
 		t.Error("New asked about changes in an unchanged case")
 	}
-	u.newDialog.choice.SetSelected(u.newDialog.choice.Options[2])
-	u.newDialog.dialog.Confirm()
+	h.shown.newCase.choice.SetSelected(h.shown.newCase.choice.Options[2])
+	h.shown.newCase.dialog.Confirm()
 	if ramp, _ := sampleCase("ramp"); u.doc.c.Title != ramp.Title {
 		t.Errorf("the ramp sample opened as %q", u.doc.c.Title)
 	}
@@ -231,7 +231,7 @@ func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
 	h.save(path)
 
 	shortcut(h, fyne.KeyE)
-	e := u.exportDlg
+	e := h.shown.export
 	if e == nil {
 		t.Fatal("Ctrl+E opened no export dialog")
 	}
@@ -266,11 +266,11 @@ func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
 
 	// Exporting again asks before replacing the files.
 	u.onExport()
-	test.Tap(u.exportDlg.exportButton)
-	if u.replaceConfirm == nil || u.exporting {
+	test.Tap(h.shown.export.exportButton)
+	if h.shown.replace == nil || u.exporting {
 		t.Fatal("exporting over existing files did not ask first")
 	}
-	u.replaceConfirm.Confirm()
+	h.shown.replace.Confirm()
 	h.settle()
 	if data, _ := os.ReadFile(filepath.Join(dir, "nordwind.pdf")); !strings.Contains(string(data), "Typed during the export") {
 		t.Errorf("the second export did not replace the brief: %q", data)
@@ -286,7 +286,7 @@ func TestExportNeverOverwritesTheCaseFile(t *testing.T) {
 	h.save(path)
 	before, _ := os.ReadFile(path)
 	u.onExport()
-	e := u.exportDlg
+	e := h.shown.export
 	e.briefName.SetText("case.pdf")
 	test.Tap(e.exportButton)
 	if u.exporting {
@@ -312,11 +312,11 @@ func TestExportFailureSaysWhatToDo(t *testing.T) {
 	u := h.u
 	h.save(tempCase(t, "case.hrcase"))
 	u.onExport()
-	test.Tap(u.exportDlg.exportButton)
+	test.Tap(h.shown.export.exportButton)
 	h.settle()
-	if !strings.Contains(u.lastError, "Cannot export the workbook") || !strings.Contains(u.lastError, "the sheet has no name") ||
-		!strings.Contains(u.lastError, "Try again") {
-		t.Errorf("the error shown: %q", u.lastError)
+	if !strings.Contains(h.shown.lastError, "Cannot export the workbook") || !strings.Contains(h.shown.lastError, "the sheet has no name") ||
+		!strings.Contains(h.shown.lastError, "Try again") {
+		t.Errorf("the error shown: %q", h.shown.lastError)
 	}
 	if msg := u.status.message.Text; !strings.Contains(msg, "Exported the brief; the workbook failed") {
 		t.Errorf("status: %q", msg)
@@ -326,7 +326,7 @@ func TestExportFailureSaysWhatToDo(t *testing.T) {
 func TestExportOffersOnlyWhatTheBuildHas(t *testing.T) {
 	h := english(t)
 	h.u.onExport()
-	e := h.u.exportDlg
+	e := h.shown.export
 	if !e.brief.Disabled() || !e.workbook.Disabled() || !strings.Contains(e.brief.Text, "not available") {
 		t.Errorf("with no exporters the dialog offers %q (disabled %v)", e.brief.Text, e.brief.Disabled())
 	}
@@ -361,10 +361,10 @@ func TestAutosaveIsRecoveredAfterACrash(t *testing.T) {
 	// The next start offers to recover.
 	h2 := startIn(t, a, storage, Options{})
 	u := h2.u
-	if u.recovery == nil {
+	if h2.shown.recovery == nil {
 		t.Fatal("no offer to recover the autosaved changes")
 	}
-	u.recovery.Confirm()
+	h2.shown.recovery.Confirm()
 	if u.doc.c.Title != "Work not yet saved" || u.doc.path != path || !u.doc.modified() {
 		t.Errorf("recovered %q for %q (modified %v)", u.doc.c.Title, u.doc.path, u.doc.modified())
 	}
@@ -391,10 +391,10 @@ func TestAutosaveCanBeDiscardedAndIsRemovedOnSave(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 	h2 := startIn(t, a, storage, Options{})
-	if h2.u.recovery == nil {
+	if h2.shown.recovery == nil {
 		t.Fatal("no offer to recover")
 	}
-	h2.u.recovery.Dismiss()
+	h2.shown.recovery.Dismiss()
 	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 0 {
 		t.Errorf("Discard left %v", left)
 	}
@@ -435,7 +435,7 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 	data = bytes.Replace(data, []byte(`"discountRate": 0.1`), []byte(`"discountRate": 7`), 1)
 	os.WriteFile(bad, data, 0o600)
 	if !h.open(bad) {
-		t.Fatalf("a case with an invalid value was refused: %s", u.lastError)
+		t.Fatalf("a case with an invalid value was refused: %s", h.shown.lastError)
 	}
 	if u.current != casebuilder.StepReview {
 		t.Errorf("opened on %s, want the review that lists the problem", u.current)
@@ -449,8 +449,8 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 		t.Errorf("the review does not list the invalid discount rate: %v", u.analysis.findings)
 	}
 	// The case cannot be saved as it is, and says why.
-	if h.save(tempCase(t, "again.hrcase")) || !strings.Contains(u.lastError, "Fix the problems") {
-		t.Errorf("saving an invalid case: %q", u.lastError)
+	if h.save(tempCase(t, "again.hrcase")) || !strings.Contains(h.shown.lastError, "Fix the problems") {
+		t.Errorf("saving an invalid case: %q", h.shown.lastError)
 	}
 
 	before := u.doc.c
@@ -459,8 +459,8 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 	if h.open(notCase) {
 		t.Fatal("opened a file that is not a case")
 	}
-	if u.doc.c != before || !strings.Contains(u.lastError, "Cannot open notes.hrcase") {
-		t.Errorf("after a failed open: case replaced %v, error %q", u.doc.c != before, u.lastError)
+	if u.doc.c != before || !strings.Contains(h.shown.lastError, "Cannot open notes.hrcase") {
+		t.Errorf("after a failed open: case replaced %v, error %q", u.doc.c != before, h.shown.lastError)
 	}
 }
 
@@ -479,7 +479,7 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 	}
 	os.WriteFile(path, odd, 0o600)
 	if !h.open(path) {
-		t.Fatalf("refused: %s", u.lastError)
+		t.Fatalf("refused: %s", h.shown.lastError)
 	}
 	h.settle()
 	var listed []string
@@ -511,7 +511,7 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 	}
 	// Saved, the file no longer has them, and the one read is kept.
 	if !h.save(path) {
-		t.Fatal(u.lastError)
+		t.Fatal(h.shown.lastError)
 	}
 	if n := countBlocking(u.analysis.findings); n != 0 {
 		t.Errorf("after saving, %d blocking findings", n)
@@ -572,8 +572,8 @@ func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
 	}
 	// The next start opens the last case, with no welcome.
 	h2 := startIn(t, a, t.TempDir(), Options{})
-	if h2.u.doc.path != second || h2.u.welcome != nil {
-		t.Errorf("the next start opened %q (welcome %v)", h2.u.doc.path, h2.u.welcome != nil)
+	if h2.u.doc.path != second || h2.shown.welcome != nil {
+		t.Errorf("the next start opened %q (welcome %v)", h2.u.doc.path, h2.shown.welcome != nil)
 	}
 	// A case file named on the command line wins.
 	h3 := startIn(t, a, t.TempDir(), Options{Path: first})
@@ -582,8 +582,8 @@ func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
 	}
 	// One that cannot be opened says so, and the sample opens instead.
 	h4 := startIn(t, a, t.TempDir(), Options{Path: tempCase(t, "missing.hrcase")})
-	if !strings.Contains(h4.u.lastError, "does not exist") || h4.u.doc.path != "" {
-		t.Errorf("a missing file: error %q, opened %q", h4.u.lastError, h4.u.doc.path)
+	if !strings.Contains(h4.shown.lastError, "does not exist") || h4.u.doc.path != "" {
+		t.Errorf("a missing file: error %q, opened %q", h4.shown.lastError, h4.u.doc.path)
 	}
 }
 
@@ -788,7 +788,7 @@ func TestSettingsChangeTheCaseAndThePreferences(t *testing.T) {
 	h := english(t)
 	u := h.u
 	u.onSettings()
-	s := u.settings
+	s := h.shown.settings
 	s.theme.SetSelected("Dark")
 	if u.prefs.theme() != "dark" {
 		t.Errorf("theme preference %q", u.prefs.theme())
@@ -917,7 +917,7 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	dir := t.TempDir()
 	sc := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	h.w.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
-	d := u.saveAsDlg
+	d := h.shown.saveAs
 	if d == nil {
 		t.Fatal("Ctrl+Shift+S asked nothing")
 	}
@@ -937,17 +937,17 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	// Saving as an existing file asks first, and keeps the old one beside it.
 	h.retype(h.entryAt(casebuilder.StepContext, "version"), "9")
 	u.saveAs(nil)
-	d = u.saveAsDlg
+	d = h.shown.saveAs
 	d.folder = dir
 	other := filepath.Join(dir, "other.hrcase")
 	os.WriteFile(other, before, 0o600)
 	d.name.SetText("other")
 	test.Tap(d.save)
 	h.waitFiles()
-	if u.replaceConfirm == nil || u.doc.path != path {
+	if h.shown.replace == nil || u.doc.path != path {
 		t.Fatal("saving over another file did not ask first")
 	}
-	u.replaceConfirm.Confirm()
+	h.shown.replace.Confirm()
 	h.waitFiles()
 	if u.doc.path != other {
 		t.Fatalf("the case is now %q", u.doc.path)
@@ -968,19 +968,19 @@ func TestClosingANewCaseAsksWhereToSaveIt(t *testing.T) {
 	u := h.u
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Never saved")
 	u.onClose()
-	test.Tap(u.prompt.save)
+	test.Tap(h.shown.prompt.save)
 	h.waitFiles()
-	if u.saveAsDlg == nil || h.closed {
-		t.Fatalf("Save for a case with no file: dialog %v, closed %v", u.saveAsDlg != nil, h.closed)
+	if h.shown.saveAs == nil || h.closed {
+		t.Fatalf("Save for a case with no file: dialog %v, closed %v", h.shown.saveAs != nil, h.closed)
 	}
-	u.saveAsDlg.folder = t.TempDir()
-	u.saveAsDlg.name.SetText("kept")
-	test.Tap(u.saveAsDlg.save)
+	h.shown.saveAs.folder = t.TempDir()
+	h.shown.saveAs.name.SetText("kept")
+	test.Tap(h.shown.saveAs.save)
 	h.waitFiles()
 	if !h.closed {
 		t.Fatal("the window stayed open after saving")
 	}
-	if c, err := casebuilder.Load(filepath.Join(u.saveAsDlg.folder, "kept.hrcase")); err != nil || c.Title != "Never saved" {
+	if c, err := casebuilder.Load(filepath.Join(h.shown.saveAs.folder, "kept.hrcase")); err != nil || c.Title != "Never saved" {
 		t.Errorf("saved %v, %v", c, err)
 	}
 }
