@@ -227,7 +227,7 @@ func TestSensitivityAndSimulationShown(t *testing.T) {
 	h := english(t)
 	cmp := h.compare()
 	h.settleFull()
-	a := h.u.full.a
+	a := h.u.full.Analysis
 	if a.Simulation.Trials != testTrials || cmp.simState.Text != "" || cmp.tornadoState.Text != "" {
 		t.Fatalf("%d trials; state %q, %q", a.Simulation.Trials, cmp.simState.Text, cmp.tornadoState.Text)
 	}
@@ -295,7 +295,7 @@ func TestSensitivityAndSimulationShown(t *testing.T) {
 	h.u.recalc.fullDelay = time.Millisecond
 	h.u.recalc.schedule(h.u.doc.c)
 	h.settleFull()
-	if cmp.simState.Text != "" || h.u.full.a.Case != h.u.doc.c {
+	if cmp.simState.Text != "" || h.u.full.Case != h.u.doc.c {
 		t.Error("the panels still say updating")
 	}
 }
@@ -330,7 +330,7 @@ func TestSimulationSettings(t *testing.T) {
 	}
 	s.dlg.Hide()
 	h.settleFull()
-	if sim := u.full.a.Simulation; sim.Trials != 3000 || sim.Seed != 42 {
+	if sim := u.full.Simulation; sim.Trials != 3000 || sim.Seed != 42 {
 		t.Errorf("the simulation ran %d trials with seed %d", sim.Trials, sim.Seed)
 	}
 }
@@ -342,7 +342,7 @@ func TestStaleWholeAnalysisIsDropped(t *testing.T) {
 	b := &queueBridge{}
 	var applied []*casebuilder.Case
 	r := &recalculator{delay: time.Hour, fullDelay: 0, bridge: b, apply: func(analysis) {},
-		applyFull: func(f fullAnalysis) { applied = append(applied, f.a.Case) },
+		applyFull: func(f fullAnalysis) { applied = append(applied, f.Case) },
 		settings:  func() simSettings { return simSettings{trials: 500} }}
 	t.Cleanup(r.stop)
 	c1, c2 := loadSample(t, "turnover"), loadSample(t, "turnover")
@@ -691,7 +691,7 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	u := h.u
 	h.save(tempCase(t, "case.hrcase"))
 	h.settleFull()
-	shown := u.full.a
+	shown := u.full.Analysis
 	u.onExport()
 	test.Tap(h.shown.export.exportButton)
 	h.settle()
@@ -715,7 +715,7 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	}
 	// ...and the app shows it too, since the case has not changed since.
 	h.bridge.drain()
-	if u.full.a != an {
+	if u.full.Analysis != an {
 		t.Error("the analysis the export ran is not shown")
 	}
 }

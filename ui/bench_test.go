@@ -100,7 +100,7 @@ func BenchmarkWholeAnalysis(b *testing.B) {
 			defer r.stop()
 			for b.Loop() {
 				r.scheduleFull(c, 0)
-				if f := <-done; f.a.Simulation.Trials != casebuilder.DefaultTrials {
+				if f := <-done; f.Simulation.Trials != casebuilder.DefaultTrials {
 					b.Fatal("no simulation")
 				}
 			}

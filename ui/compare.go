@@ -109,10 +109,10 @@ func newCompareScreen(u *UI) screen {
 	// The sensitivity and the simulation are of the whole analysis, whose
 	// case may be a version behind.
 	fullMoney := func(v float64) string {
-		if s.full.a == nil {
+		if s.full.Analysis == nil {
 			return money(v)
 		}
-		return s.u.formatOf(s.full.a.Case).MoneyShort(v)
+		return s.u.formatOf(s.full.Case).MoneyShort(v)
 	}
 	s.tornado = chart.Tornado(func() (float64, []chart.Swing) { return s.tornadoBase(), s.swings() }, fullMoney, "Likely NPV")
 	s.drivers = widget.NewLabel("")
@@ -332,7 +332,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 		// Shown already (the step is shown again): only the whole
 		// analysis may have changed meanwhile.
 		s.showReasons(s.u.doc.c)
-		if s.full.a != s.u.full.a {
+		if s.full.Analysis != s.u.full.Analysis {
 			s.showFull(s.u.full)
 		} else {
 			s.showFreshness()
@@ -382,7 +382,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 	}
 	s.showScores(a)
 	s.showReasons(s.u.doc.c)
-	if s.full.a != s.u.full.a {
+	if s.full.Analysis != s.u.full.Analysis {
 		s.showFull(s.u.full)
 	} else {
 		s.showFreshness()
@@ -519,7 +519,7 @@ func (s *compareScreen) showFreshness() {
 	text := ""
 	switch {
 	case s.u.fullIsCurrent():
-	case s.full.a == nil:
+	case s.full.Analysis == nil:
 		text = "Working it out…"
 	default:
 		text = "Updating…"
@@ -533,7 +533,7 @@ func (s *compareScreen) showFreshness() {
 func (s *compareScreen) showFull(fa fullAnalysis) {
 	s.full = fa
 	s.showFreshness()
-	a := fa.a
+	a := fa.Analysis
 	if a == nil {
 		s.tornado.Refresh()
 		s.histogram.Refresh()
@@ -597,7 +597,7 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 // swings are the tornado's bars: the inputs that move the recommendation's
 // NPV, largest first, at most maxDrivers.
 func (s *compareScreen) swings() []chart.Swing {
-	a := s.full.a
+	a := s.full.Analysis
 	if a == nil || a.Tornado == nil {
 		return nil
 	}
@@ -615,16 +615,16 @@ func (s *compareScreen) swings() []chart.Swing {
 
 // tornadoBase is the likely NPV the tornado's bars swing around.
 func (s *compareScreen) tornadoBase() float64 {
-	if s.full.a == nil || s.full.a.Tornado == nil {
+	if s.full.Analysis == nil || s.full.Tornado == nil {
 		return 0
 	}
-	return s.full.a.Tornado.BaseNPV
+	return s.full.Tornado.BaseNPV
 }
 
 // histogramData is the histogram of the recommendation's simulated NPV,
 // with its P10, P50 and P90.
 func (s *compareScreen) histogramData() chart.Distribution {
-	a := s.full.a
+	a := s.full.Analysis
 	if a == nil || a.Simulation == nil || a.Result.Recommended < 0 || a.Result.Recommended >= len(a.Simulation.Alternatives) {
 		return chart.Distribution{}
 	}

@@ -214,7 +214,7 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 	now := u.deps.now()
 	var a *casebuilder.Analysis
 	if u.fullIsCurrent() {
-		a = u.full.a
+		a = u.full.Analysis
 	}
 	set := u.prefs.simulation()
 	u.exporting = true
@@ -225,7 +225,7 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 			a = casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: set.options()})
 			u.deps.bridge.do(func() {
 				if u.doc.c == c && u.prefs.simulation() == set && !u.fullIsCurrent() {
-					u.showFull(fullAnalysis{a: a, sim: set})
+					u.showFull(fullAnalysis{Analysis: a, settings: set})
 				}
 			})
 		}

@@ -525,7 +525,7 @@ func (u *UI) setMenus() {
 	redo.Shortcut = &fyne.ShortcutRedo{}
 	edit := fyne.NewMenu("Edit", undo, redo)
 	var goItems []*fyne.MenuItem
-	for i, st := range steps {
+	for i, st := range screenSpecs {
 		goItems = append(goItems, item(fmt.Sprintf("%d. %s", i+1, st.name), func() { u.goTo(st.id) }, fyne.KeyName(fmt.Sprint(i+1)), 0))
 	}
 	help := fyne.NewMenu("Help",

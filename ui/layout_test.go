@@ -22,7 +22,7 @@ func TestEveryStepFitsTheWindow(t *testing.T) {
 	u := h.u
 	check := func(what string) {
 		t.Helper()
-		for _, st := range steps {
+		for _, st := range screenSpecs {
 			u.goTo(st.id)
 			h.settleFull() // the figures, then the simulation, name alternatives too
 			if w := h.w.Content().MinSize().Width; w > openWidth {

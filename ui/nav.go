@@ -45,23 +45,23 @@ func (p progress) fraction() float64 {
 func newNavigation(u *UI) *navigation {
 	n := &navigation{u: u, state: map[casebuilder.MethodStep]progress{}}
 	n.list = widget.NewList(
-		func() int { return len(steps) },
+		func() int { return len(screenSpecs) },
 		func() fyne.CanvasObject { return newStepItem() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			st := steps[id]
+			st := screenSpecs[id]
 			o.(*stepItem).show(id+1, st.name, n.state[st.id])
 		})
 	n.list.OnSelected = func(id widget.ListItemID) {
 		if n.selecting {
 			return
 		}
-		u.goTo(steps[id].id)
+		u.goTo(screenSpecs[id].id)
 	}
 	heading := widget.NewLabelWithStyle("THE METHOD", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameCaptionText
 	heading.Importance = widget.LowImportance
 	n.box = container.NewBorder(heading, nil, nil, nil,
-		container.NewGridWrap(fyne.NewSize(196, float32(len(steps))*(newStepItem().MinSize().Height+theme.Padding())+theme.Padding()), n.list))
+		container.NewGridWrap(fyne.NewSize(196, float32(len(screenSpecs))*(newStepItem().MinSize().Height+theme.Padding())+theme.Padding()), n.list))
 	return n
 }
 
@@ -72,7 +72,7 @@ func (n *navigation) show(c *casebuilder.Case, a analysis) {
 }
 
 func (n *navigation) selectStep(id casebuilder.MethodStep) {
-	for i, st := range steps {
+	for i, st := range screenSpecs {
 		if st.id == id {
 			n.selecting = true
 			n.list.Select(i)

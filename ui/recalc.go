@@ -48,11 +48,11 @@ func (a analysis) withFileFindings(ff []casebuilder.Finding) analysis {
 	return a
 }
 
-// fullAnalysis is the whole analysis of one version of the case, with the
-// simulation options it was run with.
+// fullAnalysis is the whole analysis of one version of the case (its
+// Case), with the simulation's settings it was run with.
 type fullAnalysis struct {
-	a   *casebuilder.Analysis
-	sim simSettings
+	*casebuilder.Analysis
+	settings simSettings
 }
 
 // simSettings are the simulation's settings the user chooses.
@@ -181,7 +181,7 @@ func (r *recalculator) runFull(gen uint64, c *casebuilder.Case, set simSettings)
 	}
 	r.bridge.do(func() {
 		if r.fullCurrent(gen) {
-			r.applyFull(fullAnalysis{a: a, sim: set})
+			r.applyFull(fullAnalysis{Analysis: a, settings: set})
 		}
 	})
 }

@@ -179,7 +179,7 @@ func (s *reviewScreen) focus(string) bool { return false }
 // describe says in words where a field is: "Alternatives › Structured
 // onboarding › cost “Programme design” › amount".
 func describe(c *casebuilder.Case, w casebuilder.Where) string {
-	parts := []string{stepOf(w.Step).name}
+	parts := []string{specOf(w.Step).name}
 	path := w.Path
 	if path == "" {
 		return parts[0]

@@ -87,7 +87,7 @@ type UI struct {
 
 	doc      *document
 	analysis analysis     // the newest figures, of analysis.c
-	full     fullAnalysis // the newest whole analysis, of full.a.Case
+	full     fullAnalysis // the newest whole analysis, of full.Case
 	prefs    *preferences
 	recalc   *recalculator
 	autosave *autosaver
@@ -134,8 +134,10 @@ type screen interface {
 	focus(path string) bool
 }
 
-// step describes one step of the method.
-type step struct {
+// screenSpec says how one step of the method is shown: its name in the
+// list of steps, the title and guidance above its screen, and how the
+// screen is built.
+type screenSpec struct {
 	id    casebuilder.MethodStep
 	name  string
 	title string
@@ -144,8 +146,9 @@ type step struct {
 	build    func(u *UI) screen
 }
 
-// steps are the steps of the method, in order.
-var steps = []step{
+// screenSpecs are the screens of the method's steps, in the method's
+// order.
+var screenSpecs = []screenSpec{
 	{casebuilder.StepContext, "Context", "Where the company is going", contextGuidance, newContextScreen},
 	{casebuilder.StepPain, "Pain", "The pain and what it costs", painGuidance, newPainScreen},
 	{casebuilder.StepAlternatives, "Alternatives", "The ways to address it", alternativesGuidance, newAlternativesScreen},
@@ -156,13 +159,14 @@ var steps = []step{
 	{casebuilder.StepReview, "Review", "Review and export", reviewGuidance, newReviewScreen},
 }
 
-func stepOf(id casebuilder.MethodStep) step {
-	for _, s := range steps {
+// specOf is the screen of step id.
+func specOf(id casebuilder.MethodStep) screenSpec {
+	for _, s := range screenSpecs {
 		if s.id == id {
 			return s
 		}
 	}
-	return steps[0]
+	return screenSpecs[0]
 }
 
 // New makes the app's window in w: it opens the case of opts (or the last
@@ -280,7 +284,7 @@ func (u *UI) afterOpen() {
 
 // goTo shows a step.
 func (u *UI) goTo(id casebuilder.MethodStep) {
-	st := stepOf(id)
+	st := specOf(id)
 	u.current = st.id
 	s := u.screen(st.id)
 	u.title.SetText(st.title)
@@ -297,7 +301,7 @@ func (u *UI) screen(id casebuilder.MethodStep) screen {
 	if s, ok := u.screens[id]; ok {
 		return s
 	}
-	s := stepOf(id).build(u)
+	s := specOf(id).build(u)
 	u.screens[id] = s
 	return s
 }
@@ -384,15 +388,16 @@ func (u *UI) showFull(f fullAnalysis) {
 // fullIsCurrent reports whether the whole analysis is of the case as it
 // is now, with the simulation's settings as they are now.
 func (u *UI) fullIsCurrent() bool {
-	return u.full.a != nil && u.full.a.Case == u.doc.c && u.full.sim == u.prefs.simulation()
+	return u.full.Analysis != nil && u.full.Case == u.doc.c && u.full.settings == u.prefs.simulation()
 }
 
 func (u *UI) onUndo() { u.travel(u.doc.undoEdit) }
 func (u *UI) onRedo() { u.travel(u.doc.redoEdit) }
 
-// travel undoes or redoes one step and shows where it was made.
-func (u *UI) travel(step func() (casebuilder.Where, bool)) {
-	where, ok := step()
+// travel moves through the history of edits, one edit back or forward
+// (undoEdit or redoEdit), and shows where that edit was made.
+func (u *UI) travel(move func() (casebuilder.Where, bool)) {
+	where, ok := move()
 	if !ok {
 		return
 	}
