@@ -397,8 +397,15 @@ func queued(b *queueBridge) int {
 }
 
 // TestReadinessShown checks the readiness score above the findings: the
-// turnover sample has one piece of advice (100 − 1 = 99); a blank case has
-// blocking findings and stays below 50.
+// turnover sample has one piece of advice (100 − 1 = 99). A blank case
+// has only the do-nothing baseline and nothing else: five points that sink
+// it (no alternative to doing nothing, no kind of pain so no cost of it,
+// no evidence, no plan, no measure), seven questions (no objective served,
+// the baseline not scored on the five criteria scored by hand, no
+// recommendation, no decision asked for, no stakeholders, no reporting
+// cadence, no contributors) and one suggestion (the baseline's impact not
+// judged): 100 − 5 × 20 − 7 × 5 − 1 is below 0, so 0, and below 50 while
+// anything blocks.
 func TestReadinessShown(t *testing.T) {
 	h := english(t)
 	u := h.u
@@ -411,7 +418,7 @@ func TestReadinessShown(t *testing.T) {
 	h.settle()
 	u.goTo(casebuilder.StepReview)
 	rv = u.screens[casebuilder.StepReview].(*reviewScreen)
-	if rv.score >= 50 || rv.readiness.Text != fmt.Sprintf("%d / 100", u.analysis.readiness) || !strings.HasPrefix(rv.meaning.Text, "Not ready: ") {
+	if rv.score >= 50 || rv.readiness.Text != "0 / 100" || !strings.HasPrefix(rv.meaning.Text, "Not ready: 5 points would sink the case.") {
 		t.Errorf("blank case: %q, %q", rv.readiness.Text, rv.meaning.Text)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -307,15 +308,18 @@ func TestExportNeverOverwritesTheCaseFile(t *testing.T) {
 
 func TestExportFailureSaysWhatToDo(t *testing.T) {
 	a := test.NewTempApp(t)
-	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(errors.New("the sheet has no name"))})
+	noName := errors.New("the sheet has no name")
+	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(noName)})
 	h.dismissWelcome()
 	u := h.u
 	h.save(tempCase(t, "case.hrcase"))
 	u.onExport()
 	test.Tap(h.shown.export.exportButton)
 	h.settle()
-	if !strings.Contains(h.shown.lastError, "Cannot export the workbook") || !strings.Contains(h.shown.lastError, "the sheet has no name") ||
-		!strings.Contains(h.shown.lastError, "Try again") {
+	if !errors.Is(h.shown.err, noName) || !strings.Contains(h.shown.lastError, noName.Error()) {
+		t.Errorf("the error shown is %v, not the exporter's", h.shown.err)
+	}
+	if !strings.Contains(h.shown.lastError, "Cannot export the workbook") || !strings.Contains(h.shown.lastError, "Try again") {
 		t.Errorf("the error shown: %q", h.shown.lastError)
 	}
 	if msg := u.status.message.Text; !strings.Contains(msg, "Exported the brief; the workbook failed") {
@@ -449,8 +453,9 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 		t.Errorf("the review does not list the invalid discount rate: %v", u.analysis.findings)
 	}
 	// The case cannot be saved as it is, and says why.
-	if h.save(tempCase(t, "again.hrcase")) || !strings.Contains(h.shown.lastError, "Fix the problems") {
-		t.Errorf("saving an invalid case: %q", h.shown.lastError)
+	var ps casebuilder.Problems
+	if h.save(tempCase(t, "again.hrcase")) || !errors.As(h.shown.err, &ps) || !strings.Contains(h.shown.lastError, "Fix the problems") {
+		t.Errorf("saving an invalid case: %q (%v)", h.shown.lastError, h.shown.err)
 	}
 
 	before := u.doc.c
@@ -581,7 +586,12 @@ func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
 		t.Errorf("casebuilder FILE opened %q", h3.u.doc.path)
 	}
 	// One that cannot be opened says so, and the sample opens instead.
-	h4 := startIn(t, a, t.TempDir(), Options{Path: tempCase(t, "missing.hrcase")})
+	missing := tempCase(t, "missing.hrcase")
+	h4 := startIn(t, a, t.TempDir(), Options{Path: missing})
+	var fe *casebuilder.FileError
+	if !errors.As(h4.shown.err, &fe) || fe.Path != missing {
+		t.Errorf("a missing file: the error shown is %v, not one of that file", h4.shown.err)
+	}
 	if !strings.Contains(h4.shown.lastError, "does not exist") || h4.u.doc.path != "" {
 		t.Errorf("a missing file: error %q, opened %q", h4.shown.lastError, h4.u.doc.path)
 	}
@@ -754,22 +764,75 @@ func TestTypingDoesNotWaitForTheFigures(t *testing.T) {
 	}
 }
 
+// TestStaleFiguresAreDropped works out the figures of a case, and changes
+// the case before the UI takes them: they are never shown, and those of
+// the new case are. The recalculator's clock is moved by hand, so that the
+// figures of the first case are surely ready, and waiting for the UI, when
+// the case changes.
 func TestStaleFiguresAreDropped(t *testing.T) {
 	b := &queueBridge{}
+	clock := &handClock{}
 	var applied []*casebuilder.Case
-	r := &recalculator{delay: time.Millisecond, bridge: b, apply: func(a analysis) { applied = append(applied, a.c) }}
+	r := &recalculator{delay: time.Millisecond, bridge: b, after: clock.after, apply: func(a analysis) { applied = append(applied, a.c) }}
 	c1, c2 := &casebuilder.Case{HorizonMonths: 12}, &casebuilder.Case{HorizonMonths: 24}
 	r.schedule(c1)
-	time.Sleep(20 * time.Millisecond) // c1's figures are ready...
-	r.schedule(c2)                    // ...but the case changed meanwhile
-	deadline := time.Now().Add(5 * time.Second)
-	for len(applied) == 0 && time.Now().Before(deadline) {
-		b.drain()
-		time.Sleep(time.Millisecond)
+	if n := clock.fire(); n != 1 || queued(b) != 1 {
+		t.Fatalf("%d calls fired, %d results waiting for the UI; want c1's figures ready", n, queued(b))
 	}
+	r.schedule(c2) // the case changed meanwhile
+	b.drain()
+	if len(applied) != 0 {
+		t.Fatalf("the figures of a case changed since were shown")
+	}
+	clock.fire()
+	b.drain()
 	if len(applied) != 1 || applied[0] != c2 {
 		t.Errorf("applied %d results; want only the newest case's", len(applied))
 	}
+}
+
+// handClock holds the calls a recalculator asks for until the test fires
+// them, on its own goroutine.
+type handClock struct {
+	mu      sync.Mutex
+	pending []*handTimer
+}
+
+type handTimer struct {
+	f       func()
+	stopped bool
+}
+
+func (t *handTimer) Stop() bool {
+	was := !t.stopped
+	t.stopped = true
+	return was
+}
+
+func (c *handClock) after(_ time.Duration, f func()) timer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := &handTimer{f: f}
+	c.pending = append(c.pending, t)
+	return t
+}
+
+// fire makes the calls not stopped, whatever their delay, and reports how
+// many.
+func (c *handClock) fire() int {
+	c.mu.Lock()
+	pending := c.pending
+	c.pending = nil
+	c.mu.Unlock()
+	n := 0
+	for _, t := range pending {
+		if !t.stopped {
+			t.stopped = true
+			t.f()
+			n++
+		}
+	}
+	return n
 }
 
 func TestPaperDefaultsToTheLocales(t *testing.T) {
