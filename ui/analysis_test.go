@@ -21,8 +21,7 @@ import (
 
 // compare goes to the Compare step and returns its screen.
 func (h *harness) compare() *compareScreen {
-	h.u.goTo(casebuilder.StepCompare)
-	return h.u.screens[casebuilder.StepCompare].(*compareScreen)
+	return shownScreen[*compareScreen](h, casebuilder.StepCompare)
 }
 
 func labelTexts(ls []*widget.Label) []string {
@@ -198,8 +197,7 @@ func TestReasonsAskedForWhenNeeded(t *testing.T) {
 // Review step.
 func findingLink(t *testing.T, h *harness, rule string) *widget.Hyperlink {
 	t.Helper()
-	h.u.goTo(casebuilder.StepReview)
-	rv := h.u.screens[casebuilder.StepReview].(*reviewScreen)
+	rv := shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	for i, f := range h.u.analysis.findings {
 		if f.Rule == rule && i < len(rv.links) {
 			return rv.links[i]
@@ -409,15 +407,13 @@ func queued(b *queueBridge) int {
 func TestReadinessShown(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepReview)
-	rv := u.screens[casebuilder.StepReview].(*reviewScreen)
+	rv := shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	if rv.readiness.Text != "99 / 100" || !strings.HasPrefix(rv.meaning.Text, "Ready: nothing blocks the case") {
 		t.Errorf("turnover: %q, %q", rv.readiness.Text, rv.meaning.Text)
 	}
 	u.replaceCase(u.blankCase(), "")
 	h.settle()
-	u.goTo(casebuilder.StepReview)
-	rv = u.screens[casebuilder.StepReview].(*reviewScreen)
+	rv = shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	if rv.score >= 50 || rv.readiness.Text != "0 / 100" || !strings.HasPrefix(rv.meaning.Text, "Not ready: 5 points would sink the case.") {
 		t.Errorf("blank case: %q, %q", rv.readiness.Text, rv.meaning.Text)
 	}

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -159,41 +157,4 @@ func (s *contextScreen) focus(path string) bool {
 
 func objectiveIDs(c *casebuilder.Case) []string {
 	return idsOf(c.Context.Objectives, func(o casebuilder.Objective) string { return o.ID })
-}
-
-// idsOf returns the IDs of items.
-func idsOf[T any](items []T, id func(T) string) []string {
-	ids := make([]string, len(items))
-	for i, it := range items {
-		ids[i] = id(it)
-	}
-	return ids
-}
-
-// uniqueID returns prefix-N, the first not among taken.
-func uniqueID(prefix string, taken []string) string {
-	for n := len(taken) + 1; ; n++ {
-		id := fmt.Sprintf("%s-%d", prefix, n)
-		if !slices.Contains(taken, id) {
-			return id
-		}
-	}
-}
-
-// slug makes an ID of a name: "Structured onboarding" gives
-// "structured-onboarding".
-func slug(name string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-		if b.Len() >= 40 {
-			break
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }

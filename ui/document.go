@@ -91,26 +91,23 @@ func (d *document) seal() { d.coalesce = "" }
 func (d *document) canUndo() bool { return len(d.undo) > 0 }
 func (d *document) canRedo() bool { return len(d.redo) > 0 }
 
-// undoEdit goes back one step and returns where the undone edit was made.
-func (d *document) undoEdit() (casebuilder.Where, bool) {
-	if len(d.undo) == 0 {
-		return casebuilder.Where{}, false
-	}
-	s := d.undo[len(d.undo)-1]
-	d.undo = d.undo[:len(d.undo)-1]
-	d.redo = append(d.redo, snapshot{d.c, s.where})
-	d.restore(s.c)
-	return s.where, true
-}
+// undoEdit goes back one edit and returns where the undone edit was made.
+func (d *document) undoEdit() (casebuilder.Where, bool) { return d.travel(&d.undo, &d.redo) }
 
-// redoEdit goes forward one step and returns where the redone edit was made.
-func (d *document) redoEdit() (casebuilder.Where, bool) {
-	if len(d.redo) == 0 {
+// redoEdit goes forward one edit and returns where the redone edit was
+// made.
+func (d *document) redoEdit() (casebuilder.Where, bool) { return d.travel(&d.redo, &d.undo) }
+
+// travel goes back to the last version of the history from, keeping the
+// case as it is now at the end of the history to, and returns where the
+// edit between them was made.
+func (d *document) travel(from, to *[]snapshot) (casebuilder.Where, bool) {
+	if len(*from) == 0 {
 		return casebuilder.Where{}, false
 	}
-	s := d.redo[len(d.redo)-1]
-	d.redo = d.redo[:len(d.redo)-1]
-	d.undo = append(d.undo, snapshot{d.c, s.where})
+	s := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, snapshot{d.c, s.where})
 	d.restore(s.c)
 	return s.where, true
 }

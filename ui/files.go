@@ -427,16 +427,7 @@ func (u *UI) suggestedName() string {
 	if u.doc.path != "" {
 		return strings.TrimSuffix(filepath.Base(u.doc.path), filepath.Ext(u.doc.path))
 	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(u.doc.c.Title) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteRune('-')
-		}
-	}
-	s := strings.Trim(b.String(), "-")
+	s := strings.Trim(hyphenated(u.doc.c.Title), "-")
 	if len(s) > maxSuggestedName {
 		// At most that long, cut between words.
 		s = s[:maxSuggestedName+1]

@@ -20,12 +20,8 @@ import (
 // which is what the document counts as saved, so that what was typed
 // meanwhile is still to save.
 func TestTypingGoesOnWhileSaving(t *testing.T) {
-	h := english(t)
+	h, path := savedCase(t)
 	u := h.u
-	path := tempCase(t, "case.hrcase")
-	if !h.save(path) {
-		t.Fatal(h.shown.lastError)
-	}
 	release := make(chan struct{})
 	var released atomic.Bool
 	// Should the save run on the UI goroutine, this lets it go after a
@@ -66,12 +62,8 @@ func TestTypingGoesOnWhileSaving(t *testing.T) {
 // TestAFailedSaveLeavesTheCaseUnsaved fails the write: the case is still
 // marked as changed, keeps its file, and the error says what to do.
 func TestAFailedSaveLeavesTheCaseUnsaved(t *testing.T) {
-	h := english(t)
+	h, path := savedCase(t)
 	u := h.u
-	path := tempCase(t, "case.hrcase")
-	if !h.save(path) {
-		t.Fatal(h.shown.lastError)
-	}
 	h.retype(h.entryAt(casebuilder.StepContext, "version"), "3.0")
 	full := errors.New("no space left on device")
 	u.deps.save = func(string, *casebuilder.Case) error { return full }
@@ -138,12 +130,8 @@ func TestSavesAreWrittenInTurn(t *testing.T) {
 // TestOpeningAFileDoesNotLoseWhatIsTypedMeanwhile types while the file is
 // read: the user is asked before the case typed in is replaced.
 func TestOpeningAFileDoesNotLoseWhatIsTypedMeanwhile(t *testing.T) {
-	h := english(t)
+	h, path := savedCase(t)
 	u := h.u
-	path := tempCase(t, "case.hrcase")
-	if !h.save(path) {
-		t.Fatal(h.shown.lastError)
-	}
 	release := make(chan struct{})
 	u.deps.load = func(path string) (*casebuilder.Case, error) {
 		<-release

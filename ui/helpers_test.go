@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/form"
 )
@@ -138,44 +137,35 @@ func startIn(t *testing.T, a fyne.App, dir string, opts Options) *harness {
 // settle waits until the figures on screen are those of the case as it is.
 func (h *harness) settle() {
 	h.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		h.bridge.drain()
-		if h.u.analysis.c == h.u.doc.c && !h.u.exporting && h.u.pending == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			h.t.Fatal("the figures never caught up with the case")
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
+	h.waitFor("the figures never caught up with the case", 10*time.Second, func() bool {
+		return h.u.analysis.c == h.u.doc.c && !h.u.exporting && h.u.pending == 0
+	})
 }
 
 // settleFull waits until the whole analysis, simulation included, is of
 // the case as it is.
 func (h *harness) settleFull() {
 	h.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		h.bridge.drain()
-		if h.u.analysis.c == h.u.doc.c && h.u.fullIsCurrent() && !h.u.exporting && h.u.pending == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			h.t.Fatal("the whole analysis never caught up with the case")
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
+	h.waitFor("the whole analysis never caught up with the case", 30*time.Second, func() bool {
+		return h.u.analysis.c == h.u.doc.c && h.u.fullIsCurrent() && !h.u.exporting && h.u.pending == 0
+	})
 }
 
 // waitFiles waits until the files being written and read are, and what
 // they report is shown.
 func (h *harness) waitFiles() {
 	h.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for h.bridge.drain(); h.u.pending > 0; h.bridge.drain() {
+	h.waitFor("a file was never written or read", 10*time.Second, func() bool { return h.u.pending == 0 })
+}
+
+// waitFor runs what goroutines hand to the UI until done, and fails the
+// test with why after timeout.
+func (h *harness) waitFor(why string, timeout time.Duration, done func() bool) {
+	h.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for h.bridge.drain(); !done(); h.bridge.drain() {
 		if time.Now().After(deadline) {
-			h.t.Fatal("a file was never written or read")
+			h.t.Fatal(why)
 		}
 		time.Sleep(time.Millisecond)
 	}
@@ -199,6 +189,12 @@ func (h *harness) open(path string) bool {
 	h.u.openPath(path, func(ok bool) { opened = ok })
 	h.waitFiles()
 	return opened
+}
+
+// shownScreen goes to a step and returns its screen.
+func shownScreen[T screen](h *harness, step casebuilder.MethodStep) T {
+	h.u.goTo(step)
+	return h.u.screens[step].(T)
 }
 
 // dismissWelcome closes the welcome shown on the first start.
@@ -360,13 +356,10 @@ func tempCase(t *testing.T, name string) string {
 // title is the window's title.
 func (h *harness) title() string { return h.w.Title() }
 
+// loadSample returns one of the sample cases, as the app opens it.
 func loadSample(t testing.TB, name string) *casebuilder.Case {
 	t.Helper()
-	data, err := assets.SampleFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := casebuilder.Decode(data)
+	c, err := sampleCase(name)
 	if err != nil {
 		t.Fatalf("sample %s: %v", name, err)
 	}

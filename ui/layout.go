@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/form"
 )
 
@@ -66,6 +67,24 @@ func sectionWithNote(title string, note fyne.CanvasObject, hint string, body ...
 	}
 	objs = append(objs, body...)
 	return container.NewVBox(container.New(form.TightVBox{}, objs[:min(2, len(objs))]...), container.NewVBox(objs[min(2, len(objs)):]...), widget.NewSeparator())
+}
+
+// textColumn is one text of a row of texts: the name of its field in the
+// path, what the field suggests while it is empty, and where the text is
+// in the item.
+type textColumn[T any] struct {
+	field, placeholder string
+	get                func(it *T) *string
+}
+
+// textRow lays out the texts of an item in cols, each bound to the text at
+// path at + "." + its field.
+func textRow[T any](rf *form.Form, cols *form.Columns, at string, item func(c *casebuilder.Case) *T, texts ...textColumn[T]) fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, len(texts))
+	for i, t := range texts {
+		objs[i] = rf.Text(at+"."+t.field, form.In(item, t.get), t.placeholder).Box()
+	}
+	return cols.Row(objs...)
 }
 
 // labelled puts a caption above a field.

@@ -143,14 +143,11 @@ func (s *measuresScreen) contributorTable() *form.Table {
 	cols := form.NewColumns(1, 1, 2)
 	return s.others.Table(edits, "contributor", "No contributors yet.",
 		form.HeaderRow(cols, "Name", "Role", "Contribution"), func(i int, rf *form.Form) fyne.CanvasObject {
-			field := func(name, placeholder string, get func(k *casebuilder.Contributor) *string) fyne.CanvasObject {
-				return rf.Text(fmt.Sprintf("contributors[%d].%s", i, name), form.In(form.ItemOf(list, i), get), placeholder).Box()
-			}
-			return cols.Row(
-				field("name", "", func(k *casebuilder.Contributor) *string { return &k.Name }),
-				field("role", "", func(k *casebuilder.Contributor) *string { return &k.Role }),
-				field("contribution", "What they did", func(k *casebuilder.Contributor) *string { return &k.Contribution }),
-			)
+			type text = textColumn[casebuilder.Contributor]
+			return textRow(rf, cols, fmt.Sprintf("contributors[%d]", i), form.ItemOf(list, i),
+				text{"name", "", func(k *casebuilder.Contributor) *string { return &k.Name }},
+				text{"role", "", func(k *casebuilder.Contributor) *string { return &k.Role }},
+				text{"contribution", "What they did", func(k *casebuilder.Contributor) *string { return &k.Contribution }})
 		})
 }
 

@@ -72,8 +72,7 @@ func TestUserPath(t *testing.T) {
 	// 3. Alternatives: add one, and a cost line of 12.5k spent once in the
 	// first month. Against doing nothing it costs 12,500 and, with no
 	// benefit yet, its NPV is -12,500 (month 0 is not discounted).
-	u.goTo(casebuilder.StepAlternatives)
-	alts := u.screens[casebuilder.StepAlternatives].(*alternativesScreen)
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
 	test.Tap(button(t, alts.md.List.Box(), "Add alternative"))
 	n := len(u.doc.c.Alternatives)
 	if n != 5 || alts.md.Shown() != 4 {
@@ -117,8 +116,7 @@ func TestUserPath(t *testing.T) {
 	}
 
 	// 4. Compare: recommend the new alternative; the headline follows.
-	u.goTo(casebuilder.StepCompare)
-	cmp := u.screens[casebuilder.StepCompare].(*compareScreen)
+	cmp := shownScreen[*compareScreen](h, casebuilder.StepCompare)
 	cmp.recommend.Select().SetSelected("Mentoring by top performers")
 	h.settle()
 	if got := u.headline.recommended.Text; got != "Mentoring by top performers" {
@@ -130,8 +128,7 @@ func TestUserPath(t *testing.T) {
 
 	// 5. Risks: a risk of 30 % with a contingency of €10,000 for the new
 	// alternative puts 3,000 in its reserve: it now costs 15,500.
-	u.goTo(casebuilder.StepRisks)
-	risks := u.screens[casebuilder.StepRisks].(*risksScreen)
+	risks := shownScreen[*risksScreen](h, casebuilder.StepRisks)
 	test.Tap(button(t, risks.md.List.Box(), "Add risk"))
 	ri := len(u.doc.c.Risks) - 1
 	h.retype(h.entryAt(casebuilder.StepRisks, "risks["+itoa(ri)+"].description"), "Top performers have no time to mentor")
@@ -149,8 +146,7 @@ func TestUserPath(t *testing.T) {
 	}
 
 	// 6. Plan: add a milestone and give it an owner.
-	u.goTo(casebuilder.StepPlan)
-	plan := u.screens[casebuilder.StepPlan].(*planScreen)
+	plan := shownScreen[*planScreen](h, casebuilder.StepPlan)
 	test.Tap(button(t, plan.md.List.Box(), "Add milestone"))
 	mi := len(u.doc.c.Plan.Milestones) - 1
 	h.retype(h.entryAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].owner"), "Lena Brandt")
@@ -160,8 +156,7 @@ func TestUserPath(t *testing.T) {
 	}
 
 	// 7. Measures: add one with a target.
-	u.goTo(casebuilder.StepMeasures)
-	ms := u.screens[casebuilder.StepMeasures].(*measuresScreen)
+	ms := shownScreen[*measuresScreen](h, casebuilder.StepMeasures)
 	test.Tap(button(t, ms.md.List.Box(), "Add measure"))
 	k := len(u.doc.c.Measures) - 1
 	h.retype(h.entryAt(casebuilder.StepMeasures, "measures["+itoa(k)+"].target"), "25 %")

@@ -178,17 +178,11 @@ func (d *dependsField) onAdd(string) {
 func (d *dependsField) change(id string, on bool) {
 	err := d.Form().Edit(d.Path(), func(c *casebuilder.Case) error {
 		m := form.Item(c.Plan.Milestones, d.i)
-		if m == nil {
-			return form.ErrGone
-		}
-		has := slices.Contains(m.DependsOn, id)
 		switch {
-		case on == has:
+		case m == nil:
+			return form.ErrGone
+		case !setID(&m.DependsOn, id, on):
 			return form.ErrUnchanged
-		case on:
-			m.DependsOn = append(m.DependsOn, id)
-		default:
-			m.DependsOn = slices.DeleteFunc(m.DependsOn, func(s string) bool { return s == id })
 		}
 		return nil
 	})
@@ -244,15 +238,12 @@ func (s *planScreen) stakeholderTable() *form.Table {
 	cols := form.NewColumns(1, 1.4, 1.2, 0.9)
 	return s.others.Table(edits, "stakeholder", "No stakeholders yet: who is affected, and how will they hear about it?",
 		form.HeaderRow(cols, "Party", "Their interest", "How they are informed", "How often"), func(i int, rf *form.Form) fyne.CanvasObject {
-			field := func(name, placeholder string, get func(st *casebuilder.Stakeholder) *string) fyne.CanvasObject {
-				return rf.Text(fmt.Sprintf("plan.stakeholders[%d].%s", i, name), form.In(form.ItemOf(list, i), get), placeholder).Box()
-			}
-			return cols.Row(
-				field("party", "e.g. Sales managers", func(st *casebuilder.Stakeholder) *string { return &st.Party }),
-				field("interest", "What they care about", func(st *casebuilder.Stakeholder) *string { return &st.Interest }),
-				field("channel", "e.g. Monthly managers' call", func(st *casebuilder.Stakeholder) *string { return &st.Channel }),
-				field("frequency", "e.g. Monthly", func(st *casebuilder.Stakeholder) *string { return &st.Frequency }),
-			)
+			type text = textColumn[casebuilder.Stakeholder]
+			return textRow(rf, cols, fmt.Sprintf("plan.stakeholders[%d]", i), form.ItemOf(list, i),
+				text{"party", "e.g. Sales managers", func(st *casebuilder.Stakeholder) *string { return &st.Party }},
+				text{"interest", "What they care about", func(st *casebuilder.Stakeholder) *string { return &st.Interest }},
+				text{"channel", "e.g. Monthly managers' call", func(st *casebuilder.Stakeholder) *string { return &st.Channel }},
+				text{"frequency", "e.g. Monthly", func(st *casebuilder.Stakeholder) *string { return &st.Frequency }})
 		})
 }
 

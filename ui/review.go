@@ -184,13 +184,6 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 	if path == "" {
 		return parts[0]
 	}
-	named := func(list string, i int, name string) {
-		if strings.TrimSpace(name) == "" {
-			parts = append(parts, fmt.Sprintf("%s %d", list, i+1))
-		} else {
-			parts = append(parts, list+" “"+shorten(name, 40)+"”")
-		}
-	}
 	rest := path
 	switch {
 	case fieldNames[path] != "":
@@ -212,55 +205,72 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 				}
 				parts = append(parts, "score on “"+shorten(name, 40)+"”")
 				rest = t
-			} else if j, t, ok := form.IndexIn(tail, "costs"); ok && j >= 0 {
-				if l := form.Item(a.Costs, j); l != nil {
-					named("cost", j, l.Name)
-					rest = t
-				}
-			} else if j, t, ok := form.IndexIn(tail, "benefits"); ok && j >= 0 {
-				if l := form.Item(a.Benefits, j); l != nil {
-					named("benefit", j, l.Name)
-					rest = t
-				}
+			} else {
+				parts, rest = nameItem(parts, tail, []namedList{
+					{"costs", "cost", namesOf(a.Costs, func(l casebuilder.Cost) string { return l.Name })},
+					{"benefits", "benefit", namesOf(a.Benefits, func(l casebuilder.Benefit) string { return l.Name })},
+				})
 			}
-		}
-	case strings.HasPrefix(path, "criteria["):
-		i, tail, _ := form.IndexIn(path, "criteria")
-		if k := form.Item(c.Criteria, i); k != nil {
-			named("criterion", i, k.Name)
-			rest = tail
 		}
 	case strings.HasPrefix(path, "reserve"):
 		parts = append(parts, "contingency reserve")
 		rest = strings.TrimPrefix(strings.TrimPrefix(path, "reserve"), ".")
-	case strings.HasPrefix(path, "risks["):
-		i, tail, _ := form.IndexIn(path, "risks")
-		if r := form.Item(c.Risks, i); r != nil {
-			named("risk", i, firstLine(r.Description, ""))
-			rest = tail
-		}
-	case strings.HasPrefix(path, "plan.milestones["):
-		i, tail, _ := form.IndexIn(path, "plan.milestones")
-		if m := form.Item(c.Plan.Milestones, i); m != nil {
-			named("milestone", i, m.Name)
-			rest = tail
-		}
-	case strings.HasPrefix(path, "measures["):
-		i, tail, _ := form.IndexIn(path, "measures")
-		if m := form.Item(c.Measures, i); m != nil {
-			named("measure", i, m.Name)
-			rest = tail
-		}
 	case strings.HasPrefix(path, "pain.inputs."):
 		if in := casebuilder.LookupInput(strings.TrimPrefix(path, "pain.inputs.")); in != nil {
 			parts = append(parts, in.Label)
 			rest = ""
 		}
+	default:
+		parts, rest = nameItem(parts, path, []namedList{
+			{"criteria", "criterion", namesOf(c.Criteria, func(k casebuilder.Criterion) string { return k.Name })},
+			{"risks", "risk", namesOf(c.Risks, func(r casebuilder.Risk) string { return firstLine(r.Description, "") })},
+			{"plan.milestones", "milestone", namesOf(c.Plan.Milestones, func(m casebuilder.Milestone) string { return m.Name })},
+			{"measures", "measure", namesOf(c.Measures, func(m casebuilder.Measure) string { return m.Name })},
+		})
 	}
 	if words := fieldWords(rest); words != "" {
 		parts = append(parts, words)
 	}
 	return strings.Join(parts, " › ")
+}
+
+// namedList is a list of the case whose items a path can name: its path,
+// what an item is called, and the name of item i (false when there is no
+// item i).
+type namedList struct {
+	path, noun string
+	name       func(i int) (string, bool)
+}
+
+// namesOf names the items of a list.
+func namesOf[T any](items []T, name func(T) string) func(i int) (string, bool) {
+	return func(i int) (string, bool) {
+		if it := form.Item(items, i); it != nil {
+			return name(*it), true
+		}
+		return "", false
+	}
+}
+
+// nameItem adds to parts the item of one of lists that path is in, by its
+// name or, with none, its place ("risk 3"), and returns what of path is
+// left to say.
+func nameItem(parts []string, path string, lists []namedList) ([]string, string) {
+	for _, l := range lists {
+		i, tail, ok := form.IndexIn(path, l.path)
+		if !ok || i < 0 {
+			continue
+		}
+		name, ok := l.name(i)
+		switch {
+		case !ok:
+			return parts, path
+		case strings.TrimSpace(name) == "":
+			return append(parts, fmt.Sprintf("%s %d", l.noun, i+1)), tail
+		}
+		return append(parts, l.noun+" “"+shorten(name, 40)+"”"), tail
+	}
+	return parts, path
 }
 
 // fieldNames name the fields whose paths read badly as words.

@@ -165,17 +165,11 @@ func concerns(risk func(c *casebuilder.Case) *casebuilder.Risk, id string) form.
 		},
 		Write: func(c *casebuilder.Case, on bool) error {
 			r := risk(c)
-			if r == nil {
-				return form.ErrGone
-			}
-			has := slices.Contains(r.Alternatives, id)
 			switch {
-			case on == has:
+			case r == nil:
+				return form.ErrGone
+			case !setID(&r.Alternatives, id, on):
 				return form.ErrUnchanged
-			case on:
-				r.Alternatives = append(r.Alternatives, id)
-			default:
-				r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return s == id })
 			}
 			// An alternative that no longer exists (in a file edited by hand)
 			// has no tick to clear it: any tick does.

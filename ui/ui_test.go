@@ -37,6 +37,18 @@ func english(t *testing.T) *harness {
 	return h
 }
 
+// savedCase starts the app as english does, with the sample saved in a
+// case file of its own, and returns that file.
+func savedCase(t *testing.T) (*harness, string) {
+	t.Helper()
+	h := english(t)
+	path := tempCase(t, "case.hrcase")
+	if !h.save(path) {
+		t.Fatal(h.shown.lastError)
+	}
+	return h, path
+}
+
 func TestBadNumberIsRefusedBesideTheField(t *testing.T) {
 	h := english(t)
 	u := h.u
@@ -106,12 +118,8 @@ func TestNumbersFollowTheChosenLocale(t *testing.T) {
 }
 
 func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
-	h := english(t)
+	h, path := savedCase(t)
 	u := h.u
-	path := tempCase(t, "case.hrcase")
-	if !h.save(path) {
-		t.Fatal(h.shown.lastError)
-	}
 	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Ada Lovelace")
 
 	u.onClose()
@@ -532,8 +540,7 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 func TestReviewSummarySentences(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepReview)
-	rs := u.screens[casebuilder.StepReview].(*reviewScreen)
+	rs := shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	at := casebuilder.Where{Step: casebuilder.StepContext, Path: "title"}
 	block := casebuilder.Finding{Rule: "invalid-value", Severity: casebuilder.Blocking, Message: "title: x", Where: at}
 	warn := casebuilder.Finding{Rule: "no-contributors", Severity: casebuilder.Warning, Message: "No one", Where: at}
@@ -660,8 +667,7 @@ func pathOf(u *UI, f fyne.Focusable) string {
 func TestRemovingAnAlternativeTidiesWhatReferredToIt(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepAlternatives)
-	alts := u.screens[casebuilder.StepAlternatives].(*alternativesScreen)
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
 	// The baseline cannot be removed.
 	alts.md.Select(0)
 	if remove := alts.md.List.RemoveButton(); !remove.Disabled() {
@@ -937,8 +943,7 @@ func stepKind(steps []casebuilder.Step, key string) casebuilder.StepKind {
 func TestTheHeatMapFiltersTheRisks(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepRisks)
-	rs := u.screens[casebuilder.StepRisks].(*risksScreen)
+	rs := shownScreen[*risksScreen](h, casebuilder.StepRisks)
 	// The turnover sample has two risks of likelihood "possible" (3) and
 	// impact 4: managers (40 %) and the retention award (50 %).
 	left, top, cell := heatGeometry(rs.heat.Size())
@@ -1107,8 +1112,7 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 	if got := u.headline.npv.Text; got != "—" {
 		t.Errorf("a blank case's headline NPV is %q, want —", got)
 	}
-	u.goTo(casebuilder.StepCompare)
-	cmp := u.screen(casebuilder.StepCompare).(*compareScreen)
+	cmp := shownScreen[*compareScreen](h, casebuilder.StepCompare)
 	says := func(c *chart.Chart) string {
 		var s string
 		for _, o := range test.WidgetRenderer(c).Objects() {
@@ -1124,8 +1128,7 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 		}
 	}
 
-	u.goTo(casebuilder.StepAlternatives)
-	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
 	test.Tap(alts.md.List.AddButton())
 	h.settle()
 	if got := u.headline.recommended.Text; got == "No alternative yet" || u.headline.npv.Text == "—" {
@@ -1166,9 +1169,7 @@ func TestSuggestedFileNameEndsOnAWord(t *testing.T) {
 // the column's edge.
 func TestEvidenceSourcesAreShownWhole(t *testing.T) {
 	h := english(t)
-	u := h.u
-	u.goTo(casebuilder.StepPain)
-	pain := u.screen(casebuilder.StepPain).(*painScreen)
+	pain := shownScreen[*painScreen](h, casebuilder.StepPain)
 	long := 0
 	for i, f := range pain.evidence.Rows() {
 		for _, b := range f.Fields() {
@@ -1200,8 +1201,7 @@ func TestEvidenceSourcesAreShownWhole(t *testing.T) {
 func TestAlternativeChoicesAreReadable(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepAlternatives)
-	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
 	pad := theme.InnerPadding()
 	check := func(what string) {
 		t.Helper()
