@@ -9,9 +9,15 @@
 // case, made on a copy and refused, with the reason beside the field, when
 // it would make the case invalid.
 //
-// A field type embeds [Field], which holds its path, the widget to focus
+// A field type embeds [Field], which holds its path, the widgets it owns
 // and the label that says why an edit was refused, and reaches its value
-// through a [Value].
+// through a [Value]. To add one: make its widgets, call Init with the
+// form, the path and the widget to focus first, implement Refresh to show
+// the value of the case it is given, make each change with the form's
+// Edit and show what it returns with ShowProblem, and Add it to the form;
+// [CheckField] is the shortest. A list too long for a [Table] is a
+// [MasterDetail]: say how the list is edited with a [List], how an item
+// is named in it, and how the form of one item is laid out.
 package form
 
 import (
