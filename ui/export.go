@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // exportJob is one document to write.
@@ -36,7 +37,7 @@ type exportDialog struct {
 	paper                   *widget.Select
 	// review adds the CEO review to the brief, for the author.
 	review               *widget.Check
-	problem              *errorLabel
+	problem              *form.ErrorLabel
 	exportButton, cancel *widget.Button
 	dlg                  *dialog.CustomDialog
 }
@@ -47,14 +48,14 @@ func (u *UI) onExport() {
 		u.status.say("An export is already running; it will say here when it is done.")
 		return
 	}
-	e := &exportDialog{u: u, problem: newErrorLabel()}
+	e := &exportDialog{u: u, problem: form.NewErrorLabel()}
 	base := u.suggestedName()
 	e.folder = u.exportFolder()
 
-	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.show(nil, "") })
+	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.Explain(nil, "") })
 	e.briefName = widget.NewEntry()
 	e.briefName.SetText(base + ".pdf")
-	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.show(nil, "") })
+	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.Explain(nil, "") })
 	e.workbookName = widget.NewEntry()
 	e.workbookName.SetText(base + ".xlsx")
 	offer(e.brief, e.briefName, u.opts.Exporters.Brief != nil)
@@ -80,7 +81,7 @@ func (u *UI) onExport() {
 		e.review.Disable()
 	}
 
-	form := widget.NewForm(
+	fields := widget.NewForm(
 		widget.NewFormItem("", e.brief),
 		widget.NewFormItem("File name", e.briefName),
 		widget.NewFormItem("", e.review),
@@ -92,13 +93,13 @@ func (u *UI) onExport() {
 	note := widget.NewLabel("Both documents are written from the case as it is now; you can go on editing while they are written.")
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	content := container.NewVBox(form, e.problem, note)
+	content := container.NewVBox(fields, e.problem, note)
 	e.exportButton = widget.NewButton("Export", e.onConfirm)
 	e.exportButton.Importance = widget.HighImportance
 	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
 	e.dlg = dialog.NewCustomWithoutButtons("Export", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height+40), content), u.win)
 	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.exportButton})
-	u.exportDlg = e
+	u.tell(e)
 	e.dlg.Show()
 }
 
@@ -132,7 +133,7 @@ func (e *exportDialog) onChooseFolder() {
 		}
 		e.folder = l.Path()
 		e.folderLabel.SetText(e.folder)
-		e.problem.show(nil, "")
+		e.problem.Explain(nil, "")
 	}, e.u.win)
 	d.Resize(fyne.NewSize(820, 560))
 	d.Show()
@@ -156,7 +157,7 @@ func (e *exportDialog) jobs() ([]exportJob, error) {
 			n += ext
 		}
 		path := filepath.Join(e.folder, n)
-		if e.u.doc.path != "" && sameFile(path, e.u.doc.path) {
+		if e.u.doc.path != "" && casebuilder.SameFile(path, e.u.doc.path) {
 			return fmt.Errorf("%s is the case file itself; choose another name for the %s", n, what)
 		}
 		jobs = append(jobs, exportJob{what: what, path: path, write: write})
@@ -182,7 +183,7 @@ func (e *exportDialog) jobs() ([]exportJob, error) {
 func (e *exportDialog) onConfirm() {
 	jobs, err := e.jobs()
 	if err != nil {
-		e.problem.show(err, "")
+		e.problem.Explain(err, "")
 		return
 	}
 	choices := ExportChoices{Paper: casebuilder.PaperA4, WithReview: e.review.Checked}
@@ -209,7 +210,7 @@ func (e *exportDialog) onConfirm() {
 				start()
 			}
 		}, e.u.win)
-	e.u.replaceConfirm = confirm
+	e.u.tell(replaceConfirm{confirm})
 	confirm.Show()
 }
 
@@ -226,7 +227,7 @@ func (u *UI) runExport(jobs []exportJob, choices ExportChoices) {
 	now := u.deps.now()
 	var a *casebuilder.Analysis
 	if u.fullIsCurrent() {
-		a = u.full.a
+		a = u.full.Analysis
 	}
 	set := u.prefs.simulation()
 	u.exporting = true
@@ -237,7 +238,7 @@ func (u *UI) runExport(jobs []exportJob, choices ExportChoices) {
 			a = casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: set.options()})
 			u.deps.bridge.do(func() {
 				if u.doc.c == c && u.prefs.simulation() == set && !u.fullIsCurrent() {
-					u.showFull(fullAnalysis{a: a, sim: set})
+					u.showFull(fullAnalysis{Analysis: a, settings: set})
 				}
 			})
 		}
@@ -324,16 +325,4 @@ func whats(jobs []exportJob) string {
 		names = append(names, j.what)
 	}
 	return strings.Join(names, " and ")
-}
-
-// sameFile reports whether two paths name the same file, existing or not.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && filepath.Clean(absA) == filepath.Clean(absB)
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // headline is the row of the recommendation's headline figures above every
@@ -32,10 +33,10 @@ func newHeadline(u *UI) *headline {
 		*value = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
 		(*value).SizeName = theme.SizeNameSubHeadingText
 		(*value).Truncation = fyne.TextTruncateEllipsis
-		return container.New(&tightVBox{}, c, *value)
+		return container.New(form.TightVBox{}, c, *value)
 	}
-	cols := newColumns(2.8, 0.9, 0.9, 1.1, 1.1, 1.2)
-	h.box = cols.row(
+	cols := form.NewColumns(2.8, 0.9, 0.9, 1.1, 1.1, 1.2)
+	h.box = cols.Row(
 		tile("Recommended", &h.recommended, false),
 		tile("NPV", &h.npv, true),
 		tile("ROI", &h.roi, true),
@@ -53,17 +54,17 @@ func (h *headline) show(a analysis) {
 	}
 	f := h.u.formatOf(a.c)
 	if a.res.Pain.Complete() && a.c.Pain.Category != "" {
-		setText(h.pain, f.MoneyShort(a.res.Pain.Annual))
+		form.SetText(h.pain, f.MoneyShort(a.res.Pain.Annual))
 	} else {
-		setText(h.pain, "—")
+		form.SetText(h.pain, "—")
 	}
 	alt := a.res.RecommendedAlternative()
 	if alt == nil || !hasAlternative(a.res) {
 		// Doing nothing alone is no recommendation, whatever its NPV.
-		setText(h.recommended, "No alternative yet")
+		form.SetText(h.recommended, "No alternative yet")
 		h.npv.Importance = widget.MediumImportance
 		for _, l := range []*widget.Label{h.npv, h.roi, h.bcr, h.payback} {
-			setText(l, "—")
+			form.SetText(l, "—")
 		}
 		return
 	}
@@ -71,13 +72,13 @@ func (h *headline) show(a analysis) {
 	if !a.res.RecommendedByCase {
 		name += " (highest NPV)"
 	}
-	setText(h.recommended, name)
-	setText(h.npv, f.MoneyShort(alt.NPV))
-	setText(h.roi, f.Maybe(alt.ROI, f.Percent))
-	setText(h.bcr, f.Maybe(alt.BCR, f.Ratio))
+	form.SetText(h.recommended, name)
+	form.SetText(h.npv, f.MoneyShort(alt.NPV))
+	form.SetText(h.roi, f.Maybe(alt.ROI, f.Percent))
+	form.SetText(h.bcr, f.Maybe(alt.BCR, f.Ratio))
 	// The month by whose end the cumulative cash flow stays positive, as
 	// the brief and the workbook say it (casebuilder.PaybackConvention).
-	setText(h.payback, casebuilder.PaidBackIn(a.c, alt.CashFlows, true))
+	form.SetText(h.payback, casebuilder.PaidBackIn(a.c, alt.CashFlows, true))
 	if alt.NPV < 0 {
 		h.npv.Importance = widget.DangerImportance
 	} else {

@@ -23,17 +23,19 @@ func TestCasePaperAndReviewReachTheBrief(t *testing.T) {
 	h.dismissWelcome()
 	u := h.u
 	dir := t.TempDir()
-	u.saveTo(filepath.Join(dir, "nordwind.hrcase"))
+	if !h.save(filepath.Join(dir, "nordwind.hrcase")) {
+		t.Fatal("the case was not saved")
+	}
 
 	u.onSettings()
-	u.settings.casePaper.sel.SetSelected("Letter")
+	h.shown.settings.casePaper.Select().SetSelected("Letter")
 	if u.doc.c.Paper != casebuilder.PaperLetter || u.prefs.paper() != "a4" {
 		t.Fatalf("the case's paper %q, the preference %q", u.doc.c.Paper, u.prefs.paper())
 	}
-	u.settings.dlg.Hide()
+	h.shown.settings.dlg.Hide()
 
 	u.onExport()
-	e := u.exportDlg
+	e := h.shown.export
 	if e.paper.Selected != "Letter" {
 		t.Errorf("the export dialog offers %s, not the case's Letter", e.paper.Selected)
 	}
@@ -54,7 +56,7 @@ func TestCasePaperAndReviewReachTheBrief(t *testing.T) {
 		t.Errorf("undo left the case's paper at %q", u.doc.c.Paper)
 	}
 	u.onExport()
-	if got := u.exportDlg.paper.Selected; got != "A4" {
+	if got := h.shown.export.paper.Selected; got != "A4" {
 		t.Errorf("without a paper of its own, the case exports on %s, not the preference's A4", got)
 	}
 }

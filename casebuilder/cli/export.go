@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -74,7 +73,7 @@ func (r *runner) export(args []string) int {
 			continue
 		}
 		wanted = true
-		if sameFile(out, path) {
+		if casebuilder.SameFile(out, path) {
 			r.fail("--%s %s: that is the case file itself; choose another name", exportFormats[i].name, out)
 			return exitFail
 		}
@@ -153,16 +152,4 @@ func exportTime() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds (got %q)", s)
 	}
 	return time.Unix(sec, 0).UTC(), nil
-}
-
-// sameFile reports whether two paths name the same file, existing or not.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && filepath.Clean(absA) == filepath.Clean(absB)
 }
