@@ -78,8 +78,8 @@ func TestBadHorizonIsOneProblem(t *testing.T) {
 		if len(ps) != 1 || ps[0].Path != "horizonMonths" || !strings.Contains(ps[0].Message, "must be between 1 and 360 months") {
 			t.Errorf("horizon %d: %v", months, ps)
 		}
-		c.Alternatives[1].Costs[0].StartMonth = 400 // beyond any horizon
-		if ps := Validate(c); len(ps) != 2 || ps[1].String() != "alternatives[1].costs[0].startMonth: must be within the horizon, 0 to 359 (got 400)" {
+		c.Alternatives[2].Costs[0].StartMonth = 400 // beyond any horizon
+		if ps := Validate(c); len(ps) != 2 || ps[1].String() != "alternatives[2].costs[0].startMonth: must be within the horizon, 0 to 359 (got 400)" {
 			t.Errorf("horizon %d, a line in month 400: %v", months, ps)
 		}
 	}

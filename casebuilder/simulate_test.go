@@ -294,7 +294,7 @@ func TestAnalyse(t *testing.T) {
 	if a.Result == nil || a.Scores == nil || a.Tornado == nil || a.Simulation == nil || a.Review == nil {
 		t.Fatalf("incomplete analysis: %+v", a)
 	}
-	if a.Readiness != Readiness(a.Review) || a.Readiness != 99 || a.Simulation.Trials != 500 || a.Tornado.ID != "onboarding" {
+	if a.Readiness != Readiness(a.Review) || a.Readiness != 100 || a.Simulation.Trials != 500 || a.Tornado.ID != "onboarding" {
 		t.Errorf("readiness %d, %d trials, tornado of %q", a.Readiness, a.Simulation.Trials, a.Tornado.ID)
 	}
 	if len(a.Simulation.Alternatives) != 4 || a.Simulation.Seed != 9 || len(a.Scores.Alternatives) != 4 {

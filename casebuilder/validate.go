@@ -147,7 +147,6 @@ func (v *validator) pain() {
 	if p.Category != "" && calculatorFor(p.Category) == nil {
 		v.add("pain.category", "must be one of %s (got %q)", categoryList(), p.Category)
 	}
-	years := horizonYears(min(max(v.c.HorizonMonths, 1), MaxHorizonMonths))
 	for _, key := range slices.Sorted(maps.Keys(p.Inputs)) {
 		path := "pain.inputs." + key
 		in := lookupInput(key)
@@ -155,13 +154,12 @@ func (v *validator) pain() {
 			v.add(path, "is not an input of any calculator")
 			continue
 		}
+		// Years past the horizon are left out of the figures: shortening
+		// the horizon does not make the case invalid.
 		val := p.Inputs[key]
 		if !val.Yearly() {
 			v.rangeWithin(path, val.Range, in.Min, in.Max, true)
 			continue
-		}
-		if len(val.Years) > years {
-			v.add(path, "gives %d years, but the horizon has %d; give one value for each year, or fewer (the last one then holds)", len(val.Years), years)
 		}
 		for y, r := range val.Years {
 			v.rangeWithin(fmt.Sprintf("%s[%d]", path, y), r, in.Min, in.Max, true)
