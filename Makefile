@@ -5,9 +5,9 @@
 RUN_PACKAGES = gcc libgl1-mesa-dev xorg-dev
 # Testing: the race detector needs gcc; go vet and a test build the app
 # (OpenGL, X11) and start it under Xvfb, found with xdotool; LibreOffice
-# recalculates the workbook as an independent oracle; poppler-utils reads
-# the brief back.
-TEST_PACKAGES = $(RUN_PACKAGES) xvfb xdotool libreoffice-calc-nogui poppler-utils
+# and Gnumeric recalculate the workbook as independent oracles;
+# poppler-utils reads the brief back.
+TEST_PACKAGES = $(RUN_PACKAGES) xvfb xdotool libreoffice-calc-nogui gnumeric poppler-utils
 
 GO ?= go
 FUZZTIME ?= 15s
