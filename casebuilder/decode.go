@@ -25,7 +25,13 @@ import (
 // is nil.
 func Decode(data []byte) (*Case, error) {
 	if len(data) > MaxFileSize {
-		return nil, Problems{{"", fmt.Sprintf("the file is %s; a case file is at most %s", byteSize(int64(len(data))), byteSize(MaxFileSize))}}
+		return nil, Problems{{"", tooLarge(int64(len(data)))}}
+	}
+	// A byte-order mark (Windows Notepad writes one) says nothing JSON
+	// needs; one of UTF-16 says the text must be saved again as UTF-8.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, Problems{{"", "is UTF-16 text (Windows Notepad's \"Unicode\"); save it again as UTF-8 to open it"}}
 	}
 	if !utf8.Valid(data) {
 		line, col := position(data, invalidUTF8At(data))
@@ -306,7 +312,13 @@ func (p *jsonParser) value(path string, depth int) (*jsonNode, error) {
 	return n, nil
 }
 
+// joinPath is the path of key in the object at path. A key holding a
+// control character is quoted, so that a message naming it cannot carry
+// the character to a terminal.
 func joinPath(path, key string) string {
+	if _, _, ok := controlCharacter(key); ok || key == "" {
+		key = strconv.Quote(key)
+	}
 	if path == "" {
 		return key
 	}
@@ -335,6 +347,9 @@ func invalidUTF8At(data []byte) int {
 }
 
 func byteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
 	if n >= 1<<20 {
 		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 	}
