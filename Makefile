@@ -60,6 +60,7 @@ vulncheck:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
 	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
+	$(GO) test -run '^$$' -fuzz '^FuzzParseLocalDate$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
 	$(GO) test -run '^$$' -fuzz '^FuzzWrite$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/workbook
 
 bench:

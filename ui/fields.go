@@ -480,24 +480,25 @@ func (r *rangeField) refresh(c *casebuilder.Case, force bool) {
 func (r *rangeField) path() string                { return r.at() }
 func (r *rangeField) focusTarget() fyne.Focusable { return r.likely }
 
-// dateField is an entry bound to a date of the case, written YYYY-MM-DD.
+// dateField is a date entry (see dateEntry) bound to a date of the case,
+// shown YYYY-MM-DD.
 type dateField struct {
 	f     *form
 	at    func() string
 	get   func(c *casebuilder.Case) *casebuilder.Date
-	entry *entry
+	entry *dateEntry
 	err   *errorLabel
 	box   *fyne.Container
 }
 
 func (f *form) date(at func() string, get func(c *casebuilder.Case) *casebuilder.Date) *dateField {
-	d := &dateField{f: f, at: at, get: get, entry: newEntry(), err: newErrorLabel()}
-	d.entry.SetPlaceHolder("YYYY-MM-DD")
+	d := &dateField{f: f, at: at, get: get, entry: newDateEntry(f.u.lang, f.u.deps.now), err: newErrorLabel()}
 	d.entry.OnChanged = func(string) { d.apply(false) }
 	d.entry.onBlur = func() {
 		f.u.endTyping()
 		d.apply(true)
 	}
+	d.entry.onPicked = d.entry.onBlur
 	d.box = container.NewVBox(d.entry, d.err)
 	d.refresh(f.u.doc.c, true)
 	f.add(d)
@@ -510,12 +511,13 @@ func (d *dateField) apply(final bool) {
 	s := strings.TrimSpace(d.entry.Text)
 	var v casebuilder.Date
 	if s != "" {
+		if !final && !typedInFull(s) {
+			return
+		}
 		var err error
-		v, err = casebuilder.ParseDate(s)
+		v, err = d.entry.date()
 		if err != nil {
-			if final || len(s) >= 10 {
-				d.err.show(errors.New("type a date as YYYY-MM-DD, e.g. 2027-03-31"), "")
-			}
+			d.err.show(err, "")
 			return
 		}
 	}
@@ -531,6 +533,10 @@ func (d *dateField) apply(final bool) {
 		return nil
 	})
 	d.err.show(err, d.at())
+	// Once left, the field shows the date as the app read it, in ISO.
+	if final && (err == nil || errors.Is(err, errUnchanged)) {
+		d.entry.setQuietly(v.String())
+	}
 }
 
 func (d *dateField) refresh(c *casebuilder.Case, force bool) {

@@ -152,8 +152,24 @@ func (h *harness) entryAt(step casebuilder.MethodStep, path string) *entry {
 	return e
 }
 
+// dateAt returns the date entry of the field at path.
+func (h *harness) dateAt(step casebuilder.MethodStep, path string) *dateEntry {
+	h.t.Helper()
+	e, ok := h.field(step, path).(*dateEntry)
+	if !ok {
+		h.t.Fatalf("the field at %s is not a date entry", path)
+	}
+	return e
+}
+
+// typeable is an entry of the app: *entry or *dateEntry.
+type typeable interface {
+	fyne.Focusable
+	SetText(string)
+}
+
 // retype replaces what an entry holds by typing text into it, key by key.
-func (h *harness) retype(e *entry, text string) {
+func (h *harness) retype(e typeable, text string) {
 	h.t.Helper()
 	h.w.Canvas().Focus(e)
 	e.SetText("")
@@ -161,7 +177,7 @@ func (h *harness) retype(e *entry, text string) {
 }
 
 // errorBeside returns the message shown under the field of entry e, or "".
-func errorBeside(u *UI, e *entry) string {
+func errorBeside(u *UI, e fyne.Focusable) string {
 	for _, s := range u.screens {
 		if msg, ok := findError(s, e); ok {
 			return msg
@@ -171,7 +187,7 @@ func errorBeside(u *UI, e *entry) string {
 }
 
 // findError looks through a screen's forms for the field of e.
-func findError(s screen, e *entry) (string, bool) {
+func findError(s screen, e fyne.Focusable) (string, bool) {
 	for _, f := range formsOf(s) {
 		for _, b := range f.fields {
 			switch x := b.(type) {

@@ -181,7 +181,7 @@ func (s *measuresScreen) onSelect(i int) {
 		section("The measure", "",
 			labelled("Name", name.box),
 			three.row(labelled("Unit", unit.box), labelled("Baseline today", baseline.box), labelled("Target", target.box)),
-			two.row(labelled("Target date (YYYY-MM-DD)", date.box), labelled("Owner", owner.box)),
+			two.row(labelled("Target date", date.box), labelled("Owner", owner.box)),
 			labelled("Method", method.box)),
 		section("Tied to", "A measure tied to an input of the pain shows the CEO that the pain itself is tracked.",
 			two.row(labelled("Input of the pain it tracks", painInput.box), labelled("Evaluation level (Kirkpatrick / Phillips)", level.box))),

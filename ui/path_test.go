@@ -152,7 +152,7 @@ func TestUserPath(t *testing.T) {
 	test.Tap(button(t, plan.list.box, "Add milestone"))
 	mi := len(u.doc.c.Plan.Milestones) - 1
 	h.retype(h.entryAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].owner"), "Lena Brandt")
-	h.retype(h.entryAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].start"), "2027-11-01")
+	h.retype(h.dateAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].start"), "2027-11-01")
 	if m := u.doc.c.Plan.Milestones[mi]; m.Owner != "Lena Brandt" || m.Start.String() != "2027-11-01" {
 		t.Errorf("new milestone: owner %q, start %q", m.Owner, m.Start)
 	}

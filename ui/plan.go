@@ -152,7 +152,7 @@ func (s *planScreen) onSelect(i int) {
 		section("The milestone", "",
 			labelled("Name", name.box),
 			labelled("Owner", owner.box),
-			two.row(labelled("Start (YYYY-MM-DD)", start.box), labelled("End (YYYY-MM-DD)", end.box))),
+			two.row(labelled("Start", start.box), labelled("End", end.box))),
 		section("Resources it needs", "Tick those already secured: an unfunded resource is the first thing a CFO finds.", s.resources.box),
 		section("Depends on", "The milestones that must finish first.", deps.box),
 	)))
