@@ -39,10 +39,12 @@ build:
 package: build
 	FYNE="$(GO) run $(FYNE)" scripts/package-linux.sh . bin/casebuilder
 
+# The race detector and the spreadsheets take their time on a busy machine:
+# a package may need more than go test's default 10 minutes.
 test:
 	@scripts/need-packages.sh $(TEST_PACKAGES)
 	$(MAKE) vet
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	$(MAKE) fuzz
 	$(MAKE) vulncheck
 

@@ -57,6 +57,8 @@ func TestEveryDateIsADateEntry(t *testing.T) {
 
 // TestDatesTypedTheUsersWay types dates as locales write them.
 func TestDatesTypedTheUsersWay(t *testing.T) {
+	h := inLocale(t, "en-GB")
+	u := h.u
 	for _, tt := range []struct {
 		tag, typed, want, says string
 	}{
@@ -77,8 +79,9 @@ func TestDatesTypedTheUsersWay(t *testing.T) {
 		{"en-GB", "next week", "", `"next week" is not a date: type it as 31/12/2027 or 2027-12-31`},
 	} {
 		t.Run(tt.tag+" "+tt.typed, func(t *testing.T) {
-			h := inLocale(t, tt.tag)
-			u := h.u
+			// The locale is read as each date is: one app serves them all.
+			u.prefs.p.SetString(prefNumberLocale, tt.tag)
+			h.w.Canvas().Unfocus()
 			before := u.doc.c.Ask.DecideBy
 			e := h.dateAt(casebuilder.StepCompare, "ask.decideBy")
 			h.w.Canvas().Focus(e)

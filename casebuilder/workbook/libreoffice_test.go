@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -109,7 +110,7 @@ type oracleCase struct {
 }
 
 func TestLibreOffice(t *testing.T) {
-	cases := oracleCases(t)
+	cases := sharedOracleCases(t)
 	checkRecalculated(t, "LibreOffice", cases, recalculate(t, booksOf(cases)))
 }
 
@@ -120,8 +121,24 @@ func TestLibreOffice(t *testing.T) {
 // formulas must mean the same in each: none may depend on array
 // evaluation, which Gnumeric does only in array formulas.
 func TestGnumeric(t *testing.T) {
-	cases := oracleCases(t)
+	cases := sharedOracleCases(t)
 	checkRecalculated(t, "Gnumeric", cases, recalculateGnumeric(t, booksOf(cases)))
+}
+
+// oracle holds the oracle's cases, made once for both spreadsheets: the
+// stress-sized ones take a while to write, under the race detector most.
+var oracle struct {
+	sync.Mutex
+	cases map[string]*oracleCase
+}
+
+func sharedOracleCases(t *testing.T) map[string]*oracleCase {
+	oracle.Lock()
+	defer oracle.Unlock()
+	if oracle.cases == nil {
+		oracle.cases = oracleCases(t)
+	}
+	return oracle.cases
 }
 
 // recalculateGnumeric recalculates workbooks with Gnumeric's ssconvert
