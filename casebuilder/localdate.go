@@ -62,11 +62,14 @@ func DateOrderOf(lang language.Tag) DateOrder {
 	return DayFirst
 }
 
-// DateError says why a typed date was not read. Readings holds the two
-// dates a truly ambiguous one could be.
+// DateError says why a typed date was not read.
 type DateError struct {
-	Text     string
-	Reason   string
+	// Text is what was typed.
+	Text string
+	// Reason says what is wrong and what to type, for the user.
+	Reason string
+	// Readings are the two dates a truly ambiguous text could be, day
+	// first then month first; empty for any other error.
 	Readings []Date
 }
 
