@@ -4,11 +4,16 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/jsontree"
 	"golang.org/x/text/currency"
 )
 
@@ -131,6 +136,139 @@ func (v *validator) run() {
 	v.risks()
 	v.plan()
 	v.measures()
+	v.texts(reflect.ValueOf(c).Elem(), make([]pathSegment, 0, 8))
+}
+
+// texts refuses control characters in every text of the case: each string
+// field, list item and map key, found by reflection so that a field added
+// later is covered too. An escape sequence in a title would otherwise
+// reach a terminal through summary, and the brief and the workbook. Tab and
+// line ends (\n, and \r\n as Windows writes them) are text.
+//
+// The path is kept as segments and written out only for a problem: the
+// walk visits every value of a case on every edit.
+func (v *validator) texts(val reflect.Value, at []pathSegment) {
+	if !holdsText(val.Type()) {
+		return
+	}
+	switch val.Kind() {
+	case reflect.String:
+		if r, n, ok := controlCharacter(val.String()); ok {
+			v.add(segmentsPath(at), "holds a control character (U+%04X) at character %d; remove it", r, n)
+		}
+	case reflect.Struct:
+		for _, f := range jsonFields(val.Type()) {
+			v.texts(val.Field(f.index), append(at, pathSegment{name: f.name, index: -1}))
+		}
+	case reflect.Slice:
+		for i := range val.Len() {
+			v.texts(val.Index(i), append(at, pathSegment{index: i}))
+		}
+	case reflect.Pointer:
+		if !val.IsNil() {
+			v.texts(val.Elem(), at)
+		}
+	case reflect.Map:
+		keys := val.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			if r, _, ok := controlCharacter(k.String()); ok {
+				v.add(segmentsPath(at), "has a key holding a control character (U+%04X); remove it", r)
+				continue
+			}
+			v.texts(val.MapIndex(k), append(at, pathSegment{name: k.String(), index: -1}))
+		}
+	}
+}
+
+// pathSegment is a key (index −1) or a list index of a path.
+type pathSegment struct {
+	name  string
+	index int
+}
+
+func segmentsPath(at []pathSegment) string {
+	path := ""
+	for _, s := range at {
+		if s.index >= 0 {
+			path += "[" + strconv.Itoa(s.index) + "]"
+		} else {
+			path = jsontree.JoinPath(path, s.name)
+		}
+	}
+	return path
+}
+
+// holdsTextCache remembers which of the case's types hold text.
+var holdsTextCache sync.Map // reflect.Type → bool
+
+// holdsText reports whether a value of type t can hold a string, so that
+// the walk of texts skips numbers, dates and estimates.
+func holdsText(t reflect.Type) bool {
+	if h, ok := holdsTextCache.Load(t); ok {
+		return h.(bool)
+	}
+	// A type that holds itself is counted as holding text while it is
+	// being looked at, which ends the recursion.
+	holdsTextCache.Store(t, true)
+	h := false
+	switch t.Kind() {
+	case reflect.String, reflect.Map:
+		h = true
+	case reflect.Slice, reflect.Array, reflect.Pointer:
+		h = holdsText(t.Elem())
+	case reflect.Struct:
+		for _, f := range jsonFields(t) {
+			if holdsText(t.Field(f.index).Type) {
+				h = true
+				break
+			}
+		}
+	}
+	holdsTextCache.Store(t, h)
+	return h
+}
+
+// jsonField is a field of a struct that a case file holds, by its name
+// there.
+type jsonField struct {
+	index int
+	name  string
+}
+
+// jsonFieldCache holds the jsonFields of the case's types.
+var jsonFieldCache sync.Map // reflect.Type → []jsonField
+
+// jsonFields returns the fields of a struct that a case file holds, as
+// Decode reads them (see fieldsOf), in the struct's order.
+func jsonFields(t reflect.Type) []jsonField {
+	if fs, ok := jsonFieldCache.Load(t); ok {
+		return fs.([]jsonField)
+	}
+	var fs []jsonField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		fs = append(fs, jsonField{i, name})
+	}
+	jsonFieldCache.Store(t, fs)
+	return fs
+}
+
+// controlCharacter returns the first control character of s other than a
+// tab or a line end, and its position in characters from 1.
+func controlCharacter(s string) (r rune, at int, found bool) {
+	for i, c := range s {
+		at++
+		if !unicode.IsControl(c) || c == '\n' || c == '\t' || c == '\r' && strings.HasPrefix(s[i+1:], "\n") {
+			continue
+		}
+		return c, at, true
+	}
+	return 0, 0, false
 }
 
 func (v *validator) context() {
@@ -148,7 +286,7 @@ func (v *validator) pain() {
 		v.add("pain.category", "must be one of %s (got %q)", categoryList(), p.Category)
 	}
 	for _, key := range slices.Sorted(maps.Keys(p.Inputs)) {
-		path := "pain.inputs." + key
+		path := jsontree.JoinPath("pain.inputs", key)
 		in := lookupInput(key)
 		if in == nil {
 			v.add(path, "is not an input of any calculator")
@@ -218,7 +356,7 @@ func (v *validator) alternatives() {
 			}
 		}
 		for _, id := range slices.Sorted(maps.Keys(a.Scores)) {
-			sp := path + ".scores." + id
+			sp := jsontree.JoinPath(path+".scores", id)
 			if !v.hasCriterion(id) {
 				v.add(sp, "no criterion has the ID %q", id)
 			}

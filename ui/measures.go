@@ -121,7 +121,7 @@ func (s *measuresScreen) showMeasure(i int, f *form.Form) fyne.CanvasObject {
 		section("The measure", "",
 			labelled("Name", name.Box()),
 			three.Row(labelled("Unit", unit.Box()), labelled("Baseline today", baseline.Box()), labelled("Target", target.Box())),
-			two.Row(labelled("Target date (YYYY-MM-DD)", date.Box()), labelled("Owner", owner.Box())),
+			two.Row(labelled("Target date", date.Box()), labelled("Owner", owner.Box())),
 			labelled("Method", method.Box())),
 		section("Tied to", "A measure tied to an input of the pain shows the CEO that the pain itself is tracked.",
 			two.Row(labelled("Input of the pain it tracks", painInput.Box()), labelled("Evaluation level (Kirkpatrick / Phillips)", level.Box()))),

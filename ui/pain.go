@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"maps"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -285,7 +287,7 @@ func (s *painScreen) showAnalysis(a analysis) {
 			inputs = false
 			rows = append(rows, widget.NewSeparator())
 		}
-		rows = append(rows, workingRow(f, st))
+		rows = append(rows, workingRow(f, st, p.Missing))
 	}
 	s.working.Objects = rows
 	s.working.Refresh()
@@ -299,8 +301,9 @@ func (s *painScreen) showAnalysis(a analysis) {
 	}
 }
 
-// workingRow is one line of the working.
-func workingRow(f *figure.Format, st casebuilder.WorkingLine) fyne.CanvasObject {
+// workingRow is one line of the working; missing are the inputs the
+// calculator still lacks.
+func workingRow(f *figure.Format, st casebuilder.WorkingLine, missing []string) fyne.CanvasObject {
 	name := widget.NewLabel(st.Label)
 	name.Wrapping = fyne.TextWrapWord
 	value := widget.NewLabelWithStyle(f.Value(st.Value, st.Unit), fyne.TextAlignTrailing, fyne.TextStyle{})
@@ -308,6 +311,12 @@ func workingRow(f *figure.Format, st casebuilder.WorkingLine) fyne.CanvasObject 
 	switch st.Kind {
 	case casebuilder.WorkingDefault:
 		note = st.Formula
+		// A rule of thumb worked out from an input still missing has no
+		// value yet: it waits for that input, as the missing ones do.
+		if waits := waitingFor(st.Key, missing); len(waits) > 0 {
+			note = "Waits for: " + strings.Join(waits, "; ") + ". " + note
+			value.SetText("?")
+		}
 	case casebuilder.WorkingMissing:
 		note = "Missing: type it on the left."
 		value.SetText("?")
@@ -336,6 +345,30 @@ func workingRow(f *figure.Format, st casebuilder.WorkingLine) fyne.CanvasObject 
 		return container.NewBorder(nil, nil, bar, value, left)
 	}
 	return container.NewBorder(nil, nil, nil, value, left)
+}
+
+// waitingFor returns the labels of the missing inputs that the default of
+// the input key reads, itself or through other defaults.
+func waitingFor(key string, missing []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	var visit func(key string)
+	visit = func(key string) {
+		in := casebuilder.LookupInput(key)
+		if in == nil || seen[key] {
+			return
+		}
+		seen[key] = true
+		if slices.Contains(missing, key) {
+			out = append(out, in.Label)
+			return
+		}
+		for _, name := range in.DefaultExpression().Names() {
+			visit(name)
+		}
+	}
+	visit(key)
+	return out
 }
 
 func (s *painScreen) focus(path string) bool {

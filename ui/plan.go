@@ -119,7 +119,7 @@ func (s *planScreen) showMilestone(i int, f *form.Form) fyne.CanvasObject {
 		section("The milestone", "",
 			labelled("Name", name.Box()),
 			labelled("Owner", owner.Box()),
-			two.Row(labelled("Start (YYYY-MM-DD)", start.Box()), labelled("End (YYYY-MM-DD)", end.Box()))),
+			two.Row(labelled("Start", start.Box()), labelled("End", end.Box()))),
 		section("Resources it needs", "Tick those already secured: an unfunded resource is the first thing a CFO finds.", resources.Box()),
 		section("Depends on", "The milestones that must finish first.", deps.Box()),
 	)

@@ -256,7 +256,7 @@ func (u *UI) openSettings() *settingsDialog {
 	s.theme.SetSelectedIndex(max(slices.Index(modes, u.prefs.theme()), 0))
 
 	userForm := widget.NewForm(
-		widget.NewFormItem("Numbers", s.locale),
+		widget.NewFormItem("Numbers and dates", s.locale),
 		widget.NewFormItem("Currency of new cases", s.curr),
 		widget.NewFormItem("Discount rate of new cases", container.NewVBox(s.rate, s.rateEr)),
 		widget.NewFormItem("Paper size of briefs", s.paper),

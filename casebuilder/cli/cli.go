@@ -104,7 +104,7 @@ func (r *runner) fail(format string, args ...any) {
 	if r.cmd != "" {
 		prefix = "casebuilder " + r.cmd + ": "
 	}
-	fmt.Fprintln(r.stderr, prefix+fmt.Sprintf(format, args...))
+	fmt.Fprintln(r.stderr, printable(prefix+fmt.Sprintf(format, args...)))
 }
 
 func (r *runner) usageError(format string, args ...any) int {
@@ -217,7 +217,7 @@ func (r *runner) summary(args []string) int {
 	if *asJSON {
 		err = r.writeJSON(s)
 	} else {
-		err = s.WriteText(r.stdout)
+		err = s.WriteText(textWriter{r.stdout})
 	}
 	if err != nil {
 		r.fail("%v", err)
@@ -274,14 +274,15 @@ type checkJSON struct {
 }
 
 func (r *runner) writeFindings(path string, findings []casebuilder.Finding, readiness int) {
+	out := textWriter{r.stdout}
 	if len(findings) == 0 {
-		fmt.Fprintf(r.stdout, "%s: no problems found. Readiness %d/100.\n", path, readiness)
+		fmt.Fprintf(out, "%s: no problems found. Readiness %d/100.\n", path, readiness)
 		return
 	}
 	for _, f := range findings {
-		fmt.Fprintf(r.stdout, "%-8s  %s [%s]\n          why: %s\n          fix: %s\n", f.Severity, f.Message, f.Rule, f.Why, f.Where)
+		fmt.Fprintf(out, "%-8s  %s [%s]\n          why: %s\n          fix: %s\n", f.Severity, f.Message, f.Rule, f.Why, f.Where)
 	}
-	fmt.Fprintf(r.stdout, "%s: %s. Readiness %d/100.\n", path, casebuilder.FindingCounts(findings), readiness)
+	fmt.Fprintf(out, "%s: %s. Readiness %d/100.\n", path, casebuilder.FindingCounts(findings), readiness)
 }
 
 func (r *runner) writeJSON(v any) error {

@@ -50,6 +50,12 @@ type cashBlock struct {
 	benFirst, benLast       int // and the benefit total (0 when none)
 	costTotal, benefitTotal int
 	net, cum                int
+	// deficit is the helper row that payback reads: each month's number
+	// while the cumulative flow is below zero, else −1, and in the total
+	// column their largest, the last month in deficit. A plain MAX of a
+	// row, so that every spreadsheet computes it alike, where a formula
+	// over the comparison of a range would depend on array evaluation.
+	deficit int
 }
 
 func (b *book) planCashFlows() {
@@ -61,8 +67,8 @@ func (b *book) planCashFlows() {
 		r++
 		if a.DoNothing {
 			r++ // a note
-			bl.costTotal, bl.benefitTotal, bl.net, bl.cum = r, r+1, r+2, r+3
-			r += 5
+			bl.costTotal, bl.benefitTotal, bl.net, bl.cum, bl.deficit = r, r+1, r+2, r+3, r+4
+			r += 6
 			l.blocks = append(l.blocks, bl)
 			continue
 		}
@@ -88,8 +94,8 @@ func (b *book) planCashFlows() {
 			bl.benFirst, bl.benLast = bl.benefitRows[0], bl.benefitRows[len(bl.benefitRows)-1]
 		}
 		bl.benefitTotal = r
-		bl.net, bl.cum = r+1, r+2
-		r += 4
+		bl.net, bl.cum, bl.deficit = r+1, r+2, r+3
+		r += 5
 		l.blocks = append(l.blocks, bl)
 	}
 	l.last = r - 2
@@ -121,9 +127,12 @@ func (b *book) writeCashFlows() {
 	b.fail(b.f.SetDefinedName(defined("_xlnm.Print_Area", sheetCash, fmt.Sprintf("%s!$A$1:$%s$%d", quoteSheet(sheetCash), colName(cYear1+b.years-1), l.last))))
 
 	s.put(1, []any{b.text(rTitle, "Cash flows")}, 24)
-	s.put(2, []any{b.text(rNote, "Each alternative's costs and benefits by month, incremental to doing nothing, in "+b.c.Currency+
-		". Every cell is a formula on the Assumptions and Risks sheets. Costs are positive; the net flow is benefits less costs. "+
-		"The years are the months 0–11, 12–23, ... of the horizon. Printed, the sheet shows the yearly columns; the months follow on screen.")}, 42)
+	note := "Each alternative's costs and benefits by month, incremental to doing nothing, in " + b.c.Currency +
+		". Every cell is a formula on the Assumptions and Risks sheets. Costs are positive; the net flow is benefits less costs. " +
+		"The years are the months 0–11, 12–23, ... of the horizon. Printed, the sheet shows the yearly columns; the months follow on screen. " +
+		"Month in deficit is the month's number while the cumulative flow is below zero, else −1; its total, the largest, is the last " +
+		"month in deficit, from which the Comparison sheet works out payback."
+	s.put(2, []any{b.text(rNote, note)}, max(42, rowHeight(note, b.widthOf(widths, 1, cYear1+max(b.years, 3)-1))))
 	s.merge(1, 2, cYear1+max(b.years, 3)-1, 2)
 
 	n := lastCol
@@ -233,6 +242,7 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 		}{{bl.costTotal, "Total costs"}, {bl.benefitTotal, "Total benefits"}, {bl.net, "Net cash flow"}, {bl.cum, "Cumulative net cash flow"}} {
 			line(row.row, rTotal, b.text(rTotal, row.label), nil, func(int) string { return "0" }, zero, 0, row.row == bl.cum)
 		}
+		b.deficitRow(s, bl, cols, zero)
 		return
 	}
 
@@ -317,6 +327,25 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 		}
 		return fmt.Sprintf("%s%d+%s%d", cols[m-1], bl.cum, cols[m], bl.net)
 	}, cum, running, true)
+	b.deficitRow(s, bl, cols, cum)
+}
+
+// deficitRow writes the block's helper row for payback (see
+// cashBlock.deficit), with the values the app's cumulative flows cum give.
+func (b *book) deficitRow(s *sheet, bl cashBlock, cols []string, cum []float64) {
+	n := b.cash.month0 + b.months - 1
+	r := make([]any, n)
+	r[cLabel-1] = b.text(rNote, "Month in deficit")
+	last := -1
+	for m := range b.months {
+		v := -1.0
+		if cum[m] < 0 {
+			v, last = float64(m), m
+		}
+		r[b.cash.month0+m-1] = b.formula(rKey, nInt, fmt.Sprintf("IF(%s%d<0,%s$%d,-1)", cols[m], bl.cum, cols[m], cMonthNo), v)
+	}
+	r[cTotal-1] = b.formula(rKey, nInt, fmt.Sprintf("MAX(%s:%s)", ref(b.cash.month0, bl.deficit), ref(n, bl.deficit)), float64(last))
+	s.put(bl.deficit, r, 0)
 }
 
 // costMonth is the formula of a cost in month m: the amount each time, in

@@ -330,8 +330,9 @@ func TestEdgeCases(t *testing.T) {
 			c.Alternatives[1].Costs[0].Note = long
 			c.Risks[0].Contingency = long
 			c.Pain.Summary = long
-			// XML cannot hold control characters: they become U+FFFD.
-			c.Risks[1].Description = "Control \x01 characters\x00 and a tab\t"
+			// Tabs and line ends are text (other control characters are
+			// refused: see TestControlCharactersAreRefused).
+			c.Risks[1].Description = "A tab\tand Windows line ends\r\nstay text"
 			c.Alternatives[1].Name = "Emoji 🚀, ελληνικά, 中文 & <b>markup</b>"
 		},
 		"no recommendation": func(c *casebuilder.Case) {
@@ -347,6 +348,19 @@ func TestEdgeCases(t *testing.T) {
 			f := open(t, write(t, c))
 			checkSummary(t, f, c, casebuilder.Calculate(c))
 		})
+	}
+}
+
+// TestControlCharactersAreRefused checks that a case holding a control
+// character is not written, and says where it is: a valid case holds none
+// (see casebuilder.Validate), so none reaches the workbook.
+func TestControlCharactersAreRefused(t *testing.T) {
+	c := sample(t, "turnover")
+	c.Risks[1].Description = "Control \x01 characters"
+	_, err := Write(c, testOpts)
+	var ps casebuilder.Problems
+	if !errors.As(err, &ps) || ps[0].Path != "risks[1].description" {
+		t.Errorf("Write: %v", err)
 	}
 }
 
