@@ -156,6 +156,48 @@ func compile(n exprNode, code *[]instr) (depth int) {
 	panic("expr: unknown node")
 }
 
+// Degree returns the degree of the expression as a polynomial in one
+// quantity, each slot's degree given by of: 0 for a slot that does not
+// depend on it, 1 for one that does as a straight line. Anything but a
+// straight line (a product of two slots that depend on it, or a division
+// by one) is NonLinear.
+func (e Expression) Degree(of func(slot int) int) int {
+	if e.root == nil {
+		return 0
+	}
+	return degree(e.root, of)
+}
+
+// NonLinear is the degree of an expression that is not a straight line in
+// the quantity [Expression.Degree] asks about.
+const NonLinear = 2
+
+func degree(n exprNode, of func(int) int) int {
+	switch n := n.(type) {
+	case numLit:
+		return 0
+	case *nameRef:
+		return min(of(n.slot), NonLinear)
+	case *parens:
+		return degree(n.x, of)
+	case *negation:
+		return degree(n.x, of)
+	case *binaryOp:
+		l, r := degree(n.left, of), degree(n.right, of)
+		switch n.op {
+		case '*':
+			return min(l+r, NonLinear)
+		case '/':
+			if r > 0 {
+				return NonLinear
+			}
+			return l
+		}
+		return max(l, r)
+	}
+	panic("expr: unknown node")
+}
+
 // String returns the expression as written.
 func (e Expression) String() string { return e.src }
 

@@ -92,3 +92,31 @@ func TestDeepExpression(t *testing.T) {
 		t.Errorf("the stack machine gives %v, the tree %v, by hand %v", shallow.Eval(env), shallow.root.eval(env), want)
 	}
 }
+
+// TestDegree: in a, with b depending on it as a straight line and c not
+// at all.
+func TestDegree(t *testing.T) {
+	of := func(slot int) int { return []int{1, 1, 0}[slot] }
+	for src, want := range map[string]int{
+		"c * 3":             0,
+		"a":                 1,
+		"a * c + b / 2 - 4": 1,
+		"-(a + c) * c":      1,
+		"c / (c - 1)":       0,
+		"a * b":             NonLinear,
+		"c / a":             NonLinear,
+		"a * a * c":         NonLinear,
+		"(a + b) * (c - 1)": 1,
+	} {
+		e, err := Parse(src, slots)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Degree(of); got != want {
+			t.Errorf("%s: degree %d, want %d", src, got, want)
+		}
+	}
+	if (Expression{}).Degree(of) != 0 {
+		t.Error("the empty expression depends on a")
+	}
+}
