@@ -240,18 +240,23 @@ func (m *painModel) linearIn(i int) bool {
 // else as in base, an environment a whole evaluation left: only what
 // depends on i is worked out again. The environment then holds the result.
 func (m *painModel) evalChange(base []float64, i int, to float64) float64 {
-	copy(m.env, base)
-	m.env[i] = to
+	return m.evalChangeIn(m.env, base, i, to)
+}
+
+// evalChangeIn is evalChange with the result in env, which is not base.
+func (m *painModel) evalChangeIn(env, base []float64, i int, to float64) float64 {
+	copy(env, base)
+	env[i] = to
 	n := len(inputs)
 	for _, s := range m.depsOf(i) {
 		switch {
 		case s >= n:
-			m.env[s] = m.calc.Formulas[s-n].Expr.Eval(m.env)
+			env[s] = m.calc.Formulas[s-n].Expr.Eval(env)
 		case !m.hasOver[s]: // an input an earlier change set stays as set
-			m.env[s] = m.defaultOf[s].eval(m.env)
+			env[s] = m.defaultOf[s].eval(env)
 		}
 	}
-	return m.env[len(m.env)-1]
+	return env[len(env)-1]
 }
 
 // floor returns the lowest value a benefit can bring input i to, in the

@@ -15,14 +15,19 @@ import (
 //
 // The table holds the CDF at pertCells+1 evenly spaced points of the span,
 // each cell's probability integrated by five-point Gauss–Legendre, and the
-// density at those points. Within a cell a draw takes the density as the
+// density at those points. Within a cell the density is taken as the
 // straight line between its ends, scaled to the cell's probability, and
-// solves the quadratic its CDF then is; flat, where the density is far
-// from straight, as at an end where it is steep. For the shapes PERT gives (both
-// parameters between 1 and 5), a quantile is then within a millionth of
-// the span of the exact one, and within a cell in the first and last
+// the quadratic its CDF then is solved; or as flat, where the density is
+// far from straight, as at an end where it is steep. From the cells, the
+// table works out the quantile at pertGrid+1 evenly spaced probabilities,
+// and a draw is on the straight line between the two nearest, but in the
+// first and last hundredth of probability, where the quantile bends
+// sharply and a draw solves in the cells. For the shapes PERT gives (both
+// parameters between 1 and 5), a quantile is then within two millionths
+// of the span of the exact one, and within a cell in the first and last
 // cells and the tails beyond one in 10,000 (see TestPERTTableQuantiles):
-// far inside the error of 10,000 trials.
+// far inside the error of 10,000 trials. A draw takes about 6 ns, a table
+// about 0.1 ms to make.
 
 // pertCells is the number of cells of a PERT table.
 const pertCells = 512
@@ -38,7 +43,17 @@ type pertTable struct {
 	// density there, per cell.
 	cdf, dens [pertCells + 1]float64
 	guide     [pertGuides + 1]uint16
+	// grid[j] is the quantile at j/pertGrid, which a draw interpolates.
+	grid [pertGrid + 1]float64
 }
+
+// pertGrid is the number of steps of probability at which a table holds
+// the quantile for draws.
+const pertGrid = 4096
+
+// pertGridEnds is the number of steps at either end of the grid where a
+// draw solves in the cells instead.
+const pertGridEnds = 41 // the first and last hundredth of probability
 
 // gaussLegendre5 are the nodes (on [0, 1]) and weights of five-point
 // Gauss–Legendre quadrature.
@@ -116,13 +131,31 @@ func newPERTTable(alpha, beta float64) *pertTable {
 		}
 		t.guide[j] = uint16(k)
 	}
+	for j := range t.grid {
+		t.grid[j] = t.solve(float64(j) / pertGrid)
+	}
+	t.grid[pertGrid] = 1
 	return t
 }
 
 // quantile returns the value in [0, 1] below which a share u of the
-// distribution lies, for u in [0, 1).
+// distribution lies, for u in [0, 1): on the straight line between the
+// two nearest quantiles of the grid, but in its first and last steps,
+// where the quantile is far from straight, from the cells.
 func (t *pertTable) quantile(u float64) float64 {
-	k := int(t.guide[int(u*pertGuides)])
+	f := u * pertGrid
+	j := int(f)
+	if j < pertGridEnds || j >= pertGrid-pertGridEnds {
+		return t.solve(u)
+	}
+	lo := t.grid[j]
+	return lo + (t.grid[j+1]-lo)*(f-float64(j))
+}
+
+// solve returns the value in [0, 1] below which a share u of the
+// distribution lies, for u in [0, 1], from the cells.
+func (t *pertTable) solve(u float64) float64 {
+	k := int(t.guide[min(int(u*pertGuides), pertGuides)])
 	for k < pertCells-1 && t.cdf[k+1] <= u {
 		k++
 	}
@@ -151,13 +184,13 @@ func (t *pertTable) quantile(u float64) float64 {
 // pertTables keeps the tables made, by shape, for the next analysis of the
 // same case: the app analyses it again after every edit, and most edits
 // leave most estimates as they were. It is emptied when it holds
-// maxPERTTables, which bounds its memory to about 10 MB.
+// maxPERTTables, which bounds its memory to about 20 MB.
 var pertTables struct {
 	sync.Mutex
 	m map[[2]float64]*pertTable
 }
 
-const maxPERTTables = 1000
+const maxPERTTables = 500
 
 // pertTableFor returns the table of the beta shape (alpha, beta).
 func pertTableFor(alpha, beta float64) *pertTable {

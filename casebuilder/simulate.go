@@ -736,8 +736,7 @@ func (w *simWorker) eval(ai int) (npv, roi float64) {
 			for y := range b.tot {
 				base := w.chain[y]
 				to, likely := w.floored(i, y, x), w.floored(i, y, b.toLikely)
-				after := pm.evalChange(base, i, likely)
-				copy(w.next[y], pm.env)
+				after := pm.evalChangeIn(w.next[y], base, i, likely)
 				if b.tot[y] == 0 && b.pv[y] == 0 {
 					continue
 				}
