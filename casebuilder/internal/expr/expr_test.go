@@ -86,11 +86,11 @@ func TestCompiled(t *testing.T) {
 	env := []float64{2, 3, 4}
 	sum, diff := 2.0+3, 4.0-2 // by hand, in float64: (5 × 2) ÷ 3 + 4
 	for src, want := range map[string]float64{
-		"(a + b) * (c - a) / b - -c": sum*diff/3 + 4,
+		"(a + b) * (c - a) / b - -c": sum*diff/3 + 4, "a * b + c": 10,
 		"a + b": 5, "a - b": -1, "a * b": 6, "a / b": 2.0 / 3,
 		"a + 1": 3, "a - 1": 1, "a * 1.5": 3, "a / 4": 0.5, "a / 0": 0, "a / (b - 3)": 0,
 		"1 + a": 3, "1 - a": -1, "3 * a": 6, "3 / a": 1.5, "-a": -2, "(a)": 2, "7": 7,
-		"a * b + c": 10, "a - b - c": -5, "a / b / c": 2.0 / 3 / 4, "c - a * b": -2,
+		"a - b - c": -5, "a / b / c": 2.0 / 3 / 4, "c - a * b": -2,
 	} {
 		e, err := Parse(src, slots)
 		if err != nil {
