@@ -272,7 +272,10 @@ type evaluator struct {
 	substitute  float64
 	// npvOnly leaves out what the sensitivity and the gates do not need:
 	// the kinds of money, the figures for cash alone, the IRR and payback.
-	npvOnly bool
+	// Its results' months are then in npvFlows, overwritten by the next.
+	npvOnly  bool
+	npvFlows []float64
+	npvLines []LineResult
 }
 
 func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
@@ -406,9 +409,19 @@ type gateCut struct {
 func (ev *evaluator) alternative(ai int, cut *gateCut) AltResult {
 	a := &ev.c.Alternatives[ai]
 	n := ev.months
-	r := AltResult{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing,
-		Costs: make([]float64, n), Benefits: make([]float64, n), CashFlows: make([]float64, n)}
-	if !ev.npvOnly {
+	r := AltResult{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing}
+	if ev.npvOnly {
+		// Only the NPV is read, and at once: the months are worked out in
+		// the evaluator's own storage, which the break-evens and the
+		// tornado then do not allocate for each of their thousands of
+		// evaluations.
+		if len(ev.npvFlows) != 3*n {
+			ev.npvFlows = make([]float64, 3*n)
+		}
+		clear(ev.npvFlows)
+		r.Costs, r.Benefits, r.CashFlows = ev.npvFlows[:n:n], ev.npvFlows[n:2*n:2*n], ev.npvFlows[2*n:]
+	} else {
+		r.Costs, r.Benefits, r.CashFlows = make([]float64, n), make([]float64, n), make([]float64, n)
 		r.CostsOf, r.BenefitsOf = map[MoneyKind][]float64{}, map[MoneyKind][]float64{}
 	}
 	if a.DoNothing {
@@ -417,7 +430,12 @@ func (ev *evaluator) alternative(ai int, cut *gateCut) AltResult {
 		ev.finish(&r)
 		return r
 	}
-	r.Lines = make([]LineResult, 0, len(a.Costs)+len(a.Benefits)+1)
+	if ev.npvOnly {
+		r.Lines = ev.npvLines[:0]
+		defer func() { ev.npvLines = r.Lines }()
+	} else {
+		r.Lines = make([]LineResult, 0, len(a.Costs)+len(a.Benefits)+1)
+	}
 	for li := range a.Costs {
 		r.Lines = append(r.Lines, ev.cost(ai, li, &r, cut))
 	}
