@@ -9,12 +9,15 @@ import (
 // Money is the programme's money as of a month against its approved
 // budget.
 //
-// The forecast at completion is what has been spent to date, plus the
-// re-forecast's costs still to come within what was approved (the case's
-// estimates as they are now, with the milestones at their forecast
-// dates), plus what is left of the contingency reserve: on plan, it is the
-// approved budget, and a contingency carried out within the reserve does
-// not move it.
+// The forecast at completion is, line by line, what has been spent to
+// date, plus the re-forecast's costs still to come within what was
+// approved (the case's estimates as they are now, with the milestones at
+// their forecast dates), plus what a line that has spent less than the
+// re-forecast planned by now has still to spend of it (work late, an
+// invoice not yet in: it falls in the month after), plus what is left of
+// the contingency reserve. On plan, it is the approved budget; a
+// contingency carried out within the reserve does not move it; a line
+// that cost less than planned lowers it once its estimate is re-forecast.
 type Money struct {
 	// ApprovedBudget is the budget approved, the contingency reserve
 	// included: the whole plan's, or the first stage's when WholePlan is
@@ -65,8 +68,9 @@ type LineMoney struct {
 	PlannedToDate float64 `json:"plannedToDate"`
 	SpentToDate   float64 `json:"spentToDate"`
 	// Remaining is the re-forecast's money still to come within what was
-	// approved (for the reserve, what is left of it), and Forecast the
-	// line's forecast at completion: spent to date plus remaining.
+	// approved, with what the line has still to spend of the re-forecast
+	// up to the month (for the reserve, what is left of it); Forecast is
+	// the line's forecast at completion: spent to date plus remaining.
 	Remaining float64 `json:"remaining"`
 	Forecast  float64 `json:"forecast"`
 }
@@ -79,7 +83,8 @@ type MonthMoney struct {
 	// Planned is the approved baseline's costs, the reserve included in
 	// month 0; Actual is what was spent (zero after the as-of month);
 	// Forecast is Actual up to the as-of month and the re-forecast's
-	// costs of the cost lines after it.
+	// costs of the cost lines after it, the month after it with what the
+	// lines have still to spend of the re-forecast up to it.
 	Planned  float64 `json:"planned"`
 	Actual   float64 `json:"actual"`
 	Forecast float64 `json:"forecast"`
@@ -143,23 +148,34 @@ func (w *worker) money() {
 			}
 		}
 	}
-	remaining := func(name string) float64 {
+	// remaining is a line's re-forecast money after the month, within
+	// what was approved, and what it has still to spend of the re-forecast
+	// up to the month.
+	var deferred float64 // of every line, in the month after
+	remaining := func(name string, spent float64) float64 {
 		i, ok := live[name]
 		if !ok {
 			return 0
 		}
-		var sum float64
-		for m := month + 1; m < end && m < len(w.forecastFlows[i]); m++ {
-			sum += w.forecastFlows[i][m]
+		var future, toDate float64
+		for m := 0; m < end && m < len(w.forecastFlows[i]); m++ {
+			if m <= month {
+				toDate += w.forecastFlows[i][m]
+			} else {
+				future += w.forecastFlows[i][m]
+			}
 		}
-		return sum
+		late := max(toDate-spent, 0)
+		deferred += late
+		return future + late
 	}
 	var seen []string
 	for i := range b.Lines {
 		l := &b.Lines[i]
 		switch l.Kind {
 		case casebuilder.CostLine:
-			lm := LineMoney{Name: l.Name, SpentToDate: byLine[l.Name], Remaining: remaining(l.Name)}
+			lm := LineMoney{Name: l.Name, SpentToDate: byLine[l.Name]}
+			lm.Remaining = remaining(l.Name, lm.SpentToDate)
 			for m := range b.StageEnd {
 				lm.Approved += l.InMonth(m)
 			}
@@ -176,7 +192,8 @@ func (w *worker) money() {
 	}
 	for _, l := range w.forecasted.Lines {
 		if l.Kind == casebuilder.CostLine && !slices.Contains(seen, l.Name) {
-			lm := LineMoney{Name: l.Name, Added: true, Remaining: remaining(l.Name)}
+			lm := LineMoney{Name: l.Name, Added: true}
+			lm.Remaining = remaining(l.Name, 0)
 			lm.Forecast = lm.Remaining
 			mo.Lines = append(mo.Lines, lm)
 			seen = append(seen, l.Name)
@@ -206,7 +223,13 @@ func (w *worker) money() {
 		}
 		if m <= month {
 			mm.Actual, mm.Forecast = actual[m], actual[m]
+			if m == n-1 {
+				mm.Forecast += deferred // no month after
+			}
 		} else {
+			if m == month+1 {
+				mm.Forecast += deferred
+			}
 			for i, l := range w.forecasted.Lines {
 				if l.Kind == casebuilder.CostLine && m < len(w.forecastFlows[i]) {
 					mm.Forecast += w.forecastFlows[i][m]

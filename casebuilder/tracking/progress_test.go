@@ -307,6 +307,12 @@ func TestAsOf(t *testing.T) {
 	// percent complete does not count.
 	p := progress(t, c, Month{2027, 2})
 	checkFigure(t, "spent by February", p.Money.SpentToDate, 10400)
+	// By February the design had cost 7,000 of the 12,000 planned: the
+	// 5,000 still to pay is forecast for March, beside the coach's 1,000.
+	checkFigure(t, "forecast at completion in February", p.Money.ForecastAtCompletion, 19400)
+	checkFigure(t, "the design's remaining", p.Money.Lines[0].Remaining, 5000)
+	checkFigure(t, "March's forecast", p.Money.ByMonth[2].Forecast, 6000)
+	checkFigure(t, "the whole plan's forecast", p.Money.ForecastWholePlan, 19400)
 	// The design, due on 26 February and not done by the 28th, is late.
 	if p.Current || p.Milestones[1].Status != StateNotStarted || p.Milestones[0].Status != StateLate || p.Milestones[0].DaysLate != 2 {
 		t.Errorf("current %v; design %s, roll-out %s", p.Current, p.Milestones[0].Status, p.Milestones[1].Status)
