@@ -12,12 +12,14 @@ import (
 // The forecast at completion is, line by line, what has been spent to
 // date, plus the re-forecast's costs still to come within what was
 // approved (the case's estimates as they are now, with the milestones at
-// their forecast dates), plus what a line that has spent less than the
-// re-forecast planned by now has still to spend of it (work late, an
-// invoice not yet in: it falls in the month after), plus what is left of
-// the contingency reserve. On plan, it is the approved budget; a
-// contingency carried out within the reserve does not move it; a line
-// that cost less than planned lowers it once its estimate is re-forecast.
+// their forecast dates), plus what is left of the contingency reserve. A
+// one-time or yearly cost planned by now and not yet paid in full is a
+// commitment still owed (an invoice not yet in), and counts as still to
+// come, in the month after; a monthly cost not spent is not owed later (a
+// coach not yet hired is not paid for the months gone). On plan, the
+// forecast is the approved budget; a contingency carried out within the
+// reserve does not move it; a cost that came in under its estimate lowers
+// it once the estimate is re-forecast.
 type Money struct {
 	// ApprovedBudget is the budget approved, the contingency reserve
 	// included: the whole plan's, or the first stage's when WholePlan is
@@ -68,9 +70,10 @@ type LineMoney struct {
 	PlannedToDate float64 `json:"plannedToDate"`
 	SpentToDate   float64 `json:"spentToDate"`
 	// Remaining is the re-forecast's money still to come within what was
-	// approved, with what the line has still to spend of the re-forecast
-	// up to the month (for the reserve, what is left of it); Forecast is
-	// the line's forecast at completion: spent to date plus remaining.
+	// approved, with what a one-time or yearly cost has still to pay of
+	// the re-forecast up to the month (for the reserve, what is left of
+	// it); Forecast is the line's forecast at completion: spent to date
+	// plus remaining.
 	Remaining float64 `json:"remaining"`
 	Forecast  float64 `json:"forecast"`
 }
@@ -84,7 +87,8 @@ type MonthMoney struct {
 	// month 0; Actual is what was spent (zero after the as-of month);
 	// Forecast is Actual up to the as-of month and the re-forecast's
 	// costs of the cost lines after it, the month after it with what the
-	// lines have still to spend of the re-forecast up to it.
+	// one-time and yearly costs have still to pay of the re-forecast up to
+	// it.
 	Planned  float64 `json:"planned"`
 	Actual   float64 `json:"actual"`
 	Forecast float64 `json:"forecast"`
@@ -149,13 +153,17 @@ func (w *worker) money() {
 		}
 	}
 	// remaining is a line's re-forecast money after the month, within
-	// what was approved, and what it has still to spend of the re-forecast
-	// up to the month.
+	// what was approved, and, for a one-time or yearly cost, what it has
+	// still to pay of the re-forecast up to the month.
 	var deferred float64 // of every line, in the month after
 	remaining := func(name string, spent float64) float64 {
 		i, ok := live[name]
 		if !ok {
 			return 0
+		}
+		owed := true
+		if li := w.forecasted.Lines[i].Index; w.ai >= 0 && li >= 0 && li < len(w.c.Alternatives[w.ai].Costs) {
+			owed = w.c.Alternatives[w.ai].Costs[li].Kind != casebuilder.Monthly
 		}
 		var future, toDate float64
 		for m := 0; m < end && m < len(w.forecastFlows[i]); m++ {
@@ -165,7 +173,10 @@ func (w *worker) money() {
 				future += w.forecastFlows[i][m]
 			}
 		}
-		late := max(toDate-spent, 0)
+		late := 0.0
+		if owed {
+			late = max(toDate-spent, 0)
+		}
 		deferred += late
 		return future + late
 	}

@@ -3,6 +3,7 @@ package tracking
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -313,6 +314,12 @@ func TestAsOf(t *testing.T) {
 	checkFigure(t, "the design's remaining", p.Money.Lines[0].Remaining, 5000)
 	checkFigure(t, "March's forecast", p.Money.ByMonth[2].Forecast, 6000)
 	checkFigure(t, "the whole plan's forecast", p.Money.ForecastWholePlan, 19400)
+	// A month of the coach not paid is not owed later: without February's
+	// 1,000, the coach is forecast at March's and April's 2,000 alone.
+	c.Tracking.Spend = slices.DeleteFunc(slices.Clone(c.Tracking.Spend), func(s cb.Spend) bool { return s.Line == "Coach" && s.Date == d(2027, 2, 28) })
+	p = progress(t, c, Month{2027, 2})
+	checkFigure(t, "the coach's remaining", p.Money.Lines[1].Remaining, 2000)
+	checkFigure(t, "forecast at completion without February's coach", p.Money.ForecastAtCompletion, 18400)
 	// The design, due on 26 February and not done by the 28th, is late.
 	if p.Current || p.Milestones[1].Status != StateNotStarted || p.Milestones[0].Status != StateLate || p.Milestones[0].DaysLate != 2 {
 		t.Errorf("current %v; design %s, roll-out %s", p.Current, p.Milestones[0].Status, p.Milestones[1].Status)
