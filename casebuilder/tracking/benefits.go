@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // Benefits are the benefits as of a month: planned to date against
@@ -197,4 +198,21 @@ func (pc *painCost) annual(over map[string]float64, m int) float64 {
 		return 0
 	}
 	return byYear[min(m/casebuilder.PeriodsPerYear, len(byYear)-1)]
+}
+
+// Explain states how a KPI's benefit realised was worked out, for the
+// report: the improvement, the share attributed to the programme and how
+// it was estimated, the confidence in it, and what is claimed.
+func (rk *RealisedKPI) Explain(f *figure.Format) string {
+	head := fmt.Sprintf("%s: an improvement worth %s to date, valued by the cost of pain", rk.Name, f.Money(rk.Improvement))
+	iso := rk.Isolation
+	if iso == nil {
+		return head + "; no share of it is attributed to the programme yet, so none is claimed."
+	}
+	by := iso.Method.Words()
+	if strings.TrimSpace(iso.Basis) != "" {
+		by += " (" + strings.TrimSpace(iso.Basis) + ")"
+	}
+	return fmt.Sprintf("%s; %s of it is attributed to the programme, by %s, with %s confidence: %s claimed.",
+		head, f.Percent(iso.Share), by, f.Percent(iso.Confidence), f.Money(rk.Claimed))
 }

@@ -248,6 +248,10 @@ func TestBenefitsRealisedByHand(t *testing.T) {
 		t.Fatalf("KPIs %+v", b.KPIs)
 	}
 	checkFigure(t, "April's improvement", b.KPIs[0].LatestMonthly, 113437.5/12)
+	if got, want := b.KPIs[0].Explain(cb.FormatFor(underWay(t))), "Attrition: an improvement worth €18,906 to date, valued by the cost of pain; "+
+		"60.0% of it is attributed to the programme, by the managers' estimate (Sales managers, in the April review), with 80.0% confidence: €9,075 claimed."; got != want {
+		t.Errorf("explained as\n%s\nwant\n%s", got, want)
+	}
 	realised := []float64{0, 37812.5 / 12 * 0.48, 75625.0 / 12 * 0.48, 113437.5 / 12 * 0.48}
 	for i, mb := range b.ByMonth {
 		checkFigure(t, "realised in "+mb.Label, mb.Realised, realised[i])
