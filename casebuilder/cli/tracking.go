@@ -12,6 +12,7 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
+	"golang.org/x/text/language"
 )
 
 // approve records the approval of a case and writes it back.
@@ -139,7 +140,7 @@ func (r *runner) importActuals(args []string) int {
 		r.fail("%v", err)
 		return exitFail
 	}
-	opts := tracking.ImportOptions{Today: casebuilder.DateOf(now)}
+	opts := tracking.ImportOptions{Today: casebuilder.DateOf(now), Lang: numberLanguage()}
 	// Every file goes into a copy: the case is written only when all of
 	// them are in.
 	work := *c
@@ -188,6 +189,25 @@ func importWords(res tracking.ImportResult) string {
 		added = "updated"
 	}
 	return fmt.Sprintf("%s: %d %s, %d already in the case", rows, res.Added, added, res.Unchanged)
+}
+
+// numberLanguage is the language numbers in import files are written in:
+// the user's locale's (the first of LC_ALL, LC_NUMERIC and LANG that is
+// set, "de_DE.UTF-8" reading 1.200,50), English for C and POSIX.
+func numberLanguage() language.Tag {
+	for _, v := range []string{"LC_ALL", "LC_NUMERIC", "LANG"} {
+		s := os.Getenv(v)
+		if s == "" {
+			continue
+		}
+		name, _, _ := strings.Cut(s, ".")
+		name, _, _ = strings.Cut(name, "@")
+		if tag, err := language.Parse(strings.ReplaceAll(name, "_", "-")); err == nil && name != "C" && name != "POSIX" {
+			return tag
+		}
+		return language.English
+	}
+	return language.English
 }
 
 func unwrapPath(err error) error {

@@ -178,6 +178,7 @@ func summaryTracking(t *testing.T, args ...string) *trackingJSON {
 
 func TestImportAndProgress(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1806883200") // 2027-04-05
+	englishNumbers(t)
 	path := writeSample(t, "turnover")
 	if tr := summaryTracking(t, path); tr != nil {
 		t.Errorf("tracking before approval: %+v", tr)
@@ -285,6 +286,7 @@ func deref(p *float64) any {
 
 func TestImportRefusesBadInput(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1806883200") // 2027-04-05
+	englishNumbers(t)
 	path := approvedSample(t)
 	notApproved := writeSample(t, "ramp")
 	good := writeCSV(t, "good.csv", spendCSV)
@@ -362,5 +364,35 @@ func TestSummaryAsOf(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "summary", "--as-of", "2027-01", writeSample(t, "ramp")); code != 1 || !strings.Contains(stderr, "not approved yet") {
 		t.Errorf("not approved: exit %d, %s", code, stderr)
+	}
+}
+
+// englishNumbers makes the locale's numbers English for the test.
+func englishNumbers(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_NUMERIC", "")
+	t.Setenv("LANG", "en_GB.UTF-8")
+}
+
+func TestImportInTheLocalesNumbers(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1806883200") // 2027-04-05
+	path := approvedSample(t)
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_NUMERIC", "de_DE.UTF-8")
+	spend := writeCSV(t, "ausgaben.csv", "Date;Line;Amount\n2027-01-29;Programme design by an external partner;70.000,50\n")
+	if code, _, stderr := run(t, "import", "--spend", spend, path); code != 0 {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	data, _ := os.ReadFile(path)
+	c, _ := casebuilder.Decode(data)
+	if got := c.Tracking.Spend[0].Amount; got != 70000.5 {
+		t.Errorf("amount %v, want 70000.5", got)
+	}
+	for _, tt := range []struct{ env, want string }{{"C", "en"}, {"POSIX", "en"}, {"fr_FR.UTF-8", "fr-FR"}, {"", "en"}, {"nonsense!", "en"}} {
+		t.Setenv("LC_NUMERIC", tt.env)
+		t.Setenv("LANG", "")
+		if got := numberLanguage().String(); got != tt.want {
+			t.Errorf("%q: %s, want %s", tt.env, got, tt.want)
+		}
 	}
 }
