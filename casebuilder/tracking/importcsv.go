@@ -57,6 +57,8 @@ type RowError struct {
 	Problem string
 }
 
+// Error reads "row 4, amount: …", or without the column when the problem
+// is the whole row's.
 func (e RowError) Error() string {
 	switch {
 	case e.Row == 0:
@@ -76,6 +78,7 @@ type ImportError struct {
 // maxRowErrors bounds the problems an import reports.
 const maxRowErrors = 100
 
+// Error reads as one line: the first problem, and how many more there are.
 func (e *ImportError) Error() string {
 	msg := "the " + string(e.Kind) + " file was refused"
 	if len(e.Problems) == 0 {
