@@ -48,7 +48,10 @@ import (
 // the as-of month is the ninth (September for a January start).
 const monthsIn = 9
 
-// slip is how many days late the milestone in progress is forecast to end.
+// slip is how many days late the milestone in progress is forecast to end:
+// within the month after its planned end, so that the lines anchored to its
+// end stay in their month and the schedule is amber (31 days or more would
+// move them a month and turn it red).
 const slip = 26
 
 func main() {
@@ -106,7 +109,7 @@ func tracked() (*cb.Case, error) {
 	}
 	s.fired = addDays(start.Add(monthsIn-3).First(), 8) // the 9th, three months before
 
-	steps := []func() error{s.milestones, s.spend, s.readings, s.record, s.gates, s.notes}
+	steps := []func() error{s.milestones, s.spend, s.readings, s.record, s.gates, s.reforecast, s.notes}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -127,6 +130,9 @@ type story struct {
 	late, coachLine int     // indexes in the baseline's milestones and lines
 	risk            int     // index of the coach risk in the case
 	fired           cb.Date // the day the coach risk fired
+	// under are the lines that cost less than planned, by name, with the
+	// share of their estimate they cost.
+	under map[string]float64
 }
 
 func addDays(d cb.Date, n int) cb.Date { return cb.DateOf(d.Time().AddDate(0, 0, n)) }
@@ -259,14 +265,14 @@ func (s *story) spend() error {
 	row := func(d cb.Date, line string, amount float64, note string) {
 		fmt.Fprintf(&csv, "%s,%s,%s,%s\n", d, quote(line), strconv.FormatFloat(math.Round(amount), 'f', -1, 64), quote(note))
 	}
-	under := map[string]float64{} // the lines under plan, by name
+	s.under = map[string]float64{}
 	for i, l := range b.Lines {
 		if l.Kind != cb.CostLine {
 			continue
 		}
 		factor := factorOf(l.Name)
 		if factor < 1 && i != s.coachLine && i != big {
-			under[l.Name] = factor
+			s.under[l.Name] = factor
 		}
 		for m := 0; m <= last; m++ {
 			planned := l.InMonth(m)
@@ -284,18 +290,6 @@ func (s *story) spend() error {
 				row(end, l.Name, planned/2, "One coach: the second resigned")
 			default:
 				row(end, l.Name, planned*factor, "")
-			}
-		}
-	}
-	// The re-forecast: a one-time or yearly cost that came in under its
-	// estimate has its estimate brought down to what it cost, in the case
-	// (the baseline keeps what was approved).
-	for name, f := range under {
-		for i := range alt.Costs {
-			if k := &alt.Costs[i]; k.Name == name && k.Kind != cb.Monthly {
-				k.Amount = cb.Range{Low: k.Amount.Low * f, Likely: k.Amount.Likely * f, High: k.Amount.High * f}
-				k.Note = strings.TrimSpace(k.Note + fmt.Sprintf(" Re-forecast in %s at what it cost: %s of the estimate approved.", s.asOf.Words(),
-					strconv.FormatFloat(100*f, 'f', -1, 64)+" %"))
 			}
 		}
 	}
@@ -428,6 +422,24 @@ func (s *story) gates() error {
 				return fmt.Errorf("approving the whole plan after gate %s: %w", g.ID, err)
 			}
 		}
+	}
+	return nil
+}
+
+// reforecast brings the estimate of a one-time or yearly cost that came
+// in under it down to what it cost, in the case: the baseline keeps what
+// was approved.
+func (s *story) reforecast() error {
+	alt := &s.c.Alternatives[s.c.AlternativeByID(s.c.Tracking.Baseline.Alternative)]
+	for i := range alt.Costs {
+		k := &alt.Costs[i]
+		f, ok := s.under[k.Name]
+		if !ok || k.Kind == cb.Monthly {
+			continue
+		}
+		k.Amount = cb.Range{Low: k.Amount.Low * f, Likely: k.Amount.Likely * f, High: k.Amount.High * f}
+		k.Note = strings.TrimSpace(k.Note + fmt.Sprintf(" Re-forecast in %s at what it cost: %s %% of the estimate approved.",
+			s.asOf.Words(), strconv.FormatFloat(100*f, 'f', -1, 64)))
 	}
 	return nil
 }
