@@ -538,10 +538,8 @@ func ImportReadings(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Impor
 		if j, ok := held[k]; ok {
 			rd := im.t.Readings[j]
 			switch prev, inFile := fileRow[k]; {
-			case rd.Value == value && !inFile:
-				res.Unchanged++
 			case rd.Value == value:
-				res.Unchanged++ // the file gives it twice
+				res.Unchanged++ // in the case already, or twice in the file
 			case inFile:
 				tab.fail(row, "value", "%s reads %s on %s in row %d; a KPI has one reading a day", m.Name, f.Value(rd.Value, m.Unit), d, prev)
 			default:
