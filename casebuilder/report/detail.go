@@ -69,7 +69,7 @@ func (d *doc) moneyDetail() {
 	for _, l := range m.Lines {
 		name := l.Name
 		switch {
-		case l.Reserve:
+		case l.Reserve && !strings.Contains(strings.ToLower(name), "reserve"):
 			name += " (contingency reserve)"
 		case l.Added:
 			name += " (added since the approval)"

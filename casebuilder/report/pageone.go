@@ -45,11 +45,11 @@ func (d *doc) titleBlock() {
 	if !p.Money.WholePlan {
 		what = "its first stage"
 	}
-	since := "the first report since the approval"
+	since := "this is the first report since the approval"
 	if !d.r.Previous.IsZero() {
-		since = "changes since " + d.r.Previous.Words()
+		since = "what changed since " + d.r.Previous.Words() + " is in the detail"
 	}
-	s := fmt.Sprintf("%s, approved on %s by %s: %s. Month %d of the programme; %s are in the detail.",
+	s := fmt.Sprintf("%s, approved on %s by %s: %s. Month %d of the programme; %s.",
 		orDefault(p.Alternative, "The approved alternative"), longDate(p.Approval.Date), orDefault(p.Approval.By, "the approvers"), what, p.Month+1, since)
 	d.y += d.lines(marginX, d.y, d.contentW(), s, "", 7.5, colMuted, 2) + 2.5
 }
