@@ -84,7 +84,7 @@ func checkVariance(t *testing.T, what string, f *excelize.File, p *tracking.Prog
 }
 
 // TestVarianceLibreOffice recalculates the tracked sample's workbook with
-// LibreOffice: its Variance sheet equals the progress. Then Finance
+// LibreOffice, and with Gnumeric: its Variance sheet equals the progress. Then Finance
 // corrects an actual, 1,000 more on the first row, and moves the second
 // to after the as-of month: recalculated, the sheet equals the progress of
 // the case with those changes made.
@@ -133,9 +133,15 @@ func TestVarianceLibreOffice(t *testing.T) {
 		t.Fatalf("the changed case's spend to date is %.2f", pc.Money.SpentToDate)
 	}
 
-	got := recalculate(t, map[string][]byte{"tracked": book, "edited": edited})
+	books := map[string][]byte{"tracked": book, "edited": edited}
+	got := recalculate(t, books)
 	checkVariance(t, "tracked", got["tracked"], p)
 	checkVariance(t, "edited", got["edited"], pc)
+	t.Run("Gnumeric", func(t *testing.T) {
+		got := recalculateGnumeric(t, books)
+		checkVariance(t, "tracked, by Gnumeric", got["tracked"], p)
+		checkVariance(t, "edited, by Gnumeric", got["edited"], pc)
+	})
 }
 
 // TestVarianceCached checks the Variance sheet's cached results, which a
