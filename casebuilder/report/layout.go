@@ -98,13 +98,13 @@ func (d *doc) textAt(x, y, w float64, s, align string) {
 	d.ts.Draw(x, y, w, lineHeight(size), s, align)
 }
 
-// lines writes wrapped text at (x, y), w wide, at most max lines (0: all),
-// and returns the height it took.
-func (d *doc) lines(x, y, w float64, s, style string, size float64, c rgb, max int) float64 {
+// lines writes wrapped text at (x, y), w wide, at most maxLines lines (0:
+// all), and returns the height it took.
+func (d *doc) lines(x, y, w float64, s, style string, size float64, c rgb, maxLines int) float64 {
 	d.setFont(style, size)
 	var ls []string
-	if max > 0 {
-		ls = d.ts.Clamp(s, w, max)
+	if maxLines > 0 {
+		ls = d.ts.Clamp(s, w, maxLines)
 	} else {
 		ls = d.ts.Wrap(s, w)
 	}
@@ -117,11 +117,11 @@ func (d *doc) lines(x, y, w float64, s, style string, size float64, c rgb, max i
 }
 
 // linesHeight is the height lines would take.
-func (d *doc) linesHeight(w float64, s, style string, size float64, max int) float64 {
+func (d *doc) linesHeight(w float64, s, style string, size float64, maxLines int) float64 {
 	d.setFont(style, size)
 	n := len(d.ts.Wrap(s, w))
-	if max > 0 {
-		n = min(n, max)
+	if maxLines > 0 {
+		n = min(n, maxLines)
 	}
 	return float64(n) * lineHeight(size)
 }
