@@ -247,3 +247,21 @@ func TestErrors(t *testing.T) {
 		t.Error("no case: no error")
 	}
 }
+
+// BenchmarkWriteTracked writes the tracked sample's report: the progress,
+// the previous report's, and the PDF.
+func BenchmarkWriteTracked(b *testing.B) {
+	data, err := assets.SampleFile("tracked")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := casebuilder.Decode(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Write(c, Options{Now: now}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
