@@ -120,6 +120,9 @@ type book struct {
 	cash cashLayout
 	risk riskLayout
 	cmp  comparisonLayout
+	// track is what the sheets after approval show (actuals.go); nil
+	// before approval.
+	track *tracked
 }
 
 func newBook(c *casebuilder.Case, opts Options) *book {
@@ -159,10 +162,12 @@ func (b *book) pages() []page {
 	if len(b.attr.lines) > 0 {
 		pages = append(pages, page{sheetAttribution, b.writeAttribution})
 	}
-	return append(pages, page{sheetCash, b.writeCashFlows}, page{sheetComparison, b.writeComparison},
+	pages = append(pages, page{sheetCash, b.writeCashFlows}, page{sheetComparison, b.writeComparison},
 		page{sheetScoring, b.writeScoring}, page{sheetSensitivity, b.writeSensitivity},
 		page{sheetSimulation, b.writeSimulation}, page{sheetRisks, b.writeRisks},
 		page{sheetPlan, b.writePlan}, page{sheetReview, b.writeReview})
+	return append(pages, b.afterApproval()...) // Actuals and Variance, for an approved case
+
 }
 
 func (b *book) write() ([]byte, error) {
