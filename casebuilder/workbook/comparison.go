@@ -32,10 +32,18 @@ const (
 
 type comparisonLayout struct {
 	last int // the last alternative's row
+	// cashHead is the header of the table of the cash alone, whose rows
+	// follow, and kindHead that of the totals by kind of money.
+	cashHead, kindHead int
 }
 
 func (b *book) planComparison() {
-	b.cmp.last = cmpFirstRow + len(b.c.Alternatives) - 1
+	l := &b.cmp
+	l.last = cmpFirstRow + len(b.c.Alternatives) - 1
+	// After the notes on how each figure is worked out: the cash alone,
+	// then the totals by kind, each a heading, a note and a header.
+	l.cashHead = l.last + 2 + len(comparisonNotes) + 4
+	l.kindHead = l.cashHead + len(b.c.Alternatives) + 4
 }
 
 // cmpRef is a cell of the Comparison sheet.
@@ -108,21 +116,25 @@ func (b *book) writeComparison() {
 	}
 	row := b.cmp.last + 2
 	s.put(row, []any{b.text(rSection, "How each figure is worked out")}, 20)
-	for _, line := range []string{
-		"Total cost, total benefit: the sums of the monthly costs and benefits over the horizon, undiscounted; net benefit is their difference.",
-		"PV of costs, PV of benefits, NPV: month 0's flow plus Excel's NPV of months 1 onwards at the monthly rate equal to the yearly discount rate, " +
-			"(1 + DiscountRate)^(1/12) − 1: the sum of every flow divided by (1 + DiscountRate)^(month/12).",
-		"IRR: Excel's IRR of the monthly net flows, starting its search at 0 (and, should that fail, at a monthly −50 % and −90 %), " +
-			"as a yearly rate: (1 + monthly IRR)^12 − 1.",
-		"ROI: net benefit divided by total cost, undiscounted. BCR: present value of benefits divided by present value of costs.",
-		"Payback: when the cumulative net flow turns non-negative for good, interpolated within the month: the last month in deficit plus " +
-			"its cumulative deficit divided by the next month's net flow.",
-		"Doing nothing is the baseline every figure is measured against, so its own figures are zero and its ratios n/a.",
-	} {
+	for _, line := range comparisonNotes {
 		row++
 		s.put(row, []any{b.text(rWrap, line)}, rowHeight(line, 160))
 		s.merge(1, row, mDeficit, row)
 	}
+	b.writeCashComparison(s)
+}
+
+// comparisonNotes say how each figure of the Comparison is worked out.
+var comparisonNotes = []string{
+	"Total cost, total benefit: the sums of the monthly costs and benefits over the horizon, undiscounted; net benefit is their difference.",
+	"PV of costs, PV of benefits, NPV: month 0's flow plus Excel's NPV of months 1 onwards at the monthly rate equal to the yearly discount rate, " +
+		"(1 + DiscountRate)^(1/12) − 1: the sum of every flow divided by (1 + DiscountRate)^(month/12).",
+	"IRR: Excel's IRR of the monthly net flows, starting its search at 0 (and, should that fail, at a monthly −50 % and −90 %), " +
+		"as a yearly rate: (1 + monthly IRR)^12 − 1.",
+	"ROI: net benefit divided by total cost, undiscounted. BCR: present value of benefits divided by present value of costs.",
+	"Payback: when the cumulative net flow turns non-negative for good, interpolated within the month: the last month in deficit plus " +
+		"its cumulative deficit divided by the next month's net flow.",
+	"Doing nothing is the baseline every figure is measured against, so its own figures are zero and its ratios n/a.",
 }
 
 // lastDeficit returns the last month whose cumulative flow is negative, or
@@ -270,6 +282,27 @@ func (b *book) writeSummary() {
 			r[0], r[1] = b.text(rBold, h.label), b.formula(rCalc, h.nf, pick(h.col), h.value)
 			s.put(row, r, 0)
 			row++
+			if h.col == mNPV {
+				// How much of it is cash: the rest is margin, avoidance or
+				// productivity.
+				f := b.cashRef(xNPV, b.res.Recommended)
+				if !b.res.RecommendedByCase {
+					cashNPVs := xrange(sheetComparison, xNPV, b.cmp.cashHead+1, xNPV, b.cmp.cashHead+len(c.Alternatives))
+					f = fmt.Sprintf("INDEX(%s,MATCH(MAX(%s),%s,0))", cashNPVs, npvs, npvs)
+				}
+				r := make([]any, sumWidth)
+				r[0], r[1] = b.text(rBold, "of which the cash alone"), b.formula(rCalc, nMoney, f, rec.CashNPV)
+				note := "The NPV of the new cash spent against the costs the company stops paying; the rest is margin on additional " +
+					"sales, cost avoidance and productivity (Comparison sheet, the cash alone)."
+				r[2] = b.text(rNote, note)
+				s.put(row, r, rowHeight(note, b.widthOf(s.widths, 3, sumWidth)))
+				s.merge(3, row, sumWidth, row)
+				row++
+			}
+		}
+		if text := b.breakEvenSentence(); text != "" {
+			text += " (Break-even sheet, computed at export.)"
+			labelled("Break-even", b.text(rWrap, text), text)
 		}
 		if nc := len(c.Criteria); nc > 0 {
 			// The rank of the alternative on the Summary's row, from the

@@ -171,6 +171,9 @@ func TestLibreOffice(t *testing.T) {
 		done.Pain.Inputs["peopleAffected"] = casebuilder.Given(casebuilder.Exactly(85))
 		add("completed", done, saved(t, f), nil)
 	}
+	for name, oc := range planMoneyCases(t) {
+		cases[name] = oc
+	}
 	nasty, texts := nastyCase(t)
 	oc := add("nasty", nasty, nil, nil)
 	oc.check = func(t *testing.T, f *excelize.File) {
@@ -203,6 +206,7 @@ func TestLibreOffice(t *testing.T) {
 			checkWorking(t, f, oc.c, oc.scenario)
 			checkBenefitValues(t, f, oc.c, oc.res, oc.scenario)
 			checkScores(t, f, oc.c, oc.res)
+			checkPlanMoney(t, f, oc.c, oc.res, oc.scenario)
 			if oc.check != nil {
 				oc.check(t, f)
 			}
@@ -315,25 +319,36 @@ func calculatorCases(t *testing.T) map[string]*casebuilder.Case {
 }
 
 // checkWorking compares the Cost of pain sheet's working with the app's,
-// with every input at the scenario's values.
+// with every input at the scenario's values, in each year it has a column
+// for.
 func checkWorking(t *testing.T, f *excelize.File, c *casebuilder.Case, s casebuilder.Scenario) {
 	t.Helper()
-	p := casebuilder.Pain{Category: c.Pain.Category, Inputs: casebuilder.GivenInputs(map[string]casebuilder.Range{})}
-	for k, r := range c.Pain.Inputs {
-		p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(r.At(s)))
+	rows := rawRows(t, f, sheetPain)
+	years := 1
+	for len(rows) >= painFirstRow-1 && cell(rows[painFirstRow-2], painValueCol+years) == "Year "+strconv.Itoa(years+1) {
+		years++
 	}
-	pain := casebuilder.CostOfPain(&p)
-	for i, st := range pain.Working {
-		cell := ref(painValueCol, painFirstRow+i)
-		label, _ := f.GetCellValue(sheetPain, ref(1, painFirstRow+i))
-		got, _ := f.GetCellValue(sheetPain, cell, excelize.Options{RawCellValue: true})
-		if label != st.Label {
-			t.Errorf("Cost of pain row %d is %q, want %q", painFirstRow+i, label, st.Label)
+	for y := range years {
+		p := casebuilder.Pain{Category: c.Pain.Category, Inputs: casebuilder.GivenInputs(map[string]casebuilder.Range{})}
+		for k, r := range c.Pain.Inputs {
+			p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(r.InYear(y).At(s)))
 		}
-		checkFigure(t, "Cost of pain "+st.Label, got, &st.Value, max(1e-9, 1e-12*math.Abs(st.Value)))
+		pain := casebuilder.CostOfPain(&p)
+		for _, st := range pain.Working {
+			i := slices.IndexFunc(rows, func(r []string) bool { return cell(r, 1) == st.Label })
+			if i < 0 {
+				t.Errorf("the Cost of pain sheet has no row %q", st.Label)
+				continue
+			}
+			checkFigure(t, "Cost of pain "+st.Label+" in year "+strconv.Itoa(y+1), cell(rows[i], painValueCol+y), &st.Value,
+				max(1e-9, 1e-12*math.Abs(st.Value)))
+		}
+		if y == 0 {
+			sheet, at := definedCell(t, f, nameCostOfPain)
+			got, _ := f.GetCellValue(sheet, at, excelize.Options{RawCellValue: true})
+			checkFigure(t, "CostOfPain", got, &pain.Annual, 0.005)
+		}
 	}
-	got, _ := f.GetCellValue(sheetPain, ref(painValueCol, painFirstRow+len(pain.Working)), excelize.Options{RawCellValue: true})
-	checkFigure(t, "CostOfPain", got, &pain.Annual, 0.005)
 }
 
 // checkBenefitValues compares every benefit line's yearly value at full

@@ -148,11 +148,14 @@ func (s *sheet) put(row int, cells []any, height float64) {
 		return
 	}
 	s.last = row
-	var opts []excelize.RowOpts
+	// Every row has the plain style, which its empty cells take: excelize
+	// then takes the row's style for each cell before the cell's own,
+	// instead of searching the columns' styles for every cell.
+	opts := excelize.RowOpts{StyleID: s.b.style(rPlain, nGeneral)}
 	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: min(height, excelize.MaxRowHeight)})
+		opts.Height = min(height, excelize.MaxRowHeight)
 	}
-	s.b.fail(s.sw.SetRow(ref(1, row), cells, opts...))
+	s.b.fail(s.sw.SetRow(ref(1, row), cells, opts))
 }
 
 // merge merges a block of cells.
