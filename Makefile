@@ -5,14 +5,21 @@
 RUN_PACKAGES = gcc libgl1-mesa-dev xorg-dev
 # Testing: the race detector needs gcc; go vet and a test build the app
 # (OpenGL, X11) and start it under Xvfb, found with xdotool; LibreOffice
-# recalculates the workbook as an independent oracle; poppler-utils reads
-# the brief back.
-TEST_PACKAGES = $(RUN_PACKAGES) xvfb xdotool libreoffice-calc-nogui poppler-utils
+# and Gnumeric recalculate the workbook as independent oracles;
+# poppler-utils reads the brief back; the package test packs with xz,
+# validates the .desktop file (desktop-file-utils), installs the file type
+# (shared-mime-info), asks xdg-mime about it (xdg-utils, with
+# libfile-mimeinfo-perl to read the MIME database) and opens a case with
+# gio (libglib2.0-bin).
+TEST_PACKAGES = $(RUN_PACKAGES) xvfb xdotool libreoffice-calc-nogui gnumeric poppler-utils \
+	xz-utils desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl libglib2.0-bin
 
 GO ?= go
 FUZZTIME ?= 15s
 VERSION ?= $(shell sed -n "s/^Version *= *\"\(.*\)\"/\1/p" FyneApp.toml)
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# The fyne tool that packages the app (a test reads the version here).
+FYNE = fyne.io/tools/cmd/fyne@v1.7.4
 GOVULNCHECK = golang.org/x/vuln/cmd/govulncheck@v1.9.0
 
 .PHONY: run test build package vet vulncheck fuzz bench
@@ -25,12 +32,15 @@ build:
 	@scripts/need-packages.sh $(RUN_PACKAGES)
 	$(GO) build -tags migrated_fynedo -ldflags "-X main.version=$(VERSION)" -o bin/casebuilder ./cmd/casebuilder
 
-# A Linux package (binary, .desktop file and icon) with the fyne tool, which
-# reads FyneApp.toml here; the binary is built first because main is in
-# cmd/casebuilder.
+# A Linux package (binary, .desktop file, icon, the .hrcase file type and
+# a Makefile to install them) with the fyne tool, which reads FyneApp.toml
+# here; the binary is built first because main is in cmd/casebuilder, and
+# scripts/package-linux.sh adds the file type to fyne's archive.
 package: build
-	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package --target linux --release --executable bin/casebuilder
+	FYNE="$(GO) run $(FYNE)" scripts/package-linux.sh . bin/casebuilder
 
+# The race detector and the spreadsheets take their time on a busy machine:
+# a package may need more than go test's default 10 minutes.
 test:
 	@scripts/need-packages.sh $(TEST_PACKAGES)
 	$(MAKE) vet
@@ -60,6 +70,7 @@ vulncheck:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
 	$(GO) test -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/figure
+	$(GO) test -run '^$$' -fuzz '^FuzzParseLocalDate$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder
 	$(GO) test -run '^$$' -fuzz '^FuzzWrite$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/workbook
 	$(GO) test -run '^$$' -fuzz '^FuzzSetText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./casebuilder/internal/pdftext
 

@@ -8,7 +8,7 @@ import (
 // SchemaVersion is the version of the .hrcase format that this package
 // writes. Files of an older version are migrated when loaded; files of a
 // newer version are refused.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // FileExtension is the extension of a case file.
 const FileExtension = ".hrcase"
@@ -36,6 +36,10 @@ type Case struct {
 	// FiscalYearStart is the month (1 to 12) the company's fiscal year
 	// starts in; 0 means January.
 	FiscalYearStart int `json:"fiscalYearStart,omitempty"`
+	// Paper is the paper size the case's brief is printed on, [PaperA4] or
+	// [PaperLetter]; empty follows the reader's settings or locale (see
+	// [DefaultPaper]).
+	Paper string `json:"paper,omitempty"`
 
 	Context        Context        `json:"context"`
 	Pain           Pain           `json:"pain"`
@@ -48,6 +52,10 @@ type Case struct {
 	Plan           Plan           `json:"plan"`
 	Measures       []Measure      `json:"measures"`
 	Contributors   []Contributor  `json:"contributors"`
+
+	// Tracking is the programme's record after approval: the approved
+	// baseline and the actuals since; nil until the case is approved.
+	Tracking *Tracking `json:"tracking,omitempty"`
 }
 
 // Context is the first step of the method: where the company is going, and

@@ -24,7 +24,13 @@ import (
 // is nil.
 func Decode(data []byte) (*Case, error) {
 	if len(data) > MaxFileSize {
-		return nil, Problems{{"", fmt.Sprintf("the file is %s; a case file is at most %s", byteSize(int64(len(data))), byteSize(MaxFileSize))}}
+		return nil, Problems{{"", tooLarge(int64(len(data)))}}
+	}
+	// A byte-order mark (Windows Notepad writes one) says nothing JSON
+	// needs; one of UTF-16 says the text must be saved again as UTF-8.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, Problems{{"", "is UTF-16 text (Windows Notepad's \"Unicode\"); save it again as UTF-8 to open it"}}
 	}
 	if !utf8.Valid(data) {
 		line, col := jsontree.Position(data, jsontree.InvalidUTF8At(data))
@@ -100,6 +106,10 @@ var migrations = map[int]func(root *jsontree.Node) []jsontree.Problem{
 	// the same in version 3: lines keep their fixed months, inputs their
 	// single values, and every line the kind its basis implies.
 	2: func(*jsontree.Node) []jsontree.Problem { return nil },
+	// Version 4 keeps the programme's record after approval (tracking).
+	// A version 3 file has none: it is a case not yet approved, and means
+	// the same in version 4.
+	3: func(*jsontree.Node) []jsontree.Problem { return nil },
 }
 
 func schemaVersionOf(root *jsontree.Node) (int, error) {
@@ -118,6 +128,9 @@ func schemaVersionOf(root *jsontree.Node) (int, error) {
 }
 
 func byteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
 	if n >= 1<<20 {
 		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 	}

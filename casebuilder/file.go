@@ -31,7 +31,10 @@ func Load(path string) (*Case, error) {
 	return c, nil
 }
 
-// FileError is a problem with a case file, naming the file.
+// FileError is a problem with a case file, naming the file. Its Err keeps
+// the kind of the problem for [errors.Is]: [fs.ErrNotExist],
+// [fs.ErrPermission], [ErrNotRegular], [ErrTooLarge], or the [Problems]
+// of a file that is not a valid case.
 type FileError struct {
 	Path string
 	Err  error
@@ -47,37 +50,104 @@ func (e *FileError) Error() string {
 
 func (e *FileError) Unwrap() error { return e.Err }
 
-// readFile reads a case file, refusing folders and files over MaxFileSize
-// before reading them.
+// The kinds of file that is not a case, for [errors.Is].
+var (
+	// ErrNotRegular is a folder, a named pipe, a device or anything else
+	// that is not a regular file, refused before it is read.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrTooLarge is a file over [MaxFileSize].
+	ErrTooLarge = errors.New("larger than a case file may be")
+)
+
+// kindError is a message written for people that keeps the error it
+// describes, so that errors.Is still finds its kind.
+type kindError struct {
+	msg string
+	err error
+}
+
+func (e *kindError) Error() string { return e.msg }
+func (e *kindError) Unwrap() error { return e.err }
+
+// readFile reads a case file. It refuses what is not a regular file before
+// opening it (opening a named pipe would wait for a writer, and a device
+// such as /dev/zero never ends) and files over MaxFileSize before reading
+// them.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, describeOpenError(path, err)
+	}
+	if err := checkRegular(path, info); err != nil {
+		return nil, err
+	}
+	// Should the file be replaced by a pipe between the look and the
+	// opening, openFlags (O_NONBLOCK where there is one) keeps the opening
+	// from waiting, and the look at what was opened refuses it.
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		return nil, describeOpenError(path, err)
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	info, err = f.Stat()
 	if err != nil {
 		return nil, &FileError{path, err}
 	}
-	if info.IsDir() {
-		return nil, &FileError{path, errors.New("is a folder, not a case file")}
+	if err := checkRegular(path, info); err != nil {
+		return nil, err
 	}
 	if info.Size() > MaxFileSize {
-		return nil, &FileError{path, fmt.Errorf("is %s; a case file is at most %s", byteSize(info.Size()), byteSize(MaxFileSize))}
+		return nil, &FileError{path, &kindError{tooLarge(info.Size()), ErrTooLarge}}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, &FileError{path, fmt.Errorf("cannot be read: %w", unwrapPathError(err))}
 	}
+	if len(data) > MaxFileSize {
+		// It grew while it was read, or its size was not known.
+		return nil, &FileError{path, &kindError{tooLarge(-1), ErrTooLarge}}
+	}
 	return data, nil
+}
+
+// tooLarge says that a file of size bytes (-1: more than the limit, how
+// much more unknown) is over MaxFileSize.
+func tooLarge(size int64) string {
+	limit := byteSize(MaxFileSize)
+	// A size within a tenth of a MiB of the limit would read as the limit.
+	if size >= MaxFileSize+(1<<20)/10 {
+		return fmt.Sprintf("is %s; a case file is at most %s", byteSize(size), limit)
+	}
+	return fmt.Sprintf("is more than %s, the most a case file may be", limit)
+}
+
+// checkRegular refuses what is not a regular file, saying what it is.
+func checkRegular(path string, info fs.FileInfo) error {
+	mode := info.Mode()
+	var what string
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		what = "is a folder, not a case file"
+	case mode&fs.ModeNamedPipe != 0:
+		what = "is a named pipe (FIFO), not a case file; a case is a regular file"
+	case mode&fs.ModeDevice != 0:
+		what = "is a device, not a case file; a case is a regular file"
+	case mode&fs.ModeSocket != 0:
+		what = "is a socket, not a case file; a case is a regular file"
+	default:
+		what = "is not a regular file, so not a case file"
+	}
+	return &FileError{path, &kindError{what, ErrNotRegular}}
 }
 
 func describeOpenError(path string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &FileError{path, errors.New("does not exist")}
+		return &FileError{path, &kindError{"does not exist", err}}
 	case errors.Is(err, fs.ErrPermission):
-		return &FileError{path, errors.New("cannot be opened: permission denied")}
+		return &FileError{path, &kindError{"cannot be opened: permission denied", err}}
 	}
 	return &FileError{path, fmt.Errorf("cannot be opened: %w", unwrapPathError(err))}
 }
@@ -120,7 +190,7 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 	exists := statErr == nil
 	if exists {
 		if !info.Mode().IsRegular() {
-			return &FileError{name, errors.New("is not a regular file; choose another name")}
+			return &FileError{name, &kindError{"is not a regular file; choose another name", ErrNotRegular}}
 		}
 		mode = info.Mode().Perm()
 	}

@@ -2,6 +2,8 @@ package casebuilder
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -78,8 +80,8 @@ func TestBadHorizonIsOneProblem(t *testing.T) {
 		if len(ps) != 1 || ps[0].Path != "horizonMonths" || !strings.Contains(ps[0].Message, "must be between 1 and 360 months") {
 			t.Errorf("horizon %d: %v", months, ps)
 		}
-		c.Alternatives[1].Costs[0].StartMonth = 400 // beyond any horizon
-		if ps := Validate(c); len(ps) != 2 || ps[1].String() != "alternatives[1].costs[0].startMonth: must be within the horizon, 0 to 359 (got 400)" {
+		c.Alternatives[2].Costs[0].StartMonth = 400 // beyond any horizon
+		if ps := Validate(c); len(ps) != 2 || ps[1].String() != "alternatives[2].costs[0].startMonth: must be within the horizon, 0 to 359 (got 400)" {
 			t.Errorf("horizon %d, a line in month 400: %v", months, ps)
 		}
 	}
@@ -97,7 +99,8 @@ func TestHugeFileIsNotRead(t *testing.T) {
 	}
 	f.Close()
 	_, err = Load(path)
-	if err == nil || !strings.Contains(err.Error(), "is 100.0 MiB; a case file is at most 16.0 MiB") {
+	var fe *FileError
+	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &fe) || fe.Err.Error() != "is 100 MiB; a case file is at most 16 MiB" {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -108,7 +111,9 @@ func TestUnreadableFile(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "locked.hrcase")
 	os.WriteFile(path, []byte(minimal), 0o000)
-	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), "permission denied") {
+	_, err := Load(path)
+	var fe *FileError
+	if !errors.Is(err, fs.ErrPermission) || !errors.As(err, &fe) || fe.Err.Error() != "cannot be opened: permission denied" {
 		t.Errorf("err = %v", err)
 	}
 }

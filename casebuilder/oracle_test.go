@@ -34,7 +34,7 @@ func readTurnoverOracle(t *testing.T) *turnoverOracle {
 	if err := json.Unmarshal(data, o); err != nil {
 		t.Fatal(err)
 	}
-	if len(o.NPV) != 4 || len(o.Tornado) != 10 || len(o.Simulation) != 2 {
+	if len(o.NPV) != 4 || len(o.Tornado) != 13 || len(o.Simulation) != 2 {
 		t.Fatalf("the oracle's file is incomplete: %+v", o)
 	}
 	return o

@@ -8,6 +8,22 @@ import (
 	"golang.org/x/text/language"
 )
 
+// The paper sizes a brief is printed on.
+const (
+	PaperA4     = "a4"
+	PaperLetter = "letter"
+)
+
+// CasePaper returns the paper size a case's brief is printed on: the
+// case's own when it names one, which wins over the locale, otherwise
+// fallback (the reader's choice, or [DefaultPaper]).
+func CasePaper(c *Case, fallback string) string {
+	if c != nil && c.Paper != "" {
+		return c.Paper
+	}
+	return fallback
+}
+
 // letterRegions are the regions whose locales print on US Letter, as the
 // C library's LC_PAPER data has it; everywhere else uses A4.
 var letterRegions = []string{"US", "CA", "MX", "PR", "PH", "CL", "CO", "CR", "GT", "NI", "PA", "SV", "VE", "DO", "BZ"}
@@ -22,7 +38,7 @@ func DefaultPaper() string {
 			return paperFor(s)
 		}
 	}
-	return "a4"
+	return PaperA4
 }
 
 // paperFor is the paper size of a POSIX locale name such as "en_US.UTF-8"
@@ -32,11 +48,11 @@ func paperFor(locale string) string {
 	name, _, _ = strings.Cut(name, "@")
 	tag, err := language.Parse(strings.ReplaceAll(name, "_", "-"))
 	if err != nil {
-		return "a4"
+		return PaperA4
 	}
 	region, conf := tag.Region()
 	if conf == language.Exact && slices.Contains(letterRegions, region.String()) {
-		return "letter"
+		return PaperLetter
 	}
-	return "a4"
+	return PaperA4
 }

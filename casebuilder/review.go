@@ -39,6 +39,9 @@ const (
 	StepPlan         MethodStep = "plan"
 	StepMeasures     MethodStep = "measures"
 	StepReview       MethodStep = "review"
+	// StepTracking is the programme after approval: its actuals and
+	// progress (see [Tracking]).
+	StepTracking MethodStep = "tracking"
 )
 
 // Where locates the field a finding asks to fix.
@@ -52,6 +55,7 @@ type Where struct {
 var stepNames = map[MethodStep]string{
 	StepContext: "Context", StepPain: "Pain", StepAlternatives: "Alternatives", StepCompare: "Compare",
 	StepRisks: "Risks", StepPlan: "Plan", StepMeasures: "Measures", StepReview: "Review",
+	StepTracking: "Tracking",
 }
 
 // Name is the step as people read it: "Context", "Pain", ...
@@ -202,6 +206,8 @@ func StepFor(path string) MethodStep {
 		return StepPlan
 	case "measures", "contributors":
 		return StepMeasures
+	case "tracking":
+		return StepTracking
 	}
 	return StepContext
 }
@@ -388,6 +394,35 @@ var rules = []Rule{
 	kpiBaselineDiffersRule,
 	kpiTargetDiffersRule,
 	noContributorsRule,
+	// Warnings that check one part of the case against another.
+	oldEvidenceRule,
+	attainmentDefaultRule,
+	attritionBeyondPreventableRule,
+	benefitNotTiedToPlanRule,
+	benefitBeforeDeliveryRule,
+	costsStopBenefitsGoOnRule,
+	changeBeyondUsualRule,
+	headsBeyondPopulationRule,
+	trainingBenefitsBeyondYearsRule,
+	costsNotFullyLoadedRule,
+	tooGoodToBelieveRule,
+	discountRateImplausibleRule,
+	decisionAfterStartRule,
+	claimContradictsFiguresRule,
+	contingencyDearerThanRiskRule,
+	nearCertainRiskRule,
+	reserveBelowLikelyContingencyRule,
+	highRiskWithoutResidualRule,
+	dateOutsideHorizonRule,
+	oneOwnerForMostRule,
+	noSalesStakeholderRule,
+	peopleTimeNotCostedRule,
+	gateWithoutThresholdsRule,
+	noGateBeforeEndRule,
+	noBusinessImpactKPIRule,
+	benefitInputNotTrackedRule,
+	marginWithoutSalesOwnerRule,
+	impactAndScoreDisagreeRule,
 
 	// Advice: what makes a good case better.
 	defaultsInPainRule,
@@ -449,4 +484,50 @@ func FindingCounts(fs []Finding) string {
 		plural = ""
 	}
 	return fmt.Sprintf("%d blocking, %d warning%s, %d advice", blocking, warnings, plural, advice)
+}
+
+// recIndex returns the index of the recommended alternative, or -1.
+func (rv *reviewer) recIndex() int {
+	if rv.rec == nil {
+		return -1
+	}
+	return rv.res.Recommended
+}
+
+// monthName names a period of the case as a reader would: "October 2027",
+// or "month 10" when the case has no start date.
+func (rv *reviewer) monthName(m int) string {
+	if rv.c.StartDate.IsZero() {
+		return fmt.Sprintf("month %d", m+1)
+	}
+	return rv.c.StartDate.AddMonths(m).Time().Format("January 2006")
+}
+
+// horizonEnd returns the last day of the horizon, and false when the case
+// has no start date.
+func (rv *reviewer) horizonEnd() (Date, bool) {
+	if rv.c.StartDate.IsZero() {
+		return Date{}, false
+	}
+	first := rv.c.StartDate.AddMonths(0)
+	return DateOf(first.AddMonths(rv.c.HorizonMonths).Time().AddDate(0, 0, -1)), true
+}
+
+// milestoneIndex returns the index of the milestone with that ID, or -1.
+func (rv *reviewer) milestoneIndex(id string) int {
+	return slices.IndexFunc(rv.c.Plan.Milestones, func(m Milestone) bool { return m.ID == id && id != "" })
+}
+
+// containsWord reports whether text holds any of the words, as whole
+// words, whatever their case.
+func containsWord(text string, words ...string) bool {
+	fields := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, f := range fields {
+		for _, w := range words {
+			if f == w {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,6 +1,11 @@
 package casebuilder
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
 
 // The rules that check the Alternatives step: the options, their costs and benefits.
 var (
@@ -93,18 +98,26 @@ var (
 		"Savings that arrive before any money is spent are not credible; the CFO will read it as wishful timing.",
 		func(rv *reviewer) {
 			for ai, a := range rv.c.Alternatives {
-				if a.DoNothing || len(a.Costs) == 0 {
+				if a.DoNothing || len(a.Costs) == 0 || ai >= len(rv.res.Alternatives) {
 					continue
 				}
-				first := a.Costs[0].StartMonth
-				for _, k := range a.Costs {
-					first = min(first, k.StartMonth)
-				}
-				for li, b := range a.Benefits {
-					if b.StartMonth < first {
-						rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].startMonth", ai, li), "%s of %q starts in month %d, before any of its costs (month %d)",
-							capital(called("benefit", b.Name, li)), a.Name, b.StartMonth, first)
+				// The months the lines fall in, fixed or anchored.
+				first := -1
+				for _, l := range rv.res.Alternatives[ai].Lines {
+					if l.Kind == CostLine && (first < 0 || l.StartMonth < first) {
+						first = l.StartMonth
 					}
+				}
+				for _, l := range rv.res.Alternatives[ai].Lines {
+					if l.Kind != BenefitLine || l.StartMonth >= first {
+						continue
+					}
+					field := "startMonth"
+					if a.Benefits[l.Index].StartAt != nil {
+						field = "startAt"
+					}
+					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].%s", ai, l.Index, field), "%s of %q starts in %s, before any of its costs (%s)",
+						capital(called("benefit", a.Benefits[l.Index].Name, l.Index)), a.Name, rv.monthName(l.StartMonth), rv.monthName(first))
 				}
 			}
 		}}
@@ -142,3 +155,206 @@ var (
 			rv.add(fmt.Sprintf("alternatives[%d]", ai), "Every estimate of %q is a single figure: give low and high values to the uncertain ones", a.Name)
 		}}
 )
+
+// The rules that check the alternatives against the plan, the evidence
+// and what is usual (issue 13).
+var (
+	benefitNotTiedToPlanRule = Rule{"benefit-not-tied-to-plan", Warning,
+		"A saving that starts on a fixed month, in a case with a dated plan, does not move when the plan slips; the CEO will ask which milestone delivers it and what a delay costs.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing || !rv.hasDatedPlan() {
+				return
+			}
+			for li, b := range rv.rec.Benefits {
+				if b.StartAt == nil {
+					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].startAt", ai, li), "%s of %q starts in %s, whatever the plan: anchor it to the milestone that delivers it",
+						capital(called("benefit", b.Name, li)), rv.rec.Name, rv.monthName(b.StartMonth))
+				}
+			}
+		}}
+
+	benefitBeforeDeliveryRule = Rule{"benefit-before-delivery", Warning,
+		"Savings counted while the milestone that delivers them is still under way are counted too early; the CFO times them to its end.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			sched := newSchedule(rv.c)
+			for li, b := range rv.rec.Benefits {
+				a := b.StartAt
+				if a == nil || a.At != AtStart {
+					continue
+				}
+				mi := rv.milestoneIndex(a.Milestone)
+				if mi < 0 || rv.c.Plan.Milestones[mi].End.IsZero() {
+					continue
+				}
+				start, _ := sched.benefitSpan(&b)
+				end, _ := sched.point(&Anchor{Milestone: a.Milestone, At: AtEnd})
+				if start < end {
+					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].startAt", ai, li), "%s of %q starts in %s, before %s ends (%s)",
+						capital(called("benefit", b.Name, li)), rv.rec.Name, rv.monthName(start), called("milestone", rv.c.Plan.Milestones[mi].Name, mi), rv.monthName(end-1))
+				}
+			}
+		}}
+
+	costsStopBenefitsGoOnRule = Rule{"costs-stop-benefits-go-on", Warning,
+		"When every recurring cost has stopped, what keeps the benefit going? The CFO expects savings to fade with the spending that produced them, or a reason why not.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			lastCost, recurring := -1, false
+			for _, l := range rv.res.Alternatives[ai].Lines {
+				if l.Kind == CostLine && l.EndMonth != nil {
+					recurring = true
+					lastCost = max(lastCost, *l.EndMonth)
+				}
+			}
+			if !recurring || lastCost >= rv.res.Months-1 {
+				return
+			}
+			for _, l := range rv.res.Alternatives[ai].Lines {
+				if l.Kind != BenefitLine || l.EndMonth == nil || *l.EndMonth < lastCost+sustainedMonths {
+					continue
+				}
+				b := &rv.rec.Benefits[l.Index]
+				if !blank(b.Note) {
+					continue
+				}
+				rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].endMonth", ai, l.Index), "%s of %q runs to %s, more than a year after the last recurring cost stops (%s), and its note gives no reason",
+					capital(called("benefit", b.Name, l.Index)), rv.rec.Name, rv.monthName(*l.EndMonth), rv.monthName(lastCost))
+			}
+		}}
+
+	changeBeyondUsualRule = Rule{"change-beyond-usual", Warning,
+		"A programme that moves its measure by more than 40 % (attrition halved, ramp-up cut by half) claims more than programmes of its kind report; the CEO will want the evidence that it can.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			for li, b := range rv.rec.Benefits {
+				r, ok := rv.c.Pain.Inputs[b.Input]
+				if b.Basis != BenefitPainInput || !ok || r.Likely == 0 {
+					continue
+				}
+				change := math.Abs(b.To.Likely-r.Likely) / math.Abs(r.Likely)
+				if change > maxUsualChange {
+					in := lookupInput(b.Input)
+					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].to", ai, li), "%s of %q takes %s from %s to %s, a change of %s",
+						capital(called("benefit", b.Name, li)), rv.rec.Name, strings.ToLower(in.Label), rv.f.Value(r.Likely, in.Unit), rv.f.Value(b.To.Likely, in.Unit), rv.f.Percent(change))
+				}
+			}
+		}}
+
+	headsBeyondPopulationRule = Rule{"heads-beyond-population", Warning,
+		"A per-head cost for more people than the case has (more reps than the sales force) shows a figure was typed without checking it.",
+		func(rv *reviewer) {
+			population, what := 0.0, ""
+			for _, key := range []string{"reps", "peopleAffected"} {
+				if v, ok := rv.c.Pain.Inputs[key]; ok {
+					for y := range max(1, len(v.Years)) {
+						if p := v.InYear(y).High; p > population {
+							population, what = p, strings.ToLower(lookupInput(key).Label)
+						}
+					}
+				}
+			}
+			if population == 0 {
+				return
+			}
+			for ai, a := range rv.c.Alternatives {
+				for li, k := range a.Costs {
+					if k.PerHead && k.HeadsFrom == "" && k.Heads > population {
+						rv.add(fmt.Sprintf("alternatives[%d].costs[%d].heads", ai, li), "%s of %q is for %s heads, more than the %s %s",
+							capital(called("cost", k.Name, li)), a.Name, rv.f.Number(k.Heads, 0), rv.f.Number(population, 0), what)
+					}
+				}
+			}
+		}}
+
+	trainingBenefitsBeyondYearsRule = Rule{"benefits-counted-too-long", Warning,
+		"The conservative rules of the ROI method count the benefits of a training-like programme for its first two years unless there is a reason to count longer; a benefit counted for longer without one invites the CFO to cut it.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			for _, l := range rv.res.Alternatives[ai].Lines {
+				if l.Kind != BenefitLine || l.EndMonth == nil {
+					continue
+				}
+				b := &rv.rec.Benefits[l.Index]
+				if months := *l.EndMonth - l.StartMonth + 1; months > conservativeBenefitMonths && blank(b.Note) {
+					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].note", ai, l.Index), "%s of %q is counted for %d months with no reason given: say why it lasts, or end it after two years",
+						capital(called("benefit", b.Name, l.Index)), rv.rec.Name, months)
+				}
+			}
+		}}
+
+	costsNotFullyLoadedRule = Rule{"costs-not-fully-loaded", Warning,
+		"The conservative rules of the ROI method count every cost, the time of the participants and of their managers included; a plan that leaves it out understates what the programme costs.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing || len(rv.rec.Costs) == 0 {
+				return
+			}
+			for _, k := range rv.rec.Costs {
+				if k.Money == PeopleTime {
+					return
+				}
+			}
+			rv.add(fmt.Sprintf("alternatives[%d].costs", ai), "No cost line of %q is people's time: cost the hours of the participants, the managers and the programme owner on lines of their own", rv.rec.Name)
+		}}
+
+	tooGoodToBelieveRule = Rule{"too-good-to-believe", Warning,
+		"An ROI above 1,000 %, an IRR above 300 % or a payback within the first month is beyond what any people programme reports; the CFO will look for the line that makes it so.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			a := &rv.res.Alternatives[ai]
+			var claim string
+			switch {
+			case a.ROI != nil && *a.ROI > 10:
+				claim = "an ROI of " + rv.f.Percent(*a.ROI)
+			case a.IRR != nil && *a.IRR > 3:
+				claim = "an IRR of " + rv.f.Percent(*a.IRR)
+			case a.PaybackMonths != nil && *a.PaybackMonths < 1 && a.TotalCost > 0:
+				claim = "a payback within the first month"
+			default:
+				return
+			}
+			// The line that makes it so: the largest benefit.
+			big := -1
+			for i, l := range a.Lines {
+				if l.Kind == BenefitLine && (big < 0 || l.Total > a.Lines[big].Total) {
+					big = i
+				}
+			}
+			if big < 0 {
+				rv.add(fmt.Sprintf("alternatives[%d]", ai), "%q shows %s", rv.rec.Name, claim)
+				return
+			}
+			l := a.Lines[big]
+			rv.add(fmt.Sprintf("alternatives[%d].benefits[%d]", ai, l.Index), "%q shows %s, most of it from %s (%s over the horizon); people programmes report ROIs of tens or a few hundred per cent",
+				rv.rec.Name, claim, called("benefit", l.Name, l.Index), rv.f.Money(l.Total))
+		}}
+)
+
+// Thresholds of the rules above, each said in the rule's reason.
+const (
+	maxUsualChange            = 0.4 // of a calculator input, relative to today
+	sustainedMonths           = 12  // a benefit this long past the last cost needs a reason
+	conservativeBenefitMonths = 24  // the ROI method's two years
+)
+
+// hasDatedPlan reports whether the plan has a milestone with dates.
+func (rv *reviewer) hasDatedPlan() bool {
+	return slices.ContainsFunc(rv.c.Plan.Milestones, func(m Milestone) bool { return !m.End.IsZero() && m.ID != "" })
+}

@@ -2,7 +2,10 @@ package casebuilder
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"regexp"
+	"slices"
 )
 
 // The rules that check the Compare step: the weighing, the recommendation and the ask.
@@ -139,3 +142,115 @@ var (
 			}
 		}}
 )
+
+// The rules that check the recommendation and the settings against the
+// figures (issue 13).
+var (
+	discountRateImplausibleRule = Rule{"discount-rate-implausible", Warning,
+		"A discount rate of zero treats money in three years as money today; one above 25 % a year is a venture capitalist's. Finance sets the company's rate, and the CFO will recognise it or not.",
+		func(rv *reviewer) {
+			switch r := rv.c.DiscountRate; {
+			case r == 0:
+				rv.add("discountRate", "The discount rate is zero: use the rate Finance uses for investments (often 8 to 12 %% a year)")
+			case r > maxDiscountRate:
+				rv.add("discountRate", "The discount rate is %s a year, far above what companies use (often 8 to 12 %%)", rv.f.Percent(r))
+			}
+		}}
+
+	decisionAfterStartRule = Rule{"decision-after-start", Warning,
+		"A decision asked for after the plan has begun is not a decision but a ratification; the CEO will ask who started without it.",
+		func(rv *reviewer) {
+			by := rv.c.Ask.DecideBy
+			if by.IsZero() {
+				return
+			}
+			start, what := rv.c.StartDate, "the case's start"
+			for i, m := range rv.c.Plan.Milestones {
+				if !m.Start.IsZero() && (start.IsZero() || m.Start.Before(start)) {
+					start, what = m.Start, called("milestone", m.Name, i)
+				}
+			}
+			if !start.IsZero() && start.Before(by) {
+				rv.add("ask.decideBy", "The decision is asked for by %s, after %s (%s)", by, what, start)
+			}
+		}}
+
+	claimContradictsFiguresRule = Rule{"claim-contradicts-figures", Warning,
+		"A reason that claims the highest NPV, the lowest cost or the fastest payback when the case's own figures say otherwise is the first thing the CFO checks, and it undoes the rest.",
+		func(rv *reviewer) {
+			check := func(ai int, text, path string) {
+				for _, c := range figureClaims {
+					if !c.pattern.MatchString(text) {
+						continue
+					}
+					if best := c.best(rv.res); best >= 0 && best != ai {
+						rv.add(path, "%s says %q, but %q has it (%s against %s)", capitalFirst(rv.res.Alternatives[ai].Name), c.words,
+							rv.res.Alternatives[best].Name, c.show(rv, best), c.show(rv, ai))
+					}
+				}
+			}
+			if ai := rv.recIndex(); ai >= 0 {
+				check(ai, rv.c.Recommendation.Reason, "recommendation.reason")
+			}
+			for ai, a := range rv.c.Alternatives {
+				for _, id := range slices.Sorted(maps.Keys(a.Scores)) {
+					check(ai, a.Scores[id].Rationale, fmt.Sprintf("alternatives[%d].scores.%s.rationale", ai, id))
+				}
+			}
+		}}
+)
+
+const maxDiscountRate = 0.25
+
+// figureClaim is a claim a text can make about an alternative's figures,
+// and how to find the alternative that really has it.
+type figureClaim struct {
+	words   string
+	pattern *regexp.Regexp
+	best    func(res *Result) int // -1 when no alternative has it
+	show    func(rv *reviewer, ai int) string
+}
+
+var figureClaims = []figureClaim{
+	{"highest NPV", regexp.MustCompile(`(?i)\b(highest|best|largest) (NPV|net present value)\b`),
+		func(res *Result) int {
+			return bestOf(res, func(a *AltResult) (float64, bool) { return a.NPV, true })
+		},
+		func(rv *reviewer, ai int) string { return rv.f.MoneyShort(rv.res.Alternatives[ai].NPV) }},
+	{"cheapest", regexp.MustCompile(`(?i)\b(cheapest|lowest cost|least expensive)\b`),
+		func(res *Result) int {
+			return bestOf(res, func(a *AltResult) (float64, bool) { return -a.TotalCost, a.TotalCost > 0 })
+		},
+		func(rv *reviewer, ai int) string { return rv.f.MoneyShort(rv.res.Alternatives[ai].TotalCost) }},
+	{"fastest payback", regexp.MustCompile(`(?i)\b(fastest|quickest|shortest) pay ?back\b`),
+		func(res *Result) int {
+			return bestOf(res, func(a *AltResult) (float64, bool) {
+				if a.PaybackMonths == nil {
+					return 0, false
+				}
+				return -*a.PaybackMonths, true
+			})
+		},
+		func(rv *reviewer, ai int) string {
+			return rv.f.Maybe(rv.res.Alternatives[ai].PaybackMonths, rv.f.Months)
+		}},
+}
+
+// bestOf returns the alternative, doing nothing aside, with the highest
+// score among those that have one, or -1.
+func bestOf(res *Result, score func(a *AltResult) (float64, bool)) int {
+	best, bestScore := -1, 0.0
+	for i := range res.Alternatives {
+		a := &res.Alternatives[i]
+		if a.DoNothing {
+			continue
+		}
+		if s, ok := score(a); ok && (best < 0 || s > bestScore) {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
+
+// capitalFirst starts a name with a capital, as the start of a sentence.
+func capitalFirst(s string) string { return capital(fmt.Sprintf("%q", s)) }

@@ -110,3 +110,86 @@ var (
 			}
 		}}
 )
+
+// The rules that check the measures against the benefits (issue 13).
+var (
+	noBusinessImpactKPIRule = Rule{"no-business-impact-kpi", Warning,
+		"Reactions and learning say the programme was liked, not that it paid; the CEO wants a measure of business impact (level 4) beside them.",
+		func(rv *reviewer) {
+			if len(rv.c.Measures) == 0 {
+				return // no-kpi-for-pain says it already
+			}
+			for _, m := range rv.c.Measures {
+				if m.Level >= 4 {
+					return
+				}
+			}
+			rv.add("measures", "No KPI measures business impact (level 4): add one, such as attrition or months to full productivity")
+		}}
+
+	benefitInputNotTrackedRule = Rule{"benefit-input-not-tracked", Warning,
+		"A benefit whose driver nobody measures cannot be shown to have happened; the CFO will not count what cannot be checked.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			for li, b := range rv.rec.Benefits {
+				if b.Basis != BenefitPainInput || slices.ContainsFunc(rv.c.Measures, func(m Measure) bool { return m.PainInput == b.Input }) {
+					continue
+				}
+				label := b.Input
+				if in := lookupInput(b.Input); in != nil {
+					label = strings.ToLower(in.Label)
+				}
+				rv.add("measures", "No KPI tracks %s, which %s of %q changes", label, called("benefit", b.Name, li), rv.rec.Name)
+			}
+		}}
+
+	marginWithoutSalesOwnerRule = Rule{"margin-without-sales-owner", Warning,
+		"Margin on additional sales is only realised if Sales sells it: the CFO will count it only with the name of the person in Sales who commits to it.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			for _, l := range rv.res.Alternatives[ai].Lines {
+				if l.Kind != BenefitLine || l.ByKind.Margin <= 0 {
+					continue
+				}
+				b := &rv.rec.Benefits[l.Index]
+				path := fmt.Sprintf("alternatives[%d].benefits[%d].owner", ai, l.Index)
+				switch {
+				case blank(b.Owner):
+					rv.add(path, "%s of %q is %s of margin on sales, and nobody in Sales owns it", capital(called("benefit", b.Name, l.Index)), rv.rec.Name, rv.f.Money(l.ByKind.Margin))
+				case !isSales(b.Owner):
+					rv.add(path, "%s of %q is %s of margin on sales, owned by %s: the owner should be in Sales", capital(called("benefit", b.Name, l.Index)), rv.rec.Name, rv.f.Money(l.ByKind.Margin), b.Owner)
+				}
+			}
+		}}
+
+	impactAndScoreDisagreeRule = Rule{"impact-and-score-disagree", Warning,
+		"When one page judges the impact on people a 4 and the next scores the same alternative a 2 on people, the CEO wonders which the author believes.",
+		func(rv *reviewer) {
+			for ai, a := range rv.c.Alternatives {
+				for _, k := range rv.c.Criteria {
+					var j Judgement
+					var dim string
+					switch {
+					case containsWord(k.ID+" "+k.Name, "mission"):
+						j, dim = a.Impact.Mission, "mission"
+					case containsWord(k.ID+" "+k.Name, "people"):
+						j, dim = a.Impact.People, "people"
+					default:
+						continue
+					}
+					s, ok := a.Scores[k.ID]
+					if k.Auto != ScoreByHand || !ok || s.Score == 0 || j.Score == 0 || s.Score == j.Score {
+						continue
+					}
+					rv.add(fmt.Sprintf("alternatives[%d].scores.%s.score", ai, k.ID), "%q's impact on the %s is judged %d, but it scores %d on %s",
+						a.Name, dim, j.Score, s.Score, strings.ToLower(k.Name))
+				}
+			}
+		}}
+)

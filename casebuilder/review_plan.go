@@ -2,6 +2,7 @@ package casebuilder
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -97,3 +98,145 @@ var (
 			}
 		}}
 )
+
+// The rules that check the plan against the horizon, the people and the
+// money (issue 13).
+var (
+	dateOutsideHorizonRule = Rule{"date-outside-horizon", Warning,
+		"A milestone, a gate or a target outside the horizon is outside the figures: what it delivers is not in the case, and what it costs may not be either.",
+		func(rv *reviewer) {
+			end, ok := rv.horizonEnd()
+			if !ok {
+				return
+			}
+			start := rv.c.StartDate
+			out := func(d Date) bool { return !d.IsZero() && (d.Before(start) || end.Before(d)) }
+			span := fmt.Sprintf("the horizon (%s to %s)", rv.monthName(0), rv.monthName(rv.c.HorizonMonths-1))
+			for i, m := range rv.c.Plan.Milestones {
+				for _, d := range []struct {
+					field string
+					date  Date
+				}{{"start", m.Start}, {"end", m.End}} {
+					if out(d.date) {
+						rv.add(fmt.Sprintf("plan.milestones[%d].%s", i, d.field), "%s %ss on %s, outside %s", capital(called("milestone", m.Name, i)), d.field, d.date, span)
+						break
+					}
+				}
+			}
+			sched := newSchedule(rv.c)
+			for i := range rv.c.Plan.Gates {
+				g := &rv.c.Plan.Gates[i]
+				if d, ok := sched.gateDay(g); ok && out(d) {
+					rv.add(fmt.Sprintf("plan.gates[%d]", i), "%s is decided on %s, outside %s", capital(called("gate", g.Name, i)), d, span)
+				}
+			}
+			for i, m := range rv.c.Measures {
+				if out(m.Date) {
+					rv.add(fmt.Sprintf("measures[%d].date", i), "%s is due on %s, outside %s", capital(called("KPI", m.Name, i)), m.Date, span)
+				}
+			}
+		}}
+
+	oneOwnerForMostRule = Rule{"one-owner-for-most", Warning,
+		"A programme whose milestones and risks mostly rest on one person stops when that person is ill, busy or gone; the CEO will ask who else carries it.",
+		func(rv *reviewer) {
+			count, total := map[string]int{}, 0
+			for _, m := range rv.c.Plan.Milestones {
+				if !blank(m.Owner) {
+					count[m.Owner]++
+					total++
+				}
+			}
+			rv.recRisks(func(_ int, rk *Risk) {
+				if !blank(rk.Owner) {
+					count[rk.Owner]++
+					total++
+				}
+			})
+			if total < minOwnedForConcentration {
+				return
+			}
+			for _, owner := range slices.Sorted(maps.Keys(count)) {
+				if n := count[owner]; 2*n > total {
+					rv.add("plan.milestones", "%s owns %d of the %d milestones and risks", owner, n, total)
+				}
+			}
+		}}
+
+	noSalesStakeholderRule = Rule{"no-sales-stakeholder", Warning,
+		"Sales is the client of the whole exercise: a plan that does not say how Sales is kept informed is done to Sales, not with it.",
+		func(rv *reviewer) {
+			if len(rv.c.Plan.Stakeholders) == 0 {
+				return // no-stakeholders says it already
+			}
+			for _, s := range rv.c.Plan.Stakeholders {
+				if isSales(s.Party) {
+					return
+				}
+			}
+			rv.add("plan.stakeholders", "No affected party is from Sales: add the sales teams and their managers, and how they are kept informed")
+		}}
+
+	peopleTimeNotCostedRule = Rule{"people-time-not-costed", Warning,
+		"People's time that the ask names is a cost even when nobody is paid more for it; the CFO will count it if the case does not.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing || blank(rv.c.Ask.People) || !containsWord(rv.c.Ask.People, "time", "day", "days", "hours", "week", "weeks") {
+				return
+			}
+			for _, k := range rv.rec.Costs {
+				if k.Money == PeopleTime {
+					return
+				}
+			}
+			rv.add("ask.people", "The ask names people's time (%q), but no cost line of %q is people's time", excerpt(rv.c.Ask.People, 60), rv.rec.Name)
+		}}
+
+	gateWithoutThresholdsRule = Rule{"gate-without-thresholds", Warning,
+		"A gate with nothing to meet is a meeting, not a decision: the CEO needs to know what result goes on and what stops.",
+		func(rv *reviewer) {
+			for i, g := range rv.c.Plan.Gates {
+				if len(g.Thresholds) == 0 {
+					rv.add(fmt.Sprintf("plan.gates[%d].thresholds", i), "%s has no thresholds to meet", capital(called("gate", g.Name, i)))
+				}
+			}
+		}}
+
+	noGateBeforeEndRule = Rule{"no-gate-before-end", Warning,
+		"A programme that spends more than its first year's budget without a point at which it can be stopped asks for the whole budget on faith.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			a := &rv.res.Alternatives[ai]
+			var firstYear float64
+			for m := 0; m < min(PeriodsPerYear, len(a.Costs)); m++ {
+				firstYear += a.Costs[m]
+			}
+			if a.TotalCost <= firstYear*(1+1e-9) {
+				return
+			}
+			lastEnd := -1
+			sched := newSchedule(rv.c)
+			for _, m := range rv.c.Plan.Milestones {
+				if !m.End.IsZero() && !rv.c.StartDate.IsZero() {
+					lastEnd = max(lastEnd, rv.c.MonthOf(m.End))
+				}
+			}
+			for i := range rv.c.Plan.Gates {
+				if mo, ok := sched.gateMonth(&rv.c.Plan.Gates[i]); ok && mo >= 0 && (lastEnd < 0 || mo <= lastEnd) && mo < rv.res.Months {
+					return
+				}
+			}
+			rv.add("plan.gates", "%q spends %s, %s of it after its first year, with no gate before the plan ends at which it could be stopped",
+				rv.rec.Name, rv.f.Money(a.TotalCost), rv.f.Money(a.TotalCost-firstYear))
+		}}
+)
+
+const minOwnedForConcentration = 4 // milestones and risks, before one owner's share counts
+
+// isSales reports whether a party or an owner is from Sales.
+func isSales(s string) bool {
+	return containsWord(s, "sales", "commercial", "account", "accounts", "reps", "rep", "salespeople", "sellers", "vertrieb", "ventes", "ventas")
+}

@@ -80,3 +80,55 @@ var (
 			})
 		}}
 )
+
+// The rules that check the risks against their costs (issue 13).
+var (
+	contingencyDearerThanRiskRule = Rule{"contingency-dearer-than-risk", Warning,
+		"A plan B that costs more than the harm it prevents is worse than doing nothing about the risk; the CFO will ask why it is the plan.",
+		func(rv *reviewer) {
+			rv.recRisks(func(i int, rk *Risk) {
+				if rk.ImpactCost > 0 && rk.ContingencyCost > rk.ImpactCost {
+					rv.add(fmt.Sprintf("risks[%d].contingencyCost", i), "%s has a contingency plan costing %s, more than the %s it costs if nothing is done",
+						capital(riskCalled(i, rk)), rv.f.Money(rk.ContingencyCost), rv.f.Money(rk.ImpactCost))
+				}
+			})
+		}}
+
+	nearCertainRiskRule = Rule{"near-certain-risk", Warning,
+		"A risk of 90 % or more is not a risk but a cost: it belongs in the plan's costs, where the CFO will put it anyway.",
+		func(rv *reviewer) {
+			rv.recRisks(func(i int, rk *Risk) {
+				if rk.Likelihood >= nearCertain {
+					rv.add(fmt.Sprintf("risks[%d].likelihood", i), "%s is %s likely: cost it as a line of the plan instead", capital(riskCalled(i, rk)), rv.f.Percent(rk.Likelihood))
+				}
+			})
+		}}
+
+	reserveBelowLikelyContingencyRule = Rule{"reserve-below-likely-contingency", Warning,
+		"A reserve smaller than the plan B of a risk that is more likely than not runs out the first time it is needed.",
+		func(rv *reviewer) {
+			ai := rv.recIndex()
+			if ai < 0 || rv.rec.DoNothing {
+				return
+			}
+			reserve := rv.res.Alternatives[ai].Reserve
+			rv.recRisks(func(i int, rk *Risk) {
+				if rk.Likelihood >= 0.5 && rk.ContingencyCost > reserve {
+					rv.add("reserve.basis", "The reserve of %q (%s) is smaller than the contingency plan of %s (%s), which is %s likely",
+						rv.rec.Name, rv.f.Money(reserve), riskCalled(i, rk), rv.f.Money(rk.ContingencyCost), rv.f.Percent(rk.Likelihood))
+				}
+			})
+		}}
+
+	highRiskWithoutResidualRule = Rule{"high-risk-without-residual", Warning,
+		"A contingency plan rarely undoes all the harm; for a high risk, the CEO wants to know what it still costs when it happens, and the simulation counts it.",
+		func(rv *reviewer) {
+			rv.recRisks(func(i int, rk *Risk) {
+				if rk.IsHigh() && rk.ResidualImpact == 0 {
+					rv.add(fmt.Sprintf("risks[%d].residualImpact", i), "%s is rated high, but does not say what it still costs once its contingency plan is carried out", capital(riskCalled(i, rk)))
+				}
+			})
+		}}
+)
+
+const nearCertain = 0.9

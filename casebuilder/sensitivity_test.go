@@ -84,7 +84,7 @@ func TestSensitivityOfDoNothing(t *testing.T) {
 func TestSensitivityTurnover(t *testing.T) {
 	c := loadSample(t, "turnover")
 	tor := Sensitivity(c, Calculate(c))
-	if tor.ID != "onboarding" || len(tor.Drivers) != 10 || len(tor.Top) != 3 {
+	if tor.ID != "onboarding" || len(tor.Drivers) != 13 || len(tor.Top) != 3 {
 		t.Fatalf("%q: %d drivers, top %v", tor.ID, len(tor.Drivers), tor.Top)
 	}
 	for i := 1; i < len(tor.Drivers); i++ {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 const alternativesGuidance = "Show that you weighed more than one way out, and that you know what doing nothing costs: every other alternative is measured against it. Cost each one fully (one-time, recurring, per head, and when it is spent), estimate its benefits low, likely and high with when they start and how fast they build, and judge its impact on the company, its people and its mission."
@@ -20,14 +21,11 @@ const alternativesGuidance = "Show that you weighed more than one way out, and t
 // cost and benefit lines, its impact and its scores.
 type alternativesScreen struct {
 	u        *UI
-	list     *master
+	md       *form.MasterDetail
 	baseline *widget.Button
-	detail   *container.Scroll
-	// The form and tables of the alternative shown.
-	shown    int
-	form     *form
-	costs    *rowTable
-	benefits *rowTable
+	// The tables of the alternative shown, nil for the baseline.
+	costs    *form.Table
+	benefits *form.Table
 	// lineValues show each line's value from the latest figures, by
 	// "cost/N" and "benefit/N".
 	lineValues map[string]*widget.Label
@@ -43,27 +41,29 @@ type alternativesScreen struct {
 	box        fyne.CanvasObject
 }
 
+// impactWords and criterionWords name the scores of judgements.
+var (
+	impactWords    = [6]string{"Not judged", "harmful", "poor", "neutral", "good", "very good"}
+	criterionWords = [6]string{"Not scored", "poor", "weak", "fair", "good", "excellent"}
+)
+
 func newAlternativesScreen(u *UI) screen {
-	s := &alternativesScreen{u: u, shown: -1}
-	edits := sliceEdits(u, casebuilder.StepAlternatives, fixed("alternatives"),
-		func(c *casebuilder.Case) *[]casebuilder.Alternative { return &c.Alternatives },
-		func(c *casebuilder.Case) casebuilder.Alternative {
+	s := &alternativesScreen{u: u}
+	edits := form.List[casebuilder.Alternative]{Path: "alternatives",
+		Get: func(c *casebuilder.Case) *[]casebuilder.Alternative { return &c.Alternatives },
+		New: func(c *casebuilder.Case) casebuilder.Alternative {
 			return casebuilder.Alternative{ID: uniqueID("alternative", alternativeIDs(c)), Name: "New alternative"}
 		},
-		forgetAlternative,
-		func(c *casebuilder.Case, copied *casebuilder.Alternative) {
+		Removed: forgetAlternative,
+		Copied: func(c *casebuilder.Case, copied *casebuilder.Alternative) {
 			copied.ID = uniqueID(slug(copied.Name), alternativeIDs(c))
 			copied.Name += " (copy)"
 			copied.DoNothing = false
-		})
-	// Doing nothing is always there: it cannot be removed or copied.
-	remove := edits.remove
-	edits.remove = func(c *casebuilder.Case, i int) {
-		if !c.Alternatives[i].DoNothing {
-			remove(c, i)
-		}
-	}
-	s.list = newMaster(u, edits, "alternative", func(c *casebuilder.Case, i int) (string, string) {
+		},
+		// Doing nothing is always there: it cannot be removed.
+		Kept: func(a casebuilder.Alternative) bool { return a.DoNothing },
+	}.Edits(u.host(), casebuilder.StepAlternatives)
+	s.md = form.NewMasterDetail(u.host(), casebuilder.StepAlternatives, edits, "alternative", func(c *casebuilder.Case, i int) (string, string) {
 		a := &c.Alternatives[i]
 		if a.DoNothing {
 			return a.Name, "The baseline"
@@ -73,11 +73,11 @@ func newAlternativesScreen(u *UI) screen {
 			return a.Name, "NPV " + f.MoneyShort(s.u.analysis.res.Alternatives[i].NPV)
 		}
 		return a.Name, fmt.Sprintf("%d cost and %d benefit lines", len(a.Costs), len(a.Benefits))
-	}, s.onSelect)
+	}, s.showAlternative)
+	s.md.Stale = s.stale
 	s.baseline = widget.NewButtonWithIcon("Add the do-nothing baseline", theme.ContentAddIcon(), s.onAddBaseline)
-	s.detail = container.NewVScroll(container.NewStack())
-	left := container.NewBorder(s.baseline, nil, nil, nil, s.list.box)
-	split := container.NewHSplit(left, s.detail)
+	left := container.NewBorder(s.baseline, nil, nil, nil, s.md.List.Box())
+	split := container.NewHSplit(left, s.md.Detail)
 	split.Offset = 0.22
 	s.box = split
 	s.refresh(true)
@@ -96,18 +96,14 @@ func forgetAlternative(c *casebuilder.Case, removed casebuilder.Alternative) {
 }
 
 func alternativeIDs(c *casebuilder.Case) []string {
-	ids := make([]string, len(c.Alternatives))
-	for i, a := range c.Alternatives {
-		ids[i] = a.ID
-	}
-	return ids
+	return idsOf(c.Alternatives, func(a casebuilder.Alternative) string { return a.ID })
 }
 
 // onAddBaseline adds the do-nothing alternative, first.
 func (s *alternativesScreen) onAddBaseline() {
 	err := s.u.edit(casebuilder.Where{Step: casebuilder.StepAlternatives, Path: "alternatives"}, "", func(c *casebuilder.Case) error {
 		if c.Baseline() >= 0 {
-			return errUnchanged
+			return form.ErrUnchanged
 		}
 		c.Alternatives = slices.Insert(c.Alternatives, 0, casebuilder.Alternative{
 			ID: uniqueID("nothing", alternativeIDs(c)), Name: "Do nothing", DoNothing: true,
@@ -115,48 +111,33 @@ func (s *alternativesScreen) onAddBaseline() {
 		return nil
 	})
 	if err == nil {
-		s.list.selectItem(0)
+		s.md.Select(0)
 		s.refresh(true)
 	}
 }
 
-// onSelect shows the form of alternative i.
-func (s *alternativesScreen) onSelect(i int) {
-	s.shown = i
-	s.builtFor = s.u.doc.c.Pain.Category
-	s.builtCriteria = criteriaKey(s.u.doc.c)
+// alternative is the getter of alternative i.
+func alternative(i int) func(c *casebuilder.Case) *casebuilder.Alternative {
+	return func(c *casebuilder.Case) *casebuilder.Alternative { return form.Item(c.Alternatives, i) }
+}
+
+// showAlternative lays out the form of alternative i.
+func (s *alternativesScreen) showAlternative(i int, f *form.Form) fyne.CanvasObject {
+	c := s.u.doc.c
+	s.builtFor = c.Pain.Category
+	s.builtCriteria = criteriaKey(c)
 	s.autoScores = map[string]*widget.Label{}
-	s.form = newForm(s.u, casebuilder.StepAlternatives)
 	s.lineValues = map[string]*widget.Label{}
 	s.costs, s.benefits = nil, nil
-	c := s.u.doc.c
-	a := item(c.Alternatives, i)
-	if a == nil {
-		s.detail.Content = container.NewStack()
-		s.detail.Refresh()
-		return
-	}
-	f := s.form
-	at := func(field string) func() string {
-		return func() string { return fmt.Sprintf("alternatives[%d].%s", i, field) }
-	}
-	alt := func(c *casebuilder.Case) *casebuilder.Alternative { return item(c.Alternatives, i) }
-	name := f.text(at("name"), func(c *casebuilder.Case) *string {
-		if a := alt(c); a != nil {
-			return &a.Name
-		}
-		return nil
-	}, "A short name the CEO will remember")
-	desc := f.textArea(at("description"), func(c *casebuilder.Case) *string {
-		if a := alt(c); a != nil {
-			return &a.Description
-		}
-		return nil
-	}, "What it is, in two or three sentences.", 2)
+	a := c.Alternatives[i]
+	at := func(field string) string { return fmt.Sprintf("alternatives[%d].%s", i, field) }
+	alt := alternative(i)
+	name := f.Text(at("name"), form.In(alt, func(a *casebuilder.Alternative) *string { return &a.Name }), "A short name the CEO will remember")
+	desc := f.TextArea(at("description"), form.In(alt, func(a *casebuilder.Alternative) *string { return &a.Description }), "What it is, in two or three sentences.", 2)
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 	sections := []fyne.CanvasObject{
-		section("The alternative", "", labelled("Name", name.box), labelled("Description", desc.box), s.summary),
+		section("The alternative", "", labelled("Name", name.Box()), labelled("Description", desc.Box()), s.summary),
 	}
 	if a.DoNothing {
 		note := widget.NewLabel("Doing nothing is the baseline: it has no cost or benefit lines of its own, because every other alternative is measured against it. What it costs is the cost of the pain.")
@@ -164,175 +145,77 @@ func (s *alternativesScreen) onSelect(i int) {
 		note.Importance = widget.LowImportance
 		sections = append(sections, note)
 	} else {
-		s.costs = s.costTable(i)
-		s.benefits = s.benefitTable(i)
+		s.costs = s.costTable(f, i)
+		s.benefits = s.benefitTable(f, i)
 		sections = append(sections,
-			section("Costs", "Everything it costs over the horizon, compared with doing nothing. Low is the cheapest case, high the dearest.", s.costs.box),
-			section("Benefits", "What it saves or earns a year at full effect, compared with doing nothing. Tie a benefit to the pain calculator where you can: it is then worth the cost of pain it avoids.", s.benefits.box))
+			section("Costs", "Everything it costs over the horizon, compared with doing nothing. Low is the cheapest case, high the dearest.", s.costs.Box()),
+			section("Benefits", "What it saves or earns a year at full effect, compared with doing nothing. Tie a benefit to the pain calculator where you can: it is then worth the cost of pain it avoids.", s.benefits.Box()))
 	}
-	sections = append(sections, s.impactSection(i), s.scoresSection(i))
-	s.detail.Content = container.NewPadded(container.New(readable{}, container.NewVBox(sections...)))
-	s.detail.Offset = fyne.Position{}
-	s.detail.Refresh()
-	s.showAnalysis(s.u.analysis)
+	sections = append(sections, s.impactSection(f, i), s.scoresSection(f, i))
+	defer s.showAnalysis(s.u.analysis)
+	return detailPage(sections...)
 }
 
-// costTable is the table of an alternative's cost lines.
-func (s *alternativesScreen) costTable(ai int) *rowTable {
+// costTable is the table of alternative ai's cost lines.
+func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 	path := fmt.Sprintf("alternatives[%d].costs", ai)
-	get := func(c *casebuilder.Case) *[]casebuilder.Cost {
-		if a := item(c.Alternatives, ai); a != nil {
-			return &a.Costs
-		}
-		return nil
-	}
-	edits := sliceEdits(s.u, casebuilder.StepAlternatives, fixed(path), get,
-		func(*casebuilder.Case) casebuilder.Cost { return casebuilder.Cost{Kind: casebuilder.OneTime} }, nil, nil)
-	line1 := newColumns(2.2, 1, 1.2)
-	line2 := newColumns(2.8, 1, 1, 1.1)
-	return newRowTable(s.u, edits, "cost line", "No cost lines yet. Nothing is free: a CFO doubts an alternative without costs.", nil,
-		func(j int, rf *form) fyne.CanvasObject {
-			at := func(field string) func() string {
-				return func() string { return fmt.Sprintf("%s[%d].%s", path, j, field) }
-			}
-			line := func(c *casebuilder.Case) *casebuilder.Cost {
-				if l := get(c); l != nil {
-					return item(*l, j)
-				}
-				return nil
-			}
-			name := rf.text(at("name"), func(c *casebuilder.Case) *string {
-				if l := line(c); l != nil {
-					return &l.Name
-				}
-				return nil
-			}, "e.g. Programme design by an external partner")
-			kinds := []string{string(casebuilder.OneTime), string(casebuilder.Monthly), string(casebuilder.Yearly)}
-			kind := rf.choice(at("kind"), kinds, []string{"One-time", "Monthly", "Yearly"},
-				func(c *casebuilder.Case) (string, bool) {
-					if l := line(c); l != nil {
-						return string(l.Kind), true
-					}
-					return "", false
-				}, func(c *casebuilder.Case, v string) error {
-					l := line(c)
-					switch {
-					case l == nil:
-						return errGone
-					case string(l.Kind) == v:
-						return errUnchanged
-					}
-					l.Kind = casebuilder.CostKind(v)
-					if l.Kind == casebuilder.OneTime {
+	list := form.FieldIn(alternative(ai), func(a *casebuilder.Alternative) *[]casebuilder.Cost { return &a.Costs })
+	edits := form.List[casebuilder.Cost]{Path: path, Get: list,
+		New: func(*casebuilder.Case) casebuilder.Cost { return casebuilder.Cost{Kind: casebuilder.OneTime} },
+	}.Edits(s.u.host(), casebuilder.StepAlternatives)
+	line1 := form.NewColumns(2.2, 1, 1.2)
+	line2 := form.NewColumns(2.8, 1, 1, 1.1)
+	return f.Table(edits, "cost line", "No cost lines yet. Nothing is free: a CFO doubts an alternative without costs.", nil,
+		func(j int, rf *form.Form) fyne.CanvasObject {
+			at := func(field string) string { return fmt.Sprintf("%s[%d].%s", path, j, field) }
+			line := form.ItemOf(list, j)
+			name := rf.Text(at("name"), form.In(line, func(l *casebuilder.Cost) *string { return &l.Name }), "e.g. Programme design by an external partner")
+			kind := rf.Choice(at("kind"), []string{string(casebuilder.OneTime), string(casebuilder.Monthly), string(casebuilder.Yearly)},
+				[]string{"One-time", "Monthly", "Yearly"},
+				form.AsText(form.In(line, func(l *casebuilder.Cost) *casebuilder.CostKind { return &l.Kind })).Then(func(c *casebuilder.Case) {
+					if l := line(c); l.Kind == casebuilder.OneTime {
 						l.EndMonth = nil // a one-time cost has no end
 					}
-					return nil
-				})
-			perHead := &perHeadField{f: rf, at: at("perHead"), line: line}
-			perHead.check = widget.NewCheck("per head", perHead.onChanged)
-			rf.add(perHead)
-			heads := rf.number(at("heads"), figure.Count, func(c *casebuilder.Case) *float64 {
-				if l := line(c); l != nil {
-					return &l.Heads
-				}
-				return nil
-			})
-			heads.entry.SetPlaceHolder("heads")
-			amount := rf.estimate(at("amount"), figure.Money, func(c *casebuilder.Case) *casebuilder.Range {
-				if l := line(c); l != nil {
-					return &l.Amount
-				}
-				return nil
-			})
-			start := rf.month(at("startMonth"), func(c *casebuilder.Case) *int {
-				if l := line(c); l != nil {
-					return &l.StartMonth
-				}
-				return nil
-			})
-			end := rf.endMonth(at("endMonth"), func(c *casebuilder.Case) **int {
-				if l := line(c); l != nil {
-					return &l.EndMonth
-				}
-				return nil
-			})
-			endBox := labelled("Last month", end.box)
-			rf.watch(func(c *casebuilder.Case) {
+				}))
+			perHead := rf.Check(at("perHead"), "per head", perHeadValue(line))
+			perHead.OnEdited = s.u.host().Refresh
+			heads := rf.Number(at("heads"), figure.Count, form.In(line, func(l *casebuilder.Cost) *float64 { return &l.Heads }))
+			heads.Entry().SetPlaceHolder("heads")
+			amount := rf.Estimate(at("amount"), figure.Money, form.In(line, func(l *casebuilder.Cost) *casebuilder.Range { return &l.Amount }))
+			start := rf.Month(at("startMonth"), form.In(line, func(l *casebuilder.Cost) *int { return &l.StartMonth }))
+			end := rf.EndMonth(at("endMonth"), form.Optional(form.FieldIn(line, func(l *casebuilder.Cost) **int { return &l.EndMonth })))
+			endBox := labelled("Last month", end.Box())
+			rf.Watch(func(c *casebuilder.Case) {
 				l := line(c)
 				if l == nil {
 					return
 				}
-				perHead.show(l.PerHead)
-				if l.PerHead {
-					heads.entry.Enable()
-				} else {
-					heads.entry.Disable()
-				}
-				if l.Kind == casebuilder.OneTime {
-					end.entry.Disable()
-				} else {
-					end.entry.Enable()
-				}
+				form.Enable(heads.Entry(), l.PerHead)
+				form.Enable(end.Entry(), l.Kind != casebuilder.OneTime)
 			})
 			value := s.valueLabel(fmt.Sprintf("cost/%d", j))
 			amountCaption := "Amount each time (" + s.u.format().Symbol() + "): low, likely, high"
 			return lineCard(
-				line1.row(labelled("Cost", name.box), labelled("When it is spent", kind.box),
-					labelled("Per head", container.NewBorder(nil, nil, perHead.check, nil, heads.box))),
-				line2.row(labelled(amountCaption, amount.box), labelled("First month", start.box), endBox, labelled("Over the horizon", value)),
+				line1.Row(labelled("Cost", name.Box()), labelled("When it is spent", kind.Box()),
+					labelled("Per head", container.NewBorder(nil, nil, perHead.Widget(), nil, heads.Box()))),
+				line2.Row(labelled(amountCaption, amount.Box()), labelled("First month", start.Box()), endBox, labelled("Over the horizon", value)),
 			)
 		})
 }
 
-// perHeadField is the tick that makes a cost line per head.
-type perHeadField struct {
-	f       *form
-	at      func() string
-	line    func(c *casebuilder.Case) *casebuilder.Cost
-	check   *widget.Check
-	setting bool
-}
-
-func (p *perHeadField) onChanged(on bool) {
-	if p.setting {
-		return
-	}
-	err := p.f.u.edit(casebuilder.Where{Step: p.f.step, Path: p.at()}, "", func(c *casebuilder.Case) error {
-		l := p.line(c)
-		switch {
-		case l == nil:
-			return errGone
-		case l.PerHead == on:
-			return errUnchanged
-		}
-		l.PerHead = on
-		if on && l.Heads == 0 {
+// perHeadValue is whether a cost line is per head: a line made per head
+// counts one head to begin with, and heads apply only to a per-head cost.
+func perHeadValue(line func(c *casebuilder.Case) *casebuilder.Cost) form.Value[bool] {
+	return form.In(line, func(l *casebuilder.Cost) *bool { return &l.PerHead }).Then(func(c *casebuilder.Case) {
+		l := line(c)
+		if l.PerHead && l.Heads == 0 {
 			l.Heads = 1
 		}
-		if !on {
-			l.Heads = 0 // heads apply only to a per-head cost
+		if !l.PerHead {
+			l.Heads = 0
 		}
-		return nil
 	})
-	if err == nil {
-		p.f.u.refreshScreen(true)
-	}
 }
-
-func (p *perHeadField) show(on bool) {
-	p.setting = true
-	p.check.SetChecked(on)
-	p.setting = false
-}
-
-func (p *perHeadField) refresh(c *casebuilder.Case, _ bool) {
-	if l := p.line(c); l != nil {
-		p.show(l.PerHead)
-	}
-}
-
-func (p *perHeadField) path() string                { return p.at() }
-func (p *perHeadField) focusTarget() fyne.Focusable { return p.check }
 
 // benefitBases name the ways a benefit is valued.
 var benefitBases = []struct {
@@ -344,128 +227,74 @@ var benefitBases = []struct {
 	{casebuilder.BenefitAmount, "A yearly amount"},
 }
 
-// benefitTable is the table of an alternative's benefit lines.
-func (s *alternativesScreen) benefitTable(ai int) *rowTable {
+// benefitTable is the table of alternative ai's benefit lines.
+func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 	path := fmt.Sprintf("alternatives[%d].benefits", ai)
-	get := func(c *casebuilder.Case) *[]casebuilder.Benefit {
-		if a := item(c.Alternatives, ai); a != nil {
-			return &a.Benefits
-		}
-		return nil
-	}
-	edits := sliceEdits(s.u, casebuilder.StepAlternatives, fixed(path), get,
-		func(c *casebuilder.Case) casebuilder.Benefit { return newBenefit(c) }, nil, nil)
+	list := form.FieldIn(alternative(ai), func(a *casebuilder.Alternative) *[]casebuilder.Benefit { return &a.Benefits })
+	edits := form.List[casebuilder.Benefit]{Path: path, Get: list, New: newBenefit}.Edits(s.u.host(), casebuilder.StepAlternatives)
 	// The drop-downs as wide as their longest choices: a choice cut
 	// short cannot be read.
-	line1 := newColumns(1.6, 1.4)
-	line2 := newColumns(1.2, 1)
-	line3 := newColumns(1, 1, 1, 1.6)
-	return newRowTable(s.u, edits, "benefit line", "No benefit lines yet: what does this alternative save or earn?", nil,
-		func(j int, rf *form) fyne.CanvasObject {
-			at := func(field string) func() string {
-				return func() string { return fmt.Sprintf("%s[%d].%s", path, j, field) }
-			}
-			line := func(c *casebuilder.Case) *casebuilder.Benefit {
-				if l := get(c); l != nil {
-					return item(*l, j)
-				}
-				return nil
-			}
-			name := rf.text(at("name"), func(c *casebuilder.Case) *string {
-				if l := line(c); l != nil {
-					return &l.Name
-				}
-				return nil
-			}, "e.g. Fewer early leavers")
+	line1 := form.NewColumns(1.6, 1.4)
+	line2 := form.NewColumns(1.2, 1)
+	line3 := form.NewColumns(1, 1, 1, 1.6)
+	return f.Table(edits, "benefit line", "No benefit lines yet: what does this alternative save or earn?", nil,
+		func(j int, rf *form.Form) fyne.CanvasObject {
+			at := func(field string) string { return fmt.Sprintf("%s[%d].%s", path, j, field) }
+			line := form.ItemOf(list, j)
+			name := rf.Text(at("name"), form.In(line, func(l *casebuilder.Benefit) *string { return &l.Name }), "e.g. Fewer early leavers")
 			var values, labels []string
 			for _, b := range benefitBases {
 				values = append(values, string(b.basis))
 				labels = append(labels, b.label)
 			}
-			basis := rf.choice(at("basis"), values, labels, func(c *casebuilder.Case) (string, bool) {
-				if l := line(c); l != nil {
-					return string(l.Basis), true
-				}
-				return "", false
-			}, func(c *casebuilder.Case, v string) error {
-				l := line(c)
-				switch {
-				case l == nil:
-					return errGone
-				case string(l.Basis) == v:
-					return errUnchanged
-				}
-				setBasis(c, l, casebuilder.BenefitBasis(v))
-				return nil
-			})
-			annual := rf.estimate(at("annual"), figure.Money, func(c *casebuilder.Case) *casebuilder.Range {
-				if l := line(c); l != nil {
-					return &l.Annual
-				}
-				return nil
-			})
-			share := rf.estimate(at("share"), figure.Percent, func(c *casebuilder.Case) *casebuilder.Range {
-				if l := line(c); l != nil {
-					return &l.Share
-				}
-				return nil
-			})
+			basis := rf.Choice(at("basis"), values, labels,
+				form.AsText(form.In(line, func(l *casebuilder.Benefit) *casebuilder.BenefitBasis { return &l.Basis })).Then(func(c *casebuilder.Case) {
+					l := line(c)
+					setBasis(c, l, l.Basis)
+				}))
+			annual := rf.Estimate(at("annual"), figure.Money, form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Annual }))
+			share := rf.Estimate(at("share"), figure.Percent, form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Share }))
 			// The input changed and its new value, in the input's unit.
 			input, to := s.inputFields(rf, at, line)
-			start := rf.month(at("startMonth"), func(c *casebuilder.Case) *int {
-				if l := line(c); l != nil {
-					return &l.StartMonth
-				}
-				return nil
-			})
-			ramp := rf.integer(at("rampMonths"), figure.Months, func(c *casebuilder.Case) *int {
-				if l := line(c); l != nil {
-					return &l.RampMonths
-				}
-				return nil
-			})
-			end := rf.endMonth(at("endMonth"), func(c *casebuilder.Case) **int {
-				if l := line(c); l != nil {
-					return &l.EndMonth
-				}
-				return nil
-			})
+			start := rf.Month(at("startMonth"), form.In(line, func(l *casebuilder.Benefit) *int { return &l.StartMonth }))
+			ramp := rf.Integer(at("rampMonths"), figure.Months, form.In(line, func(l *casebuilder.Benefit) *int { return &l.RampMonths }))
+			end := rf.EndMonth(at("endMonth"), form.Optional(form.FieldIn(line, func(l *casebuilder.Benefit) **int { return &l.EndMonth })))
 			value := s.valueLabel(fmt.Sprintf("benefit/%d", j))
-			amountBox := labelled("Yearly value at full effect ("+s.u.format().Symbol()+"): low, likely, high", annual.box)
-			shareBox := labelled("Share of the yearly cost of pain avoided (%): low, likely, high", share.box)
+			amountBox := labelled("Yearly value at full effect ("+s.u.format().Symbol()+"): low, likely, high", annual.Box())
+			shareBox := labelled("Share of the yearly cost of pain avoided (%): low, likely, high", share.Box())
 			// The input's value today beside its name, where there is room:
 			// the new value's column is narrow.
 			inputCaption, toCaption := captionLabel("Input it changes"), captionLabel("")
 			inputCaption.Truncation, toCaption.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-			inputBox := line2.row(container.New(&tightVBox{}, inputCaption, input.box), container.New(&tightVBox{}, toCaption, to.box))
-			rf.watch(func(c *casebuilder.Case) {
+			inputBox := line2.Row(container.New(form.TightVBox{}, inputCaption, input.Box()), container.New(form.TightVBox{}, toCaption, to.Box()))
+			rf.Watch(func(c *casebuilder.Case) {
 				l := line(c)
 				if l == nil {
 					return
 				}
-				setVisible(amountBox, l.Basis == casebuilder.BenefitAmount)
-				setVisible(shareBox, l.Basis == casebuilder.BenefitPainShare)
-				setVisible(inputBox, l.Basis == casebuilder.BenefitPainInput)
+				form.SetVisible(amountBox, l.Basis == casebuilder.BenefitAmount)
+				form.SetVisible(shareBox, l.Basis == casebuilder.BenefitPainShare)
+				form.SetVisible(inputBox, l.Basis == casebuilder.BenefitPainInput)
 				if in := casebuilder.LookupInput(l.Input); in != nil {
 					now := "not set"
 					if r, ok := c.Pain.Inputs[in.Key]; ok {
 						now = s.u.formatOf(c).Value(r.Likely, in.Unit)
 					}
-					setText(inputCaption, fmt.Sprintf("Input it changes (today %s)", now))
-					setText(toCaption, fmt.Sprintf("Changes it to%s: low, likely, high", unitSuffix(s.u, in.Unit)))
+					form.SetText(inputCaption, fmt.Sprintf("Input it changes (today %s)", now))
+					form.SetText(toCaption, fmt.Sprintf("Changes it to%s: low, likely, high", unitSuffix(s.u, in.Unit)))
 				}
 			})
 			return lineCard(
-				line1.row(labelled("Benefit", name.box), labelled("Valued as", basis.box)),
+				line1.Row(labelled("Benefit", name.Box()), labelled("Valued as", basis.Box())),
 				container.NewStack(amountBox, shareBox, inputBox),
-				line3.row(labelled("First month", start.box), labelled("Months to full effect", ramp.box),
-					labelled("Last month", end.box), labelled("A year at full effect (likely)", value)),
+				line3.Row(labelled("First month", start.Box()), labelled("Months to full effect", ramp.Box()),
+					labelled("Last month", end.Box()), labelled("A year at full effect (likely)", value)),
 			)
 		})
 }
 
 // inputFields are the input a painInput benefit changes, and its new value.
-func (s *alternativesScreen) inputFields(rf *form, at func(string) func() string, line func(c *casebuilder.Case) *casebuilder.Benefit) (*choiceField, *rangeField) {
+func (s *alternativesScreen) inputFields(rf *form.Form, at func(string) string, line func(c *casebuilder.Case) *casebuilder.Benefit) (*form.ChoiceField, *form.RangeField) {
 	var keys, labels []string
 	if k := casebuilder.CalculatorFor(s.u.doc.c.Pain.Category); k != nil {
 		for _, key := range k.Inputs {
@@ -473,24 +302,11 @@ func (s *alternativesScreen) inputFields(rf *form, at func(string) func() string
 			labels = append(labels, casebuilder.LookupInput(key).Label)
 		}
 	}
-	input := rf.choice(at("input"), keys, labels, func(c *casebuilder.Case) (string, bool) {
-		if l := line(c); l != nil {
-			return l.Input, true
-		}
-		return "", false
-	}, func(c *casebuilder.Case, v string) error {
+	input := rf.Choice(at("input"), keys, labels, form.In(line, func(l *casebuilder.Benefit) *string { return &l.Input }).Then(func(c *casebuilder.Case) {
 		l := line(c)
-		switch {
-		case l == nil:
-			return errGone
-		case l.Input == v:
-			return errUnchanged
-		}
-		l.Input = v
-		l.To = casebuilder.Exactly(currentInput(c, v))
-		return nil
-	})
-	input.sel.PlaceHolder = "Choose the input"
+		l.To = casebuilder.Exactly(currentInput(c, l.Input))
+	}))
+	input.Select().PlaceHolder = "Choose the input"
 	unit := func() figure.Unit {
 		if l := line(s.u.doc.c); l != nil {
 			if in := casebuilder.LookupInput(l.Input); in != nil {
@@ -501,18 +317,13 @@ func (s *alternativesScreen) inputFields(rf *form, at func(string) func() string
 	}
 	// The unit follows the input chosen; the watcher comes first so that
 	// the new value is written in the new unit.
-	var to *rangeField
-	rf.watch(func(*casebuilder.Case) {
+	var to *form.RangeField
+	rf.Watch(func(*casebuilder.Case) {
 		if to != nil {
-			to.unit = unit()
+			to.SetUnit(unit())
 		}
 	})
-	to = rf.estimate(at("to"), unit(), func(c *casebuilder.Case) *casebuilder.Range {
-		if l := line(c); l != nil {
-			return &l.To
-		}
-		return nil
-	})
+	to = rf.Estimate(at("to"), unit(), form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.To }))
 	return input, to
 }
 
@@ -564,27 +375,14 @@ func currentInput(c *casebuilder.Case, key string) float64 {
 }
 
 // impactSection judges the alternative's impact.
-func (s *alternativesScreen) impactSection(i int) fyne.CanvasObject {
-	f := s.form
-	cols := newColumns(0.9, 3)
+func (s *alternativesScreen) impactSection(f *form.Form, i int) fyne.CanvasObject {
+	cols := form.NewColumns(0.9, 3)
 	row := func(name, field string, get func(a *casebuilder.Alternative) *casebuilder.Judgement) fyne.CanvasObject {
-		j := fieldIn(func(c *casebuilder.Case) *casebuilder.Alternative { return item(c.Alternatives, i) }, get)
-		at := func(part string) func() string {
-			return func() string { return fmt.Sprintf("alternatives[%d].impact.%s.%s", i, field, part) }
-		}
-		score := f.score(at("score"), impactWords, func(c *casebuilder.Case) *int {
-			if j := j(c); j != nil {
-				return &j.Score
-			}
-			return nil
-		})
-		text := f.text(at("text"), func(c *casebuilder.Case) *string {
-			if j := j(c); j != nil {
-				return &j.Text
-			}
-			return nil
-		}, "Why, in a sentence")
-		return cols.row(labelled(name, score.box), labelled("Because", text.box))
+		j := form.FieldIn(alternative(i), get)
+		at := func(part string) string { return fmt.Sprintf("alternatives[%d].impact.%s.%s", i, field, part) }
+		score := f.Score(at("score"), impactWords, form.In(j, func(j *casebuilder.Judgement) *int { return &j.Score }))
+		text := f.Text(at("text"), form.In(j, func(j *casebuilder.Judgement) *string { return &j.Text }), "Why, in a sentence")
+		return cols.Row(labelled(name, score.Box()), labelled("Because", text.Box()))
 	}
 	return section("Impact", "From 1 (harmful) to 5 (very good), with the reason.",
 		row("On the company", "company", func(a *casebuilder.Alternative) *casebuilder.Judgement { return &a.Impact.Company }),
@@ -593,15 +391,14 @@ func (s *alternativesScreen) impactSection(i int) fyne.CanvasObject {
 }
 
 // scoresSection scores the alternative on the case's criteria.
-func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
+func (s *alternativesScreen) scoresSection(f *form.Form, i int) fyne.CanvasObject {
 	c := s.u.doc.c
 	if len(c.Criteria) == 0 {
 		l := widget.NewLabel("The case has no criteria yet; set them on the Compare step.")
 		l.Importance = widget.LowImportance
 		return section("Scores against the criteria", "", l)
 	}
-	f := s.form
-	cols := newColumns(0.9, 3)
+	cols := form.NewColumns(0.9, 3)
 	var rows []fyne.CanvasObject
 	for _, k := range c.Criteria {
 		id := k.ID
@@ -614,56 +411,46 @@ func (s *alternativesScreen) scoresSection(i int) fyne.CanvasObject {
 			rows = append(rows, labelledByName(name, l))
 			continue
 		}
-		at := func(part string) func() string {
-			return func() string { return fmt.Sprintf("alternatives[%d].scores.%s.%s", i, id, part) }
-		}
-		read := func(c *casebuilder.Case) (casebuilder.Score, bool) {
-			a := item(c.Alternatives, i)
+		at := func(part string) string { return fmt.Sprintf("alternatives[%d].scores.%s.%s", i, id, part) }
+		score := f.Score(at("score"), criterionWords, scorePart(i, id, func(sc *casebuilder.Score) *int { return &sc.Score }))
+		why := f.Text(at("rationale"), scorePart(i, id, func(sc *casebuilder.Score) *string { return &sc.Rationale }), "Why this score")
+		// The criterion's name over the whole row: it is often longer
+		// than the score's column.
+		rows = append(rows, labelledByName(name, cols.Row(score.Box(), why.Box())))
+	}
+	return section("Scores against the criteria", "From 1 (poor) to 5 (excellent); the criteria and their weights are set on the Compare step, where a criterion can also be scored from the NPV or the ROI.", rows...)
+}
+
+// scorePart is a part of alternative i's score on criterion id. The scores
+// are in a map: a change writes the whole score back.
+func scorePart[V comparable](i int, id string, part func(sc *casebuilder.Score) *V) form.Value[V] {
+	return form.Value[V]{
+		Read: func(c *casebuilder.Case) (V, bool) {
+			a := form.Item(c.Alternatives, i)
 			if a == nil {
-				return casebuilder.Score{}, false
-			}
-			return a.Scores[id], true
-		}
-		write := func(c *casebuilder.Case, change func(sc *casebuilder.Score) bool) error {
-			a := item(c.Alternatives, i)
-			if a == nil {
-				return errGone
+				var zero V
+				return zero, false
 			}
 			sc := a.Scores[id]
-			if !change(&sc) {
-				return errUnchanged
+			return *part(&sc), true
+		},
+		Write: func(c *casebuilder.Case, v V) error {
+			a := form.Item(c.Alternatives, i)
+			if a == nil {
+				return form.ErrGone
 			}
+			sc := a.Scores[id]
+			if *part(&sc) == v {
+				return form.ErrUnchanged
+			}
+			*part(&sc) = v
 			if a.Scores == nil {
 				a.Scores = map[string]casebuilder.Score{}
 			}
 			a.Scores[id] = sc
 			return nil
-		}
-		score := f.scoreWith(at("score"), criterionWords, func(c *casebuilder.Case) (int, bool) {
-			sc, ok := read(c)
-			return sc.Score, ok
-		}, func(c *casebuilder.Case, n int) error {
-			return write(c, func(sc *casebuilder.Score) bool {
-				changed := sc.Score != n
-				sc.Score = n
-				return changed
-			})
-		})
-		why := f.textWith(at("rationale"), func(c *casebuilder.Case) (string, bool) {
-			sc, ok := read(c)
-			return sc.Rationale, ok
-		}, func(c *casebuilder.Case, v string) error {
-			return write(c, func(sc *casebuilder.Score) bool {
-				changed := sc.Rationale != v
-				sc.Rationale = v
-				return changed
-			})
-		}, "Why this score")
-		// The criterion's name over the whole row: it is often longer
-		// than the score's column.
-		rows = append(rows, labelledByName(name, cols.row(score.box, why.box)))
+		},
 	}
-	return section("Scores against the criteria", "From 1 (poor) to 5 (excellent); the criteria and their weights are set on the Compare step, where a criterion can also be scored from the NPV or the ROI.", rows...)
 }
 
 // criteriaKey sums up what the scores section shows of the criteria, to
@@ -690,44 +477,35 @@ func lineCard(rows ...fyne.CanvasObject) fyne.CanvasObject {
 
 func (s *alternativesScreen) content() fyne.CanvasObject { return s.box }
 
-func (s *alternativesScreen) scrolls() []*container.Scroll { return []*container.Scroll{s.detail} }
+func (s *alternativesScreen) scrolls() []*container.Scroll { return []*container.Scroll{s.md.Detail} }
 
 func (s *alternativesScreen) refresh(force bool) {
-	c := s.u.doc.c
-	s.baseline.Hidden = c.Baseline() >= 0
-	s.list.refresh(c, force)
-	if s.list.selected != s.shown || s.form == nil || s.shownKind() != s.kindOf(c) || s.builtFor != c.Pain.Category ||
-		s.builtCriteria != criteriaKey(c) {
-		s.onSelect(s.list.selected)
-		return
-	}
-	s.form.refresh(c, force)
-	if s.costs != nil {
-		s.costs.refresh(c, force)
-		s.benefits.refresh(c, force)
-	}
+	s.baseline.Hidden = s.u.doc.c.Baseline() >= 0
+	s.md.Refresh(s.u.doc.c, force)
 }
 
-// shownKind and kindOf tell whether the form shown is still the right
-// shape: the baseline's form has no lines.
-func (s *alternativesScreen) shownKind() bool { return s.costs == nil }
-func (s *alternativesScreen) kindOf(c *casebuilder.Case) bool {
-	a := item(c.Alternatives, s.shown)
-	return a == nil || a.DoNothing
+// stale reports whether the form shown is no longer the right shape for
+// c: the baseline's has no lines, the benefit lines offer the inputs of
+// the pain's calculator, and the scores are on the case's criteria.
+func (s *alternativesScreen) stale(c *casebuilder.Case) bool {
+	a := form.Item(c.Alternatives, s.md.Shown())
+	baseline := a == nil || a.DoNothing
+	return (s.costs == nil) != baseline || s.builtFor != c.Pain.Category || s.builtCriteria != criteriaKey(c)
 }
 
 // showAnalysis shows each line's value and the alternative's figures.
 func (s *alternativesScreen) showAnalysis(a analysis) {
-	s.list.list.Refresh()
-	if s.summary == nil || s.shown < 0 || s.shown >= len(a.res.Alternatives) {
+	s.md.List.List().Refresh()
+	shown := s.md.Shown()
+	if s.summary == nil || shown < 0 || shown >= len(a.res.Alternatives) {
 		return
 	}
 	f := s.u.formatOf(a.c)
-	r := a.res.Alternatives[s.shown]
-	if a.scores != nil && s.shown < len(a.scores.Alternatives) {
-		for _, cs := range a.scores.Alternatives[s.shown].Criteria {
+	r := a.res.Alternatives[shown]
+	if a.scores != nil && shown < len(a.scores.Alternatives) {
+		for _, cs := range a.scores.Alternatives[shown].Criteria {
 			if l, ok := s.autoScores[cs.Criterion]; ok {
-				setText(l, fmt.Sprintf("%d – %s. %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale))
+				form.SetText(l, fmt.Sprintf("%d – %s. %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale))
 			}
 		}
 	}
@@ -747,8 +525,12 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 		s.summary.SetText("")
 		return
 	}
-	text := fmt.Sprintf("Over %d months, against doing nothing: costs %s, benefits %s, NPV %s, payback %s.",
-		a.res.Months, f.Money(r.TotalCost), f.Money(r.TotalBenefit), f.Money(r.NPV), f.Maybe(r.PaybackMonths, f.Months))
+	paid := "not paid back within the horizon"
+	if _, ok := casebuilder.PaybackMonth(r.CashFlows); ok {
+		paid = "paid back in " + casebuilder.PaidBackIn(a.c, r.CashFlows, false)
+	}
+	text := fmt.Sprintf("Over %d months, against doing nothing: costs %s, benefits %s, NPV %s, %s.",
+		a.res.Months, f.Money(r.TotalCost), f.Money(r.TotalBenefit), f.Money(r.NPV), paid)
 	if r.Reserve > 0 {
 		text += " The costs include a contingency reserve of " + f.Money(r.Reserve) + " for its risks."
 	}
@@ -756,7 +538,7 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 }
 
 func (s *alternativesScreen) focus(path string) bool {
-	i, rest, ok := indexIn(path, "alternatives")
+	i, rest, ok := form.IndexIn(path, "alternatives")
 	switch {
 	case !ok:
 		return false
@@ -765,21 +547,13 @@ func (s *alternativesScreen) focus(path string) bool {
 		s.u.focus(s.baseline)
 		return true
 	case i < 0:
-		return s.list.focusAdd()
+		return s.md.Focus(path)
 	}
-	if i != s.shown {
-		s.list.selectItem(i)
-	}
+	// The alternative itself, or a field the screen does not edit (an
+	// ID): its name.
 	name := fmt.Sprintf("alternatives[%d].name", i)
 	if rest == "" {
-		return s.form.focus(name)
+		path = name
 	}
-	if s.form.focus(path) {
-		return true
-	}
-	if s.costs != nil && (s.costs.focus(path) || s.benefits.focus(path)) {
-		return true
-	}
-	// A field the screen does not edit (an ID): the alternative itself.
-	return s.form.focus(name)
+	return s.md.Focus(path) || s.md.Focus(name)
 }

@@ -15,12 +15,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // compare goes to the Compare step and returns its screen.
 func (h *harness) compare() *compareScreen {
-	h.u.goTo(casebuilder.StepCompare)
-	return h.u.screens[casebuilder.StepCompare].(*compareScreen)
+	return shownScreen[*compareScreen](h, casebuilder.StepCompare)
 }
 
 func labelTexts(ls []*widget.Label) []string {
@@ -133,8 +134,8 @@ func TestAScoreFromTheNPV(t *testing.T) {
 	if l == nil || !strings.HasPrefix(l.Text, "1 – poor. Scored from the NPV: €17") {
 		t.Errorf("compensation's financial score reads %v", l)
 	}
-	for _, b := range alts.form.fields {
-		if b.path() == "alternatives[2].scores.financial.score" {
+	for _, b := range alts.md.Form().Fields() {
+		if b.Path() == "alternatives[2].scores.financial.score" {
 			t.Error("a score worked out from the NPV can still be chosen by hand")
 		}
 	}
@@ -146,7 +147,7 @@ func TestAScoreFromTheNPV(t *testing.T) {
 func TestReasonsAskedForWhenNeeded(t *testing.T) {
 	h := english(t)
 	cmp := h.compare()
-	cmp.recommend.sel.SetSelected("Sharper hiring profile and assessment")
+	cmp.recommend.Select().SetSelected("Sharper hiring profile and assessment")
 	h.settle()
 	if !cmp.whyNotTopBox.Visible() {
 		t.Fatal("recommending the second-ranked alternative does not ask why")
@@ -156,8 +157,8 @@ func TestReasonsAskedForWhenNeeded(t *testing.T) {
 	}
 	link := findingLink(t, h, "recommended-not-top-ranked")
 	tapLink(link)
-	e, ok := h.w.Canvas().Focused().(*entry)
-	if !ok || e != cmp.whyNotTop.entry {
+	e, ok := h.w.Canvas().Focused().(*form.Entry)
+	if !ok || e != cmp.whyNotTop.Entry() {
 		t.Fatal("the finding's link does not lead to the reason's field")
 	}
 	test.Type(e, "Hiring can start this quarter; onboarding needs two coaches we cannot hire before the summer.")
@@ -187,7 +188,7 @@ func TestReasonsAskedForWhenNeeded(t *testing.T) {
 		t.Error("recommending an alternative with a negative NPV does not ask why")
 	}
 	tapLink(findingLink(t, h, "recommended-negative-npv"))
-	if h.w.Canvas().Focused() != cmp.whyNegative.entry {
+	if h.w.Canvas().Focused() != cmp.whyNegative.Entry() {
 		t.Error("the finding's link does not lead to the field for why the NPV may be negative")
 	}
 }
@@ -196,8 +197,7 @@ func TestReasonsAskedForWhenNeeded(t *testing.T) {
 // Review step.
 func findingLink(t *testing.T, h *harness, rule string) *widget.Hyperlink {
 	t.Helper()
-	h.u.goTo(casebuilder.StepReview)
-	rv := h.u.screens[casebuilder.StepReview].(*reviewScreen)
+	rv := shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	for i, f := range h.u.analysis.findings {
 		if f.Rule == rule && i < len(rv.links) {
 			return rv.links[i]
@@ -208,9 +208,9 @@ func findingLink(t *testing.T, h *harness, rule string) *widget.Hyperlink {
 }
 
 // chartTexts returns the texts a chart draws at a size.
-func chartTexts(c *chart, size fyne.Size) []string {
+func chartTexts(c *chart.Chart, size fyne.Size) []string {
 	var out []string
-	for _, o := range c.draw(size) {
+	for _, o := range c.Draw(size) {
 		if t, ok := o.(*canvas.Text); ok {
 			out = append(out, t.Text)
 		}
@@ -225,7 +225,7 @@ func TestSensitivityAndSimulationShown(t *testing.T) {
 	h := english(t)
 	cmp := h.compare()
 	h.settleFull()
-	a := h.u.full.a
+	a := h.u.full.Analysis
 	if a.Simulation.Trials != testTrials || cmp.simState.Text != "" || cmp.tornadoState.Text != "" {
 		t.Fatalf("%d trials; state %q, %q", a.Simulation.Trials, cmp.simState.Text, cmp.tornadoState.Text)
 	}
@@ -243,7 +243,7 @@ func TestSensitivityAndSimulationShown(t *testing.T) {
 	if top.Input != a.Tornado.Top[0] || top.Input != "Months to full productivity" {
 		t.Errorf("top driver %q, Top %v", top.Input, a.Tornado.Top)
 	}
-	texts := chartTexts(cmp.tornado, fyne.NewSize(900, cmp.tornado.min.Height))
+	texts := chartTexts(cmp.tornado, fyne.NewSize(900, cmp.tornado.Min.Height))
 	for _, want := range []string{top.Input, f.MoneyShort(top.NPVLow), f.MoneyShort(top.NPVHigh), "Likely NPV " + f.MoneyShort(a.Tornado.BaseNPV)} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("the tornado does not show %q: %v", want, texts)
@@ -293,7 +293,7 @@ func TestSensitivityAndSimulationShown(t *testing.T) {
 	h.u.recalc.fullDelay = time.Millisecond
 	h.u.recalc.schedule(h.u.doc.c)
 	h.settleFull()
-	if cmp.simState.Text != "" || h.u.full.a.Case != h.u.doc.c {
+	if cmp.simState.Text != "" || h.u.full.Case != h.u.doc.c {
 		t.Error("the panels still say updating")
 	}
 }
@@ -306,7 +306,7 @@ func TestSimulationSettings(t *testing.T) {
 	h.settleFull()
 	u := h.u
 	u.onSettings()
-	s := u.settings
+	s := h.shown.settings
 	if s.trials.Text != "2,000" || s.seed.Text != "0" {
 		t.Errorf("settings show %q trials, seed %q", s.trials.Text, s.seed.Text)
 	}
@@ -328,7 +328,7 @@ func TestSimulationSettings(t *testing.T) {
 	}
 	s.dlg.Hide()
 	h.settleFull()
-	if sim := u.full.a.Simulation; sim.Trials != 3000 || sim.Seed != 42 {
+	if sim := u.full.Simulation; sim.Trials != 3000 || sim.Seed != 42 {
 		t.Errorf("the simulation ran %d trials with seed %d", sim.Trials, sim.Seed)
 	}
 }
@@ -340,7 +340,7 @@ func TestStaleWholeAnalysisIsDropped(t *testing.T) {
 	b := &queueBridge{}
 	var applied []*casebuilder.Case
 	r := &recalculator{delay: time.Hour, fullDelay: 0, bridge: b, apply: func(analysis) {},
-		applyFull: func(f fullAnalysis) { applied = append(applied, f.a.Case) },
+		applyFull: func(f fullAnalysis) { applied = append(applied, f.Case) },
 		settings:  func() simSettings { return simSettings{trials: 500} }}
 	t.Cleanup(r.stop)
 	c1, c2 := loadSample(t, "turnover"), loadSample(t, "turnover")
@@ -395,21 +395,26 @@ func queued(b *queueBridge) int {
 }
 
 // TestReadinessShown checks the readiness score above the findings: the
-// turnover sample has one piece of advice (100 − 1 = 99); a blank case has
-// blocking findings and stays below 50.
+// turnover sample has one piece of advice (100 − 1 = 99). A blank case
+// has only the do-nothing baseline and nothing else: five points that sink
+// it (no alternative to doing nothing, no kind of pain so no cost of it,
+// no evidence, no plan, no measure), seven questions (no objective served,
+// the baseline not scored on the five criteria scored by hand, no
+// recommendation, no decision asked for, no stakeholders, no reporting
+// cadence, no contributors) and one suggestion (the baseline's impact not
+// judged): 100 − 5 × 20 − 7 × 5 − 1 is below 0, so 0, and below 50 while
+// anything blocks.
 func TestReadinessShown(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepReview)
-	rv := u.screens[casebuilder.StepReview].(*reviewScreen)
+	rv := shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	if rv.readiness.Text != "99 / 100" || !strings.HasPrefix(rv.meaning.Text, "Ready: nothing blocks the case") {
 		t.Errorf("turnover: %q, %q", rv.readiness.Text, rv.meaning.Text)
 	}
 	u.replaceCase(u.blankCase(), "")
 	h.settle()
-	u.goTo(casebuilder.StepReview)
-	rv = u.screens[casebuilder.StepReview].(*reviewScreen)
-	if rv.score >= 50 || rv.readiness.Text != fmt.Sprintf("%d / 100", u.analysis.readiness) || !strings.HasPrefix(rv.meaning.Text, "Not ready: ") {
+	rv = shownScreen[*reviewScreen](h, casebuilder.StepReview)
+	if rv.score >= 50 || rv.readiness.Text != "0 / 100" || !strings.HasPrefix(rv.meaning.Text, "Not ready: 5 points would sink the case.") {
 		t.Errorf("blank case: %q, %q", rv.readiness.Text, rv.meaning.Text)
 	}
 }
@@ -605,9 +610,9 @@ func followLink(h *harness, f casebuilder.Finding) string {
 	u.win.Canvas().Unfocus()
 	u.reveal(f.Where)
 	defer func() {
-		if u.settings != nil {
-			u.settings.dlg.Hide()
-			u.settings = nil
+		if h.shown.settings != nil {
+			h.shown.settings.dlg.Hide()
+			h.shown.settings = nil
 		}
 	}()
 	focused := u.win.Canvas().Focused()
@@ -618,16 +623,16 @@ func followLink(h *harness, f casebuilder.Finding) string {
 		return "focused nothing"
 	}
 	if b, ok := focused.(*widget.Button); ok {
-		if strings.HasPrefix(b.Text, "Add ") && !strings.HasSuffix(f.Where.Path, "]") && !strings.Contains(lastName(f.Where.Path), "[") {
+		if strings.HasPrefix(b.Text, "Add ") && !strings.HasSuffix(f.Where.Path, "]") && !strings.Contains(f.Where.Path[strings.LastIndexByte(f.Where.Path, '.')+1:], "[") {
 			return "" // the button that adds to the list named
 		}
 		return fmt.Sprintf("focused the button %q", b.Text)
 	}
 	got := pathOf(u, focused)
-	if got == "" && u.settings != nil {
-		for _, b := range u.settings.form.fields {
-			if b.focusTarget() == focused {
-				got = b.path()
+	if got == "" && h.shown.settings != nil {
+		for _, b := range h.shown.settings.form.Fields() {
+			if b.FocusTarget() == focused {
+				got = b.Path()
 			}
 		}
 	}
@@ -659,7 +664,7 @@ var digits = regexp.MustCompile(`\[\d+\]`)
 // criterion the case does not have (in a file edited by hand): it has no
 // field, so its link shows the alternative.
 func orphanScore(c *casebuilder.Case, path string) bool {
-	_, rest, ok := indexIn(path, "alternatives")
+	_, rest, ok := form.IndexIn(path, "alternatives")
 	id, ok2 := strings.CutPrefix(rest, "scores.")
 	if !ok || !ok2 {
 		return false
@@ -677,7 +682,7 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	var mu sync.Mutex
 	got := map[string]*casebuilder.Analysis{}
 	write := func(kind string) Exporter {
-		return func(c *casebuilder.Case, an *casebuilder.Analysis, _ time.Time, _ string) ([]byte, error) {
+		return func(c *casebuilder.Case, an *casebuilder.Analysis, _ time.Time, _ ExportChoices) ([]byte, error) {
 			mu.Lock()
 			defer mu.Unlock()
 			got[kind] = an
@@ -687,11 +692,11 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	h := startIn(t, a, t.TempDir(), Options{Exporters: Exporters{Workbook: write("workbook"), Brief: write("brief")}})
 	h.dismissWelcome()
 	u := h.u
-	u.saveTo(tempCase(t, "case.hrcase"))
+	h.save(tempCase(t, "case.hrcase"))
 	h.settleFull()
-	shown := u.full.a
+	shown := u.full.Analysis
 	u.onExport()
-	test.Tap(u.exportDlg.exportButton)
+	test.Tap(h.shown.export.exportButton)
 	h.settle()
 	if got["brief"] != shown || got["workbook"] != shown {
 		t.Error("the export did not pass the analysis shown")
@@ -702,9 +707,9 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	u.recalc.fullDelay = time.Hour
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Typed just before")
 	u.onExport()
-	test.Tap(u.exportDlg.exportButton)
-	if u.replaceConfirm != nil {
-		u.replaceConfirm.Confirm()
+	test.Tap(h.shown.export.exportButton)
+	if h.shown.replace != nil {
+		h.shown.replace.Confirm()
 	}
 	h.settle()
 	an := got["brief"]
@@ -713,7 +718,7 @@ func TestExportPassesTheAnalysisShown(t *testing.T) {
 	}
 	// ...and the app shows it too, since the case has not changed since.
 	h.bridge.drain()
-	if u.full.a != an {
+	if u.full.Analysis != an {
 		t.Error("the analysis the export ran is not shown")
 	}
 }

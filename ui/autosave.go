@@ -201,7 +201,7 @@ func (a *autosaver) offerRecovery() bool {
 			os.Remove(o.note)
 			os.Remove(o.data)
 		}, a.u.win)
-	a.u.recovery = d
+	a.u.tell(recoveryOffer{d})
 	d.Show()
 	return true
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // keystrokeFields are fields typed into by the keystroke benchmarks, one
@@ -66,20 +67,20 @@ func benchmarkKeystroke(b *testing.B, step casebuilder.MethodStep, path string, 
 	a := test.NewTempApp(b)
 	h := &harness{bridge: &queueBridge{}}
 	h.w = a.NewWindow("")
-	u := newUI(a, h.w, Options{}, deps{bridge: h.bridge, dataDir: b.TempDir(), now: time.Now,
+	u := newUI(a, h.w, Options{}, deps{bridge: h.bridge, dataDir: b.TempDir(), now: time.Now, shown: h.shown.record,
 		openURL: func(string) error { return nil }, recalcDelay: time.Hour, fullDelay: time.Hour})
-	u.welcome.Hide()
+	h.shown.welcome.Hide()
 	u.replaceCase(loadSample(b, "stress"), "")
 	u.recalc.stop() // the whole analysis a case starts with
 	u.reveal(casebuilder.Where{Step: step, Path: path})
-	e := h.w.Canvas().Focused().(*entry)
+	e := h.w.Canvas().Focused().(*form.Entry)
 	b.ResetTimer()
 	for i := range b.N {
 		e.SetText(texts[i%2])
 	}
 	b.StopTimer()
-	if len(u.lastError) > 0 {
-		b.Fatal(u.lastError)
+	if len(h.shown.lastError) > 0 {
+		b.Fatal(h.shown.lastError)
 	}
 	u.recalc.stop()
 }
@@ -99,7 +100,7 @@ func BenchmarkWholeAnalysis(b *testing.B) {
 			defer r.stop()
 			for b.Loop() {
 				r.scheduleFull(c, 0)
-				if f := <-done; f.a.Simulation.Trials != casebuilder.DefaultTrials {
+				if f := <-done; f.Simulation.Trials != casebuilder.DefaultTrials {
 					b.Fatal("no simulation")
 				}
 			}
@@ -112,3 +113,34 @@ func BenchmarkWholeAnalysis(b *testing.B) {
 type directBridge struct{}
 
 func (directBridge) do(fn func()) { fn() }
+
+// BenchmarkEditStress measures what every keystroke in a field costs with
+// the stress case open: a copy of the case and its validation.
+func BenchmarkEditStress(b *testing.B) {
+	c := loadSample(b, "stress")
+	d := newDocument(c, "", time.Now)
+	b.ReportAllocs()
+	for i := range b.N {
+		err := d.edit(casebuilder.Where{}, "k", func(c *casebuilder.Case) error {
+			c.Title = "Stress " + string(rune('a'+i%26))
+			return nil
+		})
+		if err != nil && err != form.ErrUnchanged {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateStress(b *testing.B) {
+	c := loadSample(b, "stress")
+	for range b.N {
+		casebuilder.Validate(c)
+	}
+}
+
+func BenchmarkAnalyseStress(b *testing.B) {
+	c := loadSample(b, "stress")
+	for range b.N {
+		analyse(c)
+	}
+}

@@ -25,6 +25,45 @@ type fyneBridge struct{}
 
 func (fyneBridge) do(fn func()) { fyne.Do(fn) }
 
+// background runs work in a goroutine, so that the window never waits for
+// it (for the disk, say), and hands its result to done on the UI
+// goroutine through the bridge. It runs on the UI goroutine.
+func background[T any](u *UI, work func() T, done func(T)) {
+	u.pending++
+	go func() {
+		v := work()
+		u.deps.bridge.do(func() {
+			u.pending--
+			done(v)
+		})
+	}()
+}
+
+// tell tells the test hook, when there is one, what the app shows: a
+// dialog to answer, or an error.
+func (u *UI) tell(shown any) {
+	if u.deps.shown != nil {
+		u.deps.shown(shown)
+	}
+}
+
+// The confirmations and the error, as the test hook is told of them.
+type (
+	// replaceConfirm asks before a file is replaced.
+	replaceConfirm struct{ *dialog.ConfirmDialog }
+	// recoveryOffer offers to recover what an app that did not close
+	// autosaved.
+	recoveryOffer struct{ *dialog.ConfirmDialog }
+	// methodDialog explains the method: the welcome, or Help › The method.
+	methodDialog struct{ dialog.Dialog }
+	// errorShown is an error shown to the user, and the message it was
+	// shown with.
+	errorShown struct {
+		what, message string
+		err           error
+	}
+)
+
 // showError tells the user what failed, why, and what to do about it.
 // Every error that reaches the user goes through it, except the refusal of
 // an edit, which shows beside its field.
@@ -36,7 +75,7 @@ func (u *UI) showError(what string, err error, advice string) {
 	if advice != "" {
 		msg += "\n\n" + advice
 	}
-	u.lastError = msg
+	u.tell(errorShown{what: what, err: err, message: msg})
 	dialog.NewError(errors.New(msg), u.win).Show()
 }
 

@@ -13,9 +13,15 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 const compareGuidance = "Put the alternatives side by side, in money and on the criteria that matter, and say which one you recommend and why. A CEO looks for the trade-off you made, not only the biggest number: why this one over the next best, how sure the figures are, and exactly what you ask for, by when."
+
+// noAlternativeYet is what the charts of the alternatives say when there
+// is none to chart.
+const noAlternativeYet = "No alternative to doing nothing yet: add one on the Alternatives step."
 
 // maxDrivers is how many inputs the tornado chart shows.
 const maxDrivers = 10
@@ -29,19 +35,19 @@ const maxDrivers = 10
 // longer pause, and say "updating…" while they are behind the case.
 type compareScreen struct {
 	u         *UI
-	form      *form
+	form      *form.Form
 	table     *fyne.Container
-	npvChart  *chart
-	flowChart *chart
+	npvChart  *chart.Chart
+	flowChart *chart.Chart
 	best      *widget.Label
-	recommend *choiceField
+	recommend *form.ChoiceField
 	scroll    *container.Scroll
 	a         analysis
 	drawn     bool // whether a is shown
 
 	// The weighing: the criteria and their weights, and every
 	// alternative's scores, weighted total and rank as Weigh has them.
-	criteria *rowTable
+	criteria *form.Table
 	weights  *widget.Label
 	scores   *fyne.Container
 	ranking  *widget.Label
@@ -50,17 +56,17 @@ type compareScreen struct {
 	totals, ranks []*widget.Label
 	// The reasons the case owes when its recommendation is not ranked
 	// first, or loses money.
-	whyNotTop, whyNegative       *textField
+	whyNotTop, whyNegative       *form.TextField
 	whyNotTopBox, whyNegativeBox fyne.CanvasObject
 	percentileBox                fyne.CanvasObject
 
 	// The sensitivity and the simulation, from the whole analysis.
 	full         fullAnalysis
-	tornado      *chart
+	tornado      *chart.Chart
 	drivers      *widget.Label
 	tornadoState *widget.Label
 	simTable     *fyne.Container
-	histogram    *chart
+	histogram    *chart.Chart
 	histTitle    *widget.Label
 	simNote      *widget.Label
 	simState     *widget.Label
@@ -68,39 +74,32 @@ type compareScreen struct {
 }
 
 func newCompareScreen(u *UI) screen {
-	s := &compareScreen{u: u, form: newForm(u, casebuilder.StepCompare), table: container.NewVBox(), scores: container.NewVBox(),
+	s := &compareScreen{u: u, form: u.newForm(casebuilder.StepCompare), table: container.NewVBox(), scores: container.NewVBox(),
 		simTable: container.NewVBox(), a: u.analysis}
 	f := s.form
 	money := func(v float64) string { return s.u.formatOf(s.a.c).MoneyShort(v) }
-	s.npvChart = barChart(s.npvBars, money)
-	s.flowChart = lineChart(s.cumulative, money)
+	s.npvChart = chart.Bars(s.npvBars, money, noAlternativeYet)
+	s.flowChart = chart.Lines(s.cumulative, money, noAlternativeYet)
 
-	s.recommend = f.choice(fixed("recommendation.alternative"), nil, nil,
-		func(c *casebuilder.Case) (string, bool) { return c.Recommendation.Alternative, true },
-		func(c *casebuilder.Case, v string) error {
-			if c.Recommendation.Alternative == v {
-				return errUnchanged
-			}
-			c.Recommendation.Alternative = v
-			return nil
-		})
+	text := func(get func(c *casebuilder.Case) *string) form.Value[string] { return form.At(get) }
+	s.recommend = f.Choice("recommendation.alternative", nil, nil, text(func(c *casebuilder.Case) *string { return &c.Recommendation.Alternative }))
 	s.setAlternatives(u.doc.c)
 	s.best = widget.NewLabel("")
 	s.best.Wrapping = fyne.TextWrapWord
 	s.best.Importance = widget.LowImportance
-	reason := f.textArea(fixed("recommendation.reason"), func(c *casebuilder.Case) *string { return &c.Recommendation.Reason },
+	reason := f.TextArea("recommendation.reason", text(func(c *casebuilder.Case) *string { return &c.Recommendation.Reason }),
 		"Why this one: what it does that the others do not, and the trade-off you accept.", 3)
-	s.whyNotTop = f.textArea(fixed("recommendation.whyNotTopRanked"), func(c *casebuilder.Case) *string { return &c.Recommendation.WhyNotTopRanked },
+	s.whyNotTop = f.TextArea("recommendation.whyNotTopRanked", text(func(c *casebuilder.Case) *string { return &c.Recommendation.WhyNotTopRanked }),
 		"e.g. The top-ranked plan needs a works-council agreement that cannot be had before next year.", 2)
-	s.whyNotTopBox = labelled("Why it is chosen over an alternative that ranks higher on the criteria", s.whyNotTop.box)
-	s.whyNegative = f.textArea(fixed("recommendation.whyNegativeNpv"), func(c *casebuilder.Case) *string { return &c.Recommendation.WhyNegativeNPV },
+	s.whyNotTopBox = labelled("Why it is chosen over an alternative that ranks higher on the criteria", s.whyNotTop.Box())
+	s.whyNegative = f.TextArea("recommendation.whyNegativeNpv", text(func(c *casebuilder.Case) *string { return &c.Recommendation.WhyNegativeNPV }),
 		"e.g. A legal duty, or an option on growth that the figures do not capture.", 2)
-	s.whyNegativeBox = labelled("Why it is worth doing although its NPV is negative", s.whyNegative.box)
-	decision := f.text(fixed("ask.decision"), func(c *casebuilder.Case) *string { return &c.Ask.Decision },
+	s.whyNegativeBox = labelled("Why it is worth doing although its NPV is negative", s.whyNegative.Box())
+	decision := f.Text("ask.decision", text(func(c *casebuilder.Case) *string { return &c.Ask.Decision }),
 		"e.g. Approve the programme and its three-year budget, to start in January")
-	people := f.text(fixed("ask.people"), func(c *casebuilder.Case) *string { return &c.Ask.People },
+	people := f.Text("ask.people", text(func(c *casebuilder.Case) *string { return &c.Ask.People }),
 		"Names, roles and time you ask for")
-	decideBy := f.date(fixed("ask.decideBy"), func(c *casebuilder.Case) *casebuilder.Date { return &c.Ask.DecideBy })
+	decideBy := f.Date("ask.decideBy", form.At(func(c *casebuilder.Case) *casebuilder.Date { return &c.Ask.DecideBy }))
 	reserve := s.reserveFields()
 
 	s.criteria = s.criteriaTable()
@@ -111,16 +110,16 @@ func newCompareScreen(u *UI) screen {
 	// The sensitivity and the simulation are of the whole analysis, whose
 	// case may be a version behind.
 	fullMoney := func(v float64) string {
-		if s.full.a == nil {
+		if s.full.Analysis == nil {
 			return money(v)
 		}
-		return s.u.formatOf(s.full.a.Case).MoneyShort(v)
+		return s.u.formatOf(s.full.Case).MoneyShort(v)
 	}
-	s.tornado = tornadoChart(func() (float64, []swing) { return s.tornadoBase(), s.swings() }, fullMoney)
+	s.tornado = chart.Tornado(func() (float64, []chart.Swing) { return s.tornadoBase(), s.swings() }, fullMoney, "Likely NPV")
 	s.drivers = widget.NewLabel("")
 	s.drivers.Wrapping = fyne.TextWrapWord
 	s.tornadoState = stateLabel()
-	s.histogram = histogramChart(s.histogramData, fullMoney)
+	s.histogram = chart.Histogram(s.histogramData, fullMoney)
 	s.histTitle = caption("")
 	s.histTitle.Wrapping = fyne.TextWrapWord // it names an alternative
 	s.simNote = widget.NewLabel("")
@@ -133,22 +132,22 @@ func newCompareScreen(u *UI) screen {
 	charts := container.NewGridWithColumns(2,
 		labelled("Net present value by alternative, against doing nothing", s.npvChart),
 		labelled("Cumulative net cash flow", s.flowChart))
-	ask := newColumns(2, 1)
+	ask := form.NewColumns(2, 1)
 	s.scroll = page(
 		section("The figures", "Every figure is measured against doing nothing, over the case's horizon, at its discount rate.",
 			s.table, charts, reserve),
 		section("Weighing the alternatives", "What the alternatives are weighed on besides money, and how much each criterion counts. Score each alternative from 1 (poor) to 5 (excellent) on the Alternatives step, or let the financial criteria score themselves from the NPV or the ROI.",
-			s.criteria.box, s.weights, s.scores, s.ranking),
+			s.criteria.Box(), s.weights, s.scores, s.ranking),
 		sectionWithNote("What moves the NPV", s.tornadoState, "The recommendation's NPV with each uncertain input at its low and at its high value, every other input at its likely value: the inputs at the top are the ones to defend.",
 			s.tornado, s.drivers),
 		sectionWithNote("How sure the figures are", s.simState, "A Monte Carlo simulation draws every low–likely–high estimate at once, thousands of times: the range of NPVs to expect, and how likely each alternative is to pay.",
 			s.simTable, container.NewBorder(nil, nil, nil, s.histState, s.histTitle), s.histogram, s.simNote),
 		section("The recommendation", "",
-			labelled("Recommended alternative", s.recommend.box), s.best,
-			labelled("Why", reason.box), s.whyNotTopBox, s.whyNegativeBox),
+			labelled("Recommended alternative", s.recommend.Box()), s.best,
+			labelled("Why", reason.Box()), s.whyNotTopBox, s.whyNegativeBox),
 		section("The ask", "",
-			labelled("Decision needed", decision.box),
-			ask.row(labelled("People", people.box), labelled("Decision needed by", decideBy.box))),
+			labelled("Decision needed", decision.Box()),
+			ask.Row(labelled("People", people.Box()), labelled("Decision needed by", decideBy.Box()))),
 	)
 	s.showReasons(u.doc.c)
 	return s
@@ -179,8 +178,8 @@ func (s *compareScreen) setAlternatives(c *casebuilder.Case) {
 		values = append(values, a.ID)
 		labels = append(labels, a.Name)
 	}
-	if !slices.Equal(values, s.recommend.values) || !slices.Equal(labels, s.recommend.labels) {
-		s.recommend.setOptions(values, labels)
+	if !slices.Equal(values, s.recommend.Values()) || !slices.Equal(labels, s.recommend.Labels()) {
+		s.recommend.SetOptions(values, labels)
 	}
 }
 
@@ -189,117 +188,90 @@ func (s *compareScreen) setAlternatives(c *casebuilder.Case) {
 func (s *compareScreen) reserveFields() fyne.CanvasObject {
 	f := s.form
 	const expected = ""
-	basis := f.choice(fixed("reserve.basis"),
+	basis := f.Choice("reserve.basis",
 		[]string{expected, string(casebuilder.ReservePercentile), string(casebuilder.ReserveNone)},
 		[]string{"The expected cost of its risks (likelihood × cost of the contingency plan)",
 			"A percentile of what its risks may cost, so that it suffices in most outcomes",
 			"No reserve"},
-		func(c *casebuilder.Case) (string, bool) {
-			if c.Reserve.Basis == casebuilder.ReserveExpected {
-				return expected, true
-			}
-			return string(c.Reserve.Basis), true
-		},
-		func(c *casebuilder.Case, v string) error {
-			b := casebuilder.ReserveBasis(v)
-			if c.Reserve.Basis == b || b == expected && c.Reserve.Basis == casebuilder.ReserveExpected {
-				return errUnchanged
-			}
-			c.Reserve.Basis = b
-			if b != casebuilder.ReservePercentile {
-				c.Reserve.Percentile = 0
-			}
-			return nil
+		form.Value[string]{
+			Read: func(c *casebuilder.Case) (string, bool) {
+				if c.Reserve.Basis == casebuilder.ReserveExpected {
+					return expected, true
+				}
+				return string(c.Reserve.Basis), true
+			},
+			Write: func(c *casebuilder.Case, v string) error {
+				b := casebuilder.ReserveBasis(v)
+				if c.Reserve.Basis == b || b == expected && c.Reserve.Basis == casebuilder.ReserveExpected {
+					return form.ErrUnchanged
+				}
+				c.Reserve.Basis = b
+				if b != casebuilder.ReservePercentile {
+					c.Reserve.Percentile = 0
+				}
+				return nil
+			},
 		})
-	percentile := f.numberWith(fixed("reserve.percentile"), figure.Percent,
-		func(c *casebuilder.Case) (float64, bool) {
+	percentile := f.Number("reserve.percentile", figure.Percent, form.Value[float64]{
+		Read: func(c *casebuilder.Case) (float64, bool) {
 			if p := c.Reserve.Percentile; p > 0 {
 				return p, true
 			}
 			return casebuilder.DefaultReservePercentile, true
 		},
-		func(c *casebuilder.Case, v float64) error {
+		Write: func(c *casebuilder.Case, v float64) error {
 			if v <= 0 || v >= 1 {
 				return fmt.Errorf("type a share of the outcomes between 1 %% and 99 %%, e.g. 80 %% for the P80")
 			}
 			if c.Reserve.Percentile == v || c.Reserve.Percentile == 0 && v == casebuilder.DefaultReservePercentile {
-				return errUnchanged
+				return form.ErrUnchanged
 			}
 			c.Reserve.Percentile = v
 			return nil
-		})
-	s.percentileBox = labelled("Outcomes it covers (80 % reserves the P80)", percentile.box)
-	f.watch(func(c *casebuilder.Case) {
-		setVisible(s.percentileBox, c.Reserve.Basis == casebuilder.ReservePercentile)
+		},
 	})
-	return newColumns(3, 1).row(labelled("Contingency reserve in each alternative's costs", basis.box), s.percentileBox)
+	s.percentileBox = labelled("Outcomes it covers (80 % reserves the P80)", percentile.Box())
+	f.Watch(func(c *casebuilder.Case) {
+		form.SetVisible(s.percentileBox, c.Reserve.Basis == casebuilder.ReservePercentile)
+	})
+	return form.NewColumns(3, 1).Row(labelled("Contingency reserve in each alternative's costs", basis.Box()), s.percentileBox)
 }
 
 // criteriaTable is the table of criteria, how each is scored, and their
 // weights.
-func (s *compareScreen) criteriaTable() *rowTable {
-	edits := sliceEdits(s.u, casebuilder.StepCompare, fixed("criteria"),
-		func(c *casebuilder.Case) *[]casebuilder.Criterion { return &c.Criteria },
-		func(c *casebuilder.Case) casebuilder.Criterion {
+func (s *compareScreen) criteriaTable() *form.Table {
+	list := func(c *casebuilder.Case) *[]casebuilder.Criterion { return &c.Criteria }
+	edits := form.List[casebuilder.Criterion]{Path: "criteria", Get: list,
+		New: func(c *casebuilder.Case) casebuilder.Criterion {
 			return casebuilder.Criterion{ID: uniqueID("criterion", criterionIDs(c))}
 		},
-		func(c *casebuilder.Case, removed casebuilder.Criterion) {
+		Removed: func(c *casebuilder.Case, removed casebuilder.Criterion) {
 			for i := range c.Alternatives {
 				delete(c.Alternatives[i].Scores, removed.ID)
 			}
 		},
-		func(c *casebuilder.Case, copied *casebuilder.Criterion) {
+		Copied: func(c *casebuilder.Case, copied *casebuilder.Criterion) {
 			copied.ID = uniqueID("criterion", criterionIDs(c))
 			copied.Name += " (copy)"
-		})
-	cols := newColumns(2.4, 1.5, 0.8)
-	return newRowTable(s.u, edits, "criterion", "No criteria yet: money is rarely the only thing that matters to a CEO.",
-		headerRow(cols, "Criterion", "Scored", "Weight (%)"), func(i int, rf *form) fyne.CanvasObject {
-			at := func(field string) func() string {
-				return func() string { return fmt.Sprintf("criteria[%d].%s", i, field) }
-			}
-			name := rf.text(at("name"), func(c *casebuilder.Case) *string {
-				if k := item(c.Criteria, i); k != nil {
-					return &k.Name
-				}
-				return nil
-			}, "e.g. Impact on people")
-			auto := rf.choice(at("auto"),
+		},
+	}.Edits(s.u.host(), casebuilder.StepCompare)
+	cols := form.NewColumns(2.4, 1.5, 0.8)
+	return s.form.Table(edits, "criterion", "No criteria yet: money is rarely the only thing that matters to a CEO.",
+		form.HeaderRow(cols, "Criterion", "Scored", "Weight (%)"), func(i int, rf *form.Form) fyne.CanvasObject {
+			at := func(field string) string { return fmt.Sprintf("criteria[%d].%s", i, field) }
+			criterion := form.ItemOf(list, i)
+			name := rf.Text(at("name"), form.In(criterion, func(k *casebuilder.Criterion) *string { return &k.Name }), "e.g. Impact on people")
+			auto := rf.Choice(at("auto"),
 				[]string{string(casebuilder.ScoreByHand), string(casebuilder.ScoreFromNPV), string(casebuilder.ScoreFromROI)},
 				[]string{"By hand", "From the NPV", "From the ROI"},
-				func(c *casebuilder.Case) (string, bool) {
-					if k := item(c.Criteria, i); k != nil {
-						return string(k.Auto), true
-					}
-					return "", false
-				},
-				func(c *casebuilder.Case, v string) error {
-					k := item(c.Criteria, i)
-					switch {
-					case k == nil:
-						return errGone
-					case k.Auto == casebuilder.AutoScore(v):
-						return errUnchanged
-					}
-					k.Auto = casebuilder.AutoScore(v)
-					return nil
-				})
-			weight := rf.number(at("weight"), figure.Percent, func(c *casebuilder.Case) *float64 {
-				if k := item(c.Criteria, i); k != nil {
-					return &k.Weight
-				}
-				return nil
-			})
-			return cols.row(name.box, auto.box, weight.box)
+				form.AsText(form.In(criterion, func(k *casebuilder.Criterion) *casebuilder.AutoScore { return &k.Auto })))
+			weight := rf.Number(at("weight"), figure.Percent, form.In(criterion, func(k *casebuilder.Criterion) *float64 { return &k.Weight }))
+			return cols.Row(name.Box(), auto.Box(), weight.Box())
 		})
 }
 
 func criterionIDs(c *casebuilder.Case) []string {
-	ids := make([]string, len(c.Criteria))
-	for i, k := range c.Criteria {
-		ids[i] = k.ID
-	}
-	return ids
+	return idsOf(c.Criteria, func(k casebuilder.Criterion) string { return k.ID })
 }
 
 func (s *compareScreen) content() fyne.CanvasObject { return s.scroll }
@@ -309,8 +281,7 @@ func (s *compareScreen) scrolls() []*container.Scroll { return []*container.Scro
 func (s *compareScreen) refresh(force bool) {
 	c := s.u.doc.c
 	s.setAlternatives(c)
-	s.form.refresh(c, force)
-	s.criteria.refresh(c, force)
+	s.form.Refresh(c, force)
 	s.showWeightSum(c)
 	s.showReasons(c)
 	s.showFreshness()
@@ -335,7 +306,7 @@ func (s *compareScreen) showWeightSum(c *casebuilder.Case) {
 		s.weights.Text, s.weights.Importance = text, importance
 		s.weights.Refresh()
 	}
-	setVisible(s.weights, text != "")
+	form.SetVisible(s.weights, text != "")
 }
 
 // showReasons shows the fields of the reasons the case owes: why the
@@ -350,8 +321,8 @@ func (s *compareScreen) showReasons(c *casebuilder.Case) {
 			negative = true
 		}
 	}
-	setVisible(s.whyNotTopBox, notTop || strings.TrimSpace(c.Recommendation.WhyNotTopRanked) != "")
-	setVisible(s.whyNegativeBox, negative || strings.TrimSpace(c.Recommendation.WhyNegativeNPV) != "")
+	form.SetVisible(s.whyNotTopBox, notTop || strings.TrimSpace(c.Recommendation.WhyNotTopRanked) != "")
+	form.SetVisible(s.whyNegativeBox, negative || strings.TrimSpace(c.Recommendation.WhyNegativeNPV) != "")
 }
 
 // showAnalysis shows the table of figures, the charts, the weighing and
@@ -362,7 +333,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 		// Shown already (the step is shown again): only the whole
 		// analysis may have changed meanwhile.
 		s.showReasons(s.u.doc.c)
-		if s.full.a != s.u.full.a {
+		if s.full.Analysis != s.u.full.Analysis {
 			s.showFull(s.u.full)
 		} else {
 			s.showFreshness()
@@ -371,8 +342,8 @@ func (s *compareScreen) showAnalysis(a analysis) {
 	}
 	s.a, s.drawn = a, true
 	f := s.u.formatOf(a.c)
-	cols := newColumns(2.6, 1, 1, 1, 0.9, 0.9, 0.6, 1.2, 0.9)
-	head := []string{"Alternative", "Costs", "Benefits", "NPV", "IRR", "ROI", "BCR", "Payback", "Reserve"}
+	cols := form.NewColumns(2.6, 1, 1, 1, 0.9, 0.9, 0.6, 1.2, 0.9)
+	head := []string{"Alternative", "Costs", "Benefits", "NPV", "IRR", "ROI", "BCR", "Paid back in", "Reserve"}
 	rows := []fyne.CanvasObject{figuresRow(cols, head, true, false)}
 	for i, r := range a.res.Alternatives {
 		name := r.Name
@@ -386,7 +357,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 		}
 		rows = append(rows, figuresRow(cols, []string{name, f.MoneyShort(r.TotalCost), f.MoneyShort(r.TotalBenefit),
 			f.MoneyShort(r.NPV), f.Maybe(r.IRR, f.Percent), f.Maybe(r.ROI, f.Percent), f.Maybe(r.BCR, f.Ratio),
-			f.Maybe(r.PaybackMonths, f.Months), f.MoneyShort(r.Reserve)}, false, rec))
+			casebuilder.PaidBackIn(a.c, r.CashFlows, true), f.MoneyShort(r.Reserve)}, false, rec))
 	}
 	s.table.Objects = rows
 	s.table.Refresh()
@@ -412,7 +383,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 	}
 	s.showScores(a)
 	s.showReasons(s.u.doc.c)
-	if s.full.a != s.u.full.a {
+	if s.full.Analysis != s.u.full.Analysis {
 		s.showFull(s.u.full)
 	} else {
 		s.showFreshness()
@@ -429,7 +400,7 @@ func (s *compareScreen) showScores(a analysis) {
 	if sc == nil || len(c.Criteria) == 0 || len(sc.Alternatives) == 0 {
 		s.scores.Objects = nil
 		s.scores.Refresh()
-		setVisible(s.ranking, false)
+		form.SetVisible(s.ranking, false)
 		return
 	}
 	f := s.u.formatOf(c)
@@ -438,7 +409,7 @@ func (s *compareScreen) showScores(a analysis) {
 		weights = append(weights, 1)
 	}
 	weights = append(weights, 0.9, 0.6)
-	cols := newColumns(weights...)
+	cols := form.NewColumns(weights...)
 	head := []fyne.CanvasObject{headerCell("Alternative", "", fyne.TextAlignLeading)}
 	for _, k := range c.Criteria {
 		note := f.Percent(k.Weight)
@@ -451,7 +422,7 @@ func (s *compareScreen) showScores(a analysis) {
 		head = append(head, headerCell(k.Name, note, fyne.TextAlignCenter))
 	}
 	head = append(head, headerCell("Weighted total", "of 5", fyne.TextAlignCenter), headerCell("Rank", "", fyne.TextAlignCenter))
-	rows := []fyne.CanvasObject{cols.row(head...)}
+	rows := []fyne.CanvasObject{cols.Row(head...)}
 	for ai, as := range sc.Alternatives {
 		rec := ai == sc.Recommended
 		name := as.Name
@@ -467,7 +438,7 @@ func (s *compareScreen) showScores(a analysis) {
 		total := widget.NewLabelWithStyle(f.Number(as.WeightedTotal, 2), fyne.TextAlignCenter, fyne.TextStyle{Bold: as.Rank == 1})
 		rank := widget.NewLabelWithStyle(itoa(as.Rank), fyne.TextAlignCenter, fyne.TextStyle{Bold: as.Rank == 1})
 		s.totals, s.ranks = append(s.totals, total), append(s.ranks, rank)
-		rows = append(rows, cols.row(append(cells, total, rank)...))
+		rows = append(rows, cols.Row(append(cells, total, rank)...))
 	}
 	s.scores.Objects = rows
 	s.scores.Refresh()
@@ -483,12 +454,12 @@ func (s *compareScreen) showScores(a analysis) {
 	}
 	if sc.NotTopRanked() {
 		text += fmt.Sprintf(" The recommendation, %s, ranks %s: say in the recommendation below why you choose it all the same.",
-			sc.Alternatives[sc.Recommended].Name, ordinal(sc.RecommendedRank))
+			sc.Alternatives[sc.Recommended].Name, casebuilder.Ordinal(sc.RecommendedRank))
 		importance = widget.WarningImportance
 	}
 	s.ranking.Text, s.ranking.Importance = text, importance
 	s.ranking.Refresh()
-	setVisible(s.ranking, text != "")
+	form.SetVisible(s.ranking, text != "")
 }
 
 // scoreCell is one alternative's score on one criterion: a link to the
@@ -510,13 +481,13 @@ func (s *compareScreen) scoreCell(ai int, cs casebuilder.CriterionScore) fyne.Ca
 
 // headerCell is a column title of up to two lines, with a muted note
 // under it.
-func headerCell(title, note string, align fyne.TextAlign) *chart {
+func headerCell(title, note string, align fyne.TextAlign) *chart.Chart {
 	lineH := fyne.MeasureText("Mg", theme.CaptionTextSize(), fyne.TextStyle{Bold: true}).Height
 	rows := float32(2)
 	if note != "" {
 		rows = 3
 	}
-	return newChart(fyne.NewSize(40, rows*lineH+4), func(size fyne.Size) []fyne.CanvasObject {
+	return chart.New(fyne.NewSize(40, rows*lineH+4), func(size fyne.Size) []fyne.CanvasObject {
 		x := theme.InnerPadding() // as a label's text
 		switch align {
 		case fyne.TextAlignCenter:
@@ -524,38 +495,23 @@ func headerCell(title, note string, align fyne.TextAlign) *chart {
 		case fyne.TextAlignTrailing:
 			x = size.Width
 		}
-		lines := wrapText(title, size.Width, 2)
+		lines := chart.WrapText(title, size.Width, 2)
 		y := size.Height - rows*lineH
 		if len(lines) == 1 {
 			y += lineH
 		}
 		var objs []fyne.CanvasObject
 		for _, l := range lines {
-			t := text(l, x, y, align, false)
+			t := chart.Text(l, x, y, align, false)
 			t.TextStyle.Bold = true
 			objs = append(objs, t)
 			y += lineH
 		}
 		if note != "" {
-			objs = append(objs, text(truncate(note, size.Width), x, y, align, true))
+			objs = append(objs, chart.Text(chart.Truncate(note, size.Width), x, y, align, true))
 		}
 		return objs
 	})
-}
-
-// ordinal writes 1st, 2nd, 3rd, 4th...
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return itoa(n) + suffix
 }
 
 // showFreshness says whether the sensitivity and the simulation shown are
@@ -564,13 +520,13 @@ func (s *compareScreen) showFreshness() {
 	text := ""
 	switch {
 	case s.u.fullIsCurrent():
-	case s.full.a == nil:
+	case s.full.Analysis == nil:
 		text = "Working it out…"
 	default:
 		text = "Updating…"
 	}
 	for _, l := range []*widget.Label{s.tornadoState, s.simState, s.histState} {
-		setText(l, text)
+		form.SetText(l, text)
 	}
 }
 
@@ -578,7 +534,7 @@ func (s *compareScreen) showFreshness() {
 func (s *compareScreen) showFull(fa fullAnalysis) {
 	s.full = fa
 	s.showFreshness()
-	a := fa.a
+	a := fa.Analysis
 	if a == nil {
 		s.tornado.Refresh()
 		s.histogram.Refresh()
@@ -588,7 +544,7 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 
 	// The tornado: its height follows the number of inputs shown.
 	swings := s.swings()
-	s.tornado.min.Height = tornadoHeight(len(swings))
+	s.tornado.Min.Height = chart.TornadoHeight(len(swings))
 	s.tornado.Refresh()
 	rec := a.Result.RecommendedAlternative()
 	switch {
@@ -597,7 +553,7 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	case len(swings) == 0:
 		s.drivers.SetText(fmt.Sprintf("No estimate of %s has a low and a high value yet: give ranges to the uncertain ones and this chart shows which matter most.", a.Tornado.Name))
 	default:
-		text := fmt.Sprintf("What moves the NPV of %s most: %s.", a.Tornado.Name, listWords(a.Tornado.Top))
+		text := fmt.Sprintf("What moves the NPV of %s most: %s.", a.Tornado.Name, casebuilder.JoinNames(a.Tornado.Top))
 		if n := len(a.Tornado.Drivers); n > len(swings) {
 			text += fmt.Sprintf(" The chart shows %d of its %d uncertain inputs.", len(swings), n)
 		}
@@ -607,7 +563,7 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	// The simulation: a table of every alternative but the baseline, and
 	// the histogram of the recommendation's NPV.
 	sim := a.Simulation
-	cols := newColumns(2.6, 1, 1, 1, 1, 1.1)
+	cols := form.NewColumns(2.6, 1, 1, 1, 1, 1.1)
 	rows := []fyne.CanvasObject{figuresRow(cols, []string{"Alternative", "NPV P10", "NPV P50", "NPV P90", "ROI P50", "Chance NPV > 0"}, true, false)}
 	for i, as := range sim.Alternatives {
 		if as.DoNothing {
@@ -639,62 +595,51 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 		f.Number(float64(sim.Trials), 0), sim.Seed, plural(sim.Uncertain, "uncertain estimate"), strings.ToUpper(string(sim.Distribution))))
 }
 
-// listWords joins names as people do: "a, b and c".
-func listWords(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
 // swings are the tornado's bars: the inputs that move the recommendation's
 // NPV, largest first, at most maxDrivers.
-func (s *compareScreen) swings() []swing {
-	a := s.full.a
+func (s *compareScreen) swings() []chart.Swing {
+	a := s.full.Analysis
 	if a == nil || a.Tornado == nil {
 		return nil
 	}
 	f := s.u.formatOf(a.Case)
-	var out []swing
+	var out []chart.Swing
 	for _, d := range a.Tornado.Drivers {
 		if d.Swing == 0 || len(out) == maxDrivers {
 			break
 		}
-		out = append(out, swing{label: d.Input, detail: fmt.Sprintf("%s: %s to %s", d.Kind, f.Value(d.Low, d.Unit), f.Value(d.High, d.Unit)),
-			low: d.NPVLow, high: d.NPVHigh})
+		out = append(out, chart.Swing{Label: d.Input, Detail: fmt.Sprintf("%s: %s to %s", d.Kind, f.Value(d.Low, d.Unit), f.Value(d.High, d.Unit)),
+			Low: d.NPVLow, High: d.NPVHigh})
 	}
 	return out
 }
 
 // tornadoBase is the likely NPV the tornado's bars swing around.
 func (s *compareScreen) tornadoBase() float64 {
-	if s.full.a == nil || s.full.a.Tornado == nil {
+	if s.full.Analysis == nil || s.full.Tornado == nil {
 		return 0
 	}
-	return s.full.a.Tornado.BaseNPV
+	return s.full.Tornado.BaseNPV
 }
 
 // histogramData is the histogram of the recommendation's simulated NPV,
 // with its P10, P50 and P90.
-func (s *compareScreen) histogramData() histogram {
-	a := s.full.a
+func (s *compareScreen) histogramData() chart.Distribution {
+	a := s.full.Analysis
 	if a == nil || a.Simulation == nil || a.Result.Recommended < 0 || a.Result.Recommended >= len(a.Simulation.Alternatives) {
-		return histogram{}
+		return chart.Distribution{}
 	}
 	as := a.Simulation.Alternatives[a.Result.Recommended]
-	h := histogram{color: seriesColor(a.Result.Recommended)}
+	h := chart.Distribution{Color: chart.SeriesColor(a.Result.Recommended)}
 	for _, b := range as.Histogram {
-		h.bins = append(h.bins, histBin{from: b.From, to: b.To, count: b.Count})
+		h.Bins = append(h.Bins, chart.Bin{From: b.From, To: b.To, Count: b.Count})
 	}
-	h.marks = []mark{{"P10", as.NPVP10}, {"P50", as.NPVP50}, {"P90", as.NPVP90}}
+	h.Marks = []chart.Mark{{Label: "P10", Value: as.NPVP10}, {Label: "P50", Value: as.NPVP50}, {Label: "P90", Value: as.NPVP90}}
 	return h
 }
 
 // figuresRow is one row of the table of figures.
-func figuresRow(cols *columns, cells []string, header, bold bool) fyne.CanvasObject {
+func figuresRow(cols *form.Columns, cells []string, header, bold bool) fyne.CanvasObject {
 	objs := make([]fyne.CanvasObject, len(cells))
 	for i, c := range cells {
 		align := fyne.TextAlignTrailing
@@ -709,25 +654,25 @@ func figuresRow(cols *columns, cells []string, header, bold bool) fyne.CanvasObj
 		}
 		objs[i] = l
 	}
-	return cols.row(objs...)
+	return cols.Row(objs...)
 }
 
 // npvBars are the NPV chart's bars: every alternative but the baseline.
-func (s *compareScreen) npvBars() []bar {
-	var bs []bar
+func (s *compareScreen) npvBars() []chart.Bar {
+	var bs []chart.Bar
 	for i, r := range s.a.res.Alternatives {
 		if r.DoNothing {
 			continue
 		}
-		bs = append(bs, bar{label: r.Name, value: r.NPV, color: seriesColor(i), bold: i == s.a.res.Recommended})
+		bs = append(bs, chart.Bar{Label: r.Name, Value: r.NPV, Color: chart.SeriesColor(i), Bold: i == s.a.res.Recommended})
 	}
 	return bs
 }
 
 // cumulative are the cumulative net cash flows of every alternative but
 // the baseline.
-func (s *compareScreen) cumulative() []series {
-	var ss []series
+func (s *compareScreen) cumulative() []chart.Series {
+	var ss []chart.Series
 	for i, r := range s.a.res.Alternatives {
 		if r.DoNothing {
 			continue
@@ -738,7 +683,7 @@ func (s *compareScreen) cumulative() []series {
 			sum += v
 			values[m] = sum
 		}
-		ss = append(ss, series{name: r.Name, values: values, color: seriesColor(i), bold: i == s.a.res.Recommended})
+		ss = append(ss, chart.Series{Name: r.Name, Values: values, Color: chart.SeriesColor(i), Bold: i == s.a.res.Recommended})
 	}
 	return ss
 }
@@ -748,16 +693,13 @@ func (s *compareScreen) focus(path string) bool {
 	// it is needed.
 	switch path {
 	case "recommendation.whyNotTopRanked":
-		setVisible(s.whyNotTopBox, true)
+		form.SetVisible(s.whyNotTopBox, true)
 	case "recommendation.whyNegativeNpv":
-		setVisible(s.whyNegativeBox, true)
+		form.SetVisible(s.whyNegativeBox, true)
 	case "reserve.percentile":
-		setVisible(s.percentileBox, true)
+		form.SetVisible(s.percentileBox, true)
 	case "reserve":
 		path = "reserve.basis"
 	}
-	if s.form.focus(path) || s.criteria.focus(path) {
-		return true
-	}
-	return false
+	return s.form.Focus(path)
 }

@@ -1,15 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
-
-// errUnchanged is returned by a change that leaves the case as it was; the
-// edit is then dropped without an undo step.
-var errUnchanged = errors.New("unchanged")
 
 // maxUndo bounds the undo history. A snapshot shares its text with the
 // others, so even the stress case costs well under a megabyte a step.
@@ -64,10 +59,11 @@ func (d *document) modified() bool { return d.c != d.saved }
 
 // edit applies change to a copy of the case and, unless that adds a
 // problem, makes the copy the case. Successive edits with the same key
-// (typing in one field) make one undo step. It returns errUnchanged when
-// change changed nothing, and the problems the change would add otherwise.
+// (typing in one field) make one undo step. It returns change's error (a
+// change that changed nothing returns form.ErrUnchanged), or the problems
+// the change would add.
 func (d *document) edit(where casebuilder.Where, key string, change func(c *casebuilder.Case) error) error {
-	next := cloneCase(d.c)
+	next := d.c.Clone()
 	if err := change(next); err != nil {
 		return err
 	}
@@ -95,26 +91,23 @@ func (d *document) seal() { d.coalesce = "" }
 func (d *document) canUndo() bool { return len(d.undo) > 0 }
 func (d *document) canRedo() bool { return len(d.redo) > 0 }
 
-// undoEdit goes back one step and returns where the undone edit was made.
-func (d *document) undoEdit() (casebuilder.Where, bool) {
-	if len(d.undo) == 0 {
-		return casebuilder.Where{}, false
-	}
-	s := d.undo[len(d.undo)-1]
-	d.undo = d.undo[:len(d.undo)-1]
-	d.redo = append(d.redo, snapshot{d.c, s.where})
-	d.restore(s.c)
-	return s.where, true
-}
+// undoEdit goes back one edit and returns where the undone edit was made.
+func (d *document) undoEdit() (casebuilder.Where, bool) { return d.travel(&d.undo, &d.redo) }
 
-// redoEdit goes forward one step and returns where the redone edit was made.
-func (d *document) redoEdit() (casebuilder.Where, bool) {
-	if len(d.redo) == 0 {
+// redoEdit goes forward one edit and returns where the redone edit was
+// made.
+func (d *document) redoEdit() (casebuilder.Where, bool) { return d.travel(&d.redo, &d.undo) }
+
+// travel goes back to the last version of the history from, keeping the
+// case as it is now at the end of the history to, and returns where the
+// edit between them was made.
+func (d *document) travel(from, to *[]snapshot) (casebuilder.Where, bool) {
+	if len(*from) == 0 {
 		return casebuilder.Where{}, false
 	}
-	s := d.redo[len(d.redo)-1]
-	d.redo = d.redo[:len(d.redo)-1]
-	d.undo = append(d.undo, snapshot{d.c, s.where})
+	s := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, snapshot{d.c, s.where})
 	d.restore(s.c)
 	return s.where, true
 }
@@ -125,10 +118,11 @@ func (d *document) restore(c *casebuilder.Case) {
 	d.seal()
 }
 
-// markSaved records that the case as it is now is the one in the file at path.
-func (d *document) markSaved(path string) {
+// markSaved records that version c of the case (the one now, or one before
+// it) is the one in the file at path.
+func (d *document) markSaved(path string, c *casebuilder.Case) {
 	d.path = path
-	d.saved = d.c
+	d.saved = c
 	d.fileFindings = nil
 	d.seal()
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // clock is a time the test moves by hand.
@@ -82,7 +83,7 @@ func TestAnEditThatAddsAProblemIsRefused(t *testing.T) {
 	if before.Alternatives[1].Costs[0].Amount.Likely == -5 {
 		t.Error("a refused edit reached the case's memory")
 	}
-	if err := d.edit(casebuilder.Where{}, "", func(*casebuilder.Case) error { return errUnchanged }); !errors.Is(err, errUnchanged) || d.canUndo() {
+	if err := d.edit(casebuilder.Where{}, "", func(*casebuilder.Case) error { return form.ErrUnchanged }); !errors.Is(err, form.ErrUnchanged) || d.canUndo() {
 		t.Errorf("an edit that changes nothing: %v, undo %v", err, d.canUndo())
 	}
 }

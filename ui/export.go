@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // exportJob is one document to write.
@@ -34,9 +35,11 @@ type exportDialog struct {
 	folder                  string
 	folderLabel             *widget.Label
 	paper                   *widget.Select
-	problem                 *errorLabel
-	exportButton, cancel    *widget.Button
-	dlg                     *dialog.CustomDialog
+	// review adds the CEO review to the brief, for the author.
+	review               *widget.Check
+	problem              *form.ErrorLabel
+	exportButton, cancel *widget.Button
+	dlg                  *dialog.CustomDialog
 }
 
 // onExport opens the export dialog.
@@ -45,14 +48,14 @@ func (u *UI) onExport() {
 		u.status.say("An export is already running; it will say here when it is done.")
 		return
 	}
-	e := &exportDialog{u: u, problem: newErrorLabel()}
+	e := &exportDialog{u: u, problem: form.NewErrorLabel()}
 	base := u.suggestedName()
 	e.folder = u.exportFolder()
 
-	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.show(nil, "") })
+	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.Explain(nil, "") })
 	e.briefName = widget.NewEntry()
 	e.briefName.SetText(base + ".pdf")
-	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.show(nil, "") })
+	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.Explain(nil, "") })
 	e.workbookName = widget.NewEntry()
 	e.workbookName.SetText(base + ".xlsx")
 	offer(e.brief, e.briefName, u.opts.Exporters.Brief != nil)
@@ -61,31 +64,42 @@ func (u *UI) onExport() {
 	e.folderLabel = widget.NewLabel(e.folder)
 	e.folderLabel.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButton("Choose…", e.onChooseFolder)
+	// The case's own paper size wins over the preferences' (and so over
+	// the locale's); the user may choose another for this export.
 	e.paper = widget.NewSelect([]string{"A4", "Letter"}, nil)
-	if u.prefs.paper() == "letter" {
+	if casebuilder.CasePaper(u.doc.c, u.prefs.paper()) == casebuilder.PaperLetter {
 		e.paper.SetSelected("Letter")
 	} else {
 		e.paper.SetSelected("A4")
 	}
+	paperItem := widget.NewFormItem("Paper", e.paper)
+	if u.doc.c.Paper != "" {
+		paperItem.HintText = "This case's own paper size (Settings)"
+	}
+	e.review = widget.NewCheck("Add the CEO review to the brief (for you, not its readers)", nil)
+	if u.opts.Exporters.Brief == nil {
+		e.review.Disable()
+	}
 
-	form := widget.NewForm(
+	fields := widget.NewForm(
 		widget.NewFormItem("", e.brief),
 		widget.NewFormItem("File name", e.briefName),
+		widget.NewFormItem("", e.review),
 		widget.NewFormItem("", e.workbook),
 		widget.NewFormItem("File name", e.workbookName),
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, e.folderLabel)),
-		widget.NewFormItem("Paper", e.paper),
+		paperItem,
 	)
 	note := widget.NewLabel("Both documents are written from the case as it is now; you can go on editing while they are written.")
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	content := container.NewVBox(form, e.problem, note)
+	content := container.NewVBox(fields, e.problem, note)
 	e.exportButton = widget.NewButton("Export", e.onConfirm)
 	e.exportButton.Importance = widget.HighImportance
 	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
 	e.dlg = dialog.NewCustomWithoutButtons("Export", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height+40), content), u.win)
 	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.exportButton})
-	u.exportDlg = e
+	u.tell(e)
 	e.dlg.Show()
 }
 
@@ -119,7 +133,7 @@ func (e *exportDialog) onChooseFolder() {
 		}
 		e.folder = l.Path()
 		e.folderLabel.SetText(e.folder)
-		e.problem.show(nil, "")
+		e.problem.Explain(nil, "")
 	}, e.u.win)
 	d.Resize(fyne.NewSize(820, 560))
 	d.Show()
@@ -143,7 +157,7 @@ func (e *exportDialog) jobs() ([]exportJob, error) {
 			n += ext
 		}
 		path := filepath.Join(e.folder, n)
-		if e.u.doc.path != "" && sameFile(path, e.u.doc.path) {
+		if e.u.doc.path != "" && casebuilder.SameFile(path, e.u.doc.path) {
 			return fmt.Errorf("%s is the case file itself; choose another name for the %s", n, what)
 		}
 		jobs = append(jobs, exportJob{what: what, path: path, write: write})
@@ -169,12 +183,12 @@ func (e *exportDialog) jobs() ([]exportJob, error) {
 func (e *exportDialog) onConfirm() {
 	jobs, err := e.jobs()
 	if err != nil {
-		e.problem.show(err, "")
+		e.problem.Explain(err, "")
 		return
 	}
-	paper := "a4"
+	choices := ExportChoices{Paper: casebuilder.PaperA4, WithReview: e.review.Checked}
 	if e.paper.Selected == "Letter" {
-		paper = "letter"
+		choices.Paper = casebuilder.PaperLetter
 	}
 	var existing []string
 	for _, j := range jobs {
@@ -184,7 +198,7 @@ func (e *exportDialog) onConfirm() {
 	}
 	start := func() {
 		e.dlg.Hide()
-		e.u.runExport(jobs, paper)
+		e.u.runExport(jobs, choices)
 	}
 	if len(existing) == 0 {
 		start()
@@ -196,7 +210,7 @@ func (e *exportDialog) onConfirm() {
 				start()
 			}
 		}, e.u.win)
-	e.u.replaceConfirm = confirm
+	e.u.tell(replaceConfirm{confirm})
 	confirm.Show()
 }
 
@@ -208,12 +222,12 @@ func (e *exportDialog) onConfirm() {
 // it is now; otherwise the analysis is run here, once for every document,
 // with the simulation's settings (and shown too, if the case has not
 // changed meanwhile).
-func (u *UI) runExport(jobs []exportJob, paper string) {
+func (u *UI) runExport(jobs []exportJob, choices ExportChoices) {
 	c := u.doc.c // never changed in place
 	now := u.deps.now()
 	var a *casebuilder.Analysis
 	if u.fullIsCurrent() {
-		a = u.full.a
+		a = u.full.Analysis
 	}
 	set := u.prefs.simulation()
 	u.exporting = true
@@ -224,7 +238,7 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 			a = casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: set.options()})
 			u.deps.bridge.do(func() {
 				if u.doc.c == c && u.prefs.simulation() == set && !u.fullIsCurrent() {
-					u.showFull(fullAnalysis{a: a, sim: set})
+					u.showFull(fullAnalysis{Analysis: a, settings: set})
 				}
 			})
 		}
@@ -232,7 +246,7 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 		var failed exportJob
 		var err error
 		for _, j := range jobs {
-			if err = writeExport(j, c, a, now, paper); err != nil {
+			if err = writeExport(j, c, a, now, choices); err != nil {
 				failed = j
 				break
 			}
@@ -244,13 +258,13 @@ func (u *UI) runExport(jobs []exportJob, paper string) {
 
 // writeExport writes one document. An exporter that panics fails the
 // export instead of the app.
-func writeExport(j exportJob, c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) (err error) {
+func writeExport(j exportJob, c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, choices ExportChoices) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error in the %s export: %v", j.what, v)
 		}
 	}()
-	data, err := j.write(c, a, now, paper)
+	data, err := j.write(c, a, now, choices)
 	if err != nil {
 		return err
 	}
@@ -311,16 +325,4 @@ func whats(jobs []exportJob) string {
 		names = append(names, j.what)
 	}
 	return strings.Join(names, " and ")
-}
-
-// sameFile reports whether two paths name the same file, existing or not.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && filepath.Clean(absA) == filepath.Clean(absB)
 }

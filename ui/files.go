@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // firstSample is the sample opened on the first start.
@@ -28,7 +30,7 @@ const firstSample = "turnover"
 // anything.
 func (u *UI) initialCase(path string) (c *casebuilder.Case, at string, first bool, readErr error) {
 	if path != "" {
-		c, err := casebuilder.Load(path)
+		c, err := u.deps.load(path)
 		if c != nil {
 			if abs, err := filepath.Abs(path); err == nil {
 				path = abs
@@ -46,7 +48,7 @@ func (u *UI) initialCase(path string) (c *casebuilder.Case, at string, first boo
 		return c, "", false, nil
 	}
 	for _, p := range u.prefs.recent() {
-		if c, err := casebuilder.Load(p); c != nil && err == nil {
+		if c, err := u.deps.load(p); c != nil && err == nil {
 			return c, p, false, nil
 		}
 	}
@@ -125,7 +127,7 @@ func (u *UI) whenSaved(action string, next func()) {
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewGridWrap(fyne.NewSize(420, 70), msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	u.prompt = &savePrompt{dialog: d, save: save, discard: discard, cancel: cancel}
+	u.tell(&savePrompt{dialog: d, save: save, discard: discard, cancel: cancel})
 	d.Show()
 }
 
@@ -142,9 +144,7 @@ func (u *UI) saveThen(next func()) {
 		u.saveAs(next)
 		return
 	}
-	if u.saveTo(u.doc.path) && next != nil {
-		next()
-	}
+	u.saveTo(u.doc.path, next)
 }
 
 func (u *UI) onNew() {
@@ -163,7 +163,7 @@ func (u *UI) showNewDialog() {
 		if !ok {
 			return
 		}
-		i := indexOf(options, choice.Selected)
+		i := slices.Index(options, choice.Selected)
 		if i <= 0 {
 			u.replaceCase(u.blankCase(), "")
 			return
@@ -175,7 +175,7 @@ func (u *UI) showNewDialog() {
 		}
 		u.replaceCase(c, "")
 	}, u.win)
-	u.newDialog = &newCaseDialog{dialog: d, choice: choice}
+	u.tell(&newCaseDialog{dialog: d, choice: choice})
 	d.Show()
 }
 
@@ -197,7 +197,7 @@ func (u *UI) onOpen() {
 			}
 			path := r.URI().Path()
 			r.Close()
-			u.openPath(path)
+			u.openPath(path, nil)
 		}, u.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{casebuilder.FileExtension}))
 		if loc := u.folderURI(); loc != nil {
@@ -208,28 +208,60 @@ func (u *UI) onOpen() {
 	})
 }
 
-// openPath opens the case file at path in place of the current case.
-func (u *UI) openPath(path string) bool {
-	c, err := casebuilder.Load(path)
-	if c == nil {
-		u.showError("Cannot open "+filepath.Base(path), err, "Check that it is a Case Builder case (.hrcase) and that you may read it.")
-		if _, serr := os.Stat(path); errors.Is(serr, os.ErrNotExist) {
-			u.prefs.removeRecent(path)
-			u.updateRecentMenu()
-		}
-		return false
+// openPath reads the case file at path in a goroutine and opens it in
+// place of the current case; then, when set, is told whether it could.
+// Changes made to the current case while the file is read are not lost
+// unasked.
+func (u *UI) openPath(path string, then func(ok bool)) {
+	before := u.doc.c
+	type read struct {
+		c       *casebuilder.Case
+		err     error
+		missing bool // the file does not exist
 	}
-	if abs, aerr := filepath.Abs(path); aerr == nil {
+	background(u, func() read {
+		c, err := u.deps.load(path)
+		_, serr := os.Stat(path)
+		return read{c, err, c == nil && errors.Is(serr, os.ErrNotExist)}
+	}, func(r read) {
+		if r.c == nil {
+			u.showError("Cannot open "+filepath.Base(path), r.err, "Check that it is a Case Builder case (.hrcase) and that you may read it.")
+			if r.missing {
+				u.prefs.removeRecent(path)
+				u.updateRecentMenu()
+			}
+			if then != nil {
+				then(false)
+			}
+			return
+		}
+		open := func() {
+			u.showOpened(r.c, path, r.err)
+			if then != nil {
+				then(true)
+			}
+		}
+		if u.doc.c != before {
+			u.whenSaved("open "+filepath.Base(path), open)
+			return
+		}
+		open()
+	})
+}
+
+// showOpened shows the case c read from the file at path, in place of the
+// current case; readErr is what reading it found wrong.
+func (u *UI) showOpened(c *casebuilder.Case, path string, readErr error) {
+	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	u.openCase(c, path, err)
-	if err != nil {
+	u.openCase(c, path, readErr)
+	if readErr != nil {
 		u.goTo(casebuilder.StepReview)
 		u.status.say("This case has problems; each is listed below with a link to the field to fix.")
 	} else {
 		u.status.say("Opened " + path)
 	}
-	return true
 }
 
 func (u *UI) onSave() { u.saveThen(nil) }
@@ -242,7 +274,7 @@ func (u *UI) onSaveAs() { u.saveAs(nil) }
 // writing, which empties an existing case before it is replaced, and
 // Save's backup of the previous version would be empty.
 func (u *UI) saveAs(next func()) {
-	d := &saveAsDialog{u: u, folder: u.exportFolder(), problem: newErrorLabel(), next: next}
+	d := &saveAsDialog{u: u, folder: u.exportFolder(), problem: form.NewErrorLabel(), next: next}
 	d.name = widget.NewEntry()
 	d.name.SetText(u.suggestedName() + casebuilder.FileExtension)
 	d.name.OnSubmitted = func(string) { d.onSave() }
@@ -261,17 +293,17 @@ func (u *UI) saveAs(next func()) {
 		f.Resize(fyne.NewSize(820, 560))
 		f.Show()
 	})
-	form := widget.NewForm(
+	fields := widget.NewForm(
 		widget.NewFormItem("File name", d.name),
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, d.folderLabel)),
 	)
-	content := container.NewVBox(form, d.problem)
+	content := container.NewVBox(fields, d.problem)
 	d.save = widget.NewButton("Save", d.onSave)
 	d.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { d.dlg.Hide() })
 	d.dlg = dialog.NewCustomWithoutButtons("Save the case as", container.NewGridWrap(fyne.NewSize(520, content.MinSize().Height+30), content), u.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
-	u.saveAsDlg = d
+	u.tell(d)
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.name)
 }
@@ -282,7 +314,7 @@ type saveAsDialog struct {
 	name        *widget.Entry
 	folder      string
 	folderLabel *widget.Label
-	problem     *errorLabel
+	problem     *form.ErrorLabel
 	save        *widget.Button
 	dlg         *dialog.CustomDialog
 	next        func()
@@ -308,16 +340,14 @@ func (d *saveAsDialog) path() (string, error) {
 func (d *saveAsDialog) onSave() {
 	path, err := d.path()
 	if err != nil {
-		d.problem.show(err, "")
+		d.problem.Explain(err, "")
 		return
 	}
 	save := func() {
 		d.dlg.Hide()
-		if d.u.saveTo(path) && d.next != nil {
-			d.next()
-		}
+		d.u.saveTo(path, d.next)
 	}
-	if _, err := os.Stat(path); err != nil || sameFile(path, d.u.doc.path) {
+	if _, err := os.Stat(path); err != nil || casebuilder.SameFile(path, d.u.doc.path) {
 		save()
 		return
 	}
@@ -327,26 +357,52 @@ func (d *saveAsDialog) onSave() {
 			save()
 		}
 	}, d.u.win)
-	d.u.replaceConfirm = confirm
+	d.u.tell(replaceConfirm{confirm})
 	confirm.Show()
 }
 
-// saveTo saves the case to path and reports whether it could.
-func (u *UI) saveTo(path string) bool {
-	if err := casebuilder.Save(path, u.doc.c); err != nil {
-		var ps casebuilder.Problems
-		advice := "Choose a folder you can write to, or free some disk space, and save again."
-		if errors.As(err, &ps) {
-			advice = "Fix the problems listed in the Review step, then save again."
+// saveTo saves the case as it is now to path, in a goroutine, and runs
+// then, when set, once it is saved. Saves are written one after the other,
+// in the order they were asked for. Only a save that succeeded marks the
+// case saved, as the version it wrote: what is typed meanwhile is still to
+// be saved.
+func (u *UI) saveTo(path string, then func()) {
+	d, c := u.doc, u.doc.c // c is never changed in place
+	previous, written := u.lastSave, make(chan struct{})
+	u.lastSave = written
+	background(u, func() error {
+		if previous != nil {
+			<-previous
 		}
-		u.showError("Cannot save "+filepath.Base(path), err, advice)
-		return false
-	}
-	dropped, readFrom := len(u.doc.fileFindings), u.doc.path
-	u.doc.markSaved(path)
-	u.autosave.discard()
+		defer close(written)
+		return u.deps.save(path, c)
+	}, func(err error) {
+		if err != nil {
+			var ps casebuilder.Problems
+			advice := "Choose a folder you can write to, or free some disk space, and save again."
+			if errors.As(err, &ps) {
+				advice = "Fix the problems listed in the Review step, then save again."
+			}
+			u.showError("Cannot save "+filepath.Base(path), err, advice)
+			return
+		}
+		u.saved(d, c, path)
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// saved records that version c of document d is in the file at path.
+func (u *UI) saved(d *document, c *casebuilder.Case, path string) {
+	dropped, readFrom := len(d.fileFindings), d.path
+	d.markSaved(path, c)
 	u.prefs.addRecent(path)
 	u.updateRecentMenu()
+	if d != u.doc {
+		return // another case is open now
+	}
+	u.autosave.discard()
 	u.updateTitle()
 	saved := "Saved " + path + " at " + u.deps.now().Format("15:04")
 	if dropped > 0 {
@@ -360,7 +416,6 @@ func (u *UI) saveTo(path string) bool {
 		saved = "Saved " + name + " at " + u.deps.now().Format("15:04") + " without what could not be read; the file as read is " + kept
 	}
 	u.status.say(saved)
-	return true
 }
 
 // maxSuggestedName is the longest file name suggested from a title.
@@ -372,16 +427,7 @@ func (u *UI) suggestedName() string {
 	if u.doc.path != "" {
 		return strings.TrimSuffix(filepath.Base(u.doc.path), filepath.Ext(u.doc.path))
 	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(u.doc.c.Title) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteRune('-')
-		}
-	}
-	s := strings.Trim(b.String(), "-")
+	s := strings.Trim(hyphenated(u.doc.c.Title), "-")
 	if len(s) > maxSuggestedName {
 		// At most that long, cut between words.
 		s = s[:maxSuggestedName+1]
@@ -470,7 +516,7 @@ func (u *UI) setMenus() {
 	redo.Shortcut = &fyne.ShortcutRedo{}
 	edit := fyne.NewMenu("Edit", undo, redo)
 	var goItems []*fyne.MenuItem
-	for i, st := range steps {
+	for i, st := range screenSpecs {
 		goItems = append(goItems, item(fmt.Sprintf("%d. %s", i+1, st.name), func() { u.goTo(st.id) }, fyne.KeyName(fmt.Sprint(i+1)), 0))
 	}
 	help := fyne.NewMenu("Help",
@@ -508,7 +554,7 @@ func (u *UI) updateRecentMenu() {
 	var items []*fyne.MenuItem
 	for _, p := range u.prefs.recent() {
 		items = append(items, fyne.NewMenuItem(p, func() {
-			u.whenSaved("open another case", func() { u.openPath(p) })
+			u.whenSaved("open another case", func() { u.openPath(p, nil) })
 		}))
 	}
 	if len(items) == 0 {

@@ -7,10 +7,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // headline is the row of the recommendation's headline figures above every
-// step: what is recommended, its NPV, ROI, benefit-cost ratio and payback,
+// step: what is recommended, its NPV, ROI, benefit-cost ratio and the month
+// it is paid back in,
 // and the yearly cost of the pain it answers.
 type headline struct {
 	u           *UI
@@ -31,15 +33,15 @@ func newHeadline(u *UI) *headline {
 		*value = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
 		(*value).SizeName = theme.SizeNameSubHeadingText
 		(*value).Truncation = fyne.TextTruncateEllipsis
-		return container.New(&tightVBox{}, c, *value)
+		return container.New(form.TightVBox{}, c, *value)
 	}
-	cols := newColumns(2.8, 0.9, 0.9, 1.1, 1.1, 1.2)
-	h.box = cols.row(
+	cols := form.NewColumns(2.8, 0.9, 0.9, 1.1, 1.1, 1.2)
+	h.box = cols.Row(
 		tile("Recommended", &h.recommended, false),
 		tile("NPV", &h.npv, true),
 		tile("ROI", &h.roi, true),
 		tile("Benefit–cost ratio", &h.bcr, true),
-		tile("Payback", &h.payback, true),
+		tile("Paid back in", &h.payback, true),
 		tile("Cost of the pain, a year", &h.pain, true),
 	)
 	return h
@@ -52,17 +54,17 @@ func (h *headline) show(a analysis) {
 	}
 	f := h.u.formatOf(a.c)
 	if a.res.Pain.Complete() && a.c.Pain.Category != "" {
-		setText(h.pain, f.MoneyShort(a.res.Pain.Annual))
+		form.SetText(h.pain, f.MoneyShort(a.res.Pain.Annual))
 	} else {
-		setText(h.pain, "—")
+		form.SetText(h.pain, "—")
 	}
 	alt := a.res.RecommendedAlternative()
 	if alt == nil || !hasAlternative(a.res) {
 		// Doing nothing alone is no recommendation, whatever its NPV.
-		setText(h.recommended, "No alternative yet")
+		form.SetText(h.recommended, "No alternative yet")
 		h.npv.Importance = widget.MediumImportance
 		for _, l := range []*widget.Label{h.npv, h.roi, h.bcr, h.payback} {
-			setText(l, "—")
+			form.SetText(l, "—")
 		}
 		return
 	}
@@ -70,11 +72,13 @@ func (h *headline) show(a analysis) {
 	if !a.res.RecommendedByCase {
 		name += " (highest NPV)"
 	}
-	setText(h.recommended, name)
-	setText(h.npv, f.MoneyShort(alt.NPV))
-	setText(h.roi, f.Maybe(alt.ROI, f.Percent))
-	setText(h.bcr, f.Maybe(alt.BCR, f.Ratio))
-	setText(h.payback, f.Maybe(alt.PaybackMonths, f.Months))
+	form.SetText(h.recommended, name)
+	form.SetText(h.npv, f.MoneyShort(alt.NPV))
+	form.SetText(h.roi, f.Maybe(alt.ROI, f.Percent))
+	form.SetText(h.bcr, f.Maybe(alt.BCR, f.Ratio))
+	// The month by whose end the cumulative cash flow stays positive, as
+	// the brief and the workbook say it (casebuilder.PaybackConvention).
+	form.SetText(h.payback, casebuilder.PaidBackIn(a.c, alt.CashFlows, true))
 	if alt.NPV < 0 {
 		h.npv.Importance = widget.DangerImportance
 	} else {

@@ -1,16 +1,19 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // queueBridge keeps what goroutines hand to the UI until the test runs it
@@ -47,6 +50,48 @@ type harness struct {
 	dir    string
 	opened []string // what the app asked the desktop to open
 	closed bool     // whether the window was closed
+	shown  dialogs  // what the app showed last
+}
+
+// dialogs are the dialogs the app showed last, and the last error, as its
+// test hook tells them.
+type dialogs struct {
+	prompt    *savePrompt
+	newCase   *newCaseDialog
+	export    *exportDialog
+	saveAs    *saveAsDialog
+	replace   *dialog.ConfirmDialog
+	recovery  *dialog.ConfirmDialog
+	welcome   dialog.Dialog
+	settings  *settingsDialog
+	lastError string // the message of the last error
+	err       error  // the last error itself
+}
+
+// record is the app's test hook: it keeps what the app shows.
+func (d *dialogs) record(shown any) {
+	switch x := shown.(type) {
+	case *savePrompt:
+		d.prompt = x
+	case *newCaseDialog:
+		d.newCase = x
+	case *exportDialog:
+		d.export = x
+	case *saveAsDialog:
+		d.saveAs = x
+	case replaceConfirm:
+		d.replace = x.ConfirmDialog
+	case recoveryOffer:
+		d.recovery = x.ConfirmDialog
+	case methodDialog:
+		d.welcome = x.Dialog
+	case *settingsDialog:
+		d.settings = x
+	case errorShown:
+		d.lastError, d.err = x.message, x.err
+	default:
+		panic(fmt.Sprintf("the app shows a %T the tests do not know", shown))
+	}
 }
 
 // start makes the UI in a test window with its own storage folder.
@@ -79,6 +124,7 @@ func startIn(t *testing.T, a fyne.App, dir string, opts Options) *harness {
 		bridge:      h.bridge,
 		dataDir:     dir,
 		openURL:     func(u string) error { h.opened = append(h.opened, u); return nil },
+		shown:       h.shown.record,
 		now:         func() time.Time { return time.Date(2026, 11, 23, 14, 30, 0, 0, time.UTC) },
 		recalcDelay: time.Millisecond,
 		fullDelay:   5 * time.Millisecond,
@@ -91,43 +137,73 @@ func startIn(t *testing.T, a fyne.App, dir string, opts Options) *harness {
 // settle waits until the figures on screen are those of the case as it is.
 func (h *harness) settle() {
 	h.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		h.bridge.drain()
-		if h.u.analysis.c == h.u.doc.c && !h.u.exporting {
-			return
-		}
-		if time.Now().After(deadline) {
-			h.t.Fatal("the figures never caught up with the case")
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
+	h.waitFor("the figures never caught up with the case", 10*time.Second, func() bool {
+		return h.u.analysis.c == h.u.doc.c && !h.u.exporting && h.u.pending == 0
+	})
 }
 
 // settleFull waits until the whole analysis, simulation included, is of
 // the case as it is.
 func (h *harness) settleFull() {
 	h.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		h.bridge.drain()
-		if h.u.analysis.c == h.u.doc.c && h.u.fullIsCurrent() && !h.u.exporting {
-			return
-		}
+	h.waitFor("the whole analysis never caught up with the case", 30*time.Second, func() bool {
+		return h.u.analysis.c == h.u.doc.c && h.u.fullIsCurrent() && !h.u.exporting && h.u.pending == 0
+	})
+}
+
+// waitFiles waits until the files being written and read are, and what
+// they report is shown.
+func (h *harness) waitFiles() {
+	h.t.Helper()
+	h.waitFor("a file was never written or read", 10*time.Second, func() bool { return h.u.pending == 0 })
+}
+
+// waitFor runs what goroutines hand to the UI until done, and fails the
+// test with why after timeout.
+func (h *harness) waitFor(why string, timeout time.Duration, done func() bool) {
+	h.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for h.bridge.drain(); !done(); h.bridge.drain() {
 		if time.Now().After(deadline) {
-			h.t.Fatal("the whole analysis never caught up with the case")
+			h.t.Fatal(why)
 		}
-		time.Sleep(2 * time.Millisecond)
+		time.Sleep(time.Millisecond)
 	}
+}
+
+// save saves the case to path and waits until it is written; it reports
+// whether it was saved.
+func (h *harness) save(path string) bool {
+	h.t.Helper()
+	saved := false
+	h.u.saveTo(path, func() { saved = true })
+	h.waitFiles()
+	return saved
+}
+
+// open opens the case file at path and waits until it is read; it reports
+// whether it was opened.
+func (h *harness) open(path string) bool {
+	h.t.Helper()
+	opened := false
+	h.u.openPath(path, func(ok bool) { opened = ok })
+	h.waitFiles()
+	return opened
+}
+
+// shownScreen goes to a step and returns its screen.
+func shownScreen[T screen](h *harness, step casebuilder.MethodStep) T {
+	h.u.goTo(step)
+	return h.u.screens[step].(T)
 }
 
 // dismissWelcome closes the welcome shown on the first start.
 func (h *harness) dismissWelcome() {
 	h.t.Helper()
-	if h.u.welcome == nil {
+	if h.shown.welcome == nil {
 		h.t.Fatal("no welcome was shown")
 	}
-	h.u.welcome.Hide()
+	h.shown.welcome.Hide()
 }
 
 // field goes to the field at path, as a link of the review would, and
@@ -143,9 +219,9 @@ func (h *harness) field(step casebuilder.MethodStep, path string) fyne.Focusable
 }
 
 // entryAt returns the entry of the field at path.
-func (h *harness) entryAt(step casebuilder.MethodStep, path string) *entry {
+func (h *harness) entryAt(step casebuilder.MethodStep, path string) *form.Entry {
 	h.t.Helper()
-	e, ok := h.field(step, path).(*entry)
+	e, ok := h.field(step, path).(*form.Entry)
 	if !ok {
 		h.t.Fatalf("the field at %s is not an entry", path)
 	}
@@ -153,93 +229,83 @@ func (h *harness) entryAt(step casebuilder.MethodStep, path string) *entry {
 }
 
 // retype replaces what an entry holds by typing text into it, key by key.
-func (h *harness) retype(e *entry, text string) {
+func (h *harness) retype(e *form.Entry, text string) {
 	h.t.Helper()
 	h.w.Canvas().Focus(e)
 	e.SetText("")
 	test.Type(e, text)
 }
 
+// ownedField is a field that says which widgets are its own and what is
+// shown under it: every field type of package form.
+type ownedField interface {
+	form.Binder
+	Owns(w fyne.Focusable) bool
+	Problem() string
+}
+
 // errorBeside returns the message shown under the field of entry e, or "".
-func errorBeside(u *UI, e *entry) string {
+func errorBeside(u *UI, e *form.Entry) string {
 	for _, s := range u.screens {
-		if msg, ok := findError(s, e); ok {
-			return msg
+		for _, b := range fieldsOf(s) {
+			if o, ok := b.(ownedField); ok && o.Owns(e) {
+				return o.Problem()
+			}
 		}
 	}
 	return ""
 }
 
-// findError looks through a screen's forms for the field of e.
-func findError(s screen, e *entry) (string, bool) {
-	for _, f := range formsOf(s) {
-		for _, b := range f.fields {
-			switch x := b.(type) {
-			case *textField:
-				if x.entry == e {
-					return visibleText(x.err), true
-				}
-			case *numberField:
-				if x.entry == e {
-					return visibleText(x.err), true
-				}
-			case *rangeField:
-				if x.low == e || x.likely == e || x.high == e {
-					return visibleText(x.err), true
-				}
-			case *monthField:
-				if x.entry == e {
-					return visibleText(x.err), true
-				}
-			case *dateField:
-				if x.entry == e {
-					return visibleText(x.err), true
-				}
-			}
-		}
-	}
-	return "", false
-}
+func visibleText(l *form.ErrorLabel) string { return l.Shown() }
 
-func visibleText(l *errorLabel) string {
-	if !l.Visible() {
-		return ""
+// fieldsOf returns every field of a screen, its tables' rows included.
+func fieldsOf(s screen) []form.Binder {
+	var out []form.Binder
+	for _, f := range formsOf(s) {
+		out = append(out, f.Fields()...)
 	}
-	return l.Text
+	return out
 }
 
 // formsOf returns every form of a screen, its tables' rows included.
-func formsOf(s screen) []*form {
-	var out []*form
-	tables := func(ts ...*rowTable) {
-		for _, t := range ts {
-			if t != nil {
-				out = append(out, t.forms...)
+func formsOf(s screen) []*form.Form {
+	var roots []*form.Form
+	switch x := s.(type) {
+	case *contextScreen:
+		roots = append(roots, x.form)
+	case *painScreen:
+		roots = append(roots, x.form, x.inputs)
+	case *alternativesScreen:
+		roots = append(roots, x.md.Form())
+	case *compareScreen:
+		roots = append(roots, x.form)
+	case *risksScreen:
+		roots = append(roots, x.md.Form())
+	case *planScreen:
+		roots = append(roots, x.md.Form(), x.others)
+	case *measuresScreen:
+		roots = append(roots, x.md.Form(), x.others)
+	}
+	var out []*form.Form
+	var add func(f *form.Form)
+	add = func(f *form.Form) {
+		if f == nil {
+			return
+		}
+		out = append(out, f)
+		for _, p := range f.Parts() {
+			switch p := p.(type) {
+			case *form.Form:
+				add(p)
+			case *form.Table:
+				for _, r := range p.Rows() {
+					add(r)
+				}
 			}
 		}
 	}
-	switch x := s.(type) {
-	case *contextScreen:
-		out = append(out, x.form)
-		tables(x.objectives)
-		tables(x.lists...)
-	case *painScreen:
-		out = append(out, x.form, x.inputs)
-		tables(x.evidence)
-	case *alternativesScreen:
-		out = append(out, x.form)
-		tables(x.costs, x.benefits)
-	case *compareScreen:
-		out = append(out, x.form)
-		tables(x.criteria)
-	case *risksScreen:
-		out = append(out, x.form)
-	case *planScreen:
-		out = append(out, x.form, x.others)
-		tables(x.resources, x.stakeholders)
-	case *measuresScreen:
-		out = append(out, x.form)
-		tables(x.contributors)
+	for _, f := range roots {
+		add(f)
 	}
 	return out
 }
@@ -289,3 +355,13 @@ func tempCase(t *testing.T, name string) string {
 
 // title is the window's title.
 func (h *harness) title() string { return h.w.Title() }
+
+// loadSample returns one of the sample cases, as the app opens it.
+func loadSample(t testing.TB, name string) *casebuilder.Case {
+	t.Helper()
+	c, err := sampleCase(name)
+	if err != nil {
+		t.Fatalf("sample %s: %v", name, err)
+	}
+	return c
+}

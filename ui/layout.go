@@ -1,15 +1,13 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // readableWidth is the widest a column of fields and text grows: wider
@@ -33,6 +31,12 @@ func (readable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
 	}
+}
+
+// detailPage is the form of an item beside its list: a column of
+// sections, with room around it, that its scroll shows from the top.
+func detailPage(sections ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewPadded(container.New(readable{}, container.NewVBox(sections...)))
 }
 
 // page is a screen's scrolling column of sections, with room around it.
@@ -62,12 +66,30 @@ func sectionWithNote(title string, note fyne.CanvasObject, hint string, body ...
 		objs = append(objs, h)
 	}
 	objs = append(objs, body...)
-	return container.NewVBox(container.New(&tightVBox{}, objs[:min(2, len(objs))]...), container.NewVBox(objs[min(2, len(objs)):]...), widget.NewSeparator())
+	return container.NewVBox(container.New(form.TightVBox{}, objs[:min(2, len(objs))]...), container.NewVBox(objs[min(2, len(objs)):]...), widget.NewSeparator())
+}
+
+// textColumn is one text of a row of texts: the name of its field in the
+// path, what the field suggests while it is empty, and where the text is
+// in the item.
+type textColumn[T any] struct {
+	field, placeholder string
+	get                func(it *T) *string
+}
+
+// textRow lays out the texts of an item in cols, each bound to the text at
+// path at + "." + its field.
+func textRow[T any](rf *form.Form, cols *form.Columns, at string, item func(c *casebuilder.Case) *T, texts ...textColumn[T]) fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, len(texts))
+	for i, t := range texts {
+		objs[i] = rf.Text(at+"."+t.field, form.In(item, t.get), t.placeholder).Box()
+	}
+	return cols.Row(objs...)
 }
 
 // labelled puts a caption above a field.
 func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&tightVBox{}, captionLabel(caption), field)
+	return container.New(form.TightVBox{}, captionLabel(caption), field)
 }
 
 // labelledByName puts a caption made of what the user typed (a name, which
@@ -76,7 +98,7 @@ func labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
 func labelledByName(caption string, field fyne.CanvasObject) fyne.CanvasObject {
 	l := captionLabel(caption)
 	l.Truncation = fyne.TextTruncateEllipsis
-	return container.New(&tightVBox{}, l, field)
+	return container.New(form.TightVBox{}, l, field)
 }
 
 func captionLabel(caption string) *widget.Label {
@@ -96,58 +118,5 @@ func reveal(scroll *container.Scroll, obj fyne.CanvasObject) {
 	if y < scroll.Offset.Y || y+obj.Size().Height > scroll.Offset.Y+scroll.Size().Height {
 		scroll.Offset.Y = max(0, min(y-60, scroll.Content.MinSize().Height-scroll.Size().Height))
 		scroll.Refresh()
-	}
-}
-
-// item returns a pointer to s[i], or nil when there is no such item.
-func item[T any](s []T, i int) *T {
-	if i < 0 || i >= len(s) {
-		return nil
-	}
-	return &s[i]
-}
-
-// fieldIn is the getter of a field of one item of the case (a risk, a
-// KPI, a stakeholder): it finds the item in the case it is given each
-// time, and is nil once the item is gone, deleted or undone away.
-func fieldIn[T, V any](of func(*casebuilder.Case) *T, field func(*T) *V) func(*casebuilder.Case) *V {
-	return func(c *casebuilder.Case) *V {
-		if it := of(c); it != nil {
-			return field(it)
-		}
-		return nil
-	}
-}
-
-// indexIn reads a path into a list: indexIn("alternatives[3].costs[0]",
-// "alternatives") is 3, "costs[0]".
-func indexIn(path, list string) (i int, rest string, ok bool) {
-	if !strings.HasPrefix(path, list) {
-		return 0, "", false
-	}
-	tail := path[len(list):]
-	if tail == "" {
-		return -1, "", true
-	}
-	if tail[0] != '[' {
-		return 0, "", false
-	}
-	end := strings.IndexByte(tail, ']')
-	if end < 0 {
-		return 0, "", false
-	}
-	n, err := strconv.Atoi(tail[1:end])
-	if err != nil {
-		return 0, "", false
-	}
-	return n, strings.TrimPrefix(tail[end+1:], "."), true
-}
-
-// setVisible shows or hides obj.
-func setVisible(obj fyne.CanvasObject, on bool) {
-	if on && !obj.Visible() {
-		obj.Show()
-	} else if !on && obj.Visible() {
-		obj.Hide()
 	}
 }

@@ -22,7 +22,7 @@ func TestEveryStepFitsTheWindow(t *testing.T) {
 	u := h.u
 	check := func(what string) {
 		t.Helper()
-		for _, st := range steps {
+		for _, st := range screenSpecs {
 			u.goTo(st.id)
 			h.settleFull() // the figures, then the simulation, name alternatives too
 			if w := h.w.Content().MinSize().Width; w > openWidth {
@@ -32,7 +32,7 @@ func TestEveryStepFitsTheWindow(t *testing.T) {
 	}
 	check("the sample")
 
-	c := cloneCase(u.doc.c)
+	c := u.doc.c.Clone()
 	lengthenTexts(reflect.ValueOf(c), strings.Repeat(" and a long while more", 8))
 	for _, a := range c.Alternatives {
 		for k, sc := range a.Scores {

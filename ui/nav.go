@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // navigation is the list of the method's steps on the left, each with how
@@ -44,23 +45,23 @@ func (p progress) fraction() float64 {
 func newNavigation(u *UI) *navigation {
 	n := &navigation{u: u, state: map[casebuilder.MethodStep]progress{}}
 	n.list = widget.NewList(
-		func() int { return len(steps) },
+		func() int { return len(screenSpecs) },
 		func() fyne.CanvasObject { return newStepItem() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			st := steps[id]
+			st := screenSpecs[id]
 			o.(*stepItem).show(id+1, st.name, n.state[st.id])
 		})
 	n.list.OnSelected = func(id widget.ListItemID) {
 		if n.selecting {
 			return
 		}
-		u.goTo(steps[id].id)
+		u.goTo(screenSpecs[id].id)
 	}
 	heading := widget.NewLabelWithStyle("THE METHOD", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameCaptionText
 	heading.Importance = widget.LowImportance
 	n.box = container.NewBorder(heading, nil, nil, nil,
-		container.NewGridWrap(fyne.NewSize(196, float32(len(steps))*(newStepItem().MinSize().Height+theme.Padding())+theme.Padding()), n.list))
+		container.NewGridWrap(fyne.NewSize(196, float32(len(screenSpecs))*(newStepItem().MinSize().Height+theme.Padding())+theme.Padding()), n.list))
 	return n
 }
 
@@ -71,7 +72,7 @@ func (n *navigation) show(c *casebuilder.Case, a analysis) {
 }
 
 func (n *navigation) selectStep(id casebuilder.MethodStep) {
-	for i, st := range steps {
+	for i, st := range screenSpecs {
 		if st.id == id {
 			n.selecting = true
 			n.list.Select(i)
@@ -101,7 +102,7 @@ func newStepItem() *stepItem {
 }
 
 func (s *stepItem) show(number int, name string, p progress) {
-	setText(s.name, fmt.Sprintf("%d. %s", number, name))
+	form.SetText(s.name, fmt.Sprintf("%d. %s", number, name))
 	var badge []string
 	switch {
 	case p.blocking > 0:
@@ -114,14 +115,14 @@ func (s *stepItem) show(number int, name string, p progress) {
 		badge = append(badge, fmt.Sprintf("%d/%d", p.done, p.total))
 		s.badge.Importance = widget.LowImportance
 	}
-	setText(s.badge, strings.Join(badge, " "))
+	form.SetText(s.badge, strings.Join(badge, " "))
 	s.frac = p.fraction()
 	if p.blocking > 0 {
 		s.bar.FillColor = theme.Color(theme.ColorNameError)
 	} else {
 		s.bar.FillColor = theme.Color(theme.ColorNamePrimary)
 	}
-	s.track.FillColor = withAlpha(theme.Color(theme.ColorNameInputBorder), 0x80)
+	s.track.FillColor = chart.WithAlpha(theme.Color(theme.ColorNameInputBorder), 0x80)
 	s.Refresh()
 }
 
@@ -165,11 +166,6 @@ func (r *stepItemRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *stepItemRenderer) Destroy() {}
-
-func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
-}
 
 // stepProgress says, for each step, how much of what a CEO expects to find
 // there the case has, and how many findings of the review are to be fixed

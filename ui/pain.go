@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"maps"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 const painGuidance = "Put a price on a problem Sales already feels. The CEO weighs your case against every other use of the money, so the cost of doing nothing must be credible: evidence from your own data, inputs you can defend, and arithmetic anyone can follow. Rules of thumb are fine where you lack data, as long as they are labelled as such."
@@ -31,11 +34,11 @@ var categoryLabels = map[casebuilder.PainCategory]string{
 // calculator that puts a yearly cost on it, with its working.
 type painScreen struct {
 	u        *UI
-	form     *form
-	category *choiceField
-	evidence *rowTable
+	form     *form.Form
+	category *form.ChoiceField
+	evidence *form.Table
 	// inputs are the calculator's inputs, rebuilt when the category changes.
-	inputs      *form
+	inputs      *form.Form
 	inputsBox   *fyne.Container
 	builtFor    casebuilder.PainCategory
 	resets      map[string]*widget.Button
@@ -46,24 +49,17 @@ type painScreen struct {
 }
 
 func newPainScreen(u *UI) screen {
-	s := &painScreen{u: u, form: newForm(u, casebuilder.StepPain), inputsBox: container.NewVBox(), working: container.NewVBox()}
+	s := &painScreen{u: u, form: u.newForm(casebuilder.StepPain), inputsBox: container.NewVBox(), working: container.NewVBox()}
 	f := s.form
 	var values, labels []string
 	for _, k := range casebuilder.Calculators() {
 		values = append(values, string(k.Category))
 		labels = append(labels, categoryLabels[k.Category])
 	}
-	s.category = f.choice(fixed("pain.category"), values, labels,
-		func(c *casebuilder.Case) (string, bool) { return string(c.Pain.Category), true },
-		func(c *casebuilder.Case, v string) error {
-			if string(c.Pain.Category) == v {
-				return errUnchanged
-			}
-			c.Pain.Category = casebuilder.PainCategory(v)
-			return nil
-		})
-	s.category.sel.PlaceHolder = "Choose the kind of problem"
-	summary := f.textArea(fixed("pain.summary"), func(c *casebuilder.Case) *string { return &c.Pain.Summary },
+	s.category = f.Choice("pain.category", values, labels,
+		form.AsText(form.At(func(c *casebuilder.Case) *casebuilder.PainCategory { return &c.Pain.Category })))
+	s.category.Select().PlaceHolder = "Choose the kind of problem"
+	summary := f.TextArea("pain.summary", form.At(func(c *casebuilder.Case) *string { return &c.Pain.Summary }),
 		"The problem in one or two sentences, as Sales would say it.", 3)
 	s.evidence = s.evidenceTable()
 
@@ -71,8 +67,8 @@ func newPainScreen(u *UI) screen {
 	s.annual.SizeName = theme.SizeNameHeadingText
 
 	s.left = page(
-		section("The problem", "", labelled("Kind of problem", s.category.box), labelled("In a sentence", summary.box)),
-		section("Evidence", "Findings from your own data that show the problem is real, each with its source.", s.evidence.box),
+		section("The problem", "", labelled("Kind of problem", s.category.Box()), labelled("In a sentence", summary.Box())),
+		section("Evidence", "Findings from your own data that show the problem is real, each with its source.", s.evidence.Box()),
 		section("The calculator's inputs", "Low and high are optional: leave them blank when you have a single figure. Blank inputs with a rule of thumb take it, labelled as such in the working.", s.inputsBox),
 	)
 	workingTitle := widget.NewLabelWithStyle("The working", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -90,39 +86,29 @@ func newPainScreen(u *UI) screen {
 	return s
 }
 
-func (s *painScreen) evidenceTable() *rowTable {
-	edits := sliceEdits(s.u, casebuilder.StepPain, fixed("pain.evidence"),
-		func(c *casebuilder.Case) *[]casebuilder.Evidence { return &c.Pain.Evidence },
-		func(*casebuilder.Case) casebuilder.Evidence { return casebuilder.Evidence{} }, nil, nil)
-	cols := newColumns(1.5, 1)
-	return newRowTable(s.u, edits, "evidence", "No evidence yet. A CEO asks first: how do you know?",
-		headerRow(cols, "Finding", "Source"), func(i int, rf *form) fyne.CanvasObject {
-			at := func(field string) func() string {
-				return func() string { return fmt.Sprintf("pain.evidence[%d].%s", i, field) }
-			}
-			get := func(c *casebuilder.Case) *casebuilder.Evidence { return item(c.Pain.Evidence, i) }
-			finding := rf.textArea(at("finding"), func(c *casebuilder.Case) *string {
-				if e := get(c); e != nil {
-					return &e.Finding
-				}
-				return nil
-			}, "e.g. 40 of 121 reps left in the last twelve months", 3)
+func (s *painScreen) evidenceTable() *form.Table {
+	list := func(c *casebuilder.Case) *[]casebuilder.Evidence { return &c.Pain.Evidence }
+	edits := form.List[casebuilder.Evidence]{Path: "pain.evidence", Get: list,
+		New: func(*casebuilder.Case) casebuilder.Evidence { return casebuilder.Evidence{} }}.Edits(s.u.host(), casebuilder.StepPain)
+	cols := form.NewColumns(1.5, 1)
+	return s.form.Table(edits, "evidence", "No evidence yet. A CEO asks first: how do you know?",
+		form.HeaderRow(cols, "Finding", "Source"), func(i int, rf *form.Form) fyne.CanvasObject {
+			at := func(field string) string { return fmt.Sprintf("pain.evidence[%d].%s", i, field) }
+			evidence := form.ItemOf(list, i)
+			finding := rf.TextArea(at("finding"), form.In(evidence, func(e *casebuilder.Evidence) *string { return &e.Finding }),
+				"e.g. 40 of 121 reps left in the last twelve months", 3)
 			// As tall as the finding, and wrapped: a source cut off at the
 			// column's edge cannot be checked at a glance.
-			source := rf.textArea(at("source"), func(c *casebuilder.Case) *string {
-				if e := get(c); e != nil {
-					return &e.Source
-				}
-				return nil
-			}, "e.g. HRIS leavers report", 3)
-			return cols.row(finding.box, source.box)
+			source := rf.TextArea(at("source"), form.In(evidence, func(e *casebuilder.Evidence) *string { return &e.Source }),
+				"e.g. HRIS leavers report", 3)
+			return cols.Row(finding.Box(), source.Box())
 		})
 }
 
 // rebuildInputs lays out the inputs of the case's calculator.
 func (s *painScreen) rebuildInputs(c *casebuilder.Case) {
 	s.builtFor = c.Pain.Category
-	s.inputs = newForm(s.u, casebuilder.StepPain)
+	s.inputs = s.u.newForm(casebuilder.StepPain)
 	s.resets = map[string]*widget.Button{}
 	k := casebuilder.CalculatorFor(c.Pain.Category)
 	if k == nil {
@@ -132,8 +118,8 @@ func (s *painScreen) rebuildInputs(c *casebuilder.Case) {
 		s.inputsBox.Refresh()
 		return
 	}
-	cols := newColumns(1.3, 1.5, 0)
-	objs := []fyne.CanvasObject{cols.row(widget.NewLabel(""), rangeHeader(), widget.NewLabel("            "))}
+	cols := form.NewColumns(1.3, 1.5, 0)
+	objs := []fyne.CanvasObject{cols.Row(widget.NewLabel(""), rangeHeader(), widget.NewLabel("            "))}
 	for _, key := range k.Inputs {
 		objs = append(objs, s.inputRow(cols, casebuilder.LookupInput(key)))
 	}
@@ -154,40 +140,14 @@ func rangeHeader() fyne.CanvasObject {
 
 // inputRow is one input of the calculator: its name and help, its low,
 // likely and high values, and its rule-of-thumb default.
-func (s *painScreen) inputRow(cols *columns, in *casebuilder.Input) fyne.CanvasObject {
+func (s *painScreen) inputRow(cols *form.Columns, in *casebuilder.Input) fyne.CanvasObject {
 	key := in.Key
-	path := "pain.inputs." + key
-	field := s.inputs.estimateWith(fixed(path), in.Unit, true,
-		func(c *casebuilder.Case) (casebuilder.Range, bool, bool) {
-			v, set := c.Pain.Inputs[key]
-			return v.Range, set, true
-		},
-		func(c *casebuilder.Case, r casebuilder.Range, set bool) error {
-			old, had := c.Pain.Inputs[key]
-			switch {
-			case !set && !had, set && had && old.Range == r:
-				return errUnchanged
-			case !set:
-				c.Pain.Inputs = maps.Clone(c.Pain.Inputs)
-				delete(c.Pain.Inputs, key)
-			default:
-				if c.Pain.Inputs == nil {
-					c.Pain.Inputs = map[string]casebuilder.InputValue{}
-				}
-				v := casebuilder.Given(r)
-				if old.Yearly() {
-					// The field shows the first year: change that year only.
-					v = casebuilder.ByYear(old.Years...)
-					v.Years[0], v.Range = r, r
-				}
-				c.Pain.Inputs[key] = v
-			}
-			return nil
-		})
+	field := s.inputs.OptionalEstimate("pain.inputs."+key, in.Unit, painInput(key))
+	_, likely, _ := field.Entries()
 	if in.HasDefault() {
-		field.likely.SetPlaceHolder("rule of thumb")
+		likely.SetPlaceHolder("rule of thumb")
 	} else {
-		field.likely.SetPlaceHolder("needed")
+		likely.SetPlaceHolder("needed")
 	}
 	name := widget.NewLabel(in.Label + unitSuffix(s.u, in.Unit))
 	name.Wrapping = fyne.TextWrapWord
@@ -195,7 +155,7 @@ func (s *painScreen) inputRow(cols *columns, in *casebuilder.Input) fyne.CanvasO
 	help.Wrapping = fyne.TextWrapWord
 	help.SizeName = theme.SizeNameCaptionText
 	help.Importance = widget.LowImportance
-	label := container.New(&tightVBox{}, name, help)
+	label := container.New(form.TightVBox{}, name, help)
 	if in.HasDefault() {
 		note := widget.NewLabel(in.DefaultNote + " It applies while the input is blank.")
 		note.Wrapping = fyne.TextWrapWord
@@ -210,7 +170,42 @@ func (s *painScreen) inputRow(cols *columns, in *casebuilder.Input) fyne.CanvasO
 	if !in.HasDefault() {
 		reset.Hide()
 	}
-	return cols.row(label, field.box, container.NewVBox(container.NewStack(reset, layout.NewSpacer())))
+	return cols.Row(label, field.Box(), container.NewVBox(container.NewStack(reset, layout.NewSpacer())))
+}
+
+// painInput is the estimate of an input of the pain's calculator: nil
+// while it is left out, and its default applies.
+func painInput(key string) form.Value[*casebuilder.Range] {
+	return form.Value[*casebuilder.Range]{
+		Read: func(c *casebuilder.Case) (*casebuilder.Range, bool) {
+			if v, set := c.Pain.Inputs[key]; set {
+				return &v.Range, true
+			}
+			return nil, true
+		},
+		Write: func(c *casebuilder.Case, r *casebuilder.Range) error {
+			old, had := c.Pain.Inputs[key]
+			switch {
+			case r == nil && !had, r != nil && had && old.Range == *r:
+				return form.ErrUnchanged
+			case r == nil:
+				c.Pain.Inputs = maps.Clone(c.Pain.Inputs)
+				delete(c.Pain.Inputs, key)
+			default:
+				if c.Pain.Inputs == nil {
+					c.Pain.Inputs = map[string]casebuilder.InputValue{}
+				}
+				v := casebuilder.Given(*r)
+				if old.Yearly() {
+					// The field shows the first year: change that year only.
+					v = casebuilder.ByYear(old.Years...)
+					v.Years[0], v.Range = *r, *r
+				}
+				c.Pain.Inputs[key] = v
+			}
+			return nil
+		},
+	}
 }
 
 // unitSuffix says in what a figure is typed: " (€)", " (%)", " (days)".
@@ -232,7 +227,7 @@ func unitSuffix(u *UI, unit figure.Unit) string {
 func (s *painScreen) onUseDefault(key string) {
 	err := s.u.edit(casebuilder.Where{Step: casebuilder.StepPain, Path: "pain.inputs." + key}, "", func(c *casebuilder.Case) error {
 		if _, ok := c.Pain.Inputs[key]; !ok {
-			return errUnchanged
+			return form.ErrUnchanged
 		}
 		c.Pain.Inputs = maps.Clone(c.Pain.Inputs)
 		delete(c.Pain.Inputs, key)
@@ -267,9 +262,8 @@ func (s *painScreen) refresh(force bool) {
 	if c.Pain.Category != s.builtFor {
 		s.rebuildInputs(c)
 	}
-	s.form.refresh(c, force)
-	s.evidence.refresh(c, force)
-	s.inputs.refresh(c, force)
+	s.form.Refresh(c, force)
+	s.inputs.Refresh(c, force)
 	for key := range s.resets {
 		s.showReset(key)
 	}
@@ -293,7 +287,7 @@ func (s *painScreen) showAnalysis(a analysis) {
 			inputs = false
 			rows = append(rows, widget.NewSeparator())
 		}
-		rows = append(rows, workingRow(f, st))
+		rows = append(rows, workingRow(f, st, p.Missing))
 	}
 	s.working.Objects = rows
 	s.working.Refresh()
@@ -307,8 +301,9 @@ func (s *painScreen) showAnalysis(a analysis) {
 	}
 }
 
-// workingRow is one line of the working.
-func workingRow(f *figure.Format, st casebuilder.WorkingLine) fyne.CanvasObject {
+// workingRow is one line of the working; missing are the inputs the
+// calculator still lacks.
+func workingRow(f *figure.Format, st casebuilder.WorkingLine, missing []string) fyne.CanvasObject {
 	name := widget.NewLabel(st.Label)
 	name.Wrapping = fyne.TextWrapWord
 	value := widget.NewLabelWithStyle(f.Value(st.Value, st.Unit), fyne.TextAlignTrailing, fyne.TextStyle{})
@@ -316,6 +311,12 @@ func workingRow(f *figure.Format, st casebuilder.WorkingLine) fyne.CanvasObject 
 	switch st.Kind {
 	case casebuilder.WorkingDefault:
 		note = st.Formula
+		// A rule of thumb worked out from an input still missing has no
+		// value yet: it waits for that input, as the missing ones do.
+		if waits := waitingFor(st.Key, missing); len(waits) > 0 {
+			note = "Waits for: " + strings.Join(waits, "; ") + ". " + note
+			value.SetText("?")
+		}
 	case casebuilder.WorkingMissing:
 		note = "Missing: type it on the left."
 		value.SetText("?")
@@ -327,7 +328,7 @@ func workingRow(f *figure.Format, st casebuilder.WorkingLine) fyne.CanvasObject 
 			value.TextStyle.Bold = true
 		}
 	}
-	left := container.New(&tightVBox{}, name)
+	left := container.New(form.TightVBox{}, name)
 	if note != "" {
 		n := widget.NewLabel(note)
 		n.Wrapping = fyne.TextWrapWord
@@ -346,12 +347,30 @@ func workingRow(f *figure.Format, st casebuilder.WorkingLine) fyne.CanvasObject 
 	return container.NewBorder(nil, nil, nil, value, left)
 }
 
+// waitingFor returns the labels of the missing inputs that the default of
+// the input key reads, itself or through other defaults.
+func waitingFor(key string, missing []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	var visit func(key string)
+	visit = func(key string) {
+		in := casebuilder.LookupInput(key)
+		if in == nil || seen[key] {
+			return
+		}
+		seen[key] = true
+		if slices.Contains(missing, key) {
+			out = append(out, in.Label)
+			return
+		}
+		for _, name := range in.DefaultExpression().Names() {
+			visit(name)
+		}
+	}
+	visit(key)
+	return out
+}
+
 func (s *painScreen) focus(path string) bool {
-	if s.form.focus(path) || s.evidence.focus(path) {
-		return true
-	}
-	if path == "pain.inputs" {
-		return s.inputs.focus(path)
-	}
-	return s.inputs.focus(path)
+	return s.form.Focus(path) || s.inputs.Focus(path)
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // TestUserPath walks through every step as a user would on the first
@@ -71,12 +72,11 @@ func TestUserPath(t *testing.T) {
 	// 3. Alternatives: add one, and a cost line of 12.5k spent once in the
 	// first month. Against doing nothing it costs 12,500 and, with no
 	// benefit yet, its NPV is -12,500 (month 0 is not discounted).
-	u.goTo(casebuilder.StepAlternatives)
-	alts := u.screens[casebuilder.StepAlternatives].(*alternativesScreen)
-	test.Tap(button(t, alts.list.box, "Add alternative"))
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
+	test.Tap(button(t, alts.md.List.Box(), "Add alternative"))
 	n := len(u.doc.c.Alternatives)
-	if n != 5 || alts.shown != 4 {
-		t.Fatalf("after Add alternative: %d alternatives, showing %d", n, alts.shown)
+	if n != 5 || alts.md.Shown() != 4 {
+		t.Fatalf("after Add alternative: %d alternatives, showing %d", n, alts.md.Shown())
 	}
 	name := h.entryAt(casebuilder.StepAlternatives, "alternatives[4].name")
 	h.retype(name, "Mentoring by top performers")
@@ -96,10 +96,10 @@ func TestUserPath(t *testing.T) {
 	if !found {
 		t.Fatalf("the review does not object to an alternative without costs: %v", u.analysis.findings)
 	}
-	if u.current != casebuilder.StepAlternatives || alts.shown != 4 {
-		t.Errorf("the link led to %s, alternative %d", u.current, alts.shown)
+	if u.current != casebuilder.StepAlternatives || alts.md.Shown() != 4 {
+		t.Errorf("the link led to %s, alternative %d", u.current, alts.md.Shown())
 	}
-	test.Tap(button(t, alts.costs.box, "Add cost line"))
+	test.Tap(button(t, alts.costs.Box(), "Add cost line"))
 	if got := len(u.doc.c.Alternatives[4].Costs); got != 1 {
 		t.Fatalf("after Add cost line: %d cost lines", got)
 	}
@@ -116,9 +116,8 @@ func TestUserPath(t *testing.T) {
 	}
 
 	// 4. Compare: recommend the new alternative; the headline follows.
-	u.goTo(casebuilder.StepCompare)
-	cmp := u.screens[casebuilder.StepCompare].(*compareScreen)
-	cmp.recommend.sel.SetSelected("Mentoring by top performers")
+	cmp := shownScreen[*compareScreen](h, casebuilder.StepCompare)
+	cmp.recommend.Select().SetSelected("Mentoring by top performers")
 	h.settle()
 	if got := u.headline.recommended.Text; got != "Mentoring by top performers" {
 		t.Errorf("headline recommends %q", got)
@@ -129,16 +128,16 @@ func TestUserPath(t *testing.T) {
 
 	// 5. Risks: a risk of 30 % with a contingency of €10,000 for the new
 	// alternative puts 3,000 in its reserve: it now costs 15,500.
-	u.goTo(casebuilder.StepRisks)
-	risks := u.screens[casebuilder.StepRisks].(*risksScreen)
-	test.Tap(button(t, risks.list.box, "Add risk"))
+	risks := shownScreen[*risksScreen](h, casebuilder.StepRisks)
+	test.Tap(button(t, risks.md.List.Box(), "Add risk"))
 	ri := len(u.doc.c.Risks) - 1
 	h.retype(h.entryAt(casebuilder.StepRisks, "risks["+itoa(ri)+"].description"), "Top performers have no time to mentor")
 	h.retype(h.entryAt(casebuilder.StepRisks, "risks["+itoa(ri)+"].likelihood"), "30 %")
 	h.retype(h.entryAt(casebuilder.StepRisks, "risks["+itoa(ri)+"].contingencyCost"), "€ 10,000")
-	for _, b := range risks.form.fields {
-		if k, ok := b.(*concernField); ok && k.id == u.doc.c.Alternatives[4].ID {
-			test.Tap(k.check)
+	// The tick of the alternative the risk concerns, named after it.
+	for _, b := range risks.md.Form().Fields() {
+		if k, ok := b.(*form.CheckField); ok && k.Path() == "risks["+itoa(ri)+"].alternatives" && k.Widget().Text == u.doc.c.Alternatives[4].Name {
+			test.Tap(k.Widget())
 		}
 	}
 	h.settle()
@@ -147,9 +146,8 @@ func TestUserPath(t *testing.T) {
 	}
 
 	// 6. Plan: add a milestone and give it an owner.
-	u.goTo(casebuilder.StepPlan)
-	plan := u.screens[casebuilder.StepPlan].(*planScreen)
-	test.Tap(button(t, plan.list.box, "Add milestone"))
+	plan := shownScreen[*planScreen](h, casebuilder.StepPlan)
+	test.Tap(button(t, plan.md.List.Box(), "Add milestone"))
 	mi := len(u.doc.c.Plan.Milestones) - 1
 	h.retype(h.entryAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].owner"), "Lena Brandt")
 	h.retype(h.entryAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].start"), "2027-11-01")
@@ -158,9 +156,8 @@ func TestUserPath(t *testing.T) {
 	}
 
 	// 7. Measures: add one with a target.
-	u.goTo(casebuilder.StepMeasures)
-	ms := u.screens[casebuilder.StepMeasures].(*measuresScreen)
-	test.Tap(button(t, ms.list.box, "Add measure"))
+	ms := shownScreen[*measuresScreen](h, casebuilder.StepMeasures)
+	test.Tap(button(t, ms.md.List.Box(), "Add measure"))
 	k := len(u.doc.c.Measures) - 1
 	h.retype(h.entryAt(casebuilder.StepMeasures, "measures["+itoa(k)+"].target"), "25 %")
 	if got := u.doc.c.Measures[k].Target; got != 0.25 {
@@ -178,14 +175,14 @@ func TestUserPath(t *testing.T) {
 
 	// Save, then reopen: everything typed is there.
 	path := tempCase(t, "mentoring.hrcase")
-	if !u.saveTo(path) {
-		t.Fatalf("save failed: %s", u.lastError)
+	if !h.save(path) {
+		t.Fatalf("save failed: %s", h.shown.lastError)
 	}
 	if strings.HasPrefix(h.title(), "*") || !strings.Contains(h.title(), "mentoring.hrcase") {
 		t.Errorf("after saving, the window title is %q", h.title())
 	}
-	if !u.openPath(path) {
-		t.Fatalf("reopen failed: %s", u.lastError)
+	if !h.open(path) {
+		t.Fatalf("reopen failed: %s", h.shown.lastError)
 	}
 	c := u.doc.c
 	if c.Title != "Keeping our account executives" || len(c.Alternatives) != 5 ||

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 const planGuidance = "Show that it can be done, by whom, and when. A CEO looks for dated milestones that each have one owner, the resources secured before they are needed, the people affected and how they will hear about it, and how progress will be reported, so that nothing comes as a surprise."
@@ -21,36 +24,32 @@ const planGuidance = "Show that it can be done, by whom, and when. A CEO looks f
 type planScreen struct {
 	u            *UI
 	tabs         *container.AppTabs
-	timeline     *chart
+	timeline     *chart.Chart
 	timeScroll   *container.Scroll
-	list         *master
-	shown        int
-	form         *form
-	resources    *rowTable
-	detail       *container.Scroll
-	others       *form
-	stakeholders *rowTable
+	md           *form.MasterDetail
+	others       *form.Form
 	othersScroll *container.Scroll
 }
 
 func newPlanScreen(u *UI) screen {
-	s := &planScreen{u: u, shown: -1, others: newForm(u, casebuilder.StepPlan)}
-	edits := sliceEdits(u, casebuilder.StepPlan, fixed("plan.milestones"),
-		func(c *casebuilder.Case) *[]casebuilder.Milestone { return &c.Plan.Milestones },
-		func(c *casebuilder.Case) casebuilder.Milestone {
+	s := &planScreen{u: u, others: u.newForm(casebuilder.StepPlan)}
+	edits := form.List[casebuilder.Milestone]{Path: "plan.milestones",
+		Get: func(c *casebuilder.Case) *[]casebuilder.Milestone { return &c.Plan.Milestones },
+		New: func(c *casebuilder.Case) casebuilder.Milestone {
 			return casebuilder.Milestone{ID: uniqueID("milestone", milestoneIDs(c)), Name: "New milestone"}
 		},
-		func(c *casebuilder.Case, removed casebuilder.Milestone) {
+		Removed: func(c *casebuilder.Case, removed casebuilder.Milestone) {
 			for i := range c.Plan.Milestones {
 				m := &c.Plan.Milestones[i]
 				m.DependsOn = slices.DeleteFunc(m.DependsOn, func(id string) bool { return id == removed.ID })
 			}
 		},
-		func(c *casebuilder.Case, copied *casebuilder.Milestone) {
+		Copied: func(c *casebuilder.Case, copied *casebuilder.Milestone) {
 			copied.ID = uniqueID("milestone", milestoneIDs(c))
 			copied.Name += " (copy)"
-		})
-	s.list = newMaster(u, edits, "milestone", func(c *casebuilder.Case, i int) (string, string) {
+		},
+	}.Edits(u.host(), casebuilder.StepPlan)
+	s.md = form.NewMasterDetail(u.host(), casebuilder.StepPlan, edits, "milestone", func(c *casebuilder.Case, i int) (string, string) {
 		m := &c.Plan.Milestones[i]
 		when := "no dates yet"
 		if !m.Start.IsZero() || !m.End.IsZero() {
@@ -61,25 +60,25 @@ func newPlanScreen(u *UI) screen {
 			owner = "no owner"
 		}
 		return firstLine(m.Name, "Untitled milestone"), when + " · " + owner
-	}, s.onSelect)
-	s.timeline = newChart(fyne.NewSize(400, 120), s.drawTimeline)
-	s.timeline.onTap = s.onTimelineTap
+	}, s.showMilestone)
+	s.md.OnShow = func(int) { s.timeline.Refresh() }
+	s.timeline = chart.New(fyne.NewSize(400, 120), s.drawTimeline)
+	s.timeline.OnTap = s.onTimelineTap
 	s.timeScroll = container.NewVScroll(s.timeline)
 	s.timeScroll.SetMinSize(fyne.NewSize(400, 200))
 	// The timeline draws only the rows in view: a plan may have thousands.
 	s.timeScroll.OnScrolled = func(fyne.Position) { s.timeline.Refresh() }
-	s.detail = container.NewVScroll(container.NewStack())
-	split := container.NewHSplit(s.list.box, s.detail)
+	split := container.NewHSplit(s.md.List.Box(), s.md.Detail)
 	split.Offset = 0.34
 	milestones := container.NewBorder(container.NewVBox(
 		labelled("Timeline: tap a bar to open its milestone", s.timeScroll), widget.NewSeparator()), nil, nil, nil, split)
 
-	s.stakeholders = s.stakeholderTable()
-	cadence := s.others.textArea(fixed("plan.reportingCadence"), func(c *casebuilder.Case) *string { return &c.Plan.ReportingCadence },
+	stakeholders := s.stakeholderTable()
+	cadence := s.others.TextArea("plan.reportingCadence", form.At(func(c *casebuilder.Case) *string { return &c.Plan.ReportingCadence }),
 		"Who reports what to whom, and how often: e.g. a one-page report to the CEO and CFO every month.", 3)
 	s.othersScroll = page(
-		section("Stakeholders", "The parties affected, what they care about, and how and how often they are kept informed.", s.stakeholders.box),
-		section("Reporting cadence", "", cadence.box),
+		section("Stakeholders", "The parties affected, what they care about, and how and how often they are kept informed.", stakeholders.Box()),
+		section("Reporting cadence", "", cadence.Box()),
 	)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Milestones", milestones),
@@ -90,11 +89,7 @@ func newPlanScreen(u *UI) screen {
 }
 
 func milestoneIDs(c *casebuilder.Case) []string {
-	ids := make([]string, len(c.Plan.Milestones))
-	for i, m := range c.Plan.Milestones {
-		ids[i] = m.ID
-	}
-	return ids
+	return idsOf(c.Plan.Milestones, func(m casebuilder.Milestone) string { return m.ID })
 }
 
 func shortDate(d casebuilder.Date) string {
@@ -104,95 +99,45 @@ func shortDate(d casebuilder.Date) string {
 	return d.Time().Format("2 Jan 2006")
 }
 
-// onSelect shows the form of milestone i.
-func (s *planScreen) onSelect(i int) {
-	s.shown = i
-	s.form = newForm(s.u, casebuilder.StepPlan)
-	s.resources = nil
-	c := s.u.doc.c
-	if item(c.Plan.Milestones, i) == nil {
-		s.detail.Content = container.NewStack()
-		s.detail.Refresh()
-		s.timeline.Refresh()
-		return
-	}
-	f := s.form
-	at := func(field string) func() string {
-		return func() string { return fmt.Sprintf("plan.milestones[%d].%s", i, field) }
-	}
-	ms := func(c *casebuilder.Case) *casebuilder.Milestone { return item(c.Plan.Milestones, i) }
-	name := f.text(at("name"), func(c *casebuilder.Case) *string {
-		if m := ms(c); m != nil {
-			return &m.Name
-		}
-		return nil
-	}, "What is done by the end")
-	owner := f.text(at("owner"), func(c *casebuilder.Case) *string {
-		if m := ms(c); m != nil {
-			return &m.Owner
-		}
-		return nil
-	}, "One person, by name and role")
-	start := f.date(at("start"), func(c *casebuilder.Case) *casebuilder.Date {
-		if m := ms(c); m != nil {
-			return &m.Start
-		}
-		return nil
-	})
-	end := f.date(at("end"), func(c *casebuilder.Case) *casebuilder.Date {
-		if m := ms(c); m != nil {
-			return &m.End
-		}
-		return nil
-	})
-	s.resources = s.resourceTable(i)
-	deps := newDependsField(f, i)
-	two := newColumns(1, 1)
-	s.detail.Content = container.NewPadded(container.New(readable{}, container.NewVBox(
+// milestone is the getter of milestone i.
+func milestone(i int) func(c *casebuilder.Case) *casebuilder.Milestone {
+	return func(c *casebuilder.Case) *casebuilder.Milestone { return form.Item(c.Plan.Milestones, i) }
+}
+
+// showMilestone lays out the form of milestone i.
+func (s *planScreen) showMilestone(i int, f *form.Form) fyne.CanvasObject {
+	at := func(field string) string { return fmt.Sprintf("plan.milestones[%d].%s", i, field) }
+	ms := milestone(i)
+	name := f.Text(at("name"), form.In(ms, func(m *casebuilder.Milestone) *string { return &m.Name }), "What is done by the end")
+	owner := f.Text(at("owner"), form.In(ms, func(m *casebuilder.Milestone) *string { return &m.Owner }), "One person, by name and role")
+	start := f.Date(at("start"), form.In(ms, func(m *casebuilder.Milestone) *casebuilder.Date { return &m.Start }))
+	end := f.Date(at("end"), form.In(ms, func(m *casebuilder.Milestone) *casebuilder.Date { return &m.End }))
+	resources := s.resourceTable(f, i)
+	deps := newDependsField(s.u, f, i)
+	two := form.NewColumns(1, 1)
+	return detailPage(
 		section("The milestone", "",
-			labelled("Name", name.box),
-			labelled("Owner", owner.box),
-			two.row(labelled("Start (YYYY-MM-DD)", start.box), labelled("End (YYYY-MM-DD)", end.box))),
-		section("Resources it needs", "Tick those already secured: an unfunded resource is the first thing a CFO finds.", s.resources.box),
-		section("Depends on", "The milestones that must finish first.", deps.box),
-	)))
-	s.detail.Offset = fyne.Position{}
-	s.detail.Refresh()
-	s.timeline.Refresh()
+			labelled("Name", name.Box()),
+			labelled("Owner", owner.Box()),
+			two.Row(labelled("Start", start.Box()), labelled("End", end.Box()))),
+		section("Resources it needs", "Tick those already secured: an unfunded resource is the first thing a CFO finds.", resources.Box()),
+		section("Depends on", "The milestones that must finish first.", deps.Box()),
+	)
 }
 
 // resourceTable lists what milestone i needs.
-func (s *planScreen) resourceTable(i int) *rowTable {
+func (s *planScreen) resourceTable(f *form.Form, i int) *form.Table {
 	path := fmt.Sprintf("plan.milestones[%d].resources", i)
-	get := func(c *casebuilder.Case) *[]casebuilder.Resource {
-		if m := item(c.Plan.Milestones, i); m != nil {
-			return &m.Resources
-		}
-		return nil
-	}
-	edits := sliceEdits(s.u, casebuilder.StepPlan, fixed(path), get,
-		func(*casebuilder.Case) casebuilder.Resource { return casebuilder.Resource{} }, nil, nil)
-	cols := newColumns(1, 0)
-	return newRowTable(s.u, edits, "resource", "", nil, func(j int, rf *form) fyne.CanvasObject {
-		res := func(c *casebuilder.Case) *casebuilder.Resource {
-			if l := get(c); l != nil {
-				return item(*l, j)
-			}
-			return nil
-		}
-		desc := rf.text(func() string { return fmt.Sprintf("%s[%d].description", path, j) }, func(c *casebuilder.Case) *string {
-			if r := res(c); r != nil {
-				return &r.Description
-			}
-			return nil
-		}, "e.g. Two coach positions in the headcount plan")
-		secured := rf.check(func() string { return fmt.Sprintf("%s[%d].secured", path, j) }, "Secured", func(c *casebuilder.Case) *bool {
-			if r := res(c); r != nil {
-				return &r.Secured
-			}
-			return nil
-		})
-		return cols.row(desc.box, secured.box)
+	list := form.FieldIn(milestone(i), func(m *casebuilder.Milestone) *[]casebuilder.Resource { return &m.Resources })
+	edits := form.List[casebuilder.Resource]{Path: path, Get: list,
+		New: func(*casebuilder.Case) casebuilder.Resource { return casebuilder.Resource{} }}.Edits(s.u.host(), casebuilder.StepPlan)
+	cols := form.NewColumns(1, 0)
+	return f.Table(edits, "resource", "", nil, func(j int, rf *form.Form) fyne.CanvasObject {
+		res := form.ItemOf(list, j)
+		desc := rf.Text(fmt.Sprintf("%s[%d].description", path, j), form.In(res, func(r *casebuilder.Resource) *string { return &r.Description }),
+			"e.g. Two coach positions in the headcount plan")
+		secured := rf.Check(fmt.Sprintf("%s[%d].secured", path, j), "Secured", form.In(res, func(r *casebuilder.Resource) *bool { return &r.Secured }))
+		return cols.Row(desc.Box(), secured.Box())
 	})
 }
 
@@ -200,27 +145,26 @@ func (s *planScreen) resourceTable(i int) *rowTable {
 // button to remove it, and offers the others to add. A plan has up to
 // thousands of milestones: a list of ticks would not do.
 type dependsField struct {
-	f       *form
-	i       int
-	rows    *fyne.Container
-	add     *widget.Select
-	ids     []string // the IDs offered by add, in its order
-	box     *fyne.Container
-	setting bool
+	form.Field
+	u    *UI
+	i    int
+	rows *fyne.Container
+	add  *widget.Select
+	ids  []string // the IDs offered by add, in its order
 }
 
-func newDependsField(f *form, i int) *dependsField {
-	d := &dependsField{f: f, i: i, rows: container.NewVBox()}
+func newDependsField(u *UI, f *form.Form, i int) *dependsField {
+	d := &dependsField{u: u, i: i, rows: container.NewVBox()}
 	d.add = widget.NewSelect(nil, d.onAdd)
 	d.add.PlaceHolder = "Add a milestone it waits for…"
-	d.box = container.NewVBox(d.rows, d.add)
-	d.refresh(f.u.doc.c, true)
-	f.add(d)
+	d.Init(f, fmt.Sprintf("plan.milestones[%d].dependsOn", i), container.NewVBox(d.rows, d.add), d.add)
+	d.Refresh(f.Case(), true)
+	f.Add(d)
 	return d
 }
 
-func (d *dependsField) onAdd(label string) {
-	if d.setting {
+func (d *dependsField) onAdd(string) {
+	if d.Setting() {
 		return
 	}
 	k := d.add.SelectedIndex()
@@ -232,31 +176,27 @@ func (d *dependsField) onAdd(label string) {
 
 // change adds or removes the dependency on milestone id.
 func (d *dependsField) change(id string, on bool) {
-	err := d.f.u.edit(casebuilder.Where{Step: casebuilder.StepPlan, Path: d.path()}, "", func(c *casebuilder.Case) error {
-		m := item(c.Plan.Milestones, d.i)
-		if m == nil {
-			return errGone
-		}
-		has := slices.Contains(m.DependsOn, id)
+	err := d.Form().Edit(d.Path(), func(c *casebuilder.Case) error {
+		m := form.Item(c.Plan.Milestones, d.i)
 		switch {
-		case on == has:
-			return errUnchanged
-		case on:
-			m.DependsOn = append(m.DependsOn, id)
-		default:
-			m.DependsOn = slices.DeleteFunc(m.DependsOn, func(s string) bool { return s == id })
+		case m == nil:
+			return form.ErrGone
+		case !setID(&m.DependsOn, id, on):
+			return form.ErrUnchanged
 		}
 		return nil
 	})
-	if err != nil && err != errUnchanged {
+	if err != nil && !errors.Is(err, form.ErrUnchanged) {
 		// A circle of dependencies is refused: say so.
-		d.f.u.showError("Cannot add that dependency", err, "A milestone cannot wait, even indirectly, for itself.")
+		d.u.showError("Cannot add that dependency", err, "A milestone cannot wait, even indirectly, for itself.")
 	}
-	d.refresh(d.f.u.doc.c, true)
+	d.Refresh(d.Form().Case(), true)
 }
 
-func (d *dependsField) refresh(c *casebuilder.Case, _ bool) {
-	m := item(c.Plan.Milestones, d.i)
+// Refresh lists the dependencies of the milestone in c, and offers the
+// other milestones.
+func (d *dependsField) Refresh(c *casebuilder.Case, _ bool) {
+	m := form.Item(c.Plan.Milestones, d.i)
 	if m == nil {
 		return
 	}
@@ -266,7 +206,7 @@ func (d *dependsField) refresh(c *casebuilder.Case, _ bool) {
 	}
 	var rows []fyne.CanvasObject
 	for _, id := range m.DependsOn {
-		remove := iconButton(theme.DeleteIcon(), "Remove", func() { d.change(id, false) })
+		remove := form.IconButton(theme.DeleteIcon(), "Remove", func() { d.change(id, false) })
 		name, ok := names[id]
 		if !ok {
 			name = "“" + id + "”, which no milestone is: remove it"
@@ -284,32 +224,26 @@ func (d *dependsField) refresh(c *casebuilder.Case, _ bool) {
 		d.ids = append(d.ids, o.ID)
 		labels = append(labels, firstLine(o.Name, o.ID))
 	}
-	d.setting = true
-	d.add.SetOptions(labels)
-	d.add.ClearSelected()
-	d.setting = false
+	d.Quietly(func() {
+		d.add.SetOptions(labels)
+		d.add.ClearSelected()
+	})
 }
 
-func (d *dependsField) path() string                { return fmt.Sprintf("plan.milestones[%d].dependsOn", d.i) }
-func (d *dependsField) focusTarget() fyne.Focusable { return d.add }
-
 // stakeholderTable lists the parties affected and how they are informed.
-func (s *planScreen) stakeholderTable() *rowTable {
-	edits := sliceEdits(s.u, casebuilder.StepPlan, fixed("plan.stakeholders"),
-		func(c *casebuilder.Case) *[]casebuilder.Stakeholder { return &c.Plan.Stakeholders },
-		func(*casebuilder.Case) casebuilder.Stakeholder { return casebuilder.Stakeholder{} }, nil, nil)
-	cols := newColumns(1, 1.4, 1.2, 0.9)
-	return newRowTable(s.u, edits, "stakeholder", "No stakeholders yet: who is affected, and how will they hear about it?",
-		headerRow(cols, "Party", "Their interest", "How they are informed", "How often"), func(i int, rf *form) fyne.CanvasObject {
-			field := func(name, placeholder string, get func(st *casebuilder.Stakeholder) *string) fyne.CanvasObject {
-				return rf.text(func() string { return fmt.Sprintf("plan.stakeholders[%d].%s", i, name) }, fieldIn(func(c *casebuilder.Case) *casebuilder.Stakeholder { return item(c.Plan.Stakeholders, i) }, get), placeholder).box
-			}
-			return cols.row(
-				field("party", "e.g. Sales managers", func(st *casebuilder.Stakeholder) *string { return &st.Party }),
-				field("interest", "What they care about", func(st *casebuilder.Stakeholder) *string { return &st.Interest }),
-				field("channel", "e.g. Monthly managers' call", func(st *casebuilder.Stakeholder) *string { return &st.Channel }),
-				field("frequency", "e.g. Monthly", func(st *casebuilder.Stakeholder) *string { return &st.Frequency }),
-			)
+func (s *planScreen) stakeholderTable() *form.Table {
+	list := func(c *casebuilder.Case) *[]casebuilder.Stakeholder { return &c.Plan.Stakeholders }
+	edits := form.List[casebuilder.Stakeholder]{Path: "plan.stakeholders", Get: list,
+		New: func(*casebuilder.Case) casebuilder.Stakeholder { return casebuilder.Stakeholder{} }}.Edits(s.u.host(), casebuilder.StepPlan)
+	cols := form.NewColumns(1, 1.4, 1.2, 0.9)
+	return s.others.Table(edits, "stakeholder", "No stakeholders yet: who is affected, and how will they hear about it?",
+		form.HeaderRow(cols, "Party", "Their interest", "How they are informed", "How often"), func(i int, rf *form.Form) fyne.CanvasObject {
+			type text = textColumn[casebuilder.Stakeholder]
+			return textRow(rf, cols, fmt.Sprintf("plan.stakeholders[%d]", i), form.ItemOf(list, i),
+				text{"party", "e.g. Sales managers", func(st *casebuilder.Stakeholder) *string { return &st.Party }},
+				text{"interest", "What they care about", func(st *casebuilder.Stakeholder) *string { return &st.Interest }},
+				text{"channel", "e.g. Monthly managers' call", func(st *casebuilder.Stakeholder) *string { return &st.Channel }},
+				text{"frequency", "e.g. Monthly", func(st *casebuilder.Stakeholder) *string { return &st.Frequency }})
 		})
 }
 
@@ -350,13 +284,13 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 	ms := s.u.doc.c.Plan.Milestones
 	from, to, ok := timelineSpan(ms)
 	if !ok {
-		return []fyne.CanvasObject{text("Give the milestones dates to see them on the timeline.", 8, 8, fyne.TextAlignLeading, true)}
+		return []fyne.CanvasObject{chart.Text("Give the milestones dates to see them on the timeline.", 8, 8, fyne.TextAlignLeading, true)}
 	}
 	labelW := min(size.Width*0.3, 240)
 	left, right := labelW+8, size.Width-8
 	days := to.Sub(from).Hours() / 24
 	xOf := func(t time.Time) float32 { return left + (right-left)*float32(t.Sub(from).Hours()/24/days) }
-	grid := withAlpha(theme.Color(theme.ColorNameForeground), 0x1c)
+	grid := chart.WithAlpha(theme.Color(theme.ColorNameForeground), 0x1c)
 	bottom := timelineHead + float32(len(ms))*timelineRow
 	var objs []fyne.CanvasObject
 	// Only the rows in view, and a few either side; the months head the
@@ -372,16 +306,16 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 			continue
 		}
 		x := xOf(m)
-		objs = append(objs, line(grid, 1, x, top, x, bottom))
+		objs = append(objs, chart.Line(grid, 1, x, top, x, bottom))
 		if m.Before(to) {
-			heads = append(heads, text(m.Format("Jan 06"), x+2, top, fyne.TextAlignLeading, true))
+			heads = append(heads, chart.Text(m.Format("Jan 06"), x+2, top, fyne.TextAlignLeading, true))
 		}
 	}
 	for i := first; i < last; i++ {
 		m := ms[i]
 		y := timelineHead + float32(i)*timelineRow
-		label := text(truncate(firstLine(m.Name, "Untitled"), labelW), 0, y+1, fyne.TextAlignLeading, i != s.shown)
-		label.TextStyle.Bold = i == s.shown
+		label := chart.Text(chart.Truncate(firstLine(m.Name, "Untitled"), labelW), 0, y+1, fyne.TextAlignLeading, i != s.md.Shown())
+		label.TextStyle.Bold = i == s.md.Shown()
 		objs = append(objs, label)
 		if m.Start.IsZero() && m.End.IsZero() {
 			continue
@@ -397,15 +331,15 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 		if strings.TrimSpace(m.Owner) == "" {
 			col = theme.Color(theme.ColorNameWarning)
 		}
-		if i != s.shown {
-			col = withAlpha(col, 0xb0)
+		if i != s.md.Shown() {
+			col = chart.WithAlpha(col, 0xb0)
 		}
 		x1, x2 := xOf(start.Time()), xOf(end.Time().AddDate(0, 0, 1))
-		r := rect(col, x1, y+3, max(x2-x1, 3), timelineRow-6)
+		r := chart.Rect(col, x1, y+3, max(x2-x1, 3), timelineRow-6)
 		r.CornerRadius = 3
 		objs = append(objs, r)
 	}
-	objs = append(objs, rect(theme.Color(theme.ColorNameBackground), 0, top, size.Width, timelineHead))
+	objs = append(objs, chart.Rect(theme.Color(theme.ColorNameBackground), 0, top, size.Width, timelineHead))
 	return append(objs, heads...)
 }
 
@@ -413,30 +347,21 @@ func (s *planScreen) drawTimeline(size fyne.Size) []fyne.CanvasObject {
 func (s *planScreen) onTimelineTap(at fyne.Position, _ fyne.Size) {
 	i := int((at.Y - timelineHead) / timelineRow)
 	if at.Y >= timelineHead && i >= 0 && i < len(s.u.doc.c.Plan.Milestones) {
-		s.list.selectItem(i)
+		s.md.Select(i)
 	}
 }
 
 func (s *planScreen) content() fyne.CanvasObject { return s.tabs }
 
 func (s *planScreen) scrolls() []*container.Scroll {
-	return []*container.Scroll{s.detail, s.othersScroll}
+	return []*container.Scroll{s.md.Detail, s.othersScroll}
 }
 
 func (s *planScreen) refresh(force bool) {
 	c := s.u.doc.c
-	s.list.refresh(c, force)
-	if s.list.selected != s.shown || s.form == nil {
-		s.onSelect(s.list.selected)
-	} else {
-		s.form.refresh(c, force)
-		if s.resources != nil {
-			s.resources.refresh(c, force)
-		}
-	}
-	s.others.refresh(c, force)
-	s.stakeholders.refresh(c, force)
-	s.timeline.min = fyne.NewSize(400, timelineHead+float32(len(c.Plan.Milestones))*timelineRow+6)
+	s.md.Refresh(c, force)
+	s.others.Refresh(c, force)
+	s.timeline.Min = fyne.NewSize(400, timelineHead+float32(len(c.Plan.Milestones))*timelineRow+6)
 	s.timeline.Refresh()
 	s.timeScroll.Refresh()
 }
@@ -444,16 +369,10 @@ func (s *planScreen) refresh(force bool) {
 func (s *planScreen) showAnalysis(analysis) {}
 
 func (s *planScreen) focus(path string) bool {
-	if i, _, ok := indexIn(path, "plan.milestones"); ok {
+	if _, _, ok := form.IndexIn(path, "plan.milestones"); ok {
 		s.tabs.SelectIndex(0)
-		if i < 0 {
-			return s.list.focusAdd()
-		}
-		if i != s.shown {
-			s.list.selectItem(i)
-		}
-		return s.form.focus(path) || s.resources != nil && s.resources.focus(path)
+		return s.md.Focus(path)
 	}
 	s.tabs.SelectIndex(1)
-	return s.others.focus(path) || s.stakeholders.focus(path)
+	return s.others.Focus(path)
 }

@@ -48,11 +48,11 @@ func (a analysis) withFileFindings(ff []casebuilder.Finding) analysis {
 	return a
 }
 
-// fullAnalysis is the whole analysis of one version of the case, with the
-// simulation options it was run with.
+// fullAnalysis is the whole analysis of one version of the case (its
+// Case), with the simulation's settings it was run with.
 type fullAnalysis struct {
-	a   *casebuilder.Analysis
-	sim simSettings
+	*casebuilder.Analysis
+	settings simSettings
 }
 
 // simSettings are the simulation's settings the user chooses.
@@ -85,11 +85,28 @@ type recalculator struct {
 	// settings returns the simulation's settings; it is called on the UI
 	// goroutine when an analysis is scheduled.
 	settings func() simSettings
+	// after calls f after d, in a goroutine of its own: time.AfterFunc,
+	// unless a test sets a clock it moves by hand.
+	after func(d time.Duration, f func()) timer
 
 	mu             sync.Mutex
 	gen, fullGen   uint64 // count requests; a result is current when its gen is the last
-	timer, fullTmr *time.Timer
+	timer, fullTmr timer
 	stopRun        chan struct{} // closed to stop the simulation running, if any
+}
+
+// timer is a call to come, as time.AfterFunc returns it.
+type timer interface {
+	// Stop cancels the call, and reports whether it had yet to happen.
+	Stop() bool
+}
+
+// afterFunc calls f after d, with the recalculator's clock.
+func (r *recalculator) afterFunc(d time.Duration, f func()) timer {
+	if r.after != nil {
+		return r.after(d, f)
+	}
+	return time.AfterFunc(d, f)
 }
 
 // schedule asks for the quick and the whole analysis of c, replacing any
@@ -102,7 +119,7 @@ func (r *recalculator) schedule(c *casebuilder.Case) {
 	if r.timer != nil {
 		r.timer.Stop()
 	}
-	r.timer = time.AfterFunc(r.delay, func() { r.run(gen, c) })
+	r.timer = r.afterFunc(r.delay, func() { r.run(gen, c) })
 	r.scheduleFullLocked(c, r.fullDelay)
 }
 
@@ -125,7 +142,7 @@ func (r *recalculator) scheduleFullLocked(c *casebuilder.Case, delay time.Durati
 	if r.settings != nil {
 		set = r.settings()
 	}
-	r.fullTmr = time.AfterFunc(delay, func() { r.runFull(gen, c, set) })
+	r.fullTmr = r.afterFunc(delay, func() { r.runFull(gen, c, set) })
 }
 
 // cancelFullLocked drops the pending whole analysis and stops the one
@@ -181,7 +198,7 @@ func (r *recalculator) runFull(gen uint64, c *casebuilder.Case, set simSettings)
 	}
 	r.bridge.do(func() {
 		if r.fullCurrent(gen) {
-			r.applyFull(fullAnalysis{a: a, sim: set})
+			r.applyFull(fullAnalysis{Analysis: a, settings: set})
 		}
 	})
 }

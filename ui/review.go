@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 const reviewGuidance = "Read the case as the CEO will, before the CEO does. Each point below is a question you would rather answer now than in the meeting; the link takes you to the field to fix. Fix what blocks the case, weigh the warnings, then export the brief for the executive review and the workbook for finance."
@@ -26,7 +28,7 @@ type reviewScreen struct {
 	u *UI
 	// readiness is the score, meter its gauge and meaning what it means.
 	readiness *widget.Label
-	meter     *chart
+	meter     *chart.Chart
 	meaning   *widget.Label
 	score     int
 	summary   *widget.Label
@@ -40,7 +42,7 @@ func newReviewScreen(u *UI) screen {
 	s := &reviewScreen{u: u, findings: container.NewVBox()}
 	s.readiness = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.readiness.SizeName = theme.SizeNameHeadingText
-	s.meter = newChart(fyne.NewSize(200, 14), s.drawMeter)
+	s.meter = chart.New(fyne.NewSize(200, 14), s.drawMeter)
 	s.meaning = widget.NewLabel("")
 	s.meaning.Wrapping = fyne.TextWrapWord
 	s.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -71,7 +73,7 @@ func (s *reviewScreen) refresh(bool) {}
 func (s *reviewScreen) showAnalysis(a analysis) {
 	blocking, warnings, advice := casebuilder.CountFindings(a.findings)
 	s.score = a.readiness
-	setText(s.readiness, fmt.Sprintf("%d / 100", a.readiness))
+	form.SetText(s.readiness, fmt.Sprintf("%d / 100", a.readiness))
 	switch {
 	case blocking > 0:
 		s.meaning.SetText(fmt.Sprintf("Not ready: %s would sink the case. The score stays below 50 while anything does.",
@@ -91,11 +93,11 @@ func (s *reviewScreen) showAnalysis(a analysis) {
 		s.summary.SetText("Nothing for the CEO to object to that the review can find. Read the brief once more with fresh eyes, then send it.")
 	case blocking > 0:
 		s.summary.SetText(fmt.Sprintf("%s would sink the case; fix %s before the meeting. %s and %s.",
-			capitalise(plural(blocking, "point")), them(blocking),
-			capitalise(plural(warnings, "question")), plural(advice, "suggestion")))
+			form.Capital(plural(blocking, "point")), them(blocking),
+			form.Capital(plural(warnings, "question")), plural(advice, "suggestion")))
 	default:
 		s.summary.SetText(fmt.Sprintf("Nothing blocks the case. %s the CEO is likely to ask, and %s to make it better.",
-			capitalise(plural(warnings, "question")), plural(advice, "suggestion")))
+			form.Capital(plural(warnings, "question")), plural(advice, "suggestion")))
 	}
 	s.links = s.links[:0]
 	var rows []fyne.CanvasObject
@@ -123,7 +125,7 @@ func (s *reviewScreen) findingRow(c *casebuilder.Case, f casebuilder.Finding) fy
 	default:
 		icon = theme.InfoIcon()
 	}
-	msg := widget.NewLabelWithStyle(capitalise(f.Message), fyne.TextAlignLeading, fyne.TextStyle{Bold: f.Severity == casebuilder.Blocking})
+	msg := widget.NewLabelWithStyle(form.Capital(f.Message), fyne.TextAlignLeading, fyne.TextStyle{Bold: f.Severity == casebuilder.Blocking})
 	msg.Wrapping = fyne.TextWrapWord
 	why := widget.NewLabel(f.Why)
 	why.Wrapping = fyne.TextWrapWord
@@ -134,7 +136,7 @@ func (s *reviewScreen) findingRow(c *casebuilder.Case, f casebuilder.Finding) fy
 	link.OnTapped = func() { s.u.reveal(where) }
 	link.SizeName = theme.SizeNameCaptionText
 	s.links = append(s.links, link)
-	body := container.New(&tightVBox{}, msg, why, link)
+	body := container.New(form.TightVBox{}, msg, why, link)
 	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, body)
 }
 
@@ -147,11 +149,11 @@ func (s *reviewScreen) drawMeter(size fyne.Size) []fyne.CanvasObject {
 	if s.score < 50 {
 		fill = theme.Color(theme.ColorNameError)
 	}
-	track := rect(withAlpha(theme.Color(theme.ColorNameInputBorder), 0x80), 0, y, size.Width, h)
+	track := chart.Rect(chart.WithAlpha(theme.Color(theme.ColorNameInputBorder), 0x80), 0, y, size.Width, h)
 	track.CornerRadius = h / 2
-	bar := rect(fill, 0, y, size.Width*float32(min(max(s.score, 0), 100))/100, h)
+	bar := chart.Rect(fill, 0, y, size.Width*float32(min(max(s.score, 0), 100))/100, h)
 	bar.CornerRadius = h / 2
-	half := line(theme.Color(theme.ColorNameForeground), 1, size.Width/2, y-3, size.Width/2, y+h+3)
+	half := chart.Line(theme.Color(theme.ColorNameForeground), 1, size.Width/2, y-3, size.Width/2, y+h+3)
 	return []fyne.CanvasObject{track, bar, half}
 }
 
@@ -177,17 +179,10 @@ func (s *reviewScreen) focus(string) bool { return false }
 // describe says in words where a field is: "Alternatives › Structured
 // onboarding › cost “Programme design” › amount".
 func describe(c *casebuilder.Case, w casebuilder.Where) string {
-	parts := []string{stepOf(w.Step).name}
+	parts := []string{specOf(w.Step).name}
 	path := w.Path
 	if path == "" {
 		return parts[0]
-	}
-	named := func(list string, i int, name string) {
-		if strings.TrimSpace(name) == "" {
-			parts = append(parts, fmt.Sprintf("%s %d", list, i+1))
-		} else {
-			parts = append(parts, list+" “"+shorten(name, 40)+"”")
-		}
 	}
 	rest := path
 	switch {
@@ -195,8 +190,8 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 		parts = append(parts, fieldNames[path])
 		rest = ""
 	case strings.HasPrefix(path, "alternatives["):
-		i, tail, _ := indexIn(path, "alternatives")
-		if a := item(c.Alternatives, i); a != nil {
+		i, tail, _ := form.IndexIn(path, "alternatives")
+		if a := form.Item(c.Alternatives, i); a != nil {
 			parts = append(parts, shorten(a.Name, 40))
 			rest = tail
 			if scored, ok := strings.CutPrefix(tail, "scores."); ok {
@@ -210,55 +205,72 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 				}
 				parts = append(parts, "score on “"+shorten(name, 40)+"”")
 				rest = t
-			} else if j, t, ok := indexIn(tail, "costs"); ok && j >= 0 {
-				if l := item(a.Costs, j); l != nil {
-					named("cost", j, l.Name)
-					rest = t
-				}
-			} else if j, t, ok := indexIn(tail, "benefits"); ok && j >= 0 {
-				if l := item(a.Benefits, j); l != nil {
-					named("benefit", j, l.Name)
-					rest = t
-				}
+			} else {
+				parts, rest = nameItem(parts, tail, []namedList{
+					{"costs", "cost", namesOf(a.Costs, func(l casebuilder.Cost) string { return l.Name })},
+					{"benefits", "benefit", namesOf(a.Benefits, func(l casebuilder.Benefit) string { return l.Name })},
+				})
 			}
-		}
-	case strings.HasPrefix(path, "criteria["):
-		i, tail, _ := indexIn(path, "criteria")
-		if k := item(c.Criteria, i); k != nil {
-			named("criterion", i, k.Name)
-			rest = tail
 		}
 	case strings.HasPrefix(path, "reserve"):
 		parts = append(parts, "contingency reserve")
 		rest = strings.TrimPrefix(strings.TrimPrefix(path, "reserve"), ".")
-	case strings.HasPrefix(path, "risks["):
-		i, tail, _ := indexIn(path, "risks")
-		if r := item(c.Risks, i); r != nil {
-			named("risk", i, firstLine(r.Description, ""))
-			rest = tail
-		}
-	case strings.HasPrefix(path, "plan.milestones["):
-		i, tail, _ := indexIn(path, "plan.milestones")
-		if m := item(c.Plan.Milestones, i); m != nil {
-			named("milestone", i, m.Name)
-			rest = tail
-		}
-	case strings.HasPrefix(path, "measures["):
-		i, tail, _ := indexIn(path, "measures")
-		if m := item(c.Measures, i); m != nil {
-			named("measure", i, m.Name)
-			rest = tail
-		}
 	case strings.HasPrefix(path, "pain.inputs."):
 		if in := casebuilder.LookupInput(strings.TrimPrefix(path, "pain.inputs.")); in != nil {
 			parts = append(parts, in.Label)
 			rest = ""
 		}
+	default:
+		parts, rest = nameItem(parts, path, []namedList{
+			{"criteria", "criterion", namesOf(c.Criteria, func(k casebuilder.Criterion) string { return k.Name })},
+			{"risks", "risk", namesOf(c.Risks, func(r casebuilder.Risk) string { return firstLine(r.Description, "") })},
+			{"plan.milestones", "milestone", namesOf(c.Plan.Milestones, func(m casebuilder.Milestone) string { return m.Name })},
+			{"measures", "measure", namesOf(c.Measures, func(m casebuilder.Measure) string { return m.Name })},
+		})
 	}
 	if words := fieldWords(rest); words != "" {
 		parts = append(parts, words)
 	}
 	return strings.Join(parts, " › ")
+}
+
+// namedList is a list of the case whose items a path can name: its path,
+// what an item is called, and the name of item i (false when there is no
+// item i).
+type namedList struct {
+	path, noun string
+	name       func(i int) (string, bool)
+}
+
+// namesOf names the items of a list.
+func namesOf[T any](items []T, name func(T) string) func(i int) (string, bool) {
+	return func(i int) (string, bool) {
+		if it := form.Item(items, i); it != nil {
+			return name(*it), true
+		}
+		return "", false
+	}
+}
+
+// nameItem adds to parts the item of one of lists that path is in, by its
+// name or, with none, its place ("risk 3"), and returns what of path is
+// left to say.
+func nameItem(parts []string, path string, lists []namedList) ([]string, string) {
+	for _, l := range lists {
+		i, tail, ok := form.IndexIn(path, l.path)
+		if !ok || i < 0 {
+			continue
+		}
+		name, ok := l.name(i)
+		switch {
+		case !ok:
+			return parts, path
+		case strings.TrimSpace(name) == "":
+			return append(parts, fmt.Sprintf("%s %d", l.noun, i+1)), tail
+		}
+		return append(parts, l.noun+" “"+shorten(name, 40)+"”"), tail
+	}
+	return parts, path
 }
 
 // fieldNames name the fields whose paths read badly as words.

@@ -14,6 +14,8 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 const risksGuidance = "Raise the obstacles before the CEO does. For every material risk, say how likely it is and what it would cost, who watches for it, the early warning that it is happening, how you would work around it, and the contingency plan with its cost. Their expected cost becomes a reserve in the plan, so the budget you ask for already allows for them."
@@ -22,48 +24,48 @@ const risksGuidance = "Raise the obstacles before the CEO does. For every materi
 // likelihood against impact, and the form of the risk selected.
 type risksScreen struct {
 	u       *UI
-	list    *master
-	heat    *chart
+	md      *form.MasterDetail
+	heat    *chart.Chart
 	summary *widget.Label
 	filter  *fyne.Container
 	// cell is the heat-map cell the list is filtered to (likelihood and
 	// impact scores), zero when it is not.
 	cellL, cellI int
-	shown        int
-	form         *form
-	detail       *container.Scroll
 	expected     *widget.Label
 	box          fyne.CanvasObject
 }
 
+// severityWords name the impact scores of risks.
+var severityWords = [6]string{"Not rated", "minor", "moderate", "serious", "major", "severe"}
+
 func newRisksScreen(u *UI) screen {
-	s := &risksScreen{u: u, shown: -1}
-	edits := sliceEdits(u, casebuilder.StepRisks, fixed("risks"),
-		func(c *casebuilder.Case) *[]casebuilder.Risk { return &c.Risks },
-		func(c *casebuilder.Case) casebuilder.Risk {
+	s := &risksScreen{u: u}
+	edits := form.List[casebuilder.Risk]{Path: "risks",
+		Get: func(c *casebuilder.Case) *[]casebuilder.Risk { return &c.Risks },
+		New: func(c *casebuilder.Case) casebuilder.Risk {
 			return casebuilder.Risk{ID: uniqueID("risk", riskIDs(c)), Description: "New risk"}
-		}, nil,
-		func(c *casebuilder.Case, copied *casebuilder.Risk) {
+		},
+		Copied: func(c *casebuilder.Case, copied *casebuilder.Risk) {
 			copied.ID = uniqueID("risk", riskIDs(c))
 			copied.Description += " (copy)"
-		})
-	s.list = newMaster(u, edits, "risk", func(c *casebuilder.Case, i int) (string, string) {
+		},
+	}.Edits(u.host(), casebuilder.StepRisks)
+	s.md = form.NewMasterDetail(u.host(), casebuilder.StepRisks, edits, "risk", func(c *casebuilder.Case, i int) (string, string) {
 		r := &c.Risks[i]
 		sub := fmt.Sprintf("%s likely · impact %s", u.format().Percent(r.Likelihood), scoreWord(severityWords, r.ImpactScore))
 		if strings.TrimSpace(r.Contingency) == "" {
 			sub += " · no contingency plan"
 		}
 		return firstLine(r.Description, "Untitled risk"), sub
-	}, s.onSelect)
-	s.heat = newChart(fyne.NewSize(300, 210), s.drawHeat)
-	s.heat.onTap = s.onHeatTap
+	}, s.showRisk)
+	s.heat = chart.New(fyne.NewSize(300, 210), s.drawHeat)
+	s.heat.OnTap = s.onHeatTap
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.summary.SizeName = theme.SizeNameCaptionText
 	s.filter = container.NewVBox()
-	s.detail = container.NewVScroll(container.NewStack())
-	left := container.NewBorder(container.NewVBox(s.heat, s.summary, s.filter), nil, nil, nil, s.list.box)
-	split := container.NewHSplit(left, s.detail)
+	left := container.NewBorder(container.NewVBox(s.heat, s.summary, s.filter), nil, nil, nil, s.md.List.Box())
+	split := container.NewHSplit(left, s.md.Detail)
 	split.Offset = 0.3
 	s.box = split
 	s.refresh(true)
@@ -71,11 +73,7 @@ func newRisksScreen(u *UI) screen {
 }
 
 func riskIDs(c *casebuilder.Case) []string {
-	ids := make([]string, len(c.Risks))
-	for i, r := range c.Risks {
-		ids[i] = r.ID
-	}
-	return ids
+	return idsOf(c.Risks, func(r casebuilder.Risk) string { return r.ID })
 }
 
 // firstLine is the first line of a text, or what to say when it is empty.
@@ -97,125 +95,90 @@ func scoreWord(words [6]string, n int) string {
 	return words[n]
 }
 
-// onSelect shows the form of risk i.
-func (s *risksScreen) onSelect(i int) {
-	s.shown = i
-	s.form = newForm(s.u, casebuilder.StepRisks)
-	if item(s.u.doc.c.Risks, i) == nil {
-		s.detail.Content = container.NewStack()
-		s.detail.Refresh()
-		return
-	}
-	f := s.form
-	at := func(field string) func() string {
-		return func() string { return fmt.Sprintf("risks[%d].%s", i, field) }
-	}
-	risk := func(c *casebuilder.Case) *casebuilder.Risk { return item(c.Risks, i) }
-	desc := f.textArea(at("description"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Description }), "What could go wrong", 2)
-	likelihood := f.number(at("likelihood"), figure.Percent, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.Likelihood }))
-	impact := f.score(at("impactScore"), severityWords, func(c *casebuilder.Case) *int {
-		if r := risk(c); r != nil {
-			return &r.ImpactScore
+// showRisk lays out the form of risk i.
+func (s *risksScreen) showRisk(i int, f *form.Form) fyne.CanvasObject {
+	at := func(field string) string { return fmt.Sprintf("risks[%d].%s", i, field) }
+	risk := func(c *casebuilder.Case) *casebuilder.Risk { return form.Item(c.Risks, i) }
+	text := func(field string, get func(r *casebuilder.Risk) *string, placeholder string, rows int) *form.TextField {
+		if rows == 0 {
+			return f.Text(at(field), form.In(risk, get), placeholder)
 		}
-		return nil
-	})
-	impactCost := f.number(at("impactCost"), figure.Money, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.ImpactCost }))
-	owner := f.text(at("owner"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Owner }), "Who watches for it")
-	trigger := f.textArea(at("trigger"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Trigger }), "The early warning that it is happening", 1)
-	workaround := f.textArea(at("workaround"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Workaround }), "How to work around it while it lasts", 1)
-	contingency := f.textArea(at("contingency"), fieldIn(risk, func(r *casebuilder.Risk) *string { return &r.Contingency }), "The plan if it happens", 2)
-	contingencyCost := f.number(at("contingencyCost"), figure.Money, fieldIn(risk, func(r *casebuilder.Risk) *float64 { return &r.ContingencyCost }))
+		return f.TextArea(at(field), form.In(risk, get), placeholder, rows)
+	}
+	amount := func(field string, unit figure.Unit, get func(r *casebuilder.Risk) *float64) *form.NumberField {
+		return f.Number(at(field), unit, form.In(risk, get))
+	}
+	desc := text("description", func(r *casebuilder.Risk) *string { return &r.Description }, "What could go wrong", 2)
+	likelihood := amount("likelihood", figure.Percent, func(r *casebuilder.Risk) *float64 { return &r.Likelihood })
+	impact := f.Score(at("impactScore"), severityWords, form.In(risk, func(r *casebuilder.Risk) *int { return &r.ImpactScore }))
+	impactCost := amount("impactCost", figure.Money, func(r *casebuilder.Risk) *float64 { return &r.ImpactCost })
+	owner := text("owner", func(r *casebuilder.Risk) *string { return &r.Owner }, "Who watches for it", 0)
+	trigger := text("trigger", func(r *casebuilder.Risk) *string { return &r.Trigger }, "The early warning that it is happening", 1)
+	workaround := text("workaround", func(r *casebuilder.Risk) *string { return &r.Workaround }, "How to work around it while it lasts", 1)
+	contingency := text("contingency", func(r *casebuilder.Risk) *string { return &r.Contingency }, "The plan if it happens", 2)
+	contingencyCost := amount("contingencyCost", figure.Money, func(r *casebuilder.Risk) *float64 { return &r.ContingencyCost })
 	s.expected = widget.NewLabel("")
 	s.expected.Wrapping = fyne.TextWrapWord
 	s.expected.Importance = widget.LowImportance
-	f.watch(func(c *casebuilder.Case) {
+	f.Watch(func(c *casebuilder.Case) {
 		if r := risk(c); r != nil && s.expected != nil {
-			setText(s.expected, fmt.Sprintf("Expected cost of the contingency: %s × %s = %s, booked in the reserve of the alternatives it concerns.",
+			form.SetText(s.expected, fmt.Sprintf("Expected cost of the contingency: %s × %s = %s, booked in the reserve of the alternatives it concerns.",
 				s.u.format().Percent(r.Likelihood), s.u.format().Money(r.ContingencyCost), s.u.format().Money(r.Likelihood*r.ContingencyCost)))
 		}
 	})
 	// One tick a line, each name cut short: a check box grows with its
 	// text, and long names side by side made the window wider than the
 	// screen.
-	var concerns []fyne.CanvasObject
+	var ticks []fyne.CanvasObject
 	for _, a := range s.u.doc.c.Alternatives {
-		concerns = append(concerns, s.concernCheck(f, i, a.ID, shorten(firstLine(a.Name, "Untitled alternative"), maxConcernName)))
+		name := shorten(firstLine(a.Name, "Untitled alternative"), maxConcernName)
+		ticks = append(ticks, f.Check(at("alternatives"), name, concerns(risk, a.ID)).Widget())
 	}
 	money := " (" + s.u.format().Symbol() + ")"
-	two := newColumns(1, 1)
-	three := newColumns(1, 1, 1)
-	s.detail.Content = container.NewPadded(container.New(readable{}, container.NewVBox(
+	two := form.NewColumns(1, 1)
+	three := form.NewColumns(1, 1, 1)
+	return detailPage(
 		section("The risk", "",
-			labelled("Description", desc.box),
-			three.row(labelled("Likelihood within the horizon (%)", likelihood.box), labelled("Impact", impact.box), labelled("Cost if it happens, with no plan"+money, impactCost.box)),
-			labelled("Owner", owner.box),
-			labelled("Early warning", trigger.box)),
+			labelled("Description", desc.Box()),
+			three.Row(labelled("Likelihood within the horizon (%)", likelihood.Box()), labelled("Impact", impact.Box()), labelled("Cost if it happens, with no plan"+money, impactCost.Box())),
+			labelled("Owner", owner.Box()),
+			labelled("Early warning", trigger.Box())),
 		section("The response", "",
-			labelled("Work-around", workaround.box),
-			labelled("Contingency plan", contingency.box),
-			two.row(labelled("Cost of the contingency plan"+money, contingencyCost.box), layout.NewSpacer()),
+			labelled("Work-around", workaround.Box()),
+			labelled("Contingency plan", contingency.Box()),
+			two.Row(labelled("Cost of the contingency plan"+money, contingencyCost.Box()), layout.NewSpacer()),
 			s.expected),
-		section("Alternatives it concerns", "Its expected cost is reserved in each of them.", concerns...),
-	)))
-	s.detail.Offset = fyne.Position{}
-	s.detail.Refresh()
+		section("Alternatives it concerns", "Its expected cost is reserved in each of them.", ticks...),
+	)
 }
 
 // maxConcernName is the most of an alternative's name its tick shows.
 const maxConcernName = 60
 
-// concernCheck is the tick that says risk i concerns alternative id.
-func (s *risksScreen) concernCheck(f *form, i int, id, name string) fyne.CanvasObject {
-	c := &concernField{f: f, i: i, id: id}
-	c.check = widget.NewCheck(name, c.onChanged)
-	c.refresh(s.u.doc.c, true)
-	f.add(c)
-	return c.check
-}
-
-type concernField struct {
-	f       *form
-	i       int
-	id      string
-	check   *widget.Check
-	setting bool
-}
-
-func (k *concernField) onChanged(on bool) {
-	if k.setting {
-		return
-	}
-	_ = k.f.u.edit(casebuilder.Where{Step: casebuilder.StepRisks, Path: k.path()}, "", func(c *casebuilder.Case) error {
-		r := item(c.Risks, k.i)
-		if r == nil {
-			return errGone
-		}
-		has := slices.Contains(r.Alternatives, k.id)
-		switch {
-		case on == has:
-			return errUnchanged
-		case on:
-			r.Alternatives = append(r.Alternatives, k.id)
-		default:
-			r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return s == k.id })
-		}
-		// An alternative that no longer exists (in a file edited by hand)
-		// has no tick to clear it: any tick does.
-		r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return c.AlternativeByID(s) < 0 })
-		return nil
-	})
-}
-
-func (k *concernField) refresh(c *casebuilder.Case, _ bool) {
-	if r := item(c.Risks, k.i); r != nil {
-		k.setting = true
-		k.check.SetChecked(slices.Contains(r.Alternatives, k.id))
-		k.setting = false
+// concerns is whether a risk concerns alternative id.
+func concerns(risk func(c *casebuilder.Case) *casebuilder.Risk, id string) form.Value[bool] {
+	return form.Value[bool]{
+		Read: func(c *casebuilder.Case) (bool, bool) {
+			if r := risk(c); r != nil {
+				return slices.Contains(r.Alternatives, id), true
+			}
+			return false, false
+		},
+		Write: func(c *casebuilder.Case, on bool) error {
+			r := risk(c)
+			switch {
+			case r == nil:
+				return form.ErrGone
+			case !setID(&r.Alternatives, id, on):
+				return form.ErrUnchanged
+			}
+			// An alternative that no longer exists (in a file edited by hand)
+			// has no tick to clear it: any tick does.
+			r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return c.AlternativeByID(s) < 0 })
+			return nil
+		},
 	}
 }
-
-func (k *concernField) path() string                { return fmt.Sprintf("risks[%d].alternatives", k.i) }
-func (k *concernField) focusTarget() fyne.Focusable { return k.check }
 
 // heatColor is the colour of a heat-map cell by likelihood × impact.
 func heatColor(l, i int) color.Color {
@@ -262,10 +225,10 @@ func (s *risksScreen) drawHeat(size fyne.Size) []fyne.CanvasObject {
 	likelihood := [6]string{"", "rare", "unlikely", "possible", "likely", "almost sure"}
 	for l := 1; l <= 5; l++ {
 		y := top + float32(5-l)*cell
-		objs = append(objs, text(likelihood[l], left-6, y+cell/2-8, fyne.TextAlignTrailing, true))
+		objs = append(objs, chart.Text(likelihood[l], left-6, y+cell/2-8, fyne.TextAlignTrailing, true))
 		for i := 1; i <= 5; i++ {
 			x := left + float32(i-1)*cell
-			r := rect(heatColor(l, i), x+1, y+1, cell-2, cell-2)
+			r := chart.Rect(heatColor(l, i), x+1, y+1, cell-2, cell-2)
 			r.CornerRadius = 3
 			if s.cellL == l && s.cellI == i {
 				r.StrokeColor = theme.Color(theme.ColorNameForeground)
@@ -273,7 +236,7 @@ func (s *risksScreen) drawHeat(size fyne.Size) []fyne.CanvasObject {
 			}
 			objs = append(objs, r)
 			if n := counts[l][i]; n > 0 {
-				t := text(itoa(n), x+cell/2, y+cell/2-9, fyne.TextAlignCenter, false)
+				t := chart.Text(itoa(n), x+cell/2, y+cell/2-9, fyne.TextAlignCenter, false)
 				t.TextStyle.Bold = true
 				t.TextSize = theme.TextSize()
 				t.Move(fyne.NewPos(x+cell/2-t.MinSize().Width/2, y+cell/2-t.MinSize().Height/2))
@@ -282,9 +245,9 @@ func (s *risksScreen) drawHeat(size fyne.Size) []fyne.CanvasObject {
 		}
 	}
 	for i := 1; i <= 5; i++ {
-		objs = append(objs, text(itoa(i), left+float32(i-1)*cell+cell/2, top+5*cell+2, fyne.TextAlignCenter, true))
+		objs = append(objs, chart.Text(itoa(i), left+float32(i-1)*cell+cell/2, top+5*cell+2, fyne.TextAlignCenter, true))
 	}
-	objs = append(objs, text("impact →", left+5*cell/2, top+5*cell+18, fyne.TextAlignCenter, true))
+	objs = append(objs, chart.Text("impact →", left+5*cell/2, top+5*cell+18, fyne.TextAlignCenter, true))
 	return objs
 }
 
@@ -307,32 +270,26 @@ func (s *risksScreen) filterTo(l, i int) {
 	}
 	s.cellL, s.cellI = l, i
 	if l == 0 {
-		s.list.filter = nil
+		s.md.List.SetFilter(nil)
 	} else {
-		s.list.filter = func(c *casebuilder.Case, k int) bool {
+		s.md.List.SetFilter(func(c *casebuilder.Case, k int) bool {
 			r := &c.Risks[k]
 			return casebuilder.LikelihoodScore(r.Likelihood) == l && r.ImpactScore == i
-		}
+		})
 	}
-	s.list.selected = -1
 	s.refresh(true)
-	if len(s.list.shown) > 0 {
-		s.list.selectItem(s.list.shown[0])
+	if shown := s.md.List.Shown(); len(shown) > 0 {
+		s.md.Select(shown[0])
 	}
 }
 
 func (s *risksScreen) content() fyne.CanvasObject { return s.box }
 
-func (s *risksScreen) scrolls() []*container.Scroll { return []*container.Scroll{s.detail} }
+func (s *risksScreen) scrolls() []*container.Scroll { return []*container.Scroll{s.md.Detail} }
 
 func (s *risksScreen) refresh(force bool) {
 	c := s.u.doc.c
-	s.list.refresh(c, force)
-	if s.list.selected != s.shown || s.form == nil {
-		s.onSelect(s.list.selected)
-	} else {
-		s.form.refresh(c, force)
-	}
+	s.md.Refresh(c, force)
 	s.heat.Refresh()
 	s.showSummary(c)
 }
@@ -366,7 +323,7 @@ func (s *risksScreen) showSummary(c *casebuilder.Case) {
 	if s.cellL == 0 {
 		lines = append(lines, "Tap a cell of the map to list its risks.")
 	}
-	setText(s.summary, strings.Join(lines, " "))
+	form.SetText(s.summary, strings.Join(lines, " "))
 	s.filter.Objects = nil
 	if s.cellL > 0 {
 		all := widget.NewButton("Show all risks", func() { s.filterTo(s.cellL, s.cellI) })
@@ -381,18 +338,8 @@ func (s *risksScreen) showSummary(c *casebuilder.Case) {
 func (s *risksScreen) showAnalysis(analysis) { s.showSummary(s.u.doc.c) }
 
 func (s *risksScreen) focus(path string) bool {
-	i, _, ok := indexIn(path, "risks")
-	switch {
-	case !ok:
-		return false
-	case i < 0:
-		return s.list.focusAdd()
-	}
-	if s.list.filter != nil {
+	if i, _, ok := form.IndexIn(path, "risks"); ok && i >= 0 && s.md.List.Filtered() {
 		s.filterTo(s.cellL, s.cellI) // show all
 	}
-	if i != s.shown {
-		s.list.selectItem(i)
-	}
-	return s.form.focus(path)
+	return s.md.Focus(path)
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // Preference keys.
@@ -145,48 +146,53 @@ var currencies = []string{"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN"
 // horizon, start) and the user's (number format, defaults for new cases,
 // paper, theme).
 type settingsDialog struct {
-	u        *UI
-	form     *form
-	locale   *widget.Select
-	theme    *widget.Select
-	paper    *widget.Select
-	curr     *widget.Select
-	rate     *entry
-	rateEr   *errorLabel
-	trials   *entry
-	seed     *entry
-	trialsEr *errorLabel
-	seedEr   *errorLabel
-	dlg      dialog.Dialog
+	u      *UI
+	form   *form.Form
+	locale *widget.Select
+	theme  *widget.Select
+	paper  *widget.Select
+	// casePaper is the case's own paper size, which wins over paper.
+	casePaper *form.ChoiceField
+	curr      *widget.Select
+	rate      *form.Entry
+	rateEr    *form.ErrorLabel
+	trials    *form.Entry
+	seed      *form.Entry
+	trialsEr  *form.ErrorLabel
+	seedEr    *form.ErrorLabel
+	dlg       dialog.Dialog
 	// relayout is set when a choice reaches every screen.
 	relayout bool
 }
 
-func (u *UI) onSettings() {
-	s := &settingsDialog{u: u, form: newForm(u, casebuilder.StepCompare)}
+func (u *UI) onSettings() { u.openSettings() }
+
+// openSettings shows the settings and returns them.
+func (u *UI) openSettings() *settingsDialog {
+	s := &settingsDialog{u: u, form: u.newForm(casebuilder.StepCompare)}
 	f := s.form
 	c := u.doc.c
 	codes := currencies
 	if !slices.Contains(codes, c.Currency) && c.Currency != "" {
 		codes = append([]string{c.Currency}, codes...)
 	}
-	caseCurrency := f.choice(fixed("currency"), codes, codes, func(c *casebuilder.Case) (string, bool) { return c.Currency, true },
-		func(c *casebuilder.Case, v string) error {
-			if c.Currency == v {
-				return errUnchanged
-			}
-			c.Currency = v
-			return nil
-		})
-	rate := f.number(fixed("discountRate"), figure.Percent, func(c *casebuilder.Case) *float64 { return &c.DiscountRate })
-	horizon := f.integer(fixed("horizonMonths"), figure.Months, func(c *casebuilder.Case) *int { return &c.HorizonMonths })
-	start := f.date(fixed("startDate"), func(c *casebuilder.Case) *casebuilder.Date { return &c.StartDate })
+	caseCurrency := f.Choice("currency", codes, codes, form.At(func(c *casebuilder.Case) *string { return &c.Currency }))
+	rate := f.Number("discountRate", figure.Percent, form.At(func(c *casebuilder.Case) *float64 { return &c.DiscountRate }))
+	horizon := f.Integer("horizonMonths", figure.Months, form.At(func(c *casebuilder.Case) *int { return &c.HorizonMonths }))
+	start := f.Date("startDate", form.At(func(c *casebuilder.Case) *casebuilder.Date { return &c.StartDate }))
+	// The case's own paper size wins over the preference below, and so
+	// over the locale: a case in dollars prints on Letter wherever it is
+	// exported.
+	ownPaper := f.Choice("paper", []string{"", casebuilder.PaperA4, casebuilder.PaperLetter},
+		[]string{"As in your preferences", "A4", "Letter"}, form.At(func(c *casebuilder.Case) *string { return &c.Paper }))
 
+	s.casePaper = ownPaper
 	caseForm := widget.NewForm(
-		widget.NewFormItem("Currency", caseCurrency.box),
-		widget.NewFormItem("Discount rate (a year)", rate.box),
-		widget.NewFormItem("Horizon (months)", horizon.box),
-		widget.NewFormItem("First month", start.box),
+		widget.NewFormItem("Currency", caseCurrency.Box()),
+		widget.NewFormItem("Discount rate (a year)", rate.Box()),
+		widget.NewFormItem("Horizon (months)", horizon.Box()),
+		widget.NewFormItem("First month", start.Box()),
+		widget.NewFormItem("Paper size of its brief", ownPaper.Box()),
 	)
 
 	names := make([]string, len(numberLocales))
@@ -208,15 +214,15 @@ func (u *UI) onSettings() {
 
 	s.curr = widget.NewSelect(currencies, func(v string) { u.prefs.p.SetString(prefCurrency, v) })
 	s.curr.SetSelected(u.prefs.currency())
-	s.rate = newEntry()
-	s.rateEr = newErrorLabel()
+	s.rate = form.NewEntry()
+	s.rateEr = form.NewErrorLabel()
 	s.rate.SetText(u.editText(u.prefs.discountRate(), figure.Percent))
 	s.rate.OnChanged = func(text string) {
 		v, err := u.parse(text, figure.Percent)
 		if err == nil && (v < 0 || v > 1) {
 			err = errPercentRange
 		}
-		s.rateEr.show(err, "")
+		s.rateEr.Explain(err, "")
 		if err == nil {
 			u.prefs.p.SetFloat(prefDiscountRate, v)
 		}
@@ -234,12 +240,12 @@ func (u *UI) onSettings() {
 	} else {
 		s.paper.SetSelected("A4")
 	}
-	s.trials, s.seed, s.trialsEr, s.seedEr = newEntry(), newEntry(), newErrorLabel(), newErrorLabel()
+	s.trials, s.seed, s.trialsEr, s.seedEr = form.NewEntry(), form.NewEntry(), form.NewErrorLabel(), form.NewErrorLabel()
 	sim := u.prefs.simulation()
 	s.trials.SetText(u.format().Number(float64(sim.trials), 0))
 	s.seed.SetText(strconv.FormatUint(sim.seed, 10))
-	s.trials.OnChanged = func(text string) { s.trialsEr.show(s.onTrials(text), "") }
-	s.seed.OnChanged = func(text string) { s.seedEr.show(s.onSeed(text), "") }
+	s.trials.OnChanged = func(text string) { s.trialsEr.Explain(s.onTrials(text), "") }
+	s.seed.OnChanged = func(text string) { s.seedEr.Explain(s.onSeed(text), "") }
 	themes := []string{"As the system", "Light", "Dark"}
 	modes := []string{"", "light", "dark"}
 	s.theme = widget.NewSelect(themes, func(v string) {
@@ -250,10 +256,10 @@ func (u *UI) onSettings() {
 	s.theme.SetSelectedIndex(max(slices.Index(modes, u.prefs.theme()), 0))
 
 	userForm := widget.NewForm(
-		widget.NewFormItem("Numbers", s.locale),
+		widget.NewFormItem("Numbers and dates", s.locale),
 		widget.NewFormItem("Currency of new cases", s.curr),
 		widget.NewFormItem("Discount rate of new cases", container.NewVBox(s.rate, s.rateEr)),
-		widget.NewFormItem("Paper size", s.paper),
+		widget.NewFormItem("Paper size of briefs", s.paper),
 		widget.NewFormItem("Appearance", s.theme),
 		widget.NewFormItem("Simulation trials", container.NewVBox(s.trials, s.trialsEr)),
 		widget.NewFormItem("Simulation seed", container.NewVBox(s.seed, s.seedEr)),
@@ -277,7 +283,8 @@ func (u *UI) onSettings() {
 		}
 	})
 	s.dlg.Show()
-	u.settings = s
+	u.tell(s)
+	return s
 }
 
 // onTrials keeps the number of simulation trials typed, or says why not.
@@ -306,9 +313,9 @@ func (s *settingsDialog) onSeed(text string) error {
 
 // focus focuses the setting of the case at path.
 func (s *settingsDialog) focus(path string) bool {
-	for _, b := range s.form.fields {
-		if b.path() == path && b.focusTarget() != nil {
-			s.u.win.Canvas().Focus(b.focusTarget())
+	for _, b := range s.form.Fields() {
+		if b.Path() == path && b.FocusTarget() != nil {
+			s.u.win.Canvas().Focus(b.FocusTarget())
 			return true
 		}
 	}

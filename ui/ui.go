@@ -18,21 +18,31 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // Exporter writes a case as a document (an Excel workbook, a PDF brief):
 // a pure function of the case, its analysis, the time written into it and
-// the paper size ("a4" or "letter"). The analysis is the one the app
-// shows, of this very case, with the simulation run as the settings ask:
-// the exporter shows it rather than analysing the case again.
-type Exporter func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) ([]byte, error)
+// the export dialog's choices. The analysis is the one the app shows, of
+// this very case, with the simulation run as the settings ask: the
+// exporter shows it rather than analysing the case again.
+type Exporter func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, choices ExportChoices) ([]byte, error)
+
+// ExportChoices are what the export dialog asks that reaches a document.
+type ExportChoices struct {
+	// Paper is the paper size, "a4" or "letter": the case's own, or the
+	// preferences', unless the user chose another for this export.
+	Paper string
+	// WithReview adds the CEO review to the brief, for the author; the
+	// brief for its readers leaves it out.
+	WithReview bool
+}
 
 // Exporters are the documents the app can export. A nil exporter is not
 // offered.
@@ -62,6 +72,14 @@ type deps struct {
 	// openURL opens a file or folder in the desktop's own application.
 	openURL func(u string) error
 	now     func() time.Time
+	// save writes a case file and load reads one: casebuilder.Save and
+	// casebuilder.Load when nil.
+	save func(path string, c *casebuilder.Case) error
+	load func(path string) (*casebuilder.Case, error)
+	// shown, when set, is told of every dialog the app shows and every
+	// error it reports (see tell): tests answer and read them. The app
+	// sets none.
+	shown func(shown any)
 	// recalcDelay, fullDelay and autosaveEvery are how long typing pauses
 	// before the figures are worked out, and before the whole analysis (the
 	// sensitivity and the simulation) is run, and how often unsaved
@@ -80,7 +98,7 @@ type UI struct {
 
 	doc      *document
 	analysis analysis     // the newest figures, of analysis.c
-	full     fullAnalysis // the newest whole analysis, of full.a.Case
+	full     fullAnalysis // the newest whole analysis, of full.Case
 	prefs    *preferences
 	recalc   *recalculator
 	autosave *autosaver
@@ -101,22 +119,16 @@ type UI struct {
 
 	formats   map[string]*figure.Format
 	exporting bool // an export runs
+	// pending counts the work begun in goroutines (a save, a read) that
+	// has not reported back yet; lastSave is closed once the last save
+	// asked for has written, so that the next one waits for it.
+	pending  int
+	lastSave chan struct{}
 
 	// pendingError and pendingNotice are shown once the window is built:
 	// the file asked for could not be opened, or has problems.
 	pendingError  func()
 	pendingNotice string
-
-	// The dialogs last shown, kept so that tests can answer them.
-	prompt         *savePrompt
-	newDialog      *newCaseDialog
-	exportDlg      *exportDialog
-	saveAsDlg      *saveAsDialog
-	replaceConfirm *dialog.ConfirmDialog
-	recovery       *dialog.ConfirmDialog
-	welcome        dialog.Dialog
-	settings       *settingsDialog
-	lastError      string // the last error shown
 }
 
 // screen is one step of the method on screen.
@@ -133,8 +145,10 @@ type screen interface {
 	focus(path string) bool
 }
 
-// step describes one step of the method.
-type step struct {
+// screenSpec says how one step of the method is shown: its name in the
+// list of steps, the title and guidance above its screen, and how the
+// screen is built.
+type screenSpec struct {
 	id    casebuilder.MethodStep
 	name  string
 	title string
@@ -143,8 +157,9 @@ type step struct {
 	build    func(u *UI) screen
 }
 
-// steps are the steps of the method, in order.
-var steps = []step{
+// screenSpecs are the screens of the method's steps, in the method's
+// order.
+var screenSpecs = []screenSpec{
 	{casebuilder.StepContext, "Context", "Where the company is going", contextGuidance, newContextScreen},
 	{casebuilder.StepPain, "Pain", "The pain and what it costs", painGuidance, newPainScreen},
 	{casebuilder.StepAlternatives, "Alternatives", "The ways to address it", alternativesGuidance, newAlternativesScreen},
@@ -155,13 +170,14 @@ var steps = []step{
 	{casebuilder.StepReview, "Review", "Review and export", reviewGuidance, newReviewScreen},
 }
 
-func stepOf(id casebuilder.MethodStep) step {
-	for _, s := range steps {
+// specOf is the screen of step id.
+func specOf(id casebuilder.MethodStep) screenSpec {
+	for _, s := range screenSpecs {
 		if s.id == id {
 			return s
 		}
 	}
-	return steps[0]
+	return screenSpecs[0]
 }
 
 // New makes the app's window in w: it opens the case of opts (or the last
@@ -179,6 +195,12 @@ func New(a fyne.App, w fyne.Window, opts Options) *UI {
 }
 
 func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
+	if d.save == nil {
+		d.save = casebuilder.Save
+	}
+	if d.load == nil {
+		d.load = casebuilder.Load
+	}
 	u := &UI{app: a, win: w, opts: opts, deps: d, formats: map[string]*figure.Format{}}
 	u.prefs = loadPreferences(a.Preferences())
 	u.applyTheme()
@@ -227,7 +249,7 @@ func (u *UI) build() {
 	accent := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	accent.SetMinSize(fyne.NewSize(3, 1))
 	header := container.NewVBox(u.headline.box, widget.NewSeparator(),
-		container.New(&tightVBox{}, u.title, container.NewBorder(nil, nil, accent, nil, u.guidance)))
+		container.New(form.TightVBox{}, u.title, container.NewBorder(nil, nil, accent, nil, u.guidance)))
 	center := container.NewBorder(header, nil, nil, nil, u.body)
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav.box)
 	bottom := container.NewVBox(widget.NewSeparator(), u.status.box)
@@ -273,7 +295,7 @@ func (u *UI) afterOpen() {
 
 // goTo shows a step.
 func (u *UI) goTo(id casebuilder.MethodStep) {
-	st := stepOf(id)
+	st := specOf(id)
 	u.current = st.id
 	s := u.screen(st.id)
 	u.title.SetText(st.title)
@@ -290,7 +312,7 @@ func (u *UI) screen(id casebuilder.MethodStep) screen {
 	if s, ok := u.screens[id]; ok {
 		return s
 	}
-	s := stepOf(id).build(u)
+	s := specOf(id).build(u)
 	u.screens[id] = s
 	return s
 }
@@ -312,6 +334,30 @@ func (u *UI) edit(where casebuilder.Where, key string, change func(c *casebuilde
 	u.changed()
 	return nil
 }
+
+// host is the UI as the host of the screens' forms.
+func (u *UI) host() form.Host { return formHost{u} }
+
+// newForm is a form of the case on step.
+func (u *UI) newForm(step casebuilder.MethodStep) *form.Form { return form.New(u.host(), step) }
+
+// formHost is what the screens' forms reach the case and the window
+// through.
+type formHost struct{ u *UI }
+
+func (h formHost) Case() *casebuilder.Case { return h.u.doc.c }
+
+func (h formHost) Edit(where casebuilder.Where, key string, change func(c *casebuilder.Case) error) error {
+	return h.u.edit(where, key, change)
+}
+
+func (h formHost) Parse(s string, unit figure.Unit) (float64, error) { return h.u.parse(s, unit) }
+func (h formHost) Format(v float64, unit figure.Unit) string         { return h.u.editText(v, unit) }
+func (h formHost) Focus(w fyne.Focusable)                            { h.u.focus(w) }
+func (h formHost) Focused() fyne.Focusable                           { return h.u.win.Canvas().Focused() }
+func (h formHost) EndTyping()                                        { h.u.endTyping() }
+func (h formHost) ShowError(what string, err error, advice string)   { h.u.showError(what, err, advice) }
+func (h formHost) Refresh()                                          { h.u.refreshScreen(true) }
 
 // changed shows that the case changed: the title, the undo buttons, the
 // fields of the current screen that are not being typed in, the steps'
@@ -353,15 +399,16 @@ func (u *UI) showFull(f fullAnalysis) {
 // fullIsCurrent reports whether the whole analysis is of the case as it
 // is now, with the simulation's settings as they are now.
 func (u *UI) fullIsCurrent() bool {
-	return u.full.a != nil && u.full.a.Case == u.doc.c && u.full.sim == u.prefs.simulation()
+	return u.full.Analysis != nil && u.full.Case == u.doc.c && u.full.settings == u.prefs.simulation()
 }
 
 func (u *UI) onUndo() { u.travel(u.doc.undoEdit) }
 func (u *UI) onRedo() { u.travel(u.doc.redoEdit) }
 
-// travel undoes or redoes one step and shows where it was made.
-func (u *UI) travel(step func() (casebuilder.Where, bool)) {
-	where, ok := step()
+// travel moves through the history of edits, one edit back or forward
+// (undoEdit or redoEdit), and shows where that edit was made.
+func (u *UI) travel(move func() (casebuilder.Where, bool)) {
+	where, ok := move()
 	if !ok {
 		return
 	}
@@ -379,8 +426,8 @@ func (u *UI) travel(step func() (casebuilder.Where, bool)) {
 }
 
 func (u *UI) updateUndo() {
-	enable(u.undoButton, u.doc.canUndo())
-	enable(u.redoButton, u.doc.canRedo())
+	form.Enable(u.undoButton, u.doc.canUndo())
+	form.Enable(u.redoButton, u.doc.canRedo())
 }
 
 // updateTitle shows the file's name in the window title, marked with an
@@ -407,8 +454,6 @@ func (u *UI) docName() string {
 // endTyping ends a run of typing in a field: the next edit is a new undo
 // step.
 func (u *UI) endTyping() { u.doc.seal() }
-
-func (u *UI) hasFocus(f fyne.Focusable) bool { return u.win.Canvas().Focused() == f }
 
 // focus focuses a field and scrolls it into view.
 func (u *UI) focus(f fyne.Focusable) {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +21,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/chart"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // english starts the app reading numbers in English, whatever the
@@ -32,6 +35,18 @@ func english(t *testing.T) *harness {
 	h.dismissWelcome()
 	h.settle()
 	return h
+}
+
+// savedCase starts the app as english does, with the sample saved in a
+// case file of its own, and returns that file.
+func savedCase(t *testing.T) (*harness, string) {
+	t.Helper()
+	h := english(t)
+	path := tempCase(t, "case.hrcase")
+	if !h.save(path) {
+		t.Fatal(h.shown.lastError)
+	}
+	return h, path
 }
 
 func TestBadNumberIsRefusedBesideTheField(t *testing.T) {
@@ -103,19 +118,15 @@ func TestNumbersFollowTheChosenLocale(t *testing.T) {
 }
 
 func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
-	h := english(t)
+	h, path := savedCase(t)
 	u := h.u
-	path := tempCase(t, "case.hrcase")
-	if !u.saveTo(path) {
-		t.Fatal(u.lastError)
-	}
 	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Ada Lovelace")
 
 	u.onClose()
-	if u.prompt == nil {
+	if h.shown.prompt == nil {
 		t.Fatal("closing with unsaved changes asked nothing")
 	}
-	test.Tap(u.prompt.cancel)
+	test.Tap(h.shown.prompt.cancel)
 	if h.closed {
 		t.Fatal("Cancel closed the window")
 	}
@@ -123,9 +134,10 @@ func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
 		t.Error("Cancel lost the changes")
 	}
 
-	u.prompt = nil
+	h.shown.prompt = nil
 	u.onClose()
-	test.Tap(u.prompt.save)
+	test.Tap(h.shown.prompt.save)
+	h.waitFiles()
 	if !h.closed {
 		t.Fatal("Save did not close the window")
 	}
@@ -139,20 +151,20 @@ func TestClosingWithoutSavingLosesOnlyWhatWasAskedFor(t *testing.T) {
 	h := english(t)
 	u := h.u
 	path := tempCase(t, "case.hrcase")
-	u.saveTo(path)
+	h.save(path)
 	saved, _ := os.ReadFile(path)
 
 	u.onClose() // nothing changed: no question
-	if u.prompt != nil || !h.closed {
-		t.Fatalf("closing an unchanged case: prompt %v, closed %v", u.prompt != nil, h.closed)
+	if h.shown.prompt != nil || !h.closed {
+		t.Fatalf("closing an unchanged case: prompt %v, closed %v", h.shown.prompt != nil, h.closed)
 	}
 
 	h = english(t)
 	u = h.u
-	u.openPath(path)
+	h.open(path)
 	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Someone else")
 	u.onClose()
-	test.Tap(u.prompt.discard)
+	test.Tap(h.shown.prompt.discard)
 	if !h.closed {
 		t.Fatal("Don't save did not close the window")
 	}
@@ -166,15 +178,15 @@ func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
 	u := h.u
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Changed")
 	shortcut(h, fyne.KeyN)
-	if u.prompt == nil {
+	if h.shown.prompt == nil {
 		t.Fatal("New with unsaved changes asked nothing")
 	}
-	test.Tap(u.prompt.discard)
-	if u.newDialog == nil {
+	test.Tap(h.shown.prompt.discard)
+	if h.shown.newCase == nil {
 		t.Fatal("no choice of blank or sample")
 	}
-	u.newDialog.choice.SetSelected(u.newDialog.choice.Options[0])
-	u.newDialog.dialog.Confirm()
+	h.shown.newCase.choice.SetSelected(h.shown.newCase.choice.Options[0])
+	h.shown.newCase.dialog.Confirm()
 	c := u.doc.c
 	if c.Baseline() < 0 || len(c.Alternatives) != 1 || c.Title != "" || u.doc.path != "" {
 		t.Errorf("a blank case: %d alternatives, baseline at %d, title %q", len(c.Alternatives), c.Baseline(), c.Title)
@@ -186,13 +198,13 @@ func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
 		t.Errorf("a new case is marked changed: %q", h.title())
 	}
 	// From a sample, with no changes: no question first.
-	u.prompt = nil
+	h.shown.prompt = nil
 	u.onNew()
-	if u.prompt != nil {
+	if h.shown.prompt != nil {
 		t.Error("New asked about changes in an unchanged case")
 	}
-	u.newDialog.choice.SetSelected(u.newDialog.choice.Options[2])
-	u.newDialog.dialog.Confirm()
+	h.shown.newCase.choice.SetSelected(h.shown.newCase.choice.Options[2])
+	h.shown.newCase.dialog.Confirm()
 	if ramp, _ := sampleCase("ramp"); u.doc.c.Title != ramp.Title {
 		t.Errorf("the ramp sample opened as %q", u.doc.c.Title)
 	}
@@ -203,7 +215,7 @@ func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
 // reach them; fail makes one fail.
 func fakeExporters(fail error) Exporters {
 	write := func(kind string) Exporter {
-		return func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) ([]byte, error) {
+		return func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, ch ExportChoices) ([]byte, error) {
 			if fail != nil && kind == "workbook" {
 				return nil, fail
 			}
@@ -211,7 +223,7 @@ func fakeExporters(fail error) Exporters {
 			if a != nil && a.Case == c && a.Simulation != nil {
 				trials = a.Simulation.Trials
 			}
-			return fmt.Appendf(nil, "%s|%s|%s|%s|%d", kind, c.Title, now.Format(time.RFC3339), paper, trials), nil
+			return fmt.Appendf(nil, "%s|%s|%s|%s|%v|%d", kind, c.Title, now.Format(time.RFC3339), ch.Paper, ch.WithReview, trials), nil
 		}
 	}
 	return Exporters{Workbook: write("workbook"), Brief: write("brief")}
@@ -225,10 +237,10 @@ func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
 	u := h.u
 	dir := t.TempDir()
 	path := filepath.Join(dir, "nordwind.hrcase")
-	u.saveTo(path)
+	h.save(path)
 
 	shortcut(h, fyne.KeyE)
-	e := u.exportDlg
+	e := h.shown.export
 	if e == nil {
 		t.Fatal("Ctrl+E opened no export dialog")
 	}
@@ -247,7 +259,7 @@ func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
 	h.settle()
 	for _, f := range []struct{ name, kind string }{{"nordwind.pdf", "brief"}, {"nordwind.xlsx", "workbook"}} {
 		data, err := os.ReadFile(filepath.Join(dir, f.name))
-		want := f.kind + "|" + title + "|2026-11-23T14:30:00Z|letter|" + itoa(testTrials)
+		want := f.kind + "|" + title + "|2026-11-23T14:30:00Z|letter|false|" + itoa(testTrials)
 		if err != nil || string(data) != want {
 			t.Errorf("%s holds %q (%v), want %q", f.name, data, err, want)
 		}
@@ -263,11 +275,11 @@ func TestExportWritesBothDocumentsWhileEditingGoesOn(t *testing.T) {
 
 	// Exporting again asks before replacing the files.
 	u.onExport()
-	test.Tap(u.exportDlg.exportButton)
-	if u.replaceConfirm == nil || u.exporting {
+	test.Tap(h.shown.export.exportButton)
+	if h.shown.replace == nil || u.exporting {
 		t.Fatal("exporting over existing files did not ask first")
 	}
-	u.replaceConfirm.Confirm()
+	h.shown.replace.Confirm()
 	h.settle()
 	if data, _ := os.ReadFile(filepath.Join(dir, "nordwind.pdf")); !strings.Contains(string(data), "Typed during the export") {
 		t.Errorf("the second export did not replace the brief: %q", data)
@@ -280,10 +292,10 @@ func TestExportNeverOverwritesTheCaseFile(t *testing.T) {
 	h.dismissWelcome()
 	u := h.u
 	path := tempCase(t, "case.pdf") // a case file with an unlucky name
-	u.saveTo(path)
+	h.save(path)
 	before, _ := os.ReadFile(path)
 	u.onExport()
-	e := u.exportDlg
+	e := h.shown.export
 	e.briefName.SetText("case.pdf")
 	test.Tap(e.exportButton)
 	if u.exporting {
@@ -304,16 +316,19 @@ func TestExportNeverOverwritesTheCaseFile(t *testing.T) {
 
 func TestExportFailureSaysWhatToDo(t *testing.T) {
 	a := test.NewTempApp(t)
-	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(errors.New("the sheet has no name"))})
+	noName := errors.New("the sheet has no name")
+	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(noName)})
 	h.dismissWelcome()
 	u := h.u
-	u.saveTo(tempCase(t, "case.hrcase"))
+	h.save(tempCase(t, "case.hrcase"))
 	u.onExport()
-	test.Tap(u.exportDlg.exportButton)
+	test.Tap(h.shown.export.exportButton)
 	h.settle()
-	if !strings.Contains(u.lastError, "Cannot export the workbook") || !strings.Contains(u.lastError, "the sheet has no name") ||
-		!strings.Contains(u.lastError, "Try again") {
-		t.Errorf("the error shown: %q", u.lastError)
+	if !errors.Is(h.shown.err, noName) || !strings.Contains(h.shown.lastError, noName.Error()) {
+		t.Errorf("the error shown is %v, not the exporter's", h.shown.err)
+	}
+	if !strings.Contains(h.shown.lastError, "Cannot export the workbook") || !strings.Contains(h.shown.lastError, "Try again") {
+		t.Errorf("the error shown: %q", h.shown.lastError)
 	}
 	if msg := u.status.message.Text; !strings.Contains(msg, "Exported the brief; the workbook failed") {
 		t.Errorf("status: %q", msg)
@@ -323,7 +338,7 @@ func TestExportFailureSaysWhatToDo(t *testing.T) {
 func TestExportOffersOnlyWhatTheBuildHas(t *testing.T) {
 	h := english(t)
 	h.u.onExport()
-	e := h.u.exportDlg
+	e := h.shown.export
 	if !e.brief.Disabled() || !e.workbook.Disabled() || !strings.Contains(e.brief.Text, "not available") {
 		t.Errorf("with no exporters the dialog offers %q (disabled %v)", e.brief.Text, e.brief.Disabled())
 	}
@@ -340,7 +355,7 @@ func TestAutosaveIsRecoveredAfterACrash(t *testing.T) {
 	h := startIn(t, a, storage, Options{})
 	h.dismissWelcome()
 	path := tempCase(t, "case.hrcase")
-	h.u.saveTo(path)
+	h.save(path)
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Work not yet saved")
 
 	// The app that wrote the autosave is gone: give it the ID of a process
@@ -358,10 +373,10 @@ func TestAutosaveIsRecoveredAfterACrash(t *testing.T) {
 	// The next start offers to recover.
 	h2 := startIn(t, a, storage, Options{})
 	u := h2.u
-	if u.recovery == nil {
+	if h2.shown.recovery == nil {
 		t.Fatal("no offer to recover the autosaved changes")
 	}
-	u.recovery.Confirm()
+	h2.shown.recovery.Confirm()
 	if u.doc.c.Title != "Work not yet saved" || u.doc.path != path || !u.doc.modified() {
 		t.Errorf("recovered %q for %q (modified %v)", u.doc.c.Title, u.doc.path, u.doc.modified())
 	}
@@ -388,10 +403,10 @@ func TestAutosaveCanBeDiscardedAndIsRemovedOnSave(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 	h2 := startIn(t, a, storage, Options{})
-	if h2.u.recovery == nil {
+	if h2.shown.recovery == nil {
 		t.Fatal("no offer to recover")
 	}
-	h2.u.recovery.Dismiss()
+	h2.shown.recovery.Dismiss()
 	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 0 {
 		t.Errorf("Discard left %v", left)
 	}
@@ -407,7 +422,7 @@ func TestAutosaveCanBeDiscardedAndIsRemovedOnSave(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 2 {
 		t.Fatalf("autosave wrote %v", left)
 	}
-	h3.u.saveTo(tempCase(t, "draft.hrcase"))
+	h3.save(tempCase(t, "draft.hrcase"))
 	if left, _ := filepath.Glob(filepath.Join(storage, "autosave-*")); len(left) != 0 {
 		t.Errorf("saving left %v", left)
 	}
@@ -431,8 +446,8 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 	data, _ := casebuilder.Encode(u.doc.c)
 	data = bytes.Replace(data, []byte(`"discountRate": 0.1`), []byte(`"discountRate": 7`), 1)
 	os.WriteFile(bad, data, 0o600)
-	if !u.openPath(bad) {
-		t.Fatalf("a case with an invalid value was refused: %s", u.lastError)
+	if !h.open(bad) {
+		t.Fatalf("a case with an invalid value was refused: %s", h.shown.lastError)
 	}
 	if u.current != casebuilder.StepReview {
 		t.Errorf("opened on %s, want the review that lists the problem", u.current)
@@ -446,18 +461,19 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 		t.Errorf("the review does not list the invalid discount rate: %v", u.analysis.findings)
 	}
 	// The case cannot be saved as it is, and says why.
-	if u.saveTo(tempCase(t, "again.hrcase")) || !strings.Contains(u.lastError, "Fix the problems") {
-		t.Errorf("saving an invalid case: %q", u.lastError)
+	var ps casebuilder.Problems
+	if h.save(tempCase(t, "again.hrcase")) || !errors.As(h.shown.err, &ps) || !strings.Contains(h.shown.lastError, "Fix the problems") {
+		t.Errorf("saving an invalid case: %q (%v)", h.shown.lastError, h.shown.err)
 	}
 
 	before := u.doc.c
 	notCase := tempCase(t, "notes.hrcase")
 	os.WriteFile(notCase, []byte("my notes"), 0o600)
-	if u.openPath(notCase) {
+	if h.open(notCase) {
 		t.Fatal("opened a file that is not a case")
 	}
-	if u.doc.c != before || !strings.Contains(u.lastError, "Cannot open notes.hrcase") {
-		t.Errorf("after a failed open: case replaced %v, error %q", u.doc.c != before, u.lastError)
+	if u.doc.c != before || !strings.Contains(h.shown.lastError, "Cannot open notes.hrcase") {
+		t.Errorf("after a failed open: case replaced %v, error %q", u.doc.c != before, h.shown.lastError)
 	}
 }
 
@@ -475,8 +491,8 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 		t.Fatal("the sample has no discount rate of 0.1")
 	}
 	os.WriteFile(path, odd, 0o600)
-	if !u.openPath(path) {
-		t.Fatalf("refused: %s", u.lastError)
+	if !h.open(path) {
+		t.Fatalf("refused: %s", h.shown.lastError)
 	}
 	h.settle()
 	var listed []string
@@ -507,8 +523,8 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 		t.Errorf("after an edit, %d blocking findings, want the file's 2", n)
 	}
 	// Saved, the file no longer has them, and the one read is kept.
-	if !u.saveTo(path) {
-		t.Fatal(u.lastError)
+	if !h.save(path) {
+		t.Fatal(h.shown.lastError)
 	}
 	if n := countBlocking(u.analysis.findings); n != 0 {
 		t.Errorf("after saving, %d blocking findings", n)
@@ -524,8 +540,7 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 func TestReviewSummarySentences(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepReview)
-	rs := u.screens[casebuilder.StepReview].(*reviewScreen)
+	rs := shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	at := casebuilder.Where{Step: casebuilder.StepContext, Path: "title"}
 	block := casebuilder.Finding{Rule: "invalid-value", Severity: casebuilder.Blocking, Message: "title: x", Where: at}
 	warn := casebuilder.Finding{Rule: "no-contributors", Severity: casebuilder.Warning, Message: "No one", Where: at}
@@ -558,8 +573,8 @@ func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
 	h := startIn(t, a, t.TempDir(), Options{})
 	h.dismissWelcome()
 	first, second := tempCase(t, "first.hrcase"), tempCase(t, "second.hrcase")
-	h.u.saveTo(first)
-	h.u.saveTo(second)
+	h.save(first)
+	h.save(second)
 	if got := h.u.prefs.recent(); !slices.Equal(got, []string{second, first}) {
 		t.Errorf("recent files %v", got)
 	}
@@ -569,8 +584,8 @@ func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
 	}
 	// The next start opens the last case, with no welcome.
 	h2 := startIn(t, a, t.TempDir(), Options{})
-	if h2.u.doc.path != second || h2.u.welcome != nil {
-		t.Errorf("the next start opened %q (welcome %v)", h2.u.doc.path, h2.u.welcome != nil)
+	if h2.u.doc.path != second || h2.shown.welcome != nil {
+		t.Errorf("the next start opened %q (welcome %v)", h2.u.doc.path, h2.shown.welcome != nil)
 	}
 	// A case file named on the command line wins.
 	h3 := startIn(t, a, t.TempDir(), Options{Path: first})
@@ -578,9 +593,14 @@ func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
 		t.Errorf("casebuilder FILE opened %q", h3.u.doc.path)
 	}
 	// One that cannot be opened says so, and the sample opens instead.
-	h4 := startIn(t, a, t.TempDir(), Options{Path: tempCase(t, "missing.hrcase")})
-	if !strings.Contains(h4.u.lastError, "does not exist") || h4.u.doc.path != "" {
-		t.Errorf("a missing file: error %q, opened %q", h4.u.lastError, h4.u.doc.path)
+	missing := tempCase(t, "missing.hrcase")
+	h4 := startIn(t, a, t.TempDir(), Options{Path: missing})
+	var fe *casebuilder.FileError
+	if !errors.As(h4.shown.err, &fe) || fe.Path != missing {
+		t.Errorf("a missing file: the error shown is %v, not one of that file", h4.shown.err)
+	}
+	if !strings.Contains(h4.shown.lastError, "does not exist") || h4.u.doc.path != "" {
+		t.Errorf("a missing file: error %q, opened %q", h4.shown.lastError, h4.u.doc.path)
 	}
 }
 
@@ -634,12 +654,9 @@ func TestEveryFindingLeadsToItsField(t *testing.T) {
 func pathOf(u *UI, f fyne.Focusable) string {
 	for _, s := range u.screens {
 		for _, fm := range formsOf(s) {
-			for _, b := range fm.fields {
-				if b.focusTarget() == f {
-					return b.path()
-				}
-				if r, ok := b.(*rangeField); ok && (r.low == f || r.high == f) {
-					return r.path()
+			for _, b := range fm.Fields() {
+				if o, ok := b.(ownedField); b.FocusTarget() == f || ok && o.Owns(f) {
+					return b.Path()
 				}
 			}
 		}
@@ -650,12 +667,11 @@ func pathOf(u *UI, f fyne.Focusable) string {
 func TestRemovingAnAlternativeTidiesWhatReferredToIt(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepAlternatives)
-	alts := u.screens[casebuilder.StepAlternatives].(*alternativesScreen)
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
 	// The baseline cannot be removed.
-	alts.list.selectItem(0)
-	if !alts.list.del.Disabled() {
-		alts.list.onRemove()
+	alts.md.Select(0)
+	if remove := alts.md.List.RemoveButton(); !remove.Disabled() {
+		test.Tap(remove)
 	}
 	if u.doc.c.Baseline() != 0 {
 		t.Fatal("the do-nothing baseline was removed")
@@ -664,8 +680,8 @@ func TestRemovingAnAlternativeTidiesWhatReferredToIt(t *testing.T) {
 	// the risks' references to it.
 	id := u.doc.c.Recommendation.Alternative
 	i := u.doc.c.AlternativeByID(id)
-	alts.list.selectItem(i)
-	test.Tap(alts.list.del)
+	alts.md.Select(i)
+	test.Tap(alts.md.List.RemoveButton())
 	c := u.doc.c
 	if c.AlternativeByID(id) >= 0 || c.Recommendation.Alternative != "" {
 		t.Errorf("after removing %s: recommendation %q", id, c.Recommendation.Alternative)
@@ -698,27 +714,27 @@ func TestDuplicateAndReorderCostLines(t *testing.T) {
 		return out
 	}
 	before := names()
-	edits := alts.costs.edits
-	if err := edits.onDuplicate(0); err != nil {
+	edits := alts.costs.Edits()
+	if err := edits.Duplicate(0); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(); len(got) != len(before)+1 || got[1] != before[0] {
 		t.Errorf("after duplicating the first line: %v", got)
 	}
-	if err := edits.onMove(1, +1); err != nil {
+	if err := edits.Move(1, +1); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(); got[2] != before[0] || got[1] != before[1] {
 		t.Errorf("after moving the copy down: %v", got)
 	}
-	if err := edits.onRemove(2); err != nil {
+	if err := edits.Remove(2); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(); !slices.Equal(got, before) {
 		t.Errorf("after removing the copy: %v, want %v", got, before)
 	}
-	if len(alts.costs.forms) != len(before) {
-		t.Errorf("the table shows %d rows for %d lines", len(alts.costs.forms), len(before))
+	if len(alts.costs.Rows()) != len(before) {
+		t.Errorf("the table shows %d rows for %d lines", len(alts.costs.Rows()), len(before))
 	}
 }
 
@@ -754,22 +770,75 @@ func TestTypingDoesNotWaitForTheFigures(t *testing.T) {
 	}
 }
 
+// TestStaleFiguresAreDropped works out the figures of a case, and changes
+// the case before the UI takes them: they are never shown, and those of
+// the new case are. The recalculator's clock is moved by hand, so that the
+// figures of the first case are surely ready, and waiting for the UI, when
+// the case changes.
 func TestStaleFiguresAreDropped(t *testing.T) {
 	b := &queueBridge{}
+	clock := &handClock{}
 	var applied []*casebuilder.Case
-	r := &recalculator{delay: time.Millisecond, bridge: b, apply: func(a analysis) { applied = append(applied, a.c) }}
+	r := &recalculator{delay: time.Millisecond, bridge: b, after: clock.after, apply: func(a analysis) { applied = append(applied, a.c) }}
 	c1, c2 := &casebuilder.Case{HorizonMonths: 12}, &casebuilder.Case{HorizonMonths: 24}
 	r.schedule(c1)
-	time.Sleep(20 * time.Millisecond) // c1's figures are ready...
-	r.schedule(c2)                    // ...but the case changed meanwhile
-	deadline := time.Now().Add(5 * time.Second)
-	for len(applied) == 0 && time.Now().Before(deadline) {
-		b.drain()
-		time.Sleep(time.Millisecond)
+	if n := clock.fire(); n != 1 || queued(b) != 1 {
+		t.Fatalf("%d calls fired, %d results waiting for the UI; want c1's figures ready", n, queued(b))
 	}
+	r.schedule(c2) // the case changed meanwhile
+	b.drain()
+	if len(applied) != 0 {
+		t.Fatalf("the figures of a case changed since were shown")
+	}
+	clock.fire()
+	b.drain()
 	if len(applied) != 1 || applied[0] != c2 {
 		t.Errorf("applied %d results; want only the newest case's", len(applied))
 	}
+}
+
+// handClock holds the calls a recalculator asks for until the test fires
+// them, on its own goroutine.
+type handClock struct {
+	mu      sync.Mutex
+	pending []*handTimer
+}
+
+type handTimer struct {
+	f       func()
+	stopped bool
+}
+
+func (t *handTimer) Stop() bool {
+	was := !t.stopped
+	t.stopped = true
+	return was
+}
+
+func (c *handClock) after(_ time.Duration, f func()) timer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := &handTimer{f: f}
+	c.pending = append(c.pending, t)
+	return t
+}
+
+// fire makes the calls not stopped, whatever their delay, and reports how
+// many.
+func (c *handClock) fire() int {
+	c.mu.Lock()
+	pending := c.pending
+	c.pending = nil
+	c.mu.Unlock()
+	n := 0
+	for _, t := range pending {
+		if !t.stopped {
+			t.stopped = true
+			t.f()
+			n++
+		}
+	}
+	return n
 }
 
 func TestPaperDefaultsToTheLocales(t *testing.T) {
@@ -788,7 +857,7 @@ func TestSettingsChangeTheCaseAndThePreferences(t *testing.T) {
 	h := english(t)
 	u := h.u
 	u.onSettings()
-	s := u.settings
+	s := h.shown.settings
 	s.theme.SetSelected("Dark")
 	if u.prefs.theme() != "dark" {
 		t.Errorf("theme preference %q", u.prefs.theme())
@@ -806,9 +875,9 @@ func TestSettingsChangeTheCaseAndThePreferences(t *testing.T) {
 		t.Error("a default discount rate of 150 % was accepted")
 	}
 	// The case's own discount rate is an edit, undone like any other.
-	for _, b := range s.form.fields {
-		if n, ok := b.(*numberField); ok && n.path() == "discountRate" {
-			n.entry.SetText("12 %")
+	for _, b := range s.form.Fields() {
+		if n, ok := b.(*form.NumberField); ok && n.Path() == "discountRate" {
+			n.Entry().SetText("12 %")
 		}
 	}
 	if u.doc.c.DiscountRate != 0.12 {
@@ -874,23 +943,22 @@ func stepKind(steps []casebuilder.WorkingLine, key string) casebuilder.WorkingKi
 func TestTheHeatMapFiltersTheRisks(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepRisks)
-	rs := u.screens[casebuilder.StepRisks].(*risksScreen)
+	rs := shownScreen[*risksScreen](h, casebuilder.StepRisks)
 	// The turnover sample has two risks of likelihood "possible" (3) and
 	// impact 4: managers (40 %) and the retention award (50 %).
 	left, top, cell := heatGeometry(rs.heat.Size())
 	at := fyne.NewPos(left+3.5*cell, top+(5-3)*cell+cell/2)
 	test.TapAt(rs.heat, at)
 	var shown []string
-	for _, i := range rs.list.shown {
+	for _, i := range rs.md.List.Shown() {
 		shown = append(shown, u.doc.c.Risks[i].ID)
 	}
 	if !slices.Equal(shown, []string{"managers", "entitlement"}) {
 		t.Errorf("the cell possible × 4 lists %v", shown)
 	}
 	test.TapAt(rs.heat, at) // again: all of them
-	if len(rs.list.shown) != len(u.doc.c.Risks) {
-		t.Errorf("tapping the cell again lists %d of %d risks", len(rs.list.shown), len(u.doc.c.Risks))
+	if len(rs.md.List.Shown()) != len(u.doc.c.Risks) {
+		t.Errorf("tapping the cell again lists %d of %d risks", len(rs.md.List.Shown()), len(u.doc.c.Risks))
 	}
 }
 
@@ -898,9 +966,10 @@ func TestSaveShortcutSavesInPlace(t *testing.T) {
 	h := english(t)
 	u := h.u
 	path := tempCase(t, "case.hrcase")
-	u.saveTo(path)
+	h.save(path)
 	h.retype(h.entryAt(casebuilder.StepContext, "version"), "2.0")
 	shortcut(h, fyne.KeyS)
+	h.waitFiles()
 	c, err := casebuilder.Load(path)
 	if err != nil || c.Version != "2.0" || u.doc.modified() {
 		t.Errorf("Ctrl+S wrote version %q (%v); modified %v", c.Version, err, u.doc.modified())
@@ -916,7 +985,7 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	dir := t.TempDir()
 	sc := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	h.w.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
-	d := u.saveAsDlg
+	d := h.shown.saveAs
 	if d == nil {
 		t.Fatal("Ctrl+Shift+S asked nothing")
 	}
@@ -926,6 +995,7 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	d.folder = dir
 	d.name.SetText("first draft")
 	test.Tap(d.save)
+	h.waitFiles()
 	path := filepath.Join(dir, "first draft.hrcase")
 	if u.doc.path != path || u.doc.modified() {
 		t.Fatalf("saved as %q (modified %v)", u.doc.path, u.doc.modified())
@@ -935,16 +1005,18 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	// Saving as an existing file asks first, and keeps the old one beside it.
 	h.retype(h.entryAt(casebuilder.StepContext, "version"), "9")
 	u.saveAs(nil)
-	d = u.saveAsDlg
+	d = h.shown.saveAs
 	d.folder = dir
 	other := filepath.Join(dir, "other.hrcase")
 	os.WriteFile(other, before, 0o600)
 	d.name.SetText("other")
 	test.Tap(d.save)
-	if u.replaceConfirm == nil || u.doc.path != path {
+	h.waitFiles()
+	if h.shown.replace == nil || u.doc.path != path {
 		t.Fatal("saving over another file did not ask first")
 	}
-	u.replaceConfirm.Confirm()
+	h.shown.replace.Confirm()
+	h.waitFiles()
 	if u.doc.path != other {
 		t.Fatalf("the case is now %q", u.doc.path)
 	}
@@ -953,6 +1025,7 @@ func TestSaveAsAsksNameAndFolderAndKeepsWhatItReplaces(t *testing.T) {
 	}
 	d.name.SetText("a/b")
 	test.Tap(d.save)
+	h.waitFiles()
 	if msg := visibleText(d.problem); !strings.Contains(msg, "file name only") {
 		t.Errorf("a name with a folder: %q", msg)
 	}
@@ -963,17 +1036,19 @@ func TestClosingANewCaseAsksWhereToSaveIt(t *testing.T) {
 	u := h.u
 	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Never saved")
 	u.onClose()
-	test.Tap(u.prompt.save)
-	if u.saveAsDlg == nil || h.closed {
-		t.Fatalf("Save for a case with no file: dialog %v, closed %v", u.saveAsDlg != nil, h.closed)
+	test.Tap(h.shown.prompt.save)
+	h.waitFiles()
+	if h.shown.saveAs == nil || h.closed {
+		t.Fatalf("Save for a case with no file: dialog %v, closed %v", h.shown.saveAs != nil, h.closed)
 	}
-	u.saveAsDlg.folder = t.TempDir()
-	u.saveAsDlg.name.SetText("kept")
-	test.Tap(u.saveAsDlg.save)
+	h.shown.saveAs.folder = t.TempDir()
+	h.shown.saveAs.name.SetText("kept")
+	test.Tap(h.shown.saveAs.save)
+	h.waitFiles()
 	if !h.closed {
 		t.Fatal("the window stayed open after saving")
 	}
-	if c, err := casebuilder.Load(filepath.Join(u.saveAsDlg.folder, "kept.hrcase")); err != nil || c.Title != "Never saved" {
+	if c, err := casebuilder.Load(filepath.Join(h.shown.saveAs.folder, "kept.hrcase")); err != nil || c.Title != "Never saved" {
 		t.Errorf("saved %v, %v", c, err)
 	}
 }
@@ -1037,9 +1112,8 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 	if got := u.headline.npv.Text; got != "—" {
 		t.Errorf("a blank case's headline NPV is %q, want —", got)
 	}
-	u.goTo(casebuilder.StepCompare)
-	cmp := u.screen(casebuilder.StepCompare).(*compareScreen)
-	says := func(c *chart) string {
+	cmp := shownScreen[*compareScreen](h, casebuilder.StepCompare)
+	says := func(c *chart.Chart) string {
 		var s string
 		for _, o := range test.WidgetRenderer(c).Objects() {
 			if t, ok := o.(*canvas.Text); ok {
@@ -1048,15 +1122,14 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 		}
 		return s
 	}
-	for _, c := range []*chart{cmp.npvChart, cmp.flowChart} {
+	for _, c := range []*chart.Chart{cmp.npvChart, cmp.flowChart} {
 		if got := says(c); !strings.HasPrefix(got, "No alternative to doing nothing yet") {
 			t.Errorf("an empty chart says %q, want that there is no alternative yet", got)
 		}
 	}
 
-	u.goTo(casebuilder.StepAlternatives)
-	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
-	test.Tap(alts.list.add)
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
+	test.Tap(alts.md.List.AddButton())
 	h.settle()
 	if got := u.headline.recommended.Text; got == "No alternative yet" || u.headline.npv.Text == "—" {
 		t.Errorf("with an alternative added the headline recommends %q, NPV %q", got, u.headline.npv.Text)
@@ -1096,17 +1169,15 @@ func TestSuggestedFileNameEndsOnAWord(t *testing.T) {
 // the column's edge.
 func TestEvidenceSourcesAreShownWhole(t *testing.T) {
 	h := english(t)
-	u := h.u
-	u.goTo(casebuilder.StepPain)
-	pain := u.screen(casebuilder.StepPain).(*painScreen)
+	pain := shownScreen[*painScreen](h, casebuilder.StepPain)
 	long := 0
-	for i, f := range pain.evidence.forms {
-		for _, b := range f.fields {
-			tf, ok := b.(*textField)
-			if !ok || !strings.HasSuffix(tf.path(), ".source") {
+	for i, f := range pain.evidence.Rows() {
+		for _, b := range f.Fields() {
+			tf, ok := b.(*form.TextField)
+			if !ok || !strings.HasSuffix(tf.Path(), ".source") {
 				continue
 			}
-			e := tf.entry
+			e := tf.Entry()
 			need := fyne.MeasureText(e.Text, theme.TextSize(), fyne.TextStyle{}).Width
 			if need <= e.Size().Width-2*theme.InnerPadding() {
 				continue
@@ -1130,12 +1201,11 @@ func TestEvidenceSourcesAreShownWhole(t *testing.T) {
 func TestAlternativeChoicesAreReadable(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.goTo(casebuilder.StepAlternatives)
-	alts := u.screen(casebuilder.StepAlternatives).(*alternativesScreen)
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
 	pad := theme.InnerPadding()
 	check := func(what string) {
 		t.Helper()
-		walk(alts.detail, func(o fyne.CanvasObject) bool {
+		walk(alts.md.Detail, func(o fyne.CanvasObject) bool {
 			if !o.Visible() {
 				return true
 			}
@@ -1160,14 +1230,14 @@ func TestAlternativeChoicesAreReadable(t *testing.T) {
 	}
 	for i, a := range u.doc.c.Alternatives {
 		if !a.DoNothing {
-			alts.list.selectItem(i)
+			alts.md.Select(i)
 			check(a.Name)
 		}
 	}
 	// Every input a benefit can change, in the first benefit of the first
 	// alternative that changes one.
 	ai := 1
-	alts.list.selectItem(ai)
+	alts.md.Select(ai)
 	if u.doc.c.Alternatives[ai].Benefits[0].Basis != casebuilder.BenefitPainInput {
 		t.Fatal("the sample's first benefit no longer changes an input of the pain")
 	}
@@ -1182,7 +1252,7 @@ func TestAlternativeChoicesAreReadable(t *testing.T) {
 			}
 			b.To = casebuilder.Range{Low: v, Likely: v, High: v}
 			return nil
-		}); err != nil && !errors.Is(err, errUnchanged) {
+		}); err != nil && !errors.Is(err, form.ErrUnchanged) {
 			t.Fatalf("changing the input to %s: %v", key, err)
 		}
 		check("input " + key)

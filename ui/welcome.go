@@ -43,7 +43,7 @@ func (u *UI) showWelcome() {
 	})
 	d = dialog.NewCustomWithoutButtons("Welcome to Case Builder", methodText(welcomeText+sampleNote), u.win)
 	d.SetButtons([]fyne.CanvasObject{blank, explore})
-	u.welcome = d
+	u.tell(methodDialog{d})
 	d.Show()
 }
 
@@ -51,7 +51,7 @@ func (u *UI) showWelcome() {
 // is open, which need not be the sample.
 func (u *UI) showMethod() {
 	d := dialog.NewCustom("The method", "Close", methodText(welcomeText), u.win)
-	u.welcome = d
+	u.tell(methodDialog{d})
 	d.Show()
 }
 

@@ -10,8 +10,10 @@ import (
 
 // This file shows the analysis of the case (casebuilder.Analyse) that is
 // not part of its costed figures: the Monte Carlo simulation (section 2
-// and the summary), the tornado of the recommendation's NPV and the CEO
-// review (the appendix, and a line on the summary when it is blocking).
+// and the summary), the tornado of the recommendation's NPV (section 3,
+// and every estimate in the appendix) and the CEO review (a line on the
+// summary when it is blocking, and the appendix when the author asks for
+// it).
 
 // recSimulation is the simulation's results for the recommended
 // alternative; nil when there is no simulation, or the recommendation is
@@ -32,6 +34,14 @@ func distributionName(dist casebuilder.Distribution) string {
 	return "PERT"
 }
 
+// distributionWords says what the simulation's distribution is, in words.
+func distributionWords(dist casebuilder.Distribution) string {
+	if dist == casebuilder.Triangular {
+		return "a triangle from low to high, peaking at the likely value"
+	}
+	return "a smooth curve from low to high, peaking at the likely value"
+}
+
 // trialsText writes a number of trials: "10,000 trials".
 func (d *doc) trialsText() string {
 	n := d.an.Simulation.Trials
@@ -41,7 +51,7 @@ func (d *doc) trialsText() string {
 // simulationMethod says how the simulation was run, in a sentence or two.
 func (d *doc) simulationMethod() string {
 	sim := d.an.Simulation
-	return fmt.Sprintf("Monte Carlo simulation of %s with seed %d, so that it can be reproduced. In each trial every estimate given as low, likely and high (%d of them) is drawn at random from a %s distribution between its low and high that peaks at its likely value, and every alternative's figures are worked out again; the inputs of the cost of the problem drawn in a trial are the same for every alternative. Estimates given as one figure and the contingency reserve stay fixed.",
+	return fmt.Sprintf("%s with seed %d: in each, the %d estimates given as low, likely and high are drawn from a %s distribution, the same for every alternative, and every figure is worked out again; the reserve stays fixed.",
 		d.trialsText(), sim.Seed, sim.Uncertain, distributionName(sim.Distribution))
 }
 
@@ -75,8 +85,8 @@ func (d *doc) uncertainty() {
 			{s: f.Money(a.NPVP10)}, {s: f.Money(a.NPVP50), style: "B"}, {s: f.Money(a.NPVP90)},
 			{s: f.Maybe(a.ROIP50, f.Percent)}, {s: f.Percent(a.ProbNPVPositive), style: "B"}}})
 	}
-	d.leadFor(fmt.Sprintf("The figures above take every estimate at its likely value. The simulation draws each estimate given as low, likely and high at random from a %s distribution between its low and high, %s times over (seed %d, so that the results can be reproduced), and works out every alternative's figures each time. P10, P50 and P90 are the values that 10%%, 50%% and 90%% of the trials fall at or below: eight trials in ten fall between P10 and P90.",
-		distributionName(sim.Distribution), d.f.Number(float64(sim.Trials), 0), sim.Seed), t)
+	d.leadFor(fmt.Sprintf("The figures above take every estimate at its likely value. The simulation draws each estimate given as low, likely and high at random, %s times over (seed %d), and works out every alternative's figures each time: eight trials in ten fall between P10 and P90, and P50 is the median.",
+		d.f.Number(float64(sim.Trials), 0), sim.Seed), t)
 	d.table(t)
 
 	rs := d.recSimulation()
@@ -85,16 +95,6 @@ func (d *doc) uncertainty() {
 	}
 	d.minor("Simulated NPV of " + orDefault(rs.Name, "the recommendation"))
 	d.histogram(rs)
-	s := fmt.Sprintf("The NPV of %s is positive in %s of the trials, and in eight trials of ten it falls between %s and %s.",
-		orDefault(rs.Name, "the recommendation"), f.Percent(rs.ProbNPVPositive), f.Money(rs.NPVP10), f.Money(rs.NPVP90))
-	if top := d.an.Tornado.Top; len(top) > 0 {
-		quoted := make([]string, len(top))
-		for i, n := range top {
-			quoted[i] = "“" + n + "”"
-		}
-		s += fmt.Sprintf(" It depends most on %s: %s shows how far each estimate moves it.", casebuilder.JoinNames(quoted), d.appendixRef(partSensitivity))
-	}
-	d.para(s)
 }
 
 // histogram draws the distribution of an alternative's simulated NPV:
@@ -111,7 +111,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 		d.para(fmt.Sprintf("Every trial gives the same NPV, %s: none of the estimates it depends on is given as a range.", f.Money(v)))
 		return
 	}
-	labelRowH, plotH, axisH := 3.4, 46.0, 8.0
+	labelRowH, plotH, axisH := 3.4, 32.0, 8.0
 	h := 2*labelRowH + 1 + plotH + axisH
 	lo, hi := bins[0].From, bins[len(bins)-1].To
 	ticks := niceTicks(lo, hi, 6)
@@ -227,7 +227,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	d.note(note)
 }
 
-// tornadoShown reports whether the appendix has the tornado: when an
+// tornadoShown reports whether the brief has the tornado: when an
 // alternative other than doing nothing is recommended.
 func (d *doc) tornadoShown() bool {
 	rec := d.res.RecommendedAlternative()
@@ -235,24 +235,31 @@ func (d *doc) tornadoShown() bool {
 }
 
 // tornadoRows is how many inputs the tornado chart shows at most; the
-// table below it lists them all.
-const tornadoRows = 14
+// table in the appendix lists them all.
+const tornadoRows = 6
 
-// sensitivity writes the tornado of the recommendation's NPV: how far it
-// moves when each uncertain estimate goes to its low and to its high, the
-// others held at their likely values.
+// moving returns the estimates that move the recommendation's NPV, the
+// largest swing first.
+func (d *doc) moving() []casebuilder.Driver {
+	var out []casebuilder.Driver
+	for _, dr := range d.an.Tornado.Drivers {
+		if dr.Swing > 0 {
+			out = append(out, dr)
+		}
+	}
+	return out
+}
+
+// sensitivity writes, in the financials, the tornado of the
+// recommendation's NPV: how far it moves when each uncertain estimate goes
+// to its low and to its high, the others held at their likely values.
 func (d *doc) sensitivity() {
 	if !d.tornadoShown() {
 		return
 	}
 	t, f := d.an.Tornado, d.f
-	d.appendixSub(partSensitivity)
-	var moving []casebuilder.Driver
-	for _, dr := range t.Drivers {
-		if dr.Swing > 0 {
-			moving = append(moving, dr)
-		}
-	}
+	d.sub("What moves the NPV most")
+	moving := d.moving()
 	name := orDefault(t.Name, "the recommended alternative")
 	if len(moving) == 0 {
 		d.para(fmt.Sprintf("No estimate that the NPV of %s depends on is given as a range, so it does not move: give low and high values to the estimates to see which matter most.", name))
@@ -261,17 +268,28 @@ func (d *doc) sensitivity() {
 	shown := moving[:min(len(moving), tornadoRows)]
 	note := ""
 	if more := len(moving) - len(shown); more > 0 {
-		note = fmt.Sprintf("%d more estimate%s move%s the NPV less; the table lists them all.", more, plural(more), map[bool]string{true: "s", false: ""}[more == 1])
+		note = fmt.Sprintf("%d more estimate%s move%s the NPV less. ", more, plural(more), map[bool]string{true: "s", false: ""}[more == 1])
 	}
-	d.lead(fmt.Sprintf("The NPV of %s is %s with every estimate at its likely value. Each bar shows where it goes when one estimate is at its low or at its high value and every other stays at its likely value; the estimates that move it most come first.",
+	note += "Every estimate, with its figures, is in " + d.appendixRef(partSensitivity) + "."
+	d.lead(fmt.Sprintf("The NPV of %s is %s with every estimate at its likely value. Each bar shows where it goes with one estimate at its low or at its high value, every other at its likely value.",
 		name, f.Money(t.BaseNPV)), d.tornadoHeight(len(shown))+d.noteHeight(note))
 	d.tornadoChart(t.BaseNPV, shown, note)
+}
 
-	tt := &table{caption: "Sensitivity of the NPV", size: 7, cols: []col{
+// estimates writes, in the appendix, every uncertain estimate of the
+// recommendation and what it does to its NPV at its low and at its high.
+func (d *doc) estimates() {
+	if !d.tornadoShown() {
+		return
+	}
+	t, f := d.an.Tornado, d.f
+	d.appendixSub(partSensitivity)
+	tt := &table{caption: "Every uncertain estimate", size: 7, tight: true, cols: []col{
 		{head: "", w: 4, align: "R"},
 		{head: "Estimate", w: 31, align: "L"},
+		{head: "Kind", w: 14, align: "L"},
 		{head: "Low", w: 11, align: "R"},
-		{head: "Likely", w: 11, align: "R"},
+		{head: "Likely", w: 12, align: "R"},
 		{head: "High", w: 11, align: "R"},
 		{head: "NPV at low", w: 12, align: "R"},
 		{head: "NPV at high", w: 12, align: "R"},
@@ -279,14 +297,19 @@ func (d *doc) sensitivity() {
 	}}
 	for i, dr := range t.Drivers {
 		tt.rows = append(tt.rows, row{cells: []cell{{s: itoa(i + 1), muted: true},
-			{s: orDefault(dr.Input, dr.Path), sub: driverKind(dr)},
+			{s: orDefault(dr.Input, upperFirst(d.place(dr.Path)))}, {s: driverKind(dr), muted: true},
 			{s: f.Value(dr.Low, dr.Unit)}, {s: f.Value(dr.Likely, dr.Unit), style: "B"}, {s: f.Value(dr.High, dr.Unit)},
 			{s: f.Money(dr.NPVLow)}, {s: f.Money(dr.NPVHigh)}, {s: f.Money(dr.Swing), style: "B"}}})
 	}
-	d.minor("Every uncertain estimate")
-	if len(moving) < len(t.Drivers) {
+	lead := fmt.Sprintf("The NPV of %s (%s) with each estimate at its low and at its high value, every other at its likely value.", orDefault(t.Name, "the recommended alternative"), f.Money(t.BaseNPV))
+	if len(d.moving()) < len(t.Drivers) {
 		tt.note = "An estimate with a swing of zero does not reach this alternative's NPV: it belongs to an input no benefit of it depends on."
 	}
+	if len(t.Drivers) == 0 {
+		d.para(lead + " No estimate is given as a range.")
+		return
+	}
+	d.leadFor(lead, tt)
 	d.table(tt)
 }
 
@@ -295,11 +318,11 @@ func (d *doc) sensitivity() {
 func driverKind(dr casebuilder.Driver) string {
 	switch dr.Kind {
 	case "cost":
-		return "Cost line"
+		return "Cost"
 	case "benefit":
-		return "Benefit line"
+		return "Benefit"
 	case "pain":
-		return "Input of the cost of the problem"
+		return "Problem input"
 	}
 	return dr.Kind
 }
@@ -307,7 +330,7 @@ func driverKind(dr casebuilder.Driver) string {
 // Tornado chart geometry, in millimetres.
 const (
 	tornadoGap    = 2.0
-	tornadoRowH   = 8.0
+	tornadoRowH   = 7.2
 	tornadoLegend = 7.0
 	tornadoAxis   = 8.0
 )
@@ -409,7 +432,7 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 		// it when there is room (the table below gives it anyway).
 		d.setFont("B", 7)
 		d.setColor(colInk)
-		lines := d.clamp(orDefault(dr.Input, dr.Path), labelW, 2)
+		lines := d.clamp(orDefault(dr.Input, upperFirst(d.place(dr.Path))), labelW, 2)
 		for j, l := range lines {
 			d.textAt(marginX, y+0.6+float64(j)*lineHeight(7), labelW, l, "L")
 		}
@@ -470,9 +493,14 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 	}
 }
 
-// review writes the CEO review: the readiness score and every finding,
-// with its severity, what is wrong and where to fix it.
+// review writes the CEO review, when the author asks for it: the
+// readiness score and every finding, with its severity, what is wrong and
+// the step and item where it is fixed, in words (no field path or rule
+// name: the brief may still reach a reader who is not its author).
 func (d *doc) review() {
+	if !d.withReview {
+		return
+	}
 	an := d.an
 	d.appendixSub(partReview)
 	blocking, warnings, advice := 0, 0, 0
@@ -495,17 +523,14 @@ func (d *doc) review() {
 	// blocking finding is listed; of the others, the first few of each
 	// rule, with a count of the rest.
 	const perRule = 5
-	type group struct {
-		rule string
-		fs   []casebuilder.Finding
-	}
+	type group struct{ fs []casebuilder.Finding }
 	var groups []*group
 	byRule := map[string]*group{}
 	for _, x := range an.Review {
 		key := string(x.Severity) + "/" + x.Rule
 		g := byRule[key]
 		if g == nil {
-			g = &group{rule: x.Rule}
+			g = &group{}
 			byRule[key] = g
 			groups = append(groups, g)
 		}
@@ -518,22 +543,22 @@ func (d *doc) review() {
 				more := len(g.fs) - perRule
 				left += more
 				t.rows = append(t.rows, row{cells: []cell{{},
-					{s: fmt.Sprintf("… and %d more finding%s of the same kind (%s).", more, plural(more), g.rule), muted: true, style: "I"}, {}}})
+					{s: fmt.Sprintf("… and %d more finding%s of the same kind.", more, plural(more)), muted: true, style: "I"}, {}}})
 				break
 			}
 			sev := cell{s: upperFirst(string(x.Severity))}
 			if x.Severity == casebuilder.Blocking {
 				sev.style = "B"
 			}
-			finding := cell{s: x.Message}
+			finding := cell{s: d.findingMessage(x)}
 			if i == 0 {
 				finding.sub = x.Why
 			}
-			where := cell{s: x.Where.Step.Name(), sub: x.Where.Path}
+			where := cell{s: x.Where.Step.Name(), sub: upperFirst(d.place(x.Where.Path))}
 			t.rows = append(t.rows, row{cells: []cell{sev, finding, where}})
 		}
 	}
-	lead := "What a sceptical CEO would object to, found by the review's rules, most serious first; each names the item at fault and the step and field of Case Builder where it is fixed."
+	lead := "What a sceptical CEO would object to, most serious first; each names the item at fault and the step of Case Builder where it is fixed. This part is for the author: it is left out of the brief sent to the readers."
 	// The score stays with what it is the score of.
 	if len(t.rows) > 0 {
 		d.keepNext = d.paraHeight(lead, 9) + d.tableStart(t)
@@ -547,7 +572,7 @@ func (d *doc) review() {
 	}
 	d.leadFor(lead, t)
 	if left > 0 {
-		t.note = fmt.Sprintf("%d finding%s of the kinds above %s not listed; casebuilder check lists every one.", left, plural(left), map[bool]string{true: "is", false: "are"}[left == 1])
+		t.note = fmt.Sprintf("%d finding%s of the kinds above %s not listed; the Review step lists every one.", left, plural(left), map[bool]string{true: "is", false: "are"}[left == 1])
 	}
 	d.table(t)
 }
@@ -563,27 +588,44 @@ func counted(n int, one, many string) string {
 	return itoa(n) + " " + many
 }
 
-// blockingLine says plainly, on the summary, that the CEO review finds the
-// case not ready: one line, set white on dark.
+// blockingLine says plainly, on the summary, that the case is not ready
+// for a decision, and what blocks it first: a line or two, set white on
+// dark.
 func (d *doc) blockingLine() {
+	var first *casebuilder.Finding
 	n := 0
-	for _, x := range d.an.Review {
+	for i, x := range d.an.Review {
 		if x.Severity == casebuilder.Blocking {
+			if first == nil {
+				first = &d.an.Review[i]
+			}
 			n++
 		}
 	}
 	if n == 0 {
 		return
 	}
-	s := fmt.Sprintf("Not ready for decision: the CEO review finds %s (readiness %d/100), listed in %s.",
-		counted(n, "blocking problem", "blocking problems"), d.an.Readiness, d.appendixRef(partReview))
-	h := 7.0
+	s := fmt.Sprintf("Not ready for decision: %s. %s", counted(n, "point would still sink the case", "points would still sink the case"), endSentence(d.findingMessage(*first)))
+	if n > 1 {
+		s = fmt.Sprintf("Not ready for decision: %s, the first: %s", counted(n, "point would still sink the case", "points would still sink the case"), endSentence(lowerFirst(d.findingMessage(*first))))
+	}
+	if d.withReview {
+		s += " All are listed in " + d.appendixRef(partReview) + "."
+	}
+	d.setFont("B", 8.5)
+	lines := d.clamp(s, d.contentW()-6, 3)
+	lh := lineHeight(8.5)
+	h := float64(len(lines))*lh + 7 - lh
 	d.block(h + 2)
 	d.fill(colInk)
 	d.rect(marginX, d.y, d.contentW(), h, "F")
 	d.setFont("B", 8.5)
 	d.setColor(colWhite)
-	d.textAt(marginX+3, d.y+(h-lineHeight(8.5))/2, d.contentW()-6, d.fit(s, d.contentW()-6), "L")
+	y := d.y + (h-float64(len(lines))*lh)/2
+	for _, l := range lines {
+		d.textAt(marginX+3, y, d.contentW()-6, l, "L")
+		y += lh
+	}
 	d.y += h + 2
 }
 
@@ -595,20 +637,20 @@ func (d *doc) summaryRange(smallPrint bool) {
 	if rs == nil {
 		return
 	}
-	f := d.f
 	runs := []run{
 		{s: "Simulated NPV: ", style: "B"},
-		{s: f.Money(rs.NPVP10), style: "B"},
+		{s: d.roundMoney(rs.NPVP10), style: "B"},
 		{s: " to "},
-		{s: f.Money(rs.NPVP90), style: "B"},
-		{s: " in eight outcomes of ten (P10 to P90); "},
-		{s: f.Percent(rs.ProbNPVPositive), style: "B"},
+		{s: d.roundMoney(rs.NPVP90), style: "B"},
+		{s: " in eight outcomes of ten (P10 to P90: one in ten is lower, one in ten higher); "},
+		{s: d.roundProbability(rs.ProbNPVPositive), style: "B"},
 		{s: " probability that it is positive."},
 	}
 	small := ""
 	if smallPrint {
-		small = fmt.Sprintf("Monte Carlo simulation: %s of every low/likely/high estimate (%s), seed %d; details in %s.",
-			d.trialsText(), distributionName(d.an.Simulation.Distribution), d.an.Simulation.Seed, d.sectionRef("Alternatives compared"))
+		sim := d.an.Simulation
+		small = fmt.Sprintf("Monte Carlo simulation: %s, seed %d, estimates drawn from a %s distribution (%s).",
+			d.trialsText(), sim.Seed, distributionName(sim.Distribution), distributionWords(sim.Distribution))
 	}
 	d.runsPanel(runs, 8.5, small)
 }

@@ -2,14 +2,15 @@ package brief
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
-// measures writes section 7: the KPIs that show whether it worked.
+// measures writes section 7: the KPIs that show whether it worked. It
+// follows the plan and the acknowledgements on their page when there is
+// room.
 func (d *doc) measures() {
 	d.nextSection()
 	f := d.f
@@ -59,7 +60,9 @@ func endSentence(s string) string {
 	return s + "."
 }
 
-// acknowledgements writes section 8: who contributed what.
+// acknowledgements writes section 6: who contributed what, as a short
+// list on the page where the plan ends. Sharing the credit is part of the
+// method; it does not need a page of its own.
 func (d *doc) acknowledgements() {
 	d.flowSection()
 	cs := d.c.Contributors
@@ -67,48 +70,55 @@ func (d *doc) acknowledgements() {
 		d.para("No contributors are listed yet.")
 		return
 	}
-	t := &table{caption: "Acknowledgements", size: 7.5, cols: []col{
-		{head: "Name", w: 24, align: "L"},
-		{head: "Role", w: 26, align: "L"},
-		{head: "Contribution", w: 50, align: "L"},
-	}}
+	items := make([]string, 0, len(cs))
 	for _, c := range cs {
-		t.rows = append(t.rows, row{cells: []cell{{s: c.Name, style: "B"}, {s: c.Role}, {s: c.Contribution}}})
+		s := orDefault(c.Name, "Unnamed contributor")
+		if r := strings.TrimSpace(c.Role); r != "" {
+			s += ", " + r
+		}
+		if w := strings.TrimSpace(c.Contribution); w != "" {
+			s += ": " + lowerFirst(w)
+		}
+		items = append(items, endSentence(s))
 	}
-	d.leadFor("This case rests on the work of the people below. They deserve the credit for what is good in it.", t)
-	d.table(t)
+	d.lead("This case rests on the work of the people below; they deserve the credit for what is good in it.", lineHeight(8.5)*2)
+	d.bullets(items, 8.5)
 }
 
 // The parts of the appendix, in order; some are there only when the case
 // has something to put in them (see planAppendix).
 const (
+	partGlossary    = "Terms used in this brief"
 	partBasis       = "Basis of the figures"
 	partContext     = "Strategic context"
-	partPainInputs  = "Inputs of the cost of the problem"
+	partPain        = "The cost of the problem, step by step"
 	partAlternative = "Alternatives, line by line"
-	partCriteria    = "Criteria of the weighted scoring"
-	partOtherRisks  = "Risks of the other alternatives"
-	partSensitivity = "Sensitivity of the recommendation's NPV"
+	partReasons     = "Reasons for the impact and the scores"
+	partReserves    = "Risks and reserves of the other alternatives"
+	partSensitivity = "Every uncertain estimate of the recommendation"
 	partReview      = "The CEO review"
 )
 
 // planAppendix returns the titles of the appendix's parts that this case
 // has, in order.
 func (d *doc) planAppendix() []string {
-	parts := []string{partBasis, partContext, partPainInputs}
+	parts := []string{partGlossary, partBasis, partContext, partPain}
 	if len(d.c.Alternatives) > 0 {
 		parts = append(parts, partAlternative)
 	}
-	if len(d.c.Criteria) > 0 {
-		parts = append(parts, partCriteria)
+	if d.hasReasons() {
+		parts = append(parts, partReasons)
 	}
-	if len(d.otherRiskRows()) > 0 {
-		parts = append(parts, partOtherRisks)
+	if d.hasReserves() {
+		parts = append(parts, partReserves)
 	}
 	if d.tornadoShown() {
 		parts = append(parts, partSensitivity)
 	}
-	return append(parts, partReview)
+	if d.withReview {
+		parts = append(parts, partReview)
+	}
+	return parts
 }
 
 // appendixNumber is a part's number, as in "A.4"; "" when the case has no
@@ -135,18 +145,30 @@ func (d *doc) appendixSub(title string) {
 	d.sub(d.appendixNumber(title) + "  " + title)
 }
 
-// appendix writes every assumption the figures rest on, how far the
-// recommendation's NPV moves with each, and the CEO review.
+// appendix writes what the figures rest on: the terms used, every
+// assumption, the cost of the problem worked step by step, every
+// alternative line by line, the reasons for its impact and scores, every
+// alternative's risks and reserve, and every uncertain estimate; and the
+// CEO review when the author asks for it.
 func (d *doc) appendix() {
 	d.startSection(false)
-	c, res, f := d.c, d.res, d.f
-	d.para("Every assumption behind the figures of this brief, as entered in the case, how far each moves the recommendation's NPV, and what a sceptical reader would object to. Change an assumption in Case Builder and every figure follows.")
-
-	d.appendixSub(partBasis)
-	reserve := "The expected cost of each alternative's risks (Σ likelihood × contingency cost), booked as a cost in month 0."
-	if c.Reserve.Basis == casebuilder.ReserveNone {
-		reserve = "None: the case books no contingency reserve."
+	d.glossary()
+	d.basis()
+	d.context()
+	d.painWorking()
+	for i := range d.c.Alternatives {
+		d.alternativeLines(i)
 	}
+	d.reasons()
+	d.reserves()
+	d.estimates()
+	d.review()
+}
+
+// basis writes the conventions every figure follows.
+func (d *doc) basis() {
+	c, res, f := d.c, d.res, d.f
+	d.appendixSub(partBasis)
 	recommended := "The case names none; the alternative with the highest NPV is shown as recommended."
 	if res.RecommendedByCase {
 		recommended = "Chosen by the author of the case."
@@ -156,36 +178,26 @@ func (d *doc) appendix() {
 		{"Discount rate", f.Percent(c.DiscountRate) + " a year, applied monthly: a flow in month t is worth 1 / (1 + rate)^(t/12) today."},
 		{"Horizon", d.horizonText() + ", in monthly periods; month 0 is the first."},
 		{"Costs", "One-time costs fall in their month; monthly costs every month from start to end; yearly costs every twelve months from their start, in advance."},
-		{"Benefits", "Each benefit starts in its month and ramps up in a straight line to full effect; every figure is incremental to doing nothing."},
-		{"Contingency reserve", reserve},
-		{"Recommendation", recommended},
+		{"Benefits", "Each benefit starts in its month and ramps up in a straight line to full effect; every figure is against doing nothing."},
 	}
-	if sim := d.an.Simulation; sim != nil {
+	if !res.RecommendedByCase {
+		basis = append(basis, [2]string{"Recommendation", recommended})
+	}
+	if d.an.Simulation != nil {
 		basis = append(basis, [2]string{"Simulation", d.simulationMethod()})
 	}
-	t := &table{caption: "Basis of the figures", size: 7.5, cols: []col{{head: "Assumption", w: 22, align: "L"}, {head: "Value", w: 78, align: "L"}}}
+	t := &table{caption: "Basis of the figures", size: 7, tight: true, cols: []col{{head: "Assumption", w: 22, align: "L"}, {head: "Value", w: 78, align: "L"}}}
 	for _, b := range basis {
 		t.rows = append(t.rows, row{cells: []cell{{s: b[0], style: "B"}, {s: b[1]}}})
 	}
 	d.table(t)
-
-	d.context()
-	d.painInputs()
-	for i := range c.Alternatives {
-		d.alternativeAssumptions(i)
-	}
-	d.criteria()
-	d.otherRisks()
-	d.sensitivity()
-	d.review()
 }
 
 // context writes the strategic context the case was built in.
 func (d *doc) context() {
 	x := &d.c.Context
 	d.appendixSub(partContext)
-	t := &table{caption: "Strategic context", size: 7.5, cols: []col{{head: "", w: 22, align: "L"}, {head: "", w: 78, align: "L"}}}
-	t.cols[0].head, t.cols[1].head = "Item", "As the case states it"
+	t := &table{caption: "Strategic context", size: 7, tight: true, cols: []col{{head: "Item", w: 22, align: "L"}, {head: "As the case states it", w: 78, align: "L"}}}
 	var objs []string
 	for _, o := range x.Objectives {
 		s := o.Statement
@@ -226,198 +238,152 @@ func bulleted(items []string) string {
 	return b.String()
 }
 
-// painInputs writes the inputs of the cost-of-pain calculator, with their
-// ranges and where they come from.
-func (d *doc) painInputs() {
-	f, res := d.f, d.res
-	d.appendixSub(partPainInputs)
-	if res.Pain.Calculator == "" {
-		d.para("No kind of problem is chosen yet.")
-		return
-	}
-	t := &table{caption: "Inputs of the cost of the problem", size: 7.5, cols: []col{
-		{head: "Input", w: 30, align: "L"},
-		{head: "Low", w: 13, align: "R"},
-		{head: "Likely", w: 13, align: "R"},
-		{head: "High", w: 13, align: "R"},
-		{head: "Source", w: 31, align: "L"},
-	}}
-	for _, st := range res.Pain.Working {
-		var cells []cell
-		switch st.Kind {
-		case casebuilder.WorkingInput:
-			r := d.c.Pain.Inputs[st.Key]
-			cells = []cell{{s: st.Label}, {s: f.Value(r.Low, st.Unit)}, {s: f.Value(r.Likely, st.Unit), style: "B"}, {s: f.Value(r.High, st.Unit)}, {s: "Entered in the case"}}
-		case casebuilder.WorkingDefault:
-			v := f.Value(st.Value, st.Unit)
-			cells = []cell{{s: st.Label}, {s: v}, {s: v, style: "B"}, {s: v}, {s: "Rule-of-thumb default", style: "I", sub: st.Formula}}
-		case casebuilder.WorkingMissing:
-			cells = []cell{{s: st.Label}, {s: "–"}, {s: "missing", muted: true}, {s: "–"}, {s: "Needed and not entered", style: "B"}}
-		default:
-			continue
-		}
-		t.rows = append(t.rows, row{cells: cells})
-	}
-	d.table(t)
-}
-
-// alternativeAssumptions writes one alternative's cost and benefit lines.
-func (d *doc) alternativeAssumptions(i int) {
+// alternativeLines writes one alternative's cost and benefit lines, each
+// with its low, likely and high values, when it falls and what it assumes.
+func (d *doc) alternativeLines(i int) {
 	c, f := d.c, d.f
 	a := &c.Alternatives[i]
 	title := fmt.Sprintf("%s.%d  %s", d.appendixNumber(partAlternative), i+1, orDefault(a.Name, "Unnamed alternative"))
 	if i == 0 {
 		d.appendixSub(partAlternative)
+		d.para("Each cost once (amount × heads) and each benefit's yearly value at full effect, low, likely and high; the brief's figures use the likely ones. Benefits that change an input of the problem's cost are valued one after another, so that no saving counts twice.")
+	}
+	if a.DoNothing {
+		return // the baseline has no lines, as the part's lead says
 	}
 	d.minor(title)
 	desc := strings.TrimSpace(a.Description)
-	switch {
-	case a.DoNothing:
-		desc = strings.TrimSpace(desc + " The baseline: no costs or benefits of its own; every other alternative is measured against it.")
-	case desc == "":
+	if desc == "" {
 		desc = "No description yet."
 	}
-	if a.DoNothing {
+	var res *casebuilder.AltResult
+	if i < len(d.res.Alternatives) {
+		res = &d.res.Alternatives[i]
+	}
+	if res == nil || len(res.Lines) == 0 {
 		d.para(desc)
 		return
 	}
-	var costs, benefits *table
-	if len(a.Costs) > 0 {
-		t := &table{caption: title + ": costs", size: 7, cols: []col{
-			{head: "Cost line", w: 34, align: "L"},
-			{head: "When", w: 22, align: "L"},
-			{head: "Low", w: 11, align: "R"},
-			{head: "Likely", w: 11, align: "R"},
-			{head: "High", w: 11, align: "R"},
-			{head: "Heads", w: 8, align: "R"},
-		}}
-		for _, k := range a.Costs {
-			heads := ""
+	t := &table{caption: title, size: 7, tight: true, cols: []col{
+		{head: "Line", w: 44, align: "L"},
+		{head: "When", w: 18, align: "L"},
+		{head: "Low", w: 10.5, align: "R"},
+		{head: "Likely", w: 10.5, align: "R"},
+		{head: "High", w: 10.5, align: "R"},
+		{head: "Total (likely)", w: 10.5, align: "R"},
+	}}
+	money := func(l casebuilder.LineResult) []cell {
+		return []cell{{s: f.Money(l.Value.Low)}, {s: f.Money(l.Value.Likely), style: "B"}, {s: f.Money(l.Value.High)}, {s: f.Money(l.Total)}}
+	}
+	t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Costs, each time"}}})
+	for _, l := range res.Lines {
+		switch l.Kind {
+		case casebuilder.CostLine:
+			k := &a.Costs[l.Index]
+			name := cell{s: orDefault(l.Name, "Unnamed cost"), sub: k.Note}
 			if k.PerHead {
-				heads = f.Value(k.Heads, figure.Count)
+				name.sub = strings.TrimSpace(fmt.Sprintf("%s each for %s. %s", f.Money(k.Amount.Likely), f.Value(k.Heads, figure.Count), k.Note))
 			}
-			t.rows = append(t.rows, row{cells: []cell{{s: orDefault(k.Name, "Unnamed cost"), sub: k.Note}, {s: d.costTiming(&k)},
-				{s: f.Money(k.Amount.Low)}, {s: f.Money(k.Amount.Likely), style: "B"}, {s: f.Money(k.Amount.High)}, {s: heads}}})
+			t.rows = append(t.rows, row{cells: append([]cell{name, {s: d.costTiming(k)}}, money(l)...)})
+		case casebuilder.ReserveLine:
+			where := d.appendixRef(partReserves)
+			if i == d.shownReserve() {
+				where = d.sectionRef("Risks and contingencies")
+			}
+			t.rows = append(t.rows, row{cells: append([]cell{{s: "Contingency reserve", sub: "For the risks that concern it (" + where + ")"}, {s: "Once, " + d.monthText(0)}}, money(l)...)})
 		}
-		costs = t
 	}
 	if len(a.Benefits) > 0 {
-		t := &table{caption: title + ": benefits", size: 7, cols: []col{
-			{head: "Benefit line", w: 34, align: "L"},
-			{head: "Timing", w: 22, align: "L"},
-			{head: "Low", w: 11, align: "R"},
-			{head: "Likely", w: 11, align: "R"},
-			{head: "High", w: 11, align: "R"},
-			{head: "Valued as", w: 8, align: "L"},
-		}}
-		for _, b := range a.Benefits {
-			var low, likely, high, basis string
-			switch b.Basis {
-			case casebuilder.BenefitPainInput:
-				u := figure.Number
-				label := b.Input
-				if in := casebuilder.LookupInput(b.Input); in != nil {
-					u, label = in.Unit, in.Label
-				}
-				low, likely, high = f.Value(b.To.Low, u), f.Value(b.To.Likely, u), f.Value(b.To.High, u)
-				basis = "New value of “" + label + "”"
-			case casebuilder.BenefitPainShare:
-				low, likely, high = f.Percent(b.Share.Low), f.Percent(b.Share.Likely), f.Percent(b.Share.High)
-				basis = "Share of the cost of the problem"
-			default:
-				low, likely, high = f.Money(b.Annual.Low), f.Money(b.Annual.Likely), f.Money(b.Annual.High)
-				basis = "Yearly amount"
-			}
-			t.rows = append(t.rows, row{cells: []cell{{s: orDefault(b.Name, "Unnamed benefit"), sub: b.Note}, {s: d.benefitTiming(&b)},
-				{s: low}, {s: likely, style: "B"}, {s: high}, {s: basis}}})
+		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Benefits, a year at full effect"}}})
+	}
+	for _, l := range res.Lines {
+		if l.Kind != casebuilder.BenefitLine {
+			continue
 		}
-		t.cols[5].w = 18
-		t.cols[0].w = 28
-		t.cols[1].w = 18
-		benefits = t
+		b := &a.Benefits[l.Index]
+		name := cell{s: orDefault(l.Name, "Unnamed benefit"), sub: strings.TrimSpace(d.benefitBasis(b) + " " + b.Note)}
+		t.rows = append(t.rows, row{cells: append([]cell{name, {s: d.benefitTiming(b)}}, money(l)...)})
 	}
-	switch {
-	case costs != nil:
-		d.leadFor(desc, costs)
-	case benefits != nil:
-		d.leadFor(desc, benefits)
-	default:
-		d.para(desc)
-	}
-	for _, t := range []*table{costs, benefits} {
-		if t != nil {
-			d.table(t)
-		}
-	}
-}
-
-// criteria writes the criteria of the weighted scoring and their weights.
-func (d *doc) criteria() {
-	c, f := d.c, d.f
-	if len(c.Criteria) == 0 {
-		return
-	}
-	d.appendixSub(partCriteria)
-	t := &table{caption: "Criteria", size: 7.5, cols: []col{{head: "Criterion", w: 70, align: "L"}, {head: "Weight", w: 30, align: "R"}}}
-	total := 0.0
-	for _, cr := range c.Criteria {
-		total += cr.Weight
-		t.rows = append(t.rows, row{cells: []cell{{s: orDefault(cr.Name, cr.ID)}, {s: f.Percent(cr.Weight)}}})
-	}
-	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total"}, {s: f.Percent(total)}}})
+	d.leadFor(desc, t)
 	d.table(t)
 }
 
-// otherRiskRows are the rows of the risks that concern only the
-// alternatives not recommended.
-func (d *doc) otherRiskRows() []row {
-	c, f := d.c, d.f
-	mine := map[*casebuilder.Risk]bool{}
-	for _, r := range d.recRisks() {
-		mine[r] = true
-	}
-	names := map[string]string{}
-	for _, a := range c.Alternatives {
-		names[a.ID] = a.Name
-	}
-	var rows []row
-	for i := range c.Risks {
-		r := &c.Risks[i]
-		if mine[r] {
-			continue
+// hasReasons reports whether any alternative gives a reason for an impact
+// or a score.
+func (d *doc) hasReasons() bool {
+	for _, a := range d.c.Alternatives {
+		for _, j := range []casebuilder.Judgement{a.Impact.Company, a.Impact.People, a.Impact.Mission} {
+			if strings.TrimSpace(j.Text) != "" {
+				return true
+			}
 		}
-		var concerns []string
-		for _, id := range r.Alternatives {
-			concerns = append(concerns, orDefault(names[id], id))
-		}
-		slices.Sort(concerns)
-		rows = append(rows, row{cells: []cell{
-			{s: fmt.Sprintf("R%d  %s", d.riskNo[r], orDefault(r.Description, "Not described")), sub: "Contingency: " + orDefault(r.Contingency, "none given")},
-			{s: strings.Join(concerns, "; ")},
-			{s: f.Percent(r.Likelihood)},
-			{s: f.Money(r.ImpactCost), sub: fmt.Sprintf("%s (%d of 5)", impactWord(r.ImpactScore), r.ImpactScore)},
-			{s: f.Money(r.ContingencyCost)},
-			{s: orDefault(r.Owner, "No owner"), muted: strings.TrimSpace(r.Owner) == ""},
-		}})
 	}
-	return rows
+	if sc := d.an.Scores; sc != nil {
+		for _, as := range sc.Alternatives {
+			for _, cs := range as.Criteria {
+				if strings.TrimSpace(cs.Rationale) != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
-// otherRisks writes the risks that concern only the alternatives not
-// recommended.
-func (d *doc) otherRisks() {
-	rows := d.otherRiskRows()
-	if len(rows) == 0 {
+// reasons writes the reasoning behind each alternative's impact scores and
+// its scores on the weighted criteria.
+func (d *doc) reasons() {
+	if !d.hasReasons() {
 		return
 	}
-	d.appendixSub(partOtherRisks)
-	t := &table{caption: "Risks of the other alternatives", size: 7, rows: rows, cols: []col{
-		{head: "Risk", w: 33, align: "L"},
-		{head: "Concerns", w: 17, align: "L"},
-		{head: "Likelihood", w: 10, align: "R"},
-		{head: "Impact", w: 13, align: "R"},
-		{head: "Plan cost", w: 11, align: "R"},
-		{head: "Owner", w: 16, align: "L"},
+	d.appendixSub(partReasons)
+	t := &table{caption: "Reasons for the impact and the scores", size: 7, tight: true, cols: []col{
+		{head: "Impact, score: reason", w: 50, align: "L"},
+		{head: "Criterion, score: reason", w: 50, align: "L"},
 	}}
+	var scores []casebuilder.AltScore
+	if sc := d.an.Scores; sc != nil {
+		scores = sc.Alternatives
+	}
+	for i, a := range d.c.Alternatives {
+		var impact []string
+		for _, j := range []struct {
+			name string
+			j    casebuilder.Judgement
+		}{{"Company", a.Impact.Company}, {"People", a.Impact.People}, {"Mission", a.Impact.Mission}} {
+			why := strings.TrimSpace(j.j.Text)
+			if why == "" {
+				continue
+			}
+			score := "not scored"
+			if j.j.Score > 0 {
+				score = itoa(j.j.Score)
+			}
+			impact = append(impact, fmt.Sprintf("%s, %s: %s", j.name, score, why))
+		}
+		var crit []string
+		if i < len(scores) {
+			for _, cs := range scores[i].Criteria {
+				why := strings.TrimSpace(cs.Rationale)
+				if why == "" {
+					continue
+				}
+				score := itoa(cs.Score)
+				if cs.Auto {
+					score += " (automatic)"
+				}
+				crit = append(crit, fmt.Sprintf("%s, %s: %s", orDefault(cs.Name, "Unnamed criterion"), score, why))
+			}
+		}
+		if len(impact) == 0 && len(crit) == 0 {
+			continue
+		}
+		name := orDefault(a.Name, "Unnamed alternative")
+		if i == d.res.Recommended {
+			name += " (recommended)"
+		}
+		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: name}}},
+			row{cells: []cell{{s: strings.Join(impact, "\n")}, {s: strings.Join(crit, "\n")}}})
+	}
 	d.table(t)
 }

@@ -1,9 +1,19 @@
 // Package brief writes a business case as the PDF executive brief that the
-// CEO, the CFO and the head of Sales read in the executive review: a cover,
-// a one-page executive summary, the alternatives compared, the financials
-// of the recommendation, the cost of the problem worked step by step, the
-// risks and their contingencies, the implementation plan, the measures of
-// success, the acknowledgements and an appendix of every assumption.
+// CEO, the CFO and the head of Sales read in the executive review, ready to
+// go into a board pack as it is: a cover, a one-page executive summary, the
+// alternatives compared, the financials of the recommendation with what
+// moves them, the risks and their contingencies, the implementation plan
+// and, on the page where it ends, the acknowledgements, the measures of
+// success, then an appendix: the
+// terms used, every assumption, the cost of the problem worked step by
+// step, every alternative line by line, the reasons for the scores and
+// every alternative's contingency reserve.
+//
+// The cover and the summary give their figures rounded the way executives
+// read them (€7.0M, not €7,006,578); the tables keep the exact figures.
+// Nothing in the brief is the tool's own: no field path, rule name or file
+// name. The CEO review, which is for the author, is left out unless
+// Options.WithReview asks for it.
 //
 // Every figure comes from [casebuilder.Analyse] (the costed figures, the
 // weighted scores, the tornado, the Monte Carlo simulation and the CEO
@@ -38,8 +48,13 @@ type Options struct {
 	// date printed on it when the case has none. Zero means the current
 	// time (and so a brief that differs from one run to the next).
 	Now time.Time
-	// Paper is the paper size: "a4" (the default when empty) or "letter".
+	// Paper is the paper size: "a4" or "letter". Empty uses the case's own
+	// paper size (casebuilder.Case.Paper) and, when it has none, A4.
 	Paper string
+	// WithReview adds the CEO review to the appendix: the readiness score
+	// and every finding, with the step where it is fixed. It is for the
+	// author before sending the brief, not for the CEO.
+	WithReview bool
 	// Simulation chooses the Monte Carlo simulation's trials, seed and
 	// distribution. The zero value is what `casebuilder summary` runs by
 	// default, 10,000 PERT trials with seed 0, so that the brief and the
@@ -77,7 +92,7 @@ func Write(c *casebuilder.Case, opts Options) (out []byte, err error) {
 	}
 	paper := strings.ToLower(strings.TrimSpace(opts.Paper))
 	if paper == "" {
-		paper = "a4"
+		paper = casebuilder.CasePaper(c, casebuilder.PaperA4)
 	}
 	size, ok := papers[paper]
 	if !ok {
@@ -101,6 +116,8 @@ func Write(c *casebuilder.Case, opts Options) (out []byte, err error) {
 		}
 	}()
 	d := newDoc(c, size, now, analysis(c, opts))
+	d.withReview = opts.WithReview
+	d.appendixParts = d.planAppendix()
 	d.write()
 	return d.output()
 }
@@ -119,17 +136,17 @@ func analysis(c *casebuilder.Case, opts Options) *casebuilder.Analysis {
 	return &a
 }
 
-// write lays out every part of the brief, in the order the issue gives.
+// write lays out every part of the brief, in order: the body a decision
+// needs, then the appendix.
 func (d *doc) write() {
 	d.cover()
 	d.summary()
 	d.alternatives()
 	d.financials()
-	d.pain()
 	d.risks()
 	d.implementation()
+	d.acknowledgements() // on the page where the plan ends
 	d.measures()
-	d.acknowledgements()
 	d.appendix()
 	d.finish()
 }

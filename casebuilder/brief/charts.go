@@ -162,8 +162,14 @@ func (d *doc) hatch(x, y, w, h float64) {
 }
 
 // cashChart draws the cumulative cash flows of an alternative month by
-// month: net (solid), benefits (dashed) and costs (dotted), with the
-// payback point marked.
+// month: net (solid), benefits (dashed) and costs (dotted), each point the
+// cumulative figure at the end of a month, and the month in which the
+// investment is paid back shaded, the net line crossing zero inside it.
+//
+// The axis runs from the start of the first month to the end of the last;
+// a month's label stands at its start. So the shaded month is the month
+// the text names: the cumulative net cash flow is still negative at its
+// start and positive, for good, at its end.
 func (d *doc) cashChart(a *casebuilder.AltResult) {
 	pdf, f := d.pdf, d.f
 	n := len(a.CashFlows)
@@ -171,28 +177,28 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 		d.para("The horizon is empty, so there are no cash flows to chart.")
 		return
 	}
-	legendH, plotH, axisH := 7.0, 62.0, 9.0
+	legendH, plotH, axisH := 7.0, 48.0, 8.0
 	h := legendH + plotH + axisH
-	const noPayback = "The cumulative net cash flow does not turn positive for good within the horizon: there is no payback."
-	if a.PaybackMonths == nil {
-		d.block(h + d.noteHeight(noPayback))
-	} else {
-		d.block(h)
+	pm, paid := casebuilder.PaybackMonth(a.CashFlows)
+	note := "Each point is the cumulative figure at the end of a month. " + casebuilder.PaybackConvention
+	if !paid {
+		note = "Each point is the cumulative figure at the end of a month. The cumulative net cash flow does not turn positive for good within the horizon: the investment is not paid back."
 	}
+	d.block(h + d.noteHeight(note))
 	if d.dry {
 		d.y += h
 		return
 	}
-	net, ben, cost := make([]float64, n), make([]float64, n), make([]float64, n)
-	var cn, cb, cc float64
+	// The cumulative figures at the end of each month, after the start
+	// (point 0), when nothing has been spent yet.
+	net, ben, cost := make([]float64, n+1), make([]float64, n+1), make([]float64, n+1)
 	lo, hi := 0.0, 0.0
 	for m := range n {
-		cn += a.CashFlows[m]
-		cb += a.Benefits[m]
-		cc += a.Costs[m]
-		net[m], ben[m], cost[m] = cn, cb, cc
-		lo = min(lo, cn)
-		hi = max(hi, cn, cb, cc)
+		net[m+1] = net[m] + a.CashFlows[m]
+		ben[m+1] = ben[m] + a.Benefits[m]
+		cost[m+1] = cost[m] + a.Costs[m]
+		lo = min(lo, net[m+1])
+		hi = max(hi, net[m+1], ben[m+1], cost[m+1])
 	}
 	ticks := niceTicks(lo, hi, 5)
 	lo, hi = ticks[0], ticks[len(ticks)-1]
@@ -228,8 +234,14 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	plotX := marginX + labelW + 2.5
 	plotW := d.contentW() - labelW - 2.5
 	plotY := top + legendH
-	xOf := func(m float64) float64 { return plotX + plotW*m/float64(max(n-1, 1)) }
+	xOf := func(m float64) float64 { return plotX + plotW*m/float64(n) }
 	yOf := func(v float64) float64 { return plotY + plotH*(hi-v)/(hi-lo) }
+
+	// The month the investment is paid back in, shaded behind the rest.
+	if paid {
+		d.fill(colPanel)
+		d.rect(xOf(float64(pm)), plotY, xOf(float64(pm+1))-xOf(float64(pm)), plotH, "F")
+	}
 	pdf.SetLineWidth(0.1)
 	d.draw(colRule)
 	d.setColor(colMuted)
@@ -245,15 +257,20 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 			break
 		}
 	}
-	for m := 0; m < n; m += step {
+	for m := 0; m <= n; m += step {
 		x := xOf(float64(m))
 		d.draw(colRule)
-		d.line(x, plotY, x, plotY+plotH)
+		d.line(x, plotY, x, plotY+plotH+1)
+		if m == n {
+			break // the end of the horizon, not a month
+		}
 		label := fmt.Sprintf("Month %d", m)
 		if !d.c.StartDate.IsZero() {
 			label = shortMonth(d.c.StartDate.AddMonths(m))
 		}
-		d.centredAt(x, plotY+plotH+2, label)
+		// The label starts at its month's start.
+		w := d.width(label) + 0.5
+		d.textAt(min(x, marginX+d.contentW()-w), plotY+plotH+1.5, w, label, "L")
 	}
 	d.draw(colInk)
 	pdf.SetLineWidth(0.3)
@@ -266,61 +283,58 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 		pdf.SetDashPattern(dash, 0)
 		pdf.SetLineJoinStyle("round")
 		pdf.MoveTo(xOf(0), yOf(vs[0]))
-		for m := 1; m < n; m++ {
+		for m := 1; m <= n; m++ {
 			pdf.LineTo(xOf(float64(m)), yOf(vs[m]))
 		}
 		pdf.DrawPath("D")
 		pdf.SetDashPattern(nil, 0)
 	}
-	if n > 1 {
-		poly(cost, []float64{0.4, 0.9}, 0.55, colMuted)
-		poly(ben, []float64{2, 1.2}, 0.45, colInk)
-		poly(net, nil, 0.8, colAccent)
-	}
+	poly(cost, []float64{0.4, 0.9}, 0.55, colMuted)
+	poly(ben, []float64{2, 1.2}, 0.45, colInk)
+	poly(net, nil, 0.8, colAccent)
 	// The final net figure at the end of its line.
 	d.setFont("B", 7)
 	d.setColor(colAccent)
-	endLabel := f.MoneyShort(net[n-1]) + " net"
+	endLabel := f.MoneyShort(net[n]) + " net"
 	ew := d.width(endLabel) + 1
-	ey := yOf(net[n-1]) - lineHeight(7) - 0.6
+	ey := yOf(net[n]) - lineHeight(7) - 0.6
 	if ey < plotY {
-		ey = yOf(net[n-1]) + 0.6
+		ey = yOf(net[n]) + 0.6
 	}
 	d.fill(colWhite)
 	d.rect(plotX+plotW-ew-0.5, ey, ew+0.5, lineHeight(7), "F")
 	d.textAt(plotX+plotW-ew, ey, ew, endLabel, "R")
 
-	// The payback point.
-	if p := a.PaybackMonths; p != nil && *p > 0 && *p <= float64(n-1) {
-		x := xOf(*p)
-		d.draw(colInk)
-		pdf.SetLineWidth(0.3)
-		pdf.SetDashPattern([]float64{1, 1}, 0)
-		d.line(x, plotY, x, plotY+plotH)
-		pdf.SetDashPattern(nil, 0)
-		d.fill(colWhite)
-		pdf.SetLineWidth(0.5)
-		pdf.Circle(x, yOf(0), 1.4, "FD")
-		label := "Payback: " + f.Months(*p)
-		if !d.c.StartDate.IsZero() {
-			label += " (" + monthYear(d.c.StartDate.AddMonths(int(math.Floor(*p)))) + ")"
+	// The payback: where the net line crosses zero for good, inside the
+	// shaded month, and the month named above it.
+	if paid {
+		at := float64(pm)
+		if pm > 0 {
+			at += -net[pm] / a.CashFlows[pm]
+			x := xOf(at)
+			d.draw(colInk)
+			d.fill(colWhite)
+			pdf.SetLineWidth(0.5)
+			pdf.Circle(x, yOf(0), 1.4, "FD")
 		}
+		d.log.paidBack.drawn, d.log.paidBack.month, d.log.paidBack.crossing = true, pm, at
 		d.setFont("B", 7.5)
 		d.setColor(colInk)
+		label := d.fit("Paid back in "+d.paidBackIn(a, false), plotW-2)
 		lw := d.width(label) + 2
-		lx := x + 2
+		// Right of the shaded month, or left of it, or wherever it fits.
+		lx := xOf(float64(pm+1)) + 1
 		if lx+lw > plotX+plotW {
-			lx = x - 2 - lw
+			lx = xOf(float64(pm)) - 1 - lw
 		}
+		lx = max(plotX, min(lx, plotX+plotW-lw))
 		ly := plotY + 1.5
 		d.fill(colWhite)
 		d.rect(lx, ly, lw, lineHeight(7.5)+0.4, "F")
 		d.textAt(lx+1, ly+0.2, lw-2, label, "L")
 	}
 	d.y = plotY + plotH + axisH
-	if a.PaybackMonths == nil {
-		d.note(noPayback)
-	}
+	d.note(note)
 }
 
 // heatShades are the heat map's shades by band, light to dark: they keep

@@ -6,11 +6,11 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
-	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // alternatives writes section 2: every alternative side by side, in money,
-// in impact and in the weighted scoring.
+// in impact, in the weighted scoring and in the range of its outcomes. The
+// reasons behind the impact and the scores are in the appendix.
 func (d *doc) alternatives() {
 	d.startSection(false)
 	c, res, f := d.c, d.res, d.f
@@ -18,19 +18,19 @@ func (d *doc) alternatives() {
 		d.para("No alternatives are set out yet. A case needs at least doing nothing and one way of fixing the problem.")
 		return
 	}
-	d.para(fmt.Sprintf("Every alternative is costed over the same %s and discounted at %s a year. Its figures are incremental to doing nothing, and its costs include the contingency reserve for its own risks (%s).",
-		d.horizonText(), f.Percent(c.DiscountRate), d.sectionRef("Risks and contingencies")))
+	d.para(fmt.Sprintf("Every alternative is costed over the same %d months and discounted at %s a year, against doing nothing; its costs include the contingency reserve for its own risks.",
+		res.Months, f.Percent(c.DiscountRate)))
 
 	d.sub("Financial comparison")
 	t := &table{caption: "Financial comparison", size: 7.5, cols: []col{
-		{head: "Alternative", w: 40, align: "L"},
-		{head: "Total cost", w: 18, align: "R"},
-		{head: "Total benefit", w: 18, align: "R"},
-		{head: "NPV", w: 18, align: "R"},
-		{head: "IRR", w: 12, align: "R"},
-		{head: "ROI", w: 12, align: "R"},
-		{head: "BCR", w: 9, align: "R"},
-		{head: "Payback", w: 15, align: "R"},
+		{head: "Alternative", w: 38, align: "L"},
+		{head: "Total cost", w: 17, align: "R"},
+		{head: "Total benefit", w: 17, align: "R"},
+		{head: "NPV", w: 17, align: "R"},
+		{head: "IRR", w: 11, align: "R"},
+		{head: "ROI", w: 11, align: "R"},
+		{head: "BCR", w: 8, align: "R"},
+		{head: "Paid back in", w: 17, align: "R"},
 	}}
 	for i, a := range res.Alternatives {
 		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
@@ -44,10 +44,10 @@ func (d *doc) alternatives() {
 		t.rows = append(t.rows, row{kind: kind, cells: []cell{name,
 			{s: f.Money(a.TotalCost)}, {s: f.Money(a.TotalBenefit)}, {s: f.Money(a.NPV), style: "B"},
 			{s: f.Maybe(a.IRR, f.Percent)}, {s: f.Maybe(a.ROI, f.Percent)}, {s: f.Maybe(a.BCR, f.Ratio)},
-			{s: f.Maybe(a.PaybackMonths, f.Months)},
+			{s: d.paidBackIn(&res.Alternatives[i], true)},
 		}})
 	}
-	t.note = "NPV: net present value. IRR: yearly internal rate of return. ROI: net benefit over total cost, undiscounted. BCR: benefit-cost ratio, of present values. Payback: when the cumulative net cash flow turns positive for good. n/a: the figure does not exist (no costs, no change of sign, or no payback within the horizon)."
+	t.note = "n/a: the figure does not exist (no costs, no change of sign, or not paid back within the horizon). Every term is explained in " + d.appendixRef(partGlossary) + "."
 	d.table(t)
 
 	d.sub("Net present value")
@@ -55,10 +55,10 @@ func (d *doc) alternatives() {
 
 	d.sub("Impact on the company, its people and its mission")
 	it := &table{caption: "Impact", size: 7.5, cols: []col{
-		{head: "Alternative", w: 25, align: "L"},
-		{head: "Company", w: 25, align: "L"},
-		{head: "People", w: 25, align: "L"},
-		{head: "Mission", w: 25, align: "L"},
+		{head: "Alternative", w: 40, align: "L"},
+		{head: "Company", w: 20, align: "C"},
+		{head: "People", w: 20, align: "C"},
+		{head: "Mission", w: 20, align: "C"},
 	}}
 	for i := range c.Alternatives {
 		a := &c.Alternatives[i]
@@ -68,25 +68,24 @@ func (d *doc) alternatives() {
 			kind, name.style = rowHighlight, "B"
 		}
 		it.rows = append(it.rows, row{kind: kind, cells: []cell{name,
-			judgement(a.Impact.Company), judgement(a.Impact.People), judgement(a.Impact.Mission)}})
+			impactScore(a.Impact.Company), impactScore(a.Impact.People), impactScore(a.Impact.Mission)}})
 	}
-	it.note = "Scores run from 1 (harmful) to 5 (very good)."
+	it.note = "Scores run from 1 (harmful) to 5 (very good). The reasoning behind each is in " + d.appendixRef(partReasons) + "."
 	d.table(it)
 
 	d.scoring()
 	d.uncertainty()
 }
 
-// judgement is an impact score and its reasoning, as a cell.
-func judgement(j casebuilder.Judgement) cell {
-	if j.Score == 0 && strings.TrimSpace(j.Text) == "" {
+// impactScore is an impact score, as a cell.
+func impactScore(j casebuilder.Judgement) cell {
+	switch {
+	case j.Score > 0:
+		return cell{s: fmt.Sprintf("%d of 5", j.Score), style: "B"}
+	case strings.TrimSpace(j.Text) == "":
 		return cell{s: "Not judged yet", muted: true}
 	}
-	s := "Not scored"
-	if j.Score > 0 {
-		s = fmt.Sprintf("%d of 5", j.Score)
-	}
-	return cell{s: s, style: "B", sub: j.Text}
+	return cell{s: "Not scored", muted: true}
 }
 
 // scoring writes the weighted scoring of the alternatives against the
@@ -119,7 +118,7 @@ func (d *doc) scoring() {
 	for start := 0; start < len(c.Criteria); start += per {
 		end := min(start+per, len(c.Criteria))
 		last := end == len(c.Criteria)
-		t := &table{caption: "Weighted scoring", size: 7.5, cols: []col{{head: "Alternative", w: 26, align: "L"}}}
+		t := &table{caption: "Weighted scoring", size: 7.5, cols: []col{{head: "Alternative", w: 34, align: "L"}}}
 		for _, cr := range c.Criteria[start:end] {
 			head := fmt.Sprintf("%s (%s)", orDefault(cr.Name, cr.ID), f.Percent(cr.Weight))
 			if cr.Auto == casebuilder.ScoreFromNPV || cr.Auto == casebuilder.ScoreFromROI {
@@ -163,7 +162,7 @@ func (d *doc) scoring() {
 		}
 		tables = append(tables, t)
 	}
-	lead := []string{"Each alternative is scored from 1 (poor) to 5 (excellent) against each criterion; its weighted score is the sum of its scores times the weights, and rank 1 is the highest."}
+	lead := []string{"Each alternative is scored from 1 (poor) to 5 (excellent) against each criterion; its weighted score is the sum of its scores times the weights, and rank 1 is the highest. The reason for every score is in " + d.appendixRef(partReasons) + "."}
 	if len(autos) > 0 {
 		lead = append(lead, "* Scored automatically: "+strings.Join(autos, "; ")+", 1 for the alternative with the lowest and 5 for the one with the highest, in proportion between.")
 	}
@@ -182,39 +181,6 @@ func (d *doc) scoring() {
 		d.table(t)
 	}
 	d.rankVerdict()
-
-	// The reasoning behind each score.
-	rt := &table{caption: "Reasons for the scores", size: 7.5, cols: []col{
-		{head: "Alternative", w: 26, align: "L"},
-		{head: "Criterion, score: reason", w: 74, align: "L"},
-	}}
-	for i, as := range sc.Alternatives {
-		var parts []string
-		for _, cs := range as.Criteria {
-			why := strings.TrimSpace(cs.Rationale)
-			if why == "" {
-				continue
-			}
-			score := itoa(cs.Score)
-			if cs.Auto {
-				score += " (automatic)"
-			}
-			parts = append(parts, fmt.Sprintf("%s, %s: %s", orDefault(cs.Name, cs.Criterion), score, why))
-		}
-		if len(parts) == 0 {
-			continue
-		}
-		kind := rowNormal
-		name := cell{s: orDefault(as.Name, "Unnamed alternative")}
-		if i == rec {
-			kind, name.style = rowHighlight, "B"
-		}
-		rt.rows = append(rt.rows, row{kind: kind, cells: []cell{name, {s: strings.Join(parts, "\n")}}})
-	}
-	if len(rt.rows) > 0 {
-		d.minor("Reasons for the scores")
-		d.table(rt)
-	}
 }
 
 // tied reports whether another alternative shares alternative i's rank.
@@ -254,13 +220,14 @@ func (d *doc) rankVerdict() {
 	head := fmt.Sprintf("%s ranks %s on the weighted criteria, with a weighted score of %s, behind %s.", name, casebuilder.Ordinal(me.Rank), f.Number(me.WeightedTotal, 2), casebuilder.JoinNames(top))
 	why := sc.WhyNotTopRanked
 	if why == "" {
-		why = "The case does not yet say why it is recommended all the same. The CEO review counts this as blocking (" + d.appendixRef(partReview) + ")."
+		why = "The case does not yet say why it is recommended all the same, and a decision should not be taken until it does."
 	}
 	d.panel([][2]string{{"Ranked " + casebuilder.Ordinal(me.Rank), head}, {"Why it is chosen", why}}, 30, 12)
 }
 
 // financials writes section 3: the recommended alternative's cash flows,
-// what it costs line by line and what its benefits assume.
+// what each of its lines costs or returns, and what moves its NPV most.
+// Every line with its low, likely and high values is in the appendix.
 func (d *doc) financials() {
 	d.nextSection()
 	f := d.f
@@ -269,15 +236,15 @@ func (d *doc) financials() {
 		d.para("No alternative other than doing nothing is recommended, so there is no plan to cost.")
 		return
 	}
-	d.para(fmt.Sprintf("%s costs %s and returns %s over %s, a net present value of %s at %s a year. These are its figures, incremental to doing nothing.",
+	d.para(fmt.Sprintf("%s costs %s and returns %s over %s, a net present value of %s at %s a year, against doing nothing.",
 		a.Name, f.Money(a.TotalCost), f.Money(a.TotalBenefit), d.horizonText(), f.Money(a.NPV), f.Percent(d.c.DiscountRate)))
 
 	d.sub("Cumulative cash flow")
 	d.cashChart(a)
 
 	d.yearly(a)
-	d.costBreakdown(a)
-	d.benefitAssumptions(a)
+	d.lineTotals(a)
+	d.sensitivity()
 }
 
 // yearly writes the cash flows of the recommendation, year by year.
@@ -314,43 +281,49 @@ func (d *doc) yearly(a *casebuilder.AltResult) {
 	d.table(t)
 }
 
-// costBreakdown writes the recommendation's costs line by line.
-func (d *doc) costBreakdown(a *casebuilder.AltResult) {
+// lineTotals writes what each line of the recommendation costs or returns
+// over the horizon, undiscounted and at today's value.
+func (d *doc) lineTotals(a *casebuilder.AltResult) {
 	f := d.f
-	ai := d.c.AlternativeByID(a.ID)
-	if ai < 0 {
-		ai = d.res.Recommended
-	}
-	alt := &d.c.Alternatives[ai]
-	d.sub("Cost breakdown")
-	t := &table{caption: "Cost breakdown", size: 7.5, cols: []col{
-		{head: "Cost line", w: 37, align: "L"},
-		{head: "When", w: 21, align: "L"},
-		{head: "Each time (likely)", w: 16, align: "R"},
+	alt := d.recAlternative(a)
+	d.sub("Costs and benefits, line by line")
+	t := &table{caption: "Costs and benefits", size: 7.5, cols: []col{
+		{head: "Line", w: 46, align: "L"},
+		{head: "When", w: 28, align: "L"},
 		{head: "Total", w: 13, align: "R"},
 		{head: "Present value", w: 13, align: "R"},
 	}}
+	t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Costs"}}})
 	for _, l := range a.Lines {
 		switch l.Kind {
 		case casebuilder.CostLine:
 			k := &alt.Costs[l.Index]
-			each := cell{s: f.Money(l.Value.Likely)}
-			if !l.Value.IsExact() {
-				each.sub = f.Money(l.Value.Low) + " to " + f.Money(l.Value.High)
-			}
-			name := cell{s: orDefault(l.Name, "Unnamed cost"), sub: k.Note}
-			if k.PerHead {
-				name.sub = strings.TrimSpace(fmt.Sprintf("%s each for %s. %s", f.Money(k.Amount.Likely), f.Value(k.Heads, figure.Count), k.Note))
-			}
-			t.rows = append(t.rows, row{cells: []cell{name, {s: d.costTiming(k)}, each, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
+			t.rows = append(t.rows, row{cells: []cell{{s: orDefault(l.Name, "Unnamed cost")}, {s: d.costTiming(k)}, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
 		case casebuilder.ReserveLine:
-			t.rows = append(t.rows, row{cells: []cell{
-				{s: "Contingency reserve", sub: "Expected cost of the contingency plans of its risks (" + d.sectionRef("Risks and contingencies") + ")"},
-				{s: d.monthText(0)}, {s: f.Money(l.Value.Likely)}, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
+			t.rows = append(t.rows, row{cells: []cell{{s: "Contingency reserve"}, {s: "Once, " + d.monthText(0)}, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
 		}
 	}
-	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total cost"}, {}, {}, {s: f.Money(a.TotalCost)}, {s: f.Money(a.PVCost)}}})
+	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total cost"}, {}, {s: f.Money(a.TotalCost)}, {s: f.Money(a.PVCost)}}})
+	t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Benefits"}}})
+	for _, l := range a.Lines {
+		if l.Kind != casebuilder.BenefitLine {
+			continue
+		}
+		b := &alt.Benefits[l.Index]
+		t.rows = append(t.rows, row{cells: []cell{{s: orDefault(l.Name, "Unnamed benefit")}, {s: d.benefitTiming(b)}, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
+	}
+	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total benefit"}, {}, {s: f.Money(a.TotalBenefit)}, {s: f.Money(a.PVBenefit)}}})
+	t.note = "Present value: discounted to the start at " + f.Percent(d.c.DiscountRate) + " a year. Each line's low, likely and high values, and what each benefit assumes, are in " + d.appendixRef(partAlternative) + "."
 	d.table(t)
+}
+
+// recAlternative is the case's alternative whose figures a are.
+func (d *doc) recAlternative(a *casebuilder.AltResult) *casebuilder.Alternative {
+	ai := d.c.AlternativeByID(a.ID)
+	if ai < 0 {
+		ai = d.res.Recommended
+	}
+	return &d.c.Alternatives[ai]
 }
 
 // costTiming says when a cost line is spent.
@@ -374,49 +347,13 @@ func (d *doc) costTiming(k *casebuilder.Cost) string {
 	return string(k.Kind)
 }
 
-// monthText names a month of the horizon: "month 3 (April 2027)".
+// monthText names a month of the horizon: "Apr 2027" when the case has a
+// start date, "month 3" otherwise.
 func (d *doc) monthText(m int) string {
-	s := fmt.Sprintf("month %d", m)
-	if !d.c.StartDate.IsZero() {
-		s += " (" + shortMonth(d.c.StartDate.AddMonths(m)) + ")"
+	if d.c.StartDate.IsZero() {
+		return fmt.Sprintf("month %d", m)
 	}
-	return s
-}
-
-// benefitAssumptions writes what each benefit of the recommendation
-// assumes, low, likely and high.
-func (d *doc) benefitAssumptions(a *casebuilder.AltResult) {
-	f := d.f
-	ai := d.c.AlternativeByID(a.ID)
-	if ai < 0 {
-		ai = d.res.Recommended
-	}
-	alt := &d.c.Alternatives[ai]
-	d.sub("Benefit assumptions")
-	if len(alt.Benefits) == 0 {
-		d.para("The recommended alternative has no benefits set out yet.")
-		return
-	}
-	t := &table{caption: "Benefit assumptions", size: 7.5, cols: []col{
-		{head: "Benefit", w: 36, align: "L"},
-		{head: "Timing", w: 17, align: "L"},
-		{head: "Low", w: 11.5, align: "R"},
-		{head: "Likely", w: 11.5, align: "R"},
-		{head: "High", w: 11.5, align: "R"},
-		{head: "Total over the horizon", w: 12.5, align: "R"},
-	}}
-	for _, l := range a.Lines {
-		if l.Kind != casebuilder.BenefitLine {
-			continue
-		}
-		b := &alt.Benefits[l.Index]
-		name := cell{s: orDefault(l.Name, "Unnamed benefit"), sub: strings.TrimSpace(d.benefitBasis(b) + " " + b.Note)}
-		t.rows = append(t.rows, row{cells: []cell{name, {s: d.benefitTiming(b)},
-			{s: f.Money(l.Value.Low)}, {s: f.Money(l.Value.Likely), style: "B"}, {s: f.Money(l.Value.High)}, {s: f.Money(l.Total)}}})
-	}
-	d.leadFor("Each benefit's yearly value at full effect, low, likely and high; the figures above use the likely values. Benefits that change an input of the cost of the problem are valued one after another, so that no saving is counted twice.", t)
-	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total benefit"}, {}, {}, {}, {}, {s: f.Money(a.TotalBenefit)}}})
-	d.table(t)
+	return shortMonth(d.c.StartDate.AddMonths(m))
 }
 
 // benefitBasis says how a benefit is valued, in a sentence.

@@ -59,7 +59,10 @@ func (d *doc) cover() {
 	if a := d.res.RecommendedAlternative(); a != nil && !a.DoNothing {
 		d.setFont("", 9.5)
 		d.setColor(colMuted)
-		s := fmt.Sprintf("Budget %s over %s, including a contingency reserve of %s.", d.f.Money(a.TotalCost), d.horizonText(), d.f.Money(a.Reserve))
+		s := fmt.Sprintf("Budget %s over %s, including a contingency reserve of %s.", d.roundMoney(a.TotalCost), d.horizonText(), d.roundMoney(a.Reserve))
+		if c.Reserve.Basis == casebuilder.ReserveNone {
+			s = fmt.Sprintf("Budget %s over %s.", d.roundMoney(a.TotalCost), d.horizonText())
+		}
 		if !c.Ask.DecideBy.IsZero() {
 			s += " Decision needed by " + longDate(c.Ask.DecideBy) + "."
 		}
@@ -159,15 +162,15 @@ var summaryFits = []summaryLimits{
 	{4, 2, 2, 6, 3, 2, 3, true},
 	{3, 2, 2, 5, 3, 2, 3, true},
 	{3, 1, 2, 5, 3, 2, 2, true},
-	{3, 2, 2, 4, 2, 2, 3, true},
-	{3, 1, 2, 4, 2, 2, 3, true},
-	{3, 1, 2, 4, 2, 2, 2, true},
-	{3, 1, 1, 4, 2, 2, 2, true},
-	{3, 0, 0, 4, 2, 2, 2, true},
+	{3, 1, 1, 5, 3, 2, 2, true},
+	{3, 0, 0, 5, 3, 2, 2, true},
+	{3, 0, 0, 5, 3, 2, 1, true},
+	{3, 0, 0, 5, 3, 2, 1, false},
+	{3, 0, 0, 4, 3, 2, 1, false},
+	{3, 0, 0, 4, 2, 2, 1, false},
 	// A risk keeps its second line: the likelihood under the expected
 	// cost makes every row two lines high anyway.
-	{2, 0, 0, 3, 2, 2, 1, true},
-	{2, 0, 0, 2, 1, 2, 1, true},
+	{2, 0, 0, 3, 2, 2, 1, false},
 	{2, 0, 0, 2, 1, 2, 1, false},
 }
 
@@ -190,7 +193,7 @@ func (d *doc) summary() {
 }
 
 func (d *doc) summaryBody(lim summaryLimits) {
-	c, res, f := d.c, d.res, d.f
+	c, res := d.c, d.res
 	rec := res.RecommendedAlternative()
 
 	d.blockingLine()
@@ -201,8 +204,8 @@ func (d *doc) summaryBody(lim summaryLimits) {
 	}
 	d.paraWith(text{s: pain, size: 9, color: colInk, maxLines: lim.problemLines}, marginX, d.contentW())
 	if res.Pain.Complete() && res.Pain.Calculator != "" {
-		d.callout(f.Money(res.Pain.Annual)+" a year",
-			fmt.Sprintf("is what the problem costs today: the %s, worked step by step in %s.", lowerFirst(res.Pain.Calculator), d.sectionRef("Cost of the problem")))
+		d.callout(d.roundMoney(res.Pain.Annual)+" a year",
+			fmt.Sprintf("is what the problem costs today: the %s, worked step by step with its evidence in %s.", lowerFirst(res.Pain.Calculator), d.appendixRef(partPain)))
 	} else {
 		d.para("What the problem costs a year is not calculated yet: " + d.missingInputs() + ".")
 	}
@@ -217,7 +220,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 			items = append(items, strings.Join(d.clamp(s, d.contentW()-4, lim.evidenceLines), " "))
 		}
 		if more := len(c.Pain.Evidence) - n; more > 0 {
-			items = append(items, fmt.Sprintf("%d more finding%s in %s.", more, plural(more), d.sectionRef("Cost of the problem")))
+			items = append(items, fmt.Sprintf("%d more finding%s in %s.", more, plural(more), d.appendixRef(partPain)))
 		}
 		d.bullets(items, 8.5)
 	}
@@ -236,14 +239,13 @@ func (d *doc) summaryBody(lim summaryLimits) {
 
 	if rec != nil && !rec.DoNothing {
 		d.compact("Headline figures against doing nothing")
-		d.tiles([][2]string{
-			{f.Money(rec.NPV), "Net present value"},
-			{f.Maybe(rec.ROI, f.Percent), "Return on investment"},
-			{f.Maybe(rec.BCR, f.Ratio), "Benefit-cost ratio"},
-			{f.Maybe(rec.PaybackMonths, f.Months), "Payback"},
+		d.tiles([][3]string{
+			{d.roundMoney(rec.NPV), "Net present value", "NPV: costs and benefits as worth today, at the rate below."},
+			{d.roundPercentOf(rec.ROI), "Return on investment", "ROI: net benefit over cost, undiscounted (Phillips)."},
+			{d.roundRatio(rec.BCR), "Benefit-cost ratio", "BCR: benefits per unit of cost, at today's value."},
+			{d.paidBackIn(rec, false), "Paid back in", "Payback: the month cumulative cash turns positive for good."},
 		})
-		d.note(fmt.Sprintf("Incremental to doing nothing, over %s at a discount rate of %s a year. IRR %s.",
-			d.horizonText(), f.Percent(c.DiscountRate), f.Maybe(rec.IRR, f.Percent)))
+		d.note(d.headlineNote(rec))
 		d.summaryRange(lim.simulationNote)
 	}
 
@@ -254,7 +256,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 	} else {
 		// The plan's cost has a column of its own, so that it shows
 		// however much of the plan's text the page has room for.
-		t := &table{caption: "Top risks", size: 7.5, cols: []col{
+		t := &table{caption: "Top risks", size: 7.5, tight: true, cols: []col{
 			{head: "Risk", w: 30, align: "L"},
 			{head: "Expected cost", w: 13, align: "R"},
 			{head: "Contingency plan", w: 45, align: "L"},
@@ -267,9 +269,9 @@ func (d *doc) summaryBody(lim summaryLimits) {
 			plan := strings.Join(d.clamp(orDefault(r.Contingency, "None given"), ws[2]-2*cellPadX, lim.riskLines), "\n")
 			t.rows = append(t.rows, row{cells: []cell{
 				{s: desc},
-				{s: f.Money(r.Likelihood * r.ImpactCost), sub: f.Percent(r.Likelihood) + " likely"},
+				{s: d.roundMoney(r.Likelihood * r.ImpactCost), sub: d.roundPercent(r.Likelihood) + " likely"},
 				{s: plan},
-				{s: f.Money(r.ContingencyCost)},
+				{s: d.roundMoney(r.ContingencyCost)},
 			}})
 		}
 		d.table(t)
@@ -295,6 +297,21 @@ func (d *doc) summaryBody(lim summaryLimits) {
 		}
 		d.bullets(items, 8.5)
 	}
+}
+
+// roundPercentOf is roundPercent of an optional figure.
+func (d *doc) roundPercentOf(x *float64) string {
+	if x == nil {
+		return "n/a"
+	}
+	return d.roundPercent(*x)
+}
+
+// headlineNote says what the headline figures are measured against and
+// what each means, in words: the first use of each term in the brief.
+func (d *doc) headlineNote(rec *casebuilder.AltResult) string {
+	return fmt.Sprintf("Over %d months at %s a year. Internal rate of return (IRR), the yearly rate at which the NPV would be zero: %s. Terms: %s.",
+		d.res.Months, d.roundPercent(d.c.DiscountRate), d.roundIRR(rec.IRR), d.appendixRef(partGlossary))
 }
 
 // measureLine is a KPI in one sentence.
@@ -355,10 +372,13 @@ func (d *doc) callout(figure, rest string) {
 
 // askPanel writes the ask: the decision, the budget, the people, by when.
 func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
-	c, f := d.c, d.f
+	c := d.c
 	budget := "No budget: no alternative other than doing nothing is recommended."
 	if rec != nil && !rec.DoNothing {
-		budget = fmt.Sprintf("%s over %s, including a contingency reserve of %s.", f.Money(rec.TotalCost), d.horizonText(), f.Money(rec.Reserve))
+		budget = fmt.Sprintf("%s over %s, including a contingency reserve of %s, the expected cost of its risks' contingency plans.", d.roundMoney(rec.TotalCost), d.horizonText(), d.roundMoney(rec.Reserve))
+		if d.c.Reserve.Basis == casebuilder.ReserveNone {
+			budget = fmt.Sprintf("%s over %s, with no contingency reserve for its risks.", d.roundMoney(rec.TotalCost), d.horizonText())
+		}
 	}
 	when := "No date is set for the decision."
 	if !c.Ask.DecideBy.IsZero() {
@@ -414,11 +434,19 @@ func (d *doc) panel(rows [][2]string, labelW float64, maxLines int) {
 }
 
 // tiles writes headline figures side by side, each a large figure over
-// its label.
-func (d *doc) tiles(items [][2]string) {
-	h := 16.0
+// its label and, in small type, what it means.
+func (d *doc) tiles(items [][3]string) {
 	gap := 3.0
 	w := (d.contentW() - gap*float64(len(items)-1)) / float64(len(items))
+	const glossSize = 6.5
+	glosses := make([][]string, len(items))
+	lines := 0
+	d.setFont("", glossSize)
+	for i, it := range items {
+		glosses[i] = d.clamp(it[2], w-5, 2)
+		lines = max(lines, len(glosses[i]))
+	}
+	h := 14.5 + float64(lines)*lineHeight(glossSize)
 	d.block(h + 2)
 	for i, it := range items {
 		x := marginX + float64(i)*(w+gap)
@@ -426,12 +454,23 @@ func (d *doc) tiles(items [][2]string) {
 		d.rect(x, d.y, w, h, "F")
 		d.fill(colAccent)
 		d.rect(x, d.y, w, 0.9, "F")
-		d.setFont("B", 14)
+		// A figure is never cut short: its type gets smaller instead.
+		size := 14.0
+		d.setFont("B", size)
+		for size > 9 && d.width(it[0]) > w-5 {
+			size -= 0.5
+			d.setFont("B", size)
+		}
 		d.setColor(colAccent)
-		d.textAt(x+2.5, d.y+3, w-5, d.fit(it[0], w-5), "L")
-		d.setFont("", 7.5)
+		d.textAt(x+2.5, d.y+2.5+(lineHeight(14)-lineHeight(size))/2, w-5, d.fit(it[0], w-5), "L")
+		d.setFont("B", 7.5)
+		d.setColor(colInk)
+		d.textAt(x+2.5, d.y+9.6, w-5, d.fit(it[1], w-5), "L")
+		d.setFont("", glossSize)
 		d.setColor(colMuted)
-		d.textAt(x+2.5, d.y+10.5, w-5, d.fit(it[1], w-5), "L")
+		for j, l := range glosses[i] {
+			d.textAt(x+2.5, d.y+13+float64(j)*lineHeight(glossSize), w-5, l, "L")
+		}
 	}
 	d.y += h + 2
 }

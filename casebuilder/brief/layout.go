@@ -70,6 +70,8 @@ type doc struct {
 	toc     []tocEntry
 	pending []heading
 	riskNo  map[*casebuilder.Risk]int
+	// withReview adds the CEO review to the appendix (Options.WithReview).
+	withReview bool
 	// appendixParts are the titles of the appendix's parts, in order:
 	// A.1 is the first. They are known before the appendix is laid out,
 	// so that earlier sections can refer to them.
@@ -86,6 +88,14 @@ type layoutLog struct {
 	bottom   map[int]float64
 	headings []placed
 	problems []string
+	// paidBack is where the cumulative cash chart put the payback: the
+	// month it shades, and where within the horizon (in months from the
+	// start) its net line crosses zero for good.
+	paidBack struct {
+		drawn    bool
+		month    int
+		crossing float64
+	}
 }
 
 type placed struct {
@@ -115,17 +125,16 @@ type tocEntry struct {
 	x, y, w, titleW float64
 }
 
-// The sections, in order.
+// The sections, in order: the body, then the appendix.
 var sectionTitles = []string{
 	"Executive summary",
 	"Alternatives compared",
 	"Financials of the recommendation",
-	"Cost of the problem",
 	"Risks and contingencies",
 	"Implementation plan",
-	"Measures of success",
 	"Acknowledgements",
-	"Appendix: assumptions, sensitivity and review",
+	"Measures of success",
+	"Appendix: terms, assumptions and working",
 }
 
 // heading is a heading waiting for the block it introduces, so that it is
@@ -193,15 +202,16 @@ func (d *doc) startSection(landscape bool) {
 	d.sectionHeading(false)
 }
 
-// nextSection begins the next section on a new page, or, when the page the
-// last section ended on is mostly empty, further down that page: a short
-// section does not leave a page nearly blank behind it.
+// nextSection begins the next section further down the page the last one
+// ended on when at least two fifths of it are still free, so that a short
+// section leaves no page nearly blank behind it; otherwise on a new page of
+// the same orientation.
 func (d *doc) nextSection() {
-	if !d.landscape && d.used() < 0.45 {
+	if !d.atTop() && d.used() < 0.6 {
 		d.flowSection()
 		return
 	}
-	d.startSection(false)
+	d.startSection(d.landscape)
 }
 
 // used is how much of the page's content area is filled.
@@ -281,7 +291,7 @@ func headingHeight(level int) float64 {
 	case 2:
 		return 10
 	case 4:
-		return 7.6
+		return 7
 	}
 	return 7
 }
@@ -351,7 +361,7 @@ func (d *doc) drawHeading(hd heading) {
 		d.logHeading(hd.text)
 	case 4:
 		if !d.atTop() {
-			d.y += 2.2
+			d.y += 1.8
 		}
 		d.setFont("B", 10)
 		d.setColor(colAccent)
@@ -359,7 +369,7 @@ func (d *doc) drawHeading(hd heading) {
 			d.textAt(marginX, d.y, d.contentW(), l, "L")
 			d.y += 4.6
 		}
-		d.y += 0.8
+		d.y += 0.6
 		d.logHeading(hd.text)
 	default:
 		if !d.atTop() {

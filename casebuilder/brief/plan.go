@@ -12,9 +12,9 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
-// implementation writes section 6 on landscape pages: the timeline of the
-// milestones, the resources they need, the stakeholders and the reporting
-// cadence.
+// implementation writes section 5 on landscape pages: the timeline of the
+// milestones with the resources each needs, the stakeholders and how they
+// are kept informed, and the reporting cadence.
 func (d *doc) implementation() {
 	d.startSection(true)
 	p := &d.c.Plan
@@ -32,17 +32,15 @@ func (d *doc) implementation() {
 		if dated {
 			s += fmt.Sprintf(", from %s to %s", longDate(first), longDate(last))
 		}
-		d.para(s + ".")
-		d.sub("Timeline")
+		d.para(s + ". " + d.resourcesText())
 		d.gantt(p.Milestones)
 	}
-	d.resources()
 
 	d.sub("Stakeholders and how they are kept informed")
 	if len(p.Stakeholders) == 0 {
 		d.para("No stakeholders are listed yet.")
 	} else {
-		t := &table{caption: "Stakeholders", size: 7.5, cols: []col{
+		t := &table{caption: "Stakeholders", size: 7.5, tight: true, cols: []col{
 			{head: "Party", w: 22, align: "L"},
 			{head: "Interest", w: 34, align: "L"},
 			{head: "How they are informed", w: 28, align: "L"},
@@ -53,17 +51,33 @@ func (d *doc) implementation() {
 		}
 		d.table(t)
 	}
-
-	// The cadence is a line or two: when it does not fit under the
-	// stakeholders, it opens the portrait page the next section starts on,
-	// rather than a landscape page almost blank but for it.
-	cadence := orDefault(p.ReportingCadence, "No reporting cadence is set yet.")
-	if d.landscape && !d.atTop() && !d.room(headingHeight(2)+d.paraHeight(cadence, 9)) {
-		d.newPage(false)
-		d.captionLine(sectionTitles[d.section-1] + " (continued)")
-	}
 	d.sub("Reporting cadence")
-	d.para(cadence)
+	d.para(orDefault(p.ReportingCadence, "No reporting cadence is set yet."))
+}
+
+// resourcesText says how many of the resources the milestones need are
+// secured.
+func (d *doc) resourcesText() string {
+	total, open := 0, 0
+	for _, m := range d.c.Plan.Milestones {
+		for _, r := range m.Resources {
+			total++
+			if !r.Secured {
+				open++
+			}
+		}
+	}
+	switch {
+	case total == 0:
+		return "No resources are listed against the milestones yet."
+	case open == 0 && total == 1:
+		return "The one resource the milestones need is secured."
+	case open == 0:
+		return fmt.Sprintf("All %d resources the milestones need are secured.", total)
+	case open == 1:
+		return fmt.Sprintf("%d of the %d resources the milestones need are secured; the one not yet secured is marked in the timeline.", total-open, total)
+	}
+	return fmt.Sprintf("%d of the %d resources the milestones need are secured; the %d not yet secured are marked in the timeline.", total-open, total, open)
 }
 
 // milestoneSpan returns the first start and the last end of the dated
@@ -91,52 +105,6 @@ func milestoneSpan(ms []casebuilder.Milestone) (first, last casebuilder.Date, ok
 	return first, last, ok
 }
 
-// resources writes what each milestone needs and whether it is secured,
-// the resources not yet secured first.
-func (d *doc) resources() {
-	p := &d.c.Plan
-	var open, secured []row
-	for i, m := range p.Milestones {
-		for _, r := range m.Resources {
-			rw := row{cells: []cell{{s: fmt.Sprintf("%d  %s", i+1, orDefault(m.Name, "Unnamed milestone"))}, {s: orDefault(r.Description, "Not described")}}}
-			if r.Secured {
-				secured = append(secured, rw)
-			} else {
-				open = append(open, rw)
-			}
-		}
-	}
-	d.sub("Resources")
-	total := len(open) + len(secured)
-	if total == 0 {
-		d.para("No resources are listed against the milestones yet.")
-		return
-	}
-	s := fmt.Sprintf("%d of the %d resources the milestones need are secured; the %d not yet secured come first.", len(secured), total, len(open))
-	switch {
-	case len(open) == 0:
-		s = fmt.Sprintf("All %d resources the milestones need are secured.", total)
-	case len(open) == 1:
-		s = fmt.Sprintf("%d of the %d resources the milestones need are secured; the one not yet secured comes first.", len(secured), total)
-	}
-	t := &table{caption: "Resources", size: 7.5, cols: []col{
-		{head: "Milestone", w: 45, align: "L"},
-		{head: "Resource", w: 55, align: "L"},
-	}}
-	// Group headings only when there are both kinds.
-	both := len(open) > 0 && len(secured) > 0
-	if both {
-		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: fmt.Sprintf("Not yet secured (%d)", len(open))}}})
-	}
-	t.rows = append(t.rows, open...)
-	if both {
-		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: fmt.Sprintf("Secured (%d)", len(secured))}}})
-	}
-	t.rows = append(t.rows, secured...)
-	d.leadFor(s, t)
-	d.table(t)
-}
-
 // gantt writes the milestones as a table whose last column is a timeline.
 func (d *doc) gantt(ms []casebuilder.Milestone) {
 	first, last, dated := milestoneSpan(ms)
@@ -157,18 +125,19 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 	}
 	cols := []col{
 		{head: "", w: 3, align: "R"},
-		{head: "Milestone", w: 21, align: "L"},
-		{head: "Owner", w: 13, align: "L"},
-		{head: "Start", w: 7, align: "L"},
-		{head: "End", w: 7, align: "L"},
-		{head: "After", w: 5, align: "L"},
+		{head: "Milestone", w: 20, align: "L"},
+		{head: "Owner", w: 17, align: "L"},
+		{head: "Start", w: 8, align: "L"},
+		{head: "End", w: 8, align: "L"},
+		{head: "After", w: 4.5, align: "L"},
+		{head: "Resources", w: 26, align: "L"},
 	}
 	if dated {
-		cols = append(cols, col{head: "", w: 44, align: "L", headH: 10, headDraw: func(x, y, w, h float64) {
+		cols = append(cols, col{head: "", w: 25, align: "L", headH: 10, headDraw: func(x, y, w, h float64) {
 			d.timeAxis(from, months, x, y, w, h, pos)
 		}})
 	}
-	t := &table{caption: "Timeline", size: 7, cols: cols}
+	t := &table{caption: "Timeline and resources", size: 7, cols: cols}
 	var grid []gridLine
 	if dated {
 		// The timeline column's width is known once the table is laid out.
@@ -184,7 +153,7 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 		}
 		cells := []cell{{s: itoa(i + 1), muted: true}, {s: orDefault(m.Name, "Unnamed milestone")},
 			{s: orDefault(m.Owner, "No owner"), muted: strings.TrimSpace(m.Owner) == ""},
-			dateCell(m.Start), dateCell(m.End), {s: strings.Join(after, ", ")}}
+			dateCell(m.Start), dateCell(m.End), {s: strings.Join(after, ", ")}, resourcesCell(m)}
 		if dated {
 			m := m
 			cells = append(cells, cell{draw: func(x, y, w, h float64) {
@@ -202,6 +171,24 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 		t.note = note + " \"After\" names the milestones that must finish first."
 	}
 	d.table(t)
+}
+
+// resourcesCell lists what a milestone needs, the resources not yet
+// secured first and marked so.
+func resourcesCell(m casebuilder.Milestone) cell {
+	var open, secured []string
+	for _, r := range m.Resources {
+		s := orDefault(r.Description, "Not described")
+		if r.Secured {
+			secured = append(secured, s)
+		} else {
+			open = append(open, "Not yet secured: "+s)
+		}
+	}
+	if len(open)+len(secured) == 0 {
+		return cell{}
+	}
+	return cell{s: strings.Join(append(open, secured...), "\n")}
 }
 
 func dateCell(dt casebuilder.Date) cell {

@@ -7,25 +7,15 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
-// pain writes section 4: what the problem costs a year, worked step by
-// step, and the evidence that it is real.
-func (d *doc) pain() {
-	d.nextSection()
+// painWorking writes, in the appendix, what the problem costs a year,
+// worked step by step from its inputs, and the evidence that it is real.
+func (d *doc) painWorking() {
 	c, res, f := d.c, d.res, d.f
-	summary := strings.TrimSpace(c.Pain.Summary)
-	if summary != "" {
-		d.para(summary)
-	}
+	d.appendixSub(partPain)
 	if res.Pain.Calculator == "" {
 		d.para("No kind of problem is chosen yet, so its cost is not calculated.")
 	} else {
-		if res.Pain.Complete() {
-			d.callout(f.Money(res.Pain.Annual)+" a year", "is the "+lowerFirst(res.Pain.Calculator)+", at the likely value of every input. Each step below uses only the inputs and the steps above it.")
-		} else {
-			d.para("The cost is not calculated yet: " + d.missingInputs() + ".")
-		}
-		d.sub(res.Pain.Calculator + ", step by step")
-		t := &table{caption: res.Pain.Calculator, size: 7.5, cols: []col{
+		t := &table{caption: res.Pain.Calculator, size: 7, tight: true, cols: []col{
 			{head: "", w: 5, align: "R"},
 			{head: "Step", w: 30, align: "L"},
 			{head: "How it is obtained", w: 47, align: "L"},
@@ -45,7 +35,7 @@ func (d *doc) pain() {
 					how.s = fmt.Sprintf("Entered: likely value, within %s to %s", f.Value(r.Low, st.Unit), f.Value(r.High, st.Unit))
 				}
 			case casebuilder.WorkingDefault:
-				how.s, how.style, how.sub = "Default: a rule of thumb, not our own figure", "I", st.Formula
+				how.s, how.style = st.Formula, "I" // the rule of thumb says it is one
 			case casebuilder.WorkingMissing:
 				how.s, how.style = "Missing: needed to complete the calculation", "B"
 			default:
@@ -64,15 +54,20 @@ func (d *doc) pain() {
 		if d.hasDefaults() {
 			t.note = "Rule-of-thumb defaults stand in for figures the case does not give; replacing them with the organisation's own figures makes the cost firmer."
 		}
+		lead := "The cost is not calculated yet: " + d.missingInputs() + "."
+		if res.Pain.Complete() {
+			lead = fmt.Sprintf("The %s, %s a year at the likely value of every input; each step uses only the steps above it.", lowerFirst(res.Pain.Calculator), f.Money(res.Pain.Annual))
+		}
+		d.leadFor(lead, t)
 		d.table(t)
 	}
 
-	d.sub("Evidence")
+	d.minor("Evidence")
 	if len(c.Pain.Evidence) == 0 {
 		d.para("No evidence is recorded yet.")
 		return
 	}
-	t := &table{caption: "Evidence", size: 7.5, cols: []col{
+	t := &table{caption: "Evidence", size: 7, tight: true, cols: []col{
 		{head: "Finding", w: 68, align: "L"},
 		{head: "Source", w: 32, align: "L"},
 	}}
@@ -99,8 +94,9 @@ func (d *doc) hasDefaults() bool {
 	return false
 }
 
-// risks writes section 5: the heat map and the table of the risks of the
-// recommendation, and the contingency reserve they add up to.
+// risks writes section 4: the heat map and the table of the risks of the
+// recommendation, and the contingency reserve they add up to. Every
+// alternative's reserve, line by line, is in the appendix.
 func (d *doc) risks() {
 	d.nextSection()
 	c, f := d.c, d.f
@@ -119,14 +115,21 @@ func (d *doc) risks() {
 	if rec != nil {
 		reserve = rec.Reserve
 	}
-	intro := fmt.Sprintf("%d risk%s concern %s. Each has an owner, an early-warning trigger, a work-around and a contingency plan with its cost. ", len(rs), plural(len(rs)), name)
-	if c.Reserve.Basis == casebuilder.ReserveNone {
+	verb := "concern"
+	if len(rs) == 1 {
+		verb = "concerns"
+	}
+	intro := fmt.Sprintf("%d risk%s %s %s. Each has an owner, an early-warning trigger, a work-around and a contingency plan with its cost. ", len(rs), plural(len(rs)), verb, name)
+	switch c.Reserve.Basis {
+	case casebuilder.ReserveNone:
 		intro += "The case books no contingency reserve."
-	} else {
+	case casebuilder.ReservePercentile:
+		intro += fmt.Sprintf("The contingency reserve of %s, already in the budget, covers the cost of their contingency plans in %s of outcomes, each risk happening or not with its likelihood.", f.Money(reserve), d.roundPercent(d.reservePercentile()))
+	default:
 		intro += fmt.Sprintf("The expected cost of the contingency plans, Σ likelihood × contingency cost, is the contingency reserve of %s, already in the budget.", f.Money(reserve))
 	}
 	d.para(intro)
-	d.note("Impact is what a risk costs if it happens and nothing is done; the reserve share of each risk is its likelihood × the cost of its contingency plan.")
+	d.note("Impact is what a risk costs if it happens and nothing is done; a risk's share of the reserve is its likelihood × the cost of its contingency plan.")
 
 	d.sub("Heat map")
 	d.heatMap(rs)
@@ -145,8 +148,11 @@ func (d *doc) risks() {
 		share := r.Likelihood * r.ContingencyCost
 		inReserve := c.Reserve.Basis != casebuilder.ReserveNone && len(r.Alternatives) > 0
 		cost := cell{s: f.Money(r.ContingencyCost), sub: "reserve " + f.Money(share)}
-		if !inReserve {
+		switch {
+		case !inReserve:
 			cost.sub = "not in a reserve"
+		case c.Reserve.Basis == casebuilder.ReservePercentile:
+			cost.sub = "expected " + f.Money(share)
 		}
 		t.rows = append(t.rows, row{cells: []cell{
 			{s: fmt.Sprintf("R%d  %s", d.riskNo[r], orDefault(r.Description, "Not described")), style: "B", sub: orDefault(r.Owner, "No owner")},
@@ -155,7 +161,11 @@ func (d *doc) risks() {
 			orNone(r.Trigger), orNone(r.Workaround), orNone(r.Contingency), cost,
 		}})
 	}
-	if c.Reserve.Basis != casebuilder.ReserveNone {
+	switch c.Reserve.Basis {
+	case casebuilder.ReserveNone:
+	case casebuilder.ReservePercentile:
+		t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Contingency reserve, P" + d.f.Number(d.reservePercentile()*100, 0) + " of the plans' cost"}, {}, {}, {}, {}, {}, {s: f.Money(reserve)}}})
+	default:
 		t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Contingency reserve"}, {}, {}, {}, {}, {}, {s: f.Money(reserve)}}})
 	}
 	t.note = d.otherRisksText()
@@ -168,13 +178,13 @@ func (d *doc) otherRisksNote() {
 	}
 }
 
-// otherRisksText points to the risks of the other alternatives, if any.
+// otherRisksText points to the other alternatives' risks and reserves, if
+// any.
 func (d *doc) otherRisksText() string {
-	others := len(d.c.Risks) - len(d.recRisks())
-	if others == 0 {
+	if !d.hasReserves() {
 		return ""
 	}
-	return fmt.Sprintf("The %d risk%s of the other alternatives, which set their own reserves, are listed in %s.", others, plural(others), d.appendixRef(partOtherRisks))
+	return "The other alternatives' risks and contingency reserves, risk by risk, are in " + d.appendixRef(partReserves) + "."
 }
 
 func orNone(s string) cell {

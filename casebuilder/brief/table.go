@@ -57,6 +57,17 @@ type table struct {
 	// note is small print under the table, kept on the page of its last
 	// rows: alone at the top of a page it would explain nothing.
 	note string
+	// tight sets the rows closer together, for the appendix's reference
+	// tables.
+	tight bool
+}
+
+// padY is the space above and below the text of a row.
+func (t *table) padY() float64 {
+	if t.tight {
+		return cellPadYTight
+	}
+	return cellPadY
 }
 
 // maxHeadLines bounds a column header, which is repeated on every page.
@@ -65,6 +76,8 @@ const maxHeadLines = 5
 const (
 	cellPadX = 1.5
 	cellPadY = 1.1
+	// cellPadYTight is the padding of a tight table.
+	cellPadYTight = 0.45
 )
 
 // line is one laid-out line of a cell.
@@ -78,6 +91,7 @@ type line struct {
 // laidRow is a row broken into lines, cell by cell.
 type laidRow struct {
 	kind  rowKind
+	padY  float64 // the table's padY
 	cells [][]line
 	draws []func(x, y, w, h float64)
 	zebra bool
@@ -95,7 +109,7 @@ func (r *laidRow) height() float64 {
 	for _, ls := range r.cells {
 		h = max(h, linesHeight(ls))
 	}
-	return h + 2*cellPadY
+	return h + 2*r.padY
 }
 
 func linesHeight(ls []line) float64 {
@@ -108,12 +122,12 @@ func linesHeight(ls []line) float64 {
 
 // split returns the lines of r that fit in height h, and the rest.
 func (r *laidRow) split(h float64) (laidRow, laidRow) {
-	head := laidRow{kind: r.kind, zebra: r.zebra, cells: make([][]line, len(r.cells)), draws: r.draws}
-	tail := laidRow{kind: r.kind, zebra: r.zebra, cells: make([][]line, len(r.cells))}
+	head := laidRow{kind: r.kind, padY: r.padY, zebra: r.zebra, cells: make([][]line, len(r.cells)), draws: r.draws}
+	tail := laidRow{kind: r.kind, padY: r.padY, zebra: r.zebra, cells: make([][]line, len(r.cells))}
 	for i, ls := range r.cells {
 		acc := 0.0
 		n := 0
-		for n < len(ls) && acc+lineHeight(ls[n].size) <= h-2*cellPadY {
+		for n < len(ls) && acc+lineHeight(ls[n].size) <= h-2*r.padY {
 			acc += lineHeight(ls[n].size)
 			n++
 		}
@@ -136,7 +150,7 @@ func (d *doc) widths(t *table) []float64 {
 
 func (d *doc) layRow(t *table, r row, ws []float64, zebra bool) laidRow {
 	size := t.fontSize()
-	lr := laidRow{kind: r.kind, zebra: zebra, cells: make([][]line, len(ws)), draws: make([]func(x, y, w, h float64), len(ws))}
+	lr := laidRow{kind: r.kind, padY: t.padY(), zebra: zebra, cells: make([][]line, len(ws)), draws: make([]func(x, y, w, h float64), len(ws))}
 	for i := range ws {
 		if i >= len(r.cells) {
 			break
@@ -212,7 +226,7 @@ func (d *doc) headerLines(t *table, ws []float64) ([][]string, float64) {
 		n = max(n, len(out[i]))
 		h = max(h, c.headH)
 	}
-	return out, max(h, float64(n)*lineHeight(size)+2*cellPadY)
+	return out, max(h, float64(n)*lineHeight(size)+2*t.padY())
 }
 
 func (t *table) headFontSize() float64 {
@@ -235,7 +249,7 @@ func (d *doc) drawHeader(t *table, ws []float64, heads [][]string, h float64) {
 			d.setFont("B", size)
 			d.setColor(colWhite)
 		}
-		y := d.y + cellPadY
+		y := d.y + t.padY()
 		for _, l := range ls {
 			d.textAt(x+cellPadX, y, ws[i]-2*cellPadX, l, t.cols[i].align)
 			y += lineHeight(size)
@@ -291,7 +305,7 @@ func (d *doc) drawRow(t *table, ws []float64, r laidRow) {
 	}
 	x := marginX
 	for i, ls := range r.cells {
-		y := d.y + cellPadY
+		y := d.y + r.padY
 		w := ws[i]
 		if r.kind == rowGroup {
 			w = d.contentW()
@@ -335,10 +349,14 @@ func (d *doc) tableStart(t *table) float64 {
 }
 
 // wholeTable returns the height of a table with header headH, and whether
-// it is short enough (a third of a page at most) never to be split: a
-// table of a few rows reads badly broken in two.
+// it is short enough (a third of a page at most, a sixth for a tight one)
+// never to be split: a table of a few rows reads badly broken in two.
 func (d *doc) wholeTable(t *table, ws []float64, headH float64) (float64, bool) {
 	limit := (d.bottom() - marginTop) / 3
+	if t.tight {
+		// A reference table may break sooner: the appendix runs on.
+		limit = (d.bottom() - marginTop) / 6
+	}
 	h := headH
 	for _, r := range t.rows {
 		lr := d.layRow(t, r, ws, false)
@@ -409,13 +427,11 @@ func (d *doc) table(t *table) {
 				newPage(i)
 			}
 		}
-		// Nor does the last row stand alone on a new page, or the note
-		// under it: the row before it goes along.
-		if i > 1 && i == len(t.rows)-2 && d.room(h) {
-			last := d.layRow(t, t.rows[i+1], ws, false)
-			if lh := last.height(); !d.room(h+lh+tail) && h+lh+tail < capacity/3 {
-				newPage(i)
-			}
+		// Nor do the last rows go alone to a new page, with the note under
+		// them, as a sliver of the table: rows before them go along, so
+		// that the next page holds at least tailMin of it.
+		if i > 1 && i >= len(t.rows)-tailRows && d.room(h) && d.slimTail(t, ws, i, tail, headH) {
+			newPage(i)
 		}
 		// When the table is too short for that, the last row goes with
 		// its note.
@@ -428,7 +444,7 @@ func (d *doc) table(t *table) {
 			// the space left is worth using; otherwise it moves on whole.
 			if h > capacity || (h > capacity/3 && avail > capacity/4) {
 				head, tail := lr.split(avail)
-				if head.height() > 2*cellPadY+0.01 {
+				if head.height() > 2*head.padY+0.01 {
 					d.drawRow(t, ws, head)
 					lr = tail
 					h = lr.height()
@@ -442,6 +458,46 @@ func (d *doc) table(t *table) {
 	if t.note != "" {
 		d.note(t.note)
 	}
+}
+
+// tailMin is the least of a table's end that a new page gets, header and
+// note included, when its last rows go over; tailRows is how many rows
+// from its end a table looks at to see that they do.
+const (
+	tailMin  = 32.0
+	tailRows = 6
+)
+
+// slimTail reports whether, with rows i onwards placed on this page as
+// far as they fit, those left for the next page (with the table's note,
+// tail high, and its header, headH) would fill less than tailMin there;
+// and whether row i is the last from which they would not, while all of
+// them together would not fill a third of a page: then they are better
+// moved together from row i.
+func (d *doc) slimTail(t *table, ws []float64, i int, tail, headH float64) bool {
+	hs := make([]float64, 0, len(t.rows)-i)
+	rest := tail
+	for _, r := range t.rows[i:] {
+		lr := d.layRow(t, r, ws, false)
+		hs = append(hs, lr.height())
+		rest += lr.height()
+	}
+	head := continuedH + headH
+	if d.room(rest) || head+rest >= (d.bottom()-marginTop)/3 || head+rest < tailMin || head+rest-hs[0] >= tailMin {
+		return false
+	}
+	room, next := d.bottom()-d.y, tail
+	for k, h := range hs {
+		if room >= h {
+			room -= h
+			continue
+		}
+		for _, h := range hs[k:] {
+			next += h
+		}
+		break
+	}
+	return continuedH+headH+next < tailMin
 }
 
 // tableGap is the space under a table.

@@ -66,9 +66,11 @@ func TestEveryScript(t *testing.T) {
 	}
 	squeezed := strings.Join(strings.Fields(txt), "")
 	for _, p := range worldNames {
+		// The acknowledgements are a compact list: a name and its role
+		// come back whole, within their line.
 		for _, s := range []string{p.Name, p.Role} {
-			if !lines[s] {
-				t.Errorf("%q does not come back from the brief as a line of its own", s)
+			if !containsWhole(lines, s) {
+				t.Errorf("%q does not come back from the brief whole", s)
 			}
 		}
 		// A contribution may wrap; pdftotext gives back right-to-left text
@@ -217,4 +219,14 @@ func BenchmarkWriteEveryScript(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// containsWhole reports whether one of the lines holds s as typed.
+func containsWhole(lines map[string]bool, s string) bool {
+	for l := range lines {
+		if strings.Contains(l, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -33,7 +34,7 @@ func writeSample(t *testing.T, name string) string {
 func TestSample(t *testing.T) {
 	path := writeSample(t, "turnover")
 	data, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(data, []byte("{\n  \"schemaVersion\": 2,")) {
+	if err != nil || !bytes.HasPrefix(data, []byte("{\n  \"schemaVersion\": 3,")) {
 		t.Fatalf("sample file starts %q (%v)", data[:min(40, len(data))], err)
 	}
 	// An existing file is never replaced without --force.
@@ -124,14 +125,22 @@ func TestSummaryJSON(t *testing.T) {
 }
 
 func TestSummaryText(t *testing.T) {
-	code, stdout, _ := run(t, "summary", writeSample(t, "turnover"))
+	// The ramp sample with its attainment of a productive rep left out, to
+	// take the default.
+	path := writeSample(t, "ramp")
+	data, _ := os.ReadFile(path)
+	data = regexp.MustCompile(`\s*"productiveAttainment": [0-9.]+,`).ReplaceAll(data, nil)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := run(t, "summary", path)
 	for _, want := range []string{
-		"Cost of sales turnover",
-		"Yearly cost of sales turnover",
+		"Cost of ramp-up time",
+		"Yearly cost of ramp-up time",
 		"(rule-of-thumb default)",
 		"Alternative", "Payback (months)",
 		"Do nothing (baseline)",
-		"* Recommended: Structured onboarding and coaching.",
+		"* Recommended: Twelve-week sales and clinical academy.",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("summary lacks %q", want)
@@ -295,7 +304,9 @@ func TestBadInput(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	code, stdout, _ := run(t, "help")
-	if code != 0 || !strings.Contains(stdout, "casebuilder summary [--json] [--trials N] [--seed N]") {
+	if code != 0 || !strings.Contains(stdout, "casebuilder summary [--json] [--as-of YYYY-MM] [--trials N] [--seed N]") ||
+		!strings.Contains(stdout, "casebuilder approve --date YYYY-MM-DD --by NAME [--stage N] [--conditions TEXT]") ||
+		!strings.Contains(stdout, "casebuilder import [--spend CSV] [--kpi CSV] [--milestones CSV] FILE") {
 		t.Errorf("exit %d:\n%s", code, stdout)
 	}
 	if !IsCommand("summary") || !IsCommand("--help") || IsCommand("my.hrcase") {
@@ -488,7 +499,7 @@ func TestSummaryWithoutSimulation(t *testing.T) {
 	if strings.Contains(string(out), `"monteCarlo"`) || strings.Contains(string(out), `"simulation"`) {
 		t.Errorf("the JSON speaks of a simulation: %.200s", out)
 	}
-	if s.RecommendedID != "onboarding" || s.Readiness != 99 || s.PeriodsPerYear != 12 {
+	if s.RecommendedID != "onboarding" || s.Readiness != 100 || s.PeriodsPerYear != 12 {
 		t.Errorf("recommended %q, readiness %d, %d periods a year", s.RecommendedID, s.Readiness, s.PeriodsPerYear)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -16,8 +15,12 @@ type ExportOptions struct {
 	// Now is the time written into the document. It is the current time,
 	// or SOURCE_DATE_EPOCH when set, so that exports can be reproduced.
 	Now time.Time
-	// Paper is the paper size of printed documents: "a4" or "letter".
+	// Paper is the paper size of printed documents: "a4" or "letter",
+	// from --paper, or else the case's own, or else the locale's.
 	Paper string
+	// WithReview adds the CEO review to the brief (--with-review): it is
+	// for the author, and left out of the brief by default.
+	WithReview bool
 	// Simulation is how the Monte Carlo simulation whose results an
 	// export shows is run: --trials, --seed and --distribution, with the
 	// same defaults as the summary command, so that an export and
@@ -50,13 +53,14 @@ func (r *runner) export(args []string) int {
 	for i, f := range exportFormats {
 		fs.StringVar(&outs[i], f.name, "", f.usage)
 	}
-	paper := fs.String("paper", casebuilder.DefaultPaper(), "paper size of the brief: a4 or letter (default from the locale)")
+	paper := fs.String("paper", "", "paper size of the brief: a4 or letter (default the case's own, or else the locale's)")
+	withReview := fs.Bool("with-review", false, "add the CEO review to the brief, for the author (left out by default)")
 	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {
 		return exitUsage
 	}
-	if *paper != "a4" && *paper != "letter" {
+	if *paper != "" && *paper != casebuilder.PaperA4 && *paper != casebuilder.PaperLetter {
 		return r.usageError("--paper must be a4 or letter (got %q)", *paper)
 	}
 	sim, err := simFlags.options()
@@ -69,7 +73,7 @@ func (r *runner) export(args []string) int {
 			continue
 		}
 		wanted = true
-		if sameFile(out, path) {
+		if casebuilder.SameFile(out, path) {
 			r.fail("--%s %s: that is the case file itself; choose another name", exportFormats[i].name, out)
 			return exitFail
 		}
@@ -87,7 +91,10 @@ func (r *runner) export(args []string) int {
 		r.fail("%v", err)
 		return exitFail
 	}
-	opts := ExportOptions{Now: now, Paper: *paper, Simulation: sim,
+	if *paper == "" {
+		*paper = casebuilder.CasePaper(c, casebuilder.DefaultPaper())
+	}
+	opts := ExportOptions{Now: now, Paper: *paper, WithReview: *withReview, Simulation: sim,
 		Analysis: casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: sim})}
 	for i, out := range outs {
 		if out == "" {
@@ -145,16 +152,4 @@ func exportTime() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds (got %q)", s)
 	}
 	return time.Unix(sec, 0).UTC(), nil
-}
-
-// sameFile reports whether two paths name the same file, existing or not.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && filepath.Clean(absA) == filepath.Clean(absB)
 }

@@ -46,7 +46,7 @@ func (f *Format) SymbolAfter() bool { return f.symbolAfter }
 // Number returns x with digit grouping and the given number of decimals.
 func (f *Format) Number(x float64, decimals int) string {
 	if !finite(x) {
-		return notAvailable
+		return NotAvailable
 	}
 	s := f.printer.Sprint(number.Decimal(math.Abs(x), number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
 	if x < 0 && strings.ContainsAny(s, "123456789") { // no "-0"
@@ -64,7 +64,7 @@ func (f *Format) MoneyCents(x float64) string { return f.money(x, 2) }
 
 func (f *Format) money(x float64, decimals int) string {
 	if !finite(x) {
-		return notAvailable // not "€n/a"
+		return NotAvailable // not "€n/a"
 	}
 	n := f.Number(x, decimals)
 	sign := ""
@@ -83,7 +83,7 @@ func (f *Format) MoneyShort(x float64) string {
 	a := math.Abs(x)
 	switch {
 	case !finite(x):
-		return notAvailable // not "n/abn"
+		return NotAvailable // not "n/abn"
 	case a >= 999_950_000:
 		return f.scaled(x/1e9, "bn")
 	case a >= 999_950:
@@ -106,7 +106,7 @@ func (f *Format) scaled(x float64, suffix string) string {
 // English, "12,5 %" in French or German.
 func (f *Format) Percent(x float64) string {
 	if !finite(x) {
-		return notAvailable // not "n/a%"
+		return NotAvailable // not "n/a%"
 	}
 	if f.symbolAfter {
 		return f.Number(x*100, 1) + "\u00a0%"
@@ -120,19 +120,19 @@ func (f *Format) Ratio(x float64) string { return f.Number(x, 2) }
 // Months returns a number of months with one decimal.
 func (f *Format) Months(x float64) string {
 	if !finite(x) {
-		return notAvailable
+		return NotAvailable
 	}
 	return f.Number(x, 1) + " months"
 }
 
-// notAvailable is what a figure that does not exist (or is not a
+// NotAvailable is what a figure that does not exist (or is not a
 // number, in an invalid draft) shows as, whatever its unit.
-const notAvailable = "n/a"
+const NotAvailable = "n/a"
 
 // Maybe formats an optional figure, "n/a" when it is nil.
 func (f *Format) Maybe(x *float64, format func(float64) string) string {
 	if x == nil {
-		return notAvailable
+		return NotAvailable
 	}
 	return format(*x)
 }
@@ -140,7 +140,7 @@ func (f *Format) Maybe(x *float64, format func(float64) string) string {
 // Value formats a figure by its unit.
 func (f *Format) Value(x float64, u Unit) string {
 	if !finite(x) {
-		return notAvailable // not "n/a days"
+		return NotAvailable // not "n/a days"
 	}
 	switch u {
 	case Money:

@@ -123,7 +123,7 @@ func separatorsOf(lang language.Tag) separators {
 		out := message.NewPrinter(lang).Sprint(number.Decimal(1234567.5, number.MinFractionDigits(1)))
 		var marks []rune
 		for _, r := range out {
-			if _, ok := digitValue(r); !ok {
+			if _, ok := DigitValue(r); !ok {
 				marks = append(marks, r)
 			}
 		}
@@ -169,7 +169,7 @@ func parseNumber(text string, lang language.Tag) (parsedNumber, error) {
 	}
 	first, last := -1, -1
 	for i, r := range s {
-		if _, ok := digitValue(r); ok {
+		if _, ok := DigitValue(r); ok {
 			if first < 0 {
 				first = i
 			}
@@ -374,7 +374,7 @@ func readDigits(text, core string, seps separators) (v float64, decimals int, gr
 	groupMark := rune(0)
 	prevMark := true // at the start, as after a mark
 	for _, r := range core {
-		if d, ok := digitValue(r); ok {
+		if d, ok := DigitValue(r); ok {
 			digits.WriteByte(byte('0' + d))
 			count++
 			prevMark = false
@@ -489,9 +489,9 @@ func unexpected(text, rest string) error {
 	return numberError(text, "%q has no place in a number", string(r))
 }
 
-// digitValue returns the value of a decimal digit in the scripts the
+// DigitValue returns the value of a decimal digit in the scripts the
 // locales write numbers in: ASCII, Arabic-Indic, Devanagari, full-width.
-func digitValue(r rune) (int, bool) {
+func DigitValue(r rune) (int, bool) {
 	for _, zero := range [...]rune{'0', '\u0660', '\u06F0', '\u0966', '\uFF10'} {
 		if r >= zero && r <= zero+9 {
 			return int(r - zero), true

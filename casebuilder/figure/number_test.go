@@ -267,7 +267,7 @@ func FuzzParseNumber(f *testing.F) {
 			t.Fatalf("ParseNumber(%q) = %v: not a usable number", text, v)
 		}
 		// Whatever parses must contain a digit: no number out of nothing.
-		if !strings.ContainsFunc(text, func(r rune) bool { _, ok := digitValue(r); return ok }) {
+		if !strings.ContainsFunc(text, func(r rune) bool { _, ok := DigitValue(r); return ok }) {
 			t.Fatalf("ParseNumber(%q) = %v without a digit", text, v)
 		}
 	})

@@ -109,11 +109,17 @@ var (
 )
 
 // liveCheck writes the check that the NPVs the workbook computes now
-// (live, a range of the Comparison sheet) equal those stored at export
-// (stored, a range of the same size on this sheet), in cells c1 to c2 of
-// row.
-func (b *book) liveCheck(s *sheet, r []any, row, c1, c2 int, live, stored string, height float64) {
-	changed := fmt.Sprintf("SUMPRODUCT(--(ABS(%s-%s)>0.01))>0", live, stored)
+// (live, cells of the Comparison sheet) equal those stored at export
+// (stored, as many cells of this sheet), in cells c1 to c2 of row.
+func (b *book) liveCheck(s *sheet, r []any, row, c1, c2 int, live, stored []string, height float64) {
+	// One comparison per pair of cells, joined by OR: a formula over the
+	// difference of two ranges would depend on the spreadsheet evaluating
+	// it as an array (Gnumeric does not, inside SUMPRODUCT).
+	terms := make([]string, len(live))
+	for i := range live {
+		terms[i] = fmt.Sprintf("ABS(%s-%s)>0.01", live[i], stored[i])
+	}
+	changed := "OR(" + strings.Join(terms, ",") + ")"
 	r[c1-1] = b.formula(rBoldWrap, nGeneral, fmt.Sprintf(`IF(%s,"%s","%s")`, changed, checkChanged, checkCurrent), checkCurrent)
 	s.put(row, r, max(height, rowHeight(checkChanged, b.widthOf(s.widths, c1, c2))))
 	s.merge(c1, row, c2, row)
@@ -185,7 +191,7 @@ func (b *book) writeSensitivity() {
 	r[0] = b.text(rBold, "NPV at likely values")
 	r[1] = b.number(rCalcLeft, nMoney, t.BaseNPV)
 	s.merge(2, sensBaseRow, 3, sensBaseRow)
-	b.liveCheck(s, r, sensBaseRow, tLow, last, xref(sheetComparison, mNPV, cmpFirstRow+t.Alternative), abs(2, sensBaseRow), 0)
+	b.liveCheck(s, r, sensBaseRow, tLow, last, []string{xref(sheetComparison, mNPV, cmpFirstRow+t.Alternative)}, []string{abs(2, sensBaseRow)}, 0)
 	top := strings.Join(t.Top, "; ")
 	r = make([]any, last)
 	r[0], r[1] = b.text(rBold, "Top drivers"), b.text(rWrap, top)
@@ -319,8 +325,11 @@ func (b *book) writeSimulation() {
 		s.put(simCheckRow, r, 0)
 		return
 	}
-	b.liveCheck(s, r, simCheckRow, 2, last, xrange(sheetComparison, mNPV, cmpFirstRow, mNPV, b.cmp.last),
-		abs(sNPVLikely, head+1)+":"+abs(sNPVLikely, head+n), 0)
+	live, stored := make([]string, n), make([]string, n)
+	for i := range n {
+		live[i], stored[i] = xref(sheetComparison, mNPV, cmpFirstRow+i), abs(sNPVLikely, head+1+i)
+	}
+	b.liveCheck(s, r, simCheckRow, 2, last, live, stored, 0)
 	b.writeHistogram(s, simHistRow)
 
 	b.tableTop(s, top, "Simulation results of every alternative: computed by Case Builder at export; not recalculated.",

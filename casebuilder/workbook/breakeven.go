@@ -59,7 +59,7 @@ func (b *book) writeBreakEven() {
 	r[0] = b.text(rBold, "NPV at likely values")
 	r[1] = b.number(rCalcLeft, nMoney, b.res.Alternatives[t.Alternative].NPV)
 	s.merge(2, beBaseRow, 3, beBaseRow)
-	b.liveCheck(s, r, beBaseRow, beLikely, last, xref(sheetComparison, mNPV, cmpFirstRow+t.Alternative), abs(2, beBaseRow), 0)
+	b.liveCheck(s, r, beBaseRow, beLikely, last, []string{xref(sheetComparison, mNPV, cmpFirstRow+t.Alternative)}, []string{abs(2, beBaseRow)}, 0)
 	next := ""
 	for _, be := range b.an.BreakEven {
 		if be.Next != "" {

@@ -80,6 +80,12 @@ type cashBlock struct {
 	kindHead                      int
 	costKind, benefitKind         []int
 	cashNet, cashCum, cashDeficit int
+	// deficit is the helper row that payback reads: each month's number
+	// while the cumulative flow is below zero, else −1, and in the total
+	// column their largest, the last month in deficit. A plain MAX of a
+	// row, so that every spreadsheet computes it alike, where a formula
+	// over the comparison of a range would depend on array evaluation.
+	deficit int
 }
 
 func (b *book) planCashFlows() {
@@ -91,8 +97,8 @@ func (b *book) planCashFlows() {
 		r++
 		if a.DoNothing {
 			r++ // a note
-			bl.costTotal, bl.benefitTotal, bl.net, bl.cum = r, r+1, r+2, r+3
-			r += 5
+			bl.costTotal, bl.benefitTotal, bl.net, bl.cum, bl.deficit = r, r+1, r+2, r+3, r+4
+			r += 6
 			l.blocks = append(l.blocks, bl)
 			continue
 		}
@@ -118,8 +124,8 @@ func (b *book) planCashFlows() {
 			bl.benFirst, bl.benLast = bl.benefitRows[0], bl.benefitRows[len(bl.benefitRows)-1]
 		}
 		bl.benefitTotal = r
-		bl.net, bl.cum = r+1, r+2
-		r += 4
+		bl.net, bl.cum, bl.deficit = r+1, r+2, r+3
+		r += 5
 		bl.kindHead = r
 		r++
 		for range casebuilder.CostKinds {
@@ -188,7 +194,9 @@ func (b *book) helperCols() int {
 // yearValue is the helper cell of a line's value in year y (1 or later) of
 // the calculator, on row row: its column made absolute, so that every
 // month of the year reads it.
-func (b *book) yearValue(row, y int) string { return "$" + colName(b.cash.valueCol+y-1) + strconv.Itoa(row) }
+func (b *book) yearValue(row, y int) string {
+	return "$" + colName(b.cash.valueCol+y-1) + strconv.Itoa(row)
+}
 
 // monthCols are the letters of the months' columns.
 func (b *book) monthCols() []string {
@@ -223,7 +231,9 @@ func (b *book) writeCashFlows() {
 		". Every cell is a formula on the Assumptions and Risks sheets. Costs are positive; the net flow is benefits less costs. " +
 		"The years are the months 0–11, 12–23, ... of the horizon. Printed, the sheet shows the yearly columns; the months follow on screen. " +
 		"Under each alternative, its money by kind (Money column) and the flows of the cash alone: new cash spent, the reserve " +
-		"included, against the costs the company stops paying."
+		"included, against the costs the company stops paying. " +
+		"Month in deficit is the month's number while the cumulative flow is below zero, else −1; its total, the largest, is the last " +
+		"month in deficit, from which the Comparison sheet works out payback."
 	if l.valueCol > 0 {
 		note += " The columns after the months hold the value in each later year of the lines that follow the cost of pain year by year."
 	}
@@ -379,6 +389,7 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 		}{{bl.costTotal, "Total costs"}, {bl.benefitTotal, "Total benefits"}, {bl.net, "Net cash flow"}, {bl.cum, "Cumulative net cash flow"}} {
 			put(row.row, rTotal, b.text(rTotal, row.label), nil, func(int) string { return "0" }, zero, 0, row.row == bl.cum)
 		}
+		b.monthsInDeficit(s, bl.deficit, bl.cum, "Month in deficit", cols, zero)
 		return
 	}
 
@@ -493,6 +504,7 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 		}
 		return fmt.Sprintf("%s%d+%s%d", cols[m-1], bl.cum, cols[m], bl.net)
 	}, cum, cum[len(cum)-1], true)
+	b.monthsInDeficit(s, bl.deficit, bl.cum, "Month in deficit", cols, cum)
 	b.kindRows(s, ai, cols)
 }
 

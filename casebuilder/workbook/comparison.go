@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -21,8 +22,10 @@ const (
 	mROI
 	mBCR
 	mPayback
+	mPaidBack // the month paid back in, as the brief and the app say it
 	mReserve
-	mDeficit // the last month whose cumulative flow is negative, for payback
+	mDeficit   // the last month whose cumulative flow is negative, for payback
+	mIRRSearch // the monthly IRR the spreadsheet finds, for IRR
 )
 
 const (
@@ -50,14 +53,14 @@ func (b *book) planComparison() {
 func cmpRef(col, row int) string { return xref(sheetComparison, col, row) }
 
 func (b *book) writeComparison() {
-	s := b.open(sheetComparison, sheetSetup{widths: []float64{40, 14, 14, 14, 14, 14, 14, 10, 10, 9, 11, 14, 13},
+	s := b.open(sheetComparison, sheetSetup{widths: []float64{40, 14, 14, 14, 14, 14, 14, 10, 10, 9, 11, 12, 14, 13, 13},
 		freezeCol: 2, freezeRow: cmpFirstRow, titleRows: cmpHeadRow, tab: "548235"})
 	defer s.close()
 	s.put(1, []any{b.text(rTitle, "Comparison of the alternatives")}, 24)
 	s.put(2, []any{b.text(rSubtitle, "Each alternative's figures, incremental to doing nothing, as formulas on its monthly flows on the Cash flows sheet. "+
 		"n/a where a figure does not exist: no costs (ROI, BCR), flows that never change sign (IRR), no payback within the horizon.")}, 0)
 	header := []string{"Alternative", "Total cost", "Total benefit", "Net benefit", "PV of costs", "PV of benefits", "NPV", "IRR",
-		"ROI", "BCR", "Payback (months)", "Contingency reserve (in the costs)", "Last month in deficit"}
+		"ROI", "BCR", "Payback (months)", "Paid back in", "Contingency reserve (in the costs)", "Last month in deficit", "Monthly IRR found"}
 	r := make([]any, len(header))
 	for i, h := range header {
 		r[i] = b.text(rHeader, h)
@@ -74,7 +77,6 @@ func (b *book) writeComparison() {
 		}
 		return fmt.Sprintf("%s+NPV(%s,%s)", xref(sheetCash, m0, row), nameMonthlyRate, cash(m0+1, mN, row))
 	}
-	months := xrange(sheetCash, m0, cMonthNo, mN, cMonthNo)
 	for ai := range b.c.Alternatives {
 		row := cmpFirstRow + ai
 		bl := b.cash.blocks[ai]
@@ -85,7 +87,7 @@ func (b *book) writeComparison() {
 		}
 		net, cum := cash(m0, mN, bl.net), cash(m0, mN, bl.cum)
 		deficit := lastDeficit(res.CashFlows)
-		r := make([]any, mDeficit)
+		r := make([]any, mIRRSearch)
 		r[mName-1] = b.text(role, b.c.Alternatives[ai].Name)
 		r[mTotalCost-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, bl.costTotal), res.TotalCost)
 		r[mTotalBenefit-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, bl.benefitTotal), res.TotalBenefit)
@@ -96,22 +98,38 @@ func (b *book) writeComparison() {
 		// IRR starts its search at 0, which finds the root nearest zero
 		// that Case Builder reports; when that search fails, as it does for
 		// a rate near −100 %, it starts again from a monthly −50 % and −90 %.
-		irr := fmt.Sprintf(`"%s"`, na)
+		// Flows that never change sign have no IRR; the spreadsheets do not
+		// agree on that (Gnumeric finds 0 % for flows that are all zero), so
+		// the formula says it itself. The monthly rate found is a helper
+		// cell, and IRR is its yearly rate within the range Case Builder
+		// searches (casebuilder.IRR: −99.99 % to 10^24 a year, a monthly
+		// 0.0001^(1/12) − 1 to 99), n/a outside it, where some spreadsheets
+		// find a root and others do not.
+		search := fmt.Sprintf(`"%s"`, na)
 		for _, guess := range []string{"-0.9", "-0.5", "0"} {
-			irr = fmt.Sprintf("IFERROR((1+IRR(%s,%s))^12-1,%s)", net, guess, irr)
+			search = fmt.Sprintf("IFERROR(IRR(%s,%s),%s)", net, guess, search)
 		}
-		r[mIRR-1] = b.formula(role, nPercent, irr, maybe(res.IRR))
+		search = fmt.Sprintf(`IF(OR(COUNTIF(%s,">0")=0,COUNTIF(%s,"<0")=0),"%s",%s)`, net, net, na, search)
+		var monthly any = na
+		if res.IRR != nil {
+			monthly = math.Pow(1+*res.IRR, 1.0/casebuilder.PeriodsPerYear) - 1
+		}
+		r[mIRRSearch-1] = b.formula(rKey, nPercent, search, monthly)
+		h := ref(mIRRSearch, row)
+		r[mIRR-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(ISNUMBER(%s),IF(OR(%s<0.0001^(1/12)-1,%s>99),"%s",(1+%s)^12-1),"%s")`,
+			h, h, h, na, h, na), maybe(res.IRR))
 		r[mROI-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(mTotalCost, row), ref(mNet, row), ref(mTotalCost, row), na), maybe(res.ROI))
 		r[mBCR-1] = b.formula(role, nRatio, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(mPVCost, row), ref(mPVBenefit, row), ref(mPVCost, row), na), maybe(res.BCR))
 		d := ref(mDeficit, row)
 		r[mPayback-1] = b.formula(role, nOneDec, fmt.Sprintf(`IF(COUNTIF(%s,"<>0")=0,"%s",IF(%s<0,0,IF(%s>=%d,"%s",%s-INDEX(%s,1,%s+1)/INDEX(%s,1,%s+2))))`,
 			net, na, d, d, b.months-1, na, d, cum, d, net, d), maybe(res.PaybackMonths))
+		r[mPaidBack-1] = b.paidBack(role, ref(mPayback, row), d, res.CashFlows)
 		if bl.baseline {
 			r[mReserve-1] = b.formula(role, nMoney, "0", 0.0)
 		} else {
 			r[mReserve-1] = b.formula(role, nMoney, xref(sheetCash, cValue, bl.reserve), res.Reserve)
 		}
-		r[mDeficit-1] = b.formula(rKey, nInt, fmt.Sprintf("SUMPRODUCT(MAX((%s<0)*(%s+1)))-1", cum, months), float64(deficit))
+		r[mDeficit-1] = b.formula(rKey, nInt, xref(sheetCash, cTotal, bl.deficit), float64(deficit))
 		s.put(row, r, 0)
 	}
 	row := b.cmp.last + 2
@@ -119,7 +137,7 @@ func (b *book) writeComparison() {
 	for _, line := range comparisonNotes {
 		row++
 		s.put(row, []any{b.text(rWrap, line)}, rowHeight(line, 160))
-		s.merge(1, row, mDeficit, row)
+		s.merge(1, row, mIRRSearch, row)
 	}
 	b.writeCashComparison(s)
 }
@@ -129,12 +147,47 @@ var comparisonNotes = []string{
 	"Total cost, total benefit: the sums of the monthly costs and benefits over the horizon, undiscounted; net benefit is their difference.",
 	"PV of costs, PV of benefits, NPV: month 0's flow plus Excel's NPV of months 1 onwards at the monthly rate equal to the yearly discount rate, " +
 		"(1 + DiscountRate)^(1/12) − 1: the sum of every flow divided by (1 + DiscountRate)^(month/12).",
-	"IRR: Excel's IRR of the monthly net flows, starting its search at 0 (and, should that fail, at a monthly −50 % and −90 %), " +
-		"as a yearly rate: (1 + monthly IRR)^12 − 1.",
+	"IRR: Excel's IRR of the monthly net flows (Monthly IRR found), starting its search at 0 (and, should that fail, at a monthly " +
+		"−50 % and −90 %), as a yearly rate: (1 + monthly IRR)^12 − 1; n/a when the flows never change sign or no rate from −99.99 % a year is found.",
 	"ROI: net benefit divided by total cost, undiscounted. BCR: present value of benefits divided by present value of costs.",
-	"Payback: when the cumulative net flow turns non-negative for good, interpolated within the month: the last month in deficit plus " +
+	"Payback (months): when the cumulative net flow turns non-negative for good, interpolated on the month numbers: the last month in deficit plus " +
 		"its cumulative deficit divided by the next month's net flow.",
+	casebuilder.PaybackConvention + " It is the month after the last month in deficit: a payback of 12.0 months, between month 12 and " +
+		"month 13, is paid back in month 13, as the brief and Case Builder say it.",
 	"Doing nothing is the baseline every figure is measured against, so its own figures are zero and its ratios n/a.",
+}
+
+// paidBack is the cell of the month an alternative is paid back in: the
+// month after the last month in deficit (cell deficit) when it is paid
+// back (its payback, cell payback, is a number), as a calendar month when
+// the case has a start date, as a month number otherwise.
+func (b *book) paidBack(r role, payback, deficit string, flows []float64) any {
+	month := deficit + "+1"
+	if !b.c.StartDate.IsZero() {
+		month = fmt.Sprintf("EDATE(%s,%s+1)", nameStartDate, deficit)
+	}
+	return b.formula(r, b.paidBackFormat(), fmt.Sprintf(`IF(ISNUMBER(%s),%s,"%s")`, payback, month, na), b.paidBackValue(flows))
+}
+
+// paidBackFormat is the number format of the month paid back in.
+func (b *book) paidBackFormat() numFmt {
+	if b.c.StartDate.IsZero() {
+		return nInt
+	}
+	return nMonth
+}
+
+// paidBackValue is the month flows are paid back in, as the cell holds it:
+// a date, a month number, or "n/a".
+func (b *book) paidBackValue(flows []float64) any {
+	m, ok := casebuilder.PaybackMonth(flows)
+	switch {
+	case !ok:
+		return na
+	case b.c.StartDate.IsZero():
+		return float64(m)
+	}
+	return serial(edate(b.c.StartDate, m))
 }
 
 // lastDeficit returns the last month whose cumulative flow is negative, or
@@ -276,6 +329,7 @@ func (b *book) writeSummary() {
 			{"NPV", mNPV, nMoney, rec.NPV},
 			{"IRR (yearly)", mIRR, nPercent, maybe(rec.IRR)},
 			{"Payback (months)", mPayback, nOneDec, maybe(rec.PaybackMonths)},
+			{"Paid back in", mPaidBack, b.paidBackFormat(), b.paidBackValue(rec.CashFlows)},
 			{"Contingency reserve in the costs", mReserve, nMoney, rec.Reserve},
 		} {
 			r := make([]any, 2)

@@ -183,3 +183,37 @@ func ptr(v float64) *float64 { return &v }
 func parseFloat(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
 
 func abs64(x float64) float64 { return math.Abs(x) }
+
+// checkPaidBack compares the Comparison sheet's "Paid back in" column with
+// the month the app says each alternative is paid back in: the first month
+// by whose end the cumulative flow stays at or above zero, as a date (the
+// day of the start date, in that month) or, without a start date, a month
+// number; "n/a" when it is not paid back.
+func checkPaidBack(t *testing.T, f *excelize.File, c *casebuilder.Case, res *casebuilder.Result) {
+	t.Helper()
+	rows, err := f.GetRows(sheetComparison, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < cmpHeadRow || len(rows[cmpHeadRow-1]) < mPaidBack || rows[cmpHeadRow-1][mPaidBack-1] != "Paid back in" {
+		t.Fatalf("the Comparison sheet has no column \"Paid back in\"")
+	}
+	for ai, a := range res.Alternatives {
+		r := rows[cmpFirstRow-1+ai]
+		got := ""
+		if len(r) >= mPaidBack {
+			got = r[mPaidBack-1]
+		}
+		want := na
+		if m, ok := casebuilder.PaybackMonth(a.CashFlows); ok {
+			if c.StartDate.IsZero() {
+				want = strconv.Itoa(m)
+			} else {
+				want = strconv.FormatFloat(serial(edate(c.StartDate, m)), 'f', -1, 64)
+			}
+		}
+		if got != want {
+			t.Errorf("%s: paid back in %q, want %q (%s)", a.Name, got, want, casebuilder.PaidBackIn(c, a.CashFlows, false))
+		}
+	}
+}

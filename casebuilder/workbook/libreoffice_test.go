@@ -2,14 +2,18 @@ package workbook
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"math"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -91,7 +95,7 @@ func recalculate(t *testing.T, books map[string][]byte) map[string]*excelize.Fil
 	return res
 }
 
-// oracleCase is a workbook for LibreOffice and the case whose figures it
+// oracleCase is a workbook for a spreadsheet to recalculate and the case whose figures it
 // must then show: the same case, or the case with the change made in the
 // workbook, and how Case Builder values it.
 type oracleCase struct {
@@ -100,10 +104,118 @@ type oracleCase struct {
 	res  *casebuilder.Result
 	// scenario is the estimates' values the workbook is set to use.
 	scenario casebuilder.Scenario
-	check    func(t *testing.T, f *excelize.File)
+	// check makes the case's own checks of the workbook as the tool
+	// (LibreOffice, Gnumeric) recalculated it.
+	check func(t *testing.T, tool string, f *excelize.File)
 }
 
 func TestLibreOffice(t *testing.T) {
+	cases := sharedOracleCases(t)
+	checkRecalculated(t, "LibreOffice", cases, recalculate(t, booksOf(cases)))
+}
+
+// TestGnumeric makes the same checks as TestLibreOffice with another
+// spreadsheet: Gnumeric's ssconvert recalculates every workbook, and its
+// figures too must equal Case Builder's. Finance teams open the workbook
+// in Excel, LibreOffice, Google Sheets, Numbers or Gnumeric, so its
+// formulas must mean the same in each: none may depend on array
+// evaluation, which Gnumeric does only in array formulas.
+func TestGnumeric(t *testing.T) {
+	cases := sharedOracleCases(t)
+	checkRecalculated(t, "Gnumeric", cases, recalculateGnumeric(t, booksOf(cases)))
+}
+
+// oracle holds the oracle's cases, made once for both spreadsheets: the
+// stress-sized ones take a while to write, under the race detector most.
+var oracle struct {
+	sync.Mutex
+	cases map[string]*oracleCase
+}
+
+func sharedOracleCases(t *testing.T) map[string]*oracleCase {
+	oracle.Lock()
+	defer oracle.Unlock()
+	if oracle.cases == nil {
+		oracle.cases = oracleCases(t)
+	}
+	return oracle.cases
+}
+
+// recalculateGnumeric recalculates workbooks with Gnumeric's ssconvert
+// --recalc, several at once, and returns the results by name.
+func recalculateGnumeric(t *testing.T, books map[string][]byte) map[string]*excelize.File {
+	t.Helper()
+	ssconvert, err := exec.LookPath("ssconvert")
+	if err != nil {
+		t.Skip("Gnumeric is not installed (no ssconvert on PATH): skipping its recalculation checks. " +
+			"Install it (apt-get install gnumeric) to run them.")
+	}
+	dir := t.TempDir()
+	start := time.Now()
+	type result struct {
+		name string
+		err  error
+	}
+	results := make(chan result)
+	limit := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	for name, book := range books {
+		go func() {
+			limit <- struct{}{}
+			defer func() { <-limit }()
+			in, out := filepath.Join(dir, name+".xlsx"), filepath.Join(dir, name+"-recalculated.xlsx")
+			if err := os.WriteFile(in, book, 0o644); err != nil {
+				results <- result{name, err}
+				return
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, ssconvert, "--recalc", in, out)
+			// Gnumeric keeps its settings under HOME: a fresh one each run.
+			cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
+			output, err := cmd.CombinedOutput()
+			if err != nil {
+				results <- result{name, fmt.Errorf("ssconvert: %v\n%s", err, output)}
+				return
+			}
+			// What Gnumeric finds invalid in the file, it says and skips.
+			for line := range strings.Lines(string(output)) {
+				if strings.Contains(line, "Invalid") {
+					results <- result{name, fmt.Errorf("ssconvert finds the workbook invalid: %s", strings.TrimSpace(line))}
+					return
+				}
+			}
+			results <- result{name, nil}
+		}()
+	}
+	res := map[string]*excelize.File{}
+	var failures []string
+	for range books {
+		r := <-results
+		if r.err != nil {
+			failures = append(failures, r.name+": "+r.err.Error())
+			continue
+		}
+		f, err := excelize.OpenFile(filepath.Join(dir, r.name+"-recalculated.xlsx"))
+		if err != nil {
+			failures = append(failures, r.name+": Gnumeric wrote no workbook: "+err.Error())
+			continue
+		}
+		t.Cleanup(func() { f.Close() })
+		res[r.name] = f
+	}
+	if len(failures) > 0 {
+		slices.Sort(failures)
+		t.Fatal(strings.Join(failures, "\n"))
+	}
+	t.Logf("Gnumeric recalculated %d workbooks in %v", len(books), time.Since(start).Round(time.Millisecond))
+	return res
+}
+
+// oracleCases are the workbooks both spreadsheets recalculate: every
+// sample, the turnover sample with assumptions changed in the workbook and
+// in each scenario, reserves, every calculator, an incomplete calculator
+// completed in the workbook, and hostile texts.
+func oracleCases(t *testing.T) map[string]*oracleCase {
 	cases := map[string]*oracleCase{}
 	add := func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
 		if book == nil {
@@ -119,12 +231,12 @@ func TestLibreOffice(t *testing.T) {
 	for _, name := range sampleNames {
 		c := sample(t, name)
 		oc := add(name, c, nil, nil)
-		// The cached results are what LibreOffice computes, everywhere.
-		oc.check = func(t *testing.T, f *excelize.File) { sameAsCached(t, open(t, oc.book), f) }
+		// The cached results are what the spreadsheet computes, everywhere.
+		oc.check = func(t *testing.T, tool string, f *excelize.File) { sameAsCached(t, tool, open(t, oc.book), f) }
 	}
 	// Changed assumptions leave the stored sensitivity and simulation out
 	// of date, and their live checks say so.
-	add(changedCase(t)).check = func(t *testing.T, f *excelize.File) { checkLive(t, f, checkChanged) }
+	add(changedCase(t)).check = func(t *testing.T, _ string, f *excelize.File) { checkLive(t, f, checkChanged) }
 	for _, s := range []casebuilder.Scenario{casebuilder.Low, casebuilder.High} {
 		c := sample(t, "turnover")
 		f := open(t, write(t, c))
@@ -133,7 +245,7 @@ func TestLibreOffice(t *testing.T) {
 		setCell(t, f, sheet, cell, word)
 		oc := add("scenario-"+word, c, saved(t, f), casebuilder.CalculateWith(c, func(_ casebuilder.Estimate, r casebuilder.Range) float64 { return r.At(s) }))
 		oc.scenario = s
-		oc.check = func(t *testing.T, f *excelize.File) { checkLive(t, f, checkChanged) }
+		oc.check = func(t *testing.T, _ string, f *excelize.File) { checkLive(t, f, checkChanged) }
 	}
 	{
 		c := sample(t, "turnover")
@@ -176,29 +288,32 @@ func TestLibreOffice(t *testing.T) {
 	}
 	nasty, texts := nastyCase(t)
 	oc := add("nasty", nasty, nil, nil)
-	oc.check = func(t *testing.T, f *excelize.File) {
+	oc.check = func(t *testing.T, tool string, f *excelize.File) {
 		for _, r := range summaryTable(t, f) {
 			if strings.HasPrefix(r[0], "=") && !slices.Contains(texts, r[0]) {
-				t.Errorf("LibreOffice reads the name %q", r[0])
+				t.Errorf("%s reads the name %q", tool, r[0])
 			}
 		}
 		if got, _ := f.GetCellValue(sheetSummary, "A1"); got != nasty.Title {
-			t.Errorf("the title reads %q after LibreOffice", got)
+			t.Errorf("the title reads %q after %s", got, tool)
 		}
 	}
+	return cases
+}
 
+// booksOf returns the workbooks of the oracle's cases, by name.
+func booksOf(cases map[string]*oracleCase) map[string][]byte {
 	books := map[string][]byte{}
 	for n, oc := range cases {
 		books[n] = oc.book
 	}
-	recalculated := recalculate(t, books)
-	for _, name := range slices.Sorted(func(yield func(string) bool) {
-		for n := range cases {
-			if !yield(n) {
-				return
-			}
-		}
-	}) {
+	return books
+}
+
+// checkRecalculated compares each workbook, as the spreadsheet tool
+// recalculated it, with Case Builder's figures.
+func checkRecalculated(t *testing.T, tool string, cases map[string]*oracleCase, recalculated map[string]*excelize.File) {
+	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		oc := cases[name]
 		t.Run(name, func(t *testing.T) {
 			f := recalculated[name]
@@ -207,8 +322,9 @@ func TestLibreOffice(t *testing.T) {
 			checkBenefitValues(t, f, oc.c, oc.res, oc.scenario)
 			checkScores(t, f, oc.c, oc.res)
 			checkPlanMoney(t, f, oc.c, oc.res, oc.scenario)
+			checkPaidBack(t, f, oc.c, oc.res)
 			if oc.check != nil {
-				oc.check(t, f)
+				oc.check(t, tool, f)
 			}
 		})
 	}
@@ -382,9 +498,9 @@ func checkBenefitValues(t *testing.T, f *excelize.File, c *casebuilder.Case, res
 	}
 }
 
-// sameAsCached compares every cell of a recalculated workbook with the
-// cached result written in the original.
-func sameAsCached(t *testing.T, orig, recalc *excelize.File) {
+// sameAsCached compares every cell of a workbook the tool recalculated
+// with the cached result written in the original.
+func sameAsCached(t *testing.T, tool string, orig, recalc *excelize.File) {
 	t.Helper()
 	bad := 0
 	for _, sheet := range orig.GetSheetList() {
@@ -407,7 +523,7 @@ func sameAsCached(t *testing.T, orig, recalc *excelize.File) {
 				if bad++; bad <= 20 {
 					cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
 					fm, _ := orig.GetCellFormula(sheet, cell)
-					t.Errorf("%s!%s: cached %q, LibreOffice %q (%s)", sheet, cell, w, g, fm)
+					t.Errorf("%s!%s: cached %q, %s %q (%s)", sheet, cell, w, tool, g, fm)
 				}
 			}
 		}

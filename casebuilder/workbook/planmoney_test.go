@@ -134,7 +134,7 @@ func planMoneyCases(t *testing.T) map[string]*oracleCase {
 	}
 	c := planMoneyCase(t)
 	oc := add("plan-money", c, nil, nil)
-	oc.check = func(t *testing.T, f *excelize.File) { sameAsCached(t, open(t, oc.book), f) }
+	oc.check = func(t *testing.T, tool string, f *excelize.File) { sameAsCached(t, tool, open(t, oc.book), f) }
 	for _, s := range []casebuilder.Scenario{casebuilder.Low, casebuilder.High} {
 		c := planMoneyCase(t)
 		f := open(t, write(t, c))
@@ -158,7 +158,7 @@ func planMoneyCases(t *testing.T) map[string]*oracleCase {
 		c.Plan.Milestones[0].Start = casebuilder.Date{Year: 2027, Month: 1, Day: 4}
 		oc := add("milestone-moved", c, saved(t, f), nil)
 		before := casebuilder.Calculate(planMoneyCase(t))
-		oc.check = func(t *testing.T, f *excelize.File) {
+		oc.check = func(t *testing.T, _ string, f *excelize.File) {
 			// The move is worth something: the NPV the workbook now shows
 			// (checked against the moved case by checkSummary) differs
 			// from the case as exported.

@@ -58,7 +58,10 @@ func (b *book) open(name string, set sheetSetup) *sheet {
 	fit := len(set.breaks) == 0
 	props := &excelize.SheetPropsOptions{FitToPage: &fit}
 	if set.tab != "" {
-		props.TabColorRGB = &set.tab
+		// OOXML colours are ARGB: an opaque alpha first, which excelize
+		// does not add to a tab's (Gnumeric refuses "C00000").
+		argb := "FF" + set.tab
+		props.TabColorRGB = &argb
 	}
 	b.fail(b.f.SetSheetProps(name, props))
 	sw, err := b.f.NewStreamWriter(name)

@@ -52,6 +52,15 @@ func TestCachedResults(t *testing.T) {
 			data := write(t, c)
 			f := open(t, data)
 			checkSummary(t, f, c, casebuilder.Calculate(c))
+			checkPaidBack(t, f, c, casebuilder.Calculate(c))
+			if name == "turnover" {
+				// LibreOffice's payback of 12.02 months (testdata/oracle):
+				// still in deficit at the end of month 12, January 2028.
+				row := cmpFirstRow + c.AlternativeByID("onboarding")
+				if got, _ := f.GetCellValue(sheetComparison, ref(mPaidBack, row)); got != "Feb 2028" {
+					t.Errorf("onboarding is paid back in %q, not Feb 2028", got)
+				}
+			}
 			props, err := f.GetCalcProps()
 			if err != nil || props.FullCalcOnLoad == nil || !*props.FullCalcOnLoad {
 				t.Errorf("fullCalcOnLoad is not set (%v)", err)
@@ -330,8 +339,9 @@ func TestEdgeCases(t *testing.T) {
 			c.Alternatives[1].Costs[0].Note = long
 			c.Risks[0].Contingency = long
 			c.Pain.Summary = long
-			// XML cannot hold control characters: they become U+FFFD.
-			c.Risks[1].Description = "Control \x01 characters\x00 and a tab\t"
+			// Tabs and line ends are text (other control characters are
+			// refused: see TestControlCharactersAreRefused).
+			c.Risks[1].Description = "A tab\tand Windows line ends\r\nstay text"
 			c.Alternatives[1].Name = "Emoji 🚀, ελληνικά, 中文 & <b>markup</b>"
 		},
 		"no recommendation": func(c *casebuilder.Case) {
@@ -347,6 +357,19 @@ func TestEdgeCases(t *testing.T) {
 			f := open(t, write(t, c))
 			checkSummary(t, f, c, casebuilder.Calculate(c))
 		})
+	}
+}
+
+// TestControlCharactersAreRefused checks that a case holding a control
+// character is not written, and says where it is: a valid case holds none
+// (see casebuilder.Validate), so none reaches the workbook.
+func TestControlCharactersAreRefused(t *testing.T) {
+	c := sample(t, "turnover")
+	c.Risks[1].Description = "Control \x01 characters"
+	_, err := Write(c, testOpts)
+	var ps casebuilder.Problems
+	if !errors.As(err, &ps) || ps[0].Path != "risks[1].description" {
+		t.Errorf("Write: %v", err)
 	}
 }
 

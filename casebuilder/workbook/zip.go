@@ -64,14 +64,14 @@ type zipPart struct {
 	// chunk is the data not yet handed to a compressor (n bytes of it);
 	// out are the compressed chunks, in order, filled in as their
 	// goroutines finish.
-	chunk  *[zipChunk]byte
-	n      int
-	out    []*[]byte
-	wg     sync.WaitGroup
-	err    error
-	mu     sync.Mutex
-	crc    uint32
-	size   uint64
+	chunk *[zipChunk]byte
+	n     int
+	out   []*[]byte
+	wg    sync.WaitGroup
+	err   error
+	mu    sync.Mutex
+	crc   uint32
+	size  uint64
 }
 
 var _ excelize.ZipWriter = (*sortedZip)(nil)

@@ -76,11 +76,11 @@ func main() {
 		Path:    path,
 		Version: version,
 		Exporters: ui.Exporters{
-			Workbook: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, _ string) ([]byte, error) {
+			Workbook: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, _ ui.ExportChoices) ([]byte, error) {
 				return workbook.Write(c, workbook.Options{Now: now, Analysis: a})
 			},
-			Brief: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, paper string) ([]byte, error) {
-				return brief.Write(c, brief.Options{Now: now, Paper: paper, Analysis: a})
+			Brief: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, ch ui.ExportChoices) ([]byte, error) {
+				return brief.Write(c, brief.Options{Now: now, Paper: ch.Paper, WithReview: ch.WithReview, Analysis: a})
 			},
 		},
 	})

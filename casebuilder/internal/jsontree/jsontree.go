@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -236,8 +237,13 @@ func (p *parser) value(path string, depth int) (*Node, error) {
 	return n, nil
 }
 
-// JoinPath returns the path of an object's key: path.key, or key at the top.
+// JoinPath returns the path of an object's key: path.key, or key at the
+// top. A key that is empty or holds a control character is quoted, so that
+// a message naming it cannot carry the character to a terminal.
 func JoinPath(path, key string) string {
+	if key == "" || strings.IndexFunc(key, unicode.IsControl) >= 0 {
+		key = strconv.Quote(key)
+	}
 	if path == "" {
 		return key
 	}

@@ -16,15 +16,53 @@ Python's own random module (betavariate, triangular). In each trial every
 risk happens or not with its likelihood, once for every alternative it
 concerns; one that happens costs its contingency plan and its residual
 impact, in month 0, in place of the reserve of the costed plan.
+
+The rules it follows, as the product states them:
+- A line starts in its month, or at a milestone: a milestone's start is the
+  month of its start date, its end the month of the day after its end
+  date; a line that starts at a point starts there, one that ends at a
+  point ends the month before; an offset moves the point.
+- An input given as a list is given year by year (the last year holds);
+  the cost of pain is worked out for each year of the horizon, and a
+  benefit tied to it is what it avoids in each year.
+- Lost sales are valued at the attainment of a productive rep; a fall in
+  attrition counts only down to attrition x (1 - the preventable share).
+- A per-head cost may take its heads from an input, in the year it falls.
 """
-import json, math, random, sys
+import datetime, json, math, random, sys
 
 N = 10000        # the trials of the simulation checked
-TRIALS = 200000  # the oracle's own trials
+TRIALS = int(__import__("os").environ.get("ORACLE_TRIALS", 200000))  # the oracle's own trials
 
 case = json.load(open(sys.argv[1]))
 months, rate = case["horizonMonths"], case["discountRate"]
 factor = [(1 + rate) ** (-t / 12) for t in range(months)]
+years = (months + 11) // 12
+start = datetime.date.fromisoformat(case["startDate"])
+milestones = {m["id"]: m for m in case["plan"]["milestones"]}
+
+
+def month_of(d):
+    return (d.year - start.year) * 12 + d.month - start.month
+
+
+def point(anchor):
+    m = milestones[anchor["milestone"]]
+    if anchor["at"] == "start":
+        d = datetime.date.fromisoformat(m["start"])
+    else:
+        d = datetime.date.fromisoformat(m["end"]) + datetime.timedelta(days=1)
+    return month_of(d) + anchor.get("offsetMonths", 0)
+
+
+def span(line):
+    first = point(line["startAt"]) if "startAt" in line else line["startMonth"]
+    last = months - 1
+    if "endAt" in line:
+        last = point(line["endAt"]) - 1
+    elif line.get("endMonth") is not None:
+        last = line["endMonth"]
+    return first, min(last, months - 1)
 
 
 def rng3(x):
@@ -33,17 +71,36 @@ def rng3(x):
     return (x["low"], x["likely"], x.get("high", x["likely"]))
 
 
-pain_in = {k: rng3(v) for k, v in case["pain"]["inputs"].items()}
+# Pain inputs: each a range, or a list of exact values by year.
+yearly = {k: v for k, v in case["pain"]["inputs"].items() if isinstance(v, list)}
+for k, v in yearly.items():
+    assert all(isinstance(x, (int, float)) for x in v), "the oracle draws only single-valued inputs"
+pain_in = {k: rng3(v) for k, v in case["pain"]["inputs"].items() if k not in yearly}
+
+
+def in_year(k, y, v):
+    if k in yearly:
+        return yearly[k][min(y, len(yearly[k]) - 1)]
+    return v[k]
 
 
 def cost_of_turnover(v):
+    """The yearly cost of sales turnover with inputs v (one year's)."""
     separation = v.get("separationCost", v["salary"] / 12)  # rule-of-thumb defaults
     productivity = v.get("rampProductivity", 0.5)
     recruiting = v.get("recruitingCost", 0.2 * v["salary"])
+    attainment = v.get("productiveAttainment", v.get("actualAttainment", 1))
     leavers = v["reps"] * v["attritionRate"]
-    vacancy = v["daysToFill"] * v["annualQuota"] * v["grossMargin"] / 365
-    ramp = v["rampMonths"] * v["annualQuota"] / 12 * (1 - productivity) * v["grossMargin"]
+    vacancy = v["daysToFill"] * v["annualQuota"] * attainment * v["grossMargin"] / 365
+    ramp = v["rampMonths"] * v["annualQuota"] / 12 * attainment * (1 - productivity) * v["grossMargin"]
     return leavers * (separation + recruiting + vacancy + ramp)
+
+
+def year_inputs(pain, y):
+    v = dict(pain)
+    for k in yearly:
+        v[k] = in_year(k, y, pain)
+    return v
 
 
 def reserve(alt):
@@ -65,13 +122,13 @@ def figures(ai, pain, costs, benefits, happened=None):
         return 0.0, None
     c, b = [0.0] * months, [0.0] * months
     for k, amount in zip(alt["costs"], costs):
-        amount *= k["heads"] if k.get("perHead") else 1
-        first, last = k["startMonth"], months - 1
-        if k.get("endMonth") is not None:
-            last = min(last, k["endMonth"])
+        first, last = span(k)
         step = {"oneTime": months, "monthly": 1, "yearly": 12}[k["kind"]]
         for m in range(first, last + 1, step):
-            c[m] += amount
+            heads = 1
+            if k.get("perHead"):
+                heads = in_year(k["headsFrom"], m // 12, pain) if "headsFrom" in k else k["heads"]
+            c[m] += amount * heads
     if happened is None:
         c[0] += reserve(alt)
     else:
@@ -79,20 +136,29 @@ def figures(ai, pain, costs, benefits, happened=None):
                     if alt["id"] in r["alternatives"] and r["id"] in happened)
     changed = {}
     for line, x in zip(alt["benefits"], benefits):
-        if line["basis"] == "amount":
-            annual = x
-        elif line["basis"] == "painShare":
-            annual = x * cost_of_turnover(pain)
-        else:  # each change valued with the earlier lines' likely changes made
-            before = dict(pain, **changed)
-            annual = cost_of_turnover(before) - cost_of_turnover(dict(before, **{line["input"]: x}))
-            changed[line["input"]] = rng3(line["to"])[1]
-        first, last = line["startMonth"], months - 1
-        if line.get("endMonth") is not None:
-            last = min(last, line["endMonth"])
+        annual = [0.0] * years
+        for y in range(years):
+            v = year_inputs(pain, y)
+            if line["basis"] == "amount":
+                annual[y] = x
+            elif line["basis"] == "painShare":
+                annual[y] = x * cost_of_turnover(v)
+            else:  # each change valued with the earlier lines' likely changes made
+                to = x
+                if line["input"] == "attritionRate":
+                    to = max(to, v["attritionRate"] * (1 - v.get("preventableShare", 0.75)))
+                before = dict(v, **{k: f(v) for k, f in changed.items()})
+                annual[y] = cost_of_turnover(before) - cost_of_turnover(dict(before, **{line["input"]: to}))
+        if line["basis"] == "painInput":
+            likely = rng3(line["to"])[1]
+            if line["input"] == "attritionRate":
+                changed[line["input"]] = lambda v, t=likely: max(t, v["attritionRate"] * (1 - v.get("preventableShare", 0.75)))
+            else:
+                changed[line["input"]] = lambda v, t=likely: t
+        first, last = span(line)
         for m in range(first, last + 1):
-            k, ramp = m - line["startMonth"], line["rampMonths"]
-            b[m] += annual / 12 * (1 if ramp <= 0 or k + 1 >= ramp else (k + 1) / ramp)
+            k, ramp = m - first, line["rampMonths"]
+            b[m] += annual[m // 12] / 12 * (1 if ramp <= 0 or k + 1 >= ramp else (k + 1) / ramp)
     npv = sum((b[m] - c[m]) * factor[m] for m in range(months))
     total = sum(c)
     return npv, (sum(b) - total) / total if total > 0 else None

@@ -1,0 +1,508 @@
+package form
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
+)
+
+// errNotYet is what a field's parse returns for what cannot be judged
+// until it is complete or the field is left: it is neither taken nor
+// refused yet.
+var errNotYet = errors.New("not complete yet")
+
+// leaving is what a field does when the user leaves it, besides ending
+// the run of typing in it.
+type leaving int
+
+const (
+	// keep leaves what was typed (a text).
+	keep leaving = iota
+	// tidy writes an accepted value anew the app's way (a figure).
+	tidy
+	// judge judges what was typed, complete or not (a date).
+	judge
+)
+
+// entryField is a field typed in one entry: what is typed is parsed and
+// written to the case at each keystroke, and the case's value is shown
+// there when it changes elsewhere.
+type entryField[T any] struct {
+	Field
+	entry *Entry
+	value Value[T]
+	// parse reads what is typed, once the user has left the field when
+	// final is set; errNotYet leaves the field as it is.
+	parse func(text string, final bool) (T, error)
+	// show writes a value for the entry.
+	show  func(v T) string
+	leave leaving
+	// watch, when set, is told of the case at every refresh and after
+	// every edit in the field.
+	watch func(c *casebuilder.Case)
+}
+
+// setUp makes x a field of f for the value at path, typed in e, shown in
+// content (e itself when nil).
+func (x *entryField[T]) setUp(f *Form, path string, e *Entry, content fyne.CanvasObject, v Value[T], leave leaving,
+	parse func(text string, final bool) (T, error), show func(v T) string) {
+	if content == nil {
+		content = e
+	}
+	x.Init(f, path, content, e)
+	x.entry, x.value, x.parse, x.show, x.leave = e, v, parse, show, leave
+	e.OnChanged = func(s string) { x.typed(s, false) }
+	e.OnBlur = x.left
+}
+
+// Entry is the field's entry.
+func (x *entryField[T]) Entry() *Entry { return x.entry }
+
+func (x *entryField[T]) typed(s string, final bool) {
+	v, err := x.parse(s, final)
+	if errors.Is(err, errNotYet) {
+		return
+	}
+	if err == nil {
+		err = x.form.typed(x.path, func(c *casebuilder.Case) error { return x.value.Write(c, v) })
+	}
+	x.ShowProblem(err)
+	if x.watch != nil {
+		x.watch(x.form.Case())
+	}
+}
+
+func (x *entryField[T]) left() {
+	x.form.host.EndTyping()
+	switch x.leave {
+	case tidy:
+		if x.Problem() == "" {
+			x.Refresh(x.form.Case(), true)
+		}
+	case judge:
+		x.typed(x.entry.Text, true)
+	}
+}
+
+// Refresh shows the value in c, unless the entry is being typed in and
+// force is unset.
+func (x *entryField[T]) Refresh(c *casebuilder.Case, force bool) {
+	if x.watch != nil {
+		x.watch(c)
+	}
+	if !force && x.typing() {
+		return
+	}
+	if v, ok := x.value.Read(c); ok {
+		x.entry.SetQuietly(x.show(v))
+		x.ShowProblem(nil)
+	}
+}
+
+// add refreshes a new field and adds it to the form.
+func (f *Form) add(b Binder) {
+	b.Refresh(f.Case(), true)
+	f.Add(b)
+}
+
+// TextField is an entry bound to a text of the case.
+type TextField struct{ entryField[string] }
+
+// Text binds a one-line entry to a text.
+func (f *Form) Text(path string, v Value[string], placeholder string) *TextField {
+	return f.text(NewEntry(), path, v, placeholder)
+}
+
+// TextArea binds an entry of rows lines to a text.
+func (f *Form) TextArea(path string, v Value[string], placeholder string, rows int) *TextField {
+	return f.text(NewMultiLineEntry(rows), path, v, placeholder)
+}
+
+func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) *TextField {
+	t := &TextField{}
+	e.SetPlaceHolder(placeholder)
+	t.setUp(f, path, e, nil, v, keep, func(s string, _ bool) (string, error) {
+		if len(s) > casebuilder.MaxText {
+			return "", fmt.Errorf("a text holds at most %d characters", casebuilder.MaxText)
+		}
+		return s, nil
+	}, func(s string) string { return s })
+	f.add(t)
+	return t
+}
+
+// NumberField is an entry bound to a figure of the case, read in the
+// user's locale (12,500 or 12.5k or 15 %).
+type NumberField struct {
+	entryField[float64]
+	unit figure.Unit
+}
+
+// Number binds an entry to a figure of a unit.
+func (f *Form) Number(path string, unit figure.Unit, v Value[float64]) *NumberField {
+	n := &NumberField{unit: unit}
+	n.setUp(f, path, NewEntry(), nil, v, tidy,
+		func(s string, _ bool) (float64, error) { return f.host.Parse(s, n.unit) },
+		func(v float64) string { return f.host.Format(v, n.unit) })
+	f.add(n)
+	return n
+}
+
+// Integer binds an entry to a whole number of the case (months, counts).
+func (f *Form) Integer(path string, unit figure.Unit, v Value[int]) *NumberField {
+	return f.Number(path, unit, Convert(v, func(n int) float64 { return float64(n) }, func(x float64) (int, error) {
+		if x != math.Trunc(x) || math.Abs(x) > 1e9 {
+			return 0, errors.New("type a whole number")
+		}
+		return int(x), nil
+	}))
+}
+
+// SetUnit changes the unit the figure is read and written in.
+func (n *NumberField) SetUnit(unit figure.Unit) { n.unit = unit }
+
+// DateField is an entry bound to a date of the case, written YYYY-MM-DD.
+type DateField struct{ entryField[casebuilder.Date] }
+
+// Date binds an entry to a date. A date still being typed is judged only
+// once it is complete or the field is left.
+func (f *Form) Date(path string, v Value[casebuilder.Date]) *DateField {
+	d := &DateField{}
+	e := NewEntry()
+	e.SetPlaceHolder("YYYY-MM-DD")
+	d.setUp(f, path, e, nil, v, judge, func(s string, final bool) (casebuilder.Date, error) {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return casebuilder.Date{}, nil
+		}
+		v, err := casebuilder.ParseDate(s)
+		switch {
+		case err == nil:
+			return v, nil
+		case final || len(s) >= 10:
+			return v, errors.New("type a date as YYYY-MM-DD, e.g. 2027-03-31")
+		}
+		return v, errNotYet
+	}, casebuilder.Date.String)
+	f.add(d)
+	return d
+}
+
+// MonthField is an entry bound to a month of the horizon, with the
+// calendar month it is under it. People count months from 1; the case
+// counts periods from 0. An optional month (the end of a line) may be left
+// blank: to the end of the horizon.
+type MonthField struct {
+	entryField[*int]
+	hint *widget.Label
+}
+
+// Month binds an entry to a period of the case.
+func (f *Form) Month(path string, v Value[int]) *MonthField {
+	return f.month(path, false, Convert(v, func(n int) *int { return &n }, func(m *int) (int, error) { return *m, nil }))
+}
+
+// EndMonth binds an entry to an optional last period of the case.
+func (f *Form) EndMonth(path string, v Value[*int]) *MonthField {
+	return f.month(path, true, v)
+}
+
+func (f *Form) month(path string, optional bool, v Value[*int]) *MonthField {
+	m := &MonthField{hint: widget.NewLabel("")}
+	m.hint.SizeName = theme.SizeNameCaptionText
+	m.hint.Importance = widget.LowImportance
+	e := NewEntry()
+	if optional {
+		e.SetPlaceHolder("to the end")
+	}
+	m.setUp(f, path, e, container.New(TightVBox{}, e, m.hint), v, tidy, func(s string, _ bool) (*int, error) {
+		if strings.TrimSpace(s) == "" {
+			if optional {
+				return nil, nil
+			}
+			return nil, errors.New("type a month: 1 is the first month of the case")
+		}
+		x, err := f.host.Parse(s, figure.Months)
+		switch {
+		case err != nil:
+			return nil, err
+		case x != math.Trunc(x) || x < 1:
+			return nil, errors.New("type a month as a whole number from 1 (the first month of the case)")
+		}
+		n := int(min(x, 1e6)) - 1
+		return &n, nil
+	}, func(m *int) string {
+		if m == nil {
+			return ""
+		}
+		return strconv.Itoa(*m + 1)
+	})
+	m.watch = m.showHint
+	f.add(m)
+	return m
+}
+
+// showHint names the calendar month of the period.
+func (m *MonthField) showHint(c *casebuilder.Case) {
+	v, ok := m.value.Read(c)
+	text := ""
+	if ok && v != nil && !c.StartDate.IsZero() {
+		text = c.StartDate.AddMonths(*v).Time().Format("Jan 2006")
+	}
+	m.hint.SetText(text)
+}
+
+// RangeField is three entries bound to a low / likely / high estimate. Low
+// and high left blank are the likely value; likely left blank, where the
+// estimate is optional, removes it (a calculator's input then takes its
+// default).
+type RangeField struct {
+	Field
+	unit              figure.Unit
+	value             Value[*casebuilder.Range] // nil: no estimate
+	optional          bool
+	low, likely, high *Entry
+}
+
+// Estimate binds three entries to a Range of the case.
+func (f *Form) Estimate(path string, unit figure.Unit, v Value[casebuilder.Range]) *RangeField {
+	return f.estimate(path, unit, false, Convert(v, func(r casebuilder.Range) *casebuilder.Range { return &r },
+		func(r *casebuilder.Range) (casebuilder.Range, error) { return *r, nil }))
+}
+
+// OptionalEstimate binds three entries to an estimate that may be left
+// out: nil when it is.
+func (f *Form) OptionalEstimate(path string, unit figure.Unit, v Value[*casebuilder.Range]) *RangeField {
+	return f.estimate(path, unit, true, v)
+}
+
+func (f *Form) estimate(path string, unit figure.Unit, optional bool, v Value[*casebuilder.Range]) *RangeField {
+	r := &RangeField{unit: unit, value: v, optional: optional, low: NewEntry(), likely: NewEntry(), high: NewEntry()}
+	for _, e := range []*Entry{r.low, r.likely, r.high} {
+		e.OnChanged = func(string) { r.typed() }
+		e.OnBlur = r.left
+	}
+	r.low.SetPlaceHolder("low")
+	r.high.SetPlaceHolder("high")
+	r.Init(f, path, container.NewGridWithColumns(3, r.low, r.likely, r.high), r.likely, r.low, r.high)
+	f.add(r)
+	return r
+}
+
+// Entries are the field's three entries.
+func (r *RangeField) Entries() (low, likely, high *Entry) { return r.low, r.likely, r.high }
+
+// SetUnit changes the unit the estimate is read and written in.
+func (r *RangeField) SetUnit(unit figure.Unit) { r.unit = unit }
+
+func (r *RangeField) typed() {
+	var v casebuilder.Range
+	var err error
+	set := true
+	parse := r.form.host.Parse
+	if strings.TrimSpace(r.likely.Text) == "" {
+		if r.optional && strings.TrimSpace(r.low.Text) == "" && strings.TrimSpace(r.high.Text) == "" {
+			set = false
+		} else {
+			err = errors.New("type the likely value (the middle one)")
+		}
+	} else {
+		v.Likely, err = parse(r.likely.Text, r.unit)
+		v.Low, v.High = v.Likely, v.Likely
+		if err == nil && strings.TrimSpace(r.low.Text) != "" {
+			v.Low, err = parse(r.low.Text, r.unit)
+			err = prefix("low", err)
+		}
+		if err == nil && strings.TrimSpace(r.high.Text) != "" {
+			v.High, err = parse(r.high.Text, r.unit)
+			err = prefix("high", err)
+		}
+	}
+	if err == nil {
+		err = r.form.typed(r.path, func(c *casebuilder.Case) error {
+			if !set {
+				return r.value.Write(c, nil)
+			}
+			return r.value.Write(c, &v)
+		})
+	}
+	r.ShowProblem(err)
+}
+
+// prefix says which of the three figures a number error is about.
+func prefix(what string, err error) error {
+	var ne *figure.NumberError
+	if errors.As(err, &ne) {
+		return fmt.Errorf("%s: %s", what, ne.Reason)
+	}
+	return err
+}
+
+func (r *RangeField) left() {
+	r.form.host.EndTyping()
+	if r.Problem() == "" {
+		r.Refresh(r.form.Case(), true)
+	}
+}
+
+// Refresh shows the estimate in c, unless one of its entries is being
+// typed in and force is unset.
+func (r *RangeField) Refresh(c *casebuilder.Case, force bool) {
+	if !force && r.typing() {
+		return
+	}
+	v, ok := r.value.Read(c)
+	if !ok {
+		return
+	}
+	format := func(x float64) string { return r.form.host.Format(x, r.unit) }
+	switch {
+	case v == nil:
+		r.low.SetQuietly("")
+		r.likely.SetQuietly("")
+		r.high.SetQuietly("")
+	case v.IsExact():
+		r.low.SetQuietly("")
+		r.likely.SetQuietly(format(v.Likely))
+		r.high.SetQuietly("")
+	default:
+		r.low.SetQuietly(format(v.Low))
+		r.likely.SetQuietly(format(v.Likely))
+		r.high.SetQuietly(format(v.High))
+	}
+	r.ShowProblem(nil)
+}
+
+// ChoiceField is a drop-down bound to a value of the case.
+type ChoiceField struct {
+	Field
+	values, labels []string
+	value          Value[string]
+	sel            *widget.Select
+}
+
+// Choice binds a drop-down of labels to the values of a text of the case.
+func (f *Form) Choice(path string, values, labels []string, v Value[string]) *ChoiceField {
+	ch := &ChoiceField{values: values, labels: labels, value: v}
+	ch.sel = widget.NewSelect(labels, ch.chosen)
+	ch.Init(f, path, ch.sel, ch.sel)
+	f.add(ch)
+	return ch
+}
+
+// Select is the field's drop-down.
+func (ch *ChoiceField) Select() *widget.Select { return ch.sel }
+
+// Values are the values offered, in the order of their labels.
+func (ch *ChoiceField) Values() []string { return ch.values }
+
+// Labels are the choices the drop-down shows, one a value.
+func (ch *ChoiceField) Labels() []string { return ch.labels }
+
+// SetOptions replaces the values and labels offered.
+func (ch *ChoiceField) SetOptions(values, labels []string) {
+	ch.values, ch.labels = values, labels
+	ch.Quietly(func() { ch.sel.SetOptions(labels) })
+	ch.Refresh(ch.form.Case(), true)
+}
+
+func (ch *ChoiceField) chosen(label string) {
+	if ch.Setting() {
+		return
+	}
+	i := slices.Index(ch.labels, label)
+	if i < 0 {
+		return
+	}
+	err := ch.form.Edit(ch.path, func(c *casebuilder.Case) error { return ch.value.Write(c, ch.values[i]) })
+	ch.ShowProblem(err)
+	if err != nil {
+		ch.Refresh(ch.form.Case(), true) // show what the case still holds
+		ch.ShowProblem(err)
+	}
+}
+
+// Refresh shows the choice in c.
+func (ch *ChoiceField) Refresh(c *casebuilder.Case, _ bool) {
+	v, ok := ch.value.Read(c)
+	if !ok {
+		return
+	}
+	ch.Quietly(func() {
+		if i := slices.Index(ch.values, v); i >= 0 {
+			ch.sel.SetSelected(ch.labels[i])
+		} else {
+			ch.sel.ClearSelected()
+		}
+		ch.ShowProblem(nil)
+	})
+}
+
+// Score binds a drop-down to a score from 1 to 5, named by words (words[0]
+// names a score not yet given, 0).
+func (f *Form) Score(path string, words [6]string, v Value[int]) *ChoiceField {
+	values := make([]string, 6)
+	labels := make([]string, 6)
+	for i := range 6 {
+		values[i] = strconv.Itoa(i)
+		labels[i] = words[i]
+		if i > 0 {
+			labels[i] = fmt.Sprintf("%d – %s", i, words[i])
+		}
+	}
+	return f.Choice(path, values, labels, Convert(v, strconv.Itoa, strconv.Atoi))
+}
+
+// CheckField is a tick bound to a yes or no of the case.
+type CheckField struct {
+	Field
+	value Value[bool]
+	check *widget.Check
+	// OnEdited, when set, is called after each edit the tick makes.
+	OnEdited func()
+}
+
+// Check binds a tick with a label to a yes or no.
+func (f *Form) Check(path, label string, v Value[bool]) *CheckField {
+	k := &CheckField{value: v}
+	k.check = widget.NewCheck(label, k.ticked)
+	k.Init(f, path, k.check, k.check)
+	f.add(k)
+	return k
+}
+
+// Widget is the field's tick.
+func (k *CheckField) Widget() *widget.Check { return k.check }
+
+func (k *CheckField) ticked(on bool) {
+	if k.Setting() {
+		return
+	}
+	err := k.form.Edit(k.path, func(c *casebuilder.Case) error { return k.value.Write(c, on) })
+	if err != nil && !errors.Is(err, ErrUnchanged) {
+		k.Refresh(k.form.Case(), true)
+	}
+	k.ShowProblem(err)
+	if err == nil && k.OnEdited != nil {
+		k.OnEdited()
+	}
+}
+
+// Refresh shows the yes or no in c.
+func (k *CheckField) Refresh(c *casebuilder.Case, _ bool) {
+	if v, ok := k.value.Read(c); ok {
+		k.Quietly(func() { k.check.SetChecked(v) })
+		k.ShowProblem(nil)
+	}
+}
