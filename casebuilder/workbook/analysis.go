@@ -146,9 +146,14 @@ func (b *book) banner(s *sheet, row int, text string) {
 // are stored, and its header. Charts come before them: LibreOffice draws
 // a chart on a page with repeated rows over those rows.
 func (b *book) tableTop(s *sheet, row int, caution string, header []any) {
+	b.tableTopHeight(s, row, caution, header, 45)
+}
+
+// tableTopHeight is tableTop with a header row height points tall.
+func (b *book) tableTopHeight(s *sheet, row int, caution string, header []any, height float64) {
 	s.put(row, []any{b.text(rCaution, caution)}, 0)
 	s.merge(1, row, len(s.widths), row)
-	s.put(row+1, header, 45)
+	s.put(row+1, header, height)
 }
 
 // tornadoLayout is where the Sensitivity sheet's chart and table go.

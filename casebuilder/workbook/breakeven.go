@@ -71,8 +71,9 @@ func (b *book) writeBreakEven() {
 	if next != "" {
 		behind = "Falls behind " + next + " at"
 	}
-	b.tableTop(s, beTopRow, "Break-even of the NPV of "+t.Name+": computed by Case Builder at export; not recalculated.",
-		b.textHeader(last, "Estimate", "Kind", "Unit", "Likely", "NPV is zero at", "The case holds while it is", behind, "Next alternative", "Field in the case"))
+	b.tableTopHeight(s, beTopRow, "Break-even of the NPV of "+t.Name+": computed by Case Builder at export; not recalculated.",
+		b.textHeader(last, "Estimate", "Kind", "Unit", "Likely", "NPV is zero at", "The case holds while it is", behind, "Next alternative", "Field in the case"),
+		max(45, rowHeight(behind, b.widthOf(s.widths, beBehind, beBehind))))
 	row := beTopRow + 1
 	for _, be := range b.an.BreakEven {
 		row++

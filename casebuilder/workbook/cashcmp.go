@@ -92,22 +92,18 @@ func (b *book) writeCashComparison(s *sheet) {
 		r[xPVBenefit-1] = b.formula(role, nMoney, pv(benefits), fig.PVBenefit)
 		r[xNPV-1] = b.formula(role, nMoney, pv(net), fig.NPV)
 		// The IRR as the Comparison's own: the monthly rate the spreadsheet
-		// finds (a helper cell), searching from 0, −50 % and −90 %, and its
-		// yearly rate within the range Case Builder searches; n/a for flows
-		// that never change sign, on which spreadsheets do not agree.
+		// finds (a helper cell), searching from 0 and lower (irrGuesses),
+		// and its yearly rate within the range Case Builder searches; n/a
+		// for flows that never change sign, on which spreadsheets do not
+		// agree. Where the cash alone is far from paying, its IRR is near
+		// −100 %, where the searches may not converge: the last starts from
+		// the rate Case Builder found at export.
 		flows := cash(net)
-		// Where the cash alone is far from paying, its IRR is near −100 %,
-		// where the search from 0 may not converge: it then starts again
-		// from the rate Case Builder found at export.
-		guesses := []string{"-0.9", "-0.5"}
+		var guesses []string
 		if fig.IRR != nil {
 			guesses = append(guesses, strconv.FormatFloat(math.Pow(1+*fig.IRR, 1.0/casebuilder.PeriodsPerYear)-1, 'g', 6, 64))
 		}
-		search := fmt.Sprintf(`"%s"`, na)
-		for _, guess := range append(guesses, "0") {
-			search = fmt.Sprintf("IFERROR(IRR(%s,%s),%s)", flows, guess, search)
-		}
-		search = fmt.Sprintf(`IF(OR(COUNTIF(%s,">0")=0,COUNTIF(%s,"<0")=0),"%s",%s)`, flows, flows, na, search)
+		search := irrSearch(flows, guesses...)
 		var monthly any = na
 		if fig.IRR != nil {
 			monthly = math.Pow(1+*fig.IRR, 1.0/casebuilder.PeriodsPerYear) - 1

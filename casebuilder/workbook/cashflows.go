@@ -209,7 +209,6 @@ func (b *book) monthCols() []string {
 
 func (b *book) writeCashFlows() {
 	l := &b.cash
-	lastCol := l.month0 + b.months - 1
 	widths := []float64{40, 13, 6, 6, 8, 12, 14}
 	for range b.years {
 		widths = append(widths, 13)
@@ -220,7 +219,7 @@ func (b *book) writeCashFlows() {
 	for range b.helperCols() {
 		widths = append(widths, 11)
 	}
-	lastCol = len(widths)
+	lastCol := len(widths)
 	s := b.open(sheetCash, sheetSetup{widths: widths, freezeCol: cYear1, freezeRow: cMonthNo + 1, titleRows: cMonthNo, tab: "2F75B5"})
 	defer s.close()
 	// Printed, the sheet shows the yearly view; the months follow on screen.
@@ -831,7 +830,8 @@ func (b *book) gateFactors(s *sheet, cols []string) {
 		gate := &b.c.Plan.Gates[g]
 		month := b.res.Gates[g].Month
 		r := make([]any, n)
-		r[cLabel-1] = b.text(rNote, "From the decision month of "+gate.Name)
+		label := "From the decision month of " + gate.Name
+		r[cLabel-1] = b.text(rNote, label)
 		for m := range b.months {
 			v := 0.0
 			if m >= month {
@@ -839,6 +839,6 @@ func (b *book) gateFactors(s *sheet, cols []string) {
 			}
 			r[l.month0+m-1] = b.formula(rKey, nRatio, fmt.Sprintf("IF(%s$%d>=%s,%s$%d,0)", cols[m], cMonthNo, b.gateMonthCell(g), cols[m], l.discount), v)
 		}
-		s.put(row, r, 0)
+		s.put(row, r, rowHeight(label, b.widthOf(s.widths, cLabel, cLabel)))
 	}
 }

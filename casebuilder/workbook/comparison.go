@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -95,26 +96,17 @@ func (b *book) writeComparison() {
 		r[mPVCost-1] = b.formula(role, nMoney, pv(bl.costTotal), res.PVCost)
 		r[mPVBenefit-1] = b.formula(role, nMoney, pv(bl.benefitTotal), res.PVBenefit)
 		r[mNPV-1] = b.formula(role, nMoney, pv(bl.net), res.NPV)
-		// IRR starts its search at 0, which finds the root nearest zero
-		// that Case Builder reports; when that search fails, as it does for
-		// a rate near −100 %, it starts again from a monthly −50 % and −90 %.
-		// Flows that never change sign have no IRR; the spreadsheets do not
-		// agree on that (Gnumeric finds 0 % for flows that are all zero), so
-		// the formula says it itself. The monthly rate found is a helper
+		// IRR starts its search at 0, then lower (see irrGuesses). The
+		// monthly rate found is a helper
 		// cell, and IRR is its yearly rate within the range Case Builder
 		// searches (casebuilder.IRR: −99.99 % to 10^24 a year, a monthly
 		// 0.0001^(1/12) − 1 to 99), n/a outside it, where some spreadsheets
 		// find a root and others do not.
-		search := fmt.Sprintf(`"%s"`, na)
-		for _, guess := range []string{"-0.9", "-0.5", "0"} {
-			search = fmt.Sprintf("IFERROR(IRR(%s,%s),%s)", net, guess, search)
-		}
-		search = fmt.Sprintf(`IF(OR(COUNTIF(%s,">0")=0,COUNTIF(%s,"<0")=0),"%s",%s)`, net, net, na, search)
 		var monthly any = na
 		if res.IRR != nil {
 			monthly = math.Pow(1+*res.IRR, 1.0/casebuilder.PeriodsPerYear) - 1
 		}
-		r[mIRRSearch-1] = b.formula(rKey, nPercent, search, monthly)
+		r[mIRRSearch-1] = b.formula(rKey, nPercent, irrSearch(net), monthly)
 		h := ref(mIRRSearch, row)
 		r[mIRR-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(ISNUMBER(%s),IF(OR(%s<0.0001^(1/12)-1,%s>99),"%s",(1+%s)^12-1),"%s")`,
 			h, h, h, na, h, na), maybe(res.IRR))
@@ -142,13 +134,34 @@ func (b *book) writeComparison() {
 	b.writeCashComparison(s)
 }
 
+// irrGuesses are where the IRR formulas start their searches, in turn
+// until one converges: at a zero rate first, which finds the root nearest
+// zero that Case Builder reports, then further and further below it.
+// Newton's method, which spreadsheets use, can fail from 0 for a negative
+// rate even a few per cent a month away (a monthly −5.5 %, found from
+// −5 %), and a rate near −100 % is found only from close to it.
+var irrGuesses = []string{"0", "-0.02", "-0.05", "-0.1", "-0.2", "-0.35", "-0.5", "-0.7", "-0.9"}
+
+// irrSearch is the formula of the monthly IRR of the flows in the range
+// flows: the first rate found from irrGuesses, then from the extra
+// guesses, or "n/a" when none is found or the flows never change sign. Spreadsheets do not agree on flows that
+// never change sign (Gnumeric finds 0 % for flows that are all zero), so
+// the formula says it itself.
+func irrSearch(flows string, extra ...string) string {
+	search := fmt.Sprintf(`"%s"`, na)
+	for _, guess := range slices.Backward(slices.Concat(irrGuesses, extra)) {
+		search = fmt.Sprintf("IFERROR(IRR(%s,%s),%s)", flows, guess, search)
+	}
+	return fmt.Sprintf(`IF(OR(COUNTIF(%s,">0")=0,COUNTIF(%s,"<0")=0),"%s",%s)`, flows, flows, na, search)
+}
+
 // comparisonNotes say how each figure of the Comparison is worked out.
 var comparisonNotes = []string{
 	"Total cost, total benefit: the sums of the monthly costs and benefits over the horizon, undiscounted; net benefit is their difference.",
 	"PV of costs, PV of benefits, NPV: month 0's flow plus Excel's NPV of months 1 onwards at the monthly rate equal to the yearly discount rate, " +
 		"(1 + DiscountRate)^(1/12) − 1: the sum of every flow divided by (1 + DiscountRate)^(month/12).",
 	"IRR: Excel's IRR of the monthly net flows (Monthly IRR found), starting its search at 0 (and, should that fail, at a monthly " +
-		"−50 % and −90 %), as a yearly rate: (1 + monthly IRR)^12 − 1; n/a when the flows never change sign or no rate from −99.99 % a year is found.",
+		"−2 %, −5 %, −10 %, −20 %, −35 %, −50 %, −70 % and −90 % in turn), as a yearly rate: (1 + monthly IRR)^12 − 1; n/a when the flows never change sign or no rate from −99.99 % a year is found.",
 	"ROI: net benefit divided by total cost, undiscounted. BCR: present value of benefits divided by present value of costs.",
 	"Payback (months): when the cumulative net flow turns non-negative for good, interpolated on the month numbers: the last month in deficit plus " +
 		"its cumulative deficit divided by the next month's net flow.",

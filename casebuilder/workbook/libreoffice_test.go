@@ -386,10 +386,19 @@ func calculatorCases(t *testing.T) map[string]*casebuilder.Case {
 	}
 	build := func(cat casebuilder.PainCategory, inputs map[string]casebuilder.Range, lines []line) *casebuilder.Case {
 		c := sample(t, "turnover")
+		given := c.Pain.Inputs
 		c.Pain.Category, c.Pain.Inputs = cat, casebuilder.GivenInputs(inputs)
 		for ai := range c.Alternatives {
 			if c.Alternatives[ai].DoNothing {
 				continue
+			}
+			// A per-head cost whose heads come from an input this
+			// calculator does not have counts the sample's heads.
+			for li := range c.Alternatives[ai].Costs {
+				k := &c.Alternatives[ai].Costs[li]
+				if _, ok := inputs[k.HeadsFrom]; k.HeadsFrom != "" && !ok {
+					k.Heads, k.HeadsFrom = given[k.HeadsFrom].InYear(0).Likely, ""
+				}
 			}
 			var bs []casebuilder.Benefit
 			for li, l := range lines {
