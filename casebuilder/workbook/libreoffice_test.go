@@ -286,6 +286,9 @@ func oracleCases(t *testing.T) map[string]*oracleCase {
 	for name, oc := range planMoneyCases(t) {
 		cases[name] = oc
 	}
+	for name, oc := range breakEvenCases(t) {
+		cases[name] = oc
+	}
 	nasty, texts := nastyCase(t)
 	oc := add("nasty", nasty, nil, nil)
 	oc.check = func(t *testing.T, tool string, f *excelize.File) {
