@@ -134,6 +134,39 @@ func (b *book) writeComparison() {
 	b.writeCashComparison(s)
 }
 
+// summaryGate writes, on the Summary at row *row, how and when the
+// programme would be stopped: its first stage gate, the month of the
+// decision, who decides, what is spent by then and the NPV if it stops
+// there, as formulas on the Stage gates sheet.
+func (b *book) summaryGate(s *sheet, row *int) {
+	if len(b.res.Gates) == 0 {
+		return
+	}
+	gate, gr := &b.c.Plan.Gates[0], b.res.Gates[0]
+	text := "The first stage gate: " + gate.Name
+	if gate.DecidedBy != "" {
+		text += ", decided by " + gate.DecidedBy
+	}
+	text += "; the programme goes on only if its thresholds are met (Stage gates sheet)."
+	r := make([]any, sumWidth)
+	r[0], r[2] = b.text(rBold, "First stage gate on"), b.text(rWrap, text)
+	date := xref(sheetGates, gDate, gatesFirstRow)
+	r[1] = b.formula(rCalc, nDate, fmt.Sprintf(`IF(%s="","",%s)`, date, date), b.gateDate(gate))
+	s.put(*row, r, rowHeight(text, b.widthOf(s.widths, 3, sumWidth)))
+	s.merge(3, *row, sumWidth, *row)
+	*row++
+	for _, l := range []struct {
+		label string
+		col   int
+		value float64
+	}{{"Spent before the first gate", gSpent, gr.SpentBefore}, {"NPV if stopped at the first gate", gNPV, gr.NetIfStopped}} {
+		r := make([]any, 2)
+		r[0], r[1] = b.text(rBold, l.label), b.formula(rCalc, nMoney, xref(sheetGates, l.col, gatesFirstRow), l.value)
+		s.put(*row, r, 0)
+		*row++
+	}
+}
+
 // irrGuesses are where the IRR formulas start their searches, in turn
 // until one converges: at a zero rate first, which finds the root nearest
 // zero that Case Builder reports, then further and further below it.
@@ -275,7 +308,7 @@ func (b *book) writeSummary() {
 	}
 	wide(rSubtitle, "Every figure in this workbook is a live formula on the Assumptions sheet; change an assumption and it recalculates. "+
 		"Figures are in "+c.Currency+", incremental to doing nothing.", 0)
-	wide(rSubtitle, "Except on the Sensitivity, Simulation and CEO review sheets: Case Builder's results at export, stored as values.", 0)
+	wide(rSubtitle, "Except on the Sensitivity, Break-even, Simulation and CEO review sheets: Case Builder's results at export, stored as values.", 0)
 
 	section("The problem")
 	if c.Pain.Summary != "" {
@@ -371,6 +404,7 @@ func (b *book) writeSummary() {
 			text += " (Break-even sheet, computed at export.)"
 			labelled("Break-even", b.text(rWrap, text), text)
 		}
+		b.summaryGate(s, &row)
 		if nc := len(c.Criteria); nc > 0 {
 			// The rank of the alternative on the Summary's row, from the
 			// Scoring sheet.

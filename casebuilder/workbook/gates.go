@@ -60,6 +60,24 @@ func (b *book) planGates() {
 }
 
 // gateMonthCell is the cell of gate g's decision month.
+// gateDate is the date a gate is decided on, as its cell on the Stage
+// gates sheet holds it: the day after its milestone ends, or its own date;
+// "" when it has none.
+func (b *book) gateDate(gate *casebuilder.Gate) any {
+	if gate.Milestone == "" {
+		if gate.Date.IsZero() {
+			return ""
+		}
+		return serial(gate.Date)
+	}
+	for _, m := range b.c.Plan.Milestones {
+		if m.ID == gate.Milestone && !m.End.IsZero() {
+			return serial(m.End) + 1
+		}
+	}
+	return ""
+}
+
 func (b *book) gateMonthCell(g int) string { return xref(sheetGates, gMonth, gatesFirstRow+g) }
 
 func (b *book) writeGates() {

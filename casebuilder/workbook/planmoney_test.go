@@ -259,6 +259,7 @@ func checkPlanMoney(t *testing.T, f *excelize.File, c *casebuilder.Case, res *ca
 	}
 	checkFiscalYears(t, f, c, res)
 	checkGates(t, f, c, res)
+	checkSummaryPlan(t, f, c, res)
 	if s == casebuilder.Likely { // res.Pain is at the likely values; checkWorking checks the others
 		checkPainYears(t, f, c, res)
 	}
@@ -483,4 +484,59 @@ func TestGatesAndBudgetByHand(t *testing.T) {
 	if math.Abs(model-want) > 1e-6 {
 		t.Errorf("Case Builder budgets %v, want %v", model, want)
 	}
+}
+
+// checkSummaryPlan compares the Summary's cash NPV of the recommendation
+// and its first stage gate with Case Builder's.
+func checkSummaryPlan(t *testing.T, f *excelize.File, c *casebuilder.Case, res *casebuilder.Result) {
+	t.Helper()
+	rec := res.RecommendedAlternative()
+	if rec == nil {
+		return
+	}
+	rows := rawRows(t, f, sheetSummary)
+	value := func(label string) (string, bool) {
+		i := slices.IndexFunc(rows, func(r []string) bool { return cell(r, 1) == label })
+		if i < 0 {
+			return "", false
+		}
+		return cell(rows[i], 2), true
+	}
+	if got, ok := value("of which the cash alone"); !ok {
+		t.Error("the Summary has no NPV of the cash alone")
+	} else {
+		checkFigure(t, "Summary's NPV of the cash alone", got, &rec.CashNPV, 0.005)
+	}
+	_, gate := value("First stage gate on")
+	if gate != (len(res.Gates) > 0) {
+		t.Errorf("the Summary shows a first stage gate: %v, the case has %d gates", gate, len(res.Gates))
+	}
+	if len(res.Gates) == 0 {
+		return
+	}
+	for label, want := range map[string]float64{"Spent before the first gate": res.Gates[0].SpentBefore,
+		"NPV if stopped at the first gate": res.Gates[0].NetIfStopped} {
+		got, _ := value(label)
+		checkFigure(t, "Summary's "+label, got, &want, 0.005)
+	}
+}
+
+// The Summary says how and when the programme would be stopped: the
+// pilot review, decided by the CEO the day after the
+// pilot ends on 31 May 2027, so on 1 June 2027 (serial 46539).
+func TestSummaryFirstGate(t *testing.T) {
+	c := planMoneyCase(t)
+	f := open(t, write(t, c))
+	rows := rawRows(t, f, sheetSummary)
+	i := slices.IndexFunc(rows, func(r []string) bool { return cell(r, 1) == "First stage gate on" })
+	if i < 0 {
+		t.Fatal("the Summary has no first stage gate")
+	}
+	if got := cell(rows[i], 2); got != "46539" {
+		t.Errorf("the first gate is on %q, want 46539 (1 June 2027)", got)
+	}
+	if text := cell(rows[i], 3); !strings.Contains(text, c.Plan.Gates[0].Name) || !strings.Contains(text, c.Plan.Gates[0].DecidedBy) {
+		t.Errorf("the first gate's text is %q", text)
+	}
+	checkSummaryPlan(t, f, c, casebuilder.Calculate(c))
 }
