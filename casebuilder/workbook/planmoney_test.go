@@ -461,13 +461,23 @@ func TestYearlyInputsLayout(t *testing.T) {
 // February (2 × 12,000), the exit interviews from March (3 months × 15 ×
 // 120 × 33 % leavers = 1,782) and the reserve (30 % × 15,000 = 4,500),
 // 120,282; the managers' time is not new cash, and the onboarding kit
-// starts with the roll-out in June.
+// starts with the roll-out in June. Spent before the pilot review, the
+// managers' time counts too: from a month after the pilot starts, months
+// 2 to 4, 3 × 4,000, so 132,282.
 func TestGatesAndBudgetByHand(t *testing.T) {
 	c := planMoneyCase(t)
 	f := open(t, write(t, c))
 	rows := rawRows(t, f, sheetGates)
 	for g, want := range []float64{5, 12} {
 		checkFigure(t, "gate month", cell(rows[gatesFirstRow+g-1], gMonth), &want, 0)
+	}
+	spent := 132_282.0
+	checkFigure(t, "spent before the pilot review", cell(rows[gatesFirstRow-1], gSpent), &spent, 1e-6)
+	if got := cell(rows[gatesFirstRow-1], gThresholds); got != "Pilot attrition (attrition) at most 30.0%" {
+		t.Errorf("the pilot review's thresholds read %q", got)
+	}
+	if got := cell(rows[gatesFirstRow-1], gStops); got != "Coaches; Fewer leavers" {
+		t.Errorf("a no at the pilot review stops %q", got)
 	}
 	fy := rawRows(t, f, sheetFiscal)
 	at := slices.IndexFunc(fy, func(r []string) bool { return cell(r, 1) == "Coaching programme" })
