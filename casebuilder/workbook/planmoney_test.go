@@ -426,6 +426,11 @@ func TestYearlyInputsLayout(t *testing.T) {
 	}
 	sheet, leavers := definedCell(t, f, "leavers")
 	_, row, _ := excelize.CellNameToCoordinates(leavers)
+	// Leavers by hand: 120 × 33 %, 135 × 32 %, and in year 3, where
+	// attrition is not given, its last year's 32 % of 150.
+	for y, want := range []float64{39.6, 43.2, 48} {
+		checkFigure(t, "leavers in year "+strconv.Itoa(y+1), cell(rows[row-1], painValueCol+y), &want, 1e-9)
+	}
 	if fm, _ := f.GetCellFormula(sheet, ref(painValueCol+2, row)); strings.Contains(fm, "reps") || !strings.Contains(fm, colName(painValueCol+2)) {
 		t.Errorf("leavers in year 3 is %q, not a formula on year 3's column", fm)
 	}
@@ -549,4 +554,43 @@ func TestSummaryFirstGate(t *testing.T) {
 		t.Errorf("the first gate's text is %q", text)
 	}
 	checkSummaryPlan(t, f, c, casebuilder.Calculate(c))
+}
+
+// The Fiscal years sheet, worked by hand: the fiscal year starts in April,
+// so the first, 2026/27, holds months 0 to 2 (January to March 2027). The
+// coaching programme spends new cash of 99,094 in it: the design (50,000),
+// the reserve (4,500), the platform's two licences in month 1 (24,000),
+// the coaches from the pilot's start in February (2 × 10,000) and the exit
+// interviews from month 2 (15 × 39.6 leavers = 594); its people's time is
+// the managers' from month 2 (4,000). The ask's remaining 21,188 of new
+// cash falls in 2027/28. The admin time freed, 8,000 a year from month 6,
+// is worth 9 × 8,000 / 12 = 6,000 in 2027/28 (months 3 to 14).
+func TestFiscalYearsByHand(t *testing.T) {
+	c := planMoneyCase(t)
+	rows := rawRows(t, open(t, write(t, c)), sheetFiscal)
+	if got := cell(rows[fyHeadRow-1], fyFirstCol); got != "2026/27" {
+		t.Fatalf("the first fiscal year is %q, want 2026/27", got)
+	}
+	at := slices.IndexFunc(rows, func(r []string) bool { return cell(r, 1) == "Coaching programme" })
+	if at < 0 {
+		t.Fatal("the Fiscal years sheet has no block for the coaching programme")
+	}
+	find := func(prefix string) []string {
+		i := slices.IndexFunc(rows[at:], func(r []string) bool { return strings.HasPrefix(cell(r, 1), prefix) })
+		if i < 0 {
+			t.Fatalf("the coaching programme has no row %q", prefix)
+		}
+		return rows[at+i]
+	}
+	for _, want := range []struct {
+		row   string
+		year  int
+		value float64
+	}{
+		{"New cash spent", 0, 99_094}, {"Time of people already paid", 0, 4_000},
+		{"Budget asked", 0, 99_094}, {"Budget asked", 1, 21_188}, {"Budget asked", 2, 0},
+		{"Productivity", 1, 6_000},
+	} {
+		checkFigure(t, want.row+" in fiscal year "+strconv.Itoa(want.year+1), cell(find(want.row), fyFirstCol+want.year), &want.value, 1e-6)
+	}
 }
