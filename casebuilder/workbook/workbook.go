@@ -138,6 +138,9 @@ type book struct {
 	cmp   comparisonLayout
 	gates gatesLayout
 	ms    planLayout
+	// track is what the sheets after approval show (actuals.go); nil
+	// before approval.
+	track *tracked
 }
 
 func newBook(c *casebuilder.Case, opts Options) *book {
@@ -240,7 +243,8 @@ func (b *book) pages() []page {
 	if len(b.c.Plan.Gates) > 0 {
 		pages = append(pages, page{sheetGates, b.writeGates})
 	}
-	return append(pages, page{sheetReview, b.writeReview})
+	pages = append(pages, page{sheetReview, b.writeReview})
+	return append(pages, b.afterApproval()...) // Actuals and Variance, for an approved case
 }
 
 func (b *book) write() ([]byte, error) {
