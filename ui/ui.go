@@ -353,6 +353,8 @@ func (h formHost) Edit(where casebuilder.Where, key string, change func(c *caseb
 
 func (h formHost) Parse(s string, unit figure.Unit) (float64, error) { return h.u.parse(s, unit) }
 func (h formHost) Format(v float64, unit figure.Unit) string         { return h.u.editText(v, unit) }
+func (h formHost) Language() language.Tag                            { return h.u.lang() }
+func (h formHost) Now() time.Time                                    { return h.u.deps.now() }
 func (h formHost) Focus(w fyne.Focusable)                            { h.u.focus(w) }
 func (h formHost) Focused() fyne.Focusable                           { return h.u.win.Canvas().Focused() }
 func (h formHost) EndTyping()                                        { h.u.endTyping() }

@@ -116,6 +116,10 @@ func (e *Entry) FocusLost() {
 	}
 }
 
+// AcceptsTab is false: Tab moves to the next field, in a text of several
+// lines too, rather than typing a tab into it.
+func (e *Entry) AcceptsTab() bool { return false }
+
 // SetQuietly replaces the text without reporting it as typed.
 func (e *Entry) SetQuietly(text string) {
 	if e.Text == text {
