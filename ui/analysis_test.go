@@ -628,11 +628,11 @@ func followLink(h *harness, f casebuilder.Finding) string {
 		}
 		return fmt.Sprintf("focused the button %q", b.Text)
 	}
-	got := pathOf(u, focused)
-	if got == "" && h.shown.settings != nil {
+	paths := pathsOf(u, focused)
+	if len(paths) == 0 && h.shown.settings != nil {
 		for _, b := range h.shown.settings.form.Fields() {
 			if b.FocusTarget() == focused {
-				got = b.Path()
+				paths = append(paths, b.Path())
 			}
 		}
 	}
@@ -646,16 +646,20 @@ func followLink(h *harness, f casebuilder.Finding) string {
 	if len(item) > 0 {
 		owner = want[:item[len(item)-1][1]]
 	}
-	switch {
-	case got == "":
+	if len(paths) == 0 {
 		return "focused a widget of no field"
-	case got == want, within(got, want), within(want, got):
-	case owner != "" && within(got, owner) && strings.HasSuffix(want, ".id"):
-	case owner != "" && within(got, owner) && orphanScore(u.doc.c, want):
-	default:
-		return fmt.Sprintf("focused the field %s", got)
 	}
-	return ""
+	for _, got := range paths {
+		switch {
+		case got == want, within(got, want), within(want, got):
+		case owner != "" && within(got, owner) && strings.HasSuffix(want, ".id"):
+		case owner != "" && within(got, owner) && orphanScore(u.doc.c, want):
+		default:
+			continue
+		}
+		return ""
+	}
+	return fmt.Sprintf("focused the field %s", paths[0])
 }
 
 var digits = regexp.MustCompile(`\[\d+\]`)

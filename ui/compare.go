@@ -82,7 +82,10 @@ func newCompareScreen(u *UI) screen {
 	s.flowChart = chart.Lines(s.cumulative, money, noAlternativeYet)
 
 	text := func(get func(c *casebuilder.Case) *string) form.Value[string] { return form.At(get) }
-	s.recommend = f.Choice("recommendation.alternative", nil, nil, text(func(c *casebuilder.Case) *string { return &c.Recommendation.Alternative }))
+	// The gates stop lines of the recommendation: another one keeps those
+	// it has.
+	s.recommend = f.Choice("recommendation.alternative", nil, nil,
+		text(func(c *casebuilder.Case) *string { return &c.Recommendation.Alternative }).Then(keepStops))
 	s.setAlternatives(u.doc.c)
 	s.best = widget.NewLabel("")
 	s.best.Wrapping = fyne.TextWrapWord

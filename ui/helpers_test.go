@@ -364,6 +364,29 @@ func walk(root fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
 	return true
 }
 
+// walkShown visits root and the objects shown in it, passing over what is
+// hidden and all it holds.
+func walkShown(root fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	var in func(o fyne.CanvasObject)
+	in = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		visit(o)
+		var children []fyne.CanvasObject
+		switch x := o.(type) {
+		case *fyne.Container:
+			children = x.Objects
+		case fyne.Widget:
+			children = test.WidgetRenderer(x).Objects()
+		}
+		for _, c := range children {
+			in(c)
+		}
+	}
+	in(root)
+}
+
 // tempCase returns a path for a case file in a fresh folder.
 func tempCase(t *testing.T, name string) string {
 	return filepath.Join(t.TempDir(), name)

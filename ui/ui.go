@@ -356,6 +356,7 @@ func (h formHost) Format(v float64, unit figure.Unit) string         { return h.
 func (h formHost) Language() language.Tag                            { return h.u.lang() }
 func (h formHost) Now() time.Time                                    { return h.u.deps.now() }
 func (h formHost) Focus(w fyne.Focusable)                            { h.u.focus(w) }
+func (h formHost) Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent)  { h.u.scrollOver(w, ev) }
 func (h formHost) Focused() fyne.Focusable                           { return h.u.win.Canvas().Focused() }
 func (h formHost) EndTyping()                                        { h.u.endTyping() }
 func (h formHost) ShowError(what string, err error, advice string)   { h.u.showError(what, err, advice) }
@@ -460,10 +461,24 @@ func (u *UI) endTyping() { u.doc.seal() }
 // focus focuses a field and scrolls it into view.
 func (u *UI) focus(f fyne.Focusable) {
 	u.win.Canvas().Focus(f)
-	o, ok := f.(fyne.CanvasObject)
-	s, ok2 := u.screens[u.current].(interface{ scrolls() []*container.Scroll })
-	if !ok || !ok2 {
-		return
+	if o, ok := f.(fyne.CanvasObject); ok {
+		reveal(u.scrollOf(o), o)
+	}
+}
+
+// scrollOver scrolls the part of the screen that holds o, as the wheel
+// turned over it asks.
+func (u *UI) scrollOver(o fyne.CanvasObject, ev *fyne.ScrollEvent) {
+	if sc := u.scrollOf(o); sc != nil {
+		sc.Scrolled(ev)
+	}
+}
+
+// scrollOf returns the scroll of the current screen that o is in, or nil.
+func (u *UI) scrollOf(o fyne.CanvasObject) *container.Scroll {
+	s, ok := u.screens[u.current].(interface{ scrolls() []*container.Scroll })
+	if !ok {
+		return nil
 	}
 	d := fyne.CurrentApp().Driver()
 	pos := d.AbsolutePositionForObject(o)
@@ -473,10 +488,10 @@ func (u *UI) focus(f fyne.Focusable) {
 		}
 		at, size := d.AbsolutePositionForObject(sc), sc.Size()
 		if pos.X >= at.X && pos.X < at.X+size.Width {
-			reveal(sc, o)
-			return
+			return sc
 		}
 	}
+	return nil
 }
 
 // lang is the language numbers are read and written in.

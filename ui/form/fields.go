@@ -170,6 +170,29 @@ func (f *Form) Number(path string, unit figure.Unit, v Value[float64]) *NumberFi
 	return n
 }
 
+// OptionalNumber binds an entry to a figure that may be left blank, for
+// none: blank is zero, and zero shows blank, with the placeholder.
+func (f *Form) OptionalNumber(path string, unit figure.Unit, v Value[float64], placeholder string) *NumberField {
+	n := &NumberField{unit: unit}
+	e := NewEntry()
+	e.SetPlaceHolder(placeholder)
+	n.setUp(f, path, e, nil, v, tidy,
+		func(s string, _ bool) (float64, error) {
+			if strings.TrimSpace(s) == "" {
+				return 0, nil
+			}
+			return f.host.Parse(s, n.unit)
+		},
+		func(v float64) string {
+			if v == 0 {
+				return ""
+			}
+			return f.host.Format(v, n.unit)
+		})
+	f.add(n)
+	return n
+}
+
 // Integer binds an entry to a whole number of the case (months, counts).
 func (f *Form) Integer(path string, unit figure.Unit, v Value[int]) *NumberField {
 	return f.Number(path, unit, Convert(v, func(n int) float64 { return float64(n) }, func(x float64) (int, error) {
@@ -322,6 +345,22 @@ func (f *Form) estimate(path string, unit figure.Unit, optional bool, v Value[*c
 	r.Init(f, path, container.NewGridWithColumns(3, r.low, r.likely, r.high), r.likely, r.low, r.high)
 	f.add(r)
 	return r
+}
+
+// ZeroBlank is an estimate that is blank while it is zero, as a new line's
+// amount is: nothing the user did not type shows as a figure.
+func ZeroBlank(v Value[casebuilder.Range]) Value[*casebuilder.Range] {
+	return Convert(v, func(r casebuilder.Range) *casebuilder.Range {
+		if r.IsZero() {
+			return nil
+		}
+		return &r
+	}, func(r *casebuilder.Range) (casebuilder.Range, error) {
+		if r == nil {
+			return casebuilder.Range{}, nil
+		}
+		return *r, nil
+	})
 }
 
 // Entries are the field's three entries.

@@ -64,6 +64,10 @@ type Host interface {
 	// widget that has the focus, if any.
 	Focus(w fyne.Focusable)
 	Focused() fyne.Focusable
+	// Scroll scrolls what holds the field widget w (the screen's page), as
+	// the wheel turned over w asks: the wheel scrolls the form wherever
+	// the pointer is, over an entry too.
+	Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent)
 	// EndTyping ends a run of typing in a field: the next edit is a new
 	// undo step.
 	EndTyping()

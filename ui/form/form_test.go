@@ -31,6 +31,10 @@ type host struct {
 	errors  []string
 	refresh int // whole-screen refreshes asked for
 	onEdit  func()
+	// page is what the wheel over an entry scrolls, and wheeled the
+	// widgets it turned over.
+	page    *container.Scroll
+	wheeled []fyne.CanvasObject
 }
 
 func newHost(t *testing.T, c *casebuilder.Case) *host {
@@ -83,6 +87,13 @@ func (h *host) Format(v float64, unit figure.Unit) string {
 
 func (h *host) Language() language.Tag { return language.English }
 func (h *host) Now() time.Time         { return time.Date(2026, 11, 23, 14, 30, 0, 0, time.UTC) }
+
+func (h *host) Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent) {
+	h.wheeled = append(h.wheeled, w)
+	if h.page != nil {
+		h.page.Scrolled(ev)
+	}
+}
 
 func (h *host) Focus(w fyne.Focusable)  { h.w.Canvas().Focus(w) }
 func (h *host) Focused() fyne.Focusable { return h.w.Canvas().Focused() }
@@ -621,5 +632,48 @@ func TestARefusalSaysWhy(t *testing.T) {
 	var ne *figure.NumberError
 	if !errors.As(err, &ne) || refusal(err, "x") != ne.Reason {
 		t.Errorf("a number refused: %q", refusal(err, "x"))
+	}
+}
+
+// TestTheWheelOverAnEntryScrollsTheForm turns the wheel over entries of a
+// form too long for its window: the form scrolls, as it does between
+// them, except in a text of several lines being typed in.
+func TestTheWheelOverAnEntryScrollsTheForm(t *testing.T) {
+	h := newHost(t, sample())
+	f := New(h, casebuilder.StepContext)
+	var objs []fyne.CanvasObject
+	title := f.Text("title", At(title), "")
+	objs = append(objs, title.Box())
+	area := f.TextArea("author", At(func(c *casebuilder.Case) *string { return &c.Author }), "", 2)
+	objs = append(objs, area.Box())
+	date := f.Date("date", At(func(c *casebuilder.Case) *casebuilder.Date { return &c.Date }))
+	objs = append(objs, date.Box())
+	for range 30 {
+		objs = append(objs, widget.NewLabel("a line of the form"))
+	}
+	h.page = container.NewVScroll(container.NewVBox(objs...))
+	h.w.SetContent(h.page)
+	h.w.Resize(fyne.NewSize(400, 300))
+	at := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Add(fyne.NewPos(5, 5))
+	}
+	for _, tt := range []struct {
+		name string
+		over fyne.CanvasObject
+	}{{"a line", title.Entry()}, {"a text of several lines", area.Entry()}, {"a date", date.DateEntry()}} {
+		h.page.ScrollToTop()
+		h.wheeled = nil
+		test.Scroll(h.w.Canvas(), at(tt.over), 0, -40)
+		if len(h.wheeled) != 1 || h.wheeled[0] != tt.over || h.page.Offset.Y != 40 {
+			t.Errorf("the wheel over %s: told of %v, the form scrolled to %v", tt.name, h.wheeled, h.page.Offset.Y)
+		}
+	}
+	// Being typed in, a text of several lines scrolls itself.
+	h.page.ScrollToTop()
+	h.wheeled = nil
+	h.w.Canvas().Focus(area.Entry())
+	test.Scroll(h.w.Canvas(), at(area.Entry()), 0, -40)
+	if len(h.wheeled) != 0 || h.page.Offset.Y != 0 {
+		t.Errorf("the wheel over the text being typed in scrolled the form to %v", h.page.Offset.Y)
 	}
 }
