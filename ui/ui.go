@@ -474,7 +474,8 @@ func (u *UI) scrollOver(o fyne.CanvasObject, ev *fyne.ScrollEvent) {
 	}
 }
 
-// scrollOf returns the scroll of the current screen that o is in, or nil.
+// scrollOf returns the scroll of the current screen that o is shown in,
+// or nil.
 func (u *UI) scrollOf(o fyne.CanvasObject) *container.Scroll {
 	s, ok := u.screens[u.current].(interface{ scrolls() []*container.Scroll })
 	if !ok {
@@ -486,7 +487,13 @@ func (u *UI) scrollOf(o fyne.CanvasObject) *container.Scroll {
 		if sc == nil || !sc.Visible() {
 			continue
 		}
+		// A scroll in a hidden container (another tab's) is nowhere: the
+		// driver finds only what is shown, and the window's toolbar is
+		// where the origin is.
 		at, size := d.AbsolutePositionForObject(sc), sc.Size()
+		if at.IsZero() {
+			continue
+		}
 		if pos.X >= at.X && pos.X < at.X+size.Width {
 			return sc
 		}

@@ -62,6 +62,20 @@ func (f *Form) Cards(edits *ListEdits, noun, empty string, card func(i int, rf *
 // Box is the table as it is laid out.
 func (t *Table) Box() *fyne.Container { return t.box }
 
+// AddButton is the button that adds a row.
+func (t *Table) AddButton() *widget.Button { return t.add }
+
+// SetEmpty changes what the table says while the list is empty.
+func (t *Table) SetEmpty(text string) {
+	if t.empty == text {
+		return
+	}
+	t.empty = text
+	if c := t.form.Case(); t.edits.length(c) == 0 {
+		t.rebuild(c)
+	}
+}
+
 // Edits are the edits of the table's list.
 func (t *Table) Edits() *ListEdits { return t.edits }
 
