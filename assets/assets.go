@@ -8,6 +8,7 @@ import (
 )
 
 //go:generate go run ./internal/genstress -o samples/stress.hrcase
+//go:generate go run ./internal/gentracked -o samples/tracked.hrcase
 
 //go:embed samples/*.hrcase
 var samples embed.FS
@@ -23,6 +24,7 @@ var Samples = []Sample{
 	{"turnover", "A sales force of 120 losing a third of its reps a year: three alternatives beside doing nothing"},
 	{"ramp", "New reps who take eleven months to sell at full quota"},
 	{"stress", "A large generated case for measuring speed: 13 alternatives, 250 risks, 180 milestones"},
+	{"tracked", "The turnover case nine months after approval: its spend, milestones, KPI readings and a risk that fired"},
 }
 
 // SampleNames returns the names of the samples, separated by sep.

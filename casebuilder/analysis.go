@@ -41,6 +41,18 @@ type Analysis struct {
 // for a case the size of the turnover sample on two cores, most of it the
 // simulation.
 func Analyse(c *Case, opts AnalysisOptions) *Analysis {
+	// The simulation, most of the time of an analysis, runs alongside the
+	// rest: it reads the case only.
+	var sim *Simulation
+	simulated := make(chan struct{})
+	if opts.SkipSimulation {
+		close(simulated)
+	} else {
+		go func() {
+			defer close(simulated)
+			sim = Simulate(c, opts.Simulation)
+		}()
+	}
 	res := Calculate(c)
 	a := &Analysis{Case: c, Result: res, Scores: Weigh(c, res), Tornado: Sensitivity(c, res)}
 	a.BreakEven = BreakEvens(c, res, a.Tornado)
@@ -49,8 +61,7 @@ func Analyse(c *Case, opts AnalysisOptions) *Analysis {
 		a.Review = []Finding{}
 	}
 	a.Readiness = Readiness(a.Review)
-	if !opts.SkipSimulation {
-		a.Simulation = Simulate(c, opts.Simulation)
-	}
+	<-simulated
+	a.Simulation = sim
 	return a
 }

@@ -85,8 +85,10 @@ func BreakEvens(c *Case, res *Result, tornado *Tornado) []BreakEven {
 	reserves := ContingencyReserves(c)
 	for _, u := range todo {
 		lo, hi := estimateBounds(c, u)
+		ev := newSubstituted(c, reserves, u.est, u.r.Likely)
 		npv := func(x float64) float64 {
-			return newSubstituted(c, reserves, u.est, x).alternative(ai, nil).NPV
+			ev.resubstitute(x)
+			return ev.alternative(ai, nil).NPV
 		}
 		be := BreakEven{Input: u.name, Kind: u.kind, Path: u.path, Unit: u.unit, Estimate: u.est, Likely: u.r.Likely}
 		at := res.Alternatives[ai].NPV
@@ -98,7 +100,7 @@ func BreakEvens(c *Case, res *Result, tornado *Tornado) []BreakEven {
 		if next >= 0 {
 			be.Next = res.Alternatives[next].Name
 			gap := func(x float64) float64 {
-				ev := newSubstituted(c, reserves, u.est, x)
+				ev.resubstitute(x)
 				return ev.alternative(ai, nil).NPV - ev.alternative(next, nil).NPV
 			}
 			if root, ok := findRoot(gap, u.r, lo, hi, at-res.Alternatives[next].NPV); ok {
@@ -168,11 +170,16 @@ func stepOf(r Range) float64 {
 }
 
 // findRoot finds where f crosses zero from the likely value of r, within
-// [lo, hi], f(likely) being at: it steps out on both sides, each step
-// twice as long as the last, to the first change of sign, and narrows it
-// to where |f| is below a thousandth of a unit of money. It reports false
-// when f does not change sign within [lo, hi].
+// [lo, hi], f(likely) being at. It steps out on both sides at once, each
+// step at least twice as long as the last, to the first change of sign,
+// and narrows it to where |f| is below a thousandth of a unit of money. A
+// step is longer when the line through a side's last two values crosses
+// zero further out: then both sides go just past that crossing, which for
+// the many estimates the NPV is a straight line of (amounts, shares) finds
+// the root in a few evaluations. It reports false when f does not change
+// sign within [lo, hi].
 func findRoot(f func(float64) float64, r Range, lo, hi, at float64) (float64, bool) {
+	const tol = 1e-3
 	x0 := math.Min(math.Max(r.Likely, lo), hi)
 	if at == 0 {
 		return x0, true
@@ -181,46 +188,55 @@ func findRoot(f func(float64) float64, r Range, lo, hi, at float64) (float64, bo
 		return 0, false // an invalid draft: nothing to search from
 	}
 	type side struct {
-		x, fx float64
+		d, fx float64 // the distance from x0 reached, and f there
 		done  bool
 	}
-	sides := [2]side{{x: x0, fx: at}, {x: x0, fx: at}}
-	bound := [2]float64{lo, hi}
+	sides := [2]side{{fx: at}, {fx: at}}
+	dir := [2]float64{-1, 1}
+	reach := [2]float64{x0 - lo, hi - x0}
 	// Doubling from the first step reaches any bound of a float64 well
 	// within 2,100 steps.
-	for step, n := stepOf(r), 0; !(sides[0].done && sides[1].done) && n < 2100; step, n = step*2, n+1 {
+	for d, n := stepOf(r), 0; !(sides[0].done && sides[1].done) && n < 2100; n++ {
 		var found []float64
+		next := 2 * d
 		for s := range sides {
 			sd := &sides[s]
 			if sd.done {
 				continue
 			}
-			x := x0 - step
-			if s == 1 {
-				x = x0 + step
+			dist := d
+			if dist >= reach[s] {
+				dist, sd.done = reach[s], true
 			}
-			if s == 0 && x <= lo || s == 1 && x >= hi {
-				x, sd.done = bound[s], true
-			}
-			if x == sd.x {
+			if dist == sd.d {
 				sd.done = true
 				continue
 			}
+			x := x0 + dir[s]*dist
+			if sd.done {
+				x = [2]float64{lo, hi}[s] // exactly the bound
+			}
 			fx := f(x)
-			if fx == 0 {
+			if math.Abs(fx) < tol {
 				return x, true
 			}
 			if math.Signbit(fx) != math.Signbit(sd.fx) {
-				found = append(found, refine(f, sd.x, x, sd.fx, fx))
+				found = append(found, refine(f, x0+dir[s]*sd.d, x, sd.fx, fx, tol))
 				sd.done = true
 				continue
 			}
-			sd.x, sd.fx = x, fx
+			// Where the line through this side's last two values crosses
+			// zero, if further out than the next doubling: just past it.
+			if p := dist + fx*(dist-sd.d)/(sd.fx-fx); p > next && finite(p) {
+				next = p * (1 + 1e-12)
+			}
+			sd.d, sd.fx = dist, fx
 		}
 		if len(found) > 0 {
 			// The nearer of the crossings found at the same step.
 			return slices.MinFunc(found, func(a, b float64) int { return cmp.Compare(math.Abs(a-x0), math.Abs(b-x0)) }), true
 		}
+		d = next
 	}
 	return 0, false
 }

@@ -254,7 +254,8 @@ type evaluator struct {
 	painEnv      [][]float64 // each year's whole environment
 	// heads are the values by year of the inputs and formulas that
 	// per-head costs take their heads from, with no alternative's change.
-	heads map[string][]float64
+	heads     map[string][]float64
+	headsKeys []string // the keys of heads
 	// inputVals are the pain inputs as pick values them, by year of the
 	// model and input index, and given reads them for the pain model.
 	inputVals [][]float64
@@ -271,7 +272,10 @@ type evaluator struct {
 	substitute  float64
 	// npvOnly leaves out what the sensitivity and the gates do not need:
 	// the kinds of money, the figures for cash alone, the IRR and payback.
-	npvOnly bool
+	// Its results' months are then in npvFlows, overwritten by the next.
+	npvOnly  bool
+	npvFlows []float64
+	npvLines []LineResult
 }
 
 func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
@@ -282,7 +286,8 @@ func newEvaluator(c *Case, pick Valuer, reserves []float64) *evaluator {
 }
 
 // newSubstituted returns an evaluator of the case with estimate e replaced
-// by the exact value v, every other estimate at its likely value.
+// by the exact value v, every other estimate at its likely value; see
+// [evaluator.substitute] to replace it by another value.
 func newSubstituted(c *Case, reserves []float64, e Estimate, v float64) *evaluator {
 	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
 	ev := &evaluator{c: c, pick: LikelyValues, months: n, factors: DiscountFactors(c.DiscountRate, n), reserves: reserves,
@@ -290,17 +295,33 @@ func newSubstituted(c *Case, reserves []float64, e Estimate, v float64) *evaluat
 	return ev.init()
 }
 
+// resubstitute replaces the substituted estimate by v instead, working out
+// again only the pain, and only when the estimate is one of its inputs.
+func (ev *evaluator) resubstitute(v float64) {
+	ev.substitute = v
+	if ev.substituted.Kind == PainInputEstimate && ev.pain != nil {
+		ev.valuePain()
+	}
+}
+
 func (ev *evaluator) init() *evaluator {
-	c, n, pick := ev.c, ev.months, ev.pick
+	c, n := ev.c, ev.months
 	ev.keepFlows = -1
 	if len(c.Plan.Gates) > 0 {
 		ev.keepFlows = c.AlternativeByID(c.Recommendation.Alternative)
 	}
-	heads := headsKeys(c)
-	ev.pain = newPainModel(&c.Pain, horizonYears(n), heads...)
-	if ev.pain == nil {
-		return ev
+	ev.headsKeys = headsKeys(c)
+	ev.pain = newPainModel(&c.Pain, horizonYears(n), ev.headsKeys...)
+	if ev.pain != nil {
+		ev.valuePain()
 	}
+	return ev
+}
+
+// valuePain values the pain inputs by pick and works out the pain, and the
+// heads per-head costs take from it, in every year of the model.
+func (ev *evaluator) valuePain() {
+	pick, heads := ev.pick, ev.headsKeys
 	// Each input's value, once: the pain model reads them in every
 	// evaluation, for every line.
 	ev.inputVals = make([][]float64, ev.pain.years)
@@ -346,7 +367,6 @@ func (ev *evaluator) init() *evaluator {
 			clear(p)
 		}
 	}
-	return ev
 }
 
 // headsKeys returns the inputs and formulas that the case's per-head costs
@@ -389,9 +409,19 @@ type gateCut struct {
 func (ev *evaluator) alternative(ai int, cut *gateCut) AltResult {
 	a := &ev.c.Alternatives[ai]
 	n := ev.months
-	r := AltResult{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing,
-		Costs: make([]float64, n), Benefits: make([]float64, n), CashFlows: make([]float64, n)}
-	if !ev.npvOnly {
+	r := AltResult{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing}
+	if ev.npvOnly {
+		// Only the NPV is read, and at once: the months are worked out in
+		// the evaluator's own storage, which the break-evens and the
+		// tornado then do not allocate for each of their thousands of
+		// evaluations.
+		if len(ev.npvFlows) != 3*n {
+			ev.npvFlows = make([]float64, 3*n)
+		}
+		clear(ev.npvFlows)
+		r.Costs, r.Benefits, r.CashFlows = ev.npvFlows[:n:n], ev.npvFlows[n:2*n:2*n], ev.npvFlows[2*n:]
+	} else {
+		r.Costs, r.Benefits, r.CashFlows = make([]float64, n), make([]float64, n), make([]float64, n)
 		r.CostsOf, r.BenefitsOf = map[MoneyKind][]float64{}, map[MoneyKind][]float64{}
 	}
 	if a.DoNothing {
@@ -400,7 +430,12 @@ func (ev *evaluator) alternative(ai int, cut *gateCut) AltResult {
 		ev.finish(&r)
 		return r
 	}
-	r.Lines = make([]LineResult, 0, len(a.Costs)+len(a.Benefits)+1)
+	if ev.npvOnly {
+		r.Lines = ev.npvLines[:0]
+		defer func() { ev.npvLines = r.Lines }()
+	} else {
+		r.Lines = make([]LineResult, 0, len(a.Costs)+len(a.Benefits)+1)
+	}
 	for li := range a.Costs {
 		r.Lines = append(r.Lines, ev.cost(ai, li, &r, cut))
 	}

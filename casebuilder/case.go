@@ -8,7 +8,7 @@ import (
 // SchemaVersion is the version of the .hrcase format that this package
 // writes. Files of an older version are migrated when loaded; files of a
 // newer version are refused.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // FileExtension is the extension of a case file.
 const FileExtension = ".hrcase"
@@ -52,6 +52,10 @@ type Case struct {
 	Plan           Plan           `json:"plan"`
 	Measures       []Measure      `json:"measures"`
 	Contributors   []Contributor  `json:"contributors"`
+
+	// Tracking is the programme's record after approval: the approved
+	// baseline and the actuals since; nil until the case is approved.
+	Tracking *Tracking `json:"tracking,omitempty"`
 }
 
 // Context is the first step of the method: where the company is going, and

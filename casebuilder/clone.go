@@ -28,6 +28,7 @@ func (c *Case) Clone() *Case {
 	d.Plan = c.Plan.clone()
 	d.Measures = slices.Clone(c.Measures)
 	d.Contributors = slices.Clone(c.Contributors)
+	d.Tracking = c.Tracking.Clone()
 	return &d
 }
 
@@ -93,6 +94,52 @@ func (m Milestone) clone() Milestone {
 	m.Resources = slices.Clone(m.Resources)
 	m.DependsOn = slices.Clone(m.DependsOn)
 	return m
+}
+
+// Clone returns a deep copy of the record that shares nothing that can
+// change with it; nil stays nil. [Case.Clone] copies the tracking record
+// with it.
+func (t *Tracking) Clone() *Tracking {
+	if t == nil {
+		return nil
+	}
+	d := *t
+	d.Baseline = t.Baseline.clone()
+	d.History = cloneEach(t.History, ApprovedBaseline.clone)
+	d.Spend = slices.Clone(t.Spend)
+	d.Milestones = slices.Clone(t.Milestones)
+	d.Readings = slices.Clone(t.Readings)
+	d.KPIs = cloneEach(t.KPIs, KPIRecord.clone)
+	d.RiskEvents = slices.Clone(t.RiskEvents)
+	d.Gates = slices.Clone(t.Gates)
+	d.Decisions = slices.Clone(t.Decisions)
+	d.Credits = slices.Clone(t.Credits)
+	return &d
+}
+
+func (b ApprovedBaseline) clone() ApprovedBaseline {
+	b.Costs = slices.Clone(b.Costs)
+	b.Benefits = slices.Clone(b.Benefits)
+	b.Lines = cloneEach(b.Lines, func(l BaselineLine) BaselineLine {
+		l.Monthly = slices.Clone(l.Monthly)
+		return l
+	})
+	b.Milestones = slices.Clone(b.Milestones)
+	b.Gates = cloneEach(b.Gates, func(g BaselineGate) BaselineGate {
+		g.Thresholds = slices.Clone(g.Thresholds)
+		return g
+	})
+	b.Measures = slices.Clone(b.Measures)
+	b.PainInputs = Pain{Inputs: b.PainInputs}.clone().Inputs
+	return b
+}
+
+func (k KPIRecord) clone() KPIRecord {
+	if k.Isolation != nil {
+		iso := *k.Isolation
+		k.Isolation = &iso
+	}
+	return k
 }
 
 // cloneEach copies s and each of its items with clone; nil stays nil.

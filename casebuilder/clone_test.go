@@ -20,7 +20,10 @@ func TestCloneCopiesEveryField(t *testing.T) {
 	fill(t, reflect.ValueOf(&untouched).Elem(), new(int), nil)
 	for _, v := range []any{Case{}, Context{}, Objective{}, Pain{}, Evidence{}, Range{}, Date{}, Alternative{}, Cost{},
 		Benefit{}, Impact{}, Judgement{}, Score{}, Criterion{}, Recommendation{}, Ask{}, ReservePolicy{}, Risk{},
-		Plan{}, Milestone{}, Resource{}, Stakeholder{}, Measure{}, Contributor{}} {
+		Plan{}, Milestone{}, Resource{}, Stakeholder{}, Measure{}, Contributor{},
+		Tracking{}, ApprovedBaseline{}, Approval{}, BaselineLine{}, BaselineMilestone{}, BaselineGate{}, Threshold{},
+		BaselineMeasure{}, InputValue{}, Spend{}, MilestoneProgress{}, Reading{}, KPIRecord{}, Isolation{}, RiskEvent{},
+		GateOutcome{}, DecisionRequest{}, Credit{}} {
 		if !types[reflect.TypeOf(v)] {
 			t.Errorf("the test did not reach %T", v)
 		}
@@ -37,6 +40,9 @@ func TestCloneCopiesEveryField(t *testing.T) {
 	if !reflect.DeepEqual(clone, &untouched) {
 		t.Error("changing the original changed the clone: Clone shares a slice, map or pointer with it")
 		reportShared(t, "Case", reflect.ValueOf(clone).Elem(), reflect.ValueOf(&untouched).Elem())
+	}
+	if (*Tracking)(nil).Clone() != nil {
+		t.Error("the clone of no tracking record is a record")
 	}
 }
 

@@ -106,6 +106,10 @@ var migrations = map[int]func(root *jsontree.Node) []jsontree.Problem{
 	// the same in version 3: lines keep their fixed months, inputs their
 	// single values, and every line the kind its basis implies.
 	2: func(*jsontree.Node) []jsontree.Problem { return nil },
+	// Version 4 keeps the programme's record after approval (tracking).
+	// A version 3 file has none: it is a case not yet approved, and means
+	// the same in version 4.
+	3: func(*jsontree.Node) []jsontree.Problem { return nil },
 }
 
 func schemaVersionOf(root *jsontree.Node) (int, error) {

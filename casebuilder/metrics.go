@@ -78,7 +78,7 @@ func IRR(flows []float64) (float64, bool) {
 			x := math.Copysign(min(step, math.Abs(sd.limit)), sd.limit)
 			fx := f(x)
 			if fx == 0 || math.Signbit(fx) != math.Signbit(sd.prevF) {
-				if root := refine(f, sd.prevX, x, sd.prevF, fx); !found || math.Abs(root) < math.Abs(best) {
+				if root := refine(f, sd.prevX, x, sd.prevF, fx, 0); !found || math.Abs(root) < math.Abs(best) {
 					best, found = root, true
 				}
 				sd.done = true
@@ -105,12 +105,13 @@ func polynomial(c []float64, v float64) float64 {
 }
 
 // refine narrows [a, b], across which f changes sign (fa = f(a), fb =
-// f(b)), to the root to within the precision of a float64: by the
+// f(b)), to the root to within the precision of a float64, or to a point
+// where |f| is at most tol: by the
 // Illinois variant of regula falsi, which keeps the root bracketed and
 // converges in a handful of steps, bisecting whenever a step would not
 // shrink the bracket.
-func refine(f func(float64) float64, a, b, fa, fb float64) float64 {
-	if fb == 0 {
+func refine(f func(float64) float64, a, b, fa, fb, tol float64) float64 {
+	if math.Abs(fb) <= tol {
 		return b
 	}
 	side := 0 // which end the last two steps kept
@@ -123,7 +124,7 @@ func refine(f func(float64) float64, a, b, fa, fb float64) float64 {
 			break
 		}
 		fx := f(x)
-		if fx == 0 {
+		if math.Abs(fx) <= tol {
 			return x
 		}
 		if math.Signbit(fx) == math.Signbit(fb) {

@@ -1,6 +1,7 @@
 package casebuilder
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -282,5 +283,42 @@ func TestYearlyInputs(t *testing.T) {
 	}
 	if CostOfPain(p).AnnualByYear[2] != res.AnnualByYear[2] || len(CostOfPain(p).AnnualByYear) != 3 {
 		t.Errorf("CostOfPain covers the years the inputs give: %v", CostOfPain(p).AnnualByYear)
+	}
+}
+
+// TestLinearIn checks what the pain model says is a straight line against
+// the calculators' own arithmetic: for every calculator and input, with
+// every input at a value of its own, the yearly cost at three values of
+// the input lies on a line when linearIn says so. Every input of the
+// turnover calculator that a benefit changes is one.
+func TestLinearIn(t *testing.T) {
+	for _, k := range calculators {
+		p := Pain{Category: k.Category, Inputs: map[string]InputValue{}}
+		for j, key := range k.Inputs {
+			p.Inputs[key] = Given(Exactly(0.3 + 0.7*float64(j+1)))
+		}
+		m := newPainModel(&p, 1)
+		m.eval(0, pickLikely)
+		base := slices.Clone(m.env)
+		for _, key := range k.Inputs {
+			i := inputIndex[key]
+			x := base[i]
+			f0 := m.evalChange(base, i, x)
+			f1 := m.evalChange(base, i, x+1)
+			f3 := m.evalChange(base, i, x+3)
+			onLine := math.Abs((f3-f0)-3*(f1-f0)) <= 1e-9*math.Max(1, math.Abs(f3)+math.Abs(f0))
+			if m.linearIn(i) && !onLine {
+				t.Errorf("%s: linear in %s, but %v, %v, %v are not on a line", k.Category, key, f0, f1, f3)
+			}
+			if !m.linearIn(i) && onLine {
+				t.Logf("%s: not known to be linear in %s, which is here", k.Category, key)
+			}
+		}
+	}
+	m := newPainModel(&Pain{Category: SalesTurnover, Inputs: map[string]InputValue{"reps": Given(Exactly(10))}}, 1)
+	for _, key := range []string{"attritionRate", "rampMonths", "daysToFill", "preventableShare"} {
+		if !m.linearIn(inputIndex[key]) {
+			t.Errorf("the cost of turnover is not known to be a straight line in %s", key)
+		}
 	}
 }

@@ -20,6 +20,12 @@ type painModel struct {
 	// deps[i], made when first needed, are the slots to work out again
 	// when input i changes (see evalChange).
 	deps [][]int
+	// linear[i], worked out when first needed, is 1 when the yearly cost
+	// is a straight line in input i (see linearIn), -1 when not.
+	linear []int8
+	// floored[i] reports whether input i has a floor in this model: its
+	// floor reads only inputs the model needs.
+	floored []bool
 	// years is how many years the model tells apart: as many as the
 	// inputs it needs are given for, within the horizon; 1 when every year
 	// is alike. A later year is the last of them.
@@ -31,6 +37,9 @@ type defaultRule struct {
 	has  bool
 	eval func(env []float64) float64
 	deps []string
+	// degree is the default's degree in one quantity, each slot's given
+	// (see [expr.Expression.Degree]).
+	degree func(of func(slot int) int) int
 }
 
 // horizonYears is the number of years of a horizon of n months, a partial
@@ -64,9 +73,10 @@ func newPainModel(p *Pain, years int, extra ...string) *painModel {
 		case !in.HasDefault():
 		case in.DefaultFrom != "" && m.isGiven[inputIndex[in.DefaultFrom]]:
 			from := inputIndex[in.DefaultFrom]
-			m.defaultOf[i] = defaultRule{has: true, eval: func(env []float64) float64 { return env[from] }, deps: []string{in.DefaultFrom}}
+			m.defaultOf[i] = defaultRule{has: true, eval: func(env []float64) float64 { return env[from] }, deps: []string{in.DefaultFrom},
+				degree: func(of func(int) int) int { return of(from) }}
 		default:
-			m.defaultOf[i] = defaultRule{has: true, eval: in.def.Eval, deps: in.def.Names()}
+			m.defaultOf[i] = defaultRule{has: true, eval: in.def.Eval, deps: in.def.Names(), degree: in.def.Degree}
 		}
 	}
 	for _, i := range k.reads {
@@ -77,11 +87,19 @@ func newPainModel(p *Pain, years int, extra ...string) *painModel {
 			m.need(i)
 		}
 	}
-	// Past the last year any input is given for, every year is that one.
+	// Past the last year any input changes in, every year is that one.
 	for i := range inputs {
-		if m.needed[i] && m.isGiven[i] && m.given[i].Yearly() {
-			m.years = max(m.years, min(len(m.given[i].Years), years))
+		if v := m.given[i]; m.needed[i] && m.isGiven[i] && v.Yearly() {
+			last := len(v.Years)
+			for last > 1 && v.Years[last-1] == v.Years[last-2] {
+				last--
+			}
+			m.years = max(m.years, min(last, years))
 		}
+	}
+	m.floored = make([]bool, n)
+	for i, in := range inputs {
+		m.floored[i] = in.Floor != "" && !slices.ContainsFunc(in.floor.Names(), func(name string) bool { return !m.needed[inputIndex[name]] })
 	}
 	return m
 }
@@ -191,38 +209,64 @@ func (m *painModel) depsOf(i int) []int {
 	return out
 }
 
+// linearIn reports whether the yearly cost is a straight line in input i,
+// everything else as it is: then its value at two values of i gives it at
+// any other, without working it out again.
+func (m *painModel) linearIn(i int) bool {
+	if m.linear == nil {
+		m.linear = make([]int8, len(inputs))
+	}
+	if m.linear[i] == 0 {
+		deg := make([]int, len(m.env))
+		deg[i] = 1
+		of := func(s int) int { return deg[s] }
+		n := len(inputs)
+		for _, s := range m.depsOf(i) {
+			if s >= n {
+				deg[s] = m.calc.Formulas[s-n].Expr.Degree(of)
+			} else {
+				deg[s] = m.defaultOf[s].degree(of)
+			}
+		}
+		m.linear[i] = -1
+		if deg[len(deg)-1] <= 1 {
+			m.linear[i] = 1
+		}
+	}
+	return m.linear[i] > 0
+}
+
 // evalChange returns the yearly cost with input i at `to` and everything
 // else as in base, an environment a whole evaluation left: only what
 // depends on i is worked out again. The environment then holds the result.
 func (m *painModel) evalChange(base []float64, i int, to float64) float64 {
-	copy(m.env, base)
-	m.env[i] = to
+	return m.evalChangeIn(m.env, base, i, to)
+}
+
+// evalChangeIn is evalChange with the result in env, which is not base.
+func (m *painModel) evalChangeIn(env, base []float64, i int, to float64) float64 {
+	copy(env, base)
+	env[i] = to
 	n := len(inputs)
 	for _, s := range m.depsOf(i) {
 		switch {
 		case s >= n:
-			m.env[s] = m.calc.Formulas[s-n].Expr.Eval(m.env)
+			env[s] = m.calc.Formulas[s-n].Expr.Eval(env)
 		case !m.hasOver[s]: // an input an earlier change set stays as set
-			m.env[s] = m.defaultOf[s].eval(m.env)
+			env[s] = m.defaultOf[s].eval(env)
 		}
 	}
-	return m.env[len(m.env)-1]
+	return env[len(env)-1]
 }
 
 // floor returns the lowest value a benefit can bring input i to, in the
 // environment env of a year with no change made, and false when the input
 // has no floor in this model (an input its floor reads is not needed).
 func (m *painModel) floor(i int, env []float64) (float64, bool) {
-	in := inputs[i]
-	if in.Floor == "" {
+	if !m.floored[i] {
 		return 0, false
 	}
-	for _, name := range in.floor.Names() {
-		if !m.needed[inputIndex[name]] {
-			return 0, false
-		}
-	}
-	return in.floor.Eval(env), true
+	return inputs[i].floor.Eval(env), true
 }
 
 // parts writes the value of each part of the yearly cost, as the last
@@ -240,7 +284,7 @@ func (m *painModel) clone() *painModel {
 	cp.over = slices.Clone(m.over)
 	cp.hasOver = slices.Clone(m.hasOver)
 	cp.env = slices.Clone(m.env)
-	cp.deps = nil // made again on the copy's own goroutine
+	cp.deps, cp.linear = nil, nil // made again on the copy's own goroutine
 	return &cp
 }
 

@@ -39,6 +39,9 @@ const (
 	StepPlan         MethodStep = "plan"
 	StepMeasures     MethodStep = "measures"
 	StepReview       MethodStep = "review"
+	// StepTracking is the programme after approval: its actuals and
+	// progress (see [Tracking]).
+	StepTracking MethodStep = "tracking"
 )
 
 // Where locates the field a finding asks to fix.
@@ -52,6 +55,7 @@ type Where struct {
 var stepNames = map[MethodStep]string{
 	StepContext: "Context", StepPain: "Pain", StepAlternatives: "Alternatives", StepCompare: "Compare",
 	StepRisks: "Risks", StepPlan: "Plan", StepMeasures: "Measures", StepReview: "Review",
+	StepTracking: "Tracking",
 }
 
 // Name is the step as people read it: "Context", "Pain", ...
@@ -202,6 +206,8 @@ func StepFor(path string) MethodStep {
 		return StepPlan
 	case "measures", "contributors":
 		return StepMeasures
+	case "tracking":
+		return StepTracking
 	}
 	return StepContext
 }

@@ -11,7 +11,6 @@ import (
 
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Distribution is the shape a simulation gives to each low/likely/high
@@ -178,7 +177,7 @@ type Simulation struct {
 // It returns nil when stopped (see SimulationOptions.Stop).
 func Simulate(c *Case, opts SimulationOptions) *Simulation {
 	o := opts.normalised()
-	m := compileSimulation(c, !o.EstimatesOnly)
+	m := compileSimulation(c, o.Distribution, !o.EstimatesOnly)
 	nAlt := len(m.alts)
 	npv, roi := make([][]float64, nAlt), make([][]float64, nAlt)
 	for ai := range nAlt {
@@ -200,7 +199,7 @@ func Simulate(c *Case, opts SimulationOptions) *Simulation {
 					if o.Stop != nil && o.stopped() {
 						return
 					}
-					w.draw(o.Distribution)
+					w.draw()
 					for ai := range nAlt {
 						npv[ai][t], roi[ai][t] = w.eval(ai)
 					}
@@ -274,6 +273,7 @@ func histogram(sorted []float64, bins int) []Bin {
 // over its months of the ramp share ÷ 12, undiscounted and discounted.
 // Only lines tied to the pain need the pain calculator in each trial.
 type simModel struct {
+	dist Distribution // what the estimates are drawn from
 	// vars are drawn independently in each trial; derived are worked out
 	// from one of them, for the later years of an input given year by
 	// year, so that a year's high value goes with the others' highs.
@@ -308,17 +308,32 @@ type simRisk struct {
 
 // simVar is one estimate drawn in every trial.
 type simVar struct {
-	est                 Estimate
-	lo, mode, hi        float64
-	alphaPERT, betaPERT float64
+	est          Estimate
+	lo, mode, hi float64
+	// pert is the table of its PERT shape, and split is where the
+	// triangular distribution's density peaks, as a fraction of its span:
+	// worked out once, not for every draw.
+	pert  *pertTable
+	split float64
+}
+
+// at returns the estimate's value at quantile u of its distribution.
+func (v *simVar) at(d Distribution, u float64) float64 {
+	if d == Triangular {
+		// The inverse of the triangular distribution's CDF.
+		if u < v.split {
+			return v.lo + math.Sqrt(u*(v.hi-v.lo)*(v.mode-v.lo))
+		}
+		return v.hi - math.Sqrt((1-u)*(v.hi-v.lo)*(v.hi-v.mode))
+	}
+	return v.lo + (v.hi-v.lo)*v.pert.quantile(u)
 }
 
 // simDerived is a later year of an input given year by year: its value is
 // at the same quantile of its own estimate as var from is of its own.
 type simDerived struct {
-	from, out           int // places in a trial's values
-	lo, mode, hi        float64
-	alphaPERT, betaPERT float64
+	simVar
+	from, out int // places in a trial's values
 }
 
 // simCost is a cost line's contribution: the amount (drawn, v ≥ 0, or
@@ -351,28 +366,33 @@ type simAlt struct {
 	risks                  []int // places in simModel.risks
 }
 
-func compileSimulation(c *Case, withRisks bool) *simModel {
+func compileSimulation(c *Case, d Distribution, withRisks bool) *simModel {
 	n := min(max(c.HorizonMonths, 0), MaxHorizonMonths)
 	factors := DiscountFactors(c.DiscountRate, n)
 	ev := &evaluator{months: n, sched: newSchedule(c)} // for the spans of lines
 	heads := headsKeys(c)
-	m := &simModel{varOf: map[Estimate]int{}, painVal: make([][]int, len(inputs)), years: 1}
-	shape := func(r Range) (lo, hi, alpha, beta float64, ok bool) {
-		lo, hi = min(r.Low, r.Likely, r.High), max(r.Low, r.Likely, r.High)
-		// An exact estimate is not drawn; nor is one an invalid draft
-		// leaves without a finite spread, which stays at its likely value.
+	m := &simModel{dist: d, varOf: map[Estimate]int{}, painVal: make([][]int, len(inputs)), years: 1}
+	// shape returns the estimate drawn from r, or false when r is exact,
+	// or an invalid draft without a finite spread, which stays at its
+	// likely value.
+	shape := func(e Estimate, r Range) (simVar, bool) {
+		lo, hi := min(r.Low, r.Likely, r.High), max(r.Low, r.Likely, r.High)
 		if !(hi > lo) || !finite(hi-lo) || !finite(r.Likely) {
-			return 0, 0, 0, 0, false
+			return simVar{}, false
 		}
-		return lo, hi, 1 + 4*(r.Likely-lo)/(hi-lo), 1 + 4*(hi-r.Likely)/(hi-lo), true
+		v := simVar{est: e, lo: lo, mode: r.Likely, hi: hi, split: (r.Likely - lo) / (hi - lo)}
+		if d != Triangular {
+			v.pert = pertTableFor(1+4*v.split, 1+4*(hi-r.Likely)/(hi-lo))
+		}
+		return v, true
 	}
 	addVar := func(e Estimate, r Range) int {
-		lo, hi, alpha, beta, ok := shape(r)
+		v, ok := shape(e, r)
 		if !ok {
 			return -1
 		}
 		m.varOf[e] = len(m.vars)
-		m.vars = append(m.vars, simVar{est: e, lo: lo, mode: r.Likely, hi: hi, alphaPERT: alpha, betaPERT: beta})
+		m.vars = append(m.vars, v)
 		return len(m.vars) - 1
 	}
 	m.pain = newPainModel(&c.Pain, horizonYears(n), heads...)
@@ -412,16 +432,16 @@ func compileSimulation(c *Case, withRisks bool) *simModel {
 				}
 				continue
 			}
-			if _, _, _, _, ok := shape(r); ok {
+			if _, ok := shape(est, r); ok {
 				laters = append(laters, later{base, r, &m.painVal[i][y]})
 			}
 		}
 	}
 	// The derived values come after the drawn ones.
 	for _, l := range laters {
-		lo, hi, alpha, beta, _ := shape(l.r)
+		v, _ := shape(m.vars[l.from].est, l.r)
 		*l.set = len(m.vars) + len(m.derived)
-		m.derived = append(m.derived, simDerived{from: l.from, out: *l.set, lo: lo, mode: l.r.Likely, hi: hi, alphaPERT: alpha, betaPERT: beta})
+		m.derived = append(m.derived, simDerived{simVar: v, from: l.from, out: *l.set})
 	}
 	reserves := ContingencyReserves(c)
 	// The risks that may happen, drawn once a trial for every alternative
@@ -529,10 +549,12 @@ type simWorker struct {
 	m    *simModel
 	pain *painModel // its own copy of the model's
 	src  *rand.PCG
+	rng  *rand.Rand // draws from src
 	// risks is the stream of the risks' draws, apart from the estimates',
 	// so that which risks can happen does not change the estimates drawn.
 	risks *rand.PCG
 	vals  []float64 // the value of each var, then of each derived one, in this trial
+	us    []float64 // the quantile each var was drawn at
 	// painAnnual is the yearly cost of pain in this trial, and heads the
 	// values per-head costs follow, by year of the model.
 	painAnnual []float64
@@ -546,16 +568,37 @@ type simWorker struct {
 	// bring the input to in this trial, where hasFloor.
 	floor    [][]float64
 	hasFloor []bool
+	// baseEnv is the pain model's environment in each year of this trial,
+	// with no change made; chain and next are the same as an
+	// alternative's lines change it, before and after a line.
+	baseEnv, chain, next [][]float64
+}
+
+// floored returns x, or the floor of input i in year y when x is below it.
+func (w *simWorker) floored(i, y int, x float64) float64 {
+	if w.hasFloor[i] && x < w.floor[i][y] {
+		return w.floor[i][y]
+	}
+	return x
 }
 
 func (m *simModel) worker() *simWorker {
-	w := &simWorker{m: m, src: rand.NewPCG(0, 0), risks: rand.NewPCG(0, 0), vals: make([]float64, len(m.vars)+len(m.derived)),
+	src := rand.NewPCG(0, 0)
+	w := &simWorker{m: m, src: src, rng: rand.New(src), risks: rand.NewPCG(0, 0), vals: make([]float64, len(m.vars)+len(m.derived)), us: make([]float64, len(m.vars)),
 		painAnnual: make([]float64, m.years), heads: make([][]float64, len(m.headsSlot)), riskCost: make([]float64, len(m.risks))}
 	for h := range w.heads {
 		w.heads[h] = make([]float64, m.years)
 	}
 	if m.pain != nil {
 		w.pain = m.pain.clone()
+		grid := func() [][]float64 {
+			g := make([][]float64, m.years)
+			for y := range g {
+				g[y] = make([]float64, len(w.pain.env))
+			}
+			return g
+		}
+		w.baseEnv, w.chain, w.next = grid(), grid(), grid()
 	}
 	w.floor, w.hasFloor = make([][]float64, len(inputs)), make([]bool, len(inputs))
 	w.given = func(i int, r Range) float64 {
@@ -583,31 +626,15 @@ func splitmix64(x uint64) uint64 {
 }
 
 // draw draws every var for one trial and works out the cost of pain.
-func (w *simWorker) draw(d Distribution) {
+func (w *simWorker) draw() {
+	d := w.m.dist
 	for i := range w.m.vars {
-		v := &w.m.vars[i]
-		if d == Triangular {
-			w.vals[i] = distuv.NewTriangle(v.lo, v.hi, v.mode, w.src).Rand()
-		} else {
-			w.vals[i] = v.lo + (v.hi-v.lo)*distuv.Beta{Alpha: v.alphaPERT, Beta: v.betaPERT, Src: w.src}.Rand()
-		}
+		w.us[i] = w.rng.Float64()
+		w.vals[i] = w.m.vars[i].at(d, w.us[i])
 	}
 	for i := range w.m.derived {
 		dv := &w.m.derived[i]
-		from := &w.m.vars[dv.from]
-		x := w.vals[dv.from]
-		if d == Triangular {
-			p := distuv.NewTriangle(from.lo, from.hi, from.mode, nil).CDF(x)
-			w.vals[dv.out] = distuv.NewTriangle(dv.lo, dv.hi, dv.mode, nil).Quantile(p)
-			continue
-		}
-		u := (x - from.lo) / (from.hi - from.lo)
-		if dv.alphaPERT != from.alphaPERT || dv.betaPERT != from.betaPERT {
-			// Another shape: the same quantile of its own distribution.
-			u = distuv.Beta{Alpha: dv.alphaPERT, Beta: dv.betaPERT}.Quantile(
-				distuv.Beta{Alpha: from.alphaPERT, Beta: from.betaPERT}.CDF(u))
-		}
-		w.vals[dv.out] = dv.lo + (dv.hi-dv.lo)*u
+		w.vals[dv.out] = dv.at(d, w.us[dv.from])
 	}
 	for i, rk := range w.m.risks {
 		// A Bernoulli draw: it happens when a uniform draw falls below the
@@ -625,6 +652,7 @@ func (w *simWorker) draw(d Distribution) {
 	for y := range w.m.years {
 		w.year = y
 		w.painAnnual[y] = w.pain.evalBy(y, w.given)
+		copy(w.baseEnv[y], w.pain.env)
 		for h, slot := range w.m.headsSlot {
 			if slot >= 0 {
 				w.heads[h][y] = w.pain.env[slot]
@@ -670,6 +698,9 @@ func (w *simWorker) eval(ai int) (npv, roi float64) {
 	pm := w.pain
 	if pm != nil {
 		clear(pm.hasOver)
+		for y := range w.chain {
+			copy(w.chain[y], w.baseEnv[y])
+		}
 	}
 	for i := range a.benefits {
 		b := &a.benefits[i]
@@ -690,27 +721,39 @@ func (w *simWorker) eval(ai int) (npv, roi float64) {
 				pvBenefit += annual * b.pv[y]
 			}
 		case BenefitPainInput:
-			// As in CalculateWith: valued with the earlier lines' likely
-			// changes in place, after which this line's likely change
-			// stays in place for the lines after it.
-			wasOver, overWas := pm.hasOver[b.input], pm.over[b.input]
+			// As in CalculateWith: valued from the pain as the earlier
+			// lines' likely changes left it, year by year, after which
+			// this line's likely change stays in place for the lines after
+			// it; only what the input changes is worked out again.
+			//
+			// Where the cost is a straight line in the input, the benefit
+			// at the drawn value follows from the cost before the line and
+			// after its likely change, and needs no evaluation of its own;
+			// unless the likely change is so small against the drawn one
+			// that rounding in it would show.
+			i, last := b.input, len(pm.env)-1
+			linear := pm.linearIn(i)
 			for y := range b.tot {
+				base := w.chain[y]
+				to, likely := w.floored(i, y, x), w.floored(i, y, b.toLikely)
+				after := pm.evalChangeIn(w.next[y], base, i, likely)
 				if b.tot[y] == 0 && b.pv[y] == 0 {
 					continue
 				}
-				w.year = y
-				pm.over[b.input], pm.hasOver[b.input] = overWas, wasOver
-				before := pm.evalBy(y, w.given)
-				to := x
-				if w.hasFloor[b.input] && to < w.floor[b.input][y] {
-					to = w.floor[b.input][y] // as in CalculateWith
+				var annual float64
+				switch d, dl := to-base[i], likely-base[i]; {
+				case to == likely:
+					annual = base[last] - after
+				case linear && dl != 0 && math.Abs(d) <= 1e4*math.Abs(dl):
+					annual = (base[last] - after) * (d / dl)
+				default:
+					annual = base[last] - pm.evalChange(base, i, to)
 				}
-				pm.over[b.input], pm.hasOver[b.input] = to, true
-				annual := before - pm.evalBy(y, w.given)
 				benefit += annual * b.tot[y]
 				pvBenefit += annual * b.pv[y]
 			}
-			pm.over[b.input], pm.hasOver[b.input] = b.toLikely, true
+			w.chain, w.next = w.next, w.chain
+			pm.over[i], pm.hasOver[i] = b.toLikely, true
 		}
 	}
 	roi = math.NaN()

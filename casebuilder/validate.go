@@ -136,6 +136,7 @@ func (v *validator) run() {
 	v.risks()
 	v.plan()
 	v.measures()
+	v.tracking()
 	v.texts(reflect.ValueOf(c).Elem(), make([]pathSegment, 0, 8))
 }
 
@@ -823,4 +824,376 @@ func categoryList() string {
 		names = append(names, string(k.Category))
 	}
 	return strings.Join(names, ", ")
+}
+
+// tracking checks the programme's record after approval: its baselines,
+// and each actual against the baseline it is recorded against.
+func (v *validator) tracking() {
+	t := v.c.Tracking
+	if t == nil {
+		return
+	}
+	b := &t.Baseline
+	v.baseline("tracking.baseline", b)
+	for i := range t.History {
+		v.baseline(fmt.Sprintf("tracking.history[%d]", i), &t.History[i])
+	}
+	// A file holds no longer lists than it reads back (see the max tags).
+	for _, l := range []struct {
+		name   string
+		n, max int
+	}{{"history", len(t.History), 100}, {"spend", len(t.Spend), MaxContainer}, {"milestones", len(t.Milestones), 2000},
+		{"readings", len(t.Readings), MaxContainer}, {"kpis", len(t.KPIs), MaxItems}, {"riskEvents", len(t.RiskEvents), MaxItems},
+		{"gates", len(t.Gates), MaxItems}, {"decisions", len(t.Decisions), MaxItems}, {"credits", len(t.Credits), MaxItems}} {
+		if l.n > l.max {
+			v.add("tracking."+l.name, "has %d items; the limit is %d", l.n, l.max)
+		}
+	}
+	if t.CadenceMonths < 0 || t.CadenceMonths > PeriodsPerYear {
+		v.add("tracking.cadenceMonths", "must be the months between reports, 1 to 12, or 0 for every month (got %d)", t.CadenceMonths)
+	}
+	// What the record is placed on must stay as approved.
+	switch c := v.c; {
+	case b.Alternative != "" && c.AlternativeByID(b.Alternative) < 0:
+		v.add("tracking.baseline.alternative", "the approved alternative %q is no longer in the case: put it back, or approve the case again with another", b.Alternative)
+	case c.StartDate.IsZero() && !b.StartDate.IsZero():
+		v.add("startDate", "must be set: the case was approved starting %s, and its actuals are placed by month from then", b.StartDate)
+	case !b.StartDate.IsZero() && c.MonthOf(b.StartDate) != 0:
+		v.add("startDate", "the case was approved starting in the month of %s, and its actuals are placed by month from then (got %s); put it back, or approve the case again", b.StartDate, c.StartDate)
+	}
+	if b.Currency != "" && v.c.Currency != b.Currency {
+		v.add("currency", "the case was approved in %s and its actuals are in %s: put it back, or approve the case again (got %s)", b.Currency, b.Currency, v.c.Currency)
+	}
+	v.spend(t, b)
+	v.milestoneProgress(t, b)
+	v.readings(t, b)
+	v.riskEvents(t)
+	v.gateOutcomes(t, b)
+	for i, d := range t.Decisions {
+		path := fmt.Sprintf("tracking.decisions[%d]", i)
+		if blank(d.Question) {
+			v.add(path+".question", "must say what is to be decided")
+		}
+		if !d.Decided.IsZero() && !d.Raised.IsZero() && d.Decided.Before(d.Raised) {
+			v.add(path+".decided", "must not be before the day it was raised (%s is before %s)", d.Decided, d.Raised)
+		}
+	}
+	for i, k := range t.Credits {
+		path := fmt.Sprintf("tracking.credits[%d]", i)
+		if blank(k.Name) {
+			v.add(path+".name", "must name who is credited")
+		}
+		if blank(k.Contribution) {
+			v.add(path+".contribution", "must say what they did")
+		}
+	}
+}
+
+// baseline checks an approved baseline, as approval took it.
+func (v *validator) baseline(path string, b *ApprovedBaseline) {
+	if b.Approval.Date.IsZero() {
+		v.add(path+".approval.date", "must be set: the day the case was approved")
+	}
+	if blank(b.Approval.By) {
+		v.add(path+".approval.by", "must say who approved the case")
+	}
+	if blank(b.Alternative) {
+		v.add(path+".alternative", "must name the approved alternative")
+	}
+	if b.StartDate.IsZero() {
+		v.add(path+".startDate", "must be set: month 0 of the approved plan")
+	}
+	n := b.HorizonMonths
+	if n < 1 || n > MaxHorizonMonths {
+		v.add(path+".horizonMonths", "must be between 1 and %d months (got %d)", MaxHorizonMonths, n)
+		return // the lists are measured against it
+	}
+	for _, l := range []struct {
+		name   string
+		values []float64
+	}{{"costs", b.Costs}, {"benefits", b.Benefits}} {
+		if len(l.values) != n {
+			v.add(path+"."+l.name, "must have one amount for each of the %d months (got %d)", n, len(l.values))
+		}
+		v.finiteAll(path+"."+l.name, l.values)
+	}
+	for _, f := range []struct {
+		name string
+		x    float64
+	}{{"budget", b.Budget}, {"reserve", b.Reserve}, {"totalCost", b.TotalCost}, {"totalBenefit", b.TotalBenefit}, {"npv", b.NPV}, {"discountRate", b.DiscountRate}} {
+		if !finite(f.x) {
+			v.add(path+"."+f.name, "must be a number (got %v)", f.x)
+		}
+	}
+	if b.StageEnd < 0 || b.StageEnd > n {
+		v.add(path+".stageEnd", "must be a month from 0 to the horizon, %d (got %d)", n, b.StageEnd)
+	}
+	names := map[string]int{}
+	for i := range b.Lines {
+		l := &b.Lines[i]
+		lp := fmt.Sprintf("%s.lines[%d]", path, i)
+		switch l.Kind {
+		case CostLine, BenefitLine, ReserveLine:
+		default:
+			v.add(lp+".kind", "must be %q, %q or %q (got %q)", CostLine, BenefitLine, ReserveLine, l.Kind)
+		}
+		if blank(l.Name) {
+			v.add(lp+".name", "must not be empty")
+		}
+		if l.Kind == CostLine || l.Kind == ReserveLine {
+			key := strings.ToLower(strings.TrimSpace(l.Name))
+			if j, dup := names[key]; dup {
+				v.add(lp+".name", "%q is the name of line %d too: spend is recorded against a line by its name", l.Name, j)
+			}
+			names[key] = i
+		}
+		if l.First < 0 || l.First+len(l.Monthly) > n {
+			v.add(lp+".monthly", "must fall within the %d months of the horizon (from month %d, %d months)", n, l.First, len(l.Monthly))
+		}
+		v.finiteAll(lp+".monthly", l.Monthly)
+		if !finite(l.Total) {
+			v.add(lp+".total", "must be a number (got %v)", l.Total)
+		}
+	}
+	keys := map[string]bool{}
+	for i := range b.Milestones {
+		m := &b.Milestones[i]
+		mp := fmt.Sprintf("%s.milestones[%d]", path, i)
+		switch k := m.Key(); {
+		case blank(k):
+			v.add(mp+".name", "must not be empty")
+		case keys[k]:
+			v.add(mp, "%q is the ID or name of another milestone too: the record refers to milestones by it", k)
+		}
+		keys[m.Key()] = true
+	}
+	gates := map[string]bool{}
+	for i, g := range b.Gates {
+		gp := fmt.Sprintf("%s.gates[%d].id", path, i)
+		switch {
+		case blank(g.ID):
+			v.add(gp, "must not be empty")
+		case gates[g.ID]:
+			v.add(gp, "%q is used twice", g.ID)
+		}
+		gates[g.ID] = true
+	}
+	if id := b.Approval.UpToGate; id != "" && !gates[id] {
+		v.add(path+".approval.upToGate", "no gate of the approved plan has the ID %q", id)
+	}
+	measures := map[string]bool{}
+	for i := range b.Measures {
+		m := &b.Measures[i]
+		mp := fmt.Sprintf("%s.measures[%d]", path, i)
+		switch k := m.Key(); {
+		case blank(k):
+			v.add(mp+".name", "must not be empty")
+		case measures[k]:
+			v.add(mp, "%q is the ID or name of another KPI too: readings refer to KPIs by it", k)
+		}
+		measures[m.Key()] = true
+		if !m.Unit.Valid() {
+			v.add(mp+".unit", "must be one of %s (got %q)", figure.UnitList(), m.Unit)
+		}
+		if !finite(m.Baseline) || !finite(m.Target) {
+			v.add(mp, "its baseline and target must be numbers (got %v and %v)", m.Baseline, m.Target)
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(b.PainInputs)) {
+		if lookupInput(key) == nil {
+			v.add(path+".painInputs."+key, "is not an input of any calculator")
+		}
+	}
+}
+
+func (v *validator) finiteAll(path string, xs []float64) {
+	for i, x := range xs {
+		if !finite(x) {
+			v.add(fmt.Sprintf("%s[%d]", path, i), "must be a number (got %v)", x)
+			return
+		}
+	}
+}
+
+// recordMonths is the number of months actuals can fall in: the longer of
+// the approved and the re-forecast horizons.
+func (v *validator) recordMonths(b *ApprovedBaseline) int {
+	return max(b.HorizonMonths, v.c.HorizonMonths)
+}
+
+// actualDate checks the date of an actual: set, and within the months of
+// the programme.
+func (v *validator) actualDate(path string, d Date, b *ApprovedBaseline) {
+	switch {
+	case d.IsZero():
+		v.add(path, "must be set")
+	case b.StartDate.IsZero():
+	case monthsBetween(b.StartDate, d) < 0:
+		v.add(path, "must not be before the month the programme starts, %s (got %s)", b.StartDate.AddMonths(0), d)
+	case monthsBetween(b.StartDate, d) >= v.recordMonths(b):
+		v.add(path, "must be within the %d months of the horizon, up to %s (got %s)", v.recordMonths(b),
+			DateOf(b.StartDate.AddMonths(v.recordMonths(b)).Time().AddDate(0, 0, -1)), d)
+	}
+}
+
+func (v *validator) spend(t *Tracking, b *ApprovedBaseline) {
+	lines := map[string]bool{}
+	for _, l := range b.Lines {
+		if l.Kind == CostLine {
+			lines[l.Name] = true
+		}
+	}
+	for i, s := range t.Spend {
+		path := fmt.Sprintf("tracking.spend[%d]", i)
+		v.actualDate(path+".date", s.Date, b)
+		switch {
+		case s.Reserve && s.Line != "":
+			v.add(path+".line", "money drawn on the reserve names no cost line (got %q)", s.Line)
+		case !s.Reserve && s.Line == "":
+			v.add(path+".line", "must name a cost line of the approved alternative, or the spend be on the reserve")
+		case !s.Reserve && !lines[s.Line]:
+			v.add(path+".line", "the approved alternative has no cost line called %q", s.Line)
+		}
+		if !finite(s.Amount) || math.Abs(s.Amount) > MaxAmount {
+			v.add(path+".amount", "must be an amount between -%v and %v (got %v)", MaxAmount, MaxAmount, s.Amount)
+		}
+	}
+}
+
+func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
+	known := map[string]bool{}
+	for i := range b.Milestones {
+		known[b.Milestones[i].Key()] = true
+	}
+	seen := map[string]int{}
+	for i, p := range t.Milestones {
+		path := fmt.Sprintf("tracking.milestones[%d]", i)
+		switch j, dup := seen[p.Milestone]; {
+		case !known[p.Milestone]:
+			v.add(path+".milestone", "the approved plan has no milestone with the ID or name %q", p.Milestone)
+		case dup:
+			v.add(path+".milestone", "milestone %q has its progress in tracking.milestones[%d] already", p.Milestone, j)
+		}
+		seen[p.Milestone] = i
+		if !p.ActualStart.IsZero() && !p.ActualEnd.IsZero() && p.ActualEnd.Before(p.ActualStart) {
+			v.add(path+".actualEnd", "must not be before the actual start (%s is before %s)", p.ActualEnd, p.ActualStart)
+		}
+		if !finite(p.PercentComplete) || p.PercentComplete < 0 || p.PercentComplete > 1 {
+			v.add(path+".percentComplete", "must be a fraction from 0 to 1, e.g. 0.75 for 75 %% (got %v)", p.PercentComplete)
+		}
+		switch p.Status {
+		case "", InProgress, OnHold:
+		case NotStarted:
+			if !p.ActualStart.IsZero() {
+				v.add(path+".status", "the milestone has started (on %s): it is in progress, on hold or done", p.ActualStart)
+			}
+		case Done:
+			if p.ActualEnd.IsZero() {
+				v.add(path+".actualEnd", "must be set: a milestone done has ended")
+			}
+		default:
+			v.add(path+".status", "must be %q, %q, %q or %q (got %q)", NotStarted, InProgress, Done, OnHold, p.Status)
+		}
+		if !p.ActualEnd.IsZero() && p.Status != "" && p.Status != Done {
+			v.add(path+".status", "the milestone ended on %s: it is done (got %q)", p.ActualEnd, p.Status)
+		}
+		if (p.Status == Done || !p.ActualEnd.IsZero()) && p.PercentComplete != 0 && p.PercentComplete != 1 {
+			v.add(path+".percentComplete", "a milestone done is 100 %% complete (got %v)", p.PercentComplete)
+		}
+	}
+}
+
+func (v *validator) readings(t *Tracking, b *ApprovedBaseline) {
+	known := map[string]bool{}
+	for i := range b.Measures {
+		known[b.Measures[i].Key()] = true
+	}
+	type day struct {
+		measure string
+		date    Date
+	}
+	seen := map[day]int{}
+	for i, r := range t.Readings {
+		path := fmt.Sprintf("tracking.readings[%d]", i)
+		if !known[r.Measure] {
+			v.add(path+".measure", "the approved plan has no KPI with the ID or name %q", r.Measure)
+		}
+		if r.Date.IsZero() {
+			v.add(path+".date", "must be set")
+		}
+		if !finite(r.Value) {
+			v.add(path+".value", "must be a number (got %v)", r.Value)
+		}
+		if j, dup := seen[day{r.Measure, r.Date}]; dup && !r.Date.IsZero() {
+			v.add(path+".date", "KPI %q has a reading on %s already (tracking.readings[%d]); a KPI has one reading a day", r.Measure, r.Date, j)
+		}
+		seen[day{r.Measure, r.Date}] = i
+	}
+	kpis := map[string]int{}
+	for i, k := range t.KPIs {
+		path := fmt.Sprintf("tracking.kpis[%d]", i)
+		switch j, dup := kpis[k.Measure]; {
+		case !known[k.Measure]:
+			v.add(path+".measure", "the approved plan has no KPI with the ID or name %q", k.Measure)
+		case dup:
+			v.add(path+".measure", "KPI %q is recorded in tracking.kpis[%d] already", k.Measure, j)
+		}
+		kpis[k.Measure] = i
+		if k.EveryMonths < 0 || k.EveryMonths > MaxHorizonMonths {
+			v.add(path+".everyMonths", "must be the months between readings, 1 to %d, or 0 for the reporting cadence (got %d)", MaxHorizonMonths, k.EveryMonths)
+		}
+		if iso := k.Isolation; iso != nil {
+			if !finite(iso.Share) || iso.Share < 0 || iso.Share > 1 {
+				v.add(path+".isolation.share", "must be the fraction of the improvement due to the programme, 0 to 1 (got %v)", iso.Share)
+			}
+			if !finite(iso.Confidence) || iso.Confidence <= 0 || iso.Confidence > 1 {
+				v.add(path+".isolation.confidence", "must be the confidence in the share, a fraction above 0 and at most 1 (got %v)", iso.Confidence)
+			}
+			if !slices.Contains(IsolationMethods, iso.Method) {
+				var names []string
+				for _, m := range IsolationMethods {
+					names = append(names, string(m))
+				}
+				v.add(path+".isolation.method", "must be one of %s (got %q)", strings.Join(names, ", "), iso.Method)
+			}
+		}
+	}
+}
+
+func (v *validator) riskEvents(t *Tracking) {
+	for i, e := range t.RiskEvents {
+		path := fmt.Sprintf("tracking.riskEvents[%d]", i)
+		if !slices.ContainsFunc(v.c.Risks, func(r Risk) bool { return orDefault(r.ID, r.Description) == e.Risk }) {
+			v.add(path+".risk", "no risk of the case has the ID (or, without one, the description) %q", e.Risk)
+		}
+		if e.Fired.IsZero() {
+			v.add(path+".fired", "must be set: the day the trigger fired")
+		}
+		if !e.Resolved.IsZero() && !e.Fired.IsZero() && e.Resolved.Before(e.Fired) {
+			v.add(path+".resolved", "must not be before the day the trigger fired (%s is before %s)", e.Resolved, e.Fired)
+		}
+		v.amount(path+".cost", e.Cost)
+	}
+}
+
+func (v *validator) gateOutcomes(t *Tracking, b *ApprovedBaseline) {
+	seen := map[string]int{}
+	for i, o := range t.Gates {
+		path := fmt.Sprintf("tracking.gates[%d]", i)
+		switch j, dup := seen[o.Gate]; {
+		case !slices.ContainsFunc(b.Gates, func(g BaselineGate) bool { return g.ID == o.Gate }):
+			v.add(path+".gate", "the approved plan has no gate with the ID %q", o.Gate)
+		case dup:
+			v.add(path+".gate", "gate %q has its outcome in tracking.gates[%d] already", o.Gate, j)
+		}
+		seen[o.Gate] = i
+		if o.Date.IsZero() {
+			v.add(path+".date", "must be set: the day of the decision")
+		}
+		switch o.Decision {
+		case "", GoOn, Stop:
+		default:
+			v.add(path+".decision", "must be %q or %q (got %q)", GoOn, Stop, o.Decision)
+		}
+	}
 }

@@ -1,5 +1,6 @@
 // Package cli is the casebuilder command line: it writes samples, prints a
-// case's figures and checks a case, without any window. The casebuilder
+// case's figures, checks a case, exports it, and records its approval and
+// actuals, without any window. The casebuilder
 // program hands it every command-line call that is not for the desktop app.
 package cli
 
@@ -14,6 +15,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
 // Exit statuses.
@@ -38,11 +40,15 @@ func commands() []command {
 	return []command{
 		{"sample", "[" + assets.SampleNames("|") + "] [-o FILE] [--force]",
 			"write a sample case to FILE (or to standard output)", (*runner).sample},
-		{"summary", "[--json] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
-			"print the cost of pain, every alternative's figures, scores, sensitivity and simulation", (*runner).summary},
+		{"summary", "[--json] [--as-of YYYY-MM] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
+			"print the cost of pain, every alternative's figures, scores, sensitivity and simulation, and an approved case's progress", (*runner).summary},
 		{"check", "[--json] FILE", "list what a sceptical CEO would object to, with the readiness score; exit 1 when any is blocking", (*runner).check},
 		{"export", "[--xlsx OUT] [--pdf OUT] [--paper a4|letter] [--with-review] [--trials N] [--seed N] [--distribution pert|triangular] FILE",
 			"write the case as an Excel workbook and/or a PDF brief", (*runner).export},
+		{"approve", "--date YYYY-MM-DD --by NAME [--stage N] [--conditions TEXT] [--new-baseline] FILE",
+			"record the approval of the case, keeping its approved figures and plan as the baseline", (*runner).approve},
+		{"import", "[--spend CSV] [--kpi CSV] [--milestones CSV] FILE",
+			"add actual spend, KPI readings and milestone progress to an approved case, all or nothing", (*runner).importActuals},
 		{"help", "", "print this help", (*runner).help},
 	}
 }
@@ -199,6 +205,7 @@ func (r *runner) sample(args []string) int {
 func (r *runner) summary(args []string) int {
 	fs := flag.NewFlagSet("summary", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
+	asOfText := fs.String("as-of", "", "the month of an approved case's progress, YYYY-MM (default: the month of the latest actual)")
 	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {
@@ -208,12 +215,28 @@ func (r *runner) summary(args []string) int {
 	if err != nil {
 		return r.usageError("%v", err)
 	}
+	var asOf tracking.Month
+	if *asOfText != "" {
+		if asOf, err = tracking.ParseMonth(*asOfText); err != nil {
+			return r.usageError("--as-of %v", err)
+		}
+	}
 	c, err := casebuilder.Load(path)
 	if err != nil {
 		r.fail("%v", err)
 		return exitFail
 	}
-	s := NewSummary(casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: sim}))
+	if asOf != (tracking.Month{}) && !c.IsApproved() {
+		r.fail("%s: --as-of: %v", path, tracking.ErrNotApproved)
+		return exitFail
+	}
+	a, err := tracking.Analyse(c, tracking.AnalysisOptions{AnalysisOptions: casebuilder.AnalysisOptions{Simulation: sim}, AsOf: asOf})
+	if err != nil {
+		r.fail("%s: --as-of %v", path, err)
+		return exitFail
+	}
+	s := NewSummary(a.Analysis)
+	s.AddTracking(a.Progress)
 	if *asJSON {
 		err = r.writeJSON(s)
 	} else {
@@ -242,7 +265,7 @@ func (r *runner) check(args []string) int {
 	// each invalid value as a blocking finding, with the rest, and what
 	// only the reading of the file saw (a value of the wrong type, a
 	// duplicate key) comes first.
-	findings := append(casebuilder.FileFindings(c, err), casebuilder.Review(c, casebuilder.Calculate(c))...)
+	findings := append(casebuilder.FileFindings(c, err), tracking.Findings(c, casebuilder.Calculate(c))...)
 	if findings == nil {
 		findings = []casebuilder.Finding{}
 	}

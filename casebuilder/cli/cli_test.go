@@ -304,7 +304,9 @@ func TestBadInput(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	code, stdout, _ := run(t, "help")
-	if code != 0 || !strings.Contains(stdout, "casebuilder summary [--json] [--trials N] [--seed N]") {
+	if code != 0 || !strings.Contains(stdout, "casebuilder summary [--json] [--as-of YYYY-MM] [--trials N] [--seed N]") ||
+		!strings.Contains(stdout, "casebuilder approve --date YYYY-MM-DD --by NAME [--stage N] [--conditions TEXT]") ||
+		!strings.Contains(stdout, "casebuilder import [--spend CSV] [--kpi CSV] [--milestones CSV] FILE") {
 		t.Errorf("exit %d:\n%s", code, stdout)
 	}
 	if !IsCommand("summary") || !IsCommand("--help") || IsCommand("my.hrcase") {

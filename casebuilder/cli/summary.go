@@ -12,6 +12,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
 // Summary is the figures of a case as `casebuilder summary --json` prints
@@ -61,6 +62,11 @@ type Summary struct {
 	// Simulation how it ran; both are left out when no simulation ran.
 	MonteCarlo []casebuilder.AltSimulation `json:"monteCarlo,omitempty"`
 	Simulation *SimulationInfo             `json:"simulation,omitempty"`
+	// Tracking is an approved case's progress as of a month; null before
+	// approval (see [Summary.AddTracking]).
+	Tracking *TrackingSummary `json:"tracking"`
+
+	progress *tracking.Progress
 }
 
 // GateSummary is a stage gate with its figures.
@@ -188,6 +194,7 @@ func (s *Summary) WriteText(w io.Writer) error {
 	s.writeScores(&b, names, width)
 	s.writeSensitivity(&b, f)
 	s.writeMonteCarlo(&b, f, names, width)
+	s.writeTracking(&b, f)
 	fmt.Fprintf(&b, "\nReadiness: %d/100 (%s; casebuilder check lists them)\n", s.Readiness, casebuilder.FindingCounts(s.Review))
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -17,18 +17,11 @@ import (
 type Expression struct {
 	src  string
 	root exprNode
-	// code is root compiled for a stack machine, which evaluates it some
-	// times faster than walking the tree: the calculators run thousands of
-	// times in an analysis.
-	code []instr
-}
-
-// instr is one instruction: push a number or a slot, or apply an operator
-// to the top of the stack.
-type instr struct {
-	op   byte // 'n' number, 's' slot, '~' negation, or + - * /
-	slot int
-	num  float64
+	// fn is root compiled to closures, each applying one operator to slots
+	// or numbers read directly where it can, which evaluates it some times
+	// faster than walking the tree: the calculators run millions of times
+	// in an analysis.
+	fn func(env []float64) float64
 }
 
 // exprNode is a node of a parsed expression. Names are resolved to slots of
@@ -86,31 +79,10 @@ func (n *binaryOp) names(add func(string)) { n.left.names(add); n.right.names(ad
 // Eval returns the value of the expression with each name read from its
 // slot of env. A division by zero gives 0.
 func (e Expression) Eval(env []float64) float64 {
-	if e.root == nil {
+	if e.fn == nil {
 		return 0
 	}
-	// Expressions are small: a fixed stack on the goroutine's own.
-	var stack [16]float64
-	if e.code == nil {
-		return e.root.eval(env)
-	}
-	sp := 0
-	for _, in := range e.code {
-		switch in.op {
-		case 'n':
-			stack[sp] = in.num
-			sp++
-		case 's':
-			stack[sp] = env[in.slot]
-			sp++
-		case '~':
-			stack[sp-1] = -stack[sp-1]
-		default:
-			sp--
-			stack[sp-1] = apply(in.op, stack[sp-1], stack[sp])
-		}
-	}
-	return stack[0]
+	return e.fn(env)
 }
 
 // apply applies a binary operator.
@@ -123,6 +95,11 @@ func apply(op byte, a, b float64) float64 {
 	case '*':
 		return a * b
 	}
+	return divide(a, b)
+}
+
+// divide is a ÷ b, or 0 when b is 0.
+func divide(a, b float64) float64 {
 	if b == 0 {
 		// A division by zero means an input is missing or zero; the step is
 		// worth nothing rather than infinite.
@@ -131,27 +108,108 @@ func apply(op byte, a, b float64) float64 {
 	return a / b
 }
 
-// compile turns a tree into code for the stack machine, and returns the
-// depth of stack it needs.
-func compile(n exprNode, code *[]instr) (depth int) {
+// compile turns a tree into closures. An operator whose operands are both
+// slots, or a slot and a number, reads them directly: most steps of the
+// calculators are such, as "reps * attritionRate" is.
+func compile(n exprNode) func([]float64) float64 {
 	switch n := n.(type) {
 	case numLit:
-		*code = append(*code, instr{op: 'n', num: float64(n)})
-		return 1
+		v := float64(n)
+		return func([]float64) float64 { return v }
 	case *nameRef:
-		*code = append(*code, instr{op: 's', slot: n.slot})
-		return 1
+		s := n.slot
+		return func(env []float64) float64 { return env[s] }
 	case *parens:
-		return compile(n.x, code)
+		return compile(n.x)
 	case *negation:
-		d := compile(n.x, code)
-		*code = append(*code, instr{op: '~'})
-		return d
+		x := compile(n.x)
+		return func(env []float64) float64 { return -x(env) }
 	case *binaryOp:
-		l := compile(n.left, code)
-		r := compile(n.right, code)
-		*code = append(*code, instr{op: n.op})
-		return max(l, r+1)
+		l, lSlot := n.left.(*nameRef)
+		r, rSlot := n.right.(*nameRef)
+		rNum, rIsNum := n.right.(numLit)
+		switch {
+		case lSlot && rSlot:
+			return slotSlot(n.op, l.slot, r.slot)
+		case lSlot && rIsNum:
+			return slotNum(n.op, l.slot, float64(rNum))
+		}
+		left, right := compile(n.left), compile(n.right)
+		switch n.op {
+		case '+':
+			return func(env []float64) float64 { return left(env) + right(env) }
+		case '-':
+			return func(env []float64) float64 { return left(env) - right(env) }
+		case '*':
+			return func(env []float64) float64 { return left(env) * right(env) }
+		}
+		return func(env []float64) float64 { return divide(left(env), right(env)) }
+	}
+	panic("expr: unknown node")
+}
+
+func slotSlot(op byte, a, b int) func([]float64) float64 {
+	switch op {
+	case '+':
+		return func(env []float64) float64 { return env[a] + env[b] }
+	case '-':
+		return func(env []float64) float64 { return env[a] - env[b] }
+	case '*':
+		return func(env []float64) float64 { return env[a] * env[b] }
+	}
+	return func(env []float64) float64 { return divide(env[a], env[b]) }
+}
+
+func slotNum(op byte, a int, b float64) func([]float64) float64 {
+	switch op {
+	case '+':
+		return func(env []float64) float64 { return env[a] + b }
+	case '-':
+		return func(env []float64) float64 { return env[a] - b }
+	case '*':
+		return func(env []float64) float64 { return env[a] * b }
+	}
+	return func(env []float64) float64 { return divide(env[a], b) }
+}
+
+// Degree returns the degree of the expression as a polynomial in one
+// quantity, each slot's degree given by of: 0 for a slot that does not
+// depend on it, 1 for one that does as a straight line. Anything but a
+// straight line (a product of two slots that depend on it, or a division
+// by one) is NonLinear.
+func (e Expression) Degree(of func(slot int) int) int {
+	if e.root == nil {
+		return 0
+	}
+	return degree(e.root, of)
+}
+
+// NonLinear is the degree of an expression that is not a straight line in
+// the quantity [Expression.Degree] asks about.
+const NonLinear = 2
+
+func degree(n exprNode, of func(int) int) int {
+	switch n := n.(type) {
+	case numLit:
+		return 0
+	case *nameRef:
+		return min(of(n.slot), NonLinear)
+	case *parens:
+		return degree(n.x, of)
+	case *negation:
+		return degree(n.x, of)
+	case *binaryOp:
+		l, r := degree(n.left, of), degree(n.right, of)
+		switch n.op {
+		case '*':
+			return min(l+r, NonLinear)
+		case '/':
+			if r > 0 {
+				return NonLinear
+			}
+			return l
+		}
+		return max(l, r)
 	}
 	panic("expr: unknown node")
 }
@@ -195,11 +253,7 @@ func Parse(src string, slot func(string) (int, bool)) (Expression, error) {
 	if err != nil {
 		return Expression{}, fmt.Errorf("expression %q: %w", src, err)
 	}
-	e := Expression{src: src, root: root}
-	if compile(root, &e.code) > 16 {
-		e.code = nil // too deep for the stack machine: walk the tree
-	}
-	return e, nil
+	return Expression{src: src, root: root, fn: compile(root)}, nil
 }
 
 type exprParser struct {

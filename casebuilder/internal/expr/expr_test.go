@@ -67,28 +67,65 @@ func TestParseRefuses(t *testing.T) {
 	}
 }
 
-// TestDeepExpression: an expression too deep for the stack machine is
-// evaluated by walking its tree, to the same value.
-func TestDeepExpression(t *testing.T) {
+// TestCompiled: the compiled closures give what walking the tree and
+// working by hand give, however deep the expression and whatever its
+// operands.
+func TestCompiled(t *testing.T) {
 	src := "a"
-	for range 20 {
+	for range 40 {
 		src = "b * (" + src + " + c)"
 	}
-	e, err := Parse(src, slots)
+	deep, err := Parse(src, slots)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.code != nil {
-		t.Fatalf("compiled %d instructions for a depth of 21", len(e.code))
-	}
-	want := 2.0 // a; then b × (x + c) twenty times, with b = 1 and c = 0
-	if got := e.Eval([]float64{2, 1, 0}); got != want {
+	want := 2.0 // a; then b × (x + c) forty times, with b = 1 and c = 0
+	if got := deep.Eval([]float64{2, 1, 0}); got != want {
 		t.Errorf("= %v, want %v", got, want)
 	}
-	shallow, _ := Parse("(a + b) * (c - a) / b - -c", slots)
 	env := []float64{2, 3, 4}
 	sum, diff := 2.0+3, 4.0-2 // by hand, in float64: (5 × 2) ÷ 3 + 4
-	if want := sum*diff/3 + 4; shallow.code == nil || shallow.Eval(env) != shallow.root.eval(env) || shallow.Eval(env) != want {
-		t.Errorf("the stack machine gives %v, the tree %v, by hand %v", shallow.Eval(env), shallow.root.eval(env), want)
+	for src, want := range map[string]float64{
+		"(a + b) * (c - a) / b - -c": sum*diff/3 + 4, "a * b + c": 10,
+		"a + b": 5, "a - b": -1, "a * b": 6, "a / b": 2.0 / 3,
+		"a + 1": 3, "a - 1": 1, "a * 1.5": 3, "a / 4": 0.5, "a / 0": 0, "a / (b - 3)": 0,
+		"1 + a": 3, "1 - a": -1, "3 * a": 6, "3 / a": 1.5, "-a": -2, "(a)": 2, "7": 7,
+		"a - b - c": -5, "a / b / c": 2.0 / 3 / 4, "c - a * b": -2,
+	} {
+		e, err := Parse(src, slots)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, tree := e.Eval(env), e.root.eval(env); got != want || tree != want {
+			t.Errorf("%s: compiled %v, tree %v, by hand %v", src, got, tree, want)
+		}
+	}
+}
+
+// TestDegree: in a, with b depending on it as a straight line and c not
+// at all.
+func TestDegree(t *testing.T) {
+	of := func(slot int) int { return []int{1, 1, 0}[slot] }
+	for src, want := range map[string]int{
+		"c * 3":             0,
+		"a":                 1,
+		"a * c + b / 2 - 4": 1,
+		"-(a + c) * c":      1,
+		"c / (c - 1)":       0,
+		"a * b":             NonLinear,
+		"c / a":             NonLinear,
+		"a * a * c":         NonLinear,
+		"(a + b) * (c - 1)": 1,
+	} {
+		e, err := Parse(src, slots)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Degree(of); got != want {
+			t.Errorf("%s: degree %d, want %d", src, got, want)
+		}
+	}
+	if (Expression{}).Degree(of) != 0 {
+		t.Error("the empty expression depends on a")
 	}
 }
