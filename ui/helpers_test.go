@@ -298,7 +298,7 @@ func formsOf(s screen) []*form.Form {
 	case *risksScreen:
 		roots = append(roots, x.md.Form())
 	case *planScreen:
-		roots = append(roots, x.md.Form(), x.others)
+		roots = append(roots, x.md.Form(), x.gates.md.Form(), x.others)
 	case *measuresScreen:
 		roots = append(roots, x.md.Form(), x.others)
 	}

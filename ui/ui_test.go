@@ -480,7 +480,8 @@ func TestOpenAFileWithProblemsOrNotACase(t *testing.T) {
 // TestOpenAFileWithWhatTheCaseCannotShow: an unknown field or a key given
 // twice is not in the case read, so only the file shows it; the Review
 // step lists it, blocking, until the case is saved without it, and the
-// file as it was is kept.
+// file as it was is kept. The turnover sample itself answers every
+// question of the review: the file's two points are all it lists.
 func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 	h := english(t)
 	u := h.u
@@ -509,7 +510,7 @@ func TestOpenAFileWithWhatTheCaseCannotShow(t *testing.T) {
 	if u.analysis.readiness > 49 {
 		t.Errorf("readiness %d with blocking findings", u.analysis.readiness)
 	}
-	if rs, ok := u.screens[casebuilder.StepReview].(*reviewScreen); !ok || !strings.HasPrefix(rs.summary.Text, "2 points would sink the case; fix them before the meeting. No questions and one suggestion.") {
+	if rs, ok := u.screens[casebuilder.StepReview].(*reviewScreen); !ok || !strings.HasPrefix(rs.summary.Text, "2 points would sink the case; fix them before the meeting. No questions and no suggestions.") {
 		t.Errorf("the Review step does not open on its summary of the blocking points (%v)", ok)
 	}
 	// An edit keeps them listed: the file still has them.
