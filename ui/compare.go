@@ -555,7 +555,8 @@ func (s *compareScreen) showBreakEven(a *casebuilder.Analysis) {
 	rows := []fyne.CanvasObject{figuresRow(cols, []string{"Estimate", "We expect", "Holds as long as it is", "Falls behind at"}, true, false)}
 	for i, b := range a.BreakEven {
 		if i == maxBreakEvens {
-			rows = append(rows, caption(fmt.Sprintf("… and %d more estimates.", len(a.BreakEven)-maxBreakEvens)))
+			more := len(a.BreakEven) - maxBreakEvens
+			rows = append(rows, caption(fmt.Sprintf("… and %d more %s.", more, map[bool]string{true: "estimate", false: "estimates"}[more == 1])))
 			break
 		}
 		rows = append(rows, breakEvenRow(cols, f, b))
@@ -903,8 +904,9 @@ func figuresRow(cols *form.Columns, cells []string, header, bold bool) fyne.Canv
 			align = fyne.TextAlignLeading
 		}
 		l := widget.NewLabelWithStyle(c, align, fyne.TextStyle{Bold: header || bold})
-		// A name may be cut short, or a column's title; a figure never.
-		if i == 0 || header {
+		// A name may be cut short; a figure, or the title of its column,
+		// never.
+		if i == 0 {
 			l.Truncation = fyne.TextTruncateEllipsis
 		}
 		if header {

@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/form"
 )
@@ -120,6 +124,41 @@ func lengthenTexts(v reflect.Value, more string) {
 				e.SetString(e.String() + more)
 			} else {
 				lengthenTexts(e, more)
+			}
+		}
+	}
+}
+
+// TestHeadingsWholeInASmallWindow checks, in a window of 1024 × 640, that
+// the headline's captions and the titles of the columns of figures on the
+// Compare step are shown whole, not cut short: "Cost of the pain, a year"
+// lost its last letters, and "Paid back in" read "Paid bac…".
+func TestHeadingsWholeInASmallWindow(t *testing.T) {
+	h := english(t)
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	cmp := shownScreen[*compareScreen](h, casebuilder.StepCompare)
+	h.settleFull()
+	whole := func(what string, l *widget.Label) {
+		t.Helper()
+		size := theme.Size(l.SizeName)
+		if l.SizeName == "" {
+			size = theme.TextSize()
+		}
+		need := fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
+		if l.Visible() && need > l.Size().Width+0.5 {
+			t.Errorf("%s: %q needs %.0f, has %.0f", what, l.Text, need, l.Size().Width)
+		}
+	}
+	for _, tile := range h.u.headline.box.Objects {
+		whole("the headline", tile.(*fyne.Container).Objects[0].(*widget.Label))
+	}
+	for _, box := range []*fyne.Container{cmp.table, cmp.fiscal, cmp.breakEven, cmp.simTable} {
+		if len(box.Objects) == 0 {
+			t.Fatal("a table of the Compare step is empty")
+		}
+		for i, cell := range box.Objects[0].(*fyne.Container).Objects {
+			if i > 0 {
+				whole("the Compare step", cell.(*widget.Label))
 			}
 		}
 	}
