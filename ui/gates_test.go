@@ -171,3 +171,34 @@ func TestRemovingAKPIRemovesItsThresholds(t *testing.T) {
 		t.Errorf("after removing the KPI: %d KPIs, thresholds %+v", n, th)
 	}
 }
+
+// TestGatesTabTabAndWheel: on the Stage gates tab, Tab goes from a gate's
+// name to when it is decided, and the wheel turned over its form scrolls
+// that form, not the milestone's form of the tab hidden behind it; on the
+// Measures step's Credits tab, the credits, not the KPI's form.
+func TestGatesTabTabAndWheel(t *testing.T) {
+	h := openPilot(t)
+	u := h.u
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	plan := shownScreen[*planScreen](h, casebuilder.StepPlan)
+	name := h.entryAt(casebuilder.StepPlan, "plan.gates[0].name")
+	where := h.field(casebuilder.StepPlan, "plan.gates[0].milestone")
+	h.w.Canvas().Focus(name)
+	h.w.Canvas().FocusNext()
+	if got := h.w.Canvas().Focused(); got != where {
+		t.Errorf("Tab from the gate's name went to %T, not when it is decided", got)
+	}
+	if sc := u.scrollOf(name); sc != plan.gates.md.Detail {
+		t.Errorf("the wheel over the gate's name scrolls %p, not the gate's form %p (the milestone's is %p)", sc, plan.gates.md.Detail, plan.md.Detail)
+	}
+	u.reveal(casebuilder.Where{Step: casebuilder.StepPlan, Path: "plan.milestones[0].name"})
+	if sc := u.scrollOf(h.w.Canvas().Focused().(fyne.CanvasObject)); sc != plan.md.Detail {
+		t.Errorf("the wheel over the milestone's name scrolls %p, not the milestone's form %p", sc, plan.md.Detail)
+	}
+	// The Measures step's Credits tab, likewise.
+	ms := shownScreen[*measuresScreen](h, casebuilder.StepMeasures)
+	ms.tabs.SelectIndex(1)
+	if sc := u.scrollOf(ms.credits.Content); sc != ms.credits {
+		t.Errorf("the wheel over the credits scrolls %p, not the credits %p (the KPI's form is %p)", sc, ms.credits, ms.md.Detail)
+	}
+}

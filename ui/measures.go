@@ -170,8 +170,13 @@ func (s *measuresScreen) contributorTable() *form.Table {
 
 func (s *measuresScreen) content() fyne.CanvasObject { return s.tabs }
 
+// scrolls are those of the tab shown: the other's is hidden, though still
+// laid out where it would be.
 func (s *measuresScreen) scrolls() []*container.Scroll {
-	return []*container.Scroll{s.md.Detail, s.credits}
+	if s.tabs.SelectedIndex() == 1 {
+		return []*container.Scroll{s.credits}
+	}
+	return []*container.Scroll{s.md.Detail}
 }
 
 func (s *measuresScreen) refresh(force bool) {

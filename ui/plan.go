@@ -425,8 +425,16 @@ func (s *planScreen) onTimelineTap(at fyne.Position, _ fyne.Size) {
 
 func (s *planScreen) content() fyne.CanvasObject { return s.tabs }
 
+// scrolls are those of the tab shown: the others' are hidden, though
+// still laid out where they would be.
 func (s *planScreen) scrolls() []*container.Scroll {
-	return []*container.Scroll{s.md.Detail, s.gates.md.Detail, s.othersScroll}
+	switch s.tabs.SelectedIndex() {
+	case gatesTabIndex:
+		return []*container.Scroll{s.gates.md.Detail}
+	case othersTab:
+		return []*container.Scroll{s.othersScroll}
+	}
+	return []*container.Scroll{s.md.Detail}
 }
 
 func (s *planScreen) refresh(force bool) {
