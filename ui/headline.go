@@ -30,12 +30,13 @@ func newHeadline(u *UI) *headline {
 		c := widget.NewLabel(caption)
 		c.SizeName = theme.SizeNameCaptionText
 		c.Importance = widget.LowImportance
+		c.Truncation = fyne.TextTruncateEllipsis // a caption fits its tile in a window 1024 wide
 		*value = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
 		(*value).SizeName = theme.SizeNameSubHeadingText
 		(*value).Truncation = fyne.TextTruncateEllipsis
 		return container.New(form.TightVBox{}, c, *value)
 	}
-	cols := form.NewColumns(2.8, 0.9, 0.9, 1.1, 1.1, 1.2)
+	cols := form.NewColumns(2.6, 0.9, 0.9, 1.1, 1.1, 1.4)
 	h.box = cols.Row(
 		tile("Recommended", &h.recommended, false),
 		tile("NPV", &h.npv, true),
