@@ -72,6 +72,11 @@ func (h *headline) show(a analysis) {
 	if !a.res.RecommendedByCase {
 		name += " (highest NPV)"
 	}
+	if a.c.IsApproved() {
+		// The figures beside it are the re-forecast; the Track step shows
+		// them against the approved ones.
+		name = "Approved " + shortDate(a.c.Tracking.Baseline.Approval.Date) + ": " + name
+	}
 	form.SetText(h.recommended, name)
 	form.SetText(h.npv, f.MoneyShort(alt.NPV))
 	form.SetText(h.roi, f.Maybe(alt.ROI, f.Percent))

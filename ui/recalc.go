@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
 // recalcDelay is how long typing must pause before the figures are worked
@@ -26,14 +27,24 @@ type analysis struct {
 	findings  []casebuilder.Finding
 	scores    *casebuilder.Scoring
 	readiness int
+	// progress is where an approved programme stands, as of the month of
+	// its latest actual; nil before approval, or when it cannot be worked
+	// out (progressErr says why).
+	progress    *tracking.Progress
+	progressErr error
 }
 
 // analyse works out the figures, review and weighing of a case: quick
 // enough to follow typing (a few milliseconds for the stress case).
 func analyse(c *casebuilder.Case) analysis {
 	res := casebuilder.Calculate(c)
-	findings := casebuilder.Review(c, res)
-	return analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings)}
+	// Once approved, the review adds the findings of a case under way.
+	findings := tracking.Findings(c, res)
+	a := analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings)}
+	if c.IsApproved() {
+		a.progress, a.progressErr = tracking.ProgressOf(c, tracking.Options{})
+	}
+	return a
 }
 
 // withFileFindings puts what reading the case's file found (see

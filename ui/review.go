@@ -58,6 +58,7 @@ func newReviewScreen(u *UI) screen {
 		section("Readiness", how, score, s.meaning),
 		section("What the CEO will ask", "", s.summary, s.findings),
 		section("Export", "", what, container.NewHBox(export)),
+		approvalSection(u),
 	)
 	return s
 }
