@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 	"github.com/casebuilder/casebuilder/ui/chart"
 	"github.com/casebuilder/casebuilder/ui/form"
@@ -122,7 +123,14 @@ func (k *kpiView) typed() (casebuilder.Reading, error) {
 	}
 	v, err := k.u.parse(text, unitOr(k.m.Unit))
 	if err != nil {
-		return r, fmt.Errorf("Reading: %w", err)
+		reason := err.Error()
+		var ne *figure.NumberError
+		if errors.As(err, &ne) {
+			reason = ne.Reason
+		}
+		// Said in one error, not wrapped, so that the field's name and
+		// what was typed are shown with the reason.
+		return r, errors.New("Reading: “" + text + "” " + reason)
 	}
 	r.Value = v
 	return r, nil
