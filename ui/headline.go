@@ -17,6 +17,9 @@ import (
 type headline struct {
 	u           *UI
 	recommended *widget.Label
+	// recommendedCaption says "Recommended", or once the case is approved
+	// when it was.
+	recommendedCaption *widget.Label
 	npv, roi    *widget.Label
 	bcr         *widget.Label
 	payback     *widget.Label
@@ -26,8 +29,10 @@ type headline struct {
 
 func newHeadline(u *UI) *headline {
 	h := &headline{u: u}
+	var last *widget.Label
 	tile := func(caption string, value **widget.Label, bold bool) fyne.CanvasObject {
 		c := widget.NewLabel(caption)
+		last = c
 		c.SizeName = theme.SizeNameCaptionText
 		c.Importance = widget.LowImportance
 		*value = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
@@ -36,8 +41,10 @@ func newHeadline(u *UI) *headline {
 		return container.New(form.TightVBox{}, c, *value)
 	}
 	cols := form.NewColumns(2.8, 0.9, 0.9, 1.1, 1.1, 1.2)
+	recommended := tile("Recommended", &h.recommended, false)
+	h.recommendedCaption = last
 	h.box = cols.Row(
-		tile("Recommended", &h.recommended, false),
+		recommended,
 		tile("NPV", &h.npv, true),
 		tile("ROI", &h.roi, true),
 		tile("Benefit–cost ratio", &h.bcr, true),
@@ -72,11 +79,9 @@ func (h *headline) show(a analysis) {
 	if !a.res.RecommendedByCase {
 		name += " (highest NPV)"
 	}
-	if a.c.IsApproved() {
-		// The figures beside it are the re-forecast; the Track step shows
-		// them against the approved ones.
-		name = "Approved " + shortDate(a.c.Tracking.Baseline.Approval.Date) + ": " + name
-	}
+	// Once approved, the figures beside it are the re-forecast; the
+	// Track step shows them against the approved ones.
+	form.SetText(h.recommendedCaption, "Recommended"+approvedMark(a.c))
 	form.SetText(h.recommended, name)
 	form.SetText(h.npv, f.MoneyShort(alt.NPV))
 	form.SetText(h.roi, f.Maybe(alt.ROI, f.Percent))

@@ -76,7 +76,7 @@ func newTrackScreen(u *UI) screen {
 	s.imp = newTrackImport(u)
 	s.sections = container.NewVBox(
 		section("Where we stand", "The status by area follows stated rules; the money is the approved baseline's, the spend recorded, and the forecast from today's estimates.",
-			s.asOf, s.lastError, s.areas, s.money, s.spend, s.forecast, s.benefits),
+			s.asOf, s.lastError, s.areas, statusRules(), s.money, s.spend, s.forecast, s.benefits),
 		section("Milestones", "Enter when each milestone actually started and ended, how far it is, and for one running late how it will recover. Each bar of the plan as approved (thin) is beside its actual or forecast bar; late ones are marked.",
 			s.timeline, s.milestones),
 		section("KPIs", "Add each reading on its day. The chart shows the readings against the trajectory from the baseline to the target.", s.kpis),
@@ -278,12 +278,18 @@ func statusRow(ar tracking.AreaStatus) fyne.CanvasObject {
 	}
 	why := widget.NewLabel(ar.Area + ": " + ar.Reason)
 	why.Wrapping = fyne.TextWrapWord
-	rule := widget.NewLabel(ar.Rule)
-	rule.Wrapping = fyne.TextWrapWord
-	rule.Importance = widget.LowImportance
-	rule.SizeName = theme.SizeNameCaptionText
-	cols := form.NewColumns(1, 6)
-	return cols.Row(mark, container.New(form.TightVBox{}, why, rule))
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, mark.MinSize().Height), mark), nil, why)
+}
+
+// statusRules is the fold that says how each area's status is decided.
+func statusRules() fyne.CanvasObject {
+	var rules []fyne.CanvasObject
+	for _, area := range []string{tracking.AreaMoney, tracking.AreaSchedule, tracking.AreaKPIs, tracking.AreaRisks} {
+		l := muted(area + ": " + tracking.StatusRules[area])
+		l.SizeName = theme.SizeNameCaptionText
+		rules = append(rules, l)
+	}
+	return widget.NewAccordion(widget.NewAccordionItem("How each status is decided", container.NewVBox(rules...)))
 }
 
 // spendSeries are the money's curves, cumulated: planned, actual to the

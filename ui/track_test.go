@@ -130,7 +130,7 @@ func TestApproveFromReview(t *testing.T) {
 		t.Errorf("title %q does not say the case is approved", th.title())
 	}
 	th.settle()
-	if got := th.u.headline.recommended.Text; !strings.HasPrefix(got, "Approved 8 Jul 2027: ") {
+	if got := th.u.headline.recommendedCaption.Text; got != "Recommended (approved 8 Jul 2027)" {
 		t.Errorf("the headline says %q", got)
 	}
 	if !slices.Contains(stepNames(th.u), "Track") {

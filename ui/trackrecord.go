@@ -80,7 +80,7 @@ func (s *trackScreen) milestoneRows(c *casebuilder.Case) []fyne.CanvasObject {
 		statusValues = append(statusValues, string(st))
 		statusLabels = append(statusLabels, form.Capital(milestoneStates[tracking.MilestoneState(st)]))
 	}
-	four := form.NewColumns(1, 1, 0.8, 1.1)
+	cols := form.NewColumns(1, 1, 0.7, 1.1, 2.2)
 	var rows []fyne.CanvasObject
 	for _, m := range b.Milestones {
 		key := m.Key()
@@ -91,7 +91,7 @@ func (s *trackScreen) milestoneRows(c *casebuilder.Case) []fyne.CanvasObject {
 		pct := f.Number(at("percentComplete"), figure.Percent, keyed(get, func(p *casebuilder.MilestoneProgress) *float64 { return &p.PercentComplete }))
 		status := f.Choice(at("status"), statusValues, statusLabels,
 			form.AsText(keyed(get, func(p *casebuilder.MilestoneProgress) *casebuilder.MilestoneStatus { return &p.Status })))
-		note := f.Text(at("note"), keyed(get, func(p *casebuilder.MilestoneProgress) *string { return &p.Note }), "What is being done about it, e.g. how a late milestone will recover")
+		note := f.Text(at("note"), keyed(get, func(p *casebuilder.MilestoneProgress) *string { return &p.Note }), "How it will recover, if late")
 		head := widget.NewLabelWithStyle(m.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Wrapping = fyne.TextWrapWord
 		planned := fmt.Sprintf("Planned %s – %s", shortDate(m.Start), shortDate(m.End))
@@ -103,9 +103,8 @@ func (s *trackScreen) milestoneRows(c *casebuilder.Case) []fyne.CanvasObject {
 		s.stateLabels = append(s.stateLabels, milestoneLine{key: key, label: state, planned: planned})
 		rows = append(rows, container.NewVBox(
 			container.New(form.TightVBox{}, head, state),
-			four.Row(labelled("Actual start", start.Box()), labelled("Actual end", end.Box()),
-				labelled("Complete", pct.Box()), labelled("Status", status.Box())),
-			labelled("Note", note.Box())))
+			cols.Row(labelled("Actual start", start.Box()), labelled("Actual end", end.Box()),
+				labelled("Complete", pct.Box()), labelled("Status", status.Box()), labelled("Note", note.Box()))))
 	}
 	return rows
 }
@@ -289,7 +288,7 @@ func (s *trackScreen) gateRows(c *casebuilder.Case) []fyne.CanvasObject {
 	f := s.newForm()
 	decisions := []string{"", string(casebuilder.GoOn), string(casebuilder.Stop)}
 	decisionLabels := []string{"Not decided yet", "Go on", "Stop"}
-	three := form.NewColumns(1, 1, 1.4)
+	cols := form.NewColumns(1, 1, 1.4, 2)
 	var rows []fyne.CanvasObject
 	for _, g := range b.Gates {
 		get := gateEntry(g.ID)
@@ -307,9 +306,8 @@ func (s *trackScreen) gateRows(c *casebuilder.Case) []fyne.CanvasObject {
 		head.Wrapping = fyne.TextWrapWord
 		rows = append(rows, container.NewVBox(
 			container.New(form.TightVBox{}, head, gv.status, gv.thresholds),
-			three.Row(labelled("Decided on", date.Box()), labelled("Decision", decision.Box()), labelled("Decided by", by.Box())),
-			met.Box(),
-			labelled("Note", note.Box())))
+			cols.Row(labelled("Decided on", date.Box()), labelled("Decision", decision.Box()), labelled("Decided by", by.Box()), labelled("Note", note.Box())),
+			met.Box()))
 	}
 	return rows
 }
