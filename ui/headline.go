@@ -20,11 +20,11 @@ type headline struct {
 	// recommendedCaption says "Recommended", or once the case is approved
 	// when it was.
 	recommendedCaption *widget.Label
-	npv, roi    *widget.Label
-	bcr         *widget.Label
-	payback     *widget.Label
-	pain        *widget.Label
-	box         *fyne.Container
+	npv, roi           *widget.Label
+	bcr                *widget.Label
+	payback            *widget.Label
+	pain               *widget.Label
+	box                *fyne.Container
 }
 
 func newHeadline(u *UI) *headline {
