@@ -389,7 +389,7 @@ func TestTrackRiskAndGate(t *testing.T) {
 		t.Errorf("gate outcome %+v", out)
 	}
 	s = th.track()
-	if th := s.gateViews[0].thresholds.Text; !strings.Contains(th, "Months to full productivity, new hires <= ") {
+	if th := s.gateViews[0].thresholds.Text; !strings.Contains(th, "Months to full productivity, new hires at most 5.50: latest 5.80 on 30 Jun 2027 — not met") {
 		t.Errorf("the gate's conditions read %q", th)
 	}
 }

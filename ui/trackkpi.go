@@ -21,7 +21,7 @@ import (
 
 // maxReadingsListed bounds the readings listed under a KPI's chart, the
 // newest first; the chart shows them all.
-const maxReadingsListed = 6
+const maxReadingsListed = 4
 
 // kpiView is one KPI of the baseline: where its latest reading stands
 // against its trajectory, a chart of its readings, and a row to record a
@@ -74,7 +74,8 @@ func newKPIView(u *UI, m casebuilder.BaselineMeasure) *kpiView {
 	goal.SizeName = theme.SizeNameCaptionText
 	row := form.NewColumns(1.1, 1, 1.4, 0.8).Row(labelled("Day", k.date), labelled("Reading", k.value), labelled("Note", k.note),
 		container.NewVBox(captionLabel(" "), k.record))
-	k.box = container.NewVBox(container.New(form.TightVBox{}, head, goal, k.summary), k.chart, row, k.problem, k.list, widget.NewSeparator())
+	k.box = container.NewVBox(container.New(form.TightVBox{}, head, goal, k.summary),
+		form.NewColumns(3, 2).Row(k.chart, container.NewVBox(k.list)), row, k.problem, widget.NewSeparator())
 	return k
 }
 

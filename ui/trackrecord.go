@@ -250,7 +250,7 @@ func (s *trackScreen) riskTable() fyne.CanvasObject {
 			return casebuilder.RiskEvent{Risk: keys[0], Fired: casebuilder.DateOf(s.u.deps.now())}
 		}}.Edits(s.u.host(), casebuilder.StepTracking)
 	three := form.NewColumns(2, 1, 1)
-	four := form.NewColumns(1, 1, 1, 2)
+	two := form.NewColumns(1, 3)
 	t := f.Table(edits, "risk that fired", "No risk has fired yet.", nil, func(i int, rf *form.Form) fyne.CanvasObject {
 		at := func(field string) string { return fmt.Sprintf("tracking.riskEvents[%d].%s", i, field) }
 		ev := form.ItemOf(list, i)
@@ -263,7 +263,8 @@ func (s *trackScreen) riskTable() fyne.CanvasObject {
 		note := rf.Text(at("note"), form.In(ev, func(e *casebuilder.RiskEvent) *string { return &e.Note }), "What was done")
 		return container.NewVBox(
 			three.Row(labelled("Risk", risk.Box()), labelled("Trigger fired on", fired.Box()), labelled("Resolved on", resolved.Box())),
-			four.Row(container.NewVBox(work.Box()), container.NewVBox(cont.Box()), labelled("What it cost", cost.Box()), labelled("Note", note.Box())),
+			container.NewHBox(work.Box(), cont.Box()),
+			two.Row(labelled("What it cost", cost.Box()), labelled("Note", note.Box())),
 			widget.NewSeparator())
 	})
 	return t.Box()
@@ -288,7 +289,7 @@ func (s *trackScreen) gateRows(c *casebuilder.Case) []fyne.CanvasObject {
 	f := s.newForm()
 	decisions := []string{"", string(casebuilder.GoOn), string(casebuilder.Stop)}
 	decisionLabels := []string{"Not decided yet", "Go on", "Stop"}
-	cols := form.NewColumns(1, 1, 1.4, 2)
+	cols := form.NewColumns(1, 1, 2)
 	var rows []fyne.CanvasObject
 	for _, g := range b.Gates {
 		get := gateEntry(g.ID)
@@ -306,8 +307,9 @@ func (s *trackScreen) gateRows(c *casebuilder.Case) []fyne.CanvasObject {
 		head.Wrapping = fyne.TextWrapWord
 		rows = append(rows, container.NewVBox(
 			container.New(form.TightVBox{}, head, gv.status, gv.thresholds),
-			cols.Row(labelled("Decided on", date.Box()), labelled("Decision", decision.Box()), labelled("Decided by", by.Box()), labelled("Note", note.Box())),
-			met.Box()))
+			cols.Row(labelled("Decided on", date.Box()), labelled("Decision", decision.Box()), labelled("Decided by", by.Box())),
+			met.Box(),
+			labelled("Note", note.Box())))
 	}
 	return rows
 }
@@ -354,7 +356,7 @@ func (g *gateView) show(p *tracking.Progress) {
 		if k != nil {
 			name, unit = k.Name, k.Unit
 		}
-		line := fmt.Sprintf("%s %s %s: ", name, string(th.Comparison), f.Value(th.Value, unitOr(unit)))
+		line := fmt.Sprintf("%s %s %s: ", name, comparisonWords[th.Comparison], f.Value(th.Value, unitOr(unit)))
 		switch {
 		case th.Reading == nil:
 			line += "no reading yet"
@@ -372,6 +374,14 @@ func (g *gateView) show(p *tracking.Progress) {
 		lines = append(lines, "No conditions set.")
 	}
 	g.thresholds.SetText(strings.Join(lines, "\n"))
+}
+
+// comparisonWords say a threshold's comparison.
+var comparisonWords = map[casebuilder.Comparison]string{
+	casebuilder.AtMost:  "at most",
+	casebuilder.AtLeast: "at least",
+	casebuilder.Below:   "below",
+	casebuilder.Above:   "above",
 }
 
 // kpiOf is the KPI of key (or ID) in the progress.
