@@ -179,9 +179,6 @@ func (k *kpiView) refresh(c *casebuilder.Case) {
 	if n := len(k.readings) - maxReadingsListed; n > 0 {
 		rows = append(rows, muted(fmt.Sprintf("… and %s before.", plural(n, "reading"))))
 	}
-	if len(rows) == 0 {
-		rows = append(rows, muted("No reading yet."))
-	}
 	k.list.Objects = rows
 	k.list.Refresh()
 	b := &c.Tracking.Baseline
