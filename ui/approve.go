@@ -125,19 +125,19 @@ func (d *approveDialog) approval() (casebuilder.Approval, error) {
 	var a casebuilder.Approval
 	text := strings.TrimSpace(d.date.Text)
 	if text == "" {
-		return a, errors.New("Approved on: type the day the case was approved, e.g. " + casebuilder.DateExample(d.u.lang()))
+		return a, fieldProblem{"Approved on", "type the day the case was approved, e.g. " + casebuilder.DateExample(d.u.lang())}
 	}
 	day, err := casebuilder.ParseLocalDate(text, d.u.lang())
 	if err != nil {
-		return a, fmt.Errorf("Approved on: %w", err)
+		return a, fieldProblem{"Approved on", err.Error()}
 	}
 	if casebuilder.DateOf(d.u.deps.now()).Before(day) {
-		return a, fmt.Errorf("Approved on: %s is in the future; record the approval once it is given", shortDate(day))
+		return a, fieldProblem{"Approved on", shortDate(day) + " is in the future; record the approval once it is given"}
 	}
 	a.Date = day
 	a.By = strings.TrimSpace(d.by.Text)
 	if a.By == "" {
-		return a, errors.New("Decided by: say who approved the case, a name or a body such as the executive committee")
+		return a, fieldProblem{"Decided by", "say who approved the case, a name or a body such as the executive committee"}
 	}
 	a.Conditions = strings.TrimSpace(strings.ReplaceAll(d.conditions.Text, "\t", " "))
 	if i := d.scope.SelectedIndex(); i > 0 && i <= len(d.gates) {
@@ -202,6 +202,12 @@ func orDash(s, alt string) string {
 	}
 	return s
 }
+
+// fieldProblem is what is wrong with what was typed in a field of a
+// dialog or a row, said with the field's name first.
+type fieldProblem struct{ field, problem string }
+
+func (e fieldProblem) Error() string { return e.field + ": " + e.problem }
 
 // dialogEntry is an entry of a dialog: Escape cancels the dialog, Enter
 // confirms it (in a one-line entry), and Tab moves on even in a

@@ -480,3 +480,41 @@ func TestTrackFitsALaptop(t *testing.T) {
 		t.Errorf("Tab from the actual start moved to %T", th.w.Canvas().Focused())
 	}
 }
+
+// A tracking edit not yet saved is autosaved, and recovered after a
+// crash.
+func TestTrackEditRecoveredAfterACrash(t *testing.T) {
+	storage := t.TempDir()
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "tracked.hrcase")
+	if err := casebuilder.Save(path, loadSample(t, "tracked")); err != nil {
+		t.Fatal(err)
+	}
+	h := startIn(t, a, storage, Options{Path: path})
+	h.u.deps.now = func() time.Time { return time.Date(2027, 10, 20, 9, 0, 0, 0, time.UTC) }
+	h.settle()
+	s := shownScreen[*trackScreen](h, casebuilder.StepTracking)
+	k := s.kpiViews[0]
+	k.date.SetText("2027-10-06")
+	k.value.SetText("29.9 %")
+	test.Tap(k.record)
+	n := len(h.u.doc.c.Tracking.Readings)
+	h.u.autosave.pid = deadProcess(t)
+	h.u.autosave.save()
+	for h.bridge.drain(); h.u.autosave.writing; h.bridge.drain() {
+		time.Sleep(time.Millisecond)
+	}
+	if h.u.autosave.last != h.u.doc.c {
+		t.Fatalf("nothing autosaved: %s", h.u.status.message.Text)
+	}
+
+	h2 := startIn(t, a, storage, Options{Path: path})
+	if h2.shown.recovery == nil {
+		t.Fatal("no offer to recover the autosaved reading")
+	}
+	h2.shown.recovery.Confirm()
+	rs := h2.u.doc.c.Tracking.Readings
+	if len(rs) != n || rs[n-1].Date != (casebuilder.Date{Year: 2027, Month: 10, Day: 6}) || rs[n-1].Measure != k.m.Key() {
+		t.Errorf("recovered %d readings, the last %+v", len(rs), rs[len(rs)-1])
+	}
+}

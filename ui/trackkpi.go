@@ -108,19 +108,19 @@ func (k *kpiView) typed() (casebuilder.Reading, error) {
 	r := casebuilder.Reading{Measure: k.m.Key(), Note: strings.TrimSpace(k.note.Text)}
 	day := strings.TrimSpace(k.date.Text)
 	if day == "" {
-		return r, errors.New("Day: type the day of the reading, e.g. " + casebuilder.DateExample(k.u.lang()))
+		return r, fieldProblem{"Day", "type the day of the reading, e.g. " + casebuilder.DateExample(k.u.lang())}
 	}
 	d, err := casebuilder.ParseLocalDate(day, k.u.lang())
 	if err != nil {
-		return r, fmt.Errorf("Day: %w", err)
+		return r, fieldProblem{"Day", err.Error()}
 	}
 	if casebuilder.DateOf(k.u.deps.now()).Before(d) {
-		return r, fmt.Errorf("Day: %s is in the future; a reading is of what has happened", shortDate(d))
+		return r, fieldProblem{"Day", shortDate(d) + " is in the future; a reading is of what has happened"}
 	}
 	r.Date = d
 	text := strings.TrimSpace(k.value.Text)
 	if text == "" {
-		return r, errors.New("Reading: type the KPI's value on that day")
+		return r, fieldProblem{"Reading", "type the KPI's value on that day"}
 	}
 	v, err := k.u.parse(text, unitOr(k.m.Unit))
 	if err != nil {
@@ -131,7 +131,7 @@ func (k *kpiView) typed() (casebuilder.Reading, error) {
 		}
 		// Said in one error, not wrapped, so that the field's name and
 		// what was typed are shown with the reason.
-		return r, errors.New("Reading: “" + text + "” " + reason)
+		return r, fieldProblem{"Reading", "“" + text + "” " + reason}
 	}
 	r.Value = v
 	return r, nil
