@@ -51,7 +51,11 @@ type trackScreen struct {
 	risks       *fyne.Container
 	gates       *fyne.Container
 	gateViews   []*gateView
-	imp         *trackImport
+	// decisions are the decisions asked of the report's readers, and
+	// credits who made the progress happen.
+	decisions *fyne.Container
+	credits   *fyne.Container
+	imp       *trackImport
 }
 
 func newTrackScreen(u *UI) screen {
@@ -73,6 +77,8 @@ func newTrackScreen(u *UI) screen {
 	s.kpis = container.NewVBox()
 	s.risks = container.NewVBox()
 	s.gates = container.NewVBox()
+	s.decisions = container.NewVBox()
+	s.credits = container.NewVBox()
 	s.imp = newTrackImport(u)
 	s.sections = container.NewVBox(
 		section("Where we stand", "The status by area follows stated rules; the money is the approved baseline's, the spend recorded, and the forecast from today's estimates.",
@@ -82,6 +88,8 @@ func newTrackScreen(u *UI) screen {
 		section("KPIs", "Add each reading on its day. The chart shows the readings against the trajectory from the baseline to the target.", s.kpis),
 		section("Risks", "When a risk's early warning fires, record it, what was done (its work-around, its contingency plan) and what it cost. Money drawn on the reserve is recorded as spend too.", s.risks),
 		section("Gates", "At each stage gate, record the decision. Its conditions are shown against the KPIs' latest readings.", s.gates),
+		section("Decisions and credits", "The decisions the progress report asks of its readers, and the people it credits with the progress made.",
+			s.decisions, s.credits),
 		section("Import", "Import the CSV files HR and Finance export: the spend by cost line, the KPIs' readings, the milestones' progress. Every row is checked first; a file with a bad row changes nothing.", s.imp.box),
 	)
 	s.scroll = page(container.NewStack(s.waiting, s.sections))
@@ -167,6 +175,10 @@ func (s *trackScreen) build(c *casebuilder.Case) {
 	s.risks.Refresh()
 	s.gates.Objects = s.gateRows(c)
 	s.gates.Refresh()
+	s.decisions.Objects = []fyne.CanvasObject{s.decisionTable()}
+	s.decisions.Refresh()
+	s.credits.Objects = []fyne.CanvasObject{s.creditTable()}
+	s.credits.Refresh()
 }
 
 // newForm is a form of the Track step, refreshed with the screen.
@@ -338,7 +350,7 @@ func (s *trackScreen) focus(path string) bool {
 			s.u.focus(s.kpiViews[0].date)
 			return true
 		}
-	case strings.HasPrefix(path, "tracking.spend"), strings.HasPrefix(path, "tracking.decisions"):
+	case strings.HasPrefix(path, "tracking.spend"):
 		s.u.focus(s.imp.kind)
 		return true
 	}

@@ -518,3 +518,50 @@ func TestTrackEditRecoveredAfterACrash(t *testing.T) {
 		t.Errorf("recovered %d readings, the last %+v", len(rs), rs[len(rs)-1])
 	}
 }
+
+// Approving an approved case again, for its first stage only, keeps the
+// old baseline in the history and the actuals recorded.
+func TestApproveAgainForAStage(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	old := th.u.doc.c.Tracking
+	review := shownScreen[*reviewScreen](th.harness, casebuilder.StepReview)
+	test.Tap(button(t, review.content(), "Record the approval…"))
+	d := th.approve
+	if d == nil || !d.again || d.ok.Text != "Approve again" || d.by.Text != old.Baseline.Approval.By {
+		t.Fatalf("the dialog for an approved case: %+v", d)
+	}
+	if len(d.scope.Options) != 2 || !strings.Contains(d.scope.Options[1], "Pilot review") {
+		t.Fatalf("what can be approved: %q", d.scope.Options)
+	}
+	d.scope.SetSelectedIndex(1)
+	d.date.SetText("2027-10-18")
+	test.Tap(d.ok)
+	tr := th.u.doc.c.Tracking
+	if got := visibleText(d.problem); got != "" {
+		t.Fatalf("refused: %s", got)
+	}
+	if len(tr.History) != len(old.History)+1 || tr.History[len(tr.History)-1].Approval != old.Baseline.Approval {
+		t.Errorf("the history holds %d baselines, the last approved %+v", len(tr.History), tr.History[len(tr.History)-1].Approval)
+	}
+	if tr.Baseline.Approval.UpToGate != "pilot-review" || tr.Baseline.Approval.Date != (casebuilder.Date{Year: 2027, Month: 10, Day: 18}) {
+		t.Errorf("approved again as %+v", tr.Baseline.Approval)
+	}
+	if len(tr.Readings) != len(old.Readings) || len(tr.Spend) != len(old.Spend) {
+		t.Error("approving again lost actuals")
+	}
+}
+
+// A decision asked of the report's readers is added and typed in its
+// section.
+func TestTrackDecision(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	s := th.track()
+	n := len(th.u.doc.c.Tracking.Decisions)
+	test.Tap(button(t, s.decisions, "Add decision to ask for"))
+	e := th.entryAt(casebuilder.StepTracking, "tracking.decisions["+strconv.Itoa(n)+"].question")
+	th.retype(e, "Extend the coaching to the second year?")
+	ds := th.u.doc.c.Tracking.Decisions
+	if len(ds) != n+1 || ds[n].Question != "Extend the coaching to the second year?" || ds[n].Raised != (casebuilder.Date{Year: 2027, Month: 10, Day: 20}) {
+		t.Errorf("decisions: %+v", ds)
+	}
+}

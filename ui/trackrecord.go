@@ -393,3 +393,63 @@ func kpiOf(p *tracking.Progress, key string) *tracking.KPI {
 	}
 	return nil
 }
+
+// decisionTable is the table of the decisions the progress report asks of
+// its readers.
+func (s *trackScreen) decisionTable() fyne.CanvasObject {
+	f := s.newForm()
+	list := func(c *casebuilder.Case) *[]casebuilder.DecisionRequest {
+		if c.Tracking == nil {
+			return nil
+		}
+		return &c.Tracking.Decisions
+	}
+	edits := form.List[casebuilder.DecisionRequest]{Path: "tracking.decisions", Get: list,
+		New: func(*casebuilder.Case) casebuilder.DecisionRequest {
+			// A decision must say what is to be decided: the user types over it.
+			return casebuilder.DecisionRequest{Raised: casebuilder.DateOf(s.u.deps.now()), Question: "New decision"}
+		}}.Edits(s.u.host(), casebuilder.StepTracking)
+	top := form.NewColumns(3, 1.4, 1)
+	bottom := form.NewColumns(1, 3)
+	t := f.Table(edits, "decision to ask for", "No decision asked of the report's readers.", nil, func(i int, rf *form.Form) fyne.CanvasObject {
+		at := func(field string) string { return fmt.Sprintf("tracking.decisions[%d].%s", i, field) }
+		d := form.ItemOf(list, i)
+		question := rf.Text(at("question"), form.In(d, func(x *casebuilder.DecisionRequest) *string { return &x.Question }), "The decision needed, e.g. extend the coaching to year 2?")
+		from := rf.Text(at("from"), form.In(d, func(x *casebuilder.DecisionRequest) *string { return &x.From }), "Whose decision: the CEO, the CFO")
+		by := rf.Date(at("by"), form.In(d, func(x *casebuilder.DecisionRequest) *casebuilder.Date { return &x.By }))
+		decided := rf.Date(at("decided"), form.In(d, func(x *casebuilder.DecisionRequest) *casebuilder.Date { return &x.Decided }))
+		answer := rf.Text(at("answer"), form.In(d, func(x *casebuilder.DecisionRequest) *string { return &x.Answer }), "What was decided")
+		return container.NewVBox(
+			top.Row(labelled("Decision needed", question.Box()), labelled("From", from.Box()), labelled("Needed by", by.Box())),
+			bottom.Row(labelled("Decided on", decided.Box()), labelled("Answer", answer.Box())),
+			widget.NewSeparator())
+	})
+	return t.Box()
+}
+
+// creditTable is the table of the people credited with the progress.
+func (s *trackScreen) creditTable() fyne.CanvasObject {
+	f := s.newForm()
+	list := func(c *casebuilder.Case) *[]casebuilder.Credit {
+		if c.Tracking == nil {
+			return nil
+		}
+		return &c.Tracking.Credits
+	}
+	edits := form.List[casebuilder.Credit]{Path: "tracking.credits", Get: list,
+		New: func(*casebuilder.Case) casebuilder.Credit {
+			// A credit must name someone and what they did: the user types
+			// over both.
+			return casebuilder.Credit{Date: casebuilder.DateOf(s.u.deps.now()), Name: "New name", Contribution: "What they did"}
+		}}.Edits(s.u.host(), casebuilder.StepTracking)
+	cols := form.NewColumns(1, 1.4, 3)
+	t := f.Table(edits, "credit", "No one credited yet.", form.HeaderRow(cols, "Day", "Name", "What they did"), func(i int, rf *form.Form) fyne.CanvasObject {
+		at := func(field string) string { return fmt.Sprintf("tracking.credits[%d].%s", i, field) }
+		k := form.ItemOf(list, i)
+		day := rf.Date(at("date"), form.In(k, func(x *casebuilder.Credit) *casebuilder.Date { return &x.Date }))
+		name := rf.Text(at("name"), form.In(k, func(x *casebuilder.Credit) *string { return &x.Name }), "")
+		what := rf.Text(at("contribution"), form.In(k, func(x *casebuilder.Credit) *string { return &x.Contribution }), "What they did")
+		return cols.Row(day.Box(), name.Box(), what.Box())
+	})
+	return t.Box()
+}
