@@ -2,6 +2,7 @@ package ui
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -38,13 +39,21 @@ type analysis struct {
 // enough to follow typing (a few milliseconds for the stress case).
 func analyse(c *casebuilder.Case) analysis {
 	res := casebuilder.Calculate(c)
-	// Once approved, the review adds the findings of a case under way.
-	findings := tracking.Findings(c, res)
-	a := analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings)}
+	findings := casebuilder.Review(c, res)
+	var progress *tracking.Progress
+	var progressErr error
 	if c.IsApproved() {
-		a.progress, a.progressErr = tracking.ProgressOf(c, tracking.Options{})
+		// Once approved, the review adds the findings of a case under
+		// way, as tracking.Findings does, from the progress shown.
+		progress, progressErr = tracking.ProgressOf(c, tracking.Options{})
+		if progressErr == nil {
+			findings = append(findings, tracking.Review(c, progress)...)
+			order := map[casebuilder.Severity]int{casebuilder.Blocking: 0, casebuilder.Warning: 1, casebuilder.Advice: 2}
+			slices.SortStableFunc(findings, func(a, b casebuilder.Finding) int { return order[a.Severity] - order[b.Severity] })
+		}
 	}
-	return a
+	return analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings),
+		progress: progress, progressErr: progressErr}
 }
 
 // withFileFindings puts what reading the case's file found (see
