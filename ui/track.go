@@ -212,7 +212,10 @@ func (s *trackScreen) showAnalysis(a analysis) {
 	}
 	f := s.u.formatOf(a.c)
 	note := "the month of the latest actual"
-	if !p.Current {
+	switch {
+	case !hasActuals(a.c.Tracking):
+		note = "no actual recorded yet"
+	case !p.Current:
 		note = "an earlier month than the latest actual"
 	}
 	s.asOf.SetText(fmt.Sprintf("As of %s (%s): %s overall. %s approved on %s by %s.",
@@ -257,6 +260,11 @@ func (s *trackScreen) showAnalysis(a analysis) {
 	for _, g := range s.gateViews {
 		g.show(p)
 	}
+}
+
+// hasActuals reports whether the record holds anything that happened.
+func hasActuals(t *casebuilder.Tracking) bool {
+	return t != nil && len(t.Spend)+len(t.Milestones)+len(t.Readings)+len(t.RiskEvents)+len(t.Gates) > 0
 }
 
 func abs(x float64) float64 {

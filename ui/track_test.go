@@ -136,6 +136,9 @@ func TestApproveFromReview(t *testing.T) {
 	if !slices.Contains(stepNames(th.u), "Track") {
 		t.Errorf("Track is not among the steps after approval: %v", stepNames(th.u))
 	}
+	if s := th.track(); !strings.Contains(s.asOf.Text, "(no actual recorded yet)") {
+		t.Errorf("the Track step of a case just approved says %q", s.asOf.Text)
+	}
 
 	th.u.onUndo()
 	if th.u.doc.c.IsApproved() || th.u.doc.c != before {
