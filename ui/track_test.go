@@ -88,8 +88,21 @@ func TestApproveFromReview(t *testing.T) {
 	th.w.Canvas().Focus(d.by)
 	test.Type(d.by, "Executive")
 	d.by.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if th.u.doc.c != before || th.u.doc.c.IsApproved() {
-		t.Fatal("Escape approved the case")
+	if th.u.doc.c != before || th.u.doc.c.IsApproved() || th.u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not cancel the dialog")
+	}
+	// And with no entry focused.
+	test.Tap(button(t, review.content(), "Record the approval…"))
+	th.w.Canvas().Unfocus()
+	th.w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if th.approve == d {
+		t.Fatal("no second dialog")
+	}
+	if th.u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape with nothing focused left the dialog open")
+	}
+	if th.w.Canvas().OnTypedKey() != nil {
+		t.Error("the dialog's Escape outlived it")
 	}
 
 	// Nobody named: refused, saying which field, the case unchanged.

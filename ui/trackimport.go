@@ -49,7 +49,7 @@ var importKinds = []importKind{
 type trackImport struct {
 	u       *UI
 	kind    *widget.Select
-	path    *widget.Entry
+	path    *form.Entry
 	columns *widget.Label
 	preview *widget.Button
 	apply   *widget.Button
@@ -71,7 +71,7 @@ func newTrackImport(u *UI) *trackImport {
 		labels = append(labels, k.label)
 	}
 	t.kind = widget.NewSelect(labels, func(string) { t.showColumns(); t.clear() })
-	t.path = widget.NewEntry()
+	t.path = form.NewEntry()
 	t.path.SetPlaceHolder("The CSV file to import")
 	t.path.OnChanged = func(string) { t.clear() }
 	t.path.OnSubmitted = func(string) { t.onPreview() }

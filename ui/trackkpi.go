@@ -31,9 +31,9 @@ type kpiView struct {
 	m       casebuilder.BaselineMeasure
 	summary *widget.Label
 	chart   *chart.Chart
-	date    *widget.Entry
-	value   *widget.Entry
-	note    *widget.Entry
+	date    *form.Entry
+	value   *form.Entry
+	note    *form.Entry
 	record  *widget.Button
 	problem *form.ErrorLabel
 	list    *fyne.Container
@@ -54,11 +54,13 @@ type placedReading struct {
 func newKPIView(u *UI, m casebuilder.BaselineMeasure) *kpiView {
 	k := &kpiView{u: u, m: m, summary: muted(""), problem: form.NewErrorLabel(), list: container.NewVBox()}
 	k.chart = chart.New(fyne.NewSize(260, 130), k.draw)
-	k.date = widget.NewEntry()
+	// The app's entries, so that they behave as every field does (Tab,
+	// the wheel), though they edit the case only on Record.
+	k.date = form.NewEntry()
 	k.date.SetPlaceHolder("Day, e.g. " + casebuilder.DateExample(u.lang()))
-	k.value = widget.NewEntry()
+	k.value = form.NewEntry()
 	k.value.SetPlaceHolder("Reading, in " + unitWords(m.Unit))
-	k.note = widget.NewEntry()
+	k.note = form.NewEntry()
 	k.note.SetPlaceHolder("Note (optional)")
 	k.record = widget.NewButtonWithIcon("Record", theme.ContentAddIcon(), k.onRecord)
 	k.value.OnSubmitted = func(string) { k.onRecord() }
