@@ -425,7 +425,7 @@ func TestTrackFindingsInReview(t *testing.T) {
 	th.settle()
 	review := shownScreen[*reviewScreen](th.harness, casebuilder.StepReview)
 	review.showAnalysis(th.u.analysis)
-	found := false
+	found, sawRisk := false, false
 	for i, f := range th.u.analysis.findings {
 		if f.Where.Step != casebuilder.StepTracking || i >= len(review.links) {
 			continue
@@ -439,13 +439,23 @@ func TestTrackFindingsInReview(t *testing.T) {
 		if th.w.Canvas().Focused() == nil {
 			t.Errorf("the link of %q (%s) focuses nothing", f.Message, f.Where.Path)
 		}
+		if f.Where.Path == "tracking.riskEvents["+strconv.Itoa(len(th.u.doc.c.Tracking.RiskEvents)-1)+"].workaround" {
+			sawRisk = true
+			want := "Fix it: Track › risk “" + shorten(firstLine(th.u.doc.c.Risks[0].Description, ""), 40) + "” › workaround"
+			if review.links[i].Text != want {
+				t.Errorf("the link reads %q, want %q", review.links[i].Text, want)
+			}
+			if _, ok := th.w.Canvas().Focused().(*widget.Check); !ok {
+				t.Errorf("the link focuses a %T, not the work-around's check", th.w.Canvas().Focused())
+			}
+		}
 		if !strings.HasPrefix(review.links[i].Text, "Fix it: Track") {
 			t.Errorf("the link reads %q", review.links[i].Text)
 		}
 		th.u.goTo(casebuilder.StepReview)
 	}
-	if !found {
-		t.Fatal("the tracked sample has no tracking finding in the review")
+	if !found || !sawRisk {
+		t.Fatalf("the review lists no tracking finding (%v) or not the risk's (%v)", found, sawRisk)
 	}
 }
 

@@ -453,3 +453,119 @@ func (s *trackScreen) creditTable() fyne.CanvasObject {
 	})
 	return t.Box()
 }
+
+// trackedItem adds to parts the entry of the record that path is in, by
+// the name of what it records (the milestone, the risk, the gate, the
+// KPI), and returns what of path is left to say; parts is unchanged when
+// path is not in the record.
+func trackedItem(c *casebuilder.Case, parts []string, path string) ([]string, string) {
+	t := c.Tracking
+	if t == nil || !strings.HasPrefix(path, "tracking.") {
+		return parts, path
+	}
+	b := &t.Baseline
+	milestoneName := func(key string) string {
+		for _, m := range b.Milestones {
+			if m.Key() == key {
+				return m.Name
+			}
+		}
+		return key
+	}
+	measureName := func(key string) string {
+		for _, m := range b.Measures {
+			if m.Key() == key {
+				return m.Name
+			}
+		}
+		return key
+	}
+	riskName := func(key string) string {
+		for i := range c.Risks {
+			if riskKey(&c.Risks[i]) == key {
+				return firstLine(c.Risks[i].Description, key)
+			}
+		}
+		return key
+	}
+	gateName := func(id string) string {
+		for _, g := range b.Gates {
+			if g.ID == id {
+				return orDash(g.Name, id)
+			}
+		}
+		return id
+	}
+	lists := []struct {
+		list, noun string
+		name       func(i int) (string, bool)
+	}{
+		{"tracking.milestones", "milestone", func(i int) (string, bool) {
+			if p := form.Item(t.Milestones, i); p != nil {
+				return milestoneName(p.Milestone), true
+			}
+			return "", false
+		}},
+		{"tracking.riskEvents", "risk", func(i int) (string, bool) {
+			if e := form.Item(t.RiskEvents, i); e != nil {
+				return riskName(e.Risk), true
+			}
+			return "", false
+		}},
+		{"tracking.gates", "gate", func(i int) (string, bool) {
+			if g := form.Item(t.Gates, i); g != nil {
+				return gateName(g.Gate), true
+			}
+			return "", false
+		}},
+		{"tracking.readings", "reading of", func(i int) (string, bool) {
+			if r := form.Item(t.Readings, i); r != nil {
+				return measureName(r.Measure), true
+			}
+			return "", false
+		}},
+		{"tracking.kpis", "KPI", func(i int) (string, bool) {
+			if k := form.Item(t.KPIs, i); k != nil {
+				return measureName(k.Measure), true
+			}
+			return "", false
+		}},
+		{"tracking.decisions", "decision", func(i int) (string, bool) {
+			if d := form.Item(t.Decisions, i); d != nil {
+				return d.Question, true
+			}
+			return "", false
+		}},
+		{"tracking.spend", "spend", func(i int) (string, bool) {
+			if s := form.Item(t.Spend, i); s != nil {
+				return orDash(s.Line, "reserve") + " on " + shortDate(s.Date), true
+			}
+			return "", false
+		}},
+	}
+	for _, l := range lists {
+		i, rest, ok := form.IndexIn(path, l.list)
+		if !ok {
+			continue
+		}
+		if i < 0 {
+			return append(parts, trackedLists[l.list]), rest
+		}
+		if name, ok := l.name(i); ok {
+			return append(parts, l.noun+" “"+shorten(name, 40)+"”"), strings.TrimPrefix(rest, ".")
+		}
+		return parts, path
+	}
+	return parts, path
+}
+
+// trackedLists name the lists of the record, for a link to one of them.
+var trackedLists = map[string]string{
+	"tracking.milestones": "milestones",
+	"tracking.riskEvents": "risks that fired",
+	"tracking.gates":      "gates",
+	"tracking.readings":   "KPI readings",
+	"tracking.kpis":       "KPIs",
+	"tracking.decisions":  "decisions asked for",
+	"tracking.spend":      "spend",
+}
