@@ -382,7 +382,7 @@ func keyedPath(c *casebuilder.Case, path string) string {
 	return path
 }
 
-// value is a field of a number, text or date of the record, read and
+// keyed is a field of a number, text or date of the record, read and
 // written through an entry the record may not have yet: get returns the
 // entry in the case it is given, creating it when create is set.
 func keyed[T any, V comparable](get func(c *casebuilder.Case, create bool) *T, field func(it *T) *V) form.Value[V] {
