@@ -51,6 +51,9 @@ type Exporters struct {
 	Workbook Exporter
 	// Brief writes the PDF executive brief (.pdf).
 	Brief Exporter
+	// Progress writes the monthly progress report (.pdf) of an approved
+	// case; it is offered only once the case is approved.
+	Progress ProgressExporter
 }
 
 // Options are the choices the program makes for the app.
@@ -168,6 +171,8 @@ var screenSpecs = []screenSpec{
 	{casebuilder.StepPlan, "Plan", "The implementation plan", planGuidance, newPlanScreen},
 	{casebuilder.StepMeasures, "Measures", "Measures of success and credits", measuresGuidance, newMeasuresScreen},
 	{casebuilder.StepReview, "Review", "Review and export", reviewGuidance, newReviewScreen},
+	// Track is shown once the case is approved (see track.go).
+	{casebuilder.StepTracking, "Track", "Where the programme stands", trackGuidance, newTrackScreen},
 }
 
 // specOf is the screen of step id.
@@ -440,7 +445,7 @@ func (u *UI) updateTitle() {
 	if u.doc.modified() {
 		mark = "*"
 	}
-	u.win.SetTitle(mark + u.docName() + " — Case Builder")
+	u.win.SetTitle(mark + u.docName() + approvedMark(u.doc.c) + " — Case Builder")
 }
 
 // docName is the case's file name, or what it is until it has one.
