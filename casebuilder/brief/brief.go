@@ -48,6 +48,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 )
 
@@ -276,26 +277,10 @@ func (d *doc) footerLines(s string, w float64) (lines []string, size float64) {
 
 // confidentiality is the line at the foot of every page.
 func (d *doc) confidentiality() string {
-	s := "Confidential"
-	if org := strings.TrimSpace(d.c.Organisation); org != "" {
-		s += ": " + org + " internal"
-	}
-	if pf := strings.TrimSpace(d.c.PreparedFor); pf != "" {
-		s += ", prepared for " + pf
-	}
-	return s + ". Contains people data; do not forward."
+	return pdfstyle.Confidentiality(d.c.Organisation, d.c.PreparedFor)
 }
 
-func prefixed(prefix, s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	return prefix + s
-}
-
-func orDefault(s, def string) string {
-	if strings.TrimSpace(s) == "" {
-		return def
-	}
-	return s
-}
+var (
+	prefixed  = pdfstyle.Prefixed
+	orDefault = pdfstyle.OrDefault
+)

@@ -339,7 +339,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 
 // heatShades are the heat map's shades by band, light to dark: they keep
 // their order in grey-scale.
-var heatShades = []rgb{{236, 242, 236}, {246, 220, 140}, {228, 150, 88}, {178, 56, 50}}
+var heatShades = []rgb{{R: 236, G: 242, B: 236}, {R: 246, G: 220, B: 140}, {R: 228, G: 150, B: 88}, {R: 178, G: 56, B: 50}}
 
 var heatBands = []string{"Low", "Medium", "High", "Very high"}
 

@@ -25,7 +25,7 @@ func (d *doc) cover() {
 	d.rect(0, bandY, d.w, bandH, "F")
 	y := bandY + 9
 	d.setFont("B", 8.5)
-	d.setColor(rgb{190, 204, 222})
+	d.setColor(rgb{R: 190, G: 204, B: 222})
 	d.textAt(marginX, y, d.contentW(), "EXECUTIVE BRIEF  ·  BUSINESS CASE FOR DECISION", "L")
 	y += 8
 	d.setFont("B", 24)
@@ -36,7 +36,7 @@ func (d *doc) cover() {
 	}
 	if org := strings.TrimSpace(c.Organisation); org != "" {
 		d.setFont("", 11)
-		d.setColor(rgb{214, 224, 236})
+		d.setColor(rgb{R: 214, G: 224, B: 236})
 		d.textAt(marginX, y+1, d.contentW(), d.fit(org, d.contentW()), "L")
 	}
 	d.y = bandY + bandH + 10

@@ -336,7 +336,7 @@ func (d *doc) timeAxis(from casebuilder.Date, months int, x, y, w, h float64, po
 	k := max(1, int(math.Ceil(8/(12*monthW))))
 	d.setFont("B", 7)
 	d.setColor(colWhite)
-	d.draw(rgb{120, 140, 170})
+	d.draw(rgb{R: 120, G: 140, B: 170})
 	pdf.SetLineWidth(0.15)
 	for m := 0; m < months; {
 		dt := from.AddMonths(m)

@@ -5,37 +5,37 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
-// Page geometry, in millimetres: the brief's.
+// Page geometry, in millimetres, and the palette: the brief's (see
+// package pdfstyle), with the status colours. Each status is also written
+// as a word, so the report reads the same in grey-scale.
 const (
-	marginX      = 18.0
-	marginTop    = 22.0
-	marginBottom = 20.0
-	headerRule   = 15.0
-	footerRule   = 13.0
-	ptToMM       = 25.4 / 72
+	marginX      = pdfstyle.MarginX
+	marginTop    = pdfstyle.MarginTop
+	marginBottom = pdfstyle.MarginBottom
+	headerRule   = pdfstyle.HeaderRule
+	footerRule   = pdfstyle.FooterRule
 )
 
-type rgb struct{ r, g, b int }
+type rgb = pdfstyle.Color
 
-// The brief's palette, and the status colours: each status is also
-// written as a word, so the report reads the same in grey-scale.
 var (
-	colInk    = rgb{26, 32, 44}
-	colAccent = rgb{31, 58, 95}
-	colMuted  = rgb{92, 100, 112}
-	colRule   = rgb{196, 202, 210}
-	colZebra  = rgb{243, 245, 248}
-	colPanel  = rgb{234, 239, 245}
-	colBar    = rgb{150, 160, 172}
-	colWhite  = rgb{255, 255, 255}
+	colInk    = pdfstyle.Ink
+	colAccent = pdfstyle.Accent
+	colMuted  = pdfstyle.Muted
+	colRule   = pdfstyle.Rule
+	colZebra  = pdfstyle.Zebra
+	colPanel  = pdfstyle.Panel
+	colBar    = pdfstyle.Bar
+	colWhite  = pdfstyle.White
 
-	colGreen = rgb{46, 125, 50}
-	colAmber = rgb{230, 160, 20}
-	colRed   = rgb{190, 40, 40}
+	colGreen = rgb{R: 46, G: 125, B: 50}
+	colAmber = rgb{R: 230, G: 160, B: 20}
+	colRed   = rgb{R: 190, G: 40, B: 40}
 )
 
 func ragColor(s tracking.RAG) rgb {
@@ -56,12 +56,12 @@ func ragWord(s tracking.RAG) string {
 }
 
 func (d *doc) setFont(style string, size float64) { d.ts.SetFont(style, size) }
-func (d *doc) setColor(c rgb)                     { d.pdf.SetTextColor(c.r, c.g, c.b) }
-func (d *doc) fill(c rgb)                         { d.pdf.SetFillColor(c.r, c.g, c.b) }
-func (d *doc) draw(c rgb)                         { d.pdf.SetDrawColor(c.r, c.g, c.b) }
+func (d *doc) setColor(c rgb)                     { d.pdf.SetTextColor(c.R, c.G, c.B) }
+func (d *doc) fill(c rgb)                         { d.pdf.SetFillColor(c.R, c.G, c.B) }
+func (d *doc) draw(c rgb)                         { d.pdf.SetDrawColor(c.R, c.G, c.B) }
 
 // lineHeight is the distance between lines of text of a size in points.
-func lineHeight(size float64) float64 { return size * ptToMM * 1.32 }
+var lineHeight = pdfstyle.LineHeight
 
 func (d *doc) contentW() float64 { return d.w - 2*marginX }
 func (d *doc) bottom() float64   { return d.h - marginBottom }

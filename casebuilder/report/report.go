@@ -30,6 +30,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
@@ -183,25 +184,11 @@ func (d *doc) finish() {
 	pdf.SetPage(n)
 }
 
-// confidentiality is the line at the foot of every page, the brief's.
-func (d *doc) confidentiality() string {
-	s := "Confidential"
-	if org := strings.TrimSpace(d.c.Organisation); org != "" {
-		s += ": " + org + " internal"
-	}
-	return s + ". Contains people data; do not forward."
-}
+// confidentiality is the line at the foot of every page: the brief's,
+// without the brief's readers, as the report goes to the steering group.
+func (d *doc) confidentiality() string { return pdfstyle.Confidentiality(d.c.Organisation, "") }
 
-func prefixed(prefix, s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	return prefix + s
-}
-
-func orDefault(s, def string) string {
-	if strings.TrimSpace(s) == "" {
-		return def
-	}
-	return s
-}
+var (
+	prefixed  = pdfstyle.Prefixed
+	orDefault = pdfstyle.OrDefault
+)
