@@ -211,13 +211,11 @@ func recalculateGnumeric(t *testing.T, books map[string][]byte) map[string]*exce
 	return res
 }
 
-// oracleCases are the workbooks both spreadsheets recalculate: every
-// sample, the turnover sample with assumptions changed in the workbook and
-// in each scenario, reserves, every calculator, an incomplete calculator
-// completed in the workbook, and hostile texts.
-func oracleCases(t *testing.T) map[string]*oracleCase {
-	cases := map[string]*oracleCase{}
-	add := func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
+// adder returns a function that adds a case to cases under a name, with
+// its workbook (written from the case when book is nil) and its figures
+// (calculated when res is nil).
+func adder(t *testing.T, cases map[string]*oracleCase) func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
+	return func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
 		if book == nil {
 			book = write(t, c)
 		}
@@ -228,6 +226,15 @@ func oracleCases(t *testing.T) map[string]*oracleCase {
 		cases[name] = oc
 		return oc
 	}
+}
+
+// oracleCases are the workbooks both spreadsheets recalculate: every
+// sample, the turnover sample with assumptions changed in the workbook and
+// in each scenario, reserves, every calculator, an incomplete calculator
+// completed in the workbook, and hostile texts.
+func oracleCases(t *testing.T) map[string]*oracleCase {
+	cases := map[string]*oracleCase{}
+	add := adder(t, cases)
 	for _, name := range sampleNames {
 		c := sample(t, name)
 		oc := add(name, c, nil, nil)

@@ -121,17 +121,7 @@ func planMoneyCase(t testing.TB) *casebuilder.Case {
 // fiscal year, a year of an input) with the same change made to the case.
 func planMoneyCases(t *testing.T) map[string]*oracleCase {
 	cases := map[string]*oracleCase{}
-	add := func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
-		if book == nil {
-			book = write(t, c)
-		}
-		if res == nil {
-			res = casebuilder.Calculate(c)
-		}
-		oc := &oracleCase{book: book, c: c, res: res}
-		cases[name] = oc
-		return oc
-	}
+	add := adder(t, cases)
 	c := planMoneyCase(t)
 	oc := add("plan-money", c, nil, nil)
 	oc.check = func(t *testing.T, tool string, f *excelize.File) { sameAsCached(t, tool, open(t, oc.book), f) }
