@@ -236,7 +236,7 @@ func (d *doc) risksDetail() {
 	d.heading("Risks that fired", 15)
 	var items []string
 	for _, rk := range d.p.Risks {
-		s := fmt.Sprintf("%s (owner: %s): fired on %s; %s; cost %s", rk.Description, orDefault(rk.Owner, "none named"), shortDate(rk.Fired), responseWords(rk), d.f.Money(rk.Cost))
+		s := fmt.Sprintf("%s (owner: %s): fired on %s; %s; cost %s", rk.Description, orDefault(rk.Owner, "none named"), shortDate(rk.Fired), rk.Response(), d.f.Money(rk.Cost))
 		if !rk.Resolved.IsZero() {
 			s += "; dealt with on " + shortDate(rk.Resolved)
 		}

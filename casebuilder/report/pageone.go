@@ -233,7 +233,7 @@ func (d *doc) risksAndDecisions() {
 		if rk.Open {
 			state = "still being handled"
 		}
-		s := fmt.Sprintf("%s: fired on %s; %s, costing %s so far; %s.", rk.Description, shortDate(rk.Fired), responseWords(rk), d.f.Money(rk.Cost), state)
+		s := fmt.Sprintf("%s: fired on %s; %s, costing %s so far; %s.", rk.Description, shortDate(rk.Fired), rk.Response(), d.f.Money(rk.Cost), state)
 		y += d.lines(marginX, y, cw, s, "", 7.5, colInk, 4) + 0.8
 	}
 	bottom := y
@@ -260,19 +260,6 @@ func (d *doc) risksAndDecisions() {
 		y += d.lines(x, y, cw, s, "", 7.5, colInk, 4) + 0.8
 	}
 	d.y = max(bottom, y) + 3
-}
-
-// responseWords says what was done about a risk that fired.
-func responseWords(r tracking.RiskProgress) string {
-	switch {
-	case r.Workaround && r.Contingency:
-		return "the work-around and the contingency plan are used"
-	case r.Workaround:
-		return "the work-around is used"
-	case r.Contingency:
-		return "the contingency plan is used"
-	}
-	return "nothing is done about it yet"
 }
 
 // credits writes who made progress happen this period, by name and what
