@@ -239,7 +239,7 @@ func TestTrackMarkMilestoneLate(t *testing.T) {
 	th := startTracked(t, "tracked", Options{})
 	th.track()
 	original := slices.Clone(th.u.doc.c.Tracking.Milestones)
-	e := th.entryAt(casebuilder.StepTracking, milestonePath("review", "actualStart"))
+	e := th.dateAt(casebuilder.StepTracking, milestonePath("review", "actualStart"))
 	th.retype(e, "2027-10-11")
 	e.FocusLost()
 	got := th.u.doc.c.Tracking
@@ -405,7 +405,7 @@ func TestTrackRiskAndGate(t *testing.T) {
 		t.Errorf("gate outcome %+v", out)
 	}
 	s = th.track()
-	if th := s.gateViews[0].thresholds.Text; !strings.Contains(th, "Months to full productivity, new hires at most 5.50: latest 5.80 on 30 Jun 2027 — not met") {
+	if th := s.gateViews[0].thresholds.Text; !strings.Contains(th, "Months to full productivity, new hires at most 5.50: latest 6.00 on 30 Jun 2027 — not met") {
 		t.Errorf("the gate's conditions read %q", th)
 	}
 }
@@ -500,9 +500,9 @@ func TestTrackFitsALaptop(t *testing.T) {
 		t.Errorf("the window needs %v", m)
 	}
 	// Tab moves from a milestone's actual start to its actual end.
-	e := th.entryAt(casebuilder.StepTracking, milestonePath("review", "actualStart"))
+	e := th.dateAt(casebuilder.StepTracking, milestonePath("review", "actualStart"))
 	th.w.Canvas().FocusNext()
-	if next, ok := th.w.Canvas().Focused().(*form.Entry); !ok || next == e {
+	if next, ok := th.w.Canvas().Focused().(*form.DateEntry); !ok || next == e {
 		t.Errorf("Tab from the actual start moved to %T", th.w.Canvas().Focused())
 	}
 }
