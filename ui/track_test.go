@@ -464,7 +464,11 @@ func TestTrackFindingsInReview(t *testing.T) {
 func TestTrackExportProgressReport(t *testing.T) {
 	var asOf tracking.Month
 	th := startTracked(t, "tracked", Options{Exporters: Exporters{
-		Progress: func(r *tracking.Report, _ time.Time, _ ExportChoices) ([]byte, error) {
+		Progress: func(c *casebuilder.Case, month tracking.Month, _ time.Time, _ ExportChoices) ([]byte, error) {
+			r, err := tracking.NewReport(c, month)
+			if err != nil {
+				return nil, err
+			}
 			asOf = r.AsOf
 			return []byte("%PDF report of " + r.AsOf.String()), nil
 		}}})

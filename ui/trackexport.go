@@ -12,10 +12,10 @@ import (
 )
 
 // ProgressExporter writes the monthly progress report of an approved case
-// (a PDF): a pure function of the report's model, gathered by
-// tracking.NewReport as of the month the export dialog asks, the time
-// written into it and the dialog's choices.
-type ProgressExporter func(r *tracking.Report, now time.Time, choices ExportChoices) ([]byte, error)
+// (a PDF): a pure function of the case, the month the export dialog asks
+// (tracking.NewReport has already accepted it), the time written into it
+// and the dialog's choices.
+type ProgressExporter func(c *casebuilder.Case, asOf tracking.Month, now time.Time, choices ExportChoices) ([]byte, error)
 
 // progressChoice is the export dialog's choice of the progress report:
 // whether to write it, its file's name and its month.
@@ -71,10 +71,6 @@ func (p *progressChoice) exporter(c *casebuilder.Case, write ProgressExporter) (
 		return nil, fmt.Errorf("as of %s: %w", text, err)
 	}
 	return func(c *casebuilder.Case, _ *casebuilder.Analysis, now time.Time, choices ExportChoices) ([]byte, error) {
-		r, err := tracking.NewReport(c, asOf)
-		if err != nil {
-			return nil, err
-		}
-		return write(r, now, choices)
+		return write(c, asOf, now, choices)
 	}, nil
 }

@@ -125,9 +125,9 @@ func pageTexts(t *testing.T, pdf []byte) []string {
 }
 
 // oracle reads LibreOffice Calc's NPV, IRR and payback of the samples'
-// cash flows, keyed "sample/alternative": the turnover and ramp samples'
-// from testdata (see testdata/README.md), the stress sample's from the
-// model's own oracle (casebuilder/testdata/oracle).
+// cash flows, keyed "sample/alternative", from testdata (see
+// testdata/README.md); the model's own oracle (casebuilder/testdata/oracle)
+// is read first, and this package's figures win where both have a name.
 func oracle(t *testing.T) map[string]map[string]float64 {
 	out := map[string]map[string]float64{}
 	for _, path := range []string{"../testdata/oracle/libreoffice.tsv", "testdata/libreoffice.tsv"} {

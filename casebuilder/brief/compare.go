@@ -261,12 +261,14 @@ func (d *doc) financials() {
 // left half empty before a section whose start would have fitted;
 // otherwise on a new page, rather than leave its heading there alone
 // with a line or two. A start taller than a page fits nowhere: that
-// section begins as nextSection begins one.
+// section begins as nextSection begins one. Nor does a section leave
+// behind a page that holds less than a quarter of its room (the tail of a
+// long list, say): it begins below it and runs on to the next page.
 func (d *doc) sectionWith(h float64) {
 	switch {
 	case h > d.bottom()-marginTop-headingHeight(1):
 		d.nextSection()
-	case !d.atTop() && d.room(10+headingHeight(1)+h):
+	case !d.atTop() && (d.room(10+headingHeight(1)+h) || d.used() < 0.25):
 		d.flowSection()
 	default:
 		d.startSection(d.landscape)

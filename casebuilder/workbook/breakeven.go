@@ -95,16 +95,20 @@ func (b *book) writeBreakEven() {
 			holds = "anywhere"
 		}
 		r[beHolds-1] = b.text(rWrap, holds)
+		h := max(rowHeight(be.Input, widths[beInput-1]), rowHeight(be.Next, widths[beNext-1]))
+		if be.Value == nil {
+			h = max(h, rowHeight(noneWithin, widths[beValue-1]))
+		}
 		switch {
 		case be.Behind != nil:
 			r[beBehind-1] = b.number(rPlain, unitFormat(be.Unit, *be.Behind), *be.Behind)
 		case be.Next != "":
 			r[beBehind-1] = b.text(rWrap, noneWithin)
+			h = max(h, rowHeight(noneWithin, widths[beBehind-1]))
 		}
 		r[beNext-1] = b.text(rWrap, be.Next)
 		r[beField-1] = b.text(rKey, be.Path)
-		s.put(row, r, max(rowHeight(be.Input, widths[beInput-1]), rowHeight(noneWithin, widths[beValue-1])*boolF(be.Value == nil),
-			rowHeight(be.Next, widths[beNext-1])))
+		s.put(row, r, h)
 	}
 	row += 2
 	held := 0
@@ -119,14 +123,6 @@ func (b *book) writeBreakEven() {
 		"stays at or below its break-even.", held, len(b.an.BreakEven), t.Name)
 	s.put(row, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
 	s.merge(1, row, last, row)
-}
-
-// boolF is 1 when ok, else 0.
-func boolF(ok bool) float64 {
-	if ok {
-		return 1
-	}
-	return 0
 }
 
 // breakEvenSentence says what the first break-even means, in words.

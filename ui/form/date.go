@@ -1,11 +1,15 @@
 package form
 
 import (
+	"image/color"
 	"strings"
 	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -41,9 +45,7 @@ type DateEntry struct {
 func NewDateEntry(lang func() language.Tag, now func() time.Time) *DateEntry {
 	e := &DateEntry{lang: lang, now: now}
 	e.ExtendBaseWidget(e)
-	button := widget.NewButtonWithIcon("", theme.Icon(theme.IconNameCalendar), e.openCalendar)
-	button.Importance = widget.LowImportance
-	e.ActionItem = button
+	e.ActionItem = newCalendarButton(e.openCalendar)
 	e.SetPlaceHolder(dateHint(lang()))
 	return e
 }
@@ -66,6 +68,16 @@ func (e *DateEntry) Calendar() *widget.Calendar { return e.calendar }
 
 // PopUp is the pop-up the calendar was last opened in, nil before any.
 func (e *DateEntry) PopUp() *widget.PopUp { return e.popUp }
+
+// TypedShortcut opens the calendar on Alt+Down, as date pickers do, and
+// passes every other shortcut to the entry.
+func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && c.KeyName == fyne.KeyDown && c.Modifier == fyne.KeyModifierAlt {
+		e.openCalendar()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
 
 // TypedKey closes the calendar on Escape, as Cancel would, and passes
 // every other key to the entry.
@@ -127,4 +139,52 @@ func (e *DateEntry) pick(t time.Time) {
 	if e.OnPicked != nil {
 		e.OnPicked()
 	}
+}
+
+// calendarButton is the calendar icon at the end of a date entry. It is
+// tapped with the mouse and never takes the focus, so that Tab goes from
+// a date to the next field as it does from any other entry; from the
+// keyboard, Alt+Down opens the calendar.
+type calendarButton struct {
+	widget.BaseWidget
+	onTap   func()
+	hovered bool
+	back    *canvas.Rectangle
+}
+
+func newCalendarButton(onTap func()) *calendarButton {
+	b := &calendarButton{onTap: onTap}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *calendarButton) CreateRenderer() fyne.WidgetRenderer {
+	b.back = canvas.NewRectangle(color.Transparent)
+	b.back.CornerRadius = theme.InputRadiusSize()
+	icon := widget.NewIcon(theme.Icon(theme.IconNameCalendar))
+	return widget.NewSimpleRenderer(container.NewStack(b.back, container.NewPadded(icon)))
+}
+
+// Tapped opens the calendar.
+func (b *calendarButton) Tapped(*fyne.PointEvent) { b.onTap() }
+
+// Cursor is the pointing hand, as over a button.
+func (b *calendarButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (b *calendarButton) MouseIn(*desktop.MouseEvent) { b.hover(true) }
+
+func (b *calendarButton) MouseMoved(*desktop.MouseEvent) {}
+
+func (b *calendarButton) MouseOut() { b.hover(false) }
+
+func (b *calendarButton) hover(on bool) {
+	b.hovered = on
+	if b.back == nil {
+		return
+	}
+	b.back.FillColor = color.Transparent
+	if on {
+		b.back.FillColor = theme.Color(theme.ColorNameHover)
+	}
+	b.back.Refresh()
 }

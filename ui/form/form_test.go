@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -291,13 +292,23 @@ func TestADateIsJudgedWhenComplete(t *testing.T) {
 		t.Errorf("25/4/2027: problem %q, date %v, shown %q", d.Problem(), h.c.Date, d.Entry().Text)
 	}
 	// Escape closes the calendar without picking a day.
-	test.Tap(d.DateEntry().ActionItem.(*widget.Button))
+	test.Tap(d.DateEntry().ActionItem.(fyne.Tappable))
 	if p := d.DateEntry().PopUp(); p == nil || !p.Visible() {
 		t.Fatal("no calendar opened")
 	}
 	d.DateEntry().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if d.DateEntry().PopUp().Visible() || h.c.Date.String() != "2027-04-25" {
 		t.Errorf("after Escape the calendar is shown (%v), the date %v", d.DateEntry().PopUp().Visible(), h.c.Date)
+	}
+	// From the keyboard, Alt+Down opens it; the calendar's icon takes no
+	// Tab stop of its own.
+	d.DateEntry().TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt})
+	if !d.DateEntry().PopUp().Visible() {
+		t.Error("Alt+Down opens no calendar")
+	}
+	d.DateEntry().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if _, ok := d.DateEntry().ActionItem.(fyne.Focusable); ok {
+		t.Error("the calendar's icon takes the focus on Tab")
 	}
 }
 
