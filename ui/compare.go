@@ -412,6 +412,13 @@ func (s *compareScreen) showAnalysis(a analysis) {
 			rows = append(rows, figuresRow(cols, []string{name + " (the baseline)", "", "", "", "", "", "", "", "", ""}, false, rec))
 			continue
 		}
+		if i < len(a.c.Alternatives) {
+			if waits := a.c.Alternatives[i].WaitsFor(); waits != "" {
+				// No figure of a line not valued yet is a finding.
+				rows = append(rows, figuresRow(cols, []string{name + " (" + waits + ")", "—", "—", "—", "—", "—", "—", "—", "—", "—"}, false, rec))
+				continue
+			}
+		}
 		rows = append(rows, figuresRow(cols, []string{name, f.MoneyShort(r.TotalCost), f.MoneyShort(r.TotalBenefit),
 			f.MoneyShort(r.NPV), f.MoneyShort(r.CashNPV), f.Maybe(r.IRR, f.Percent), f.Maybe(r.ROI, f.Percent), f.Maybe(r.BCR, f.Ratio),
 			casebuilder.PaidBackIn(a.c, r.CashFlows, true), f.MoneyShort(r.Reserve)}, false, rec))
@@ -429,9 +436,11 @@ func (s *compareScreen) showAnalysis(a analysis) {
 			best = i
 		}
 	}
-	switch {
+	switch waits := figuresWait(a.c, a.res); {
 	case best < 0:
 		s.best.SetText("")
+	case waits != "":
+		s.best.SetText("The figures are no findings until every line has a value: " + waits + ".")
 	case a.res.RecommendedByCase && a.res.Recommended != best:
 		s.best.SetText(fmt.Sprintf("%s has a higher NPV (%s); say in the reason why you recommend another.",
 			a.res.Alternatives[best].Name, f.MoneyShort(a.res.Alternatives[best].NPV)))

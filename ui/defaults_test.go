@@ -61,6 +61,22 @@ func TestUntouchedLinesInventNoMoney(t *testing.T) {
 		t.Errorf("the list of alternatives says %q", s)
 	}
 
+	cmp := shownScreen[*compareScreen](h, casebuilder.StepCompare)
+	var rowText []string
+	walk(cmp.table, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok {
+			rowText = append(rowText, l.Text)
+		}
+		return true
+	})
+	if got, want := strings.Join(rowText, " | "), `New alternative (waits for the amount of the 1st cost and 1 more line) | — | — | — | — | — | — | — | — | —`; !strings.Contains(got, want) {
+		t.Errorf("Compare's table reads %q, want a row %q", got, want)
+	}
+	if got := cmp.best.Text; !strings.Contains(got, `"New alternative" waits for the amount of the 1st cost`) {
+		t.Errorf("Compare says %q under the table", got)
+	}
+	u.goTo(casebuilder.StepAlternatives)
+
 	// Once each line has a value typed in, the figures show.
 	h.retype(h.entryAt(casebuilder.StepAlternatives, "alternatives[1].costs[0].amount"), "10k")
 	h.settle()
