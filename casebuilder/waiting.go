@@ -2,19 +2,41 @@ package casebuilder
 
 import "fmt"
 
-// Waiting names, in a sentence each, the lines of a whose value the user
-// has not given yet: a cost with no amount, a benefit with no share of the
-// pain, no yearly amount or no input it changes. The alternative's figures
-// rest on them, so until each has a value they are not findings; nil when
-// every line has a value. Nothing the user did not type becomes money.
-func (a *Alternative) Waiting() []string {
+// Waiting names, in a sentence each, the lines of alternative ai whose
+// value the user has not given yet: a cost with no amount, a benefit with
+// no share of the pain, no yearly amount, or no input it changes or a new
+// value that is the input's value today. The alternative's figures rest
+// on them, so until each has a value they are no findings; nil when every
+// line has a value. Nothing the user did not type becomes money.
+func (c *Case) Waiting(ai int) []string {
+	if ai < 0 || ai >= len(c.Alternatives) {
+		return nil
+	}
+	a := &c.Alternatives[ai]
 	var out []string
 	for i, k := range a.Costs {
 		if k.Amount.IsZero() {
 			out = append(out, "the amount of "+called("cost", k.Name, i))
 		}
 	}
-	for i, b := range a.Benefits {
+	var today map[string]float64 // the pain's inputs and defaults, worked out once
+	for i := range a.Benefits {
+		b := &a.Benefits[i]
+		if b.Basis == BenefitPainInput && b.Input != "" && b.To.IsExact() {
+			if today == nil {
+				today = map[string]float64{}
+				for _, st := range CostOfPain(&c.Pain).Working {
+					today[st.Key] = st.Value
+				}
+				for key, r := range c.Pain.Inputs {
+					today[key] = r.Likely
+				}
+			}
+			if v, ok := today[b.Input]; ok && v == b.To.Likely {
+				out = append(out, "the new value of "+called("benefit", b.Name, i))
+				continue
+			}
+		}
 		if b.Unvalued() {
 			out = append(out, "the value of "+called("benefit", b.Name, i))
 		}
@@ -36,19 +58,20 @@ func (b *Benefit) Unvalued() bool {
 	return true
 }
 
-// WaitsFor says what the figures of a wait for ("waits for the value of
-// the 1st benefit"), naming the first line without a value and how many
-// more there are, or "waits for its costs and benefits" when it has no
-// line at all; "" when it has lines and every one has a value, and for
-// the do-nothing baseline, whose figures are zero by definition.
-func (a *Alternative) WaitsFor() string {
-	if a.DoNothing {
+// WaitsFor says what the figures of alternative ai wait for ("waits for
+// the value of the 1st benefit"), naming the first line without a value
+// and how many more there are (see [Case.Waiting]), or "waits for its
+// costs and benefits" when it has no line at all; "" when it has lines
+// and every one has a value, and for the do-nothing baseline, whose
+// figures are zero by definition.
+func (c *Case) WaitsFor(ai int) string {
+	if ai < 0 || ai >= len(c.Alternatives) || c.Alternatives[ai].DoNothing {
 		return ""
 	}
-	if len(a.Costs) == 0 && len(a.Benefits) == 0 {
+	if a := &c.Alternatives[ai]; len(a.Costs) == 0 && len(a.Benefits) == 0 {
 		return "waits for its costs and benefits"
 	}
-	w := a.Waiting()
+	w := c.Waiting(ai)
 	switch len(w) {
 	case 0:
 		return ""

@@ -75,7 +75,7 @@ func newAlternativesScreen(u *UI) screen {
 		if a.DoNothing {
 			return a.Name, "The baseline"
 		}
-		if waits := a.WaitsFor(); waits != "" {
+		if waits := c.WaitsFor(i); waits != "" {
 			return a.Name, "NPV " + waits
 		}
 		if i < len(s.u.analysis.res.Alternatives) && s.u.analysis.c == c {

@@ -413,7 +413,7 @@ func (s *compareScreen) showAnalysis(a analysis) {
 			continue
 		}
 		if i < len(a.c.Alternatives) {
-			if waits := a.c.Alternatives[i].WaitsFor(); waits != "" {
+			if waits := a.c.WaitsFor(i); waits != "" {
 				// No figure of a line not valued yet is a finding.
 				rows = append(rows, figuresRow(cols, []string{name + " (" + waits + ")", "—", "—", "—", "—", "—", "—", "—", "—", "—"}, false, rec))
 				continue

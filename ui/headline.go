@@ -121,13 +121,13 @@ func (h *headline) show(a analysis) {
 // ranking rests on them; "" when nothing is waited for.
 func figuresWait(c *casebuilder.Case, res *casebuilder.Result) string {
 	if ai := res.Recommended; res.RecommendedByCase && ai >= 0 && ai < len(c.Alternatives) {
-		if w := c.Alternatives[ai].WaitsFor(); w != "" {
+		if w := c.WaitsFor(ai); w != "" {
 			return fmt.Sprintf("%q %s", c.Alternatives[ai].Name, w)
 		}
 		return ""
 	}
 	for i := range c.Alternatives {
-		if w := c.Alternatives[i].WaitsFor(); w != "" {
+		if w := c.WaitsFor(i); w != "" {
 			return fmt.Sprintf("%q %s", c.Alternatives[i].Name, w)
 		}
 	}
