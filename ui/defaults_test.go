@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -90,5 +91,72 @@ func TestUntouchedLinesInventNoMoney(t *testing.T) {
 	}
 	if got := u.headline.npv.Text; got == "—" || got == "" {
 		t.Errorf("with every line valued the NPV is %q", got)
+	}
+}
+
+// badgeOf is the badge the navigation shows beside step name.
+func badgeOf(t *testing.T, h *harness, name string) string {
+	t.Helper()
+	badge, found := "", false
+	walk(h.u.nav.box, func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*stepItem); ok && strings.HasSuffix(s.name.Text, ". "+name) {
+			badge, found = s.badge.Text, true
+			return false
+		}
+		return true
+	})
+	if !found {
+		t.Fatalf("no step %q in the navigation", name)
+	}
+	return badge
+}
+
+// TestEmptyRowsEarnNoTick checks that a row added and left empty earns
+// its step no ✓ in the navigation: a gap added to a context with none,
+// and a cost line with no amount added to an alternative, take the ✓
+// away until something is typed in them.
+func TestEmptyRowsEarnNoTick(t *testing.T) {
+	h := english(t)
+	u := h.u
+	for _, step := range []string{"Context", "Alternatives"} {
+		if got := badgeOf(t, h, step); got != "✓" {
+			t.Fatalf("the turnover sample's %s step shows %q, want ✓", step, got)
+		}
+	}
+	if err := u.edit(casebuilder.Where{Step: casebuilder.StepContext, Path: "context.gaps"}, "", func(c *casebuilder.Case) error {
+		c.Context.Gaps = nil
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.settle()
+	cx := shownScreen[*contextScreen](h, casebuilder.StepContext)
+	test.Tap(button(t, cx.content(), "Add gap"))
+	h.settle()
+	if n := len(u.doc.c.Context.Gaps); n != 1 {
+		t.Fatalf("%d gaps after Add gap, want 1", n)
+	}
+	if got := badgeOf(t, h, "Context"); got == "✓" {
+		t.Errorf("with an empty gap the Context step shows %q", got)
+	}
+	h.retype(h.entryAt(casebuilder.StepContext, "context.gaps[0]"), "No coaching budget for new hires")
+	h.settle()
+	if got := badgeOf(t, h, "Context"); got != "✓" {
+		t.Errorf("with the gap typed in the Context step shows %q, want ✓", got)
+	}
+
+	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
+	alts.md.Select(1)
+	h.settle()
+	test.Tap(button(t, alts.content(), "Add cost line"))
+	h.settle()
+	costs := u.doc.c.Alternatives[1].Costs
+	if got := badgeOf(t, h, "Alternatives"); got == "✓" {
+		t.Errorf("with a cost line of no amount the Alternatives step shows %q", got)
+	}
+	h.retype(h.entryAt(casebuilder.StepAlternatives, fmt.Sprintf("alternatives[1].costs[%d].amount", len(costs)-1)), "2k")
+	h.settle()
+	if got := badgeOf(t, h, "Alternatives"); got != "✓" {
+		t.Errorf("with the cost's amount typed in the Alternatives step shows %q, want ✓", got)
 	}
 }
