@@ -1,6 +1,8 @@
 package casebuilder
 
 import (
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -69,5 +71,44 @@ func TestSamplesWaitForNothing(t *testing.T) {
 				t.Errorf("%s: %q %s", name, a.Name, w)
 			}
 		}
+	}
+}
+
+// TestRatesReasonRoundTrip checks that the reason for the discount rate
+// and the horizon is kept by the file, is left out of it while empty, and
+// is checked as every text is: a control character in it is named with
+// its field, and a reason longer than any text may be is refused.
+func TestRatesReasonRoundTrip(t *testing.T) {
+	c := loadSample(t, "turnover")
+	data, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "ratesReason") {
+		t.Error("an empty reason is written to the file")
+	}
+	c.RatesReason = "8 %: Finance's cost of capital for projects; 36 months: the plan's length."
+	if data, err = Encode(c); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Decode(data)
+	if err != nil || back.RatesReason != c.RatesReason {
+		t.Fatalf("read back %q, %v; want %q", back.RatesReason, err, c.RatesReason)
+	}
+	c.RatesReason = "8 %\x07"
+	if ps := Validate(c); !slices.ContainsFunc(ps, func(p Problem) bool {
+		return p.Path == "ratesReason" && strings.Contains(p.Message, "control character (U+0007)")
+	}) {
+		t.Errorf("a control character in the reason: %v", ps)
+	}
+	long := strings.Replace(string(data), `"ratesReason": "8 %`, `"ratesReason": "`+strings.Repeat("x", MaxText), 1)
+	if long == string(data) {
+		t.Fatal("the reason is not in the file as expected")
+	}
+	if _, err := Decode([]byte(long)); err == nil || !strings.Contains(err.Error(), "ratesReason") {
+		t.Errorf("a reason of %d bytes: %v", MaxText+10, err)
+	}
+	if got := StepFor("ratesReason"); got != StepCompare {
+		t.Errorf("the reason is fixed on %s, want Compare", got)
 	}
 }

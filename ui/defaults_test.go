@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -158,5 +159,35 @@ func TestEmptyRowsEarnNoTick(t *testing.T) {
 	h.settle()
 	if got := badgeOf(t, h, "Alternatives"); got != "✓" {
 		t.Errorf("with the cost's amount typed in the Alternatives step shows %q, want ✓", got)
+	}
+}
+
+// TestRatesOnCompare checks that the discount rate, the horizon and the
+// reason for them are shown and edited on the Compare step, as part of
+// the case: the turnover sample's 10 % and 36 months show there; 12 % and
+// 24 months typed there reach the case and its figures (the recommended
+// alternative's NPV is worked out again at them), and so does the reason.
+func TestRatesOnCompare(t *testing.T) {
+	h := english(t)
+	u := h.u
+	shownScreen[*compareScreen](h, casebuilder.StepCompare)
+	rate := h.entryAt(casebuilder.StepCompare, "discountRate")
+	horizon := h.entryAt(casebuilder.StepCompare, "horizonMonths")
+	if rate.Text != "10 %" || horizon.Text != "36" {
+		t.Errorf("Compare shows a rate of %q and a horizon of %q, want 10 %% and 36", rate.Text, horizon.Text)
+	}
+	before := u.analysis.res.RecommendedAlternative().NPV
+	h.retype(rate, "12")
+	h.retype(horizon, "24")
+	h.retype(h.entryAt(casebuilder.StepCompare, "ratesReason"), "12 %: Finance's hurdle rate; 24 months: the budget cycle.")
+	u.win.Canvas().Unfocus()
+	h.settle()
+	c := u.doc.c
+	if c.DiscountRate != 0.12 || c.HorizonMonths != 24 || c.RatesReason != "12 %: Finance's hurdle rate; 24 months: the budget cycle." {
+		t.Errorf("typed on Compare: rate %v, horizon %d, reason %q", c.DiscountRate, c.HorizonMonths, c.RatesReason)
+	}
+	rec := u.analysis.res.RecommendedAlternative()
+	if want := casebuilder.NPV(0.12, rec.CashFlows); rec.NPV == before || len(rec.CashFlows) != 24 || math.Abs(rec.NPV-want) > 0.01 {
+		t.Errorf("the NPV at 12 %% over 24 months is %v (before %v, %d months of flows), want %v", rec.NPV, before, len(rec.CashFlows), want)
 	}
 }
