@@ -31,6 +31,10 @@ type Case struct {
 	DiscountRate float64 `json:"discountRate"`
 	// HorizonMonths is how many monthly periods the cash flows cover.
 	HorizonMonths int `json:"horizonMonths"`
+	// RatesReason says why the discount rate and the horizon are what they
+	// are (the company's cost of capital, how long the programme's effect
+	// is counted), as the CFO will ask; empty until the author says it.
+	RatesReason string `json:"ratesReason,omitempty"`
 	// StartDate is the calendar month of period 0.
 	StartDate Date `json:"startDate,omitzero"`
 	// FiscalYearStart is the month (1 to 12) the company's fiscal year

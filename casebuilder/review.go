@@ -198,7 +198,7 @@ func StepFor(path string) MethodStep {
 		return StepPain
 	case "alternatives":
 		return StepAlternatives
-	case "criteria", "recommendation", "ask", "reserve":
+	case "criteria", "recommendation", "ask", "reserve", "discountRate", "horizonMonths", "ratesReason":
 		return StepCompare
 	case "risks":
 		return StepRisks

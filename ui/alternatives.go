@@ -75,6 +75,9 @@ func newAlternativesScreen(u *UI) screen {
 		if a.DoNothing {
 			return a.Name, "The baseline"
 		}
+		if waits := c.WaitsFor(i); waits != "" {
+			return a.Name, "NPV " + waits
+		}
 		if i < len(s.u.analysis.res.Alternatives) && s.u.analysis.c == c {
 			f := u.formatOf(c)
 			return a.Name, "NPV " + f.MoneyShort(s.u.analysis.res.Alternatives[i].NPV)

@@ -153,13 +153,22 @@ func newCompareScreen(u *UI) screen {
 	s.simState = stateLabel()
 	s.histState = stateLabel()
 
+	// The discount rate and the horizon decide every figure: they are part
+	// of the case, shown and edited where the figures are, with why.
+	rate := f.Number("discountRate", figure.Percent, form.At(func(c *casebuilder.Case) *float64 { return &c.DiscountRate }))
+	horizon := f.Integer("horizonMonths", figure.Months, form.At(func(c *casebuilder.Case) *int { return &c.HorizonMonths }))
+	ratesWhy := f.TextArea("ratesReason", text(func(c *casebuilder.Case) *string { return &c.RatesReason }),
+		"e.g. 8 %: Finance's cost of capital for projects; 36 months: the effect is counted no longer than the plan runs.", 2)
+	rates := container.NewVBox(form.NewColumns(1, 1).Row(labelled("Discount rate (a year)", rate.Box()), labelled("Horizon (months)", horizon.Box())),
+		labelled("Why these values", ratesWhy.Box()))
+
 	charts := container.NewGridWithColumns(2,
 		labelled("Net present value by alternative, against doing nothing", s.npvChart),
 		labelled("Cumulative net cash flow", s.flowChart))
 	ask := form.NewColumns(2, 1)
 	s.scroll = page(
 		section("The figures", "Every figure is measured against doing nothing, over the case's horizon, at its discount rate. The NPV of cash alone counts new cash spent against the costs the company stops paying, and leaves out margin on sales, costs avoided, time freed and people's time.",
-			s.table, s.cash, charts, reserve),
+			rates, s.table, s.cash, charts, reserve),
 		section("Cash by fiscal year", "What a CFO budgets: the recommendation's money in each fiscal year of the company (its first month is set in Settings), new cash against the time of people already paid, and what it brings by kind, with the budget the ask asks for.",
 			s.fiscal, s.budget),
 		sectionWithNote("Break-even", s.breakState, "How far each estimate the recommendation depends on can move before its NPV falls to zero, found by working the case out again, every other estimate at its likely value; and where it falls behind the next best alternative.",
@@ -412,6 +421,13 @@ func (s *compareScreen) showAnalysis(a analysis) {
 			rows = append(rows, figuresRow(cols, []string{name + " (the baseline)", "", "", "", "", "", "", "", "", ""}, false, rec))
 			continue
 		}
+		if i < len(a.c.Alternatives) {
+			if waits := a.c.WaitsFor(i); waits != "" {
+				// No figure of a line not valued yet is a finding.
+				rows = append(rows, figuresRow(cols, []string{name + " (" + waits + ")", "—", "—", "—", "—", "—", "—", "—", "—", "—"}, false, rec))
+				continue
+			}
+		}
 		rows = append(rows, figuresRow(cols, []string{name, f.MoneyShort(r.TotalCost), f.MoneyShort(r.TotalBenefit),
 			f.MoneyShort(r.NPV), f.MoneyShort(r.CashNPV), f.Maybe(r.IRR, f.Percent), f.Maybe(r.ROI, f.Percent), f.Maybe(r.BCR, f.Ratio),
 			casebuilder.PaidBackIn(a.c, r.CashFlows, true), f.MoneyShort(r.Reserve)}, false, rec))
@@ -429,9 +445,11 @@ func (s *compareScreen) showAnalysis(a analysis) {
 			best = i
 		}
 	}
-	switch {
+	switch waits := figuresWait(a.c, a.res); {
 	case best < 0:
 		s.best.SetText("")
+	case waits != "":
+		s.best.SetText("The figures are no findings until every line has a value: " + waits + ".")
 	case a.res.RecommendedByCase && a.res.Recommended != best:
 		s.best.SetText(fmt.Sprintf("%s has a higher NPV (%s); say in the reason why you recommend another.",
 			a.res.Alternatives[best].Name, f.MoneyShort(a.res.Alternatives[best].NPV)))

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -84,6 +86,21 @@ func (h *headline) show(a analysis) {
 	// Track step shows them against the approved ones.
 	form.SetText(h.recommendedCaption, "Recommended"+approvedMark(a.c))
 	form.SetText(h.recommended, name)
+	// Figures that rest on a line with no value yet are no findings: they
+	// say what they wait for until it has one.
+	if waits := figuresWait(a.c, a.res); waits != "" {
+		if !a.res.RecommendedByCase {
+			// The highest NPV is no pick while an alternative is unpriced.
+			form.SetText(h.recommended, "None yet")
+		}
+		form.SetText(h.recommendedCaption, "Recommended: "+waits)
+		h.npv.Importance = widget.MediumImportance
+		for _, l := range []*widget.Label{h.npv, h.roi, h.bcr, h.payback} {
+			form.SetText(l, "—")
+		}
+		h.npv.Refresh()
+		return
+	}
 	form.SetText(h.npv, f.MoneyShort(alt.NPV))
 	form.SetText(h.roi, f.Maybe(alt.ROI, f.Percent))
 	form.SetText(h.bcr, f.Maybe(alt.BCR, f.Ratio))
@@ -96,6 +113,25 @@ func (h *headline) show(a analysis) {
 		h.npv.Importance = widget.MediumImportance
 	}
 	h.npv.Refresh()
+}
+
+// figuresWait says what the headline's figures wait for: the lines of the
+// recommended alternative that have no value yet, or when the case names
+// none (the highest NPV stands in), those of any alternative, since the
+// ranking rests on them; "" when nothing is waited for.
+func figuresWait(c *casebuilder.Case, res *casebuilder.Result) string {
+	if ai := res.Recommended; res.RecommendedByCase && ai >= 0 && ai < len(c.Alternatives) {
+		if w := c.WaitsFor(ai); w != "" {
+			return fmt.Sprintf("%q %s", c.Alternatives[ai].Name, w)
+		}
+		return ""
+	}
+	for i := range c.Alternatives {
+		if w := c.WaitsFor(i); w != "" {
+			return fmt.Sprintf("%q %s", c.Alternatives[i].Name, w)
+		}
+	}
+	return ""
 }
 
 // hasAlternative reports whether there is an alternative to doing nothing.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -200,20 +201,25 @@ func stepProgress(c *casebuilder.Case, findings []casebuilder.Finding) map[caseb
 	}
 	filled := func(s string) bool { return strings.TrimSpace(s) != "" }
 	cx := &c.Context
-	count(casebuilder.StepContext, len(cx.Objectives) > 0, filled(cx.CurrentState), filled(cx.DesiredState),
-		len(cx.Milestones) > 0, len(cx.CommittedResources) > 0, len(cx.Gaps) > 0, cx.ServesObjective != "")
+	// A row counts once something is typed in it: an empty row added is
+	// no part of the case yet, and earns no ✓.
+	count(casebuilder.StepContext, slices.ContainsFunc(cx.Objectives, func(o casebuilder.Objective) bool { return filled(o.Statement) }),
+		filled(cx.CurrentState), filled(cx.DesiredState),
+		slices.ContainsFunc(cx.Milestones, filled), slices.ContainsFunc(cx.CommittedResources, filled), slices.ContainsFunc(cx.Gaps, filled), cx.ServesObjective != "")
 
 	pain := casebuilder.CostOfPain(&c.Pain)
-	count(casebuilder.StepPain, c.Pain.Category != "", filled(c.Pain.Summary), len(c.Pain.Evidence) > 0,
+	count(casebuilder.StepPain, c.Pain.Category != "", filled(c.Pain.Summary),
+		slices.ContainsFunc(c.Pain.Evidence, func(e casebuilder.Evidence) bool { return filled(e.Finding) }),
 		c.Pain.Category != "" && pain.Complete())
 
 	real, costed, judged := 0, 0, 0
-	for _, a := range c.Alternatives {
+	for ai, a := range c.Alternatives {
 		if a.DoNothing {
 			continue
 		}
 		real++
-		if len(a.Costs) > 0 && len(a.Benefits) > 0 {
+		// Costed: lines of both kinds, each with its value.
+		if len(a.Costs) > 0 && len(a.Benefits) > 0 && len(c.Waiting(ai)) == 0 {
 			costed++
 		}
 		if a.Impact.Company.Score > 0 && a.Impact.People.Score > 0 && a.Impact.Mission.Score > 0 {
@@ -238,6 +244,9 @@ func stepProgress(c *casebuilder.Case, findings []casebuilder.Finding) map[caseb
 		}
 	}
 	n := len(c.Risks)
+	if !slices.ContainsFunc(c.Risks, func(r casebuilder.Risk) bool { return filled(r.Description) }) {
+		n = 0
+	}
 	count(casebuilder.StepRisks, n > 0, n > 0 && owned == n, n > 0 && planned == n, n > 0 && warned == n)
 
 	dated := 0
@@ -247,7 +256,11 @@ func stepProgress(c *casebuilder.Case, findings []casebuilder.Finding) map[caseb
 		}
 	}
 	ms := len(c.Plan.Milestones)
-	count(casebuilder.StepPlan, ms > 0, ms > 0 && dated == ms, len(c.Plan.Stakeholders) > 0, filled(c.Plan.ReportingCadence))
+	if !slices.ContainsFunc(c.Plan.Milestones, func(m casebuilder.Milestone) bool { return filled(m.Name) }) {
+		ms = 0
+	}
+	count(casebuilder.StepPlan, ms > 0, ms > 0 && dated == ms,
+		slices.ContainsFunc(c.Plan.Stakeholders, func(st casebuilder.Stakeholder) bool { return filled(st.Party) }), filled(c.Plan.ReportingCadence))
 
 	complete, tied := 0, false
 	for _, m := range c.Measures {
@@ -259,7 +272,11 @@ func stepProgress(c *casebuilder.Case, findings []casebuilder.Finding) map[caseb
 		}
 	}
 	k := len(c.Measures)
-	count(casebuilder.StepMeasures, k > 0, k > 0 && complete == k, tied, len(c.Contributors) > 0)
+	if !slices.ContainsFunc(c.Measures, func(m casebuilder.Measure) bool { return filled(m.Name) }) {
+		k = 0
+	}
+	count(casebuilder.StepMeasures, k > 0, k > 0 && complete == k, tied,
+		slices.ContainsFunc(c.Contributors, func(p casebuilder.Contributor) bool { return filled(p.Name) }))
 
 	blocking := 0
 	for _, f := range findings {

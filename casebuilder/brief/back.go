@@ -172,6 +172,9 @@ func (d *doc) basis() [][2]string {
 		{"Benefits", "Each benefit starts in its month and ramps up in a straight line to full effect; every figure is against doing nothing."},
 		{"Milestones", "A line tied to a milestone starts in the month it starts, or in the month after it ends (a roll-out ending on 30 September delivers from October), and moves with it."},
 	}
+	if r := strings.TrimSpace(c.RatesReason); r != "" {
+		basis = append(basis, [2]string{"Why this rate and horizon", r})
+	}
 	if !res.RecommendedByCase {
 		basis = append(basis, [2]string{"Recommendation", "The case names none; the alternative with the highest NPV is shown as recommended."})
 	}

@@ -212,7 +212,7 @@ func (b *book) generalSettings(s *sheet) {
 	}
 	c := b.c
 	setting(asmRowDiscount, "Discount rate (yearly)", b.number(rInputLeft, nPercent, c.DiscountRate),
-		nameDiscountRate+": the yearly rate at which future money is discounted.")
+		nameDiscountRate+": the yearly rate at which future money is discounted."+ratesWhy(c))
 	setting(asmRowMonthly, "Discount rate (monthly)", b.formula(rCalcLeft, nPercent, "(1+"+nameDiscountRate+")^(1/12)-1",
 		pow1p(c.DiscountRate, 1.0/12)-1), nameMonthlyRate+": the monthly rate equal to the yearly one, for Excel's NPV on monthly flows.")
 	setting(asmRowHorizon, "Horizon (months)", b.number(rInputLeft, nInt, float64(b.months)),
@@ -756,4 +756,13 @@ func (b *book) benefitKinds(bf *casebuilder.Benefit) []casebuilder.MoneyKind {
 		return b.model.kinds
 	}
 	return []casebuilder.MoneyKind{benefitMoneyOf(bf)}
+}
+
+// ratesWhy is the case's reason for its discount rate and horizon, as
+// the end of a note; "" when it gives none.
+func ratesWhy(c *casebuilder.Case) string {
+	if r := strings.TrimSpace(c.RatesReason); r != "" {
+		return " Why this rate and horizon: " + r
+	}
+	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -121,7 +122,8 @@ const (
 )
 
 // WhenField chooses when a line of money starts or ends: in a month of
-// the horizon, typed as people count months (1 is the first), or at the
+// the horizon, typed as a month ("March 2027", "2027-03") or counted from
+// 1 (the first) and shown by name, or at the
 // start or the end of a milestone of the plan, plus an offset in months;
 // under it, the month that falls in, by name ("October 2027"). Moving the
 // milestone then moves the money.
@@ -168,7 +170,7 @@ func (f *Form) when(path, monthPath string, end bool, v Value[When], months func
 	w.mode = widget.NewSelect(labels, func(string) { w.chosen() })
 	w.milestone = widget.NewSelect(nil, func(string) { w.pickedMilestone() })
 	w.milestone.PlaceHolder = "Choose the milestone"
-	w.month.SetPlaceHolder("month, from 1")
+	w.month.SetPlaceHolder("e.g. March 2027, or 3")
 	w.month.OnChanged = func(string) { w.typedMonth() }
 	w.month.OnBlur = w.left
 	w.offset.SetPlaceHolder("± months")
@@ -204,7 +206,9 @@ func (f *Form) when(path, monthPath string, end bool, v Value[When], months func
 // Mode is the drop-down of how the point is chosen.
 func (w *WhenField) Mode() *widget.Select { return w.mode }
 
-// Month is the entry of the month, typed from 1.
+// Month is the entry of the month, typed as a month ("March 2027",
+// "2027-03") or counted from 1, and shown by name when the case has a
+// start date.
 func (w *WhenField) Month() *Entry { return w.month }
 
 // Milestone is the drop-down of the milestone.
@@ -351,24 +355,61 @@ func (w *WhenField) typedMonth() {
 		return
 	}
 	s := strings.TrimSpace(w.month.Text)
+	c := w.form.Case()
 	if s == "" {
-		w.ShowProblem(errors.New("type a month: 1 is the first month of the case"))
+		w.ShowProblem(errors.New("type a month, e.g. " + monthExample(c)))
 		return
 	}
-	x, err := w.form.host.Parse(s, figure.Months)
-	switch {
-	case err != nil:
+	n, err := w.period(c, s)
+	if err != nil {
 		w.ShowProblem(err)
 		return
-	case x != math.Trunc(x) || x < 1:
-		w.ShowProblem(errors.New("type a month as a whole number from 1 (the first month of the case)"))
-		return
 	}
-	n := int(min(x, 1e6)) - 1
 	_ = w.write(func(_ *casebuilder.Case, v *When) error {
 		v.Month, v.At = &n, nil
 		return nil
 	})
+}
+
+// monthLayouts are the ways a month may be typed by name: "March 2027",
+// "Mar 2027", "2027-03", "03/2027". Go reads month names in any case.
+var monthLayouts = []string{"January 2006", "Jan 2006", "2006-01", "01/2006", "1/2006", "January, 2006"}
+
+// period reads a month typed as people say it ("March 2027", "2027-03")
+// or counted from 1 (the first month of the case), and returns its period
+// of the horizon (0 the first).
+func (w *WhenField) period(c *casebuilder.Case, s string) (int, error) {
+	if !c.StartDate.IsZero() {
+		for _, layout := range monthLayouts {
+			t, err := time.Parse(layout, s)
+			if err != nil {
+				continue
+			}
+			n := (t.Year()-c.StartDate.Year)*12 + int(t.Month()) - int(c.StartDate.Month)
+			if n < 0 {
+				return 0, fmt.Errorf("%s is before the case's first month, %s", t.Format("January 2006"), MonthName(c, 0))
+			}
+			return min(n, 1e6), nil
+		}
+	}
+	x, err := w.form.host.Parse(s, figure.Months)
+	switch {
+	case err != nil && !c.StartDate.IsZero():
+		return 0, fmt.Errorf("type a month such as %s (or its number, 1 for %s); %q is neither", monthExample(c), MonthName(c, 0), s)
+	case err != nil:
+		return 0, err
+	case x != math.Trunc(x) || x < 1:
+		return 0, errors.New("type a month as a whole number from 1 (the first month of the case)")
+	}
+	return int(min(x, 1e6)) - 1, nil
+}
+
+// monthExample is a month to type, as the case names months.
+func monthExample(c *casebuilder.Case) string {
+	if c.StartDate.IsZero() {
+		return "1 for the first month of the case"
+	}
+	return MonthName(c, 2)
 }
 
 func (w *WhenField) typedOffset() {
@@ -431,6 +472,9 @@ func (w *WhenField) Refresh(c *casebuilder.Case, force bool) {
 	SetVisible(w.inMonth, mode == inMonth)
 	SetVisible(w.inPlan, mode == atStart || mode == atEnd)
 	switch {
+	case v.Month != nil && mode == inMonth && !c.StartDate.IsZero():
+		// A month is shown as a month: "March 2027".
+		w.month.SetQuietly(MonthName(c, *v.Month))
 	case v.Month != nil && mode == inMonth:
 		w.month.SetQuietly(strconv.Itoa(*v.Month + 1))
 	default:

@@ -42,7 +42,7 @@ func TestWhenALineStarts(t *testing.T) {
 	end := f.End("alternatives[1].costs[0].endAt", "alternatives[1].costs[0].endMonth",
 		EndWhen(FieldIn(line, func(l *casebuilder.Cost) **int { return &l.EndMonth }), FieldIn(line, func(l *casebuilder.Cost) **casebuilder.Anchor { return &l.EndAt })), months)
 	h.show(start.Box(), end.Box())
-	if start.Mode().Selected != "In a month of the case" || start.Month().Text != "1" || start.Hint() != "First month: January 2027" {
+	if start.Mode().Selected != "In a month of the case" || start.Month().Text != "January 2027" || start.Hint() != "First month: January 2027" {
 		t.Errorf("a line in month 0: %q, %q, %q", start.Mode().Selected, start.Month().Text, start.Hint())
 	}
 	if end.Mode().Selected != "At the end of the horizon" || end.Hint() != "To the end of the horizon, December 2028" {
@@ -93,7 +93,7 @@ func TestWhenALineStarts(t *testing.T) {
 
 	// Back to a month: where the line falls now, so nothing moves.
 	start.Mode().SetSelected("In a month of the case")
-	if l := h.c.Alternatives[1].Costs[0]; l.StartAt != nil || l.StartMonth != 11 || start.Month().Text != "12" {
+	if l := h.c.Alternatives[1].Costs[0]; l.StartAt != nil || l.StartMonth != 11 || start.Month().Text != "December 2027" {
 		t.Errorf("back to a month: %+v, period %d, shown %q", l.StartAt, l.StartMonth, start.Month().Text)
 	}
 	h.typeIn(start.Month(), "3")
@@ -103,6 +103,27 @@ func TestWhenALineStarts(t *testing.T) {
 	h.typeIn(start.Month(), "0")
 	if start.Problem() == "" || h.c.Alternatives[1].Costs[0].StartMonth != 2 {
 		t.Errorf("month 0: problem %q, period %d", start.Problem(), h.c.Alternatives[1].Costs[0].StartMonth)
+	}
+	// A month typed as a month: by name in any case, short, or as
+	// year and month; the case starts in January 2027, period 0.
+	for typed, period := range map[string]int{"May 2027": 4, "june 2028": 17, "Feb 2027": 1, "2027-09": 8, "11/2027": 10} {
+		h.typeIn(start.Month(), typed)
+		if got := h.c.Alternatives[1].Costs[0].StartMonth; got != period || start.Problem() != "" {
+			t.Errorf("typed %q: period %d, problem %q; want period %d", typed, got, start.Problem(), period)
+		}
+	}
+	h.leave()
+	if got := start.Month().Text; got != "November 2027" {
+		t.Errorf("the month typed as 11/2027 reads %q once left, want November 2027", got)
+	}
+	for typed, want := range map[string]string{
+		"December 2026": "December 2026 is before the case's first month, January 2027",
+		"Marchember":    `type a month such as March 2027 (or its number, 1 for January 2027); "Marchember" is neither`,
+	} {
+		h.typeIn(start.Month(), typed)
+		if got := start.Problem(); got != want || h.c.Alternatives[1].Costs[0].StartMonth != 10 {
+			t.Errorf("typed %q: problem %q, want %q; period %d", typed, got, want, h.c.Alternatives[1].Costs[0].StartMonth)
+		}
 	}
 
 	// A plan with no dated milestone cannot be anchored to: said beside
