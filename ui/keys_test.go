@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -129,5 +130,28 @@ func TestUndoPutsBackARemovedMilestoneInOneStep(t *testing.T) {
 	got := u.doc.c.Plan.Milestones
 	if len(got) != len(before) || got[0].Name != before[0].Name || got[0].End.String() != "2027-01-22" {
 		t.Fatalf("one Undo after removing a milestone: %d milestones, the first %q ending %v", len(got), got[0].Name, got[0].End)
+	}
+}
+
+// TestCountsAgreeWithTheirNouns: with one risk left the summary says "1
+// risk", and an alternative with one cost line says "1 cost line".
+func TestCountsAgreeWithTheirNouns(t *testing.T) {
+	h := start(t, Options{})
+	h.dismissWelcome()
+	u := h.u
+	s := shownScreen[*risksScreen](h, casebuilder.StepRisks)
+	for len(u.doc.c.Risks) > 1 {
+		s.md.List.Select(0)
+		test.Tap(s.md.List.RemoveButton())
+	}
+	if got := s.summary.Text; !strings.HasPrefix(got, "1 risk, ") {
+		t.Errorf("one risk: the summary reads %q", got)
+	}
+	for len(u.doc.c.Risks) > 0 {
+		s.md.List.Select(0)
+		test.Tap(s.md.List.RemoveButton())
+	}
+	if got := s.summary.Text; !strings.HasPrefix(got, "0 risks, ") {
+		t.Errorf("no risk: the summary reads %q", got)
 	}
 }
