@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // removeButtons are the shown buttons that remove a row or an item, in
@@ -154,4 +155,77 @@ func TestCountsAgreeWithTheirNouns(t *testing.T) {
 	if got := s.summary.Text; !strings.HasPrefix(got, "0 risks, ") {
 		t.Errorf("no risk: the summary reads %q", got)
 	}
+}
+
+// pressEscape presses Escape as the driver does: to the widget with the
+// focus, or to the window when none has it.
+func pressEscape(h *harness) {
+	ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	if f := h.w.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	if k := h.w.Canvas().OnTypedKey(); k != nil {
+		k(ev)
+	}
+}
+
+// TestEscapeClosesEveryDialog: Escape closes the app's dialogs as their
+// Cancel or Close does, with the focus on nothing or in a field, and
+// changes nothing.
+func TestEscapeClosesEveryDialog(t *testing.T) {
+	h := start(t, Options{})
+	h.dismissWelcome()
+	u := h.u
+	before := u.doc.c
+	open := func() bool { return h.w.Canvas().Overlays().Top() != nil }
+	for _, d := range []struct {
+		name  string
+		show  func()
+		focus func() fyne.Focusable
+	}{
+		{"New case", u.onNew, nil},
+		{"Export", u.onExport, nil},
+		{"Save As", u.onSaveAs, nil}, // the focus in the file name
+		{"Settings", u.onSettings, func() fyne.Focusable { return settingsEntry(t, h) }},
+		{"About", u.showAbout, nil},
+		{"The method", u.showMethod, nil},
+	} {
+		d.show()
+		if !open() {
+			t.Fatalf("%s: no dialog shown", d.name)
+		}
+		if d.focus != nil {
+			h.w.Canvas().Focus(d.focus())
+		}
+		pressEscape(h)
+		if open() {
+			t.Errorf("%s: still open after Escape (focus on %T)", d.name, h.w.Canvas().Focused())
+			h.w.Canvas().Overlays().Top().Hide()
+			h.w.Canvas().Overlays().Remove(h.w.Canvas().Overlays().Top())
+		}
+		if u.doc.c != before {
+			t.Errorf("%s: Escape changed the case", d.name)
+		}
+	}
+	if len(h.opened) != 0 {
+		t.Errorf("Escape opened %v", h.opened)
+	}
+}
+
+// settingsEntry is an entry of the Settings dialog shown.
+func settingsEntry(t *testing.T, h *harness) fyne.Focusable {
+	t.Helper()
+	var e *form.Entry
+	walk(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		if x, ok := o.(*form.Entry); ok && x.Visible() && !x.Disabled() {
+			e = x
+			return false
+		}
+		return true
+	})
+	if e == nil {
+		t.Fatal("the Settings dialog has no entry")
+	}
+	return e
 }

@@ -161,6 +161,18 @@ func (e *Entry) FocusLost() {
 // lines too, rather than typing a tab into it.
 func (e *Entry) AcceptsTab() bool { return false }
 
+// TypedKey passes Escape on to the window, so that it closes a dialog
+// with the focus in one of its entries too; other keys are the entry's.
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}
+
 // TypedShortcut pastes a text with its tabs made spaces, leaving the
 // clipboard as it was, and passes other shortcuts to the entry.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
