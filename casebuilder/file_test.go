@@ -114,7 +114,7 @@ func TestDecodeReportsEveryProblem(t *testing.T) {
 		"alternatives[1].costs[0].amount: must not be negative (got -500)",
 		`alternatives[1].costs[1].kind: must be "oneTime", "monthly" or "yearly" (got "weekly")`,
 		"alternatives[1].costs[1].amount: low, likely and high must rise (got 3, 2, 4)",
-		"alternatives[1].costs[1].startMonth: must be within the horizon, 0 to 35 (got 40)",
+		"alternatives[1].costs[1].startMonth: must be within the horizon, month 1 to month 36 (got month 41)",
 		`alternatives[1].benefits[0].input: the salesTurnover calculator does not read "targetAttainment"`,
 		"risks[0].likelihood: must be a probability between 0 and 1",
 		`risks[0].alternatives[0]: no alternative has the ID "b"`,
@@ -382,8 +382,8 @@ func TestInvalidHorizonReportedOnce(t *testing.T) {
 	}
 	want := []string{
 		"horizonMonths: must be between 1 and 360 months (got 0)",
-		"alternatives[1].costs[1].endMonth: must be between the start month (2) and the end of the horizon (359) (got 1)",
-		"alternatives[1].benefits[0].startMonth: must be within the horizon, 0 to 359 (got -1)",
+		"alternatives[1].costs[1].endMonth: must be between the start month (month 3) and the end of the horizon (month 360) (got month 2)",
+		"alternatives[1].benefits[0].startMonth: must be within the horizon, month 1 to month 360 (got before month 1)",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -81,7 +81,7 @@ func TestBadHorizonIsOneProblem(t *testing.T) {
 			t.Errorf("horizon %d: %v", months, ps)
 		}
 		c.Alternatives[2].Costs[0].StartMonth = 400 // beyond any horizon
-		if ps := Validate(c); len(ps) != 2 || ps[1].String() != "alternatives[2].costs[0].startMonth: must be within the horizon, 0 to 359 (got 400)" {
+		if ps := Validate(c); len(ps) != 2 || ps[1].String() != "alternatives[2].costs[0].startMonth: must be within the horizon, January 2027 to December 2056 (got May 2060)" {
 			t.Errorf("horizon %d, a line in month 400: %v", months, ps)
 		}
 	}

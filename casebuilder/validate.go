@@ -437,7 +437,7 @@ func (v *validator) timing(path string, start int, end *int, startAt, endAt *Anc
 		if end != nil && endAt == nil {
 			last := v.c.HorizonMonths - 1
 			if *end < 0 || *end > max(last, MaxHorizonMonths-1) {
-				v.add(path+".endMonth", "must be within the horizon, 0 to %d (got %d)", max(last, 0), *end)
+				v.add(path+".endMonth", "must be within the horizon, %s to %s (got %s)", v.month(0), v.month(max(last, 0)), v.month(*end))
 			}
 		}
 	}
@@ -784,11 +784,23 @@ func (v *validator) months(path string, start int, end *int) {
 		last = MaxHorizonMonths - 1
 	}
 	if start < 0 || start > last {
-		v.add(path+".startMonth", "must be within the horizon, 0 to %d (got %d)", max(last, 0), start)
+		v.add(path+".startMonth", "must be within the horizon, %s to %s (got %s)", v.month(0), v.month(max(last, 0)), v.month(start))
 	}
 	if end != nil && (*end < start || *end > last) {
-		v.add(path+".endMonth", "must be between the start month (%d) and the end of the horizon (%d) (got %d)", start, max(last, 0), *end)
+		v.add(path+".endMonth", "must be between the start month (%s) and the end of the horizon (%s) (got %s)", v.month(start), v.month(max(last, 0)), v.month(*end))
 	}
+}
+
+// month names period m of the case as the screen does: "January 2027",
+// or "month 1" (counting from 1) when the case has no start date.
+func (v *validator) month(m int) string {
+	if v.c.StartDate.IsZero() {
+		if m < 0 {
+			return "before month 1"
+		}
+		return fmt.Sprintf("month %d", m+1)
+	}
+	return v.c.StartDate.AddMonths(m).Time().Format("January 2006")
 }
 
 func (v *validator) amount(path string, x float64) {

@@ -82,7 +82,7 @@ func newAlternativesScreen(u *UI) screen {
 			f := u.formatOf(c)
 			return a.Name, "NPV " + f.MoneyShort(s.u.analysis.res.Alternatives[i].NPV)
 		}
-		return a.Name, fmt.Sprintf("%d cost and %d benefit lines", len(a.Costs), len(a.Benefits))
+		return a.Name, figure.Plural(len(a.Costs), "cost line", "cost lines") + ", " + figure.Plural(len(a.Benefits), "benefit line", "benefit lines")
 	}, s.showAlternative)
 	s.md.Stale = s.stale
 	s.baseline = widget.NewButtonWithIcon("Add the do-nothing baseline", theme.ContentAddIcon(), s.onAddBaseline)

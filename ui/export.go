@@ -31,7 +31,7 @@ type exportJob struct {
 type exportDialog struct {
 	u                       *UI
 	brief, workbook         *widget.Check
-	briefName, workbookName *widget.Entry
+	briefName, workbookName *form.Entry
 	folder                  string
 	folderLabel             *widget.Label
 	paper                   *widget.Select
@@ -56,10 +56,10 @@ func (u *UI) onExport() {
 	e.folder = u.exportFolder()
 
 	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.Explain(nil, "") })
-	e.briefName = widget.NewEntry()
+	e.briefName = form.NewEntry()
 	e.briefName.SetText(base + ".pdf")
 	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.Explain(nil, "") })
-	e.workbookName = widget.NewEntry()
+	e.workbookName = form.NewEntry()
 	e.workbookName.SetText(base + ".xlsx")
 	offer(e.brief, e.briefName, u.opts.Exporters.Brief != nil)
 	offer(e.workbook, e.workbookName, u.opts.Exporters.Workbook != nil)
@@ -105,11 +105,12 @@ func (u *UI) onExport() {
 	e.dlg = dialog.NewCustomWithoutButtons("Export", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height+40), content), u.win)
 	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.exportButton})
 	u.tell(e)
+	closeOnEscape(u.win, e.dlg)
 	e.dlg.Show()
 }
 
 // offer enables a document's choice, or says it is not in this build.
-func offer(check *widget.Check, name *widget.Entry, available bool) {
+func offer(check *widget.Check, name *form.Entry, available bool) {
 	check.SetChecked(available)
 	if !available {
 		check.Text += " (not available in this build)"
@@ -147,7 +148,7 @@ func (e *exportDialog) onChooseFolder() {
 // jobs returns the documents asked for, or why they cannot be written.
 func (e *exportDialog) jobs() ([]exportJob, error) {
 	var jobs []exportJob
-	add := func(check *widget.Check, name *widget.Entry, what, ext string, write Exporter) error {
+	add := func(check *widget.Check, name *form.Entry, what, ext string, write Exporter) error {
 		if !check.Checked || check.Disabled() {
 			return nil
 		}
@@ -225,6 +226,7 @@ func (e *exportDialog) onConfirm() {
 			}
 		}, e.u.win)
 	e.u.tell(replaceConfirm{confirm})
+	closeOnEscape(e.u.win, confirm)
 	confirm.Show()
 }
 

@@ -128,6 +128,7 @@ func (u *UI) whenSaved(action string, next func()) {
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewGridWrap(fyne.NewSize(420, 70), msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	u.tell(&savePrompt{dialog: d, save: save, discard: discard, cancel: cancel})
+	closeOnEscape(u.win, d)
 	d.Show()
 }
 
@@ -176,6 +177,7 @@ func (u *UI) showNewDialog() {
 		u.replaceCase(c, "")
 	}, u.win)
 	u.tell(&newCaseDialog{dialog: d, choice: choice})
+	closeOnEscape(u.win, d)
 	d.Show()
 }
 
@@ -275,7 +277,7 @@ func (u *UI) onSaveAs() { u.saveAs(nil) }
 // Save's backup of the previous version would be empty.
 func (u *UI) saveAs(next func()) {
 	d := &saveAsDialog{u: u, folder: u.exportFolder(), problem: form.NewErrorLabel(), next: next}
-	d.name = widget.NewEntry()
+	d.name = form.NewEntry()
 	d.name.SetText(u.suggestedName() + casebuilder.FileExtension)
 	d.name.OnSubmitted = func(string) { d.onSave() }
 	d.folderLabel = widget.NewLabel(d.folder)
@@ -304,6 +306,7 @@ func (u *UI) saveAs(next func()) {
 	d.dlg = dialog.NewCustomWithoutButtons("Save the case as", container.NewGridWrap(fyne.NewSize(520, content.MinSize().Height+30), content), u.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
 	u.tell(d)
+	closeOnEscape(u.win, d.dlg)
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.name)
 }
@@ -311,7 +314,7 @@ func (u *UI) saveAs(next func()) {
 // saveAsDialog asks for a case file's name and folder.
 type saveAsDialog struct {
 	u           *UI
-	name        *widget.Entry
+	name        *form.Entry
 	folder      string
 	folderLabel *widget.Label
 	problem     *form.ErrorLabel
@@ -358,6 +361,7 @@ func (d *saveAsDialog) onSave() {
 		}
 	}, d.u.win)
 	d.u.tell(replaceConfirm{confirm})
+	closeOnEscape(d.u.win, confirm)
 	confirm.Show()
 }
 
@@ -574,8 +578,10 @@ func (u *UI) showAbout() {
 	if v == "" {
 		v = "development build"
 	}
-	dialog.ShowInformation("About Case Builder",
+	d := dialog.NewInformation("About Case Builder",
 		"Case Builder "+v+"\n\nTurns a problem in the sales force into a costed, defended plan the CEO approves.\nYour case stays in one file on your disk; nothing is sent anywhere.", u.win)
+	closeOnEscape(u.win, d)
+	d.Show()
 }
 
 // parseURL makes a URL of a path or URL string.

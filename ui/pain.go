@@ -448,7 +448,7 @@ func (s *painScreen) showAnalysis(a analysis) {
 	case a.c.Pain.Category == "":
 		s.annual.SetText("—")
 	case !p.Complete():
-		s.annual.SetText(fmt.Sprintf("needs %d more input(s)", len(p.Missing)))
+		s.annual.SetText("needs " + figure.Plural(len(p.Missing), "more input", "more inputs"))
 	default:
 		s.annual.SetText(f.Money(p.Annual))
 	}

@@ -316,7 +316,7 @@ func (s *risksScreen) showSummary(c *casebuilder.Case) {
 		}
 	}
 	_, unrated := heatCounts(c)
-	lines := []string{fmt.Sprintf("%d risks, %d serious (likelihood × impact 12 or more).", len(c.Risks), high)}
+	lines := []string{figure.Plural(len(c.Risks), "risk", "risks") + fmt.Sprintf(", %d serious (likelihood × impact 12 or more).", high)}
 	if noPlan > 0 {
 		lines = append(lines, fmt.Sprintf("%d without a contingency plan.", noPlan))
 	}

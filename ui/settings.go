@@ -285,6 +285,7 @@ func (u *UI) openSettings() *settingsDialog {
 			u.refreshScreen(true)
 		}
 	})
+	closeOnEscape(u.win, s.dlg)
 	s.dlg.Show()
 	u.tell(s)
 	return s

@@ -9,6 +9,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // ProgressExporter writes the monthly progress report of an approved case
@@ -21,8 +22,8 @@ type ProgressExporter func(c *casebuilder.Case, asOf tracking.Month, now time.Ti
 // whether to write it, its file's name and its month.
 type progressChoice struct {
 	check *widget.Check
-	name  *widget.Entry
-	asOf  *widget.Entry
+	name  *form.Entry
+	asOf  *form.Entry
 }
 
 // newProgressChoice is the progress report's choice in the export dialog
@@ -32,7 +33,7 @@ func newProgressChoice(u *UI, base string, changed func()) *progressChoice {
 	if !u.doc.c.IsApproved() {
 		return nil
 	}
-	p := &progressChoice{check: widget.NewCheck("Progress report (PDF)", func(bool) { changed() }), name: widget.NewEntry(), asOf: widget.NewEntry()}
+	p := &progressChoice{check: widget.NewCheck("Progress report (PDF)", func(bool) { changed() }), name: form.NewEntry(), asOf: form.NewEntry()}
 	asOf := tracking.DefaultAsOf(u.doc.c)
 	p.name.SetText(base + " progress " + asOf.String() + ".pdf")
 	p.asOf.SetText(asOf.String())

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // The charts are vector drawings. None relies on colour alone: bars and
@@ -420,7 +421,7 @@ func (d *doc) heatMap(rs []*casebuilder.Risk) {
 			lines := d.wrap(text, cellW-2)
 			if len(lines) > 2 {
 				d.setFont("B", 9)
-				lines = []string{fmt.Sprintf("%d risks", len(nums))}
+				lines = []string{figure.Plural(len(nums), "risk", "risks")}
 			}
 			ty := y + (cellH-float64(len(lines))*lineHeight(7))/2
 			for _, ln := range lines {

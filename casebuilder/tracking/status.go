@@ -262,10 +262,7 @@ func daysWord(n int) string {
 }
 
 func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return figure.Plural(n, one, many)
 }
 
 func isAre(n int) string {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // The CEO review sheet: the readiness score and every objection Case
@@ -109,8 +110,6 @@ func plural(n int, one, many string) string {
 	switch n {
 	case 0:
 		return "no " + many
-	case 1:
-		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return figure.Plural(n, one, many)
 }

@@ -161,6 +161,33 @@ func (e *Entry) FocusLost() {
 // lines too, rather than typing a tab into it.
 func (e *Entry) AcceptsTab() bool { return false }
 
+// TypedKey passes Escape on to the window, so that it closes a dialog
+// with the focus in one of its entries too; other keys are the entry's.
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// TypedShortcut pastes a text with its tabs made spaces, leaving the
+// clipboard as it was, and passes other shortcuts to the entry.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
+		s = &fyne.ShortcutPaste{Clipboard: tabless{p.Clipboard}}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// tabless is a clipboard whose text has spaces for its tabs.
+type tabless struct{ fyne.Clipboard }
+
+// Content is the clipboard's text with spaces for its tabs.
+func (c tabless) Content() string { return strings.ReplaceAll(c.Clipboard.Content(), "\t", " ") }
+
 // SetQuietly replaces the text without reporting it as typed.
 func (e *Entry) SetQuietly(text string) {
 	if e.Text == text {

@@ -144,6 +144,7 @@ func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) 
 	t := &TextField{}
 	e.SetPlaceHolder(placeholder)
 	t.setUp(f, path, e, nil, v, keep, func(s string, _ bool) (string, error) {
+		s = strings.ReplaceAll(s, "\t", " ") // no tab reaches the case
 		if len(s) > casebuilder.MaxText {
 			return "", fmt.Errorf("a text holds at most %d characters", casebuilder.MaxText)
 		}
@@ -407,7 +408,7 @@ func (r *RangeField) typed() {
 func prefix(what string, err error) error {
 	var ne *figure.NumberError
 	if errors.As(err, &ne) {
-		return fmt.Errorf("%s: %s", what, ne.Reason)
+		return fmt.Errorf("%s: %s", what, ne.Error())
 	}
 	return err
 }
@@ -435,16 +436,28 @@ func (r *RangeField) Refresh(c *casebuilder.Case, force bool) {
 		r.low.SetQuietly("")
 		r.likely.SetQuietly("")
 		r.high.SetQuietly("")
-	case v.IsExact():
-		r.low.SetQuietly("")
-		r.likely.SetQuietly(format(v.Likely))
-		r.high.SetQuietly("")
+		r.low.SetPlaceHolder("low")
+		r.high.SetPlaceHolder("high")
 	default:
-		r.low.SetQuietly(format(v.Low))
+		// A bound the user left blank is the likely value: it shows as
+		// the placeholder, so that typing into the box replaces it.
 		r.likely.SetQuietly(format(v.Likely))
-		r.high.SetQuietly(format(v.High))
+		r.showBound(r.low, "low", v.Low, v.Likely, format)
+		r.showBound(r.high, "high", v.High, v.Likely, format)
 	}
 	r.ShowProblem(nil)
+}
+
+// showBound shows a low or high value in e: blank, with the likely value
+// as its placeholder, when it is the likely value.
+func (r *RangeField) showBound(e *Entry, name string, bound, likely float64, format func(float64) string) {
+	if bound == likely {
+		e.SetQuietly("")
+		e.SetPlaceHolder(name + " = " + format(likely))
+		return
+	}
+	e.SetQuietly(format(bound))
+	e.SetPlaceHolder(name)
 }
 
 // ChoiceField is a drop-down bound to a value of the case.

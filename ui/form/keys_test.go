@@ -1,0 +1,91 @@
+package form
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
+)
+
+// TestTheHighBoxHoldsOnlyWhatWasTyped: a bound left blank shows the likely
+// value as a placeholder, never as text, so that typing into it replaces
+// it rather than appending ("9k8,500"); a figure that cannot be read is
+// quoted in the error, with the box it was typed in.
+func TestTheHighBoxHoldsOnlyWhatWasTyped(t *testing.T) {
+	h := newHost(t, sample())
+	f := New(h, casebuilder.StepAlternatives)
+	line := ItemOf(FieldIn(func(c *casebuilder.Case) *casebuilder.Alternative { return Item(c.Alternatives, 1) },
+		func(a *casebuilder.Alternative) *[]casebuilder.Cost { return &a.Costs }), 0)
+	amount := f.Estimate("alternatives[1].costs[0].amount", figure.Money, In(line, func(l *casebuilder.Cost) *casebuilder.Range { return &l.Amount }))
+	other := NewEntry()
+	h.show(amount.Box(), other)
+	low, likely, high := amount.Entries()
+	h.typeIn(low, "8000")
+	h.typeIn(likely, "9000")
+	h.typeIn(high, "")
+	h.w.Canvas().Focus(other) // leaves the estimate: it is shown afresh
+	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 8000, Likely: 9000, High: 9000}) {
+		t.Fatalf("low 8000, likely 9000, high blank: %+v", got)
+	}
+	if high.Text != "" || high.PlaceHolder != "high = 9000" {
+		t.Errorf("the high box not typed in shows text %q, placeholder %q", high.Text, high.PlaceHolder)
+	}
+	// Clicking into it and typing replaces the placeholder.
+	h.w.Canvas().Focus(high)
+	test.Type(high, "9,500")
+	h.w.Canvas().Focus(other)
+	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 8000, Likely: 9000, High: 9500}) {
+		t.Errorf("typed 9,500 into the high box: %+v (box reads %q)", got, high.Text)
+	}
+	if high.Text != "9500" || high.PlaceHolder != "high" {
+		t.Errorf("a typed high value shows %q, placeholder %q", high.Text, high.PlaceHolder)
+	}
+	h.w.Canvas().Focus(high)
+	test.Type(high, "k8,500") // appends to "9500": the user's own text
+	if p := amount.Problem(); !strings.HasPrefix(p, "high: ") || !strings.Contains(p, `"9500k8,500"`) {
+		t.Errorf("a high value that cannot be read: problem %q, which should name the box and quote the text", p)
+	}
+}
+
+// TestTabLeavesATextOfSeveralLines: Tab and Shift+Tab move the focus out
+// of a description rather than typing a tab into it, and a pasted tab
+// becomes a space, so that no tab reaches the case.
+func TestTabLeavesATextOfSeveralLines(t *testing.T) {
+	h := newHost(t, sample())
+	f := New(h, casebuilder.StepAlternatives)
+	title := f.Text("title", At(func(c *casebuilder.Case) *string { return &c.Title }), "")
+	alt := func(c *casebuilder.Case) *casebuilder.Alternative { return Item(c.Alternatives, 1) }
+	desc := f.TextArea("alternatives[1].description", In(alt, func(a *casebuilder.Alternative) *string { return &a.Description }), "", 2)
+	after := NewEntry()
+	h.show(title.Box(), desc.Box(), after)
+	entry := desc.Entry()
+	h.typeIn(entry, "Reps leave")
+	test.FocusNext(h.w.Canvas())
+	if h.w.Canvas().Focused() != after {
+		t.Errorf("Tab in the description: the focus is on %T, not the next field", h.w.Canvas().Focused())
+	}
+	test.FocusPrevious(h.w.Canvas())
+	test.FocusPrevious(h.w.Canvas())
+	if h.w.Canvas().Focused() != title.Entry() {
+		t.Errorf("Shift+Tab back past the description: the focus is on %T, not the title", h.w.Canvas().Focused())
+	}
+	if entry.AcceptsTab() {
+		t.Error("the description takes Tab as a character")
+	}
+	h.w.Canvas().Focus(entry)
+	entry.CursorRow, entry.CursorColumn = 0, len("Reps leave")
+	clip := fyne.CurrentApp().Clipboard()
+	clip.SetContent("\tearly\tand often")
+	entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	h.w.Canvas().Focus(after)
+	if entry.Text != "Reps leave early and often" || h.c.Alternatives[1].Description != "Reps leave early and often" {
+		t.Errorf("pasted a text with tabs: the box reads %q, the case %q", entry.Text, h.c.Alternatives[1].Description)
+	}
+	if clip.Content() != "\tearly\tand often" {
+		t.Errorf("pasting changed the clipboard to %q", clip.Content())
+	}
+}
