@@ -474,9 +474,7 @@ func (u *UI) focus(f fyne.Focusable) {
 // scrollOver scrolls the part of the screen that holds o, as the wheel
 // turned over it asks.
 func (u *UI) scrollOver(o fyne.CanvasObject, ev *fyne.ScrollEvent) {
-	if sc := u.scrollOf(o); sc != nil {
-		sc.Scrolled(ev)
-	}
+	form.ScrollBy(u.scrollOf(o), ev)
 }
 
 // scrollOf returns the scroll of the current screen that o is shown in,
