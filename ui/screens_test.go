@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/form"
 )
 
@@ -87,6 +90,118 @@ func TestWheelScrollsWhereverThePointerIs(t *testing.T) {
 	for _, kind := range []string{"an entry", "a text of several lines", "a label", "a select", "a check box"} {
 		if !seen[kind] {
 			t.Errorf("no step showed %s to turn the wheel over", kind)
+		}
+	}
+}
+
+// TestGuidanceFoldsAwayAndStaysFolded taps "Hide guidance" at the top of a
+// step: the guidance is gone, the step's first field moves up by its
+// height, on every step; started again, the app keeps it folded, and
+// "Show guidance" brings it back.
+func TestGuidanceFoldsAwayAndStaysFolded(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefNumberLocale, "en-US")
+	storage := t.TempDir()
+	h := startIn(t, a, storage, Options{})
+	h.dismissWelcome()
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	u := h.u
+	d := fyne.CurrentApp().Driver()
+	g := u.guide
+	if !u.guidance.Visible() || g.text.Size().Height == 0 || g.fold.Text != "Hide guidance" {
+		t.Fatalf("a first start shows no guidance (button %q)", g.fold.Text)
+	}
+	top := d.AbsolutePositionForObject(u.body).Y
+	tall := g.text.Size().Height
+	test.Tap(g.fold)
+	h.w.Content().Refresh()
+	if g.text.Visible() || g.fold.Text != "Show guidance" {
+		t.Errorf("after Hide guidance, the guidance is shown %v, the button reads %q", g.text.Visible(), g.fold.Text)
+	}
+	// The texts of the header overlap by a padding (form.TightVBox).
+	if moved := top - d.AbsolutePositionForObject(u.body).Y; moved < tall-theme.Padding() {
+		t.Errorf("folding the guidance away moved the step up %.0f pixels, less than its %.0f", moved, tall)
+	}
+	u.goTo(casebuilder.StepPain)
+	if g.text.Visible() {
+		t.Error("on the next step the guidance is back")
+	}
+
+	h2 := startIn(t, a, storage, Options{})
+	if h2.u.guide.text.Visible() || h2.u.guide.fold.Text != "Show guidance" {
+		t.Fatal("started again, the app shows the guidance the user folded away")
+	}
+	test.Tap(h2.u.guide.fold)
+	if !h2.u.guide.text.Visible() || h2.u.guidance.Text != specOf(h2.u.current).guidance {
+		t.Error("Show guidance did not bring the step's guidance back")
+	}
+	if a.Preferences().Bool(prefGuidanceFolded) {
+		t.Error("shown again, the preference still says folded")
+	}
+}
+
+// TestHelpShowsTheStepsHelp opens Help on every step, from the button at
+// the top of the step and from the Help menu, and checks that it shows
+// that step's help (what to enter, where the figures come from, an example
+// from the samples), not the welcome.
+func TestHelpShowsTheStepsHelp(t *testing.T) {
+	h := english(t)
+	u := h.u
+	var menu *fyne.MenuItem
+	for _, m := range h.w.MainMenu().Items {
+		if m.Label == "Help" {
+			for _, it := range m.Items {
+				if it.Label == "This step" {
+					menu = it
+				}
+			}
+		}
+	}
+	if menu == nil {
+		t.Fatal("the Help menu has no item for this step's help")
+	}
+	seen := map[string]casebuilder.MethodStep{}
+	for _, st := range screenSpecs {
+		for _, how := range []string{"button", "menu"} {
+			u.goTo(st.id)
+			h.shown.stepHelp = nil
+			if how == "button" {
+				test.Tap(u.guide.help)
+			} else {
+				menu.Action()
+			}
+			sh := h.shown.stepHelp
+			if sh == nil {
+				t.Fatalf("%s: the %s showed no help", st.name, how)
+			}
+			if sh.step != st.id || sh.CustomDialog == nil {
+				t.Errorf("%s: the %s showed the help of %s", st.name, how, sh.step)
+			}
+			for _, part := range []string{"**What to enter.**", "**Where", "**An example (the "} {
+				if !strings.Contains(sh.text, part) {
+					t.Errorf("%s: the help has no %q", st.name, part)
+				}
+			}
+			if strings.Contains(sh.text, welcomeText[:40]) {
+				t.Errorf("%s: the help is the welcome", st.name)
+			}
+			if other, dup := seen[sh.text]; dup && other != st.id {
+				t.Errorf("%s: the help is that of %s", st.name, other)
+			}
+			seen[sh.text] = st.id
+			sh.Hide()
+		}
+	}
+	// The examples are the samples' own words and figures.
+	c := loadSample(t, "turnover")
+	for step, want := range map[casebuilder.MethodStep]string{
+		casebuilder.StepContext:  c.Context.Objectives[0].Statement,
+		casebuilder.StepRisks:    c.Risks[0].Description,
+		casebuilder.StepPlan:     c.Plan.Milestones[0].Name,
+		casebuilder.StepMeasures: c.Measures[0].Name,
+	} {
+		if !strings.Contains(stepHelp[step], want) {
+			t.Errorf("the help of %s quotes no %q from the turnover sample", step, want)
 		}
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -113,6 +112,7 @@ type UI struct {
 	headline *headline
 	title    *widget.Label
 	guidance *widget.Label
+	guide    *guidanceBar
 	body     *fyne.Container
 	status   *statusBar
 
@@ -251,10 +251,8 @@ func (u *UI) build() {
 	u.body = container.NewStack()
 	u.status = newStatusBar()
 
-	accent := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	accent.SetMinSize(fyne.NewSize(3, 1))
-	header := container.NewVBox(u.headline.box, widget.NewSeparator(),
-		container.New(form.TightVBox{}, u.title, container.NewBorder(nil, nil, accent, nil, u.guidance)))
+	u.guide = newGuidanceBar(u)
+	header := container.NewVBox(u.headline.box, widget.NewSeparator(), u.guide.box)
 	center := container.NewBorder(header, nil, nil, nil, u.body)
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav.box)
 	bottom := container.NewVBox(widget.NewSeparator(), u.status.box)
