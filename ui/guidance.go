@@ -20,9 +20,9 @@ const prefGuidanceFolded = "guidanceFolded"
 // user can fold away (the choice kept between runs), and a button that
 // opens the step's help.
 type guidanceBar struct {
-	u    *UI
-	fold *widget.Button
-	help *widget.Button
+	u     *UI
+	fold  *widget.Button
+	help  *widget.Button
 	text  fyne.CanvasObject // the guidance with its accent
 	title fyne.CanvasObject // the title's line, with the buttons
 	box   *fyne.Container
