@@ -205,3 +205,44 @@ func TestHelpShowsTheStepsHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestTabBringsTheFieldIntoView presses Tab from the first field of the
+// Context and Alternatives steps, in a window of 1024 × 640, through the
+// fields below the fold, and checks that each entry focused is scrolled
+// into view.
+func TestTabBringsTheFieldIntoView(t *testing.T) {
+	h := english(t)
+	u := h.u
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	d := fyne.CurrentApp().Driver()
+	for _, start := range []casebuilder.Where{
+		{Step: casebuilder.StepContext, Path: "title"},
+		{Step: casebuilder.StepAlternatives, Path: "alternatives[1].name"},
+	} {
+		first := h.field(start.Step, start.Path)
+		sc := u.scrollOf(first.(fyne.CanvasObject))
+		if sc == nil {
+			t.Fatalf("%s: the first field is in no scroll", start.Step)
+		}
+		sc.Offset = fyne.Position{}
+		sc.Refresh()
+		below := 0
+		for range 40 {
+			test.FocusNext(h.w.Canvas())
+			e, ok := h.w.Canvas().Focused().(*form.Entry)
+			if !ok || u.scrollOf(e) != sc {
+				continue
+			}
+			y := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(sc).Y
+			if y < 0 || y+e.Size().Height > sc.Size().Height {
+				t.Errorf("%s: Tab to the entry %q left it at %.0f, out of the %.0f pixels shown", start.Step, e.Text, y, sc.Size().Height)
+			}
+			if sc.Offset.Y > 0 {
+				below++
+			}
+		}
+		if below == 0 {
+			t.Errorf("%s: Tab never reached a field below the fold", start.Step)
+		}
+	}
+}

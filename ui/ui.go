@@ -361,6 +361,7 @@ func (h formHost) Now() time.Time                                    { return h.
 func (h formHost) Focus(w fyne.Focusable)                            { h.u.focus(w) }
 func (h formHost) Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent)  { h.u.scrollOver(w, ev) }
 func (h formHost) Focused() fyne.Focusable                           { return h.u.win.Canvas().Focused() }
+func (h formHost) Reveal(w fyne.CanvasObject)                        { reveal(h.u.scrollOf(w), w) }
 func (h formHost) EndTyping()                                        { h.u.endTyping() }
 func (h formHost) ShowError(what string, err error, advice string)   { h.u.showError(what, err, advice) }
 func (h formHost) Refresh()                                          { h.u.refreshScreen(true) }

@@ -105,7 +105,9 @@ type Entry struct {
 	// wheel, when set, is told of the wheel turned over the entry, which
 	// Fyne would give to the entry's own scroller, to no effect on a line
 	// that fits.
-	wheel   func(ev *fyne.ScrollEvent)
+	wheel func(ev *fyne.ScrollEvent)
+	// reveal, when set, scrolls the entry into view as it gains the focus.
+	reveal  func()
 	focused bool
 }
 
@@ -114,6 +116,15 @@ type Entry struct {
 // several lines being typed in, it scrolls the text.
 func (e *Entry) wheelTo(host Host, self fyne.CanvasObject) {
 	e.wheel = func(ev *fyne.ScrollEvent) { host.Scroll(self, ev) }
+	if r, ok := host.(Revealer); ok {
+		e.reveal = func() { r.Reveal(self) }
+	}
+}
+
+// Revealer is a host that can scroll a widget of a form into view; an
+// entry given the focus (by Tab, say) asks it to.
+type Revealer interface {
+	Reveal(w fyne.CanvasObject)
 }
 
 // CreateRenderer is the entry's, with a layer over it that takes the
@@ -130,6 +141,9 @@ func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
 func (e *Entry) FocusGained() {
 	e.focused = true
 	e.Entry.FocusGained()
+	if e.reveal != nil {
+		e.reveal()
+	}
 }
 
 // NewEntry returns a one-line entry.
