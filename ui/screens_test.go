@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -244,5 +245,77 @@ func TestTabBringsTheFieldIntoView(t *testing.T) {
 		if below == 0 {
 			t.Errorf("%s: Tab never reached a field below the fold", start.Step)
 		}
+	}
+}
+
+// TestFixItLinksLandOnTheField taps every "Fix it" link of the review of
+// the stress sample (which has points of every kind), in a window of
+// 1024 × 640, and checks that it opens the point's step, focuses a widget
+// of it, scrolled into view, and shows the point under the field.
+func TestFixItLinksLandOnTheField(t *testing.T) {
+	h := english(t)
+	u := h.u
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	u.replaceCase(loadSample(t, "stress"), "")
+	h.settle()
+	d := fyne.CurrentApp().Driver()
+	rs := shownScreen[*reviewScreen](h, casebuilder.StepReview)
+	n := min(len(rs.links), 40)
+	if n < 5 {
+		t.Fatalf("the stress sample's review has %d links", n)
+	}
+	noted := 0
+	for i := range n {
+		u.goTo(casebuilder.StepReview)
+		f := u.analysis.findings[i]
+		if f.Where.Path == "" {
+			continue
+		}
+		h.w.Canvas().Unfocus()
+		l := rs.links[i]
+		reveal(rs.scroll, l)
+		test.TapAt(l, fyne.NewPos(l.Size().Width/4, l.Size().Height/2))
+		what := fmt.Sprintf("the link of %q (%s)", f.Message, f.Where)
+		if f.Where.Step != "" && u.current != f.Where.Step {
+			t.Errorf("%s opened %s", what, u.current)
+			continue
+		}
+		if len(h.w.Canvas().Overlays().List()) > 0 {
+			// The case's settings: a dialog of their own.
+			for _, o := range h.w.Canvas().Overlays().List() {
+				h.w.Canvas().Overlays().Remove(o)
+			}
+			continue
+		}
+		focused, ok := h.w.Canvas().Focused().(fyne.CanvasObject)
+		if !ok {
+			t.Errorf("%s focused nothing", what)
+			continue
+		}
+		sc := u.scrollOf(focused)
+		if sc == nil {
+			continue // a field not in a scrolling form (a table's cell, a button)
+		}
+		top := d.AbsolutePositionForObject(sc).Y
+		y := d.AbsolutePositionForObject(focused).Y - top
+		if y < 0 || y+focused.Size().Height > sc.Size().Height {
+			t.Errorf("%s left the field at %.0f, out of the %.0f pixels shown", what, y, sc.Size().Height)
+		}
+		want := form.Capital(f.Message)
+		for _, o := range test.LaidOutObjects(sc.Content) {
+			l, ok := o.(*form.ErrorLabel)
+			if !ok || l.Shown() != want {
+				continue
+			}
+			ly := d.AbsolutePositionForObject(l).Y - top
+			if ly < y || ly > y+focused.Size().Height+3*theme.Padding()+80 {
+				t.Errorf("%s shows the point at %.0f, not under the field at %.0f", what, ly, y)
+			}
+			noted++
+			break
+		}
+	}
+	if noted < n/2 {
+		t.Errorf("of %d links, %d showed the point under the field", n, noted)
 	}
 }

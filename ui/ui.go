@@ -113,6 +113,7 @@ type UI struct {
 	title    *widget.Label
 	guidance *widget.Label
 	guide    *guidanceBar
+	note     string // what the review says of the field being revealed
 	body     *fyne.Container
 	status   *statusBar
 
@@ -320,6 +321,14 @@ func (u *UI) screen(id casebuilder.MethodStep) screen {
 	return s
 }
 
+// revealFinding goes to the field of a point of the review, focuses it
+// and shows the point under it.
+func (u *UI) revealFinding(f casebuilder.Finding) {
+	u.note = form.Capital(f.Message)
+	defer func() { u.note = "" }()
+	u.reveal(f.Where)
+}
+
 // reveal goes to the step of where and focuses its field.
 func (u *UI) reveal(where casebuilder.Where) {
 	u.goTo(where.Step)
@@ -361,6 +370,7 @@ func (h formHost) Now() time.Time                                    { return h.
 func (h formHost) Focus(w fyne.Focusable)                            { h.u.focus(w) }
 func (h formHost) Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent)  { h.u.scrollOver(w, ev) }
 func (h formHost) Focused() fyne.Focusable                           { return h.u.win.Canvas().Focused() }
+func (h formHost) Note() string                                      { return h.u.note }
 func (h formHost) Reveal(w fyne.CanvasObject)                        { reveal(h.u.scrollOf(w), w) }
 func (h formHost) EndTyping()                                        { h.u.endTyping() }
 func (h formHost) ShowError(what string, err error, advice string)   { h.u.showError(what, err, advice) }

@@ -78,6 +78,13 @@ func (d *Field) Problem() string { return d.problem.Shown() }
 // label when err is nil or ErrUnchanged.
 func (d *Field) ShowProblem(err error) { d.problem.Explain(err, d.path) }
 
+// ShowNote shows text under the field, where why an edit was refused
+// goes, until the next edit of it.
+func (d *Field) ShowNote(text string) {
+	d.problem.SetText(text)
+	d.problem.Show()
+}
+
 // typing reports whether one of the field's widgets is being typed in.
 func (d *Field) typing() bool {
 	return d.Owns(d.form.host.Focused())
