@@ -146,3 +146,22 @@ var stepHelp = map[casebuilder.MethodStep]string{
 
 **An example (the tracked sample).** The tracked sample holds a programme some months in, with its readings and a risk that fired: start a case from it with File › New, then export it to see the monthly progress report.`,
 }
+
+// The first window's size: roomy where the screen has room (preferred),
+// never larger than the screen, and the laptop size every step is laid out
+// for (smallest) when the screen's size is not known.
+var (
+	preferredWindow = fyne.NewSize(1240, 800)
+	smallestWindow  = fyne.NewSize(1024, 640)
+)
+
+// windowSize is the size of the first window on a screen with room
+// screen (zero when not known): the preferred size where it fits, else
+// the screen's room, and the smallest size every step works in when the
+// screen is not known.
+func windowSize(screen fyne.Size) fyne.Size {
+	if screen.Width <= 0 || screen.Height <= 0 {
+		return smallestWindow
+	}
+	return preferredWindow.Min(screen)
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -317,5 +318,29 @@ func TestFixItLinksLandOnTheField(t *testing.T) {
 	}
 	if noted < n/2 {
 		t.Errorf("of %d links, %d showed the point under the field", n, noted)
+	}
+}
+
+// TestFirstWindowFitsTheScreen starts the app as on screens of several
+// sizes and checks the size of its first window: 1240 × 800 where there is
+// room, never larger than the screen, and 1024 × 640 when the screen's
+// size is not known.
+func TestFirstWindowFitsTheScreen(t *testing.T) {
+	for _, c := range []struct {
+		screen, want fyne.Size
+	}{
+		{fyne.NewSize(1920, 1040), fyne.NewSize(1240, 800)},
+		{fyne.NewSize(1366, 728), fyne.NewSize(1240, 728)},
+		{fyne.NewSize(1024, 600), fyne.NewSize(1024, 600)},
+		{fyne.Size{}, fyne.NewSize(1024, 640)},
+	} {
+		a := test.NewTempApp(t)
+		w := a.NewWindow("")
+		newUI(a, w, Options{Screen: c.screen}, deps{bridge: &queueBridge{}, dataDir: t.TempDir(),
+			shown: func(any) {}, now: time.Now, recalcDelay: time.Millisecond, fullDelay: time.Millisecond}).recalc.stop()
+		if got := w.Canvas().Size(); got != c.want {
+			t.Errorf("on a screen of %v, the first window is %v, not %v", c.screen, got, c.want)
+		}
+		w.Close()
 	}
 }

@@ -64,6 +64,10 @@ type Options struct {
 	Exporters Exporters
 	// Version is shown in the About box.
 	Version string
+	// Screen is the room on the screen the window opens on (less the
+	// desktop's own bars), zero when it is not known: the first window
+	// fits it (see windowSize).
+	Screen fyne.Size
 }
 
 // deps are what the UI takes from its surroundings, replaced in tests.
@@ -222,7 +226,7 @@ func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
 	u.setMenus()
 	u.setShortcuts()
 	w.SetCloseIntercept(u.onClose)
-	w.Resize(fyne.NewSize(1240, 800))
+	w.Resize(windowSize(opts.Screen))
 	u.afterOpen()
 	if u.pendingNotice != "" {
 		u.goTo(casebuilder.StepReview)
