@@ -344,3 +344,22 @@ func TestFirstWindowFitsTheScreen(t *testing.T) {
 		w.Close()
 	}
 }
+
+// TestPlanFormHasRoomOnALaptop checks, in a window of 1024 × 640, that the
+// Plan step's milestone form shows several lines of fields beside the
+// timeline (it was left one line high), with the guidance shown.
+func TestPlanFormHasRoomOnALaptop(t *testing.T) {
+	h := english(t)
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	plan := shownScreen[*planScreen](h, casebuilder.StepPlan)
+	plan.md.Select(0)
+	h.w.Content().Refresh()
+	name := h.entryAt(casebuilder.StepPlan, "plan.milestones[0].name")
+	lines := plan.md.Detail.Size().Height / name.MinSize().Height
+	if lines < 4 {
+		t.Errorf("the milestone's form is %.0f pixels high, %.1f lines of fields", plan.md.Detail.Size().Height, lines)
+	}
+	if plan.timeScroll.Size().Height < 100 {
+		t.Errorf("the timeline is %.0f pixels high", plan.timeScroll.Size().Height)
+	}
+}
