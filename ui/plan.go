@@ -76,7 +76,7 @@ func newPlanScreen(u *UI) screen {
 	split.Offset = 0.34
 	// The timeline above the milestone's form, sharing the height: on a
 	// laptop a timeline of fixed height left the form one line high.
-	milestones := container.NewVSplit(labelled("Timeline: tap a bar to open its milestone", s.timeScroll), split)
+	milestones := container.NewVSplit(container.NewBorder(captionLabel("Timeline: tap a bar to open its milestone"), nil, nil, nil, s.timeScroll), split)
 	milestones.Offset = 0.4
 
 	stakeholders := s.stakeholderTable()

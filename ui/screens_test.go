@@ -362,4 +362,12 @@ func TestPlanFormHasRoomOnALaptop(t *testing.T) {
 	if plan.timeScroll.Size().Height < 100 {
 		t.Errorf("the timeline is %.0f pixels high", plan.timeScroll.Size().Height)
 	}
+	// In a larger window, the timeline fills its part of the split, with
+	// no gap under it.
+	h.w.Resize(fyne.NewSize(1240, 800))
+	d := fyne.CurrentApp().Driver()
+	gap := d.AbsolutePositionForObject(plan.md.Detail).Y - (d.AbsolutePositionForObject(plan.timeScroll).Y + plan.timeScroll.Size().Height)
+	if gap > 4*theme.Padding()+20 {
+		t.Errorf("at 1240 × 800, %.0f pixels lie empty between the timeline and the milestone's form", gap)
+	}
 }
