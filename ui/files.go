@@ -524,6 +524,7 @@ func (u *UI) setMenus() {
 		goItems = append(goItems, item(fmt.Sprintf("%d. %s", i+1, st.name), func() { u.goTo(st.id) }, fyne.KeyName(fmt.Sprint(i+1)), 0))
 	}
 	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("This step", u.showStepHelp),
 		fyne.NewMenuItem("The method", u.showMethod),
 		fyne.NewMenuItem("About Case Builder", u.showAbout),
 	)

@@ -63,6 +63,7 @@ type dialogs struct {
 	replace   *dialog.ConfirmDialog
 	recovery  *dialog.ConfirmDialog
 	welcome   dialog.Dialog
+	stepHelp  *stepHelpShown // the last step's help shown
 	settings  *settingsDialog
 	lastError string // the message of the last error
 	err       error  // the last error itself
@@ -85,6 +86,8 @@ func (d *dialogs) record(shown any) {
 		d.recovery = x.ConfirmDialog
 	case methodDialog:
 		d.welcome = x.Dialog
+	case stepHelpShown:
+		d.stepHelp = &x
 	case *settingsDialog:
 		d.settings = x
 	case errorShown:

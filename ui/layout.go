@@ -42,7 +42,7 @@ func detailPage(sections ...fyne.CanvasObject) fyne.CanvasObject {
 // page is a screen's scrolling column of sections, with room around it.
 func page(sections ...fyne.CanvasObject) *container.Scroll {
 	col := container.NewVBox(sections...)
-	return container.NewVScroll(container.NewPadded(container.New(readable{}, col)))
+	return form.WheelScroll(container.NewPadded(container.New(readable{}, col)))
 }
 
 // section is a titled group of fields with a line of explanation.

@@ -83,7 +83,7 @@ func newPainScreen(u *UI) screen {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	hint.SizeName = theme.SizeNameCaptionText
-	s.right = container.NewVScroll(container.NewPadded(container.NewVBox(
+	s.right = form.WheelScroll(container.NewPadded(container.NewVBox(
 		workingTitle, hint, s.working, widget.NewSeparator(),
 		labelled("Yearly cost of the pain (likely)", container.New(form.TightVBox{}, s.annual, s.annualByYear)))))
 	split := container.NewHSplit(s.left, s.right)

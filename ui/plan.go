@@ -68,13 +68,16 @@ func newPlanScreen(u *UI) screen {
 	s.timeline = chart.New(fyne.NewSize(400, 120), s.drawTimeline)
 	s.timeline.OnTap = s.onTimelineTap
 	s.timeScroll = container.NewVScroll(s.timeline)
-	s.timeScroll.SetMinSize(fyne.NewSize(400, 200))
+	// Four rows at least; the split below gives it more where there is room.
+	s.timeScroll.SetMinSize(fyne.NewSize(400, 100))
 	// The timeline draws only the rows in view: a plan may have thousands.
 	s.timeScroll.OnScrolled = func(fyne.Position) { s.timeline.Refresh() }
 	split := container.NewHSplit(s.md.List.Box(), s.md.Detail)
 	split.Offset = 0.34
-	milestones := container.NewBorder(container.NewVBox(
-		labelled("Timeline: tap a bar to open its milestone", s.timeScroll), widget.NewSeparator()), nil, nil, nil, split)
+	// The timeline above the milestone's form, sharing the height: on a
+	// laptop a timeline of fixed height left the form one line high.
+	milestones := container.NewVSplit(container.NewBorder(captionLabel("Timeline: tap a bar to open its milestone"), nil, nil, nil, s.timeScroll), split)
+	milestones.Offset = 0.4
 
 	stakeholders := s.stakeholderTable()
 	cadence := s.others.TextArea("plan.reportingCadence", form.At(func(c *casebuilder.Case) *string { return &c.Plan.ReportingCadence }),

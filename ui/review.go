@@ -134,7 +134,7 @@ func (s *reviewScreen) findingRow(c *casebuilder.Case, f casebuilder.Finding) fy
 	why.Importance = widget.LowImportance
 	where := f.Where
 	link := widget.NewHyperlink("Fix it: "+describe(c, where), nil)
-	link.OnTapped = func() { s.u.reveal(where) }
+	link.OnTapped = func() { s.u.revealFinding(f) }
 	link.SizeName = theme.SizeNameCaptionText
 	s.links = append(s.links, link)
 	body := container.New(form.TightVBox{}, msg, why, link)

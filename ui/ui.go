@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -65,6 +64,10 @@ type Options struct {
 	Exporters Exporters
 	// Version is shown in the About box.
 	Version string
+	// Screen is the room on the screen the window opens on (less the
+	// desktop's own bars), zero when it is not known: the first window
+	// fits it (see windowSize).
+	Screen fyne.Size
 }
 
 // deps are what the UI takes from its surroundings, replaced in tests.
@@ -113,6 +116,8 @@ type UI struct {
 	headline *headline
 	title    *widget.Label
 	guidance *widget.Label
+	guide    *guidanceBar
+	note     string // what the review says of the field being revealed
 	body     *fyne.Container
 	status   *statusBar
 
@@ -221,7 +226,7 @@ func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
 	u.setMenus()
 	u.setShortcuts()
 	w.SetCloseIntercept(u.onClose)
-	w.Resize(fyne.NewSize(1240, 800))
+	w.Resize(windowSize(opts.Screen))
 	u.afterOpen()
 	if u.pendingNotice != "" {
 		u.goTo(casebuilder.StepReview)
@@ -251,10 +256,8 @@ func (u *UI) build() {
 	u.body = container.NewStack()
 	u.status = newStatusBar()
 
-	accent := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	accent.SetMinSize(fyne.NewSize(3, 1))
-	header := container.NewVBox(u.headline.box, widget.NewSeparator(),
-		container.New(form.TightVBox{}, u.title, container.NewBorder(nil, nil, accent, nil, u.guidance)))
+	u.guide = newGuidanceBar(u)
+	header := container.NewVBox(u.headline.box, widget.NewSeparator(), u.guide.box)
 	center := container.NewBorder(header, nil, nil, nil, u.body)
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav.box)
 	bottom := container.NewVBox(widget.NewSeparator(), u.status.box)
@@ -322,6 +325,14 @@ func (u *UI) screen(id casebuilder.MethodStep) screen {
 	return s
 }
 
+// revealFinding goes to the field of a point of the review, focuses it
+// and shows the point under it.
+func (u *UI) revealFinding(f casebuilder.Finding) {
+	u.note = form.Capital(f.Message)
+	defer func() { u.note = "" }()
+	u.reveal(f.Where)
+}
+
 // reveal goes to the step of where and focuses its field.
 func (u *UI) reveal(where casebuilder.Where) {
 	u.goTo(where.Step)
@@ -363,6 +374,8 @@ func (h formHost) Now() time.Time                                    { return h.
 func (h formHost) Focus(w fyne.Focusable)                            { h.u.focus(w) }
 func (h formHost) Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent)  { h.u.scrollOver(w, ev) }
 func (h formHost) Focused() fyne.Focusable                           { return h.u.win.Canvas().Focused() }
+func (h formHost) Note() string                                      { return h.u.note }
+func (h formHost) Reveal(w fyne.CanvasObject)                        { reveal(h.u.scrollOf(w), w) }
 func (h formHost) EndTyping()                                        { h.u.endTyping() }
 func (h formHost) ShowError(what string, err error, advice string)   { h.u.showError(what, err, advice) }
 func (h formHost) Refresh()                                          { h.u.refreshScreen(true) }
@@ -474,9 +487,7 @@ func (u *UI) focus(f fyne.Focusable) {
 // scrollOver scrolls the part of the screen that holds o, as the wheel
 // turned over it asks.
 func (u *UI) scrollOver(o fyne.CanvasObject, ev *fyne.ScrollEvent) {
-	if sc := u.scrollOf(o); sc != nil {
-		sc.Scrolled(ev)
-	}
+	form.ScrollBy(u.scrollOf(o), ev)
 }
 
 // scrollOf returns the scroll of the current screen that o is shown in,

@@ -78,6 +78,7 @@ func main() {
 	ui.New(a, w, ui.Options{
 		Path:    path,
 		Version: version,
+		Screen:  screenRoom(),
 		Exporters: ui.Exporters{
 			Workbook: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, _ ui.ExportChoices) ([]byte, error) {
 				return workbook.Write(c, workbook.Options{Now: now, Analysis: a})

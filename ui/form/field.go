@@ -78,6 +78,13 @@ func (d *Field) Problem() string { return d.problem.Shown() }
 // label when err is nil or ErrUnchanged.
 func (d *Field) ShowProblem(err error) { d.problem.Explain(err, d.path) }
 
+// ShowNote shows text under the field, where why an edit was refused
+// goes, until the next edit of it.
+func (d *Field) ShowNote(text string) {
+	d.problem.SetText(text)
+	d.problem.Show()
+}
+
 // typing reports whether one of the field's widgets is being typed in.
 func (d *Field) typing() bool {
 	return d.Owns(d.form.host.Focused())
@@ -105,7 +112,9 @@ type Entry struct {
 	// wheel, when set, is told of the wheel turned over the entry, which
 	// Fyne would give to the entry's own scroller, to no effect on a line
 	// that fits.
-	wheel   func(ev *fyne.ScrollEvent)
+	wheel func(ev *fyne.ScrollEvent)
+	// reveal, when set, scrolls the entry into view as it gains the focus.
+	reveal  func()
 	focused bool
 }
 
@@ -114,6 +123,15 @@ type Entry struct {
 // several lines being typed in, it scrolls the text.
 func (e *Entry) wheelTo(host Host, self fyne.CanvasObject) {
 	e.wheel = func(ev *fyne.ScrollEvent) { host.Scroll(self, ev) }
+	if r, ok := host.(Revealer); ok {
+		e.reveal = func() { r.Reveal(self) }
+	}
+}
+
+// Revealer is a host that can scroll a widget of a form into view; an
+// entry given the focus (by Tab, say) asks it to.
+type Revealer interface {
+	Reveal(w fyne.CanvasObject)
 }
 
 // CreateRenderer is the entry's, with a layer over it that takes the
@@ -130,6 +148,9 @@ func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
 func (e *Entry) FocusGained() {
 	e.focused = true
 	e.Entry.FocusGained()
+	if e.reveal != nil {
+		e.reveal()
+	}
 }
 
 // NewEntry returns a one-line entry.

@@ -158,6 +158,7 @@ func (f *Form) Focus(path string) bool {
 		if t := b.FocusTarget(); t != nil {
 			f.host.Focus(t)
 			if f.host.Focused() == t {
+				f.showNote(b)
 				return true
 			}
 		}
@@ -168,6 +169,25 @@ func (f *Form) Focus(path string) bool {
 		}
 	}
 	return false
+}
+
+// Noter is a host that has something to say about the field it has just
+// focused (the review's point about it): the field shows it under itself,
+// where a refused edit's reason goes, until the next edit of it.
+type Noter interface {
+	Note() string
+}
+
+// showNote shows the host's note under the field b, when it has one.
+func (f *Form) showNote(b Binder) {
+	n, ok := f.host.(Noter)
+	if !ok {
+		return
+	}
+	fd, ok := b.(interface{ ShowNote(text string) })
+	if note := n.Note(); ok && note != "" {
+		fd.ShowNote(note)
+	}
 }
 
 // within reports whether path is inside outer: a field of it, or an item.

@@ -216,7 +216,7 @@ func NewMasterDetail(host Host, step casebuilder.MethodStep, edits *ListEdits, n
 	describe func(c *casebuilder.Case, i int) (string, string), show func(i int, f *Form) fyne.CanvasObject) *MasterDetail {
 	md := &MasterDetail{host: host, step: step, edits: edits, show: show, shown: -1}
 	md.List = newMaster(host, edits, noun, describe, md.showItem)
-	md.Detail = container.NewVScroll(container.NewStack())
+	md.Detail = WheelScroll(container.NewStack())
 	return md
 }
 
@@ -240,7 +240,7 @@ func (md *MasterDetail) showItem(i int) {
 	if content == nil {
 		content = container.NewStack()
 	}
-	md.Detail.Content = content
+	md.Detail.Content = NewWheel(md.Detail, content)
 	md.Detail.Offset = fyne.Position{}
 	md.Detail.Refresh()
 	if md.OnShow != nil {
