@@ -23,7 +23,7 @@ func TestCloneCopiesEveryField(t *testing.T) {
 		Plan{}, Milestone{}, Resource{}, Stakeholder{}, Measure{}, Contributor{},
 		Tracking{}, ApprovedBaseline{}, Approval{}, BaselineLine{}, BaselineMilestone{}, BaselineGate{}, Threshold{},
 		BaselineMeasure{}, InputValue{}, Spend{}, MilestoneProgress{}, Reading{}, KPIRecord{}, Isolation{}, RiskEvent{},
-		GateOutcome{}, DecisionRequest{}, Credit{}} {
+		GateOutcome{}, DecisionRequest{}, Credit{}, Component{}} {
 		if !types[reflect.TypeOf(v)] {
 			t.Errorf("the test did not reach %T", v)
 		}
