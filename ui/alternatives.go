@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,8 +28,14 @@ type alternativesScreen struct {
 	costs    *form.Table
 	benefits *form.Table
 	// lineValues show each line's value from the latest figures, by
-	// "cost/N" and "benefit/N".
+	// "cost/N" and "benefit/N"; lineSplits a benefit's money by kind, and
+	// headsHints the heads a per-head cost takes from the pain.
 	lineValues map[string]*widget.Label
+	lineSplits map[string]*widget.Label
+	headsHints map[string]*widget.Label
+	// builtHeads is what per-head costs could take their heads from when
+	// the form was built (see headsOptions).
+	builtHeads string
 	summary    *widget.Label
 	// builtFor is the pain category the form was built for: its benefit
 	// lines offer that calculator's inputs; builtCriteria the criteria it
@@ -92,6 +99,7 @@ func forgetAlternative(c *casebuilder.Case, removed casebuilder.Alternative) {
 	}
 	if c.Recommendation.Alternative == removed.ID {
 		c.Recommendation.Alternative = ""
+		keepStops(c)
 	}
 }
 
@@ -128,6 +136,9 @@ func (s *alternativesScreen) showAlternative(i int, f *form.Form) fyne.CanvasObj
 	s.builtCriteria = criteriaKey(c)
 	s.autoScores = map[string]*widget.Label{}
 	s.lineValues = map[string]*widget.Label{}
+	s.lineSplits = map[string]*widget.Label{}
+	s.headsHints = map[string]*widget.Label{}
+	s.builtHeads = headsKey(c)
 	s.costs, s.benefits = nil, nil
 	a := c.Alternatives[i]
 	at := func(field string) string { return fmt.Sprintf("alternatives[%d].%s", i, field) }
@@ -148,8 +159,8 @@ func (s *alternativesScreen) showAlternative(i int, f *form.Form) fyne.CanvasObj
 		s.costs = s.costTable(f, i)
 		s.benefits = s.benefitTable(f, i)
 		sections = append(sections,
-			section("Costs", "Everything it costs over the horizon, compared with doing nothing. Low is the cheapest case, high the dearest.", s.costs.Box()),
-			section("Benefits", "What it saves or earns a year at full effect, compared with doing nothing. Tie a benefit to the pain calculator where you can: it is then worth the cost of pain it avoids.", s.benefits.Box()))
+			section("Costs", "Everything it costs over the horizon, compared with doing nothing: new cash, and the time of people already paid, which costs the company though no new money leaves it. Low is the cheapest case, high the dearest. Start a line when the milestone that needs it starts or ends: moving the milestone then moves the money.", s.costs.Box()),
+			section("Benefits", "What it saves or earns a year at full effect, compared with doing nothing. Tie a benefit to the pain calculator where you can: it is then worth the cost of pain it avoids, split by kind of money. Start it when the milestone that delivers it ends. A CFO reads the kinds apart: cash saved is a cost the company stops paying, margin on sales needs someone in Sales to own it, a cost avoided was not yet being paid, and time freed is not cash.", s.benefits.Box()))
 	}
 	sections = append(sections, s.impactSection(f, i), s.scoresSection(f, i))
 	defer s.showAnalysis(s.u.analysis)
@@ -161,46 +172,194 @@ func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 	path := fmt.Sprintf("alternatives[%d].costs", ai)
 	list := form.FieldIn(alternative(ai), func(a *casebuilder.Alternative) *[]casebuilder.Cost { return &a.Costs })
 	edits := form.List[casebuilder.Cost]{Path: path, Get: list,
-		New: func(*casebuilder.Case) casebuilder.Cost { return casebuilder.Cost{Kind: casebuilder.OneTime} },
+		New:     func(*casebuilder.Case) casebuilder.Cost { return casebuilder.Cost{Kind: casebuilder.OneTime} },
+		Removed: func(c *casebuilder.Case, removed casebuilder.Cost) { forgetStop(c, ai, removed.Name) },
 	}.Edits(s.u.host(), casebuilder.StepAlternatives)
-	line1 := form.NewColumns(2.2, 1, 1.2)
-	line2 := form.NewColumns(2.8, 1, 1, 1.1)
-	return f.Table(edits, "cost line", "No cost lines yet. Nothing is free: a CFO doubts an alternative without costs.", nil,
-		func(j int, rf *form.Form) fyne.CanvasObject {
+	headsKeys, headsLabels := headsOptions(s.u.doc.c)
+	line2 := form.NewColumns(1, 1, 2)
+	line3 := form.NewColumns(0, 1.5, 0.6, 1.4)
+	line6 := form.NewColumns(2, 1)
+	return f.Cards(edits, "cost line", "No cost lines yet. Nothing is free: a CFO doubts an alternative without costs.",
+		func(j int, rf *form.Form, actions fyne.CanvasObject) fyne.CanvasObject {
 			at := func(field string) string { return fmt.Sprintf("%s[%d].%s", path, j, field) }
 			line := form.ItemOf(list, j)
-			name := rf.Text(at("name"), form.In(line, func(l *casebuilder.Cost) *string { return &l.Name }), "e.g. Programme design by an external partner")
+			name := rf.Text(at("name"), lineName(ai, form.FieldIn(line, func(l *casebuilder.Cost) *string { return &l.Name })), "e.g. Programme design by an external partner")
 			kind := rf.Choice(at("kind"), []string{string(casebuilder.OneTime), string(casebuilder.Monthly), string(casebuilder.Yearly)},
 				[]string{"One-time", "Monthly", "Yearly"},
 				form.AsText(form.In(line, func(l *casebuilder.Cost) *casebuilder.CostKind { return &l.Kind })).Then(func(c *casebuilder.Case) {
 					if l := line(c); l.Kind == casebuilder.OneTime {
-						l.EndMonth = nil // a one-time cost has no end
+						l.EndMonth, l.EndAt = nil, nil // a one-time cost has no end
 					}
 				}))
+			money := rf.Choice(at("money"), []string{string(casebuilder.Cash), string(casebuilder.PeopleTime)},
+				[]string{"New cash", "People's time"},
+				moneyValue(form.FieldIn(line, func(l *casebuilder.Cost) *casebuilder.MoneyKind { return &l.Money }), casebuilder.Cash))
 			perHead := rf.Check(at("perHead"), "per head", perHeadValue(line))
 			perHead.OnEdited = s.u.host().Refresh
+			keys, labels := headsKeys, headsLabels
+			if l := line(s.u.doc.c); l != nil && l.HeadsFrom != "" && !slices.Contains(keys, l.HeadsFrom) {
+				keys, labels = append(slices.Clone(keys), l.HeadsFrom), append(slices.Clone(labels), l.HeadsFrom)
+			}
+			headsFrom := rf.Choice(at("headsFrom"), keys, labels,
+				form.In(line, func(l *casebuilder.Cost) *string { return &l.HeadsFrom }).Then(func(c *casebuilder.Case) {
+					if l := line(c); l.HeadsFrom != "" {
+						l.Heads = 0 // the heads follow the input
+					}
+				}))
 			heads := rf.Number(at("heads"), figure.Count, form.In(line, func(l *casebuilder.Cost) *float64 { return &l.Heads }))
 			heads.Entry().SetPlaceHolder("heads")
-			amount := rf.Estimate(at("amount"), figure.Money, form.In(line, func(l *casebuilder.Cost) *casebuilder.Range { return &l.Amount }))
-			start := rf.Month(at("startMonth"), form.In(line, func(l *casebuilder.Cost) *int { return &l.StartMonth }))
-			end := rf.EndMonth(at("endMonth"), form.Optional(form.FieldIn(line, func(l *casebuilder.Cost) **int { return &l.EndMonth })))
-			endBox := labelled("Last month", end.Box())
+			amount := rf.OptionalEstimate(at("amount"), figure.Money, form.ZeroBlank(form.In(line, func(l *casebuilder.Cost) *casebuilder.Range { return &l.Amount })))
+			_, likely, _ := amount.Entries()
+			likely.SetPlaceHolder("likely")
+			months := func(c *casebuilder.Case) (int, *int, bool) {
+				l := line(c)
+				if l == nil {
+					return 0, nil, false
+				}
+				first, last := c.CostMonths(l)
+				return first, last, true
+			}
+			start := rf.Start(at("startAt"), at("startMonth"), form.StartWhen(form.FieldIn(line, func(l *casebuilder.Cost) *int { return &l.StartMonth }),
+				form.FieldIn(line, func(l *casebuilder.Cost) **casebuilder.Anchor { return &l.StartAt })), months)
+			end := rf.End(at("endAt"), at("endMonth"), form.EndWhen(form.FieldIn(line, func(l *casebuilder.Cost) **int { return &l.EndMonth }),
+				form.FieldIn(line, func(l *casebuilder.Cost) **casebuilder.Anchor { return &l.EndAt })), months)
+			endBox := labelled("Until (the last month it is spent)", end.Box())
+			note := rf.TextArea(at("note"), form.In(line, func(l *casebuilder.Cost) *string { return &l.Note }),
+				"Where the figure comes from: a quote, a loaded daily cost, a head count", 2)
+			headsHint := caption("")
+			headsHint.Wrapping = fyne.TextWrapWord
+			s.headsHints[fmt.Sprintf("cost/%d", j)] = headsHint
 			rf.Watch(func(c *casebuilder.Case) {
 				l := line(c)
 				if l == nil {
 					return
 				}
-				form.Enable(heads.Entry(), l.PerHead)
-				form.Enable(end.Entry(), l.Kind != casebuilder.OneTime)
+				form.Enable(headsFrom.Select(), l.PerHead)
+				form.Enable(heads.Entry(), l.PerHead && l.HeadsFrom == "")
+				form.SetVisible(heads.Box(), l.HeadsFrom == "")
+				form.SetVisible(endBox, l.Kind != casebuilder.OneTime)
+				form.SetText(headsHint, headsText(s.u, c, l))
 			})
 			value := s.valueLabel(fmt.Sprintf("cost/%d", j))
 			amountCaption := "Amount each time (" + s.u.format().Symbol() + "): low, likely, high"
 			return lineCard(
-				line1.Row(labelled("Cost", name.Box()), labelled("When it is spent", kind.Box()),
-					labelled("Per head", container.NewBorder(nil, nil, perHead.Widget(), nil, heads.Box()))),
-				line2.Row(labelled(amountCaption, amount.Box()), labelled("First month", start.Box()), endBox, labelled("Over the horizon", value)),
+				container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), actions), labelled("Cost", name.Box())),
+				line2.Row(labelled("How often", kind.Box()), labelled("Paid in", money.Box()), labelled(amountCaption, amount.Box())),
+				line3.Row(labelled("", perHead.Widget()), labelled("Heads from", headsFrom.Box()), labelled("Heads", heads.Box()), labelled("", headsHint)),
+				labelled("From (the first month it is spent)", start.Box()),
+				endBox,
+				line6.Row(labelled("Note", note.Box()), labelled("Over the horizon", value)),
 			)
 		})
+}
+
+// headsOptions are what a per-head cost can take its heads from: a fixed
+// number, or a count the pain gives (an input the case gives, or a
+// formula of its calculator), by key and label.
+func headsOptions(c *casebuilder.Case) (keys, labels []string) {
+	keys, labels = []string{""}, []string{"A number"}
+	for _, in := range casebuilder.Inputs() {
+		if _, given := c.Pain.Inputs[in.Key]; given && in.Unit == figure.Count {
+			keys, labels = append(keys, in.Key), append(labels, in.Label)
+		}
+	}
+	if k := casebuilder.CalculatorFor(c.Pain.Category); k != nil {
+		for _, fm := range k.Formulas {
+			if fm.Unit == figure.Count {
+				keys, labels = append(keys, fm.Key), append(labels, fm.Label)
+			}
+		}
+	}
+	return keys, labels
+}
+
+// headsText says how many heads a per-head cost that follows the pain
+// counts in each year, "" for one with heads of its own.
+func headsText(u *UI, c *casebuilder.Case, l *casebuilder.Cost) string {
+	if !l.PerHead || l.HeadsFrom == "" {
+		return ""
+	}
+	years := max(1, (c.HorizonMonths+casebuilder.PeriodsPerYear-1)/casebuilder.PeriodsPerYear)
+	var values []float64
+	if v, ok := c.Pain.Inputs[l.HeadsFrom]; ok {
+		for y := range years {
+			values = append(values, v.InYear(y).Likely)
+		}
+	} else if u.analysis.c == c {
+		for _, st := range u.analysis.res.Pain.Working {
+			if st.Key == l.HeadsFrom {
+				values = st.ByYear
+				if values == nil {
+					values = []float64{st.Value}
+				}
+			}
+		}
+	}
+	if len(values) == 0 {
+		return ""
+	}
+	f := u.formatOf(c)
+	parts := make([]string, len(values))
+	for y, v := range values {
+		parts[y] = f.Number(v, decimalsOf(v, 1))
+	}
+	if len(parts) == 1 || slices.Equal(parts, slices.Repeat(parts[:1], len(parts))) {
+		return parts[0] + " heads each year"
+	}
+	return strings.Join(parts, ", ") + " heads, year by year"
+}
+
+// moneyValue is a line's kind of money as a choice, the default (cash for
+// a cost, cost avoidance for a benefit) when the line does not say; it is
+// then left unsaid, as older files have it.
+func moneyValue(get func(c *casebuilder.Case) *casebuilder.MoneyKind, dflt casebuilder.MoneyKind) form.Value[string] {
+	return form.Value[string]{
+		Read: func(c *casebuilder.Case) (string, bool) {
+			m := get(c)
+			if m == nil {
+				return "", false
+			}
+			if *m == "" {
+				return string(dflt), true
+			}
+			return string(*m), true
+		},
+		Write: func(c *casebuilder.Case, v string) error {
+			m := get(c)
+			k := casebuilder.MoneyKind(v)
+			switch {
+			case m == nil:
+				return form.ErrGone
+			case *m == k, *m == "" && k == dflt:
+				return form.ErrUnchanged
+			case k == dflt:
+				*m = ""
+			default:
+				*m = k
+			}
+			return nil
+		},
+	}
+}
+
+// lineName is the name of a cost or benefit line of alternative ai: the
+// gates that stop it name it, so a new name follows it there.
+func lineName(ai int, get func(c *casebuilder.Case) *string) form.Value[string] {
+	v := form.At(get)
+	write := v.Write
+	v.Write = func(c *casebuilder.Case, name string) error {
+		p := get(c)
+		if p == nil {
+			return form.ErrGone
+		}
+		was := *p
+		if err := write(c, name); err != nil {
+			return err
+		}
+		renameStop(c, ai, was, name)
+		return nil
+	}
+	return v
 }
 
 // perHeadValue is whether a cost line is per head: a line made per head
@@ -208,11 +367,11 @@ func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 func perHeadValue(line func(c *casebuilder.Case) *casebuilder.Cost) form.Value[bool] {
 	return form.In(line, func(l *casebuilder.Cost) *bool { return &l.PerHead }).Then(func(c *casebuilder.Case) {
 		l := line(c)
-		if l.PerHead && l.Heads == 0 {
+		if l.PerHead && l.Heads == 0 && l.HeadsFrom == "" {
 			l.Heads = 1
 		}
 		if !l.PerHead {
-			l.Heads = 0
+			l.Heads, l.HeadsFrom = 0, ""
 		}
 	})
 }
@@ -227,21 +386,45 @@ var benefitBases = []struct {
 	{casebuilder.BenefitAmount, "A yearly amount"},
 }
 
+// benefitKinds name the kinds of money a benefit given as an amount can
+// be.
+var benefitKinds = []struct {
+	kind  casebuilder.MoneyKind
+	label string
+}{
+	{casebuilder.Avoidance, "Cost avoided"},
+	{casebuilder.Cash, "Cash saved"},
+	{casebuilder.Margin, "Margin on sales"},
+	{casebuilder.Productivity, "Time freed"},
+}
+
+// kindWords name the kinds of money in a sentence.
+var kindWords = map[casebuilder.MoneyKind]string{
+	casebuilder.Cash:         "cash",
+	casebuilder.PeopleTime:   "people's time",
+	casebuilder.Margin:       "margin on sales",
+	casebuilder.Avoidance:    "cost avoided",
+	casebuilder.Productivity: "productivity",
+}
+
 // benefitTable is the table of alternative ai's benefit lines.
 func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 	path := fmt.Sprintf("alternatives[%d].benefits", ai)
 	list := form.FieldIn(alternative(ai), func(a *casebuilder.Alternative) *[]casebuilder.Benefit { return &a.Benefits })
-	edits := form.List[casebuilder.Benefit]{Path: path, Get: list, New: newBenefit}.Edits(s.u.host(), casebuilder.StepAlternatives)
+	edits := form.List[casebuilder.Benefit]{Path: path, Get: list, New: newBenefit,
+		Removed: func(c *casebuilder.Case, removed casebuilder.Benefit) { forgetStop(c, ai, removed.Name) },
+	}.Edits(s.u.host(), casebuilder.StepAlternatives)
 	// The drop-downs as wide as their longest choices: a choice cut
 	// short cannot be read.
-	line1 := form.NewColumns(1.6, 1.4)
-	line2 := form.NewColumns(1.2, 1)
-	line3 := form.NewColumns(1, 1, 1, 1.6)
-	return f.Table(edits, "benefit line", "No benefit lines yet: what does this alternative save or earn?", nil,
-		func(j int, rf *form.Form) fyne.CanvasObject {
+	line2 := form.NewColumns(1.2, 1.6)
+	inputCols := form.NewColumns(1.2, 1)
+	amountCols := form.NewColumns(1.8, 1)
+	line6 := form.NewColumns(0.9, 1.1, 1.8)
+	return f.Cards(edits, "benefit line", "No benefit lines yet: what does this alternative save or earn?",
+		func(j int, rf *form.Form, actions fyne.CanvasObject) fyne.CanvasObject {
 			at := func(field string) string { return fmt.Sprintf("%s[%d].%s", path, j, field) }
 			line := form.ItemOf(list, j)
-			name := rf.Text(at("name"), form.In(line, func(l *casebuilder.Benefit) *string { return &l.Name }), "e.g. Fewer early leavers")
+			name := rf.Text(at("name"), lineName(ai, form.FieldIn(line, func(l *casebuilder.Benefit) *string { return &l.Name })), "e.g. Fewer early leavers")
 			var values, labels []string
 			for _, b := range benefitBases {
 				values = append(values, string(b.basis))
@@ -252,21 +435,48 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 					l := line(c)
 					setBasis(c, l, l.Basis)
 				}))
-			annual := rf.Estimate(at("annual"), figure.Money, form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Annual }))
-			share := rf.Estimate(at("share"), figure.Percent, form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Share }))
+			annual := rf.OptionalEstimate(at("annual"), figure.Money, form.ZeroBlank(form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Annual })))
+			share := rf.OptionalEstimate(at("share"), figure.Percent, form.ZeroBlank(form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Share })))
+			for _, r := range []*form.RangeField{annual, share} {
+				_, likely, _ := r.Entries()
+				likely.SetPlaceHolder("likely")
+			}
+			var kinds, kindLabels []string
+			for _, k := range benefitKinds {
+				kinds, kindLabels = append(kinds, string(k.kind)), append(kindLabels, k.label)
+			}
+			money := rf.Choice(at("money"), kinds, kindLabels,
+				moneyValue(form.FieldIn(line, func(l *casebuilder.Benefit) *casebuilder.MoneyKind { return &l.Money }), casebuilder.Avoidance))
 			// The input changed and its new value, in the input's unit.
 			input, to := s.inputFields(rf, at, line)
-			start := rf.Month(at("startMonth"), form.In(line, func(l *casebuilder.Benefit) *int { return &l.StartMonth }))
+			months := func(c *casebuilder.Case) (int, *int, bool) {
+				l := line(c)
+				if l == nil {
+					return 0, nil, false
+				}
+				first, last := c.BenefitMonths(l)
+				return first, last, true
+			}
+			start := rf.Start(at("startAt"), at("startMonth"), form.StartWhen(form.FieldIn(line, func(l *casebuilder.Benefit) *int { return &l.StartMonth }),
+				form.FieldIn(line, func(l *casebuilder.Benefit) **casebuilder.Anchor { return &l.StartAt })), months)
+			end := rf.End(at("endAt"), at("endMonth"), form.EndWhen(form.FieldIn(line, func(l *casebuilder.Benefit) **int { return &l.EndMonth }),
+				form.FieldIn(line, func(l *casebuilder.Benefit) **casebuilder.Anchor { return &l.EndAt })), months)
 			ramp := rf.Integer(at("rampMonths"), figure.Months, form.In(line, func(l *casebuilder.Benefit) *int { return &l.RampMonths }))
-			end := rf.EndMonth(at("endMonth"), form.Optional(form.FieldIn(line, func(l *casebuilder.Benefit) **int { return &l.EndMonth })))
+			owner := rf.Text(at("owner"), form.In(line, func(l *casebuilder.Benefit) *string { return &l.Owner }), "Who commits to it; margin needs someone in Sales")
+			note := rf.TextArea(at("note"), form.In(line, func(l *casebuilder.Benefit) *string { return &l.Note }),
+				"The evidence for it, and why it lasts as long as it is counted", 2)
 			value := s.valueLabel(fmt.Sprintf("benefit/%d", j))
-			amountBox := labelled("Yearly value at full effect ("+s.u.format().Symbol()+"): low, likely, high", annual.Box())
+			split := caption("")
+			split.Wrapping = fyne.TextWrapWord
+			s.lineSplits[fmt.Sprintf("benefit/%d", j)] = split
+			amountBox := amountCols.Row(labelled("Yearly value at full effect ("+s.u.format().Symbol()+"): low, likely, high", annual.Box()),
+				labelled("What it is", money.Box()))
 			shareBox := labelled("Share of the yearly cost of pain avoided (%): low, likely, high", share.Box())
 			// The input's value today beside its name, where there is room:
 			// the new value's column is narrow.
 			inputCaption, toCaption := captionLabel("Input it changes"), captionLabel("")
 			inputCaption.Truncation, toCaption.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-			inputBox := line2.Row(container.New(form.TightVBox{}, inputCaption, input.Box()), container.New(form.TightVBox{}, toCaption, to.Box()))
+			inputBox := inputCols.Row(container.New(form.TightVBox{}, inputCaption, input.Box()), container.New(form.TightVBox{}, toCaption, to.Box()))
 			rf.Watch(func(c *casebuilder.Case) {
 				l := line(c)
 				if l == nil {
@@ -279,16 +489,22 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 					now := "not set"
 					if r, ok := c.Pain.Inputs[in.Key]; ok {
 						now = s.u.formatOf(c).Value(r.Likely, in.Unit)
+						if r.Yearly() {
+							now += " in year 1"
+						}
 					}
 					form.SetText(inputCaption, fmt.Sprintf("Input it changes (today %s)", now))
 					form.SetText(toCaption, fmt.Sprintf("Changes it to%s: low, likely, high", unitSuffix(s.u, in.Unit)))
 				}
 			})
 			return lineCard(
-				line1.Row(labelled("Benefit", name.Box()), labelled("Valued as", basis.Box())),
+				container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), actions), labelled("Benefit", name.Box())),
+				line2.Row(labelled("Valued as", basis.Box()), labelled("Owner", owner.Box())),
 				container.NewStack(amountBox, shareBox, inputBox),
-				line3.Row(labelled("First month", start.Box()), labelled("Months to full effect", ramp.Box()),
-					labelled("Last month", end.Box()), labelled("A year at full effect (likely)", value)),
+				labelled("From (the first month with any of it)", start.Box()),
+				labelled("Until (the last month it is counted)", end.Box()),
+				line6.Row(labelled("Months to full effect", ramp.Box()), labelled("A year at full effect (likely)", value), labelled("", split)),
+				labelled("Note", note.Box()),
 			)
 		})
 }
@@ -327,8 +543,9 @@ func (s *alternativesScreen) inputFields(rf *form.Form, at func(string) string, 
 	return input, to
 }
 
-// newBenefit is a new benefit line: tied to the pain where there is a
-// calculator, else a yearly amount.
+// newBenefit is a new benefit line, worth nothing until the user says what
+// it is worth: tied to the pain where there is a calculator (a share of
+// it, none yet), else a yearly amount (none yet).
 func newBenefit(c *casebuilder.Case) casebuilder.Benefit {
 	b := casebuilder.Benefit{}
 	if casebuilder.CalculatorFor(c.Pain.Category) != nil {
@@ -344,9 +561,10 @@ func newBenefit(c *casebuilder.Case) casebuilder.Benefit {
 func setBasis(c *casebuilder.Case, b *casebuilder.Benefit, basis casebuilder.BenefitBasis) {
 	b.Basis = basis
 	b.Annual, b.Share, b.To, b.Input = casebuilder.Range{}, casebuilder.Range{}, casebuilder.Range{}, ""
+	// A benefit tied to the pain takes its kinds of money from the parts
+	// of the cost it avoids.
+	b.Money = ""
 	switch basis {
-	case casebuilder.BenefitPainShare:
-		b.Share = casebuilder.Exactly(0.1)
 	case casebuilder.BenefitPainInput:
 		if k := casebuilder.CalculatorFor(c.Pain.Category); k != nil && len(k.Inputs) > 0 {
 			b.Input = k.Inputs[0]
@@ -490,7 +708,13 @@ func (s *alternativesScreen) refresh(force bool) {
 func (s *alternativesScreen) stale(c *casebuilder.Case) bool {
 	a := form.Item(c.Alternatives, s.md.Shown())
 	baseline := a == nil || a.DoNothing
-	return (s.costs == nil) != baseline || s.builtFor != c.Pain.Category || s.builtCriteria != criteriaKey(c)
+	return (s.costs == nil) != baseline || s.builtFor != c.Pain.Category || s.builtCriteria != criteriaKey(c) || s.builtHeads != headsKey(c)
+}
+
+// headsKey sums up what per-head costs can take their heads from in c.
+func headsKey(c *casebuilder.Case) string {
+	keys, _ := headsOptions(c)
+	return strings.Join(keys, ",")
 }
 
 // showAnalysis shows each line's value and the alternative's figures.
@@ -521,6 +745,23 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 			}
 		}
 	}
+	for key, l := range s.lineSplits {
+		text := ""
+		for _, line := range r.Lines {
+			if fmt.Sprintf("%s/%d", line.Kind, line.Index) == key {
+				text = splitText(f, line.ByKind)
+			}
+		}
+		form.SetText(l, text)
+	}
+	if a.c == s.u.doc.c {
+		for key, l := range s.headsHints {
+			var j int
+			if _, err := fmt.Sscanf(key, "cost/%d", &j); err == nil && j < len(a.c.Alternatives[shown].Costs) {
+				form.SetText(l, headsText(s.u, a.c, &a.c.Alternatives[shown].Costs[j]))
+			}
+		}
+	}
 	if r.DoNothing {
 		s.summary.SetText("")
 		return
@@ -535,6 +776,83 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 		text += " The costs include a contingency reserve of " + f.Money(r.Reserve) + " for its risks."
 	}
 	s.summary.SetText(text)
+}
+
+// splitText says what a benefit line brings over the horizon, by kind of
+// money: "Over the horizon: €99,024 cash and €850,100 margin on sales".
+func splitText(f *figure.Format, by casebuilder.KindAmounts) string {
+	var parts []string
+	for _, k := range []casebuilder.MoneyKind{casebuilder.Cash, casebuilder.Margin, casebuilder.Avoidance, casebuilder.Productivity} {
+		if v := by.Of(k); v != 0 {
+			parts = append(parts, f.Money(v)+" "+kindWords[k])
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Over the horizon: " + casebuilder.JoinNames(parts) + "."
+}
+
+// renameStop follows a line of alternative ai renamed from was to name in
+// the gates that stop it, when ai is the recommendation (the gates stop
+// its lines). Another line still called was keeps its place there.
+func renameStop(c *casebuilder.Case, ai int, was, name string) {
+	a := form.Item(c.Alternatives, ai)
+	if a == nil || a.ID == "" || a.ID != c.Recommendation.Alternative || was == name {
+		return
+	}
+	still := lineCalled(a, was)
+	for gi := range c.Plan.Gates {
+		g := &c.Plan.Gates[gi]
+		if i := slices.Index(g.Stops, was); i >= 0 {
+			if still {
+				if !slices.Contains(g.Stops, name) {
+					g.Stops = append(slices.Clone(g.Stops), name)
+				}
+				continue
+			}
+			stops := slices.Clone(g.Stops)
+			stops[i] = name
+			g.Stops = nil
+			for _, st := range stops {
+				if !slices.Contains(g.Stops, st) {
+					g.Stops = append(g.Stops, st)
+				}
+			}
+		}
+	}
+}
+
+// forgetStop takes a removed line of alternative ai out of the gates that
+// stop it, unless another line still has its name.
+func forgetStop(c *casebuilder.Case, ai int, name string) {
+	a := form.Item(c.Alternatives, ai)
+	if a == nil || a.ID == "" || a.ID != c.Recommendation.Alternative || lineCalled(a, name) {
+		return
+	}
+	for gi := range c.Plan.Gates {
+		g := &c.Plan.Gates[gi]
+		g.Stops = slices.DeleteFunc(slices.Clone(g.Stops), func(s string) bool { return s == name })
+	}
+}
+
+// lineCalled reports whether a cost or benefit line of a is called name.
+func lineCalled(a *casebuilder.Alternative, name string) bool {
+	return slices.ContainsFunc(a.Costs, func(k casebuilder.Cost) bool { return k.Name == name }) ||
+		slices.ContainsFunc(a.Benefits, func(b casebuilder.Benefit) bool { return b.Name == name })
+}
+
+// keepStops keeps in the gates only the lines of the recommendation, after
+// it changed: the gates stop its lines.
+func keepStops(c *casebuilder.Case) {
+	a := form.Item(c.Alternatives, c.AlternativeByID(c.Recommendation.Alternative))
+	for gi := range c.Plan.Gates {
+		g := &c.Plan.Gates[gi]
+		g.Stops = slices.DeleteFunc(slices.Clone(g.Stops), func(s string) bool { return a == nil || c.Recommendation.Alternative == "" || !lineCalled(a, s) })
+		if len(g.Stops) == 0 {
+			g.Stops = nil
+		}
+	}
 }
 
 func (s *alternativesScreen) focus(path string) bool {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -71,18 +72,33 @@ type compareScreen struct {
 	simNote      *widget.Label
 	simState     *widget.Label
 	histState    *widget.Label
+
+	// cash says how much of the recommendation's NPV is cash; fiscal is
+	// its money by fiscal year, and budget what the ask covers.
+	cash   *widget.Label
+	fiscal *fyne.Container
+	budget *widget.Label
+	// breakEven is the table of the values at which the recommendation
+	// stops paying, key the sentence of the first, and breakState says
+	// when they are behind the case.
+	breakEven  *fyne.Container
+	key        *widget.Label
+	breakState *widget.Label
 }
 
 func newCompareScreen(u *UI) screen {
 	s := &compareScreen{u: u, form: u.newForm(casebuilder.StepCompare), table: container.NewVBox(), scores: container.NewVBox(),
-		simTable: container.NewVBox(), a: u.analysis}
+		simTable: container.NewVBox(), fiscal: container.NewVBox(), breakEven: container.NewVBox(), a: u.analysis}
 	f := s.form
 	money := func(v float64) string { return s.u.formatOf(s.a.c).MoneyShort(v) }
 	s.npvChart = chart.Bars(s.npvBars, money, noAlternativeYet)
 	s.flowChart = chart.Lines(s.cumulative, money, noAlternativeYet)
 
 	text := func(get func(c *casebuilder.Case) *string) form.Value[string] { return form.At(get) }
-	s.recommend = f.Choice("recommendation.alternative", nil, nil, text(func(c *casebuilder.Case) *string { return &c.Recommendation.Alternative }))
+	// The gates stop lines of the recommendation: another one keeps those
+	// it has.
+	s.recommend = f.Choice("recommendation.alternative", nil, nil,
+		text(func(c *casebuilder.Case) *string { return &c.Recommendation.Alternative }).Then(keepStops))
 	s.setAlternatives(u.doc.c)
 	s.best = widget.NewLabel("")
 	s.best.Wrapping = fyne.TextWrapWord
@@ -100,7 +116,15 @@ func newCompareScreen(u *UI) screen {
 	people := f.Text("ask.people", text(func(c *casebuilder.Case) *string { return &c.Ask.People }),
 		"Names, roles and time you ask for")
 	decideBy := f.Date("ask.decideBy", form.At(func(c *casebuilder.Case) *casebuilder.Date { return &c.Ask.DecideBy }))
+	upTo := s.upToGate()
 	reserve := s.reserveFields()
+	s.cash = widget.NewLabel("")
+	s.cash.Wrapping = fyne.TextWrapWord
+	s.budget = widget.NewLabel("")
+	s.budget.Wrapping = fyne.TextWrapWord
+	s.key = widget.NewLabel("")
+	s.key.Wrapping = fyne.TextWrapWord
+	s.breakState = stateLabel()
 
 	s.criteria = s.criteriaTable()
 	s.weights = widget.NewLabel("")
@@ -134,8 +158,12 @@ func newCompareScreen(u *UI) screen {
 		labelled("Cumulative net cash flow", s.flowChart))
 	ask := form.NewColumns(2, 1)
 	s.scroll = page(
-		section("The figures", "Every figure is measured against doing nothing, over the case's horizon, at its discount rate.",
-			s.table, charts, reserve),
+		section("The figures", "Every figure is measured against doing nothing, over the case's horizon, at its discount rate. The NPV of cash alone counts new cash spent against the costs the company stops paying, and leaves out margin on sales, costs avoided, time freed and people's time.",
+			s.table, s.cash, charts, reserve),
+		section("Cash by fiscal year", "What a CFO budgets: the recommendation's money in each fiscal year of the company (its first month is set in Settings), new cash against the time of people already paid, and what it brings by kind, with the budget the ask asks for.",
+			s.fiscal, s.budget),
+		sectionWithNote("Break-even", s.breakState, "How far each estimate the recommendation depends on can move before its NPV falls to zero, found by working the case out again, every other estimate at its likely value; and where it falls behind the next best alternative.",
+			s.key, s.breakEven),
 		section("Weighing the alternatives", "What the alternatives are weighed on besides money, and how much each criterion counts. Score each alternative from 1 (poor) to 5 (excellent) on the Alternatives step, or let the financial criteria score themselves from the NPV or the ROI.",
 			s.criteria.Box(), s.weights, s.scores, s.ranking),
 		sectionWithNote("What moves the NPV", s.tornadoState, "The recommendation's NPV with each uncertain input at its low and at its high value, every other input at its likely value: the inputs at the top are the ones to defend.",
@@ -147,7 +175,8 @@ func newCompareScreen(u *UI) screen {
 			labelled("Why", reason.Box()), s.whyNotTopBox, s.whyNegativeBox),
 		section("The ask", "",
 			labelled("Decision needed", decision.Box()),
-			ask.Row(labelled("People", people.Box()), labelled("Decision needed by", decideBy.Box()))),
+			ask.Row(labelled("People", people.Box()), labelled("Decision needed by", decideBy.Box())),
+			labelled("What it asks for", upTo.Box())),
 	)
 	s.showReasons(u.doc.c)
 	return s
@@ -180,6 +209,32 @@ func (s *compareScreen) setAlternatives(c *casebuilder.Case) {
 	}
 	if !slices.Equal(values, s.recommend.Values()) || !slices.Equal(labels, s.recommend.Labels()) {
 		s.recommend.SetOptions(values, labels)
+	}
+}
+
+// upToGate is what the ask covers: the whole programme, or its first
+// stage, up to a gate of the plan.
+func (s *compareScreen) upToGate() *form.ChoiceField {
+	ch := s.form.Choice("ask.upToGate", nil, nil, form.At(func(c *casebuilder.Case) *string { return &c.Ask.UpToGate }))
+	s.setGates(s.u.doc.c, ch)
+	s.form.Watch(func(c *casebuilder.Case) { s.setGates(c, ch) })
+	return ch
+}
+
+// setGates offers the plan's gates to end the ask at.
+func (s *compareScreen) setGates(c *casebuilder.Case, ch *form.ChoiceField) {
+	if ch == nil {
+		return
+	}
+	values, labels := []string{""}, []string{"The whole programme"}
+	for i, g := range c.Plan.Gates {
+		if g.ID != "" {
+			values = append(values, g.ID)
+			labels = append(labels, "Its first stage, up to “"+firstLine(g.Name, fmt.Sprintf("gate %d", i+1))+"”")
+		}
+	}
+	if !slices.Equal(values, ch.Values()) || !slices.Equal(labels, ch.Labels()) {
+		ch.SetOptions(values, labels)
 	}
 }
 
@@ -342,8 +397,10 @@ func (s *compareScreen) showAnalysis(a analysis) {
 	}
 	s.a, s.drawn = a, true
 	f := s.u.formatOf(a.c)
-	cols := form.NewColumns(2.6, 1, 1, 1, 0.9, 0.9, 0.6, 1.2, 0.9)
-	head := []string{"Alternative", "Costs", "Benefits", "NPV", "IRR", "ROI", "BCR", "Paid back in", "Reserve"}
+	// The figures whole, as wide as the widest of each column; the names
+	// take what is left.
+	cols := form.NewTableColumns(1, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+	head := []string{"Alternative", "Costs", "Benefits", "NPV", "Cash NPV", "IRR", "ROI", "BCR", "Paid back in", "Reserve"}
 	rows := []fyne.CanvasObject{figuresRow(cols, head, true, false)}
 	for i, r := range a.res.Alternatives {
 		name := r.Name
@@ -352,15 +409,17 @@ func (s *compareScreen) showAnalysis(a analysis) {
 			name = "★ " + name
 		}
 		if r.DoNothing {
-			rows = append(rows, figuresRow(cols, []string{name + " (the baseline)", "", "", "", "", "", "", "", ""}, false, rec))
+			rows = append(rows, figuresRow(cols, []string{name + " (the baseline)", "", "", "", "", "", "", "", "", ""}, false, rec))
 			continue
 		}
 		rows = append(rows, figuresRow(cols, []string{name, f.MoneyShort(r.TotalCost), f.MoneyShort(r.TotalBenefit),
-			f.MoneyShort(r.NPV), f.Maybe(r.IRR, f.Percent), f.Maybe(r.ROI, f.Percent), f.Maybe(r.BCR, f.Ratio),
+			f.MoneyShort(r.NPV), f.MoneyShort(r.CashNPV), f.Maybe(r.IRR, f.Percent), f.Maybe(r.ROI, f.Percent), f.Maybe(r.BCR, f.Ratio),
 			casebuilder.PaidBackIn(a.c, r.CashFlows, true), f.MoneyShort(r.Reserve)}, false, rec))
 	}
 	s.table.Objects = rows
 	s.table.Refresh()
+	s.showCash(a)
+	s.showFiscalYears(a)
 	s.npvChart.Refresh()
 	s.flowChart.Refresh()
 
@@ -388,6 +447,191 @@ func (s *compareScreen) showAnalysis(a analysis) {
 	} else {
 		s.showFreshness()
 	}
+}
+
+// showCash says how much of the recommendation's NPV is cash, and who
+// commits to the margin in the rest.
+func (s *compareScreen) showCash(a analysis) {
+	r := a.res.RecommendedAlternative()
+	if r == nil || r.DoNothing {
+		form.SetText(s.cash, "")
+		return
+	}
+	f := s.u.formatOf(a.c)
+	text := fmt.Sprintf("NPV of %s: %s, of which %s is cash (new cash spent against the costs the company stops paying)",
+		r.Name, f.MoneyShort(r.NPV), f.MoneyShort(r.CashNPV))
+	var rest []string
+	for _, k := range []casebuilder.MoneyKind{casebuilder.Margin, casebuilder.Avoidance, casebuilder.Productivity} {
+		if r.BenefitsByKind[k] <= 0 {
+			continue
+		}
+		words := kindWords[k]
+		if owners := marginOwners(a.c, a.res.Recommended, r); k == casebuilder.Margin && len(owners) > 0 {
+			words += " that " + casebuilder.JoinNames(owners) + " commits to"
+		}
+		rest = append(rest, words)
+	}
+	if len(rest) > 0 {
+		text += "; the rest is " + casebuilder.JoinNames(rest)
+	}
+	if r.CostsByKind[casebuilder.PeopleTime] > 0 {
+		text += ", less the time of people already paid (" + f.MoneyShort(r.CostsByKind[casebuilder.PeopleTime]) + ")"
+	}
+	form.SetText(s.cash, text+".")
+}
+
+// marginOwners are who own the recommendation's benefits that are margin.
+func marginOwners(c *casebuilder.Case, ai int, r *casebuilder.AltResult) []string {
+	var owners []string
+	for _, l := range r.Lines {
+		if l.Kind != casebuilder.BenefitLine || l.ByKind.Margin <= 0 {
+			continue
+		}
+		if b := form.Item(c.Alternatives[ai].Benefits, l.Index); b != nil && strings.TrimSpace(b.Owner) != "" && !slices.Contains(owners, b.Owner) {
+			owners = append(owners, b.Owner)
+		}
+	}
+	return owners
+}
+
+// showFiscalYears shows the recommendation's money by fiscal year, and
+// the budget the ask asks for.
+func (s *compareScreen) showFiscalYears(a analysis) {
+	r := a.res.RecommendedAlternative()
+	if r == nil || r.DoNothing {
+		s.fiscal.Objects = []fyne.CanvasObject{caption(noAlternativeYet)}
+		s.fiscal.Refresh()
+		form.SetText(s.budget, "")
+		return
+	}
+	f := s.u.formatOf(a.c)
+	years := casebuilder.FiscalYears(a.c, a.res, a.res.Recommended)
+	cols := form.NewTableColumns(1.2, 1, 1, 1, 1, 1, 1, 1)
+	rows := []fyne.CanvasObject{figuresRow(cols, []string{"Fiscal year", "New cash", "People's time", "Cash saved", "Margin", "Cost avoided", "Time freed", "Budget asked"}, true, false)}
+	var total casebuilder.FiscalYear
+	for _, y := range years {
+		rows = append(rows, figuresRow(cols, []string{y.Label, f.MoneyShort(y.NewCash), f.MoneyShort(y.PeopleTime), f.MoneyShort(y.CashSaved),
+			f.MoneyShort(y.Margin), f.MoneyShort(y.Avoidance), f.MoneyShort(y.Productivity), f.MoneyShort(y.Budget)}, false, false))
+		total.NewCash += y.NewCash
+		total.PeopleTime += y.PeopleTime
+		total.CashSaved += y.CashSaved
+		total.Margin += y.Margin
+		total.Avoidance += y.Avoidance
+		total.Productivity += y.Productivity
+		total.Budget += y.Budget
+	}
+	rows = append(rows, figuresRow(cols, []string{"Total", f.MoneyShort(total.NewCash), f.MoneyShort(total.PeopleTime), f.MoneyShort(total.CashSaved),
+		f.MoneyShort(total.Margin), f.MoneyShort(total.Avoidance), f.MoneyShort(total.Productivity), f.MoneyShort(total.Budget)}, false, true))
+	s.fiscal.Objects = rows
+	s.fiscal.Refresh()
+	text := fmt.Sprintf("The ask covers the whole programme: %s of new cash over the horizon.", f.Money(total.Budget))
+	for gi, g := range a.c.Plan.Gates {
+		if g.ID == "" || g.ID != a.c.Ask.UpToGate || gi >= len(a.res.Gates) {
+			continue
+		}
+		if m := a.res.Gates[gi].Month; m >= 0 {
+			text = fmt.Sprintf("The ask covers the first stage, up to “%s” in %s: %s of new cash, of the %s the whole programme spends.",
+				firstLine(g.Name, "the gate"), form.MonthName(a.c, m), f.Money(total.Budget), f.Money(total.NewCash))
+		} else {
+			text = fmt.Sprintf("The ask covers the first stage, up to “%s”, which has no date yet: give it a milestone or a date on the Plan step.", firstLine(g.Name, "the gate"))
+		}
+	}
+	form.SetText(s.budget, text)
+}
+
+// showBreakEven shows, for every estimate the recommendation depends on,
+// the value at which its NPV is zero and the one at which it falls behind
+// the next alternative, and says the first in a sentence.
+func (s *compareScreen) showBreakEven(a *casebuilder.Analysis) {
+	f := s.u.formatOf(a.Case)
+	rec := a.Result.RecommendedAlternative()
+	if rec == nil || rec.DoNothing || len(a.BreakEven) == 0 {
+		form.SetText(s.key, "There is no alternative to doing nothing to test yet.")
+		s.breakEven.Objects = nil
+		s.breakEven.Refresh()
+		return
+	}
+	cols := form.NewTableColumns(1, 0, 0, 0)
+	rows := []fyne.CanvasObject{figuresRow(cols, []string{"Estimate", "We expect", "Holds as long as it is", "Falls behind at"}, true, false)}
+	for i, b := range a.BreakEven {
+		if i == maxBreakEvens {
+			more := len(a.BreakEven) - maxBreakEvens
+			rows = append(rows, caption(fmt.Sprintf("… and %d more %s.", more, map[bool]string{true: "estimate", false: "estimates"}[more == 1])))
+			break
+		}
+		rows = append(rows, breakEvenRow(cols, f, b))
+	}
+	if next := a.BreakEven[0].Next; next != "" {
+		l := caption("The next best alternative, which the last column measures against: " + next + ".")
+		l.Wrapping = fyne.TextWrapWord
+		rows = append(rows, l)
+	}
+	s.breakEven.Objects = rows
+	s.breakEven.Refresh()
+	form.SetText(s.key, keyBreakEven(f, a.BreakEven))
+}
+
+// maxBreakEvens is how many break-evens the table shows.
+const maxBreakEvens = 12
+
+// breakEvenRow is one estimate's row of the break-even table.
+func breakEvenRow(cols *form.Columns, f *figure.Format, b casebuilder.BreakEven) fyne.CanvasObject {
+	holds := "any value it can take"
+	if b.Value != nil {
+		holds = holdsWords(b) + " " + f.Value(*b.Value, b.Unit)
+	}
+	behind := "—"
+	if b.Behind != nil {
+		behind = f.Value(*b.Behind, b.Unit)
+	} else if b.Next != "" {
+		behind = "none within its range"
+	}
+	row := figuresRow(cols, []string{b.Input, f.Value(b.Likely, b.Unit), holds, behind}, false, false)
+	// The estimate's name wraps: it is the row's point.
+	if l, ok := row.(*fyne.Container).Objects[0].(*widget.Label); ok {
+		l.Truncation = fyne.TextTruncateOff
+		l.Wrapping = fyne.TextWrapWord
+	}
+	return row
+}
+
+// holdsWords says which way an estimate may go for the case to hold.
+func holdsWords(b casebuilder.BreakEven) string {
+	if b.Rising {
+		return "at or above"
+	}
+	return "at or below"
+}
+
+// keyBreakEven says, of the first estimate that has a break-even (the one
+// that moves the NPV most), how far it may go: "The case holds as long as
+// months to full productivity is 5.7 months or less; we expect 5 months."
+func keyBreakEven(f *figure.Format, bs []casebuilder.BreakEven) string {
+	for _, b := range bs {
+		if b.Value == nil {
+			continue
+		}
+		way := "or lower"
+		if b.Rising {
+			way = "or higher"
+		}
+		return fmt.Sprintf("The case holds as long as %s stays at %s %s; we expect %s.",
+			lowerFirst(b.Input), f.Value(*b.Value, b.Unit), way, f.Value(b.Likely, b.Unit))
+	}
+	return "No estimate can take a value within its range at which the recommendation stops paying."
+}
+
+// lowerFirst is a name in a sentence: its first letter in lower case,
+// unless the second is a capital too (an acronym).
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 1 && unicode.IsUpper(r[1]) {
+		return s
+	}
+	if len(r) > 0 {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }
 
 // showScores shows Weigh's scores of every alternative on every
@@ -525,7 +769,7 @@ func (s *compareScreen) showFreshness() {
 	default:
 		text = "Updating…"
 	}
-	for _, l := range []*widget.Label{s.tornadoState, s.simState, s.histState} {
+	for _, l := range []*widget.Label{s.tornadoState, s.simState, s.histState, s.breakState} {
 		form.SetText(l, text)
 	}
 }
@@ -541,6 +785,8 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 		return
 	}
 	f := s.u.formatOf(a.Case)
+
+	s.showBreakEven(a)
 
 	// The tornado: its height follows the number of inputs shown.
 	swings := s.swings()
@@ -563,7 +809,7 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	// The simulation: a table of every alternative but the baseline, and
 	// the histogram of the recommendation's NPV.
 	sim := a.Simulation
-	cols := form.NewColumns(2.6, 1, 1, 1, 1, 1.1)
+	cols := form.NewTableColumns(1, 0, 0, 0, 0, 0)
 	rows := []fyne.CanvasObject{figuresRow(cols, []string{"Alternative", "NPV P10", "NPV P50", "NPV P90", "ROI P50", "Chance NPV > 0"}, true, false)}
 	for i, as := range sim.Alternatives {
 		if as.DoNothing {
@@ -582,17 +828,28 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	}
 	s.simTable.Objects = rows
 	s.simTable.Refresh()
+	risks := false
 	if i := a.Result.Recommended; i >= 0 && i < len(sim.Alternatives) && !sim.Alternatives[i].DoNothing {
 		as := sim.Alternatives[i]
-		s.histTitle.SetText(fmt.Sprintf("NPV of %s in %s trials: %s chance that it is positive", as.Name, f.Number(float64(sim.Trials), 0), f.Percent(as.ProbNPVPositive)))
+		risks = as.IncludesRisks
+		with := ""
+		if risks {
+			with = ", its risks included"
+		}
+		s.histTitle.SetText(fmt.Sprintf("NPV of %s in %s trials%s: %s chance that it is positive", as.Name, f.Number(float64(sim.Trials), 0), with, f.Percent(as.ProbNPVPositive)))
 		s.histogram.Show()
 	} else {
 		s.histTitle.SetText("")
 		s.histogram.Hide()
 	}
 	s.histogram.Refresh()
-	s.simNote.SetText(fmt.Sprintf("%s trials with seed %d (change them in Settings), each drawing %s from a %s distribution between its low and high values. P10 is the NPV that 10 %% of the trials fall below, P90 the one that 90 %% do.",
-		f.Number(float64(sim.Trials), 0), sim.Seed, plural(sim.Uncertain, "uncertain estimate"), strings.ToUpper(string(sim.Distribution))))
+	note := fmt.Sprintf("%s trials with seed %d (change them in Settings), each drawing %s from a %s distribution between its low and high values.",
+		f.Number(float64(sim.Trials), 0), sim.Seed, plural(sim.Uncertain, "uncertain estimate"), strings.ToUpper(string(sim.Distribution)))
+	if risks {
+		note += " Each trial also draws whether each risk happens: one that does costs its contingency plan and what it still costs after it, in place of the reserve, so the percentiles and the chance of a positive NPV include the risks."
+	}
+	note += " P10 is the NPV that 10 % of the trials fall below, P90 the one that 90 % do."
+	s.simNote.SetText(note)
 }
 
 // swings are the tornado's bars: the inputs that move the recommendation's
@@ -647,7 +904,11 @@ func figuresRow(cols *form.Columns, cells []string, header, bold bool) fyne.Canv
 			align = fyne.TextAlignLeading
 		}
 		l := widget.NewLabelWithStyle(c, align, fyne.TextStyle{Bold: header || bold})
-		l.Truncation = fyne.TextTruncateEllipsis
+		// A name may be cut short; a figure, or the title of its column,
+		// never.
+		if i == 0 {
+			l.Truncation = fyne.TextTruncateEllipsis
+		}
 		if header {
 			l.SizeName = theme.SizeNameCaptionText
 			l.Importance = widget.LowImportance

@@ -145,7 +145,7 @@ func (s *contextScreen) showAnalysis(analysis) {}
 
 func (s *contextScreen) focus(path string) bool {
 	switch path {
-	case "currency", "discountRate", "horizonMonths", "startDate", "paper":
+	case "currency", "discountRate", "horizonMonths", "startDate", "fiscalYearStart", "paper":
 		// The case's settings are in the Settings.
 		return s.u.openSettings().focus(path)
 	case "context.servesObjective":

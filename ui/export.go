@@ -36,7 +36,10 @@ type exportDialog struct {
 	folderLabel             *widget.Label
 	paper                   *widget.Select
 	// review adds the CEO review to the brief, for the author.
-	review               *widget.Check
+	review *widget.Check
+	// progress is the progress report, offered once the case is approved
+	// (nil before).
+	progress             *progressChoice
 	problem              *form.ErrorLabel
 	exportButton, cancel *widget.Button
 	dlg                  *dialog.CustomDialog
@@ -81,14 +84,16 @@ func (u *UI) onExport() {
 		e.review.Disable()
 	}
 
-	fields := widget.NewForm(
+	e.progress = newProgressChoice(u, base, func() { e.problem.Explain(nil, "") })
+	fields := widget.NewForm(append([]*widget.FormItem{
 		widget.NewFormItem("", e.brief),
 		widget.NewFormItem("File name", e.briefName),
 		widget.NewFormItem("", e.review),
 		widget.NewFormItem("", e.workbook),
-		widget.NewFormItem("File name", e.workbookName),
-		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, e.folderLabel)),
-		paperItem,
+		widget.NewFormItem("File name", e.workbookName)},
+		append(e.progress.items(),
+			widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, e.folderLabel)),
+			paperItem)...)...,
 	)
 	note := widget.NewLabel("Both documents are written from the case as it is now; you can go on editing while they are written.")
 	note.Wrapping = fyne.TextWrapWord
@@ -168,6 +173,15 @@ func (e *exportDialog) jobs() ([]exportJob, error) {
 	}
 	if err := add(e.workbook, e.workbookName, "workbook", ".xlsx", e.u.opts.Exporters.Workbook); err != nil {
 		return nil, err
+	}
+	if p := e.progress; p != nil && p.check.Checked && !p.check.Disabled() {
+		write, err := p.exporter(e.u.doc.c, e.u.opts.Exporters.Progress)
+		if err != nil {
+			return nil, err
+		}
+		if err := add(p.check, p.name, "progress report", ".pdf", write); err != nil {
+			return nil, err
+		}
 	}
 	if len(jobs) == 0 {
 		return nil, errors.New("choose the brief, the workbook, or both")

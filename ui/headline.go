@@ -17,27 +17,35 @@ import (
 type headline struct {
 	u           *UI
 	recommended *widget.Label
-	npv, roi    *widget.Label
-	bcr         *widget.Label
-	payback     *widget.Label
-	pain        *widget.Label
-	box         *fyne.Container
+	// recommendedCaption says "Recommended", or once the case is approved
+	// when it was.
+	recommendedCaption *widget.Label
+	npv, roi           *widget.Label
+	bcr                *widget.Label
+	payback            *widget.Label
+	pain               *widget.Label
+	box                *fyne.Container
 }
 
 func newHeadline(u *UI) *headline {
 	h := &headline{u: u}
+	var last *widget.Label
 	tile := func(caption string, value **widget.Label, bold bool) fyne.CanvasObject {
 		c := widget.NewLabel(caption)
+		last = c
 		c.SizeName = theme.SizeNameCaptionText
 		c.Importance = widget.LowImportance
+		c.Truncation = fyne.TextTruncateEllipsis // a caption fits its tile in a window 1024 wide
 		*value = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
 		(*value).SizeName = theme.SizeNameSubHeadingText
 		(*value).Truncation = fyne.TextTruncateEllipsis
 		return container.New(form.TightVBox{}, c, *value)
 	}
-	cols := form.NewColumns(2.8, 0.9, 0.9, 1.1, 1.1, 1.2)
+	cols := form.NewColumns(2.6, 0.9, 0.9, 1.1, 1.1, 1.4)
+	recommended := tile("Recommended", &h.recommended, false)
+	h.recommendedCaption = last
 	h.box = cols.Row(
-		tile("Recommended", &h.recommended, false),
+		recommended,
 		tile("NPV", &h.npv, true),
 		tile("ROI", &h.roi, true),
 		tile("Benefit–cost ratio", &h.bcr, true),
@@ -72,6 +80,9 @@ func (h *headline) show(a analysis) {
 	if !a.res.RecommendedByCase {
 		name += " (highest NPV)"
 	}
+	// Once approved, the figures beside it are the re-forecast; the
+	// Track step shows them against the approved ones.
+	form.SetText(h.recommendedCaption, "Recommended"+approvedMark(a.c))
 	form.SetText(h.recommended, name)
 	form.SetText(h.npv, f.MoneyShort(alt.NPV))
 	form.SetText(h.roi, f.Maybe(alt.ROI, f.Percent))

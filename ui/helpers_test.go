@@ -228,8 +228,24 @@ func (h *harness) entryAt(step casebuilder.MethodStep, path string) *form.Entry 
 	return e
 }
 
+// dateAt returns the date entry of the field at path.
+func (h *harness) dateAt(step casebuilder.MethodStep, path string) *form.DateEntry {
+	h.t.Helper()
+	e, ok := h.field(step, path).(*form.DateEntry)
+	if !ok {
+		h.t.Fatalf("the field at %s is not a date entry", path)
+	}
+	return e
+}
+
+// typeable is an entry of the app: *form.Entry or *form.DateEntry.
+type typeable interface {
+	fyne.Focusable
+	SetText(string)
+}
+
 // retype replaces what an entry holds by typing text into it, key by key.
-func (h *harness) retype(e *form.Entry, text string) {
+func (h *harness) retype(e typeable, text string) {
 	h.t.Helper()
 	h.w.Canvas().Focus(e)
 	e.SetText("")
@@ -245,7 +261,7 @@ type ownedField interface {
 }
 
 // errorBeside returns the message shown under the field of entry e, or "".
-func errorBeside(u *UI, e *form.Entry) string {
+func errorBeside(u *UI, e fyne.Focusable) string {
 	for _, s := range u.screens {
 		for _, b := range fieldsOf(s) {
 			if o, ok := b.(ownedField); ok && o.Owns(e) {
@@ -282,7 +298,7 @@ func formsOf(s screen) []*form.Form {
 	case *risksScreen:
 		roots = append(roots, x.md.Form())
 	case *planScreen:
-		roots = append(roots, x.md.Form(), x.others)
+		roots = append(roots, x.md.Form(), x.gates.md.Form(), x.others)
 	case *measuresScreen:
 		roots = append(roots, x.md.Form(), x.others)
 	}
@@ -346,6 +362,29 @@ func walk(root fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
 		}
 	}
 	return true
+}
+
+// walkShown visits root and the objects shown in it, passing over what is
+// hidden and all it holds.
+func walkShown(root fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	var in func(o fyne.CanvasObject)
+	in = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		visit(o)
+		var children []fyne.CanvasObject
+		switch x := o.(type) {
+		case *fyne.Container:
+			children = x.Objects
+		case fyne.Widget:
+			children = test.WidgetRenderer(x).Objects()
+		}
+		for _, c := range children {
+			in(c)
+		}
+	}
+	in(root)
 }
 
 // tempCase returns a path for a case file in a fresh folder.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,7 +48,22 @@ func newMeasuresScreen(u *UI) screen {
 		New: func(*casebuilder.Case) casebuilder.Measure {
 			return casebuilder.Measure{Name: "New measure", Unit: figure.Percent}
 		},
-		Copied: func(_ *casebuilder.Case, copied *casebuilder.Measure) { copied.Name += " (copy)" },
+		Copied: func(c *casebuilder.Case, copied *casebuilder.Measure) {
+			copied.Name += " (copy)"
+			if copied.ID != "" {
+				copied.ID = uniqueID(copied.ID, measureIDs(c))
+			}
+		},
+		// The thresholds of the gates that test a KPI removed go with it.
+		Removed: func(c *casebuilder.Case, removed casebuilder.Measure) {
+			if removed.ID == "" {
+				return
+			}
+			for gi := range c.Plan.Gates {
+				g := &c.Plan.Gates[gi]
+				g.Thresholds = slices.DeleteFunc(slices.Clone(g.Thresholds), func(t casebuilder.Threshold) bool { return t.Measure == removed.ID })
+			}
+		},
 	}.Edits(u.host(), casebuilder.StepMeasures)
 	s.md = form.NewMasterDetail(u.host(), casebuilder.StepMeasures, edits, "measure", func(c *casebuilder.Case, i int) (string, string) {
 		m := &c.Measures[i]
@@ -154,8 +170,13 @@ func (s *measuresScreen) contributorTable() *form.Table {
 
 func (s *measuresScreen) content() fyne.CanvasObject { return s.tabs }
 
+// scrolls are those of the tab shown: the other's is hidden, though still
+// laid out where it would be.
 func (s *measuresScreen) scrolls() []*container.Scroll {
-	return []*container.Scroll{s.md.Detail, s.credits}
+	if s.tabs.SelectedIndex() == 1 {
+		return []*container.Scroll{s.credits}
+	}
+	return []*container.Scroll{s.md.Detail}
 }
 
 func (s *measuresScreen) refresh(force bool) {

@@ -45,17 +45,19 @@ func (p progress) fraction() float64 {
 func newNavigation(u *UI) *navigation {
 	n := &navigation{u: u, state: map[casebuilder.MethodStep]progress{}}
 	n.list = widget.NewList(
-		func() int { return len(screenSpecs) },
+		func() int { return len(n.steps()) },
 		func() fyne.CanvasObject { return newStepItem() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			st := screenSpecs[id]
+			st := n.steps()[id]
 			o.(*stepItem).show(id+1, st.name, n.state[st.id])
 		})
 	n.list.OnSelected = func(id widget.ListItemID) {
 		if n.selecting {
 			return
 		}
-		u.goTo(screenSpecs[id].id)
+		if steps := n.steps(); id < len(steps) {
+			u.goTo(steps[id].id)
+		}
 	}
 	heading := widget.NewLabelWithStyle("THE METHOD", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameCaptionText
@@ -71,8 +73,23 @@ func (n *navigation) show(c *casebuilder.Case, a analysis) {
 	n.list.Refresh()
 }
 
+// steps are the steps shown: the method's, and Track once the case is
+// approved.
+func (n *navigation) steps() []screenSpec {
+	if n.u.doc != nil && n.u.doc.c.IsApproved() {
+		return screenSpecs
+	}
+	var out []screenSpec
+	for _, st := range screenSpecs {
+		if st.id != casebuilder.StepTracking {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
 func (n *navigation) selectStep(id casebuilder.MethodStep) {
-	for i, st := range screenSpecs {
+	for i, st := range n.steps() {
 		if st.id == id {
 			n.selecting = true
 			n.list.Select(i)

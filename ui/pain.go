@@ -1,15 +1,17 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"image/color"
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,14 +40,17 @@ type painScreen struct {
 	category *form.ChoiceField
 	evidence *form.Table
 	// inputs are the calculator's inputs, rebuilt when the category changes.
-	inputs      *form.Form
-	inputsBox   *fyne.Container
-	builtFor    casebuilder.PainCategory
-	resets      map[string]*widget.Button
-	working     *fyne.Container
-	annual      *widget.Label
-	left, right *container.Scroll
-	box         fyne.CanvasObject
+	inputs     *form.Form
+	inputsBox  *fyne.Container
+	builtFor   casebuilder.PainCategory
+	builtYears string // the years of the horizon the inputs were built for (see yearsKey)
+	resets     map[string]*widget.Button
+	working    *fyne.Container
+	annual     *widget.Label
+	// annualByYear is the yearly cost in each year, when it changes.
+	annualByYear *widget.Label
+	left, right  *container.Scroll
+	box          fyne.CanvasObject
 }
 
 func newPainScreen(u *UI) screen {
@@ -65,11 +70,13 @@ func newPainScreen(u *UI) screen {
 
 	s.annual = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.annual.SizeName = theme.SizeNameHeadingText
+	s.annualByYear = caption("")
+	s.annualByYear.Wrapping = fyne.TextWrapWord
 
 	s.left = page(
 		section("The problem", "", labelled("Kind of problem", s.category.Box()), labelled("In a sentence", summary.Box())),
 		section("Evidence", "Findings from your own data that show the problem is real, each with its source.", s.evidence.Box()),
-		section("The calculator's inputs", "Low and high are optional: leave them blank when you have a single figure. Blank inputs with a rule of thumb take it, labelled as such in the working.", s.inputsBox),
+		section("The calculator's inputs", "Low and high are optional: leave them blank when you have a single figure. Blank inputs with a rule of thumb take it, labelled as such in the working. An input that changes over the horizon (a sales force that grows) can be given year by year: a year left blank is as the year before.", s.inputsBox),
 	)
 	workingTitle := widget.NewLabelWithStyle("The working", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel("Every input and every step, as the brief and the workbook will show them.")
@@ -78,7 +85,7 @@ func newPainScreen(u *UI) screen {
 	hint.SizeName = theme.SizeNameCaptionText
 	s.right = container.NewVScroll(container.NewPadded(container.NewVBox(
 		workingTitle, hint, s.working, widget.NewSeparator(),
-		labelled("Yearly cost of the pain (likely)", s.annual))))
+		labelled("Yearly cost of the pain (likely)", container.New(form.TightVBox{}, s.annual, s.annualByYear)))))
 	split := container.NewHSplit(s.left, s.right)
 	split.Offset = 0.62
 	s.box = split
@@ -107,7 +114,7 @@ func (s *painScreen) evidenceTable() *form.Table {
 
 // rebuildInputs lays out the inputs of the case's calculator.
 func (s *painScreen) rebuildInputs(c *casebuilder.Case) {
-	s.builtFor = c.Pain.Category
+	s.builtFor, s.builtYears = c.Pain.Category, yearsKey(c)
 	s.inputs = s.u.newForm(casebuilder.StepPain)
 	s.resets = map[string]*widget.Button{}
 	k := casebuilder.CalculatorFor(c.Pain.Category)
@@ -119,7 +126,7 @@ func (s *painScreen) rebuildInputs(c *casebuilder.Case) {
 		return
 	}
 	cols := form.NewColumns(1.3, 1.5, 0)
-	objs := []fyne.CanvasObject{cols.Row(widget.NewLabel(""), rangeHeader(), widget.NewLabel("            "))}
+	objs := []fyne.CanvasObject{cols.Row(widget.NewLabel(""), rangeHeader(), resetWidth())}
 	for _, key := range k.Inputs {
 		objs = append(objs, s.inputRow(cols, casebuilder.LookupInput(key)))
 	}
@@ -139,16 +146,48 @@ func rangeHeader() fyne.CanvasObject {
 }
 
 // inputRow is one input of the calculator: its name and help, its low,
-// likely and high values, and its rule-of-thumb default.
+// likely and high values, one estimate or one for each year of the
+// horizon, and its rule-of-thumb default.
 func (s *painScreen) inputRow(cols *form.Columns, in *casebuilder.Input) fyne.CanvasObject {
 	key := in.Key
-	field := s.inputs.OptionalEstimate("pain.inputs."+key, in.Unit, painInput(key))
+	path := "pain.inputs." + key
+	field := s.inputs.OptionalEstimate(path, in.Unit, painInput(key))
 	_, likely, _ := field.Entries()
 	if in.HasDefault() {
 		likely.SetPlaceHolder("rule of thumb")
 	} else {
 		likely.SetPlaceHolder("needed")
 	}
+	// Year by year: a row for each year of the horizon, the one left
+	// blank as the year before.
+	c := s.u.doc.c
+	yearCols := form.NewColumns(0, 1)
+	var years []fyne.CanvasObject
+	for y := range horizonYears(c) {
+		yf := s.inputs.OptionalEstimate(fmt.Sprintf("%s[%d]", path, y), in.Unit, painYear(key, y))
+		_, l, _ := yf.Entries()
+		if y > 0 {
+			l.SetPlaceHolder("as the year before")
+		}
+		years = append(years, yearCols.Row(captionLabel(yearLabel(c, y)), yf.Box()))
+	}
+	yearsBox := container.NewVBox(years...)
+	yearly := widget.NewCheck("Year by year", nil)
+	setting := false
+	yearly.OnChanged = func(on bool) {
+		if !setting {
+			s.onYearByYear(key, on)
+		}
+	}
+	s.inputs.Watch(func(c *casebuilder.Case) {
+		v, set := c.Pain.Inputs[key]
+		setting = true
+		yearly.SetChecked(set && v.Yearly())
+		setting = false
+		form.Enable(yearly, set)
+		form.SetVisible(field.Box(), !v.Yearly())
+		form.SetVisible(yearsBox, v.Yearly())
+	})
 	name := widget.NewLabel(in.Label + unitSuffix(s.u, in.Unit))
 	name.Wrapping = fyne.TextWrapWord
 	help := widget.NewLabel(in.Help)
@@ -170,7 +209,121 @@ func (s *painScreen) inputRow(cols *form.Columns, in *casebuilder.Input) fyne.Ca
 	if !in.HasDefault() {
 		reset.Hide()
 	}
-	return cols.Row(label, field.Box(), container.NewVBox(container.NewStack(reset, layout.NewSpacer())))
+	label.Add(yearly)
+	return cols.Row(label, container.NewVBox(field.Box(), yearsBox), container.NewVBox(container.NewStack(resetWidth(), reset)))
+}
+
+// resetWidth holds the place of the "Use default" button in every row,
+// shown or not, so that the estimates of every row line up.
+func resetWidth() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(widget.NewButton("Use default", nil).MinSize().Width, 1))
+	return r
+}
+
+// onYearByYear gives an input year by year, its one estimate the first
+// year's (the years after it are as the year before until given), or one
+// estimate again, the first year's.
+func (s *painScreen) onYearByYear(key string, on bool) {
+	path := "pain.inputs." + key
+	err := s.u.edit(casebuilder.Where{Step: casebuilder.StepPain, Path: path}, "", func(c *casebuilder.Case) error {
+		v, set := c.Pain.Inputs[key]
+		switch {
+		case !set:
+			return errors.New("give the input a value first: its first year's")
+		case v.Yearly() == on:
+			return form.ErrUnchanged
+		}
+		c.Pain.Inputs = maps.Clone(c.Pain.Inputs)
+		if on {
+			c.Pain.Inputs[key] = casebuilder.ByYear(v.Range)
+		} else {
+			c.Pain.Inputs[key] = casebuilder.Given(v.InYear(0))
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, form.ErrUnchanged) {
+		s.u.showError("Cannot change how the input is given", err, "")
+	}
+	s.refresh(true)
+	// Where the values now are: the first year's, or the one estimate.
+	if on {
+		s.inputs.Focus(path + "[0]")
+	} else {
+		s.inputs.Focus(path)
+	}
+}
+
+// painYear is year y's estimate of an input given year by year: nil for a
+// year after the last one given (it is as the year before), and for an
+// input given as one estimate. A value typed for a later year fills the
+// years between with the last one given; the last year cleared is as the
+// year before again.
+func painYear(key string, y int) form.Value[*casebuilder.Range] {
+	return form.Value[*casebuilder.Range]{
+		Read: func(c *casebuilder.Case) (*casebuilder.Range, bool) {
+			v, set := c.Pain.Inputs[key]
+			if !set || !v.Yearly() || y >= len(v.Years) {
+				return nil, true
+			}
+			r := v.Years[y]
+			return &r, true
+		},
+		Write: func(c *casebuilder.Case, r *casebuilder.Range) error {
+			v, set := c.Pain.Inputs[key]
+			if !set || !v.Yearly() {
+				return form.ErrGone
+			}
+			years := slices.Clone(v.Years)
+			switch {
+			case r == nil && y >= len(years):
+				return form.ErrUnchanged
+			case r == nil && y == len(years)-1 && y > 0:
+				years = years[:y]
+			case r == nil && y == 0:
+				return errors.New("type the first year's value: the years after it follow it")
+			case r == nil:
+				return fmt.Errorf("type this year's value, or clear the years after it first (a blank year is as the year before)")
+			case y < len(years):
+				if years[y] == *r {
+					return form.ErrUnchanged
+				}
+				years[y] = *r
+			default:
+				for len(years) < y {
+					years = append(years, years[len(years)-1])
+				}
+				years = append(years, *r)
+			}
+			c.Pain.Inputs = maps.Clone(c.Pain.Inputs)
+			c.Pain.Inputs[key] = casebuilder.ByYear(years...)
+			return nil
+		},
+	}
+}
+
+// horizonYears is the number of years of the case's horizon, a partial
+// last year counting as a year.
+func horizonYears(c *casebuilder.Case) int {
+	return max(1, (c.HorizonMonths+casebuilder.PeriodsPerYear-1)/casebuilder.PeriodsPerYear)
+}
+
+// yearsKey sums up the years an input can be given for, to tell when the
+// inputs must be laid out again.
+func yearsKey(c *casebuilder.Case) string {
+	return fmt.Sprintf("%d/%s", horizonYears(c), c.StartDate)
+}
+
+// yearLabel names year y of the horizon: its calendar year when the
+// horizon starts in January, else the month it starts ("from Apr 2027").
+func yearLabel(c *casebuilder.Case, y int) string {
+	switch {
+	case c.StartDate.IsZero():
+		return fmt.Sprintf("Year %d", y+1)
+	case c.StartDate.Month == time.January:
+		return fmt.Sprint(c.StartDate.Year + y)
+	}
+	return "from " + c.StartDate.AddMonths(12*y).Time().Format("Jan 2006")
 }
 
 // painInput is the estimate of an input of the pain's calculator: nil
@@ -259,7 +412,7 @@ func (s *painScreen) scrolls() []*container.Scroll { return []*container.Scroll{
 
 func (s *painScreen) refresh(force bool) {
 	c := s.u.doc.c
-	if c.Pain.Category != s.builtFor {
+	if c.Pain.Category != s.builtFor || yearsKey(c) != s.builtYears {
 		s.rebuildInputs(c)
 	}
 	s.form.Refresh(c, force)
@@ -287,7 +440,7 @@ func (s *painScreen) showAnalysis(a analysis) {
 			inputs = false
 			rows = append(rows, widget.NewSeparator())
 		}
-		rows = append(rows, workingRow(f, st, p.Missing))
+		rows = append(rows, workingRow(f, a.c, st, p.Missing))
 	}
 	s.working.Objects = rows
 	s.working.Refresh()
@@ -299,11 +452,37 @@ func (s *painScreen) showAnalysis(a analysis) {
 	default:
 		s.annual.SetText(f.Money(p.Annual))
 	}
+	text := ""
+	if p.Complete() && a.c.Pain.Category != "" && !allSame(p.AnnualByYear) {
+		text = byYear(a.c, p.AnnualByYear, f.Money)
+	}
+	form.SetText(s.annualByYear, text)
 }
 
-// workingRow is one line of the working; missing are the inputs the
+// allSame reports whether every value is the first one.
+func allSame(values []float64) bool {
+	for _, v := range values {
+		if v != values[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// byYear writes a value in each year of the horizon: "2027: 125 · 2028:
+// 150 · 2029: 150".
+func byYear(c *casebuilder.Case, values []float64, format func(float64) string) string {
+	parts := make([]string, len(values))
+	for y, v := range values {
+		parts[y] = yearLabel(c, y) + ": " + format(v)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// workingRow is one line of the working of c's pain, with its value in
+// each year when it changes over the horizon; missing are the inputs the
 // calculator still lacks.
-func workingRow(f *figure.Format, st casebuilder.WorkingLine, missing []string) fyne.CanvasObject {
+func workingRow(f *figure.Format, c *casebuilder.Case, st casebuilder.WorkingLine, missing []string) fyne.CanvasObject {
 	name := widget.NewLabel(st.Label)
 	name.Wrapping = fyne.TextWrapWord
 	value := widget.NewLabelWithStyle(f.Value(st.Value, st.Unit), fyne.TextAlignTrailing, fyne.TextStyle{})
@@ -329,6 +508,12 @@ func workingRow(f *figure.Format, st casebuilder.WorkingLine, missing []string) 
 		}
 	}
 	left := container.New(form.TightVBox{}, name)
+	if st.ByYear != nil && !allSame(st.ByYear) && st.Kind != casebuilder.WorkingMissing {
+		years := widget.NewLabel(byYear(c, st.ByYear, func(v float64) string { return f.Value(v, st.Unit) }))
+		years.Wrapping = fyne.TextWrapWord
+		years.SizeName = theme.SizeNameCaptionText
+		left.Add(years)
+	}
 	if note != "" {
 		n := widget.NewLabel(note)
 		n.Wrapping = fyne.TextWrapWord

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"math"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -68,5 +70,102 @@ func TestDefaultWaitsForItsInput(t *testing.T) {
 	value, note = workingLine(t, s, "Loaded cost per hour")
 	if value != "€49.46 per hour" || strings.Contains(note, "Waits for") {
 		t.Errorf("with the salary, the loaded cost per hour shows %q, %q; want €49.46 per hour and the rule of thumb", value, note)
+	}
+}
+
+// yearlyCheck returns the tick that gives an input year by year.
+func yearlyCheck(t *testing.T, s *painScreen, label string) *widget.Check {
+	t.Helper()
+	var found *widget.Check
+	for _, row := range s.inputsBox.Objects {
+		named := false
+		walk(row, func(o fyne.CanvasObject) bool {
+			if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, label) {
+				named = true
+			}
+			if c, ok := o.(*widget.Check); ok && named && c.Text == "Year by year" {
+				found = c
+				return false
+			}
+			return true
+		})
+		if found != nil {
+			return found
+		}
+	}
+	t.Fatalf("no tick to give %q year by year", label)
+	return nil
+}
+
+// TestAnInputYearByYear gives attrition year by year: the first year
+// keeps today's estimate, the next ones are as the year before until
+// typed, the working shows the years, and undo takes it back. By hand:
+// leavers are reps × attrition and each costs the same whatever the rate,
+// so the second year's cost of pain at 30 % is that at 33 % × 30/33.
+func TestAnInputYearByYear(t *testing.T) {
+	h := english(t)
+	u := h.u
+	s := shownScreen[*painScreen](h, casebuilder.StepPain)
+	before := u.analysis.res.Pain.AnnualByYear
+	want := u.doc.c.Pain.Inputs["attritionRate"].Range
+	tick := yearlyCheck(t, s, "Yearly sales attrition")
+	if tick.Checked {
+		t.Fatal("the sample gives attrition year by year already")
+	}
+	test.Tap(tick)
+	v := u.doc.c.Pain.Inputs["attritionRate"]
+	if !v.Yearly() || len(v.Years) != 1 || v.Years[0] != want {
+		t.Fatalf("year by year: %+v, want the one estimate as the first year's", v)
+	}
+	// The first year's likely entry has the focus, and Tab moves on to
+	// its high value, then to the next year.
+	y1 := h.w.Canvas().Focused()
+	if got := pathOf(u, y1); got != "pain.inputs.attritionRate[0]" {
+		t.Fatalf("after ticking, the focus is in %q", got)
+	}
+	h.w.Canvas().FocusNext()
+	if got := pathOf(u, h.w.Canvas().Focused()); got != "pain.inputs.attritionRate[0]" {
+		t.Errorf("Tab from the first year's likely value went to %q", got)
+	}
+	h.w.Canvas().FocusNext()
+	y2low := h.w.Canvas().Focused()
+	if got := pathOf(u, y2low); got != "pain.inputs.attritionRate[1]" {
+		t.Errorf("Tab from the first year's high value went to %q", got)
+	}
+	y2 := h.entryAt(casebuilder.StepPain, "pain.inputs.attritionRate[1]")
+	if y2.Text != "" || y2.PlaceHolder != "as the year before" {
+		t.Errorf("the second year shows %q (placeholder %q)", y2.Text, y2.PlaceHolder)
+	}
+	h.retype(y2, "30 %")
+	h.w.Canvas().Unfocus()
+	h.settle()
+	v = u.doc.c.Pain.Inputs["attritionRate"]
+	if len(v.Years) != 2 || v.Years[1] != casebuilder.Exactly(0.3) {
+		t.Fatalf("typed 30 %% for the second year: %+v", v.Years)
+	}
+	after := u.analysis.res.Pain.AnnualByYear
+	if math.Abs(after[1]-before[1]*30/33) > 0.01 || after[0] != before[0] || math.Abs(after[2]-before[2]*30/33) > 0.01 {
+		t.Errorf("the cost of pain by year %v, was %v: want years 2 and 3 at 30/33 of it", after, before)
+	}
+	if _, note := workingLine(t, s, "Yearly sales attrition"); note != "2027: 33.0% · 2028: 30.0% · 2029: 30.0%" {
+		t.Errorf("the working shows the years as %q", note)
+	}
+	// A year before the last cannot be left blank; the last one can.
+	h.retype(h.entryAt(casebuilder.StepPain, "pain.inputs.attritionRate[2]"), "29 %")
+	y2 = h.entryAt(casebuilder.StepPain, "pain.inputs.attritionRate[1]")
+	h.retype(y2, "")
+	if msg := errorBeside(u, y2); !strings.Contains(msg, "clear the years after it first") {
+		t.Errorf("the second of three years left blank: %q", msg)
+	}
+	// Undo, step by step, back to one estimate.
+	h.w.Canvas().Unfocus()
+	for range 3 {
+		u.onUndo()
+	}
+	if v := u.doc.c.Pain.Inputs["attritionRate"]; v.Yearly() || v.Range != want {
+		t.Errorf("after undoing, attrition is %+v", v)
+	}
+	if !s.form.Case().Pain.Inputs["attritionRate"].Equal(casebuilder.Given(want)) || yearlyCheck(t, s, "Yearly sales attrition").Checked {
+		t.Error("the tick still says year by year")
 	}
 }

@@ -150,7 +150,7 @@ func TestUserPath(t *testing.T) {
 	test.Tap(button(t, plan.md.List.Box(), "Add milestone"))
 	mi := len(u.doc.c.Plan.Milestones) - 1
 	h.retype(h.entryAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].owner"), "Lena Brandt")
-	h.retype(h.entryAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].start"), "2027-11-01")
+	h.retype(h.dateAt(casebuilder.StepPlan, "plan.milestones["+itoa(mi)+"].start"), "2027-11-01")
 	if m := u.doc.c.Plan.Milestones[mi]; m.Owner != "Lena Brandt" || m.Start.String() != "2027-11-01" {
 		t.Errorf("new milestone: owner %q, start %q", m.Owner, m.Start)
 	}
@@ -164,7 +164,19 @@ func TestUserPath(t *testing.T) {
 		t.Errorf("measure target = %v, want 0.25", got)
 	}
 
-	// 8. Review: with costs, the objection is gone.
+	// 8. Alternatives again: the mentors' hours are people's time, on a
+	// line of their own, as the review asks of a recommendation.
+	u.reveal(casebuilder.Where{Step: casebuilder.StepAlternatives, Path: "alternatives[4].costs"})
+	test.Tap(button(t, alts.costs.Box(), "Add cost line"))
+	h.retype(h.entryAt(casebuilder.StepAlternatives, "alternatives[4].costs[1].name"), "Mentors' time")
+	h.retype(h.entryAt(casebuilder.StepAlternatives, "alternatives[4].costs[1].amount"), "4k")
+	h.field(casebuilder.StepAlternatives, "alternatives[4].costs[1].money").(*widget.Select).SetSelected("People's time")
+	if k := u.doc.c.Alternatives[4].Costs[1]; k.Money != casebuilder.PeopleTime || k.Amount.Likely != 4000 {
+		t.Errorf("the mentors' time: %s, %v", k.Money, k.Amount.Likely)
+	}
+
+	// 9. Review: with costs, cash and people's time, the objections are
+	// gone.
 	u.goTo(casebuilder.StepReview)
 	h.settle()
 	for _, f := range u.analysis.findings {

@@ -27,9 +27,17 @@ type planScreen struct {
 	timeline     *chart.Chart
 	timeScroll   *container.Scroll
 	md           *form.MasterDetail
+	gates        *gatesTab
 	others       *form.Form
 	othersScroll *container.Scroll
 }
+
+// The tabs of the Plan step, in order.
+const (
+	milestonesTab = iota
+	gatesTabIndex
+	othersTab
+)
 
 func newPlanScreen(u *UI) screen {
 	s := &planScreen{u: u, others: u.newForm(casebuilder.StepPlan)}
@@ -38,12 +46,7 @@ func newPlanScreen(u *UI) screen {
 		New: func(c *casebuilder.Case) casebuilder.Milestone {
 			return casebuilder.Milestone{ID: uniqueID("milestone", milestoneIDs(c)), Name: "New milestone"}
 		},
-		Removed: func(c *casebuilder.Case, removed casebuilder.Milestone) {
-			for i := range c.Plan.Milestones {
-				m := &c.Plan.Milestones[i]
-				m.DependsOn = slices.DeleteFunc(m.DependsOn, func(id string) bool { return id == removed.ID })
-			}
-		},
+		Removed: forgetMilestone,
 		Copied: func(c *casebuilder.Case, copied *casebuilder.Milestone) {
 			copied.ID = uniqueID("milestone", milestoneIDs(c))
 			copied.Name += " (copy)"
@@ -80,12 +83,79 @@ func newPlanScreen(u *UI) screen {
 		section("Stakeholders", "The parties affected, what they care about, and how and how often they are kept informed.", stakeholders.Box()),
 		section("Reporting cadence", "", cadence.Box()),
 	)
+	s.gates = newGatesTab(u)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Milestones", milestones),
+		container.NewTabItem("Stage gates", s.gates.box),
 		container.NewTabItem("Stakeholders and reporting", s.othersScroll),
 	)
 	s.refresh(true)
 	return s
+}
+
+// forgetMilestone removes what referred to a removed milestone: the
+// milestones that waited for it wait no more, the lines anchored to it stay
+// in the months it placed them in, and a gate decided at its end is
+// decided on that day.
+func forgetMilestone(c *casebuilder.Case, removed casebuilder.Milestone) {
+	for i := range c.Plan.Milestones {
+		m := &c.Plan.Milestones[i]
+		m.DependsOn = slices.DeleteFunc(m.DependsOn, func(id string) bool { return id == removed.ID })
+	}
+	if removed.ID == "" {
+		return
+	}
+	// The month at the start of which an anchor's point falls, as
+	// casebuilder.Anchor places it.
+	point := func(a *casebuilder.Anchor) (int, bool) {
+		d := removed.Start
+		if a.At == casebuilder.AtEnd {
+			if removed.End.IsZero() {
+				return 0, false
+			}
+			d = casebuilder.DateOf(removed.End.Time().AddDate(0, 0, 1))
+		}
+		if d.IsZero() || c.StartDate.IsZero() {
+			return 0, false
+		}
+		return c.MonthOf(d) + a.OffsetMonths, true
+	}
+	last := max(c.HorizonMonths-1, 0)
+	pin := func(start *int, startAt **casebuilder.Anchor, end **int, endAt **casebuilder.Anchor) {
+		if a := *startAt; a != nil && a.Milestone == removed.ID {
+			if m, ok := point(a); ok {
+				*start = min(max(m, 0), last)
+			}
+			*startAt = nil
+		}
+		if a := *endAt; a != nil && a.Milestone == removed.ID {
+			if m, ok := point(a); ok {
+				e := min(max(m-1, *start), last)
+				*end = &e
+			}
+			*endAt = nil
+		}
+	}
+	for ai := range c.Alternatives {
+		a := &c.Alternatives[ai]
+		for li := range a.Costs {
+			k := &a.Costs[li]
+			pin(&k.StartMonth, &k.StartAt, &k.EndMonth, &k.EndAt)
+		}
+		for li := range a.Benefits {
+			b := &a.Benefits[li]
+			pin(&b.StartMonth, &b.StartAt, &b.EndMonth, &b.EndAt)
+		}
+	}
+	for gi := range c.Plan.Gates {
+		g := &c.Plan.Gates[gi]
+		if g.Milestone == removed.ID {
+			g.Milestone = ""
+			if !removed.End.IsZero() {
+				g.Date = casebuilder.DateOf(removed.End.Time().AddDate(0, 0, 1))
+			}
+		}
+	}
 }
 
 func milestoneIDs(c *casebuilder.Case) []string {
@@ -211,7 +281,9 @@ func (d *dependsField) Refresh(c *casebuilder.Case, _ bool) {
 		if !ok {
 			name = "“" + id + "”, which no milestone is: remove it"
 		}
-		rows = append(rows, container.NewBorder(nil, nil, nil, remove, widget.NewLabel(name)))
+		l := widget.NewLabel(name)
+		l.Truncation = fyne.TextTruncateEllipsis // a name may be long: the list of milestones has it whole
+		rows = append(rows, container.NewBorder(nil, nil, nil, remove, l))
 	}
 	d.rows.Objects = rows
 	d.rows.Refresh()
@@ -353,26 +425,39 @@ func (s *planScreen) onTimelineTap(at fyne.Position, _ fyne.Size) {
 
 func (s *planScreen) content() fyne.CanvasObject { return s.tabs }
 
+// scrolls are those of the tab shown: the others' are hidden, though
+// still laid out where they would be.
 func (s *planScreen) scrolls() []*container.Scroll {
-	return []*container.Scroll{s.md.Detail, s.othersScroll}
+	switch s.tabs.SelectedIndex() {
+	case gatesTabIndex:
+		return []*container.Scroll{s.gates.md.Detail}
+	case othersTab:
+		return []*container.Scroll{s.othersScroll}
+	}
+	return []*container.Scroll{s.md.Detail}
 }
 
 func (s *planScreen) refresh(force bool) {
 	c := s.u.doc.c
 	s.md.Refresh(c, force)
+	s.gates.refresh(c, force)
 	s.others.Refresh(c, force)
 	s.timeline.Min = fyne.NewSize(400, timelineHead+float32(len(c.Plan.Milestones))*timelineRow+6)
 	s.timeline.Refresh()
 	s.timeScroll.Refresh()
 }
 
-func (s *planScreen) showAnalysis(analysis) {}
+func (s *planScreen) showAnalysis(a analysis) { s.gates.showAnalysis(a) }
 
 func (s *planScreen) focus(path string) bool {
 	if _, _, ok := form.IndexIn(path, "plan.milestones"); ok {
-		s.tabs.SelectIndex(0)
+		s.tabs.SelectIndex(milestonesTab)
 		return s.md.Focus(path)
 	}
-	s.tabs.SelectIndex(1)
+	if _, _, ok := form.IndexIn(path, "plan.gates"); ok {
+		s.tabs.SelectIndex(gatesTabIndex)
+		return s.gates.focus(path)
+	}
+	s.tabs.SelectIndex(othersTab)
 	return s.others.Focus(path)
 }

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
 // recalcDelay is how long typing must pause before the figures are worked
@@ -26,6 +28,11 @@ type analysis struct {
 	findings  []casebuilder.Finding
 	scores    *casebuilder.Scoring
 	readiness int
+	// progress is where an approved programme stands, as of the month of
+	// its latest actual; nil before approval, or when it cannot be worked
+	// out (progressErr says why).
+	progress    *tracking.Progress
+	progressErr error
 }
 
 // analyse works out the figures, review and weighing of a case: quick
@@ -33,7 +40,20 @@ type analysis struct {
 func analyse(c *casebuilder.Case) analysis {
 	res := casebuilder.Calculate(c)
 	findings := casebuilder.Review(c, res)
-	return analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings)}
+	var progress *tracking.Progress
+	var progressErr error
+	if c.IsApproved() {
+		// Once approved, the review adds the findings of a case under
+		// way, as tracking.Findings does, from the progress shown.
+		progress, progressErr = tracking.ProgressOf(c, tracking.Options{})
+		if progressErr == nil {
+			findings = append(findings, tracking.Review(c, progress)...)
+			order := map[casebuilder.Severity]int{casebuilder.Blocking: 0, casebuilder.Warning: 1, casebuilder.Advice: 2}
+			slices.SortStableFunc(findings, func(a, b casebuilder.Finding) int { return order[a.Severity] - order[b.Severity] })
+		}
+	}
+	return analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings),
+		progress: progress, progressErr: progressErr}
 }
 
 // withFileFindings puts what reading the case's file found (see

@@ -58,6 +58,7 @@ func newReviewScreen(u *UI) screen {
 		section("Readiness", how, score, s.meaning),
 		section("What the CEO will ask", "", s.summary, s.findings),
 		section("Export", "", what, container.NewHBox(export)),
+		approvalSection(u),
 	)
 	return s
 }
@@ -220,6 +221,8 @@ func describe(c *casebuilder.Case, w casebuilder.Where) string {
 			parts = append(parts, in.Label)
 			rest = ""
 		}
+	case strings.HasPrefix(path, "tracking."):
+		parts, rest = trackedItem(c, parts, path)
 	default:
 		parts, rest = nameItem(parts, path, []namedList{
 			{"criteria", "criterion", namesOf(c.Criteria, func(k casebuilder.Criterion) string { return k.Name })},

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -117,13 +116,20 @@ func (s *risksScreen) showRisk(i int, f *form.Form) fyne.CanvasObject {
 	workaround := text("workaround", func(r *casebuilder.Risk) *string { return &r.Workaround }, "How to work around it while it lasts", 1)
 	contingency := text("contingency", func(r *casebuilder.Risk) *string { return &r.Contingency }, "The plan if it happens", 2)
 	contingencyCost := amount("contingencyCost", figure.Money, func(r *casebuilder.Risk) *float64 { return &r.ContingencyCost })
+	residual := f.OptionalNumber(at("residualImpact"), figure.Money, form.In(risk, func(r *casebuilder.Risk) *float64 { return &r.ResidualImpact }), "none")
 	s.expected = widget.NewLabel("")
 	s.expected.Wrapping = fyne.TextWrapWord
 	s.expected.Importance = widget.LowImportance
 	f.Watch(func(c *casebuilder.Case) {
 		if r := risk(c); r != nil && s.expected != nil {
-			form.SetText(s.expected, fmt.Sprintf("Expected cost of the contingency: %s × %s = %s, booked in the reserve of the alternatives it concerns.",
-				s.u.format().Percent(r.Likelihood), s.u.format().Money(r.ContingencyCost), s.u.format().Money(r.Likelihood*r.ContingencyCost)))
+			f := s.u.format()
+			text := fmt.Sprintf("Expected cost of the contingency: %s × %s = %s, booked in the reserve of the alternatives it concerns.",
+				f.Percent(r.Likelihood), f.Money(r.ContingencyCost), f.Money(r.Likelihood*r.ContingencyCost))
+			text += " In the simulation it happens in " + f.Percent(r.Likelihood) + " of the trials, and then costs its plan"
+			if r.ResidualImpact > 0 {
+				text += " and the " + f.Money(r.ResidualImpact) + " it still costs"
+			}
+			form.SetText(s.expected, text+".")
 		}
 	})
 	// One tick a line, each name cut short: a check box grows with its
@@ -138,15 +144,15 @@ func (s *risksScreen) showRisk(i int, f *form.Form) fyne.CanvasObject {
 	two := form.NewColumns(1, 1)
 	three := form.NewColumns(1, 1, 1)
 	return detailPage(
-		section("The risk", "",
+		section("The risk", "How likely it is to happen within the horizon, how bad it would be, and what it would cost if it happened and nothing were done.",
 			labelled("Description", desc.Box()),
-			three.Row(labelled("Likelihood within the horizon (%)", likelihood.Box()), labelled("Impact", impact.Box()), labelled("Cost if it happens, with no plan"+money, impactCost.Box())),
+			three.Row(labelled("Likelihood (%)", likelihood.Box()), labelled("Impact", impact.Box()), labelled("Cost if nothing is done"+money, impactCost.Box())),
 			labelled("Owner", owner.Box()),
 			labelled("Early warning", trigger.Box())),
 		section("The response", "",
 			labelled("Work-around", workaround.Box()),
 			labelled("Contingency plan", contingency.Box()),
-			two.Row(labelled("Cost of the contingency plan"+money, contingencyCost.Box()), layout.NewSpacer()),
+			two.Row(labelled("Cost of the contingency plan"+money, contingencyCost.Box()), labelled("What it still costs after the plan"+money, residual.Box())),
 			s.expected),
 		section("Alternatives it concerns", "Its expected cost is reserved in each of them.", ticks...),
 	)

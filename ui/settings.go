@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -180,6 +181,7 @@ func (u *UI) openSettings() *settingsDialog {
 	rate := f.Number("discountRate", figure.Percent, form.At(func(c *casebuilder.Case) *float64 { return &c.DiscountRate }))
 	horizon := f.Integer("horizonMonths", figure.Months, form.At(func(c *casebuilder.Case) *int { return &c.HorizonMonths }))
 	start := f.Date("startDate", form.At(func(c *casebuilder.Case) *casebuilder.Date { return &c.StartDate }))
+	fiscal := f.Choice("fiscalYearStart", monthNumbers(), monthNames(), fiscalYearStart())
 	// The case's own paper size wins over the preference below, and so
 	// over the locale: a case in dollars prints on Letter wherever it is
 	// exported.
@@ -192,6 +194,7 @@ func (u *UI) openSettings() *settingsDialog {
 		widget.NewFormItem("Discount rate (a year)", rate.Box()),
 		widget.NewFormItem("Horizon (months)", horizon.Box()),
 		widget.NewFormItem("First month", start.Box()),
+		widget.NewFormItem("Fiscal year starts in", fiscal.Box()),
 		widget.NewFormItem("Paper size of its brief", ownPaper.Box()),
 	)
 
@@ -285,6 +288,45 @@ func (u *UI) openSettings() *settingsDialog {
 	s.dlg.Show()
 	u.tell(s)
 	return s
+}
+
+// monthNumbers and monthNames are the months of the year, January first.
+func monthNumbers() []string {
+	out := make([]string, 12)
+	for m := range 12 {
+		out[m] = strconv.Itoa(m + 1)
+	}
+	return out
+}
+
+func monthNames() []string {
+	out := make([]string, 12)
+	for m := range 12 {
+		out[m] = time.Month(m + 1).String()
+	}
+	return out
+}
+
+// fiscalYearStart is the month the company's fiscal year starts in, as a
+// number from 1: January when the case does not say, and then left
+// unsaid, as older files have it.
+func fiscalYearStart() form.Value[string] {
+	return form.Value[string]{
+		Read: func(c *casebuilder.Case) (string, bool) { return strconv.Itoa(max(c.FiscalYearStart, 1)), true },
+		Write: func(c *casebuilder.Case, v string) error {
+			m, err := strconv.Atoi(v)
+			switch {
+			case err != nil:
+				return err
+			case m == max(c.FiscalYearStart, 1):
+				return form.ErrUnchanged
+			case m == 1 && c.FiscalYearStart == 0:
+				return form.ErrUnchanged
+			}
+			c.FiscalYearStart = m
+			return nil
+		},
+	}
 }
 
 // onTrials keeps the number of simulation trials typed, or says why not.

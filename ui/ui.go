@@ -51,6 +51,9 @@ type Exporters struct {
 	Workbook Exporter
 	// Brief writes the PDF executive brief (.pdf).
 	Brief Exporter
+	// Progress writes the monthly progress report (.pdf) of an approved
+	// case; it is offered only once the case is approved.
+	Progress ProgressExporter
 }
 
 // Options are the choices the program makes for the app.
@@ -168,6 +171,8 @@ var screenSpecs = []screenSpec{
 	{casebuilder.StepPlan, "Plan", "The implementation plan", planGuidance, newPlanScreen},
 	{casebuilder.StepMeasures, "Measures", "Measures of success and credits", measuresGuidance, newMeasuresScreen},
 	{casebuilder.StepReview, "Review", "Review and export", reviewGuidance, newReviewScreen},
+	// Track is shown once the case is approved (see track.go).
+	{casebuilder.StepTracking, "Track", "Where the programme stands", trackGuidance, newTrackScreen},
 }
 
 // specOf is the screen of step id.
@@ -353,7 +358,10 @@ func (h formHost) Edit(where casebuilder.Where, key string, change func(c *caseb
 
 func (h formHost) Parse(s string, unit figure.Unit) (float64, error) { return h.u.parse(s, unit) }
 func (h formHost) Format(v float64, unit figure.Unit) string         { return h.u.editText(v, unit) }
+func (h formHost) Language() language.Tag                            { return h.u.lang() }
+func (h formHost) Now() time.Time                                    { return h.u.deps.now() }
 func (h formHost) Focus(w fyne.Focusable)                            { h.u.focus(w) }
+func (h formHost) Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent)  { h.u.scrollOver(w, ev) }
 func (h formHost) Focused() fyne.Focusable                           { return h.u.win.Canvas().Focused() }
 func (h formHost) EndTyping()                                        { h.u.endTyping() }
 func (h formHost) ShowError(what string, err error, advice string)   { h.u.showError(what, err, advice) }
@@ -437,7 +445,7 @@ func (u *UI) updateTitle() {
 	if u.doc.modified() {
 		mark = "*"
 	}
-	u.win.SetTitle(mark + u.docName() + " — Case Builder")
+	u.win.SetTitle(mark + u.docName() + approvedMark(u.doc.c) + " — Case Builder")
 }
 
 // docName is the case's file name, or what it is until it has one.
@@ -458,10 +466,25 @@ func (u *UI) endTyping() { u.doc.seal() }
 // focus focuses a field and scrolls it into view.
 func (u *UI) focus(f fyne.Focusable) {
 	u.win.Canvas().Focus(f)
-	o, ok := f.(fyne.CanvasObject)
-	s, ok2 := u.screens[u.current].(interface{ scrolls() []*container.Scroll })
-	if !ok || !ok2 {
-		return
+	if o, ok := f.(fyne.CanvasObject); ok {
+		reveal(u.scrollOf(o), o)
+	}
+}
+
+// scrollOver scrolls the part of the screen that holds o, as the wheel
+// turned over it asks.
+func (u *UI) scrollOver(o fyne.CanvasObject, ev *fyne.ScrollEvent) {
+	if sc := u.scrollOf(o); sc != nil {
+		sc.Scrolled(ev)
+	}
+}
+
+// scrollOf returns the scroll of the current screen that o is shown in,
+// or nil.
+func (u *UI) scrollOf(o fyne.CanvasObject) *container.Scroll {
+	s, ok := u.screens[u.current].(interface{ scrolls() []*container.Scroll })
+	if !ok {
+		return nil
 	}
 	d := fyne.CurrentApp().Driver()
 	pos := d.AbsolutePositionForObject(o)
@@ -469,12 +492,18 @@ func (u *UI) focus(f fyne.Focusable) {
 		if sc == nil || !sc.Visible() {
 			continue
 		}
+		// A scroll in a hidden container (another tab's) is nowhere: the
+		// driver finds only what is shown, and the window's toolbar is
+		// where the origin is.
 		at, size := d.AbsolutePositionForObject(sc), sc.Size()
+		if at.IsZero() {
+			continue
+		}
 		if pos.X >= at.X && pos.X < at.X+size.Width {
-			reveal(sc, o)
-			return
+			return sc
 		}
 	}
+	return nil
 }
 
 // lang is the language numbers are read and written in.

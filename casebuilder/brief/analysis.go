@@ -3,17 +3,19 @@ package brief
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // This file shows the analysis of the case (casebuilder.Analyse) that is
-// not part of its costed figures: the Monte Carlo simulation (section 2
-// and the summary), the tornado of the recommendation's NPV (section 3,
-// and every estimate in the appendix) and the CEO review (a line on the
-// summary when it is blocking, and the appendix when the author asks for
-// it).
+// not part of its costed figures: the Monte Carlo simulation with the
+// risks happening (section 2 and the summary), the tornado of the
+// recommendation's NPV and the break-even of every estimate (section 3,
+// the key one on the summary) and the CEO review (a line on the summary
+// when it is blocking, and the appendix when the author asks for it).
 
 // recSimulation is the simulation's results for the recommended
 // alternative; nil when there is no simulation, or the recommendation is
@@ -48,13 +50,6 @@ func (d *doc) trialsText() string {
 	return d.f.Number(float64(n), 0) + " trial" + plural(n)
 }
 
-// simulationMethod says how the simulation was run, in a sentence or two.
-func (d *doc) simulationMethod() string {
-	sim := d.an.Simulation
-	return fmt.Sprintf("%s with seed %d: in each, the %d estimates given as low, likely and high are drawn from a %s distribution, the same for every alternative, and every figure is worked out again; the reserve stays fixed.",
-		d.trialsText(), sim.Seed, sim.Uncertain, distributionName(sim.Distribution))
-}
-
 // uncertainty writes, after the weighted scoring, what the ranges of the
 // estimates do to the alternatives' figures: the simulation's percentiles
 // per alternative and the distribution of the recommendation's NPV.
@@ -85,8 +80,12 @@ func (d *doc) uncertainty() {
 			{s: f.Money(a.NPVP10)}, {s: f.Money(a.NPVP50), style: "B"}, {s: f.Money(a.NPVP90)},
 			{s: f.Maybe(a.ROIP50, f.Percent)}, {s: f.Percent(a.ProbNPVPositive), style: "B"}}})
 	}
-	d.leadFor(fmt.Sprintf("The figures above take every estimate at its likely value. The simulation draws each estimate given as low, likely and high at random, %s times over (seed %d), and works out every alternative's figures each time: eight trials in ten fall between P10 and P90, and P50 is the median.",
-		d.f.Number(float64(sim.Trials), 0), sim.Seed), t)
+	risks := ""
+	if slices.ContainsFunc(sim.Alternatives, func(a casebuilder.AltSimulation) bool { return a.IncludesRisks }) {
+		risks = " The figures include the risks happening: in each trial every risk happens or not with its likelihood, costing its contingency plan and what is left of its impact, in place of the reserve."
+	}
+	d.leadFor(fmt.Sprintf("The simulation draws the %d estimates given as low, likely and high from a %s distribution, %s times (seed %d), the same draws for every alternative: eight trials in ten fall between P10 and P90, and P50 is the median.%s",
+		sim.Uncertain, distributionName(sim.Distribution), d.f.Number(float64(sim.Trials), 0), sim.Seed, risks), t)
 	d.table(t)
 
 	rs := d.recSimulation()
@@ -111,7 +110,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 		d.para(fmt.Sprintf("Every trial gives the same NPV, %s: none of the estimates it depends on is given as a range.", f.Money(v)))
 		return
 	}
-	labelRowH, plotH, axisH := 3.4, 32.0, 8.0
+	labelRowH, plotH, axisH := 3.4, 28.0, 8.0
 	h := 2*labelRowH + 1 + plotH + axisH
 	lo, hi := bins[0].From, bins[len(bins)-1].To
 	ticks := niceTicks(lo, hi, 6)
@@ -122,7 +121,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	}
 	d.block(h + d.noteHeight(note))
 	if d.dry {
-		d.y += h
+		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
 		return
 	}
 	maxShare := 0.0
@@ -270,61 +269,123 @@ func (d *doc) sensitivity() {
 	if more := len(moving) - len(shown); more > 0 {
 		note = fmt.Sprintf("%d more estimate%s move%s the NPV less. ", more, plural(more), map[bool]string{true: "s", false: ""}[more == 1])
 	}
-	note += "Every estimate, with its figures, is in " + d.appendixRef(partSensitivity) + "."
+	note += "Every estimate, with its figures and its break-even, is in the table below."
 	d.lead(fmt.Sprintf("The NPV of %s is %s with every estimate at its likely value. Each bar shows where it goes with one estimate at its low or at its high value, every other at its likely value.",
 		name, f.Money(t.BaseNPV)), d.tornadoHeight(len(shown))+d.noteHeight(note))
 	d.tornadoChart(t.BaseNPV, shown, note)
 }
 
-// estimates writes, in the appendix, every uncertain estimate of the
-// recommendation and what it does to its NPV at its low and at its high.
-func (d *doc) estimates() {
-	if !d.tornadoShown() {
+// breakEvens writes, in the financials, the break-even of every estimate
+// the recommendation depends on: its low, likely and high values, its NPV
+// with the estimate at its low and at its high (the tornado's figures),
+// the values for which the NPV stays positive, and those for which the
+// recommendation stays ahead of the next alternative, every other estimate
+// at its likely value.
+func (d *doc) breakEvens() {
+	if !d.tornadoShown() || len(d.an.BreakEven) == 0 {
 		return
 	}
-	t, f := d.an.Tornado, d.f
-	d.appendixSub(partSensitivity)
-	tt := &table{caption: "Every uncertain estimate", size: 7, tight: true, cols: []col{
-		{head: "", w: 4, align: "R"},
-		{head: "Estimate", w: 31, align: "L"},
-		{head: "Kind", w: 14, align: "L"},
-		{head: "Low", w: 11, align: "R"},
-		{head: "Likely", w: 12, align: "R"},
-		{head: "High", w: 11, align: "R"},
-		{head: "NPV at low", w: 12, align: "R"},
-		{head: "NPV at high", w: 12, align: "R"},
-		{head: "Swing", w: 11, align: "R"},
+	f := d.f
+	drivers := map[casebuilder.Estimate]casebuilder.Driver{}
+	for _, dr := range d.an.Tornado.Drivers {
+		drivers[dr.Estimate] = dr
+	}
+	next, gap := d.nextAlternative()
+	t := &table{caption: "Break-even of every estimate", size: 7, tight: true, cols: []col{
+		{head: "Estimate", w: 23, align: "L"},
+		{head: "Kind", w: 8.5, align: "L"},
+		{head: "Low", w: 10, align: "R"},
+		{head: "Likely", w: 10.5, align: "R"},
+		{head: "High", w: 10, align: "R"},
+		{head: "NPV at low", w: 10, align: "R"},
+		{head: "NPV at high", w: 10, align: "R"},
+		{head: "NPV positive while", w: 12.5, align: "R"},
+		{head: "Ahead of the next while", w: 12.5, align: "R"},
 	}}
-	for i, dr := range t.Drivers {
-		tt.rows = append(tt.rows, row{cells: []cell{{s: itoa(i + 1), muted: true},
-			{s: orDefault(dr.Input, upperFirst(d.place(dr.Path)))}, {s: driverKind(dr), muted: true},
-			{s: f.Value(dr.Low, dr.Unit)}, {s: f.Value(dr.Likely, dr.Unit), style: "B"}, {s: f.Value(dr.High, dr.Unit)},
-			{s: f.Money(dr.NPVLow)}, {s: f.Money(dr.NPVHigh)}, {s: f.Money(dr.Swing), style: "B"}}})
+	if next == "" {
+		t.cols = t.cols[:len(t.cols)-1]
 	}
-	lead := fmt.Sprintf("The NPV of %s (%s) with each estimate at its low and at its high value, every other at its likely value.", orDefault(t.Name, "the recommended alternative"), f.Money(t.BaseNPV))
-	if len(d.moving()) < len(t.Drivers) {
-		tt.note = "An estimate with a swing of zero does not reach this alternative's NPV: it belongs to an input no benefit of it depends on."
+	const none = "none within the values it can take"
+	dash := cell{s: "–", muted: true}
+	// A value and its unit stay on one line, set smaller where the column
+	// is narrow for them.
+	value := func(v float64, u figure.Unit) string { return strings.ReplaceAll(f.Value(v, u), " ", "\u00a0") }
+	for _, be := range d.an.BreakEven {
+		name := cell{s: orDefault(be.Input, upperFirst(d.place(be.Path)))}
+		kind := cell{s: shortKind(be.Kind), muted: true}
+		likely := cell{s: value(be.Likely, be.Unit), style: "B"}
+		cells := []cell{name, kind, dash, likely, dash, dash, dash}
+		if dr, ok := drivers[be.Estimate]; ok {
+			cells = []cell{name, kind, {s: value(dr.Low, dr.Unit)}, likely, {s: value(dr.High, dr.Unit)}, {s: f.Money(dr.NPVLow)}, {s: f.Money(dr.NPVHigh)}}
+		}
+		zero := cell{s: none, muted: true}
+		if be.Value != nil {
+			zero = cell{s: bound(be.Rising) + value(*be.Value, be.Unit), style: "B"}
+		}
+		cells = append(cells, zero)
+		if next != "" {
+			ahead := cell{s: none, muted: true}
+			if be.Behind != nil {
+				// The recommendation is ahead on the side of the crossing
+				// where the likely value is, when it is ahead there.
+				above := be.Likely > *be.Behind
+				if gap < 0 {
+					above = !above
+				}
+				ahead = cell{s: bound(above) + value(*be.Behind, be.Unit)}
+			}
+			cells = append(cells, ahead)
+		}
+		t.rows = append(t.rows, row{cells: cells})
 	}
-	if len(t.Drivers) == 0 {
-		d.para(lead + " No estimate is given as a range.")
-		return
+	lead := "An estimate's break-even is the value at which the NPV would be zero, every other estimate as expected, found by working the whole case out again: the case holds while the estimate stays on the side shown (≥ or ≤)."
+	if next != "" {
+		lead += fmt.Sprintf(" The last column is the same for staying ahead of %s, the next best.", next)
 	}
-	d.leadFor(lead, tt)
-	d.table(tt)
+	t.note = "Low and high: the range the case gives; the chart above shows those that move the NPV most. A dash: the estimate is a single figure."
+	d.sub("Break-even: how far each estimate can move")
+	d.leadFor(lead, t)
+	d.table(t)
 }
 
-// driverKind says what an estimate is: a cost, a benefit or an input of
-// the cost of the problem.
-func driverKind(dr casebuilder.Driver) string {
-	switch dr.Kind {
+// bound is the sign before a break-even: "≥" when the case holds at the
+// value or above it, "≤" at it or below, and a space that does not break.
+func bound(above bool) string {
+	if above {
+		return "≥\u00a0"
+	}
+	return "≤\u00a0"
+}
+
+// shortKind names the kind of an estimate in a narrow column.
+func shortKind(kind string) string {
+	switch kind {
 	case "cost":
 		return "Cost"
 	case "benefit":
 		return "Benefit"
 	case "pain":
-		return "Problem input"
+		return "Problem"
 	}
-	return dr.Kind
+	return kind
+}
+
+// nextAlternative names the alternative that the break-evens measure the
+// recommendation against, the best of the others by NPV doing nothing
+// aside, and how far the recommendation's NPV is ahead of it; "" when
+// there is none.
+func (d *doc) nextAlternative() (string, float64) {
+	res := d.res
+	next := -1
+	for i, a := range res.Alternatives {
+		if i != res.Recommended && !a.DoNothing && (next < 0 || a.NPV > res.Alternatives[next].NPV) {
+			next = i
+		}
+	}
+	if next < 0 {
+		return "", 0
+	}
+	return orDefault(res.Alternatives[next].Name, "Unnamed alternative"), res.Alternatives[res.Recommended].NPV - res.Alternatives[next].NPV
 }
 
 // Tornado chart geometry, in millimetres.
@@ -349,7 +410,7 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 	h := d.tornadoHeight(len(drivers))
 	d.block(h + d.noteHeight(note))
 	if d.dry {
-		d.y += h
+		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
 		return
 	}
 	lo, hi := base, base
@@ -629,30 +690,44 @@ func (d *doc) blockingLine() {
 	d.y += h + 2
 }
 
-// summaryRange cites the simulation on the summary: the P10 to P90 range
-// of the recommendation's NPV and the probability that it is positive,
-// with how the simulation ran in small print.
-func (d *doc) summaryRange(smallPrint bool) {
-	rs := d.recSimulation()
-	if rs == nil {
-		return
-	}
-	runs := []run{
-		{s: "Simulated NPV: ", style: "B"},
-		{s: d.roundMoney(rs.NPVP10), style: "B"},
-		{s: " to "},
-		{s: d.roundMoney(rs.NPVP90), style: "B"},
-		{s: " in eight outcomes of ten (P10 to P90: one in ten is lower, one in ten higher); "},
-		{s: d.roundProbability(rs.ProbNPVPositive), style: "B"},
-		{s: " probability that it is positive."},
+// headlinePanel says, under the headline figures, how much of the NPV is
+// cash and what the rest is, how far the estimate the case depends on
+// most can move before it stops paying, and the simulation's range of the
+// NPV with the risks happening, with how the simulation ran in small
+// print.
+func (d *doc) headlinePanel(rec *casebuilder.AltResult, smallPrint bool, maxLines int) {
+	runs := []run{{s: d.headlineNote(rec) + " "}, {s: "Cash and the rest: ", style: "B"}, {s: d.cashSentence(rec) + " "}}
+	if be := d.keyBreakEven(); be != nil {
+		runs = append(runs, run{s: "Break-even, where the NPV would be zero: ", style: "B"}, run{s: lowerFirst(d.breakEvenSentence(be)) + " "})
+	} else if len(d.an.BreakEven) > 0 {
+		runs = append(runs, run{s: "Break-even, where the NPV would be zero: ", style: "B"}, run{s: "no single estimate, moved alone within the values it can take, turns the NPV below zero. "})
 	}
 	small := ""
-	if smallPrint {
-		sim := d.an.Simulation
-		small = fmt.Sprintf("Monte Carlo simulation: %s, seed %d, estimates drawn from a %s distribution (%s).",
-			d.trialsText(), sim.Seed, distributionName(sim.Distribution), distributionWords(sim.Distribution))
+	if rs := d.recSimulation(); rs != nil {
+		with := ""
+		if rs.IncludesRisks {
+			with = ", the risks included"
+		}
+		runs = append(runs,
+			run{s: "Simulated NPV" + with + ": ", style: "B"},
+			run{s: d.roundMoney(rs.NPVP10), style: "B"},
+			run{s: " to "},
+			run{s: d.roundMoney(rs.NPVP90), style: "B"},
+			run{s: " in eight outcomes of ten (P10 to P90: one in ten is lower, one in ten higher); "},
+			run{s: d.roundProbability(rs.ProbNPVPositive), style: "B"},
+			run{s: " probability that it is positive."},
+		)
+		if smallPrint {
+			sim := d.an.Simulation
+			small = fmt.Sprintf("Monte Carlo simulation: %s, seed %d, estimates drawn from a %s distribution (%s)",
+				d.trialsText(), sim.Seed, distributionName(sim.Distribution), distributionWords(sim.Distribution))
+			if rs.IncludesRisks {
+				small += "; in each trial every risk happens or not with its likelihood, at the cost of its contingency plan and what is left of its impact"
+			}
+			small += "."
+		}
 	}
-	d.runsPanel(runs, 8.5, small)
+	d.runsPanel(runs, 8.5, small, maxLines)
 }
 
 // run is a piece of text in one style, for a line of mixed styles.
@@ -715,10 +790,19 @@ func (d *doc) layRuns(runs []run, w, size float64) [][]word {
 }
 
 // runsPanel writes runs of mixed styles in a panel marked at its left,
-// with a line of small print below.
-func (d *doc) runsPanel(runs []run, size float64, small string) {
+// with a line of small print below: at most maxLines lines of runs (no
+// limit when zero), the last ending with an ellipsis when text was left
+// out.
+func (d *doc) runsPanel(runs []run, size float64, small string, maxLines int) {
 	textW := d.contentW() - 6
 	lines := d.layRuns(runs, textW, size)
+	if maxLines > 0 && len(lines) > maxLines {
+		// The last word shown gives way to an ellipsis.
+		lines = lines[:maxLines]
+		last := lines[maxLines-1]
+		d.setFont("", size)
+		last[len(last)-1] = word{s: "…", spaceBefore: true, w: d.width("…")}
+	}
 	lh := lineHeight(size)
 	smallSize := 6.8
 	d.setFont("I", smallSize)

@@ -80,16 +80,21 @@ func TestSummaryCitesSimulation(t *testing.T) {
 			trials := f.Number(float64(an.Simulation.Trials), 0)
 			// The summary rounds the simulation's figures: each is the
 			// exact figure to within the rounding.
-			m := regexp.MustCompile(`Simulated NPV: (\S+) to (\S+) in eight outcomes of ten \(P10 to P90: one in ten is lower, one in ten higher\); (\S+(?: \S+%)?) probability that it is positive\.`).FindStringSubmatch(pages[1])
+			// The simulation draws the risks too, and the summary says so.
+			if !rec.IncludesRisks {
+				t.Fatal("the simulation does not draw the risks")
+			}
+			m := regexp.MustCompile(`Simulated NPV, the risks included: (\S+) to (\S+) in eight outcomes of ten \(P10 to P90: one in ten is lower, one in ten higher\); (\S+(?: \S+%)?) probability that it is positive\.`).FindStringSubmatch(pages[1])
 			if m == nil {
 				t.Fatalf("the summary does not cite the simulation:\n%s", pages[1])
 			}
 			checkRounded(t, "P10", m[1], rec.NPVP10)
 			checkRounded(t, "P90", m[2], rec.NPVP90)
 			checkRounded(t, "probability", m[3], rec.ProbNPVPositive)
-			mustContain(t, "the summary", pages[1], trials+" trials", fmt.Sprintf("seed %d", an.Simulation.Seed))
+			mustContain(t, "the summary", strings.Join(pages[1:], " "), trials+" times (seed "+fmt.Sprint(an.Simulation.Seed)+")",
+				"The figures include the risks happening: in each trial every risk happens or not with its likelihood")
 			if tc.sim.Trials == 2000 {
-				mustContain(t, "the summary", pages[1], "2,000 trials", "seed 7", "a triangular distribution")
+				mustContain(t, "the brief", strings.Join(pages[1:], " "), "2,000 times (seed 7)", "from a triangular distribution")
 			}
 			// The table of section 2 has every alternative's percentiles.
 			unc := section(t, pages, "Uncertainty: the range of outcomes", "3 Financials of the recommendation")
@@ -126,19 +131,19 @@ func TestScoring(t *testing.T) {
 		},
 		// The same weights; financial return is scored from the NPV,
 		// round(1 + 4 × (NPV − lowest) / (highest − lowest)), with the
-		// NPVs of the financial comparison: do nothing $0, academy
-		// $5,974,139 (LibreOffice's too), mentors $2,333,694, experienced
-		// -$1,730,592, so 1 + 4 × 1,730,592 / 7,704,731 = 1.90 gives 2
-		// for doing nothing and 1 + 4 × 4,064,286 / 7,704,731 = 3.11
-		// gives 3 for the mentors.
-		//   do nothing   2 2 2 3 1 5: .6+.4+.3+.45+.1+.5   = 2.35
+		// NPVs of LibreOffice (testdata/libreoffice.tsv): do nothing $0,
+		// academy $2,876,314, mentors $2,100,519, experienced
+		// -$1,975,266, so 1 + 4 × 1,975,266 / 4,851,580 = 2.63 gives 3
+		// for doing nothing and 1 + 4 × 4,075,785 / 4,851,580 = 4.36
+		// gives 4 for the mentors.
+		//   do nothing   3 2 2 3 1 5: .9+.4+.3+.45+.1+.5   = 2.65
 		//   academy      5 4 5 3 3 2: 1.5+.8+.75+.45+.3+.2 = 4.00
-		//   mentors      3 4 4 2 4 4: .9+.8+.6+.3+.4+.4    = 3.40
+		//   mentors      4 4 4 2 4 4: 1.2+.8+.6+.3+.4+.4   = 3.70
 		//   experienced  1 2 3 2 5 3: .3+.4+.45+.3+.5+.3   = 2.25
 		"ramp": {
-			"nothing":     {"2 2 2 3 1 5", "2.35", 3},
+			"nothing":     {"3 2 2 3 1 5", "2.65", 3},
 			"academy":     {"5 4 5 3 3 2", "4.00", 1},
-			"mentors":     {"3 4 4 2 4 4", "3.40", 2},
+			"mentors":     {"4 4 4 2 4 4", "3.70", 2},
 			"experienced": {"1 2 3 2 5 3", "2.25", 4},
 		},
 		// Financial return (40 %), people (30 %), ease (30 %); doing
@@ -146,18 +151,18 @@ func TestScoring(t *testing.T) {
 		// for second place, and the next rank is 4.
 		"stress": {
 			"nothing": {"– – –", "–", 13},
-			"alt-01":  {"5 4 2", "3.80", 2}, // 2 + 1.2 + .6
-			"alt-02":  {"1 5 4", "3.10", 8}, // .4 + 1.5 + 1.2
-			"alt-03":  {"5 3 3", "3.80", 2}, // 2 + .9 + .9
-			"alt-04":  {"5 1 4", "3.50", 4}, // 2 + .3 + 1.2
-			"alt-05":  {"2 4 1", "2.30", 11},
-			"alt-06":  {"4 5 1", "3.40", 5},
-			"alt-07":  {"3 5 2", "3.30", 6},
-			"alt-08":  {"2 4 2", "2.60", 10},
-			"alt-09":  {"1 1 3", "1.60", 12},
-			"alt-10":  {"5 2 5", "4.10", 1},
-			"alt-11":  {"1 5 3", "2.80", 9},
-			"alt-12":  {"2 5 3", "3.20", 7},
+			"alt-01":  {"5 4 2", "3.80", 4},  // 2 + 1.2 + .6
+			"alt-02":  {"5 3 2", "3.50", 6},  // 2 + .9 + .6
+			"alt-03":  {"2 5 1", "2.60", 10}, // .8 + 1.5 + .3
+			"alt-04":  {"5 4 5", "4.70", 2},  // 2 + 1.2 + 1.5
+			"alt-05":  {"5 3 1", "3.20", 8},  // 2 + .9 + .3
+			"alt-06":  {"5 5 5", "5.00", 1},
+			"alt-07":  {"4 4 2", "3.40", 7},  // 1.6 + 1.2 + .6
+			"alt-08":  {"4 2 2", "2.80", 9},  // 1.6 + .6 + .6
+			"alt-09":  {"3 4 4", "3.60", 5},  // 1.2 + 1.2 + 1.2
+			"alt-10":  {"3 1 2", "2.10", 11}, // 1.2 + .3 + .6
+			"alt-11":  {"5 4 5", "4.70", 2},  // as alt-04
+			"alt-12":  {"2 1 1", "1.40", 12}, // .8 + .3 + .3
 		},
 	}
 	for _, name := range []string{"turnover", "ramp", "stress"} {
@@ -249,8 +254,8 @@ func TestNotTopRanked(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages = pageTexts(t, out)
-	mustContain(t, "the summary", pages[1], "All are listed in appendix A.9.")
-	rev := section(t, pages, "A.9 The CEO review", "")
+	mustContain(t, "the summary", pages[1], "All are listed in appendix A.6.")
+	rev := section(t, pages, "A.6 The CEO review", "")
 	mustContain(t, "the review", rev, fmt.Sprintf("%d/100 is the readiness of this case", an.Readiness),
 		"Blocking "+first.Message, "Compare Recommendation, why not top ranked")
 	if strings.Contains(rev, "recommendation.whyNotTopRanked") {
@@ -259,8 +264,8 @@ func TestNotTopRanked(t *testing.T) {
 }
 
 // TestAppendixAnalysis checks the tornado in the financials, the table of
-// every uncertain estimate in the appendix and, when asked for, the CEO
-// review.
+// every estimate with its break-even under it and, when asked for, the
+// CEO review.
 func TestAppendixAnalysis(t *testing.T) {
 	for _, name := range []string{"turnover", "stress"} {
 		t.Run(name, func(t *testing.T) {
@@ -280,13 +285,14 @@ func TestAppendixAnalysis(t *testing.T) {
 				// The chart's first bar is the top driver, labelled.
 				top.Input, f.Value(top.Low, top.Unit)+" to "+f.Value(top.High, top.Unit),
 				f.MoneyShort(top.NPVLow), f.MoneyShort(top.NPVHigh))
-			// Each estimate's row, as laid out: its number and the first
-			// word of its name, then its figures.
+			// Each estimate's row of the break-even table, as laid out:
+			// the first word of its name, then its NPV at its low and at
+			// its high value.
 			lines := layoutLines(t, out)
-			for i, dr := range an.Tornado.Drivers {
-				head := fmt.Sprintf("%d %s ", i+1, strings.Fields(dr.Input)[0])
-				figures := f.Money(dr.NPVLow) + " " + f.Money(dr.NPVHigh) + " " + f.Money(dr.Swing)
-				if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, head) && strings.HasSuffix(l, figures) }) {
+			for _, dr := range an.Tornado.Drivers {
+				head := strings.Fields(dr.Input)[0] + " "
+				figures := " " + f.Money(dr.NPVLow) + " " + f.Money(dr.NPVHigh) + " "
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, head) && strings.Contains(l, figures) }) {
 					t.Errorf("no row %q … %q in the table of estimates", head, figures)
 				}
 			}
@@ -301,16 +307,28 @@ func TestAppendixAnalysis(t *testing.T) {
 			}
 			switch name {
 			case "turnover":
-				mustContain(t, "the review", rev, "99/100", "no blocking findings, no warnings and 1 piece of advice",
-					"Advice The cost of pain uses rule-of-thumb defaults", "Pain “Share of exits that can be prevented”")
+				// The reworked sample passes the review with nothing to say.
+				mustContain(t, "the review", rev, "100/100", "no blocking findings, no warnings and no pieces of advice",
+					"The review finds nothing a sceptical CEO would object to.")
 				if top.Input != "Months to full productivity" {
 					t.Errorf("top driver %q", top.Input)
 				}
 			case "stress":
-				// 140 findings of one rule: five are listed and the rest
-				// counted, the rule not named.
-				mustContain(t, "the review", rev, "… and 135 more findings of the same kind.",
-					"194 findings of the kinds above are not listed; the Review step lists every one.")
+				// 151 findings of one rule: five are listed and the rest
+				// counted, the rule not named; and the count of every
+				// finding left out, counted here rule by rule.
+				byRule := map[string]int{}
+				for _, x := range an.Review {
+					if x.Severity != casebuilder.Blocking {
+						byRule[string(x.Severity)+"/"+x.Rule]++
+					}
+				}
+				left := 0
+				for _, n := range byRule {
+					left += max(0, n-5)
+				}
+				mustContain(t, "the review", rev, "… and 146 more findings of the same kind.",
+					fmt.Sprintf("%d findings of the kinds above are not listed; the Review step lists every one.", left))
 			}
 		})
 	}

@@ -12,14 +12,15 @@ import (
 // follows the plan and the acknowledgements on their page when there is
 // room.
 func (d *doc) measures() {
-	d.nextSection()
 	f := d.f
 	ms := d.c.Measures
 	if len(ms) == 0 {
-		d.para("No measures of success are set yet.")
+		none := "No measures of success are set yet."
+		d.sectionWith(d.paraHeight(none, 9))
+		d.para(none)
 		return
 	}
-	t := &table{caption: "Measures of success", size: 7.5, cols: []col{
+	t := &table{caption: "Measures of success", size: 7, tight: true, cols: []col{
 		{head: "Measure and method", w: 38, align: "L"},
 		{head: "Baseline", w: 11, align: "R"},
 		{head: "Target", w: 11, align: "R"},
@@ -46,7 +47,9 @@ func (d *doc) measures() {
 			{s: orDefault(m.Owner, "No owner"), muted: strings.TrimSpace(m.Owner) == ""}, level,
 		}})
 	}
-	d.leadFor("Each measure has a baseline today, a target and a date, an owner, and a level of evaluation, from the reaction of the people involved (1) to the return on the investment (5).", t)
+	t.note = "Level of evaluation: from the reaction of the people involved (1) to the return on the investment (5)."
+	// The section follows the plan on its page when all of it fits there.
+	d.sectionWith(d.heightOf(func() { d.table(t) }))
 	d.table(t)
 }
 
@@ -88,32 +91,26 @@ func (d *doc) acknowledgements() {
 // The parts of the appendix, in order; some are there only when the case
 // has something to put in them (see planAppendix).
 const (
-	partGlossary    = "Terms used in this brief"
-	partBasis       = "Basis of the figures"
+	partGlossary    = "Terms used, and the basis of the figures"
 	partContext     = "Strategic context"
 	partPain        = "The cost of the problem, step by step"
-	partAlternative = "Alternatives, line by line"
+	partAlternative = "The other alternatives, line by line, with their risks"
 	partReasons     = "Reasons for the impact and the scores"
-	partReserves    = "Risks and reserves of the other alternatives"
-	partSensitivity = "Every uncertain estimate of the recommendation"
 	partReview      = "The CEO review"
 )
 
 // planAppendix returns the titles of the appendix's parts that this case
 // has, in order.
 func (d *doc) planAppendix() []string {
-	parts := []string{partGlossary, partBasis, partContext, partPain}
-	if len(d.c.Alternatives) > 0 {
-		parts = append(parts, partAlternative)
+	parts := []string{partGlossary, partContext, partPain}
+	for i := range d.c.Alternatives {
+		if d.inAppendixLines(i) {
+			parts = append(parts, partAlternative)
+			break
+		}
 	}
 	if d.hasReasons() {
 		parts = append(parts, partReasons)
-	}
-	if d.hasReserves() {
-		parts = append(parts, partReserves)
-	}
-	if d.tornadoShown() {
-		parts = append(parts, partSensitivity)
 	}
 	if d.withReview {
 		parts = append(parts, partReview)
@@ -145,59 +142,47 @@ func (d *doc) appendixSub(title string) {
 	d.sub(d.appendixNumber(title) + "  " + title)
 }
 
-// appendix writes what the figures rest on: the terms used, every
-// assumption, the cost of the problem worked step by step, every
-// alternative line by line, the reasons for its impact and scores, every
-// alternative's risks and reserve, and every uncertain estimate; and the
-// CEO review when the author asks for it.
+// appendix writes what the figures rest on: the terms used and the basis
+// of the figures, the strategic context, the cost of the problem worked
+// step by step, the other alternatives line by line with their risks and
+// reserves, and the reasons for the impact and the scores; and the CEO
+// review when the author asks for it.
 func (d *doc) appendix() {
 	d.startSection(false)
 	d.glossary()
-	d.basis()
 	d.context()
 	d.painWorking()
 	for i := range d.c.Alternatives {
 		d.alternativeLines(i)
 	}
-	d.reasons()
 	d.reserves()
-	d.estimates()
+	d.reasons()
 	d.review()
 }
 
-// basis writes the conventions every figure follows.
-func (d *doc) basis() {
+// basis returns the conventions every figure follows, each with its
+// name, for the table of the terms.
+func (d *doc) basis() [][2]string {
 	c, res, f := d.c, d.res, d.f
-	d.appendixSub(partBasis)
-	recommended := "The case names none; the alternative with the highest NPV is shown as recommended."
-	if res.RecommendedByCase {
-		recommended = "Chosen by the author of the case."
-	}
 	basis := [][2]string{
 		{"Currency", c.Currency + prefixed(" (", f.Symbol()) + ")"},
 		{"Discount rate", f.Percent(c.DiscountRate) + " a year, applied monthly: a flow in month t is worth 1 / (1 + rate)^(t/12) today."},
 		{"Horizon", d.horizonText() + ", in monthly periods; month 0 is the first."},
-		{"Costs", "One-time costs fall in their month; monthly costs every month from start to end; yearly costs every twelve months from their start, in advance."},
+		{"Costs", "One-time costs fall in their month, monthly costs every month from start to end, yearly costs every twelve months from their start, in advance."},
 		{"Benefits", "Each benefit starts in its month and ramps up in a straight line to full effect; every figure is against doing nothing."},
+		{"Milestones", "A line tied to a milestone starts in the month it starts, or in the month after it ends (a roll-out ending on 30 September delivers from October), and moves with it."},
 	}
 	if !res.RecommendedByCase {
-		basis = append(basis, [2]string{"Recommendation", recommended})
+		basis = append(basis, [2]string{"Recommendation", "The case names none; the alternative with the highest NPV is shown as recommended."})
 	}
-	if d.an.Simulation != nil {
-		basis = append(basis, [2]string{"Simulation", d.simulationMethod()})
-	}
-	t := &table{caption: "Basis of the figures", size: 7, tight: true, cols: []col{{head: "Assumption", w: 22, align: "L"}, {head: "Value", w: 78, align: "L"}}}
-	for _, b := range basis {
-		t.rows = append(t.rows, row{cells: []cell{{s: b[0], style: "B"}, {s: b[1]}}})
-	}
-	d.table(t)
+	return basis
 }
 
 // context writes the strategic context the case was built in.
 func (d *doc) context() {
 	x := &d.c.Context
 	d.appendixSub(partContext)
-	t := &table{caption: "Strategic context", size: 7, tight: true, cols: []col{{head: "Item", w: 22, align: "L"}, {head: "As the case states it", w: 78, align: "L"}}}
+	t := &table{caption: "Strategic context", size: textSize, tight: true, cols: []col{{head: "Item", w: 17, align: "L"}, {head: "As the case states it", w: 83, align: "L"}}}
 	var objs []string
 	for _, o := range x.Objectives {
 		s := o.Statement
@@ -238,74 +223,104 @@ func bulleted(items []string) string {
 	return b.String()
 }
 
-// alternativeLines writes one alternative's cost and benefit lines, each
-// with its low, likely and high values, when it falls and what it assumes.
+// alternativeLines writes, in the appendix, the lines of an alternative
+// other than the recommendation (whose lines are in section 3) and doing
+// nothing: each with its low, likely and high values, when it falls, what
+// kind of money it is and what it assumes.
 func (d *doc) alternativeLines(i int) {
-	c, f := d.c, d.f
-	a := &c.Alternatives[i]
-	title := fmt.Sprintf("%s.%d  %s", d.appendixNumber(partAlternative), i+1, orDefault(a.Name, "Unnamed alternative"))
-	if i == 0 {
+	if !d.inAppendixLines(i) {
+		return
+	}
+	a := &d.c.Alternatives[i]
+	// Its number among the alternatives the appendix gives.
+	n := 1
+	for j := range i {
+		if d.inAppendixLines(j) {
+			n++
+		}
+	}
+	if n == 1 {
 		d.appendixSub(partAlternative)
-		d.para("Each cost once (amount × heads) and each benefit's yearly value at full effect, low, likely and high; the brief's figures use the likely ones. Benefits that change an input of the problem's cost are valued one after another, so that no saving counts twice.")
+		lead := "Each cost as it is spent and each benefit a year at full effect, low, likely and high; then their risks."
+		if d.shownReserve() >= 0 {
+			lead = "The recommendation's lines are in " + d.sectionRef("Financials of the recommendation") + ". " + lead
+		}
+		d.para(lead)
 	}
-	if a.DoNothing {
-		return // the baseline has no lines, as the part's lead says
-	}
+	title := fmt.Sprintf("%s.%d  %s", d.appendixNumber(partAlternative), n, orDefault(a.Name, "Unnamed alternative"))
 	d.minor(title)
 	desc := strings.TrimSpace(a.Description)
 	if desc == "" {
 		desc = "No description yet."
 	}
-	var res *casebuilder.AltResult
-	if i < len(d.res.Alternatives) {
-		res = &d.res.Alternatives[i]
-	}
-	if res == nil || len(res.Lines) == 0 {
+	res := &d.res.Alternatives[i]
+	if len(res.Lines) == 0 {
 		d.para(desc)
 		return
 	}
-	t := &table{caption: title, size: 7, tight: true, cols: []col{
-		{head: "Line", w: 44, align: "L"},
-		{head: "When", w: 18, align: "L"},
-		{head: "Low", w: 10.5, align: "R"},
-		{head: "Likely", w: 10.5, align: "R"},
-		{head: "High", w: 10.5, align: "R"},
-		{head: "Total (likely)", w: 10.5, align: "R"},
-	}}
-	money := func(l casebuilder.LineResult) []cell {
-		return []cell{{s: f.Money(l.Value.Low)}, {s: f.Money(l.Value.Likely), style: "B"}, {s: f.Money(l.Value.High)}, {s: f.Money(l.Total)}}
-	}
-	t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Costs, each time"}}})
-	for _, l := range res.Lines {
-		switch l.Kind {
-		case casebuilder.CostLine:
-			k := &a.Costs[l.Index]
-			name := cell{s: orDefault(l.Name, "Unnamed cost"), sub: k.Note}
-			if k.PerHead {
-				name.sub = strings.TrimSpace(fmt.Sprintf("%s each for %s. %s", f.Money(k.Amount.Likely), f.Value(k.Heads, figure.Count), k.Note))
-			}
-			t.rows = append(t.rows, row{cells: append([]cell{name, {s: d.costTiming(k)}}, money(l)...)})
-		case casebuilder.ReserveLine:
-			where := d.appendixRef(partReserves)
-			if i == d.shownReserve() {
-				where = d.sectionRef("Risks and contingencies")
-			}
-			t.rows = append(t.rows, row{cells: append([]cell{{s: "Contingency reserve", sub: "For the risks that concern it (" + where + ")"}, {s: "Once, " + d.monthText(0)}}, money(l)...)})
-		}
-	}
-	if len(a.Benefits) > 0 {
-		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Benefits, a year at full effect"}}})
-	}
-	for _, l := range res.Lines {
-		if l.Kind != casebuilder.BenefitLine {
-			continue
-		}
-		b := &a.Benefits[l.Index]
-		name := cell{s: orDefault(l.Name, "Unnamed benefit"), sub: strings.TrimSpace(d.benefitBasis(b) + " " + b.Note)}
-		t.rows = append(t.rows, row{cells: append([]cell{name, {s: d.benefitTiming(b)}}, money(l)...)})
-	}
+	t := d.linesTable(res, i, false)
+	t.caption = title
 	d.leadFor(desc, t)
 	d.table(t)
+}
+
+// inAppendixLines reports whether alternative i's lines are in the
+// appendix: every alternative's but doing nothing's, which has none, and
+// the recommendation's, which section 3 gives.
+func (d *doc) inAppendixLines(i int) bool {
+	if i < 0 || i >= len(d.c.Alternatives) || i >= len(d.res.Alternatives) || d.c.Alternatives[i].DoNothing {
+		return false
+	}
+	return i != d.shownReserve()
+}
+
+// headsWords says what a per-head cost is multiplied by: "€4,000 each
+// for 2." or, for heads that follow an input, "€4,000 each for every one
+// of the new sales hires a year: 46, 75 and 50 by year."; "" for a cost
+// that is not per head.
+func (d *doc) headsWords(k *casebuilder.Cost) string {
+	f := d.f
+	if !k.PerHead {
+		return ""
+	}
+	each := f.Money(k.Amount.Likely) + " each"
+	if k.HeadsFrom == "" {
+		return fmt.Sprintf("%s for %s.", each, f.Value(k.Heads, figure.Count))
+	}
+	label, values := "heads the case gives", []float64(nil)
+	if in := casebuilder.LookupInput(k.HeadsFrom); in != nil {
+		label = lowerFirst(in.Label)
+		if v, ok := d.c.Pain.Inputs[k.HeadsFrom]; ok {
+			values = []float64{v.Likely}
+			if v.Yearly() {
+				values = values[:0]
+				for _, r := range v.Years {
+					values = append(values, r.Likely)
+				}
+			}
+		}
+	}
+	// A step of the working, or an input it reads, has its values by year
+	// there.
+	for _, st := range d.res.Pain.Working {
+		if st.Key == k.HeadsFrom {
+			label, values = lowerFirst(st.Label), []float64{st.Value}
+			if len(st.ByYear) > 0 {
+				values = st.ByYear
+			}
+		}
+	}
+	switch len(values) {
+	case 0:
+		return fmt.Sprintf("%s for every one of the %s.", each, label)
+	case 1:
+		return fmt.Sprintf("%s for every one of the %s (%s).", each, label, f.Value(values[0], figure.Count))
+	}
+	vs := make([]string, len(values))
+	for y, v := range values {
+		vs[y] = f.Value(v, figure.Count)
+	}
+	return fmt.Sprintf("%s for every one of the %s: %s by year.", each, label, joinAnd(vs))
 }
 
 // hasReasons reports whether any alternative gives a reason for an impact
@@ -337,9 +352,8 @@ func (d *doc) reasons() {
 		return
 	}
 	d.appendixSub(partReasons)
-	t := &table{caption: "Reasons for the impact and the scores", size: 7, tight: true, cols: []col{
-		{head: "Impact, score: reason", w: 50, align: "L"},
-		{head: "Criterion, score: reason", w: 50, align: "L"},
+	t := &table{caption: "Reasons for the impact and the scores", size: textSize, tight: true, cols: []col{
+		{head: "Impact on the company, its people and its mission, then each criterion: its score and the reason for it", w: 100, align: "L"},
 	}}
 	var scores []casebuilder.AltScore
 	if sc := d.an.Scores; sc != nil {
@@ -359,7 +373,7 @@ func (d *doc) reasons() {
 			if j.j.Score > 0 {
 				score = itoa(j.j.Score)
 			}
-			impact = append(impact, fmt.Sprintf("%s, %s: %s", j.name, score, why))
+			impact = append(impact, fmt.Sprintf("%s, %s: %s", j.name, score, endSentence(why)))
 		}
 		var crit []string
 		if i < len(scores) {
@@ -372,7 +386,7 @@ func (d *doc) reasons() {
 				if cs.Auto {
 					score += " (automatic)"
 				}
-				crit = append(crit, fmt.Sprintf("%s, %s: %s", orDefault(cs.Name, "Unnamed criterion"), score, why))
+				crit = append(crit, fmt.Sprintf("%s, %s: %s", orDefault(cs.Name, "Unnamed criterion"), score, endSentence(why)))
 			}
 		}
 		if len(impact) == 0 && len(crit) == 0 {
@@ -382,8 +396,13 @@ func (d *doc) reasons() {
 		if i == d.res.Recommended {
 			name += " (recommended)"
 		}
-		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: name}}},
-			row{cells: []cell{{s: strings.Join(impact, "\n")}, {s: strings.Join(crit, "\n")}}})
+		// Each part runs on as a paragraph: a reason is often a few words.
+		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: name}}})
+		for _, p := range [][]string{impact, crit} {
+			if len(p) > 0 {
+				t.rows = append(t.rows, row{cells: []cell{{s: strings.Join(p, " ")}}})
+			}
+		}
 	}
 	d.table(t)
 }

@@ -116,14 +116,16 @@ func TestRounding(t *testing.T) {
 	c := shared(t, "turnover")
 	pages := pageTexts(t, write(t, c, "a4"))
 	cover, summary := pages[0], pages[1]
-	// By hand (see TestFigures): the cost of pain €7,006,578 a year, the
-	// budget €1,403,000 with a reserve of €52,000; LibreOffice: NPV
-	// €1,543,096, IRR 218 %.
-	mustContain(t, "the cover", cover, "Budget €1.4M over 36 months (January 2027 to December 2029), including a contingency reserve of €52k.")
-	mustContain(t, "the summary", summary, "€7.0M a year", "€1.4M over 36 months", "reserve of €52k",
-		"Headline figures against doing nothing €1.5M 136% 2.2 February 2028 Net present value Return on investment Benefit-cost ratio Paid back in",
-		"at which the NPV would be zero: above 100%.", "€120k", "€60k", "€45k", "€90k")
-	for _, exact := range []string{"7,006,578", "1,403,000", "52,000", "1,543,096", "218.0%", "136.1%", "2.22"} {
+	// By hand (see TestFigures and TestGateBox): the cost of pain
+	// €6,301,531 in year 1 and €7,561,837 in year 3; the first stage
+	// €548,200 to the pilot review, €324,000 of it new cash (the reserve
+	// of €52,000 included) and €224,200 of people's time; the whole
+	// programme €1,993,200. LibreOffice: NPV €696,016, IRR 67.3 %.
+	mustContain(t, "the cover", cover, "Budget €548k for the first stage, up to the stage gate on 30 June 2027 (it goes on only if thresholds are met): €324k of new cash, the €52k reserve included, and €224k of people's time already paid. €2.0M over 36 months in all.")
+	mustContain(t, "the summary", summary, "€6.3M a year", "€7.6M a year in year 3", "€548k for the first stage", "€2.0M over 36 months in all",
+		"Headline figures against doing nothing €696k 49% 1.4 December 2028 Net present value Return on investment Benefit-cost ratio Paid back in",
+		"at which the NPV would be zero: 67%.", "€120k", "€60k", "€45k", "€90k")
+	for _, exact := range []string{"6,301,531", "1,993,200", "548,200", "52,000", "696,016", "67.3%", "48.9%", "1.39"} {
 		if strings.Contains(summary, exact) || strings.Contains(cover, exact) {
 			t.Errorf("the cover or the summary gives the exact %s: the tables are for that", exact)
 		}
@@ -146,12 +148,24 @@ func TestRounding(t *testing.T) {
 		} else {
 			checkRounded(t, name+" cost of the problem", m[1], an.Result.Pain.Annual)
 		}
-		m := regexp.MustCompile(`Budget (\S+) over .*?, including a contingency reserve of (\S+)\.`).FindStringSubmatch(pages[0])
-		if m == nil {
+		cov := regexp.MustCompile(`Budget (?:(\S+) for the first stage, .*?: (\S+) of new cash, the (\S+) reserve included.*?\. (\S+) over \d+ months in all\.|(\S+) over .*?, including a contingency reserve of (\S+)\.)`).FindStringSubmatch(pages[0])
+		if cov == nil {
 			t.Fatalf("%s: no budget on the cover:\n%s", name, pages[0])
 		}
-		checkRounded(t, name+" budget", m[1], rec.TotalCost)
-		checkRounded(t, name+" reserve", m[2], rec.Reserve)
+		if cov[1] != "" {
+			gr := an.Result.Gates[slices.IndexFunc(c.Plan.Gates, func(g casebuilder.Gate) bool { return g.ID == c.Ask.UpToGate })]
+			cash := 0.0
+			for m := range gr.Month {
+				cash += rec.CostsOf[casebuilder.Cash][m]
+			}
+			checkRounded(t, name+" first stage", cov[1], gr.SpentBefore)
+			checkRounded(t, name+" first stage's cash", cov[2], cash)
+			checkRounded(t, name+" reserve", cov[3], rec.Reserve)
+			checkRounded(t, name+" budget", cov[4], rec.TotalCost)
+		} else {
+			checkRounded(t, name+" budget", cov[5], rec.TotalCost)
+			checkRounded(t, name+" reserve", cov[6], rec.Reserve)
+		}
 		irr := regexp.MustCompile(`at which the NPV would be zero: (above \S+|\S+)\.`).FindStringSubmatch(pages[1])
 		if irr == nil {
 			t.Fatalf("%s: no IRR on the summary", name)
@@ -181,6 +195,11 @@ func TestGlossary(t *testing.T) {
 		{"P10", "one in ten is lower, one in ten higher", "P10, P50, P90", "eight in ten lie between them"},
 		{"PERT", "a smooth curve from low to high, peaking at the likely value", "PERT", "peaking at its likely value"},
 		{"contingency reserve", "the expected cost of its risks' contingency plans", "Contingency reserve", "A risk that concerns several alternatives is in the reserve of each"},
+		// The terms of issues 12 and 13.
+		{"stage gate", "goes on only if", "Stage gate", "to go on only if thresholds on the measures of success are met"},
+		{"cash NPV", "new cash spent against costs no longer paid", "Cash NPV", "The NPV of the cash alone"},
+		{"Break-even", "where the NPV would be zero", "Break-even", "at which the NPV would be zero"},
+		{"fiscal year", "its financial year", "Fiscal year", "The company's financial year, from January"},
 	}
 	for _, name := range []string{"turnover", "ramp"} {
 		c := shared(t, name)
@@ -191,7 +210,7 @@ func TestGlossary(t *testing.T) {
 			t.Fatal("no appendix")
 		}
 		body := withoutCaseTexts(c, all[:app])
-		glossary := section(t, pages, "A.1 Terms used in this brief", "A.2 Basis of the figures")
+		glossary := section(t, pages, "A.1 Terms used, and the basis of the figures", "A.2 Strategic context")
 		for _, tm := range terms {
 			mustContain(t, name+"'s glossary", glossary, tm.entry+" ", tm.means)
 			i := strings.Index(body, tm.term)
@@ -281,15 +300,15 @@ func TestNothingOfTheTool(t *testing.T) {
 }
 
 // TestPaidBackIn checks the payback month in the turnover brief against
-// LibreOffice's payback (12.02 months, still in deficit at the end of
-// month 12, January 2028), and that the cumulative chart shades that very
+// LibreOffice's payback (22.52 months, still in deficit at the end of
+// month 22, November 2028), and that the cumulative chart shades that very
 // month, its net line crossing zero inside it.
 func TestPaidBackIn(t *testing.T) {
 	c := shared(t, "turnover")
 	lo := oracle(t)["turnover/onboarding"]["payback"]
 	month := int(math.Ceil(lo)) // the month LibreOffice's interpolation falls in
-	if month != 13 {
-		t.Fatalf("LibreOffice's payback %v is in month %d, not 13", lo, month)
+	if month != 23 {
+		t.Fatalf("LibreOffice's payback %v is in month %d, not 23", lo, month)
 	}
 	d := newDoc(c, papers["a4"], fixed, analysed(c))
 	d.write()
@@ -298,10 +317,10 @@ func TestPaidBackIn(t *testing.T) {
 		t.Errorf("the chart shades month %d and crosses zero at %.2f months; want month %d, crossing inside it", pb.month, pb.crossing, month)
 	}
 	txt := briefText(t, write(t, c, "a4"))
-	mustContain(t, "the brief", txt, "Paid back in February 2028", "2.2 February 2028 Net present value", "Feb 2028",
+	mustContain(t, "the brief", txt, "Paid back in December 2028", "1.4 December 2028 Net present value", "Dec 2028",
 		"Each point is the cumulative figure at the end of a month. "+casebuilder.PaybackConvention)
-	if strings.Contains(txt, "12.0 months") || strings.Contains(txt, "January 2028)") {
-		t.Error("the brief still gives the payback as months that read as January 2028")
+	if strings.Contains(txt, "22.5 months") || strings.Contains(txt, "November 2028)") {
+		t.Error("the brief still gives the payback as months that read as November 2028")
 	}
 }
 
@@ -311,67 +330,45 @@ func TestPaidBackIn(t *testing.T) {
 // (15 % × €60,000 = €9,000) concerns all three alternatives.
 func TestReserveLines(t *testing.T) {
 	c := shared(t, "turnover")
-	lines := layoutLines(t, write(t, c, "a4"))
-	money := regexp.MustCompile(`-?€[0-9,]+`)
-	value := func(s string) float64 {
-		v, _ := strconv.ParseFloat(strings.NewReplacer("€", "", ",", "").Replace(s), 64)
-		return v
-	}
-	// The appendix's table: a group per alternative, its risks' shares,
-	// then its reserve.
-	start := slices.IndexFunc(lines, func(l string) bool {
-		return strings.Contains(l, "Risks and reserves of the other alternatives") && strings.HasPrefix(l, "A.")
-	})
+	pdf := write(t, c, "a4")
+	lines := layoutLines(t, pdf)
+	// The appendix's table: a line a risk, its share in the column of
+	// each alternative it concerns, then each reserve.
+	start := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Their risks and contingency reserves") })
 	if start < 0 {
 		t.Fatal("no reserves in the appendix")
 	}
-	byHand := map[string]struct {
-		shares []float64
-		total  float64
+	byHand := []struct {
+		risk  string
+		cells string // likelihood, plan cost, share of compensation's reserve, of hiring's
 	}{
-		// R4 50 % × €35,000, R5 50 % × €150,000, R7 15 % × €60,000.
-		"Revised compensation plan with a retention award": {[]float64{17500, 75000, 9000}, 101500},
-		// R6 30 % × €15,000, R7.
-		"Sharper hiring profile and assessment": {[]float64{4500, 9000}, 13500},
+		{"R4 ", "50.0% €35,000 €17,500 –"},     // 50 % × €35,000
+		{"R5 ", "50.0% €150,000 €75,000 –"},    // 50 % × €150,000
+		{"R6 ", "30.0% €15,000 – €4,500"},      // 30 % × €15,000
+		{"R7 ", "15.0% €60,000 €9,000 €9,000"}, // in both, and in the recommendation's
 	}
-	seen := 0
-	var shares []float64
+	var table []string
 	for _, l := range lines[start+1:] {
-		if strings.HasPrefix(l, "A.8") {
+		if strings.HasPrefix(l, "A.5 ") {
 			break
 		}
-		if rest, ok := strings.CutPrefix(l, "Contingency reserve of "); ok {
-			ms := money.FindAllString(rest, -1)
-			name := strings.TrimSpace(strings.TrimSuffix(rest, ms[len(ms)-1]))
-			want, ok := byHand[name]
-			if !ok {
-				t.Errorf("a reserve of %q", name)
-				continue
-			}
-			seen++
-			if got := value(ms[len(ms)-1]); got != want.total || !slices.Equal(shares, want.shares) {
-				t.Errorf("%s: lines %v and reserve %v, by hand %v and %v", name, shares, got, want.shares, want.total)
-			}
-			sum := 0.0
-			for _, s := range shares {
-				sum += s
-			}
-			if sum != value(ms[len(ms)-1]) {
-				t.Errorf("%s: the lines add up to %v, the reserve is %s", name, sum, ms[len(ms)-1])
-			}
-			shares = nil
-			continue
-		}
-		// A risk's line: likelihood, plan cost, share.
-		if regexp.MustCompile(`^R[0-9]+ `).MatchString(l) {
-			ms := money.FindAllString(l, -1)
-			if len(ms) >= 2 {
-				shares = append(shares, value(ms[len(ms)-1]))
-			}
+		table = append(table, l)
+	}
+	all := strings.Join(table, "\n")
+	for _, w := range byHand {
+		if !slices.ContainsFunc(table, func(l string) bool { return strings.HasPrefix(l, w.risk) && strings.HasSuffix(l, w.cells) }) {
+			t.Errorf("no line %q … %q in the reserves:\n%s", w.risk, w.cells, all)
 		}
 	}
-	if seen != len(byHand) {
-		t.Errorf("%d reserves broken down, want %d", seen, len(byHand))
+	// 17,500 + 75,000 + 9,000 and 4,500 + 9,000.
+	if !slices.ContainsFunc(table, func(l string) bool { return l == "Contingency reserve €101,500 €13,500" }) {
+		t.Errorf("the reserves do not add up to €101,500 and €13,500:\n%s", all)
+	}
+	an := analysed(c)
+	for id, want := range map[string]float64{"compensation": 101500, "hiring": 13500} {
+		if got := an.Result.Alternatives[c.AlternativeByID(id)].Reserve; got != want {
+			t.Errorf("%s: the analysis reserves %v, by hand %v", id, got, want)
+		}
 	}
 	// Section 4 breaks down the recommendation's: R1 €27,000, R2 €8,000,
 	// R3 €8,000, R7 €9,000, €52,000 in all.
@@ -379,8 +376,8 @@ func TestReserveLines(t *testing.T) {
 	from := strings.Index(txt, "Risks and contingency plans")
 	risks := txt[from : from+strings.Index(txt[from:], "The other alternatives' risks")]
 	mustContain(t, "the risks", risks, "reserve €27,000", "reserve €8,000", "reserve €9,000", "Contingency reserve €52,000")
-	mustContain(t, "the reserves", strings.Join(strings.Fields(briefText(t, write(t, c, "a4"))), " "),
-		"Also in the reserve of Structured onboarding and coaching and Sharper hiring profile and assessment.")
+	mustContain(t, "the reserves", strings.Join(strings.Fields(briefText(t, pdf)), " "),
+		"Also in the recommendation's reserve (section 4).", "Owner: Søren Ødegård, Head of Reward.")
 }
 
 // TestCasePaper checks that the case's own paper size is the brief's, and

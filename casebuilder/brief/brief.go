@@ -1,16 +1,25 @@
 // Package brief writes a business case as the PDF executive brief that the
 // CEO, the CFO and the head of Sales read in the executive review, ready to
 // go into a board pack as it is: a cover, a one-page executive summary, the
-// alternatives compared, the financials of the recommendation with what
-// moves them, the risks and their contingencies, the implementation plan
-// and, on the page where it ends, the acknowledgements, the measures of
-// success, then an appendix: the
-// terms used, every assumption, the cost of the problem worked step by
-// step, every alternative line by line, the reasons for the scores and
-// every alternative's contingency reserve.
+// alternatives compared, the financials of the recommendation (its cash
+// flow, its money by fiscal year and kind, every line with when it starts,
+// what moves the NPV and the break-even of every estimate), the risks and
+// their contingencies, the implementation plan with its stage gates and,
+// on the page where it ends, the acknowledgements, the measures of
+// success, then an appendix: the terms used and the basis of the figures,
+// the strategic context, the cost of the problem worked step by step (year
+// by year where the case gives inputs year by year), the other
+// alternatives line by line with their risks and reserves, and the
+// reasons for the scores.
+//
+// The summary says what the decision needs in words: the ask for the first
+// stage where the plan has a stage gate, how and when the programme would
+// be stopped, how much of the NPV is cash and who commits to the rest, how
+// far the estimate the case depends on most can move before it stops
+// paying, and the simulated range of the NPV with the risks happening.
 //
 // The cover and the summary give their figures rounded the way executives
-// read them (€7.0M, not €7,006,578); the tables keep the exact figures.
+// read them (€6.3M, not €6,301,531); the tables keep the exact figures.
 // Nothing in the brief is the tool's own: no field path, rule name or file
 // name. The CEO review, which is for the author, is left out unless
 // Options.WithReview asks for it.
@@ -39,6 +48,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 )
 
@@ -267,26 +277,10 @@ func (d *doc) footerLines(s string, w float64) (lines []string, size float64) {
 
 // confidentiality is the line at the foot of every page.
 func (d *doc) confidentiality() string {
-	s := "Confidential"
-	if org := strings.TrimSpace(d.c.Organisation); org != "" {
-		s += ": " + org + " internal"
-	}
-	if pf := strings.TrimSpace(d.c.PreparedFor); pf != "" {
-		s += ", prepared for " + pf
-	}
-	return s + ". Contains people data; do not forward."
+	return pdfstyle.Confidentiality(d.c.Organisation, d.c.PreparedFor)
 }
 
-func prefixed(prefix, s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	return prefix + s
-}
-
-func orDefault(s, def string) string {
-	if strings.TrimSpace(s) == "" {
-		return def
-	}
-	return s
-}
+var (
+	prefixed  = pdfstyle.Prefixed
+	orDefault = pdfstyle.OrDefault
+)

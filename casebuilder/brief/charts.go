@@ -38,7 +38,7 @@ func (d *doc) npvChart() {
 	note += ". Doing nothing is the zero line every other alternative is measured from."
 	d.block(h + d.noteHeight(note))
 	if d.dry {
-		d.y += h
+		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
 		return
 	}
 	labelW := min(58, d.contentW()*0.33)
@@ -177,7 +177,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 		d.para("The horizon is empty, so there are no cash flows to chart.")
 		return
 	}
-	legendH, plotH, axisH := 7.0, 48.0, 8.0
+	legendH, plotH, axisH := 7.0, 36.0, 8.0
 	h := legendH + plotH + axisH
 	pm, paid := casebuilder.PaybackMonth(a.CashFlows)
 	note := "Each point is the cumulative figure at the end of a month. " + casebuilder.PaybackConvention
@@ -186,7 +186,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	}
 	d.block(h + d.noteHeight(note))
 	if d.dry {
-		d.y += h
+		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
 		return
 	}
 	// The cumulative figures at the end of each month, after the start
@@ -339,7 +339,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 
 // heatShades are the heat map's shades by band, light to dark: they keep
 // their order in grey-scale.
-var heatShades = []rgb{{236, 242, 236}, {246, 220, 140}, {228, 150, 88}, {178, 56, 50}}
+var heatShades = []rgb{{R: 236, G: 242, B: 236}, {R: 246, G: 220, B: 140}, {R: 228, G: 150, B: 88}, {R: 178, G: 56, B: 50}}
 
 var heatBands = []string{"Low", "Medium", "High", "Very high"}
 
@@ -360,7 +360,7 @@ func heatBand(l, i int) int {
 // holding its risks' numbers (or their count), with a key to the bands.
 func (d *doc) heatMap(rs []*casebuilder.Risk) {
 	pdf := d.pdf
-	cellW, cellH := 19.0, 11.0
+	cellW, cellH := 19.0, 9.0
 	axisW, axisH := 30.0, 12.0
 	h := 5*cellH + axisH + 8
 	d.block(h)

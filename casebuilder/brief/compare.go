@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
@@ -18,19 +19,25 @@ func (d *doc) alternatives() {
 		d.para("No alternatives are set out yet. A case needs at least doing nothing and one way of fixing the problem.")
 		return
 	}
-	d.para(fmt.Sprintf("Every alternative is costed over the same %d months and discounted at %s a year, against doing nothing; its costs include the contingency reserve for its own risks.",
-		res.Months, f.Percent(c.DiscountRate)))
+	reserve := "its costs include the contingency reserve for its own risks, " + d.reserveWords() + "."
+	if c.Reserve.Basis == casebuilder.ReserveNone {
+		reserve = "the case books no contingency reserve for the risks."
+	}
+	d.para(fmt.Sprintf("Every alternative is costed over the same %d months and discounted at %s a year, against doing nothing; %s",
+		res.Months, f.Percent(c.DiscountRate), reserve))
 
-	d.sub("Financial comparison")
-	t := &table{caption: "Financial comparison", size: 7.5, cols: []col{
-		{head: "Alternative", w: 38, align: "L"},
-		{head: "Total cost", w: 17, align: "R"},
-		{head: "Total benefit", w: 17, align: "R"},
-		{head: "NPV", w: 17, align: "R"},
-		{head: "IRR", w: 11, align: "R"},
-		{head: "ROI", w: 11, align: "R"},
-		{head: "BCR", w: 8, align: "R"},
-		{head: "Paid back in", w: 17, align: "R"},
+	d.sub("Financial comparison, and the impact")
+	t := &table{caption: "Financial comparison", size: 7, cols: []col{
+		{head: "Alternative", w: 29, align: "L"},
+		{head: "Total cost", w: 13, align: "R"},
+		{head: "Total benefit", w: 13, align: "R"},
+		{head: "NPV", w: 13, align: "R"},
+		{head: "Cash NPV", w: 13, align: "R"},
+		{head: "IRR", w: 9, align: "R"},
+		{head: "ROI", w: 9, align: "R"},
+		{head: "BCR", w: 6.5, align: "R"},
+		{head: "Paid back in", w: 11.5, align: "R"},
+		{head: "Impact: company, people, mission", w: 12, align: "C"},
 	}}
 	for i, a := range res.Alternatives {
 		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
@@ -41,51 +48,43 @@ func (d *doc) alternatives() {
 		case a.DoNothing:
 			name.sub = "The baseline"
 		}
+		impact := cell{s: "Not judged", muted: true}
+		if i < len(c.Alternatives) {
+			impact = impactScores(c.Alternatives[i].Impact)
+		}
 		t.rows = append(t.rows, row{kind: kind, cells: []cell{name,
-			{s: f.Money(a.TotalCost)}, {s: f.Money(a.TotalBenefit)}, {s: f.Money(a.NPV), style: "B"},
+			{s: f.Money(a.TotalCost)}, {s: f.Money(a.TotalBenefit)}, {s: f.Money(a.NPV), style: "B"}, {s: f.Money(a.CashNPV)},
 			{s: f.Maybe(a.IRR, f.Percent)}, {s: f.Maybe(a.ROI, f.Percent)}, {s: f.Maybe(a.BCR, f.Ratio)},
-			{s: d.paidBackIn(&res.Alternatives[i], true)},
+			{s: d.paidBackIn(&res.Alternatives[i], true)}, impact,
 		}})
 	}
-	t.note = "n/a: the figure does not exist (no costs, no change of sign, or not paid back within the horizon). Every term is explained in " + d.appendixRef(partGlossary) + "."
+	t.note = "Cash NPV: the NPV of the cash alone. n/a: the figure does not exist (no costs, no change of sign, or not paid back within the horizon). Impact: scores from 1 (harmful) to 5 (very good) on the company, its people and its mission, the reasons in " + d.appendixRef(partReasons) + ". Every term is explained in " + d.appendixRef(partGlossary) + "."
 	d.table(t)
 
 	d.sub("Net present value")
 	d.npvChart()
 
-	d.sub("Impact on the company, its people and its mission")
-	it := &table{caption: "Impact", size: 7.5, cols: []col{
-		{head: "Alternative", w: 40, align: "L"},
-		{head: "Company", w: 20, align: "C"},
-		{head: "People", w: 20, align: "C"},
-		{head: "Mission", w: 20, align: "C"},
-	}}
-	for i := range c.Alternatives {
-		a := &c.Alternatives[i]
-		kind := rowNormal
-		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
-		if i == res.Recommended {
-			kind, name.style = rowHighlight, "B"
-		}
-		it.rows = append(it.rows, row{kind: kind, cells: []cell{name,
-			impactScore(a.Impact.Company), impactScore(a.Impact.People), impactScore(a.Impact.Mission)}})
-	}
-	it.note = "Scores run from 1 (harmful) to 5 (very good). The reasoning behind each is in " + d.appendixRef(partReasons) + "."
-	d.table(it)
-
 	d.scoring()
 	d.uncertainty()
 }
 
-// impactScore is an impact score, as a cell.
-func impactScore(j casebuilder.Judgement) cell {
-	switch {
-	case j.Score > 0:
-		return cell{s: fmt.Sprintf("%d of 5", j.Score), style: "B"}
-	case strings.TrimSpace(j.Text) == "":
+// impactScores are an alternative's impact scores on the company, its
+// people and its mission, as a cell: "4 · 5 · 4", a dash for one not
+// scored.
+func impactScores(im casebuilder.Impact) cell {
+	var s []string
+	scored := false
+	for _, j := range []casebuilder.Judgement{im.Company, im.People, im.Mission} {
+		if j.Score > 0 {
+			s, scored = append(s, itoa(j.Score)), true
+		} else {
+			s = append(s, "–")
+		}
+	}
+	if !scored {
 		return cell{s: "Not judged yet", muted: true}
 	}
-	return cell{s: "Not scored", muted: true}
+	return cell{s: strings.Join(s, " · "), style: "B"}
 }
 
 // scoring writes the weighted scoring of the alternatives against the
@@ -226,95 +225,269 @@ func (d *doc) rankVerdict() {
 }
 
 // financials writes section 3: the recommended alternative's cash flows,
-// what each of its lines costs or returns, and what moves its NPV most.
-// Every line with its low, likely and high values is in the appendix.
+// its money by fiscal year and kind, what each of its lines costs or
+// returns and when, what moves its NPV most and how far each estimate can
+// move before it stops paying. Every line with its low, likely and high
+// values is in the appendix.
 func (d *doc) financials() {
-	d.nextSection()
 	f := d.f
 	a := d.res.RecommendedAlternative()
 	if a == nil || a.DoNothing {
-		d.para("No alternative other than doing nothing is recommended, so there is no plan to cost.")
+		none := "No alternative other than doing nothing is recommended, so there is no plan to cost."
+		d.sectionWith(d.paraHeight(none, 9))
+		d.para(none)
 		return
 	}
-	d.para(fmt.Sprintf("%s costs %s and returns %s over %s, a net present value of %s at %s a year, against doing nothing.",
-		a.Name, f.Money(a.TotalCost), f.Money(a.TotalBenefit), d.horizonText(), f.Money(a.NPV), f.Percent(d.c.DiscountRate)))
+	intro := fmt.Sprintf("%s costs %s and returns %s over %s, a net present value of %s at %s a year, against doing nothing.",
+		a.Name, f.Money(a.TotalCost), f.Money(a.TotalBenefit), d.horizonText(), f.Money(a.NPV), f.Percent(d.c.DiscountRate))
+	start := func() {
+		d.para(intro)
+		d.sub("Cumulative cash flow")
+		d.cashChart(a)
+	}
+	// The section starts here when its introduction and the cumulative
+	// chart fit.
+	d.sectionWith(d.heightOf(start))
+	start()
 
-	d.sub("Cumulative cash flow")
-	d.cashChart(a)
-
-	d.yearly(a)
+	d.fiscalYears()
 	d.lineTotals(a)
 	d.sensitivity()
+	d.breakEvens()
 }
 
-// yearly writes the cash flows of the recommendation, year by year.
-func (d *doc) yearly(a *casebuilder.AltResult) {
+// sectionWith begins the next section where the last one ended when its
+// heading and the first h millimetres of it fit there, so that no page is
+// left half empty before a section whose start would have fitted;
+// otherwise on a new page, rather than leave its heading there alone
+// with a line or two. A start taller than a page fits nowhere: that
+// section begins as nextSection begins one. Nor does a section leave
+// behind a page that holds less than a quarter of its room (the tail of a
+// long list, say): it begins below it and runs on to the next page.
+func (d *doc) sectionWith(h float64) {
+	switch {
+	case h > d.bottom()-marginTop-headingHeight(1):
+		d.nextSection()
+	case !d.atTop() && (d.room(10+headingHeight(1)+h) || d.used() < 0.25):
+		d.flowSection()
+	default:
+		d.startSection(d.landscape)
+	}
+}
+
+// heightOf is the height that draw would take from here on a page with
+// room enough, found by laying it out without drawing it.
+func (d *doc) heightOf(draw func()) float64 {
+	y, h, keep := d.y, d.h, d.keepNext
+	pending := d.pending
+	d.pending = nil
+	d.dry, d.overflow, d.h = true, false, 1e6
+	draw()
+	used := d.y - y
+	d.dry, d.overflow, d.y, d.h, d.keepNext = false, false, y, h, keep
+	d.pending = pending
+	return used
+}
+
+// fiscalYears writes the money of the recommendation by the company's
+// fiscal year, split by kind: new cash against the time of people already
+// paid, and cash saved against margin, cost avoidance and productivity;
+// then the net of each year and the budget the ask asks for in it.
+func (d *doc) fiscalYears() {
 	f := d.f
-	n := len(a.CashFlows)
-	if n == 0 {
+	fys := casebuilder.FiscalYears(d.c, d.res, d.res.Recommended)
+	if len(fys) == 0 {
 		return
 	}
-	d.sub("Cash flow by year")
-	t := &table{caption: "Cash flow by year", size: 7.5, cols: []col{
-		{head: "Year", w: 28, align: "L"},
-		{head: "Costs", w: 18, align: "R"},
-		{head: "Benefits", w: 18, align: "R"},
-		{head: "Net cash flow", w: 18, align: "R"},
-		{head: "Cumulative", w: 18, align: "R"},
-	}}
-	cum := 0.0
-	for y := 0; y*12 < n; y++ {
-		var cost, ben, net float64
-		for m := y * 12; m < min(n, (y+1)*12); m++ {
-			cost += a.Costs[m]
-			ben += a.Benefits[m]
-			net += a.CashFlows[m]
-		}
-		cum += net
-		span := fmt.Sprintf("months %d to %d", y*12, min(n, (y+1)*12)-1)
-		if !d.c.StartDate.IsZero() {
-			span = shortMonth(d.c.StartDate.AddMonths(y*12)) + " to " + shortMonth(d.c.StartDate.AddMonths(min(n, (y+1)*12)-1))
-		}
-		t.rows = append(t.rows, row{cells: []cell{{s: fmt.Sprintf("Year %d: %s", y+1, span)}, {s: f.Money(cost)}, {s: f.Money(ben)}, {s: f.Money(net)}, {s: f.Money(cum)}}})
+	type column struct {
+		head string
+		of   func(fy casebuilder.FiscalYear) float64
 	}
-	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total"}, {s: f.Money(a.TotalCost)}, {s: f.Money(a.TotalBenefit)}, {s: f.Money(a.NetBenefit)}, {s: ""}}})
+	cols := []column{
+		{"New cash", func(fy casebuilder.FiscalYear) float64 { return fy.NewCash }},
+		{"People's time", func(fy casebuilder.FiscalYear) float64 { return fy.PeopleTime }},
+		{"Cash saved", func(fy casebuilder.FiscalYear) float64 { return fy.CashSaved }},
+		{"Margin on sales", func(fy casebuilder.FiscalYear) float64 { return fy.Margin }},
+		{"Cost avoidance", func(fy casebuilder.FiscalYear) float64 { return fy.Avoidance }},
+		{"Productivity", func(fy casebuilder.FiscalYear) float64 { return fy.Productivity }},
+		{"Net cash", func(fy casebuilder.FiscalYear) float64 { return fy.CashSaved - fy.NewCash }},
+		{"Net, every kind", func(fy casebuilder.FiscalYear) float64 {
+			return fy.CashSaved + fy.Margin + fy.Avoidance + fy.Productivity - fy.NewCash - fy.PeopleTime
+		}},
+		{"Budget asked", func(fy casebuilder.FiscalYear) float64 { return fy.Budget }},
+	}
+	// A kind no year has is left out, and said so.
+	var none []string
+	shown := cols[:0:0]
+	for i, c := range cols {
+		used := false
+		for _, fy := range fys {
+			used = used || c.of(fy) != 0
+		}
+		if !used && i >= 1 && i <= 5 {
+			none = append(none, lowerFirst(c.head))
+			continue
+		}
+		shown = append(shown, c)
+	}
+	t := &table{caption: "Money by fiscal year", size: 7, cols: []col{{head: "Fiscal year", w: 16, align: "L"}}}
+	for _, c := range shown {
+		t.cols = append(t.cols, col{head: c.head, w: 12, align: "R"})
+	}
+	totals := make([]float64, len(shown))
+	for _, fy := range fys {
+		label := cell{s: fy.Label}
+		// A year the horizon covers in part says its months.
+		if fy.Last-fy.First+1 < casebuilder.PeriodsPerYear && !d.c.StartDate.IsZero() {
+			label.sub = d.c.StartDate.AddMonths(fy.First).Time().Format("Jan")
+			if fy.Last > fy.First {
+				label.sub += " to " + d.c.StartDate.AddMonths(fy.Last).Time().Format("Jan")
+			}
+		}
+		cells := []cell{label}
+		for i, c := range shown {
+			v := c.of(fy)
+			totals[i] += v
+			cells = append(cells, cell{s: f.Money(v)})
+		}
+		t.rows = append(t.rows, row{cells: cells})
+	}
+	total := []cell{{s: "Total"}}
+	for _, v := range totals {
+		total = append(total, cell{s: f.Money(v)})
+	}
+	t.rows = append(t.rows, row{kind: rowTotal, cells: total})
+	start := time.Month(d.c.FiscalYearStart)
+	if start < time.January || start > time.December {
+		start = time.January
+	}
+	lead := fmt.Sprintf("The company's fiscal year, its financial year, starts in %s. New cash includes the reserve; people's time takes no new money out; of the benefits, only cash saved is cash.", start)
+	if gi := d.askGate(); gi >= 0 {
+		lead += " The budget asked is the new cash up to the stage gate the ask stops at."
+	} else {
+		lead += " The budget asked is each year's new cash."
+	}
+	if len(none) > 0 {
+		t.note = fmt.Sprintf("No line of this alternative is %s.", joinOr(none))
+	}
+	d.sub("Money by fiscal year")
+	d.leadFor(lead, t)
 	d.table(t)
 }
 
-// lineTotals writes what each line of the recommendation costs or returns
-// over the horizon, undiscounted and at today's value.
+// joinOr joins phrases with commas and a last "or".
+func joinOr(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+// lineTotals writes every line of the recommendation: when it falls and
+// what kind of money it is, its low, likely and high values (a cost each
+// time it is spent, a benefit a year at full effect), what it assumes,
+// and what it costs or returns over the horizon, undiscounted and at
+// today's value. The other alternatives' lines are in the appendix.
 func (d *doc) lineTotals(a *casebuilder.AltResult) {
-	f := d.f
-	alt := d.recAlternative(a)
+	t := d.linesTable(a, d.res.Recommended, true)
+	t.note = "Present value: discounted to the start at " + d.f.Percent(d.c.DiscountRate) + " a year. A line tied to a milestone moves with it."
 	d.sub("Costs and benefits, line by line")
-	t := &table{caption: "Costs and benefits", size: 7.5, cols: []col{
-		{head: "Line", w: 46, align: "L"},
-		{head: "When", w: 28, align: "L"},
-		{head: "Total", w: 13, align: "R"},
-		{head: "Present value", w: 13, align: "R"},
+	d.leadFor("Each cost as it is spent and each benefit a year at full effect, low, likely and high; the figures use the likely ones, and benefits on the same problem are valued one after another, so that no saving counts twice.", t)
+	d.table(t)
+}
+
+// linesTable lays out an alternative's lines (a is its figures, ai its
+// index): each with when it falls, its kind of money, its low, likely and
+// high values, what it assumes, and its total over the horizon and, when
+// pv is set, its present value and the totals of the costs and the
+// benefits.
+func (d *doc) linesTable(a *casebuilder.AltResult, ai int, pv bool) *table {
+	f := d.f
+	alt := &d.c.Alternatives[ai]
+	t := &table{caption: orDefault(a.Name, "Unnamed alternative") + ", line by line", size: 7, tight: true, cols: []col{
+		{head: "Line", w: 34, align: "L"},
+		{head: "When, and kind of money", w: 27, align: "L"},
+		{head: "Low", w: 8.5, align: "R"},
+		{head: "Likely", w: 8.5, align: "R"},
+		{head: "High", w: 8.5, align: "R"},
+		{head: "Total", w: 9, align: "R"},
 	}}
-	t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Costs"}}})
-	for _, l := range a.Lines {
+	if pv {
+		t.cols = append(t.cols, col{head: "Present value", w: 9, align: "R"})
+	}
+	figures := func(l *casebuilder.LineResult) []cell {
+		cells := []cell{{s: f.Money(l.Value.Low)}, {s: f.Money(l.Value.Likely), style: "B"}, {s: f.Money(l.Value.High)}, {s: f.Money(l.Total)}}
+		if pv {
+			cells = append(cells, cell{s: f.Money(l.PV)})
+		}
+		return cells
+	}
+	total := func(name string, tot, pvTot float64) row {
+		cells := []cell{{s: name}, {}, {}, {}, {}, {s: f.Money(tot)}}
+		if pv {
+			cells = append(cells, cell{s: f.Money(pvTot)})
+		}
+		return row{kind: rowTotal, cells: cells}
+	}
+	sentences := func(parts ...string) string {
+		var out []string
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, endSentence(p))
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Costs, each time they are spent"}}})
+	for li := range a.Lines {
+		l := &a.Lines[li]
 		switch l.Kind {
 		case casebuilder.CostLine:
 			k := &alt.Costs[l.Index]
-			t.rows = append(t.rows, row{cells: []cell{{s: orDefault(l.Name, "Unnamed cost")}, {s: d.costTiming(k)}, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
+			name := cell{s: orDefault(l.Name, "Unnamed cost"), sub: sentences(d.headsWords(k), k.Note)}
+			t.rows = append(t.rows, row{cells: append([]cell{name, {s: whenAndKind(d.costTiming(k, l), d.lineKinds(l))}}, figures(l)...)})
 		case casebuilder.ReserveLine:
-			t.rows = append(t.rows, row{cells: []cell{{s: "Contingency reserve"}, {s: "Once, " + d.monthText(0)}, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
+			where := "For its risks, at the end of this part"
+			if ai == d.shownReserve() {
+				where = "For the risks that concern it (" + d.sectionRef("Risks and contingencies") + ")"
+			}
+			name := cell{s: "Contingency reserve", sub: endSentence(where)}
+			t.rows = append(t.rows, row{cells: append([]cell{name, {s: whenAndKind("Once, "+d.monthLong(0), d.lineKinds(l))}}, figures(l)...)})
 		}
 	}
-	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total cost"}, {}, {s: f.Money(a.TotalCost)}, {s: f.Money(a.PVCost)}}})
-	t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Benefits"}}})
-	for _, l := range a.Lines {
+
+	if pv {
+		t.rows = append(t.rows, total("Total cost", a.TotalCost, a.PVCost))
+	}
+	if len(alt.Benefits) > 0 {
+		t.rows = append(t.rows, row{kind: rowGroup, cells: []cell{{s: "Benefits, a year at full effect"}}})
+	}
+	for li := range a.Lines {
+		l := &a.Lines[li]
 		if l.Kind != casebuilder.BenefitLine {
 			continue
 		}
 		b := &alt.Benefits[l.Index]
-		t.rows = append(t.rows, row{cells: []cell{{s: orDefault(l.Name, "Unnamed benefit")}, {s: d.benefitTiming(b)}, {s: f.Money(l.Total)}, {s: f.Money(l.PV)}}})
+		owner := ""
+		if o := strings.TrimSpace(b.Owner); o != "" {
+			owner = "Owner: " + o
+		}
+		name := cell{s: orDefault(l.Name, "Unnamed benefit"), sub: sentences(owner, d.benefitBasis(b), b.Note)}
+		t.rows = append(t.rows, row{cells: append([]cell{name, {s: whenAndKind(d.benefitTiming(b, l), d.lineKinds(l))}}, figures(l)...)})
 	}
-	t.rows = append(t.rows, row{kind: rowTotal, cells: []cell{{s: "Total benefit"}, {}, {s: f.Money(a.TotalBenefit)}, {s: f.Money(a.PVBenefit)}}})
-	t.note = "Present value: discounted to the start at " + f.Percent(d.c.DiscountRate) + " a year. Each line's low, likely and high values, and what each benefit assumes, are in " + d.appendixRef(partAlternative) + "."
-	d.table(t)
+	if len(alt.Benefits) > 0 && pv {
+		t.rows = append(t.rows, total("Total benefit", a.TotalBenefit, a.PVBenefit))
+	}
+	return t
+}
+
+// whenAndKind joins when a line falls and its kind of money: "Once,
+// January 2027; new cash."
+func whenAndKind(when, kind string) string {
+	if kind == "" {
+		return endSentence(when)
+	}
+	return when + "; " + lowerFirst(kind) + "."
 }
 
 // recAlternative is the case's alternative whose figures a are.
@@ -324,36 +497,6 @@ func (d *doc) recAlternative(a *casebuilder.AltResult) *casebuilder.Alternative 
 		ai = d.res.Recommended
 	}
 	return &d.c.Alternatives[ai]
-}
-
-// costTiming says when a cost line is spent.
-func (d *doc) costTiming(k *casebuilder.Cost) string {
-	switch k.Kind {
-	case casebuilder.OneTime:
-		return "Once, " + d.monthText(k.StartMonth)
-	case casebuilder.Monthly:
-		s := "Monthly from " + d.monthText(k.StartMonth)
-		if k.EndMonth != nil {
-			s += " to " + d.monthText(*k.EndMonth)
-		}
-		return s
-	case casebuilder.Yearly:
-		s := "Yearly from " + d.monthText(k.StartMonth)
-		if k.EndMonth != nil {
-			s += " to " + d.monthText(*k.EndMonth)
-		}
-		return s
-	}
-	return string(k.Kind)
-}
-
-// monthText names a month of the horizon: "Apr 2027" when the case has a
-// start date, "month 3" otherwise.
-func (d *doc) monthText(m int) string {
-	if d.c.StartDate.IsZero() {
-		return fmt.Sprintf("month %d", m)
-	}
-	return shortMonth(d.c.StartDate.AddMonths(m))
 }
 
 // benefitBasis says how a benefit is valued, in a sentence.
@@ -376,18 +519,6 @@ func (d *doc) benefitBasis(b *casebuilder.Benefit) string {
 		return fmt.Sprintf("Avoids %s of the yearly cost of the problem (low %s, high %s).", f.Percent(b.Share.Likely), f.Percent(b.Share.Low), f.Percent(b.Share.High))
 	}
 	return "A yearly amount."
-}
-
-// benefitTiming says when a benefit starts and when it is in full.
-func (d *doc) benefitTiming(b *casebuilder.Benefit) string {
-	s := "From " + d.monthText(b.StartMonth)
-	if b.RampMonths > 1 {
-		s += fmt.Sprintf("; full after %d months", b.RampMonths)
-	}
-	if b.EndMonth != nil {
-		s += "; until " + d.monthText(*b.EndMonth)
-	}
-	return s
 }
 
 // niceTicks returns round tick values covering lo..hi, about n of them.

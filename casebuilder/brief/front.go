@@ -25,7 +25,7 @@ func (d *doc) cover() {
 	d.rect(0, bandY, d.w, bandH, "F")
 	y := bandY + 9
 	d.setFont("B", 8.5)
-	d.setColor(rgb{190, 204, 222})
+	d.setColor(rgb{R: 190, G: 204, B: 222})
 	d.textAt(marginX, y, d.contentW(), "EXECUTIVE BRIEF  ·  BUSINESS CASE FOR DECISION", "L")
 	y += 8
 	d.setFont("B", 24)
@@ -36,7 +36,7 @@ func (d *doc) cover() {
 	}
 	if org := strings.TrimSpace(c.Organisation); org != "" {
 		d.setFont("", 11)
-		d.setColor(rgb{214, 224, 236})
+		d.setColor(rgb{R: 214, G: 224, B: 236})
 		d.textAt(marginX, y+1, d.contentW(), d.fit(org, d.contentW()), "L")
 	}
 	d.y = bandY + bandH + 10
@@ -59,10 +59,7 @@ func (d *doc) cover() {
 	if a := d.res.RecommendedAlternative(); a != nil && !a.DoNothing {
 		d.setFont("", 9.5)
 		d.setColor(colMuted)
-		s := fmt.Sprintf("Budget %s over %s, including a contingency reserve of %s.", d.roundMoney(a.TotalCost), d.horizonText(), d.roundMoney(a.Reserve))
-		if c.Reserve.Basis == casebuilder.ReserveNone {
-			s = fmt.Sprintf("Budget %s over %s.", d.roundMoney(a.TotalCost), d.horizonText())
-		}
+		s := "Budget " + d.budgetWords(a)
 		if !c.Ask.DecideBy.IsZero() {
 			s += " Decision needed by " + longDate(c.Ask.DecideBy) + "."
 		}
@@ -151,27 +148,39 @@ type summaryLimits struct {
 	problemLines            int
 	evidence, evidenceLines int
 	reasonLines, askLines   int
-	riskLines, measures     int
+	risks, riskLines        int
+	// stopLines and headlineLines bound the boxes on stopping and under
+	// the headline figures, which quote texts of the case.
+	stopLines, headlineLines int
+	// measures is how many measures are listed; with 0 a line points to
+	// them, with -1 the summary leaves them to their section (a stage
+	// gate's thresholds, in the box on stopping, are measures too).
+	measures int
 	// simulationNote keeps the small print under the simulated range.
 	simulationNote bool
 }
 
 var summaryFits = []summaryLimits{
-	{4, 3, 3, 7, 3, 2, 5, true},
-	{4, 3, 2, 6, 3, 2, 4, true},
-	{4, 2, 2, 6, 3, 2, 3, true},
-	{3, 2, 2, 5, 3, 2, 3, true},
-	{3, 1, 2, 5, 3, 2, 2, true},
-	{3, 1, 1, 5, 3, 2, 2, true},
-	{3, 0, 0, 5, 3, 2, 2, true},
-	{3, 0, 0, 5, 3, 2, 1, true},
-	{3, 0, 0, 5, 3, 2, 1, false},
-	{3, 0, 0, 4, 3, 2, 1, false},
-	{3, 0, 0, 4, 2, 2, 1, false},
+	{4, 3, 3, 7, 5, 3, 2, 6, 9, 5, true},
+	{4, 3, 2, 6, 5, 3, 2, 6, 9, 4, true},
+	{4, 2, 2, 6, 5, 3, 2, 6, 9, 3, true},
+	{3, 2, 2, 5, 5, 3, 2, 6, 9, 3, true},
+	{3, 1, 2, 5, 5, 3, 2, 6, 9, 2, true},
+	{3, 1, 1, 5, 5, 3, 2, 6, 9, 2, true},
+	{3, 0, 0, 5, 5, 3, 2, 6, 9, 2, true},
+	{3, 0, 0, 5, 5, 3, 2, 6, 9, 1, true},
+	{3, 0, 0, 5, 5, 3, 2, 6, 9, 0, true},
+	{3, 0, 0, 5, 5, 3, 2, 6, 9, -1, true},
+	{3, 0, 0, 5, 5, 3, 2, 6, 9, -1, false},
+	{3, 0, 0, 4, 5, 3, 2, 6, 9, -1, false},
+	// The top two risks rather than a cut ask.
+	{3, 0, 0, 5, 5, 2, 2, 6, 9, -1, false},
+	{2, 0, 0, 4, 5, 2, 2, 6, 9, -1, false},
+	{2, 0, 0, 3, 4, 2, 2, 6, 9, -1, false},
 	// A risk keeps its second line: the likelihood under the expected
 	// cost makes every row two lines high anyway.
-	{2, 0, 0, 3, 2, 2, 1, false},
-	{2, 0, 0, 2, 1, 2, 1, false},
+	{2, 0, 0, 3, 3, 2, 2, 5, 8, -1, false},
+	{2, 0, 0, 2, 2, 1, 1, 4, 6, -1, false},
 }
 
 // summary writes the one-page executive summary.
@@ -204,8 +213,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 	}
 	d.paraWith(text{s: pain, size: 9, color: colInk, maxLines: lim.problemLines}, marginX, d.contentW())
 	if res.Pain.Complete() && res.Pain.Calculator != "" {
-		d.callout(d.roundMoney(res.Pain.Annual)+" a year",
-			fmt.Sprintf("is what the problem costs today: the %s, worked step by step with its evidence in %s.", lowerFirst(res.Pain.Calculator), d.appendixRef(partPain)))
+		d.callout(d.roundMoney(res.Pain.Annual)+" a year", d.painCallout())
 	} else {
 		d.para("What the problem costs a year is not calculated yet: " + d.missingInputs() + ".")
 	}
@@ -225,17 +233,21 @@ func (d *doc) summaryBody(lim summaryLimits) {
 		d.bullets(items, 8.5)
 	}
 
-	d.compact("What we recommend")
 	if rec == nil {
+		d.compact("What we recommend")
 		d.para("No alternative is set out yet.")
 	} else {
-		d.paraWith(text{s: rec.Name, style: "B", size: 10, color: colInk, maxLines: 2}, marginX, d.contentW())
-		d.y -= 0.8
+		// The heading names the recommendation, on two lines at most.
+		d.setFont("B", 10)
+		d.compact(strings.Join(d.clamp("What we recommend: "+orDefault(rec.Name, "an alternative not named yet"), d.contentW(), 2), " "))
 		d.paraWith(text{s: casebuilder.RecommendationReason(c, res), size: 9, color: colInk, maxLines: lim.reasonLines}, marginX, d.contentW())
 	}
 
 	d.compact("The ask")
 	d.askPanel(rec, lim.askLines)
+	if runs := d.stopRuns(); runs != nil {
+		d.runsPanel(runs, 8.5, "", lim.stopLines)
+	}
 
 	if rec != nil && !rec.DoNothing {
 		d.compact("Headline figures against doing nothing")
@@ -245,12 +257,11 @@ func (d *doc) summaryBody(lim summaryLimits) {
 			{d.roundRatio(rec.BCR), "Benefit-cost ratio", "BCR: benefits per unit of cost, at today's value."},
 			{d.paidBackIn(rec, false), "Paid back in", "Payback: the month cumulative cash turns positive for good."},
 		})
-		d.note(d.headlineNote(rec))
-		d.summaryRange(lim.simulationNote)
+		d.headlinePanel(rec, lim.simulationNote, lim.headlineLines)
 	}
 
 	d.compact("Top risks and their contingencies")
-	top := d.topRisks(3)
+	top := d.topRisks(lim.risks)
 	if len(top) == 0 {
 		d.para("No risks are recorded for the recommended alternative.")
 	} else {
@@ -279,6 +290,9 @@ func (d *doc) summaryBody(lim summaryLimits) {
 		d.note("Expected cost: likelihood × what the risk costs if it happens and nothing is done. All risks and their owners are in " + d.sectionRef("Risks and contingencies") + ".")
 	}
 
+	if lim.measures < 0 {
+		return
+	}
 	d.compact("How success is measured")
 	if len(c.Measures) == 0 {
 		d.para("No measures of success are set yet.")
@@ -310,8 +324,8 @@ func (d *doc) roundPercentOf(x *float64) string {
 // headlineNote says what the headline figures are measured against and
 // what each means, in words: the first use of each term in the brief.
 func (d *doc) headlineNote(rec *casebuilder.AltResult) string {
-	return fmt.Sprintf("Over %d months at %s a year. Internal rate of return (IRR), the yearly rate at which the NPV would be zero: %s. Terms: %s.",
-		d.res.Months, d.roundPercent(d.c.DiscountRate), d.roundIRR(rec.IRR), d.appendixRef(partGlossary))
+	return fmt.Sprintf("Over %d months at %s a year. Internal rate of return (IRR), the yearly rate at which the NPV would be zero: %s.",
+		d.res.Months, d.roundPercent(d.c.DiscountRate), d.roundIRR(rec.IRR))
 }
 
 // measureLine is a KPI in one sentence.
@@ -375,9 +389,10 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 	c := d.c
 	budget := "No budget: no alternative other than doing nothing is recommended."
 	if rec != nil && !rec.DoNothing {
-		budget = fmt.Sprintf("%s over %s, including a contingency reserve of %s, the expected cost of its risks' contingency plans.", d.roundMoney(rec.TotalCost), d.horizonText(), d.roundMoney(rec.Reserve))
-		if d.c.Reserve.Basis == casebuilder.ReserveNone {
-			budget = fmt.Sprintf("%s over %s, with no contingency reserve for its risks.", d.roundMoney(rec.TotalCost), d.horizonText())
+		budget = upperFirst(d.budgetWords(rec))
+		if d.askGate() < 0 && rec.Reserve > 0 && d.c.Reserve.Basis != casebuilder.ReserveNone {
+			// Where the summary first names the reserve, it says what it is.
+			budget = strings.TrimSuffix(budget, ".") + ", " + d.reserveWords() + "."
 		}
 	}
 	when := "No date is set for the decision."
@@ -394,6 +409,52 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 		{"By when", when},
 	}
 	d.panel(rows, 22, maxLines)
+}
+
+// budgetWords says what the ask's budget is, in a sentence that follows
+// "Budget": the whole programme's cost and its contingency reserve, or,
+// when the ask is for the first stage only, what the stage spends up to
+// its gate (new cash and people's time) and then the whole programme.
+func (d *doc) budgetWords(rec *casebuilder.AltResult) string {
+	reserve := ""
+	switch {
+	case d.c.Reserve.Basis == casebuilder.ReserveNone:
+		reserve = ", with no contingency reserve for its risks"
+	case rec.Reserve > 0:
+		reserve = fmt.Sprintf(", including a contingency reserve of %s", d.roundMoney(rec.Reserve))
+	}
+	gi := d.askGate()
+	if gi < 0 {
+		return fmt.Sprintf("%s over %s%s.", d.roundMoney(rec.TotalCost), d.horizonText(), reserve)
+	}
+	whole := fmt.Sprintf("%s over %d months", d.roundMoney(rec.TotalCost), d.res.Months)
+	gr := d.res.Gates[gi]
+	cash, time := d.spentBefore(rec, gr.Month)
+	day := "on " + d.monthLong(gr.Month)
+	if dt, ok := d.gateDay(&d.c.Plan.Gates[gi]); ok {
+		day = "on " + longDate(dt)
+	}
+	if rec.Reserve > 0 && d.c.Reserve.Basis != casebuilder.ReserveNone {
+		reserve = fmt.Sprintf(", the %s reserve included", d.roundMoney(rec.Reserve))
+	}
+	s := fmt.Sprintf("%s for the first stage, up to the stage gate %s (it goes on only if thresholds are met): %s of new cash%s", d.roundMoney(gr.SpentBefore), day, d.roundMoney(cash), reserve)
+	if time > 0 {
+		s += fmt.Sprintf(", and %s of people's time already paid", d.roundMoney(time))
+	}
+	return s + fmt.Sprintf(". %s in all.", whole)
+}
+
+// painCallout says what the problem costs a year, beside the figure of
+// the first year: today's cost, or how it changes over the years where
+// the case gives inputs year by year.
+func (d *doc) painCallout() string {
+	p := &d.res.Pain
+	where := fmt.Sprintf("the %s, worked step by step with its evidence in %s.", lowerFirst(p.Calculator), d.appendixRef(partPain))
+	years := p.AnnualByYear
+	if n := len(years); n > 1 && years[n-1] != years[0] {
+		return fmt.Sprintf("is what the problem costs in year 1, %s a year in year %d with the figures given year by year: %s", d.roundMoney(years[n-1]), n, where)
+	}
+	return "is what the problem costs today: " + where
 }
 
 // panel writes labelled rows of text in a panel marked at its left: each

@@ -9,32 +9,32 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 )
 
-// Page geometry, in millimetres.
+// Page geometry, in millimetres, and the palette: the house style the
+// progress report shares (see package pdfstyle).
 const (
-	marginX      = 18.0
-	marginTop    = 22.0 // where the content starts
-	marginBottom = 20.0 // from the foot of the page to the end of the content
-	headerRule   = 15.0 // from the top
-	footerRule   = 13.0 // from the foot
-	ptToMM       = 25.4 / 72
+	marginX      = pdfstyle.MarginX
+	marginTop    = pdfstyle.MarginTop
+	marginBottom = pdfstyle.MarginBottom
+	headerRule   = pdfstyle.HeaderRule
+	footerRule   = pdfstyle.FooterRule
+	ptToMM       = pdfstyle.PtToMM
 )
 
-type rgb struct{ r, g, b int }
+type rgb = pdfstyle.Color
 
-// The palette: a dark blue for structure, greys for everything else, so
-// that the brief reads the same printed in grey-scale.
 var (
-	colInk    = rgb{26, 32, 44}
-	colAccent = rgb{31, 58, 95}
-	colMuted  = rgb{92, 100, 112}
-	colRule   = rgb{196, 202, 210}
-	colZebra  = rgb{243, 245, 248}
-	colPanel  = rgb{234, 239, 245}
-	colBar    = rgb{150, 160, 172}
-	colWhite  = rgb{255, 255, 255}
+	colInk    = pdfstyle.Ink
+	colAccent = pdfstyle.Accent
+	colMuted  = pdfstyle.Muted
+	colRule   = pdfstyle.Rule
+	colZebra  = pdfstyle.Zebra
+	colPanel  = pdfstyle.Panel
+	colBar    = pdfstyle.Bar
+	colWhite  = pdfstyle.White
 )
 
 // doc is a brief being laid out.
@@ -396,14 +396,14 @@ func (d *doc) logHeading(text string) {
 
 func (d *doc) setFont(style string, size float64) { d.ts.SetFont(style, size) }
 
-func (d *doc) setColor(c rgb) { d.pdf.SetTextColor(c.r, c.g, c.b) }
+func (d *doc) setColor(c rgb) { d.pdf.SetTextColor(c.R, c.G, c.B) }
 
-func (d *doc) fill(c rgb) { d.pdf.SetFillColor(c.r, c.g, c.b) }
+func (d *doc) fill(c rgb) { d.pdf.SetFillColor(c.R, c.G, c.B) }
 
-func (d *doc) draw(c rgb) { d.pdf.SetDrawColor(c.r, c.g, c.b) }
+func (d *doc) draw(c rgb) { d.pdf.SetDrawColor(c.R, c.G, c.B) }
 
 // lineHeight is the distance between lines of text of a size in points.
-func lineHeight(size float64) float64 { return size * ptToMM * 1.32 }
+var lineHeight = pdfstyle.LineHeight
 
 // textAt writes one line of text in a box at (x, y), w wide, one line high,
 // aligned "L", "R" or "C".

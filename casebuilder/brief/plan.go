@@ -12,14 +12,16 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
-// implementation writes section 5 on landscape pages: the timeline of the
-// milestones with the resources each needs, the stakeholders and how they
-// are kept informed, and the reporting cadence.
+// implementation writes section 5: the timeline of the milestones with the
+// resources each needs and the stage gates between them, what each gate
+// takes to go on and what stopping there means, the stakeholders and how
+// they are kept informed, and the reporting cadence.
 func (d *doc) implementation() {
-	d.startSection(true)
 	p := &d.c.Plan
 	if len(p.Milestones) == 0 {
-		d.para("No milestones are planned yet.")
+		none := "No milestones are planned yet."
+		d.sectionWith(d.paraHeight(none, 9))
+		d.para(none)
 	} else {
 		owners := map[string]bool{}
 		for _, m := range p.Milestones {
@@ -32,28 +34,49 @@ func (d *doc) implementation() {
 		if dated {
 			s += fmt.Sprintf(", from %s to %s", longDate(first), longDate(last))
 		}
-		d.para(s + ". " + d.resourcesText())
+		intro := s + ". " + d.resourcesText()
+		// The section starts here when its introduction and the timeline
+		// fit, or, for a long plan, its first rows.
+		start := 45.0
+		if len(p.Milestones)+len(p.Gates) <= maxWholeTimeline {
+			start = d.heightOf(func() {
+				d.para(intro)
+				d.gantt(p.Milestones)
+			})
+		}
+		d.sectionWith(start)
+		d.para(intro)
 		d.gantt(p.Milestones)
 	}
+	d.gates()
 
 	d.sub("Stakeholders and how they are kept informed")
 	if len(p.Stakeholders) == 0 {
 		d.para("No stakeholders are listed yet.")
 	} else {
-		t := &table{caption: "Stakeholders", size: 7.5, tight: true, cols: []col{
-			{head: "Party", w: 22, align: "L"},
-			{head: "Interest", w: 34, align: "L"},
-			{head: "How they are informed", w: 28, align: "L"},
-			{head: "How often", w: 16, align: "L"},
+		t := &table{caption: "Stakeholders", size: 7, tight: true, cols: []col{
+			{head: "Party", w: 18, align: "L"},
+			{head: "Interest", w: 33, align: "L"},
+			{head: "How they are informed", w: 31, align: "L"},
+			{head: "How often", w: 18, align: "L"},
 		}}
 		for _, s := range p.Stakeholders {
 			t.rows = append(t.rows, row{cells: []cell{{s: s.Party, style: "B"}, {s: s.Interest}, orNone(s.Channel), orNone(s.Frequency)}})
 		}
+		// The reporting cadence is how the stakeholders are kept
+		// informed of progress.
+		t.note = "Reporting cadence: " + endSentence(orDefault(p.ReportingCadence, "none is set yet"))
 		d.table(t)
+		return
 	}
 	d.sub("Reporting cadence")
 	d.para(orDefault(p.ReportingCadence, "No reporting cadence is set yet."))
 }
+
+// maxWholeTimeline is how many rows a timeline has at most for the plan
+// to start on a page only when all of it fits there; a longer one starts
+// where its first rows fit.
+const maxWholeTimeline = 16
 
 // resourcesText says how many of the resources the milestones need are
 // secured.
@@ -124,16 +147,15 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 		}
 	}
 	cols := []col{
-		{head: "", w: 3, align: "R"},
-		{head: "Milestone", w: 20, align: "L"},
-		{head: "Owner", w: 17, align: "L"},
-		{head: "Start", w: 8, align: "L"},
-		{head: "End", w: 8, align: "L"},
-		{head: "After", w: 4.5, align: "L"},
-		{head: "Resources", w: 26, align: "L"},
+		{head: "", w: 3.5, align: "R"},
+		{head: "Milestone and resources", w: 30, align: "L"},
+		{head: "Owner", w: 16, align: "L"},
+		{head: "Start", w: 10.5, align: "L"},
+		{head: "End", w: 10.5, align: "L"},
+		{head: "After", w: 6, align: "L"},
 	}
 	if dated {
-		cols = append(cols, col{head: "", w: 25, align: "L", headH: 10, headDraw: func(x, y, w, h float64) {
+		cols = append(cols, col{head: "", w: 24, align: "L", headH: 10, headDraw: func(x, y, w, h float64) {
 			d.timeAxis(from, months, x, y, w, h, pos)
 		}})
 	}
@@ -144,6 +166,7 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 		ws := d.widths(t)
 		grid = timeGrid(from, months, ws[len(ws)-1], pos)
 	}
+	gatesAt := d.gatesAfter(ms)
 	for i, m := range ms {
 		var after []string
 		for _, dep := range m.DependsOn {
@@ -151,9 +174,9 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 				after = append(after, itoa(n))
 			}
 		}
-		cells := []cell{{s: itoa(i + 1), muted: true}, {s: orDefault(m.Name, "Unnamed milestone")},
+		cells := []cell{{s: itoa(i + 1), muted: true}, {s: orDefault(m.Name, "Unnamed milestone"), sub: resourcesText(m)},
 			{s: orDefault(m.Owner, "No owner"), muted: strings.TrimSpace(m.Owner) == ""},
-			dateCell(m.Start), dateCell(m.End), {s: strings.Join(after, ", ")}, resourcesCell(m)}
+			dateCell(m.Start), dateCell(m.End), {s: strings.Join(after, ", ")}}
 		if dated {
 			m := m
 			cells = append(cells, cell{draw: func(x, y, w, h float64) {
@@ -162,9 +185,18 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 			}})
 		}
 		t.rows = append(t.rows, row{cells: cells})
+		for _, gi := range gatesAt[i] {
+			t.rows = append(t.rows, d.gateRow(gi, i+1, dated, grid, pos))
+		}
+	}
+	for _, gi := range gatesAt[-1] {
+		t.rows = append(t.rows, d.gateRow(gi, 0, dated, grid, pos))
 	}
 	if dated {
 		note := "Bars run from each milestone's start to its end; a diamond marks a milestone of a single day."
+		if len(d.c.Plan.Gates) > 0 {
+			note += " An open diamond marks a stage gate (G), a decision to go on only if its thresholds are met: the table below says what each takes."
+		}
 		if slices.ContainsFunc(ms, unsecured) {
 			note += " A hatched bar: the milestone needs a resource not yet secured."
 		}
@@ -173,9 +205,108 @@ func (d *doc) gantt(ms []casebuilder.Milestone) {
 	d.table(t)
 }
 
-// resourcesCell lists what a milestone needs, the resources not yet
+// gatesAfter places the plan's stage gates in the timeline: by the index
+// of the milestone each follows (its own milestone, or the last one that
+// ends by its date), -1 for those that follow none.
+func (d *doc) gatesAfter(ms []casebuilder.Milestone) map[int][]int {
+	out := map[int][]int{}
+	for gi := range d.c.Plan.Gates {
+		g := &d.c.Plan.Gates[gi]
+		at := -1
+		if g.Milestone != "" {
+			at = slices.IndexFunc(ms, func(m casebuilder.Milestone) bool { return m.ID == g.Milestone })
+		} else if !g.Date.IsZero() {
+			for i, m := range ms {
+				if !m.End.IsZero() && !g.Date.Before(m.End) {
+					at = i
+				}
+			}
+		}
+		out[at] = append(out[at], gi)
+	}
+	return out
+}
+
+// gateRow is a stage gate's row in the timeline: its name, who decides,
+// its date, the milestone it follows, and an open diamond on its date.
+func (d *doc) gateRow(gi, follows int, dated bool, grid []gridLine, pos func(casebuilder.Date, float64, float64) float64) row {
+	g := &d.c.Plan.Gates[gi]
+	day, ok := d.gateDay(g)
+	when := cell{s: "not dated", muted: true}
+	if ok {
+		when = cell{s: shortDate(day)}
+	}
+	followed := ""
+	if follows > 0 {
+		followed = itoa(follows)
+	}
+	cells := []cell{{s: "G" + itoa(gi+1), style: "B"}, {s: orDefault(g.Name, "Unnamed gate"), style: "B", sub: "Stage gate"},
+		{s: orDefault(g.DecidedBy, "No one named"), muted: strings.TrimSpace(g.DecidedBy) == ""}, when, {}, {s: followed}}
+	if dated {
+		cells = append(cells, cell{draw: func(x, y, w, h float64) {
+			d.drawGrid(grid, x, y, w, h)
+			if ok {
+				d.gateMark(pos(casebuilder.DateOf(day.Time().AddDate(0, 0, 1)), x, w), y+min(h/2, 4.5))
+			}
+		}})
+	}
+	return row{cells: cells}
+}
+
+// gates writes what each stage gate takes to go on and what stopping
+// there means: the lines that stop, the exit cost, what the
+// recommendation has spent by then and its NPV if it stops there.
+func (d *doc) gates() {
+	gs := d.c.Plan.Gates
+	if len(gs) == 0 {
+		return
+	}
+	f := d.f
+	t := &table{caption: "Stage gates", size: 7, tight: true, cols: []col{
+		{head: "Gate", w: 26, align: "L"},
+		{head: "Goes on only if", w: 40, align: "L"},
+		{head: "If it stops there", w: 34, align: "L"},
+	}}
+	for gi := range gs {
+		g := &gs[gi]
+		when := "not dated"
+		if day, ok := d.gateDay(g); ok {
+			when = longDate(day)
+		}
+		goOn := cell{s: "No thresholds yet.", muted: true}
+		if len(g.Thresholds) > 0 {
+			goOn = cell{s: upperFirst(d.thresholdWords(g)) + "."}
+		}
+		stop := cell{s: "Not dated: what stopping there would mean is not worked out.", muted: true}
+		if gi < len(d.res.Gates) && d.res.Gates[gi].Month >= 0 {
+			gr := d.res.Gates[gi]
+			s := upperFirst(d.stopsWords(g)) + " from " + d.monthLong(gr.Month)
+			if gr.ExitCost > 0 {
+				s += ", at an exit cost of " + f.Money(gr.ExitCost)
+			}
+			stop = cell{s: fmt.Sprintf("%s. Spent by then, the reserve included: %s. The NPV if it stops there: %s.", s, f.Money(gr.SpentBefore), f.Money(gr.NetIfStopped))}
+		}
+		t.rows = append(t.rows, row{cells: []cell{{s: "G" + itoa(gi+1) + "  " + orDefault(g.Name, "Unnamed gate"), style: "B", sub: when + ". Decided by: " + orDefault(g.DecidedBy, "no one named yet")}, goOn, stop}})
+	}
+	d.sub("Stage gates: when the programme would be stopped")
+	d.table(t)
+}
+
+// gateMark draws a stage gate's open diamond, centred at (x, y).
+func (d *doc) gateMark(x, y float64) {
+	if d.dry {
+		return
+	}
+	r := 2.0
+	d.fill(colWhite)
+	d.draw(colAccent)
+	d.pdf.SetLineWidth(0.5)
+	d.pdf.Polygon([]gofpdf.PointType{{X: x, Y: y - r}, {X: x + r, Y: y}, {X: x, Y: y + r}, {X: x - r, Y: y}}, "FD")
+}
+
+// resourcesText lists what a milestone needs, the resources not yet
 // secured first and marked so.
-func resourcesCell(m casebuilder.Milestone) cell {
+func resourcesText(m casebuilder.Milestone) string {
 	var open, secured []string
 	for _, r := range m.Resources {
 		s := orDefault(r.Description, "Not described")
@@ -185,10 +316,7 @@ func resourcesCell(m casebuilder.Milestone) cell {
 			open = append(open, "Not yet secured: "+s)
 		}
 	}
-	if len(open)+len(secured) == 0 {
-		return cell{}
-	}
-	return cell{s: strings.Join(append(open, secured...), "\n")}
+	return strings.Join(append(open, secured...), "\n")
 }
 
 func dateCell(dt casebuilder.Date) cell {
@@ -208,7 +336,7 @@ func (d *doc) timeAxis(from casebuilder.Date, months int, x, y, w, h float64, po
 	k := max(1, int(math.Ceil(8/(12*monthW))))
 	d.setFont("B", 7)
 	d.setColor(colWhite)
-	d.draw(rgb{120, 140, 170})
+	d.draw(rgb{R: 120, G: 140, B: 170})
 	pdf.SetLineWidth(0.15)
 	for m := 0; m < months; {
 		dt := from.AddMonths(m)

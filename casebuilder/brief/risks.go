@@ -15,12 +15,26 @@ func (d *doc) painWorking() {
 	if res.Pain.Calculator == "" {
 		d.para("No kind of problem is chosen yet, so its cost is not calculated.")
 	} else {
+		// Inputs given year by year are worked year by year: a column a
+		// year, or the years in the one column when there are many.
+		years := 0
+		for _, st := range res.Pain.Working {
+			years = max(years, len(st.ByYear))
+		}
+		columns := years > 1 && years <= maxYearColumns
 		t := &table{caption: res.Pain.Calculator, size: 7, tight: true, cols: []col{
-			{head: "", w: 5, align: "R"},
-			{head: "Step", w: 30, align: "L"},
-			{head: "How it is obtained", w: 47, align: "L"},
-			{head: "Value", w: 18, align: "R"},
+			{head: "", w: 4, align: "R"},
+			{head: "Step", w: 26, align: "L"},
+			{head: "How it is obtained", w: 52, align: "L"},
 		}}
+		if columns {
+			t.cols[2].w = 70 - 10*float64(years)
+			for y := range years {
+				t.cols = append(t.cols, col{head: "Year " + itoa(y+1), w: 10, align: "R"})
+			}
+		} else {
+			t.cols = append(t.cols, col{head: "Value", w: 18, align: "R"})
+		}
 		group := ""
 		for i, st := range res.Pain.Working {
 			if g := stepGroup(st.Kind); g != group {
@@ -31,7 +45,13 @@ func (d *doc) painWorking() {
 			switch st.Kind {
 			case casebuilder.WorkingInput:
 				how.s = "Entered"
-				if r, ok := c.Pain.Inputs[st.Key]; ok && !r.IsExact() {
+				r, ok := c.Pain.Inputs[st.Key]
+				switch {
+				case ok && r.Yearly() && !r.IsExact():
+					how.s = "Entered year by year: likely values, each within its own range"
+				case ok && r.Yearly():
+					how.s = "Entered year by year"
+				case ok && !r.IsExact():
 					how.s = fmt.Sprintf("Entered: likely value, within %s to %s", f.Value(r.Low, st.Unit), f.Value(r.High, st.Unit))
 				}
 			case casebuilder.WorkingDefault:
@@ -41,21 +61,52 @@ func (d *doc) painWorking() {
 			default:
 				how.s = upperFirst(st.Formula)
 			}
-			value := cell{s: f.Value(st.Value, st.Unit)}
-			if st.Kind == casebuilder.WorkingMissing {
-				value = cell{s: "missing", muted: true}
-			}
 			kind := rowNormal
 			if i == len(res.Pain.Working)-1 && st.Kind == casebuilder.WorkingCalculated {
 				kind = rowTotal
 			}
-			t.rows = append(t.rows, row{kind: kind, cells: []cell{{s: itoa(i + 1), muted: true}, {s: st.Label}, how, value}})
+			cells := []cell{{s: itoa(i + 1), muted: true}, {s: st.Label}, how}
+			switch {
+			case st.Kind == casebuilder.WorkingMissing:
+				n := 1
+				if columns {
+					n = years
+				}
+				for range n {
+					cells = append(cells, cell{s: "missing", muted: true})
+				}
+			case columns:
+				for y := range years {
+					v := st.Value
+					if y < len(st.ByYear) {
+						v = st.ByYear[y]
+					}
+					cells = append(cells, cell{s: f.Value(v, st.Unit)})
+				}
+			case len(st.ByYear) > 1:
+				var vs []string
+				for y, v := range st.ByYear {
+					vs = append(vs, fmt.Sprintf("Year %d: %s", y+1, f.Value(v, st.Unit)))
+				}
+				cells = append(cells, cell{s: strings.Join(vs, "\n")})
+			default:
+				cells = append(cells, cell{s: f.Value(st.Value, st.Unit)})
+			}
+			t.rows = append(t.rows, row{kind: kind, cells: cells})
 		}
 		if d.hasDefaults() {
 			t.note = "Rule-of-thumb defaults stand in for figures the case does not give; replacing them with the organisation's own figures makes the cost firmer."
 		}
 		lead := "The cost is not calculated yet: " + d.missingInputs() + "."
-		if res.Pain.Complete() {
+		switch {
+		case res.Pain.Complete() && years > 1:
+			var by []string
+			for y, v := range res.Pain.AnnualByYear {
+				by = append(by, fmt.Sprintf("%s in year %d", f.Money(v), y+1))
+			}
+			lead = fmt.Sprintf("The %s at the likely value of every input, year by year as some inputs are given: %s.%s Each step uses only those above it.",
+				lowerFirst(res.Pain.Calculator), joinAnd(by), d.yearsSpan())
+		case res.Pain.Complete():
 			lead = fmt.Sprintf("The %s, %s a year at the likely value of every input; each step uses only the steps above it.", lowerFirst(res.Pain.Calculator), f.Money(res.Pain.Annual))
 		}
 		d.leadFor(lead, t)
@@ -67,14 +118,26 @@ func (d *doc) painWorking() {
 		d.para("No evidence is recorded yet.")
 		return
 	}
-	t := &table{caption: "Evidence", size: 7, tight: true, cols: []col{
-		{head: "Finding", w: 68, align: "L"},
-		{head: "Source", w: 32, align: "L"},
+	t := &table{caption: "Evidence", size: textSize, tight: true, cols: []col{
+		{head: "Finding, and where it comes from", w: 100, align: "L"},
 	}}
 	for _, e := range c.Pain.Evidence {
-		t.rows = append(t.rows, row{cells: []cell{{s: e.Finding}, {s: orDefault(e.Source, "No source given"), muted: strings.TrimSpace(e.Source) == ""}}})
+		t.rows = append(t.rows, row{cells: []cell{{s: endSentence(e.Finding) + " Source: " + endSentence(orDefault(e.Source, "none given"))}}})
 	}
 	d.table(t)
+}
+
+// maxYearColumns is how many years the working of the cost of the problem
+// shows as columns; beyond it, the years are listed in one.
+const maxYearColumns = 5
+
+// yearsSpan says which months year 1 of the horizon covers, when the case
+// has a start date: " Year 1 runs from February 2027 to January 2028."
+func (d *doc) yearsSpan() string {
+	if d.c.StartDate.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(" Year 1 is %s to %s.", monthYear(d.c.StartDate), monthYear(d.c.StartDate.AddMonths(casebuilder.PeriodsPerYear-1)))
 }
 
 // stepGroup is the part of the working a step belongs to.
@@ -98,12 +161,13 @@ func (d *doc) hasDefaults() bool {
 // recommendation, and the contingency reserve they add up to. Every
 // alternative's reserve, line by line, is in the appendix.
 func (d *doc) risks() {
-	d.nextSection()
 	c, f := d.c, d.f
 	rec := d.res.RecommendedAlternative()
 	rs := d.recRisks()
 	if len(rs) == 0 {
-		d.para("No risks are recorded for the recommended alternative yet.")
+		none := "No risks are recorded for the recommended alternative yet."
+		d.sectionWith(d.paraHeight(none, 9))
+		d.para(none)
 		d.otherRisksNote()
 		return
 	}
@@ -128,11 +192,15 @@ func (d *doc) risks() {
 	default:
 		intro += fmt.Sprintf("The expected cost of the contingency plans, Σ likelihood × contingency cost, is the contingency reserve of %s, already in the budget.", f.Money(reserve))
 	}
-	d.para(intro)
-	d.note("Impact is what a risk costs if it happens and nothing is done; a risk's share of the reserve is its likelihood × the cost of its contingency plan.")
-
-	d.sub("Heat map")
-	d.heatMap(rs)
+	start := func() {
+		d.para(intro)
+		d.note("Impact is what a risk costs if it happens and nothing is done; a risk's share of the reserve is its likelihood × the cost of its contingency plan.")
+		d.sub("Heat map")
+		d.heatMap(rs)
+	}
+	// The section starts here when its introduction and the heat map fit.
+	d.sectionWith(d.heightOf(start))
+	start()
 
 	d.sub("Risks and contingency plans")
 	t := &table{caption: "Risks and contingency plans", size: 7, cols: []col{
@@ -184,7 +252,7 @@ func (d *doc) otherRisksText() string {
 	if !d.hasReserves() {
 		return ""
 	}
-	return "The other alternatives' risks and contingency reserves, risk by risk, are in " + d.appendixRef(partReserves) + "."
+	return "The other alternatives' risks and contingency reserves, risk by risk, are with their lines in " + d.appendixRef(partAlternative) + "."
 }
 
 func orNone(s string) cell {

@@ -1,7 +1,8 @@
 // Package cli is the casebuilder command line: it writes samples, prints a
-// case's figures, checks a case, exports it, and records its approval and
-// actuals, without any window. The casebuilder
-// program hands it every command-line call that is not for the desktop app.
+// case's figures, checks a case, exports it, records its approval and
+// actuals, and writes its monthly progress report, without any window. The
+// casebuilder program hands it every command-line call that is not for the
+// desktop app.
 package cli
 
 import (
@@ -49,6 +50,8 @@ func commands() []command {
 			"record the approval of the case, keeping its approved figures and plan as the baseline", (*runner).approve},
 		{"import", "[--spend CSV] [--kpi CSV] [--milestones CSV] FILE",
 			"add actual spend, KPI readings and milestone progress to an approved case, all or nothing", (*runner).importActuals},
+		{"report", "[--as-of YYYY-MM] [--paper a4|letter] [--with-review] -o OUT.pdf FILE",
+			"write an approved case's monthly progress report as a PDF for the CEO, the CFO and the VP Sales", (*runner).progressReport},
 		{"help", "", "print this help", (*runner).help},
 	}
 }

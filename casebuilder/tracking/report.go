@@ -242,7 +242,7 @@ func (r *Report) changes(f *figure.Format, inPeriod func(casebuilder.Date) bool)
 	// Risks.
 	for _, rk := range p.Risks {
 		if inPeriod(rk.Fired) {
-			add(AreaRisks, "The trigger of %q fired on %s: %s.", rk.Description, rk.Fired, responseWords(rk))
+			add(AreaRisks, "The trigger of %q fired on %s: %s.", rk.Description, rk.Fired, rk.Response())
 		}
 		if inPeriod(rk.Resolved) {
 			add(AreaRisks, "%q was dealt with on %s.", rk.Description, rk.Resolved)
@@ -283,8 +283,9 @@ func areaOrder(area string) int {
 	return 4
 }
 
-// responseWords says what was done about a risk that fired.
-func responseWords(r RiskProgress) string {
+// Response says what was done about a risk that fired, in words: "the
+// work-around is used".
+func (r RiskProgress) Response() string {
 	switch {
 	case r.Workaround && r.Contingency:
 		return "the work-around and the contingency plan are used"

@@ -56,6 +56,7 @@ const (
 	sMean
 	sROI50
 	sProbPositive
+	sRisks
 )
 
 const (
@@ -104,7 +105,7 @@ const (
 
 var (
 	sensitivityWidths = []float64{40, 10, 10, 13, 13, 13, 14, 14, 14, 14, 14, 30}
-	simulationWidths  = []float64{40, 10, 10, 13, 14, 14, 14, 14, 14, 12, 13}
+	simulationWidths  = []float64{40, 10, 10, 13, 14, 14, 14, 14, 14, 12, 13, 12}
 )
 
 // liveCheck writes the check that the NPVs the workbook computes now
@@ -145,9 +146,14 @@ func (b *book) banner(s *sheet, row int, text string) {
 // are stored, and its header. Charts come before them: LibreOffice draws
 // a chart on a page with repeated rows over those rows.
 func (b *book) tableTop(s *sheet, row int, caution string, header []any) {
+	b.tableTopHeight(s, row, caution, header, 45)
+}
+
+// tableTopHeight is tableTop with a header row height points tall.
+func (b *book) tableTopHeight(s *sheet, row int, caution string, header []any, height float64) {
 	s.put(row, []any{b.text(rCaution, caution)}, 0)
 	s.merge(1, row, len(s.widths), row)
-	s.put(row+1, header, 45)
+	s.put(row+1, header, height)
 }
 
 // tornadoLayout is where the Sensitivity sheet's chart and table go.
@@ -305,11 +311,17 @@ func (b *book) writeSimulation() {
 	s := b.open(sheetSimulation, sheetSetup{widths: widths, freezeCol: 2, titleFrom: top, titleRows: head, gridlines: true, tab: "C55A11"})
 	defer s.close()
 	s.put(1, []any{b.text(rTitle, "Simulation: the range of outcomes (Monte Carlo)")}, 24)
+	risks := "figures given as one number and the contingency reserves stay as they are."
+	if includesRisks(sim) {
+		risks = "figures given as one number stay as they are, and every risk of the alternative happens or not with its likelihood: " +
+			"one that happens costs its contingency plan and its residual impact (Risks sheet), in month 0, in place of the contingency " +
+			"reserve, which the trials do not count. The percentiles and the probability that the NPV is positive include the risks."
+	}
 	b.banner(s, 2, fmt.Sprintf("Simulation results, computed by Case Builder at export; not recalculated. %s trials of %s estimates, seed %d: in "+
 		"each trial every estimate given as a range (%d in this case) is drawn between its low and its high value, most often near its "+
-		"likely value, and every alternative's NPV and ROI are worked out; figures given as one number and the contingency reserves "+
-		"stay as they are. The same case, trials, seed and distribution always give the same results. Export again from Case Builder "+
-		"to bring them up to date.", b.num.Number(float64(sim.Trials), 0), distributionName(sim.Distribution), sim.Seed, sim.Uncertain))
+		"likely value, and every alternative's NPV and ROI are worked out; %s The same case, trials, seed and distribution always give "+
+		"the same results. Export again from Case Builder to bring them up to date.", b.num.Number(float64(sim.Trials), 0),
+		distributionName(sim.Distribution), sim.Seed, sim.Uncertain, risks))
 	n := len(sim.Alternatives)
 	r := make([]any, last)
 	r[0] = b.text(rBold, "Live check")
@@ -327,7 +339,7 @@ func (b *book) writeSimulation() {
 
 	b.tableTop(s, top, "Simulation results of every alternative: computed by Case Builder at export; not recalculated.",
 		b.textHeader(last, "Alternative", "Trials", "Seed", "Distribution", "NPV at likely values", "NPV P10", "NPV P50",
-			"NPV P90", "Mean NPV", "ROI P50", "Probability NPV > 0"))
+			"NPV P90", "Mean NPV", "ROI P50", "Probability NPV > 0", "Risks drawn"))
 	row := head
 	for ai, a := range sim.Alternatives {
 		row++
@@ -354,6 +366,11 @@ func (b *book) writeSimulation() {
 			r[sROI50-1] = excelize.Cell{StyleID: b.style(role, nPercent), Value: na}
 		}
 		r[sProbPositive-1] = b.number(role, nPercent, a.ProbNPVPositive)
+		drawn := "no"
+		if a.IncludesRisks {
+			drawn = "yes"
+		}
+		r[sRisks-1] = excelize.Cell{StyleID: b.style(role, nInt), Value: drawn}
 		s.put(row, r, rowHeight(a.Name, widths[sAlt-1]))
 	}
 	row += 2
@@ -377,8 +394,12 @@ func (b *book) writeHistogram(s *sheet, row int) {
 	last := len(widths)
 	s.put(row, []any{b.text(rSection, "Simulated NPV of "+a.Name+": how often each outcome came up")}, 20)
 	row++
-	note := fmt.Sprintf("Simulation results (not recalculated): how many of the %s trials gave an NPV in each range. P10 %s, P50 %s, P90 %s; "+
-		"the NPV was above zero in %s of the trials.", b.num.Number(float64(a.Trials), 0), b.num.Money(a.NPVP10), b.num.Money(a.NPVP50),
+	with := ""
+	if a.IncludesRisks {
+		with = ", the risks that happened included"
+	}
+	note := fmt.Sprintf("Simulation results (not recalculated): how many of the %s trials gave an NPV in each range%s. P10 %s, P50 %s, P90 %s; "+
+		"the NPV was above zero in %s of the trials.", b.num.Number(float64(a.Trials), 0), with, b.num.Money(a.NPVP10), b.num.Money(a.NPVP50),
 		b.num.Money(a.NPVP90), b.num.Percent(a.ProbNPVPositive))
 	s.put(row, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
 	s.merge(1, row, last, row)
@@ -488,4 +509,14 @@ func shorten(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// includesRisks reports whether the simulation drew the risks.
+func includesRisks(sim *casebuilder.Simulation) bool {
+	for _, a := range sim.Alternatives {
+		if a.IncludesRisks {
+			return true
+		}
+	}
+	return false
 }

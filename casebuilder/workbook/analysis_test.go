@@ -314,12 +314,29 @@ func TestPrecomputedAnalysis(t *testing.T) {
 // The CEO review sheet lists every finding of the review, most severe
 // first, with the readiness score.
 func TestReviewSheet(t *testing.T) {
-	for _, name := range []string{"turnover", "stress"} {
+	// The turnover sample is sound: the review finds nothing, and the
+	// sheet says so.
+	sound := sample(t, "turnover")
+	if findings := casebuilder.Review(sound, casebuilder.Calculate(sound)); len(findings) != 0 {
+		t.Fatalf("the turnover sample has %d findings, want none: %v", len(findings), findings)
+	}
+	rows := rawRows(t, open(t, write(t, sound)), sheetReview)
+	if !slices.ContainsFunc(rows, func(r []string) bool { return cell(r, 2) == "The review found nothing to object to." }) {
+		t.Error("the review sheet of a case without findings does not say it found nothing")
+	}
+	// The same case made careless: risks with no owner, a discount rate of
+	// zero, a milestone with no owner.
+	flawed := sample(t, "turnover")
+	flawed.DiscountRate = 0
+	for i := range flawed.Risks {
+		flawed.Risks[i].Owner = ""
+	}
+	flawed.Plan.Milestones[0].Owner = ""
+	for name, c := range map[string]*casebuilder.Case{"flawed turnover": flawed, "stress": sample(t, "stress")} {
 		t.Run(name, func(t *testing.T) {
-			c := sample(t, name)
 			findings := casebuilder.Review(c, casebuilder.Calculate(c))
 			if len(findings) == 0 {
-				t.Fatal("the sample has no findings to show")
+				t.Fatal("the case has no findings to show")
 			}
 			f := open(t, write(t, c))
 			rows := rawRows(t, f, sheetReview)

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -10,7 +11,8 @@ import (
 
 // The Assumptions sheet: every input of the case in one place. The general
 // settings sit at fixed rows (their cells carry defined names), then the
-// calculator's inputs, the cost lines and the benefit lines.
+// calculator's inputs (one row a year for an input given year by year), the
+// cost lines and the benefit lines.
 const (
 	asmRowDiscount = 5
 	asmRowMonthly  = 6
@@ -20,24 +22,31 @@ const (
 	asmRowScenario = 10
 	asmRowReserve  = 11
 	asmRowComplete = 12
-	asmRowPain     = 14 // the calculator's section heading
+	asmRowFiscal   = 13
+	asmRowPain     = 15 // the calculator's section heading
 )
 
 // Columns of the tables.
 const (
-	aLabel  = 1  // A: input, or alternative
-	aName   = 2  // B: name in formulas, or line; the value of a general setting
-	aKind   = 3  // C: unit, kind of cost, basis of a benefit
-	aD      = 4  // D: source, per head, input changed
-	aLow    = 5  // E
-	aLikely = 6  // F
-	aHigh   = 7  // G
-	aUsed   = 8  // H: the value at the chosen scenario
-	aI      = 9  // I: heads, ramp months
-	aJ      = 10 // J: each time, yearly value at full effect
-	aStart  = 11 // K: start month
-	aEnd    = 12 // L: end month
-	aNote   = 13 // M
+	aLabel       = 1  // A: input, or alternative
+	aName        = 2  // B: name in formulas, or line; the value of a general setting
+	aKind        = 3  // C: unit, kind of cost, basis of a benefit
+	aD           = 4  // D: source, per head, input changed
+	aLow         = 5  // E
+	aLikely      = 6  // F
+	aHigh        = 7  // G
+	aUsed        = 8  // H: the value at the chosen scenario
+	aI           = 9  // I: heads, ramp months; the note of a calculator input
+	aJ           = 10 // J: each time, yearly value at full effect
+	aStart       = 11 // K: start month
+	aEnd         = 12 // L: end month
+	aMoney       = 13 // M: kind of money
+	aStartAt     = 14 // N: the milestone the line starts at
+	aStartOffset = 15 // O: months after it
+	aEndAt       = 16 // P: the milestone the line ends at
+	aEndOffset   = 17 // Q: months after it
+	aOwner       = 18 // R: who delivers a benefit
+	aNote        = 19 // S
 )
 
 // Scenario choices, as the Scenario cell holds them.
@@ -54,9 +63,18 @@ var costKindWords = map[casebuilder.CostKind]string{
 	casebuilder.Yearly:  "yearly",
 }
 
+// splitWords is what the Money cell of a benefit tied to a calculator
+// whose parts are of several kinds of money says: its value is split as
+// the parts of the cost of pain it avoids are (Cash flows sheet). It names
+// no kind, so that no SUMIF on a kind counts it.
+const splitWords = "split by the pain's parts"
+
 type assumptionsLayout struct {
-	// painRow is the row of each calculator input the calculator needs.
-	painRow map[string]int
+	// painRow is the row of each calculator input the calculator needs,
+	// the first year's for an input that has a row for each year, and
+	// painRows every row of it, year 1 first.
+	painRow  map[string]int
+	painRows map[string][]int
 	// costSection and benefitSection are the rows of the tables' headings;
 	// costRow and benefitRow the row of each line, by alternative and line
 	// (0 for the do-nothing baseline, whose lines count for nothing).
@@ -67,11 +85,15 @@ type assumptionsLayout struct {
 
 func (b *book) planAssumptions() {
 	l := &b.asm
-	l.painRow = map[string]int{}
+	l.painRow, l.painRows = map[string]int{}, map[string][]int{}
 	r := asmRowPain + 2
 	for _, st := range b.working {
-		if st.Kind != casebuilder.WorkingCalculated {
-			l.painRow[st.Key] = r
+		if st.Kind == casebuilder.WorkingCalculated {
+			continue
+		}
+		l.painRow[st.Key] = r
+		for range b.inputRows(st.Key) {
+			l.painRows[st.Key] = append(l.painRows[st.Key], r)
 			r++
 		}
 	}
@@ -117,6 +139,38 @@ func (b *book) planAssumptions() {
 	l.last = r
 }
 
+// inputRows is how many rows the Assumptions sheet gives a calculator
+// input: one for each year an input is given for; as many as the
+// calculator tells apart for a default that reads an input given year by
+// year, directly or not; else one.
+func (b *book) inputRows(key string) int {
+	m := b.model
+	if m == nil {
+		return 1
+	}
+	i, ok := m.index[key]
+	switch {
+	case !ok:
+		return 1
+	case m.given[i]:
+		return max(1, min(len(m.values[i].Years), m.years))
+	case m.def[i] == nil:
+		return 1
+	}
+	rows := 1
+	for _, dep := range m.def[i].Names() {
+		rows = max(rows, b.inputRows(dep))
+	}
+	return rows
+}
+
+// usedCell is the Used cell of a calculator input in year y of the
+// calculator: its row of that year, or its last.
+func (b *book) usedCell(key string, y int) string {
+	rows := b.asm.painRows[key]
+	return xref(sheetAssumptions, aUsed, rows[min(y, len(rows)-1)])
+}
+
 // usedFormula picks the low, likely or high value of a row by the
 // Scenario cell.
 func usedFormula(row int) string {
@@ -126,7 +180,7 @@ func usedFormula(row int) string {
 
 func (b *book) writeAssumptions() {
 	s := b.open(sheetAssumptions, sheetSetup{
-		widths:    []float64{36, 40, 12, 20, 13, 13, 13, 13, 9, 14, 9, 9, 44},
+		widths:    []float64{36, 40, 12, 20, 13, 13, 13, 13, 9, 14, 9, 9, 12, 24, 8, 24, 8, 20, 40},
 		freezeRow: 4, titleRows: 3, gridlines: true, tab: "FFC000",
 	})
 	defer s.close()
@@ -168,7 +222,8 @@ func (b *book) generalSettings(s *sheet) {
 	if !c.StartDate.IsZero() {
 		start = b.number(rInputLeft, nDate, serial(c.StartDate))
 	}
-	setting(asmRowStart, "Start date", start, nameStartDate+": the calendar month of month 0.")
+	setting(asmRowStart, "Start date", start, nameStartDate+": the calendar month of month 0. The months of the lines anchored to "+
+		"milestones count from it.")
 	setting(asmRowCurrency, "Currency", b.text(rPlain, c.Currency),
 		"Every amount in the case is in this currency. It is not an input: Case Builder writes the formats in it.")
 	setting(asmRowScenario, "Scenario", b.text(rInput, scenarioLikely),
@@ -189,15 +244,26 @@ func (b *book) generalSettings(s *sheet) {
 	setting(asmRowComplete, "Pain calculator complete", b.formula(rCalcLeft, nGeneral, b.painCompleteFormula(), b.calc != nil && b.res.Pain.Complete()),
 		namePainComplete+": TRUE once every input the calculator needs is entered. Until then the cost of pain, and every benefit "+
 			"valued from it, counts as zero, as in Case Builder.")
+	setting(asmRowFiscal, "Fiscal year starts in month", b.number(rInputLeft, nInt, float64(b.fiscalStart())),
+		nameFiscalYearStart+": the month (1 is January) the company's fiscal year starts in; the Fiscal years sheet adds up the money by it.")
 	s.validate(ref(aName, asmRowDiscount), nil, 0, 1, false, "The discount rate is a yearly fraction between 0 % and 100 %.")
 	s.validate(ref(aName, asmRowHorizon), nil, 1, float64(b.months), true,
 		fmt.Sprintf("The horizon is a whole number of months from 1 to %d (the months this workbook has columns for).", b.months))
 	s.validate(ref(aName, asmRowScenario), []string{scenarioLikely, scenarioLow, scenarioHigh}, 0, 0, false, "Choose Likely, Low or High.")
 	s.validate(ref(aName, asmRowReserve), bases, 0, 0, false, "Choose "+strings.Join(bases, ", ")+".")
+	s.validate(ref(aName, asmRowFiscal), nil, 1, 12, true, "The fiscal year starts in a month from 1 (January) to 12 (December).")
+}
+
+// fiscalStart is the month the case's fiscal year starts in, 1 to 12.
+func (b *book) fiscalStart() int {
+	if m := b.c.FiscalYearStart; m >= 1 && m <= 12 {
+		return m
+	}
+	return 1
 }
 
 // painCompleteFormula is TRUE when every input the calculator needs and
-// that has no default holds a figure.
+// that has no default holds a figure, in every year it has a row for.
 func (b *book) painCompleteFormula() string {
 	if b.calc == nil {
 		return "FALSE"
@@ -205,7 +271,9 @@ func (b *book) painCompleteFormula() string {
 	var cells []string
 	for _, st := range b.working {
 		if in := casebuilder.LookupInput(st.Key); st.Kind != casebuilder.WorkingCalculated && !in.HasDefault() {
-			cells = append(cells, ref(aLikely, b.asm.painRow[st.Key]))
+			for _, row := range b.asm.painRows[st.Key] {
+				cells = append(cells, ref(aLikely, row))
+			}
 		}
 	}
 	if len(cells) == 0 {
@@ -235,68 +303,96 @@ func (b *book) painInputs(s *sheet) {
 		s.put(asmRowPain+2, r, 0)
 		return
 	}
-	low := b.painAt(func(r casebuilder.Range) float64 { return r.Low }, nil)
-	high := b.painAt(func(r casebuilder.Range) float64 { return r.High }, nil)
+	m := b.model
+	// The calculator with every input at its low and at its high value,
+	// year by year, for the defaults' cached results.
+	at := func(pick func(casebuilder.Range) float64) [][]float64 {
+		out := make([][]float64, m.years)
+		for y := range out {
+			out[y] = m.env()
+			m.today(out[y], y, pick)
+		}
+		return out
+	}
+	low := at(func(r casebuilder.Range) float64 { return r.Low })
+	high := at(func(r casebuilder.Range) float64 { return r.High })
+	noteWidth := b.widthOf(s.widths, aI, aNote)
 	for _, st := range b.working {
 		if st.Kind == casebuilder.WorkingCalculated {
 			continue
 		}
-		row := b.asm.painRow[st.Key]
 		in := casebuilder.LookupInput(st.Key)
+		rows := b.asm.painRows[st.Key]
 		given := b.c.Pain.Inputs[st.Key]
-		nf := unitFormat(in.Unit, given.Likely)
-		r := make([]any, aI)
-		r[aLabel-1] = b.text(rBold, in.Label)
-		r[aName-1] = b.text(rKey, formulaName(in.Key))
-		r[aKind-1] = b.text(rPlain, b.unitName(in.Unit))
-		note := in.Help
-		switch st.Kind {
-		case casebuilder.WorkingInput:
-			r[aD-1] = b.text(rPlain, "Entered")
-			r[aLow-1] = b.number(rInput, nf, given.Low)
-			r[aLikely-1] = b.number(rInput, nf, given.Likely)
-			r[aHigh-1] = b.number(rInput, nf, given.High)
-		case casebuilder.WorkingDefault:
-			nf = unitFormat(in.Unit, st.Value)
-			r[aD-1] = b.text(rPlain, "Rule of thumb")
-			note = in.DefaultNote + " Formula: " + in.Default + "."
-			for _, at := range []struct {
-				col   int
-				value float64
-			}{{aLow, low[st.Key]}, {aLikely, st.Value}, {aHigh, high[st.Key]}} {
-				f := in.DefaultExpression().Format(func(dep string) string { return ref(at.col, b.asm.painRow[dep]) })
-				r[at.col-1] = b.formula(rDefault, nf, f, at.value)
+		i := m.index[st.Key]
+		for y, row := range rows {
+			r := make([]any, aI)
+			label := in.Label
+			if len(rows) > 1 {
+				label += fmt.Sprintf(", year %d", y+1)
 			}
-		default:
-			r[aD-1] = b.text(rBold, "Missing: enter it")
-			r[aLow-1], r[aLikely-1], r[aHigh-1] = b.blank(rInput, nf), b.blank(rInput, nf), b.blank(rInput, nf)
+			r[aLabel-1] = b.text(rBold, label)
+			if y == 0 {
+				r[aName-1] = b.text(rKey, formulaName(in.Key))
+			}
+			r[aKind-1] = b.text(rPlain, b.unitName(in.Unit))
+			note := in.Help
+			py := b.painYear(y)
+			nf := unitFormat(in.Unit, b.today[py][i])
+			switch st.Kind {
+			case casebuilder.WorkingInput:
+				est := given.InYear(y)
+				nf = unitFormat(in.Unit, est.Likely)
+				source := "Entered"
+				if given.Yearly() {
+					source = "Entered for the year"
+					if y == len(rows)-1 && y < b.years-1 {
+						source = "Entered; holds after"
+						note = "The last year given holds for the years after it. " + note
+					}
+				}
+				if y > 0 {
+					note = ""
+				}
+				r[aD-1] = b.text(rPlain, source)
+				r[aLow-1] = b.number(rInput, nf, est.Low)
+				r[aLikely-1] = b.number(rInput, nf, est.Likely)
+				r[aHigh-1] = b.number(rInput, nf, est.High)
+			case casebuilder.WorkingDefault:
+				def := in.DefaultIn(&b.c.Pain)
+				r[aD-1] = b.text(rPlain, "Rule of thumb")
+				if from := in.DefaultFrom; from != "" && def.String() == from {
+					r[aD-1] = b.text(rPlain, "From the case")
+					note = fmt.Sprintf("The case gives its %s (on this sheet), which this input takes in place of the rule of thumb: "+
+						"type a figure over it to replace it.", strings.ToLower(casebuilder.LookupInput(from).Label))
+				} else {
+					note = in.DefaultNote + " Formula: " + in.Default + "."
+				}
+				if y > 0 {
+					note = ""
+				}
+				for _, at := range []struct {
+					col   int
+					value float64
+				}{{aLow, low[py][i]}, {aLikely, b.today[py][i]}, {aHigh, high[py][i]}} {
+					f := def.Format(func(dep string) string {
+						deps := b.asm.painRows[dep]
+						return ref(at.col, deps[min(y, len(deps)-1)])
+					})
+					r[at.col-1] = b.formula(rDefault, nf, f, at.value)
+				}
+			default:
+				r[aD-1] = b.text(rBold, "Missing: enter it")
+				r[aLow-1], r[aLikely-1], r[aHigh-1] = b.blank(rInput, nf), b.blank(rInput, nf), b.blank(rInput, nf)
+			}
+			r[aUsed-1] = b.formula(rCalc, nf, usedFormula(row), b.today[py][i])
+			r[aI-1] = b.text(rNote, note)
+			s.put(row, r, rowHeight(note, noteWidth))
+			s.merge(aI, row, aNote, row)
 		}
-		r[aUsed-1] = b.formula(rCalc, nf, usedFormula(row), st.Value)
-		r[aI-1] = b.text(rNote, note)
-		s.put(row, r, rowHeight(note, 95))
-		s.merge(aI, row, aNote, row)
-		s.validate(ref(aLow, row)+":"+ref(aHigh, row), nil, in.Min, in.Max, false,
+		s.validate(ref(aLow, rows[0])+":"+ref(aHigh, rows[len(rows)-1]), nil, in.Min, in.Max, false,
 			fmt.Sprintf("%s must be between %v and %v.", in.Label, in.Min, in.Max))
 	}
-}
-
-// painAt runs the calculator with every entered input at the value pick
-// chooses and some inputs changed, and returns the value of every input and
-// step by key: the app's own arithmetic, for the formulas' cached results.
-func (b *book) painAt(pick func(casebuilder.Range) float64, over map[string]float64) map[string]float64 {
-	p := casebuilder.Pain{Category: b.c.Pain.Category, Inputs: map[string]casebuilder.InputValue{}}
-	for k, r := range b.c.Pain.Inputs {
-		p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(pick(r.Range)))
-	}
-	for k, v := range over {
-		p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(v))
-	}
-	res := casebuilder.CostOfPain(&p)
-	out := make(map[string]float64, len(res.Working))
-	for _, st := range res.Working {
-		out[st.Key] = st.Value
-	}
-	return out
 }
 
 func (b *book) tableHeader(s *sheet, section int, title string, header []string) {
@@ -304,22 +400,49 @@ func (b *book) tableHeader(s *sheet, section int, title string, header []string)
 	r[0] = b.text(rSection, title)
 	s.put(section, r, 20)
 	r = make([]any, len(header))
+	height := 30.0
 	for i, h := range header {
 		r[i] = b.text(rHeader, h)
+		height = max(height, rowHeight(h, s.widths[i]))
 	}
-	s.put(section+1, r, 30)
+	s.put(section+1, r, height)
+}
+
+// moneyWords are the kinds of money as the Money cells hold them.
+var (
+	costMoneyWords    = []string{string(casebuilder.Cash), string(casebuilder.PeopleTime)}
+	benefitMoneyWords = []string{string(casebuilder.Cash), string(casebuilder.Margin), string(casebuilder.Avoidance), string(casebuilder.Productivity)}
+)
+
+// moneyName says what a kind of money is, for people.
+func moneyName(k casebuilder.MoneyKind) string {
+	switch k {
+	case casebuilder.Cash:
+		return "cash"
+	case casebuilder.PeopleTime:
+		return "people's time"
+	case casebuilder.Margin:
+		return "margin on additional sales"
+	case casebuilder.Avoidance:
+		return "cost avoidance"
+	case casebuilder.Productivity:
+		return "productivity"
+	}
+	return string(k)
 }
 
 func (b *book) costLines(s *sheet) {
 	b.tableHeader(s, b.asm.costSection, "Costs of the alternatives", []string{"Alternative", "Cost line", "Kind", "Per head",
-		"Low", "Likely", "High", "Used", "Heads", "Each time", "Start month", "End month", "Note"})
+		"Low", "Likely", "High", "Used", "Heads", "Each time", "Start month", "End month", "Money",
+		"Starts at", "Start offset (months)", "Ends at", "End offset (months)", "", "Note"})
 	first, last := 0, 0
 	for ai, a := range b.c.Alternatives {
 		if a.DoNothing {
 			continue
 		}
 		res := &b.res.Alternatives[ai]
-		for li, k := range a.Costs {
+		for li := range a.Costs {
+			k := &a.Costs[li]
 			row := b.asm.costRow[ai][li]
 			if first == 0 {
 				first = row
@@ -338,17 +461,22 @@ func (b *book) costLines(s *sheet) {
 			r[aLikely-1] = b.number(rInput, nMoney, k.Amount.Likely)
 			r[aHigh-1] = b.number(rInput, nMoney, k.Amount.High)
 			r[aUsed-1] = b.formula(rCalc, nMoney, usedFormula(row), k.Amount.Likely)
-			r[aI-1] = b.number(rInput, unitFormat(figure.Count, k.Heads), k.Heads)
+			note := k.Note
+			if k.HeadsFrom != "" {
+				heads := b.headsFor(k.HeadsFrom, 0)
+				r[aI-1] = b.formula(rCalc, unitFormat(figure.Count, heads.value), heads.formula, heads.value)
+				note = strings.TrimSpace(fmt.Sprintf("The heads follow %s year by year (Cost of pain sheet). %s", b.keyLabel(k.HeadsFrom), note))
+			} else {
+				r[aI-1] = b.number(rInput, unitFormat(figure.Count, k.Heads), k.Heads)
+			}
 			r[aJ-1] = b.formula(rCalc, nMoney, fmt.Sprintf(`%s*IF(%s="Yes",%s,1)`, ref(aUsed, row), ref(aD, row), ref(aI, row)),
 				lineValue(res, casebuilder.CostLine, li))
-			r[aStart-1] = b.number(rInput, nInt, float64(k.StartMonth))
-			if k.EndMonth != nil {
-				r[aEnd-1] = b.number(rInput, nInt, float64(*k.EndMonth))
-			} else {
-				r[aEnd-1] = b.blank(rInput, nInt)
-			}
-			r[aNote-1] = b.text(rNote, k.Note)
-			s.put(row, r, max(rowHeight(k.Note, 44), rowHeight(k.Name, 40), rowHeight(a.Name, 36)))
+			line := lineOf(res, casebuilder.CostLine, li)
+			b.lineMonths(r, row, k.StartMonth, k.EndMonth, k.StartAt, k.EndAt, line)
+			r[aMoney-1] = b.text(rInput, string(costMoneyOf(k)))
+			r[aNote-1] = b.text(rNote, note)
+			s.put(row, r, max(rowHeight(note, s.widths[aNote-1]), rowHeight(k.Name, 40), rowHeight(a.Name, 36),
+				rowHeight(anchorWords(b.c, k.StartAt), s.widths[aStartAt-1]), rowHeight(anchorWords(b.c, k.EndAt), s.widths[aEndAt-1])))
 		}
 	}
 	if first == 0 {
@@ -364,17 +492,131 @@ func (b *book) costLines(s *sheet) {
 	s.validate(col(aI), nil, 0, casebuilder.MaxHeads, false, "Heads are not negative.")
 	s.validate(ref(aStart, first)+":"+ref(aEnd, last), nil, 0, casebuilder.MaxHorizonMonths-1, true,
 		"Months count from 0, the first month; leave the end month empty to run to the horizon.")
+	s.validate(col(aMoney), costMoneyWords, 0, 0, false, "Choose cash (new cash spent) or time (the time of people already paid).")
+	b.validateOffsets(s, first, last)
+}
+
+// validateOffsets restricts the offsets of anchored lines to whole months.
+func (b *book) validateOffsets(s *sheet, first, last int) {
+	for _, c := range []int{aStartOffset, aEndOffset} {
+		s.validate(ref(c, first)+":"+ref(c, last), nil, -casebuilder.MaxHorizonMonths, casebuilder.MaxHorizonMonths, true,
+			"An offset is a whole number of months after the milestone (before it when negative).")
+	}
+}
+
+// costMoneyOf and benefitMoneyOf are the kinds of money of lines, as Case
+// Builder takes them when the case does not say: new cash for a cost, cost
+// avoidance for a benefit.
+func costMoneyOf(k *casebuilder.Cost) casebuilder.MoneyKind {
+	if k.Money == "" {
+		return casebuilder.Cash
+	}
+	return k.Money
+}
+
+func benefitMoneyOf(bf *casebuilder.Benefit) casebuilder.MoneyKind {
+	if bf.Money == "" {
+		return casebuilder.Avoidance
+	}
+	return bf.Money
+}
+
+// lineMonths writes a line's start and end months and its anchors: fixed
+// months are inputs; a month anchored to a milestone is a formula on the
+// milestone's date on the Plan sheet (see anchorMonth), with the offset an
+// input beside it.
+func (b *book) lineMonths(r []any, row, start int, end *int, startAt, endAt *casebuilder.Anchor, line *casebuilder.LineResult) {
+	placed := 0
+	var placedEnd *int
+	if line != nil {
+		placed, placedEnd = line.StartMonth, line.EndMonth
+	}
+	if startAt != nil {
+		r[aStart-1] = b.formula(rCalc, nInt, b.anchorMonth(startAt, ref(aStartOffset, row), false, strconv.Itoa(start)), float64(placed))
+		r[aStartAt-1] = b.text(rWrap, anchorWords(b.c, startAt))
+		r[aStartOffset-1] = b.number(rInput, nInt, float64(startAt.OffsetMonths))
+	} else {
+		r[aStart-1] = b.number(rInput, nInt, float64(start))
+	}
+	switch {
+	case endAt != nil:
+		var cached any = ""
+		if placedEnd != nil {
+			cached = float64(*placedEnd)
+		}
+		r[aEnd-1] = b.formula(rCalc, nInt, b.anchorMonth(endAt, ref(aEndOffset, row), true, `""`), cached)
+		r[aEndAt-1] = b.text(rWrap, anchorWords(b.c, endAt))
+		r[aEndOffset-1] = b.number(rInput, nInt, float64(endAt.OffsetMonths))
+	case end != nil:
+		r[aEnd-1] = b.number(rInput, nInt, float64(*end))
+	default:
+		r[aEnd-1] = b.blank(rInput, nInt)
+	}
+}
+
+// anchorMonth is the formula of the month at which an anchor places a line:
+// the month index, from the case's start date, of its milestone's start
+// date, or of the day after its end date, plus the offset in the cell
+// offset; less one for a line that ends there, whose last month is the one
+// before. Where the milestone or the case has no date, the line keeps its
+// fixed month, fallback, as in Case Builder.
+func (b *book) anchorMonth(a *casebuilder.Anchor, offset string, ends bool, fallback string) string {
+	row, ok := b.ms.milestoneRow[a.Milestone]
+	if !ok {
+		return fallback
+	}
+	col, day := pStart, xref(sheetPlan, pStart, row)
+	if a.At == casebuilder.AtEnd {
+		col = pEnd
+		day = xref(sheetPlan, col, row) + "+1"
+	}
+	date := xref(sheetPlan, col, row)
+	f := monthIndex(day) + "+" + offset
+	if ends {
+		f += "-1"
+	}
+	return fmt.Sprintf(`IF(OR(%s="",%s=""),%s,%s)`, nameStartDate, date, fallback, f)
+}
+
+// monthIndex is the formula of the period (0 is the case's first month) in
+// which the day whose serial number day gives falls.
+func monthIndex(day string) string {
+	return fmt.Sprintf("(YEAR(%s)-YEAR(%s))*12+MONTH(%s)-MONTH(%s)", day, nameStartDate, day, nameStartDate)
+}
+
+// anchorWords says where an anchor places a line: "end of Roll-out
+// (rollout), + 1 month".
+func anchorWords(c *casebuilder.Case, a *casebuilder.Anchor) string {
+	if a == nil {
+		return ""
+	}
+	name := a.Milestone
+	for _, m := range c.Plan.Milestones {
+		if m.ID == a.Milestone {
+			name = fmt.Sprintf("%s (%s)", m.Name, m.ID)
+			break
+		}
+	}
+	return string(a.At) + " of " + name
 }
 
 // lineValue is the app's value of a line: one occurrence of a cost, or a
 // benefit's yearly value at full effect, at the likely values.
 func lineValue(res *casebuilder.AltResult, kind casebuilder.LineKind, index int) float64 {
-	for _, l := range res.Lines {
-		if l.Kind == kind && l.Index == index {
-			return l.Value.Likely
-		}
+	if l := lineOf(res, kind, index); l != nil {
+		return l.Value.Likely
 	}
 	return 0
+}
+
+// lineOf returns the app's result of a line, or nil.
+func lineOf(res *casebuilder.AltResult, kind casebuilder.LineKind, index int) *casebuilder.LineResult {
+	for i := range res.Lines {
+		if l := &res.Lines[i]; l.Kind == kind && l.Index == index {
+			return l
+		}
+	}
+	return nil
 }
 
 var basisWords = map[casebuilder.BenefitBasis]string{
@@ -385,14 +627,17 @@ var basisWords = map[casebuilder.BenefitBasis]string{
 
 func (b *book) benefitLines(s *sheet) {
 	b.tableHeader(s, b.asm.benefitSection, "Benefits of the alternatives", []string{"Alternative", "Benefit line", "Basis", "Input changed",
-		"Low", "Likely", "High", "Used", "Ramp-up (months)", "Yearly value at full effect", "Start month", "End month", "Note"})
+		"Low", "Likely", "High", "Used", "Ramp-up (months)", "Yearly value at full effect (year 1)", "Start month", "End month", "Money",
+		"Starts at", "Start offset (months)", "Ends at", "End offset (months)", "Owner", "Note"})
 	first, last := 0, 0
+	var moneyRows []int // the rows whose kind of money is an input
 	for ai, a := range b.c.Alternatives {
 		if a.DoNothing {
 			continue
 		}
 		res := &b.res.Alternatives[ai]
-		for li, bf := range a.Benefits {
+		for li := range a.Benefits {
+			bf := &a.Benefits[li]
 			row := b.asm.benefitRow[ai][li]
 			if first == 0 {
 				first = row
@@ -417,16 +662,24 @@ func (b *book) benefitLines(s *sheet) {
 			case casebuilder.BenefitPainInput:
 				est = bf.To
 				label := bf.Input
-				if in := casebuilder.LookupInput(bf.Input); in != nil {
+				in := casebuilder.LookupInput(bf.Input)
+				if in != nil {
 					label, nf = in.Label, unitFormat(in.Unit, bf.To.Likely)
 				}
 				r[aD-1] = b.text(rPlain, label)
-				if cell, ok := b.attr.avoided[[2]int{ai, li}]; ok {
-					yearly = b.formula(rCalc, nMoney, cell, value)
+				if cells, ok := b.attr.avoided[[2]int{ai, li}]; ok {
+					yearly = b.formula(rCalc, nMoney, cells[0], value)
+					if in != nil && in.Floor != "" && b.model.floor[b.model.index[in.Key]] != nil {
+						note = strings.TrimSpace(fmt.Sprintf("The change counts only as far as %s: no programme prevents every exit "+
+							"(Pain attribution sheet). %s", in.Floor, note))
+					}
 				} else {
 					yearly = b.number(rCalc, nMoney, 0)
 					note = strings.TrimSpace("This input does not enter the case's pain calculator, so the change avoids no cost. " + note)
 				}
+			}
+			if b.painYears() > 1 && b.tied(bf) {
+				note = strings.TrimSpace("Its value follows the cost of pain year by year (Cash flows sheet). " + note)
 			}
 			r[aLow-1] = b.number(rInput, nf, est.Low)
 			r[aLikely-1] = b.number(rInput, nf, est.Likely)
@@ -434,14 +687,27 @@ func (b *book) benefitLines(s *sheet) {
 			r[aUsed-1] = b.formula(rCalc, nf, usedFormula(row), est.Likely)
 			r[aI-1] = b.number(rInput, nInt, float64(bf.RampMonths))
 			r[aJ-1] = yearly
-			r[aStart-1] = b.number(rInput, nInt, float64(bf.StartMonth))
-			if bf.EndMonth != nil {
-				r[aEnd-1] = b.number(rInput, nInt, float64(*bf.EndMonth))
-			} else {
-				r[aEnd-1] = b.blank(rInput, nInt)
+			b.lineMonths(r, row, bf.StartMonth, bf.EndMonth, bf.StartAt, bf.EndAt, lineOf(res, casebuilder.BenefitLine, li))
+			switch kinds := b.benefitKinds(bf); {
+			case len(kinds) > 1:
+				r[aMoney-1] = b.text(rPlain, splitWords)
+				names := make([]string, len(kinds))
+				for i, k := range kinds {
+					names[i] = moneyName(k)
+				}
+				note = strings.TrimSpace(fmt.Sprintf("Its money is %s, as the parts of the cost of pain it avoids are. %s",
+					strings.Join(names, " and "), note))
+			case b.tied(bf):
+				r[aMoney-1] = b.text(rPlain, string(kinds[0]))
+			default:
+				r[aMoney-1] = b.text(rInput, string(benefitMoneyOf(bf)))
+				moneyRows = append(moneyRows, row)
 			}
+			r[aOwner-1] = b.text(rWrap, bf.Owner)
 			r[aNote-1] = b.text(rNote, note)
-			s.put(row, r, max(rowHeight(note, 44), rowHeight(bf.Name, 40), rowHeight(a.Name, 36)))
+			s.put(row, r, max(rowHeight(note, s.widths[aNote-1]), rowHeight(bf.Name, 40), rowHeight(a.Name, 36),
+				rowHeight(bf.Owner, s.widths[aOwner-1]),
+				rowHeight(anchorWords(b.c, bf.StartAt), s.widths[aStartAt-1]), rowHeight(anchorWords(b.c, bf.EndAt), s.widths[aEndAt-1])))
 		}
 	}
 	if first == 0 {
@@ -453,4 +719,41 @@ func (b *book) benefitLines(s *sheet) {
 	s.validate(ref(aI, first)+":"+ref(aI, last), nil, 0, casebuilder.MaxHorizonMonths, true, "Ramp-up months are a whole number, 0 for full effect at once.")
 	s.validate(ref(aStart, first)+":"+ref(aEnd, last), nil, 0, casebuilder.MaxHorizonMonths-1, true,
 		"Months count from 0, the first month; leave the end month empty to run to the horizon.")
+	if len(moneyRows) > 0 {
+		var sq []string
+		for _, row := range moneyRows {
+			sq = append(sq, ref(aMoney, row))
+		}
+		s.validate(strings.Join(sq, " "), benefitMoneyWords, 0, 0, false,
+			"Choose cash (a cost the company stops paying), margin (on additional sales), avoidance (a cost avoided) or productivity (time freed).")
+	}
+	b.validateOffsets(s, first, last)
+}
+
+// tied reports whether a benefit line is valued by the pain calculator, as
+// Case Builder values it: a share of the cost of pain, or a change of an
+// input the calculator needs (worth nothing, whatever its kinds, until the
+// calculator has every input).
+func (b *book) tied(bf *casebuilder.Benefit) bool {
+	if b.model == nil {
+		return false
+	}
+	switch bf.Basis {
+	case casebuilder.BenefitPainShare:
+		return true
+	case casebuilder.BenefitPainInput:
+		i, ok := b.model.index[bf.Input]
+		return ok && b.model.needed[i]
+	}
+	return false
+}
+
+// benefitKinds are the kinds of money of a benefit line: those of the
+// parts of the cost of pain, for a line tied to the calculator; else its
+// own.
+func (b *book) benefitKinds(bf *casebuilder.Benefit) []casebuilder.MoneyKind {
+	if b.tied(bf) {
+		return b.model.kinds
+	}
+	return []casebuilder.MoneyKind{benefitMoneyOf(bf)}
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -35,10 +36,18 @@ const (
 
 type comparisonLayout struct {
 	last int // the last alternative's row
+	// cashHead is the header of the table of the cash alone, whose rows
+	// follow, and kindHead that of the totals by kind of money.
+	cashHead, kindHead int
 }
 
 func (b *book) planComparison() {
-	b.cmp.last = cmpFirstRow + len(b.c.Alternatives) - 1
+	l := &b.cmp
+	l.last = cmpFirstRow + len(b.c.Alternatives) - 1
+	// After the notes on how each figure is worked out: the cash alone,
+	// then the totals by kind, each a heading, a note and a header.
+	l.cashHead = l.last + 2 + len(comparisonNotes) + 4
+	l.kindHead = l.cashHead + len(b.c.Alternatives) + 4
 }
 
 // cmpRef is a cell of the Comparison sheet.
@@ -87,26 +96,17 @@ func (b *book) writeComparison() {
 		r[mPVCost-1] = b.formula(role, nMoney, pv(bl.costTotal), res.PVCost)
 		r[mPVBenefit-1] = b.formula(role, nMoney, pv(bl.benefitTotal), res.PVBenefit)
 		r[mNPV-1] = b.formula(role, nMoney, pv(bl.net), res.NPV)
-		// IRR starts its search at 0, which finds the root nearest zero
-		// that Case Builder reports; when that search fails, as it does for
-		// a rate near −100 %, it starts again from a monthly −50 % and −90 %.
-		// Flows that never change sign have no IRR; the spreadsheets do not
-		// agree on that (Gnumeric finds 0 % for flows that are all zero), so
-		// the formula says it itself. The monthly rate found is a helper
+		// IRR starts its search at 0, then lower (see irrGuesses). The
+		// monthly rate found is a helper
 		// cell, and IRR is its yearly rate within the range Case Builder
 		// searches (casebuilder.IRR: −99.99 % to 10^24 a year, a monthly
 		// 0.0001^(1/12) − 1 to 99), n/a outside it, where some spreadsheets
 		// find a root and others do not.
-		search := fmt.Sprintf(`"%s"`, na)
-		for _, guess := range []string{"-0.9", "-0.5", "0"} {
-			search = fmt.Sprintf("IFERROR(IRR(%s,%s),%s)", net, guess, search)
-		}
-		search = fmt.Sprintf(`IF(OR(COUNTIF(%s,">0")=0,COUNTIF(%s,"<0")=0),"%s",%s)`, net, net, na, search)
 		var monthly any = na
 		if res.IRR != nil {
 			monthly = math.Pow(1+*res.IRR, 1.0/casebuilder.PeriodsPerYear) - 1
 		}
-		r[mIRRSearch-1] = b.formula(rKey, nPercent, search, monthly)
+		r[mIRRSearch-1] = b.formula(rKey, nPercent, irrSearch(net), monthly)
 		h := ref(mIRRSearch, row)
 		r[mIRR-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(ISNUMBER(%s),IF(OR(%s<0.0001^(1/12)-1,%s>99),"%s",(1+%s)^12-1),"%s")`,
 			h, h, h, na, h, na), maybe(res.IRR))
@@ -126,23 +126,81 @@ func (b *book) writeComparison() {
 	}
 	row := b.cmp.last + 2
 	s.put(row, []any{b.text(rSection, "How each figure is worked out")}, 20)
-	for _, line := range []string{
-		"Total cost, total benefit: the sums of the monthly costs and benefits over the horizon, undiscounted; net benefit is their difference.",
-		"PV of costs, PV of benefits, NPV: month 0's flow plus Excel's NPV of months 1 onwards at the monthly rate equal to the yearly discount rate, " +
-			"(1 + DiscountRate)^(1/12) − 1: the sum of every flow divided by (1 + DiscountRate)^(month/12).",
-		"IRR: Excel's IRR of the monthly net flows (Monthly IRR found), starting its search at 0 (and, should that fail, at a monthly " +
-			"−50 % and −90 %), as a yearly rate: (1 + monthly IRR)^12 − 1; n/a when the flows never change sign or no rate from −99.99 % a year is found.",
-		"ROI: net benefit divided by total cost, undiscounted. BCR: present value of benefits divided by present value of costs.",
-		"Payback (months): when the cumulative net flow turns non-negative for good, interpolated on the month numbers: the last month in deficit plus " +
-			"its cumulative deficit divided by the next month's net flow.",
-		casebuilder.PaybackConvention + " It is the month after the last month in deficit: a payback of 12.0 months, between month 12 and " +
-			"month 13, is paid back in month 13, as the brief and Case Builder say it.",
-		"Doing nothing is the baseline every figure is measured against, so its own figures are zero and its ratios n/a.",
-	} {
+	for _, line := range comparisonNotes {
 		row++
 		s.put(row, []any{b.text(rWrap, line)}, rowHeight(line, 160))
 		s.merge(1, row, mIRRSearch, row)
 	}
+	b.writeCashComparison(s)
+}
+
+// summaryGate writes, on the Summary at row *row, how and when the
+// programme would be stopped: its first stage gate, the month of the
+// decision, who decides, what is spent by then and the NPV if it stops
+// there, as formulas on the Stage gates sheet.
+func (b *book) summaryGate(s *sheet, row *int) {
+	if len(b.res.Gates) == 0 {
+		return
+	}
+	gate, gr := &b.c.Plan.Gates[0], b.res.Gates[0]
+	text := "The first stage gate: " + gate.Name
+	if gate.DecidedBy != "" {
+		text += ", decided by " + gate.DecidedBy
+	}
+	text += "; the programme goes on only if its thresholds are met (Stage gates sheet)."
+	r := make([]any, sumWidth)
+	r[0], r[2] = b.text(rBold, "First stage gate on"), b.text(rWrap, text)
+	date := xref(sheetGates, gDate, gatesFirstRow)
+	r[1] = b.formula(rCalc, nDate, fmt.Sprintf(`IF(%s="","",%s)`, date, date), b.gateDate(gate))
+	s.put(*row, r, rowHeight(text, b.widthOf(s.widths, 3, sumWidth)))
+	s.merge(3, *row, sumWidth, *row)
+	*row++
+	for _, l := range []struct {
+		label string
+		col   int
+		value float64
+	}{{"Spent before the first gate", gSpent, gr.SpentBefore}, {"NPV if stopped at the first gate", gNPV, gr.NetIfStopped}} {
+		r := make([]any, 2)
+		r[0], r[1] = b.text(rBold, l.label), b.formula(rCalc, nMoney, xref(sheetGates, l.col, gatesFirstRow), l.value)
+		s.put(*row, r, 0)
+		*row++
+	}
+}
+
+// irrGuesses are where the IRR formulas start their searches, in turn
+// until one converges: at a zero rate first, which finds the root nearest
+// zero that Case Builder reports, then further and further below it.
+// Newton's method, which spreadsheets use, can fail from 0 for a negative
+// rate even a few per cent a month away (a monthly −5.5 %, found from
+// −5 %), and a rate near −100 % is found only from close to it.
+var irrGuesses = []string{"0", "-0.02", "-0.05", "-0.1", "-0.2", "-0.35", "-0.5", "-0.7", "-0.9"}
+
+// irrSearch is the formula of the monthly IRR of the flows in the range
+// flows: the first rate found from irrGuesses, then from the extra
+// guesses, or "n/a" when none is found or the flows never change sign. Spreadsheets do not agree on flows that
+// never change sign (Gnumeric finds 0 % for flows that are all zero), so
+// the formula says it itself.
+func irrSearch(flows string, extra ...string) string {
+	search := fmt.Sprintf(`"%s"`, na)
+	for _, guess := range slices.Backward(slices.Concat(irrGuesses, extra)) {
+		search = fmt.Sprintf("IFERROR(IRR(%s,%s),%s)", flows, guess, search)
+	}
+	return fmt.Sprintf(`IF(OR(COUNTIF(%s,">0")=0,COUNTIF(%s,"<0")=0),"%s",%s)`, flows, flows, na, search)
+}
+
+// comparisonNotes say how each figure of the Comparison is worked out.
+var comparisonNotes = []string{
+	"Total cost, total benefit: the sums of the monthly costs and benefits over the horizon, undiscounted; net benefit is their difference.",
+	"PV of costs, PV of benefits, NPV: month 0's flow plus Excel's NPV of months 1 onwards at the monthly rate equal to the yearly discount rate, " +
+		"(1 + DiscountRate)^(1/12) − 1: the sum of every flow divided by (1 + DiscountRate)^(month/12).",
+	"IRR: Excel's IRR of the monthly net flows (Monthly IRR found), starting its search at 0 (and, should that fail, at a monthly " +
+		"−2 %, −5 %, −10 %, −20 %, −35 %, −50 %, −70 % and −90 % in turn), as a yearly rate: (1 + monthly IRR)^12 − 1; n/a when the flows never change sign or no rate from −99.99 % a year is found.",
+	"ROI: net benefit divided by total cost, undiscounted. BCR: present value of benefits divided by present value of costs.",
+	"Payback (months): when the cumulative net flow turns non-negative for good, interpolated on the month numbers: the last month in deficit plus " +
+		"its cumulative deficit divided by the next month's net flow.",
+	casebuilder.PaybackConvention + " It is the month after the last month in deficit: a payback of 12.0 months, between month 12 and " +
+		"month 13, is paid back in month 13, as the brief and Case Builder say it.",
+	"Doing nothing is the baseline every figure is measured against, so its own figures are zero and its ratios n/a.",
 }
 
 // paidBack is the cell of the month an alternative is paid back in: the
@@ -250,7 +308,7 @@ func (b *book) writeSummary() {
 	}
 	wide(rSubtitle, "Every figure in this workbook is a live formula on the Assumptions sheet; change an assumption and it recalculates. "+
 		"Figures are in "+c.Currency+", incremental to doing nothing.", 0)
-	wide(rSubtitle, "Except on the Sensitivity, Simulation and CEO review sheets: Case Builder's results at export, stored as values.", 0)
+	wide(rSubtitle, "Except on the Sensitivity, Break-even, Simulation and CEO review sheets: Case Builder's results at export, stored as values.", 0)
 
 	section("The problem")
 	if c.Pain.Summary != "" {
@@ -324,7 +382,29 @@ func (b *book) writeSummary() {
 			r[0], r[1] = b.text(rBold, h.label), b.formula(rCalc, h.nf, pick(h.col), h.value)
 			s.put(row, r, 0)
 			row++
+			if h.col == mNPV {
+				// How much of it is cash: the rest is margin, avoidance or
+				// productivity.
+				f := b.cashRef(xNPV, b.res.Recommended)
+				if !b.res.RecommendedByCase {
+					cashNPVs := xrange(sheetComparison, xNPV, b.cmp.cashHead+1, xNPV, b.cmp.cashHead+len(c.Alternatives))
+					f = fmt.Sprintf("INDEX(%s,MATCH(MAX(%s),%s,0))", cashNPVs, npvs, npvs)
+				}
+				r := make([]any, sumWidth)
+				r[0], r[1] = b.text(rBold, "of which the cash alone"), b.formula(rCalc, nMoney, f, rec.CashNPV)
+				note := "The NPV of the new cash spent against the costs the company stops paying; the rest is margin on additional " +
+					"sales, cost avoidance and productivity (Comparison sheet, the cash alone)."
+				r[2] = b.text(rNote, note)
+				s.put(row, r, rowHeight(note, b.widthOf(s.widths, 3, sumWidth)))
+				s.merge(3, row, sumWidth, row)
+				row++
+			}
 		}
+		if text := b.breakEvenSentence(); text != "" {
+			text += " (Break-even sheet, computed at export.)"
+			labelled("Break-even", b.text(rWrap, text), text)
+		}
+		b.summaryGate(s, &row)
 		if nc := len(c.Criteria); nc > 0 {
 			// The rank of the alternative on the Summary's row, from the
 			// Scoring sheet.

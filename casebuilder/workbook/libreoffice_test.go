@@ -211,13 +211,11 @@ func recalculateGnumeric(t *testing.T, books map[string][]byte) map[string]*exce
 	return res
 }
 
-// oracleCases are the workbooks both spreadsheets recalculate: every
-// sample, the turnover sample with assumptions changed in the workbook and
-// in each scenario, reserves, every calculator, an incomplete calculator
-// completed in the workbook, and hostile texts.
-func oracleCases(t *testing.T) map[string]*oracleCase {
-	cases := map[string]*oracleCase{}
-	add := func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
+// adder returns a function that adds a case to cases under a name, with
+// its workbook (written from the case when book is nil) and its figures
+// (calculated when res is nil).
+func adder(t *testing.T, cases map[string]*oracleCase) func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
+	return func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
 		if book == nil {
 			book = write(t, c)
 		}
@@ -228,6 +226,15 @@ func oracleCases(t *testing.T) map[string]*oracleCase {
 		cases[name] = oc
 		return oc
 	}
+}
+
+// oracleCases are the workbooks both spreadsheets recalculate: every
+// sample, the turnover sample with assumptions changed in the workbook and
+// in each scenario, reserves, every calculator, an incomplete calculator
+// completed in the workbook, and hostile texts.
+func oracleCases(t *testing.T) map[string]*oracleCase {
+	cases := map[string]*oracleCase{}
+	add := adder(t, cases)
 	for _, name := range sampleNames {
 		c := sample(t, name)
 		oc := add(name, c, nil, nil)
@@ -283,6 +290,12 @@ func oracleCases(t *testing.T) map[string]*oracleCase {
 		done.Pain.Inputs["peopleAffected"] = casebuilder.Given(casebuilder.Exactly(85))
 		add("completed", done, saved(t, f), nil)
 	}
+	for name, oc := range planMoneyCases(t) {
+		cases[name] = oc
+	}
+	for name, oc := range breakEvenCases(t) {
+		cases[name] = oc
+	}
 	nasty, texts := nastyCase(t)
 	oc := add("nasty", nasty, nil, nil)
 	oc.check = func(t *testing.T, tool string, f *excelize.File) {
@@ -318,6 +331,7 @@ func checkRecalculated(t *testing.T, tool string, cases map[string]*oracleCase, 
 			checkWorking(t, f, oc.c, oc.scenario)
 			checkBenefitValues(t, f, oc.c, oc.res, oc.scenario)
 			checkScores(t, f, oc.c, oc.res)
+			checkPlanMoney(t, f, oc.c, oc.res, oc.scenario)
 			checkPaidBack(t, f, oc.c, oc.res)
 			if oc.check != nil {
 				oc.check(t, tool, f)
@@ -382,10 +396,19 @@ func calculatorCases(t *testing.T) map[string]*casebuilder.Case {
 	}
 	build := func(cat casebuilder.PainCategory, inputs map[string]casebuilder.Range, lines []line) *casebuilder.Case {
 		c := sample(t, "turnover")
+		given := c.Pain.Inputs
 		c.Pain.Category, c.Pain.Inputs = cat, casebuilder.GivenInputs(inputs)
 		for ai := range c.Alternatives {
 			if c.Alternatives[ai].DoNothing {
 				continue
+			}
+			// A per-head cost whose heads come from an input this
+			// calculator does not have counts the sample's heads.
+			for li := range c.Alternatives[ai].Costs {
+				k := &c.Alternatives[ai].Costs[li]
+				if _, ok := inputs[k.HeadsFrom]; k.HeadsFrom != "" && !ok {
+					k.Heads, k.HeadsFrom = given[k.HeadsFrom].InYear(0).Likely, ""
+				}
 			}
 			var bs []casebuilder.Benefit
 			for li, l := range lines {
@@ -431,25 +454,36 @@ func calculatorCases(t *testing.T) map[string]*casebuilder.Case {
 }
 
 // checkWorking compares the Cost of pain sheet's working with the app's,
-// with every input at the scenario's values.
+// with every input at the scenario's values, in each year it has a column
+// for.
 func checkWorking(t *testing.T, f *excelize.File, c *casebuilder.Case, s casebuilder.Scenario) {
 	t.Helper()
-	p := casebuilder.Pain{Category: c.Pain.Category, Inputs: casebuilder.GivenInputs(map[string]casebuilder.Range{})}
-	for k, r := range c.Pain.Inputs {
-		p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(r.At(s)))
+	rows := rawRows(t, f, sheetPain)
+	years := 1
+	for len(rows) >= painFirstRow-1 && cell(rows[painFirstRow-2], painValueCol+years) == "Year "+strconv.Itoa(years+1) {
+		years++
 	}
-	pain := casebuilder.CostOfPain(&p)
-	for i, st := range pain.Working {
-		cell := ref(painValueCol, painFirstRow+i)
-		label, _ := f.GetCellValue(sheetPain, ref(1, painFirstRow+i))
-		got, _ := f.GetCellValue(sheetPain, cell, excelize.Options{RawCellValue: true})
-		if label != st.Label {
-			t.Errorf("Cost of pain row %d is %q, want %q", painFirstRow+i, label, st.Label)
+	for y := range years {
+		p := casebuilder.Pain{Category: c.Pain.Category, Inputs: casebuilder.GivenInputs(map[string]casebuilder.Range{})}
+		for k, r := range c.Pain.Inputs {
+			p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(r.InYear(y).At(s)))
 		}
-		checkFigure(t, "Cost of pain "+st.Label, got, &st.Value, max(1e-9, 1e-12*math.Abs(st.Value)))
+		pain := casebuilder.CostOfPain(&p)
+		for _, st := range pain.Working {
+			i := slices.IndexFunc(rows, func(r []string) bool { return cell(r, 1) == st.Label })
+			if i < 0 {
+				t.Errorf("the Cost of pain sheet has no row %q", st.Label)
+				continue
+			}
+			checkFigure(t, "Cost of pain "+st.Label+" in year "+strconv.Itoa(y+1), cell(rows[i], painValueCol+y), &st.Value,
+				max(1e-9, 1e-12*math.Abs(st.Value)))
+		}
+		if y == 0 {
+			sheet, at := definedCell(t, f, nameCostOfPain)
+			got, _ := f.GetCellValue(sheet, at, excelize.Options{RawCellValue: true})
+			checkFigure(t, "CostOfPain", got, &pain.Annual, 0.005)
+		}
 	}
-	got, _ := f.GetCellValue(sheetPain, ref(painValueCol, painFirstRow+len(pain.Working)), excelize.Options{RawCellValue: true})
-	checkFigure(t, "CostOfPain", got, &pain.Annual, 0.005)
 }
 
 // checkBenefitValues compares every benefit line's yearly value at full

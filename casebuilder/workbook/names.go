@@ -17,6 +17,8 @@ const (
 	nameReserveBasis = "ReserveBasis"
 	namePainComplete = "PainComplete"
 	nameCostOfPain   = "CostOfPain"
+	// nameFiscalYearStart is the month the company's fiscal year starts in.
+	nameFiscalYearStart = "FiscalYearStart"
 	// nameYearlyPain is the calculator's last step ("annual"), before the
 	// check that every input it needs is there.
 	nameYearlyPain = "YearlyCostOfPain"
@@ -43,6 +45,7 @@ func (b *book) defineNames() {
 	name(nameScenario, asm(asmRowScenario))
 	name(nameReserveBasis, asm(asmRowReserve))
 	name(namePainComplete, asm(asmRowComplete))
+	name(nameFiscalYearStart, asm(asmRowFiscal))
 	name(nameCostOfPain, xref(sheetPain, painValueCol, b.painCostRow()))
 	for i, st := range b.working {
 		if st.Kind == casebuilder.WorkingCalculated {

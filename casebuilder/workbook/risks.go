@@ -24,6 +24,7 @@ const (
 	kRating
 	kImpactCost
 	kContingencyCost
+	kResidual
 	kExpected
 	kTrigger
 	kWorkaround
@@ -70,7 +71,7 @@ func (b *book) planRisks() {
 
 func (b *book) writeRisks() {
 	l := &b.risk
-	widths := []float64{12, 40, 24, 11, 10, 10, 9, 13, 13, 13, 32, 32, 32, 24}
+	widths := []float64{12, 40, 24, 11, 10, 10, 9, 13, 13, 13, 13, 32, 32, 32, 24}
 	lastAlt := reserveFirstAltCol - 1
 	for _, c := range l.altCol {
 		lastAlt = max(lastAlt, c)
@@ -83,9 +84,11 @@ func (b *book) writeRisks() {
 	s.put(1, []any{b.text(rTitle, "Risks and contingencies")}, 24)
 	s.put(2, []any{b.text(rSubtitle, "Every material risk with its likelihood, impact, owner, early warning, work-around and contingency plan. "+
 		"Expected cost = likelihood × contingency cost. The contingency reserve of an alternative is the sum of the expected costs of the "+
-		"risks that concern it, booked as a cost in month 0 (Cash flows sheet). Likelihoods, costs and the risks' alternatives are inputs.")}, 0)
+		"risks that concern it, booked as a cost in month 0 (Cash flows sheet). Residual impact is what a risk still costs when it happens "+
+		"and its contingency plan is carried out: the simulation counts it, with the plan, in every trial the risk happens in. "+
+		"Likelihoods, costs and the risks' alternatives are inputs.")}, 0)
 	header := []string{"ID", "Risk", "Owner", "Likelihood", "Likelihood score (1–5)", "Impact score (1–5)", "Rating",
-		"Impact cost", "Contingency cost", "Expected cost", "Early warning", "Work-around", "Contingency plan", "Concerns"}
+		"Impact cost", "Contingency cost", "Residual impact", "Expected cost", "Early warning", "Work-around", "Contingency plan", "Concerns"}
 	r := make([]any, len(header))
 	for i, h := range header {
 		r[i] = b.text(rHeader, h)
@@ -109,6 +112,7 @@ func (b *book) writeRisks() {
 		r[kRating-1] = b.formula(rCalc, nInt, ref(kLikelihoodScore, row)+"*"+ref(kImpactScore, row), float64(score*rk.ImpactScore))
 		r[kImpactCost-1] = b.number(rInput, nMoney, rk.ImpactCost)
 		r[kContingencyCost-1] = b.number(rInput, nMoney, rk.ContingencyCost)
+		r[kResidual-1] = b.number(rInput, nMoney, rk.ResidualImpact)
 		r[kExpected-1] = b.formula(rCalc, nMoney, d+"*"+ref(kContingencyCost, row), rk.Likelihood*rk.ContingencyCost)
 		r[kTrigger-1] = b.text(rWrap, rk.Trigger)
 		r[kWorkaround-1] = b.text(rWrap, rk.Workaround)
@@ -137,7 +141,7 @@ func (b *book) writeRisks() {
 	} else {
 		s.validate(ref(kLikelihood, riskFirstRow)+":"+ref(kLikelihood, lastRisk), nil, 0, 1, false, "A likelihood is a probability from 0 % to 100 %.")
 		s.validate(ref(kImpactScore, riskFirstRow)+":"+ref(kImpactScore, lastRisk), nil, 1, 5, true, "An impact score is a whole number from 1 to 5.")
-		s.validate(ref(kImpactCost, riskFirstRow)+":"+ref(kContingencyCost, lastRisk), nil, 0, casebuilder.MaxAmount, false, "An amount is not negative.")
+		s.validate(ref(kImpactCost, riskFirstRow)+":"+ref(kResidual, lastRisk), nil, 0, casebuilder.MaxAmount, false, "An amount is not negative.")
 		b.fail(b.f.SetConditionalFormat(sheetRisks, ref(kRating, riskFirstRow)+":"+ref(kRating, lastRisk), []excelize.ConditionalFormatOptions{{
 			Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: "1", MidType: "num", MidValue: "9", MaxType: "num", MaxValue: "25",
 			MinColor: "#63BE7B", MidColor: "#FFEB84", MaxColor: "#F8696B",

@@ -151,6 +151,9 @@ func (s *sheet) put(row int, cells []any, height float64) {
 		return
 	}
 	s.last = row
+	// No row takes a style of its own: Gnumeric would give it to each of
+	// the row's 16,384 cells when it saves (a stress workbook of 2 MB
+	// saved as 150 MB).
 	var opts []excelize.RowOpts
 	if height > 0 {
 		opts = append(opts, excelize.RowOpts{Height: min(height, excelize.MaxRowHeight)})

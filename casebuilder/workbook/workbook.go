@@ -7,17 +7,19 @@
 //
 // The sheets, in order: Summary, Assumptions, Cost of pain, Pain attribution
 // (when a benefit is tied to the pain calculator), Cash flows, Comparison,
-// Scoring, Sensitivity, Simulation, Risks, Plan and CEO review. The
-// sensitivity of the recommendation's NPV, the Monte Carlo simulation and
-// the CEO review are Case Builder's results at export, written as values
-// and labelled as such: no spreadsheet formula can redo them. The command line
-// and the desktop app both call [Write].
+// Fiscal years, Scoring, Sensitivity, Break-even, Simulation, Risks, Plan,
+// Stage gates (when the plan has gates) and CEO review. The sensitivity of
+// the recommendation's NPV, its break-even values, the Monte Carlo
+// simulation and the CEO review are Case Builder's results at export,
+// written as values and labelled as such: no spreadsheet formula can redo
+// them. The command line and the desktop app both call [Write].
 package workbook
 
 import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -57,11 +59,14 @@ const (
 	sheetAttribution = "Pain attribution"
 	sheetCash        = "Cash flows"
 	sheetComparison  = "Comparison"
+	sheetFiscal      = "Fiscal years"
 	sheetScoring     = "Scoring"
 	sheetSensitivity = "Sensitivity"
+	sheetBreakEven   = "Break-even"
 	sheetSimulation  = "Simulation"
 	sheetRisks       = "Risks"
 	sheetPlan        = "Plan"
+	sheetGates       = "Stage gates"
 	sheetReview      = "CEO review"
 )
 
@@ -103,10 +108,20 @@ type book struct {
 
 	months, years int
 	// calc is the case's pain calculator, nil without a category, and
-	// working its inputs (those the calculator needs) and steps, as the app
+	// working its inputs (those the calculator needs, then those the case
+	// gives that a default or a per-head cost reads) and steps, as the app
 	// shows them.
 	calc    *casebuilder.Calculator
 	working []casebuilder.WorkingLine
+	// model works the calculator out as the formulas do, for their cached
+	// results (nil without a calculator), and today is its environment in
+	// each year it tells apart, every estimate at its likely value.
+	model *calcModel
+	today [][]float64
+	// rowBuf and cellBuf are a row of the Cash flows sheet and its months'
+	// cells, made once and used again for every row.
+	rowBuf  []any
+	cellBuf []excelize.Cell
 	// weigh is the alternatives' scores, weighted totals and ranks.
 	weigh *casebuilder.Scoring
 	// an is the case's analysis: the tornado, the simulation and the
@@ -115,27 +130,89 @@ type book struct {
 
 	// Where things are, planned before any sheet is written so that the
 	// sheets can refer to each other.
-	asm  assumptionsLayout
-	attr attributionLayout
-	cash cashLayout
-	risk riskLayout
-	cmp  comparisonLayout
+	asm   assumptionsLayout
+	pain  painLayout
+	attr  attributionLayout
+	cash  cashLayout
+	risk  riskLayout
+	cmp   comparisonLayout
+	gates gatesLayout
+	ms    planLayout
+	// track is what the sheets after approval show (actuals.go); nil
+	// before approval.
+	track *tracked
 }
 
 func newBook(c *casebuilder.Case, opts Options) *book {
 	res := casebuilder.Calculate(c)
-	return &book{
+	b := &book{
 		c: c, res: res, opts: opts,
-		f:       excelize.NewFile(),
-		num:     casebuilder.FormatFor(c),
-		styles:  map[styleKey]int{},
-		months:  res.Months,
-		years:   (res.Months + casebuilder.PeriodsPerYear - 1) / casebuilder.PeriodsPerYear,
-		calc:    casebuilder.CalculatorFor(c.Pain.Category),
-		working: res.Pain.Working,
-		weigh:   casebuilder.Weigh(c, res),
+		f:      excelize.NewFile(),
+		num:    casebuilder.FormatFor(c),
+		styles: map[styleKey]int{},
+		months: res.Months,
+		years:  (res.Months + casebuilder.PeriodsPerYear - 1) / casebuilder.PeriodsPerYear,
+		calc:   casebuilder.CalculatorFor(c.Pain.Category),
+		weigh:  casebuilder.Weigh(c, res),
 	}
+	b.model = newCalcModel(c, max(b.years, 1))
+	if b.model != nil {
+		for y := range b.model.years {
+			env := b.model.env()
+			b.model.today(env, y, likelyValue)
+			b.today = append(b.today, env)
+		}
+	}
+	b.working = b.withExtras(res.Pain.Working)
+	return b
 }
+
+func likelyValue(r casebuilder.Range) float64 { return r.Likely }
+
+// withExtras returns the working with, after its inputs, the inputs the
+// case gives that the calculator does not read but a default or a
+// per-head cost does (the actual attainment that a productive rep's takes,
+// new hires a year that a cost per hire follows), in the calculator's
+// table order.
+func (b *book) withExtras(working []casebuilder.WorkingLine) []casebuilder.WorkingLine {
+	m := b.model
+	if m == nil {
+		return working
+	}
+	shown := map[string]bool{}
+	last := 0 // after the last input
+	for i, st := range working {
+		shown[st.Key] = true
+		if st.Kind != casebuilder.WorkingCalculated {
+			last = i + 1
+		}
+	}
+	var extras []casebuilder.WorkingLine
+	for i, in := range m.ins {
+		if m.needed[i] && !shown[in.Key] {
+			extras = append(extras, casebuilder.WorkingLine{Key: in.Key, Label: in.Label, Kind: casebuilder.WorkingInput,
+				Value: b.today[0][i], Unit: in.Unit})
+		}
+	}
+	if len(extras) == 0 {
+		return working
+	}
+	return slices.Concat(working[:last], extras, working[last:])
+}
+
+// painYears is how many years the calculator tells apart: 1 unless an
+// input it needs is given year by year.
+func (b *book) painYears() int {
+	if b.model == nil {
+		return 1
+	}
+	return b.model.years
+}
+
+// painYear is the year of the calculator that year y of the horizon (0
+// is the first) takes its values from: the last year it tells apart
+// holds after it.
+func (b *book) painYear(y int) int { return min(max(y, 0), b.painYears()-1) }
 
 // fail records the first error.
 func (b *book) fail(err error) {
@@ -159,10 +236,15 @@ func (b *book) pages() []page {
 	if len(b.attr.lines) > 0 {
 		pages = append(pages, page{sheetAttribution, b.writeAttribution})
 	}
-	return append(pages, page{sheetCash, b.writeCashFlows}, page{sheetComparison, b.writeComparison},
-		page{sheetScoring, b.writeScoring}, page{sheetSensitivity, b.writeSensitivity},
-		page{sheetSimulation, b.writeSimulation}, page{sheetRisks, b.writeRisks},
-		page{sheetPlan, b.writePlan}, page{sheetReview, b.writeReview})
+	pages = append(pages, page{sheetCash, b.writeCashFlows}, page{sheetComparison, b.writeComparison},
+		page{sheetFiscal, b.writeFiscalYears}, page{sheetScoring, b.writeScoring}, page{sheetSensitivity, b.writeSensitivity},
+		page{sheetBreakEven, b.writeBreakEven}, page{sheetSimulation, b.writeSimulation}, page{sheetRisks, b.writeRisks},
+		page{sheetPlan, b.writePlan})
+	if len(b.c.Plan.Gates) > 0 {
+		pages = append(pages, page{sheetGates, b.writeGates})
+	}
+	pages = append(pages, page{sheetReview, b.writeReview})
+	return append(pages, b.afterApproval()...) // Actuals and Variance, for an approved case
 }
 
 func (b *book) write() ([]byte, error) {
@@ -192,11 +274,14 @@ func (b *book) write() ([]byte, error) {
 
 // plan places every table before any sheet is written.
 func (b *book) plan() {
+	b.planPlan()
 	b.planAssumptions()
+	b.planPain()
 	b.planAttribution()
 	b.planRisks()
 	b.planCashFlows()
 	b.planComparison()
+	b.planGates()
 }
 
 // properties writes the document properties, asks spreadsheets to
@@ -208,7 +293,7 @@ func (b *book) properties() {
 		Subject: "Business case",
 		Creator: b.c.Author,
 		Description: "Exported by Case Builder. Every figure is a formula on the Assumptions sheet, except the sensitivity, " +
-			"the simulation and the CEO review: Case Builder's results at export, stored as values.",
+			"the break-even values, the simulation and the CEO review: Case Builder's results at export, stored as values.",
 		Category: "Business case",
 		Keywords: "business case, cost of pain, NPV, IRR",
 		Version:  b.c.Version,

@@ -20,7 +20,10 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/brief"
 	"github.com/casebuilder/casebuilder/casebuilder/cli"
+	"github.com/casebuilder/casebuilder/casebuilder/report"
+	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 	"github.com/casebuilder/casebuilder/casebuilder/workbook"
+
 	// Before Fyne reads the locale: see the package.
 	_ "github.com/casebuilder/casebuilder/cmd/casebuilder/internal/sanelocale"
 	"github.com/casebuilder/casebuilder/ui"
@@ -81,6 +84,9 @@ func main() {
 			},
 			Brief: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, ch ui.ExportChoices) ([]byte, error) {
 				return brief.Write(c, brief.Options{Now: now, Paper: ch.Paper, WithReview: ch.WithReview, Analysis: a})
+			},
+			Progress: func(c *casebuilder.Case, asOf tracking.Month, now time.Time, ch ui.ExportChoices) ([]byte, error) {
+				return report.Write(c, report.Options{AsOf: asOf, Now: now, Paper: ch.Paper, WithReview: ch.WithReview})
 			},
 		},
 	})

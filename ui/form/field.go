@@ -2,12 +2,14 @@ package form
 
 import (
 	"errors"
+	"image/color"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,6 +38,15 @@ func (d *Field) Init(f *Form, path string, content fyne.CanvasObject, widgets ..
 	d.form, d.path, d.widgets = f, path, widgets
 	d.problem = NewErrorLabel()
 	d.box = container.NewVBox(content, d.problem)
+	// The wheel over an entry scrolls the form, as it does elsewhere.
+	for _, w := range widgets {
+		switch e := w.(type) {
+		case *Entry:
+			e.wheelTo(f.host, e)
+		case *DateEntry:
+			e.Entry.wheelTo(f.host, e)
+		}
+	}
 }
 
 // Path is where the field's value lives in the case.
@@ -85,11 +96,40 @@ func (d *Field) Quietly(set func()) {
 func (d *Field) Setting() bool { return d.setting }
 
 // Entry is a text entry that says when it loses the focus, so that a field
-// can tidy what was typed and end its undo step.
+// can tidy what was typed and end its undo step, and, on a form, lets the
+// wheel over it scroll the form.
 type Entry struct {
 	widget.Entry
 	// OnBlur, when set, is called when the entry loses the focus.
 	OnBlur func()
+	// wheel, when set, is told of the wheel turned over the entry, which
+	// Fyne would give to the entry's own scroller, to no effect on a line
+	// that fits.
+	wheel   func(ev *fyne.ScrollEvent)
+	focused bool
+}
+
+// wheelTo makes the wheel over the entry scroll what holds self (the
+// entry, or the widget it is part of) as host finds it; in a text of
+// several lines being typed in, it scrolls the text.
+func (e *Entry) wheelTo(host Host, self fyne.CanvasObject) {
+	e.wheel = func(ev *fyne.ScrollEvent) { host.Scroll(self, ev) }
+}
+
+// CreateRenderer is the entry's, with a layer over it that takes the
+// wheel (and nothing else: taps, hovering and drags reach the entry),
+// made before the entry is on a form.
+func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.Entry.CreateRenderer()
+	w := &wheelLayer{entry: e}
+	w.FillColor = color.Transparent
+	return &wheelRenderer{WidgetRenderer: r, layer: w}
+}
+
+// FocusGained notes that the entry is being typed in.
+func (e *Entry) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
 }
 
 // NewEntry returns a one-line entry.
@@ -110,11 +150,16 @@ func NewMultiLineEntry(rows int) *Entry {
 
 // FocusLost tells the field that typing in it has ended.
 func (e *Entry) FocusLost() {
+	e.focused = false
 	e.Entry.FocusLost()
 	if e.OnBlur != nil {
 		e.OnBlur()
 	}
 }
+
+// AcceptsTab is false: Tab moves to the next field, in a text of several
+// lines too, rather than typing a tab into it.
+func (e *Entry) AcceptsTab() bool { return false }
 
 // SetQuietly replaces the text without reporting it as typed.
 func (e *Entry) SetQuietly(text string) {
@@ -125,6 +170,52 @@ func (e *Entry) SetQuietly(text string) {
 	e.OnChanged = nil
 	e.SetText(text)
 	e.OnChanged = saved
+}
+
+// wheelLayer lies over an entry and takes the wheel, which Fyne gives to
+// the uppermost object that scrolls.
+type wheelLayer struct {
+	canvas.Rectangle
+	entry *Entry
+	inner fyne.Scrollable // the entry's own scroller
+}
+
+// Scrolled scrolls the text of several lines being typed in, and
+// otherwise what holds the entry; an entry on no form scrolls as Fyne's
+// does.
+func (w *wheelLayer) Scrolled(ev *fyne.ScrollEvent) {
+	if (w.entry.wheel == nil || w.entry.MultiLine && w.entry.focused) && w.inner != nil {
+		w.inner.Scrolled(ev)
+		return
+	}
+	if w.entry.wheel != nil {
+		w.entry.wheel(ev)
+	}
+}
+
+// wheelRenderer is an entry's renderer with the wheel layer over it.
+type wheelRenderer struct {
+	fyne.WidgetRenderer
+	layer *wheelLayer
+	objs  []fyne.CanvasObject
+}
+
+func (r *wheelRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.layer.Move(fyne.Position{})
+	r.layer.Resize(size)
+}
+
+func (r *wheelRenderer) Objects() []fyne.CanvasObject {
+	r.objs = append(r.objs[:0], r.WidgetRenderer.Objects()...)
+	if r.layer.inner == nil {
+		for _, o := range r.objs {
+			if s, ok := o.(fyne.Scrollable); ok {
+				r.layer.inner = s
+			}
+		}
+	}
+	return append(r.objs, r.layer)
 }
 
 // ErrorLabel shows why an edit was refused, under its field.
@@ -179,7 +270,9 @@ func refusal(err error, path string) string {
 	var msgs []string
 	for _, p := range ps {
 		switch {
-		case p.Path == path:
+		case p.Path == path || within(p.Path, path):
+			// The field's own problem, or one of a part of it (an
+			// anchor's milestone): it needs no path.
 			msgs = append(msgs, Capital(p.Message))
 		default:
 			msgs = append(msgs, "This would make "+p.String())

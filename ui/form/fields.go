@@ -57,10 +57,17 @@ type entryField[T any] struct {
 // content (e itself when nil).
 func (x *entryField[T]) setUp(f *Form, path string, e *Entry, content fyne.CanvasObject, v Value[T], leave leaving,
 	parse func(text string, final bool) (T, error), show func(v T) string) {
+	x.setUpIn(f, path, e, e, content, v, leave, parse, show)
+}
+
+// setUpIn is setUp for an entry e within the widget w that is focused
+// (a DateEntry, whose Entry is e).
+func (x *entryField[T]) setUpIn(f *Form, path string, e *Entry, w fyne.Focusable, content fyne.CanvasObject, v Value[T], leave leaving,
+	parse func(text string, final bool) (T, error), show func(v T) string) {
 	if content == nil {
-		content = e
+		content = w.(fyne.CanvasObject)
 	}
-	x.Init(f, path, content, e)
+	x.Init(f, path, content, w)
 	x.entry, x.value, x.parse, x.show, x.leave = e, v, parse, show, leave
 	e.OnChanged = func(s string) { x.typed(s, false) }
 	e.OnBlur = x.left
@@ -91,7 +98,11 @@ func (x *entryField[T]) left() {
 			x.Refresh(x.form.Case(), true)
 		}
 	case judge:
+		// Judged in full, and once taken shown as the app reads it.
 		x.typed(x.entry.Text, true)
+		if x.Problem() == "" {
+			x.Refresh(x.form.Case(), true)
+		}
 	}
 }
 
@@ -159,6 +170,29 @@ func (f *Form) Number(path string, unit figure.Unit, v Value[float64]) *NumberFi
 	return n
 }
 
+// OptionalNumber binds an entry to a figure that may be left blank, for
+// none: blank is zero, and zero shows blank, with the placeholder.
+func (f *Form) OptionalNumber(path string, unit figure.Unit, v Value[float64], placeholder string) *NumberField {
+	n := &NumberField{unit: unit}
+	e := NewEntry()
+	e.SetPlaceHolder(placeholder)
+	n.setUp(f, path, e, nil, v, tidy,
+		func(s string, _ bool) (float64, error) {
+			if strings.TrimSpace(s) == "" {
+				return 0, nil
+			}
+			return f.host.Parse(s, n.unit)
+		},
+		func(v float64) string {
+			if v == 0 {
+				return ""
+			}
+			return f.host.Format(v, n.unit)
+		})
+	f.add(n)
+	return n
+}
+
 // Integer binds an entry to a whole number of the case (months, counts).
 func (f *Form) Integer(path string, unit figure.Unit, v Value[int]) *NumberField {
 	return f.Number(path, unit, Convert(v, func(n int) float64 { return float64(n) }, func(x float64) (int, error) {
@@ -172,32 +206,36 @@ func (f *Form) Integer(path string, unit figure.Unit, v Value[int]) *NumberField
 // SetUnit changes the unit the figure is read and written in.
 func (n *NumberField) SetUnit(unit figure.Unit) { n.unit = unit }
 
-// DateField is an entry bound to a date of the case, written YYYY-MM-DD.
-type DateField struct{ entryField[casebuilder.Date] }
+// DateField is a DateEntry bound to a date of the case: typed the way
+// the user's locale writes dates, or picked from its calendar, and shown
+// YYYY-MM-DD once taken.
+type DateField struct {
+	entryField[casebuilder.Date]
+	date *DateEntry
+}
 
-// Date binds an entry to a date. A date still being typed is judged only
-// once it is complete or the field is left.
+// Date binds a date entry to a date. A date still being typed is judged
+// only once it looks complete (its year in full) or the field is left, so
+// that 31/12/20 on the way to 31/12/2027 is not taken for 2020.
 func (f *Form) Date(path string, v Value[casebuilder.Date]) *DateField {
-	d := &DateField{}
-	e := NewEntry()
-	e.SetPlaceHolder("YYYY-MM-DD")
-	d.setUp(f, path, e, nil, v, judge, func(s string, final bool) (casebuilder.Date, error) {
+	d := &DateField{date: NewDateEntry(f.host.Language, f.host.Now)}
+	d.setUpIn(f, path, &d.date.Entry, d.date, nil, v, judge, func(s string, final bool) (casebuilder.Date, error) {
 		s = strings.TrimSpace(s)
-		if s == "" {
-			return casebuilder.Date{}, nil
-		}
-		v, err := casebuilder.ParseDate(s)
 		switch {
-		case err == nil:
-			return v, nil
-		case final || len(s) >= 10:
-			return v, errors.New("type a date as YYYY-MM-DD, e.g. 2027-03-31")
+		case s == "":
+			return casebuilder.Date{}, nil
+		case !final && !typedInFull(s):
+			return casebuilder.Date{}, errNotYet
 		}
-		return v, errNotYet
+		return casebuilder.ParseLocalDate(s, f.host.Language())
 	}, casebuilder.Date.String)
+	d.date.OnPicked = d.left
 	f.add(d)
 	return d
 }
+
+// DateEntry is the field's date entry.
+func (d *DateField) DateEntry() *DateEntry { return d.date }
 
 // MonthField is an entry bound to a month of the horizon, with the
 // calendar month it is under it. People count months from 1; the case
@@ -258,9 +296,18 @@ func (m *MonthField) showHint(c *casebuilder.Case) {
 	v, ok := m.value.Read(c)
 	text := ""
 	if ok && v != nil && !c.StartDate.IsZero() {
-		text = c.StartDate.AddMonths(*v).Time().Format("Jan 2006")
+		text = MonthName(c, *v)
 	}
 	m.hint.SetText(text)
+}
+
+// MonthName names a period of the case as people read it, "October
+// 2027", or "month 10" when the case has no start date.
+func MonthName(c *casebuilder.Case, period int) string {
+	if c.StartDate.IsZero() {
+		return fmt.Sprintf("month %d", period+1)
+	}
+	return c.StartDate.AddMonths(period).Time().Format("January 2006")
 }
 
 // RangeField is three entries bound to a low / likely / high estimate. Low
@@ -298,6 +345,22 @@ func (f *Form) estimate(path string, unit figure.Unit, optional bool, v Value[*c
 	r.Init(f, path, container.NewGridWithColumns(3, r.low, r.likely, r.high), r.likely, r.low, r.high)
 	f.add(r)
 	return r
+}
+
+// ZeroBlank is an estimate that is blank while it is zero, as a new line's
+// amount is: nothing the user did not type shows as a figure.
+func ZeroBlank(v Value[casebuilder.Range]) Value[*casebuilder.Range] {
+	return Convert(v, func(r casebuilder.Range) *casebuilder.Range {
+		if r.IsZero() {
+			return nil
+		}
+		return &r
+	}, func(r *casebuilder.Range) (casebuilder.Range, error) {
+		if r == nil {
+			return casebuilder.Range{}, nil
+		}
+		return *r, nil
+	})
 }
 
 // Entries are the field's three entries.

@@ -23,8 +23,10 @@ package form
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"golang.org/x/text/language"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
@@ -52,10 +54,20 @@ type Host interface {
 	Parse(s string, unit figure.Unit) (float64, error)
 	// Format writes a figure for the user to edit, in the same locale.
 	Format(v float64, unit figure.Unit) string
+	// Language is the user's language for numbers and dates, read anew
+	// each time: the user may change it while a form is on screen.
+	Language() language.Tag
+	// Now is the time now: the calendar of a date not yet given opens on
+	// today's month.
+	Now() time.Time
 	// Focus focuses a widget and scrolls it into view; Focused is the
 	// widget that has the focus, if any.
 	Focus(w fyne.Focusable)
 	Focused() fyne.Focusable
+	// Scroll scrolls what holds the field widget w (the screen's page), as
+	// the wheel turned over w asks: the wheel scrolls the form wherever
+	// the pointer is, over an entry too.
+	Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent)
 	// EndTyping ends a run of typing in a field: the next edit is a new
 	// undo step.
 	EndTyping()
@@ -128,24 +140,27 @@ func (f *Form) Refresh(c *casebuilder.Case, force bool) {
 	}
 }
 
-// Focus focuses the field at path, or the first whose path is within it
-// or holds it, else a field of the parts, and reports whether there was
-// one.
+// Focus focuses the field at path, or else the first whose path is within
+// it or holds it, else a field of the parts, and reports whether there was
+// one. A field that cannot take the focus (it is hidden, or disabled) is
+// passed over for the next.
 func (f *Form) Focus(path string) bool {
-	var best Binder
+	var exact, near []Binder
 	for _, b := range f.fields {
-		p := b.Path()
-		if p == path {
-			best = b
-			break
-		}
-		if best == nil && p != "" && (within(p, path) || within(path, p)) {
-			best = b
+		switch p := b.Path(); {
+		case p == path:
+			exact = append(exact, b)
+		case p != "" && (within(p, path) || within(path, p)):
+			near = append(near, b)
 		}
 	}
-	if best != nil && best.FocusTarget() != nil {
-		f.host.Focus(best.FocusTarget())
-		return true
+	for _, b := range append(exact, near...) {
+		if t := b.FocusTarget(); t != nil {
+			f.host.Focus(t)
+			if f.host.Focused() == t {
+				return true
+			}
+		}
 	}
 	for _, p := range f.parts {
 		if p.Focus(path) {

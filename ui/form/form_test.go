@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -30,6 +32,10 @@ type host struct {
 	errors  []string
 	refresh int // whole-screen refreshes asked for
 	onEdit  func()
+	// page is what the wheel over an entry scrolls, and wheeled the
+	// widgets it turned over.
+	page    *container.Scroll
+	wheeled []fyne.CanvasObject
 }
 
 func newHost(t *testing.T, c *casebuilder.Case) *host {
@@ -80,6 +86,16 @@ func (h *host) Format(v float64, unit figure.Unit) string {
 	return fmt.Sprintf("%g", v)
 }
 
+func (h *host) Language() language.Tag { return language.English }
+func (h *host) Now() time.Time         { return time.Date(2026, 11, 23, 14, 30, 0, 0, time.UTC) }
+
+func (h *host) Scroll(w fyne.CanvasObject, ev *fyne.ScrollEvent) {
+	h.wheeled = append(h.wheeled, w)
+	if h.page != nil {
+		h.page.Scrolled(ev)
+	}
+}
+
 func (h *host) Focus(w fyne.Focusable)  { h.w.Canvas().Focus(w) }
 func (h *host) Focused() fyne.Focusable { return h.w.Canvas().Focused() }
 func (h *host) EndTyping()              { h.key = ""; h.ended++ }
@@ -89,8 +105,14 @@ func (h *host) ShowError(what string, err error, _ string) {
 	h.errors = append(h.errors, what+": "+err.Error())
 }
 
+// typeable is an entry: *Entry or *DateEntry.
+type typeable interface {
+	fyne.Focusable
+	SetText(string)
+}
+
 // typeIn types text into e key by key, as a user does, after emptying it.
-func (h *host) typeIn(e *Entry, text string) {
+func (h *host) typeIn(e typeable, text string) {
 	h.w.Canvas().Focus(e)
 	e.SetText("")
 	test.Type(e, text)
@@ -243,21 +265,50 @@ func TestADateIsJudgedWhenComplete(t *testing.T) {
 	d := f.Date("date", At(func(c *casebuilder.Case) *casebuilder.Date { return &c.Date }))
 	other := NewEntry()
 	h.show(d.Box(), other)
-	h.typeIn(d.Entry(), "2027-0")
+	if d.DateEntry().PlaceHolder != "2027-12-31" {
+		t.Errorf("in English with no country the placeholder reads %q", d.DateEntry().PlaceHolder)
+	}
+	h.typeIn(d.DateEntry(), "2027-0")
 	if d.Problem() != "" || !h.c.Date.IsZero() {
 		t.Errorf("half a date: problem %q, date %v", d.Problem(), h.c.Date)
 	}
 	h.w.Canvas().Focus(other) // left half typed
-	if !strings.HasPrefix(d.Problem(), "type a date as YYYY-MM-DD") {
-		t.Errorf("left half typed: problem %q", d.Problem())
+	if !strings.HasPrefix(d.Problem(), `"2027-0" is not a date`) || !h.c.Date.IsZero() {
+		t.Errorf("left half typed: problem %q, date %v", d.Problem(), h.c.Date)
 	}
-	h.typeIn(d.Entry(), "2027-13-01")
-	if !strings.HasPrefix(d.Problem(), "type a date as YYYY-MM-DD") {
+	h.typeIn(d.DateEntry(), "2027-13-01")
+	if !strings.HasPrefix(d.Problem(), `"2027-13-01" is not a date`) {
 		t.Errorf("a complete bad date: problem %q", d.Problem())
 	}
-	h.typeIn(d.Entry(), "2027-03-31")
+	h.typeIn(d.DateEntry(), "2027-03-31")
 	if d.Problem() != "" || h.c.Date.String() != "2027-03-31" {
 		t.Errorf("a good date: problem %q, date %v", d.Problem(), h.c.Date)
+	}
+	// A date that reads one way only is taken as it reads, and shown as
+	// the app reads it once left.
+	h.typeIn(d.DateEntry(), "25/4/2027")
+	h.leave()
+	if d.Problem() != "" || h.c.Date.String() != "2027-04-25" || d.Entry().Text != "2027-04-25" {
+		t.Errorf("25/4/2027: problem %q, date %v, shown %q", d.Problem(), h.c.Date, d.Entry().Text)
+	}
+	// Escape closes the calendar without picking a day.
+	test.Tap(d.DateEntry().ActionItem.(fyne.Tappable))
+	if p := d.DateEntry().PopUp(); p == nil || !p.Visible() {
+		t.Fatal("no calendar opened")
+	}
+	d.DateEntry().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.DateEntry().PopUp().Visible() || h.c.Date.String() != "2027-04-25" {
+		t.Errorf("after Escape the calendar is shown (%v), the date %v", d.DateEntry().PopUp().Visible(), h.c.Date)
+	}
+	// From the keyboard, Alt+Down opens it; the calendar's icon takes no
+	// Tab stop of its own.
+	d.DateEntry().TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt})
+	if !d.DateEntry().PopUp().Visible() {
+		t.Error("Alt+Down opens no calendar")
+	}
+	d.DateEntry().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if _, ok := d.DateEntry().ActionItem.(fyne.Focusable); ok {
+		t.Error("the calendar's icon takes the focus on Tab")
 	}
 }
 
@@ -268,11 +319,11 @@ func TestAMonthAndItsHint(t *testing.T) {
 	start := f.Month("alternatives[1].costs[0].startMonth", In(line, func(l *casebuilder.Cost) *int { return &l.StartMonth }))
 	end := f.EndMonth("alternatives[1].costs[0].endMonth", Optional(FieldIn(line, func(l *casebuilder.Cost) **int { return &l.EndMonth })))
 	h.show(start.Box(), end.Box())
-	if start.Entry().Text != "1" || start.hint.Text != "Jan 2027" || end.Entry().Text != "" {
+	if start.Entry().Text != "1" || start.hint.Text != "January 2027" || end.Entry().Text != "" {
 		t.Errorf("month 0 shows %q, %q; no end shows %q", start.Entry().Text, start.hint.Text, end.Entry().Text)
 	}
 	h.typeIn(start.Entry(), "3")
-	if h.c.Alternatives[1].Costs[0].StartMonth != 2 || start.hint.Text != "Mar 2027" {
+	if h.c.Alternatives[1].Costs[0].StartMonth != 2 || start.hint.Text != "March 2027" {
 		t.Errorf("typed 3: period %d, hint %q", h.c.Alternatives[1].Costs[0].StartMonth, start.hint.Text)
 	}
 	h.typeIn(start.Entry(), "")
@@ -592,5 +643,48 @@ func TestARefusalSaysWhy(t *testing.T) {
 	var ne *figure.NumberError
 	if !errors.As(err, &ne) || refusal(err, "x") != ne.Reason {
 		t.Errorf("a number refused: %q", refusal(err, "x"))
+	}
+}
+
+// TestTheWheelOverAnEntryScrollsTheForm turns the wheel over entries of a
+// form too long for its window: the form scrolls, as it does between
+// them, except in a text of several lines being typed in.
+func TestTheWheelOverAnEntryScrollsTheForm(t *testing.T) {
+	h := newHost(t, sample())
+	f := New(h, casebuilder.StepContext)
+	var objs []fyne.CanvasObject
+	title := f.Text("title", At(title), "")
+	objs = append(objs, title.Box())
+	area := f.TextArea("author", At(func(c *casebuilder.Case) *string { return &c.Author }), "", 2)
+	objs = append(objs, area.Box())
+	date := f.Date("date", At(func(c *casebuilder.Case) *casebuilder.Date { return &c.Date }))
+	objs = append(objs, date.Box())
+	for range 30 {
+		objs = append(objs, widget.NewLabel("a line of the form"))
+	}
+	h.page = container.NewVScroll(container.NewVBox(objs...))
+	h.w.SetContent(h.page)
+	h.w.Resize(fyne.NewSize(400, 300))
+	at := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Add(fyne.NewPos(5, 5))
+	}
+	for _, tt := range []struct {
+		name string
+		over fyne.CanvasObject
+	}{{"a line", title.Entry()}, {"a text of several lines", area.Entry()}, {"a date", date.DateEntry()}} {
+		h.page.ScrollToTop()
+		h.wheeled = nil
+		test.Scroll(h.w.Canvas(), at(tt.over), 0, -40)
+		if len(h.wheeled) != 1 || h.wheeled[0] != tt.over || h.page.Offset.Y != 40 {
+			t.Errorf("the wheel over %s: told of %v, the form scrolled to %v", tt.name, h.wheeled, h.page.Offset.Y)
+		}
+	}
+	// Being typed in, a text of several lines scrolls itself.
+	h.page.ScrollToTop()
+	h.wheeled = nil
+	h.w.Canvas().Focus(area.Entry())
+	test.Scroll(h.w.Canvas(), at(area.Entry()), 0, -40)
+	if len(h.wheeled) != 0 || h.page.Offset.Y != 0 {
+		t.Errorf("the wheel over the text being typed in scrolled the form to %v", h.page.Offset.Y)
 	}
 }

@@ -9,18 +9,47 @@ import (
 )
 
 // Columns lays out a row in columns of relative widths; a column of weight
-// 0 takes its minimum width. Rows of one Columns line up.
+// 0 takes its minimum width. Rows of one Columns line up; for a column of
+// weight 0 to line up too, its rows must share its width (see
+// NewTableColumns).
 type Columns struct {
 	weights []float32
+	// rows, for columns that share their widths, are the rows laid out in
+	// them: a column of weight 0 is as wide as its widest cell.
+	rows   []*fyne.Container
+	shared bool
 }
 
 // NewColumns returns columns of these weights; a column past the last
 // weight has weight 1.
 func NewColumns(weights ...float32) *Columns { return &Columns{weights: weights} }
 
+// NewTableColumns returns columns of these weights whose rows share the
+// widths of the columns of weight 0, each as wide as its widest cell: the
+// columns of a table of figures, whole in every row.
+func NewTableColumns(weights ...float32) *Columns { return &Columns{weights: weights, shared: true} }
+
 // Row lays objs out in the columns.
 func (l *Columns) Row(objs ...fyne.CanvasObject) *fyne.Container {
-	return container.New(l, objs...)
+	row := container.New(l, objs...)
+	if l.shared {
+		l.rows = append(l.rows, row)
+	}
+	return row
+}
+
+// width is the minimum width of column i, in a row of objs: its widest
+// cell, when the rows share the columns.
+func (l *Columns) width(i int, objs []fyne.CanvasObject) float32 {
+	w := objs[i].MinSize().Width
+	if l.shared && l.weight(i) == 0 {
+		for _, r := range l.rows {
+			if i < len(r.Objects) {
+				w = max(w, r.Objects[i].MinSize().Width)
+			}
+		}
+	}
+	return w
 }
 
 // MinSize is Fyne's: the widest minimum of each column, a little more for
@@ -31,11 +60,13 @@ func (l *Columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for i, o := range objs {
 		m := o.MinSize()
 		if l.weight(i) == 0 {
-			w += m.Width
+			w += l.width(i, objs)
 		} else {
 			w += max(m.Width, 40)
 		}
-		h = max(h, m.Height)
+		if o.Visible() {
+			h = max(h, m.Height) // a column hidden takes its width, not its height
+		}
 	}
 	return fyne.NewSize(w+pad*float32(max(len(objs)-1, 0)), h)
 }
@@ -46,16 +77,16 @@ func (l *Columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	free := size.Width - pad*float32(max(len(objs)-1, 0))
 	var total float32
-	for i, o := range objs {
+	for i := range objs {
 		if l.weight(i) == 0 {
-			free -= o.MinSize().Width
+			free -= l.width(i, objs)
 		} else {
 			total += l.weight(i)
 		}
 	}
 	x := float32(0)
 	for i, o := range objs {
-		w := o.MinSize().Width
+		w := l.width(i, objs)
 		if l.weight(i) > 0 {
 			w = max(free, 0) * l.weight(i) / total
 		}

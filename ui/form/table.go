@@ -14,8 +14,11 @@ import (
 type Table struct {
 	form  *Form
 	edits *ListEdits
-	// row makes the fields of row i in rf and lays them out.
+	// row makes the fields of row i in rf and lays them out, with the
+	// row's buttons on its right; card, instead, lays them out with the
+	// buttons where it puts them.
 	row    func(i int, rf *Form) fyne.CanvasObject
+	card   func(i int, rf *Form, actions fyne.CanvasObject) fyne.CanvasObject
 	header fyne.CanvasObject
 	rows   *fyne.Container
 	forms  []*Form
@@ -42,8 +45,36 @@ func (f *Form) Table(edits *ListEdits, noun, empty string, header fyne.CanvasObj
 	return t
 }
 
+// Cards makes a table of a list whose rows are cards of several lines, as
+// Table does: card makes the fields of row i in a form of its own and lays
+// them out with actions, the row's buttons, where it wants them (beside
+// its first line, so that the lines under it have the whole width).
+func (f *Form) Cards(edits *ListEdits, noun, empty string, card func(i int, rf *Form, actions fyne.CanvasObject) fyne.CanvasObject) *Table {
+	t := &Table{form: f, edits: edits, card: card, rows: container.NewVBox(), empty: empty}
+	t.add = widget.NewButtonWithIcon("Add "+noun, theme.ContentAddIcon(), func() { _ = edits.Add() })
+	t.add.Importance = widget.LowImportance
+	t.box = container.NewVBox(t.rows, container.NewHBox(t.add))
+	t.rebuild(f.Case())
+	f.Nest(t)
+	return t
+}
+
 // Box is the table as it is laid out.
 func (t *Table) Box() *fyne.Container { return t.box }
+
+// AddButton is the button that adds a row.
+func (t *Table) AddButton() *widget.Button { return t.add }
+
+// SetEmpty changes what the table says while the list is empty.
+func (t *Table) SetEmpty(text string) {
+	if t.empty == text {
+		return
+	}
+	t.empty = text
+	if c := t.form.Case(); t.edits.length(c) == 0 {
+		t.rebuild(c)
+	}
+}
 
 // Edits are the edits of the table's list.
 func (t *Table) Edits() *ListEdits { return t.edits }
@@ -68,8 +99,11 @@ func (t *Table) rebuild(c *casebuilder.Case) {
 	objs := make([]fyne.CanvasObject, 0, n)
 	for i := range n {
 		rf := New(t.form.host, t.form.step)
-		row := t.row(i, rf)
-		objs = append(objs, container.NewBorder(nil, nil, nil, t.actions(i, n), row))
+		if t.card != nil {
+			objs = append(objs, t.card(i, rf, t.actions(i, n)))
+		} else {
+			objs = append(objs, container.NewBorder(nil, nil, nil, t.actions(i, n), t.row(i, rf)))
+		}
 		t.forms = append(t.forms, rf)
 	}
 	if n == 0 && t.empty != "" {

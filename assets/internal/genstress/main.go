@@ -1,6 +1,9 @@
 // Command genstress writes the stress sample: a large, valid, generated
 // case for benchmarks (13 alternatives of 44 lines each over ten years,
-// 250 risks, 180 milestones). Its output is the same on every run.
+// 250 risks, 180 milestones, 12 gates), with the plan driving the money: a
+// third of the lines anchored to milestones, the sales force and its
+// attrition given year by year, and per-head costs that follow the
+// leavers. Its output is the same on every run.
 //
 //	go run ./internal/genstress -o samples/stress.hrcase
 package main
@@ -74,7 +77,6 @@ func stress() *casebuilder.Case {
 			Summary:  "Attrition of 28 % a year across 1,200 reps.",
 			Evidence: []casebuilder.Evidence{{Finding: "336 leavers last year", Source: "Global HRIS"}},
 			Inputs: casebuilder.GivenInputs(map[string]casebuilder.Range{
-				"reps":           casebuilder.Exactly(1200),
 				"attritionRate":  {Low: 0.25, Likely: 0.28, High: 0.31},
 				"annualQuota":    casebuilder.Exactly(750000),
 				"grossMargin":    casebuilder.Exactly(0.6),
@@ -102,6 +104,16 @@ func stress() *casebuilder.Case {
 		c.Alternatives = append(c.Alternatives, alternative(rng, a))
 	}
 	c.Recommendation = casebuilder.Recommendation{Alternative: "alt-01", Reason: "Generated."}
+	// The sales force grows by 50 reps a year, and its attrition falls a
+	// little as the market settles.
+	var reps, attrition []casebuilder.Range
+	for y := range horizon / 12 {
+		reps = append(reps, casebuilder.Exactly(float64(1200+50*y)))
+		a := 0.28 - 0.002*float64(y)
+		attrition = append(attrition, casebuilder.Range{Low: a - 0.03, Likely: a, High: a + 0.03})
+	}
+	c.Pain.Inputs["reps"] = casebuilder.ByYear(reps...)
+	c.Pain.Inputs["attritionRate"] = casebuilder.ByYear(attrition...)
 	for i := range risks {
 		p := float64(1+rng.IntN(9)) / 10
 		cost := float64(5+rng.IntN(200)) * 1000
@@ -127,6 +139,16 @@ func stress() *casebuilder.Case {
 		}
 		c.Plan.Milestones = append(c.Plan.Milestones, m)
 	}
+	// A gate every fifteen milestones, on the country attrition KPIs.
+	for g := range milestones / 15 {
+		c.Plan.Gates = append(c.Plan.Gates, casebuilder.Gate{
+			ID: fmt.Sprintf("gate-%02d", g+1), Name: fmt.Sprintf("Go or no-go %d", g+1),
+			Milestone: fmt.Sprintf("m%03d", 15*g+14), DecidedBy: "Executive committee",
+			Thresholds: []casebuilder.Threshold{{Measure: fmt.Sprintf("kpi-%02d", g), Comparison: casebuilder.AtMost, Value: 0.26}},
+			ExitCost:   float64(20+rng.IntN(80)) * 1000,
+		})
+	}
+	c.Ask.UpToGate = "gate-01"
 	for i := range 40 {
 		c.Plan.Stakeholders = append(c.Plan.Stakeholders, casebuilder.Stakeholder{
 			Party: fmt.Sprintf("Country sales team %d", i), Interest: "Changes to their way of working",
@@ -134,7 +156,7 @@ func stress() *casebuilder.Case {
 	}
 	for i := range 30 {
 		c.Measures = append(c.Measures, casebuilder.Measure{
-			Name: fmt.Sprintf("Country attrition %d", i), Unit: figure.Percent, Baseline: 0.28, Target: 0.22,
+			ID: fmt.Sprintf("kpi-%02d", i), Name: fmt.Sprintf("Country attrition %d", i), Unit: figure.Percent, Baseline: 0.28, Target: 0.22,
 			Date: date(2029, 12, 31), Method: "HRIS", Owner: "People analytics", Level: 4, PainInput: "attritionRate"})
 	}
 	for i := range 25 {
@@ -171,8 +193,19 @@ func alternative(rng *rand.Rand, a int) casebuilder.Alternative {
 			}
 		}
 		k.Amount = casebuilder.Range{Low: base * 0.9, Likely: base, High: base * 1.25}
-		if i%4 == 0 {
+		switch {
+		case i%8 == 4:
+			k.PerHead, k.HeadsFrom = true, "leavers"
+			k.Amount = casebuilder.Range{Low: 80, Likely: 100, High: 130}
+		case i%4 == 0:
 			k.PerHead, k.Heads = true, float64(1+rng.IntN(20))
+		}
+		if i%5 == 3 {
+			k.Money = casebuilder.PeopleTime
+		}
+		// A third of the lines start with a milestone of the roll-out.
+		if i%3 == 1 {
+			k.StartAt = &casebuilder.Anchor{Milestone: fmt.Sprintf("m%03d", rng.IntN(milestones/3)), At: casebuilder.AtStart}
 		}
 		alt.Costs = append(alt.Costs, k)
 	}
@@ -197,6 +230,16 @@ func alternative(rng *rand.Rand, a int) casebuilder.Alternative {
 			days--
 			b.Basis, b.Input = casebuilder.BenefitPainInput, "daysToFill"
 			b.To = casebuilder.Range{Low: days + 0.5, Likely: days, High: days - 0.5}
+		}
+		if b.Basis == casebuilder.BenefitAmount {
+			b.Money = []casebuilder.MoneyKind{casebuilder.Cash, casebuilder.Margin, casebuilder.Avoidance, casebuilder.Productivity}[rng.IntN(4)]
+			if b.Money == casebuilder.Margin {
+				b.Owner = "Country sales director"
+			}
+		}
+		// A third of the benefits start when a milestone ends.
+		if i%3 == 0 {
+			b.StartAt = &casebuilder.Anchor{Milestone: fmt.Sprintf("m%03d", rng.IntN(milestones/3)), At: casebuilder.AtEnd, OffsetMonths: rng.IntN(3)}
 		}
 		if i == benefitLines-1 {
 			b.Basis, b.Input, b.To = casebuilder.BenefitPainShare, "", casebuilder.Range{}

@@ -22,9 +22,12 @@
 //   - the spend month by month as planned, but the largest one-time cost
 //     paid in two invoices, 3 % over, the coaches' line a head short from
 //     August, and a few lines a little under;
-//   - attrition read every month ahead of its trajectory (30.5 % in
-//     September), ramp-up read every quarter behind it, the other KPIs as
-//     their dates say, the programme's share of each improvement estimated.
+//   - the KPIs tied to the pain read as the plan's timing says: attrition,
+//     read every month, at its baseline until the roll-out ends (the plan's
+//     benefit starts after it), ramp-up, read every quarter, improving from
+//     the pilot's end but behind the plan; the coaching sessions kept up by
+//     the managers, the other KPIs as their dates say; the programme's
+//     share of each improvement estimated.
 package main
 
 import (
@@ -302,6 +305,14 @@ func (s *story) spend() error {
 }
 
 // readings records the KPIs' readings, and how often each is read.
+//
+// A KPI tied to a calculator input follows the plan's timing: it holds at
+// its baseline until the approved benefit line that changes its input
+// starts (the month after the milestone it is anchored to ends), then
+// moves towards the line's new value as the line ramps up, at a pace of
+// the plan (1 is as planned, 0.6 behind it). Its benefit realised then
+// starts when the plan's does, and never counts an improvement the plan
+// did not expect yet. The other KPIs follow their own trajectories.
 func (s *story) readings() error {
 	b := &s.c.Tracking.Baseline
 	var csv bytes.Buffer
@@ -319,13 +330,17 @@ func (s *story) readings() error {
 				level = cm.Level
 			}
 		}
+		plan := s.planned(m.PainInput)
 		switch {
 		case m.PainInput == "attritionRate":
-			pace = 1.25 // ahead of its trajectory
+			// Read every month; not due to move before the roll-out
+			// ends, whatever its straight-line trajectory says.
 			rec.Isolation = &cb.Isolation{Share: 0.6, Method: cb.ManagerEstimate, Confidence: 0.8,
 				Basis: "The sales managers and the People Analytics Lead, reviewing the year's exits and stay interviews in September: a competitor's hiring freeze and the new commission plan account for the rest"}
+			rec.Action = "The plan counts on fewer leavers from the month after the roll-out ends, when every new hire is coached; until then attrition holds at its baseline, behind the straight line to its target. " +
+				"The People Analytics Lead reviews the exits of the coached pilot cohort every month."
 		case m.PainInput != "":
-			every, pace, from = 3, 0.6, 2 // behind it, read by quarterly cohort
+			every, pace, from = 3, 0.6, 2 // behind the plan, read by quarterly cohort
 			rec.Isolation = &cb.Isolation{Share: 0.8, Method: cb.ControlGroup, Confidence: 1,
 				Basis: "The coached cohorts against the January cohort, hired before the programme; the rest is the new product training"}
 			rec.Action = "The cohorts hired since July started a coach short: the external coaching firm takes the August and September hires, and the pilot cohort, fully coached, reached quota in 5.2 months."
@@ -333,9 +348,6 @@ func (s *story) readings() error {
 			every, from = 12, last+1 // the return, worked out yearly with the accounts: not due yet
 		case level == 1:
 			every, pace, from = 3, 1.03, 5 // a survey of the cohorts every quarter, from the pilot's
-		default:
-			pace = 0.85 // behind it
-			rec.Action = "The coaches book the sessions in the managers' calendars, and the VP Sales reviews the coaching log with each manager every week."
 		}
 		if every > 1 {
 			rec.EveryMonths = every
@@ -343,22 +355,66 @@ func (s *story) readings() error {
 		t.KPIs = append(t.KPIs, rec)
 		for mo := from; mo <= last; mo += every {
 			d := s.start.Add(mo).Last()
-			v := tracking.TrajectoryAt(m, b.StartDate, horizonEnd, d)
-			v = m.Baseline + (v-m.Baseline)*pace
-			if m.Target > m.Baseline && !d.Before(m.Date) {
-				v = m.Target * pace
+			var v float64
+			switch {
+			case plan != nil:
+				v = m.Baseline + (plan.to-m.Baseline)*plan.effect(mo)*pace
+			default:
+				v = tracking.TrajectoryAt(m, b.StartDate, horizonEnd, d)
+				v = m.Baseline + (v-m.Baseline)*pace
+				if m.Target > m.Baseline && !d.Before(m.Date) {
+					v = m.Target * pace
+				}
 			}
 			value := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 			if m.Unit == "percent" {
 				value = strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64) + " %"
 			}
-			if mo == 0 && m.PainInput == "attritionRate" {
-				value = strconv.FormatFloat(m.Baseline*100, 'f', -1, 64) + " %"
-			}
 			fmt.Fprintf(&csv, "%s,%s,%s\n", d, quote(m.Name), value)
 		}
 	}
 	return s.importCSV("kpi", &csv)
+}
+
+// planTiming is when the approved plan expects a calculator input to
+// move: from its benefit line's first month, over its ramp-up, to its new
+// value.
+type planTiming struct {
+	first, ramp int
+	to          float64
+}
+
+// effect is the share of the new value the plan expects in month m: none
+// before the line's first month, k/ramp in its k-th month, all of it after.
+func (pt *planTiming) effect(m int) float64 {
+	if m < pt.first {
+		return 0
+	}
+	if pt.ramp <= 0 {
+		return 1
+	}
+	return min(1, float64(m-pt.first+1)/float64(pt.ramp))
+}
+
+// planned returns when the approved alternative's first benefit line that
+// changes input expects it to move, or nil when none does.
+func (s *story) planned(input string) *planTiming {
+	if input == "" {
+		return nil
+	}
+	b := &s.c.Tracking.Baseline
+	alt := &s.c.Alternatives[s.c.AlternativeByID(b.Alternative)]
+	for _, l := range b.Lines {
+		if l.Kind != cb.BenefitLine || l.Input != input {
+			continue
+		}
+		for _, bn := range alt.Benefits {
+			if bn.Name == l.Name && bn.Input == input {
+				return &planTiming{first: l.First, ramp: bn.RampMonths, to: bn.To.Likely}
+			}
+		}
+	}
+	return nil
 }
 
 // record records the risk that fired, the decisions asked and the

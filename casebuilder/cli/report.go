@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/report"
+	"github.com/casebuilder/casebuilder/casebuilder/tracking"
+)
+
+// progressReport writes the monthly progress report of an approved case:
+// casebuilder report [--as-of YYYY-MM] [--paper a4|letter] [--with-review]
+// -o OUT.pdf FILE.
+func (r *runner) progressReport(args []string) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	var out string
+	fs.StringVar(&out, "o", "", "the PDF file to write")
+	fs.StringVar(&out, "out", "", "the PDF file to write")
+	asOfText := fs.String("as-of", "", "the report's month, YYYY-MM (default: the month of the latest actual)")
+	paper := fs.String("paper", "", "a4 or letter (default: the case's own, else A4)")
+	withReview := fs.Bool("with-review", false, "add what a sceptical CEO would object to in the progress, for the author")
+	path, ok := r.oneFile(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if out == "" || out == "-" {
+		return r.usageError("needs -o OUT.pdf, the file to write the report to")
+	}
+	if *paper != "" && *paper != casebuilder.PaperA4 && *paper != casebuilder.PaperLetter {
+		return r.usageError("--paper must be a4 or letter (got %q)", *paper)
+	}
+	var asOf tracking.Month
+	if *asOfText != "" {
+		var err error
+		if asOf, err = tracking.ParseMonth(*asOfText); err != nil {
+			return r.usageError("--as-of %v", err)
+		}
+	}
+	if casebuilder.SameFile(out, path) {
+		r.fail("-o %s: that is the case file itself; choose another name", out)
+		return exitFail
+	}
+	c, err := casebuilder.Load(path)
+	switch {
+	case c != nil && err != nil:
+		r.fail("%v; fix the case before reporting on it", err)
+		return exitFail
+	case err != nil:
+		r.fail("%v", err)
+		return exitFail
+	}
+	now, err := exportTime()
+	if err != nil {
+		r.fail("%v", err)
+		return exitFail
+	}
+	if *paper == "" {
+		*paper = casebuilder.CasePaper(c, casebuilder.DefaultPaper())
+	}
+	data, err := report.Write(c, report.Options{AsOf: asOf, Now: now, Paper: *paper, WithReview: *withReview})
+	switch {
+	case errors.Is(err, tracking.ErrNotApproved):
+		r.fail("%s: %v", path, err)
+		return exitFail
+	case err != nil && *asOfText != "":
+		r.fail("%s: --as-of %v", path, err)
+		return exitFail
+	case err != nil:
+		r.fail("%s: %v", path, err)
+		return exitFail
+	}
+	if err := casebuilder.WriteFileAtomic(out, data, false); err != nil {
+		r.fail("%v", err)
+		return exitFail
+	}
+	return exitOK
+}

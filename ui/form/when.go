@@ -1,0 +1,505 @@
+package form
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
+)
+
+// When is when a line of money starts, or ends: in a fixed month of the
+// horizon, or at a milestone of the plan, its start or its end, plus an
+// offset in months (see [casebuilder.Anchor]).
+type When struct {
+	// Month is the fixed period (0 is the first month); nil, for an end,
+	// runs the line to the end of the horizon. A line anchored to a
+	// milestone keeps its start month, which the file holds.
+	Month *int
+	// At, when set, anchors the line to a milestone.
+	At *casebuilder.Anchor
+}
+
+// same reports whether two Whens place a line alike.
+func (w When) same(v When) bool {
+	sameMonth := w.Month == nil && v.Month == nil || w.Month != nil && v.Month != nil && *w.Month == *v.Month
+	sameAt := w.At == nil && v.At == nil || w.At != nil && v.At != nil && *w.At == *v.At
+	return sameMonth && sameAt
+}
+
+// StartWhen is when a line starts: its first month, at month, or the
+// anchor at at. Both getters return nil once the line is gone.
+func StartWhen(month func(c *casebuilder.Case) *int, at func(c *casebuilder.Case) **casebuilder.Anchor) Value[When] {
+	return Value[When]{
+		Read: func(c *casebuilder.Case) (When, bool) {
+			m, a := month(c), at(c)
+			if m == nil || a == nil {
+				return When{}, false
+			}
+			n := *m
+			return When{Month: &n, At: copyAnchor(*a)}, true
+		},
+		Write: func(c *casebuilder.Case, w When) error {
+			m, a := month(c), at(c)
+			switch {
+			case m == nil || a == nil:
+				return ErrGone
+			case w.Month == nil && w.At == nil:
+				return errors.New("type the first month, or choose a milestone")
+			case w.same(When{Month: m, At: *a}):
+				return ErrUnchanged
+			}
+			if w.Month != nil {
+				*m = *w.Month
+			}
+			*a = copyAnchor(w.At)
+			return nil
+		},
+	}
+}
+
+// EndWhen is when a recurring line ends: its last month at month (nil: the
+// end of the horizon), or the anchor at at. An anchored end has no month.
+func EndWhen(month func(c *casebuilder.Case) **int, at func(c *casebuilder.Case) **casebuilder.Anchor) Value[When] {
+	return Value[When]{
+		Read: func(c *casebuilder.Case) (When, bool) {
+			m, a := month(c), at(c)
+			if m == nil || a == nil {
+				return When{}, false
+			}
+			w := When{At: copyAnchor(*a)}
+			if *m != nil {
+				n := **m
+				w.Month = &n
+			}
+			return w, true
+		},
+		Write: func(c *casebuilder.Case, w When) error {
+			m, a := month(c), at(c)
+			switch {
+			case m == nil || a == nil:
+				return ErrGone
+			case w.same(When{Month: *m, At: *a}):
+				return ErrUnchanged
+			}
+			*m, *a = nil, copyAnchor(w.At)
+			if w.At == nil && w.Month != nil {
+				n := *w.Month
+				*m = &n
+			}
+			return nil
+		},
+	}
+}
+
+func copyAnchor(a *casebuilder.Anchor) *casebuilder.Anchor {
+	if a == nil {
+		return nil
+	}
+	cp := *a
+	return &cp
+}
+
+// The ways a line's point is chosen, in the order the drop-down offers
+// them.
+type whenMode int
+
+const (
+	toHorizon whenMode = iota // an end only: the end of the horizon
+	inMonth
+	atStart // of a milestone
+	atEnd
+)
+
+// WhenField chooses when a line of money starts or ends: in a month of
+// the horizon, typed as people count months (1 is the first), or at the
+// start or the end of a milestone of the plan, plus an offset in months;
+// under it, the month that falls in, by name ("October 2027"). Moving the
+// milestone then moves the money.
+type WhenField struct {
+	Field
+	value Value[When]
+	end   bool // the end of a recurring line: it may run to the horizon
+	// months are the line's first and last periods as the case places
+	// them, for the hint.
+	months func(c *casebuilder.Case) (first int, last *int, ok bool)
+
+	modes     []whenMode
+	mode      *widget.Select
+	month     *Entry
+	milestone *widget.Select
+	offset    *Entry
+	hint      *widget.Label
+	offered   []int // the milestones offered, by index in the plan, in the drop-down's order
+	inMonth   *fyne.Container
+	inPlan    *fyne.Container
+	shown     whenMode
+}
+
+// Start binds a choice of when a line starts to its first month and its
+// anchor (see StartWhen), at path (the anchor's: alternatives[1].costs[0].startAt);
+// the month's path is monthPath. months places the line in c.
+func (f *Form) Start(path, monthPath string, v Value[When], months func(c *casebuilder.Case) (int, *int, bool)) *WhenField {
+	return f.when(path, monthPath, false, v, months)
+}
+
+// End binds a choice of when a recurring line ends (see EndWhen).
+func (f *Form) End(path, monthPath string, v Value[When], months func(c *casebuilder.Case) (int, *int, bool)) *WhenField {
+	return f.when(path, monthPath, true, v, months)
+}
+
+func (f *Form) when(path, monthPath string, end bool, v Value[When], months func(c *casebuilder.Case) (int, *int, bool)) *WhenField {
+	w := &WhenField{value: v, end: end, months: months, month: NewEntry(), offset: NewEntry(), hint: widget.NewLabel("")}
+	labels := []string{"In a month of the case", "When a milestone starts", "When a milestone ends"}
+	w.modes = []whenMode{inMonth, atStart, atEnd}
+	if end {
+		labels = append([]string{"At the end of the horizon"}, labels...)
+		w.modes = append([]whenMode{toHorizon}, w.modes...)
+	}
+	w.mode = widget.NewSelect(labels, func(string) { w.chosen() })
+	w.milestone = widget.NewSelect(nil, func(string) { w.pickedMilestone() })
+	w.milestone.PlaceHolder = "Choose the milestone"
+	w.month.SetPlaceHolder("month, from 1")
+	w.month.OnChanged = func(string) { w.typedMonth() }
+	w.month.OnBlur = w.left
+	w.offset.SetPlaceHolder("± months")
+	w.offset.OnChanged = func(string) { w.typedOffset() }
+	w.offset.OnBlur = w.left
+	w.hint.SizeName = theme.SizeNameCaptionText
+	w.hint.Importance = widget.LowImportance
+	w.hint.Wrapping = fyne.TextWrapWord
+	// The choice and the month it gives on one line; under it the month,
+	// or the milestone with the offset: a milestone's name is long, and
+	// needs the width.
+	cols := NewColumns(1, 1)
+	w.inMonth = cols.Row(w.month, container.NewStack())
+	offsetBox := container.NewGridWrap(fyne.NewSize(max(w.offset.MinSize().Width, 96), w.offset.MinSize().Height), w.offset)
+	w.inPlan = container.NewBorder(nil, nil, nil, offsetBox, w.milestone)
+	content := container.NewVBox(cols.Row(w.mode, w.hint), container.NewStack(w.inMonth, w.inPlan))
+	w.Init(f, path, content, w.mode, w.month, w.milestone, w.offset)
+	w.Refresh(f.Case(), true)
+	f.Add(w)
+	// The paths the review names within it lead to its widgets.
+	f.Add(alias{monthPath, func() fyne.Focusable {
+		if w.shown == inMonth {
+			return w.month
+		}
+		return w.mode
+	}})
+	f.Add(alias{path + ".milestone", func() fyne.Focusable { return w.milestone }})
+	f.Add(alias{path + ".offsetMonths", func() fyne.Focusable { return w.offset }})
+	f.Add(alias{path + ".at", func() fyne.Focusable { return w.mode }})
+	return w
+}
+
+// Mode is the drop-down of how the point is chosen.
+func (w *WhenField) Mode() *widget.Select { return w.mode }
+
+// Month is the entry of the month, typed from 1.
+func (w *WhenField) Month() *Entry { return w.month }
+
+// Milestone is the drop-down of the milestone.
+func (w *WhenField) Milestone() *widget.Select { return w.milestone }
+
+// Offset is the entry of the months after (or, negative, before) the
+// milestone.
+func (w *WhenField) Offset() *Entry { return w.offset }
+
+// Hint is the month the point falls in, by name.
+func (w *WhenField) Hint() string { return w.hint.Text }
+
+func (w *WhenField) write(change func(c *casebuilder.Case, v *When) error) error {
+	if w.Setting() {
+		return nil
+	}
+	err := w.form.typed(w.path, func(c *casebuilder.Case) error {
+		v, ok := w.value.Read(c)
+		if !ok {
+			return ErrGone
+		}
+		if err := change(c, &v); err != nil {
+			return err
+		}
+		if v.At != nil && v.At.Milestone == "" {
+			return errors.New("choose the milestone")
+		}
+		return w.value.Write(c, v)
+	})
+	w.ShowProblem(err)
+	w.showHint(w.form.Case())
+	return err
+}
+
+// chosen changes how the point is chosen: in a month (the one the line
+// falls in now, so that nothing moves), at the end of the horizon, or at
+// a milestone (the one chosen before, or the first with the date needed).
+func (w *WhenField) chosen() {
+	if w.Setting() {
+		return
+	}
+	i := w.mode.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	mode := w.modes[i]
+	w.form.host.EndTyping()
+	err := w.write(func(c *casebuilder.Case, v *When) error {
+		switch mode {
+		case toHorizon:
+			v.Month, v.At = nil, nil
+		case inMonth:
+			// The month the line falls in now: nothing moves.
+			first, last, ok := w.months(c)
+			m := first
+			switch {
+			case w.end:
+				m = c.HorizonMonths - 1
+				if ok && last != nil {
+					m = *last
+				}
+			case !ok && v.Month != nil:
+				m = *v.Month
+			}
+			m = min(max(m, 0), max(c.HorizonMonths-1, 0))
+			v.Month, v.At = &m, nil
+		default:
+			point := casebuilder.AtStart
+			if mode == atEnd {
+				point = casebuilder.AtEnd
+			}
+			a := casebuilder.Anchor{At: point}
+			if v.At != nil {
+				a.Milestone, a.OffsetMonths = v.At.Milestone, v.At.OffsetMonths
+			}
+			if a.Milestone == "" {
+				i := firstDated(c, point)
+				if i < 0 {
+					return errors.New("the plan has no milestone with dates yet: give the milestones dates on the Plan step, then choose one here")
+				}
+				a.Milestone = MilestoneID(c, i)
+			}
+			v.At = &a
+		}
+		return nil
+	})
+	w.form.host.EndTyping()
+	// What the case holds, and why it was refused if it was.
+	w.Refresh(w.form.Case(), true)
+	w.ShowProblem(err)
+}
+
+// firstDated returns the index of the first milestone with the date a
+// point needs, -1 when there is none.
+func firstDated(c *casebuilder.Case, point casebuilder.AnchorPoint) int {
+	return slices.IndexFunc(c.Plan.Milestones, func(m casebuilder.Milestone) bool {
+		return point == casebuilder.AtStart && !m.Start.IsZero() || point == casebuilder.AtEnd && !m.End.IsZero()
+	})
+}
+
+// MilestoneID returns the ID of milestone i of c, giving it one first if
+// it has none (a milestone of an older file): what refers to a milestone
+// refers to its ID.
+func MilestoneID(c *casebuilder.Case, i int) string {
+	m := &c.Plan.Milestones[i]
+	if m.ID != "" {
+		return m.ID
+	}
+	taken := map[string]bool{}
+	for _, o := range c.Plan.Milestones {
+		taken[o.ID] = true
+	}
+	for n := i + 1; ; n++ {
+		if id := fmt.Sprintf("milestone-%d", n); !taken[id] {
+			m.ID = id
+			return id
+		}
+	}
+}
+
+// pickedMilestone anchors the line to the milestone chosen.
+func (w *WhenField) pickedMilestone() {
+	if w.Setting() {
+		return
+	}
+	k := w.milestone.SelectedIndex()
+	if k < 0 || k >= len(w.offered) {
+		return
+	}
+	i := w.offered[k]
+	w.form.host.EndTyping()
+	_ = w.write(func(c *casebuilder.Case, v *When) error {
+		if v.At == nil {
+			v.At = &casebuilder.Anchor{At: casebuilder.AtEnd}
+		}
+		v.At.Milestone = MilestoneID(c, i)
+		return nil
+	})
+	w.form.host.EndTyping()
+}
+
+func (w *WhenField) typedMonth() {
+	if w.Setting() {
+		return
+	}
+	s := strings.TrimSpace(w.month.Text)
+	if s == "" {
+		w.ShowProblem(errors.New("type a month: 1 is the first month of the case"))
+		return
+	}
+	x, err := w.form.host.Parse(s, figure.Months)
+	switch {
+	case err != nil:
+		w.ShowProblem(err)
+		return
+	case x != math.Trunc(x) || x < 1:
+		w.ShowProblem(errors.New("type a month as a whole number from 1 (the first month of the case)"))
+		return
+	}
+	n := int(min(x, 1e6)) - 1
+	_ = w.write(func(_ *casebuilder.Case, v *When) error {
+		v.Month, v.At = &n, nil
+		return nil
+	})
+}
+
+func (w *WhenField) typedOffset() {
+	if w.Setting() {
+		return
+	}
+	n := 0
+	if s := strings.TrimSpace(w.offset.Text); s != "" && s != "-" && s != "+" {
+		x, err := w.form.host.Parse(strings.TrimPrefix(s, "+"), figure.Months)
+		switch {
+		case err != nil:
+			w.ShowProblem(err)
+			return
+		case x != math.Trunc(x) || math.Abs(x) > 1e4:
+			w.ShowProblem(errors.New("type the months after the milestone as a whole number (before it, with a minus)"))
+			return
+		}
+		n = int(x)
+	}
+	_ = w.write(func(_ *casebuilder.Case, v *When) error {
+		if v.At == nil {
+			return ErrUnchanged
+		}
+		v.At.OffsetMonths = n
+		return nil
+	})
+}
+
+func (w *WhenField) left() {
+	w.form.host.EndTyping()
+	if w.Problem() == "" {
+		w.Refresh(w.form.Case(), true)
+	}
+}
+
+// Refresh shows when the line starts or ends in c, and the month that is.
+func (w *WhenField) Refresh(c *casebuilder.Case, force bool) {
+	v, ok := w.value.Read(c)
+	if !ok {
+		return
+	}
+	w.showHint(c)
+	if !force && w.typing() {
+		return
+	}
+	mode := inMonth
+	switch {
+	case v.At != nil && v.At.At == casebuilder.AtStart:
+		mode = atStart
+	case v.At != nil:
+		mode = atEnd
+	case v.Month == nil:
+		mode = toHorizon
+	}
+	w.shown = mode
+	w.Quietly(func() {
+		w.mode.SetSelectedIndex(slices.Index(w.modes, mode))
+		w.offerMilestones(c, v.At)
+	})
+	SetVisible(w.inMonth, mode == inMonth)
+	SetVisible(w.inPlan, mode == atStart || mode == atEnd)
+	switch {
+	case v.Month != nil && mode == inMonth:
+		w.month.SetQuietly(strconv.Itoa(*v.Month + 1))
+	default:
+		w.month.SetQuietly("")
+	}
+	if v.At != nil && v.At.OffsetMonths != 0 {
+		w.offset.SetQuietly(fmt.Sprintf("%+d", v.At.OffsetMonths))
+	} else {
+		w.offset.SetQuietly("")
+	}
+	w.ShowProblem(nil)
+}
+
+// offerMilestones offers the plan's milestones, each by its name (twice
+// the same name told apart by its place), the one anchored to selected.
+func (w *WhenField) offerMilestones(c *casebuilder.Case, at *casebuilder.Anchor) {
+	w.offered = w.offered[:0]
+	labels := make([]string, 0, len(c.Plan.Milestones))
+	seen := map[string]bool{}
+	selected := -1
+	for i, m := range c.Plan.Milestones {
+		label := strings.TrimSpace(m.Name)
+		if j := strings.IndexByte(label, '\n'); j >= 0 {
+			label = strings.TrimSpace(label[:j])
+		}
+		if label == "" || seen[label] {
+			label = strings.TrimSpace(fmt.Sprintf("%s (milestone %d)", label, i+1))
+		}
+		seen[label] = true
+		if at != nil && m.ID != "" && m.ID == at.Milestone {
+			selected = len(w.offered)
+		}
+		w.offered = append(w.offered, i)
+		labels = append(labels, label)
+	}
+	if !slices.Equal(labels, w.milestone.Options) {
+		w.milestone.SetOptions(labels)
+	}
+	if selected >= 0 {
+		w.milestone.SetSelectedIndex(selected)
+	} else {
+		w.milestone.ClearSelected()
+	}
+}
+
+// showHint names the month the point falls in.
+func (w *WhenField) showHint(c *casebuilder.Case) {
+	first, last, ok := w.months(c)
+	text := ""
+	switch {
+	case !ok:
+	case !w.end:
+		text = "First month: " + MonthName(c, first)
+	case last == nil:
+		text = "To the end of the horizon, " + MonthName(c, max(c.HorizonMonths-1, 0))
+	default:
+		text = "Last month: " + MonthName(c, *last)
+	}
+	SetText(w.hint, text)
+}
+
+// alias is a path within a field that leads to one of its widgets: the
+// review names the parts of a field (an anchor's milestone) by their own
+// paths.
+type alias struct {
+	path   string
+	target func() fyne.Focusable
+}
+
+func (a alias) Refresh(*casebuilder.Case, bool) {}
+func (a alias) Path() string                    { return a.path }
+func (a alias) FocusTarget() fyne.Focusable     { return a.target() }
