@@ -20,10 +20,13 @@ import (
 // Its programme brings the reworks down to 25 a month (15 × 250 × 12 =
 // €45,000 a year), then the cost of each down to €200 at those 25 reworks
 // (25 × 50 × 12 = €15,000), and the escalations down to 10 a month (15 ×
-// 300 × 12 = €54,000 of time). Another alternative takes a tenth of the
+// 300 × 12 = €54,000 of time), and the rest of the pain from €250,000 to
+// €220,000 (€30,000 of cost avoidance). Another alternative takes a tenth of the
 // whole pain: €46,000 a year.
 func componentCase() *casebuilder.Case {
-	rng := func(lo, likely, hi float64) casebuilder.Range { return casebuilder.Range{Low: lo, Likely: likely, High: hi} }
+	rng := func(lo, likely, hi float64) casebuilder.Range {
+		return casebuilder.Range{Low: lo, Likely: likely, High: hi}
+	}
 	return &casebuilder.Case{
 		SchemaVersion: casebuilder.SchemaVersion, Title: "Rework and escalations", Currency: "EUR", HorizonMonths: 24,
 		DiscountRate: 0.08,
@@ -43,6 +46,7 @@ func componentCase() *casebuilder.Case {
 					{Name: "Fewer reworks", Basis: casebuilder.BenefitPainInput, Input: "rework", To: rng(32, 25, 20), StartMonth: 2, RampMonths: 3},
 					{Name: "Cheaper reworks", Basis: casebuilder.BenefitPainInput, Input: "rework.rate", To: rng(230, 200, 180), StartMonth: 4},
 					{Name: "Fewer escalations", Basis: casebuilder.BenefitPainInput, Input: "vp-escalations", To: rng(15, 10, 8), StartMonth: 3},
+					{Name: "Fewer other costs", Basis: casebuilder.BenefitPainInput, Input: "annualCost", To: rng(240_000, 220_000, 200_000), StartMonth: 6},
 				}},
 			{ID: "share", Name: "A tenth of the pain",
 				Costs:    []casebuilder.Cost{{Name: "Consultants", Kind: casebuilder.Monthly, Amount: casebuilder.Exactly(2_000)}},
@@ -65,7 +69,7 @@ func componentCases(t *testing.T) map[string]*oracleCase {
 		sameAsCached(t, tool, open(t, oc.book), f)
 		checkComponentFigures(t, tool, f, map[string]float64{
 			nameCostOfPain: 460_000, "Component_rework_cost": 120_000, "Component_vp_escalations_cost": 90_000,
-		}, []float64{45_000, 15_000, 54_000, 46_000})
+		}, []float64{45_000, 15_000, 54_000, 30_000, 46_000})
 	}
 	f := open(t, write(t, c))
 	sheet, cell := definedCell(t, f, nameScenario)
@@ -79,10 +83,11 @@ func componentCases(t *testing.T) map[string]*oracleCase {
 		// 20 a month at 320 each: 35 × 320 × 12 = 134,400; the cost of
 		// each then from 320 to 180 at the likely 25 reworks the line
 		// before leaves: 25 × 140 × 12 = 42,000; the escalations from 35
-		// to 8: 27 × 400 × 12 = 129,600; a share of 12 %: 81,504.
+		// to 8: 27 × 400 × 12 = 129,600; the rest from 300,000 to
+		// 200,000: 100,000; a share of 12 %: 81,504.
 		checkComponentFigures(t, tool, f, map[string]float64{
 			nameCostOfPain: 679_200, "Component_rework_cost": 211_200, "Component_vp_escalations_cost": 168_000,
-		}, []float64{134_400, 42_000, 129_600, 81_504})
+		}, []float64{134_400, 42_000, 129_600, 100_000, 81_504})
 	}
 	return cases
 }
