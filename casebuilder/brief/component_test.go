@@ -12,7 +12,9 @@ import (
 // changes in the component's words. By hand: €250,000 a year given, plus
 // 40 orders reworked a month × €250 × 12 = €120,000, is €370,000.
 func TestComponentsInTheBrief(t *testing.T) {
-	rng := func(lo, likely, hi float64) casebuilder.Range { return casebuilder.Range{Low: lo, Likely: likely, High: hi} }
+	rng := func(lo, likely, hi float64) casebuilder.Range {
+		return casebuilder.Range{Low: lo, Likely: likely, High: hi}
+	}
 	c := &casebuilder.Case{
 		SchemaVersion: casebuilder.SchemaVersion, Title: "Rework", Currency: "EUR", HorizonMonths: 24, DiscountRate: 0.08,
 		Pain: casebuilder.Pain{Category: casebuilder.OtherPain,
