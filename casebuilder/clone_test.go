@@ -151,7 +151,7 @@ func reportShared(t *testing.T, path string, got, want reflect.Value) {
 }
 
 func TestCloneOfASampleIsDeepAndEqual(t *testing.T) {
-	for _, name := range []string{"turnover", "ramp", "stress"} {
+	for _, name := range []string{"turnover", "ramp", "handover", "stress"} {
 		c := loadSample(t, name)
 		d := c.Clone()
 		if !reflect.DeepEqual(c, d) {

@@ -21,11 +21,11 @@ var (
 				return
 			}
 			for _, m := range rv.c.Measures {
-				if slices.Contains(k.Inputs, m.PainInput) {
+				if m.PainInput != "" && rv.c.Pain.TiesTo(m.PainInput) {
 					return
 				}
 			}
-			rv.add("measures", "No KPI tracks the pain: link a measure to one of the inputs of the %s (its painInput)", strings.ToLower(k.Name))
+			rv.add("measures", "No KPI tracks the pain: link a measure to one of the inputs of the %s, or to a component of the pain, as the input of the pain it tracks", strings.ToLower(k.Name))
 		}}
 
 	kpiWithoutTargetRule = Rule{"kpi-without-target", Warning,
