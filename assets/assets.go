@@ -23,6 +23,7 @@ type Sample struct {
 var Samples = []Sample{
 	{"turnover", "A sales force of 120 losing a third of its reps a year: three alternatives beside doing nothing"},
 	{"ramp", "New reps who take eleven months to sell at full quota"},
+	{"handover", "Unclear roles between Sales and delivery, with components of the pain: deals re-scoped after signature and escalations to the VP Sales"},
 	{"stress", "A large generated case for measuring speed: 13 alternatives, 250 risks, 180 milestones"},
 	{"tracked", "The turnover case nine months after approval: its spend, milestones, KPI readings and a risk that fired"},
 }

@@ -125,11 +125,10 @@ func benefitEstimates(c *Case, ai int) []uncertain {
 		case BenefitPainShare:
 			u.r, u.path, u.unit = b.Share, path+".share", figure.Percent
 		case BenefitPainInput:
-			in := lookupInput(b.Input)
-			if in == nil {
+			if _, _, ok := c.Pain.inputBounds(b.Input); !ok {
 				continue
 			}
-			u.r, u.path, u.unit = b.To, path+".to", in.Unit
+			u.r, u.path, u.unit = b.To, path+".to", c.Pain.InputUnit(b.Input)
 		default:
 			continue
 		}
@@ -142,8 +141,8 @@ func benefitEstimates(c *Case, ai int) []uncertain {
 func estimateBounds(c *Case, u uncertain) (lo, hi float64) {
 	switch u.est.Kind {
 	case PainInputEstimate:
-		in := lookupInput(u.est.Input)
-		return in.Min, in.Max
+		lo, hi, _ = c.Pain.inputBounds(u.est.Input)
+		return lo, hi
 	case CostEstimate:
 		return 0, MaxAmount
 	}
@@ -152,8 +151,8 @@ func estimateBounds(c *Case, u uncertain) (lo, hi float64) {
 	case BenefitPainShare:
 		return 0, 1
 	case BenefitPainInput:
-		in := lookupInput(b.Input)
-		return in.Min, in.Max
+		lo, hi, _ = c.Pain.inputBounds(b.Input)
+		return lo, hi
 	}
 	return 0, MaxAmount
 }

@@ -251,7 +251,12 @@ type evaluator struct {
 	painComplete bool
 	painAnnual   []float64
 	painParts    [][]float64
-	painEnv      [][]float64 // each year's whole environment
+	// compQ and compRate are the pain's components' quantities and rates
+	// as pick values them, and compYearly their yearly costs, which
+	// painAnnual and painParts include (the components' parts after the
+	// calculator's).
+	compQ, compRate, compYearly []float64
+	painEnv                     [][]float64 // each year's whole environment
 	// heads are the values by year of the inputs and formulas that
 	// per-head costs take their heads from, with no alternative's change.
 	heads     map[string][]float64
@@ -299,7 +304,7 @@ func newSubstituted(c *Case, reserves []float64, e Estimate, v float64) *evaluat
 // again only the pain, and only when the estimate is one of its inputs.
 func (ev *evaluator) resubstitute(v float64) {
 	ev.substitute = v
-	if ev.substituted.Kind == PainInputEstimate && ev.pain != nil {
+	if ev.substituted.Kind == PainInputEstimate {
 		ev.valuePain()
 	}
 }
@@ -312,15 +317,43 @@ func (ev *evaluator) init() *evaluator {
 	}
 	ev.headsKeys = headsKeys(c)
 	ev.pain = newPainModel(&c.Pain, horizonYears(n), ev.headsKeys...)
-	if ev.pain != nil {
-		ev.valuePain()
-	}
+	ev.valuePain()
 	return ev
 }
 
 // valuePain values the pain inputs by pick and works out the pain, and the
-// heads per-head costs take from it, in every year of the model.
+// heads per-head costs take from it, in every year of the model; then its
+// components.
 func (ev *evaluator) valuePain() {
+	if ev.pain != nil {
+		ev.valueCalculator()
+	}
+	comps := ev.c.Pain.Components
+	if len(comps) == 0 {
+		return
+	}
+	if ev.pain == nil {
+		ev.painAnnual, ev.painParts = make([]float64, 1), make([][]float64, 1)
+	}
+	ev.compQ, ev.compRate, ev.compYearly = ev.componentsPicked()
+	for y := range ev.painAnnual {
+		for _, v := range ev.compYearly {
+			ev.painAnnual[y] += v
+		}
+		ev.painParts[y] = append(ev.painParts[y][:ev.calcParts()], ev.compYearly...)
+	}
+}
+
+// calcParts is the number of parts of the pain that are the calculator's.
+func (ev *evaluator) calcParts() int {
+	if ev.pain == nil {
+		return 0
+	}
+	return len(ev.pain.calc.Parts)
+}
+
+// valueCalculator is valuePain for the calculator.
+func (ev *evaluator) valueCalculator() {
 	pick, heads := ev.pick, ev.headsKeys
 	// Each input's value, once: the pain model reads them in every
 	// evaluation, for every line.
@@ -599,9 +632,14 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 	years, parts, kinds, kindOf := w.years, w.parts, w.kinds, w.kindOf
 	annual, byPart, byKind := w.annual, w.byPart, w.byKind
 	kindFlows, kindTotal := w.kindFlows, w.kindTotal
-	for y := range ev.painEnv {
-		copy(w.baseEnv[y], ev.painEnv[y])
+	for y := range ev.painParts {
+		if y < len(ev.painEnv) {
+			copy(w.baseEnv[y], ev.painEnv[y])
+		}
 		copy(w.baseParts[y], ev.painParts[y])
+	}
+	for i := range w.compCur {
+		w.compCur[i] = [2]float64{ev.compQ[i], ev.compRate[i]}
 	}
 	for li := range a.Benefits {
 		b := &a.Benefits[li]
@@ -632,6 +670,11 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 				}
 			}
 		case BenefitPainInput:
+			if ref, ok := ev.c.Pain.ComponentOf(b.Input); ok {
+				value = ev.componentBenefit(w, ref, est, b, annual, byPart)
+				tied = true
+				break
+			}
 			i, ok := inputIndex[b.Input]
 			if !ev.painComplete || !ok || !pm.needed[i] {
 				break
@@ -656,6 +699,7 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 				base := w.baseEnv[y]
 				annual[y] = base[last] - pm.evalChange(base, i, floored(y, to))
 				pm.parts(w.afterParts)
+				copy(w.afterParts[w.calcParts:], w.baseParts[y][w.calcParts:])
 				for p := range parts {
 					byPart[y][p] = w.baseParts[y][p] - w.afterParts[p]
 				}
@@ -676,6 +720,7 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 					pm.evalChange(w.baseEnv[y], i, floored(y, rTo.Likely))
 					copy(w.nextEnv[y], pm.env)
 					pm.parts(w.nextParts[y])
+					copy(w.nextParts[y][w.calcParts:], w.baseParts[y][w.calcParts:])
 				}
 			}
 			w.baseEnv, w.nextEnv = w.nextEnv, w.baseEnv
@@ -753,7 +798,13 @@ func (ev *evaluator) benefits(ai int, r *AltResult, cut *gateCut) {
 // evaluator.
 type benefitWork struct {
 	years int
-	parts []Part
+	// parts are the parts of the pain: the calculator's (calcParts of
+	// them), then one for each component.
+	parts     []Part
+	calcParts int
+	// compCur is each component's quantity and rate as the lines before
+	// the one being worked out left them.
+	compCur [][2]float64
 	// kinds are the parts' distinct kinds of money, and kindOf the place
 	// of each part's kind in it.
 	kinds  []MoneyKind
@@ -779,10 +830,15 @@ func (ev *evaluator) scratch() *benefitWork {
 	if ev.work != nil {
 		return ev.work
 	}
-	w := &benefitWork{years: 1}
+	w := &benefitWork{years: 1, calcParts: ev.calcParts()}
 	if ev.pain != nil {
-		w.years, w.parts = ev.pain.years, ev.pain.calc.Parts
+		w.years, w.parts = ev.pain.years, slices.Clone(ev.pain.calc.Parts)
 	}
+	for i := range ev.c.Pain.Components {
+		k := &ev.c.Pain.Components[i]
+		w.parts = append(w.parts, Part{Label: k.Name, Money: k.MoneyKind()})
+	}
+	w.compCur = make([][2]float64, len(ev.c.Pain.Components))
 	w.kindOf = make([]int, len(w.parts))
 	for p, pt := range w.parts {
 		if w.kindOf[p] = slices.Index(w.kinds, pt.Money); w.kindOf[p] < 0 {

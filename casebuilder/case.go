@@ -95,6 +95,10 @@ type Pain struct {
 	// estimate or one for each year of the horizon. An input that is left
 	// out takes its labelled rule-of-thumb default, where it has one.
 	Inputs map[string]InputValue `json:"inputs"`
+	// Components are parts of the pain that no calculator has, which the
+	// user adds (see [Component]); their yearly costs add to the
+	// calculator's. A pain may have components and no category.
+	Components []Component `json:"components,omitempty" max:"50"`
 }
 
 // Evidence is one finding that shows the pain is real, and where it comes from.

@@ -42,6 +42,7 @@ func (x Context) clone() Context {
 
 func (p Pain) clone() Pain {
 	p.Evidence = slices.Clone(p.Evidence)
+	p.Components = slices.Clone(p.Components)
 	if p.Inputs != nil {
 		inputs := make(map[string]InputValue, len(p.Inputs))
 		for k, v := range p.Inputs {
@@ -131,6 +132,7 @@ func (b ApprovedBaseline) clone() ApprovedBaseline {
 	})
 	b.Measures = slices.Clone(b.Measures)
 	b.PainInputs = Pain{Inputs: b.PainInputs}.clone().Inputs
+	b.PainComponents = slices.Clone(b.PainComponents)
 	return b
 }
 

@@ -23,7 +23,7 @@ func TestCloneCopiesEveryField(t *testing.T) {
 		Plan{}, Milestone{}, Resource{}, Stakeholder{}, Measure{}, Contributor{},
 		Tracking{}, ApprovedBaseline{}, Approval{}, BaselineLine{}, BaselineMilestone{}, BaselineGate{}, Threshold{},
 		BaselineMeasure{}, InputValue{}, Spend{}, MilestoneProgress{}, Reading{}, KPIRecord{}, Isolation{}, RiskEvent{},
-		GateOutcome{}, DecisionRequest{}, Credit{}} {
+		GateOutcome{}, DecisionRequest{}, Credit{}, Component{}} {
 		if !types[reflect.TypeOf(v)] {
 			t.Errorf("the test did not reach %T", v)
 		}
@@ -151,7 +151,7 @@ func reportShared(t *testing.T, path string, got, want reflect.Value) {
 }
 
 func TestCloneOfASampleIsDeepAndEqual(t *testing.T) {
-	for _, name := range []string{"turnover", "ramp", "stress"} {
+	for _, name := range []string{"turnover", "ramp", "handover", "stress"} {
 		c := loadSample(t, name)
 		d := c.Clone()
 		if !reflect.DeepEqual(c, d) {

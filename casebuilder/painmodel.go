@@ -1,6 +1,10 @@
 package casebuilder
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
+)
 
 // painModel evaluates a case's calculator with inputs at chosen values and
 // some inputs overridden, year by year, as benefits, sensitivity and
@@ -310,6 +314,65 @@ func CostOfPain(p *Pain) PainResult {
 
 // costOfPain is CostOfPain over a horizon of years years.
 func costOfPain(p *Pain, years int) PainResult {
+	res := calculatorCost(p, years)
+	addComponents(&res, p, years)
+	return res
+}
+
+// addComponents adds the pain's components to the working, the parts and
+// the yearly cost of res: each one's quantity and rate as entered and its
+// yearly cost, then, beside a calculator, the total.
+func addComponents(res *PainResult, p *Pain, years int) {
+	if len(p.Components) == 0 {
+		return
+	}
+	if res.AnnualByYear == nil {
+		res.AnnualByYear = make([]float64, years)
+	}
+	calculated := len(res.Working) > 0
+	for i := range p.Components {
+		k := &p.Components[i]
+		yearly := k.yearly(k.Quantity.Likely, k.Rate.Likely)
+		per := "× 12 months"
+		if k.Per == PerYear {
+			per = "a year"
+		}
+		res.Working = append(res.Working,
+			WorkingLine{Key: k.QuantityKey(), Label: k.QuantityLabel(), Kind: WorkingInput, Value: k.Quantity.Likely, Unit: figure.Count},
+			WorkingLine{Key: k.RateKey(), Label: k.RateLabel(), Kind: WorkingInput, Value: k.Rate.Likely, Unit: figure.Money},
+			WorkingLine{Key: k.ID + ".cost", Label: k.CostLabel(), Kind: WorkingCalculated, Value: yearly, Unit: figure.Money,
+				Formula: k.Counts + " × cost of each " + per})
+		part := PartResult{Label: k.Name, Money: k.MoneyKind(), Annual: yearly, ByYear: make([]float64, years)}
+		for y := range years {
+			part.ByYear[y] = yearly
+			res.AnnualByYear[y] += yearly
+		}
+		res.Parts = append(res.Parts, part)
+		res.Annual += yearly
+	}
+	if calculated {
+		res.Working = append(res.Working, WorkingLine{Key: totalKey, Label: "Yearly cost of the pain, every part", Kind: WorkingCalculated,
+			Formula: "the calculator's yearly cost + each component's", Value: res.Annual, Unit: figure.Money, ByYear: wholeByYear(res.AnnualByYear)})
+	}
+}
+
+// totalKey is the key of the working's last line, beside a calculator's,
+// when the pain has components: the yearly cost of every part.
+const totalKey = "total"
+
+// wholeByYear returns byYear, or nil when every year is the same, as a
+// working line's ByYear reads.
+func wholeByYear(byYear []float64) []float64 {
+	for _, v := range byYear {
+		if v != byYear[0] {
+			return byYear
+		}
+	}
+	return nil
+}
+
+// calculatorCost is the calculator's part of costOfPain.
+func calculatorCost(p *Pain, years int) PainResult {
 	res := PainResult{Category: p.Category}
 	m := newPainModel(p, years)
 	if m == nil {

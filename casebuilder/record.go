@@ -94,11 +94,12 @@ type ApprovedBaseline struct {
 	Milestones []BaselineMilestone `json:"milestones" max:"2000"`
 	Gates      []BaselineGate      `json:"gates,omitempty"`
 	Measures   []BaselineMeasure   `json:"measures,omitempty"`
-	// PainCategory and PainInputs are the pain's calculator and inputs as
-	// approved: a KPI tied to an input values the benefits realised on
-	// them.
-	PainCategory PainCategory          `json:"painCategory,omitempty"`
-	PainInputs   map[string]InputValue `json:"painInputs,omitempty"`
+	// PainCategory, PainInputs and PainComponents are the pain's
+	// calculator, inputs and components as approved: a KPI tied to an
+	// input or a component values the benefits realised on them.
+	PainCategory   PainCategory          `json:"painCategory,omitempty"`
+	PainInputs     map[string]InputValue `json:"painInputs,omitempty"`
+	PainComponents []Component           `json:"painComponents,omitempty" max:"50"`
 }
 
 // BaselineLine is one line of the approved alternative's costed plan, with

@@ -237,16 +237,17 @@ var (
 			if ai < 0 || rv.rec.DoNothing {
 				return
 			}
+			p := &rv.c.Pain
 			for li, b := range rv.rec.Benefits {
-				r, ok := rv.c.Pain.Inputs[b.Input]
-				if b.Basis != BenefitPainInput || !ok || r.Likely == 0 {
+				from, ok := p.likelyOf(b.Input)
+				if b.Basis != BenefitPainInput || !ok || from == 0 {
 					continue
 				}
-				change := math.Abs(b.To.Likely-r.Likely) / math.Abs(r.Likely)
+				change := math.Abs(b.To.Likely-from) / math.Abs(from)
 				if change > maxUsualChange {
-					in := lookupInput(b.Input)
+					unit := p.InputUnit(b.Input)
 					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].to", ai, li), "%s of %q takes %s from %s to %s, a change of %s",
-						capital(called("benefit", b.Name, li)), rv.rec.Name, strings.ToLower(in.Label), rv.f.Value(r.Likely, in.Unit), rv.f.Value(b.To.Likely, in.Unit), rv.f.Percent(change))
+						capital(called("benefit", b.Name, li)), rv.rec.Name, p.inputPhrase(b.Input), rv.f.Value(from, unit), rv.f.Value(b.To.Likely, unit), rv.f.Percent(change))
 				}
 			}
 		}}

@@ -21,11 +21,11 @@ var (
 				return
 			}
 			for _, m := range rv.c.Measures {
-				if slices.Contains(k.Inputs, m.PainInput) {
+				if m.PainInput != "" && rv.c.Pain.TiesTo(m.PainInput) {
 					return
 				}
 			}
-			rv.add("measures", "No KPI tracks the pain: link a measure to one of the inputs of the %s (its painInput)", strings.ToLower(k.Name))
+			rv.add("measures", "No KPI tracks the pain: link a measure to one of the inputs of the %s, or to a component of the pain, as the input of the pain it tracks", strings.ToLower(k.Name))
 		}}
 
 	kpiWithoutTargetRule = Rule{"kpi-without-target", Warning,
@@ -68,14 +68,14 @@ var (
 		"A KPI that starts from another figure than the cost of pain makes the CFO wonder which one is true.",
 		func(rv *reviewer) {
 			for i, m := range rv.c.Measures {
-				r, ok := rv.c.Pain.Inputs[m.PainInput]
-				in := lookupInput(m.PainInput)
-				if !ok || in == nil || closeTo(m.Baseline, r.Likely, 1e-9*math.Max(1, math.Abs(r.Likely))) {
+				p := &rv.c.Pain
+				from, ok := p.likelyOf(m.PainInput)
+				if _, _, known := p.inputBounds(m.PainInput); !ok || !known || closeTo(m.Baseline, from, 1e-9*math.Max(1, math.Abs(from))) {
 					continue // an unknown input is invalid-value's to report
 				}
-				u := in.Unit
+				u := p.InputUnit(m.PainInput)
 				rv.add(fmt.Sprintf("measures[%d].baseline", i), "%s starts from a baseline of %s, but the cost of pain uses %s",
-					capital(called("KPI", m.Name, i)), rv.f.Value(m.Baseline, u), rv.f.Value(r.Likely, u))
+					capital(called("KPI", m.Name, i)), rv.f.Value(m.Baseline, u), rv.f.Value(from, u))
 			}
 		}}
 
@@ -92,11 +92,10 @@ var (
 						assumed, found = b.To.Likely, true // the last change made counts
 					}
 				}
-				in := lookupInput(m.PainInput)
-				if !found || in == nil || closeTo(m.Target, assumed, 1e-9*math.Max(1, math.Abs(assumed))) {
+				if _, _, known := rv.c.Pain.inputBounds(m.PainInput); !found || !known || closeTo(m.Target, assumed, 1e-9*math.Max(1, math.Abs(assumed))) {
 					continue // a KPI tied to no input, or to an unknown one
 				}
-				u := in.Unit
+				u := rv.c.Pain.InputUnit(m.PainInput)
 				rv.add(fmt.Sprintf("measures[%d].target", i), "%s aims for %s, but the benefits of %q assume %s",
 					capital(called("KPI", m.Name, i)), rv.f.Value(m.Target, u), rv.rec.Name, rv.f.Value(assumed, u))
 			}
@@ -138,11 +137,7 @@ var (
 				if b.Basis != BenefitPainInput || slices.ContainsFunc(rv.c.Measures, func(m Measure) bool { return m.PainInput == b.Input }) {
 					continue
 				}
-				label := b.Input
-				if in := lookupInput(b.Input); in != nil {
-					label = strings.ToLower(in.Label)
-				}
-				rv.add("measures", "No KPI tracks %s, which %s of %q changes", label, called("benefit", b.Name, li), rv.rec.Name)
+				rv.add("measures", "No KPI tracks %s, which %s of %q changes", rv.c.Pain.inputPhrase(b.Input), called("benefit", b.Name, li), rv.rec.Name)
 			}
 		}}
 

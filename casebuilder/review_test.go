@@ -562,7 +562,7 @@ func TestFindingCounts(t *testing.T) {
 // TestSamplesPassTheReview: the samples are what a new user copies; they
 // raise no warning, because they are sound, not because a rule is loose.
 func TestSamplesPassTheReview(t *testing.T) {
-	for _, name := range []string{"turnover", "ramp"} {
+	for _, name := range []string{"turnover", "ramp", "handover"} {
 		c := loadSample(t, name)
 		for _, f := range Review(c, Calculate(c)) {
 			if f.Severity != Advice {

@@ -122,7 +122,8 @@ type uncertain struct {
 // uncertainInputs returns the estimates that can move alternative ai's
 // figures: the pain-calculator inputs given as a range that the
 // calculator reads (in the calculator's order) or that per-head costs take
-// their heads from, then the alternative's cost lines and benefit lines
+// their heads from, the quantities and rates of the pain's components
+// given as a range, then the alternative's cost lines and benefit lines
 // whose low and high differ.
 func uncertainInputs(c *Case, ai int) []uncertain {
 	var out []uncertain
@@ -142,6 +143,16 @@ func uncertainInputs(c *Case, ai int) []uncertain {
 			}
 			out = append(out, uncertain{est: Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: key},
 				r: v.Range, yearly: v.Yearly(), name: inputs[i].Label, kind: "pain", path: "pain.inputs." + key, unit: inputs[i].Unit})
+		}
+	}
+	for i := range c.Pain.Components {
+		k := &c.Pain.Components[i]
+		for _, key := range []string{k.QuantityKey(), k.RateKey()} {
+			ref, _ := c.Pain.ComponentOf(key)
+			if r := ref.Range(); !r.IsExact() {
+				out = append(out, uncertain{est: Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: key},
+					r: r, name: ref.Label(), kind: "pain", path: ref.Path(), unit: ref.Unit()})
+			}
 		}
 	}
 	if ai < 0 || ai >= len(c.Alternatives) || c.Alternatives[ai].DoNothing {
@@ -164,9 +175,9 @@ func uncertainInputs(c *Case, ai int) []uncertain {
 		case BenefitPainShare:
 			u.r, u.path, u.unit = b.Share, path+".share", figure.Percent
 		case BenefitPainInput:
-			u.r, u.path, u.unit = b.To, path+".to", figure.Number
-			if in := lookupInput(b.Input); in != nil {
-				u.unit = in.Unit
+			u.r, u.path, u.unit = b.To, path+".to", c.Pain.InputUnit(b.Input)
+			if u.unit == "" {
+				u.unit = figure.Number
 			}
 		default:
 			continue

@@ -292,7 +292,10 @@ type simModel struct {
 	headsSlot []int
 	// floored are the inputs benefits change that have a floor.
 	floored []int
-	alts    []simAlt
+	// comps are the pain's components, whose yearly costs add to the
+	// calculator's in every year.
+	comps []simComp
+	alts  []simAlt
 	// risks are drawn in every trial when withRisks; riskOf maps a risk of
 	// the case to its place in risks, or -1 when it cannot happen.
 	withRisks bool
@@ -347,6 +350,14 @@ type simCost struct {
 	tot, pv []float64
 }
 
+// simComp is a component of the pain: its quantity and rate, each drawn
+// (q, r ≥ 0, places in a trial's values) or fixed at its likely value.
+type simComp struct {
+	q, r           int
+	qFixed, rFixed float64
+	k              *Component
+}
+
 type simBenefit struct {
 	basis    BenefitBasis
 	v        int
@@ -354,6 +365,9 @@ type simBenefit struct {
 	tot, pv  []float64 // by year
 	input    int       // the pain input a painInput line changes
 	toLikely float64   // and its likely new value
+	// comp is the component a painInput line changes, or -1, and side
+	// which of its figures: 0 the quantity, 1 the rate.
+	comp, side int
 }
 
 type simAlt struct {
@@ -437,6 +451,12 @@ func compileSimulation(c *Case, d Distribution, withRisks bool) *simModel {
 			}
 		}
 	}
+	for i := range c.Pain.Components {
+		k := &c.Pain.Components[i]
+		qe := Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: k.QuantityKey()}
+		re := Estimate{Kind: PainInputEstimate, Alternative: -1, Line: -1, Input: k.RateKey()}
+		m.comps = append(m.comps, simComp{k: k, q: addVar(qe, k.Quantity), r: addVar(re, k.Rate), qFixed: k.Quantity.Likely, rFixed: k.Rate.Likely})
+	}
 	// The derived values come after the drawn ones.
 	for _, l := range laters {
 		v, _ := shape(m.vars[l.from].est, l.r)
@@ -496,14 +516,19 @@ func compileSimulation(c *Case, d Distribution, withRisks bool) *simModel {
 		for li := range a.Benefits {
 			b := &a.Benefits[li]
 			est := Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}
-			sb := simBenefit{basis: b.Basis, tot: make([]float64, m.years), pv: make([]float64, m.years)}
+			sb := simBenefit{basis: b.Basis, tot: make([]float64, m.years), pv: make([]float64, m.years), comp: -1}
 			var r Range
-			switch b.Basis {
-			case BenefitAmount:
+			switch ref, isComp := c.Pain.ComponentOf(b.Input); {
+			case b.Basis == BenefitAmount:
 				r = b.Annual
-			case BenefitPainShare:
+			case b.Basis == BenefitPainShare:
 				r = b.Share
-			case BenefitPainInput:
+			case b.Basis == BenefitPainInput && isComp:
+				r, sb.comp, sb.toLikely = b.To, ref.Index, b.To.Likely
+				if ref.Rate {
+					sb.side = 1
+				}
+			case b.Basis == BenefitPainInput:
 				i, ok := inputIndex[b.Input]
 				if !m.painComplete || !ok || !m.pain.needed[i] {
 					continue // worth nothing, as in CalculateWith
@@ -572,6 +597,9 @@ type simWorker struct {
 	// with no change made; chain and next are the same as an
 	// alternative's lines change it, before and after a line.
 	baseEnv, chain, next [][]float64
+	// comp is each component's quantity and rate in this trial, and
+	// compCur the same as an alternative's lines change them.
+	comp, compCur [][2]float64
 }
 
 // floored returns x, or the floor of input i in year y when x is below it.
@@ -585,7 +613,8 @@ func (w *simWorker) floored(i, y int, x float64) float64 {
 func (m *simModel) worker() *simWorker {
 	src := rand.NewPCG(0, 0)
 	w := &simWorker{m: m, src: src, rng: rand.New(src), risks: rand.NewPCG(0, 0), vals: make([]float64, len(m.vars)+len(m.derived)), us: make([]float64, len(m.vars)),
-		painAnnual: make([]float64, m.years), heads: make([][]float64, len(m.headsSlot)), riskCost: make([]float64, len(m.risks))}
+		painAnnual: make([]float64, m.years), heads: make([][]float64, len(m.headsSlot)), riskCost: make([]float64, len(m.risks)),
+		comp: make([][2]float64, len(m.comps)), compCur: make([][2]float64, len(m.comps))}
 	for h := range w.heads {
 		w.heads[h] = make([]float64, m.years)
 	}
@@ -645,13 +674,29 @@ func (w *simWorker) draw() {
 		}
 	}
 	clear(w.painAnnual)
+	var comps float64
+	for i := range w.m.comps {
+		k := &w.m.comps[i]
+		q, r := k.qFixed, k.rFixed
+		if k.q >= 0 {
+			q = w.vals[k.q]
+		}
+		if k.r >= 0 {
+			r = w.vals[k.r]
+		}
+		w.comp[i] = [2]float64{q, r}
+		comps += k.k.yearly(q, r)
+	}
+	for y := range w.painAnnual {
+		w.painAnnual[y] = comps
+	}
 	if !w.m.painComplete {
 		return
 	}
 	clear(w.pain.hasOver)
 	for y := range w.m.years {
 		w.year = y
-		w.painAnnual[y] = w.pain.evalBy(y, w.given)
+		w.painAnnual[y] += w.pain.evalBy(y, w.given)
 		copy(w.baseEnv[y], w.pain.env)
 		for h, slot := range w.m.headsSlot {
 			if slot >= 0 {
@@ -702,11 +747,29 @@ func (w *simWorker) eval(ai int) (npv, roi float64) {
 			copy(w.chain[y], w.baseEnv[y])
 		}
 	}
+	copy(w.compCur, w.comp)
 	for i := range a.benefits {
 		b := &a.benefits[i]
 		x := b.fixed
 		if b.v >= 0 {
 			x = w.vals[b.v]
+		}
+		switch {
+		case b.comp >= 0:
+			// As in CalculateWith: the component's cost as the earlier
+			// lines' likely changes left it, less its cost with this
+			// line's change, the same in every year.
+			cur := &w.compCur[b.comp]
+			after := *cur
+			after[b.side] = x
+			k := w.m.comps[b.comp].k
+			annual := k.yearly(cur[0], cur[1]) - k.yearly(after[0], after[1])
+			for y := range b.tot {
+				benefit += annual * b.tot[y]
+				pvBenefit += annual * b.pv[y]
+			}
+			cur[b.side] = b.toLikely
+			continue
 		}
 		switch b.basis {
 		case BenefitAmount:

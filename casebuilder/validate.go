@@ -304,6 +304,7 @@ func (v *validator) pain() {
 			v.rangeWithin(fmt.Sprintf("%s[%d]", path, y), r, in.Min, in.Max, true)
 		}
 	}
+	v.components()
 	// The one calculator with a difference in it: attainment above the
 	// target is no gap, and its cost would come out below zero, turning
 	// every benefit tied to the pain into a loss.
@@ -313,6 +314,50 @@ func (v *validator) pain() {
 		v.add("pain.inputs.actualAttainment", "must not be above the target attainment, or there is no skills gap to cost (got %v, target %v)",
 			actual.Likely, target.Likely)
 	}
+}
+
+// components checks the pain's components: each an ID that no calculator
+// uses for an input or a step, a name, what it counts and how often, a
+// quantity and a cost of each that can be money.
+func (v *validator) components() {
+	comps := v.c.Pain.Components
+	v.uniqueIDs("pain.components", len(comps), func(i int) string { return comps[i].ID }, true)
+	for i := range comps {
+		k := &comps[i]
+		path := componentPath(i)
+		switch {
+		case strings.Contains(k.ID, "."):
+			v.add(path+".id", "must not contain '.': the cost of each is tied to by the ID and %q (got %q)", rateSuffix, k.ID)
+		case k.ID == totalKey || k.ID == annualKey || lookupInput(k.ID) != nil || isFormulaKey(k.ID):
+			v.add(path+".id", "%q is the key of a line of the calculators: choose another", k.ID)
+		}
+		if strings.TrimSpace(k.Name) == "" {
+			v.add(path+".name", "must not be empty: it names the component in the working, e.g. \"Rework of faulty orders\"")
+		}
+		if strings.TrimSpace(k.Counts) == "" {
+			v.add(path+".counts", "must say what the quantity counts, in the plural, e.g. \"orders reworked\"")
+		}
+		if !slices.Contains(Periods, k.Per) {
+			v.add(path+".per", "must be %q or %q (got %q)", PerMonth, PerYear, k.Per)
+		}
+		v.rangeWithin(path+".quantity", k.Quantity, 0, MaxAmount, false)
+		v.rangeWithin(path+".rate", k.Rate, 0, MaxAmount, false)
+		if k.Money != "" && !slices.Contains(BenefitKinds, k.Money) {
+			v.add(path+".money", "must be %q, %q, %q or %q (got %q)", Cash, Margin, Avoidance, Productivity, k.Money)
+		}
+	}
+}
+
+// isFormulaKey reports whether key is the key of a step of a calculator.
+func isFormulaKey(key string) bool {
+	for _, k := range calculators {
+		for _, f := range k.Formulas {
+			if f.Key == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (v *validator) alternatives() {
@@ -506,10 +551,14 @@ func (v *validator) benefit(path string, b *Benefit) bool {
 		unused("annual", !b.Annual.IsZero())
 		unused("share", !b.Share.IsZero())
 		unusedMoney(b.Money)
+		if _, ok := v.c.Pain.ComponentOf(b.Input); ok {
+			v.rangeWithin(path+".to", b.To, 0, MaxAmount, true)
+			break
+		}
 		in := lookupInput(b.Input)
 		switch k := calculatorFor(v.c.Pain.Category); {
 		case in == nil:
-			v.add(path+".input", "must be an input of the pain calculator (got %q)", b.Input)
+			v.add(path+".input", "must be an input of the pain calculator or a component of the pain (got %q)", b.Input)
 		case k != nil && !slices.Contains(k.Inputs, b.Input):
 			v.add(path+".input", "the %s calculator does not read %q; it reads %s", k.Category, b.Input, strings.Join(k.Inputs, ", "))
 		default:
@@ -747,8 +796,8 @@ func (v *validator) measures() {
 		if m.Level < 0 || m.Level > 5 {
 			v.add(path+".level", "must be a Kirkpatrick/Phillips level from 1 to 5, or 0 when none applies (got %d)", m.Level)
 		}
-		if m.PainInput != "" && lookupInput(m.PainInput) == nil {
-			v.add(path+".painInput", "is not an input of any calculator (got %q)", m.PainInput)
+		if _, isComponent := v.c.Pain.ComponentOf(m.PainInput); m.PainInput != "" && lookupInput(m.PainInput) == nil && !isComponent {
+			v.add(path+".painInput", "is neither an input of any calculator nor a component of the pain (got %q)", m.PainInput)
 		}
 	}
 }

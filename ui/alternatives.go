@@ -514,13 +514,7 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 
 // inputFields are the input a painInput benefit changes, and its new value.
 func (s *alternativesScreen) inputFields(rf *form.Form, at func(string) string, line func(c *casebuilder.Case) *casebuilder.Benefit) (*form.ChoiceField, *form.RangeField) {
-	var keys, labels []string
-	if k := casebuilder.CalculatorFor(s.u.doc.c.Pain.Category); k != nil {
-		for _, key := range k.Inputs {
-			keys = append(keys, key)
-			labels = append(labels, casebuilder.LookupInput(key).Label)
-		}
-	}
+	keys, labels := painInputChoices(&s.u.doc.c.Pain)
 	input := rf.Choice(at("input"), keys, labels, form.In(line, func(l *casebuilder.Benefit) *string { return &l.Input }).Then(func(c *casebuilder.Case) {
 		l := line(c)
 		l.To = casebuilder.Exactly(currentInput(c, l.Input))
@@ -528,8 +522,8 @@ func (s *alternativesScreen) inputFields(rf *form.Form, at func(string) string, 
 	input.Select().PlaceHolder = "Choose the input"
 	unit := func() figure.Unit {
 		if l := line(s.u.doc.c); l != nil {
-			if in := casebuilder.LookupInput(l.Input); in != nil {
-				return in.Unit
+			if u := s.u.doc.c.Pain.InputUnit(l.Input); u != "" {
+				return u
 			}
 		}
 		return figure.Number
@@ -544,6 +538,24 @@ func (s *alternativesScreen) inputFields(rf *form.Form, at func(string) string, 
 	})
 	to = rf.Estimate(at("to"), unit(), form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.To }))
 	return input, to
+}
+
+// painInputChoices are what a benefit or a measure can tie to, as keys
+// and labels: the inputs of the pain's calculator, then each component's
+// quantity and cost of each.
+func painInputChoices(p *casebuilder.Pain) (keys, labels []string) {
+	if k := casebuilder.CalculatorFor(p.Category); k != nil {
+		for _, key := range k.Inputs {
+			keys = append(keys, key)
+			labels = append(labels, casebuilder.LookupInput(key).Label)
+		}
+	}
+	for i := range p.Components {
+		k := &p.Components[i]
+		keys = append(keys, k.QuantityKey(), k.RateKey())
+		labels = append(labels, p.InputLabel(k.QuantityKey()), p.InputLabel(k.RateKey()))
+	}
+	return keys, labels
 }
 
 // newBenefit is a new benefit line, worth nothing until the user says what

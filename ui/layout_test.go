@@ -66,7 +66,7 @@ func TestEveryStepFitsTheWindow(t *testing.T) {
 		ms := shownScreen[*measuresScreen](h, casebuilder.StepMeasures)
 		every(what+": measure", ms.md, len(c.Measures))
 	}
-	for _, name := range []string{"turnover", "ramp", "stress", "tracked"} {
+	for _, name := range []string{"turnover", "ramp", "handover", "stress", "tracked"} {
 		u.replaceCase(loadSample(t, name), "")
 		h.settleFull()
 		check("the " + name + " sample")

@@ -130,7 +130,22 @@ func (s *measuresScreen) showMeasure(i int, f *form.Form) fyne.CanvasObject {
 		inputValues = append(inputValues, in.Key)
 		inputLabels = append(inputLabels, in.Label)
 	}
-	painInput := f.Choice(at("painInput"), inputValues, inputLabels, text(func(m *casebuilder.Measure) *string { return &m.PainInput }))
+	for i := range s.u.doc.c.Pain.Components {
+		k := &s.u.doc.c.Pain.Components[i]
+		for _, key := range []string{k.QuantityKey(), k.RateKey()} {
+			inputValues = append(inputValues, key)
+			inputLabels = append(inputLabels, s.u.doc.c.Pain.InputLabel(key))
+		}
+	}
+	// The measure takes the unit of the input it tracks: a share of the
+	// pain's input is read as a percentage, a count as a count.
+	painInput := f.Choice(at("painInput"), inputValues, inputLabels, text(func(m *casebuilder.Measure) *string { return &m.PainInput }).Then(func(c *casebuilder.Case) {
+		if m := ms(c); m != nil {
+			if u := measureUnitOf(c.Pain.InputUnit(m.PainInput)); u != "" {
+				m.Unit = u
+			}
+		}
+	}))
 	three := form.NewColumns(1, 1, 1)
 	two := form.NewColumns(1, 1)
 	return detailPage(
@@ -142,6 +157,21 @@ func (s *measuresScreen) showMeasure(i int, f *form.Form) fyne.CanvasObject {
 		section("Tied to", "A measure tied to an input of the pain shows the CEO that the pain itself is tracked.",
 			two.Row(labelled("Input of the pain it tracks", painInput.Box()), labelled("Evaluation level (Kirkpatrick / Phillips)", level.Box()))),
 	)
+}
+
+// measureUnitOf is the measure's unit that reads a figure of unit u: u
+// itself when a measure can have it, money for money an hour; "" for none
+// (no input, or a plain number, which leaves the measure's unit as it is).
+func measureUnitOf(u figure.Unit) figure.Unit {
+	if u == figure.MoneyPerHour {
+		return figure.Money
+	}
+	for _, m := range measureUnits {
+		if m.unit == u && u != figure.Number {
+			return u
+		}
+	}
+	return ""
 }
 
 // unitOr is a measure's unit, a plain number when it has none.

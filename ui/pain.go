@@ -39,6 +39,9 @@ type painScreen struct {
 	form     *form.Form
 	category *form.ChoiceField
 	evidence *form.Table
+	// components are the parts of the pain the user adds beside the
+	// calculator: a quantity a month or a year times the cost of each.
+	components *form.Table
 	// inputs are the calculator's inputs, rebuilt when the category changes.
 	inputs     *form.Form
 	inputsBox  *fyne.Container
@@ -67,6 +70,7 @@ func newPainScreen(u *UI) screen {
 	summary := f.TextArea("pain.summary", form.At(func(c *casebuilder.Case) *string { return &c.Pain.Summary }),
 		"The problem in one or two sentences, as Sales would say it.", 3)
 	s.evidence = s.evidenceTable()
+	s.components = s.componentTable()
 
 	s.annual = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.annual.SizeName = theme.SizeNameHeadingText
@@ -77,6 +81,7 @@ func newPainScreen(u *UI) screen {
 		section("The problem", "", labelled("Kind of problem", s.category.Box()), labelled("In a sentence", summary.Box())),
 		section("Evidence", "Findings from your own data that show the problem is real, each with its source.", s.evidence.Box()),
 		section("The calculator's inputs", "Low and high are optional: leave them blank when you have a single figure. Blank inputs with a rule of thumb take it, labelled as such in the working. An input that changes over the horizon (a sales force that grows) can be given year by year: a year left blank is as the year before.", s.inputsBox),
+		section("Components of the pain", "A cost no calculator covers, as a quantity times the cost of each: deals re-scoped after signature, 6 a month at €3,800 each. Its yearly cost adds to the calculator's; benefits and measures can tie to it.", s.components.Box()),
 	)
 	workingTitle := widget.NewLabelWithStyle("The working", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel("Every input and every step, as the brief and the workbook will show them.")
@@ -110,6 +115,52 @@ func (s *painScreen) evidenceTable() *form.Table {
 				"e.g. HRIS leavers report", 3)
 			return cols.Row(finding.Box(), source.Box())
 		})
+}
+
+// componentTable is the table of the pain's components.
+func (s *painScreen) componentTable() *form.Table {
+	list := func(c *casebuilder.Case) *[]casebuilder.Component { return &c.Pain.Components }
+	edits := form.List[casebuilder.Component]{Path: "pain.components", Get: list, New: newComponent}.Edits(s.u.host(), casebuilder.StepPain)
+	two := form.NewColumns(1, 1)
+	three := form.NewColumns(1.4, 1, 1)
+	return s.form.Cards(edits, "component", "No components. Add one for a cost no calculator covers, such as rework or escalations.",
+		func(i int, rf *form.Form, actions fyne.CanvasObject) fyne.CanvasObject {
+			at := func(field string) string { return fmt.Sprintf("pain.components[%d].%s", i, field) }
+			k := form.ItemOf(list, i)
+			name := rf.Text(at("name"), form.In(k, func(k *casebuilder.Component) *string { return &k.Name }), "e.g. Deals re-scoped after signature")
+			counts := rf.Text(at("counts"), form.In(k, func(k *casebuilder.Component) *string { return &k.Counts }), "e.g. deals re-scoped")
+			var pers, perLabels []string
+			for _, p := range casebuilder.Periods {
+				pers, perLabels = append(pers, string(p)), append(perLabels, "A "+string(p))
+			}
+			per := rf.Choice(at("per"), pers, perLabels, form.AsText(form.In(k, func(k *casebuilder.Component) *casebuilder.Period { return &k.Per })))
+			quantity := rf.Estimate(at("quantity"), figure.Count, form.In(k, func(k *casebuilder.Component) *casebuilder.Range { return &k.Quantity }))
+			rate := rf.Estimate(at("rate"), figure.Money, form.In(k, func(k *casebuilder.Component) *casebuilder.Range { return &k.Rate }))
+			var kinds, kindLabels []string
+			for _, b := range benefitKinds {
+				kinds, kindLabels = append(kinds, string(b.kind)), append(kindLabels, b.label)
+			}
+			money := rf.Choice(at("money"), kinds, kindLabels,
+				moneyValue(form.FieldIn(k, func(k *casebuilder.Component) *casebuilder.MoneyKind { return &k.Money }), casebuilder.Cash))
+			source := rf.TextArea(at("source"), form.In(k, func(k *casebuilder.Component) *string { return &k.Source }),
+				"Where the figures come from: e.g. CRM change orders, last twelve months", 2)
+			return container.NewVBox(
+				three.Row(labelled("Name", name.Box()), labelled("What it counts", counts.Box()), labelled("Counted", per.Box())),
+				two.Row(labelled("How many (low, likely, high)", quantity.Box()), labelled("Cost of each (low, likely, high)", rate.Box())),
+				two.Row(labelled("Kind of money", money.Box()), actions),
+				labelled("Source", source.Box()),
+			)
+		})
+}
+
+// newComponent is a new component of the pain, counted a month, with an ID
+// no other component and no calculator input has. A component must have a
+// name and say what it counts (the working reads "Component 1: items a
+// month"), so it starts with both, for the user to type over.
+func newComponent(c *casebuilder.Case) casebuilder.Component {
+	taken := idsOf(c.Pain.Components, func(k casebuilder.Component) string { return k.ID })
+	id := uniqueID("component", taken)
+	return casebuilder.Component{ID: id, Name: "Component " + strings.TrimPrefix(id, "component-"), Counts: "items", Per: casebuilder.PerMonth}
 }
 
 // rebuildInputs lays out the inputs of the case's calculator.

@@ -165,7 +165,7 @@ func mustContain(t *testing.T, where, text string, wants ...string) {
 // order, that the summary takes exactly one page, and that the CEO review,
 // which is for the author, is left out.
 func TestSectionsInOrder(t *testing.T) {
-	for _, name := range []string{"turnover", "ramp", "stress"} {
+	for _, name := range []string{"turnover", "ramp", "handover", "stress"} {
 		t.Run(name, func(t *testing.T) {
 			c := shared(t, name)
 			pages := pageTexts(t, write(t, c, "a4"))

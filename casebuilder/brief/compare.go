@@ -504,17 +504,18 @@ func (d *doc) benefitBasis(b *casebuilder.Benefit) string {
 	f := d.f
 	switch b.Basis {
 	case casebuilder.BenefitPainInput:
-		in := casebuilder.LookupInput(b.Input)
-		if in == nil {
+		p := &d.c.Pain
+		if !p.TiesTo(b.Input) && casebuilder.LookupInput(b.Input) == nil {
 			return "Changes the calculator input " + b.Input + "."
 		}
+		label, unit := p.InputLabel(b.Input), p.InputUnit(b.Input)
 		from := ""
 		for _, st := range d.res.Pain.Working {
 			if st.Key == b.Input {
 				from = " from " + f.Value(st.Value, st.Unit)
 			}
 		}
-		return fmt.Sprintf("%s%s to %s (low %s, high %s).", in.Label, from, f.Value(b.To.Likely, in.Unit), f.Value(b.To.Low, in.Unit), f.Value(b.To.High, in.Unit))
+		return fmt.Sprintf("%s%s to %s (low %s, high %s).", label, from, f.Value(b.To.Likely, unit), f.Value(b.To.Low, unit), f.Value(b.To.High, unit))
 	case casebuilder.BenefitPainShare:
 		return fmt.Sprintf("Avoids %s of the yearly cost of the problem (low %s, high %s).", f.Percent(b.Share.Likely), f.Percent(b.Share.Low), f.Percent(b.Share.High))
 	}

@@ -177,6 +177,7 @@ func NewBaseline(c *casebuilder.Case, a casebuilder.Approval) (casebuilder.Appro
 		b.Measures = append(b.Measures, casebuilder.BaselineMeasure{ID: m.ID, Name: m.Name, Unit: m.Unit,
 			Baseline: m.Baseline, Target: m.Target, Date: m.Date, Owner: m.Owner, PainInput: m.PainInput})
 	}
+	b.PainComponents = slices.Clone(c.Pain.Components)
 	if len(c.Pain.Inputs) > 0 {
 		b.PainInputs = maps.Clone(c.Pain.Inputs)
 		for k, v := range b.PainInputs {

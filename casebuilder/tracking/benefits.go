@@ -83,14 +83,14 @@ func (w *worker) benefits() {
 	b, p := w.b, w.p
 	be := &p.Benefits
 	be.KPIs = []RealisedKPI{}
-	calc := casebuilder.CalculatorFor(b.PainCategory)
-	// The KPIs tied to an input of the calculator: the first for each
-	// input values it.
+	approved := casebuilder.Pain{Category: b.PainCategory, Components: b.PainComponents}
+	// The KPIs tied to an input of the calculator or to a component: the
+	// first for each input values it.
 	var tied []int
 	inputs := map[string]bool{}
 	for i := range p.KPIs {
 		k := &p.KPIs[i]
-		if calc == nil || k.PainInput == "" || inputs[k.PainInput] || !slices.Contains(calc.Inputs, k.PainInput) {
+		if k.PainInput == "" || inputs[k.PainInput] || !approved.TiesTo(k.PainInput) {
 			continue
 		}
 		inputs[k.PainInput] = true
@@ -170,7 +170,7 @@ type painCost struct {
 }
 
 func newPainCost(b *casebuilder.ApprovedBaseline) *painCost {
-	return &painCost{pain: casebuilder.Pain{Category: b.PainCategory, Inputs: b.PainInputs}, cache: map[string][]float64{}}
+	return &painCost{pain: casebuilder.Pain{Category: b.PainCategory, Inputs: b.PainInputs, Components: b.PainComponents}, cache: map[string][]float64{}}
 }
 
 // annual returns the yearly cost of pain in the year of month m with the
@@ -188,7 +188,16 @@ func (pc *painCost) annual(over map[string]float64, m int) float64 {
 		if p.Inputs == nil {
 			p.Inputs = map[string]casebuilder.InputValue{}
 		}
+		p.Components = slices.Clone(pc.pain.Components)
 		for _, k := range keys {
+			if r, ok := p.ComponentOf(k); ok {
+				if r.Rate {
+					r.Component.Rate = casebuilder.Exactly(over[k])
+				} else {
+					r.Component.Quantity = casebuilder.Exactly(over[k])
+				}
+				continue
+			}
 			p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(over[k]))
 		}
 		byYear = casebuilder.CostOfPain(&p).AnnualByYear

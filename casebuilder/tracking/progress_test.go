@@ -438,3 +438,30 @@ func onPlanInJanuary(t *testing.T) *cb.Case {
 func spend(c *cb.Case, line string, amount float64) {
 	c.Tracking.Spend = append(c.Tracking.Spend, cb.Spend{Date: d(2027, 1, 25), Line: line, Amount: amount})
 }
+
+func TestAComponentKPIValued(t *testing.T) {
+	// A component of the pain, approved with it: 40 orders reworked a
+	// month at €250 each. Its KPI reads 36 at the end of April: 4 fewer a
+	// month save 4 × 250 × 12 = 12,000 a year, 1,000 in April, all of it
+	// the programme's (a control group, full confidence).
+	c := handCase()
+	c.Pain.Components = []cb.Component{{ID: "rework", Name: "Rework of faulty orders", Counts: "orders reworked", Per: cb.PerMonth,
+		Quantity: cb.Exactly(40), Rate: cb.Exactly(250), Source: "Quality log"}}
+	c.Measures = append(c.Measures, cb.Measure{ID: "reworks", Name: "Orders reworked", Unit: "count", Baseline: 40, Target: 30,
+		Date: d(2027, 12, 31), Owner: "Cy", PainInput: "rework"})
+	if err := Approve(c, approval); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Tracking.Baseline.PainComponents; len(got) != 1 || got[0].Quantity.Likely != 40 {
+		t.Fatalf("the baseline keeps the components as %+v", got)
+	}
+	c.Pain.Components[0].Quantity = cb.Exactly(45) // a re-forecast leaves the baseline alone
+	c.Tracking.Readings = []cb.Reading{{Measure: "reworks", Date: d(2027, 4, 30), Value: 36}}
+	c.Tracking.KPIs = []cb.KPIRecord{{Measure: "reworks", Isolation: &cb.Isolation{Share: 1, Method: cb.ControlGroup, Confidence: 1}}}
+	b := progress(t, c, Month{2027, 4}).Benefits
+	if len(b.KPIs) != 2 || b.KPIs[1].Key != "reworks" || b.KPIs[1].Months != 1 {
+		t.Fatalf("KPIs valued: %+v", b.KPIs)
+	}
+	checkFigure(t, "April's improvement", b.KPIs[1].LatestMonthly, 1000)
+	checkFigure(t, "realised", b.RealisedToDate, 1000)
+}

@@ -269,7 +269,7 @@ func (b *book) painCompleteFormula() string {
 		return "FALSE"
 	}
 	var cells []string
-	for _, st := range b.working {
+	for _, st := range b.working[:b.calcLines] {
 		if in := casebuilder.LookupInput(st.Key); st.Kind != casebuilder.WorkingCalculated && !in.HasDefault() {
 			for _, row := range b.asm.painRows[st.Key] {
 				cells = append(cells, ref(aLikely, row))
@@ -303,7 +303,13 @@ func (b *book) painInputs(s *sheet) {
 		s.put(asmRowPain+2, r, 0)
 		return
 	}
+	noteWidth := b.widthOf(s.widths, aI, aNote)
+	// The components' rows follow the calculator's.
+	defer b.componentInputs(s, noteWidth)
 	m := b.model
+	if m == nil {
+		return
+	}
 	// The calculator with every input at its low and at its high value,
 	// year by year, for the defaults' cached results.
 	at := func(pick func(casebuilder.Range) float64) [][]float64 {
@@ -316,8 +322,7 @@ func (b *book) painInputs(s *sheet) {
 	}
 	low := at(func(r casebuilder.Range) float64 { return r.Low })
 	high := at(func(r casebuilder.Range) float64 { return r.High })
-	noteWidth := b.widthOf(s.widths, aI, aNote)
-	for _, st := range b.working {
+	for _, st := range b.working[:b.calcLines] {
 		if st.Kind == casebuilder.WorkingCalculated {
 			continue
 		}
@@ -392,6 +397,42 @@ func (b *book) painInputs(s *sheet) {
 		}
 		s.validate(ref(aLow, rows[0])+":"+ref(aHigh, rows[len(rows)-1]), nil, in.Min, in.Max, false,
 			fmt.Sprintf("%s must be between %v and %v.", in.Label, in.Min, in.Max))
+	}
+}
+
+// componentInputs writes the quantity and the cost of each of every
+// component of the pain: inputs with a low, likely and high estimate, as
+// the calculator's are.
+func (b *book) componentInputs(s *sheet, noteWidth float64) {
+	for _, st := range b.working[b.calcLines:] {
+		cr, ok := b.c.Pain.ComponentOf(st.Key)
+		if !ok || st.Kind == casebuilder.WorkingCalculated {
+			continue
+		}
+		row := b.asm.painRow[st.Key]
+		est := cr.Range()
+		nf := unitFormat(cr.Unit(), est.Likely)
+		note := "A component of the pain, entered in Case Builder."
+		if src := strings.TrimSpace(cr.Component.Source); src != "" {
+			note = "A component of the pain. Source: " + src
+		}
+		if cr.Rate {
+			note = "In " + b.c.Currency + ", " + moneyName(cr.Component.MoneyKind()) + "."
+		}
+		r := make([]any, aI)
+		r[aLabel-1] = b.text(rBold, cr.Label())
+		r[aName-1] = b.text(rKey, b.keyName(st.Key))
+		r[aKind-1] = b.text(rPlain, b.unitName(cr.Unit()))
+		r[aD-1] = b.text(rPlain, "Entered")
+		r[aLow-1] = b.number(rInput, nf, est.Low)
+		r[aLikely-1] = b.number(rInput, nf, est.Likely)
+		r[aHigh-1] = b.number(rInput, nf, est.High)
+		r[aUsed-1] = b.formula(rCalc, nf, usedFormula(row), est.Likely)
+		r[aI-1] = b.text(rNote, note)
+		s.put(row, r, rowHeight(note, noteWidth))
+		s.merge(aI, row, aNote, row)
+		s.validate(ref(aLow, row)+":"+ref(aHigh, row), nil, 0, casebuilder.MaxAmount, false,
+			fmt.Sprintf("%s must be between 0 and %v.", cr.Label(), casebuilder.MaxAmount))
 	}
 }
 
@@ -667,7 +708,11 @@ func (b *book) benefitLines(s *sheet) {
 					label, nf = in.Label, unitFormat(in.Unit, bf.To.Likely)
 				}
 				r[aD-1] = b.text(rPlain, label)
-				if cells, ok := b.attr.avoided[[2]int{ai, li}]; ok {
+				if cr, ok := b.c.Pain.ComponentOf(bf.Input); ok {
+					r[aD-1] = b.text(rPlain, cr.Label())
+					nf = unitFormat(cr.Unit(), bf.To.Likely)
+					yearly = b.formula(rCalc, nMoney, b.componentSaving(ai, li, cr, row), value)
+				} else if cells, ok := b.attr.avoided[[2]int{ai, li}]; ok {
 					yearly = b.formula(rCalc, nMoney, cells[0], value)
 					if in != nil && in.Floor != "" && b.model.floor[b.model.index[in.Key]] != nil {
 						note = strings.TrimSpace(fmt.Sprintf("The change counts only as far as %s: no programme prevents every exit "+
@@ -697,7 +742,7 @@ func (b *book) benefitLines(s *sheet) {
 				}
 				note = strings.TrimSpace(fmt.Sprintf("Its money is %s, as the parts of the cost of pain it avoids are. %s",
 					strings.Join(names, " and "), note))
-			case b.tied(bf):
+			case b.tied(bf) || b.onComponent(bf):
 				r[aMoney-1] = b.text(rPlain, string(kinds[0]))
 			default:
 				r[aMoney-1] = b.text(rInput, string(benefitMoneyOf(bf)))
@@ -752,7 +797,14 @@ func (b *book) tied(bf *casebuilder.Benefit) bool {
 // parts of the cost of pain, for a line tied to the calculator; else its
 // own.
 func (b *book) benefitKinds(bf *casebuilder.Benefit) []casebuilder.MoneyKind {
-	if b.tied(bf) {
+	if b.onComponent(bf) {
+		cr, _ := b.c.Pain.ComponentOf(bf.Input)
+		return []casebuilder.MoneyKind{cr.Component.MoneyKind()}
+	}
+	switch {
+	case b.tied(bf) && bf.Basis == casebuilder.BenefitPainShare:
+		return b.painKinds()
+	case b.tied(bf):
 		return b.model.kinds
 	}
 	return []casebuilder.MoneyKind{benefitMoneyOf(bf)}
@@ -765,4 +817,44 @@ func ratesWhy(c *casebuilder.Case) string {
 		return " Why this rate and horizon: " + r
 	}
 	return ""
+}
+
+// onComponent reports whether a benefit line changes a component of the
+// pain: its quantity or its cost of each.
+func (b *book) onComponent(bf *casebuilder.Benefit) bool {
+	if bf.Basis != casebuilder.BenefitPainInput {
+		return false
+	}
+	_, ok := b.c.Pain.ComponentOf(bf.Input)
+	return ok
+}
+
+// componentSaving is the formula of what benefit line li of alternative ai,
+// which changes component cr, saves a year: the component's yearly cost as
+// the alternative's lines before it left it (each at its likely change)
+// less its cost with this line's change at the chosen scenario, as Case
+// Builder values it.
+func (b *book) componentSaving(ai, li int, cr casebuilder.ComponentRef, row int) string {
+	k := cr.Component
+	cur := [2]string{b.keyName(k.QuantityKey()), b.keyName(k.RateKey())}
+	for lj, bf := range b.c.Alternatives[ai].Benefits[:li] {
+		if prev, ok := b.c.Pain.ComponentOf(bf.Input); ok && bf.Basis == casebuilder.BenefitPainInput && prev.Component == k {
+			side := 0
+			if prev.Rate {
+				side = 1
+			}
+			cur[side] = ref(aLikely, b.asm.benefitRow[ai][lj])
+		}
+	}
+	after := cur
+	side := 0
+	if cr.Rate {
+		side = 1
+	}
+	after[side] = ref(aUsed, row)
+	f := fmt.Sprintf("(%s*%s-%s*%s)", cur[0], cur[1], after[0], after[1])
+	if k.Per == casebuilder.PerMonth {
+		f += "*" + strconv.Itoa(casebuilder.PeriodsPerYear)
+	}
+	return f
 }

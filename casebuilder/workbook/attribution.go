@@ -100,7 +100,7 @@ func (b *book) planAttribution() {
 		if years > 1 {
 			bl.head, bl.first = r, r+1
 		}
-		bl.avoided = bl.first + len(b.working)
+		bl.avoided = bl.first + b.calcLines
 		for k := range nk {
 			bl.kinds = append(bl.kinds, bl.avoided+1+k)
 		}
@@ -322,7 +322,7 @@ func (b *book) writeAttribution() {
 		steps[st.Key] = st
 	}
 	index := map[string]int{}
-	for i, st := range b.working {
+	for i, st := range b.working[:b.calcLines] {
 		index[st.Key] = i
 	}
 	for y, bl := range l.blocks {
@@ -337,7 +337,7 @@ func (b *book) writeAttribution() {
 			}
 			s.put(bl.head, band, 0)
 		}
-		for i, st := range b.working {
+		for i, st := range b.working[:b.calcLines] {
 			row := bl.row(i)
 			nf := unitFormat(st.Unit, st.Value)
 			role := rCalc
@@ -346,7 +346,7 @@ func (b *book) writeAttribution() {
 			}
 			r := make([]any, n)
 			r[attrLabelCol-1] = b.text(rBold, st.Label)
-			r[attrNameCol-1] = b.text(rKey, formulaName(st.Key))
+			r[attrNameCol-1] = b.text(rKey, b.keyName(st.Key))
 			r[attrBaseCol-1] = b.formula(role, nf, b.painCell(st.Key, y), b.attrValue(-1, i, y))
 			for li, ln := range l.lines {
 				if !ln.writes[st.Key] {

@@ -162,7 +162,7 @@ func (b *book) planCashFlows() {
 // parts are of several kinds of money, so that its value is split between
 // them.
 func (b *book) sharesNeeded() bool {
-	if b.model == nil || len(b.model.kinds) < 2 {
+	if b.model == nil || len(b.painKinds()) < 2 {
 		return false
 	}
 	for _, a := range b.c.Alternatives {
@@ -186,7 +186,7 @@ func (b *book) helperCols() int {
 		n += b.painYears() - 1
 	}
 	if b.cash.shareCol > 0 {
-		n += len(b.model.kinds) * b.painYears()
+		n += len(b.painKinds()) * b.painYears()
 	}
 	return n
 }
@@ -272,7 +272,7 @@ func (b *book) writeCashFlows() {
 		r4[l.valueCol+y-2] = b.blank(rHeader, nGeneral)
 	}
 	if l.shareCol > 0 {
-		for k, kind := range b.model.kinds {
+		for k, kind := range b.painKinds() {
 			for y := range b.painYears() {
 				h := "Share of " + moneyName(kind)
 				if b.painYears() > 1 {
@@ -458,7 +458,7 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 		switch kinds := b.benefitKinds(bf); {
 		case len(kinds) > 1:
 			money = splitWords
-		case b.tied(bf):
+		case b.tied(bf) || b.onComponent(bf):
 			money = string(kinds[0])
 		}
 		params := []any{
@@ -607,7 +607,7 @@ func (b *book) headsFor(key string, y int) cellValue {
 	}
 	v := b.model.value(b.today[b.painYear(y)], key)
 	if y == 0 || b.pain.cols == 1 {
-		return cellValue{formulaName(key), v}
+		return cellValue{b.keyName(key), v}
 	}
 	return cellValue{xref(sheetPain, b.painCol(y), row), v}
 }
@@ -659,16 +659,23 @@ func (b *book) shareCells(ai, li, row int) []any {
 	bf := &b.c.Alternatives[ai].Benefits[li]
 	m := b.model
 	years := b.painYears()
-	out := make([]any, len(m.kinds)*years)
+	kinds := b.painKinds()
+	out := make([]any, len(kinds)*years)
 	if !b.tied(bf) {
 		return out
 	}
 	at, isInput := b.attr.index[[2]int{ai, li}]
-	for k := range m.kinds {
+	for k := range kinds {
 		for y := range years {
 			var f string
 			var v float64
-			if isInput {
+			switch {
+			case isInput && (k >= len(m.kinds) || len(m.kinds) == 1):
+				// A kind only components have, which the calculator's
+				// change avoids none of; or a calculator of one kind
+				// of money, which the line's Money cell names.
+				f = "0"
+			case isInput:
 				whole, part := "$B"+strconv.Itoa(row), b.attr.kinds[[2]int{ai, li}][y][k]
 				if y > 0 {
 					whole = b.yearValue(row, y)
@@ -677,11 +684,11 @@ func (b *book) shareCells(ai, li, row int) []any {
 				if w := b.attr.avoidedVals[at][y]; w != 0 {
 					v = b.attr.kindVals[at][y][k] / w
 				}
-			} else {
+			default:
 				whole, part := b.countedCell(y), xref(sheetPain, b.painCol(y), b.pain.kindRows[k])
 				f = fmt.Sprintf("IF(%s=0,0,%s/%s)", whole, part, whole)
 				if w := b.counted(y); w != 0 {
-					v = m.kindValues(b.today[y])[k] / w
+					v = b.painKindValues(y)[k] / w
 				}
 			}
 			out[k*years+y] = b.formula(rCalc, nPercent, f, v)
@@ -752,7 +759,7 @@ func (b *book) kindRows(s *sheet, ai int, cols []string) {
 		values := flowsOf(res.BenefitsOf, k)
 		share := -1
 		if b.cash.shareCol > 0 {
-			share = slices.Index(b.model.kinds, k)
+			share = slices.Index(b.painKinds(), k)
 		}
 		crit, first, last := "$F"+strconv.Itoa(bl.benefitKind[i]), "$"+strconv.Itoa(bl.benFirst), "$"+strconv.Itoa(bl.benLast)
 		monthly := func(m int) string {

@@ -16,7 +16,7 @@ import (
 
 var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 
-var sampleNames = []string{"turnover", "ramp", "stress"}
+var sampleNames = []string{"turnover", "ramp", "handover", "stress"}
 
 // sample loads one of the embedded sample cases.
 func sample(t testing.TB, name string) *casebuilder.Case {

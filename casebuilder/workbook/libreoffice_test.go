@@ -293,6 +293,9 @@ func oracleCases(t *testing.T) map[string]*oracleCase {
 	for name, oc := range planMoneyCases(t) {
 		cases[name] = oc
 	}
+	for name, oc := range componentCases(t) {
+		cases[name] = oc
+	}
 	for name, oc := range breakEvenCases(t) {
 		cases[name] = oc
 	}
@@ -467,6 +470,10 @@ func checkWorking(t *testing.T, f *excelize.File, c *casebuilder.Case, s casebui
 		p := casebuilder.Pain{Category: c.Pain.Category, Inputs: casebuilder.GivenInputs(map[string]casebuilder.Range{})}
 		for k, r := range c.Pain.Inputs {
 			p.Inputs[k] = casebuilder.Given(casebuilder.Exactly(r.InYear(y).At(s)))
+		}
+		for _, k := range c.Pain.Components {
+			k.Quantity, k.Rate = casebuilder.Exactly(k.Quantity.At(s)), casebuilder.Exactly(k.Rate.At(s))
+			p.Components = append(p.Components, k)
 		}
 		pain := casebuilder.CostOfPain(&p)
 		for _, st := range pain.Working {

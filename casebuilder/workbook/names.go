@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"strings"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -33,6 +35,36 @@ func formulaName(key string) string {
 	return key
 }
 
+// Defined names of a pain's components: its quantity, its cost of each and
+// its yearly cost, and the yearly cost of every part of the pain.
+const (
+	componentPrefix = "Component_"
+	nameAllParts    = "YearlyCostAllParts"
+)
+
+// keyName is the defined name of a line of the working: a calculator
+// input's or step's (formulaName), or a component's: "Component_rework",
+// "Component_rework_rate", "Component_rework_cost" for the component
+// "rework", whose ID may hold "-", which no name may.
+func (b *book) keyName(key string) string {
+	if key == totalKey {
+		return nameAllParts
+	}
+	id, part, _ := strings.Cut(key, ".")
+	if _, ok := b.c.Pain.ComponentOf(id); !ok {
+		return formulaName(key)
+	}
+	name := componentPrefix + strings.ReplaceAll(id, "-", "_")
+	if part != "" {
+		name += "_" + part
+	}
+	return name
+}
+
+// totalKey is the key of the working's line that adds every part of the
+// pain up, beside a calculator, when the pain has components.
+const totalKey = "total"
+
 func (b *book) defineNames() {
 	name := func(n, refersTo string) {
 		b.fail(b.f.SetDefinedName(&excelize.DefinedName{Name: n, RefersTo: refersTo}))
@@ -49,9 +81,9 @@ func (b *book) defineNames() {
 	name(nameCostOfPain, xref(sheetPain, painValueCol, b.painCostRow()))
 	for i, st := range b.working {
 		if st.Kind == casebuilder.WorkingCalculated {
-			name(formulaName(st.Key), xref(sheetPain, painValueCol, painFirstRow+i))
+			name(b.keyName(st.Key), xref(sheetPain, painValueCol, painFirstRow+i))
 		} else {
-			name(formulaName(st.Key), xref(sheetAssumptions, aUsed, b.asm.painRow[st.Key]))
+			name(b.keyName(st.Key), xref(sheetAssumptions, aUsed, b.asm.painRow[st.Key]))
 		}
 	}
 }

@@ -51,16 +51,16 @@ func (b *book) planPain() {
 	}
 	l.countedRow = painFirstRow + len(b.working)
 	l.last = l.countedRow
-	if b.model == nil {
+	if b.model == nil && len(b.c.Pain.Components) == 0 {
 		return
 	}
 	r := l.countedRow + 2 // the heading of the parts
-	for range b.calc.Parts {
+	for range b.partLabels() {
 		r++
 		l.partRows = append(l.partRows, r)
 	}
-	if len(b.model.kinds) > 1 {
-		for range b.model.kinds {
+	if kinds := b.painKinds(); len(kinds) > 1 {
+		for range kinds {
 			r++
 			l.kindRows = append(l.kindRows, r)
 		}
@@ -86,10 +86,88 @@ func (b *book) countedCell(y int) string { return xref(sheetPain, b.painCol(y), 
 // counted is the yearly cost of pain counted in year y of the calculator,
 // and kindValues its parts by kind: zero while an input is missing.
 func (b *book) counted(y int) float64 {
+	v := b.componentsCost()
 	if b.model == nil || !b.model.complete() {
-		return 0
+		return v
 	}
-	return b.today[y][len(b.today[y])-1]
+	return v + b.today[b.painYear(y)][len(b.today[b.painYear(y)])-1]
+}
+
+// componentsCost is the yearly cost of the pain's components at their
+// likely values.
+func (b *book) componentsCost() float64 {
+	var v float64
+	for _, st := range b.working[b.calcLines:] {
+		if st.Key != totalKey && st.Kind == casebuilder.WorkingCalculated {
+			v += st.Value
+		}
+	}
+	return v
+}
+
+// componentCosts is the sum of the components' yearly costs, by their
+// defined names, for a formula: "" when the pain has none.
+func (b *book) componentCosts() string {
+	var terms []string
+	for _, st := range b.working[b.calcLines:] {
+		if st.Key != totalKey && st.Kind == casebuilder.WorkingCalculated {
+			terms = append(terms, b.keyName(st.Key))
+		}
+	}
+	return strings.Join(terms, "+")
+}
+
+// partLabels are the parts of the yearly cost of pain: the calculator's,
+// then each component's.
+func (b *book) partLabels() []string {
+	var out []string
+	if b.calc != nil {
+		for _, pt := range b.calc.Parts {
+			out = append(out, pt.Label)
+		}
+	}
+	for _, k := range b.c.Pain.Components {
+		out = append(out, k.Name)
+	}
+	return out
+}
+
+// painKindValues returns the yearly cost of pain counted in year y by kind
+// of money, in the order of painKinds, at the likely values.
+func (b *book) painKindValues(y int) []float64 {
+	kinds := b.painKinds()
+	out := make([]float64, len(kinds))
+	if m := b.model; m != nil && m.complete() {
+		copy(out, m.kindValues(b.today[b.painYear(y)]))
+	}
+	for i := range b.c.Pain.Components {
+		k := &b.c.Pain.Components[i]
+		out[slices.Index(kinds, k.MoneyKind())] += k.Quantity.Likely * k.Rate.Likely * componentPeriods(k)
+	}
+	return out
+}
+
+// componentPeriods is how many of a component's periods make a year.
+func componentPeriods(k *casebuilder.Component) float64 {
+	if k.Per == casebuilder.PerMonth {
+		return casebuilder.PeriodsPerYear
+	}
+	return 1
+}
+
+// painKinds are the distinct kinds of money of the parts of the pain, the
+// calculator's first, in the order of its model's kinds.
+func (b *book) painKinds() []casebuilder.MoneyKind {
+	var kinds []casebuilder.MoneyKind
+	if b.model != nil {
+		kinds = slices.Clone(b.model.kinds)
+	}
+	for i := range b.c.Pain.Components {
+		if k := b.c.Pain.Components[i].MoneyKind(); !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	return kinds
 }
 
 func pow1p(r, x float64) float64 { return math.Pow(1+r, x) }
@@ -121,7 +199,7 @@ func (b *book) writePain() {
 		s.put(3, []any{b.text(rWrap, sum)}, rowHeight(sum, b.widthOf(widths, 1, last)))
 		s.merge(1, 3, last, 3)
 	}
-	if b.calc == nil {
+	if b.calc == nil && len(b.c.Pain.Components) == 0 {
 		s.put(painFirstRow-1, []any{b.text(rNote, "The case has no pain category yet, so there is no calculator: the cost of pain is zero.")}, 0)
 	} else {
 		hdr := make([]any, last)
@@ -147,12 +225,12 @@ func (b *book) writePain() {
 	colRef := func(col int) func(string) string {
 		return func(name string) string { return ref(col, l.row[name]) }
 	}
-	for _, st := range b.working {
+	for _, st := range b.working[:b.calcLines] {
 		row := l.row[st.Key]
 		nf := unitFormat(st.Unit, st.Value)
 		r := make([]any, last)
 		r[0] = b.text(rBold, st.Label)
-		r[nameCol-1] = b.text(rKey, formulaName(st.Key))
+		r[nameCol-1] = b.text(rKey, b.keyName(st.Key))
 		role := rCalc
 		if st.Key == "annual" {
 			role = rTotal
@@ -164,13 +242,13 @@ func (b *book) writePain() {
 			var f string
 			switch {
 			case st.Kind == casebuilder.WorkingCalculated && y == 0:
-				f = steps[st.Key].Expr.Format(formulaName)
+				f = steps[st.Key].Expr.Format(b.keyName)
 			case st.Kind == casebuilder.WorkingCalculated:
 				f = steps[st.Key].Expr.Format(colRef(col))
 			case y > 0 && b.inputRows(st.Key) > 1:
 				f = b.usedCell(st.Key, y)
 			default:
-				f = formulaName(st.Key)
+				f = b.keyName(st.Key)
 			}
 			r[col-1] = b.formula(role, nf, f, v)
 		}
@@ -210,24 +288,44 @@ func (b *book) writePain() {
 		}
 		s.put(row, r, rowHeight(how, 80))
 	}
+	for _, st := range b.working[b.calcLines:] {
+		b.componentLine(s, st, last, nameCol)
+	}
 	row := l.countedRow
 	r := make([]any, last)
 	r[0] = b.text(rTotal, "Yearly cost of pain counted in the benefits")
+	comps := b.componentCosts()
 	for y := range l.cols {
 		col := painValueCol + y
+		var f string
 		switch {
 		case b.calc == nil:
-			r[col-1] = b.formula(rTotal, nMoney, "0", 0.0)
+			f = "0"
 		case y == 0:
-			r[col-1] = b.formula(rTotal, nMoney, fmt.Sprintf("IF(%s,%s,0)", namePainComplete, nameYearlyPain), b.counted(0))
+			f = fmt.Sprintf("IF(%s,%s,0)", namePainComplete, nameYearlyPain)
 		default:
-			r[col-1] = b.formula(rTotal, nMoney, fmt.Sprintf("IF(%s,%s,0)", namePainComplete, ref(col, l.row["annual"])), b.counted(b.painYear(y)))
+			f = fmt.Sprintf("IF(%s,%s,0)", namePainComplete, ref(col, l.row["annual"]))
 		}
+		switch {
+		case comps != "" && f == "0":
+			f = comps
+		case comps != "":
+			f += "+" + comps
+		}
+		r[col-1] = b.formula(rTotal, nMoney, f, b.counted(y))
 	}
 	r[nameCol-1] = b.text(rKey, nameCostOfPain)
-	r[nameCol] = b.text(rWrap, "The yearly cost above once every input the calculator needs is entered (PainComplete); zero until then, as in Case Builder.")
+	countedHow := "The yearly cost above once every input the calculator needs is entered (PainComplete); zero until then, as in Case Builder."
+	switch {
+	case comps != "" && b.calc != nil:
+		countedHow = "The calculator's yearly cost once every input it needs is entered (PainComplete), zero until then, " +
+			"plus each component's yearly cost, as in Case Builder."
+	case comps != "":
+		countedHow = "The components' yearly costs added up, as in Case Builder."
+	}
+	r[nameCol] = b.text(rWrap, countedHow)
 	s.put(row, r, rowHeight(howText(r[nameCol]), 80))
-	if b.model != nil {
+	if len(l.partRows) > 0 {
 		b.painParts(s, last, nameCol)
 	}
 
@@ -255,47 +353,73 @@ func (b *book) workingValue(st casebuilder.WorkingLine, y int) float64 {
 }
 
 // painParts writes the parts of the yearly cost counted, each with its kind
-// of money, and, when they are of several kinds, their sums by kind.
+// of money (the calculator's, then each component's), and, when they are
+// of several kinds, their sums by kind.
 func (b *book) painParts(s *sheet, last, nameCol int) {
 	l := &b.pain
 	m := b.model
 	s.put(l.countedRow+2, []any{b.text(rSection, "By kind of money")}, 20)
-	values := func(y int, p int) float64 {
-		if !m.complete() {
-			return 0
-		}
-		return m.parts[p].Eval(b.today[b.painYear(y)])
+	type part struct {
+		label   string
+		money   casebuilder.MoneyKind
+		formula func(y, col int) string
+		value   func(y int) float64
 	}
-	for p, pt := range b.calc.Parts {
+	var parts []part
+	if b.calc != nil {
+		for p, pt := range b.calc.Parts {
+			parts = append(parts, part{pt.Label, pt.Money,
+				func(y, col int) string {
+					f := pt.Expr.Format(b.keyName)
+					if y > 0 {
+						f = pt.Expr.Format(func(name string) string { return ref(col, l.row[name]) })
+					}
+					return fmt.Sprintf("IF(%s,%s,0)", namePainComplete, f)
+				},
+				func(y int) float64 {
+					if !m.complete() {
+						return 0
+					}
+					return m.parts[p].Eval(b.today[b.painYear(y)])
+				}})
+		}
+	}
+	for _, st := range b.working[b.calcLines:] {
+		id, isCost := strings.CutSuffix(st.Key, ".cost")
+		cr, ok := b.c.Pain.ComponentOf(id)
+		if !isCost || !ok {
+			continue
+		}
+		parts = append(parts, part{cr.Component.Name, cr.Component.MoneyKind(),
+			func(int, int) string { return b.keyName(st.Key) },
+			func(int) float64 { return st.Value }})
+	}
+	for p, pt := range parts {
 		r := make([]any, last)
-		r[0] = b.text(rBold, pt.Label)
+		r[0] = b.text(rBold, pt.label)
 		for y := range l.cols {
 			col := painValueCol + y
-			f := pt.Expr.Format(formulaName)
-			if y > 0 {
-				f = pt.Expr.Format(func(name string) string { return ref(col, l.row[name]) })
-			}
-			r[col-1] = b.formula(rCalc, nMoney, fmt.Sprintf("IF(%s,%s,0)", namePainComplete, f), values(y, p))
+			r[col-1] = b.formula(rCalc, nMoney, pt.formula(y, col), pt.value(y))
 		}
-		r[nameCol-1] = b.text(rPlain, moneyName(pt.Money))
-		how := "Part of the yearly cost counted; its kind of money is " + moneyName(pt.Money) + "."
+		r[nameCol-1] = b.text(rPlain, moneyName(pt.money))
+		how := "Part of the yearly cost counted; its kind of money is " + moneyName(pt.money) + "."
 		r[nameCol] = b.text(rWrap, how)
 		s.put(l.partRows[p], r, rowHeight(how, 80))
 	}
 	if len(l.kindRows) == 0 {
 		return
 	}
-	for k, kind := range m.kinds {
+	for k, kind := range b.painKinds() {
 		r := make([]any, last)
 		r[0] = b.text(rTotal, "Of which "+moneyName(kind))
 		for y := range l.cols {
 			col := painValueCol + y
 			var terms []string
 			var v float64
-			for p, pt := range b.calc.Parts {
-				if pt.Money == kind {
+			for p, pt := range parts {
+				if pt.money == kind {
 					terms = append(terms, ref(col, l.partRows[p]))
-					v += values(y, p)
+					v += pt.value(y)
 				}
 			}
 			r[col-1] = b.formula(rTotal, nMoney, strings.Join(terms, "+"), v)
@@ -304,6 +428,49 @@ func (b *book) painParts(s *sheet, last, nameCol int) {
 		r[nameCol] = b.text(rWrap, how)
 		s.put(l.kindRows[k], r, rowHeight(how, 80))
 	}
+}
+
+// componentLine writes a line of the working of the pain's components: a
+// quantity or a cost of each, which the Assumptions sheet holds; a yearly
+// cost, quantity × cost of each (× 12 for a quantity a month); or the
+// yearly cost of every part.
+func (b *book) componentLine(s *sheet, st casebuilder.WorkingLine, last, nameCol int) {
+	l := &b.pain
+	r := make([]any, last)
+	r[0] = b.text(rBold, st.Label)
+	r[nameCol-1] = b.text(rKey, b.keyName(st.Key))
+	role, nf, v := rCalc, unitFormat(st.Unit, st.Value), st.Value
+	var f, how, kind string
+	id, isCost := strings.CutSuffix(st.Key, ".cost")
+	cr, ok := b.c.Pain.ComponentOf(id)
+	switch {
+	case st.Key == totalKey:
+		role, v = rTotal, b.counted(0)
+		r[0] = b.text(rTotal, st.Label)
+		f = fmt.Sprintf("IF(%s,%s,0)+%s", namePainComplete, nameYearlyPain, b.componentCosts())
+		how, kind = "The calculator's yearly cost, once every input it needs is entered, plus each component's.", "Calculated"
+	case isCost && ok:
+		k := cr.Component
+		f = b.keyName(k.QuantityKey()) + "*" + b.keyName(k.RateKey())
+		if k.Per == casebuilder.PerMonth {
+			f += "*" + strconv.Itoa(casebuilder.PeriodsPerYear)
+		}
+		how, kind = "Calculated: "+st.Formula+".", "Calculated"
+	case ok:
+		f = b.keyName(st.Key)
+		how, kind = "Entered on the Assumptions sheet.", "Input"
+		if src := strings.TrimSpace(cr.Component.Source); src != "" && !cr.Rate {
+			how += " Source: " + src
+		}
+	default:
+		return
+	}
+	for y := range l.cols {
+		r[painValueCol-1+y] = b.formula(role, nf, f, v)
+	}
+	r[nameCol] = b.text(rWrap, how)
+	r[nameCol+1] = b.text(rPlain, kind)
+	s.put(l.row[st.Key], r, rowHeight(how, 80))
 }
 
 // readBy says what reads an input the calculator does not: the default it

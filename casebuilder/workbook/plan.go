@@ -214,8 +214,8 @@ func (b *book) writePlan() {
 		r[6] = b.text(rWrap, m.Method)
 		r[7] = b.text(rPlain, b.unitName(m.Unit))
 		tracks := ""
-		if in := casebuilder.LookupInput(m.PainInput); in != nil {
-			tracks = in.Label
+		if _, comp := b.c.Pain.ComponentOf(m.PainInput); comp || casebuilder.LookupInput(m.PainInput) != nil {
+			tracks = b.c.Pain.InputLabel(m.PainInput)
 			r[8] = b.text(rWrap, tracks)
 		}
 		s.put(row, r, max(rowHeight(m.Name, 40), rowHeight(m.Owner, 28), rowHeight(m.Method, 30), rowHeight(level, 10), rowHeight(tracks, 12)))

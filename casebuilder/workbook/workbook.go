@@ -113,6 +113,9 @@ type book struct {
 	// shows them.
 	calc    *casebuilder.Calculator
 	working []casebuilder.WorkingLine
+	// calcLines is how many of the working's lines are the calculator's:
+	// the components' lines follow them.
+	calcLines int
 	// model works the calculator out as the formulas do, for their cached
 	// results (nil without a calculator), and today is its environment in
 	// each year it tells apart, every estimate at its likely value.
@@ -163,8 +166,27 @@ func newBook(c *casebuilder.Case, opts Options) *book {
 			b.today = append(b.today, env)
 		}
 	}
-	b.working = b.withExtras(res.Pain.Working)
+	calc, comps := splitWorking(c, res.Pain.Working)
+	b.working = b.withExtras(calc)
+	b.calcLines = len(b.working)
+	b.working = append(b.working, comps...)
 	return b
+}
+
+// splitWorking returns the calculator's lines of a working and those of
+// the pain's components after them: each component's quantity, cost of
+// each and yearly cost, then, beside a calculator, the total of every
+// part.
+func splitWorking(c *casebuilder.Case, working []casebuilder.WorkingLine) (calc, comps []casebuilder.WorkingLine) {
+	n := 3 * len(c.Pain.Components)
+	if n == 0 {
+		return working, nil
+	}
+	if len(working) > n {
+		n++ // the total
+	}
+	n = min(n, len(working))
+	return working[:len(working)-n], working[len(working)-n:]
 }
 
 func likelyValue(r casebuilder.Range) float64 { return r.Likely }
