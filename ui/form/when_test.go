@@ -106,10 +106,14 @@ func TestWhenALineStarts(t *testing.T) {
 	}
 	// A month typed as a month: by name in any case, short, or as
 	// year and month; the case starts in January 2027, period 0.
-	for typed, period := range map[string]int{"May 2027": 4, "june 2028": 17, "Feb 2027": 1, "2027-09": 8, "11/2027": 10} {
-		h.typeIn(start.Month(), typed)
-		if got := h.c.Alternatives[1].Costs[0].StartMonth; got != period || start.Problem() != "" {
-			t.Errorf("typed %q: period %d, problem %q; want period %d", typed, got, start.Problem(), period)
+	// In order: the last one typed is the one shown once left.
+	for _, m := range []struct {
+		typed  string
+		period int
+	}{{"May 2027", 4}, {"june 2028", 17}, {"Feb 2027", 1}, {"2027-09", 8}, {"11/2027", 10}} {
+		h.typeIn(start.Month(), m.typed)
+		if got := h.c.Alternatives[1].Costs[0].StartMonth; got != m.period || start.Problem() != "" {
+			t.Errorf("typed %q: period %d, problem %q; want period %d", m.typed, got, start.Problem(), m.period)
 		}
 	}
 	h.leave()
