@@ -149,6 +149,21 @@ func FileFindings(c *Case, err error) []Finding {
 	return out
 }
 
+// WithFileFindings puts ff, what reading the file found (see
+// [FileFindings]), before the review's findings, leaving out a review
+// finding that a line waits for a value where the file held one it could
+// not read: the file's finding says why the line is empty.
+func WithFileFindings(ff, review []Finding) []Finding {
+	out := slices.Clone(ff)
+	for _, f := range review {
+		if f.Rule == lineWithoutValueRule.Name && slices.ContainsFunc(ff, func(g Finding) bool { return g.Where.Path == f.Where.Path }) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 // fileWhy is why a problem only the file shows matters: the invalid-value
 // rule's reason speaks of a figure, which an unknown field is not.
 const fileWhy = "Case Builder could not read this from the file, so it is not in the case, and saving writes the file without it."
@@ -227,6 +242,11 @@ type reviewer struct {
 func (rv *reviewer) add(path, format string, args ...any) {
 	rv.out = append(rv.out, Finding{Rule: rv.rule.Name, Severity: rv.rule.Severity,
 		Message: fmt.Sprintf(format, args...), Why: rv.rule.Why, Where: Where{StepFor(path), path}})
+}
+
+// found reports whether an earlier rule has a finding on path.
+func (rv *reviewer) found(path string) bool {
+	return slices.ContainsFunc(rv.out, func(f Finding) bool { return f.Where.Path == path })
 }
 
 // recRisks calls fn with each risk that concerns the recommended
@@ -357,6 +377,7 @@ var rules = []Rule{
 	painNotQuantifiedRule,
 	painWithoutEvidenceRule,
 	alternativeWithoutCostsRule,
+	lineWithoutValueRule,
 	benefitExceedsPainRule,
 	recommendedNegativeNpvRule,
 	recommendedNotTopRankedRule,

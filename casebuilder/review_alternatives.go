@@ -44,6 +44,22 @@ var (
 			}
 		}}
 
+	lineWithoutValueRule = Rule{"line-without-value", Blocking,
+		"A line with no value counts as nothing: the alternative's NPV, payback and ROI leave it out, and the CFO reads figures that hold no cost or no benefit the case names.",
+		func(rv *reviewer) {
+			for ai, a := range rv.c.Alternatives {
+				if a.DoNothing {
+					continue
+				}
+				for _, w := range rv.c.waiting(ai) {
+					if rv.found(w.path) {
+						continue // read as invalid: that finding says why it is empty
+					}
+					rv.add(w.path, "%s in %q is not given yet: the alternative's figures leave the line out until it is", capital(w.what), a.Name)
+				}
+			}
+		}}
+
 	benefitExceedsPainRule = Rule{"benefit-exceeds-pain", Blocking,
 		"An alternative cannot relieve more pain than there is; a benefit above the cost of the problem shows the arithmetic is wrong, and the CFO will find it.",
 		func(rv *reviewer) {

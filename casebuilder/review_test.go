@@ -44,6 +44,12 @@ func TestReviewRules(t *testing.T) {
 			"The pain has no evidence", "pain.evidence"},
 		{"alternative-without-costs", func(c *Case) { c.Alternatives[3].Costs = nil },
 			`Alternative "Sharper hiring profile and assessment" has no costs`, "alternatives[3].costs"},
+		{"line-without-value", func(c *Case) { onboarding(c).Costs[0].Amount = Range{} },
+			`The amount of cost "Programme design by an external partner" in "Structured onboarding and coaching" is not given yet: the alternative's figures leave the line out until it is`,
+			"alternatives[1].costs[0].amount"},
+		{"line-without-value", func(c *Case) {
+			onboarding(c).Benefits = append(onboarding(c).Benefits, Benefit{Basis: BenefitAmount, StartMonth: 6})
+		}, `The value of the 3rd benefit in "Structured onboarding and coaching" is not given yet`, "alternatives[1].benefits[2].annual"},
 		{"benefit-exceeds-pain", func(c *Case) {
 			// 95 % of the pain on top of what its two lines already avoid.
 			a := onboarding(c)

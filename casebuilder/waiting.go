@@ -9,19 +9,34 @@ import "fmt"
 // on them, so until each has a value they are no findings; nil when every
 // line has a value. Nothing the user did not type becomes money.
 func (c *Case) Waiting(ai int) []string {
+	var out []string
+	for _, w := range c.waiting(ai) {
+		out = append(out, w.what)
+	}
+	return out
+}
+
+// aWait is a line that waits for its value: what it waits for, in a
+// sentence's words, and the path of the field that gives it.
+type aWait struct{ what, path string }
+
+// waiting is [Case.Waiting] with the field of each line.
+func (c *Case) waiting(ai int) []aWait {
 	if ai < 0 || ai >= len(c.Alternatives) {
 		return nil
 	}
 	a := &c.Alternatives[ai]
-	var out []string
+	var out []aWait
 	for i, k := range a.Costs {
 		if k.Amount.IsZero() {
-			out = append(out, "the amount of "+called("cost", k.Name, i))
+			out = append(out, aWait{"the amount of " + called("cost", k.Name, i),
+				fmt.Sprintf("alternatives[%d].costs[%d].amount", ai, i)})
 		}
 	}
 	var today map[string]float64 // the pain's inputs and defaults, worked out once
 	for i := range a.Benefits {
 		b := &a.Benefits[i]
+		path := fmt.Sprintf("alternatives[%d].benefits[%d]", ai, i)
 		if b.Basis == BenefitPainInput && b.Input != "" && b.To.IsExact() {
 			if today == nil {
 				today = map[string]float64{}
@@ -33,15 +48,26 @@ func (c *Case) Waiting(ai int) []string {
 				}
 			}
 			if v, ok := today[b.Input]; ok && v == b.To.Likely {
-				out = append(out, "the new value of "+called("benefit", b.Name, i))
+				out = append(out, aWait{"the new value of " + called("benefit", b.Name, i), path + ".to"})
 				continue
 			}
 		}
 		if b.Unvalued() {
-			out = append(out, "the value of "+called("benefit", b.Name, i))
+			out = append(out, aWait{"the value of " + called("benefit", b.Name, i), path + "." + b.valueField()})
 		}
 	}
 	return out
+}
+
+// valueField is the field of b that holds its value in its basis.
+func (b *Benefit) valueField() string {
+	switch b.Basis {
+	case BenefitPainShare:
+		return "share"
+	case BenefitAmount:
+		return "annual"
+	}
+	return "input"
 }
 
 // Unvalued reports whether b has no value yet in its basis: no share of

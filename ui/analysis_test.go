@@ -606,6 +606,14 @@ func TestEveryFindingLinkGoesSomewhere(t *testing.T) {
 				c.Alternatives[1].Costs[i].Amount = casebuilder.Exactly(1)
 			}
 		})},
+		{"lines without a value", turnover(func(c *casebuilder.Case) {
+			a := &c.Alternatives[2]
+			a.Costs[0].Amount = casebuilder.Range{}
+			a.Benefits = append(a.Benefits,
+				casebuilder.Benefit{Name: "A share", Basis: casebuilder.BenefitPainShare},
+				casebuilder.Benefit{Name: "An amount", Basis: casebuilder.BenefitAmount},
+				casebuilder.Benefit{Name: "An input", Basis: casebuilder.BenefitPainInput})
+		})},
 		{"no discount", turnover(func(c *casebuilder.Case) { c.DiscountRate = 0 })},
 		{"dear contingency", turnover(func(c *casebuilder.Case) { c.Risks[0].ContingencyCost = 200_000 })},
 		{"small reserve", turnover(func(c *casebuilder.Case) { c.Risks[1].Likelihood, c.Risks[1].ContingencyCost = 0.6, 200_000 })},

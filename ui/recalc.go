@@ -63,7 +63,7 @@ func (a analysis) withFileFindings(ff []casebuilder.Finding) analysis {
 	if len(ff) == 0 {
 		return a
 	}
-	a.findings = append(append([]casebuilder.Finding(nil), ff...), a.findings...)
+	a.findings = casebuilder.WithFileFindings(ff, a.findings)
 	a.readiness = casebuilder.Readiness(a.findings)
 	return a
 }

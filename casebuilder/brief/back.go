@@ -173,7 +173,8 @@ func (d *doc) basis() [][2]string {
 		{"Milestones", "A line tied to a milestone starts in the month it starts, or in the month after it ends (a roll-out ending on 30 September delivers from October), and moves with it."},
 	}
 	if r := strings.TrimSpace(c.RatesReason); r != "" {
-		basis = append(basis, [2]string{"Why this rate and horizon", r})
+		// Under the rate, where the CFO looks for it, in no row of its own.
+		basis[1][1] += " Why this rate and horizon: " + r
 	}
 	if !res.RecommendedByCase {
 		basis = append(basis, [2]string{"Recommendation", "The case names none; the alternative with the highest NPV is shown as recommended."})

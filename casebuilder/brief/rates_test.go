@@ -21,7 +21,7 @@ func TestRatesReasonInTheTerms(t *testing.T) {
 		t.Error("a case with no reason prints one")
 	}
 	c.RatesReason = "Ten per cent is the group's cost of capital."
-	if got := text(); !strings.Contains(got, "Why this rate and horizon Ten per cent is the group's cost of capital.") {
+	if got := text(); !strings.Contains(got, "Why this rate and horizon: Ten per cent is the group's cost of capital.") {
 		t.Errorf("the brief does not give the reason for the rate: …%s…", got[max(0, strings.Index(got, "Discount rate")-20):min(len(got), strings.Index(got, "Discount rate")+400)])
 	}
 }

@@ -268,7 +268,7 @@ func (r *runner) check(args []string) int {
 	// each invalid value as a blocking finding, with the rest, and what
 	// only the reading of the file saw (a value of the wrong type, a
 	// duplicate key) comes first.
-	findings := append(casebuilder.FileFindings(c, err), tracking.Findings(c, casebuilder.Calculate(c))...)
+	findings := casebuilder.WithFileFindings(casebuilder.FileFindings(c, err), tracking.Findings(c, casebuilder.Calculate(c)))
 	if findings == nil {
 		findings = []casebuilder.Finding{}
 	}
