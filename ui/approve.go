@@ -115,20 +115,9 @@ func (u *UI) onApprove() {
 	d.cancel = widget.NewButton("Cancel", escape)
 	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(min(560, u.win.Canvas().Size().Width-80), content.MinSize().Height+60), content), u.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{d.cancel, d.ok})
-	// Escape cancels with the focus outside the entries too, while the
-	// dialog is open.
-	cv := u.win.Canvas()
-	before := cv.OnTypedKey()
-	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			escape()
-			return
-		}
-		if before != nil {
-			before(k)
-		}
-	})
-	d.dlg.SetOnClosed(func() { cv.SetOnTypedKey(before) })
+	// Escape cancels and Enter approves with the focus outside the
+	// entries too, while the dialog is open.
+	closeOnEscape(u.win, d.dlg, d.onConfirm)
 	u.tell(d)
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.by)

@@ -104,7 +104,7 @@ func (a *autosaver) save() {
 				return
 			}
 			a.last = c
-			a.u.status.say("Unsaved changes kept safe at " + info.Saved.Format("15:04"))
+			a.u.status.notice("Unsaved changes kept safe at " + info.Saved.Format("15:04"))
 		})
 	}()
 }
@@ -202,6 +202,8 @@ func (a *autosaver) offerRecovery() bool {
 			os.Remove(o.data)
 		}, a.u.win)
 	a.u.tell(recoveryOffer{d})
+	// Enter recovers; Escape does nothing, as both buttons act.
+	dialogKeys(a.u.win, d, nil, d.Confirm)
 	d.Show()
 	return true
 }

@@ -76,7 +76,9 @@ func (u *UI) showError(what string, err error, advice string) {
 		msg += "\n\n" + advice
 	}
 	u.tell(errorShown{what: what, err: err, message: msg})
-	dialog.NewError(errors.New(msg), u.win).Show()
+	d := dialog.NewError(errors.New(msg), u.win)
+	closeOnEscape(u.win, d, d.Hide)
+	d.Show()
 }
 
 // describeError returns an error's message; a list of problems comes one

@@ -5,20 +5,92 @@ import (
 	"fyne.io/fyne/v2/dialog"
 )
 
-// closeOnEscape makes Escape close d while it is shown, as its Cancel,
-// No or Close button does (a confirmation answers no), changing nothing.
-// The window's own keys come back when d closes.
-func closeOnEscape(win fyne.Window, d dialog.Dialog) {
+// keyLayer is the keys of one dialog shown over a window: Escape and
+// Enter while it is open, and what the window did with keys before.
+type keyLayer struct {
+	escape, enter func()
+	// below is the layer of the dialog this one was shown over, nil for
+	// the first; base is the window's own handler, kept by the first.
+	below  *keyLayer
+	base   func(*fyne.KeyEvent)
+	closed bool
+}
+
+// keyLayers is the topmost dialog's layer of each canvas with a dialog
+// open. Fyne runs every callback on one goroutine, so it needs no lock.
+var keyLayers = map[fyne.Canvas]*keyLayer{}
+
+// typed handles a key the focused widget left to the window: the dialog's
+// while it is open, the one below's once it is closed.
+func (l *keyLayer) typed(k *fyne.KeyEvent) {
+	if l.closed {
+		if l.below != nil {
+			l.below.typed(k)
+		} else if l.base != nil {
+			l.base(k)
+		}
+		return
+	}
+	switch k.Name {
+	case fyne.KeyEscape:
+		if l.escape != nil {
+			l.escape()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if l.enter != nil {
+			l.enter()
+		}
+	default:
+		if l.below != nil {
+			l.below.typed(k)
+		} else if l.base != nil {
+			l.base(k)
+		}
+	}
+}
+
+// dialogKeys gives d the keys of a dialog while it is shown: Escape runs
+// escape (closing it as its Cancel, No or Close button does, changing
+// nothing) and Enter runs enter (its default button, the one of high
+// importance). Either may be nil, for a dialog whose every button changes
+// something. The keys reach the window when the focus is on nothing, or
+// in a one-line form.Entry with no OnSubmitted of its own; Enter in a text
+// of several lines types a new line.
+//
+// Dialogs may open over dialogs, and close in any order: the window's own
+// keys come back once the last one is closed.
+func dialogKeys(win fyne.Window, d dialog.Dialog, escape, enter func()) {
 	cv := win.Canvas()
-	before := cv.OnTypedKey()
-	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			d.Hide()
+	l := &keyLayer{escape: escape, enter: enter, below: keyLayers[cv]}
+	if l.below == nil {
+		l.base = cv.OnTypedKey()
+	}
+	keyLayers[cv] = l
+	cv.SetOnTypedKey(l.typed)
+	d.SetOnClosed(func() {
+		l.closed = true
+		if keyLayers[cv] != l {
+			return // a dialog over d is open still; its layer passes d's by
+		}
+		top := l.below
+		for top != nil && top.closed {
+			top = top.below
+		}
+		if top != nil {
+			keyLayers[cv] = top
+			cv.SetOnTypedKey(top.typed)
 			return
 		}
-		if before != nil {
-			before(k)
+		delete(keyLayers, cv)
+		for l.below != nil {
+			l = l.below
 		}
+		cv.SetOnTypedKey(l.base)
 	})
-	d.SetOnClosed(func() { cv.SetOnTypedKey(before) })
+}
+
+// closeOnEscape makes Escape close d as its Cancel, No or Close button
+// does, changing nothing, and Enter run enter, its default button.
+func closeOnEscape(win fyne.Window, d dialog.Dialog, enter func()) {
+	dialogKeys(win, d, d.Hide, enter)
 }

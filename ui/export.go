@@ -105,7 +105,7 @@ func (u *UI) onExport() {
 	e.dlg = dialog.NewCustomWithoutButtons("Export", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height+40), content), u.win)
 	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.exportButton})
 	u.tell(e)
-	closeOnEscape(u.win, e.dlg)
+	closeOnEscape(u.win, e.dlg, e.onConfirm)
 	e.dlg.Show()
 }
 
@@ -226,7 +226,7 @@ func (e *exportDialog) onConfirm() {
 			}
 		}, e.u.win)
 	e.u.tell(replaceConfirm{confirm})
-	closeOnEscape(e.u.win, confirm)
+	closeOnEscape(e.u.win, confirm, confirm.Confirm)
 	confirm.Show()
 }
 

@@ -128,7 +128,7 @@ func (u *UI) whenSaved(action string, next func()) {
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewGridWrap(fyne.NewSize(420, 70), msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	u.tell(&savePrompt{dialog: d, save: save, discard: discard, cancel: cancel})
-	closeOnEscape(u.win, d)
+	closeOnEscape(u.win, d, save.OnTapped)
 	d.Show()
 }
 
@@ -177,7 +177,7 @@ func (u *UI) showNewDialog() {
 		u.replaceCase(c, "")
 	}, u.win)
 	u.tell(&newCaseDialog{dialog: d, choice: choice})
-	closeOnEscape(u.win, d)
+	closeOnEscape(u.win, d, d.Confirm)
 	d.Show()
 }
 
@@ -306,7 +306,7 @@ func (u *UI) saveAs(next func()) {
 	d.dlg = dialog.NewCustomWithoutButtons("Save the case as", container.NewGridWrap(fyne.NewSize(520, content.MinSize().Height+30), content), u.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
 	u.tell(d)
-	closeOnEscape(u.win, d.dlg)
+	closeOnEscape(u.win, d.dlg, d.onSave)
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.name)
 }
@@ -361,7 +361,7 @@ func (d *saveAsDialog) onSave() {
 		}
 	}, d.u.win)
 	d.u.tell(replaceConfirm{confirm})
-	closeOnEscape(d.u.win, confirm)
+	closeOnEscape(d.u.win, confirm, confirm.Confirm)
 	confirm.Show()
 }
 
@@ -581,7 +581,7 @@ func (u *UI) showAbout() {
 	}
 	d := dialog.NewInformation("About Case Builder",
 		"Case Builder "+v+"\n\nTurns a problem in the sales force into a costed, defended plan the CEO approves.\nYour case stays in one file on your disk; nothing is sent anywhere.", u.win)
-	closeOnEscape(u.win, d)
+	closeOnEscape(u.win, d, d.Hide)
 	d.Show()
 }
 

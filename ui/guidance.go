@@ -86,6 +86,7 @@ func (u *UI) showStepHelp() {
 	text := stepHelp[st.id]
 	d := dialog.NewCustom("Help: "+st.name, "Close", methodText(text), u.win)
 	u.tell(stepHelpShown{d, st.id, text})
+	closeOnEscape(u.win, d, d.Hide)
 	d.Show()
 }
 

@@ -285,7 +285,7 @@ func (u *UI) openSettings() *settingsDialog {
 			u.refreshScreen(true)
 		}
 	})
-	closeOnEscape(u.win, s.dlg)
+	closeOnEscape(u.win, s.dlg, s.dlg.Hide)
 	s.dlg.Show()
 	u.tell(s)
 	return s

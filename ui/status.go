@@ -14,6 +14,10 @@ type statusBar struct {
 	activity *widget.Activity
 	actions  *fyne.Container
 	box      *fyne.Container
+	// held is set while the outcome of an export is shown with its
+	// buttons: it stays until the user moves on (see moveOn), and
+	// background notices (see notice) do not replace it.
+	held bool
 }
 
 func newStatusBar() *statusBar {
@@ -28,9 +32,27 @@ func newStatusBar() *statusBar {
 
 // say shows a message, with no buttons.
 func (s *statusBar) say(msg string) {
+	s.held = false
 	s.message.SetText(msg)
 	s.actions.Objects = nil
 	s.actions.Refresh()
+}
+
+// notice shows a message of something done in the background (an
+// autosave), unless an export's outcome is shown: the user has not yet
+// used its buttons, and the notice can wait for the next one.
+func (s *statusBar) notice(msg string) {
+	if !s.held {
+		s.say(msg)
+	}
+}
+
+// moveOn clears an export's outcome once the user has moved on: gone to
+// another step, or edited the case.
+func (s *statusBar) moveOn() {
+	if s.held {
+		s.say("")
+	}
 }
 
 // working shows that something runs in the background.
@@ -40,8 +62,10 @@ func (s *statusBar) working(msg string) {
 	s.activity.Start()
 }
 
-// done ends the progress and shows a message with buttons.
+// done ends the progress and shows a message with buttons, which stay
+// until the user moves on.
 func (s *statusBar) done(msg string, buttons ...fyne.CanvasObject) {
+	s.held = len(buttons) > 0
 	s.activity.Stop()
 	s.activity.Hide()
 	s.message.SetText(msg)

@@ -304,6 +304,9 @@ func (u *UI) afterOpen() {
 // goTo shows a step.
 func (u *UI) goTo(id casebuilder.MethodStep) {
 	st := specOf(id)
+	if st.id != u.current {
+		u.status.moveOn()
+	}
 	u.current = st.id
 	s := u.screen(st.id)
 	u.title.SetText(st.title)
@@ -384,6 +387,7 @@ func (h formHost) Refresh()                                          { h.u.refre
 // fields of the current screen that are not being typed in, the steps'
 // progress, and (soon) the figures.
 func (u *UI) changed() {
+	u.status.moveOn()
 	u.updateTitle()
 	u.updateUndo()
 	u.refreshScreen(false)
@@ -433,6 +437,7 @@ func (u *UI) travel(move func() (casebuilder.Where, bool)) {
 	if !ok {
 		return
 	}
+	u.status.moveOn()
 	u.updateTitle()
 	u.updateUndo()
 	u.nav.show(u.doc.c, u.analysis)

@@ -44,7 +44,7 @@ func (u *UI) showWelcome() {
 	d = dialog.NewCustomWithoutButtons("Welcome to Case Builder", methodText(welcomeText+sampleNote), u.win)
 	d.SetButtons([]fyne.CanvasObject{blank, explore})
 	u.tell(methodDialog{d})
-	closeOnEscape(u.win, d)
+	closeOnEscape(u.win, d, explore.OnTapped)
 	d.Show()
 }
 
@@ -53,7 +53,7 @@ func (u *UI) showWelcome() {
 func (u *UI) showMethod() {
 	d := dialog.NewCustom("The method", "Close", methodText(welcomeText), u.win)
 	u.tell(methodDialog{d})
-	closeOnEscape(u.win, d)
+	closeOnEscape(u.win, d, d.Hide)
 	d.Show()
 }
 

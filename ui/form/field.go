@@ -183,9 +183,13 @@ func (e *Entry) FocusLost() {
 func (e *Entry) AcceptsTab() bool { return false }
 
 // TypedKey passes Escape on to the window, so that it closes a dialog
-// with the focus in one of its entries too; other keys are the entry's.
+// with the focus in one of its entries too, and Enter in a one-line entry
+// with no OnSubmitted, so that it confirms the dialog's default button;
+// other keys are the entry's (Enter in a text of several lines is a new
+// line).
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
+	enter := (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && !e.MultiLine && e.OnSubmitted == nil
+	if ev.Name == fyne.KeyEscape || enter {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
 			c.OnTypedKey()(ev)
 			return
