@@ -1274,3 +1274,45 @@ func TestAlternativeChoicesAreReadable(t *testing.T) {
 		check("input " + key)
 	}
 }
+
+// TestExportOutcomeStaysUntilTheUserMovesOn checks that "Exported …" and
+// its Open buttons stay in the status bar while the user reads them, even
+// when an autosave is done meanwhile, and go once the user moves on to
+// another step.
+func TestExportOutcomeStaysUntilTheUserMovesOn(t *testing.T) {
+	a := test.NewTempApp(t)
+	h := startIn(t, a, t.TempDir(), Options{Exporters: fakeExporters(nil)})
+	h.dismissWelcome()
+	u := h.u
+	h.save(filepath.Join(t.TempDir(), "nordwind.hrcase"))
+	h.retype(h.entryAt(casebuilder.StepContext, "title"), "Changed, not yet saved")
+	h.settle()
+
+	u.onExport()
+	test.Tap(h.shown.export.exportButton)
+	h.settle()
+	exported := func() bool {
+		return strings.Contains(u.status.message.Text, "Exported the brief and workbook") && len(u.status.actions.Objects) > 0
+	}
+	if !exported() {
+		t.Fatalf("status after export: %q", u.status.message.Text)
+	}
+	// What used to replace it: the autosave's notice, a few seconds later.
+	u.autosave.save()
+	h.settle()
+	for u.autosave.writing {
+		h.settle()
+	}
+	if u.autosave.last != u.doc.c {
+		t.Fatal("the autosave did not run")
+	}
+	if !exported() {
+		t.Errorf("an autosave replaced the export's outcome with %q", u.status.message.Text)
+	}
+	button(t, u.status.box, "Open brief")
+
+	u.goTo(casebuilder.StepPain)
+	if exported() || len(u.status.actions.Objects) > 0 {
+		t.Errorf("after moving to another step the status still reads %q, with %d buttons", u.status.message.Text, len(u.status.actions.Objects))
+	}
+}
