@@ -66,8 +66,11 @@ func TestDesktopAppStartsUnderXvfb(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			exited := make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
+			// exited is closed once the app is gone, with its error in
+			// waitErr: every check below may see it, and so may the kill.
+			exited := make(chan struct{})
+			var waitErr error
+			go func() { waitErr = cmd.Wait(); close(exited) }()
 			defer func() {
 				cmd.Process.Kill()
 				<-exited
@@ -77,8 +80,8 @@ func TestDesktopAppStartsUnderXvfb(t *testing.T) {
 			var found time.Duration
 			for deadline := time.Now().Add(60 * time.Second); found == 0; {
 				select {
-				case err := <-exited:
-					t.Fatalf("the app exited before showing a window: %v\n%s", err, stderr.String())
+				case <-exited:
+					t.Fatalf("the app exited before showing a window: %v\n%s", waitErr, stderr.String())
 				default:
 				}
 				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -99,8 +102,8 @@ func TestDesktopAppStartsUnderXvfb(t *testing.T) {
 
 			// ...and the app stays up.
 			select {
-			case err := <-exited:
-				t.Fatalf("the app exited after showing its window: %v\n%s", err, stderr.String())
+			case <-exited:
+				t.Fatalf("the app exited after showing its window: %v\n%s", waitErr, stderr.String())
 			case <-time.After(3 * time.Second):
 			}
 			if strings.Contains(stderr.String(), "Error parsing user locale") {
@@ -245,7 +248,7 @@ func startXvfb(t *testing.T) string {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	x := exec.CommandContext(ctx, "Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x := exec.CommandContext(ctx, "Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset")
 	x.ExtraFiles = []*os.File{w}
 	if err := x.Start(); err != nil {
 		t.Fatal(err)
