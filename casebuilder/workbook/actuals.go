@@ -81,8 +81,7 @@ func (b *book) writeActuals() {
 		"(or %q, for money drawn on the contingency reserve) and an amount. They are inputs: correct a row, or add one below, and the Variance "+
 		"sheet recalculates. The period is the months since the programme started in %s (0 is its first month).",
 		t.p.AsOf.Words(), t.v.ReserveName, start.Words())
-	s.put(2, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, len(widths))))
-	s.merge(1, 2, len(widths), 2)
+	s.wide(2, len(widths), rNote, note)
 	s.put(actualsHeadRow, b.textHeader(len(widths), "Date", "Period", "Line", "Amount", "Note"), 20)
 	period := func(r int) string {
 		return fmt.Sprintf(`IF(%s="","",(YEAR(%s)-%d)*12+MONTH(%s)-%d)`, ref(acDate, r), ref(acDate, r), start.Year, ref(acDate, r), int(start.Month))

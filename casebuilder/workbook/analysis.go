@@ -137,8 +137,7 @@ func (b *book) liveCheck(s *sheet, r []any, row, c1, c2 int, live, stored []stri
 // banner is the label that says a sheet's figures are stored, not
 // recalculated.
 func (b *book) banner(s *sheet, row int, text string) {
-	s.put(row, []any{b.text(rCaution, text)}, rowHeight(text, b.widthOf(s.widths, 1, len(s.widths))))
-	s.merge(1, row, len(s.widths), row)
+	s.wide(row, len(s.widths), rCaution, text)
 }
 
 // tableTop writes the two rows that start a table and are repeated at
@@ -238,8 +237,7 @@ func (b *book) writeSensitivity() {
 		"at its likely value, largest swing first. Change = that NPV − the NPV at likely values; swing = the distance between the two. "+
 		"Low and high are the input's own values: for a benefit that lowers a figure, such as attrition, its low case may be the higher "+
 		"figure.", t.Name)
-	s.put(row, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
-	s.merge(1, row, last, row)
+	s.wide(row, last, rNote, note)
 }
 
 // tornadoChart draws the drivers with the largest swings, from the table
@@ -377,8 +375,7 @@ func (b *book) writeSimulation() {
 	note := "P10, P50 and P90 are the NPVs that 10 %, 50 % and 90 % of the trials are at or below; ROI P50 likewise; n/a where there " +
 		"are no costs. NPV at likely values is the workbook's own figure at export (Comparison sheet). The highlighted row is the " +
 		"recommended alternative."
-	s.put(row, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
-	s.merge(1, row, last, row)
+	s.wide(row, last, rNote, note)
 }
 
 // writeHistogram writes the recommendation's simulated NPVs by range from
@@ -401,8 +398,7 @@ func (b *book) writeHistogram(s *sheet, row int) {
 	note := fmt.Sprintf("Simulation results (not recalculated): how many of the %s trials gave an NPV in each range%s. P10 %s, P50 %s, P90 %s; "+
 		"the NPV was above zero in %s of the trials.", b.num.Number(float64(a.Trials), 0), with, b.num.Money(a.NPVP10), b.num.Money(a.NPVP50),
 		b.num.Money(a.NPVP90), b.num.Percent(a.ProbNPVPositive))
-	s.put(row, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
-	s.merge(1, row, last, row)
+	s.wide(row, last, rNote, note)
 	row++
 	head := row
 	s.put(head, b.textHeader(hTo, "NPV from … to …", "Trials", "Share of trials", "Cumulative share", "From", "To"), 30)

@@ -267,8 +267,7 @@ func (b *book) writeAttribution() {
 	if len(breaks) > 0 {
 		noteEnd = attrBaseCol
 	}
-	s.put(2, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, noteEnd)))
-	s.merge(1, 2, noteEnd, 2)
+	s.wide(2, noteEnd, rNote, note)
 
 	n := last
 	head := func(row int, label string, height float64, cells func(ln attrLine) (any, any)) {

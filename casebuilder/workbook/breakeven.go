@@ -121,8 +121,7 @@ func (b *book) writeBreakEven() {
 		"likely value; where the NPV is zero, the case holds while the estimate stays on the side of it that the next column says. "+
 		"The values are the estimate's own: for a benefit that lowers a figure, such as attrition, the case holds while the figure "+
 		"stays at or below its break-even.", held, len(b.an.BreakEven), t.Name)
-	s.put(row, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
-	s.merge(1, row, last, row)
+	s.wide(row, last, rNote, note)
 }
 
 // breakEvenSentence says what the first break-even means, in words.

@@ -67,8 +67,7 @@ func (b *book) writeFiscalYears() {
 		"margin on additional sales, cost avoidance and productivity. The first fiscal year is the one month 0 falls in (in part, unless " +
 		"the horizon starts on its first month); change FiscalYearStart or StartDate on the Assumptions sheet and the years follow. " +
 		"Budget asked is the new cash the ask asks for in the year."
-	s.put(2, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
-	s.merge(1, 2, last, 2)
+	s.wide(2, last, rNote, note)
 
 	years := casebuilder.FiscalYears(b.c, b.res, max(b.res.Recommended, 0))
 	offset := 0

@@ -96,8 +96,7 @@ func (b *book) writeGates() {
 		"stops have no money from the month of the decision, the exit cost falls in that month, and the reserve stays counted. A gate " +
 		"at a milestone is decided the day after the milestone ends: change its end date on the Plan sheet and the decision, and the " +
 		"money, move with it. Exit costs and the dates of gates on a date are inputs."
-	s.put(2, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
-	s.merge(1, 2, last, 2)
+	s.wide(2, last, rNote, note)
 	s.put(gatesHeadRow, b.textHeader(last, "ID", "Gate", "Decided by", "At", "Decision date", "Decision month",
 		"Thresholds to go on", "A \"no\" stops", "Exit cost", "Spent before the decision", "NPV if stopped there"), 45)
 	measures := map[string]casebuilder.Measure{}
@@ -227,8 +226,7 @@ func (b *book) writeGates() {
 			if gate.ID == id {
 				text := fmt.Sprintf("The ask is for the first stage only: the money and the work up to the decision at %s (%s). "+
 					"The Fiscal years sheet shows the budget it asks for, year by year.", gate.Name, gate.ID)
-				s.put(row, []any{b.text(rBoldWrap, text)}, rowHeight(text, b.widthOf(widths, 1, last)))
-				s.merge(1, row, last, row)
+				s.wide(row, last, rBoldWrap, text)
 			}
 		}
 	}

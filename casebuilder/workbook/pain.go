@@ -196,8 +196,7 @@ func (b *book) writePain() {
 	}
 	s.put(2, []any{b.text(rSubtitle, note)}, 0)
 	if sum := b.c.Pain.Summary; sum != "" {
-		s.put(3, []any{b.text(rWrap, sum)}, rowHeight(sum, b.widthOf(widths, 1, last)))
-		s.merge(1, 3, last, 3)
+		s.wide(3, last, rWrap, sum)
 	}
 	if b.calc == nil && len(b.c.Pain.Components) == 0 {
 		s.put(painFirstRow-1, []any{b.text(rNote, "The case has no pain category yet, so there is no calculator: the cost of pain is zero.")}, 0)

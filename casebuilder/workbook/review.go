@@ -39,8 +39,7 @@ func (b *book) writeReview() {
 	note := "What a sceptical CEO would object to: the review computed by Case Builder at export; not recalculated. Most severe first: " +
 		"a blocking finding would sink the case, a warning is a question the CEO is likely to ask, advice makes a good case better. " +
 		"Fix each in Case Builder at the step named, then export again."
-	s.put(2, []any{b.text(rCaution, note)}, rowHeight(note, b.widthOf(widths, 1, last)))
-	s.merge(1, 2, last, 2)
+	s.wide(2, last, rCaution, note)
 
 	count := map[casebuilder.Severity]int{}
 	for _, f := range b.an.Review {
@@ -54,8 +53,7 @@ func (b *book) writeReview() {
 		"for each piece of advice, counting at most three findings of any one rule; while anything is blocking it is at most 49, so 50 and "+
 		"more means nothing stops the case.", plural(count[casebuilder.Blocking], "blocking finding", "blocking findings"),
 		plural(count[casebuilder.Warning], "warning", "warnings"), plural(count[casebuilder.Advice], "piece of advice", "pieces of advice")))
-	s.put(reviewReadinessRow+1, []any{b.text(rNote, explain)}, rowHeight(explain, b.widthOf(widths, 1, last)))
-	s.merge(1, reviewReadinessRow+1, last, reviewReadinessRow+1)
+	s.wide(reviewReadinessRow+1, last, rNote, explain)
 
 	s.put(reviewHeadRow, b.textHeader(last, "Severity", "Finding", "Why a CEO would object", "Fix at the step", "Field in the case", "Rule"), 30)
 	if len(b.an.Review) == 0 {

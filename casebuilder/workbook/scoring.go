@@ -45,8 +45,7 @@ func (b *book) writeScoring() {
 		"add up to 100 %. Weighted score = SUMPRODUCT of the weights and the scores (rounded to 9 decimals so that equal scores rank " +
 		"equal); rank 1 is the highest; a missing score counts as 0. A criterion scored from the NPV or the ROI takes " +
 		"ROUND(1 + 4 × (figure − lowest) / (highest − lowest), 0), or 3 when every alternative has the same figure. Weights and hand scores are inputs."
-	s.put(2, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, textEnd)))
-	s.merge(1, 2, textEnd, 2)
+	s.wide(2, textEnd, rNote, note)
 	weigh := b.weigh
 	row := scoreFirstRow
 	if nc == 0 {

@@ -168,6 +168,14 @@ func (s *sheet) merge(c1, r1, c2, r2 int) {
 	}
 }
 
+// wide writes text in column A of row, merged across to column last: a
+// note or a caution above a table, the row as tall as the text needs at
+// the width of the columns it spans.
+func (s *sheet) wide(row, last int, r role, text string) {
+	s.put(row, []any{s.b.text(r, text)}, rowHeight(text, s.b.widthOf(s.widths, 1, last)))
+	s.merge(1, row, last, row)
+}
+
 // close ends the sheet.
 func (s *sheet) close() {
 	if s.sw != nil {

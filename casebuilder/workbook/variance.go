@@ -104,8 +104,7 @@ func (b *book) writeVariance() {
 		"at their forecast dates). A line's forecast is its spend to date, plus its re-forecast still to come within what was approved, plus, for a "+
 		"one-time or yearly cost, what it planned by now and has not paid (still owed, in the month after); the reserve's is what was drawn on it "+
 		"plus what is left.", t.p.AsOf.Words())
-	s.put(2, []any{b.text(rNote, note)}, rowHeight(note, b.widthOf(widths, 1, 8)))
-	s.merge(1, 2, 8, 2)
+	s.wide(2, 8, rNote, note)
 
 	asOf, scope, reserve, budget := abs(2, vAsOfRow), abs(2, vScopeRow), abs(2, vReserveRow), abs(2, vBudgetRow)
 	s.put(vAsOfRow, []any{b.text(rBold, "As of the period (0 is the first month)"), b.number(rInput, nInt, float64(v.Month)),
