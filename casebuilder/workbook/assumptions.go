@@ -455,19 +455,24 @@ var (
 	benefitMoneyWords = []string{string(casebuilder.Cash), string(casebuilder.Margin), string(casebuilder.Avoidance), string(casebuilder.Productivity)}
 )
 
+// moneyNames say what the kinds of money are, for people.
+var moneyNames = map[casebuilder.MoneyKind]string{
+	casebuilder.Cash:         "cash",
+	casebuilder.PeopleTime:   "people's time",
+	casebuilder.Margin:       "margin on additional sales",
+	casebuilder.Avoidance:    "cost avoidance",
+	casebuilder.Productivity: "productivity",
+}
+
 // moneyName says what a kind of money is, for people.
-func moneyName(k casebuilder.MoneyKind) string {
-	switch k {
-	case casebuilder.Cash:
-		return "cash"
-	case casebuilder.PeopleTime:
-		return "people's time"
-	case casebuilder.Margin:
-		return "margin on additional sales"
-	case casebuilder.Avoidance:
-		return "cost avoidance"
-	case casebuilder.Productivity:
-		return "productivity"
+func moneyName(k casebuilder.MoneyKind) string { return wordFor(moneyNames, k) }
+
+// wordFor is the word for a value of one of the case's kinds (a kind of
+// money, a severity): its word in words, else the value as the case file
+// spells it.
+func wordFor[K ~string](words map[K]string, k K) string {
+	if w, ok := words[k]; ok {
+		return w
 	}
 	return string(k)
 }

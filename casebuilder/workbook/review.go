@@ -84,18 +84,15 @@ func severityRole(s casebuilder.Severity) role {
 	return rAdvice
 }
 
-// severityName is a severity as the sheet shows it.
-func severityName(s casebuilder.Severity) string {
-	switch s {
-	case casebuilder.Blocking:
-		return "Blocking"
-	case casebuilder.Warning:
-		return "Warning"
-	case casebuilder.Advice:
-		return "Advice"
-	}
-	return string(s)
+// severityNames are the severities as the sheet shows them.
+var severityNames = map[casebuilder.Severity]string{
+	casebuilder.Blocking: "Blocking",
+	casebuilder.Warning:  "Warning",
+	casebuilder.Advice:   "Advice",
 }
+
+// severityName is a severity as the sheet shows it.
+func severityName(s casebuilder.Severity) string { return wordFor(severityNames, s) }
 
 // sentence starts text with a capital.
 func sentence(s string) string {
