@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -14,21 +12,22 @@ import (
 // productivity and people's time left out), and the totals by kind, each
 // a formula on the Cash flows sheet's rows by kind.
 
-// The columns of the table of the cash alone.
+// The columns of the table of the cash alone: the Comparison's own up to
+// payback (figureCells writes those in both tables), then its own two.
 const (
-	xName = iota + 1
-	xCost
-	xBenefit
-	xNet
-	xPVCost
-	xPVBenefit
-	xNPV
-	xIRR
-	xROI
-	xBCR
-	xPayback
-	xDeficit // the last month whose cumulative flow is negative
-	xIRRSearch
+	xName      = mName
+	xCost      = mTotalCost
+	xBenefit   = mTotalBenefit
+	xNet       = mNet
+	xPVCost    = mPVCost
+	xPVBenefit = mPVBenefit
+	xNPV       = mNPV
+	xIRR       = mIRR
+	xROI       = mROI
+	xBCR       = mBCR
+	xPayback   = mPayback
+	xDeficit   = mPayback + 1 // the last month whose cumulative flow is negative
+	xIRRSearch = mPayback + 2
 )
 
 // cashRef is a cell of the table of the cash alone: column col of
@@ -52,14 +51,6 @@ func (b *book) writeCashComparison(s *sheet) {
 		"and the time of people already paid are left out: they are real, but no cash changes hands.",
 		[]string{"Alternative", "New cash spent", "Cash saved", "Net cash", "PV of new cash", "PV of cash saved", "NPV of the cash",
 			"IRR of the cash", "ROI of the cash", "BCR of the cash", "Payback of the cash (months)", "Last month in deficit", "Monthly IRR found"})
-	m0, mN := b.cash.month0, b.cash.month0+b.months-1
-	cash := func(row int) string { return xrange(sheetCash, m0, row, mN, row) }
-	pv := func(row int) string {
-		if b.months == 1 {
-			return xref(sheetCash, m0, row)
-		}
-		return fmt.Sprintf("%s+NPV(%s,%s)", xref(sheetCash, m0, row), nameMonthlyRate, xrange(sheetCash, m0+1, row, mN, row))
-	}
 	for ai := range b.c.Alternatives {
 		row := l.cashHead + 1 + ai
 		bl := b.cash.blocks[ai]
@@ -83,14 +74,6 @@ func (b *book) writeCashComparison(s *sheet) {
 			s.put(row, r, 0)
 			continue
 		}
-		costs, benefits, net := bl.costKind[0], bl.benefitKind[0], bl.cashNet
-		cum := cash(bl.cashCum)
-		r[xCost-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, costs), fig.TotalCost)
-		r[xBenefit-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, benefits), fig.TotalBenefit)
-		r[xNet-1] = b.formula(role, nMoney, ref(xBenefit, row)+"-"+ref(xCost, row), fig.NetBenefit)
-		r[xPVCost-1] = b.formula(role, nMoney, pv(costs), fig.PVCost)
-		r[xPVBenefit-1] = b.formula(role, nMoney, pv(benefits), fig.PVBenefit)
-		r[xNPV-1] = b.formula(role, nMoney, pv(net), fig.NPV)
 		// The IRR as the Comparison's own: the monthly rate the spreadsheet
 		// finds (a helper cell), searching from 0 and lower (irrGuesses),
 		// and its yearly rate within the range Case Builder searches; n/a
@@ -98,25 +81,12 @@ func (b *book) writeCashComparison(s *sheet) {
 		// agree. Where the cash alone is far from paying, its IRR is near
 		// −100 %, where the searches may not converge: the last starts from
 		// the rate Case Builder found at export.
-		flows := cash(net)
 		var guesses []string
 		if fig.IRR != nil {
-			guesses = append(guesses, strconv.FormatFloat(math.Pow(1+*fig.IRR, 1.0/casebuilder.PeriodsPerYear)-1, 'g', 6, 64))
+			guesses = append(guesses, strconv.FormatFloat(monthlyIRR(*fig.IRR), 'g', 6, 64))
 		}
-		search := irrSearch(flows, guesses...)
-		var monthly any = na
-		if fig.IRR != nil {
-			monthly = math.Pow(1+*fig.IRR, 1.0/casebuilder.PeriodsPerYear) - 1
-		}
-		r[xIRRSearch-1] = b.formula(rKey, nPercent, search, monthly)
-		h := ref(xIRRSearch, row)
-		r[xIRR-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(ISNUMBER(%s),IF(OR(%s<0.0001^(1/12)-1,%s>99),"%s",(1+%s)^12-1),"%s")`,
-			h, h, h, na, h, na), maybe(fig.IRR))
-		r[xROI-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(xCost, row), ref(xNet, row), ref(xCost, row), na), maybe(fig.ROI))
-		r[xBCR-1] = b.formula(role, nRatio, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(xPVCost, row), ref(xPVBenefit, row), ref(xPVCost, row), na), maybe(fig.BCR))
-		d := ref(xDeficit, row)
-		r[xPayback-1] = b.formula(role, nOneDec, fmt.Sprintf(`IF(COUNTIF(%s,"<>0")=0,"%s",IF(%s<0,0,IF(%s>=%d,"%s",%s-INDEX(%s,1,%s+1)/INDEX(%s,1,%s+2))))`,
-			flows, na, d, d, b.months-1, na, d, cum, d, flows, d), maybe(fig.PaybackMonths))
+		b.figureCells(r, role, row, &fig, figureSource{costs: bl.costKind[0], benefits: bl.benefitKind[0], net: bl.cashNet, cum: bl.cashCum,
+			guesses: guesses, searchCol: xIRRSearch, deficitCol: xDeficit})
 		cashFlows := make([]float64, b.months)
 		for m := range cashFlows {
 			cashFlows[m] = at(b.res.Alternatives[ai].BenefitsOf[casebuilder.Cash], m) - at(b.res.Alternatives[ai].CostsOf[casebuilder.Cash], m)

@@ -68,16 +68,6 @@ func (b *book) writeComparison() {
 	}
 	s.put(cmpHeadRow, r, 45)
 
-	m0, mN := b.cash.month0, b.cash.month0+b.months-1
-	cash := func(c1, c2, row int) string { return xrange(sheetCash, c1, row, c2, row) }
-	// pv is the present value of a row of monthly flows with month 0 at
-	// the start: Excel's NPV discounts its first value by a month.
-	pv := func(row int) string {
-		if b.months == 1 {
-			return xref(sheetCash, m0, row)
-		}
-		return fmt.Sprintf("%s+NPV(%s,%s)", xref(sheetCash, m0, row), nameMonthlyRate, cash(m0+1, mN, row))
-	}
 	for ai := range b.c.Alternatives {
 		row := cmpFirstRow + ai
 		bl := b.cash.blocks[ai]
@@ -86,35 +76,12 @@ func (b *book) writeComparison() {
 		if ai == b.res.Recommended {
 			role = rHighlight
 		}
-		net, cum := cash(m0, mN, bl.net), cash(m0, mN, bl.cum)
+		d := ref(mDeficit, row)
 		deficit := lastDeficit(res.CashFlows)
 		r := make([]any, mIRRSearch)
 		r[mName-1] = b.text(role, b.c.Alternatives[ai].Name)
-		r[mTotalCost-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, bl.costTotal), res.TotalCost)
-		r[mTotalBenefit-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, bl.benefitTotal), res.TotalBenefit)
-		r[mNet-1] = b.formula(role, nMoney, ref(mTotalBenefit, row)+"-"+ref(mTotalCost, row), res.NetBenefit)
-		r[mPVCost-1] = b.formula(role, nMoney, pv(bl.costTotal), res.PVCost)
-		r[mPVBenefit-1] = b.formula(role, nMoney, pv(bl.benefitTotal), res.PVBenefit)
-		r[mNPV-1] = b.formula(role, nMoney, pv(bl.net), res.NPV)
-		// IRR starts its search at 0, then lower (see irrGuesses). The
-		// monthly rate found is a helper
-		// cell, and IRR is its yearly rate within the range Case Builder
-		// searches (casebuilder.IRR: −99.99 % to 10^24 a year, a monthly
-		// 0.0001^(1/12) − 1 to 99), n/a outside it, where some spreadsheets
-		// find a root and others do not.
-		var monthly any = na
-		if res.IRR != nil {
-			monthly = math.Pow(1+*res.IRR, 1.0/casebuilder.PeriodsPerYear) - 1
-		}
-		r[mIRRSearch-1] = b.formula(rKey, nPercent, irrSearch(net), monthly)
-		h := ref(mIRRSearch, row)
-		r[mIRR-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(ISNUMBER(%s),IF(OR(%s<0.0001^(1/12)-1,%s>99),"%s",(1+%s)^12-1),"%s")`,
-			h, h, h, na, h, na), maybe(res.IRR))
-		r[mROI-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(mTotalCost, row), ref(mNet, row), ref(mTotalCost, row), na), maybe(res.ROI))
-		r[mBCR-1] = b.formula(role, nRatio, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(mPVCost, row), ref(mPVBenefit, row), ref(mPVCost, row), na), maybe(res.BCR))
-		d := ref(mDeficit, row)
-		r[mPayback-1] = b.formula(role, nOneDec, fmt.Sprintf(`IF(COUNTIF(%s,"<>0")=0,"%s",IF(%s<0,0,IF(%s>=%d,"%s",%s-INDEX(%s,1,%s+1)/INDEX(%s,1,%s+2))))`,
-			net, na, d, d, b.months-1, na, d, cum, d, net, d), maybe(res.PaybackMonths))
+		b.figureCells(r, role, row, &res.Figures, figureSource{costs: bl.costTotal, benefits: bl.benefitTotal, net: bl.net, cum: bl.cum,
+			searchCol: mIRRSearch, deficitCol: mDeficit})
 		r[mPaidBack-1] = b.paidBack(role, ref(mPayback, row), d, res.CashFlows)
 		if bl.baseline {
 			r[mReserve-1] = b.formula(role, nMoney, "0", 0.0)
@@ -165,6 +132,68 @@ func (b *book) summaryGate(s *sheet, row *int) {
 		s.put(*row, r, 0)
 		*row++
 	}
+}
+
+// figureSource is where a row of an alternative's figures on the
+// Comparison sheet comes from: the rows of its block on the Cash flows
+// sheet of its total costs, total benefits, net flow and cumulative net
+// flow; the rates its IRR search starts from after irrGuesses; and the
+// row's columns of its monthly IRR and of its last month in deficit.
+type figureSource struct {
+	costs, benefits, net, cum int
+	guesses                   []string
+	searchCol, deficitCol     int
+}
+
+// figureCells writes an alternative's figures, total cost to payback, in
+// row of a table of the Comparison sheet whose columns are the
+// Comparison's own up to mPayback (its table of the cash alone has them
+// too), each a formula on the rows of the Cash flows sheet that src names,
+// with the app's figures fig as cached results; and its monthly IRR, a
+// helper cell.
+func (b *book) figureCells(r []any, role role, row int, fig *casebuilder.Figures, src figureSource) {
+	m0, mN := b.cash.month0, b.cash.month0+b.months-1
+	flows, cum := xrange(sheetCash, m0, src.net, mN, src.net), xrange(sheetCash, m0, src.cum, mN, src.cum)
+	r[mTotalCost-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, src.costs), fig.TotalCost)
+	r[mTotalBenefit-1] = b.formula(role, nMoney, xref(sheetCash, cTotal, src.benefits), fig.TotalBenefit)
+	r[mNet-1] = b.formula(role, nMoney, ref(mTotalBenefit, row)+"-"+ref(mTotalCost, row), fig.NetBenefit)
+	r[mPVCost-1] = b.formula(role, nMoney, b.presentValue(src.costs), fig.PVCost)
+	r[mPVBenefit-1] = b.formula(role, nMoney, b.presentValue(src.benefits), fig.PVBenefit)
+	r[mNPV-1] = b.formula(role, nMoney, b.presentValue(src.net), fig.NPV)
+	// IRR starts its search at 0, then lower (see irrGuesses). The
+	// monthly rate found is a helper cell, and IRR is its yearly rate
+	// within the range Case Builder searches (casebuilder.IRR: −99.99 % to
+	// 10^24 a year, a monthly 0.0001^(1/12) − 1 to 99), n/a outside it,
+	// where some spreadsheets find a root and others do not.
+	var monthly any = na
+	if fig.IRR != nil {
+		monthly = monthlyIRR(*fig.IRR)
+	}
+	r[src.searchCol-1] = b.formula(rKey, nPercent, irrSearch(flows, src.guesses...), monthly)
+	h := ref(src.searchCol, row)
+	r[mIRR-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(ISNUMBER(%s),IF(OR(%s<0.0001^(1/12)-1,%s>99),"%s",(1+%s)^12-1),"%s")`,
+		h, h, h, na, h, na), maybe(fig.IRR))
+	r[mROI-1] = b.formula(role, nPercent, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(mTotalCost, row), ref(mNet, row), ref(mTotalCost, row), na), maybe(fig.ROI))
+	r[mBCR-1] = b.formula(role, nRatio, fmt.Sprintf(`IF(%s>0,%s/%s,"%s")`, ref(mPVCost, row), ref(mPVBenefit, row), ref(mPVCost, row), na), maybe(fig.BCR))
+	d := ref(src.deficitCol, row)
+	r[mPayback-1] = b.formula(role, nOneDec, fmt.Sprintf(`IF(COUNTIF(%s,"<>0")=0,"%s",IF(%s<0,0,IF(%s>=%d,"%s",%s-INDEX(%s,1,%s+1)/INDEX(%s,1,%s+2))))`,
+		flows, na, d, d, b.months-1, na, d, cum, d, flows, d), maybe(fig.PaybackMonths))
+}
+
+// presentValue is the formula of the present value of a row of the Cash
+// flows sheet's monthly flows with month 0 at the start: Excel's NPV
+// discounts its first value by a month.
+func (b *book) presentValue(row int) string {
+	m0, mN := b.cash.month0, b.cash.month0+b.months-1
+	if b.months == 1 {
+		return xref(sheetCash, m0, row)
+	}
+	return fmt.Sprintf("%s+NPV(%s,%s)", xref(sheetCash, m0, row), nameMonthlyRate, xrange(sheetCash, m0+1, row, mN, row))
+}
+
+// monthlyIRR is the monthly rate equal to a yearly IRR.
+func monthlyIRR(yearly float64) float64 {
+	return math.Pow(1+yearly, 1.0/casebuilder.PeriodsPerYear) - 1
 }
 
 // irrGuesses are where the IRR formulas start their searches, in turn
