@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -424,10 +425,7 @@ func (b *book) componentInputs(s *sheet, noteWidth float64) {
 		r[aName-1] = b.text(rKey, b.keyName(st.Key))
 		r[aKind-1] = b.text(rPlain, b.unitName(cr.Unit()))
 		r[aD-1] = b.text(rPlain, "Entered")
-		r[aLow-1] = b.number(rInput, nf, est.Low)
-		r[aLikely-1] = b.number(rInput, nf, est.Likely)
-		r[aHigh-1] = b.number(rInput, nf, est.High)
-		r[aUsed-1] = b.formula(rCalc, nf, usedFormula(row), est.Likely)
+		b.estimate(r, row, nf, est)
 		r[aI-1] = b.text(rNote, note)
 		s.put(row, r, rowHeight(note, noteWidth))
 		s.merge(aI, row, aNote, row)
@@ -464,15 +462,11 @@ var moneyNames = map[casebuilder.MoneyKind]string{
 	casebuilder.Productivity: "productivity",
 }
 
-// moneyName says what a kind of money is, for people.
-func moneyName(k casebuilder.MoneyKind) string { return wordFor(moneyNames, k) }
-
-// wordFor is the word for a value of one of the case's kinds (a kind of
-// money, a severity): its word in words, else the value as the case file
-// spells it.
-func wordFor[K ~string](words map[K]string, k K) string {
-	if w, ok := words[k]; ok {
-		return w
+// moneyName says what a kind of money is, for people: its name in
+// moneyNames, else the kind as the case file spells it.
+func moneyName(k casebuilder.MoneyKind) string {
+	if name, ok := moneyNames[k]; ok {
+		return name
 	}
 	return string(k)
 }
@@ -481,54 +475,36 @@ func (b *book) costLines(s *sheet) {
 	b.tableHeader(s, b.asm.costSection, "Costs of the alternatives", []string{"Alternative", "Cost line", "Kind", "Per head",
 		"Low", "Likely", "High", "Used", "Heads", "Each time", "Start month", "End month", "Money",
 		"Starts at", "Start offset (months)", "Ends at", "End offset (months)", "", "Note"})
-	first, last := 0, 0
-	for ai, a := range b.c.Alternatives {
-		if a.DoNothing {
-			continue
+	for l := range b.listed(b.asm.costRow) {
+		a, res, li, row := &b.c.Alternatives[l.ai], &b.res.Alternatives[l.ai], l.li, l.row
+		k := &a.Costs[li]
+		r := b.lineRow(a.Name, k.Name)
+		r[aKind-1] = b.text(rInput, costKindWords[k.Kind])
+		perHead := "No"
+		if k.PerHead {
+			perHead = "Yes"
 		}
-		res := &b.res.Alternatives[ai]
-		for li := range a.Costs {
-			k := &a.Costs[li]
-			row := b.asm.costRow[ai][li]
-			if first == 0 {
-				first = row
-			}
-			last = row
-			r := make([]any, aNote)
-			r[aLabel-1] = b.text(rWrap, a.Name)
-			r[aName-1] = b.text(rBoldWrap, k.Name)
-			r[aKind-1] = b.text(rInput, costKindWords[k.Kind])
-			perHead := "No"
-			if k.PerHead {
-				perHead = "Yes"
-			}
-			r[aD-1] = b.text(rInput, perHead)
-			r[aLow-1] = b.number(rInput, nMoney, k.Amount.Low)
-			r[aLikely-1] = b.number(rInput, nMoney, k.Amount.Likely)
-			r[aHigh-1] = b.number(rInput, nMoney, k.Amount.High)
-			r[aUsed-1] = b.formula(rCalc, nMoney, usedFormula(row), k.Amount.Likely)
-			note := k.Note
-			if k.HeadsFrom != "" {
-				heads := b.headsFor(k.HeadsFrom, 0)
-				r[aI-1] = b.formula(rCalc, unitFormat(figure.Count, heads.value), heads.formula, heads.value)
-				note = strings.TrimSpace(fmt.Sprintf("The heads follow %s year by year (Cost of pain sheet). %s", b.keyLabel(k.HeadsFrom), note))
-			} else {
-				r[aI-1] = b.number(rInput, unitFormat(figure.Count, k.Heads), k.Heads)
-			}
-			r[aJ-1] = b.formula(rCalc, nMoney, fmt.Sprintf(`%s*IF(%s="Yes",%s,1)`, ref(aUsed, row), ref(aD, row), ref(aI, row)),
-				lineValue(res, casebuilder.CostLine, li))
-			line := lineOf(res, casebuilder.CostLine, li)
-			b.lineMonths(r, row, k.StartMonth, k.EndMonth, k.StartAt, k.EndAt, line)
-			r[aMoney-1] = b.text(rInput, string(costMoneyOf(k)))
-			r[aNote-1] = b.text(rNote, note)
-			s.put(row, r, max(rowHeight(note, s.widths[aNote-1]), rowHeight(k.Name, 40), rowHeight(a.Name, 36),
-				rowHeight(anchorWords(b.c, k.StartAt), s.widths[aStartAt-1]), rowHeight(anchorWords(b.c, k.EndAt), s.widths[aEndAt-1])))
+		r[aD-1] = b.text(rInput, perHead)
+		b.estimate(r, row, nMoney, k.Amount)
+		note := k.Note
+		if k.HeadsFrom != "" {
+			heads := b.headsFor(k.HeadsFrom, 0)
+			r[aI-1] = b.formula(rCalc, unitFormat(figure.Count, heads.value), heads.formula, heads.value)
+			note = strings.TrimSpace(fmt.Sprintf("The heads follow %s year by year (Cost of pain sheet). %s", b.keyLabel(k.HeadsFrom), note))
+		} else {
+			r[aI-1] = b.number(rInput, unitFormat(figure.Count, k.Heads), k.Heads)
 		}
+		r[aJ-1] = b.formula(rCalc, nMoney, fmt.Sprintf(`%s*IF(%s="Yes",%s,1)`, ref(aUsed, row), ref(aD, row), ref(aI, row)),
+			lineValue(res, casebuilder.CostLine, li))
+		line := lineOf(res, casebuilder.CostLine, li)
+		b.lineMonths(r, row, k.StartMonth, k.EndMonth, k.StartAt, k.EndAt, line)
+		r[aMoney-1] = b.text(rInput, string(costMoneyOf(k)))
+		r[aNote-1] = b.text(rNote, note)
+		s.put(row, r, b.lineHeight(s, a.Name, k.Name, note, k.StartAt, k.EndAt))
 	}
+	first, last := rowSpan(b.asm.costRow)
 	if first == 0 {
-		r := make([]any, 1)
-		r[0] = b.text(rNote, "No alternative has costs yet.")
-		s.put(b.asm.costSection+2, r, 0)
+		s.put(b.asm.costSection+2, []any{b.text(rNote, "No alternative has costs yet.")}, 0)
 		return
 	}
 	col := func(c int) string { return ref(c, first) + ":" + ref(c, last) }
@@ -536,10 +512,85 @@ func (b *book) costLines(s *sheet) {
 	s.validate(col(aD), []string{"Yes", "No"}, 0, 0, false, "Choose Yes (the amount is per head) or No.")
 	s.validate(ref(aLow, first)+":"+ref(aHigh, last), nil, 0, casebuilder.MaxAmount, false, "An amount is not negative.")
 	s.validate(col(aI), nil, 0, casebuilder.MaxHeads, false, "Heads are not negative.")
-	s.validate(ref(aStart, first)+":"+ref(aEnd, last), nil, 0, casebuilder.MaxHorizonMonths-1, true,
-		"Months count from 0, the first month; leave the end month empty to run to the horizon.")
+	b.validateMonths(s, first, last)
 	s.validate(col(aMoney), costMoneyWords, 0, 0, false, "Choose cash (new cash spent) or time (the time of people already paid).")
 	b.validateOffsets(s, first, last)
+}
+
+// listedLine is a cost or benefit line the Assumptions sheet lists: line
+// li of alternative ai, in row.
+type listedLine struct{ ai, li, row int }
+
+// listed yields, in order, the lines whose rows on the Assumptions sheet
+// are rows (b.asm.costRow or b.asm.benefitRow): the lines of every
+// alternative but doing nothing, which has none there.
+func (b *book) listed(rows [][]int) iter.Seq[listedLine] {
+	return func(yield func(listedLine) bool) {
+		for ai, a := range b.c.Alternatives {
+			if a.DoNothing {
+				continue
+			}
+			for li, row := range rows[ai] {
+				if !yield(listedLine{ai, li, row}) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// rowSpan is the first and the last of the rows of lines, 0 and 0 when
+// there are none.
+func rowSpan(rows [][]int) (first, last int) {
+	for _, rs := range rows {
+		for _, r := range rs {
+			if r == 0 {
+				continue
+			}
+			if first == 0 {
+				first = r
+			}
+			last = r
+		}
+	}
+	return first, last
+}
+
+// lineRow starts the row of a cost or benefit line: its alternative's
+// name and its own.
+func (b *book) lineRow(alt, name string) []any {
+	r := make([]any, aNote)
+	r[aLabel-1] = b.text(rWrap, alt)
+	r[aName-1] = b.text(rBoldWrap, name)
+	return r
+}
+
+// estimate writes a low, likely and high estimate in a row's columns aLow
+// to aHigh, inputs, and in aUsed the one the Scenario cell picks.
+func (b *book) estimate(r []any, row int, nf numFmt, est casebuilder.Range) {
+	r[aLow-1] = b.number(rInput, nf, est.Low)
+	r[aLikely-1] = b.number(rInput, nf, est.Likely)
+	r[aHigh-1] = b.number(rInput, nf, est.High)
+	r[aUsed-1] = b.formula(rCalc, nf, usedFormula(row), est.Likely)
+}
+
+// lineHeight is the height of a cost or benefit line's row: what its
+// alternative's name, its own, its note, its anchors and any other texts
+// (more, each its own height) need in their columns.
+func (b *book) lineHeight(s *sheet, alt, name, note string, startAt, endAt *casebuilder.Anchor, more ...float64) float64 {
+	h := max(rowHeight(note, s.widths[aNote-1]), rowHeight(name, 40), rowHeight(alt, 36),
+		rowHeight(anchorWords(b.c, startAt), s.widths[aStartAt-1]), rowHeight(anchorWords(b.c, endAt), s.widths[aEndAt-1]))
+	for _, m := range more {
+		h = max(h, m)
+	}
+	return h
+}
+
+// validateMonths restricts the start and end months of lines, in rows
+// first to last, to months of the horizon.
+func (b *book) validateMonths(s *sheet, first, last int) {
+	s.validate(ref(aStart, first)+":"+ref(aEnd, last), nil, 0, casebuilder.MaxHorizonMonths-1, true,
+		"Months count from 0, the first month; leave the end month empty to run to the horizon.")
 }
 
 // validateOffsets restricts the offsets of anchored lines to whole months.
@@ -675,100 +726,80 @@ func (b *book) benefitLines(s *sheet) {
 	b.tableHeader(s, b.asm.benefitSection, "Benefits of the alternatives", []string{"Alternative", "Benefit line", "Basis", "Input changed",
 		"Low", "Likely", "High", "Used", "Ramp-up (months)", "Yearly value at full effect (year 1)", "Start month", "End month", "Money",
 		"Starts at", "Start offset (months)", "Ends at", "End offset (months)", "Owner", "Note"})
-	first, last := 0, 0
 	var moneyRows []int // the rows whose kind of money is an input
-	for ai, a := range b.c.Alternatives {
-		if a.DoNothing {
-			continue
+	for l := range b.listed(b.asm.benefitRow) {
+		a, res, ai, li, row := &b.c.Alternatives[l.ai], &b.res.Alternatives[l.ai], l.ai, l.li, l.row
+		bf := &a.Benefits[li]
+		r := b.lineRow(a.Name, bf.Name)
+		r[aKind-1] = b.text(rPlain, basisWords[bf.Basis])
+		value := lineValue(res, casebuilder.BenefitLine, li)
+		note := bf.Note
+		var est casebuilder.Range
+		nf := nMoney
+		yearly := b.formula(rCalc, nMoney, ref(aUsed, row), value)
+		switch bf.Basis {
+		case casebuilder.BenefitAmount:
+			est = bf.Annual
+		case casebuilder.BenefitPainShare:
+			est, nf = bf.Share, nPercent
+			r[aD-1] = b.text(rPlain, "yearly cost of pain")
+			yearly = b.formula(rCalc, nMoney, ref(aUsed, row)+"*"+nameCostOfPain, value)
+		case casebuilder.BenefitPainInput:
+			est = bf.To
+			label := bf.Input
+			in := casebuilder.LookupInput(bf.Input)
+			if in != nil {
+				label, nf = in.Label, unitFormat(in.Unit, bf.To.Likely)
+			}
+			r[aD-1] = b.text(rPlain, label)
+			if cr, ok := b.c.Pain.ComponentOf(bf.Input); ok {
+				r[aD-1] = b.text(rPlain, cr.Label())
+				nf = unitFormat(cr.Unit(), bf.To.Likely)
+				yearly = b.formula(rCalc, nMoney, b.componentSaving(ai, li, cr, row), value)
+			} else if cells, ok := b.attr.avoided[[2]int{ai, li}]; ok {
+				yearly = b.formula(rCalc, nMoney, cells[0], value)
+				if in != nil && in.Floor != "" && b.model.floor[b.model.index[in.Key]] != nil {
+					note = strings.TrimSpace(fmt.Sprintf("The change counts only as far as %s: no programme prevents every exit "+
+						"(Pain attribution sheet). %s", in.Floor, note))
+				}
+			} else {
+				yearly = b.number(rCalc, nMoney, 0)
+				note = strings.TrimSpace("This input does not enter the case's pain calculator, so the change avoids no cost. " + note)
+			}
 		}
-		res := &b.res.Alternatives[ai]
-		for li := range a.Benefits {
-			bf := &a.Benefits[li]
-			row := b.asm.benefitRow[ai][li]
-			if first == 0 {
-				first = row
-			}
-			last = row
-			r := make([]any, aNote)
-			r[aLabel-1] = b.text(rWrap, a.Name)
-			r[aName-1] = b.text(rBoldWrap, bf.Name)
-			r[aKind-1] = b.text(rPlain, basisWords[bf.Basis])
-			value := lineValue(res, casebuilder.BenefitLine, li)
-			note := bf.Note
-			var est casebuilder.Range
-			nf := nMoney
-			yearly := b.formula(rCalc, nMoney, ref(aUsed, row), value)
-			switch bf.Basis {
-			case casebuilder.BenefitAmount:
-				est = bf.Annual
-			case casebuilder.BenefitPainShare:
-				est, nf = bf.Share, nPercent
-				r[aD-1] = b.text(rPlain, "yearly cost of pain")
-				yearly = b.formula(rCalc, nMoney, ref(aUsed, row)+"*"+nameCostOfPain, value)
-			case casebuilder.BenefitPainInput:
-				est = bf.To
-				label := bf.Input
-				in := casebuilder.LookupInput(bf.Input)
-				if in != nil {
-					label, nf = in.Label, unitFormat(in.Unit, bf.To.Likely)
-				}
-				r[aD-1] = b.text(rPlain, label)
-				if cr, ok := b.c.Pain.ComponentOf(bf.Input); ok {
-					r[aD-1] = b.text(rPlain, cr.Label())
-					nf = unitFormat(cr.Unit(), bf.To.Likely)
-					yearly = b.formula(rCalc, nMoney, b.componentSaving(ai, li, cr, row), value)
-				} else if cells, ok := b.attr.avoided[[2]int{ai, li}]; ok {
-					yearly = b.formula(rCalc, nMoney, cells[0], value)
-					if in != nil && in.Floor != "" && b.model.floor[b.model.index[in.Key]] != nil {
-						note = strings.TrimSpace(fmt.Sprintf("The change counts only as far as %s: no programme prevents every exit "+
-							"(Pain attribution sheet). %s", in.Floor, note))
-					}
-				} else {
-					yearly = b.number(rCalc, nMoney, 0)
-					note = strings.TrimSpace("This input does not enter the case's pain calculator, so the change avoids no cost. " + note)
-				}
-			}
-			if b.painYears() > 1 && b.tied(bf) {
-				note = strings.TrimSpace("Its value follows the cost of pain year by year (Cash flows sheet). " + note)
-			}
-			r[aLow-1] = b.number(rInput, nf, est.Low)
-			r[aLikely-1] = b.number(rInput, nf, est.Likely)
-			r[aHigh-1] = b.number(rInput, nf, est.High)
-			r[aUsed-1] = b.formula(rCalc, nf, usedFormula(row), est.Likely)
-			r[aI-1] = b.number(rInput, nInt, float64(bf.RampMonths))
-			r[aJ-1] = yearly
-			b.lineMonths(r, row, bf.StartMonth, bf.EndMonth, bf.StartAt, bf.EndAt, lineOf(res, casebuilder.BenefitLine, li))
-			switch kinds := b.benefitKinds(bf); {
-			case len(kinds) > 1:
-				r[aMoney-1] = b.text(rPlain, splitWords)
-				names := make([]string, len(kinds))
-				for i, k := range kinds {
-					names[i] = moneyName(k)
-				}
-				note = strings.TrimSpace(fmt.Sprintf("Its money is %s, as the parts of the cost of pain it avoids are. %s",
-					strings.Join(names, " and "), note))
-			case b.tied(bf) || b.onComponent(bf):
-				r[aMoney-1] = b.text(rPlain, string(kinds[0]))
-			default:
-				r[aMoney-1] = b.text(rInput, string(benefitMoneyOf(bf)))
-				moneyRows = append(moneyRows, row)
-			}
-			r[aOwner-1] = b.text(rWrap, bf.Owner)
-			r[aNote-1] = b.text(rNote, note)
-			s.put(row, r, max(rowHeight(note, s.widths[aNote-1]), rowHeight(bf.Name, 40), rowHeight(a.Name, 36),
-				rowHeight(bf.Owner, s.widths[aOwner-1]),
-				rowHeight(anchorWords(b.c, bf.StartAt), s.widths[aStartAt-1]), rowHeight(anchorWords(b.c, bf.EndAt), s.widths[aEndAt-1])))
+		if b.painYears() > 1 && b.tied(bf) {
+			note = strings.TrimSpace("Its value follows the cost of pain year by year (Cash flows sheet). " + note)
 		}
+		b.estimate(r, row, nf, est)
+		r[aI-1] = b.number(rInput, nInt, float64(bf.RampMonths))
+		r[aJ-1] = yearly
+		b.lineMonths(r, row, bf.StartMonth, bf.EndMonth, bf.StartAt, bf.EndAt, lineOf(res, casebuilder.BenefitLine, li))
+		switch kinds := b.benefitKinds(bf); {
+		case len(kinds) > 1:
+			r[aMoney-1] = b.text(rPlain, splitWords)
+			names := make([]string, len(kinds))
+			for i, k := range kinds {
+				names[i] = moneyName(k)
+			}
+			note = strings.TrimSpace(fmt.Sprintf("Its money is %s, as the parts of the cost of pain it avoids are. %s",
+				strings.Join(names, " and "), note))
+		case b.tied(bf) || b.onComponent(bf):
+			r[aMoney-1] = b.text(rPlain, string(kinds[0]))
+		default:
+			r[aMoney-1] = b.text(rInput, string(benefitMoneyOf(bf)))
+			moneyRows = append(moneyRows, row)
+		}
+		r[aOwner-1] = b.text(rWrap, bf.Owner)
+		r[aNote-1] = b.text(rNote, note)
+		s.put(row, r, b.lineHeight(s, a.Name, bf.Name, note, bf.StartAt, bf.EndAt, rowHeight(bf.Owner, s.widths[aOwner-1])))
 	}
+	first, last := rowSpan(b.asm.benefitRow)
 	if first == 0 {
-		r := make([]any, 1)
-		r[0] = b.text(rNote, "No alternative has benefits yet.")
-		s.put(b.asm.benefitSection+2, r, 0)
+		s.put(b.asm.benefitSection+2, []any{b.text(rNote, "No alternative has benefits yet.")}, 0)
 		return
 	}
 	s.validate(ref(aI, first)+":"+ref(aI, last), nil, 0, casebuilder.MaxHorizonMonths, true, "Ramp-up months are a whole number, 0 for full effect at once.")
-	s.validate(ref(aStart, first)+":"+ref(aEnd, last), nil, 0, casebuilder.MaxHorizonMonths-1, true,
-		"Months count from 0, the first month; leave the end month empty to run to the horizon.")
+	b.validateMonths(s, first, last)
 	if len(moneyRows) > 0 {
 		var sq []string
 		for _, row := range moneyRows {

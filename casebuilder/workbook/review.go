@@ -62,7 +62,7 @@ func (b *book) writeReview() {
 	}
 	for i, f := range b.an.Review {
 		r := make([]any, last)
-		r[rvSeverity-1] = b.text(severityRole(f.Severity), severityName(f.Severity))
+		r[rvSeverity-1] = b.severityCell(f.Severity)
 		r[rvFinding-1] = b.text(rWrap, f.Message)
 		r[rvWhy-1] = b.text(rWrap, f.Why)
 		r[rvStep-1] = b.text(rPlain, f.Where.Step.Name())
@@ -73,26 +73,19 @@ func (b *book) writeReview() {
 	}
 }
 
-// severityRole is how a finding's severity looks.
-func severityRole(s casebuilder.Severity) role {
+// severityCell is a finding's severity as the sheet shows it: its word, in
+// the look of its severity.
+func (b *book) severityCell(s casebuilder.Severity) any {
 	switch s {
 	case casebuilder.Blocking:
-		return rBlocking
+		return b.text(rBlocking, "Blocking")
 	case casebuilder.Warning:
-		return rWarning
+		return b.text(rWarning, "Warning")
+	case casebuilder.Advice:
+		return b.text(rAdvice, "Advice")
 	}
-	return rAdvice
+	return b.text(rAdvice, string(s))
 }
-
-// severityNames are the severities as the sheet shows them.
-var severityNames = map[casebuilder.Severity]string{
-	casebuilder.Blocking: "Blocking",
-	casebuilder.Warning:  "Warning",
-	casebuilder.Advice:   "Advice",
-}
-
-// severityName is a severity as the sheet shows it.
-func severityName(s casebuilder.Severity) string { return wordFor(severityNames, s) }
 
 // sentence starts text with a capital.
 func sentence(s string) string {
