@@ -103,41 +103,34 @@ func (b *book) planAssumptions() {
 	}
 	r++
 	l.costSection = r
-	r += 2
-	first := r
-	l.costRow = make([][]int, len(b.c.Alternatives))
-	for ai, a := range b.c.Alternatives {
-		l.costRow[ai] = make([]int, len(a.Costs))
-		if a.DoNothing {
-			continue
-		}
-		for li := range a.Costs {
-			l.costRow[ai][li] = r
-			r++
-		}
-	}
-	if r == first {
-		r++
-	}
+	l.costRow, r = b.lineRows(r+2, func(a *casebuilder.Alternative) int { return len(a.Costs) })
 	r++
 	l.benefitSection = r
-	r += 2
-	first = r
-	l.benefitRow = make([][]int, len(b.c.Alternatives))
-	for ai, a := range b.c.Alternatives {
-		l.benefitRow[ai] = make([]int, len(a.Benefits))
+	l.benefitRow, l.last = b.lineRows(r+2, func(a *casebuilder.Alternative) int { return len(a.Benefits) })
+}
+
+// lineRows lays out a table of cost or benefit lines from row first: n(a)
+// rows for each alternative but doing nothing (whose lines have row 0), or
+// one for a note when there are none. It returns the rows by alternative
+// and line, and the row after the table.
+func (b *book) lineRows(first int, n func(*casebuilder.Alternative) int) ([][]int, int) {
+	r := first
+	rows := make([][]int, len(b.c.Alternatives))
+	for ai := range b.c.Alternatives {
+		a := &b.c.Alternatives[ai]
+		rows[ai] = make([]int, n(a))
 		if a.DoNothing {
 			continue
 		}
-		for li := range a.Benefits {
-			l.benefitRow[ai][li] = r
+		for li := range rows[ai] {
+			rows[ai][li] = r
 			r++
 		}
 	}
 	if r == first {
 		r++
 	}
-	l.last = r
+	return rows, r
 }
 
 // inputRows is how many rows the Assumptions sheet gives a calculator
