@@ -405,7 +405,6 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 	for li := range a.Costs {
 		k := &a.Costs[li]
 		row, arow := bl.costRows[li], b.asm.costRow[ai][li]
-		amount := lineValue(res, casebuilder.CostLine, li)
 		line := lineOf(res, casebuilder.CostLine, li)
 		first, last, step := b.costSpan(k, line)
 		values := make([]float64, b.months)
@@ -415,7 +414,7 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 		asm := func(col int) string { return xref(sheetAssumptions, col, arow) }
 		start := line.StartMonth
 		params := []any{
-			b.formula(rCalc, nMoney, asm(aJ), amount),
+			b.formula(rCalc, nMoney, asm(aJ), line.Value.Likely),
 			b.formula(rCalc, nInt, asm(aStart), float64(start)),
 			b.formula(rCalc, nInt, fmt.Sprintf(`MIN(%s,IF(%s="",%s,%s),IF(%s="one-time",%s,%s))`,
 				horizon, asm(aEnd), horizon, asm(aEnd), asm(aKind), ref(cFrom, row), horizon), float64(last)),
@@ -441,7 +440,6 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 	for li := range a.Benefits {
 		bf := &a.Benefits[li]
 		row, arow := bl.benefitRows[li], b.asm.benefitRow[ai][li]
-		annual := lineValue(res, casebuilder.BenefitLine, li)
 		bline := lineOf(res, casebuilder.BenefitLine, li)
 		start := bline.StartMonth
 		first, last := max(start, 0), b.months-1
@@ -462,7 +460,7 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 			money = string(kinds[0])
 		}
 		params := []any{
-			b.formula(rCalc, nMoney, asm(aJ), annual),
+			b.formula(rCalc, nMoney, asm(aJ), bline.Value.Likely),
 			b.formula(rCalc, nInt, asm(aStart), float64(start)),
 			b.formula(rCalc, nInt, fmt.Sprintf(`MIN(%s,IF(%s="",%s,%s))`, horizon, asm(aEnd), horizon, asm(aEnd)), float64(last)),
 			b.formula(rCalc, nInt, asm(aI), float64(bf.RampMonths)),
@@ -486,7 +484,7 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 			}
 		}
 		extra = append(extra, b.shareCells(ai, li, row)...)
-		put(row, rCalc, b.text(rPlain, bf.Name), params, monthly, values, lineTotal(res, casebuilder.BenefitLine, li), false, extra...)
+		put(row, rCalc, b.text(rPlain, bf.Name), params, monthly, values, bline.Total, false, extra...)
 	}
 	put(bl.benefitTotal, rTotal, b.text(rTotal, "Total benefits"), nil, func(m int) string {
 		if bl.benFirst == 0 {
@@ -704,14 +702,6 @@ func rampShare(k, ramp int) float64 {
 		return 1
 	}
 	return float64(k+1) / float64(ramp)
-}
-
-// lineTotal is the app's undiscounted total of a line over the horizon.
-func lineTotal(res *casebuilder.AltResult, kind casebuilder.LineKind, index int) float64 {
-	if l := lineOf(res, kind, index); l != nil {
-		return l.Total
-	}
-	return 0
 }
 
 // kindLabels say what each row of the money by kind holds.
