@@ -421,12 +421,7 @@ func TestAnalysisEdgeCases(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			c := sample(t, "turnover")
-			edit(c)
-			if ps := casebuilder.Validate(c); len(ps) > 0 {
-				t.Fatalf("the test case is invalid: %v", ps)
-			}
-			f := open(t, write(t, c))
+			_, f := editedTurnover(t, edit)
 			for _, sheet := range []string{sheetSensitivity, sheetSimulation, sheetReview} {
 				if len(rawRows(t, f, sheet)) < 3 {
 					t.Errorf("%s is empty", sheet)

@@ -61,9 +61,7 @@ func componentCases(t *testing.T) map[string]*oracleCase {
 	cases := map[string]*oracleCase{}
 	add := adder(t, cases)
 	c := componentCase()
-	if ps := casebuilder.Validate(c); len(ps) > 0 {
-		t.Fatalf("the components case is invalid: %v", ps)
-	}
+	valid(t, "the components case", c)
 	oc := add("components", c, nil, nil)
 	oc.check = func(t *testing.T, tool string, f *excelize.File) {
 		sameAsCached(t, tool, open(t, oc.book), f)

@@ -32,6 +32,24 @@ func sample(t testing.TB, name string) *casebuilder.Case {
 	return c
 }
 
+// valid fails the test when c, the case what names, is not valid.
+func valid(t testing.TB, what string, c *casebuilder.Case) {
+	t.Helper()
+	if ps := casebuilder.Validate(c); len(ps) > 0 {
+		t.Fatalf("%s is invalid: %v", what, ps)
+	}
+}
+
+// editedTurnover is the turnover sample changed by edit, which must leave
+// it valid, and its workbook.
+func editedTurnover(t *testing.T, edit func(*casebuilder.Case)) (*casebuilder.Case, *excelize.File) {
+	t.Helper()
+	c := sample(t, "turnover")
+	edit(c)
+	valid(t, "the test case", c)
+	return c, open(t, write(t, c))
+}
+
 // testOpts are the options of most tests: a short simulation keeps them
 // quick (the stress sample's takes half a second for 10,000 trials, ten
 // times that with the race detector); the tests of the Sensitivity and

@@ -381,9 +381,7 @@ func changedCase(t *testing.T) (string, *casebuilder.Case, []byte, *casebuilder.
 	row = findRow(t, f, sheetRisks, 1, map[int]string{1: c.Risks[0].ID})
 	setCell(t, f, sheetRisks, "D"+strconv.Itoa(row), 0.6)
 	c.Risks[0].Likelihood = 0.6
-	if ps := casebuilder.Validate(c); len(ps) > 0 {
-		t.Fatalf("the changed case is invalid: %v", ps)
-	}
+	valid(t, "the changed case", c)
 	return "changed", c, saved(t, f), casebuilder.Calculate(c)
 }
 
@@ -422,9 +420,7 @@ func calculatorCases(t *testing.T) map[string]*casebuilder.Case {
 				casebuilder.Benefit{Name: "Amount", Basis: casebuilder.BenefitAmount, Annual: casebuilder.Range{Low: 1000, Likely: 2000, High: 3000}, StartMonth: 1, RampMonths: 4})
 			c.Alternatives[ai].Benefits = bs
 		}
-		if ps := casebuilder.Validate(c); len(ps) > 0 {
-			t.Fatalf("%s: the test case is invalid: %v", cat, ps)
-		}
+		valid(t, string(cat)+": the test case", c)
 		return c
 	}
 	r := func(low, likely, high float64) casebuilder.Range {

@@ -109,9 +109,7 @@ func planMoneyCase(t testing.TB) *casebuilder.Case {
 			},
 		},
 	}
-	if ps := casebuilder.Validate(c); len(ps) > 0 {
-		t.Fatalf("the plan-and-money case is invalid: %v", ps)
-	}
+	valid(t, "the plan-and-money case", c)
 	return c
 }
 

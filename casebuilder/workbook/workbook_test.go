@@ -380,12 +380,7 @@ func TestEdgeCases(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			c := sample(t, "turnover")
-			edit(c)
-			if ps := casebuilder.Validate(c); len(ps) > 0 {
-				t.Fatalf("the test case is invalid: %v", ps)
-			}
-			f := open(t, write(t, c))
+			c, f := editedTurnover(t, edit)
 			checkSummary(t, f, c, casebuilder.Calculate(c))
 		})
 	}
