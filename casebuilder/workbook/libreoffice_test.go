@@ -211,10 +211,13 @@ func recalculateGnumeric(t *testing.T, books map[string][]byte) map[string]*exce
 	return res
 }
 
-// adder returns a function that adds a case to cases under a name, with
-// its workbook (written from the case when book is nil) and its figures
-// (calculated when res is nil).
-func adder(t *testing.T, cases map[string]*oracleCase) func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
+// oracleAdder adds a case to the oracle's under a name, with its workbook
+// (written from the case when book is nil) and its figures (calculated
+// when res is nil).
+type oracleAdder func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase
+
+// adder returns the oracleAdder that adds to cases.
+func adder(t *testing.T, cases map[string]*oracleCase) oracleAdder {
 	return func(name string, c *casebuilder.Case, book []byte, res *casebuilder.Result) *oracleCase {
 		if book == nil {
 			book = write(t, c)
@@ -226,6 +229,24 @@ func adder(t *testing.T, cases map[string]*oracleCase) func(name string, c *case
 		cases[name] = oc
 		return oc
 	}
+}
+
+// addScenarios adds, as name-low and name-high, the workbook of a case
+// newCase makes with its Scenario cell set to low and to high, and the
+// app's results in that scenario; it returns them, low first.
+func addScenarios(t *testing.T, add oracleAdder, name string, newCase func() *casebuilder.Case) []*oracleCase {
+	var added []*oracleCase
+	for _, s := range []casebuilder.Scenario{casebuilder.Low, casebuilder.High} {
+		c := newCase()
+		f := open(t, write(t, c))
+		sheet, cell := definedCell(t, f, nameScenario)
+		word := map[casebuilder.Scenario]string{casebuilder.Low: scenarioLow, casebuilder.High: scenarioHigh}[s]
+		setCell(t, f, sheet, cell, word)
+		oc := add(name+"-"+word, c, saved(t, f), casebuilder.CalculateWith(c, func(_ casebuilder.Estimate, r casebuilder.Range) float64 { return r.At(s) }))
+		oc.scenario = s
+		added = append(added, oc)
+	}
+	return added
 }
 
 // oracleCases are the workbooks both spreadsheets recalculate: every
@@ -244,14 +265,7 @@ func oracleCases(t *testing.T) map[string]*oracleCase {
 	// Changed assumptions leave the stored sensitivity and simulation out
 	// of date, and their live checks say so.
 	add(changedCase(t)).check = func(t *testing.T, _ string, f *excelize.File) { checkLive(t, f, checkChanged) }
-	for _, s := range []casebuilder.Scenario{casebuilder.Low, casebuilder.High} {
-		c := sample(t, "turnover")
-		f := open(t, write(t, c))
-		sheet, cell := definedCell(t, f, nameScenario)
-		word := map[casebuilder.Scenario]string{casebuilder.Low: scenarioLow, casebuilder.High: scenarioHigh}[s]
-		setCell(t, f, sheet, cell, word)
-		oc := add("scenario-"+word, c, saved(t, f), casebuilder.CalculateWith(c, func(_ casebuilder.Estimate, r casebuilder.Range) float64 { return r.At(s) }))
-		oc.scenario = s
+	for _, oc := range addScenarios(t, add, "scenario", func() *casebuilder.Case { return sample(t, "turnover") }) {
 		oc.check = func(t *testing.T, _ string, f *excelize.File) { checkLive(t, f, checkChanged) }
 	}
 	{

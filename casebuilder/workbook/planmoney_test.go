@@ -123,15 +123,7 @@ func planMoneyCases(t *testing.T) map[string]*oracleCase {
 	c := planMoneyCase(t)
 	oc := add("plan-money", c, nil, nil)
 	oc.check = func(t *testing.T, tool string, f *excelize.File) { sameAsCached(t, tool, open(t, oc.book), f) }
-	for _, s := range []casebuilder.Scenario{casebuilder.Low, casebuilder.High} {
-		c := planMoneyCase(t)
-		f := open(t, write(t, c))
-		sheet, cell := definedCell(t, f, nameScenario)
-		word := map[casebuilder.Scenario]string{casebuilder.Low: scenarioLow, casebuilder.High: scenarioHigh}[s]
-		setCell(t, f, sheet, cell, word)
-		oc := add("plan-money-"+word, c, saved(t, f), casebuilder.CalculateWith(c, func(_ casebuilder.Estimate, r casebuilder.Range) float64 { return r.At(s) }))
-		oc.scenario = s
-	}
+	addScenarios(t, add, "plan-money", func() *casebuilder.Case { return planMoneyCase(t) })
 	{
 		// The roll-out ends three months later, on 29 February 2028: the
 		// coaches and the managers' time go on, the fewer leavers start
