@@ -75,6 +75,18 @@ func open(t testing.TB, data []byte) *excelize.File {
 	return f
 }
 
+// eachSample runs test on each sample, as a subtest named after it, with
+// the sample's case, its workbook and the workbook opened.
+func eachSample(t *testing.T, test func(t *testing.T, name string, c *casebuilder.Case, data []byte, f *excelize.File)) {
+	for _, name := range sampleNames {
+		t.Run(name, func(t *testing.T) {
+			c := sample(t, name)
+			data := write(t, c)
+			test(t, name, c, data, open(t, data))
+		})
+	}
+}
+
 var summaryHeader = []string{"Alternative", "Total cost", "Total benefit", "Net benefit", "NPV", "IRR", "ROI", "BCR", "Payback (months)"}
 
 // summaryTable returns the rows of the Summary's comparison table, found

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
 // sheetXML returns the XML of a worksheet, found by its name through the
@@ -107,73 +109,68 @@ func printTitles(f *excelize.File, sheet string) string {
 // one page wide at a few per cent of full size (the stress sample's has
 // 132 lines: fitted to one page wide, LibreOffice printed it at about 6 %).
 func TestPrintSetup(t *testing.T) {
-	for _, name := range sampleNames {
-		t.Run(name, func(t *testing.T) {
-			c := sample(t, name)
-			data := write(t, c)
-			f := open(t, data)
-			b := newBook(c, testOpts)
-			b.plan()
-			lines := len(b.attr.lines)
-			widths := attributionWidths(lines)
-			printedWide := false
-			for _, sheet := range f.GetSheetList() {
-				layout, err := f.GetPageLayout(sheet)
-				if err != nil {
-					t.Fatal(err)
-				}
-				props, err := f.GetSheetProps(sheet)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if layout.Orientation == nil || *layout.Orientation != "landscape" {
-					t.Errorf("%s is not landscape", sheet)
-				}
-				if sheet != sheetSummary && printTitles(f, sheet) == "" {
-					t.Errorf("%s repeats no titles on its printed pages", sheet)
-				}
-				breaks := colBreaks(t, sheetXML(t, data, sheet))
-				wide := sheet == sheetAttribution && b.widthOf(widths, 1, attrFirstCol+2*lines-1) > maxFitChars
-				if !wide {
-					if props.FitToPage == nil || !*props.FitToPage || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
-						layout.FitToHeight == nil || *layout.FitToHeight != 0 {
-						t.Errorf("%s does not print one page wide", sheet)
-					}
-					if len(breaks) > 0 {
-						t.Errorf("%s breaks its printed pages at columns %v", sheet, breaks)
-					}
-					continue
-				}
-				printedWide = true
-				if props.FitToPage != nil && *props.FitToPage || layout.AdjustTo == nil || *layout.AdjustTo != printScale {
-					t.Errorf("%s, %d lines wide, is fitted to the page rather than printed at %d %%", sheet, lines, printScale)
-				}
-				if got, want := printTitles(f, sheet), "'Pain attribution'!$A:$C,'Pain attribution'!$1:$9"; got != want {
-					t.Errorf("%s repeats %q, want %q", sheet, got, want)
-				}
-				// Every page holds whole lines (two columns each) and fits
-				// beside the repeated columns.
-				first, pages := attrFirstCol, 0
-				for _, brk := range append(breaks, attrFirstCol+2*lines) {
-					if (brk-attrFirstCol)%2 != 0 || brk <= first {
-						t.Fatalf("%s breaks at column %s, inside a line or out of order (breaks %v)", sheet, colName(brk), breaks)
-					}
-					if w := b.widthOf(widths, 1, attrBaseCol) + attrColWidth*float64(brk-first); w > pageChars {
-						t.Errorf("%s's page of columns %s to %s is %g characters wide, more than a page's %d",
-							sheet, colName(first), colName(brk-1), w, pageChars)
-					}
-					first = brk
-					pages++
-				}
-				if perPage := (lines + pages - 1) / pages; pages < 2 || perPage < 2 {
-					t.Errorf("%s prints %d lines on %d pages", sheet, lines, pages)
-				}
+	eachSample(t, func(t *testing.T, name string, c *casebuilder.Case, data []byte, f *excelize.File) {
+		b := newBook(c, testOpts)
+		b.plan()
+		lines := len(b.attr.lines)
+		widths := attributionWidths(lines)
+		printedWide := false
+		for _, sheet := range f.GetSheetList() {
+			layout, err := f.GetPageLayout(sheet)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if name == "stress" && !printedWide {
-				t.Errorf("the stress sample's Pain attribution (%d lines) prints one page wide", lines)
+			props, err := f.GetSheetProps(sheet)
+			if err != nil {
+				t.Fatal(err)
 			}
-		})
-	}
+			if layout.Orientation == nil || *layout.Orientation != "landscape" {
+				t.Errorf("%s is not landscape", sheet)
+			}
+			if sheet != sheetSummary && printTitles(f, sheet) == "" {
+				t.Errorf("%s repeats no titles on its printed pages", sheet)
+			}
+			breaks := colBreaks(t, sheetXML(t, data, sheet))
+			wide := sheet == sheetAttribution && b.widthOf(widths, 1, attrFirstCol+2*lines-1) > maxFitChars
+			if !wide {
+				if props.FitToPage == nil || !*props.FitToPage || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+					layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+					t.Errorf("%s does not print one page wide", sheet)
+				}
+				if len(breaks) > 0 {
+					t.Errorf("%s breaks its printed pages at columns %v", sheet, breaks)
+				}
+				continue
+			}
+			printedWide = true
+			if props.FitToPage != nil && *props.FitToPage || layout.AdjustTo == nil || *layout.AdjustTo != printScale {
+				t.Errorf("%s, %d lines wide, is fitted to the page rather than printed at %d %%", sheet, lines, printScale)
+			}
+			if got, want := printTitles(f, sheet), "'Pain attribution'!$A:$C,'Pain attribution'!$1:$9"; got != want {
+				t.Errorf("%s repeats %q, want %q", sheet, got, want)
+			}
+			// Every page holds whole lines (two columns each) and fits
+			// beside the repeated columns.
+			first, pages := attrFirstCol, 0
+			for _, brk := range append(breaks, attrFirstCol+2*lines) {
+				if (brk-attrFirstCol)%2 != 0 || brk <= first {
+					t.Fatalf("%s breaks at column %s, inside a line or out of order (breaks %v)", sheet, colName(brk), breaks)
+				}
+				if w := b.widthOf(widths, 1, attrBaseCol) + attrColWidth*float64(brk-first); w > pageChars {
+					t.Errorf("%s's page of columns %s to %s is %g characters wide, more than a page's %d",
+						sheet, colName(first), colName(brk-1), w, pageChars)
+				}
+				first = brk
+				pages++
+			}
+			if perPage := (lines + pages - 1) / pages; pages < 2 || perPage < 2 {
+				t.Errorf("%s prints %d lines on %d pages", sheet, lines, pages)
+			}
+		}
+		if name == "stress" && !printedWide {
+			t.Errorf("the stress sample's Pain attribution (%d lines) prints one page wide", lines)
+		}
+	})
 }
 
 // Wrapped text is not cut off: every row is at least as tall as its
@@ -181,60 +178,57 @@ func TestPrintSetup(t *testing.T) {
 // fit no row to its text by themselves once its height is set, and never
 // a merged cell's).
 func TestWrappedTextFits(t *testing.T) {
-	for _, name := range sampleNames {
-		t.Run(name, func(t *testing.T) {
-			f := open(t, write(t, sample(t, name)))
-			for _, sheet := range f.GetSheetList() {
-				merged := map[string]float64{}
-				inMerge := map[string]bool{}
-				mcs, err := f.GetMergeCells(sheet)
-				if err != nil {
-					t.Fatal(err)
+	eachSample(t, func(t *testing.T, _ string, _ *casebuilder.Case, _ []byte, f *excelize.File) {
+		for _, sheet := range f.GetSheetList() {
+			merged := map[string]float64{}
+			inMerge := map[string]bool{}
+			mcs, err := f.GetMergeCells(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, mc := range mcs {
+				c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+				c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+				if r2 > r1 {
+					continue // spans rows: its height is theirs together
 				}
-				for _, mc := range mcs {
-					c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
-					c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
-					if r2 > r1 {
-						continue // spans rows: its height is theirs together
-					}
-					var w float64
-					for c := c1; c <= c2; c++ {
-						cw, _ := f.GetColWidth(sheet, colName(c))
-						w += cw
-					}
-					merged[mc.GetStartAxis()] = w
-					for c := c1 + 1; c <= c2; c++ {
-						inMerge[ref(c, r1)] = true
-					}
+				var w float64
+				for c := c1; c <= c2; c++ {
+					cw, _ := f.GetColWidth(sheet, colName(c))
+					w += cw
 				}
-				rows, err := f.GetRows(sheet)
-				if err != nil {
-					t.Fatal(err)
+				merged[mc.GetStartAxis()] = w
+				for c := c1 + 1; c <= c2; c++ {
+					inMerge[ref(c, r1)] = true
 				}
-				for i, r := range rows {
-					for j, v := range r {
-						axis := ref(j+1, i+1)
-						if v == "" || inMerge[axis] {
-							continue
-						}
-						id, _ := f.GetCellStyle(sheet, axis)
-						st, err := f.GetStyle(id)
-						if err != nil || st.Alignment == nil || !st.Alignment.WrapText {
-							continue
-						}
-						w, ok := merged[axis]
-						if !ok {
-							w, _ = f.GetColWidth(sheet, colName(j+1))
-						}
-						h, _ := f.GetRowHeight(sheet, i+1)
-						if need := rowHeight(v, w); need > 16 && h < need-0.5 {
-							t.Errorf("%s!%s: %q needs a row %.0f points tall in a width of %g, the row is %.0f", sheet, axis, trim(v), need, w, h)
-						}
+			}
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range rows {
+				for j, v := range r {
+					axis := ref(j+1, i+1)
+					if v == "" || inMerge[axis] {
+						continue
+					}
+					id, _ := f.GetCellStyle(sheet, axis)
+					st, err := f.GetStyle(id)
+					if err != nil || st.Alignment == nil || !st.Alignment.WrapText {
+						continue
+					}
+					w, ok := merged[axis]
+					if !ok {
+						w, _ = f.GetColWidth(sheet, colName(j+1))
+					}
+					h, _ := f.GetRowHeight(sheet, i+1)
+					if need := rowHeight(v, w); need > 16 && h < need-0.5 {
+						t.Errorf("%s!%s: %q needs a row %.0f points tall in a width of %g, the row is %.0f", sheet, axis, trim(v), need, w, h)
 					}
 				}
 			}
-		})
-	}
+		}
+	})
 }
 
 func trim(s string) string {
