@@ -35,16 +35,25 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `
 
+// spreadsheetOrSkip is the path of the command of a spreadsheet that
+// recalculates workbooks; without it on PATH, the test skips, saying which
+// package installs it.
+func spreadsheetOrSkip(t *testing.T, spreadsheet, command, pkg string) string {
+	t.Helper()
+	path, err := exec.LookPath(command)
+	if err != nil {
+		t.Skipf("%s is not installed (no %s on PATH): skipping its recalculation checks. Install it (apt-get install %s) to run them.",
+			spreadsheet, command, pkg)
+	}
+	return path
+}
+
 // recalculate converts workbooks with LibreOffice headless, which
 // recalculates them, and returns the results by name. It converts them all
 // in one run, since starting LibreOffice takes most of the time.
 func recalculate(t *testing.T, books map[string][]byte) map[string]*excelize.File {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice is not installed (no soffice on PATH): skipping the recalculation checks. " +
-			"Install it (apt-get install libreoffice-calc-nogui) to run them.")
-	}
+	soffice := spreadsheetOrSkip(t, "LibreOffice", "soffice", "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	profile := filepath.Join(dir, "profile")
 	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
@@ -145,11 +154,7 @@ func sharedOracleCases(t *testing.T) map[string]*oracleCase {
 // --recalc, several at once, and returns the results by name.
 func recalculateGnumeric(t *testing.T, books map[string][]byte) map[string]*excelize.File {
 	t.Helper()
-	ssconvert, err := exec.LookPath("ssconvert")
-	if err != nil {
-		t.Skip("Gnumeric is not installed (no ssconvert on PATH): skipping its recalculation checks. " +
-			"Install it (apt-get install gnumeric) to run them.")
-	}
+	ssconvert := spreadsheetOrSkip(t, "Gnumeric", "ssconvert", "gnumeric")
 	dir := t.TempDir()
 	start := time.Now()
 	type result struct {
