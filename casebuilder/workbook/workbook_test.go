@@ -388,23 +388,24 @@ func fixMonths(c *casebuilder.Case) {
 		for li := range a.Costs {
 			k := &a.Costs[li]
 			start, end := c.CostMonths(k)
-			if k.StartAt != nil {
-				k.StartMonth, k.StartAt = start, nil
-			}
-			if k.EndAt != nil {
-				k.EndMonth, k.EndAt = end, nil
-			}
+			fixLine(start, end, &k.StartMonth, &k.EndMonth, &k.StartAt, &k.EndAt)
 		}
 		for li := range a.Benefits {
 			bf := &a.Benefits[li]
 			start, end := c.BenefitMonths(bf)
-			if bf.StartAt != nil {
-				bf.StartMonth, bf.StartAt = start, nil
-			}
-			if bf.EndAt != nil {
-				bf.EndMonth, bf.EndAt = end, nil
-			}
+			fixLine(start, end, &bf.StartMonth, &bf.EndMonth, &bf.StartAt, &bf.EndAt)
 		}
+	}
+}
+
+// fixLine replaces the anchors of a cost or benefit line, given by its
+// fields, by the months they give it, start and end.
+func fixLine(start int, end *int, startMonth *int, endMonth **int, startAt, endAt **casebuilder.Anchor) {
+	if *startAt != nil {
+		*startMonth, *startAt = start, nil
+	}
+	if *endAt != nil {
+		*endMonth, *endAt = end, nil
 	}
 }
 
