@@ -1018,15 +1018,8 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 	}
 	keys := map[string]bool{}
 	for i := range b.Milestones {
-		m := &b.Milestones[i]
 		mp := fmt.Sprintf("%s.milestones[%d]", path, i)
-		switch k := m.Key(); {
-		case blank(k):
-			v.add(mp+".name", "must not be empty")
-		case keys[k]:
-			v.add(mp, "%q is the ID or name of another milestone too: the record refers to milestones by it", k)
-		}
-		keys[m.Key()] = true
+		v.recordKey(keys, b.Milestones[i].Key(), mp, "another milestone too: the record refers to milestones by it")
 	}
 	gates := map[string]bool{}
 	for i, g := range b.Gates {
@@ -1046,13 +1039,7 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 	for i := range b.Measures {
 		m := &b.Measures[i]
 		mp := fmt.Sprintf("%s.measures[%d]", path, i)
-		switch k := m.Key(); {
-		case blank(k):
-			v.add(mp+".name", "must not be empty")
-		case measures[k]:
-			v.add(mp, "%q is the ID or name of another KPI too: readings refer to KPIs by it", k)
-		}
-		measures[m.Key()] = true
+		v.recordKey(measures, m.Key(), mp, "another KPI too: readings refer to KPIs by it")
 		if !m.Unit.Valid() {
 			v.add(mp+".unit", "must be one of %s (got %q)", figure.UnitList(), m.Unit)
 		}
@@ -1065,6 +1052,20 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 			v.add(path+".painInputs."+key, "is not an input of any calculator")
 		}
 	}
+}
+
+// recordKey checks k, the key by which the record refers to the milestone
+// or KPI of the baseline at path: it must not be empty, nor one of seen,
+// the keys of those before it, which it joins. taken ends the message for
+// a key seen before, after "is the ID or name of".
+func (v *validator) recordKey(seen map[string]bool, k, path, taken string) {
+	switch {
+	case blank(k):
+		v.add(path+".name", "must not be empty")
+	case seen[k]:
+		v.add(path, "%q is the ID or name of "+taken, k)
+	}
+	seen[k] = true
 }
 
 func (v *validator) finiteAll(path string, xs []float64) {
