@@ -15,18 +15,25 @@ import (
 
 func day(y, m, d int) cb.Date { return cb.Date{Year: y, Month: time.Month(m), Day: d} }
 
-// approvedTurnover is the turnover sample approved, with a little of
-// everything recorded.
-func approvedTurnover(t *testing.T) *cb.Case {
+// sample is the sample case called name, as read from its file.
+func sample(t testing.TB, name string) *cb.Case {
 	t.Helper()
-	data, err := assets.SampleFile("turnover")
+	data, err := assets.SampleFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c, err := cb.Decode(data)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("sample %s: %v", name, err)
 	}
+	return c
+}
+
+// approvedTurnover is the turnover sample approved, with a little of
+// everything recorded.
+func approvedTurnover(t *testing.T) *cb.Case {
+	t.Helper()
+	c := sample(t, "turnover")
 	if err := tracking.Approve(c, cb.Approval{Date: day(2026, 12, 15), By: "Executive committee"}); err != nil {
 		t.Fatal(err)
 	}
@@ -143,11 +150,7 @@ func TestTrackingRoundTrip(t *testing.T) {
 // as today: nothing but the version changes when it is written again.
 func TestVersion3FilesKeepWhatTheySay(t *testing.T) {
 	for _, s := range assets.Samples {
-		data, _ := assets.SampleFile(s.Name)
-		c, err := cb.Decode(data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := sample(t, s.Name)
 		if c.Tracking != nil {
 			continue // written by schema 4
 		}
@@ -173,11 +176,7 @@ func TestVersion3FilesKeepWhatTheySay(t *testing.T) {
 }
 
 func TestLineFlows(t *testing.T) {
-	data, _ := assets.SampleFile("turnover")
-	c, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sample(t, "turnover")
 	res := cb.Calculate(c)
 	for ai := range c.Alternatives {
 		r, flows := cb.LineFlows(c, ai)

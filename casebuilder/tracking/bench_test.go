@@ -7,15 +7,16 @@ import (
 	cb "github.com/casebuilder/casebuilder/casebuilder"
 )
 
-func sampleCase(b *testing.B, name string) *cb.Case {
-	b.Helper()
+// sampleCase is the sample case called name, as read from its file.
+func sampleCase(t testing.TB, name string) *cb.Case {
+	t.Helper()
 	data, err := assets.SampleFile(name)
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	c, err := cb.Decode(data)
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	return c
 }

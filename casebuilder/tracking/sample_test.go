@@ -3,7 +3,6 @@ package tracking
 import (
 	"testing"
 
-	"github.com/casebuilder/casebuilder/assets"
 	cb "github.com/casebuilder/casebuilder/casebuilder"
 )
 
@@ -12,14 +11,7 @@ import (
 // fired, the KPIs partly on track, and nothing a CEO would object to in
 // its record.
 func TestTrackedSample(t *testing.T) {
-	data, err := assets.SampleFile("tracked")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sampleCase(t, "tracked")
 	start := MonthOf(c.StartDate)
 	if m := DefaultAsOf(c); m.Since(start) != 8 {
 		t.Errorf("as of %s, %d months after the start %s", m, m.Since(start), start)
