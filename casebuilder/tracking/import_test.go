@@ -41,14 +41,7 @@ func TestImportSpend(t *testing.T) {
 		t.Errorf("spend\n%+v, want\n%+v", c.Tracking.Spend, want)
 	}
 	// The same file again adds nothing.
-	before := c.Tracking.Clone()
-	res, err = ImportSpend(c, strings.NewReader(file), today)
-	if err != nil || res != (ImportResult{Kind: SpendFile, Rows: 6, Unchanged: 6}) {
-		t.Errorf("again: %+v, %v", res, err)
-	}
-	if !reflect.DeepEqual(c.Tracking, before) {
-		t.Error("importing the same file again changed the record")
-	}
+	importAgain(t, c, SpendFile, file, 6)
 	// A file of the month after, repeating the last rows: only the new ones.
 	res, err = ImportSpend(c, strings.NewReader("date,line,amount\n2027-02-28,Coach,1000\n2027-02-28,Coach,1000\n2027-02-28,Coach,1000\n2027-03-31,Coach,1000\n"), today)
 	if err != nil || res.Added != 2 || res.Unchanged != 2 || len(c.Tracking.Spend) != 8 {
@@ -173,6 +166,20 @@ func importFile(c *cb.Case, kind FileKind, file string, opts ImportOptions) (Imp
 	return ImportSpend(c, strings.NewReader(file), opts)
 }
 
+// importAgain imports a file of rows rows into c again: it must find
+// them all in the record and change nothing.
+func importAgain(t *testing.T, c *cb.Case, kind FileKind, file string, rows int) {
+	t.Helper()
+	before := c.Tracking.Clone()
+	res, err := importFile(c, kind, file, today)
+	if err != nil || res != (ImportResult{Kind: kind, Rows: rows, Unchanged: rows}) {
+		t.Errorf("again: %+v, %v", res, err)
+	}
+	if !reflect.DeepEqual(c.Tracking, before) {
+		t.Error("importing the same file again changed the record")
+	}
+}
+
 func TestImportReadings(t *testing.T) {
 	c := approved(t)
 	file := "date,measure,value,note\n" +
@@ -197,13 +204,7 @@ func TestImportReadings(t *testing.T) {
 	if !reflect.DeepEqual(c.Tracking.Readings, want) {
 		t.Errorf("readings\n%+v, want\n%+v", c.Tracking.Readings, want)
 	}
-	before := c.Tracking.Clone()
-	if res, err := ImportReadings(c, strings.NewReader(file), today); err != nil || res.Added != 0 || res.Unchanged != 5 {
-		t.Errorf("again: %+v, %v", res, err)
-	}
-	if !reflect.DeepEqual(c.Tracking, before) {
-		t.Error("importing the same file again changed the record")
-	}
+	importAgain(t, c, KPIFile, file, 5)
 	// Another value for a day the case has read is refused.
 	_, err = ImportReadings(c, strings.NewReader("date,measure,value\n2027-02-28,attrition,29 %\n"), today)
 	if err == nil || !strings.Contains(err.Error(), "row 2, value: Attrition reads 30.0% on 2027-02-28 in the case already") {
@@ -237,13 +238,7 @@ func TestImportMilestones(t *testing.T) {
 	if !reflect.DeepEqual(c.Tracking.Milestones, want) {
 		t.Errorf("milestones\n%+v, want\n%+v", c.Tracking.Milestones, want)
 	}
-	before := c.Tracking.Clone()
-	if res, err := ImportMilestones(c, strings.NewReader(file), today); err != nil || res.Added != 0 || res.Unchanged != 2 {
-		t.Errorf("again: %+v, %v", res, err)
-	}
-	if !reflect.DeepEqual(c.Tracking, before) {
-		t.Error("importing the same file again changed the record")
-	}
+	importAgain(t, c, MilestonesFile, file, 2)
 	// A later file: empty cells leave what the record holds; an end with
 	// no percent or status makes it done.
 	if _, err := ImportMilestones(c, strings.NewReader("milestone,actualEnd,note\nrollout,2027-05-07,Caught up in May\n"), today); err != nil {
