@@ -53,10 +53,7 @@ func TestTrackedSample(t *testing.T) {
 			t.Errorf("the sample, a model to follow, has a %s: %s", f.Severity, f.Message)
 		}
 	}
-	r, err := NewReport(c, Month{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report(t, c, Month{})
 	if len(r.Credits) == 0 || len(r.Decisions) == 0 || len(r.Late) != 1 || len(r.Changes) < 3 {
 		t.Errorf("report: %d credits, %d decisions, %d late, %d changes", len(r.Credits), len(r.Decisions), len(r.Late), len(r.Changes))
 	}
