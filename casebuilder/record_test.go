@@ -10,30 +10,17 @@ import (
 
 	"github.com/casebuilder/casebuilder/assets"
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
 func day(y, m, d int) cb.Date { return cb.Date{Year: y, Month: time.Month(m), Day: d} }
 
-// sample is the sample case called name, as read from its file.
-func sample(t testing.TB, name string) *cb.Case {
-	t.Helper()
-	data, err := assets.SampleFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := cb.Decode(data)
-	if err != nil {
-		t.Fatalf("sample %s: %v", name, err)
-	}
-	return c
-}
-
 // approvedTurnover is the turnover sample approved, with a little of
 // everything recorded.
 func approvedTurnover(t *testing.T) *cb.Case {
 	t.Helper()
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	if err := tracking.Approve(c, cb.Approval{Date: day(2026, 12, 15), By: "Executive committee"}); err != nil {
 		t.Fatal(err)
 	}
@@ -120,14 +107,7 @@ func TestTrackingValidation(t *testing.T) {
 
 func TestTrackingRoundTrip(t *testing.T) {
 	c := approvedTurnover(t)
-	data, err := cb.Encode(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, back := casetest.RoundTrip(t, c)
 	if !reflect.DeepEqual(back.Tracking, c.Tracking) {
 		t.Error("the record changed on its way through the file")
 	}
@@ -150,7 +130,7 @@ func TestTrackingRoundTrip(t *testing.T) {
 // as today: nothing but the version changes when it is written again.
 func TestVersion3FilesKeepWhatTheySay(t *testing.T) {
 	for _, s := range assets.Samples {
-		c := sample(t, s.Name)
+		c := casetest.Sample(t, s.Name)
 		if c.Tracking != nil {
 			continue // written by schema 4
 		}
@@ -176,7 +156,7 @@ func TestVersion3FilesKeepWhatTheySay(t *testing.T) {
 }
 
 func TestLineFlows(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	res := cb.Calculate(c)
 	for ai := range c.Alternatives {
 		r, flows := cb.LineFlows(c, ai)

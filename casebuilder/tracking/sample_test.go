@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
 
 // TestTrackedSample checks that the tracked sample tells what it says: the
@@ -11,7 +12,7 @@ import (
 // fired, the KPIs partly on track, and nothing a CEO would object to in
 // its record.
 func TestTrackedSample(t *testing.T) {
-	c := sampleCase(t, "tracked")
+	c := casetest.Sample(t, "tracked")
 	start := MonthOf(c.StartDate)
 	if m := DefaultAsOf(c); m.Since(start) != 8 {
 		t.Errorf("as of %s, %d months after the start %s", m, m.Since(start), start)

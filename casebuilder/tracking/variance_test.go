@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
 
 // checkVariance checks that the Variance sheet's figures, worked out from
@@ -45,7 +46,7 @@ func TestVarianceEqualsTheProgress(t *testing.T) {
 	for _, m := range []Month{{2027, 1}, {2027, 2}, {2027, 4}, {2027, 12}} {
 		checkVariance(t, "hand case "+m.String(), c, m)
 	}
-	tr := sampleCase(t, "tracked")
+	tr := casetest.Sample(t, "tracked")
 	checkVariance(t, "tracked", tr, Month{})
 	// A stage approved: the forecast stops at the gate.
 	s := handCase()
