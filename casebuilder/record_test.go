@@ -65,6 +65,18 @@ func TestTrackingValidation(t *testing.T) {
 		{"unknown status", func(c *cb.Case) { c.Tracking.Milestones[0].Status = "late" }, "tracking.milestones[0].status", `must be "notStarted", "inProgress", "done" or "onHold"`},
 		{"reading of no KPI", func(c *cb.Case) { c.Tracking.Readings[0].Measure = "mood" }, "tracking.readings[0].measure", `no KPI with the ID or name "mood"`},
 		{"two readings a day", func(c *cb.Case) { c.Tracking.Readings = append(c.Tracking.Readings, c.Tracking.Readings[0]) }, "tracking.readings[1].date", "one reading a day"},
+		{"KPI record of no KPI", func(c *cb.Case) { c.Tracking.KPIs[0].Measure = "mood" }, "tracking.kpis[0].measure", `the approved plan has no KPI with the ID or name "mood"`},
+		{"KPI recorded twice", func(c *cb.Case) { c.Tracking.KPIs = append(c.Tracking.KPIs, c.Tracking.KPIs[0]) }, "tracking.kpis[1].measure", "is recorded in tracking.kpis[0] already"},
+		{"baseline milestone unnamed", func(c *cb.Case) {
+			c.Tracking.Baseline.Milestones[0].ID, c.Tracking.Baseline.Milestones[0].Name = "", " "
+		},
+			"tracking.baseline.milestones[0].name", "must not be empty"},
+		{"baseline milestone twice", func(c *cb.Case) { c.Tracking.Baseline.Milestones[1].ID = c.Tracking.Baseline.Milestones[0].ID },
+			"tracking.baseline.milestones[1]", "is the ID or name of another milestone too: the record refers to milestones by it"},
+		{"baseline KPI unnamed", func(c *cb.Case) { c.Tracking.Baseline.Measures[0].ID, c.Tracking.Baseline.Measures[0].Name = "", "" },
+			"tracking.baseline.measures[0].name", "must not be empty"},
+		{"baseline KPI twice", func(c *cb.Case) { c.Tracking.Baseline.Measures[1].ID = c.Tracking.Baseline.Measures[0].ID },
+			"tracking.baseline.measures[1]", "is the ID or name of another KPI too: readings refer to KPIs by it"},
 		{"isolation above 1", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Share = 1.5 }, "tracking.kpis[0].isolation.share", "0 to 1"},
 		{"no confidence", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Confidence = 0 }, "tracking.kpis[0].isolation.confidence", "above 0"},
 		{"unknown method", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Method = "guess" }, "tracking.kpis[0].isolation.method", "controlGroup, trendLine"},
