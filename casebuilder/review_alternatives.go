@@ -9,13 +9,10 @@ import (
 
 // The rules that check the Alternatives step: the options, their costs and benefits.
 var (
-	noBaselineRule = Rule{"no-baseline", Blocking,
+	noBaselineRule = lackRule("no-baseline", Blocking,
 		"Without the cost of doing nothing, no alternative can show what it gains; the CEO will ask what happens if we do nothing.",
-		func(rv *reviewer) {
-			if rv.c.Baseline() < 0 {
-				rv.add("alternatives", "There is no do-nothing alternative")
-			}
-		}}
+		"alternatives", "There is no do-nothing alternative",
+		func(c *Case) bool { return c.Baseline() < 0 })
 
 	tooFewAlternativesRule = Rule{"too-few-alternatives", Blocking,
 		"One option against doing nothing looks like a decision already taken; the CEO will ask what else was considered and why it lost.",
