@@ -2,6 +2,7 @@ package tracking
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -336,7 +337,7 @@ func (im *importer) commit(columnOf map[string]string) error {
 			if m := problemPath.FindStringSubmatch(p.Path); m != nil {
 				k, _ := strconv.Atoi(m[2])
 				if row, ok := im.wrote[m[1]][k]; ok {
-					tab.fail(row, orDefault(columnOf[m[3]], m[3]), "%s", p.Message)
+					tab.fail(row, cmp.Or(columnOf[m[3]], m[3]), "%s", p.Message)
 					continue
 				}
 			}

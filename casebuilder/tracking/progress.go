@@ -1,6 +1,7 @@
 package tracking
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -244,7 +245,7 @@ func (w *worker) withDates(pick func(key string) bool) *casebuilder.Case {
 	cc.Plan.Milestones = slices.Clone(w.c.Plan.Milestones)
 	for i := range cc.Plan.Milestones {
 		m := &cc.Plan.Milestones[i]
-		key := orDefault(m.ID, m.Name)
+		key := cmp.Or(m.ID, m.Name)
 		if !pick(key) {
 			continue
 		}
@@ -267,7 +268,7 @@ func (w *worker) moves(key string, moved *casebuilder.Case) []MovedLine {
 	}
 	id := ""
 	for _, m := range w.c.Plan.Milestones {
-		if orDefault(m.ID, m.Name) == key {
+		if cmp.Or(m.ID, m.Name) == key {
 			id = m.ID
 		}
 	}
@@ -304,11 +305,4 @@ func sameEnd(a, b *int) bool {
 		return a == nil && b == nil
 	}
 	return *a == *b
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
