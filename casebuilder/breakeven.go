@@ -117,24 +117,37 @@ func BreakEvens(c *Case, res *Result, tornado *Tornado) []BreakEven {
 func benefitEstimates(c *Case, ai int) []uncertain {
 	var out []uncertain
 	for li, b := range c.Alternatives[ai].Benefits {
-		u := uncertain{est: Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}, name: b.Name, kind: "benefit"}
-		path := fmt.Sprintf("alternatives[%d].benefits[%d]", ai, li)
-		switch b.Basis {
-		case BenefitAmount:
-			u.r, u.path, u.unit = b.Annual, path+".annual", figure.Money
-		case BenefitPainShare:
-			u.r, u.path, u.unit = b.Share, path+".share", figure.Percent
-		case BenefitPainInput:
+		if b.Basis == BenefitPainInput {
 			if _, _, ok := c.Pain.inputBounds(b.Input); !ok {
 				continue
 			}
-			u.r, u.path, u.unit = b.To, path+".to", c.Pain.InputUnit(b.Input)
-		default:
-			continue
 		}
-		out = append(out, u)
+		if u, ok := benefitEstimate(c, ai, li); ok {
+			out = append(out, u)
+		}
 	}
 	return out
+}
+
+// benefitEstimate returns benefit line li of alternative ai as an
+// estimate, exact or not: its annual amount, its share of the pain or the
+// new value of the input it changes, as its basis says; false for a basis
+// that has none of them.
+func benefitEstimate(c *Case, ai, li int) (uncertain, bool) {
+	b := &c.Alternatives[ai].Benefits[li]
+	u := uncertain{est: Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}, name: b.Name, kind: "benefit"}
+	path := fmt.Sprintf("alternatives[%d].benefits[%d]", ai, li)
+	switch b.Basis {
+	case BenefitAmount:
+		u.r, u.path, u.unit = b.Annual, path+".annual", figure.Money
+	case BenefitPainShare:
+		u.r, u.path, u.unit = b.Share, path+".share", figure.Percent
+	case BenefitPainInput:
+		u.r, u.path, u.unit = b.To, path+".to", c.Pain.InputUnit(b.Input)
+	default:
+		return u, false
+	}
+	return u, true
 }
 
 // estimateBounds returns the values an estimate can take.

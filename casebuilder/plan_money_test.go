@@ -122,12 +122,7 @@ func TestMovingAMilestoneMovesTheMoney(t *testing.T) {
 }
 
 func TestAnchorProblems(t *testing.T) {
-	for _, tt := range []struct {
-		name   string
-		change func(c *Case)
-		path   string
-		says   string
-	}{
+	checkProblems(t, anchoredCase, []problemCase{
 		{"no such milestone", func(c *Case) { c.Alternatives[1].Costs[1].StartAt.Milestone = "launch" },
 			"alternatives[1].costs[1].startAt.milestone", `no milestone of the plan has the ID "launch"`},
 		{"no end date", func(c *Case) { c.Plan.Milestones[1].End = Date{} },
@@ -142,9 +137,25 @@ func TestAnchorProblems(t *testing.T) {
 			"alternatives[1].costs[2].endAt", "a one-time cost has no end"},
 		{"both an end month and an end anchor", func(c *Case) { c.Alternatives[1].Costs[1].EndMonth = intPtr(4) },
 			"alternatives[1].costs[1].endMonth", "leave endMonth out"},
-	} {
+	})
+}
+
+// problemCase is a change to a valid case, and the problem Validate must
+// then find at path, saying says.
+type problemCase struct {
+	name   string
+	change func(c *Case)
+	path   string
+	says   string
+}
+
+// checkProblems makes each change to a case from valid, and checks that
+// Validate finds its problem.
+func checkProblems(t *testing.T, valid func() *Case, tests []problemCase) {
+	t.Helper()
+	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := anchoredCase()
+			c := valid()
 			tt.change(c)
 			ps := Validate(c)
 			if i := slices.IndexFunc(ps, func(p Problem) bool { return p.Path == tt.path && strings.Contains(p.Message, tt.says) }); i < 0 {
@@ -193,12 +204,7 @@ func TestGateByHand(t *testing.T) {
 }
 
 func TestGateProblems(t *testing.T) {
-	for _, tt := range []struct {
-		name   string
-		change func(c *Case)
-		path   string
-		says   string
-	}{
+	checkProblems(t, gateCase, []problemCase{
 		{"no such milestone", func(c *Case) { c.Plan.Gates[0].Milestone = "launch" }, "plan.gates[0].milestone", `no milestone of the plan has the ID "launch"`},
 		{"a milestone and a date", func(c *Case) { c.Plan.Gates[0].Date = Date{2027, 5, 1} }, "plan.gates[0].date", "not both"},
 		{"no such KPI", func(c *Case) { c.Plan.Gates[0].Thresholds[0].Measure = "nps" }, "plan.gates[0].thresholds[0].measure", `no KPI has the ID "nps"`},
@@ -207,16 +213,7 @@ func TestGateProblems(t *testing.T) {
 		{"a negative exit cost", func(c *Case) { c.Plan.Gates[0].ExitCost = -1 }, "plan.gates[0].exitCost", "must be an amount"},
 		{"no ID", func(c *Case) { c.Plan.Gates[0].ID = "" }, "plan.gates[0].id", "must not be empty"},
 		{"an ask up to no gate", func(c *Case) { c.Ask.UpToGate = "launch" }, "ask.upToGate", `no gate of the plan has the ID "launch"`},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			c := gateCase()
-			tt.change(c)
-			ps := Validate(c)
-			if i := slices.IndexFunc(ps, func(p Problem) bool { return p.Path == tt.path && strings.Contains(p.Message, tt.says) }); i < 0 {
-				t.Errorf("problems %v, want %q at %s", ps, tt.says, tt.path)
-			}
-		})
-	}
+	})
 }
 
 // turnoverCase is a turnover case worked out in TestCostOfPain: 100 reps

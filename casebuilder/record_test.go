@@ -10,6 +10,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/assets"
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
@@ -19,14 +20,7 @@ func day(y, m, d int) cb.Date { return cb.Date{Year: y, Month: time.Month(m), Da
 // everything recorded.
 func approvedTurnover(t *testing.T) *cb.Case {
 	t.Helper()
-	data, err := assets.SampleFile("turnover")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := casetest.Sample(t, "turnover")
 	if err := tracking.Approve(c, cb.Approval{Date: day(2026, 12, 15), By: "Executive committee"}); err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +65,18 @@ func TestTrackingValidation(t *testing.T) {
 		{"unknown status", func(c *cb.Case) { c.Tracking.Milestones[0].Status = "late" }, "tracking.milestones[0].status", `must be "notStarted", "inProgress", "done" or "onHold"`},
 		{"reading of no KPI", func(c *cb.Case) { c.Tracking.Readings[0].Measure = "mood" }, "tracking.readings[0].measure", `no KPI with the ID or name "mood"`},
 		{"two readings a day", func(c *cb.Case) { c.Tracking.Readings = append(c.Tracking.Readings, c.Tracking.Readings[0]) }, "tracking.readings[1].date", "one reading a day"},
+		{"KPI record of no KPI", func(c *cb.Case) { c.Tracking.KPIs[0].Measure = "mood" }, "tracking.kpis[0].measure", `the approved plan has no KPI with the ID or name "mood"`},
+		{"KPI recorded twice", func(c *cb.Case) { c.Tracking.KPIs = append(c.Tracking.KPIs, c.Tracking.KPIs[0]) }, "tracking.kpis[1].measure", "is recorded in tracking.kpis[0] already"},
+		{"baseline milestone unnamed", func(c *cb.Case) {
+			c.Tracking.Baseline.Milestones[0].ID, c.Tracking.Baseline.Milestones[0].Name = "", " "
+		},
+			"tracking.baseline.milestones[0].name", "must not be empty"},
+		{"baseline milestone twice", func(c *cb.Case) { c.Tracking.Baseline.Milestones[1].ID = c.Tracking.Baseline.Milestones[0].ID },
+			"tracking.baseline.milestones[1]", "is the ID or name of another milestone too: the record refers to milestones by it"},
+		{"baseline KPI unnamed", func(c *cb.Case) { c.Tracking.Baseline.Measures[0].ID, c.Tracking.Baseline.Measures[0].Name = "", "" },
+			"tracking.baseline.measures[0].name", "must not be empty"},
+		{"baseline KPI twice", func(c *cb.Case) { c.Tracking.Baseline.Measures[1].ID = c.Tracking.Baseline.Measures[0].ID },
+			"tracking.baseline.measures[1]", "is the ID or name of another KPI too: readings refer to KPIs by it"},
 		{"isolation above 1", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Share = 1.5 }, "tracking.kpis[0].isolation.share", "0 to 1"},
 		{"no confidence", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Confidence = 0 }, "tracking.kpis[0].isolation.confidence", "above 0"},
 		{"unknown method", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Method = "guess" }, "tracking.kpis[0].isolation.method", "controlGroup, trendLine"},
@@ -113,14 +119,7 @@ func TestTrackingValidation(t *testing.T) {
 
 func TestTrackingRoundTrip(t *testing.T) {
 	c := approvedTurnover(t)
-	data, err := cb.Encode(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, back := casetest.RoundTrip(t, c)
 	if !reflect.DeepEqual(back.Tracking, c.Tracking) {
 		t.Error("the record changed on its way through the file")
 	}
@@ -143,11 +142,7 @@ func TestTrackingRoundTrip(t *testing.T) {
 // as today: nothing but the version changes when it is written again.
 func TestVersion3FilesKeepWhatTheySay(t *testing.T) {
 	for _, s := range assets.Samples {
-		data, _ := assets.SampleFile(s.Name)
-		c, err := cb.Decode(data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := casetest.Sample(t, s.Name)
 		if c.Tracking != nil {
 			continue // written by schema 4
 		}
@@ -173,11 +168,7 @@ func TestVersion3FilesKeepWhatTheySay(t *testing.T) {
 }
 
 func TestLineFlows(t *testing.T) {
-	data, _ := assets.SampleFile("turnover")
-	c, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := casetest.Sample(t, "turnover")
 	res := cb.Calculate(c)
 	for ai := range c.Alternatives {
 		r, flows := cb.LineFlows(c, ai)

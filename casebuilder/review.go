@@ -244,6 +244,16 @@ func (rv *reviewer) add(path, format string, args ...any) {
 		Message: fmt.Sprintf(format, args...), Why: rv.rule.Why, Where: Where{StepFor(path), path}})
 }
 
+// lackRule is a rule that finds one thing lacking in a case, when lacks
+// says so: what is at path, which the finding's message names.
+func lackRule(name string, severity Severity, why, path, message string, lacks func(c *Case) bool) Rule {
+	return Rule{name, severity, why, func(rv *reviewer) {
+		if lacks(rv.c) {
+			rv.add(path, "%s", message)
+		}
+	}}
+}
+
 // found reports whether an earlier rule has a finding on path.
 func (rv *reviewer) found(path string) bool {
 	return slices.ContainsFunc(rv.out, func(f Finding) bool { return f.Where.Path == path })

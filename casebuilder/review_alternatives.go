@@ -9,13 +9,10 @@ import (
 
 // The rules that check the Alternatives step: the options, their costs and benefits.
 var (
-	noBaselineRule = Rule{"no-baseline", Blocking,
+	noBaselineRule = lackRule("no-baseline", Blocking,
 		"Without the cost of doing nothing, no alternative can show what it gains; the CEO will ask what happens if we do nothing.",
-		func(rv *reviewer) {
-			if rv.c.Baseline() < 0 {
-				rv.add("alternatives", "There is no do-nothing alternative")
-			}
-		}}
+		"alternatives", "There is no do-nothing alternative",
+		func(c *Case) bool { return c.Baseline() < 0 })
 
 	tooFewAlternativesRule = Rule{"too-few-alternatives", Blocking,
 		"One option against doing nothing looks like a decision already taken; the CEO will ask what else was considered and why it lost.",
@@ -34,15 +31,9 @@ var (
 			}
 		}}
 
-	alternativeWithoutCostsRule = Rule{"alternative-without-costs", Blocking,
+	alternativeWithoutCostsRule = alternativeLackingRule("alternative-without-costs", Blocking,
 		"Nothing is free; an alternative without costs makes the CFO doubt every figure.",
-		func(rv *reviewer) {
-			for i, a := range rv.c.Alternatives {
-				if !a.DoNothing && len(a.Costs) == 0 {
-					rv.add(fmt.Sprintf("alternatives[%d].costs", i), "Alternative %q has no costs", a.Name)
-				}
-			}
-		}}
+		"costs", func(a *Alternative) int { return len(a.Costs) })
 
 	lineWithoutValueRule = Rule{"line-without-value", Blocking,
 		"A line with no value counts as nothing: the alternative's NPV, payback and ROI leave it out, and the CFO reads figures that hold no cost or no benefit the case names.",
@@ -78,15 +69,9 @@ var (
 			}
 		}}
 
-	alternativeWithoutBenefitsRule = Rule{"alternative-without-benefits", Warning,
+	alternativeWithoutBenefitsRule = alternativeLackingRule("alternative-without-benefits", Warning,
 		"An alternative with costs and no benefits can only lose money; either its benefits are missing or it is not a real option.",
-		func(rv *reviewer) {
-			for i, a := range rv.c.Alternatives {
-				if !a.DoNothing && len(a.Benefits) == 0 {
-					rv.add(fmt.Sprintf("alternatives[%d].benefits", i), "Alternative %q has no benefits", a.Name)
-				}
-			}
-		}}
+		"benefits", func(a *Alternative) int { return len(a.Benefits) })
 
 	benefitsBeyondPainRule = Rule{"benefits-beyond-pain", Warning,
 		"Benefits above what the problem costs mean the case claims gains beyond fixing it; the CEO will ask what they are and whether anything is counted twice.",
@@ -374,4 +359,17 @@ const (
 // hasDatedPlan reports whether the plan has a milestone with dates.
 func (rv *reviewer) hasDatedPlan() bool {
 	return slices.ContainsFunc(rv.c.Plan.Milestones, func(m Milestone) bool { return !m.End.IsZero() && m.ID != "" })
+}
+
+// alternativeLackingRule is a rule that finds each alternative, doing
+// nothing aside, with no lines of a kind, what ("costs" or "benefits"),
+// as lines counts them.
+func alternativeLackingRule(name string, severity Severity, why, what string, lines func(a *Alternative) int) Rule {
+	return Rule{name, severity, why, func(rv *reviewer) {
+		for i := range rv.c.Alternatives {
+			if a := &rv.c.Alternatives[i]; !a.DoNothing && lines(a) == 0 {
+				rv.add(fmt.Sprintf("alternatives[%d].%s", i, what), "Alternative %q has no %s", a.Name, what)
+			}
+		}
+	}}
 }

@@ -42,13 +42,10 @@ var (
 			rv.add(fmt.Sprintf("alternatives[%d]", rv.res.Recommended), "The recommended alternative %q does not pay back within the %d-month horizon", a.Name, rv.res.Months)
 		}}
 
-	noCriteriaRule = Rule{"no-criteria", Warning,
+	noCriteriaRule = lackRule("no-criteria", Warning,
 		"Money is not the only test: without weighted criteria the case cannot show it weighed people, mission and risk as well.",
-		func(rv *reviewer) {
-			if len(rv.c.Criteria) == 0 {
-				rv.add("criteria", "The alternatives are not weighed on any criteria: add them (financial return, impact on people, fit with strategy, risk, time to value, ease)")
-			}
-		}}
+		"criteria", "The alternatives are not weighed on any criteria: add them (financial return, impact on people, fit with strategy, risk, time to value, ease)",
+		func(c *Case) bool { return len(c.Criteria) == 0 })
 
 	weightsNot100Rule = Rule{"weights-not-100", Warning,
 		"Weights that do not add up to 100 % look careless, and make the weighted totals hard to read.",
@@ -93,13 +90,10 @@ var (
 			}
 		}}
 
-	noAskRule = Rule{"no-ask", Warning,
+	noAskRule = lackRule("no-ask", Warning,
 		"A case that does not say what it asks for cannot be approved: the CEO needs the decision to take.",
-		func(rv *reviewer) {
-			if blank(rv.c.Ask.Decision) {
-				rv.add("ask.decision", "The case does not say what decision it asks for")
-			}
-		}}
+		"ask.decision", "The case does not say what decision it asks for",
+		func(c *Case) bool { return blank(c.Ask.Decision) })
 
 	reserveNoneRule = Rule{"reserve-none", Warning,
 		"Without a contingency reserve the budget assumes nothing goes wrong; the CFO will add one, and larger.",
@@ -134,13 +128,10 @@ var (
 			}
 		}}
 
-	noDecisionDateRule = Rule{"no-decision-date", Advice,
+	noDecisionDateRule = lackRule("no-decision-date", Advice,
 		"A decision without a date drifts; saying when it is needed, and why, creates the urgency.",
-		func(rv *reviewer) {
-			if !blank(rv.c.Ask.Decision) && rv.c.Ask.DecideBy.IsZero() {
-				rv.add("ask.decideBy", "The ask does not say by when the decision is needed")
-			}
-		}}
+		"ask.decideBy", "The ask does not say by when the decision is needed",
+		func(c *Case) bool { return !blank(c.Ask.Decision) && c.Ask.DecideBy.IsZero() })
 )
 
 // The rules that check the recommendation and the settings against the

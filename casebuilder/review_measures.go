@@ -101,13 +101,10 @@ var (
 			}
 		}}
 
-	noContributorsRule = Rule{"no-contributors", Warning,
+	noContributorsRule = lackRule("no-contributors", Warning,
 		"A case built alone on another department's problem looks like HR talking to itself; naming the people from Sales and Finance who shaped it shows they stand behind it.",
-		func(rv *reviewer) {
-			if len(rv.c.Contributors) == 0 {
-				rv.add("contributors", "No contributors are credited: say who helped build the case, and with what")
-			}
-		}}
+		"contributors", "No contributors are credited: say who helped build the case, and with what",
+		func(c *Case) bool { return len(c.Contributors) == 0 })
 )
 
 // The rules that check the measures against the benefits (issue 13).

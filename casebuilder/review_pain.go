@@ -24,13 +24,10 @@ var (
 			}
 		}}
 
-	painWithoutEvidenceRule = Rule{"pain-without-evidence", Blocking,
+	painWithoutEvidenceRule = lackRule("pain-without-evidence", Blocking,
 		"A cost of pain resting on nobody's data is the first thing the CFO will challenge; without evidence the whole case rests on the author's word.",
-		func(rv *reviewer) {
-			if len(rv.c.Pain.Evidence) == 0 {
-				rv.add("pain.evidence", "The pain has no evidence: add the findings and their sources (HR system reports, exit interviews, CRM data)")
-			}
-		}}
+		"pain.evidence", "The pain has no evidence: add the findings and their sources (HR system reports, exit interviews, CRM data)",
+		func(c *Case) bool { return len(c.Pain.Evidence) == 0 })
 
 	evidenceWithoutSourceRule = Rule{"evidence-without-source", Warning,
 		"A finding without a source cannot be checked, and the CFO will ask where it comes from.",

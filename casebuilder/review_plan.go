@@ -8,13 +8,10 @@ import (
 
 // The rules that check the Plan step: milestones, resources, stakeholders and reporting.
 var (
-	noPlanRule = Rule{"no-plan", Blocking,
+	noPlanRule = lackRule("no-plan", Blocking,
 		"Approval for something with no plan is a blank cheque; the CEO needs to see what happens when, and who does it.",
-		func(rv *reviewer) {
-			if len(rv.c.Plan.Milestones) == 0 {
-				rv.add("plan.milestones", "There is no implementation plan: add the milestones, with dates and owners")
-			}
-		}}
+		"plan.milestones", "There is no implementation plan: add the milestones, with dates and owners",
+		func(c *Case) bool { return len(c.Plan.Milestones) == 0 })
 
 	milestoneWithoutOwnerRule = Rule{"milestone-without-owner", Warning,
 		"A milestone that belongs to nobody slips without anyone noticing.",
@@ -69,21 +66,15 @@ var (
 			}
 		}}
 
-	noStakeholdersRule = Rule{"no-stakeholders", Warning,
+	noStakeholdersRule = lackRule("no-stakeholders", Warning,
 		"Change that surprises the people it affects meets resistance; the CEO will ask who has been told.",
-		func(rv *reviewer) {
-			if len(rv.c.Plan.Stakeholders) == 0 {
-				rv.add("plan.stakeholders", "No affected parties are identified: say who is affected and how they are kept informed")
-			}
-		}}
+		"plan.stakeholders", "No affected parties are identified: say who is affected and how they are kept informed",
+		func(c *Case) bool { return len(c.Plan.Stakeholders) == 0 })
 
-	noReportingCadenceRule = Rule{"no-reporting-cadence", Warning,
+	noReportingCadenceRule = lackRule("no-reporting-cadence", Warning,
 		"Without regular reporting the CEO hears about the initiative again only when it has gone wrong.",
-		func(rv *reviewer) {
-			if blank(rv.c.Plan.ReportingCadence) {
-				rv.add("plan.reportingCadence", "There is no reporting cadence: say who reports what to whom, and how often")
-			}
-		}}
+		"plan.reportingCadence", "There is no reporting cadence: say who reports what to whom, and how often",
+		func(c *Case) bool { return blank(c.Plan.ReportingCadence) })
 
 	stakeholderWithoutChannelRule = Rule{"stakeholder-without-channel", Advice,
 		"Naming an affected party is half the job; the plan should say how and how often it hears from the initiative.",

@@ -166,25 +166,15 @@ func uncertainInputs(c *Case, ai int) []uncertain {
 		out = append(out, uncertain{est: Estimate{Kind: CostEstimate, Alternative: ai, Line: li}, r: k.Amount,
 			name: k.Name, kind: "cost", path: fmt.Sprintf("alternatives[%d].costs[%d].amount", ai, li), unit: figure.Money})
 	}
-	for li, b := range a.Benefits {
-		u := uncertain{est: Estimate{Kind: BenefitEstimate, Alternative: ai, Line: li}, name: b.Name, kind: "benefit"}
-		path := fmt.Sprintf("alternatives[%d].benefits[%d]", ai, li)
-		switch b.Basis {
-		case BenefitAmount:
-			u.r, u.path, u.unit = b.Annual, path+".annual", figure.Money
-		case BenefitPainShare:
-			u.r, u.path, u.unit = b.Share, path+".share", figure.Percent
-		case BenefitPainInput:
-			u.r, u.path, u.unit = b.To, path+".to", c.Pain.InputUnit(b.Input)
-			if u.unit == "" {
-				u.unit = figure.Number
-			}
-		default:
+	for li := range a.Benefits {
+		u, ok := benefitEstimate(c, ai, li)
+		if !ok || u.r.IsExact() {
 			continue
 		}
-		if !u.r.IsExact() {
-			out = append(out, u)
+		if u.unit == "" { // an input neither a calculator nor a component has
+			u.unit = figure.Number
 		}
+		out = append(out, u)
 	}
 	return out
 }

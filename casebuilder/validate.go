@@ -1018,15 +1018,8 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 	}
 	keys := map[string]bool{}
 	for i := range b.Milestones {
-		m := &b.Milestones[i]
 		mp := fmt.Sprintf("%s.milestones[%d]", path, i)
-		switch k := m.Key(); {
-		case blank(k):
-			v.add(mp+".name", "must not be empty")
-		case keys[k]:
-			v.add(mp, "%q is the ID or name of another milestone too: the record refers to milestones by it", k)
-		}
-		keys[m.Key()] = true
+		v.recordKey(keys, b.Milestones[i].Key(), mp, "another milestone too: the record refers to milestones by it")
 	}
 	gates := map[string]bool{}
 	for i, g := range b.Gates {
@@ -1046,13 +1039,7 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 	for i := range b.Measures {
 		m := &b.Measures[i]
 		mp := fmt.Sprintf("%s.measures[%d]", path, i)
-		switch k := m.Key(); {
-		case blank(k):
-			v.add(mp+".name", "must not be empty")
-		case measures[k]:
-			v.add(mp, "%q is the ID or name of another KPI too: readings refer to KPIs by it", k)
-		}
-		measures[m.Key()] = true
+		v.recordKey(measures, m.Key(), mp, "another KPI too: readings refer to KPIs by it")
 		if !m.Unit.Valid() {
 			v.add(mp+".unit", "must be one of %s (got %q)", figure.UnitList(), m.Unit)
 		}
@@ -1065,6 +1052,20 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 			v.add(path+".painInputs."+key, "is not an input of any calculator")
 		}
 	}
+}
+
+// recordKey checks k, the key by which the record refers to the milestone
+// or KPI of the baseline at path: it must not be empty, nor one of seen,
+// the keys of those before it, which it joins. taken ends the message for
+// a key seen before, after "is the ID or name of".
+func (v *validator) recordKey(seen map[string]bool, k, path, taken string) {
+	switch {
+	case blank(k):
+		v.add(path+".name", "must not be empty")
+	case seen[k]:
+		v.add(path, "%q is the ID or name of "+taken, k)
+	}
+	seen[k] = true
 }
 
 func (v *validator) finiteAll(path string, xs []float64) {
@@ -1129,13 +1130,7 @@ func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
 	seen := map[string]int{}
 	for i, p := range t.Milestones {
 		path := fmt.Sprintf("tracking.milestones[%d]", i)
-		switch j, dup := seen[p.Milestone]; {
-		case !known[p.Milestone]:
-			v.add(path+".milestone", "the approved plan has no milestone with the ID or name %q", p.Milestone)
-		case dup:
-			v.add(path+".milestone", "milestone %q has its progress in tracking.milestones[%d] already", p.Milestone, j)
-		}
-		seen[p.Milestone] = i
+		v.knownOnce(path+".milestone", p.Milestone, i, known, seen, "milestone", "milestone %q has its progress in tracking.milestones[%d] already")
 		if !p.ActualStart.IsZero() && !p.ActualEnd.IsZero() && p.ActualEnd.Before(p.ActualStart) {
 			v.add(path+".actualEnd", "must not be before the actual start (%s is before %s)", p.ActualEnd, p.ActualStart)
 		}
@@ -1162,6 +1157,20 @@ func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".percentComplete", "a milestone done is 100 %% complete (got %v)", p.PercentComplete)
 		}
 	}
+}
+
+// knownOnce checks key, by which entry i of a list of the record at path
+// refers to a milestone or a KPI (what) of the baseline: it must be one of
+// known, and no entry before it in seen, which it joins, may refer to the
+// same one (dup says so, given the key and the earlier entry's place).
+func (v *validator) knownOnce(path, key string, i int, known map[string]bool, seen map[string]int, what, dup string) {
+	switch j, taken := seen[key]; {
+	case !known[key]:
+		v.add(path, "the approved plan has no %s with the ID or name %q", what, key)
+	case taken:
+		v.add(path, dup, key, j)
+	}
+	seen[key] = i
 }
 
 func (v *validator) readings(t *Tracking, b *ApprovedBaseline) {
@@ -1193,13 +1202,7 @@ func (v *validator) readings(t *Tracking, b *ApprovedBaseline) {
 	kpis := map[string]int{}
 	for i, k := range t.KPIs {
 		path := fmt.Sprintf("tracking.kpis[%d]", i)
-		switch j, dup := kpis[k.Measure]; {
-		case !known[k.Measure]:
-			v.add(path+".measure", "the approved plan has no KPI with the ID or name %q", k.Measure)
-		case dup:
-			v.add(path+".measure", "KPI %q is recorded in tracking.kpis[%d] already", k.Measure, j)
-		}
-		kpis[k.Measure] = i
+		v.knownOnce(path+".measure", k.Measure, i, known, kpis, "KPI", "KPI %q is recorded in tracking.kpis[%d] already")
 		if k.EveryMonths < 0 || k.EveryMonths > MaxHorizonMonths {
 			v.add(path+".everyMonths", "must be the months between readings, 1 to %d, or 0 for the reporting cadence (got %d)", MaxHorizonMonths, k.EveryMonths)
 		}

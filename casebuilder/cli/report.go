@@ -41,13 +41,8 @@ func (r *runner) progressReport(args []string) int {
 		r.fail("-o %s: that is the case file itself; choose another name", out)
 		return exitFail
 	}
-	c, err := casebuilder.Load(path)
-	switch {
-	case c != nil && err != nil:
-		r.fail("%v; fix the case before reporting on it", err)
-		return exitFail
-	case err != nil:
-		r.fail("%v", err)
+	c, ok := r.loadValid(path, "reporting on it")
+	if !ok {
 		return exitFail
 	}
 	now, err := exportTime()

@@ -37,13 +37,8 @@ func (r *runner) approve(args []string) int {
 	if strings.TrimSpace(*by) == "" {
 		return r.usageError("needs --by, who decided")
 	}
-	c, err := casebuilder.Load(path)
-	switch {
-	case c != nil && err != nil:
-		r.fail("%v; fix the case before approving it", err)
-		return exitFail
-	case err != nil:
-		r.fail("%v", err)
+	c, ok := r.loadValid(path, "approving it")
+	if !ok {
 		return exitFail
 	}
 	a := casebuilder.Approval{Date: day, By: strings.TrimSpace(*by), Conditions: strings.TrimSpace(*conditions)}
@@ -82,6 +77,22 @@ func (r *runner) approve(args []string) int {
 	fmt.Fprintf(r.stdout, "%s: approved on %s by %s: %s of %q, a budget of %s (the contingency reserve of %s included).\n",
 		path, b.Approval.Date, b.Approval.By, what, b.AlternativeName, f.Money(b.Budget), f.Money(b.Reserve))
 	return exitOK
+}
+
+// loadValid loads the case at path for a command that writes from it or
+// into it, and says what is wrong when it cannot: a case that loads with
+// invalid values must be fixed before doing what the command does.
+func (r *runner) loadValid(path, doing string) (*casebuilder.Case, bool) {
+	c, err := casebuilder.Load(path)
+	switch {
+	case c != nil && err != nil:
+		r.fail("%v; fix the case before %s", err, doing)
+		return nil, false
+	case err != nil:
+		r.fail("%v", err)
+		return nil, false
+	}
+	return c, true
 }
 
 func gatesWord(n int) string {
@@ -123,13 +134,9 @@ func (r *runner) importActuals(args []string) int {
 	if !wanted {
 		return r.usageError("nothing to import: name a file with --spend, --kpi or --milestones")
 	}
-	c, err := casebuilder.Load(path)
+	c, ok := r.loadValid(path, "importing into it")
 	switch {
-	case c != nil && err != nil:
-		r.fail("%v; fix the case before importing into it", err)
-		return exitFail
-	case err != nil:
-		r.fail("%v", err)
+	case !ok:
 		return exitFail
 	case !c.IsApproved():
 		r.fail("%s: %v", path, tracking.ErrNotApproved)

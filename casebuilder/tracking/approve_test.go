@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
 
 func TestApproveKeepsTheBaseline(t *testing.T) {
@@ -76,15 +77,7 @@ func TestApproveKeepsTheBaseline(t *testing.T) {
 		t.Error("changing the case changed its baseline")
 	}
 	// And the case, approved, still saves and loads.
-	data, err := cb.Encode(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(back.Tracking, c.Tracking) {
+	if _, back := casetest.RoundTrip(t, c); !reflect.DeepEqual(back.Tracking, c.Tracking) {
 		t.Error("the record does not come back from the file as it was")
 	}
 }

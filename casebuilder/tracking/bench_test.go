@@ -3,28 +3,15 @@ package tracking
 import (
 	"testing"
 
-	"github.com/casebuilder/casebuilder/assets"
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
-
-func sampleCase(b *testing.B, name string) *cb.Case {
-	b.Helper()
-	data, err := assets.SampleFile(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := cb.Decode(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
-}
 
 // BenchmarkProgressTracked is the progress of the tracked sample, as the
 // app will work it out again after every edit of an approved case; the
 // target is 5 ms or less on two cores.
 func BenchmarkProgressTracked(b *testing.B) {
-	c := sampleCase(b, "tracked")
+	c := casetest.Sample(b, "tracked")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ProgressOf(c, Options{}); err != nil {
@@ -37,7 +24,7 @@ func BenchmarkProgressTracked(b *testing.B) {
 // a year in with every milestone due a month late: the largest case, each
 // slipped milestone worked out alone. The target is 100 ms or less.
 func BenchmarkProgressStress(b *testing.B) {
-	c := sampleCase(b, "stress")
+	c := casetest.Sample(b, "stress")
 	if err := Approve(c, cb.Approval{Date: c.StartDate, By: "Board"}); err != nil {
 		b.Fatal(err)
 	}

@@ -139,6 +139,17 @@ func progress(t *testing.T, c *cb.Case, asOf Month) *Progress {
 	return p
 }
 
+// report is the progress report of c as of a month (zero: the month of
+// the latest actual).
+func report(t *testing.T, c *cb.Case, asOf Month) *Report {
+	t.Helper()
+	r, err := NewReport(c, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }
 
 func checkFigure(t *testing.T, name string, got, want float64) {

@@ -22,13 +22,7 @@ func TestImportSpend(t *testing.T) {
 		"\n" + // a blank line is skipped
 		"2027-04-10,reserve,1500.50,Agency coach\n" +
 		"2027-04-11,Contingency reserve,-200,Credit note\n"
-	res, err := ImportSpend(c, strings.NewReader(file), today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res != (ImportResult{Kind: SpendFile, Rows: 6, Added: 6}) {
-		t.Errorf("result %+v", res)
-	}
+	importFirst(t, c, file, ImportResult{Kind: SpendFile, Rows: 6, Added: 6})
 	want := []cb.Spend{
 		{Date: d(2027, 1, 20), Line: "Design", Amount: 7000, Note: "First half"},
 		{Date: d(2027, 1, 5), Line: "Licence", Amount: 2400},
@@ -41,16 +35,9 @@ func TestImportSpend(t *testing.T) {
 		t.Errorf("spend\n%+v, want\n%+v", c.Tracking.Spend, want)
 	}
 	// The same file again adds nothing.
-	before := c.Tracking.Clone()
-	res, err = ImportSpend(c, strings.NewReader(file), today)
-	if err != nil || res != (ImportResult{Kind: SpendFile, Rows: 6, Unchanged: 6}) {
-		t.Errorf("again: %+v, %v", res, err)
-	}
-	if !reflect.DeepEqual(c.Tracking, before) {
-		t.Error("importing the same file again changed the record")
-	}
+	importAgain(t, c, SpendFile, file, 6)
 	// A file of the month after, repeating the last rows: only the new ones.
-	res, err = ImportSpend(c, strings.NewReader("date,line,amount\n2027-02-28,Coach,1000\n2027-02-28,Coach,1000\n2027-02-28,Coach,1000\n2027-03-31,Coach,1000\n"), today)
+	res, err := ImportSpend(c, strings.NewReader("date,line,amount\n2027-02-28,Coach,1000\n2027-02-28,Coach,1000\n2027-02-28,Coach,1000\n2027-03-31,Coach,1000\n"), today)
 	if err != nil || res.Added != 2 || res.Unchanged != 2 || len(c.Tracking.Spend) != 8 {
 		t.Errorf("the next month: %+v, %v, %d entries", res, err, len(c.Tracking.Spend))
 	}
@@ -173,6 +160,33 @@ func importFile(c *cb.Case, kind FileKind, file string, opts ImportOptions) (Imp
 	return ImportSpend(c, strings.NewReader(file), opts)
 }
 
+// importFirst imports file into c, which must give want (its Kind says
+// which kind of file it is).
+func importFirst(t *testing.T, c *cb.Case, file string, want ImportResult) {
+	t.Helper()
+	res, err := importFile(c, want.Kind, file, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != want {
+		t.Errorf("result %+v", res)
+	}
+}
+
+// importAgain imports a file of rows rows into c again: it must find
+// them all in the record and change nothing.
+func importAgain(t *testing.T, c *cb.Case, kind FileKind, file string, rows int) {
+	t.Helper()
+	before := c.Tracking.Clone()
+	res, err := importFile(c, kind, file, today)
+	if err != nil || res != (ImportResult{Kind: kind, Rows: rows, Unchanged: rows}) {
+		t.Errorf("again: %+v, %v", res, err)
+	}
+	if !reflect.DeepEqual(c.Tracking, before) {
+		t.Error("importing the same file again changed the record")
+	}
+}
+
 func TestImportReadings(t *testing.T) {
 	c := approved(t)
 	file := "date,measure,value,note\n" +
@@ -181,13 +195,7 @@ func TestImportReadings(t *testing.T) {
 		"2027-03-31,attrition,29.5%,\n" +
 		"2027-03-31,attrition,0.295,\n" + // the same reading twice: once
 		"2027-02-15,Coaching sessions,\"1,250\",\n" // by its name; a count
-	res, err := ImportReadings(c, strings.NewReader(file), today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res != (ImportResult{Kind: KPIFile, Rows: 5, Added: 4, Unchanged: 1}) {
-		t.Errorf("result %+v", res)
-	}
+	importFirst(t, c, file, ImportResult{Kind: KPIFile, Rows: 5, Added: 4, Unchanged: 1})
 	want := []cb.Reading{
 		{Measure: "attrition", Date: d(2027, 1, 31), Value: 0.305, Note: "Rolling twelve months"},
 		{Measure: "attrition", Date: d(2027, 2, 28), Value: 0.3},
@@ -197,15 +205,9 @@ func TestImportReadings(t *testing.T) {
 	if !reflect.DeepEqual(c.Tracking.Readings, want) {
 		t.Errorf("readings\n%+v, want\n%+v", c.Tracking.Readings, want)
 	}
-	before := c.Tracking.Clone()
-	if res, err := ImportReadings(c, strings.NewReader(file), today); err != nil || res.Added != 0 || res.Unchanged != 5 {
-		t.Errorf("again: %+v, %v", res, err)
-	}
-	if !reflect.DeepEqual(c.Tracking, before) {
-		t.Error("importing the same file again changed the record")
-	}
+	importAgain(t, c, KPIFile, file, 5)
 	// Another value for a day the case has read is refused.
-	_, err = ImportReadings(c, strings.NewReader("date,measure,value\n2027-02-28,attrition,29 %\n"), today)
+	_, err := ImportReadings(c, strings.NewReader("date,measure,value\n2027-02-28,attrition,29 %\n"), today)
 	if err == nil || !strings.Contains(err.Error(), "row 2, value: Attrition reads 30.0% on 2027-02-28 in the case already") {
 		t.Errorf("err = %v", err)
 	}
@@ -223,13 +225,7 @@ func TestImportMilestones(t *testing.T) {
 	file := "milestone,actualStart,actualEnd,percentComplete,status,note\n" +
 		"design,2027-01-04,2027-03-05,100 %,Done,A week late: the partner was slow\n" +
 		"Roll-out,2027-03-08,,50,In progress,\n" // by its name; 50 is 50 %
-	res, err := ImportMilestones(c, strings.NewReader(file), today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res != (ImportResult{Kind: MilestonesFile, Rows: 2, Added: 2}) {
-		t.Errorf("result %+v", res)
-	}
+	importFirst(t, c, file, ImportResult{Kind: MilestonesFile, Rows: 2, Added: 2})
 	want := []cb.MilestoneProgress{
 		{Milestone: "design", ActualStart: d(2027, 1, 4), ActualEnd: d(2027, 3, 5), PercentComplete: 1, Status: cb.Done, Note: "A week late: the partner was slow"},
 		{Milestone: "rollout", ActualStart: d(2027, 3, 8), PercentComplete: 0.5, Status: cb.InProgress},
@@ -237,13 +233,7 @@ func TestImportMilestones(t *testing.T) {
 	if !reflect.DeepEqual(c.Tracking.Milestones, want) {
 		t.Errorf("milestones\n%+v, want\n%+v", c.Tracking.Milestones, want)
 	}
-	before := c.Tracking.Clone()
-	if res, err := ImportMilestones(c, strings.NewReader(file), today); err != nil || res.Added != 0 || res.Unchanged != 2 {
-		t.Errorf("again: %+v, %v", res, err)
-	}
-	if !reflect.DeepEqual(c.Tracking, before) {
-		t.Error("importing the same file again changed the record")
-	}
+	importAgain(t, c, MilestonesFile, file, 2)
 	// A later file: empty cells leave what the record holds; an end with
 	// no percent or status makes it done.
 	if _, err := ImportMilestones(c, strings.NewReader("milestone,actualEnd,note\nrollout,2027-05-07,Caught up in May\n"), today); err != nil {

@@ -2,6 +2,7 @@ package tracking
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -336,7 +337,7 @@ func (im *importer) commit(columnOf map[string]string) error {
 			if m := problemPath.FindStringSubmatch(p.Path); m != nil {
 				k, _ := strconv.Atoi(m[2])
 				if row, ok := im.wrote[m[1]][k]; ok {
-					tab.fail(row, orDefault(columnOf[m[3]], m[3]), "%s", p.Message)
+					tab.fail(row, cmp.Or(columnOf[m[3]], m[3]), "%s", p.Message)
 					continue
 				}
 			}
@@ -481,19 +482,7 @@ func ImportReadings(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Impor
 		return res, err
 	}
 	f := casebuilder.FormatFor(c)
-	byKey := map[string]*casebuilder.BaselineMeasure{}
-	var names []string
-	for i := range im.b.Measures {
-		m := &im.b.Measures[i]
-		byKey[strings.ToLower(m.Key())] = m
-		names = append(names, strconv.Quote(m.Key()))
-	}
-	for i := range im.b.Measures { // a KPI with an ID can be named by its name too
-		m := &im.b.Measures[i]
-		if _, taken := byKey[strings.ToLower(m.Name)]; !taken {
-			byKey[strings.ToLower(m.Name)] = m
-		}
-	}
+	byKey, names := byKeyOrName(im.b.Measures, func(m *casebuilder.BaselineMeasure) string { return m.Name })
 	type day struct {
 		measure string
 		date    casebuilder.Date
@@ -563,6 +552,30 @@ func ImportReadings(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Impor
 	return res, nil
 }
 
+// byKeyOrName indexes the KPIs or milestones of the baseline by their key
+// in lower case and, where no key takes it, by their name (one with an ID
+// can be named by its name too), and quotes their keys, in order, for a
+// message that lists them.
+func byKeyOrName[T any, P interface {
+	*T
+	Key() string
+}](items []T, name func(P) string) (map[string]P, []string) {
+	byKey := map[string]P{}
+	var keys []string
+	for i := range items {
+		m := P(&items[i])
+		byKey[strings.ToLower(m.Key())] = m
+		keys = append(keys, strconv.Quote(m.Key()))
+	}
+	for i := range items {
+		m := P(&items[i])
+		if _, taken := byKey[strings.ToLower(name(m))]; !taken {
+			byKey[strings.ToLower(name(m))] = m
+		}
+	}
+	return byKey, keys
+}
+
 // parseReading reads a KPI's value as its unit is typed on screen, except
 // that a percentage without its sign is a fraction: "30.5 %" and "0.305"
 // are both 30.5 %. A bare number more than ten times the KPI's scale in a
@@ -603,19 +616,7 @@ func ImportMilestones(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Imp
 	if err != nil {
 		return res, err
 	}
-	byKey := map[string]*casebuilder.BaselineMilestone{}
-	var names []string
-	for i := range im.b.Milestones {
-		m := &im.b.Milestones[i]
-		byKey[strings.ToLower(m.Key())] = m
-		names = append(names, strconv.Quote(m.Key()))
-	}
-	for i := range im.b.Milestones {
-		m := &im.b.Milestones[i]
-		if _, taken := byKey[strings.ToLower(m.Name)]; !taken {
-			byKey[strings.ToLower(m.Name)] = m
-		}
-	}
+	byKey, names := byKeyOrName(im.b.Milestones, func(m *casebuilder.BaselineMilestone) string { return m.Name })
 	held := map[string]int{}
 	for j, p := range im.t.Milestones {
 		held[p.Milestone] = j

@@ -1,6 +1,7 @@
 package tracking
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -211,7 +212,7 @@ func (w *worker) gates() {
 			by = gp.Day
 		}
 		for _, th := range g.Thresholds {
-			tc := ThresholdCheck{Measure: orDefault(names[th.Measure], th.Measure), Comparison: th.Comparison, Value: th.Value}
+			tc := ThresholdCheck{Measure: cmp.Or(names[th.Measure], th.Measure), Comparison: th.Comparison, Value: th.Value}
 			if rs := w.readingsOf(th.Measure, by); len(rs) > 0 {
 				r := rs[len(rs)-1]
 				met := th.Comparison.Met(r.Value, th.Value)
@@ -255,8 +256,8 @@ func (w *worker) risks() {
 		}
 		rp := RiskProgress{Risk: e.Risk, Description: e.Risk, Fired: e.Fired, Workaround: e.Workaround, Contingency: e.Contingency,
 			Cost: e.Cost, Note: e.Note, Event: i}
-		if j := slices.IndexFunc(w.c.Risks, func(r casebuilder.Risk) bool { return orDefault(r.ID, r.Description) == e.Risk }); j >= 0 {
-			rp.Description, rp.Owner = orDefault(w.c.Risks[j].Description, e.Risk), w.c.Risks[j].Owner
+		if j := slices.IndexFunc(w.c.Risks, func(r casebuilder.Risk) bool { return cmp.Or(r.ID, r.Description) == e.Risk }); j >= 0 {
+			rp.Description, rp.Owner = cmp.Or(w.c.Risks[j].Description, e.Risk), w.c.Risks[j].Owner
 		}
 		if w.upTo(e.Resolved) {
 			rp.Resolved = e.Resolved

@@ -1,6 +1,7 @@
 package tracking
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -244,7 +245,7 @@ func (w *worker) withDates(pick func(key string) bool) *casebuilder.Case {
 	cc.Plan.Milestones = slices.Clone(w.c.Plan.Milestones)
 	for i := range cc.Plan.Milestones {
 		m := &cc.Plan.Milestones[i]
-		key := orDefault(m.ID, m.Name)
+		key := cmp.Or(m.ID, m.Name)
 		if !pick(key) {
 			continue
 		}
@@ -267,39 +268,34 @@ func (w *worker) moves(key string, moved *casebuilder.Case) []MovedLine {
 	}
 	id := ""
 	for _, m := range w.c.Plan.Milestones {
-		if orDefault(m.ID, m.Name) == key {
+		if cmp.Or(m.ID, m.Name) == key {
 			id = m.ID
 		}
 	}
 	if id == "" {
 		return nil // only a milestone with an ID can be anchored to
 	}
-	anchored := func(a, b *casebuilder.Anchor) bool {
-		return (a != nil && a.Milestone == id) || (b != nil && b.Milestone == id)
-	}
 	alt := &w.c.Alternatives[w.ai]
 	var out []MovedLine
-	add := func(name string, kind casebuilder.LineKind, s0 int, e0 *int, s1 int, e1 *int) {
-		ml := MovedLine{Line: name, Kind: kind, StartMonth: s0, ForecastStartMonth: s1, EndMonth: e0, ForecastEndMonth: e1}
+	// add adds a line anchored to the milestone whose months, in the case
+	// as approved or with the milestone moved, have moved.
+	add := func(name string, kind casebuilder.LineKind, start, end *casebuilder.Anchor, months func(*casebuilder.Case) (int, *int)) {
+		if (start == nil || start.Milestone != id) && (end == nil || end.Milestone != id) {
+			return
+		}
+		s0, e0 := months(w.c)
+		s1, e1 := months(moved)
 		if s0 != s1 || !sameEnd(e0, e1) {
-			out = append(out, ml)
+			out = append(out, MovedLine{Line: name, Kind: kind, StartMonth: s0, ForecastStartMonth: s1, EndMonth: e0, ForecastEndMonth: e1})
 		}
 	}
 	for i := range alt.Costs {
 		k := &alt.Costs[i]
-		if anchored(k.StartAt, k.EndAt) {
-			s0, e0 := w.c.CostMonths(k)
-			s1, e1 := moved.CostMonths(k)
-			add(k.Name, casebuilder.CostLine, s0, e0, s1, e1)
-		}
+		add(k.Name, casebuilder.CostLine, k.StartAt, k.EndAt, func(c *casebuilder.Case) (int, *int) { return c.CostMonths(k) })
 	}
 	for i := range alt.Benefits {
 		bn := &alt.Benefits[i]
-		if anchored(bn.StartAt, bn.EndAt) {
-			s0, e0 := w.c.BenefitMonths(bn)
-			s1, e1 := moved.BenefitMonths(bn)
-			add(bn.Name, casebuilder.BenefitLine, s0, e0, s1, e1)
-		}
+		add(bn.Name, casebuilder.BenefitLine, bn.StartAt, bn.EndAt, func(c *casebuilder.Case) (int, *int) { return c.BenefitMonths(bn) })
 	}
 	return out
 }
@@ -309,11 +305,4 @@ func sameEnd(a, b *int) bool {
 		return a == nil && b == nil
 	}
 	return *a == *b
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

@@ -17,10 +17,7 @@ func TestReportOfApril(t *testing.T) {
 		{Raised: d(2027, 4, 12), Question: "Keep the agency coach until June?", From: "CFO", By: d(2027, 5, 15)},
 		{Raised: d(2027, 3, 2), Question: "Start the roll-out a week late?", From: "VP Sales", Decided: d(2027, 3, 4), Answer: "Yes"},
 	}
-	r, err := NewReport(c, Month{2027, 4})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report(t, c, Month{2027, 4})
 	if r.AsOf != (Month{2027, 4}) || r.Previous != (Month{2027, 3}) || r.Before == nil || r.Title != "By hand" {
 		t.Fatalf("as of %s, previous %s", r.AsOf, r.Previous)
 	}
@@ -79,10 +76,7 @@ func TestReportOfMarch(t *testing.T) {
 	// The design finished in March: done, its owner credited; the roll-out
 	// starts, and the gate is due.
 	c := underWay(t)
-	r, err := NewReport(c, Month{2027, 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report(t, c, Month{2027, 3})
 	if len(r.Done) != 1 || r.Done[0].Key != "design" {
 		t.Fatalf("done %+v", r.Done)
 	}
@@ -107,10 +101,7 @@ func TestReportOfMarch(t *testing.T) {
 
 func TestFirstReport(t *testing.T) {
 	c := underWay(t)
-	r, err := NewReport(c, Month{2027, 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report(t, c, Month{2027, 1})
 	if !r.Previous.IsZero() || r.Before != nil {
 		t.Errorf("previous %s", r.Previous)
 	}

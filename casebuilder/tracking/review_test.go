@@ -35,15 +35,21 @@ func expect(t *testing.T, fs []cb.Finding, severity cb.Severity, path, want stri
 	}
 }
 
+// expectNone checks that a rule found nothing; when says in which case.
+func expectNone(t *testing.T, fs []cb.Finding, when string) {
+	t.Helper()
+	if len(fs) != 0 {
+		t.Errorf("%s: %v", when, fs)
+	}
+}
+
 func TestRuleLateMilestoneWithoutRecovery(t *testing.T) {
 	c := underWay(t)
 	expect(t, findings(t, c, Month{2027, 4}, "late-milestone-without-recovery"), cb.Warning, "tracking.milestones[1].note",
 		`Milestone "Roll-out" is running 54 days late, and no note says how it will recover`)
 	// A note answers it.
 	c.Tracking.Milestones[1].Note = "A second coach from May"
-	if fs := findings(t, c, Month{2027, 4}, "late-milestone-without-recovery"); len(fs) != 0 {
-		t.Errorf("with a note: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "late-milestone-without-recovery"), "with a note")
 	// Milestones late with no progress recorded point to where it goes:
 	// as of March, the design has not started, nor the roll-out, due to
 	// start on 1 March.
@@ -58,10 +64,7 @@ func TestRuleLateMilestoneWithoutRecovery(t *testing.T) {
 	// Done late is not running late; neither is one that waits for it.
 	c = underWay(t)
 	c.Tracking.Milestones[1].Note = "x"
-	fs = findings(t, c, Month{2027, 4}, "late-milestone-without-recovery")
-	if len(fs) != 0 {
-		t.Errorf("the design, done late, and the review, waiting: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "late-milestone-without-recovery"), "the design, done late, and the review, waiting")
 }
 
 func TestRuleKPIOffTrackWithoutAction(t *testing.T) {
@@ -72,22 +75,16 @@ func TestRuleKPIOffTrackWithoutAction(t *testing.T) {
 	expect(t, findings(t, c, Month{2027, 4}, "kpi-off-track-without-action"), cb.Warning, "tracking.kpis[1].action",
 		`KPI "Coaching sessions" reads 1.50 on 2027-04-15, off its trajectory of 2.15, and no action is recorded`)
 	c.Tracking.KPIs[1].Action = "Coaching sessions put in managers' calendars"
-	if fs := findings(t, c, Month{2027, 4}, "kpi-off-track-without-action"); len(fs) != 0 {
-		t.Errorf("with an action: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "kpi-off-track-without-action"), "with an action")
 }
 
 func TestRuleSpendOverPlan(t *testing.T) {
 	c := underWay(t)
 	// 18,600 against 17,400 is 6.9 % over: not yet.
-	if fs := findings(t, c, Month{2027, 4}, "spend-over-plan"); len(fs) != 0 {
-		t.Errorf("6.9 %% over: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "spend-over-plan"), "6.9 % over")
 	// 540 more on the coach: 19,140 is exactly 10 % over, still not more.
 	c.Tracking.Spend = append(c.Tracking.Spend, cb.Spend{Date: d(2027, 4, 30), Line: "Coach", Amount: 540})
-	if fs := findings(t, c, Month{2027, 4}, "spend-over-plan"); len(fs) != 0 {
-		t.Errorf("10 %% over: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "spend-over-plan"), "10 % over")
 	c.Tracking.Spend = append(c.Tracking.Spend, cb.Spend{Date: d(2027, 4, 30), Line: "Coach", Amount: 10})
 	// 19,150 is 10.06 % over; the design, 1,000 over, the most.
 	expect(t, findings(t, c, Month{2027, 4}, "spend-over-plan"), cb.Warning, "tracking.spend",
@@ -98,34 +95,24 @@ func TestRuleForecastOverBudget(t *testing.T) {
 	c := underWay(t)
 	expect(t, findings(t, c, Month{2027, 4}, "forecast-over-budget"), cb.Warning, "tracking.decisions",
 		"The forecast at completion, €21,600, is €2,200 over the approved budget of €19,400: ask the approvers to decide on it")
-	if fs := findings(t, onPlanInJanuary(t), Month{2027, 1}, "forecast-over-budget"); len(fs) != 0 {
-		t.Errorf("on plan: %v", fs)
-	}
+	expectNone(t, findings(t, onPlanInJanuary(t), Month{2027, 1}, "forecast-over-budget"), "on plan")
 }
 
 func TestRuleRiskFiredWithoutResponse(t *testing.T) {
 	c := underWay(t)
-	if fs := findings(t, c, Month{2027, 4}, "risk-fired-without-response"); len(fs) != 0 {
-		t.Errorf("with its contingency: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "risk-fired-without-response"), "with its contingency")
 	c.Tracking.RiskEvents[0].Contingency = false
 	expect(t, findings(t, c, Month{2027, 4}, "risk-fired-without-response"), cb.Blocking, "tracking.riskEvents[0].workaround",
 		`The trigger of risk "The coach leaves" fired on 2027-04-05, and neither its work-around nor its contingency plan is used`)
 	// Before it fired, nothing.
-	if fs := findings(t, c, Month{2027, 3}, "risk-fired-without-response"); len(fs) != 0 {
-		t.Errorf("in March: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 3}, "risk-fired-without-response"), "in March")
 	c.Tracking.RiskEvents[0].Workaround = true
-	if fs := findings(t, c, Month{2027, 4}, "risk-fired-without-response"); len(fs) != 0 {
-		t.Errorf("with its work-around: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "risk-fired-without-response"), "with its work-around")
 }
 
 func TestRuleKPIReadingOverdue(t *testing.T) {
 	c := underWay(t)
-	if fs := findings(t, c, Month{2027, 4}, "kpi-reading-overdue"); len(fs) != 0 {
-		t.Errorf("read every month: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "kpi-reading-overdue"), "read every month")
 	// As of June, sessions were last read on 15 April: two months.
 	c.Tracking.Readings = append(c.Tracking.Readings, cb.Reading{Measure: "attrition", Date: d(2027, 6, 30), Value: 0.28},
 		cb.Reading{Measure: "attrition", Date: d(2027, 5, 31), Value: 0.283})
@@ -133,9 +120,7 @@ func TestRuleKPIReadingOverdue(t *testing.T) {
 		`KPI "Coaching sessions" has had no reading since 2027-04-15; it is to be read every month`)
 	// Read every quarter, it is not overdue yet.
 	c.Tracking.KPIs = append(c.Tracking.KPIs, cb.KPIRecord{Measure: "sessions", EveryMonths: 3})
-	if fs := findings(t, c, Month{2027, 6}, "kpi-reading-overdue"); len(fs) != 0 {
-		t.Errorf("quarterly: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 6}, "kpi-reading-overdue"), "quarterly")
 	// A KPI never read, two months in.
 	c = approved(t)
 	c.Tracking.Readings = []cb.Reading{{Measure: "attrition", Date: d(2027, 2, 28), Value: 0.3}}
@@ -148,20 +133,14 @@ func TestRuleGateWithoutOutcome(t *testing.T) {
 	expect(t, findings(t, c, Month{2027, 4}, "gate-without-outcome"), cb.Warning, "tracking.gates",
 		`Gate "After the design" was due on 2027-03-06, and no outcome is recorded`)
 	c.Tracking.Gates = []cb.GateOutcome{{Gate: "g1", Date: d(2027, 3, 8), Met: true, Decision: cb.GoOn}}
-	if fs := findings(t, c, Month{2027, 4}, "gate-without-outcome"); len(fs) != 0 {
-		t.Errorf("with its outcome: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "gate-without-outcome"), "with its outcome")
 	// An outcome recorded after the month does not count as of it.
-	if fs := findings(t, c, Month{2027, 3}, "gate-without-outcome"); len(fs) != 0 {
-		t.Errorf("decided on 8 March, as of March: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 3}, "gate-without-outcome"), "decided on 8 March, as of March")
 }
 
 func TestRuleBenefitWithoutIsolation(t *testing.T) {
 	c := underWay(t)
-	if fs := findings(t, c, Month{2027, 4}, "benefit-without-isolation"); len(fs) != 0 {
-		t.Errorf("isolated: %v", fs)
-	}
+	expectNone(t, findings(t, c, Month{2027, 4}, "benefit-without-isolation"), "isolated")
 	c.Tracking.KPIs[0].Isolation = nil
 	expect(t, findings(t, c, Month{2027, 4}, "benefit-without-isolation"), cb.Advice, "tracking.kpis[0].isolation",
 		`KPI "Attrition" is worth €18,906 to date by the cost of pain, but no share of it is attributed to the programme, so none is claimed`)

@@ -3,8 +3,8 @@ package tracking
 import (
 	"testing"
 
-	"github.com/casebuilder/casebuilder/assets"
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
 
 // TestTrackedSample checks that the tracked sample tells what it says: the
@@ -12,14 +12,7 @@ import (
 // fired, the KPIs partly on track, and nothing a CEO would object to in
 // its record.
 func TestTrackedSample(t *testing.T) {
-	data, err := assets.SampleFile("tracked")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := casetest.Sample(t, "tracked")
 	start := MonthOf(c.StartDate)
 	if m := DefaultAsOf(c); m.Since(start) != 8 {
 		t.Errorf("as of %s, %d months after the start %s", m, m.Since(start), start)
@@ -61,10 +54,7 @@ func TestTrackedSample(t *testing.T) {
 			t.Errorf("the sample, a model to follow, has a %s: %s", f.Severity, f.Message)
 		}
 	}
-	r, err := NewReport(c, Month{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := report(t, c, Month{})
 	if len(r.Credits) == 0 || len(r.Decisions) == 0 || len(r.Late) != 1 || len(r.Changes) < 3 {
 		t.Errorf("report: %d credits, %d decisions, %d late, %d changes", len(r.Credits), len(r.Decisions), len(r.Late), len(r.Changes))
 	}

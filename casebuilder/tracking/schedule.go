@@ -1,6 +1,7 @@
 package tracking
 
 import (
+	"cmp"
 	"math"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -87,7 +88,7 @@ func (w *worker) schedule() {
 	live := map[string]*casebuilder.Milestone{}
 	for i := range w.c.Plan.Milestones {
 		m := &w.c.Plan.Milestones[i]
-		live[orDefault(m.ID, m.Name)] = m
+		live[cmp.Or(m.ID, m.Name)] = m
 	}
 	index := map[string]int{}
 	for i := range b.Milestones {

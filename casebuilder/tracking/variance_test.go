@@ -3,8 +3,8 @@ package tracking
 import (
 	"testing"
 
-	"github.com/casebuilder/casebuilder/assets"
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
 
 // checkVariance checks that the Variance sheet's figures, worked out from
@@ -46,11 +46,7 @@ func TestVarianceEqualsTheProgress(t *testing.T) {
 	for _, m := range []Month{{2027, 1}, {2027, 2}, {2027, 4}, {2027, 12}} {
 		checkVariance(t, "hand case "+m.String(), c, m)
 	}
-	data, _ := assets.SampleFile("tracked")
-	tr, err := cb.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := casetest.Sample(t, "tracked")
 	checkVariance(t, "tracked", tr, Month{})
 	// A stage approved: the forecast stops at the gate.
 	s := handCase()
