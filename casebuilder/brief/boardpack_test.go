@@ -310,7 +310,7 @@ func TestPaidBackIn(t *testing.T) {
 	if month != 23 {
 		t.Fatalf("LibreOffice's payback %v is in month %d, not 23", lo, month)
 	}
-	d := newDoc(c, papers["a4"], fixed, analysed(c))
+	d := newDoc(c, paperOf(t, "a4"), fixed, analysed(c))
 	d.write()
 	pb := d.log.paidBack
 	if !pb.drawn || pb.month != month || pb.crossing < float64(month) || pb.crossing > float64(month+1) {

@@ -15,12 +15,25 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jung-kurt/gofpdf"
+
 	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 )
 
 // fixed is the clock of every test brief.
 var fixed = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+// paperOf is the size of the paper named, "a4" or "letter".
+func paperOf(t testing.TB, name string) gofpdf.SizeType {
+	t.Helper()
+	size, err := pdfpage.Paper(nil, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return size
+}
 
 func sample(t testing.TB, name string) *casebuilder.Case {
 	t.Helper()
@@ -232,7 +245,7 @@ func TestLength(t *testing.T) {
 		{"ramp", "letter", 0, 8},
 	} {
 		c := shared(t, tc.name)
-		d := newDoc(c, papers[tc.paper], fixed, analysed(c))
+		d := newDoc(c, paperOf(t, tc.paper), fixed, analysed(c))
 		d.write()
 		n := d.pdf.PageCount()
 		body := d.toc[len(d.toc)-1].page - d.toc[0].page
@@ -438,7 +451,7 @@ func TestLayout(t *testing.T) {
 	for name, c := range cases {
 		for _, paper := range []string{"a4", "letter"} {
 			t.Run(name+"-"+paper, func(t *testing.T) {
-				d := newDoc(c, papers[paper], fixed, analysed(c))
+				d := newDoc(c, paperOf(t, paper), fixed, analysed(c))
 				d.write()
 				if err := d.pdf.Error(); err != nil {
 					t.Fatal(err)
@@ -668,7 +681,7 @@ func TestVariedCases(t *testing.T) {
 			c.Recommendation.Alternative = ""
 		}
 		for _, paper := range []string{"a4", "letter"} {
-			d := newDoc(c, papers[paper], fixed, analysed(c))
+			d := newDoc(c, paperOf(t, paper), fixed, analysed(c))
 			d.write()
 			if _, err := d.output(); err != nil {
 				t.Fatalf("case %d, %s: %v", i, paper, err)
@@ -695,7 +708,7 @@ func TestNoteStaysWithItsTable(t *testing.T) {
 	c := shared(t, "turnover")
 	note := "Small print that explains the table above it, long enough to run onto a second line of the note at this width, as notes under tables often do."
 	for _, paper := range []string{"a4", "letter"} {
-		d := newDoc(c, papers[paper], fixed, analysed(c))
+		d := newDoc(c, paperOf(t, paper), fixed, analysed(c))
 		d.newTOC()
 		for _, what := range []string{"table", "chart"} {
 			for off := 2.0; off <= 80; off += 0.5 {
@@ -787,7 +800,7 @@ func TestChartNames(t *testing.T) {
 	for _, dr := range an.Tornado.Drivers[:min(len(an.Tornado.Drivers), tornadoRows)] {
 		long = append(long, dr.Input)
 	}
-	d := newDoc(c, papers["a4"], fixed, an)
+	d := newDoc(c, paperOf(t, "a4"), fixed, an)
 	d.newTOC()
 	d.newPage(false)
 	d.npvChart()

@@ -384,7 +384,7 @@ func TestCashSentence(t *testing.T) {
 		a.Costs[i].Money = casebuilder.Cash
 	}
 	a.Benefits = []casebuilder.Benefit{{Name: "Agency fees no longer paid", Basis: casebuilder.BenefitAmount, Annual: casebuilder.Exactly(900000), Money: casebuilder.Cash}}
-	d := newDoc(cash, papers["a4"], fixed, casebuilder.Analyse(cash, casebuilder.AnalysisOptions{SkipSimulation: true}))
+	d := newDoc(cash, paperOf(t, "a4"), fixed, casebuilder.Analyse(cash, casebuilder.AnalysisOptions{SkipSimulation: true}))
 	rec := d.res.RecommendedAlternative()
 	if got := d.cashSentence(rec); !strings.HasSuffix(got, ": all of it is cash.") || rec.NPV != rec.CashNPV {
 		t.Errorf("a case all in cash: %q (NPV %v, cash NPV %v)", got, rec.NPV, rec.CashNPV)
@@ -570,7 +570,7 @@ func TestBreakEvenWords(t *testing.T) {
 	c.Alternatives[2].Benefits = append(c.Alternatives[2].Benefits,
 		casebuilder.Benefit{Name: "Agency fees saved", Basis: casebuilder.BenefitAmount, Annual: casebuilder.Range{Low: 50000, Likely: 80000, High: 90000}},
 		casebuilder.Benefit{Name: "Less turnover", Basis: casebuilder.BenefitPainShare, Share: casebuilder.Range{Low: 0.05, Likely: 0.1, High: 0.15}})
-	d := newDoc(c, papers["a4"], fixed, casebuilder.Analyse(c, casebuilder.AnalysisOptions{SkipSimulation: true}))
+	d := newDoc(c, paperOf(t, "a4"), fixed, casebuilder.Analyse(c, casebuilder.AnalysisOptions{SkipSimulation: true}))
 	v := func(x float64) *float64 { return &x }
 	for _, tc := range []struct {
 		be   casebuilder.BreakEven
