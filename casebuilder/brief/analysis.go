@@ -119,9 +119,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	if lo < 0 {
 		note += fmt.Sprintf(" Hatched: trials whose NPV is below zero (%s of them).", f.Percent(1-a.ProbNPVPositive))
 	}
-	d.block(h + d.noteHeight(note))
-	if d.dry {
-		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
+	if !d.chartRoom(h, note) {
 		return
 	}
 	maxShare := 0.0
@@ -408,9 +406,7 @@ func (d *doc) tornadoHeight(n int) float64 {
 func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note string) {
 	pdf, f := d.pdf, d.f
 	h := d.tornadoHeight(len(drivers))
-	d.block(h + d.noteHeight(note))
-	if d.dry {
-		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
+	if !d.chartRoom(h, note) {
 		return
 	}
 	lo, hi := base, base
@@ -476,16 +472,7 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 		d.fill(colZebra)
 		d.rect(marginX, plotY+float64(i)*tornadoRowH, d.contentW(), tornadoRowH, "F")
 	}
-	// Grid and ticks.
-	pdf.SetLineWidth(0.1)
-	d.draw(colRule)
-	d.setFont("", 6.5)
-	d.setColor(colMuted)
-	for _, t := range ticks {
-		x := xOf(t)
-		d.line(x, plotY, x, bottom)
-		d.centredAt(x, bottom+1, f.MoneyShort(t))
-	}
+	d.moneyGrid(ticks, xOf, plotY, bottom)
 	for i, dr := range drivers {
 		y := plotY + float64(i)*tornadoRowH
 		// The input and its range.

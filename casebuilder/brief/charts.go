@@ -37,9 +37,7 @@ func (d *doc) npvChart() {
 		note += "; a negative NPV is hatched"
 	}
 	note += ". Doing nothing is the zero line every other alternative is measured from."
-	d.block(h + d.noteHeight(note))
-	if d.dry {
-		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
+	if !d.chartRoom(h, note) {
 		return
 	}
 	labelW := min(58, d.contentW()*0.33)
@@ -80,16 +78,7 @@ func (d *doc) npvChart() {
 	top := d.y
 	bottom := top + float64(n)*rowH
 
-	// Grid and ticks.
-	pdf.SetLineWidth(0.1)
-	d.draw(colRule)
-	d.setFont("", 6.5)
-	d.setColor(colMuted)
-	for _, t := range ticks {
-		x := xOf(t)
-		d.line(x, top, x, bottom)
-		d.centredAt(x, bottom+1, f.MoneyShort(t))
-	}
+	d.moneyGrid(ticks, xOf, top, bottom)
 	for i, a := range alts {
 		y := top + float64(i)*rowH
 		rec := i == d.res.Recommended
@@ -140,6 +129,32 @@ func (d *doc) npvChart() {
 	d.note(note)
 }
 
+// chartRoom makes room for a chart h high and the note under it, with
+// the headings before them, and reports whether to draw it: in a dry run
+// it only moves past them.
+func (d *doc) chartRoom(h float64, note string) bool {
+	d.block(h + d.noteHeight(note))
+	if d.dry {
+		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
+		return false
+	}
+	return true
+}
+
+// moneyGrid draws a chart's grid: a vertical line from top to bottom at
+// each tick, placed by xOf, with the amount under it.
+func (d *doc) moneyGrid(ticks []float64, xOf func(float64) float64, top, bottom float64) {
+	d.pdf.SetLineWidth(0.1)
+	d.draw(colRule)
+	d.setFont("", 6.5)
+	d.setColor(colMuted)
+	for _, t := range ticks {
+		x := xOf(t)
+		d.line(x, top, x, bottom)
+		d.centredAt(x, bottom+1, d.f.MoneyShort(t))
+	}
+}
+
 // centredAt writes a short label centred on x, moved inside the margins
 // where it would cross them.
 func (d *doc) centredAt(x, y float64, s string) {
@@ -185,9 +200,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	if !paid {
 		note = "Each point is the cumulative figure at the end of a month. The cumulative net cash flow does not turn positive for good within the horizon: the investment is not paid back."
 	}
-	d.block(h + d.noteHeight(note))
-	if d.dry {
-		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
+	if !d.chartRoom(h, note) {
 		return
 	}
 	// The cumulative figures at the end of each month, after the start

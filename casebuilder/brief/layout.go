@@ -348,42 +348,30 @@ func (d *doc) drawHeading(hd heading) {
 		d.y += 6
 		d.logHeading(hd.text)
 	case 2:
-		if !d.atTop() {
-			d.y += 3
-		}
-		d.setFont("B", 11.5)
-		d.setColor(colAccent)
-		for _, l := range d.wrap(hd.text, d.contentW()) {
-			d.textAt(marginX, d.y, d.contentW(), l, "L")
-			d.y += 5.5
-		}
-		d.y += 1.5
-		d.logHeading(hd.text)
+		d.drawSubheading(hd.text, 3, 11.5, colAccent, 5.5, 1.5)
 	case 4:
-		if !d.atTop() {
-			d.y += 1.8
-		}
-		d.setFont("B", 10)
-		d.setColor(colAccent)
-		for _, l := range d.wrap(hd.text, d.contentW()) {
-			d.textAt(marginX, d.y, d.contentW(), l, "L")
-			d.y += 4.6
-		}
-		d.y += 0.6
-		d.logHeading(hd.text)
+		d.drawSubheading(hd.text, 1.8, 10, colAccent, 4.6, 0.6)
 	default:
-		if !d.atTop() {
-			d.y += 1.5
-		}
-		d.setFont("B", 9.5)
-		d.setColor(colInk)
-		for _, l := range d.wrap(hd.text, d.contentW()) {
-			d.textAt(marginX, d.y, d.contentW(), l, "L")
-			d.y += 4.6
-		}
-		d.y += 0.8
-		d.logHeading(hd.text)
+		d.drawSubheading(hd.text, 1.5, 9.5, colInk, 4.6, 0.8)
 	}
+}
+
+// drawSubheading writes a heading below the first level across the
+// content width, in bold of the given size and colour: before millimetres
+// below what precedes it on the page, its lines step apart, and after
+// millimetres above what follows.
+func (d *doc) drawSubheading(text string, before, size float64, c rgb, step, after float64) {
+	if !d.atTop() {
+		d.y += before
+	}
+	d.setFont("B", size)
+	d.setColor(c)
+	for _, l := range d.wrap(text, d.contentW()) {
+		d.textAt(marginX, d.y, d.contentW(), l, "L")
+		d.y += step
+	}
+	d.y += after
+	d.logHeading(text)
 }
 
 func (d *doc) logHeading(text string) {

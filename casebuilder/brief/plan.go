@@ -103,17 +103,24 @@ func (d *doc) resourcesText() string {
 	return fmt.Sprintf("%d of the %d resources the milestones need are secured; the %d not yet secured are marked in the timeline.", total-open, total, open)
 }
 
+// span returns a milestone's start and end, the one given standing for
+// the other when it has only one; both are zero when it has neither.
+func span(m casebuilder.Milestone) (start, end casebuilder.Date) {
+	start, end = m.Start, m.End
+	if start.IsZero() {
+		start = end
+	}
+	if end.IsZero() {
+		end = start
+	}
+	return start, end
+}
+
 // milestoneSpan returns the first start and the last end of the dated
 // milestones.
 func milestoneSpan(ms []casebuilder.Milestone) (first, last casebuilder.Date, ok bool) {
 	for _, m := range ms {
-		s, e := m.Start, m.End
-		if s.IsZero() {
-			s = e
-		}
-		if e.IsZero() {
-			e = s
-		}
+		s, e := span(m)
 		if s.IsZero() {
 			continue
 		}
@@ -410,13 +417,7 @@ func (d *doc) drawGrid(grid []gridLine, x, y, w, h float64) {
 // bar draws a milestone's bar, or a diamond for a milestone of one day.
 func (d *doc) bar(m casebuilder.Milestone, x, y, w, h float64, pos func(casebuilder.Date, float64, float64) float64) {
 	pdf := d.pdf
-	s, e := m.Start, m.End
-	if s.IsZero() {
-		s = e
-	}
-	if e.IsZero() {
-		e = s
-	}
+	s, e := span(m)
 	if s.IsZero() {
 		return
 	}

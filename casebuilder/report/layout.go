@@ -211,25 +211,39 @@ func (d *doc) table(cols []column, rows [][]string) {
 		ws[i] = d.contentW() * c.share / total
 	}
 	lh := lineHeight(size)
-	header := func() {
-		d.setFont("B", size)
+	// wrapRow wraps a row's texts in their columns in the current font,
+	// and returns the lines of each cell and the row's height.
+	wrapRow := func(texts []string) ([][]string, float64) {
+		cells := make([][]string, len(cols))
 		n := 1
-		heads := make([][]string, len(cols))
-		for i, c := range cols {
-			heads[i] = d.ts.Wrap(c.head, ws[i]-2)
-			n = max(n, len(heads[i]))
+		for i := range cols {
+			if i < len(texts) {
+				cells[i] = d.ts.Wrap(texts[i], ws[i]-2)
+			}
+			n = max(n, len(cells[i]))
 		}
-		h := float64(n)*lh + 2*pad
-		d.fill(colAccent)
-		d.pdf.Rect(marginX, d.y, d.contentW(), h, "F")
-		d.setColor(colWhite)
+		return cells, float64(n)*lh + 2*pad
+	}
+	drawRow := func(cells [][]string) {
 		x := marginX
 		for i, c := range cols {
-			for j, l := range heads[i] {
+			for j, l := range cells[i] {
 				d.textAt(x+1, d.y+pad+float64(j)*lh, ws[i]-2, l, c.align)
 			}
 			x += ws[i]
 		}
+	}
+	heads := make([]string, len(cols))
+	for i, c := range cols {
+		heads[i] = c.head
+	}
+	header := func() {
+		d.setFont("B", size)
+		cells, h := wrapRow(heads)
+		d.fill(colAccent)
+		d.pdf.Rect(marginX, d.y, d.contentW(), h, "F")
+		d.setColor(colWhite)
+		drawRow(cells)
 		d.y += h
 	}
 	d.ensure(3 * lh * 2)
@@ -240,15 +254,7 @@ func (d *doc) table(cols []column, rows [][]string) {
 			style = "B"
 		}
 		d.setFont(style, size)
-		cells := make([][]string, len(cols))
-		n := 1
-		for i := range cols {
-			if i < len(r) {
-				cells[i] = d.ts.Wrap(r[i], ws[i]-2)
-			}
-			n = max(n, len(cells[i]))
-		}
-		h := float64(n)*lh + 2*pad
+		cells, h := wrapRow(r)
 		if !d.room(h) {
 			d.newPage()
 			header()
@@ -259,13 +265,7 @@ func (d *doc) table(cols []column, rows [][]string) {
 			d.pdf.Rect(marginX, d.y, d.contentW(), h, "F")
 		}
 		d.setColor(colInk)
-		x := marginX
-		for i, c := range cols {
-			for j, l := range cells[i] {
-				d.textAt(x+1, d.y+pad+float64(j)*lh, ws[i]-2, l, c.align)
-			}
-			x += ws[i]
-		}
+		drawRow(cells)
 		d.y += h
 	}
 	d.draw(colRule)

@@ -219,34 +219,16 @@ func (d *doc) risksAndDecisions() {
 	gap := 5.0
 	cw := (d.contentW() - gap) / 2
 	top := d.y
-	const maxItems = 3
-	y := top + d.label(marginX, top, cw, "Risks that fired, and what was done")
-	if len(d.r.Risks) == 0 {
-		y += d.lines(marginX, y, cw, "No risk's trigger fired this period, and none is still being handled.", "I", 7.5, colMuted, 2)
-	}
+	risks := make([]string, len(d.r.Risks))
 	for i, rk := range d.r.Risks {
-		if i == maxItems {
-			y += d.lines(marginX, y, cw, fmt.Sprintf("and %d more, in the detail", len(d.r.Risks)-maxItems), "I", 7.2, colMuted, 1)
-			break
-		}
 		state := "dealt with on " + shortDate(rk.Resolved)
 		if rk.Open {
 			state = "still being handled"
 		}
-		s := fmt.Sprintf("%s: fired on %s; %s, costing %s so far; %s.", rk.Description, shortDate(rk.Fired), rk.Response(), d.f.Money(rk.Cost), state)
-		y += d.lines(marginX, y, cw, s, "", 7.5, colInk, 4) + 0.8
+		risks[i] = fmt.Sprintf("%s: fired on %s; %s, costing %s so far; %s.", rk.Description, shortDate(rk.Fired), rk.Response(), d.f.Money(rk.Cost), state)
 	}
-	bottom := y
-	x := marginX + cw + gap
-	y = top + d.label(x, top, cw, "Decisions needed from you")
-	if len(d.r.Decisions) == 0 {
-		y += d.lines(x, y, cw, "None this period.", "I", 7.5, colMuted, 1)
-	}
+	decisions := make([]string, len(d.r.Decisions))
 	for i, dn := range d.r.Decisions {
-		if i == maxItems {
-			y += d.lines(x, y, cw, fmt.Sprintf("and %d more, in the detail", len(d.r.Decisions)-maxItems), "I", 7.2, colMuted, 1)
-			break
-		}
 		s := dn.Question
 		if dn.From != "" {
 			s += " (" + dn.From
@@ -257,9 +239,32 @@ func (d *doc) risksAndDecisions() {
 		} else if !dn.By.IsZero() {
 			s += " (by " + shortDate(dn.By) + ")"
 		}
-		y += d.lines(x, y, cw, s, "", 7.5, colInk, 4) + 0.8
+		decisions[i] = s
 	}
-	d.y = max(bottom, y) + 3
+	left := d.shortList(marginX, top, cw, "Risks that fired, and what was done", risks,
+		"No risk's trigger fired this period, and none is still being handled.", 2)
+	right := d.shortList(marginX+cw+gap, top, cw, "Decisions needed from you", decisions, "None this period.", 1)
+	d.y = max(left, right) + 3
+}
+
+// shortList writes a column of page one at (x, top), w wide: its label,
+// then the first three items, each in at most four lines, and how many
+// more the detail gives; or, when there are none, the sentence none in at
+// most noneLines lines. It returns where the column ends.
+func (d *doc) shortList(x, top, w float64, label string, items []string, none string, noneLines int) float64 {
+	const maxItems = 3
+	y := top + d.label(x, top, w, label)
+	if len(items) == 0 {
+		y += d.lines(x, y, w, none, "I", 7.5, colMuted, noneLines)
+	}
+	for i, s := range items {
+		if i == maxItems {
+			y += d.lines(x, y, w, fmt.Sprintf("and %d more, in the detail", len(items)-maxItems), "I", 7.2, colMuted, 1)
+			break
+		}
+		y += d.lines(x, y, w, s, "", 7.5, colInk, 4) + 0.8
+	}
+	return y
 }
 
 // credits writes who made progress happen this period, by name and what
