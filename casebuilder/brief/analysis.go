@@ -8,6 +8,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // This file shows the analysis of the case (casebuilder.Analyse) that is
@@ -134,7 +135,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	for _, t := range yTicks {
 		labelW = max(labelW, d.width(f.Percent(t)))
 	}
-	plotX := marginX + labelW + 2.5
+	plotX := pdfstyle.MarginX + labelW + 2.5
 	plotW := d.contentW() - labelW - 2.5
 	plotY := d.y + 2*labelRowH + 1
 	xOf := func(v float64) float64 { return plotX + plotW*(v-lo)/(hi-lo) }
@@ -142,12 +143,12 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 
 	// Grid.
 	pdf.SetLineWidth(0.1)
-	d.draw(colRule)
-	d.setColor(colMuted)
+	d.draw(pdfstyle.Rule)
+	d.setColor(pdfstyle.Muted)
 	for _, t := range yTicks {
 		y := yOf(t)
 		d.line(plotX, y, plotX+plotW, y)
-		d.textAt(marginX, y-lineHeight(6.5)/2, labelW, f.Percent(t), "R")
+		d.textAt(pdfstyle.MarginX, y-pdfstyle.LineHeight(6.5)/2, labelW, f.Percent(t), "R")
 	}
 	for _, t := range ticks {
 		x := xOf(t)
@@ -171,12 +172,12 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 			x0 = right
 		}
 		if x1 > x0+0.01 {
-			d.fill(colAccent)
+			d.fill(pdfstyle.Accent)
 			d.rect(x0, y, x1-x0, plotY+plotH-y, "F")
 		}
 	}
 	// The axes and zero.
-	d.draw(colInk)
+	d.draw(pdfstyle.Ink)
 	pdf.SetLineWidth(0.3)
 	d.line(plotX, plotY+plotH, plotX+plotW, plotY+plotH)
 	if lo < 0 && hi > 0 {
@@ -194,28 +195,28 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 		x := xOf(m.v)
 		// A white line under the dashes keeps them visible across the
 		// dark bars.
-		d.draw(colWhite)
+		d.draw(pdfstyle.White)
 		pdf.SetLineWidth(0.9)
 		d.line(x, plotY, x, plotY+plotH)
-		d.draw(colInk)
+		d.draw(pdfstyle.Ink)
 		pdf.SetLineWidth(0.35)
 		pdf.SetDashPattern([]float64{1, 0.8}, 0)
 		d.line(x, plotY, x, plotY+plotH)
 		pdf.SetDashPattern(nil, 0)
 		label := m.name + " " + f.MoneyShort(m.v)
 		w := d.width(label) + 0.6
-		left := min(max(x-w/2, marginX), marginX+d.contentW()-w)
+		left := min(max(x-w/2, pdfstyle.MarginX), pdfstyle.MarginX+d.contentW()-w)
 		row := 1
 		if left < lastRight[1]+1 {
 			row = 0
 		}
 		lastRight[row] = left + w
 		ly := d.y + float64(row)*labelRowH
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		d.textAt(left, ly, w, label, "C")
 		if row == 0 {
 			// A tick from the upper label down to its line.
-			d.draw(colMuted)
+			d.draw(pdfstyle.Muted)
 			pdf.SetLineWidth(0.15)
 			d.line(x, ly+labelRowH, x, plotY)
 		}
@@ -439,38 +440,38 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 
 	top := d.y + tornadoGap
 	labelW := min(62, d.contentW()*0.36)
-	plotX := marginX + labelW + 2
+	plotX := pdfstyle.MarginX + labelW + 2
 	plotW := d.contentW() - labelW - 2
 	innerX, innerW := plotX+padL, plotW-padL-padR
 	xOf := func(v float64) float64 { return innerX + innerW*(v-lo)/(hi-lo) }
 
 	// The legend.
-	lx := marginX
-	swatch := func(c rgb, label string) {
+	lx := pdfstyle.MarginX
+	swatch := func(c pdfstyle.Color, label string) {
 		d.fill(c)
-		d.draw(colInk)
+		d.draw(pdfstyle.Ink)
 		pdf.SetLineWidth(0.15)
 		d.rect(lx, top+0.6, 6, 3, "FD")
 		d.setFont("", 7.5)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		w := d.width(label) + 1
 		d.textAt(lx+8, top, w, label, "L")
 		lx += 8 + w + 6
 	}
-	swatch(colBar, "Estimate at its low value")
-	swatch(colAccent, "Estimate at its high value")
-	d.draw(colInk)
+	swatch(pdfstyle.Bar, "Estimate at its low value")
+	swatch(pdfstyle.Accent, "Estimate at its high value")
+	d.draw(pdfstyle.Ink)
 	pdf.SetLineWidth(0.4)
 	d.line(lx, top+2.1, lx+6, top+2.1)
 	baseLabel := "Likely NPV " + f.Money(base)
 	d.setFont("", 7.5)
-	d.textAt(lx+8, top, min(d.width(baseLabel)+1, marginX+d.contentW()-lx-8), d.fit(baseLabel, marginX+d.contentW()-lx-8), "L")
+	d.textAt(lx+8, top, min(d.width(baseLabel)+1, pdfstyle.MarginX+d.contentW()-lx-8), d.fit(baseLabel, pdfstyle.MarginX+d.contentW()-lx-8), "L")
 
 	plotY := top + tornadoLegend
 	bottom := plotY + float64(len(drivers))*tornadoRowH
 	for i := 1; i < len(drivers); i += 2 {
-		d.fill(colZebra)
-		d.rect(marginX, plotY+float64(i)*tornadoRowH, d.contentW(), tornadoRowH, "F")
+		d.fill(pdfstyle.Zebra)
+		d.rect(pdfstyle.MarginX, plotY+float64(i)*tornadoRowH, d.contentW(), tornadoRowH, "F")
 	}
 	d.moneyGrid(ticks, xOf, plotY, bottom)
 	for i, dr := range drivers {
@@ -479,21 +480,21 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 		// A name too long for one line takes two, with the range after
 		// it when there is room (the table below gives it anyway).
 		d.setFont("B", 7)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		lines := d.clamp(orDefault(dr.Input, upperFirst(d.place(dr.Path))), labelW, 2)
 		for j, l := range lines {
-			d.textAt(marginX, y+0.6+float64(j)*lineHeight(7), labelW, l, "L")
+			d.textAt(pdfstyle.MarginX, y+0.6+float64(j)*pdfstyle.LineHeight(7), labelW, l, "L")
 		}
-		rngX, rngW := marginX, labelW
+		rngX, rngW := pdfstyle.MarginX, labelW
 		if len(lines) > 1 {
 			used := d.width(lines[1]) + 2
-			rngX, rngW = marginX+used, labelW-used
+			rngX, rngW = pdfstyle.MarginX+used, labelW-used
 		}
 		d.setFont("", 6.3)
-		d.setColor(colMuted)
+		d.setColor(pdfstyle.Muted)
 		rng := f.Value(dr.Low, dr.Unit) + " to " + f.Value(dr.High, dr.Unit)
 		if rw := d.width(rng); len(lines) == 1 || rw <= rngW {
-			d.textAt(rngX, y+0.6+lineHeight(7)+(lineHeight(7)-lineHeight(6.3))*float64(len(lines)-1)/2, rngW, d.fit(rng, rngW), "L")
+			d.textAt(rngX, y+0.6+pdfstyle.LineHeight(7)+(pdfstyle.LineHeight(7)-pdfstyle.LineHeight(6.3))*float64(len(lines)-1)/2, rngW, d.fit(rng, rngW), "L")
 		}
 		// The bars: the longer first, so that the shorter shows on top
 		// when both go the same way.
@@ -501,8 +502,8 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 		by := y + (tornadoRowH-bh)/2
 		segs := []struct {
 			v float64
-			c rgb
-		}{{dr.NPVLow, colBar}, {dr.NPVHigh, colAccent}}
+			c pdfstyle.Color
+		}{{dr.NPVLow, pdfstyle.Bar}, {dr.NPVHigh, pdfstyle.Accent}}
 		if math.Abs(dr.NPVHigh-base) > math.Abs(dr.NPVLow-base) {
 			segs[0], segs[1] = segs[1], segs[0]
 		}
@@ -512,14 +513,14 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 				continue
 			}
 			d.fill(s.c)
-			d.draw(colInk)
+			d.draw(pdfstyle.Ink)
 			pdf.SetLineWidth(0.1)
 			d.rect(min(x0, x1), by, math.Abs(x1-x0), bh, "FD")
 		}
 		// The figures at the ends.
 		d.setFont("", 6.5)
-		d.setColor(colInk)
-		ty := y + tornadoRowH/2 - lineHeight(6.5)/2
+		d.setColor(pdfstyle.Ink)
+		ty := y + tornadoRowH/2 - pdfstyle.LineHeight(6.5)/2
 		if e := labels[i]; e.left != "" {
 			x := xOf(min(dr.NPVLow, dr.NPVHigh))
 			w := d.width(e.left) + 0.5
@@ -532,7 +533,7 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 		}
 	}
 	// The likely NPV.
-	d.draw(colInk)
+	d.draw(pdfstyle.Ink)
 	pdf.SetLineWidth(0.4)
 	d.line(xOf(base), plotY-1, xOf(base), bottom+0.5)
 	d.y = bottom + tornadoAxis
@@ -662,16 +663,16 @@ func (d *doc) blockingLine() {
 	}
 	d.setFont("B", 8.5)
 	lines := d.clamp(s, d.contentW()-6, 3)
-	lh := lineHeight(8.5)
+	lh := pdfstyle.LineHeight(8.5)
 	h := float64(len(lines))*lh + 7 - lh
 	d.block(h + 2)
-	d.fill(colInk)
-	d.rect(marginX, d.y, d.contentW(), h, "F")
+	d.fill(pdfstyle.Ink)
+	d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
 	d.setFont("B", 8.5)
-	d.setColor(colWhite)
+	d.setColor(pdfstyle.White)
 	y := d.y + (h-float64(len(lines))*lh)/2
 	for _, l := range lines {
-		d.textAt(marginX+3, y, d.contentW()-6, l, "L")
+		d.textAt(pdfstyle.MarginX+3, y, d.contentW()-6, l, "L")
 		y += lh
 	}
 	d.y += h + 2
@@ -790,40 +791,40 @@ func (d *doc) runsPanel(runs []run, size float64, small string, maxLines int) {
 		d.setFont("", size)
 		last[len(last)-1] = word{s: "…", spaceBefore: true, w: d.width("…")}
 	}
-	lh := lineHeight(size)
+	lh := pdfstyle.LineHeight(size)
 	smallSize := 6.8
 	d.setFont("I", smallSize)
 	var smallLines []string
 	if small != "" {
 		smallLines = d.clamp(small, textW, 2)
 	}
-	h := 3 + float64(len(lines))*lh + float64(len(smallLines))*lineHeight(smallSize)
+	h := 3 + float64(len(lines))*lh + float64(len(smallLines))*pdfstyle.LineHeight(smallSize)
 	d.block(h + 2)
-	d.fill(colPanel)
-	d.rect(marginX, d.y, d.contentW(), h, "F")
-	d.fill(colAccent)
-	d.rect(marginX, d.y, 1.2, h, "F")
+	d.fill(pdfstyle.Panel)
+	d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
+	d.fill(pdfstyle.Accent)
+	d.rect(pdfstyle.MarginX, d.y, 1.2, h, "F")
 	y := d.y + 1.5
 	d.setFont("", size)
 	sp := d.width(" ")
 	for _, l := range lines {
-		x := marginX + 4
+		x := pdfstyle.MarginX + 4
 		for i, wd := range l {
 			if i > 0 && wd.spaceBefore {
 				x += sp
 			}
 			d.setFont(wd.style, size)
-			d.setColor(colInk)
+			d.setColor(pdfstyle.Ink)
 			d.textAt(x, y, wd.w+0.05, wd.s, "L")
 			x += wd.w
 		}
 		y += lh
 	}
 	d.setFont("I", smallSize)
-	d.setColor(colMuted)
+	d.setColor(pdfstyle.Muted)
 	for _, l := range smallLines {
-		d.textAt(marginX+4, y, textW, l, "L")
-		y += lineHeight(smallSize)
+		d.textAt(pdfstyle.MarginX+4, y, textW, l, "L")
+		y += pdfstyle.LineHeight(smallSize)
 	}
 	d.y += h + 2
 }

@@ -200,35 +200,35 @@ func (d *doc) finish() {
 		pdf.SetFillColor(255, 255, 255)
 		pdf.SetLineWidth(0.2)
 		pdf.SetDashPattern(nil, 0)
-		d.draw(colRule)
-		d.line(marginX, headerRule+dy, w-marginX, headerRule+dy)
-		d.line(marginX, h-footerRule+dy, w-marginX, h-footerRule+dy)
+		d.draw(pdfstyle.Rule)
+		d.line(pdfstyle.MarginX, pdfstyle.HeaderRule+dy, w-pdfstyle.MarginX, pdfstyle.HeaderRule+dy)
+		d.line(pdfstyle.MarginX, h-pdfstyle.FooterRule+dy, w-pdfstyle.MarginX, h-pdfstyle.FooterRule+dy)
 
 		d.setFont("", 7.5)
-		d.setColor(colMuted)
+		d.setColor(pdfstyle.Muted)
 		date := longDate(d.date)
 		dw := pdf.GetStringWidth(date)
-		title := d.fit(orDefault(d.c.Title, "Untitled case"), w-2*marginX-dw-8)
-		d.textAt(marginX, headerRule-4.2+dy, w-2*marginX, title, "L")
-		d.textAt(marginX, headerRule-4.2+dy, w-2*marginX, date, "R")
+		title := d.fit(orDefault(d.c.Title, "Untitled case"), w-2*pdfstyle.MarginX-dw-8)
+		d.textAt(pdfstyle.MarginX, pdfstyle.HeaderRule-4.2+dy, w-2*pdfstyle.MarginX, title, "L")
+		d.textAt(pdfstyle.MarginX, pdfstyle.HeaderRule-4.2+dy, w-2*pdfstyle.MarginX, date, "R")
 
 		page := fmt.Sprintf("Page %d of %d", p, n)
 		d.setFont("B", 7.5)
 		pw := pdf.GetStringWidth(page)
-		lines, size := d.footerLines(d.confidentiality(), w-2*marginX-pw-8)
+		lines, size := d.footerLines(d.confidentiality(), w-2*pdfstyle.MarginX-pw-8)
 		d.setFont("", size)
 		for i, l := range lines {
-			d.textAt(marginX, h-footerRule+1.2+dy+float64(i)*lineHeight(size), w-2*marginX-pw-8, l, "L")
+			d.textAt(pdfstyle.MarginX, h-pdfstyle.FooterRule+1.2+dy+float64(i)*pdfstyle.LineHeight(size), w-2*pdfstyle.MarginX-pw-8, l, "L")
 		}
 		d.setFont("B", 7.5)
-		d.textAt(marginX, h-footerRule+1.2+dy, w-2*marginX, page, "R")
+		d.textAt(pdfstyle.MarginX, h-pdfstyle.FooterRule+1.2+dy, w-2*pdfstyle.MarginX, page, "R")
 	}
 	// The page numbers of the contents, on the cover.
 	pdf.SetPage(1)
 	_, h := d.pageSize(d.pages[0])
 	dy := lastH - h
 	d.setFont("", 9)
-	d.setColor(colInk)
+	d.setColor(pdfstyle.Ink)
 	for _, e := range d.toc {
 		if e.page == 0 {
 			continue

@@ -20,6 +20,7 @@ import (
 	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // fixed is the clock of every test brief.
@@ -466,13 +467,13 @@ func TestLayout(t *testing.T) {
 				}
 				n := d.pdf.PageCount()
 				for p := 1; p <= n; p++ {
-					if d.log.bottom[p] <= marginTop+1 {
+					if d.log.bottom[p] <= pdfstyle.MarginTop+1 {
 						t.Errorf("page %d of %d is empty", p, n)
 					}
 					// A page with a line or two on it, before the next
 					// section's page, is as bad as an empty one.
-					if p < n && d.log.bottom[p] < marginTop+30 {
-						t.Errorf("page %d of %d holds only %.0f mm", p, n, d.log.bottom[p]-marginTop)
+					if p < n && d.log.bottom[p] < pdfstyle.MarginTop+30 {
+						t.Errorf("page %d of %d holds only %.0f mm", p, n, d.log.bottom[p]-pdfstyle.MarginTop)
 					}
 				}
 				if d.toc[0].page != 2 || d.toc[1].page != 3 {
@@ -729,7 +730,7 @@ func TestNoteStaysWithItsTable(t *testing.T) {
 					continue
 				}
 				// On a new page, the note is under something of its own.
-				if alone := d.log.bottom[p] - marginTop; alone < d.noteHeight(note)+6 {
+				if alone := d.log.bottom[p] - pdfstyle.MarginTop; alone < d.noteHeight(note)+6 {
 					t.Errorf("%s, %s %.1f mm from the foot: the note opens page %d alone (%.1f mm of content)", paper, what, off, p, alone)
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // alternatives writes section 2: every alternative side by side, in money,
@@ -266,7 +267,7 @@ func (d *doc) financials() {
 // long list, say): it begins below it and runs on to the next page.
 func (d *doc) sectionWith(h float64) {
 	switch {
-	case h > d.bottom()-marginTop-headingHeight(1):
+	case h > d.bottom()-pdfstyle.MarginTop-headingHeight(1):
 		d.nextSection()
 	case !d.atTop() && (d.room(10+headingHeight(1)+h) || d.used() < 0.25):
 		d.flowSection()

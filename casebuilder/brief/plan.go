@@ -10,6 +10,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // implementation writes section 5: the timeline of the milestones with the
@@ -305,8 +306,8 @@ func (d *doc) gateMark(x, y float64) {
 		return
 	}
 	r := 2.0
-	d.fill(colWhite)
-	d.draw(colAccent)
+	d.fill(pdfstyle.White)
+	d.draw(pdfstyle.Accent)
 	d.pdf.SetLineWidth(0.5)
 	d.pdf.Polygon([]gofpdf.PointType{{X: x, Y: y - r}, {X: x + r, Y: y}, {X: x, Y: y + r}, {X: x - r, Y: y}}, "FD")
 }
@@ -342,8 +343,8 @@ func (d *doc) timeAxis(from casebuilder.Date, months int, x, y, w, h float64, po
 	// every k-th year.
 	k := max(1, int(math.Ceil(8/(12*monthW))))
 	d.setFont("B", 7)
-	d.setColor(colWhite)
-	d.draw(rgb{R: 120, G: 140, B: 170})
+	d.setColor(pdfstyle.White)
+	d.draw(pdfstyle.Color{R: 120, G: 140, B: 170})
 	pdf.SetLineWidth(0.15)
 	for m := 0; m < months; {
 		dt := from.AddMonths(m)
@@ -406,9 +407,9 @@ func (d *doc) drawGrid(grid []gridLine, x, y, w, h float64) {
 	d.pdf.SetLineWidth(0.1)
 	for _, g := range grid {
 		if g.year {
-			d.draw(colMuted)
+			d.draw(pdfstyle.Muted)
 		} else {
-			d.draw(colRule)
+			d.draw(pdfstyle.Rule)
 		}
 		d.line(x+g.at*w, y, x+g.at*w, y+h)
 	}
@@ -424,8 +425,8 @@ func (d *doc) bar(m casebuilder.Milestone, x, y, w, h float64, pos func(casebuil
 	x0 := pos(s, x, w)
 	x1 := pos(casebuilder.DateOf(e.Time().AddDate(0, 0, 1)), x, w)
 	cy := y + min(h/2, 4.5) // beside the first line of a tall row
-	d.fill(colAccent)
-	d.draw(colAccent)
+	d.fill(pdfstyle.Accent)
+	d.draw(pdfstyle.Accent)
 	if m.End.IsZero() || m.Start.IsZero() || s == e {
 		r := 1.6
 		if !d.dry {
@@ -434,7 +435,7 @@ func (d *doc) bar(m casebuilder.Milestone, x, y, w, h float64, pos func(casebuil
 		return
 	}
 	if unsecured(m) {
-		d.fill(colWhite)
+		d.fill(pdfstyle.White)
 		d.rect(x0, cy-1.6, max(x1-x0, 0.6), 3.2, "F")
 		d.hatch(x0, cy-1.6, max(x1-x0, 0.6), 3.2)
 		return
