@@ -69,14 +69,7 @@ func (d *doc) uncertainty() {
 		{head: "Probability NPV > 0", w: 13, align: "R"},
 	}}
 	for i, a := range sim.Alternatives {
-		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
-		kind := rowNormal
-		switch {
-		case i == d.res.Recommended:
-			name.style, name.sub, kind = "B", "Recommended", rowHighlight
-		case a.DoNothing:
-			name.sub = "The baseline: zero in every trial"
-		}
+		name, kind := d.alternativeCell(i, a.Name, a.DoNothing, "The baseline: zero in every trial")
 		t.rows = append(t.rows, row{kind: kind, cells: []cell{name,
 			{s: f.Money(a.NPVP10)}, {s: f.Money(a.NPVP50), style: "B"}, {s: f.Money(a.NPVP90)},
 			{s: f.Maybe(a.ROIP50, f.Percent)}, {s: f.Percent(a.ProbNPVPositive), style: "B"}}})
@@ -130,11 +123,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	yTicks := niceTicks(0, maxShare, 4)
 	yHi := max(yTicks[len(yTicks)-1], maxShare)
 
-	d.setFont("", 6.5)
-	labelW := 0.0
-	for _, t := range yTicks {
-		labelW = max(labelW, d.width(f.Percent(t)))
-	}
+	labelW := d.axisLabelW(yTicks, f.Percent)
 	plotX := pdfstyle.MarginX + labelW + 2.5
 	plotW := d.contentW() - labelW - 2.5
 	plotY := d.y + 2*labelRowH + 1
@@ -142,14 +131,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	yOf := func(share float64) float64 { return plotY + plotH*(1-share/yHi) }
 
 	// Grid.
-	pdf.SetLineWidth(0.1)
-	d.draw(pdfstyle.Rule)
-	d.setColor(pdfstyle.Muted)
-	for _, t := range yTicks {
-		y := yOf(t)
-		d.line(plotX, y, plotX+plotW, y)
-		d.textAt(pdfstyle.MarginX, y-pdfstyle.LineHeight(6.5)/2, labelW, f.Percent(t), "R")
-	}
+	d.valueGrid(yTicks, f.Percent, yOf, plotX, plotW, labelW)
 	for _, t := range ticks {
 		x := xOf(t)
 		d.line(x, plotY, x, plotY+plotH)

@@ -156,6 +156,32 @@ func (d *doc) moneyGrid(ticks []float64, xOf func(float64) float64, top, bottom 
 	}
 }
 
+// axisLabelW is the width of the widest label of a chart's vertical axis,
+// whose ticks are written by label, in the axis's type.
+func (d *doc) axisLabelW(ticks []float64, label func(float64) string) float64 {
+	d.setFont("", 6.5)
+	w := 0.0
+	for _, t := range ticks {
+		w = max(w, d.width(label(t)))
+	}
+	return w
+}
+
+// valueGrid draws a chart's horizontal grid: a line across the plot, from
+// plotX and plotW wide, at each tick, placed by yOf, with the tick written
+// by label right-aligned in the labelW before the plot, in the type
+// axisLabelW set.
+func (d *doc) valueGrid(ticks []float64, label func(float64) string, yOf func(float64) float64, plotX, plotW, labelW float64) {
+	d.pdf.SetLineWidth(0.1)
+	d.draw(pdfstyle.Rule)
+	d.setColor(pdfstyle.Muted)
+	for _, t := range ticks {
+		y := yOf(t)
+		d.line(plotX, y, plotX+plotW, y)
+		d.textAt(pdfstyle.MarginX, y-pdfstyle.LineHeight(6.5)/2, labelW, label(t), "R")
+	}
+}
+
 // centredAt writes a short label centred on x, moved inside the margins
 // where it would cross them.
 func (d *doc) centredAt(x, y float64, s string) {
@@ -241,11 +267,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	legend([]float64{0.4, 0.9}, 0.55, pdfstyle.Muted, "Cumulative costs")
 
 	// The axes.
-	d.setFont("", 6.5)
-	labelW := 0.0
-	for _, t := range ticks {
-		labelW = max(labelW, d.width(f.MoneyShort(t)))
-	}
+	labelW := d.axisLabelW(ticks, f.MoneyShort)
 	plotX := pdfstyle.MarginX + labelW + 2.5
 	plotW := d.contentW() - labelW - 2.5
 	plotY := top + legendH
@@ -257,14 +279,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 		d.fill(pdfstyle.Panel)
 		d.rect(xOf(float64(pm)), plotY, xOf(float64(pm+1))-xOf(float64(pm)), plotH, "F")
 	}
-	pdf.SetLineWidth(0.1)
-	d.draw(pdfstyle.Rule)
-	d.setColor(pdfstyle.Muted)
-	for _, t := range ticks {
-		y := yOf(t)
-		d.line(plotX, y, plotX+plotW, y)
-		d.textAt(pdfstyle.MarginX, y-pdfstyle.LineHeight(6.5)/2, labelW, f.MoneyShort(t), "R")
-	}
+	d.valueGrid(ticks, f.MoneyShort, yOf, plotX, plotW, labelW)
 	step := 3
 	for _, s := range []int{3, 6, 12, 24, 36, 60} {
 		step = s
