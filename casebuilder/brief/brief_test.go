@@ -21,6 +21,7 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
 // fixed is the clock of every test brief.
@@ -95,47 +96,9 @@ func write(t testing.TB, c *casebuilder.Case, paper string) []byte {
 	return out
 }
 
-// poppler runs a poppler-utils tool on a PDF and returns its output; the
-// test is skipped where poppler-utils is not installed.
-func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		t.Skipf("%s not installed (poppler-utils)", tool)
-	}
-	path := filepath.Join(t.TempDir(), "brief.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	args = append(args, path)
-	if tool == "pdftotext" {
-		args = append(args, "-")
-	}
-	cmd := exec.Command(tool, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil || stderr.Len() > 0 {
-		t.Fatalf("%s: %v %s", tool, err, stderr.String())
-	}
-	return string(out)
-}
-
 // briefText is the brief's text with every run of white space made one space.
 func briefText(t *testing.T, pdf []byte) string {
-	return strings.Join(strings.Fields(poppler(t, pdf, "pdftotext", "-enc", "UTF-8")), " ")
-}
-
-// pageTexts is the text of each page.
-func pageTexts(t *testing.T, pdf []byte) []string {
-	raw := poppler(t, pdf, "pdftotext", "-enc", "UTF-8")
-	pages := strings.Split(raw, "\f")
-	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
-		pages = pages[:len(pages)-1]
-	}
-	for i := range pages {
-		pages[i] = strings.Join(strings.Fields(pages[i]), " ")
-	}
-	return pages
+	return strings.Join(strings.Fields(pdftest.Poppler(t, pdf, "pdftotext", "-enc", "UTF-8")), " ")
 }
 
 // oracle reads LibreOffice Calc's NPV, IRR and payback of the samples'
@@ -166,15 +129,6 @@ func oracle(t *testing.T) map[string]map[string]float64 {
 	return out
 }
 
-func mustContain(t *testing.T, where, text string, wants ...string) {
-	t.Helper()
-	for _, w := range wants {
-		if !strings.Contains(text, w) {
-			t.Errorf("%s lacks %q", where, w)
-		}
-	}
-}
-
 // TestSectionsInOrder checks that every part of the brief is there, in
 // order, that the summary takes exactly one page, and that the CEO review,
 // which is for the author, is left out.
@@ -182,7 +136,7 @@ func TestSectionsInOrder(t *testing.T) {
 	for _, name := range []string{"turnover", "ramp", "handover", "stress"} {
 		t.Run(name, func(t *testing.T) {
 			c := shared(t, name)
-			pages := pageTexts(t, write(t, c, "a4"))
+			pages := pdftest.Pages(t, write(t, c, "a4"))
 			all := strings.Join(pages, " ")
 			at := 0
 			for _, s := range []string{
@@ -226,7 +180,7 @@ func TestSectionsInOrder(t *testing.T) {
 			// whole however long the organisation and the readers' names.
 			conf := "Confidential: " + c.Organisation + " internal, prepared for " + c.PreparedFor + ". Contains people data; do not forward."
 			for i, p := range pages {
-				mustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), longDate(c.Date), strings.Join(strings.Fields(conf), " "))
+				pdftest.MustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), longDate(c.Date), strings.Join(strings.Fields(conf), " "))
 			}
 		})
 	}
@@ -298,21 +252,21 @@ func TestFigures(t *testing.T) {
 						t.Errorf("%s: LibreOffice %s, the app %s", id, pair[0], pair[1])
 					}
 					// ... and the brief prints it.
-					mustContain(t, "the brief", txt, pair[0])
+					pdftest.MustContain(t, "the brief", txt, pair[0])
 				}
 			}
-			mustContain(t, "the brief", txt, f.Money(res.Pain.Annual))
+			pdftest.MustContain(t, "the brief", txt, f.Money(res.Pain.Annual))
 			for _, a := range res.Alternatives {
-				mustContain(t, "the brief", txt, f.Money(a.TotalCost), f.Money(a.TotalBenefit), f.Money(a.NPV),
+				pdftest.MustContain(t, "the brief", txt, f.Money(a.TotalCost), f.Money(a.TotalBenefit), f.Money(a.NPV),
 					f.Maybe(a.IRR, f.Percent), f.Maybe(a.ROI, f.Percent), f.Maybe(a.BCR, f.Ratio), casebuilder.PaidBackIn(c, a.CashFlows, true))
 			}
 			rec := res.RecommendedAlternative()
-			mustContain(t, "the brief", txt, f.Money(rec.Reserve), f.Money(rec.PVCost), f.Money(rec.NetBenefit))
+			pdftest.MustContain(t, "the brief", txt, f.Money(rec.Reserve), f.Money(rec.PVCost), f.Money(rec.NetBenefit))
 			for _, l := range rec.Lines {
-				mustContain(t, "the cost breakdown", txt, f.Money(l.Total))
+				pdftest.MustContain(t, "the cost breakdown", txt, f.Money(l.Total))
 			}
 			for _, st := range res.Pain.Working {
-				mustContain(t, "the cost of pain", txt, st.Label, f.Value(st.Value, st.Unit))
+				pdftest.MustContain(t, "the cost of pain", txt, st.Label, f.Value(st.Value, st.Unit))
 			}
 		})
 	}
@@ -334,7 +288,7 @@ func TestFigures(t *testing.T) {
 	if math.Abs(year1-6301530.82) > 0.01 || math.Abs(year2-7561836.99) > 0.01 || budget != 1993200 || reserve != 52000 {
 		t.Fatalf("hand-worked figures: %.2f, %.2f, %.2f, %.2f", year1, year2, budget, reserve)
 	}
-	mustContain(t, "the turnover brief", txt,
+	pdftest.MustContain(t, "the turnover brief", txt,
 		"€6,301,531 in year 1, €7,561,837 in year 2 and €7,561,837 in year 3", "€152,764", "€81,900", "€49,364", "41.2", "49.5",
 		"€1,993,200", "€52,000",
 		// Rounded on the cover and the summary.
@@ -345,7 +299,7 @@ func TestFigures(t *testing.T) {
 	// A method typed as a phrase, and the sentence the brief adds (a line
 	// may break after the hyphen of "cost-of-pain").
 	squeezed := strings.ReplaceAll(txt, "-", "")
-	mustContain(t, "the turnover brief", squeezed, "headcount, from the HRIS. Tracks the costofpain input “Yearly sales attrition”.")
+	pdftest.MustContain(t, "the turnover brief", squeezed, "headcount, from the HRIS. Tracks the costofpain input “Yearly sales attrition”.")
 }
 
 func TestEndSentence(t *testing.T) {
@@ -368,19 +322,10 @@ func TestEndSentence(t *testing.T) {
 // euro sign come out as written, and that every font is embedded.
 func TestScripts(t *testing.T) {
 	pdf := write(t, sample(t, "turnover"), "a4")
-	mustContain(t, "the brief", briefText(t, pdf), "José Müller-Øberg", "Ελένη Παπαδοπούλου", "Zofia Wąsowska", "Søren Ødegård", "Chloé Lefèvre", "€696,016", "Σ likelihood × contingency cost", "≥ 5.4 months")
+	pdftest.MustContain(t, "the brief", briefText(t, pdf), "José Müller-Øberg", "Ελένη Παπαδοπούλου", "Zofia Wąsowska", "Søren Ødegård", "Chloé Lefèvre", "€696,016", "Σ likelihood × contingency cost", "≥ 5.4 months")
 
-	fonts := poppler(t, pdf, "pdffonts")
-	lines := strings.Split(strings.TrimSpace(fonts), "\n")
-	if len(lines) < 5 { // header, rule, regular, bold, italic
-		t.Fatalf("pdffonts:\n%s", fonts)
-	}
-	for _, l := range lines[2:] {
-		f := strings.Fields(l)
-		// name, type (2 words), encoding, emb, sub, uni, object, ID
-		if len(f) < 8 || f[len(f)-5] != "yes" || !strings.Contains(l, "TrueType") {
-			t.Errorf("font not embedded TrueType: %s", l)
-		}
+	if fonts := pdftest.Fonts(t, pdf); len(fonts) < 3 { // regular, bold, italic
+		t.Fatalf("pdffonts lists %d fonts, not 3:\n%s", len(fonts), strings.Join(fonts, "\n"))
 	}
 }
 
@@ -400,7 +345,7 @@ func TestPagesRender(t *testing.T) {
 	} {
 		t.Run(tc.name+"-"+tc.paper, func(t *testing.T) {
 			pdf := write(t, shared(t, tc.name), tc.paper)
-			info := poppler(t, pdf, "pdfinfo", "-f", "1", "-l", "1000")
+			info := pdftest.Poppler(t, pdf, "pdfinfo", "-f", "1", "-l", "1000")
 			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(info)
 			if m == nil {
 				t.Fatalf("pdfinfo:\n%s", info)
@@ -554,7 +499,7 @@ func TestMarkupStaysLiteral(t *testing.T) {
 	pdf := write(t, c, "a4")
 	txt := briefText(t, pdf)
 	for _, s := range literal {
-		mustContain(t, "the brief", txt, strings.Join(strings.Fields(s), " "))
+		pdftest.MustContain(t, "the brief", txt, strings.Join(strings.Fields(s), " "))
 	}
 }
 
@@ -604,11 +549,11 @@ func TestHostileCases(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			pdf := write(t, c, "letter")
 			txt := briefText(t, pdf)
-			mustContain(t, "the brief", txt, "1 Executive summary", "A Appendix: terms, assumptions and working")
+			pdftest.MustContain(t, "the brief", txt, "1 Executive summary", "A Appendix: terms, assumptions and working")
 			if name == "long" {
-				mustContain(t, "the brief", txt, "中文 名字", "scripts the embedded font lacks")
+				pdftest.MustContain(t, "the brief", txt, "中文 名字", "scripts the embedded font lacks")
 			}
-			info := poppler(t, pdf, "pdfinfo")
+			info := pdftest.Poppler(t, pdf, "pdfinfo")
 			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(info)
 			if m == nil {
 				t.Fatalf("pdfinfo:\n%s", info)
@@ -617,7 +562,7 @@ func TestHostileCases(t *testing.T) {
 				t.Errorf("%d pages", n)
 			}
 			// Every page renders (to standard output, at a tiny size).
-			poppler(t, pdf, "pdftoppm", "-r", "6", "-gray")
+			pdftest.Poppler(t, pdf, "pdftoppm", "-r", "6", "-gray")
 		})
 	}
 }
@@ -751,7 +696,7 @@ func TestSummaryRisks(t *testing.T) {
 	// pdftotext joins a word broken after its hyphen without the hyphen.
 	squeeze := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), ""), "-", "") }
 	for _, paper := range []string{"a4", "letter"} {
-		page := squeeze(pageTexts(t, write(t, c, paper))[1])
+		page := squeeze(pdftest.Pages(t, write(t, c, paper))[1])
 		// By expected cost, likelihood × impact: R2 €120,000, R7 €60,000,
 		// R1 €45,000 (worked from the sample), then R3 €24,000; rounded
 		// on the summary. Letter, shorter, has room for the first two
@@ -811,7 +756,7 @@ func TestChartNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt := strings.Join(strings.Fields(poppler(t, out, "pdftotext", "-layout")), " ")
+	txt := strings.Join(strings.Fields(pdftest.Poppler(t, out, "pdftotext", "-layout")), " ")
 	for _, name := range long {
 		// A name on two lines comes out in layout mode with other text
 		// between its lines: its words in order, each whole.
