@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
@@ -220,7 +221,7 @@ func TestScoring(t *testing.T) {
 // plainly that the case is not ready, in words of its own: no score, no
 // field, no rule; the CEO review lists it when the author asks for it.
 func TestNotTopRanked(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Recommendation.Alternative = "hiring" // ranked 2nd, behind onboarding
 	c.Recommendation.WhyNotTopRanked = "The only alternative the budget allows this year; onboarding follows next year."
 	pages := pdftest.Pages(t, write(t, c, "a4"))
@@ -232,7 +233,7 @@ func TestNotTopRanked(t *testing.T) {
 		t.Errorf("the summary calls a case without blocking findings not ready:\n%s", pages[1])
 	}
 
-	c = sample(t, "turnover")
+	c = casetest.Sample(t, "turnover")
 	c.Recommendation.Alternative = "hiring"
 	an := analysed(c)
 	if !casebuilder.HasBlocking(an.Review) {
@@ -340,7 +341,7 @@ func TestAppendixAnalysis(t *testing.T) {
 // are the same bytes, whatever the number of cores; and that an analysis
 // of another case or simulation options out of range are refused.
 func TestAnalysisGiven(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	own, err := Write(c, Options{Now: fixed})
 	if err != nil {
 		t.Fatal(err)
@@ -364,7 +365,7 @@ func TestAnalysisGiven(t *testing.T) {
 	if err != nil || bytes.Equal(other, own) {
 		t.Errorf("another seed gives the same brief (%v)", err)
 	}
-	if _, err := Write(c, Options{Now: fixed, Analysis: casebuilder.Analyse(sample(t, "turnover"), casebuilder.AnalysisOptions{SkipSimulation: true})}); err == nil || !strings.Contains(err.Error(), "analysis given is of another case") {
+	if _, err := Write(c, Options{Now: fixed, Analysis: casebuilder.Analyse(casetest.Sample(t, "turnover"), casebuilder.AnalysisOptions{SkipSimulation: true})}); err == nil || !strings.Contains(err.Error(), "analysis given is of another case") {
 		t.Errorf("an analysis of another case: %v", err)
 	}
 	for _, sim := range []casebuilder.SimulationOptions{{Trials: casebuilder.MaxTrials + 1}, {Trials: -1}, {Distribution: "uniform"}} {
@@ -379,7 +380,7 @@ func TestAnalysisGiven(t *testing.T) {
 // simulation included, as `casebuilder export --pdf` does. The desktop
 // app passes the analysis it has already run (BenchmarkWriteStress).
 func BenchmarkWriteStressAnalysing(b *testing.B) {
-	c := sample(b, "stress")
+	c := casetest.Sample(b, "stress")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Write(c, Options{Now: fixed, Paper: "a4"}); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
@@ -270,7 +271,7 @@ func withoutCaseTexts(c *casebuilder.Case, text string) string {
 // appears anywhere in the brief, with or without the CEO review, for
 // every sample and for drafts whose review finds invalid values.
 func TestNothingOfTheTool(t *testing.T) {
-	invalid := sample(t, "turnover")
+	invalid := casetest.Sample(t, "turnover")
 	invalid.Alternatives[1].Costs[0].Amount = casebuilder.Exactly(-500) // a finding with its path
 	invalid.Risks[0].Likelihood = 1.5
 	cases := map[string]*casebuilder.Case{
@@ -384,7 +385,7 @@ func TestReserveLines(t *testing.T) {
 // TestCasePaper checks that the case's own paper size is the brief's, and
 // that a paper size given to Write wins over it.
 func TestCasePaper(t *testing.T) {
-	c := sample(t, "ramp")
+	c := casetest.Sample(t, "ramp")
 	c.Paper = casebuilder.PaperLetter
 	an := casebuilder.Analyse(c, casebuilder.AnalysisOptions{SkipSimulation: true})
 	own, err := Write(c, Options{Now: fixed, Analysis: an})

@@ -17,8 +17,8 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
-	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
@@ -37,19 +37,6 @@ func paperOf(t testing.TB, name string) gofpdf.SizeType {
 	return size
 }
 
-func sample(t testing.TB, name string) *casebuilder.Case {
-	t.Helper()
-	data, err := assets.SampleFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := casebuilder.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 // shared returns a sample case that tests only read, decoded once, so
 // that its analysis (see analysed) is worked out once for all of them.
 func shared(t testing.TB, name string) *casebuilder.Case {
@@ -57,7 +44,7 @@ func shared(t testing.TB, name string) *casebuilder.Case {
 	c, ok := samples[name]
 	analysesMu.Unlock()
 	if !ok {
-		c = sample(t, name)
+		c = casetest.Sample(t, name)
 		analysesMu.Lock()
 		samples[name] = c
 		analysesMu.Unlock()
@@ -273,7 +260,7 @@ func TestFigures(t *testing.T) {
 
 	// The turnover sample worked by hand: 125 reps in 2027 and 150 from
 	// 2028 (the headcount plan), a third of them leaving.
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	txt := briefText(t, write(t, c, "a4"))
 	daily := 600000 * 0.84 * 0.65 / 365 // quota × attainment of a productive rep × gross margin
 	vacancy := 55 * daily
@@ -321,7 +308,7 @@ func TestEndSentence(t *testing.T) {
 // TestScripts checks that names in Latin, Greek and Polish letters and the
 // euro sign come out as written, and that every font is embedded.
 func TestScripts(t *testing.T) {
-	pdf := write(t, sample(t, "turnover"), "a4")
+	pdf := write(t, casetest.Sample(t, "turnover"), "a4")
 	pdftest.MustContain(t, "the brief", briefText(t, pdf), "José Müller-Øberg", "Ελένη Παπαδοπούλου", "Zofia Wąsowska", "Søren Ødegård", "Chloé Lefèvre", "€696,016", "Σ likelihood × contingency cost", "≥ 5.4 months")
 
 	if fonts := pdftest.Fonts(t, pdf); len(fonts) < 3 { // regular, bold, italic
@@ -437,7 +424,7 @@ func TestLayout(t *testing.T) {
 // longCase is the turnover sample with the longest texts a case may hold,
 // words too long for any column, and characters no font has.
 func longCase(t testing.TB) *casebuilder.Case {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	words := strings.Repeat("Müller-Øberg's coaching programme keeps new account executives longer. ", 280)
 	long := func(n int) string {
 		s := words[:n]
@@ -476,7 +463,7 @@ func longCase(t testing.TB) *casebuilder.Case {
 // notTopCase is the turnover sample recommending an alternative the
 // weighted scoring ranks 2nd, with the longest reason a case may give.
 func notTopCase(t testing.TB) *casebuilder.Case {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Recommendation.Alternative = "hiring"
 	c.Recommendation.WhyNotTopRanked = strings.ToValidUTF8(strings.Repeat("Budget allows only this one this year; onboarding follows. ", 400)[:casebuilder.MaxText-10], "")
 	return c
@@ -485,7 +472,7 @@ func notTopCase(t testing.TB) *casebuilder.Case {
 // TestMarkupStaysLiteral checks that text which looks like markup, PDF
 // syntax or a page-number alias prints as typed.
 func TestMarkupStaysLiteral(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	literal := []string{
 		`<b>Bold?</b> <i>no</i> &amp; <br/>`,
 		`{nb} {pdf} {page} %PDF-1.4 endobj`,
@@ -523,7 +510,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	c := sample(t, "ramp")
+	c := casetest.Sample(t, "ramp")
 	if _, err := Write(c, Options{Now: fixed, Paper: "a3"}); err == nil || !strings.Contains(err.Error(), `paper: must be a4 or letter (got "a3")`) {
 		t.Errorf("paper a3: %v", err)
 	}
@@ -572,7 +559,7 @@ func TestHostileCases(t *testing.T) {
 // app has run the analysis already. BenchmarkWriteStressAnalysing measures
 // the brief that runs the analysis itself.
 func BenchmarkWriteStress(b *testing.B) {
-	c := sample(b, "stress")
+	c := casetest.Sample(b, "stress")
 	an := casebuilder.Analyse(c, casebuilder.AnalysisOptions{})
 	b.ReportAllocs()
 	for b.Loop() {
@@ -590,7 +577,7 @@ func TestVariedCases(t *testing.T) {
 	amounts := []float64{0, -1, 1e-9, 0.5, 1e6, 1e12, -1e9}
 	texts := []string{"", " ", "x", strings.Repeat("word ", 400), strings.Repeat("W", 300), "Ωμέγα € 中文 \U0001F680"}
 	for i := range 24 {
-		c := sample(t, []string{"turnover", "ramp"}[i%2])
+		c := casetest.Sample(t, []string{"turnover", "ramp"}[i%2])
 		pick := func() float64 { return amounts[rng.IntN(len(amounts))] }
 		text := func() string { return texts[rng.IntN(len(texts))] }
 		c.Title, c.Pain.Summary, c.Recommendation.Reason = text(), text(), text()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
@@ -379,7 +380,7 @@ func TestCashSentence(t *testing.T) {
 	pdftest.MustContain(t, "the ramp summary", pdftest.Pages(t, write(t, r, "a4"))[1], "the rest is margin on bookings that the owner named in Sales, Chief Commercial Officer, commits to (")
 
 	// A case all in cash: a saving given as an amount, the costs new cash.
-	cash := sample(t, "turnover")
+	cash := casetest.Sample(t, "turnover")
 	a := &cash.Alternatives[cash.AlternativeByID("onboarding")]
 	for i := range a.Costs {
 		a.Costs[i].Money = casebuilder.Cash
@@ -567,7 +568,7 @@ func boundsOf(be casebuilder.BreakEven) (float64, float64) {
 // an input of the problem, a cost, a benefit given as an amount and one
 // as a share of the problem's cost.
 func TestBreakEvenWords(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Alternatives[2].Benefits = append(c.Alternatives[2].Benefits,
 		casebuilder.Benefit{Name: "Agency fees saved", Basis: casebuilder.BenefitAmount, Annual: casebuilder.Range{Low: 50000, Likely: 80000, High: 90000}},
 		casebuilder.Benefit{Name: "Less turnover", Basis: casebuilder.BenefitPainShare, Share: casebuilder.Range{Low: 0.05, Likely: 0.1, High: 0.15}})
@@ -649,7 +650,7 @@ func TestFiscalYears(t *testing.T) {
 
 	// A fiscal year from April: labels that straddle two years, the
 	// first and the last in part, which say their months.
-	april := sample(t, "turnover")
+	april := casetest.Sample(t, "turnover")
 	april.FiscalYearStart = 4
 	lines = layoutLines(t, write(t, april, "a4"))
 	for _, want := range rows([]fy{{"2026/27", 0, 2}, {"2027/28", 3, 14}, {"2028/29", 15, 26}, {"2029/30", 27, 35}}) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
@@ -28,7 +29,7 @@ var worldNames = []casebuilder.Contributor{
 // worldCase is the turnover sample credited to people named in every
 // script, with a right-to-left name inside left-to-right lines.
 func worldCase(t testing.TB) *casebuilder.Case {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Contributors = append(append([]casebuilder.Contributor(nil), worldNames...), casebuilder.Contributor{
 		Name: "José Müller-Øberg", Role: "VP Sales DACH",
 		Contribution: "Sponsored the analysis; thanks to محمد العلي (VP Sales, 2027) and 王芳 for the data.",
@@ -196,7 +197,7 @@ func TestScriptsCostOnlyWhereUsed(t *testing.T) {
 	if got := strings.Join(fontsOf(shared(t, "turnover")), " "); strings.Contains(got, "pdftext") {
 		t.Errorf("a brief in Latin script embeds %s", got)
 	}
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Contributors[0].Name = "דוד כהן"
 	got := strings.Join(fontsOf(c), " ")
 	if !strings.Contains(got, "pdftext-hebr") || strings.Contains(got, "pdftext-cjk") || strings.Contains(got, "pdftext-arab") {

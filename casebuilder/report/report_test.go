@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
@@ -117,14 +117,7 @@ func TestHandCaseReport(t *testing.T) {
 // every part, names print as typed, nothing leaves its box, and every font
 // is embedded.
 func TestTrackedSample(t *testing.T) {
-	data, err := assets.SampleFile("tracked")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := casebuilder.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := casetest.Sample(t, "tracked")
 	for _, paper := range []string{casebuilder.PaperA4, casebuilder.PaperLetter} {
 		d, err := lay(c, Options{Now: now, Paper: paper, WithReview: true})
 		if err != nil {
@@ -187,14 +180,7 @@ func TestErrors(t *testing.T) {
 // BenchmarkWriteTracked writes the tracked sample's report: the progress,
 // the previous report's, and the PDF.
 func BenchmarkWriteTracked(b *testing.B) {
-	data, err := assets.SampleFile("tracked")
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := casebuilder.Decode(data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := casetest.Sample(b, "tracked")
 	for b.Loop() {
 		if _, err := Write(c, Options{Now: now}); err != nil {
 			b.Fatal(err)
