@@ -1,5 +1,5 @@
-// Package casetest gives the tests of the packages that write a case out
-// (the brief, the progress report) the sample cases as a user opens them.
+// Package casetest gives the tests of the packages built on the model
+// the sample cases as a user opens them.
 package casetest
 
 import (
@@ -20,7 +20,7 @@ func Sample(t testing.TB, name string) *casebuilder.Case {
 	}
 	c, err := casebuilder.Decode(data)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("sample %s: %v", name, err)
 	}
 	return c
 }
