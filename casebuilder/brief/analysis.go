@@ -8,6 +8,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
@@ -180,9 +181,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 		d.draw(pdfstyle.White)
 		pdf.SetLineWidth(0.9)
 		d.line(x, plotY, x, plotY+plotH)
-		d.draw(pdfstyle.Ink)
-		pdf.SetLineWidth(0.35)
-		pdf.SetDashPattern([]float64{1, 0.8}, 0)
+		pdfpage.Stroke(pdf, pdfstyle.Ink, 0.35, []float64{1, 0.8})
 		d.line(x, plotY, x, plotY+plotH)
 		pdf.SetDashPattern(nil, 0)
 		label := m.name + " " + f.MoneyShort(m.v)

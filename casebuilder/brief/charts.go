@@ -7,6 +7,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
@@ -251,9 +252,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	top := d.y
 	lx := pdfstyle.MarginX
 	legend := func(dash []float64, width float64, c pdfstyle.Color, label string) {
-		d.draw(c)
-		pdf.SetLineWidth(width)
-		pdf.SetDashPattern(dash, 0)
+		pdfpage.Stroke(pdf, c, width, dash)
 		d.line(lx, top+2.2, lx+9, top+2.2)
 		pdf.SetDashPattern(nil, 0)
 		d.setFont("", 7.5)
@@ -308,9 +307,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 
 	// The lines.
 	poly := func(vs []float64, dash []float64, width float64, c pdfstyle.Color) {
-		d.draw(c)
-		pdf.SetLineWidth(width)
-		pdf.SetDashPattern(dash, 0)
+		pdfpage.Stroke(pdf, c, width, dash)
 		pdf.SetLineJoinStyle("round")
 		pdf.MoveTo(xOf(0), yOf(vs[0]))
 		for m := 1; m <= n; m++ {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
@@ -117,9 +118,7 @@ func (d *doc) cover() {
 		tw := d.width(e.title)
 		d.textAt(pdfstyle.MarginX+8, d.y, tw, e.title, "L")
 		// Dotted leaders to the page number.
-		d.draw(pdfstyle.Rule)
-		pdf.SetLineWidth(0.3)
-		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+		pdfpage.Stroke(pdf, pdfstyle.Rule, 0.3, []float64{0.3, 1.2})
 		d.line(pdfstyle.MarginX+8+tw+2, d.y+3.3, pdfstyle.MarginX+d.contentW()-numW, d.y+3.3)
 		pdf.SetDashPattern(nil, 0)
 		e.x, e.y, e.w, e.titleW = pdfstyle.MarginX+d.contentW()-numW+1, d.y, numW-1, d.contentW()-numW+1

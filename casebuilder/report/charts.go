@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
@@ -68,9 +69,7 @@ func (d *doc) spendChart(x, y, w, h float64) {
 	pdf.Line(px, yAt(budget), px+pw, yAt(budget))
 	// The lines, each point at the end of its month.
 	series := func(c pdfstyle.Color, width float64, dash []float64, from, to int, value func(tracking.MonthMoney) float64) {
-		d.draw(c)
-		pdf.SetLineWidth(width)
-		pdf.SetDashPattern(dash, 0)
+		pdfpage.Stroke(pdf, c, width, dash)
 		prevX, prevY := xAt(float64(from)), yAt(0)
 		if from > 0 {
 			prevY = yAt(value(mm[from-1]))
@@ -90,9 +89,7 @@ func (d *doc) spendChart(x, y, w, h float64) {
 	ly := py + ph + 4.5
 	lx := px
 	key := func(c pdfstyle.Color, width float64, dash []float64, label string) {
-		d.draw(c)
-		pdf.SetLineWidth(width)
-		pdf.SetDashPattern(dash, 0)
+		pdfpage.Stroke(pdf, c, width, dash)
 		pdf.Line(lx, ly+1.2, lx+5, ly+1.2)
 		pdf.SetDashPattern(nil, 0)
 		d.setFont("", 6.5)
@@ -160,9 +157,7 @@ func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 	yAt := func(v float64) float64 { return y + h - (h)*(v-lo)/(hi-lo) }
 	measure := &casebuilder.BaselineMeasure{Baseline: k.Baseline, Target: k.Target, Date: k.TargetDate}
 	// The trajectory, to the report's month.
-	d.draw(pdfstyle.Bar)
-	pdf.SetLineWidth(0.4)
-	pdf.SetDashPattern([]float64{1, 0.6}, 0)
+	pdfpage.Stroke(pdf, pdfstyle.Bar, 0.4, []float64{1, 0.6})
 	pdf.Line(xAt(start), yAt(k.Baseline), xAt(end), yAt(tracking.TrajectoryAt(measure, start, horizonEnd, end)))
 	pdf.SetDashPattern(nil, 0)
 	// The target.

@@ -1,6 +1,6 @@
 // Package pdfpage is the page machinery that the executive brief and the
 // monthly progress report share: the paper a document is printed on, the
-// PDF set up with its metadata, and the pen that sets type and colours.
+// PDF set up with its metadata, and the stroke lines are drawn with.
 // Each document keeps its own layout; what is here is what both do alike.
 package pdfpage
 
@@ -63,4 +63,13 @@ func New(size gofpdf.SizeType, now time.Time, info Info) (*gofpdf.Fpdf, *pdftext
 	pdf.SetProducer("Case Builder (gofpdf)", true)
 	pdf.SetDisplayMode("fullwidth", "continuous")
 	return pdf, ts
+}
+
+// Stroke sets how the lines drawn next look: in colour c, width
+// millimetres wide, dashed as dash (on and off lengths, in millimetres) or
+// solid when dash is nil.
+func Stroke(pdf *gofpdf.Fpdf, c pdfstyle.Color, width float64, dash []float64) {
+	pdf.SetDrawColor(c.R, c.G, c.B)
+	pdf.SetLineWidth(width)
+	pdf.SetDashPattern(dash, 0)
 }
