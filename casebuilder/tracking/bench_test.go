@@ -3,21 +3,13 @@ package tracking
 import (
 	"testing"
 
-	"github.com/casebuilder/casebuilder/assets"
 	cb "github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
 
 func sampleCase(b *testing.B, name string) *cb.Case {
 	b.Helper()
-	data, err := assets.SampleFile(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := cb.Decode(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
+	return casetest.Sample(b, name)
 }
 
 // BenchmarkProgressTracked is the progress of the tracked sample, as the
