@@ -8,6 +8,8 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // This file shows the analysis of the case (casebuilder.Analyse) that is
@@ -68,14 +70,7 @@ func (d *doc) uncertainty() {
 		{head: "Probability NPV > 0", w: 13, align: "R"},
 	}}
 	for i, a := range sim.Alternatives {
-		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
-		kind := rowNormal
-		switch {
-		case i == d.res.Recommended:
-			name.style, name.sub, kind = "B", "Recommended", rowHighlight
-		case a.DoNothing:
-			name.sub = "The baseline: zero in every trial"
-		}
+		name, kind := d.alternativeCell(i, a.Name, a.DoNothing, "The baseline: zero in every trial")
 		t.rows = append(t.rows, row{kind: kind, cells: []cell{name,
 			{s: f.Money(a.NPVP10)}, {s: f.Money(a.NPVP50), style: "B"}, {s: f.Money(a.NPVP90)},
 			{s: f.Maybe(a.ROIP50, f.Percent)}, {s: f.Percent(a.ProbNPVPositive), style: "B"}}})
@@ -119,9 +114,7 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	if lo < 0 {
 		note += fmt.Sprintf(" Hatched: trials whose NPV is below zero (%s of them).", f.Percent(1-a.ProbNPVPositive))
 	}
-	d.block(h + d.noteHeight(note))
-	if d.dry {
-		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
+	if !d.chartRoom(h, note) {
 		return
 	}
 	maxShare := 0.0
@@ -131,26 +124,15 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 	yTicks := niceTicks(0, maxShare, 4)
 	yHi := max(yTicks[len(yTicks)-1], maxShare)
 
-	d.setFont("", 6.5)
-	labelW := 0.0
-	for _, t := range yTicks {
-		labelW = max(labelW, d.width(f.Percent(t)))
-	}
-	plotX := marginX + labelW + 2.5
+	labelW := d.axisLabelW(yTicks, f.Percent)
+	plotX := pdfstyle.MarginX + labelW + 2.5
 	plotW := d.contentW() - labelW - 2.5
 	plotY := d.y + 2*labelRowH + 1
 	xOf := func(v float64) float64 { return plotX + plotW*(v-lo)/(hi-lo) }
 	yOf := func(share float64) float64 { return plotY + plotH*(1-share/yHi) }
 
 	// Grid.
-	pdf.SetLineWidth(0.1)
-	d.draw(colRule)
-	d.setColor(colMuted)
-	for _, t := range yTicks {
-		y := yOf(t)
-		d.line(plotX, y, plotX+plotW, y)
-		d.textAt(marginX, y-lineHeight(6.5)/2, labelW, f.Percent(t), "R")
-	}
+	d.valueGrid(yTicks, f.Percent, yOf, plotX, plotW, labelW)
 	for _, t := range ticks {
 		x := xOf(t)
 		d.line(x, plotY, x, plotY+plotH)
@@ -173,12 +155,12 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 			x0 = right
 		}
 		if x1 > x0+0.01 {
-			d.fill(colAccent)
+			d.fill(pdfstyle.Accent)
 			d.rect(x0, y, x1-x0, plotY+plotH-y, "F")
 		}
 	}
 	// The axes and zero.
-	d.draw(colInk)
+	d.draw(pdfstyle.Ink)
 	pdf.SetLineWidth(0.3)
 	d.line(plotX, plotY+plotH, plotX+plotW, plotY+plotH)
 	if lo < 0 && hi > 0 {
@@ -196,28 +178,26 @@ func (d *doc) histogram(a *casebuilder.AltSimulation) {
 		x := xOf(m.v)
 		// A white line under the dashes keeps them visible across the
 		// dark bars.
-		d.draw(colWhite)
+		d.draw(pdfstyle.White)
 		pdf.SetLineWidth(0.9)
 		d.line(x, plotY, x, plotY+plotH)
-		d.draw(colInk)
-		pdf.SetLineWidth(0.35)
-		pdf.SetDashPattern([]float64{1, 0.8}, 0)
+		pdfpage.Stroke(pdf, pdfstyle.Ink, 0.35, []float64{1, 0.8})
 		d.line(x, plotY, x, plotY+plotH)
 		pdf.SetDashPattern(nil, 0)
 		label := m.name + " " + f.MoneyShort(m.v)
 		w := d.width(label) + 0.6
-		left := min(max(x-w/2, marginX), marginX+d.contentW()-w)
+		left := min(max(x-w/2, pdfstyle.MarginX), pdfstyle.MarginX+d.contentW()-w)
 		row := 1
 		if left < lastRight[1]+1 {
 			row = 0
 		}
 		lastRight[row] = left + w
 		ly := d.y + float64(row)*labelRowH
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		d.textAt(left, ly, w, label, "C")
 		if row == 0 {
 			// A tick from the upper label down to its line.
-			d.draw(colMuted)
+			d.draw(pdfstyle.Muted)
 			pdf.SetLineWidth(0.15)
 			d.line(x, ly+labelRowH, x, plotY)
 		}
@@ -408,9 +388,7 @@ func (d *doc) tornadoHeight(n int) float64 {
 func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note string) {
 	pdf, f := d.pdf, d.f
 	h := d.tornadoHeight(len(drivers))
-	d.block(h + d.noteHeight(note))
-	if d.dry {
-		d.y += h + d.noteHeight(note) // the note, as drawn below the chart
+	if !d.chartRoom(h, note) {
 		return
 	}
 	lo, hi := base, base
@@ -443,70 +421,61 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 
 	top := d.y + tornadoGap
 	labelW := min(62, d.contentW()*0.36)
-	plotX := marginX + labelW + 2
+	plotX := pdfstyle.MarginX + labelW + 2
 	plotW := d.contentW() - labelW - 2
 	innerX, innerW := plotX+padL, plotW-padL-padR
 	xOf := func(v float64) float64 { return innerX + innerW*(v-lo)/(hi-lo) }
 
 	// The legend.
-	lx := marginX
-	swatch := func(c rgb, label string) {
+	lx := pdfstyle.MarginX
+	swatch := func(c pdfstyle.Color, label string) {
 		d.fill(c)
-		d.draw(colInk)
+		d.draw(pdfstyle.Ink)
 		pdf.SetLineWidth(0.15)
 		d.rect(lx, top+0.6, 6, 3, "FD")
 		d.setFont("", 7.5)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		w := d.width(label) + 1
 		d.textAt(lx+8, top, w, label, "L")
 		lx += 8 + w + 6
 	}
-	swatch(colBar, "Estimate at its low value")
-	swatch(colAccent, "Estimate at its high value")
-	d.draw(colInk)
+	swatch(pdfstyle.Bar, "Estimate at its low value")
+	swatch(pdfstyle.Accent, "Estimate at its high value")
+	d.draw(pdfstyle.Ink)
 	pdf.SetLineWidth(0.4)
 	d.line(lx, top+2.1, lx+6, top+2.1)
 	baseLabel := "Likely NPV " + f.Money(base)
 	d.setFont("", 7.5)
-	d.textAt(lx+8, top, min(d.width(baseLabel)+1, marginX+d.contentW()-lx-8), d.fit(baseLabel, marginX+d.contentW()-lx-8), "L")
+	d.textAt(lx+8, top, min(d.width(baseLabel)+1, pdfstyle.MarginX+d.contentW()-lx-8), d.fit(baseLabel, pdfstyle.MarginX+d.contentW()-lx-8), "L")
 
 	plotY := top + tornadoLegend
 	bottom := plotY + float64(len(drivers))*tornadoRowH
 	for i := 1; i < len(drivers); i += 2 {
-		d.fill(colZebra)
-		d.rect(marginX, plotY+float64(i)*tornadoRowH, d.contentW(), tornadoRowH, "F")
+		d.fill(pdfstyle.Zebra)
+		d.rect(pdfstyle.MarginX, plotY+float64(i)*tornadoRowH, d.contentW(), tornadoRowH, "F")
 	}
-	// Grid and ticks.
-	pdf.SetLineWidth(0.1)
-	d.draw(colRule)
-	d.setFont("", 6.5)
-	d.setColor(colMuted)
-	for _, t := range ticks {
-		x := xOf(t)
-		d.line(x, plotY, x, bottom)
-		d.centredAt(x, bottom+1, f.MoneyShort(t))
-	}
+	d.moneyGrid(ticks, xOf, plotY, bottom)
 	for i, dr := range drivers {
 		y := plotY + float64(i)*tornadoRowH
 		// The input and its range.
 		// A name too long for one line takes two, with the range after
 		// it when there is room (the table below gives it anyway).
 		d.setFont("B", 7)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		lines := d.clamp(orDefault(dr.Input, upperFirst(d.place(dr.Path))), labelW, 2)
 		for j, l := range lines {
-			d.textAt(marginX, y+0.6+float64(j)*lineHeight(7), labelW, l, "L")
+			d.textAt(pdfstyle.MarginX, y+0.6+float64(j)*pdfstyle.LineHeight(7), labelW, l, "L")
 		}
-		rngX, rngW := marginX, labelW
+		rngX, rngW := pdfstyle.MarginX, labelW
 		if len(lines) > 1 {
 			used := d.width(lines[1]) + 2
-			rngX, rngW = marginX+used, labelW-used
+			rngX, rngW = pdfstyle.MarginX+used, labelW-used
 		}
 		d.setFont("", 6.3)
-		d.setColor(colMuted)
+		d.setColor(pdfstyle.Muted)
 		rng := f.Value(dr.Low, dr.Unit) + " to " + f.Value(dr.High, dr.Unit)
 		if rw := d.width(rng); len(lines) == 1 || rw <= rngW {
-			d.textAt(rngX, y+0.6+lineHeight(7)+(lineHeight(7)-lineHeight(6.3))*float64(len(lines)-1)/2, rngW, d.fit(rng, rngW), "L")
+			d.textAt(rngX, y+0.6+pdfstyle.LineHeight(7)+(pdfstyle.LineHeight(7)-pdfstyle.LineHeight(6.3))*float64(len(lines)-1)/2, rngW, d.fit(rng, rngW), "L")
 		}
 		// The bars: the longer first, so that the shorter shows on top
 		// when both go the same way.
@@ -514,8 +483,8 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 		by := y + (tornadoRowH-bh)/2
 		segs := []struct {
 			v float64
-			c rgb
-		}{{dr.NPVLow, colBar}, {dr.NPVHigh, colAccent}}
+			c pdfstyle.Color
+		}{{dr.NPVLow, pdfstyle.Bar}, {dr.NPVHigh, pdfstyle.Accent}}
 		if math.Abs(dr.NPVHigh-base) > math.Abs(dr.NPVLow-base) {
 			segs[0], segs[1] = segs[1], segs[0]
 		}
@@ -525,14 +494,14 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 				continue
 			}
 			d.fill(s.c)
-			d.draw(colInk)
+			d.draw(pdfstyle.Ink)
 			pdf.SetLineWidth(0.1)
 			d.rect(min(x0, x1), by, math.Abs(x1-x0), bh, "FD")
 		}
 		// The figures at the ends.
 		d.setFont("", 6.5)
-		d.setColor(colInk)
-		ty := y + tornadoRowH/2 - lineHeight(6.5)/2
+		d.setColor(pdfstyle.Ink)
+		ty := y + tornadoRowH/2 - pdfstyle.LineHeight(6.5)/2
 		if e := labels[i]; e.left != "" {
 			x := xOf(min(dr.NPVLow, dr.NPVHigh))
 			w := d.width(e.left) + 0.5
@@ -545,7 +514,7 @@ func (d *doc) tornadoChart(base float64, drivers []casebuilder.Driver, note stri
 		}
 	}
 	// The likely NPV.
-	d.draw(colInk)
+	d.draw(pdfstyle.Ink)
 	pdf.SetLineWidth(0.4)
 	d.line(xOf(base), plotY-1, xOf(base), bottom+0.5)
 	d.y = bottom + tornadoAxis
@@ -675,16 +644,16 @@ func (d *doc) blockingLine() {
 	}
 	d.setFont("B", 8.5)
 	lines := d.clamp(s, d.contentW()-6, 3)
-	lh := lineHeight(8.5)
+	lh := pdfstyle.LineHeight(8.5)
 	h := float64(len(lines))*lh + 7 - lh
 	d.block(h + 2)
-	d.fill(colInk)
-	d.rect(marginX, d.y, d.contentW(), h, "F")
+	d.fill(pdfstyle.Ink)
+	d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
 	d.setFont("B", 8.5)
-	d.setColor(colWhite)
+	d.setColor(pdfstyle.White)
 	y := d.y + (h-float64(len(lines))*lh)/2
 	for _, l := range lines {
-		d.textAt(marginX+3, y, d.contentW()-6, l, "L")
+		d.textAt(pdfstyle.MarginX+3, y, d.contentW()-6, l, "L")
 		y += lh
 	}
 	d.y += h + 2
@@ -803,40 +772,40 @@ func (d *doc) runsPanel(runs []run, size float64, small string, maxLines int) {
 		d.setFont("", size)
 		last[len(last)-1] = word{s: "…", spaceBefore: true, w: d.width("…")}
 	}
-	lh := lineHeight(size)
+	lh := pdfstyle.LineHeight(size)
 	smallSize := 6.8
 	d.setFont("I", smallSize)
 	var smallLines []string
 	if small != "" {
 		smallLines = d.clamp(small, textW, 2)
 	}
-	h := 3 + float64(len(lines))*lh + float64(len(smallLines))*lineHeight(smallSize)
+	h := 3 + float64(len(lines))*lh + float64(len(smallLines))*pdfstyle.LineHeight(smallSize)
 	d.block(h + 2)
-	d.fill(colPanel)
-	d.rect(marginX, d.y, d.contentW(), h, "F")
-	d.fill(colAccent)
-	d.rect(marginX, d.y, 1.2, h, "F")
+	d.fill(pdfstyle.Panel)
+	d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
+	d.fill(pdfstyle.Accent)
+	d.rect(pdfstyle.MarginX, d.y, 1.2, h, "F")
 	y := d.y + 1.5
 	d.setFont("", size)
 	sp := d.width(" ")
 	for _, l := range lines {
-		x := marginX + 4
+		x := pdfstyle.MarginX + 4
 		for i, wd := range l {
 			if i > 0 && wd.spaceBefore {
 				x += sp
 			}
 			d.setFont(wd.style, size)
-			d.setColor(colInk)
+			d.setColor(pdfstyle.Ink)
 			d.textAt(x, y, wd.w+0.05, wd.s, "L")
 			x += wd.w
 		}
 		y += lh
 	}
 	d.setFont("I", smallSize)
-	d.setColor(colMuted)
+	d.setColor(pdfstyle.Muted)
 	for _, l := range smallLines {
-		d.textAt(marginX+4, y, textW, l, "L")
-		y += lineHeight(smallSize)
+		d.textAt(pdfstyle.MarginX+4, y, textW, l, "L")
+		y += pdfstyle.LineHeight(smallSize)
 	}
 	d.y += h + 2
 }

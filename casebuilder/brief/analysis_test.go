@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
 // section returns the text of the brief from the first from after the
@@ -33,7 +35,7 @@ func section(t *testing.T, pages []string, from, to string) string {
 // -layout), line by line, every run of white space made one space.
 func layoutLines(t *testing.T, pdf []byte) []string {
 	var out []string
-	for _, l := range strings.Split(poppler(t, pdf, "pdftotext", "-layout", "-enc", "UTF-8"), "\n") {
+	for _, l := range strings.Split(pdftest.Poppler(t, pdf, "pdftotext", "-layout", "-enc", "UTF-8"), "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {
 			out = append(out, l)
 		}
@@ -74,7 +76,7 @@ func TestSummaryCitesSimulation(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages := pageTexts(t, out)
+			pages := pdftest.Pages(t, out)
 			f := casebuilder.FormatFor(c)
 			rec := an.Simulation.Alternatives[an.Result.Recommended]
 			trials := f.Number(float64(an.Simulation.Trials), 0)
@@ -91,17 +93,17 @@ func TestSummaryCitesSimulation(t *testing.T) {
 			checkRounded(t, "P10", m[1], rec.NPVP10)
 			checkRounded(t, "P90", m[2], rec.NPVP90)
 			checkRounded(t, "probability", m[3], rec.ProbNPVPositive)
-			mustContain(t, "the summary", strings.Join(pages[1:], " "), trials+" times (seed "+fmt.Sprint(an.Simulation.Seed)+")",
+			pdftest.MustContain(t, "the summary", strings.Join(pages[1:], " "), trials+" times (seed "+fmt.Sprint(an.Simulation.Seed)+")",
 				"The figures include the risks happening: in each trial every risk happens or not with its likelihood")
 			if tc.sim.Trials == 2000 {
-				mustContain(t, "the brief", strings.Join(pages[1:], " "), "2,000 times (seed 7)", "from a triangular distribution")
+				pdftest.MustContain(t, "the brief", strings.Join(pages[1:], " "), "2,000 times (seed 7)", "from a triangular distribution")
 			}
 			// The table of section 2 has every alternative's percentiles.
 			unc := section(t, pages, "Uncertainty: the range of outcomes", "3 Financials of the recommendation")
 			for _, a := range an.Simulation.Alternatives {
-				mustContain(t, "the simulated outcomes", unc, a.Name, f.Money(a.NPVP10)+" "+f.Money(a.NPVP50)+" "+f.Money(a.NPVP90)+" "+f.Maybe(a.ROIP50, f.Percent)+" "+f.Percent(a.ProbNPVPositive))
+				pdftest.MustContain(t, "the simulated outcomes", unc, a.Name, f.Money(a.NPVP10)+" "+f.Money(a.NPVP50)+" "+f.Money(a.NPVP90)+" "+f.Maybe(a.ROIP50, f.Percent)+" "+f.Percent(a.ProbNPVPositive))
 			}
-			mustContain(t, "the histogram", unc, "Simulated NPV of "+rec.Name, "P10 "+f.MoneyShort(rec.NPVP10), "P50 "+f.MoneyShort(rec.NPVP50), "P90 "+f.MoneyShort(rec.NPVP90))
+			pdftest.MustContain(t, "the histogram", unc, "Simulated NPV of "+rec.Name, "P10 "+f.MoneyShort(rec.NPVP10), "P50 "+f.MoneyShort(rec.NPVP50), "P90 "+f.MoneyShort(rec.NPVP90))
 		})
 	}
 }
@@ -171,7 +173,7 @@ func TestScoring(t *testing.T) {
 			an := analysed(c)
 			f := casebuilder.FormatFor(c)
 			pdf := write(t, c, "a4")
-			pages := pageTexts(t, pdf)
+			pages := pdftest.Pages(t, pdf)
 			txt := section(t, pages, "Weighted scoring", "Uncertainty")
 			lines := layoutLines(t, pdf)
 			if len(an.Scores.Alternatives) != len(byHand[name]) {
@@ -203,12 +205,12 @@ func TestScoring(t *testing.T) {
 				if !found {
 					t.Errorf("no row %q for %q in the weighted scoring", row, as.Name)
 				}
-				mustContain(t, "the weighted scoring", txt, as.Name)
+				pdftest.MustContain(t, "the weighted scoring", txt, as.Name)
 			}
 			if name == "ramp" {
 				// The ramp sample scores its financial return from the NPV.
-				mustContain(t, "the weighted scoring", txt, "Financial return (30.0%)*", "* Scored automatically: Financial return from the NPV")
-				mustContain(t, "the reasons", section(t, pages, "Reasons for the impact and the scores", "Risks and reserves"), "Financial return, 5 (automatic): Scored from the NPV")
+				pdftest.MustContain(t, "the weighted scoring", txt, "Financial return (30.0%)*", "* Scored automatically: Financial return from the NPV")
+				pdftest.MustContain(t, "the reasons", section(t, pages, "Reasons for the impact and the scores", "Risks and reserves"), "Financial return, 5 (automatic): Scored from the NPV")
 			}
 		})
 	}
@@ -219,28 +221,28 @@ func TestScoring(t *testing.T) {
 // plainly that the case is not ready, in words of its own: no score, no
 // field, no rule; the CEO review lists it when the author asks for it.
 func TestNotTopRanked(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Recommendation.Alternative = "hiring" // ranked 2nd, behind onboarding
 	c.Recommendation.WhyNotTopRanked = "The only alternative the budget allows this year; onboarding follows next year."
-	pages := pageTexts(t, write(t, c, "a4"))
+	pages := pdftest.Pages(t, write(t, c, "a4"))
 	txt := section(t, pages, "Weighted scoring", "Uncertainty")
-	mustContain(t, "the weighted scoring", txt,
+	pdftest.MustContain(t, "the weighted scoring", txt,
 		"Sharper hiring profile and assessment ranks 2nd on the weighted criteria, with a weighted score of 2.85, behind “Structured onboarding and coaching”.",
 		"Why it is chosen The only alternative the budget allows this year; onboarding follows next year.")
 	if strings.Contains(pages[1], "Not ready") {
 		t.Errorf("the summary calls a case without blocking findings not ready:\n%s", pages[1])
 	}
 
-	c = sample(t, "turnover")
+	c = casetest.Sample(t, "turnover")
 	c.Recommendation.Alternative = "hiring"
 	an := analysed(c)
 	if !casebuilder.HasBlocking(an.Review) {
 		t.Fatal("the review does not block a recommendation below the top rank without a reason")
 	}
 	first := an.Review[0]
-	pages = pageTexts(t, write(t, c, "a4"))
-	mustContain(t, "the summary", pages[1], "Not ready for decision: 1 point would still sink the case. "+strings.Join(strings.Fields(first.Message), " "))
-	mustContain(t, "the weighted scoring", section(t, pages, "Weighted scoring", "Uncertainty"),
+	pages = pdftest.Pages(t, write(t, c, "a4"))
+	pdftest.MustContain(t, "the summary", pages[1], "Not ready for decision: 1 point would still sink the case. "+strings.Join(strings.Fields(first.Message), " "))
+	pdftest.MustContain(t, "the weighted scoring", section(t, pages, "Weighted scoring", "Uncertainty"),
 		"The case does not yet say why it is recommended all the same, and a decision should not be taken until it does.")
 	all := strings.Join(pages, " ")
 	for _, tool := range []string{"readiness", "CEO review", "whyNotTopRanked", first.Rule} {
@@ -253,10 +255,10 @@ func TestNotTopRanked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages = pageTexts(t, out)
-	mustContain(t, "the summary", pages[1], "All are listed in appendix A.6.")
+	pages = pdftest.Pages(t, out)
+	pdftest.MustContain(t, "the summary", pages[1], "All are listed in appendix A.6.")
 	rev := section(t, pages, "A.6 The CEO review", "")
-	mustContain(t, "the review", rev, fmt.Sprintf("%d/100 is the readiness of this case", an.Readiness),
+	pdftest.MustContain(t, "the review", rev, fmt.Sprintf("%d/100 is the readiness of this case", an.Readiness),
 		"Blocking "+first.Message, "Compare Recommendation, why not top ranked")
 	if strings.Contains(rev, "recommendation.whyNotTopRanked") {
 		t.Errorf("the review names a field path:\n%s", rev)
@@ -276,10 +278,10 @@ func TestAppendixAnalysis(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages := pageTexts(t, out)
+			pages := pdftest.Pages(t, out)
 			tor := section(t, pages, "What moves the NPV most", "4 Risks and contingencies")
 			top := an.Tornado.Drivers[0]
-			mustContain(t, "the tornado", tor,
+			pdftest.MustContain(t, "the tornado", tor,
 				fmt.Sprintf("The NPV of %s is %s with every estimate at its likely value.", an.Tornado.Name, f.Money(an.Tornado.BaseNPV)),
 				"Likely NPV "+f.Money(an.Tornado.BaseNPV),
 				// The chart's first bar is the top driver, labelled.
@@ -297,9 +299,9 @@ func TestAppendixAnalysis(t *testing.T) {
 				}
 			}
 			rev := section(t, pages, "The CEO review", "")
-			mustContain(t, "the review", rev, fmt.Sprintf("%d/100 is the readiness of this case", an.Readiness))
+			pdftest.MustContain(t, "the review", rev, fmt.Sprintf("%d/100 is the readiness of this case", an.Readiness))
 			for _, x := range an.Review[:min(3, len(an.Review))] {
-				mustContain(t, "the review", rev, x.Message)
+				pdftest.MustContain(t, "the review", rev, x.Message)
 			}
 			blocking := strings.Contains(pages[1], "Not ready for decision")
 			if blocking != casebuilder.HasBlocking(an.Review) {
@@ -308,7 +310,7 @@ func TestAppendixAnalysis(t *testing.T) {
 			switch name {
 			case "turnover":
 				// The reworked sample passes the review with nothing to say.
-				mustContain(t, "the review", rev, "100/100", "no blocking findings, no warnings and no pieces of advice",
+				pdftest.MustContain(t, "the review", rev, "100/100", "no blocking findings, no warnings and no pieces of advice",
 					"The review finds nothing a sceptical CEO would object to.")
 				if top.Input != "Months to full productivity" {
 					t.Errorf("top driver %q", top.Input)
@@ -327,7 +329,7 @@ func TestAppendixAnalysis(t *testing.T) {
 				for _, n := range byRule {
 					left += max(0, n-5)
 				}
-				mustContain(t, "the review", rev, "… and 146 more findings of the same kind.",
+				pdftest.MustContain(t, "the review", rev, "… and 146 more findings of the same kind.",
 					fmt.Sprintf("%d findings of the kinds above are not listed; the Review step lists every one.", left))
 			}
 		})
@@ -339,7 +341,7 @@ func TestAppendixAnalysis(t *testing.T) {
 // are the same bytes, whatever the number of cores; and that an analysis
 // of another case or simulation options out of range are refused.
 func TestAnalysisGiven(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	own, err := Write(c, Options{Now: fixed})
 	if err != nil {
 		t.Fatal(err)
@@ -363,7 +365,7 @@ func TestAnalysisGiven(t *testing.T) {
 	if err != nil || bytes.Equal(other, own) {
 		t.Errorf("another seed gives the same brief (%v)", err)
 	}
-	if _, err := Write(c, Options{Now: fixed, Analysis: casebuilder.Analyse(sample(t, "turnover"), casebuilder.AnalysisOptions{SkipSimulation: true})}); err == nil || !strings.Contains(err.Error(), "analysis given is of another case") {
+	if _, err := Write(c, Options{Now: fixed, Analysis: casebuilder.Analyse(casetest.Sample(t, "turnover"), casebuilder.AnalysisOptions{SkipSimulation: true})}); err == nil || !strings.Contains(err.Error(), "analysis given is of another case") {
 		t.Errorf("an analysis of another case: %v", err)
 	}
 	for _, sim := range []casebuilder.SimulationOptions{{Trials: casebuilder.MaxTrials + 1}, {Trials: -1}, {Distribution: "uniform"}} {
@@ -378,7 +380,7 @@ func TestAnalysisGiven(t *testing.T) {
 // simulation included, as `casebuilder export --pdf` does. The desktop
 // app passes the analysis it has already run (BenchmarkWriteStress).
 func BenchmarkWriteStressAnalysing(b *testing.B) {
-	c := sample(b, "stress")
+	c := casetest.Sample(b, "stress")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Write(c, Options{Now: fixed, Paper: "a4"}); err != nil {

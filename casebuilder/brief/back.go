@@ -6,6 +6,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // measures writes section 7: the KPIs that show whether it worked. It
@@ -84,7 +85,7 @@ func (d *doc) acknowledgements() {
 		}
 		items = append(items, endSentence(s))
 	}
-	d.lead("This case rests on the work of the people below; they deserve the credit for what is good in it.", lineHeight(8.5)*2)
+	d.lead("This case rests on the work of the people below; they deserve the credit for what is good in it.", pdfstyle.LineHeight(8.5)*2)
 	d.bullets(items, 8.5)
 }
 

@@ -13,6 +13,8 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
 // The tests of the brief as it goes into a board pack: rounded headline
@@ -114,15 +116,15 @@ func TestRoundingRules(t *testing.T) {
 // sample's summary against the app's exact figure.
 func TestRounding(t *testing.T) {
 	c := shared(t, "turnover")
-	pages := pageTexts(t, write(t, c, "a4"))
+	pages := pdftest.Pages(t, write(t, c, "a4"))
 	cover, summary := pages[0], pages[1]
 	// By hand (see TestFigures and TestGateBox): the cost of pain
 	// €6,301,531 in year 1 and €7,561,837 in year 3; the first stage
 	// €548,200 to the pilot review, €324,000 of it new cash (the reserve
 	// of €52,000 included) and €224,200 of people's time; the whole
 	// programme €1,993,200. LibreOffice: NPV €696,016, IRR 67.3 %.
-	mustContain(t, "the cover", cover, "Budget €548k for the first stage, up to the stage gate on 30 June 2027 (it goes on only if thresholds are met): €324k of new cash, the €52k reserve included, and €224k of people's time already paid. €2.0M over 36 months in all.")
-	mustContain(t, "the summary", summary, "€6.3M a year", "€7.6M a year in year 3", "€548k for the first stage", "€2.0M over 36 months in all",
+	pdftest.MustContain(t, "the cover", cover, "Budget €548k for the first stage, up to the stage gate on 30 June 2027 (it goes on only if thresholds are met): €324k of new cash, the €52k reserve included, and €224k of people's time already paid. €2.0M over 36 months in all.")
+	pdftest.MustContain(t, "the summary", summary, "€6.3M a year", "€7.6M a year in year 3", "€548k for the first stage", "€2.0M over 36 months in all",
 		"Headline figures against doing nothing €696k 49% 1.4 December 2028 Net present value Return on investment Benefit-cost ratio Paid back in",
 		"at which the NPV would be zero: 67%.", "€120k", "€60k", "€45k", "€90k")
 	for _, exact := range []string{"6,301,531", "1,993,200", "548,200", "52,000", "696,016", "67.3%", "48.9%", "1.39"} {
@@ -135,7 +137,7 @@ func TestRounding(t *testing.T) {
 		c := shared(t, name)
 		an := analysed(c)
 		rec := an.Result.RecommendedAlternative()
-		pages := pageTexts(t, write(t, c, "a4"))
+		pages := pdftest.Pages(t, write(t, c, "a4"))
 		tiles := regexp.MustCompile(`Headline figures against doing nothing (\S+) (\S+) (\S+) .*? Net present value Return on investment Benefit-cost ratio`).FindStringSubmatch(pages[1])
 		if tiles == nil {
 			t.Fatalf("%s: no headline figures:\n%s", name, pages[1])
@@ -203,7 +205,7 @@ func TestGlossary(t *testing.T) {
 	}
 	for _, name := range []string{"turnover", "ramp"} {
 		c := shared(t, name)
-		pages := pageTexts(t, write(t, c, "a4"))
+		pages := pdftest.Pages(t, write(t, c, "a4"))
 		all := strings.Join(pages[1:], " ")
 		app := strings.Index(all, "A Appendix: terms, assumptions and working")
 		if app < 0 {
@@ -212,7 +214,7 @@ func TestGlossary(t *testing.T) {
 		body := withoutCaseTexts(c, all[:app])
 		glossary := section(t, pages, "A.1 Terms used, and the basis of the figures", "A.2 Strategic context")
 		for _, tm := range terms {
-			mustContain(t, name+"'s glossary", glossary, tm.entry+" ", tm.means)
+			pdftest.MustContain(t, name+"'s glossary", glossary, tm.entry+" ", tm.means)
 			i := strings.Index(body, tm.term)
 			if i < 0 {
 				t.Errorf("%s: the body never uses %q", name, tm.term)
@@ -269,7 +271,7 @@ func withoutCaseTexts(c *casebuilder.Case, text string) string {
 // appears anywhere in the brief, with or without the CEO review, for
 // every sample and for drafts whose review finds invalid values.
 func TestNothingOfTheTool(t *testing.T) {
-	invalid := sample(t, "turnover")
+	invalid := casetest.Sample(t, "turnover")
 	invalid.Alternatives[1].Costs[0].Amount = casebuilder.Exactly(-500) // a finding with its path
 	invalid.Risks[0].Likelihood = 1.5
 	cases := map[string]*casebuilder.Case{
@@ -310,14 +312,14 @@ func TestPaidBackIn(t *testing.T) {
 	if month != 23 {
 		t.Fatalf("LibreOffice's payback %v is in month %d, not 23", lo, month)
 	}
-	d := newDoc(c, papers["a4"], fixed, analysed(c))
+	d := newDoc(c, paperOf(t, "a4"), fixed, analysed(c))
 	d.write()
 	pb := d.log.paidBack
 	if !pb.drawn || pb.month != month || pb.crossing < float64(month) || pb.crossing > float64(month+1) {
 		t.Errorf("the chart shades month %d and crosses zero at %.2f months; want month %d, crossing inside it", pb.month, pb.crossing, month)
 	}
 	txt := briefText(t, write(t, c, "a4"))
-	mustContain(t, "the brief", txt, "Paid back in December 2028", "1.4 December 2028 Net present value", "Dec 2028",
+	pdftest.MustContain(t, "the brief", txt, "Paid back in December 2028", "1.4 December 2028 Net present value", "Dec 2028",
 		"Each point is the cumulative figure at the end of a month. "+casebuilder.PaybackConvention)
 	if strings.Contains(txt, "22.5 months") || strings.Contains(txt, "November 2028)") {
 		t.Error("the brief still gives the payback as months that read as November 2028")
@@ -375,15 +377,15 @@ func TestReserveLines(t *testing.T) {
 	txt := strings.Join(lines, " ")
 	from := strings.Index(txt, "Risks and contingency plans")
 	risks := txt[from : from+strings.Index(txt[from:], "The other alternatives' risks")]
-	mustContain(t, "the risks", risks, "reserve €27,000", "reserve €8,000", "reserve €9,000", "Contingency reserve €52,000")
-	mustContain(t, "the reserves", strings.Join(strings.Fields(briefText(t, pdf)), " "),
+	pdftest.MustContain(t, "the risks", risks, "reserve €27,000", "reserve €8,000", "reserve €9,000", "Contingency reserve €52,000")
+	pdftest.MustContain(t, "the reserves", strings.Join(strings.Fields(briefText(t, pdf)), " "),
 		"Also in the recommendation's reserve (section 4).", "Owner: Søren Ødegård, Head of Reward.")
 }
 
 // TestCasePaper checks that the case's own paper size is the brief's, and
 // that a paper size given to Write wins over it.
 func TestCasePaper(t *testing.T) {
-	c := sample(t, "ramp")
+	c := casetest.Sample(t, "ramp")
 	c.Paper = casebuilder.PaperLetter
 	an := casebuilder.Analyse(c, casebuilder.AnalysisOptions{SkipSimulation: true})
 	own, err := Write(c, Options{Now: fixed, Analysis: an})

@@ -42,14 +42,13 @@ package brief
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
-	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 )
 
 // Options are the choices a brief is written with.
@@ -80,12 +79,6 @@ type Options struct {
 	Analysis *casebuilder.Analysis
 }
 
-// Paper sizes, in millimetres, portrait.
-var papers = map[string]gofpdf.SizeType{
-	"a4":     {Wd: 210, Ht: 297},
-	"letter": {Wd: 215.9, Ht: 279.4},
-}
-
 // Write returns the executive brief of a case as the bytes of a PDF file.
 //
 // A draft that is incomplete still gives a brief: a part the case does not
@@ -100,13 +93,9 @@ func Write(c *casebuilder.Case, opts Options) (out []byte, err error) {
 	if c == nil {
 		return nil, fmt.Errorf("brief: no case to write")
 	}
-	paper := strings.ToLower(strings.TrimSpace(opts.Paper))
-	if paper == "" {
-		paper = casebuilder.CasePaper(c, casebuilder.PaperA4)
-	}
-	size, ok := papers[paper]
-	if !ok {
-		return nil, fmt.Errorf("paper: must be a4 or letter (got %q)", opts.Paper)
+	size, err := pdfpage.Paper(c, opts.Paper)
+	if err != nil {
+		return nil, err
 	}
 	if err := opts.Simulation.Check(); err != nil {
 		return nil, fmt.Errorf("simulation: %w", err)
@@ -172,23 +161,11 @@ func (d *doc) output() ([]byte, error) {
 
 // newDoc starts the brief of a case from its analysis an (of c).
 func newDoc(c *casebuilder.Case, size gofpdf.SizeType, now time.Time, an *casebuilder.Analysis) *doc {
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
-	ts := pdftext.New(pdf)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(now)
-	pdf.SetModificationDate(now)
-	pdf.SetCompression(true)
-	// Every page break is the brief's own decision (keeping headings with
-	// what follows, repeating table headers), never gofpdf's.
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCellMargin(0)
-	pdf.SetMargins(marginX, marginTop, marginX)
-	pdf.SetTitle(clean(orDefault(c.Title, "Untitled case")), true)
-	pdf.SetSubject(clean("Executive brief"+prefixed(": ", c.Organisation)), true)
-	pdf.SetAuthor(clean(c.Author), true)
-	pdf.SetCreator("Case Builder", true)
-	pdf.SetProducer("Case Builder (gofpdf)", true)
-	pdf.SetDisplayMode("fullwidth", "continuous")
+	pdf, ts := pdfpage.New(size, now, pdfpage.Info{
+		Title:   orDefault(c.Title, "Untitled case"),
+		Subject: "Executive brief" + prefixed(": ", c.Organisation),
+		Author:  c.Author,
+	})
 
 	d := &doc{pdf: pdf, ts: ts, c: c, an: an, res: an.Result, f: casebuilder.FormatFor(c), paper: size, now: now}
 	d.date = c.Date
@@ -223,35 +200,35 @@ func (d *doc) finish() {
 		pdf.SetFillColor(255, 255, 255)
 		pdf.SetLineWidth(0.2)
 		pdf.SetDashPattern(nil, 0)
-		d.draw(colRule)
-		d.line(marginX, headerRule+dy, w-marginX, headerRule+dy)
-		d.line(marginX, h-footerRule+dy, w-marginX, h-footerRule+dy)
+		d.draw(pdfstyle.Rule)
+		d.line(pdfstyle.MarginX, pdfstyle.HeaderRule+dy, w-pdfstyle.MarginX, pdfstyle.HeaderRule+dy)
+		d.line(pdfstyle.MarginX, h-pdfstyle.FooterRule+dy, w-pdfstyle.MarginX, h-pdfstyle.FooterRule+dy)
 
 		d.setFont("", 7.5)
-		d.setColor(colMuted)
+		d.setColor(pdfstyle.Muted)
 		date := longDate(d.date)
 		dw := pdf.GetStringWidth(date)
-		title := d.fit(orDefault(d.c.Title, "Untitled case"), w-2*marginX-dw-8)
-		d.textAt(marginX, headerRule-4.2+dy, w-2*marginX, title, "L")
-		d.textAt(marginX, headerRule-4.2+dy, w-2*marginX, date, "R")
+		title := d.fit(orDefault(d.c.Title, "Untitled case"), w-2*pdfstyle.MarginX-dw-8)
+		d.textAt(pdfstyle.MarginX, pdfstyle.HeaderRule-4.2+dy, w-2*pdfstyle.MarginX, title, "L")
+		d.textAt(pdfstyle.MarginX, pdfstyle.HeaderRule-4.2+dy, w-2*pdfstyle.MarginX, date, "R")
 
 		page := fmt.Sprintf("Page %d of %d", p, n)
 		d.setFont("B", 7.5)
 		pw := pdf.GetStringWidth(page)
-		lines, size := d.footerLines(d.confidentiality(), w-2*marginX-pw-8)
+		lines, size := d.footerLines(d.confidentiality(), w-2*pdfstyle.MarginX-pw-8)
 		d.setFont("", size)
 		for i, l := range lines {
-			d.textAt(marginX, h-footerRule+1.2+dy+float64(i)*lineHeight(size), w-2*marginX-pw-8, l, "L")
+			d.textAt(pdfstyle.MarginX, h-pdfstyle.FooterRule+1.2+dy+float64(i)*pdfstyle.LineHeight(size), w-2*pdfstyle.MarginX-pw-8, l, "L")
 		}
 		d.setFont("B", 7.5)
-		d.textAt(marginX, h-footerRule+1.2+dy, w-2*marginX, page, "R")
+		d.textAt(pdfstyle.MarginX, h-pdfstyle.FooterRule+1.2+dy, w-2*pdfstyle.MarginX, page, "R")
 	}
 	// The page numbers of the contents, on the cover.
 	pdf.SetPage(1)
 	_, h := d.pageSize(d.pages[0])
 	dy := lastH - h
 	d.setFont("", 9)
-	d.setColor(colInk)
+	d.setColor(pdfstyle.Ink)
 	for _, e := range d.toc {
 		if e.page == 0 {
 			continue

@@ -15,24 +15,26 @@ import (
 	"testing"
 	"time"
 
-	"github.com/casebuilder/casebuilder/assets"
+	"github.com/jung-kurt/gofpdf"
+
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
 // fixed is the clock of every test brief.
 var fixed = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 
-func sample(t testing.TB, name string) *casebuilder.Case {
+// paperOf is the size of the paper named, "a4" or "letter".
+func paperOf(t testing.TB, name string) gofpdf.SizeType {
 	t.Helper()
-	data, err := assets.SampleFile(name)
+	size, err := pdfpage.Paper(nil, name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := casebuilder.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return size
 }
 
 // shared returns a sample case that tests only read, decoded once, so
@@ -42,7 +44,7 @@ func shared(t testing.TB, name string) *casebuilder.Case {
 	c, ok := samples[name]
 	analysesMu.Unlock()
 	if !ok {
-		c = sample(t, name)
+		c = casetest.Sample(t, name)
 		analysesMu.Lock()
 		samples[name] = c
 		analysesMu.Unlock()
@@ -81,47 +83,9 @@ func write(t testing.TB, c *casebuilder.Case, paper string) []byte {
 	return out
 }
 
-// poppler runs a poppler-utils tool on a PDF and returns its output; the
-// test is skipped where poppler-utils is not installed.
-func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		t.Skipf("%s not installed (poppler-utils)", tool)
-	}
-	path := filepath.Join(t.TempDir(), "brief.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	args = append(args, path)
-	if tool == "pdftotext" {
-		args = append(args, "-")
-	}
-	cmd := exec.Command(tool, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil || stderr.Len() > 0 {
-		t.Fatalf("%s: %v %s", tool, err, stderr.String())
-	}
-	return string(out)
-}
-
 // briefText is the brief's text with every run of white space made one space.
 func briefText(t *testing.T, pdf []byte) string {
-	return strings.Join(strings.Fields(poppler(t, pdf, "pdftotext", "-enc", "UTF-8")), " ")
-}
-
-// pageTexts is the text of each page.
-func pageTexts(t *testing.T, pdf []byte) []string {
-	raw := poppler(t, pdf, "pdftotext", "-enc", "UTF-8")
-	pages := strings.Split(raw, "\f")
-	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
-		pages = pages[:len(pages)-1]
-	}
-	for i := range pages {
-		pages[i] = strings.Join(strings.Fields(pages[i]), " ")
-	}
-	return pages
+	return strings.Join(strings.Fields(pdftest.Poppler(t, pdf, "pdftotext", "-enc", "UTF-8")), " ")
 }
 
 // oracle reads LibreOffice Calc's NPV, IRR and payback of the samples'
@@ -152,15 +116,6 @@ func oracle(t *testing.T) map[string]map[string]float64 {
 	return out
 }
 
-func mustContain(t *testing.T, where, text string, wants ...string) {
-	t.Helper()
-	for _, w := range wants {
-		if !strings.Contains(text, w) {
-			t.Errorf("%s lacks %q", where, w)
-		}
-	}
-}
-
 // TestSectionsInOrder checks that every part of the brief is there, in
 // order, that the summary takes exactly one page, and that the CEO review,
 // which is for the author, is left out.
@@ -168,7 +123,7 @@ func TestSectionsInOrder(t *testing.T) {
 	for _, name := range []string{"turnover", "ramp", "handover", "stress"} {
 		t.Run(name, func(t *testing.T) {
 			c := shared(t, name)
-			pages := pageTexts(t, write(t, c, "a4"))
+			pages := pdftest.Pages(t, write(t, c, "a4"))
 			all := strings.Join(pages, " ")
 			at := 0
 			for _, s := range []string{
@@ -212,7 +167,7 @@ func TestSectionsInOrder(t *testing.T) {
 			// whole however long the organisation and the readers' names.
 			conf := "Confidential: " + c.Organisation + " internal, prepared for " + c.PreparedFor + ". Contains people data; do not forward."
 			for i, p := range pages {
-				mustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), longDate(c.Date), strings.Join(strings.Fields(conf), " "))
+				pdftest.MustContain(t, "page "+strconv.Itoa(i+1), p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(pages)), longDate(c.Date), strings.Join(strings.Fields(conf), " "))
 			}
 		})
 	}
@@ -232,7 +187,7 @@ func TestLength(t *testing.T) {
 		{"ramp", "letter", 0, 8},
 	} {
 		c := shared(t, tc.name)
-		d := newDoc(c, papers[tc.paper], fixed, analysed(c))
+		d := newDoc(c, paperOf(t, tc.paper), fixed, analysed(c))
 		d.write()
 		n := d.pdf.PageCount()
 		body := d.toc[len(d.toc)-1].page - d.toc[0].page
@@ -284,28 +239,28 @@ func TestFigures(t *testing.T) {
 						t.Errorf("%s: LibreOffice %s, the app %s", id, pair[0], pair[1])
 					}
 					// ... and the brief prints it.
-					mustContain(t, "the brief", txt, pair[0])
+					pdftest.MustContain(t, "the brief", txt, pair[0])
 				}
 			}
-			mustContain(t, "the brief", txt, f.Money(res.Pain.Annual))
+			pdftest.MustContain(t, "the brief", txt, f.Money(res.Pain.Annual))
 			for _, a := range res.Alternatives {
-				mustContain(t, "the brief", txt, f.Money(a.TotalCost), f.Money(a.TotalBenefit), f.Money(a.NPV),
+				pdftest.MustContain(t, "the brief", txt, f.Money(a.TotalCost), f.Money(a.TotalBenefit), f.Money(a.NPV),
 					f.Maybe(a.IRR, f.Percent), f.Maybe(a.ROI, f.Percent), f.Maybe(a.BCR, f.Ratio), casebuilder.PaidBackIn(c, a.CashFlows, true))
 			}
 			rec := res.RecommendedAlternative()
-			mustContain(t, "the brief", txt, f.Money(rec.Reserve), f.Money(rec.PVCost), f.Money(rec.NetBenefit))
+			pdftest.MustContain(t, "the brief", txt, f.Money(rec.Reserve), f.Money(rec.PVCost), f.Money(rec.NetBenefit))
 			for _, l := range rec.Lines {
-				mustContain(t, "the cost breakdown", txt, f.Money(l.Total))
+				pdftest.MustContain(t, "the cost breakdown", txt, f.Money(l.Total))
 			}
 			for _, st := range res.Pain.Working {
-				mustContain(t, "the cost of pain", txt, st.Label, f.Value(st.Value, st.Unit))
+				pdftest.MustContain(t, "the cost of pain", txt, st.Label, f.Value(st.Value, st.Unit))
 			}
 		})
 	}
 
 	// The turnover sample worked by hand: 125 reps in 2027 and 150 from
 	// 2028 (the headcount plan), a third of them leaving.
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	txt := briefText(t, write(t, c, "a4"))
 	daily := 600000 * 0.84 * 0.65 / 365 // quota × attainment of a productive rep × gross margin
 	vacancy := 55 * daily
@@ -320,7 +275,7 @@ func TestFigures(t *testing.T) {
 	if math.Abs(year1-6301530.82) > 0.01 || math.Abs(year2-7561836.99) > 0.01 || budget != 1993200 || reserve != 52000 {
 		t.Fatalf("hand-worked figures: %.2f, %.2f, %.2f, %.2f", year1, year2, budget, reserve)
 	}
-	mustContain(t, "the turnover brief", txt,
+	pdftest.MustContain(t, "the turnover brief", txt,
 		"€6,301,531 in year 1, €7,561,837 in year 2 and €7,561,837 in year 3", "€152,764", "€81,900", "€49,364", "41.2", "49.5",
 		"€1,993,200", "€52,000",
 		// Rounded on the cover and the summary.
@@ -331,7 +286,7 @@ func TestFigures(t *testing.T) {
 	// A method typed as a phrase, and the sentence the brief adds (a line
 	// may break after the hyphen of "cost-of-pain").
 	squeezed := strings.ReplaceAll(txt, "-", "")
-	mustContain(t, "the turnover brief", squeezed, "headcount, from the HRIS. Tracks the costofpain input “Yearly sales attrition”.")
+	pdftest.MustContain(t, "the turnover brief", squeezed, "headcount, from the HRIS. Tracks the costofpain input “Yearly sales attrition”.")
 }
 
 func TestEndSentence(t *testing.T) {
@@ -353,20 +308,11 @@ func TestEndSentence(t *testing.T) {
 // TestScripts checks that names in Latin, Greek and Polish letters and the
 // euro sign come out as written, and that every font is embedded.
 func TestScripts(t *testing.T) {
-	pdf := write(t, sample(t, "turnover"), "a4")
-	mustContain(t, "the brief", briefText(t, pdf), "José Müller-Øberg", "Ελένη Παπαδοπούλου", "Zofia Wąsowska", "Søren Ødegård", "Chloé Lefèvre", "€696,016", "Σ likelihood × contingency cost", "≥ 5.4 months")
+	pdf := write(t, casetest.Sample(t, "turnover"), "a4")
+	pdftest.MustContain(t, "the brief", briefText(t, pdf), "José Müller-Øberg", "Ελένη Παπαδοπούλου", "Zofia Wąsowska", "Søren Ødegård", "Chloé Lefèvre", "€696,016", "Σ likelihood × contingency cost", "≥ 5.4 months")
 
-	fonts := poppler(t, pdf, "pdffonts")
-	lines := strings.Split(strings.TrimSpace(fonts), "\n")
-	if len(lines) < 5 { // header, rule, regular, bold, italic
-		t.Fatalf("pdffonts:\n%s", fonts)
-	}
-	for _, l := range lines[2:] {
-		f := strings.Fields(l)
-		// name, type (2 words), encoding, emb, sub, uni, object, ID
-		if len(f) < 8 || f[len(f)-5] != "yes" || !strings.Contains(l, "TrueType") {
-			t.Errorf("font not embedded TrueType: %s", l)
-		}
+	if fonts := pdftest.Fonts(t, pdf); len(fonts) < 3 { // regular, bold, italic
+		t.Fatalf("pdffonts lists %d fonts, not 3:\n%s", len(fonts), strings.Join(fonts, "\n"))
 	}
 }
 
@@ -386,7 +332,7 @@ func TestPagesRender(t *testing.T) {
 	} {
 		t.Run(tc.name+"-"+tc.paper, func(t *testing.T) {
 			pdf := write(t, shared(t, tc.name), tc.paper)
-			info := poppler(t, pdf, "pdfinfo", "-f", "1", "-l", "1000")
+			info := pdftest.Poppler(t, pdf, "pdfinfo", "-f", "1", "-l", "1000")
 			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(info)
 			if m == nil {
 				t.Fatalf("pdfinfo:\n%s", info)
@@ -438,7 +384,7 @@ func TestLayout(t *testing.T) {
 	for name, c := range cases {
 		for _, paper := range []string{"a4", "letter"} {
 			t.Run(name+"-"+paper, func(t *testing.T) {
-				d := newDoc(c, papers[paper], fixed, analysed(c))
+				d := newDoc(c, paperOf(t, paper), fixed, analysed(c))
 				d.write()
 				if err := d.pdf.Error(); err != nil {
 					t.Fatal(err)
@@ -453,13 +399,13 @@ func TestLayout(t *testing.T) {
 				}
 				n := d.pdf.PageCount()
 				for p := 1; p <= n; p++ {
-					if d.log.bottom[p] <= marginTop+1 {
+					if d.log.bottom[p] <= pdfstyle.MarginTop+1 {
 						t.Errorf("page %d of %d is empty", p, n)
 					}
 					// A page with a line or two on it, before the next
 					// section's page, is as bad as an empty one.
-					if p < n && d.log.bottom[p] < marginTop+30 {
-						t.Errorf("page %d of %d holds only %.0f mm", p, n, d.log.bottom[p]-marginTop)
+					if p < n && d.log.bottom[p] < pdfstyle.MarginTop+30 {
+						t.Errorf("page %d of %d holds only %.0f mm", p, n, d.log.bottom[p]-pdfstyle.MarginTop)
 					}
 				}
 				if d.toc[0].page != 2 || d.toc[1].page != 3 {
@@ -478,7 +424,7 @@ func TestLayout(t *testing.T) {
 // longCase is the turnover sample with the longest texts a case may hold,
 // words too long for any column, and characters no font has.
 func longCase(t testing.TB) *casebuilder.Case {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	words := strings.Repeat("Müller-Øberg's coaching programme keeps new account executives longer. ", 280)
 	long := func(n int) string {
 		s := words[:n]
@@ -517,7 +463,7 @@ func longCase(t testing.TB) *casebuilder.Case {
 // notTopCase is the turnover sample recommending an alternative the
 // weighted scoring ranks 2nd, with the longest reason a case may give.
 func notTopCase(t testing.TB) *casebuilder.Case {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Recommendation.Alternative = "hiring"
 	c.Recommendation.WhyNotTopRanked = strings.ToValidUTF8(strings.Repeat("Budget allows only this one this year; onboarding follows. ", 400)[:casebuilder.MaxText-10], "")
 	return c
@@ -526,7 +472,7 @@ func notTopCase(t testing.TB) *casebuilder.Case {
 // TestMarkupStaysLiteral checks that text which looks like markup, PDF
 // syntax or a page-number alias prints as typed.
 func TestMarkupStaysLiteral(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	literal := []string{
 		`<b>Bold?</b> <i>no</i> &amp; <br/>`,
 		`{nb} {pdf} {page} %PDF-1.4 endobj`,
@@ -540,7 +486,7 @@ func TestMarkupStaysLiteral(t *testing.T) {
 	pdf := write(t, c, "a4")
 	txt := briefText(t, pdf)
 	for _, s := range literal {
-		mustContain(t, "the brief", txt, strings.Join(strings.Fields(s), " "))
+		pdftest.MustContain(t, "the brief", txt, strings.Join(strings.Fields(s), " "))
 	}
 }
 
@@ -564,7 +510,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	c := sample(t, "ramp")
+	c := casetest.Sample(t, "ramp")
 	if _, err := Write(c, Options{Now: fixed, Paper: "a3"}); err == nil || !strings.Contains(err.Error(), `paper: must be a4 or letter (got "a3")`) {
 		t.Errorf("paper a3: %v", err)
 	}
@@ -590,11 +536,11 @@ func TestHostileCases(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			pdf := write(t, c, "letter")
 			txt := briefText(t, pdf)
-			mustContain(t, "the brief", txt, "1 Executive summary", "A Appendix: terms, assumptions and working")
+			pdftest.MustContain(t, "the brief", txt, "1 Executive summary", "A Appendix: terms, assumptions and working")
 			if name == "long" {
-				mustContain(t, "the brief", txt, "中文 名字", "scripts the embedded font lacks")
+				pdftest.MustContain(t, "the brief", txt, "中文 名字", "scripts the embedded font lacks")
 			}
-			info := poppler(t, pdf, "pdfinfo")
+			info := pdftest.Poppler(t, pdf, "pdfinfo")
 			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(info)
 			if m == nil {
 				t.Fatalf("pdfinfo:\n%s", info)
@@ -603,7 +549,7 @@ func TestHostileCases(t *testing.T) {
 				t.Errorf("%d pages", n)
 			}
 			// Every page renders (to standard output, at a tiny size).
-			poppler(t, pdf, "pdftoppm", "-r", "6", "-gray")
+			pdftest.Poppler(t, pdf, "pdftoppm", "-r", "6", "-gray")
 		})
 	}
 }
@@ -613,7 +559,7 @@ func TestHostileCases(t *testing.T) {
 // app has run the analysis already. BenchmarkWriteStressAnalysing measures
 // the brief that runs the analysis itself.
 func BenchmarkWriteStress(b *testing.B) {
-	c := sample(b, "stress")
+	c := casetest.Sample(b, "stress")
 	an := casebuilder.Analyse(c, casebuilder.AnalysisOptions{})
 	b.ReportAllocs()
 	for b.Loop() {
@@ -631,7 +577,7 @@ func TestVariedCases(t *testing.T) {
 	amounts := []float64{0, -1, 1e-9, 0.5, 1e6, 1e12, -1e9}
 	texts := []string{"", " ", "x", strings.Repeat("word ", 400), strings.Repeat("W", 300), "Ωμέγα € 中文 \U0001F680"}
 	for i := range 24 {
-		c := sample(t, []string{"turnover", "ramp"}[i%2])
+		c := casetest.Sample(t, []string{"turnover", "ramp"}[i%2])
 		pick := func() float64 { return amounts[rng.IntN(len(amounts))] }
 		text := func() string { return texts[rng.IntN(len(texts))] }
 		c.Title, c.Pain.Summary, c.Recommendation.Reason = text(), text(), text()
@@ -668,7 +614,7 @@ func TestVariedCases(t *testing.T) {
 			c.Recommendation.Alternative = ""
 		}
 		for _, paper := range []string{"a4", "letter"} {
-			d := newDoc(c, papers[paper], fixed, analysed(c))
+			d := newDoc(c, paperOf(t, paper), fixed, analysed(c))
 			d.write()
 			if _, err := d.output(); err != nil {
 				t.Fatalf("case %d, %s: %v", i, paper, err)
@@ -695,7 +641,7 @@ func TestNoteStaysWithItsTable(t *testing.T) {
 	c := shared(t, "turnover")
 	note := "Small print that explains the table above it, long enough to run onto a second line of the note at this width, as notes under tables often do."
 	for _, paper := range []string{"a4", "letter"} {
-		d := newDoc(c, papers[paper], fixed, analysed(c))
+		d := newDoc(c, paperOf(t, paper), fixed, analysed(c))
 		d.newTOC()
 		for _, what := range []string{"table", "chart"} {
 			for off := 2.0; off <= 80; off += 0.5 {
@@ -716,7 +662,7 @@ func TestNoteStaysWithItsTable(t *testing.T) {
 					continue
 				}
 				// On a new page, the note is under something of its own.
-				if alone := d.log.bottom[p] - marginTop; alone < d.noteHeight(note)+6 {
+				if alone := d.log.bottom[p] - pdfstyle.MarginTop; alone < d.noteHeight(note)+6 {
 					t.Errorf("%s, %s %.1f mm from the foot: the note opens page %d alone (%.1f mm of content)", paper, what, off, p, alone)
 				}
 			}
@@ -737,7 +683,7 @@ func TestSummaryRisks(t *testing.T) {
 	// pdftotext joins a word broken after its hyphen without the hyphen.
 	squeeze := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), ""), "-", "") }
 	for _, paper := range []string{"a4", "letter"} {
-		page := squeeze(pageTexts(t, write(t, c, paper))[1])
+		page := squeeze(pdftest.Pages(t, write(t, c, paper))[1])
 		// By expected cost, likelihood × impact: R2 €120,000, R7 €60,000,
 		// R1 €45,000 (worked from the sample), then R3 €24,000; rounded
 		// on the summary. Letter, shorter, has room for the first two
@@ -787,7 +733,7 @@ func TestChartNames(t *testing.T) {
 	for _, dr := range an.Tornado.Drivers[:min(len(an.Tornado.Drivers), tornadoRows)] {
 		long = append(long, dr.Input)
 	}
-	d := newDoc(c, papers["a4"], fixed, an)
+	d := newDoc(c, paperOf(t, "a4"), fixed, an)
 	d.newTOC()
 	d.newPage(false)
 	d.npvChart()
@@ -797,7 +743,7 @@ func TestChartNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt := strings.Join(strings.Fields(poppler(t, out, "pdftotext", "-layout")), " ")
+	txt := strings.Join(strings.Fields(pdftest.Poppler(t, out, "pdftotext", "-layout")), " ")
 	for _, name := range long {
 		// A name on two lines comes out in layout mode with other text
 		// between its lines: its words in order, each whole.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // alternatives writes section 2: every alternative side by side, in money,
@@ -40,14 +41,7 @@ func (d *doc) alternatives() {
 		{head: "Impact: company, people, mission", w: 12, align: "C"},
 	}}
 	for i, a := range res.Alternatives {
-		name := cell{s: orDefault(a.Name, "Unnamed alternative")}
-		kind := rowNormal
-		switch {
-		case i == res.Recommended:
-			name.style, name.sub, kind = "B", "Recommended", rowHighlight
-		case a.DoNothing:
-			name.sub = "The baseline"
-		}
+		name, kind := d.alternativeCell(i, a.Name, a.DoNothing, "The baseline")
 		impact := cell{s: "Not judged", muted: true}
 		if i < len(c.Alternatives) {
 			impact = impactScores(c.Alternatives[i].Impact)
@@ -266,7 +260,7 @@ func (d *doc) financials() {
 // long list, say): it begins below it and runs on to the next page.
 func (d *doc) sectionWith(h float64) {
 	switch {
-	case h > d.bottom()-marginTop-headingHeight(1):
+	case h > d.bottom()-pdfstyle.MarginTop-headingHeight(1):
 		d.nextSection()
 	case !d.atTop() && (d.room(10+headingHeight(1)+h) || d.used() < 0.25):
 		d.flowSection()
@@ -520,6 +514,22 @@ func (d *doc) benefitBasis(b *casebuilder.Benefit) string {
 		return fmt.Sprintf("Avoids %s of the yearly cost of the problem (low %s, high %s).", f.Percent(b.Share.Likely), f.Percent(b.Share.Low), f.Percent(b.Share.High))
 	}
 	return "A yearly amount."
+}
+
+// alternativeCell is the first cell of the row of the i-th alternative,
+// named name, in a table that compares them, and the row's kind: the
+// recommended alternative in bold on a highlighted row, and doing nothing
+// with baseline under its name.
+func (d *doc) alternativeCell(i int, name string, doNothing bool, baseline string) (cell, rowKind) {
+	c := cell{s: orDefault(name, "Unnamed alternative")}
+	kind := rowNormal
+	switch {
+	case i == d.res.Recommended:
+		c.style, c.sub, kind = "B", "Recommended", rowHighlight
+	case doNothing:
+		c.sub = baseline
+	}
+	return c, kind
 }
 
 // niceTicks returns round tick values covering lo..hi, about n of them.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
 // TestComponentsInTheBrief: the working of the cost of pain (appendix
@@ -28,7 +29,7 @@ func TestComponentsInTheBrief(t *testing.T) {
 		},
 	}
 	text := briefText(t, write(t, c, ""))
-	mustContain(t, "the brief", text,
+	pdftest.MustContain(t, "the brief", text,
 		"Rework of faulty orders: orders reworked a month Entered 40",
 		"Rework of faulty orders: cost of each Entered €250",
 		"Rework of faulty orders: yearly cost Orders reworked × cost of each × 12 months €120,000",

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // cover writes the cover: the title, the ask in one line, who prepared it
@@ -19,52 +21,52 @@ func (d *doc) cover() {
 	// A band across the page carries the title.
 	d.setFont("B", 24)
 	titleLines := d.clamp(orDefault(c.Title, "Untitled case"), d.contentW(), 4)
-	bandY := marginTop + 4
+	bandY := pdfstyle.MarginTop + 4
 	bandH := 30 + float64(len(titleLines))*10.5
-	d.fill(colAccent)
+	d.fill(pdfstyle.Accent)
 	d.rect(0, bandY, d.w, bandH, "F")
 	y := bandY + 9
 	d.setFont("B", 8.5)
-	d.setColor(rgb{R: 190, G: 204, B: 222})
-	d.textAt(marginX, y, d.contentW(), "EXECUTIVE BRIEF  ·  BUSINESS CASE FOR DECISION", "L")
+	d.setColor(pdfstyle.Color{R: 190, G: 204, B: 222})
+	d.textAt(pdfstyle.MarginX, y, d.contentW(), "EXECUTIVE BRIEF  ·  BUSINESS CASE FOR DECISION", "L")
 	y += 8
 	d.setFont("B", 24)
-	d.setColor(colWhite)
+	d.setColor(pdfstyle.White)
 	for _, l := range titleLines {
-		d.textAt(marginX, y, d.contentW(), l, "L")
+		d.textAt(pdfstyle.MarginX, y, d.contentW(), l, "L")
 		y += 10.5
 	}
 	if org := strings.TrimSpace(c.Organisation); org != "" {
 		d.setFont("", 11)
-		d.setColor(rgb{R: 214, G: 224, B: 236})
-		d.textAt(marginX, y+1, d.contentW(), d.fit(org, d.contentW()), "L")
+		d.setColor(pdfstyle.Color{R: 214, G: 224, B: 236})
+		d.textAt(pdfstyle.MarginX, y+1, d.contentW(), d.fit(org, d.contentW()), "L")
 	}
 	d.y = bandY + bandH + 10
 
 	// The ask, in one line.
 	d.setFont("B", 8.5)
-	d.setColor(colAccent)
-	d.textAt(marginX, d.y, d.contentW(), "THE ASK", "L")
+	d.setColor(pdfstyle.Accent)
+	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), "THE ASK", "L")
 	d.y += 5.5
 	d.setFont("", 13)
-	d.setColor(colInk)
+	d.setColor(pdfstyle.Ink)
 	ask := strings.TrimSpace(c.Ask.Decision)
 	if ask == "" {
 		ask = "The decision needed is not written yet."
 	}
 	for _, l := range d.clamp(ask, d.contentW(), 3) {
-		d.textAt(marginX, d.y, d.contentW(), l, "L")
+		d.textAt(pdfstyle.MarginX, d.y, d.contentW(), l, "L")
 		d.y += 6.2
 	}
 	if a := d.res.RecommendedAlternative(); a != nil && !a.DoNothing {
 		d.setFont("", 9.5)
-		d.setColor(colMuted)
+		d.setColor(pdfstyle.Muted)
 		s := "Budget " + d.budgetWords(a)
 		if !c.Ask.DecideBy.IsZero() {
 			s += " Decision needed by " + longDate(c.Ask.DecideBy) + "."
 		}
 		for _, l := range d.wrap(s, d.contentW()) {
-			d.textAt(marginX, d.y, d.contentW(), l, "L")
+			d.textAt(pdfstyle.MarginX, d.y, d.contentW(), l, "L")
 			d.y += 4.6
 		}
 	}
@@ -83,12 +85,12 @@ func (d *doc) cover() {
 		d.setFont("", 9.5)
 		lines := d.clamp(f[1], d.contentW()-labelW, 2)
 		d.setFont("B", 8.5)
-		d.setColor(colMuted)
-		d.textAt(marginX, d.y+0.3, labelW, f[0], "L")
+		d.setColor(pdfstyle.Muted)
+		d.textAt(pdfstyle.MarginX, d.y+0.3, labelW, f[0], "L")
 		d.setFont("", 9.5)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		for _, l := range lines {
-			d.textAt(marginX+labelW, d.y, d.contentW()-labelW, l, "L")
+			d.textAt(pdfstyle.MarginX+labelW, d.y, d.contentW()-labelW, l, "L")
 			d.y += 5
 		}
 		d.y += 0.8
@@ -97,31 +99,29 @@ func (d *doc) cover() {
 	// The contents, whose page numbers are written last.
 	tocH := 9 + float64(len(d.toc))*6
 	d.y = max(d.y+8, d.bottom()-tocH)
-	d.draw(colRule)
+	d.draw(pdfstyle.Rule)
 	pdf.SetLineWidth(0.2)
-	d.line(marginX, d.y, marginX+d.contentW(), d.y)
+	d.line(pdfstyle.MarginX, d.y, pdfstyle.MarginX+d.contentW(), d.y)
 	d.y += 3
 	d.setFont("B", 8.5)
-	d.setColor(colAccent)
-	d.textAt(marginX, d.y, d.contentW(), "CONTENTS", "L")
+	d.setColor(pdfstyle.Accent)
+	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), "CONTENTS", "L")
 	d.y += 6
 	numW := 12.0
 	for i := range d.toc {
 		e := &d.toc[i]
 		d.setFont("B", 9)
-		d.setColor(colAccent)
-		d.textAt(marginX, d.y, 8, e.number, "L")
+		d.setColor(pdfstyle.Accent)
+		d.textAt(pdfstyle.MarginX, d.y, 8, e.number, "L")
 		d.setFont("", 9)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		tw := d.width(e.title)
-		d.textAt(marginX+8, d.y, tw, e.title, "L")
+		d.textAt(pdfstyle.MarginX+8, d.y, tw, e.title, "L")
 		// Dotted leaders to the page number.
-		d.draw(colRule)
-		pdf.SetLineWidth(0.3)
-		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
-		d.line(marginX+8+tw+2, d.y+3.3, marginX+d.contentW()-numW, d.y+3.3)
+		pdfpage.Stroke(pdf, pdfstyle.Rule, 0.3, []float64{0.3, 1.2})
+		d.line(pdfstyle.MarginX+8+tw+2, d.y+3.3, pdfstyle.MarginX+d.contentW()-numW, d.y+3.3)
 		pdf.SetDashPattern(nil, 0)
-		e.x, e.y, e.w, e.titleW = marginX+d.contentW()-numW+1, d.y, numW-1, d.contentW()-numW+1
+		e.x, e.y, e.w, e.titleW = pdfstyle.MarginX+d.contentW()-numW+1, d.y, numW-1, d.contentW()-numW+1
 		d.y += 6
 	}
 }
@@ -211,7 +211,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 	if pain == "" {
 		pain = "The problem is not described yet."
 	}
-	d.paraWith(text{s: pain, size: 9, color: colInk, maxLines: lim.problemLines}, marginX, d.contentW())
+	d.paraWith(text{s: pain, size: 9, color: pdfstyle.Ink, maxLines: lim.problemLines}, pdfstyle.MarginX, d.contentW())
 	if res.Pain.Complete() && res.Pain.Calculator != "" {
 		d.callout(d.roundMoney(res.Pain.Annual)+" a year", d.painCallout())
 	} else {
@@ -240,7 +240,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 		// The heading names the recommendation, on two lines at most.
 		d.setFont("B", 10)
 		d.compact(strings.Join(d.clamp("What we recommend: "+orDefault(rec.Name, "an alternative not named yet"), d.contentW(), 2), " "))
-		d.paraWith(text{s: casebuilder.RecommendationReason(c, res), size: 9, color: colInk, maxLines: lim.reasonLines}, marginX, d.contentW())
+		d.paraWith(text{s: casebuilder.RecommendationReason(c, res), size: 9, color: pdfstyle.Ink, maxLines: lim.reasonLines}, pdfstyle.MarginX, d.contentW())
 	}
 
 	d.compact("The ask")
@@ -365,21 +365,21 @@ func (d *doc) callout(figure, rest string) {
 	}
 	d.setFont("", 9)
 	lines := d.clamp(rest, d.contentW()-fw-6, 3)
-	h := max(11.0, float64(len(lines))*lineHeight(9)+5)
+	h := max(11.0, float64(len(lines))*pdfstyle.LineHeight(9)+5)
 	d.block(h + 2)
-	d.fill(colPanel)
-	d.rect(marginX, d.y, d.contentW(), h, "F")
-	d.fill(colAccent)
-	d.rect(marginX, d.y, 1.2, h, "F")
+	d.fill(pdfstyle.Panel)
+	d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
+	d.fill(pdfstyle.Accent)
+	d.rect(pdfstyle.MarginX, d.y, 1.2, h, "F")
 	d.setFont("B", 15)
-	d.setColor(colAccent)
-	d.textAt(marginX+4, d.y+h/2-3.3, fw, d.fit(figure, fw), "L")
+	d.setColor(pdfstyle.Accent)
+	d.textAt(pdfstyle.MarginX+4, d.y+h/2-3.3, fw, d.fit(figure, fw), "L")
 	d.setFont("", 9)
-	d.setColor(colInk)
-	y := d.y + (h-float64(len(lines))*lineHeight(9))/2
+	d.setColor(pdfstyle.Ink)
+	y := d.y + (h-float64(len(lines))*pdfstyle.LineHeight(9))/2
 	for _, l := range lines {
-		d.textAt(marginX+4+fw, y, d.contentW()-fw-6, l, "L")
-		y += lineHeight(9)
+		d.textAt(pdfstyle.MarginX+4+fw, y, d.contentW()-fw-6, l, "L")
+		y += pdfstyle.LineHeight(9)
 	}
 	d.y += h + 3
 }
@@ -461,7 +461,7 @@ func (d *doc) painCallout() string {
 // label in bold, its text wrapped beside it to at most maxLines lines.
 func (d *doc) panel(rows [][2]string, labelW float64, maxLines int) {
 	size := 8.5
-	lh := lineHeight(size)
+	lh := pdfstyle.LineHeight(size)
 	laid := make([][]string, len(rows))
 	labels := make([][]string, len(rows))
 	h := 3.0
@@ -473,21 +473,21 @@ func (d *doc) panel(rows [][2]string, labelW float64, maxLines int) {
 		h += float64(max(len(laid[i]), len(labels[i])))*lh + 1.5
 	}
 	d.block(h)
-	d.fill(colPanel)
-	d.rect(marginX, d.y, d.contentW(), h, "F")
-	d.fill(colAccent)
-	d.rect(marginX, d.y, 1.2, h, "F")
+	d.fill(pdfstyle.Panel)
+	d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
+	d.fill(pdfstyle.Accent)
+	d.rect(pdfstyle.MarginX, d.y, 1.2, h, "F")
 	y := d.y + 2
 	for i := range rows {
 		d.setFont("B", size)
-		d.setColor(colAccent)
+		d.setColor(pdfstyle.Accent)
 		for j, l := range labels[i] {
-			d.textAt(marginX+4, y+float64(j)*lh, labelW-2, l, "L")
+			d.textAt(pdfstyle.MarginX+4, y+float64(j)*lh, labelW-2, l, "L")
 		}
 		d.setFont("", size)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		for j, l := range laid[i] {
-			d.textAt(marginX+4+labelW, y+float64(j)*lh, d.contentW()-labelW-6, l, "L")
+			d.textAt(pdfstyle.MarginX+4+labelW, y+float64(j)*lh, d.contentW()-labelW-6, l, "L")
 		}
 		y += float64(max(len(laid[i]), len(labels[i])))*lh + 1.5
 	}
@@ -507,13 +507,13 @@ func (d *doc) tiles(items [][3]string) {
 		glosses[i] = d.clamp(it[2], w-5, 2)
 		lines = max(lines, len(glosses[i]))
 	}
-	h := 14.5 + float64(lines)*lineHeight(glossSize)
+	h := 14.5 + float64(lines)*pdfstyle.LineHeight(glossSize)
 	d.block(h + 2)
 	for i, it := range items {
-		x := marginX + float64(i)*(w+gap)
-		d.fill(colPanel)
+		x := pdfstyle.MarginX + float64(i)*(w+gap)
+		d.fill(pdfstyle.Panel)
 		d.rect(x, d.y, w, h, "F")
-		d.fill(colAccent)
+		d.fill(pdfstyle.Accent)
 		d.rect(x, d.y, w, 0.9, "F")
 		// A figure is never cut short: its type gets smaller instead.
 		size := 14.0
@@ -522,15 +522,15 @@ func (d *doc) tiles(items [][3]string) {
 			size -= 0.5
 			d.setFont("B", size)
 		}
-		d.setColor(colAccent)
-		d.textAt(x+2.5, d.y+2.5+(lineHeight(14)-lineHeight(size))/2, w-5, d.fit(it[0], w-5), "L")
+		d.setColor(pdfstyle.Accent)
+		d.textAt(x+2.5, d.y+2.5+(pdfstyle.LineHeight(14)-pdfstyle.LineHeight(size))/2, w-5, d.fit(it[0], w-5), "L")
 		d.setFont("B", 7.5)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		d.textAt(x+2.5, d.y+9.6, w-5, d.fit(it[1], w-5), "L")
 		d.setFont("", glossSize)
-		d.setColor(colMuted)
+		d.setColor(pdfstyle.Muted)
 		for j, l := range glosses[i] {
-			d.textAt(x+2.5, d.y+13+float64(j)*lineHeight(glossSize), w-5, l, "L")
+			d.textAt(x+2.5, d.y+13+float64(j)*pdfstyle.LineHeight(glossSize), w-5, l, "L")
 		}
 	}
 	d.y += h + 2

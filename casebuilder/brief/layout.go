@@ -13,30 +13,6 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 )
 
-// Page geometry, in millimetres, and the palette: the house style the
-// progress report shares (see package pdfstyle).
-const (
-	marginX      = pdfstyle.MarginX
-	marginTop    = pdfstyle.MarginTop
-	marginBottom = pdfstyle.MarginBottom
-	headerRule   = pdfstyle.HeaderRule
-	footerRule   = pdfstyle.FooterRule
-	ptToMM       = pdfstyle.PtToMM
-)
-
-type rgb = pdfstyle.Color
-
-var (
-	colInk    = pdfstyle.Ink
-	colAccent = pdfstyle.Accent
-	colMuted  = pdfstyle.Muted
-	colRule   = pdfstyle.Rule
-	colZebra  = pdfstyle.Zebra
-	colPanel  = pdfstyle.Panel
-	colBar    = pdfstyle.Bar
-	colWhite  = pdfstyle.White
-)
-
 // doc is a brief being laid out.
 type doc struct {
 	pdf *gofpdf.Fpdf
@@ -156,7 +132,7 @@ func (d *doc) pageSize(landscape bool) (w, h float64) {
 func (d *doc) newPage(landscape bool) {
 	if d.dry {
 		d.overflow = true
-		d.y = marginTop
+		d.y = pdfstyle.MarginTop
 		return
 	}
 	orientation := "P"
@@ -167,17 +143,17 @@ func (d *doc) newPage(landscape bool) {
 	d.landscape = landscape
 	d.pages = append(d.pages, landscape)
 	d.w, d.h = d.pageSize(landscape)
-	d.y = marginTop
+	d.y = pdfstyle.MarginTop
 }
 
 // contentW is the width between the margins.
-func (d *doc) contentW() float64 { return d.w - 2*marginX }
+func (d *doc) contentW() float64 { return d.w - 2*pdfstyle.MarginX }
 
 // bottom is where the content must end.
-func (d *doc) bottom() float64 { return d.h - marginBottom }
+func (d *doc) bottom() float64 { return d.h - pdfstyle.MarginBottom }
 
 // atTop reports whether nothing has been drawn on the page yet.
-func (d *doc) atTop() bool { return d.y <= marginTop+0.01 }
+func (d *doc) atTop() bool { return d.y <= pdfstyle.MarginTop+0.01 }
 
 // room reports whether a block of height h fits on the page.
 func (d *doc) room(h float64) bool { return d.y+h <= d.bottom()+0.01 }
@@ -215,7 +191,7 @@ func (d *doc) nextSection() {
 }
 
 // used is how much of the page's content area is filled.
-func (d *doc) used() float64 { return (d.y - marginTop) / (d.bottom() - marginTop) }
+func (d *doc) used() float64 { return (d.y - pdfstyle.MarginTop) / (d.bottom() - pdfstyle.MarginTop) }
 
 // flowSection begins the next section where the last one ended, if its
 // heading and a first block fit there.
@@ -301,7 +277,7 @@ func headingHeight(level int) float64 {
 func (d *doc) block(h float64) {
 	need := h + d.keepNext
 	d.keepNext = 0
-	if capacity := d.bottom() - marginTop; need > capacity {
+	if capacity := d.bottom() - pdfstyle.MarginTop; need > capacity {
 		need = max(h, capacity)
 	}
 	for i, hd := range d.pending {
@@ -332,58 +308,46 @@ func (d *doc) drawHeading(hd heading) {
 			num = e.number
 		}
 		d.setFont("B", 17)
-		d.setColor(colAccent)
+		d.setColor(pdfstyle.Accent)
 		nw := pdf.GetStringWidth(num) + 4
-		d.textAt(marginX, d.y, nw, num, "L")
-		d.setColor(colInk)
+		d.textAt(pdfstyle.MarginX, d.y, nw, num, "L")
+		d.setColor(pdfstyle.Ink)
 		lines := d.wrap(hd.text, d.contentW()-nw)
 		for _, l := range lines {
-			d.textAt(marginX+nw, d.y, d.contentW()-nw, l, "L")
+			d.textAt(pdfstyle.MarginX+nw, d.y, d.contentW()-nw, l, "L")
 			d.y += 7.5
 		}
 		d.y += 1
-		d.draw(colAccent)
+		d.draw(pdfstyle.Accent)
 		pdf.SetLineWidth(0.5)
-		d.line(marginX, d.y, marginX+d.contentW(), d.y)
+		d.line(pdfstyle.MarginX, d.y, pdfstyle.MarginX+d.contentW(), d.y)
 		d.y += 6
 		d.logHeading(hd.text)
 	case 2:
-		if !d.atTop() {
-			d.y += 3
-		}
-		d.setFont("B", 11.5)
-		d.setColor(colAccent)
-		for _, l := range d.wrap(hd.text, d.contentW()) {
-			d.textAt(marginX, d.y, d.contentW(), l, "L")
-			d.y += 5.5
-		}
-		d.y += 1.5
-		d.logHeading(hd.text)
+		d.drawSubheading(hd.text, 3, 11.5, pdfstyle.Accent, 5.5, 1.5)
 	case 4:
-		if !d.atTop() {
-			d.y += 1.8
-		}
-		d.setFont("B", 10)
-		d.setColor(colAccent)
-		for _, l := range d.wrap(hd.text, d.contentW()) {
-			d.textAt(marginX, d.y, d.contentW(), l, "L")
-			d.y += 4.6
-		}
-		d.y += 0.6
-		d.logHeading(hd.text)
+		d.drawSubheading(hd.text, 1.8, 10, pdfstyle.Accent, 4.6, 0.6)
 	default:
-		if !d.atTop() {
-			d.y += 1.5
-		}
-		d.setFont("B", 9.5)
-		d.setColor(colInk)
-		for _, l := range d.wrap(hd.text, d.contentW()) {
-			d.textAt(marginX, d.y, d.contentW(), l, "L")
-			d.y += 4.6
-		}
-		d.y += 0.8
-		d.logHeading(hd.text)
+		d.drawSubheading(hd.text, 1.5, 9.5, pdfstyle.Ink, 4.6, 0.8)
 	}
+}
+
+// drawSubheading writes a heading below the first level across the
+// content width, in bold of the given size and colour: before millimetres
+// below what precedes it on the page, its lines step apart, and after
+// millimetres above what follows.
+func (d *doc) drawSubheading(text string, before, size float64, c pdfstyle.Color, step, after float64) {
+	if !d.atTop() {
+		d.y += before
+	}
+	d.setFont("B", size)
+	d.setColor(c)
+	for _, l := range d.wrap(text, d.contentW()) {
+		d.textAt(pdfstyle.MarginX, d.y, d.contentW(), l, "L")
+		d.y += step
+	}
+	d.y += after
+	d.logHeading(text)
 }
 
 func (d *doc) logHeading(text string) {
@@ -396,14 +360,11 @@ func (d *doc) logHeading(text string) {
 
 func (d *doc) setFont(style string, size float64) { d.ts.SetFont(style, size) }
 
-func (d *doc) setColor(c rgb) { d.pdf.SetTextColor(c.R, c.G, c.B) }
+func (d *doc) setColor(c pdfstyle.Color) { d.pdf.SetTextColor(c.R, c.G, c.B) }
 
-func (d *doc) fill(c rgb) { d.pdf.SetFillColor(c.R, c.G, c.B) }
+func (d *doc) fill(c pdfstyle.Color) { d.pdf.SetFillColor(c.R, c.G, c.B) }
 
-func (d *doc) draw(c rgb) { d.pdf.SetDrawColor(c.R, c.G, c.B) }
-
-// lineHeight is the distance between lines of text of a size in points.
-var lineHeight = pdfstyle.LineHeight
+func (d *doc) draw(c pdfstyle.Color) { d.pdf.SetDrawColor(c.R, c.G, c.B) }
 
 // textAt writes one line of text in a box at (x, y), w wide, one line high,
 // aligned "L", "R" or "C".
@@ -413,15 +374,15 @@ func (d *doc) textAt(x, y, w float64, s string, align string) {
 	}
 	size, _ := d.pdf.GetFontSize()
 	if strings.TrimSpace(s) != "" && !d.log.finishing {
-		d.logContent(y + lineHeight(size))
+		d.logContent(y + pdfstyle.LineHeight(size))
 		if tw := d.width(s); tw > w+0.05 {
 			d.log.problems = append(d.log.problems, fmt.Sprintf("page %d: %q is %.1f mm wide in a box of %.1f mm", d.pdf.PageNo(), s, tw, w))
 		}
-		if x < marginX-0.01 || x+w > d.w-marginX+0.01 || y < 0 || y+lineHeight(size) > d.h {
+		if x < pdfstyle.MarginX-0.01 || x+w > d.w-pdfstyle.MarginX+0.01 || y < 0 || y+pdfstyle.LineHeight(size) > d.h {
 			d.log.problems = append(d.log.problems, fmt.Sprintf("page %d: %q at x %.1f to %.1f, y %.1f leaves the margins", d.pdf.PageNo(), s, x, x+w, y))
 		}
 	}
-	d.ts.Draw(x, y, w, lineHeight(size), clean(s), align)
+	d.ts.Draw(x, y, w, pdfstyle.LineHeight(size), clean(s), align)
 }
 
 // rect draws a rectangle ("F" filled, "D" outlined, "FD" both).
@@ -465,13 +426,15 @@ type text struct {
 	s     string
 	style string  // "", "B" or "I"
 	size  float64 // points
-	color rgb
+	color pdfstyle.Color
 	// maxLines, when positive, clamps the text with an ellipsis.
 	maxLines int
 }
 
 // para writes a paragraph across the content width.
-func (d *doc) para(s string) { d.paraWith(text{s: s, size: 9, color: colInk}, marginX, d.contentW()) }
+func (d *doc) para(s string) {
+	d.paraWith(text{s: s, size: 9, color: pdfstyle.Ink}, pdfstyle.MarginX, d.contentW())
+}
 
 // lead writes a paragraph that introduces what follows, kept on the same
 // page as the first h millimetres of it.
@@ -487,7 +450,7 @@ func (d *doc) leadFor(s string, t *table) { d.lead(s, d.tableStart(t)) }
 // paraHeight is the height para gives a paragraph of type size size.
 func (d *doc) paraHeight(s string, size float64) float64 {
 	d.setFont("", size)
-	return float64(len(d.wrap(s, d.contentW())))*lineHeight(size) + paraGap
+	return float64(len(d.wrap(s, d.contentW())))*pdfstyle.LineHeight(size) + paraGap
 }
 
 // noteHeight is the height note gives a note.
@@ -496,12 +459,12 @@ func (d *doc) noteHeight(s string) float64 {
 		return 0
 	}
 	d.setFont("I", 7.5)
-	return float64(len(d.wrap(s, d.contentW())))*lineHeight(7.5) + paraGap
+	return float64(len(d.wrap(s, d.contentW())))*pdfstyle.LineHeight(7.5) + paraGap
 }
 
 // note writes a small muted paragraph.
 func (d *doc) note(s string) {
-	d.paraWith(text{s: s, size: 7.5, color: colMuted, style: "I"}, marginX, d.contentW())
+	d.paraWith(text{s: s, size: 7.5, color: pdfstyle.Muted, style: "I"}, pdfstyle.MarginX, d.contentW())
 }
 
 // paraWith writes wrapped text at x, w wide, breaking pages between lines
@@ -514,7 +477,7 @@ func (d *doc) paraWith(t text, x, w float64) {
 	} else {
 		lines = d.wrap(t.s, w)
 	}
-	lh := lineHeight(t.size)
+	lh := pdfstyle.LineHeight(t.size)
 	first := lh * float64(min(len(lines), 2))
 	if d.keepNext > 0 {
 		first = lh * float64(len(lines))
@@ -542,7 +505,7 @@ const paraGap = 1.6
 
 // bullets writes a list, each item wrapped with a hanging indent.
 func (d *doc) bullets(items []string, size float64) {
-	lh := lineHeight(size)
+	lh := pdfstyle.LineHeight(size)
 	indent := 4.0
 	for _, it := range items {
 		d.setFont("", size)
@@ -555,11 +518,11 @@ func (d *doc) bullets(items []string, size float64) {
 				d.setFont("", size)
 			}
 			if i == 0 {
-				d.setColor(colAccent)
-				d.textAt(marginX, d.y, indent, "•", "L")
+				d.setColor(pdfstyle.Accent)
+				d.textAt(pdfstyle.MarginX, d.y, indent, "•", "L")
 			}
-			d.setColor(colInk)
-			d.textAt(marginX+indent, d.y, d.contentW()-indent, l, "L")
+			d.setColor(pdfstyle.Ink)
+			d.textAt(pdfstyle.MarginX+indent, d.y, d.contentW()-indent, l, "L")
 			d.y += lh
 		}
 		d.y += 0.8

@@ -14,6 +14,8 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
 // The tests of what issues 12 and 13 put in the brief: when each line
@@ -264,7 +266,7 @@ func TestLineTiming(t *testing.T) {
 	h := newHandTurnover()
 	f := casebuilder.FormatFor(c)
 	txt := briefText(t, write(t, c, "a4"))
-	lines := section(t, pageTexts(t, write(t, c, "a4")), "Costs and benefits, line by line", "What moves the NPV most")
+	lines := section(t, pdftest.Pages(t, write(t, c, "a4")), "Costs and benefits, line by line", "What moves the NPV most")
 	// Fewer early leavers: its cash and margin over the horizon.
 	var cash, margin float64
 	reps := [3]float64{125, 150, 150}
@@ -320,7 +322,7 @@ func TestGateBox(t *testing.T) {
 		t.Fatalf("by hand: %v of new cash and %v of time before July", cash, time)
 	}
 	stopped := h.stoppedNPV()
-	pages := pageTexts(t, write(t, c, "a4"))
+	pages := pdftest.Pages(t, write(t, c, "a4"))
 	summary := pages[1]
 	box := regexp.MustCompile(`How and when it would be stopped\. At the stage gate on 30 June 2027, “Pilot review: go on to the roll-out or stop”, the programme goes on only if “Months to full productivity, new hires” is at most 5\.5 months, “New hires' rating of the onboarding path” at least 3\.50 and “Coaching sessions per rep per month” at least 1\.50\. Who decides: CEO and CFO, on the recommendation of the VP Sales\. Stopped there: (\S+) spent \((\S+) of it new cash\) and (\S+) to stop; net result (\S+) at today's value\.`).FindStringSubmatch(summary)
 	if box == nil {
@@ -360,7 +362,7 @@ func TestCashSentence(t *testing.T) {
 	f := casebuilder.FormatFor(c)
 	h := newHandTurnover()
 	pdf := write(t, c, "a4")
-	summary := pageTexts(t, pdf)[1]
+	summary := pdftest.Pages(t, pdf)[1]
 	m := regexp.MustCompile(`Cash and the rest: NPV (\S+), of which (\S+) is cash \(the cash NPV: new cash spent against costs no longer paid\); the rest is margin on bookings that José Müller-Øberg, VP Sales DACH, commits to \((\S+)\), less people's time already paid \((\S+)\)\.`).FindStringSubmatch(summary)
 	if m == nil {
 		t.Fatalf("no sentence on cash and the rest:\n%s", summary)
@@ -370,21 +372,21 @@ func TestCashSentence(t *testing.T) {
 	checkRounded(t, "margin at today's value", m[3], pv(h.margin[:]))
 	checkRounded(t, "people's time at today's value", m[4], pv(h.timeCost[:]))
 	// The comparison: the recommendation's cash NPV, to the euro.
-	comparison := section(t, pageTexts(t, pdf), "Financial comparison, and the impact", "Net present value")
-	mustContain(t, "the comparison", comparison, "€696,016 "+f.Money(h.cashNPV()))
+	comparison := section(t, pdftest.Pages(t, pdf), "Financial comparison, and the impact", "Net present value")
+	pdftest.MustContain(t, "the comparison", comparison, "€696,016 "+f.Money(h.cashNPV()))
 
 	// An owner named by role only.
 	r := shared(t, "ramp")
-	mustContain(t, "the ramp summary", pageTexts(t, write(t, r, "a4"))[1], "the rest is margin on bookings that the owner named in Sales, Chief Commercial Officer, commits to (")
+	pdftest.MustContain(t, "the ramp summary", pdftest.Pages(t, write(t, r, "a4"))[1], "the rest is margin on bookings that the owner named in Sales, Chief Commercial Officer, commits to (")
 
 	// A case all in cash: a saving given as an amount, the costs new cash.
-	cash := sample(t, "turnover")
+	cash := casetest.Sample(t, "turnover")
 	a := &cash.Alternatives[cash.AlternativeByID("onboarding")]
 	for i := range a.Costs {
 		a.Costs[i].Money = casebuilder.Cash
 	}
 	a.Benefits = []casebuilder.Benefit{{Name: "Agency fees no longer paid", Basis: casebuilder.BenefitAmount, Annual: casebuilder.Exactly(900000), Money: casebuilder.Cash}}
-	d := newDoc(cash, papers["a4"], fixed, casebuilder.Analyse(cash, casebuilder.AnalysisOptions{SkipSimulation: true}))
+	d := newDoc(cash, paperOf(t, "a4"), fixed, casebuilder.Analyse(cash, casebuilder.AnalysisOptions{SkipSimulation: true}))
 	rec := d.res.RecommendedAlternative()
 	if got := d.cashSentence(rec); !strings.HasSuffix(got, ": all of it is cash.") || rec.NPV != rec.CashNPV {
 		t.Errorf("a case all in cash: %q (NPV %v, cash NPV %v)", got, rec.NPV, rec.CashNPV)
@@ -435,7 +437,7 @@ func TestBreakEven(t *testing.T) {
 	base := lo["turnover/onboarding"]["npv"]
 	gap := base - lo["turnover/compensation"]["npv"]
 	pdf := write(t, c, "a4")
-	pages := pageTexts(t, pdf)
+	pages := pdftest.Pages(t, pdf)
 
 	// The zero of the hand-worked NPV as one estimate moves.
 	zeroOf := func(set func(in *handInputs, x float64), x0, x1 float64) float64 {
@@ -532,7 +534,7 @@ func TestBreakEven(t *testing.T) {
 	if checked != 12 {
 		t.Errorf("%d break-evens checked by hand, want 12", checked)
 	}
-	mustContain(t, "the break-evens", strings.Join(pages, " "), "the same for staying ahead of Revised compensation plan with a retention award, the next best")
+	pdftest.MustContain(t, "the break-evens", strings.Join(pages, " "), "the same for staying ahead of Revised compensation plan with a retention award, the next best")
 }
 
 // driverOf is the tornado's driver of an estimate, or nil.
@@ -566,11 +568,11 @@ func boundsOf(be casebuilder.BreakEven) (float64, float64) {
 // an input of the problem, a cost, a benefit given as an amount and one
 // as a share of the problem's cost.
 func TestBreakEvenWords(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Alternatives[2].Benefits = append(c.Alternatives[2].Benefits,
 		casebuilder.Benefit{Name: "Agency fees saved", Basis: casebuilder.BenefitAmount, Annual: casebuilder.Range{Low: 50000, Likely: 80000, High: 90000}},
 		casebuilder.Benefit{Name: "Less turnover", Basis: casebuilder.BenefitPainShare, Share: casebuilder.Range{Low: 0.05, Likely: 0.1, High: 0.15}})
-	d := newDoc(c, papers["a4"], fixed, casebuilder.Analyse(c, casebuilder.AnalysisOptions{SkipSimulation: true}))
+	d := newDoc(c, paperOf(t, "a4"), fixed, casebuilder.Analyse(c, casebuilder.AnalysisOptions{SkipSimulation: true}))
 	v := func(x float64) *float64 { return &x }
 	for _, tc := range []struct {
 		be   casebuilder.BreakEven
@@ -643,12 +645,12 @@ func TestFiscalYears(t *testing.T) {
 		}
 	}
 	txt := briefText(t, pdf)
-	mustContain(t, "the money by fiscal year", txt, "New cash People's time Cash saved Margin on sales Net cash Net, every kind Budget asked",
+	pdftest.MustContain(t, "the money by fiscal year", txt, "New cash People's time Cash saved Margin on sales Net cash Net, every kind Budget asked",
 		"The company's fiscal year, its financial year, starts in January.", "No line of this alternative is cost avoidance or productivity.")
 
 	// A fiscal year from April: labels that straddle two years, the
 	// first and the last in part, which say their months.
-	april := sample(t, "turnover")
+	april := casetest.Sample(t, "turnover")
 	april.FiscalYearStart = 4
 	lines = layoutLines(t, write(t, april, "a4"))
 	for _, want := range rows([]fy{{"2026/27", 0, 2}, {"2027/28", 3, 14}, {"2028/29", 15, 26}, {"2029/30", 27, 35}}) {
@@ -661,7 +663,7 @@ func TestFiscalYears(t *testing.T) {
 			t.Errorf("a fiscal year in part does not say its months: %q, then %q", lines[i], lines[i+1])
 		}
 	}
-	mustContain(t, "the glossary", briefText(t, write(t, april, "a4")), "The company's financial year, from April to March")
+	pdftest.MustContain(t, "the glossary", briefText(t, write(t, april, "a4")), "The company's financial year, from April to March")
 }
 
 // handRow is a row of figures worked by hand, under its label.
@@ -717,8 +719,8 @@ func TestPainByYear(t *testing.T) {
 			t.Errorf("no line ending %q in the working", want)
 		}
 	}
-	pages := pageTexts(t, pdf)
-	mustContain(t, "the working", section(t, pages, "A.3 The cost of the problem, step by step", "Evidence"),
+	pages := pdftest.Pages(t, pdf)
+	pdftest.MustContain(t, "the working", section(t, pages, "A.3 The cost of the problem, step by step", "Evidence"),
 		fmt.Sprintf("%s in year 1, %s in year 2 and %s in year 3", f.Money(y1), f.Money(y2), f.Money(y2)), "Year 1 is January 2027 to December 2027.")
 	m := regexp.MustCompile(`(\S+) a year is what the problem costs in year 1, (\S+) a year in year 3 with the figures given year by year`).FindStringSubmatch(pages[1])
 	if m == nil {
@@ -740,15 +742,15 @@ func TestSimulationWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := pageTexts(t, out)
+	pages := pdftest.Pages(t, out)
 	for _, p := range pages {
 		if strings.Contains(p, "the risks included") || strings.Contains(p, "include the risks happening") {
 			t.Errorf("a simulation without the risks says it includes them:\n%s", p)
 		}
 	}
-	mustContain(t, "the summary", pages[1], "Simulated NPV: ")
-	with := pageTexts(t, write(t, c, "a4"))
-	mustContain(t, "the summary", with[1], "Simulated NPV, the risks included: ")
-	mustContain(t, "the uncertainty", section(t, with, "Uncertainty: the range of outcomes", "Simulated NPV of"),
+	pdftest.MustContain(t, "the summary", pages[1], "Simulated NPV: ")
+	with := pdftest.Pages(t, write(t, c, "a4"))
+	pdftest.MustContain(t, "the summary", with[1], "Simulated NPV, the risks included: ")
+	pdftest.MustContain(t, "the uncertainty", section(t, with, "Uncertainty: the range of outcomes", "Simulated NPV of"),
 		"The figures include the risks happening: in each trial every risk happens or not with its likelihood, costing its contingency plan and what is left of its impact, in place of the reserve.")
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
 // implementation writes section 5: the timeline of the milestones with the
@@ -103,17 +104,24 @@ func (d *doc) resourcesText() string {
 	return fmt.Sprintf("%d of the %d resources the milestones need are secured; the %d not yet secured are marked in the timeline.", total-open, total, open)
 }
 
+// span returns a milestone's start and end, the one given standing for
+// the other when it has only one; both are zero when it has neither.
+func span(m casebuilder.Milestone) (start, end casebuilder.Date) {
+	start, end = m.Start, m.End
+	if start.IsZero() {
+		start = end
+	}
+	if end.IsZero() {
+		end = start
+	}
+	return start, end
+}
+
 // milestoneSpan returns the first start and the last end of the dated
 // milestones.
 func milestoneSpan(ms []casebuilder.Milestone) (first, last casebuilder.Date, ok bool) {
 	for _, m := range ms {
-		s, e := m.Start, m.End
-		if s.IsZero() {
-			s = e
-		}
-		if e.IsZero() {
-			e = s
-		}
+		s, e := span(m)
 		if s.IsZero() {
 			continue
 		}
@@ -298,8 +306,8 @@ func (d *doc) gateMark(x, y float64) {
 		return
 	}
 	r := 2.0
-	d.fill(colWhite)
-	d.draw(colAccent)
+	d.fill(pdfstyle.White)
+	d.draw(pdfstyle.Accent)
 	d.pdf.SetLineWidth(0.5)
 	d.pdf.Polygon([]gofpdf.PointType{{X: x, Y: y - r}, {X: x + r, Y: y}, {X: x, Y: y + r}, {X: x - r, Y: y}}, "FD")
 }
@@ -335,8 +343,8 @@ func (d *doc) timeAxis(from casebuilder.Date, months int, x, y, w, h float64, po
 	// every k-th year.
 	k := max(1, int(math.Ceil(8/(12*monthW))))
 	d.setFont("B", 7)
-	d.setColor(colWhite)
-	d.draw(rgb{R: 120, G: 140, B: 170})
+	d.setColor(pdfstyle.White)
+	d.draw(pdfstyle.Color{R: 120, G: 140, B: 170})
 	pdf.SetLineWidth(0.15)
 	for m := 0; m < months; {
 		dt := from.AddMonths(m)
@@ -399,9 +407,9 @@ func (d *doc) drawGrid(grid []gridLine, x, y, w, h float64) {
 	d.pdf.SetLineWidth(0.1)
 	for _, g := range grid {
 		if g.year {
-			d.draw(colMuted)
+			d.draw(pdfstyle.Muted)
 		} else {
-			d.draw(colRule)
+			d.draw(pdfstyle.Rule)
 		}
 		d.line(x+g.at*w, y, x+g.at*w, y+h)
 	}
@@ -410,21 +418,15 @@ func (d *doc) drawGrid(grid []gridLine, x, y, w, h float64) {
 // bar draws a milestone's bar, or a diamond for a milestone of one day.
 func (d *doc) bar(m casebuilder.Milestone, x, y, w, h float64, pos func(casebuilder.Date, float64, float64) float64) {
 	pdf := d.pdf
-	s, e := m.Start, m.End
-	if s.IsZero() {
-		s = e
-	}
-	if e.IsZero() {
-		e = s
-	}
+	s, e := span(m)
 	if s.IsZero() {
 		return
 	}
 	x0 := pos(s, x, w)
 	x1 := pos(casebuilder.DateOf(e.Time().AddDate(0, 0, 1)), x, w)
 	cy := y + min(h/2, 4.5) // beside the first line of a tall row
-	d.fill(colAccent)
-	d.draw(colAccent)
+	d.fill(pdfstyle.Accent)
+	d.draw(pdfstyle.Accent)
 	if m.End.IsZero() || m.Start.IsZero() || s == e {
 		r := 1.6
 		if !d.dry {
@@ -433,7 +435,7 @@ func (d *doc) bar(m casebuilder.Milestone, x, y, w, h float64, pos func(casebuil
 		return
 	}
 	if unsecured(m) {
-		d.fill(colWhite)
+		d.fill(pdfstyle.White)
 		d.rect(x0, cy-1.6, max(x1-x0, 0.6), 3.2, "F")
 		d.hatch(x0, cy-1.6, max(x1-x0, 0.6), 3.2)
 		return

@@ -3,13 +3,15 @@ package brief
 import (
 	"strings"
 	"testing"
+
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
 
 // TestRatesReasonInTheTerms checks that the case's reason for its
 // discount rate and horizon is among the terms of the brief's appendix,
 // and that a case with none prints no such line.
 func TestRatesReasonInTheTerms(t *testing.T) {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	text := func() string {
 		out, err := Write(c, Options{Now: fixed, Analysis: analysed(c)})
 		if err != nil {

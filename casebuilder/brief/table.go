@@ -1,6 +1,10 @@
 package brief
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
+)
 
 // col is a column of a table.
 type col struct {
@@ -85,7 +89,7 @@ type line struct {
 	s     string
 	style string
 	size  float64
-	color rgb
+	color pdfstyle.Color
 }
 
 // laidRow is a row broken into lines, cell by cell.
@@ -115,7 +119,7 @@ func (r *laidRow) height() float64 {
 func linesHeight(ls []line) float64 {
 	h := 0.0
 	for _, l := range ls {
-		h += lineHeight(l.size)
+		h += pdfstyle.LineHeight(l.size)
 	}
 	return h
 }
@@ -127,8 +131,8 @@ func (r *laidRow) split(h float64) (laidRow, laidRow) {
 	for i, ls := range r.cells {
 		acc := 0.0
 		n := 0
-		for n < len(ls) && acc+lineHeight(ls[n].size) <= h-2*r.padY {
-			acc += lineHeight(ls[n].size)
+		for n < len(ls) && acc+pdfstyle.LineHeight(ls[n].size) <= h-2*r.padY {
+			acc += pdfstyle.LineHeight(ls[n].size)
 			n++
 		}
 		head.cells[i], tail.cells[i] = ls[:n], ls[n:]
@@ -168,9 +172,9 @@ func (d *doc) layRow(t *table, r row, ws []float64, zebra bool) laidRow {
 		if r.kind == rowTotal || r.kind == rowGroup {
 			style = "B"
 		}
-		color := colInk
+		color := pdfstyle.Ink
 		if c.muted {
-			color = colMuted
+			color = pdfstyle.Muted
 		}
 		// A figure is never broken across lines: its type gets smaller
 		// instead, when its column is too narrow for it.
@@ -190,7 +194,7 @@ func (d *doc) layRow(t *table, r row, ws []float64, zebra bool) laidRow {
 		if c.sub != "" {
 			d.setFont("I", size-1)
 			for _, s := range d.wrap(c.sub, w) {
-				ls = append(ls, line{s, "I", size - 1, colMuted})
+				ls = append(ls, line{s, "I", size - 1, pdfstyle.Muted})
 			}
 		}
 		lr.cells[i] = ls
@@ -226,7 +230,7 @@ func (d *doc) headerLines(t *table, ws []float64) ([][]string, float64) {
 		n = max(n, len(out[i]))
 		h = max(h, c.headH)
 	}
-	return out, max(h, float64(n)*lineHeight(size)+2*t.padY())
+	return out, max(h, float64(n)*pdfstyle.LineHeight(size)+2*t.padY())
 }
 
 func (t *table) headFontSize() float64 {
@@ -238,21 +242,21 @@ func (t *table) headFontSize() float64 {
 
 func (d *doc) drawHeader(t *table, ws []float64, heads [][]string, h float64) {
 	size := t.headFontSize()
-	d.fill(colAccent)
-	d.rect(marginX, d.y, d.contentW(), h, "F")
+	d.fill(pdfstyle.Accent)
+	d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
 	d.setFont("B", size)
-	d.setColor(colWhite)
-	x := marginX
+	d.setColor(pdfstyle.White)
+	x := pdfstyle.MarginX
 	for i, ls := range heads {
 		if t.cols[i].headDraw != nil && !d.dry {
 			t.cols[i].headDraw(x, d.y, ws[i], h)
 			d.setFont("B", size)
-			d.setColor(colWhite)
+			d.setColor(pdfstyle.White)
 		}
 		y := d.y + t.padY()
 		for _, l := range ls {
 			d.textAt(x+cellPadX, y, ws[i]-2*cellPadX, l, t.cols[i].align)
-			y += lineHeight(size)
+			y += pdfstyle.LineHeight(size)
 		}
 		x += ws[i]
 	}
@@ -272,9 +276,9 @@ func (d *doc) captionLine(s string) {
 		return
 	}
 	d.setFont("I", 7.5)
-	d.setColor(colMuted)
-	d.textAt(marginX, d.y, d.contentW(), d.fit(s, d.contentW()), "L")
-	d.y += lineHeight(7.5) + 1
+	d.setColor(pdfstyle.Muted)
+	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), d.fit(s, d.contentW()), "L")
+	d.y += pdfstyle.LineHeight(7.5) + 1
 }
 
 const continuedH = 4.5
@@ -284,26 +288,26 @@ func (d *doc) drawRow(t *table, ws []float64, r laidRow) {
 	h := r.height()
 	switch {
 	case r.kind == rowGroup:
-		d.fill(colPanel)
-		d.rect(marginX, d.y, d.contentW(), h, "F")
+		d.fill(pdfstyle.Panel)
+		d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
 	case r.kind == rowHighlight:
-		d.fill(colPanel)
-		d.rect(marginX, d.y, d.contentW(), h, "F")
+		d.fill(pdfstyle.Panel)
+		d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
 	case r.zebra:
-		d.fill(colZebra)
-		d.rect(marginX, d.y, d.contentW(), h, "F")
+		d.fill(pdfstyle.Zebra)
+		d.rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
 	}
 	if r.kind == rowTotal {
-		d.draw(colInk)
+		d.draw(pdfstyle.Ink)
 		pdf.SetLineWidth(0.35)
-		d.line(marginX, d.y, marginX+d.contentW(), d.y)
+		d.line(pdfstyle.MarginX, d.y, pdfstyle.MarginX+d.contentW(), d.y)
 	}
 	if r.kind == rowHighlight {
 		// A bar in the margin marks the row without relying on colour.
-		d.fill(colAccent)
-		d.rect(marginX-1.6, d.y, 1, h, "F")
+		d.fill(pdfstyle.Accent)
+		d.rect(pdfstyle.MarginX-1.6, d.y, 1, h, "F")
 	}
-	x := marginX
+	x := pdfstyle.MarginX
 	for i, ls := range r.cells {
 		y := d.y + r.padY
 		w := ws[i]
@@ -321,14 +325,14 @@ func (d *doc) drawRow(t *table, ws []float64, r laidRow) {
 			d.setFont(l.style, l.size)
 			d.setColor(l.color)
 			d.textAt(x+cellPadX, y, w-2*cellPadX, l.s, align)
-			y += lineHeight(l.size)
+			y += pdfstyle.LineHeight(l.size)
 		}
 		x += ws[i]
 	}
 	d.y += h
-	d.draw(colRule)
+	d.draw(pdfstyle.Rule)
 	pdf.SetLineWidth(0.1)
-	d.line(marginX, d.y, marginX+d.contentW(), d.y)
+	d.line(pdfstyle.MarginX, d.y, pdfstyle.MarginX+d.contentW(), d.y)
 }
 
 // tableStart is the height of a table's header and first two rows, which
@@ -345,17 +349,17 @@ func (d *doc) tableStart(t *table) float64 {
 		lr := d.layRow(t, t.rows[i], ws, false)
 		rows += lr.height()
 	}
-	return h + min(rows, (d.bottom()-marginTop)/3)
+	return h + min(rows, (d.bottom()-pdfstyle.MarginTop)/3)
 }
 
 // wholeTable returns the height of a table with header headH, and whether
 // it is short enough (a third of a page at most, a sixth for a tight one)
 // never to be split: a table of a few rows reads badly broken in two.
 func (d *doc) wholeTable(t *table, ws []float64, headH float64) (float64, bool) {
-	limit := (d.bottom() - marginTop) / 3
+	limit := (d.bottom() - pdfstyle.MarginTop) / 3
 	if t.tight {
 		// A reference table may break sooner: the appendix runs on.
-		limit = (d.bottom() - marginTop) / 6
+		limit = (d.bottom() - pdfstyle.MarginTop) / 6
 	}
 	h := headH
 	for _, r := range t.rows {
@@ -371,7 +375,7 @@ func (d *doc) wholeTable(t *table, ws []float64, headH float64) (float64, bool) 
 func (d *doc) table(t *table) {
 	ws := d.widths(t)
 	heads, headH := d.headerLines(t, ws)
-	capacity := d.bottom() - marginTop - continuedH - headH
+	capacity := d.bottom() - pdfstyle.MarginTop - continuedH - headH
 	// tail is what must follow the last row on its page: the note and the
 	// space above it.
 	tail := 0.0
@@ -483,7 +487,7 @@ func (d *doc) slimTail(t *table, ws []float64, i int, tail, headH float64) bool 
 		rest += lr.height()
 	}
 	head := continuedH + headH
-	if d.room(rest) || head+rest >= (d.bottom()-marginTop)/3 || head+rest < tailMin || head+rest-hs[0] >= tailMin {
+	if d.room(rest) || head+rest >= (d.bottom()-pdfstyle.MarginTop)/3 || head+rest < tailMin || head+rest-hs[0] >= tailMin {
 		return false
 	}
 	room, next := d.bottom()-d.y, tail

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 )
 
 // worldNames are names in every script the brief must print as written,
@@ -27,7 +29,7 @@ var worldNames = []casebuilder.Contributor{
 // worldCase is the turnover sample credited to people named in every
 // script, with a right-to-left name inside left-to-right lines.
 func worldCase(t testing.TB) *casebuilder.Case {
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Contributors = append(append([]casebuilder.Contributor(nil), worldNames...), casebuilder.Contributor{
 		Name: "José Müller-Øberg", Role: "VP Sales DACH",
 		Contribution: "Sponsored the analysis; thanks to محمد العلي (VP Sales, 2027) and 王芳 for the data.",
@@ -59,7 +61,7 @@ func TestEveryScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt := withoutBidiMarks(poppler(t, pdf, "pdftotext", "-enc", "UTF-8"))
+	txt := withoutBidiMarks(pdftest.Poppler(t, pdf, "pdftotext", "-enc", "UTF-8"))
 	lines := map[string]bool{}
 	for _, l := range strings.Split(txt, "\n") {
 		lines[strings.TrimSpace(l)] = true
@@ -81,23 +83,18 @@ func TestEveryScript(t *testing.T) {
 		}
 	}
 
-	fonts := poppler(t, pdf, "pdffonts")
-	rows := strings.Split(strings.TrimSpace(fonts), "\n")[2:]
+	rows := pdftest.Fonts(t, pdf)
 	want := map[string]bool{"utf8dejavu": false, "utf8dejavuB": false, "utf8pdftext-cjk": false,
 		"utf8pdftext-arab": false, "utf8pdftext-hebr": false, "utf8pdftext-deva": false, "utf8pdftext-thai": false}
 	for _, l := range rows {
-		f := strings.Fields(l)
-		if len(f) < 8 || f[len(f)-5] != "yes" || !strings.Contains(l, "TrueType") {
-			t.Errorf("font not embedded TrueType: %s", l)
-			continue
-		}
-		if _, ok := want[f[0]]; ok {
-			want[f[0]] = true
+		name := strings.Fields(l)[0]
+		if _, ok := want[name]; ok {
+			want[name] = true
 		}
 	}
 	for name, seen := range want {
 		if !seen {
-			t.Errorf("pdffonts does not list %s:\n%s", name, fonts)
+			t.Errorf("pdffonts does not list %s:\n%s", name, strings.Join(rows, "\n"))
 		}
 	}
 
@@ -134,7 +131,7 @@ var bboxWord = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax=
 
 func bboxWords(t *testing.T, pdf []byte) []placedWord {
 	var out []placedWord
-	for i, page := range strings.Split(poppler(t, pdf, "pdftotext", "-bbox"), "<page ")[1:] {
+	for i, page := range strings.Split(pdftest.Poppler(t, pdf, "pdftotext", "-bbox"), "<page ")[1:] {
 		for _, m := range bboxWord.FindAllStringSubmatch(page, -1) {
 			x, _ := strconv.ParseFloat(m[1], 64)
 			y, _ := strconv.ParseFloat(m[2], 64)
@@ -192,7 +189,7 @@ func TestScriptsCostOnlyWhereUsed(t *testing.T) {
 			t.Fatal(err)
 		}
 		var names []string
-		for _, l := range strings.Split(strings.TrimSpace(poppler(t, pdf, "pdffonts")), "\n")[2:] {
+		for _, l := range strings.Split(strings.TrimSpace(pdftest.Poppler(t, pdf, "pdffonts")), "\n")[2:] {
 			names = append(names, strings.Fields(l)[0])
 		}
 		return names
@@ -200,7 +197,7 @@ func TestScriptsCostOnlyWhereUsed(t *testing.T) {
 	if got := strings.Join(fontsOf(shared(t, "turnover")), " "); strings.Contains(got, "pdftext") {
 		t.Errorf("a brief in Latin script embeds %s", got)
 	}
-	c := sample(t, "turnover")
+	c := casetest.Sample(t, "turnover")
 	c.Contributors[0].Name = "דוד כהן"
 	got := strings.Join(fontsOf(c), " ")
 	if !strings.Contains(got, "pdftext-hebr") || strings.Contains(got, "pdftext-cjk") || strings.Contains(got, "pdftext-arab") {

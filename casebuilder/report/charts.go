@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
@@ -13,7 +15,7 @@ import (
 func (d *doc) spendChart(x, y, w, h float64) {
 	mm := d.p.Money.ByMonth
 	if len(mm) == 0 {
-		d.lines(x, y, w, "No money is planned.", "I", 7.5, colMuted, 1)
+		d.lines(x, y, w, "No money is planned.", "I", 7.5, pdfstyle.Muted, 1)
 		return
 	}
 	budget := d.p.Money.ApprovedBudget
@@ -39,11 +41,11 @@ func (d *doc) spendChart(x, y, w, h float64) {
 	yAt := func(v float64) float64 { return py + ph - ph*v/top }
 	pdf := d.pdf
 	pdf.SetLineWidth(0.15)
-	d.draw(colRule)
-	d.setColor(colMuted)
+	d.draw(pdfstyle.Rule)
+	d.setColor(pdfstyle.Muted)
 	for v := 0.0; v <= top+step/2; v += step {
 		pdf.Line(px, yAt(v), px+pw, yAt(v))
-		d.textAt(x, yAt(v)-lineHeight(6)/2, lw-1, d.f.MoneyShort(v), "R")
+		d.textAt(x, yAt(v)-pdfstyle.LineHeight(6)/2, lw-1, d.f.MoneyShort(v), "R")
 	}
 	// A label at each year's first month, when there is room for it.
 	for i, m := range mm {
@@ -57,7 +59,7 @@ func (d *doc) spendChart(x, y, w, h float64) {
 	}
 	// The report's month.
 	asOf := xAt(float64(d.p.Month + 1))
-	d.draw(colBar)
+	d.draw(pdfstyle.Bar)
 	pdf.SetDashPattern([]float64{0.6, 0.6}, 0)
 	pdf.Line(asOf, py, asOf, py+ph)
 	pdf.SetDashPattern(nil, 0)
@@ -66,10 +68,8 @@ func (d *doc) spendChart(x, y, w, h float64) {
 	pdf.SetLineWidth(0.3)
 	pdf.Line(px, yAt(budget), px+pw, yAt(budget))
 	// The lines, each point at the end of its month.
-	series := func(c rgb, width float64, dash []float64, from, to int, value func(tracking.MonthMoney) float64) {
-		d.draw(c)
-		pdf.SetLineWidth(width)
-		pdf.SetDashPattern(dash, 0)
+	series := func(c pdfstyle.Color, width float64, dash []float64, from, to int, value func(tracking.MonthMoney) float64) {
+		pdfpage.Stroke(pdf, c, width, dash)
 		prevX, prevY := xAt(float64(from)), yAt(0)
 		if from > 0 {
 			prevY = yAt(value(mm[from-1]))
@@ -82,27 +82,25 @@ func (d *doc) spendChart(x, y, w, h float64) {
 		pdf.SetDashPattern(nil, 0)
 	}
 	last := min(d.p.Month+1, len(mm))
-	series(colBar, 0.5, []float64{1.5, 0.8}, 0, len(mm), func(m tracking.MonthMoney) float64 { return m.CumPlanned })
-	series(colAccent, 0.4, []float64{0.5, 0.7}, last, len(mm), func(m tracking.MonthMoney) float64 { return m.CumForecast })
-	series(colAccent, 0.8, nil, 0, last, func(m tracking.MonthMoney) float64 { return m.CumActual })
+	series(pdfstyle.Bar, 0.5, []float64{1.5, 0.8}, 0, len(mm), func(m tracking.MonthMoney) float64 { return m.CumPlanned })
+	series(pdfstyle.Accent, 0.4, []float64{0.5, 0.7}, last, len(mm), func(m tracking.MonthMoney) float64 { return m.CumForecast })
+	series(pdfstyle.Accent, 0.8, nil, 0, last, func(m tracking.MonthMoney) float64 { return m.CumActual })
 	// The legend.
 	ly := py + ph + 4.5
 	lx := px
-	key := func(c rgb, width float64, dash []float64, label string) {
-		d.draw(c)
-		pdf.SetLineWidth(width)
-		pdf.SetDashPattern(dash, 0)
+	key := func(c pdfstyle.Color, width float64, dash []float64, label string) {
+		pdfpage.Stroke(pdf, c, width, dash)
 		pdf.Line(lx, ly+1.2, lx+5, ly+1.2)
 		pdf.SetDashPattern(nil, 0)
 		d.setFont("", 6.5)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		tw := d.ts.Width(label)
 		d.textAt(lx+6, ly, tw+0.5, label, "L")
 		lx += 6 + tw + 4
 	}
-	key(colAccent, 0.8, nil, "Spent")
-	key(colBar, 0.5, []float64{1.5, 0.8}, "Planned")
-	key(colAccent, 0.4, []float64{0.5, 0.7}, "Forecast")
+	key(pdfstyle.Accent, 0.8, nil, "Spent")
+	key(pdfstyle.Bar, 0.5, []float64{1.5, 0.8}, "Planned")
+	key(pdfstyle.Accent, 0.4, []float64{0.5, 0.7}, "Forecast")
 	key(colRed, 0.3, nil, "Approved budget "+d.f.MoneyShort(budget))
 	pdf.SetLineWidth(0.2)
 }
@@ -135,7 +133,7 @@ func monthLabel(label string) string {
 // readings as points, from the start to the report's month.
 func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 	pdf := d.pdf
-	d.fill(colZebra)
+	d.fill(pdfstyle.Zebra)
 	pdf.Rect(x, y, w, h, "F")
 	start := d.c.Tracking.Baseline.StartDate
 	end := d.p.Day
@@ -159,9 +157,7 @@ func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 	yAt := func(v float64) float64 { return y + h - (h)*(v-lo)/(hi-lo) }
 	measure := &casebuilder.BaselineMeasure{Baseline: k.Baseline, Target: k.Target, Date: k.TargetDate}
 	// The trajectory, to the report's month.
-	d.draw(colBar)
-	pdf.SetLineWidth(0.4)
-	pdf.SetDashPattern([]float64{1, 0.6}, 0)
+	pdfpage.Stroke(pdf, pdfstyle.Bar, 0.4, []float64{1, 0.6})
 	pdf.Line(xAt(start), yAt(k.Baseline), xAt(end), yAt(tracking.TrajectoryAt(measure, start, horizonEnd, end)))
 	pdf.SetDashPattern(nil, 0)
 	// The target.
@@ -169,7 +165,7 @@ func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 	pdf.SetLineWidth(0.2)
 	pdf.Line(x, yAt(k.Target), x+w, yAt(k.Target))
 	// The readings.
-	d.draw(colAccent)
+	d.draw(pdfstyle.Accent)
 	pdf.SetLineWidth(0.5)
 	for i, r := range k.Readings {
 		if i > 0 {
@@ -178,7 +174,7 @@ func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 		}
 	}
 	for i, r := range k.Readings {
-		c := colAccent
+		c := pdfstyle.Accent
 		if i == len(k.Readings)-1 && k.OnTrack != nil {
 			c = colGreen
 			if !*k.OnTrack {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
@@ -13,9 +14,9 @@ import (
 func (d *doc) detail() {
 	d.newPage()
 	d.setFont("B", 14)
-	d.setColor(colAccent)
-	d.textAt(marginX, d.y, d.contentW(), "The detail", "L")
-	d.y += lineHeight(14) + 1
+	d.setColor(pdfstyle.Accent)
+	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), "The detail", "L")
+	d.y += pdfstyle.LineHeight(14) + 1
 	d.changes()
 	d.moneyDetail()
 	d.milestonesDetail()
@@ -62,7 +63,7 @@ func (d *doc) moneyDetail() {
 	d.para(fmt.Sprintf("The approved budget is %s, for %s, the contingency reserve of %s included. "+
 		"The forecast at completion is, line by line, what was spent to date, plus the re-forecast's costs still to come, "+
 		"plus what a one-time or yearly cost planned by now has still to pay, plus what is left of the reserve.",
-		d.f.Money(m.ApprovedBudget), scope, d.f.Money(m.ReserveApproved)), "", 8, colInk)
+		d.f.Money(m.ApprovedBudget), scope, d.f.Money(m.ReserveApproved)), "", 8, pdfstyle.Ink)
 	cols := []column{{"Line", 3, "L"}, {"Approved", 1.3, "R"}, {"Planned to date", 1.3, "R"}, {"Spent to date", 1.3, "R"},
 		{"Still to come", 1.3, "R"}, {"Forecast at completion", 1.4, "R"}}
 	var rows [][]string
@@ -81,7 +82,7 @@ func (d *doc) moneyDetail() {
 		d.f.Money(m.ForecastAtCompletion - m.SpentToDate), d.f.Money(m.ForecastAtCompletion)})
 	d.table(cols, rows)
 	if !m.WholePlan {
-		d.para("The whole plan, were it approved, is forecast at "+d.f.Money(m.ForecastWholePlan)+".", "I", 7.5, colMuted)
+		d.para("The whole plan, were it approved, is forecast at "+d.f.Money(m.ForecastWholePlan)+".", "I", 7.5, pdfstyle.Muted)
 	}
 }
 
@@ -106,7 +107,7 @@ func (d *doc) milestonesDetail() {
 		rows = append(rows, []string{m.Name, m.Owner, shortDate(m.PlannedEnd), end, stateWords(m), fmt.Sprint(m.DaysLate), note})
 	}
 	if len(rows) == 0 {
-		d.para("The approved plan has no milestone.", "I", 8, colMuted)
+		d.para("The approved plan has no milestone.", "I", 8, pdfstyle.Muted)
 		return
 	}
 	d.table(cols, rows)
@@ -131,7 +132,7 @@ func stateWords(m tracking.Milestone) string {
 func (d *doc) kpisDetail() {
 	d.heading("KPIs", 20)
 	d.para("Each KPI's trajectory is a straight line from its baseline at the start to its target at its date; "+
-		"a reading on it or better is on track.", "", 8, colInk)
+		"a reading on it or better is on track.", "", 8, pdfstyle.Ink)
 	cols := []column{{"KPI", 2.4, "L"}, {"Baseline", 0.9, "R"}, {"Target", 1.3, "R"}, {"Latest reading", 1.3, "R"},
 		{"Due then", 0.9, "R"}, {"On track", 0.8, "L"}, {"Owner, and what is being done", 3, "L"}}
 	var rows [][]string
@@ -156,7 +157,7 @@ func (d *doc) kpisDetail() {
 		rows = append(rows, []string{k.Name, d.f.Value(k.Baseline, k.Unit), target, latest, due, on, who})
 	}
 	if len(rows) == 0 {
-		d.para("The approved plan has no KPI.", "I", 8, colMuted)
+		d.para("The approved plan has no KPI.", "I", 8, pdfstyle.Muted)
 		return
 	}
 	d.table(cols, rows)
@@ -172,9 +173,9 @@ func (d *doc) benefitsDetail() {
 		"A KPI tied to an input of the cost of pain is valued by the same calculator: from its first reading, each month, its latest reading takes "+
 		"the place of the input approved, and the improvement is the yearly cost of pain at the approved inputs less the cost at the readings, over twelve. "+
 		"The programme claims only its part of it, by the Phillips method: the improvement × the share attributed to the programme × the confidence in that share.",
-		d.f.Money(b.RealisedToDate), d.f.Money(b.PlannedToDate), d.f.Money(b.MeasuredPlannedToDate), d.f.Money(b.UnmeasuredPlannedToDate)), "", 8, colInk)
+		d.f.Money(b.RealisedToDate), d.f.Money(b.PlannedToDate), d.f.Money(b.MeasuredPlannedToDate), d.f.Money(b.UnmeasuredPlannedToDate)), "", 8, pdfstyle.Ink)
 	if len(b.KPIs) == 0 {
-		d.para("No KPI is tied to an input of the cost of pain, so no benefit is measured.", "I", 8, colMuted)
+		d.para("No KPI is tied to an input of the cost of pain, so no benefit is measured.", "I", 8, pdfstyle.Muted)
 		return
 	}
 	var items []string
@@ -288,7 +289,7 @@ func (d *doc) statusRules() {
 func (d *doc) review() {
 	d.heading("Review of the progress, for the author", 10)
 	if len(d.r.Findings) == 0 {
-		d.para("Nothing to object to.", "I", 8, colMuted)
+		d.para("Nothing to object to.", "I", 8, pdfstyle.Muted)
 		return
 	}
 	var items []string

@@ -10,35 +10,16 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
-// Page geometry, in millimetres, and the palette: the brief's (see
-// package pdfstyle), with the status colours. Each status is also written
-// as a word, so the report reads the same in grey-scale.
-const (
-	marginX      = pdfstyle.MarginX
-	marginTop    = pdfstyle.MarginTop
-	marginBottom = pdfstyle.MarginBottom
-	headerRule   = pdfstyle.HeaderRule
-	footerRule   = pdfstyle.FooterRule
-)
-
-type rgb = pdfstyle.Color
-
+// The status colours, beside the house style's palette (package
+// pdfstyle). Each status is also written as a word, so the report reads
+// the same in grey-scale.
 var (
-	colInk    = pdfstyle.Ink
-	colAccent = pdfstyle.Accent
-	colMuted  = pdfstyle.Muted
-	colRule   = pdfstyle.Rule
-	colZebra  = pdfstyle.Zebra
-	colPanel  = pdfstyle.Panel
-	colBar    = pdfstyle.Bar
-	colWhite  = pdfstyle.White
-
-	colGreen = rgb{R: 46, G: 125, B: 50}
-	colAmber = rgb{R: 230, G: 160, B: 20}
-	colRed   = rgb{R: 190, G: 40, B: 40}
+	colGreen = pdfstyle.Color{R: 46, G: 125, B: 50}
+	colAmber = pdfstyle.Color{R: 230, G: 160, B: 20}
+	colRed   = pdfstyle.Color{R: 190, G: 40, B: 40}
 )
 
-func ragColor(s tracking.RAG) rgb {
+func ragColor(s tracking.RAG) pdfstyle.Color {
 	switch s {
 	case tracking.Red:
 		return colRed
@@ -56,20 +37,17 @@ func ragWord(s tracking.RAG) string {
 }
 
 func (d *doc) setFont(style string, size float64) { d.ts.SetFont(style, size) }
-func (d *doc) setColor(c rgb)                     { d.pdf.SetTextColor(c.R, c.G, c.B) }
-func (d *doc) fill(c rgb)                         { d.pdf.SetFillColor(c.R, c.G, c.B) }
-func (d *doc) draw(c rgb)                         { d.pdf.SetDrawColor(c.R, c.G, c.B) }
+func (d *doc) setColor(c pdfstyle.Color)          { d.pdf.SetTextColor(c.R, c.G, c.B) }
+func (d *doc) fill(c pdfstyle.Color)              { d.pdf.SetFillColor(c.R, c.G, c.B) }
+func (d *doc) draw(c pdfstyle.Color)              { d.pdf.SetDrawColor(c.R, c.G, c.B) }
 
-// lineHeight is the distance between lines of text of a size in points.
-var lineHeight = pdfstyle.LineHeight
-
-func (d *doc) contentW() float64 { return d.w - 2*marginX }
-func (d *doc) bottom() float64   { return d.h - marginBottom }
+func (d *doc) contentW() float64 { return d.w - 2*pdfstyle.MarginX }
+func (d *doc) bottom() float64   { return d.h - pdfstyle.MarginBottom }
 
 // newPage starts a page.
 func (d *doc) newPage() {
 	d.pdf.AddPage()
-	d.y = marginTop
+	d.y = pdfstyle.MarginTop
 }
 
 // room reports whether h more millimetres fit on the page.
@@ -91,16 +69,16 @@ func (d *doc) textAt(x, y, w float64, s, align string) {
 		if tw := d.ts.Width(s); tw > w+0.05 {
 			d.problems = append(d.problems, fmt.Sprintf("page %d: %q is %.1f mm wide in a box of %.1f mm", d.pdf.PageNo(), s, tw, w))
 		}
-		if x < marginX-0.01 || x+w > d.w-marginX+0.01 || y < marginTop-0.01 || y+lineHeight(size) > d.bottom()+0.01 {
+		if x < pdfstyle.MarginX-0.01 || x+w > d.w-pdfstyle.MarginX+0.01 || y < pdfstyle.MarginTop-0.01 || y+pdfstyle.LineHeight(size) > d.bottom()+0.01 {
 			d.problems = append(d.problems, fmt.Sprintf("page %d: %q at x %.1f to %.1f, y %.1f leaves the margins", d.pdf.PageNo(), s, x, x+w, y))
 		}
 	}
-	d.ts.Draw(x, y, w, lineHeight(size), s, align)
+	d.ts.Draw(x, y, w, pdfstyle.LineHeight(size), s, align)
 }
 
 // lines writes wrapped text at (x, y), w wide, at most maxLines lines (0:
 // all), and returns the height it took.
-func (d *doc) lines(x, y, w float64, s, style string, size float64, c rgb, maxLines int) float64 {
+func (d *doc) lines(x, y, w float64, s, style string, size float64, c pdfstyle.Color, maxLines int) float64 {
 	d.setFont(style, size)
 	var ls []string
 	if maxLines > 0 {
@@ -109,7 +87,7 @@ func (d *doc) lines(x, y, w float64, s, style string, size float64, c rgb, maxLi
 		ls = d.ts.Wrap(s, w)
 	}
 	d.setColor(c)
-	lh := lineHeight(size)
+	lh := pdfstyle.LineHeight(size)
 	for i, l := range ls {
 		d.textAt(x, y+float64(i)*lh, w, l, "L")
 	}
@@ -123,44 +101,44 @@ func (d *doc) linesHeight(w float64, s, style string, size float64, maxLines int
 	if maxLines > 0 {
 		n = min(n, maxLines)
 	}
-	return float64(n) * lineHeight(size)
+	return float64(n) * pdfstyle.LineHeight(size)
 }
 
 // heading writes a heading of the detail, kept with keep millimetres of
 // what follows it.
 func (d *doc) heading(s string, keep float64) {
-	if d.y > marginTop+0.01 {
+	if d.y > pdfstyle.MarginTop+0.01 {
 		d.y += 3
 	}
 	d.ensure(7 + keep)
 	d.setFont("B", 11)
-	d.setColor(colAccent)
-	d.textAt(marginX, d.y, d.contentW(), s, "L")
-	d.y += lineHeight(11) + 1.5
+	d.setColor(pdfstyle.Accent)
+	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), s, "L")
+	d.y += pdfstyle.LineHeight(11) + 1.5
 }
 
 // label writes a small bold heading of page one at (x, y), w wide, with a
 // rule under it, and returns the height it took.
 func (d *doc) label(x, y, w float64, s string) float64 {
 	d.setFont("B", 8.5)
-	d.setColor(colAccent)
+	d.setColor(pdfstyle.Accent)
 	d.textAt(x, y, w, s, "L")
-	d.draw(colRule)
+	d.draw(pdfstyle.Rule)
 	d.pdf.SetLineWidth(0.2)
-	d.pdf.Line(x, y+lineHeight(8.5)+0.3, x+w, y+lineHeight(8.5)+0.3)
-	return lineHeight(8.5) + 1.5
+	d.pdf.Line(x, y+pdfstyle.LineHeight(8.5)+0.3, x+w, y+pdfstyle.LineHeight(8.5)+0.3)
+	return pdfstyle.LineHeight(8.5) + 1.5
 }
 
 // para writes a paragraph of the detail across the page, breaking pages
 // between its lines.
-func (d *doc) para(s, style string, size float64, c rgb) {
+func (d *doc) para(s, style string, size float64, c pdfstyle.Color) {
 	d.setFont(style, size)
-	lh := lineHeight(size)
+	lh := pdfstyle.LineHeight(size)
 	for _, l := range d.ts.Wrap(s, d.contentW()) {
 		d.ensure(lh)
 		d.setFont(style, size)
 		d.setColor(c)
-		d.textAt(marginX, d.y, d.contentW(), l, "L")
+		d.textAt(pdfstyle.MarginX, d.y, d.contentW(), l, "L")
 		d.y += lh
 	}
 	d.y += 1.6
@@ -168,7 +146,7 @@ func (d *doc) para(s, style string, size float64, c rgb) {
 
 // bullets writes a list across the page, each item with a hanging indent.
 func (d *doc) bullets(items []string, size float64) {
-	lh := lineHeight(size)
+	lh := pdfstyle.LineHeight(size)
 	for _, it := range items {
 		d.setFont("", size)
 		ls := d.ts.Wrap(it, d.contentW()-4)
@@ -177,11 +155,11 @@ func (d *doc) bullets(items []string, size float64) {
 			d.ensure(lh)
 			d.setFont("", size)
 			if i == 0 {
-				d.setColor(colAccent)
-				d.textAt(marginX, d.y, 4, "•", "L")
+				d.setColor(pdfstyle.Accent)
+				d.textAt(pdfstyle.MarginX, d.y, 4, "•", "L")
 			}
-			d.setColor(colInk)
-			d.textAt(marginX+4, d.y, d.contentW()-4, l, "L")
+			d.setColor(pdfstyle.Ink)
+			d.textAt(pdfstyle.MarginX+4, d.y, d.contentW()-4, l, "L")
 			d.y += lh
 		}
 		d.y += 0.8
@@ -210,26 +188,40 @@ func (d *doc) table(cols []column, rows [][]string) {
 	for i, c := range cols {
 		ws[i] = d.contentW() * c.share / total
 	}
-	lh := lineHeight(size)
-	header := func() {
-		d.setFont("B", size)
+	lh := pdfstyle.LineHeight(size)
+	// wrapRow wraps a row's texts in their columns in the current font,
+	// and returns the lines of each cell and the row's height.
+	wrapRow := func(texts []string) ([][]string, float64) {
+		cells := make([][]string, len(cols))
 		n := 1
-		heads := make([][]string, len(cols))
-		for i, c := range cols {
-			heads[i] = d.ts.Wrap(c.head, ws[i]-2)
-			n = max(n, len(heads[i]))
+		for i := range cols {
+			if i < len(texts) {
+				cells[i] = d.ts.Wrap(texts[i], ws[i]-2)
+			}
+			n = max(n, len(cells[i]))
 		}
-		h := float64(n)*lh + 2*pad
-		d.fill(colAccent)
-		d.pdf.Rect(marginX, d.y, d.contentW(), h, "F")
-		d.setColor(colWhite)
-		x := marginX
+		return cells, float64(n)*lh + 2*pad
+	}
+	drawRow := func(cells [][]string) {
+		x := pdfstyle.MarginX
 		for i, c := range cols {
-			for j, l := range heads[i] {
+			for j, l := range cells[i] {
 				d.textAt(x+1, d.y+pad+float64(j)*lh, ws[i]-2, l, c.align)
 			}
 			x += ws[i]
 		}
+	}
+	heads := make([]string, len(cols))
+	for i, c := range cols {
+		heads[i] = c.head
+	}
+	header := func() {
+		d.setFont("B", size)
+		cells, h := wrapRow(heads)
+		d.fill(pdfstyle.Accent)
+		d.pdf.Rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
+		d.setColor(pdfstyle.White)
+		drawRow(cells)
 		d.y += h
 	}
 	d.ensure(3 * lh * 2)
@@ -240,37 +232,23 @@ func (d *doc) table(cols []column, rows [][]string) {
 			style = "B"
 		}
 		d.setFont(style, size)
-		cells := make([][]string, len(cols))
-		n := 1
-		for i := range cols {
-			if i < len(r) {
-				cells[i] = d.ts.Wrap(r[i], ws[i]-2)
-			}
-			n = max(n, len(cells[i]))
-		}
-		h := float64(n)*lh + 2*pad
+		cells, h := wrapRow(r)
 		if !d.room(h) {
 			d.newPage()
 			header()
 			d.setFont(style, size)
 		}
 		if ri%2 == 1 {
-			d.fill(colZebra)
-			d.pdf.Rect(marginX, d.y, d.contentW(), h, "F")
+			d.fill(pdfstyle.Zebra)
+			d.pdf.Rect(pdfstyle.MarginX, d.y, d.contentW(), h, "F")
 		}
-		d.setColor(colInk)
-		x := marginX
-		for i, c := range cols {
-			for j, l := range cells[i] {
-				d.textAt(x+1, d.y+pad+float64(j)*lh, ws[i]-2, l, c.align)
-			}
-			x += ws[i]
-		}
+		d.setColor(pdfstyle.Ink)
+		drawRow(cells)
 		d.y += h
 	}
-	d.draw(colRule)
+	d.draw(pdfstyle.Rule)
 	d.pdf.SetLineWidth(0.2)
-	d.pdf.Line(marginX, d.y, marginX+d.contentW(), d.y)
+	d.pdf.Line(pdfstyle.MarginX, d.y, pdfstyle.MarginX+d.contentW(), d.y)
 	d.y += 3
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
@@ -26,21 +27,21 @@ func (d *doc) pageOne() {
 func (d *doc) titleBlock() {
 	p := d.p
 	d.setFont("B", 16)
-	d.setColor(colAccent)
-	d.textAt(marginX, d.y, d.contentW(), "Progress report, "+d.r.AsOf.Words(), "L")
+	d.setColor(pdfstyle.Accent)
+	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), "Progress report, "+d.r.AsOf.Words(), "L")
 	overall := "Overall: " + ragWord(p.Status.Overall)
 	d.setFont("B", 10)
 	ow := d.ts.Width(overall) + 6
 	d.fill(ragColor(p.Status.Overall))
-	d.pdf.RoundedRect(marginX+d.contentW()-ow, d.y+0.5, ow, 6.5, 1.2, "1234", "F")
-	d.setColor(colWhite)
-	d.textAt(marginX+d.contentW()-ow, d.y+0.5+(6.5-lineHeight(10))/2, ow, overall, "C")
-	d.y += lineHeight(16) + 1
+	d.pdf.RoundedRect(pdfstyle.MarginX+d.contentW()-ow, d.y+0.5, ow, 6.5, 1.2, "1234", "F")
+	d.setColor(pdfstyle.White)
+	d.textAt(pdfstyle.MarginX+d.contentW()-ow, d.y+0.5+(6.5-pdfstyle.LineHeight(10))/2, ow, overall, "C")
+	d.y += pdfstyle.LineHeight(16) + 1
 	d.setFont("", 9)
-	d.setColor(colInk)
+	d.setColor(pdfstyle.Ink)
 	head := orDefault(d.c.Title, "Untitled case") + prefixed(", ", d.c.Organisation)
-	d.textAt(marginX, d.y, d.contentW(), d.ts.Fit(head, d.contentW()), "L")
-	d.y += lineHeight(9)
+	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), d.ts.Fit(head, d.contentW()), "L")
+	d.y += pdfstyle.LineHeight(9)
 	what := "the whole plan"
 	if !p.Money.WholePlan {
 		what = "its first stage"
@@ -51,7 +52,7 @@ func (d *doc) titleBlock() {
 	}
 	s := fmt.Sprintf("%s, approved on %s by %s: %s. Month %d of the programme; %s.",
 		orDefault(p.Alternative, "The approved alternative"), longDate(p.Approval.Date), orDefault(p.Approval.By, "the approvers"), what, p.Month+1, since)
-	d.y += d.lines(marginX, d.y, d.contentW(), s, "", 7.5, colMuted, 2) + 2.5
+	d.y += d.lines(pdfstyle.MarginX, d.y, d.contentW(), s, "", 7.5, pdfstyle.Muted, 2) + 2.5
 }
 
 // statusRow writes the status of each area, with the reason, in a box.
@@ -64,17 +65,17 @@ func (d *doc) statusRow() {
 	bw := (d.contentW() - gap*float64(len(areas)-1)) / float64(len(areas))
 	const bh = 27.0
 	for i, a := range areas {
-		x := marginX + float64(i)*(bw+gap)
-		d.fill(colPanel)
+		x := pdfstyle.MarginX + float64(i)*(bw+gap)
+		d.fill(pdfstyle.Panel)
 		d.pdf.Rect(x, d.y, bw, bh, "F")
 		d.fill(ragColor(a.Status))
 		d.pdf.Rect(x, d.y, 1.6, bh, "F")
 		d.setFont("B", 8.5)
-		d.setColor(colInk)
+		d.setColor(pdfstyle.Ink)
 		d.textAt(x+3.5, d.y+1.5, bw-5, a.Area, "L")
 		d.setColor(ragColor(a.Status))
 		d.textAt(x+3.5, d.y+1.5, bw-5, ragWord(a.Status), "R")
-		d.lines(x+3.5, d.y+6, bw-5, a.Reason, "", 6.8, colInk, 7)
+		d.lines(x+3.5, d.y+6, bw-5, a.Reason, "", 6.8, pdfstyle.Ink, 7)
 	}
 	d.y += bh + 4
 }
@@ -84,9 +85,9 @@ func (d *doc) statusRow() {
 func (d *doc) moneyRow() {
 	const h = 52.0
 	cw := d.contentW() * 0.6
-	d.label(marginX, d.y, cw-4, "Spend against budget")
-	d.spendChart(marginX, d.y+6, cw-4, h-6)
-	x := marginX + cw + 2
+	d.label(pdfstyle.MarginX, d.y, cw-4, "Spend against budget")
+	d.spendChart(pdfstyle.MarginX, d.y+6, cw-4, h-6)
+	x := pdfstyle.MarginX + cw + 2
 	w := d.contentW() - cw - 2
 	d.label(x, d.y, w, "Money and benefits to date")
 	m, b := &d.p.Money, &d.p.Benefits
@@ -100,10 +101,10 @@ func (d *doc) moneyRow() {
 	y := d.y + 6
 	for _, it := range items {
 		d.setFont("B", 7.5)
-		d.setColor(colMuted)
+		d.setColor(pdfstyle.Muted)
 		d.textAt(x, y, w, it[0], "L")
-		y += lineHeight(7.5)
-		y += d.lines(x, y, w, it[1], "", 7.5, colInk, 2) + 1.2
+		y += pdfstyle.LineHeight(7.5)
+		y += d.lines(x, y, w, it[1], "", 7.5, pdfstyle.Ink, 2) + 1.2
 	}
 	d.y += h + 3
 }
@@ -139,17 +140,17 @@ func (d *doc) milestonesRow() {
 	top := d.y
 	bottom := top
 	for i, c := range cols {
-		x := marginX + float64(i)*(cw+gap)
+		x := pdfstyle.MarginX + float64(i)*(cw+gap)
 		y := top + d.label(x, top, cw, c.title)
 		if len(c.ms) == 0 {
-			y += d.lines(x, y, cw, c.none, "I", 7.5, colMuted, 2)
+			y += d.lines(x, y, cw, c.none, "I", 7.5, pdfstyle.Muted, 2)
 		}
 		for j, m := range c.ms {
 			if j == maxItems {
-				y += d.lines(x, y, cw, fmt.Sprintf("and %d more, in the detail", len(c.ms)-maxItems), "I", 7.2, colMuted, 1)
+				y += d.lines(x, y, cw, fmt.Sprintf("and %d more, in the detail", len(c.ms)-maxItems), "I", 7.2, pdfstyle.Muted, 1)
 				break
 			}
-			y += d.lines(x, y, cw, c.line(m), "", 7.5, colInk, 3) + 0.8
+			y += d.lines(x, y, cw, c.line(m), "", 7.5, pdfstyle.Ink, 3) + 0.8
 		}
 		bottom = max(bottom, y)
 	}
@@ -166,9 +167,9 @@ func lateWords(days int) string {
 // kpiRow writes each KPI against its trajectory as a small chart.
 func (d *doc) kpiRow() {
 	kpis := d.p.KPIs
-	d.y += d.label(marginX, d.y, d.contentW(), "KPIs against their trajectories")
+	d.y += d.label(pdfstyle.MarginX, d.y, d.contentW(), "KPIs against their trajectories")
 	if len(kpis) == 0 {
-		d.y += d.lines(marginX, d.y, d.contentW(), "The approved plan has no KPI.", "I", 7.5, colMuted, 1) + 3
+		d.y += d.lines(pdfstyle.MarginX, d.y, d.contentW(), "The approved plan has no KPI.", "I", 7.5, pdfstyle.Muted, 1) + 3
 		return
 	}
 	const perRow = 5
@@ -179,16 +180,16 @@ func (d *doc) kpiRow() {
 	top := d.y
 	bottom := top
 	for i, k := range kpis[:n] {
-		x := marginX + float64(i)*(cw+gap)
-		y := top + d.lines(x, top, cw, k.Name, "B", 7, colInk, 2)
-		y = max(y, top+2*lineHeight(7)) + 0.5
+		x := pdfstyle.MarginX + float64(i)*(cw+gap)
+		y := top + d.lines(x, top, cw, k.Name, "B", 7, pdfstyle.Ink, 2)
+		y = max(y, top+2*pdfstyle.LineHeight(7)) + 0.5
 		d.kpiChart(x, y, cw, ch, k)
 		y += ch + 1
-		y += d.lines(x, y, cw, d.kpiLine(k), "", 6.5, colInk, 3)
+		y += d.lines(x, y, cw, d.kpiLine(k), "", 6.5, pdfstyle.Ink, 3)
 		bottom = max(bottom, y)
 	}
 	if len(kpis) > n {
-		bottom += d.lines(marginX, bottom, d.contentW(), fmt.Sprintf("%d more KPIs are in the detail.", len(kpis)-n), "I", 7, colMuted, 1)
+		bottom += d.lines(pdfstyle.MarginX, bottom, d.contentW(), fmt.Sprintf("%d more KPIs are in the detail.", len(kpis)-n), "I", 7, pdfstyle.Muted, 1)
 	}
 	d.y = bottom + 3
 }
@@ -219,34 +220,16 @@ func (d *doc) risksAndDecisions() {
 	gap := 5.0
 	cw := (d.contentW() - gap) / 2
 	top := d.y
-	const maxItems = 3
-	y := top + d.label(marginX, top, cw, "Risks that fired, and what was done")
-	if len(d.r.Risks) == 0 {
-		y += d.lines(marginX, y, cw, "No risk's trigger fired this period, and none is still being handled.", "I", 7.5, colMuted, 2)
-	}
+	risks := make([]string, len(d.r.Risks))
 	for i, rk := range d.r.Risks {
-		if i == maxItems {
-			y += d.lines(marginX, y, cw, fmt.Sprintf("and %d more, in the detail", len(d.r.Risks)-maxItems), "I", 7.2, colMuted, 1)
-			break
-		}
 		state := "dealt with on " + shortDate(rk.Resolved)
 		if rk.Open {
 			state = "still being handled"
 		}
-		s := fmt.Sprintf("%s: fired on %s; %s, costing %s so far; %s.", rk.Description, shortDate(rk.Fired), rk.Response(), d.f.Money(rk.Cost), state)
-		y += d.lines(marginX, y, cw, s, "", 7.5, colInk, 4) + 0.8
+		risks[i] = fmt.Sprintf("%s: fired on %s; %s, costing %s so far; %s.", rk.Description, shortDate(rk.Fired), rk.Response(), d.f.Money(rk.Cost), state)
 	}
-	bottom := y
-	x := marginX + cw + gap
-	y = top + d.label(x, top, cw, "Decisions needed from you")
-	if len(d.r.Decisions) == 0 {
-		y += d.lines(x, y, cw, "None this period.", "I", 7.5, colMuted, 1)
-	}
+	decisions := make([]string, len(d.r.Decisions))
 	for i, dn := range d.r.Decisions {
-		if i == maxItems {
-			y += d.lines(x, y, cw, fmt.Sprintf("and %d more, in the detail", len(d.r.Decisions)-maxItems), "I", 7.2, colMuted, 1)
-			break
-		}
 		s := dn.Question
 		if dn.From != "" {
 			s += " (" + dn.From
@@ -257,34 +240,57 @@ func (d *doc) risksAndDecisions() {
 		} else if !dn.By.IsZero() {
 			s += " (by " + shortDate(dn.By) + ")"
 		}
-		y += d.lines(x, y, cw, s, "", 7.5, colInk, 4) + 0.8
+		decisions[i] = s
 	}
-	d.y = max(bottom, y) + 3
+	left := d.shortList(pdfstyle.MarginX, top, cw, "Risks that fired, and what was done", risks,
+		"No risk's trigger fired this period, and none is still being handled.", 2)
+	right := d.shortList(pdfstyle.MarginX+cw+gap, top, cw, "Decisions needed from you", decisions, "None this period.", 1)
+	d.y = max(left, right) + 3
+}
+
+// shortList writes a column of page one at (x, top), w wide: its label,
+// then the first three items, each in at most four lines, and how many
+// more the detail gives; or, when there are none, the sentence none in at
+// most noneLines lines. It returns where the column ends.
+func (d *doc) shortList(x, top, w float64, label string, items []string, none string, noneLines int) float64 {
+	const maxItems = 3
+	y := top + d.label(x, top, w, label)
+	if len(items) == 0 {
+		y += d.lines(x, y, w, none, "I", 7.5, pdfstyle.Muted, noneLines)
+	}
+	for i, s := range items {
+		if i == maxItems {
+			y += d.lines(x, y, w, fmt.Sprintf("and %d more, in the detail", len(items)-maxItems), "I", 7.2, pdfstyle.Muted, 1)
+			break
+		}
+		y += d.lines(x, y, w, s, "", 7.5, pdfstyle.Ink, 4) + 0.8
+	}
+	return y
 }
 
 // credits writes who made progress happen this period, by name and what
 // they did, in what room page one has left.
 func (d *doc) credits() {
-	d.y += d.label(marginX, d.y, d.contentW(), "Who made progress happen this period")
+	d.y += d.label(pdfstyle.MarginX, d.y, d.contentW(), "Who made progress happen this period")
 	cr := d.r.Credits
 	if len(cr) == 0 {
-		d.lines(marginX, d.y, d.contentW(), "No contribution was recorded this period.", "I", 7.5, colMuted, 1)
+		d.lines(pdfstyle.MarginX, d.y, d.contentW(), "No contribution was recorded this period.", "I", 7.5, pdfstyle.Muted, 1)
 		return
 	}
 	const size = 7.5
-	lh := lineHeight(size)
+	lh := pdfstyle.LineHeight(size)
 	for i, k := range cr {
 		s := k.Name + ": " + strings.TrimSuffix(strings.TrimSpace(k.Contribution), ".") + "."
 		left := len(cr) - i - 1
 		h := d.linesHeight(d.contentW()-4, s, "", size, 2)
 		// Keep a line for "and n more" when some are left out.
 		if !d.room(h) || (left > 0 && !d.room(h+lh)) {
-			d.lines(marginX, d.y, d.contentW(), fmt.Sprintf("and %d more, in the detail", len(cr)-i), "I", 7.2, colMuted, 1)
+			d.lines(pdfstyle.MarginX, d.y, d.contentW(), fmt.Sprintf("and %d more, in the detail", len(cr)-i), "I", 7.2, pdfstyle.Muted, 1)
 			return
 		}
-		d.setColor(colAccent)
+		d.setColor(pdfstyle.Accent)
 		d.setFont("", size)
-		d.textAt(marginX, d.y, 4, "•", "L")
-		d.y += d.lines(marginX+4, d.y, d.contentW()-4, s, "", size, colInk, 2) + 0.6
+		d.textAt(pdfstyle.MarginX, d.y, 4, "•", "L")
+		d.y += d.lines(pdfstyle.MarginX+4, d.y, d.contentW()-4, s, "", size, pdfstyle.Ink, 2) + 0.6
 	}
 }

@@ -23,13 +23,13 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftext"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
@@ -49,12 +49,6 @@ type Options struct {
 	// progress (the review of a case under way), for the author before
 	// sending the report.
 	WithReview bool
-}
-
-// Paper sizes, in millimetres, portrait: the brief's.
-var papers = map[string]gofpdf.SizeType{
-	casebuilder.PaperA4:     {Wd: 210, Ht: 297},
-	casebuilder.PaperLetter: {Wd: 215.9, Ht: 279.4},
 }
 
 // Write returns the progress report of an approved case as the bytes of a
@@ -84,13 +78,9 @@ func lay(c *casebuilder.Case, opts Options) (*doc, error) {
 	if c == nil {
 		return nil, fmt.Errorf("report: no case to write")
 	}
-	paper := strings.ToLower(strings.TrimSpace(opts.Paper))
-	if paper == "" {
-		paper = casebuilder.CasePaper(c, casebuilder.PaperA4)
-	}
-	size, ok := papers[paper]
-	if !ok {
-		return nil, fmt.Errorf("paper: must be a4 or letter (got %q)", opts.Paper)
+	size, err := pdfpage.Paper(c, opts.Paper)
+	if err != nil {
+		return nil, err
 	}
 	r, err := tracking.NewReport(c, opts.AsOf)
 	if err != nil {
@@ -129,22 +119,11 @@ type doc struct {
 }
 
 func newDoc(c *casebuilder.Case, r *tracking.Report, size gofpdf.SizeType, now time.Time) *doc {
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
-	ts := pdftext.New(pdf)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(now)
-	pdf.SetModificationDate(now)
-	pdf.SetCompression(true)
-	pdf.SetAutoPageBreak(false, 0) // every page break is the report's own
-	pdf.SetCellMargin(0)
-	pdf.SetMargins(marginX, marginTop, marginX)
-	title := orDefault(c.Title, "Untitled case")
-	pdf.SetTitle(pdftext.Clean("Progress report, "+r.AsOf.Words()+": "+title), true)
-	pdf.SetSubject(pdftext.Clean("Monthly progress report"+prefixed(": ", c.Organisation)), true)
-	pdf.SetAuthor(pdftext.Clean(c.Author), true)
-	pdf.SetCreator("Case Builder", true)
-	pdf.SetProducer("Case Builder (gofpdf)", true)
-	pdf.SetDisplayMode("fullwidth", "continuous")
+	pdf, ts := pdfpage.New(size, now, pdfpage.Info{
+		Title:   "Progress report, " + r.AsOf.Words() + ": " + orDefault(c.Title, "Untitled case"),
+		Subject: "Monthly progress report" + prefixed(": ", c.Organisation),
+		Author:  c.Author,
+	})
 	d := &doc{pdf: pdf, ts: ts, c: c, r: r, p: r.Progress, f: casebuilder.FormatFor(c), now: now, w: size.Wd, h: size.Ht}
 	d.newPage()
 	return d
@@ -161,25 +140,25 @@ func (d *doc) finish() {
 		pdf.SetPage(p)
 		pdf.SetLineWidth(0.2)
 		pdf.SetDashPattern(nil, 0)
-		d.draw(colRule)
-		pdf.Line(marginX, headerRule, d.w-marginX, headerRule)
-		pdf.Line(marginX, d.h-footerRule, d.w-marginX, d.h-footerRule)
+		d.draw(pdfstyle.Rule)
+		pdf.Line(pdfstyle.MarginX, pdfstyle.HeaderRule, d.w-pdfstyle.MarginX, pdfstyle.HeaderRule)
+		pdf.Line(pdfstyle.MarginX, d.h-pdfstyle.FooterRule, d.w-pdfstyle.MarginX, d.h-pdfstyle.FooterRule)
 		d.setFont("", 7.5)
-		d.setColor(colMuted)
+		d.setColor(pdfstyle.Muted)
 		right := "Progress report, " + d.r.AsOf.Words()
 		rw := d.ts.Width(right)
-		d.textAt(marginX, headerRule-4.2, d.contentW()-rw-8, d.ts.Fit(orDefault(d.c.Title, "Untitled case"), d.contentW()-rw-8), "L")
-		d.textAt(marginX, headerRule-4.2, d.contentW(), right, "R")
+		d.textAt(pdfstyle.MarginX, pdfstyle.HeaderRule-4.2, d.contentW()-rw-8, d.ts.Fit(orDefault(d.c.Title, "Untitled case"), d.contentW()-rw-8), "L")
+		d.textAt(pdfstyle.MarginX, pdfstyle.HeaderRule-4.2, d.contentW(), right, "R")
 		page := fmt.Sprintf("Page %d of %d", p, n)
 		d.setFont("B", 7.5)
 		pw := d.ts.Width(page)
 		d.setFont("", 7)
 		lines := d.ts.Clamp(d.confidentiality(), d.contentW()-pw-8, 2)
 		for i, l := range lines {
-			d.textAt(marginX, d.h-footerRule+1.2+float64(i)*lineHeight(7), d.contentW()-pw-8, l, "L")
+			d.textAt(pdfstyle.MarginX, d.h-pdfstyle.FooterRule+1.2+float64(i)*pdfstyle.LineHeight(7), d.contentW()-pw-8, l, "L")
 		}
 		d.setFont("B", 7.5)
-		d.textAt(marginX, d.h-footerRule+1.2, d.contentW(), page, "R")
+		d.textAt(pdfstyle.MarginX, d.h-pdfstyle.FooterRule+1.2, d.contentW(), page, "R")
 	}
 	pdf.SetPage(n)
 }

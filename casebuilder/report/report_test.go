@@ -4,81 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
 var now = time.Date(2027, 10, 4, 9, 0, 0, 0, time.UTC)
-
-// poppler runs a poppler tool on a PDF and returns what it prints.
-func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		t.Skipf("%s is not installed (apt-get install poppler-utils)", tool)
-	}
-	path := filepath.Join(t.TempDir(), "report.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	args = append(args, path)
-	if tool == "pdftotext" {
-		args = append(args, "-")
-	}
-	out, err := exec.Command(tool, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", tool, err, out)
-	}
-	return string(out)
-}
-
-// pages returns the text of each page, its words separated by single
-// spaces.
-func pages(t *testing.T, pdf []byte) []string {
-	t.Helper()
-	raw := strings.Split(poppler(t, pdf, "pdftotext", "-enc", "UTF-8"), "\f")
-	var out []string
-	for _, p := range raw {
-		if strings.TrimSpace(p) != "" {
-			out = append(out, strings.Join(strings.Fields(p), " "))
-		}
-	}
-	return out
-}
-
-func mustContain(t *testing.T, where, text string, wants ...string) {
-	t.Helper()
-	for _, w := range wants {
-		if !strings.Contains(text, w) {
-			t.Errorf("%s does not say %q:\n%s", where, w, text)
-		}
-	}
-}
-
-// checkFonts checks that pdffonts lists every font as embedded.
-func checkFonts(t *testing.T, pdf []byte) string {
-	t.Helper()
-	out := poppler(t, pdf, "pdffonts")
-	ls := strings.Split(strings.TrimSpace(out), "\n")
-	if len(ls) < 3 {
-		t.Fatalf("pdffonts lists no font:\n%s", out)
-	}
-	for _, l := range ls[2:] {
-		f := strings.Fields(l)
-		// name type... encoding emb sub uni object ID: emb is the fifth
-		// field from the end.
-		if len(f) < 6 || f[len(f)-5] != "yes" {
-			t.Errorf("a font is not embedded: %s", l)
-		}
-	}
-	return out
-}
 
 // handCase is package tracking's hand-worked case (casebuilder/cli's
 // testdata), approved on 20 December 2026, with its actuals to the end of
@@ -142,12 +78,12 @@ func TestHandCaseReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps := pages(t, pdf)
+	ps := pdftest.Pages(t, pdf)
 	if len(ps) < 2 {
 		t.Fatalf("%d pages, want page one and the detail", len(ps))
 	}
 	one := ps[0]
-	mustContain(t, "page one", one,
+	pdftest.MustContain(t, "page one", one,
 		"Progress report, April 2027", "Overall:",
 		"Money", "Schedule", "KPIs", "Risks",
 		"Spend against budget",
@@ -165,7 +101,7 @@ func TestHandCaseReport(t *testing.T) {
 		t.Error("the detail starts on page one")
 	}
 	rest := strings.Join(ps[1:], " ")
-	mustContain(t, "the detail", rest,
+	pdftest.MustContain(t, "the detail", rest,
 		"The detail", "What changed since the previous report, March 2027",
 		"Design €12,000 €12,000 €13,000 €0 €13,000",
 		"Coach €3,000 €3,000 €3,200 €1,000 €4,200",
@@ -174,21 +110,14 @@ func TestHandCaseReport(t *testing.T) {
 		"60.0% of it is attributed to the programme, by the managers' estimate (Sales managers, in the April review), with 80.0% confidence: €9,075 claimed.",
 		"How each status is decided",
 	)
-	checkFonts(t, pdf)
+	pdftest.Fonts(t, pdf)
 }
 
 // TestTrackedSample writes the tracked sample's report: its page one holds
 // every part, names print as typed, nothing leaves its box, and every font
 // is embedded.
 func TestTrackedSample(t *testing.T) {
-	data, err := assets.SampleFile("tracked")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := casebuilder.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := casetest.Sample(t, "tracked")
 	for _, paper := range []string{casebuilder.PaperA4, casebuilder.PaperLetter} {
 		d, err := lay(c, Options{Now: now, Paper: paper, WithReview: true})
 		if err != nil {
@@ -202,12 +131,12 @@ func TestTrackedSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps := pages(t, pdf)
-	mustContain(t, "page one", ps[0], "Progress report, September 2027", "Overall: Amber",
+	ps := pdftest.Pages(t, pdf)
+	pdftest.MustContain(t, "page one", ps[0], "Progress report, September 2027", "Overall: Amber",
 		"Roll out to every new hire and region: 26 days late",
 		"José Müller-Øberg", "Zofia Wąsowska", "Chloé Lefèvre",
 		"Keep the external coaching firm until the new coach starts")
-	checkFonts(t, pdf)
+	pdftest.Fonts(t, pdf)
 	again, err := Write(c, Options{Now: now})
 	if err != nil || !bytes.Equal(pdf, again) {
 		t.Error("the same case and options give different bytes")
@@ -225,8 +154,8 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustContain(t, "page one", pages(t, pdf)[0], "王小明", "Ελένη Παππά")
-	if fonts := checkFonts(t, pdf); !strings.Contains(fonts, "cjk") {
+	pdftest.MustContain(t, "page one", pdftest.Pages(t, pdf)[0], "王小明", "Ελένη Παππά")
+	if fonts := strings.Join(pdftest.Fonts(t, pdf), "\n"); !strings.Contains(fonts, "cjk") {
 		t.Errorf("no Chinese font embedded:\n%s", fonts)
 	}
 }
@@ -251,14 +180,7 @@ func TestErrors(t *testing.T) {
 // BenchmarkWriteTracked writes the tracked sample's report: the progress,
 // the previous report's, and the PDF.
 func BenchmarkWriteTracked(b *testing.B) {
-	data, err := assets.SampleFile("tracked")
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := casebuilder.Decode(data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := casetest.Sample(b, "tracked")
 	for b.Loop() {
 		if _, err := Write(c, Options{Now: now}); err != nil {
 			b.Fatal(err)

@@ -10,8 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/internal/casetest"
 )
 
 var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
@@ -21,15 +21,7 @@ var sampleNames = []string{"turnover", "ramp", "handover", "stress"}
 // sample loads one of the embedded sample cases.
 func sample(t testing.TB, name string) *casebuilder.Case {
 	t.Helper()
-	data, err := assets.SampleFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := casebuilder.Decode(data)
-	if err != nil {
-		t.Fatalf("sample %s: %v", name, err)
-	}
-	return c
+	return casetest.Sample(t, name)
 }
 
 // valid fails the test when c, the case what names, is not valid.

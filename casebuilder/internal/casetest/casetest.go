@@ -9,7 +9,9 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
-// Sample is the sample case called name, as read from its file.
+// Sample decodes the embedded sample case of that name ("turnover",
+// "tracked", ...), a fresh copy at each call, and fails the test when it
+// cannot.
 func Sample(t testing.TB, name string) *casebuilder.Case {
 	t.Helper()
 	data, err := assets.SampleFile(name)
