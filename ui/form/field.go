@@ -76,7 +76,7 @@ func (d *Field) Problem() string { return d.problem.Shown() }
 
 // ShowProblem shows why an edit was refused under the field, or hides the
 // label when err is nil or ErrUnchanged.
-func (d *Field) ShowProblem(err error) { d.problem.Explain(err, d.path) }
+func (d *Field) ShowProblem(err error) { d.problem.explain(err, d.path, d.form.host.Describe) }
 
 // ShowNote shows text under the field, where why an edit was refused
 // goes, until the next edit of it.
@@ -289,6 +289,12 @@ func NewErrorLabel() *ErrorLabel {
 // Explain shows why an edit of the field at path was refused, or hides
 // the label when err is nil or ErrUnchanged.
 func (l *ErrorLabel) Explain(err error, path string) {
+	l.explain(err, path, func(p string) string { return p })
+}
+
+// explain is Explain with the places of problems elsewhere named by
+// describe.
+func (l *ErrorLabel) explain(err error, path string, describe func(path string) string) {
 	if err == nil || errors.Is(err, ErrUnchanged) {
 		if l.Visible() {
 			l.SetText("")
@@ -296,7 +302,7 @@ func (l *ErrorLabel) Explain(err error, path string) {
 		}
 		return
 	}
-	l.SetText(refusal(err, path))
+	l.SetText(refusal(err, path, describe))
 	l.Show()
 }
 
@@ -310,7 +316,7 @@ func (l *ErrorLabel) Shown() string {
 
 // refusal says why an edit of the field at path was refused: the problem
 // at the field itself needs no path, one elsewhere does.
-func refusal(err error, path string) string {
+func refusal(err error, path string, describe func(path string) string) string {
 	var ps casebuilder.Problems
 	if !errors.As(err, &ps) || len(ps) == 0 {
 		var ne *figure.NumberError
@@ -327,7 +333,7 @@ func refusal(err error, path string) string {
 			// anchor's milestone): it needs no path.
 			msgs = append(msgs, Capital(p.Message))
 		default:
-			msgs = append(msgs, "This would make "+p.String())
+			msgs = append(msgs, "This would make "+describe(p.Path)+": "+p.Message)
 		}
 		if len(msgs) == 2 {
 			break

@@ -321,6 +321,9 @@ type RangeField struct {
 	value             Value[*casebuilder.Range] // nil: no estimate
 	optional          bool
 	low, likely, high *Entry
+	// lowName and highName name the outer boxes: "low" and "high", or,
+	// where they mean an outcome, "worst case" and "best case".
+	lowName, highName string
 }
 
 // Estimate binds three entries to a Range of the case.
@@ -336,13 +339,14 @@ func (f *Form) OptionalEstimate(path string, unit figure.Unit, v Value[*casebuil
 }
 
 func (f *Form) estimate(path string, unit figure.Unit, optional bool, v Value[*casebuilder.Range]) *RangeField {
-	r := &RangeField{unit: unit, value: v, optional: optional, low: NewEntry(), likely: NewEntry(), high: NewEntry()}
+	r := &RangeField{unit: unit, value: v, optional: optional, low: NewEntry(), likely: NewEntry(), high: NewEntry(),
+		lowName: "low", highName: "high"}
 	for _, e := range []*Entry{r.low, r.likely, r.high} {
 		e.OnChanged = func(string) { r.typed() }
 		e.OnBlur = r.left
 	}
-	r.low.SetPlaceHolder("low")
-	r.high.SetPlaceHolder("high")
+	r.low.SetPlaceHolder(r.lowName)
+	r.high.SetPlaceHolder(r.highName)
 	r.Init(f, path, container.NewGridWithColumns(3, r.low, r.likely, r.high), r.likely, r.low, r.high)
 	f.add(r)
 	return r
@@ -362,6 +366,16 @@ func ZeroBlank(v Value[casebuilder.Range]) Value[*casebuilder.Range] {
 		}
 		return *r, nil
 	})
+}
+
+// AsOutcome names the outer boxes by what they mean, the worst case and
+// the best case, for an estimate of a benefit: its worst case comes
+// first, whichever way its numbers run.
+func (r *RangeField) AsOutcome() *RangeField {
+	r.lowName, r.highName = casebuilder.WorstCase, casebuilder.BestCase
+	r.low.SetPlaceHolder(r.lowName)
+	r.high.SetPlaceHolder(r.highName)
+	return r
 }
 
 // Entries are the field's three entries.
@@ -386,11 +400,11 @@ func (r *RangeField) typed() {
 		v.Low, v.High = v.Likely, v.Likely
 		if err == nil && strings.TrimSpace(r.low.Text) != "" {
 			v.Low, err = parse(r.low.Text, r.unit)
-			err = prefix("low", err)
+			err = prefix(r.lowName, err)
 		}
 		if err == nil && strings.TrimSpace(r.high.Text) != "" {
 			v.High, err = parse(r.high.Text, r.unit)
-			err = prefix("high", err)
+			err = prefix(r.highName, err)
 		}
 	}
 	if err == nil {
@@ -436,14 +450,14 @@ func (r *RangeField) Refresh(c *casebuilder.Case, force bool) {
 		r.low.SetQuietly("")
 		r.likely.SetQuietly("")
 		r.high.SetQuietly("")
-		r.low.SetPlaceHolder("low")
-		r.high.SetPlaceHolder("high")
+		r.low.SetPlaceHolder(r.lowName)
+		r.high.SetPlaceHolder(r.highName)
 	default:
 		// A bound the user left blank is the likely value: it shows as
 		// the placeholder, so that typing into the box replaces it.
 		r.likely.SetQuietly(format(v.Likely))
-		r.showBound(r.low, "low", v.Low, v.Likely, format)
-		r.showBound(r.high, "high", v.High, v.Likely, format)
+		r.showBound(r.low, r.lowName, v.Low, v.Likely, format)
+		r.showBound(r.high, r.highName, v.High, v.Likely, format)
 	}
 	r.ShowProblem(nil)
 }

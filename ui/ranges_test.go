@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
+)
+
+// rangeAt is the estimate field at path on the screen of step.
+func rangeAt(t *testing.T, h *harness, step casebuilder.MethodStep, path string) *form.RangeField {
+	t.Helper()
+	h.field(step, path) // shows the step, with the field in view
+	for _, b := range fieldsOf(h.u.screens[step]) {
+		if r, ok := b.(*form.RangeField); ok && r.Path() == path {
+			return r
+		}
+	}
+	t.Fatalf("no estimate at %s", path)
+	return nil
+}
+
+// shownTexts are the texts of the labels shown in the window.
+func shownTexts(h *harness) []string {
+	var out []string
+	walkShown(h.w.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l.Text)
+		}
+	})
+	return out
+}
+
+// TestABenefitSaysItsWorstAndBestCase: the turnover sample's coaching
+// lowers attrition from 31 % a year. Its boxes say which is the worst case
+// and its caption that lower is better; typing a worst case of 25 %, better
+// than the likely 29 %, is refused in those words, the figures written as
+// the screen writes them, and the case does not take it.
+func TestABenefitSaysItsWorstAndBestCase(t *testing.T) {
+	h := english(t)
+	h.u.replaceCase(loadSample(t, "turnover"), "")
+	h.settle()
+	const path = "alternatives[1].benefits[0].to"
+	r := rangeAt(t, h, casebuilder.StepAlternatives, path)
+	low, _, high := r.Entries()
+	if low.PlaceHolder != "worst case" || high.PlaceHolder != "best case" {
+		t.Errorf("the outer boxes say %q and %q, want worst case and best case", low.PlaceHolder, high.PlaceHolder)
+	}
+	if texts := shownTexts(h); !slices.Contains(texts, "Changes it to (%), lower is better") {
+		t.Errorf("no caption says that lower attrition is better: %q", texts)
+	}
+	h.retype(low, "25 %")
+	h.settle()
+	got := errorBeside(h.u, low)
+	if !strings.HasPrefix(got, "The worst case (25.0%) does more good than the likely value (29.0%): it avoids €") || !strings.HasSuffix(got, "; change the worst case") {
+		t.Errorf("a worst case better than the likely value: %q", got)
+	}
+	if to := h.u.doc.c.Alternatives[1].Benefits[0].To; to.Low == 0.25 {
+		t.Errorf("the refused worst case was kept: %+v", to)
+	}
+
+	// A new benefit, a share of the cost of pain, names its boxes the
+	// same way.
+	h.w.Canvas().Unfocus()
+	n := len(h.u.doc.c.Alternatives[1].Benefits)
+	test.Tap(button(t, shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives).content(), "Add benefit line"))
+	h.settle()
+	if b := h.u.doc.c.Alternatives[1].Benefits; len(b) != n+1 || b[n].Basis != casebuilder.BenefitPainShare {
+		t.Fatalf("after Add benefit line the benefits are %+v", b)
+	}
+	r = rangeAt(t, h, casebuilder.StepAlternatives, fmt.Sprintf("alternatives[1].benefits[%d].share", n))
+	low, likely, high := r.Entries()
+	if low.PlaceHolder != "worst case" || likely.PlaceHolder != "likely" || high.PlaceHolder != "best case" {
+		t.Errorf("a new benefit's boxes say %q, %q and %q", low.PlaceHolder, likely.PlaceHolder, high.PlaceHolder)
+	}
+	h.retype(likely, "10 %")
+	h.retype(high, "5 %")
+	h.settle()
+	if got, want := errorBeside(h.u, high), "The best case (5.0%) is worse than the likely value (10.0%): change the best case"; got != want {
+		t.Errorf("a best case below the likely value: %q, want %q", got, want)
+	}
+}
