@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -85,5 +86,26 @@ func TestABenefitSaysItsWorstAndBestCase(t *testing.T) {
 	h.settle()
 	if got, want := errorBeside(h.u, high), "The best case (5.0%) is worse than the likely value (10.0%): change the best case"; got != want {
 		t.Errorf("a best case below the likely value: %q, want %q", got, want)
+	}
+}
+
+// TestTheExportDialogShowsWholeFileNames: in a window 1024 × 640, a case
+// saved under a long name offers its documents under names shown whole:
+// each entry is wider than its text, and the dialog fits the window.
+func TestTheExportDialogShowsWholeFileNames(t *testing.T) {
+	h := english(t)
+	h.w.Resize(fyne.NewSize(1024, 640))
+	path := tempCase(t, "reducing-early-attrition-in-the-enterprise-sales-team-of-dach-2027.hrcase")
+	h.save(path)
+	h.u.onExport()
+	e := h.shown.export
+	for _, name := range []*form.Entry{e.briefName, e.workbookName} {
+		text := fyne.MeasureText(name.Text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		if name.Size().Width < text {
+			t.Errorf("the entry of %q is %v wide, its text needs %v", name.Text, name.Size().Width, text)
+		}
+	}
+	if w := e.dlg.MinSize().Width; w > 1024 {
+		t.Errorf("the export dialog is %v wide, in a window 1024 wide", w)
 	}
 }
