@@ -798,6 +798,12 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 		s.summary.SetText("")
 		return
 	}
+	if waits := a.c.WaitsFor(shown); waits != "" {
+		// No figure of money the user did not type: €0 of costs and an NPV
+		// of €0 would read as findings.
+		s.summary.SetText("Its figures against doing nothing wait" + strings.TrimPrefix(waits, "waits") + ".")
+		return
+	}
 	paid := "not paid back within the horizon"
 	if _, ok := casebuilder.PaybackMonth(r.CashFlows); ok {
 		paid = "paid back in " + casebuilder.PaidBackIn(a.c, r.CashFlows, false)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -143,6 +144,17 @@ func (f *Form) TextArea(path string, v Value[string], placeholder string, rows i
 func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) *TextField {
 	t := &TextField{}
 	e.SetPlaceHolder(placeholder)
+	if !e.MultiLine {
+		e.Limit(MaxLine, func(pasted int) {
+			n := func(x int) string { return f.host.Format(float64(x), figure.Count) }
+			if pasted == 0 {
+				t.ShowProblem(fmt.Errorf("A line holds at most %s characters; the rest belongs in a description or a note", n(MaxLine)))
+				return
+			}
+			t.ShowProblem(fmt.Errorf("A line holds at most %s characters: %s of the %s pasted are kept; the rest belongs in a description or a note",
+				n(MaxLine), n(utf8.RuneCountInString(e.Text)), n(pasted)))
+		})
+	}
 	t.setUp(f, path, e, nil, v, keep, func(s string, _ bool) (string, error) {
 		s = strings.ReplaceAll(s, "\t", " ") // no tab reaches the case
 		if len(s) > casebuilder.MaxText {
