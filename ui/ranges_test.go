@@ -109,3 +109,33 @@ func TestTheExportDialogShowsWholeFileNames(t *testing.T) {
 		t.Errorf("the export dialog is %v wide, in a window 1024 wide", w)
 	}
 }
+
+// TestNoPlaceholderIsCut: in a window 1024 × 640, the grey hint of every
+// empty box of every step fits its box, on a blank case and on the
+// samples. A hint cut to "rule of th" or "low = 12" says nothing.
+func TestNoPlaceholderIsCut(t *testing.T) {
+	h := english(t)
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	check := func(what string) {
+		for _, st := range screenSpecs {
+			h.u.goTo(st.id)
+			h.settle()
+			walkShown(h.w.Content(), func(o fyne.CanvasObject) {
+				e, ok := o.(*form.Entry)
+				if !ok || e.Text != "" || e.PlaceHolder == "" || e.MultiLine {
+					return
+				}
+				need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+				if e.Size().Width < need {
+					t.Errorf("%s, %s: the hint %q is cut in a box %.0f wide (it needs %.0f)", what, st.name, e.PlaceHolder, e.Size().Width, need)
+				}
+			})
+		}
+	}
+	check("a blank case")
+	for _, name := range []string{"turnover", "ramp"} {
+		h.u.replaceCase(loadSample(t, name), "")
+		h.settle()
+		check("the " + name + " sample")
+	}
+}

@@ -475,11 +475,12 @@ func (r *RangeField) Refresh(c *casebuilder.Case, force bool) {
 }
 
 // showBound shows a low or high value in e: blank, with the likely value
-// as its placeholder, when it is the likely value.
+// as its placeholder (greyed, as the box's value when left blank; the
+// box is too narrow for more), when it is the likely value.
 func (r *RangeField) showBound(e *Entry, name string, bound, likely float64, format func(float64) string) {
 	if bound == likely {
 		e.SetQuietly("")
-		e.SetPlaceHolder(name + " = " + format(likely))
+		e.SetPlaceHolder(format(likely))
 		return
 	}
 	e.SetQuietly(format(bound))

@@ -31,7 +31,7 @@ func TestTheHighBoxHoldsOnlyWhatWasTyped(t *testing.T) {
 	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 8000, Likely: 9000, High: 9000}) {
 		t.Fatalf("low 8000, likely 9000, high blank: %+v", got)
 	}
-	if high.Text != "" || high.PlaceHolder != "high = 9000" {
+	if high.Text != "" || high.PlaceHolder != "9000" {
 		t.Errorf("the high box not typed in shows text %q, placeholder %q", high.Text, high.PlaceHolder)
 	}
 	// Clicking into it and typing replaces the placeholder.
