@@ -178,7 +178,7 @@ func TestSkillsGapAboveTarget(t *testing.T) {
 	c.Pain = Pain{Category: SkillsGap, Inputs: GivenInputs(map[string]Range{"reps": Exactly(100), "annualQuota": Exactly(500000),
 		"grossMargin": Exactly(0.6), "targetAttainment": Exactly(0.9), "actualAttainment": Range{0.85, 1, 1.05}})}
 	ps := Validate(c)
-	if len(ps) != 1 || ps[0].Path != "pain.inputs.actualAttainment" || !strings.Contains(ps[0].Message, "got 1, target 0.9") {
+	if len(ps) != 1 || ps[0].Path != "pain.inputs.actualAttainment" || !strings.Contains(ps[0].Message, "got 100.0%, target 90.0%") {
 		t.Errorf("problems = %v, want one at pain.inputs.actualAttainment", ps)
 	}
 	// At the target exactly, the gap and its cost are zero, and valid.

@@ -15,6 +15,7 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/jsontree"
 	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
 )
 
 // Limits on a case. Beyond them a file is refused with a message naming
@@ -80,14 +81,32 @@ func (ps Problems) Error() string {
 // incomplete draft is valid; what a CEO would object to is the review's
 // business (see [Review]).
 func Validate(c *Case) Problems {
-	v := &validator{c: c}
+	v := &validator{c: c, f: figure.NewFormat(c.Currency, language.English)}
 	v.run()
 	return v.ps
 }
 
 type validator struct {
 	c  *Case
+	f  *figure.Format // the figures quoted in messages, as the screen writes them
 	ps Problems
+}
+
+// show writes a figure quoted in a message as the screen would show it,
+// in its unit: "€1,575,000", "25 %", "12 months".
+func (v *validator) show(x float64, u figure.Unit) string {
+	switch {
+	case !finite(x):
+		return "no number"
+	case math.Abs(x) >= 1e15:
+		// Past any figure the case can hold, digit by digit it would be
+		// unreadable.
+		if x < 0 {
+			return "less than " + v.f.Value(-1e15, u)
+		}
+		return "more than " + v.f.Value(1e15, u)
+	}
+	return v.f.Value(x, u)
 }
 
 func (v *validator) add(path, format string, args ...any) {
@@ -102,7 +121,7 @@ func (v *validator) run() {
 		v.add("currency", "must be an ISO 4217 code such as EUR or USD (got %q)", c.Currency)
 	}
 	if !finite(c.DiscountRate) || c.DiscountRate < 0 || c.DiscountRate > 1 {
-		v.add("discountRate", "must be a yearly rate between 0 and 1, e.g. 0.08 for 8 %% (got %v)", c.DiscountRate)
+		v.add("discountRate", "must be a yearly rate from 0 %% to 100 %%, e.g. 8 %% (got %s)", v.show(c.DiscountRate, figure.Percent))
 	}
 	if c.HorizonMonths < 1 || c.HorizonMonths > MaxHorizonMonths {
 		v.add("horizonMonths", "must be between 1 and %d months (got %d)", MaxHorizonMonths, c.HorizonMonths)
@@ -130,7 +149,7 @@ func (v *validator) run() {
 		case c.Reserve.Basis != ReservePercentile:
 			v.add("reserve.percentile", "is used only with basis %q", ReservePercentile)
 		case !finite(p) || p <= 0 || p >= 1:
-			v.add("reserve.percentile", "must be a fraction between 0 and 1, e.g. 0.8 for the P80 (got %v)", p)
+			v.add("reserve.percentile", "must be a fraction above 0 %% and below 100 %%, e.g. 80 %% for the P80 (got %s)", v.show(p, figure.Percent))
 		}
 	}
 	v.risks()
@@ -297,11 +316,11 @@ func (v *validator) pain() {
 		// the horizon does not make the case invalid.
 		val := p.Inputs[key]
 		if !val.Yearly() {
-			v.rangeWithin(path, val.Range, in.Min, in.Max, true)
+			v.rangeWithin(path, val.Range, in.Min, in.Max, in.Unit, anyOrder)
 			continue
 		}
 		for y, r := range val.Years {
-			v.rangeWithin(fmt.Sprintf("%s[%d]", path, y), r, in.Min, in.Max, true)
+			v.rangeWithin(fmt.Sprintf("%s[%d]", path, y), r, in.Min, in.Max, in.Unit, anyOrder)
 		}
 	}
 	v.components()
@@ -311,8 +330,8 @@ func (v *validator) pain() {
 	actual, hasActual := p.Inputs["actualAttainment"]
 	target, hasTarget := p.Inputs["targetAttainment"]
 	if p.Category == SkillsGap && hasActual && hasTarget && actual.Likely > target.Likely {
-		v.add("pain.inputs.actualAttainment", "must not be above the target attainment, or there is no skills gap to cost (got %v, target %v)",
-			actual.Likely, target.Likely)
+		v.add("pain.inputs.actualAttainment", "must not be above the target attainment, or there is no skills gap to cost (got %s, target %s)",
+			v.show(actual.Likely, figure.Percent), v.show(target.Likely, figure.Percent))
 	}
 }
 
@@ -340,8 +359,8 @@ func (v *validator) components() {
 		if !slices.Contains(Periods, k.Per) {
 			v.add(path+".per", "must be %q or %q (got %q)", PerMonth, PerYear, k.Per)
 		}
-		v.rangeWithin(path+".quantity", k.Quantity, 0, MaxAmount, false)
-		v.rangeWithin(path+".rate", k.Rate, 0, MaxAmount, false)
+		v.rangeWithin(path+".quantity", k.Quantity, 0, MaxAmount, figure.Count, rising)
+		v.rangeWithin(path+".rate", k.Rate, 0, MaxAmount, figure.Money, rising)
 		if k.Money != "" && !slices.Contains(BenefitKinds, k.Money) {
 			v.add(path+".money", "must be %q, %q, %q or %q (got %q)", Cash, Margin, Avoidance, Productivity, k.Money)
 		}
@@ -419,7 +438,7 @@ func (v *validator) cost(path string, k *Cost) {
 	default:
 		v.add(path+".kind", "must be %q, %q or %q (got %q)", OneTime, Monthly, Yearly, k.Kind)
 	}
-	v.rangeWithin(path+".amount", k.Amount, 0, MaxAmount, false)
+	v.rangeWithin(path+".amount", k.Amount, 0, MaxAmount, figure.Money, rising)
 	switch {
 	case !k.PerHead && k.Heads != 0:
 		v.add(path+".heads", "applies only to a per-head cost: set perHead, or leave heads out")
@@ -430,7 +449,7 @@ func (v *validator) cost(path string, k *Cost) {
 	case k.HeadsFrom != "":
 		v.headsFrom(path+".headsFrom", k.HeadsFrom)
 	case k.PerHead && (!finite(k.Heads) || k.Heads < 0 || k.Heads > MaxHeads):
-		v.add(path+".heads", "must be between 0 and %v (got %v)", MaxHeads, k.Heads)
+		v.add(path+".heads", "must be between 0 and %s (got %s)", v.show(MaxHeads, figure.Count), v.show(k.Heads, figure.Count))
 	}
 	v.timing(path, k.StartMonth, k.EndMonth, k.StartAt, k.EndAt)
 	if k.Kind == OneTime && k.EndMonth != nil {
@@ -537,12 +556,12 @@ func (v *validator) benefit(path string, b *Benefit) bool {
 	}
 	switch b.Basis {
 	case BenefitAmount:
-		v.rangeWithin(path+".annual", b.Annual, 0, MaxAmount, false)
+		v.rangeWithin(path+".annual", b.Annual, 0, MaxAmount, figure.Money, outcome)
 		unused("input", b.Input != "")
 		unused("to", !b.To.IsZero())
 		unused("share", !b.Share.IsZero())
 	case BenefitPainShare:
-		v.rangeWithin(path+".share", b.Share, 0, 1, false)
+		v.rangeWithin(path+".share", b.Share, 0, 1, figure.Percent, outcome)
 		unusedMoney(b.Money)
 		unused("annual", !b.Annual.IsZero())
 		unused("input", b.Input != "")
@@ -552,7 +571,7 @@ func (v *validator) benefit(path string, b *Benefit) bool {
 		unused("share", !b.Share.IsZero())
 		unusedMoney(b.Money)
 		if _, ok := v.c.Pain.ComponentOf(b.Input); ok {
-			v.rangeWithin(path+".to", b.To, 0, MaxAmount, true)
+			v.rangeWithin(path+".to", b.To, 0, MaxAmount, v.c.Pain.InputUnit(b.Input), anyOrder)
 			break
 		}
 		in := lookupInput(b.Input)
@@ -565,7 +584,7 @@ func (v *validator) benefit(path string, b *Benefit) bool {
 			// The order of To is checked on the benefit it gives, not here.
 			for _, x := range []float64{b.To.Low, b.To.Likely, b.To.High} {
 				if !finite(x) || x < in.Min || x > in.Max {
-					v.add(path+".to", "must be between %v and %v (got %v)", in.Min, in.Max, x)
+					v.add(path+".to", "must be between %s and %s (got %s)", v.show(in.Min, in.Unit), v.show(in.Max, in.Unit), v.show(x, in.Unit))
 					break
 				}
 			}
@@ -590,8 +609,14 @@ func (v *validator) benefitOrder(path string, li int, b *Benefit, lines []LineRe
 		if l.Value.Low <= l.Value.Likely && l.Value.Likely <= l.Value.High {
 			return
 		}
-		v.add(path+".to", "low, likely and high must give rising benefits, but %v, %v and %v avoid %.0f, %.0f and %.0f a year; put the value that helps least under low",
-			b.To.Low, b.To.Likely, b.To.High, l.Value.Low, l.Value.Likely, l.Value.High)
+		u := v.c.Pain.InputUnit(b.Input)
+		if l.Value.Low > l.Value.Likely {
+			v.add(path+".to", "the %s (%s) does more good than the likely value (%s): it avoids %s a year against %s; change the %s",
+				WorstCase, v.show(b.To.Low, u), v.show(b.To.Likely, u), v.show(l.Value.Low, figure.Money), v.show(l.Value.Likely, figure.Money), WorstCase)
+		} else {
+			v.add(path+".to", "the %s (%s) does less good than the likely value (%s): it avoids %s a year against %s; change the %s",
+				BestCase, v.show(b.To.High, u), v.show(b.To.Likely, u), v.show(l.Value.High, figure.Money), v.show(l.Value.Likely, figure.Money), BestCase)
+		}
 		return
 	}
 }
@@ -600,7 +625,7 @@ func (v *validator) criteria() {
 	v.uniqueIDs("criteria", len(v.c.Criteria), func(i int) string { return v.c.Criteria[i].ID }, true)
 	for i, k := range v.c.Criteria {
 		if !finite(k.Weight) || k.Weight < 0 || k.Weight > 1 {
-			v.add(fmt.Sprintf("criteria[%d].weight", i), "must be a fraction between 0 and 1 (got %v)", k.Weight)
+			v.add(fmt.Sprintf("criteria[%d].weight", i), "must be from 0 %% to 100 %% (got %s)", v.show(k.Weight, figure.Percent))
 		}
 		switch k.Auto {
 		case ScoreByHand, ScoreFromNPV, ScoreFromROI:
@@ -621,7 +646,7 @@ func (v *validator) risks() {
 		r := &c.Risks[i]
 		path := fmt.Sprintf("risks[%d]", i)
 		if !finite(r.Likelihood) || r.Likelihood < 0 || r.Likelihood > 1 {
-			v.add(path+".likelihood", "must be a probability between 0 and 1, e.g. 0.3 for 30 %% (got %v)", r.Likelihood)
+			v.add(path+".likelihood", "must be a probability from 0 %% to 100 %%, e.g. 30 %% (got %s)", v.show(r.Likelihood, figure.Percent))
 		}
 		v.amount(path+".impactCost", r.ImpactCost)
 		v.amount(path+".contingencyCost", r.ContingencyCost)
@@ -854,26 +879,54 @@ func (v *validator) month(m int) string {
 
 func (v *validator) amount(path string, x float64) {
 	if !finite(x) || x < 0 || x > MaxAmount {
-		v.add(path, "must be an amount between 0 and %v (got %v)", MaxAmount, x)
+		v.add(path, "must be an amount between %s and %s (got %s)", v.show(0, figure.Money), v.show(MaxAmount, figure.Money), v.show(x, figure.Money))
 	}
 }
 
-// rangeWithin checks an estimate: each value within [lo, hi], and, unless
-// anyOrder, low ≤ likely ≤ high. Calculator inputs may run either way: for
-// attrition, the low value is the better case.
-func (v *validator) rangeWithin(path string, r Range, lo, hi float64, anyOrder bool) {
+// rangeOrder says how the three values of an estimate must be ordered.
+type rangeOrder int
+
+const (
+	// anyOrder: a calculator's input may run either way (for attrition,
+	// the low value is the better case); its benefit is checked instead.
+	anyOrder rangeOrder = iota
+	// rising: low ≤ likely ≤ high, an amount such as a cost.
+	rising
+	// outcome: worst case ≤ likely ≤ best case, a benefit, whose boxes
+	// are named by what they mean (see [WorstCase]).
+	outcome
+)
+
+// The names of an estimate's outer boxes where more is better (a benefit):
+// the screen and the messages use the same words.
+const (
+	WorstCase = "worst case"
+	BestCase  = "best case"
+)
+
+// rangeWithin checks an estimate: each value within [lo, hi], in unit u,
+// and its order. A message about the order names the box to change.
+func (v *validator) rangeWithin(path string, r Range, lo, hi float64, u figure.Unit, order rangeOrder) {
 	for _, x := range []float64{r.Low, r.Likely, r.High} {
 		if !finite(x) || x < lo || x > hi {
 			if lo == 0 && x < 0 {
-				v.add(path, "must not be negative (got %v)", x)
+				v.add(path, "must not be negative (got %s)", v.show(x, u))
 			} else {
-				v.add(path, "must be between %v and %v (got %v)", lo, hi, x)
+				v.add(path, "must be between %s and %s (got %s)", v.show(lo, u), v.show(hi, u), v.show(x, u))
 			}
 			return
 		}
 	}
-	if !anyOrder && !(r.Low <= r.Likely && r.Likely <= r.High) {
-		v.add(path, "low, likely and high must rise (got %v, %v, %v)", r.Low, r.Likely, r.High)
+	low, high, above, below := "low value", "high value", "above", "below"
+	if order == outcome {
+		low, high, above, below = WorstCase, BestCase, "better than", "worse than"
+	}
+	switch {
+	case order == anyOrder:
+	case r.Low > r.Likely:
+		v.add(path, "the %s (%s) is %s the likely value (%s): change the %s", low, v.show(r.Low, u), above, v.show(r.Likely, u), low)
+	case r.High < r.Likely:
+		v.add(path, "the %s (%s) is %s the likely value (%s): change the %s", high, v.show(r.High, u), below, v.show(r.Likely, u), high)
 	}
 }
 
@@ -1117,7 +1170,7 @@ func (v *validator) spend(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".line", "the approved alternative has no cost line called %q", s.Line)
 		}
 		if !finite(s.Amount) || math.Abs(s.Amount) > MaxAmount {
-			v.add(path+".amount", "must be an amount between -%v and %v (got %v)", MaxAmount, MaxAmount, s.Amount)
+			v.add(path+".amount", "must be an amount between %s and %s (got %s)", v.show(-MaxAmount, figure.Money), v.show(MaxAmount, figure.Money), v.show(s.Amount, figure.Money))
 		}
 	}
 }
@@ -1135,7 +1188,7 @@ func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".actualEnd", "must not be before the actual start (%s is before %s)", p.ActualEnd, p.ActualStart)
 		}
 		if !finite(p.PercentComplete) || p.PercentComplete < 0 || p.PercentComplete > 1 {
-			v.add(path+".percentComplete", "must be a fraction from 0 to 1, e.g. 0.75 for 75 %% (got %v)", p.PercentComplete)
+			v.add(path+".percentComplete", "must be from 0 %% to 100 %% (got %s)", v.show(p.PercentComplete, figure.Percent))
 		}
 		switch p.Status {
 		case "", InProgress, OnHold:
@@ -1154,7 +1207,7 @@ func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".status", "the milestone ended on %s: it is done (got %q)", p.ActualEnd, p.Status)
 		}
 		if (p.Status == Done || !p.ActualEnd.IsZero()) && p.PercentComplete != 0 && p.PercentComplete != 1 {
-			v.add(path+".percentComplete", "a milestone done is 100 %% complete (got %v)", p.PercentComplete)
+			v.add(path+".percentComplete", "a milestone done is 100 %% complete (got %s)", v.show(p.PercentComplete, figure.Percent))
 		}
 	}
 }
@@ -1208,10 +1261,10 @@ func (v *validator) readings(t *Tracking, b *ApprovedBaseline) {
 		}
 		if iso := k.Isolation; iso != nil {
 			if !finite(iso.Share) || iso.Share < 0 || iso.Share > 1 {
-				v.add(path+".isolation.share", "must be the fraction of the improvement due to the programme, 0 to 1 (got %v)", iso.Share)
+				v.add(path+".isolation.share", "must be the share of the improvement due to the programme, from 0 %% to 100 %% (got %s)", v.show(iso.Share, figure.Percent))
 			}
 			if !finite(iso.Confidence) || iso.Confidence <= 0 || iso.Confidence > 1 {
-				v.add(path+".isolation.confidence", "must be the confidence in the share, a fraction above 0 and at most 1 (got %v)", iso.Confidence)
+				v.add(path+".isolation.confidence", "must be the confidence in the share, above 0 %% and at most 100 %% (got %s)", v.show(iso.Confidence, figure.Percent))
 			}
 			if !slices.Contains(IsolationMethods, iso.Method) {
 				var names []string

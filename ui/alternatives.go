@@ -438,8 +438,8 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 					l := line(c)
 					setBasis(c, l, l.Basis)
 				}))
-			annual := rf.OptionalEstimate(at("annual"), figure.Money, form.ZeroBlank(form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Annual })))
-			share := rf.OptionalEstimate(at("share"), figure.Percent, form.ZeroBlank(form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Share })))
+			annual := rf.OptionalEstimate(at("annual"), figure.Money, form.ZeroBlank(form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Annual }))).AsOutcome()
+			share := rf.OptionalEstimate(at("share"), figure.Percent, form.ZeroBlank(form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Share }))).AsOutcome()
 			for _, r := range []*form.RangeField{annual, share} {
 				_, likely, _ := r.Entries()
 				likely.SetPlaceHolder("likely")
@@ -472,9 +472,9 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 			split := caption("")
 			split.Wrapping = fyne.TextWrapWord
 			s.lineSplits[fmt.Sprintf("benefit/%d", j)] = split
-			amountBox := amountCols.Row(labelled("Yearly value at full effect ("+s.u.format().Symbol()+"): low, likely, high", annual.Box()),
+			amountBox := amountCols.Row(labelled("Yearly value at full effect ("+s.u.format().Symbol()+"): worst case, likely, best case", annual.Box()),
 				labelled("What it is", money.Box()))
-			shareBox := labelled("Share of the yearly cost of pain avoided (%): low, likely, high", share.Box())
+			shareBox := labelled("Share of the yearly cost of pain avoided (%): worst case, likely, best case", share.Box())
 			// The input's value today beside its name, where there is room:
 			// the new value's column is narrow.
 			inputCaption, toCaption := captionLabel("Input it changes"), captionLabel("")
@@ -497,7 +497,11 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 						}
 					}
 					form.SetText(inputCaption, fmt.Sprintf("Input it changes (today %s)", now))
-					form.SetText(toCaption, fmt.Sprintf("Changes it to%s: low, likely, high", unitSuffix(s.u, in.Unit)))
+				}
+				if u := c.Pain.InputUnit(l.Input); u != "" {
+					// The boxes say which is the worst case; the caption
+					// says which way is better.
+					form.SetText(toCaption, "Changes it to"+unitSuffix(s.u, u)+betterWords(&c.Pain, l.Input))
 				}
 			})
 			return lineCard(
@@ -536,8 +540,21 @@ func (s *alternativesScreen) inputFields(rf *form.Form, at func(string) string, 
 			to.SetUnit(unit())
 		}
 	})
-	to = rf.Estimate(at("to"), unit(), form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.To }))
+	to = rf.Estimate(at("to"), unit(), form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.To })).AsOutcome()
 	return input, to
+}
+
+// betterWords says which way an input of the pain must move for the pain
+// to cost less, for the caption of a benefit's new value: for attrition,
+// the worst case is the highest rate.
+func betterWords(p *casebuilder.Pain, key string) string {
+	switch p.Better(key) {
+	case casebuilder.LowerIsBetter:
+		return ", lower is better"
+	case casebuilder.HigherIsBetter:
+		return ", higher is better"
+	}
+	return ""
 }
 
 // painInputChoices are what a benefit or a measure can tie to, as keys
@@ -779,6 +796,12 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 	}
 	if r.DoNothing {
 		s.summary.SetText("")
+		return
+	}
+	if waits := a.c.WaitsFor(shown); waits != "" {
+		// No figure of money the user did not type: €0 of costs and an NPV
+		// of €0 would read as findings.
+		s.summary.SetText("Its figures against doing nothing wait" + strings.TrimPrefix(waits, "waits") + ".")
 		return
 	}
 	paid := "not paid back within the horizon"

@@ -35,6 +35,9 @@ func TestUntouchedLinesInventNoMoney(t *testing.T) {
 	if got := figures(); got != "— — — —" {
 		t.Errorf("a new alternative's headline figures are %q, want none", got)
 	}
+	if got, want := alts.summary.Text, "Its figures against doing nothing wait for its costs and benefits."; got != want {
+		t.Errorf("a new alternative's summary is %q, want %q", got, want)
+	}
 	test.Tap(button(t, alts.content(), "Add cost line"))
 	h.settle()
 	test.Tap(button(t, alts.content(), "Add benefit line"))
@@ -51,6 +54,9 @@ func TestUntouchedLinesInventNoMoney(t *testing.T) {
 	}
 	if got := figures(); got != "— — — —" {
 		t.Errorf("with empty lines the headline figures are %q, want none", got)
+	}
+	if got, want := alts.summary.Text, "Its figures against doing nothing wait for the amount of the 1st cost and 1 more line."; got != want {
+		t.Errorf("with empty lines the summary is %q, want %q", got, want)
 	}
 	var listed []string
 	walk(alts.md.List.Box(), func(o fyne.CanvasObject) bool {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -102,11 +103,28 @@ func (u *UI) onExport() {
 	e.exportButton = widget.NewButton("Export", e.onConfirm)
 	e.exportButton.Importance = widget.HighImportance
 	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
-	e.dlg = dialog.NewCustomWithoutButtons("Export", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height+40), content), u.win)
+	names := []string{e.briefName.Text, e.workbookName.Text}
+	if e.progress != nil {
+		names = append(names, e.progress.name.Text)
+	}
+	e.dlg = dialog.NewCustomWithoutButtons("Export", container.NewGridWrap(fyne.NewSize(dialogWidthFor(u.win, names), content.MinSize().Height+40), content), u.win)
 	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.exportButton})
 	u.tell(e)
 	closeOnEscape(u.win, e.dlg, e.onConfirm)
 	e.dlg.Show()
+}
+
+// dialogWidthFor is the width of a form dialog whose entries hold the
+// file names: 560, or wide enough to show the longest name whole beside
+// its label, but never wider than the window leaves room for.
+func dialogWidthFor(win fyne.Window, names []string) float32 {
+	w := float32(560)
+	for _, n := range names {
+		// The label column, the entry's padding and the dialog's margins
+		// take some 220 pixels beside the text.
+		w = max(w, fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width+220)
+	}
+	return min(w, win.Canvas().Size().Width-48)
 }
 
 // offer enables a document's choice, or says it is not in this build.

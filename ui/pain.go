@@ -176,7 +176,7 @@ func (s *painScreen) rebuildInputs(c *casebuilder.Case) {
 		s.inputsBox.Refresh()
 		return
 	}
-	cols := form.NewColumns(1.3, 1.5, 0)
+	cols := form.NewColumns(1, 2, 0) // at 1024 wide, boxes wide enough for "1,400,000"
 	objs := []fyne.CanvasObject{cols.Row(widget.NewLabel(""), rangeHeader(), resetWidth())}
 	for _, key := range k.Inputs {
 		objs = append(objs, s.inputRow(cols, casebuilder.LookupInput(key)))
@@ -205,7 +205,7 @@ func (s *painScreen) inputRow(cols *form.Columns, in *casebuilder.Input) fyne.Ca
 	field := s.inputs.OptionalEstimate(path, in.Unit, painInput(key))
 	_, likely, _ := field.Entries()
 	if in.HasDefault() {
-		likely.SetPlaceHolder("rule of thumb")
+		likely.SetPlaceHolder("default") // "rule of thumb" is cut in a box this narrow
 	} else {
 		likely.SetPlaceHolder("needed")
 	}

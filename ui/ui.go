@@ -382,6 +382,9 @@ func (h formHost) Reveal(w fyne.CanvasObject)                        { reveal(h.
 func (h formHost) EndTyping()                                        { h.u.endTyping() }
 func (h formHost) ShowError(what string, err error, advice string)   { h.u.showError(what, err, advice) }
 func (h formHost) Refresh()                                          { h.u.refreshScreen(true) }
+func (h formHost) Describe(path string) string {
+	return describe(h.u.doc.c, casebuilder.Where{Step: casebuilder.StepFor(path), Path: path})
+}
 
 // changed shows that the case changed: the title, the undo buttons, the
 // fields of the current screen that are not being typed in, the steps'

@@ -76,7 +76,7 @@ func (d *Field) Problem() string { return d.problem.Shown() }
 
 // ShowProblem shows why an edit was refused under the field, or hides the
 // label when err is nil or ErrUnchanged.
-func (d *Field) ShowProblem(err error) { d.problem.Explain(err, d.path) }
+func (d *Field) ShowProblem(err error) { d.problem.explain(err, d.path, d.form.host.Describe) }
 
 // ShowNote shows text under the field, where why an edit was refused
 // goes, until the next edit of it.
@@ -116,6 +116,41 @@ type Entry struct {
 	// reveal, when set, scrolls the entry into view as it gains the focus.
 	reveal  func()
 	focused bool
+	// maxRunes, when above 0, is the most characters the entry takes: a
+	// paste is cut there, and onTooLong is told how long it was (0 for a
+	// character typed into a full entry).
+	maxRunes  int
+	onTooLong func(pasted int)
+}
+
+// MaxLine is the most characters a one-line entry takes. Past some
+// thousands of characters a line of text is wider than the largest
+// texture a graphics card draws, and shows as a black bar; a name or a
+// title this long has a story in it, which belongs in a text of several
+// lines.
+const MaxLine = 500
+
+// Limit makes the entry take at most n characters: what is typed past
+// them is not taken, and a paste is cut to fit; tooLong is then called
+// with the length of the text pasted, or 0 for a character typed.
+func (e *Entry) Limit(n int, tooLong func(pasted int)) {
+	e.maxRunes, e.onTooLong = n, tooLong
+}
+
+// room is how many characters can be added in place of the selection.
+func (e *Entry) room() int {
+	return e.maxRunes - utf8.RuneCountInString(e.Text) + utf8.RuneCountInString(e.SelectedText())
+}
+
+// TypedRune types r, unless the entry is full.
+func (e *Entry) TypedRune(r rune) {
+	if e.maxRunes > 0 && e.room() <= 0 {
+		if e.onTooLong != nil {
+			e.onTooLong(0)
+		}
+		return
+	}
+	e.Entry.TypedRune(r)
 }
 
 // wheelTo makes the wheel over the entry scroll what holds self (the
@@ -201,17 +236,47 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 // TypedShortcut pastes a text with its tabs made spaces, leaving the
 // clipboard as it was, and passes other shortcuts to the entry.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
-	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
-		s = &fyne.ShortcutPaste{Clipboard: tabless{p.Clipboard}}
+	p, ok := s.(*fyne.ShortcutPaste)
+	if !ok || p.Clipboard == nil {
+		e.Entry.TypedShortcut(s)
+		return
 	}
-	e.Entry.TypedShortcut(s)
+	clip := cut{Clipboard: p.Clipboard, n: -1}
+	pasted := 0
+	if e.maxRunes > 0 {
+		pasted = utf8.RuneCountInString(clip.Content())
+		if room := max(e.room(), 0); pasted > room {
+			clip.n = room
+		}
+	}
+	e.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if clip.n >= 0 && e.onTooLong != nil {
+		e.onTooLong(pasted)
+	}
 }
 
-// tabless is a clipboard whose text has spaces for its tabs.
-type tabless struct{ fyne.Clipboard }
+// cut is a clipboard whose text has spaces for its tabs and, where n is
+// not negative, only its first n characters.
+type cut struct {
+	fyne.Clipboard
+	n int
+}
 
-// Content is the clipboard's text with spaces for its tabs.
-func (c tabless) Content() string { return strings.ReplaceAll(c.Clipboard.Content(), "\t", " ") }
+// Content is the clipboard's text with spaces for its tabs, cut.
+func (c cut) Content() string {
+	s := strings.ReplaceAll(c.Clipboard.Content(), "\t", " ")
+	if c.n < 0 {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == c.n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
 
 // SetQuietly replaces the text without reporting it as typed.
 func (e *Entry) SetQuietly(text string) {
@@ -289,6 +354,12 @@ func NewErrorLabel() *ErrorLabel {
 // Explain shows why an edit of the field at path was refused, or hides
 // the label when err is nil or ErrUnchanged.
 func (l *ErrorLabel) Explain(err error, path string) {
+	l.explain(err, path, func(p string) string { return p })
+}
+
+// explain is Explain with the places of problems elsewhere named by
+// describe.
+func (l *ErrorLabel) explain(err error, path string, describe func(path string) string) {
 	if err == nil || errors.Is(err, ErrUnchanged) {
 		if l.Visible() {
 			l.SetText("")
@@ -296,7 +367,7 @@ func (l *ErrorLabel) Explain(err error, path string) {
 		}
 		return
 	}
-	l.SetText(refusal(err, path))
+	l.SetText(refusal(err, path, describe))
 	l.Show()
 }
 
@@ -310,7 +381,7 @@ func (l *ErrorLabel) Shown() string {
 
 // refusal says why an edit of the field at path was refused: the problem
 // at the field itself needs no path, one elsewhere does.
-func refusal(err error, path string) string {
+func refusal(err error, path string, describe func(path string) string) string {
 	var ps casebuilder.Problems
 	if !errors.As(err, &ps) || len(ps) == 0 {
 		var ne *figure.NumberError
@@ -327,7 +398,7 @@ func refusal(err error, path string) string {
 			// anchor's milestone): it needs no path.
 			msgs = append(msgs, Capital(p.Message))
 		default:
-			msgs = append(msgs, "This would make "+p.String())
+			msgs = append(msgs, "This would make "+describe(p.Path)+": "+p.Message)
 		}
 		if len(msgs) == 2 {
 			break

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -143,6 +144,17 @@ func (f *Form) TextArea(path string, v Value[string], placeholder string, rows i
 func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) *TextField {
 	t := &TextField{}
 	e.SetPlaceHolder(placeholder)
+	if !e.MultiLine {
+		e.Limit(MaxLine, func(pasted int) {
+			n := func(x int) string { return f.host.Format(float64(x), figure.Count) }
+			if pasted == 0 {
+				t.ShowProblem(fmt.Errorf("A line holds at most %s characters; the rest belongs in a description or a note", n(MaxLine)))
+				return
+			}
+			t.ShowProblem(fmt.Errorf("A line holds at most %s characters: %s of the %s pasted are kept; the rest belongs in a description or a note",
+				n(MaxLine), n(utf8.RuneCountInString(e.Text)), n(pasted)))
+		})
+	}
 	t.setUp(f, path, e, nil, v, keep, func(s string, _ bool) (string, error) {
 		s = strings.ReplaceAll(s, "\t", " ") // no tab reaches the case
 		if len(s) > casebuilder.MaxText {
@@ -321,6 +333,9 @@ type RangeField struct {
 	value             Value[*casebuilder.Range] // nil: no estimate
 	optional          bool
 	low, likely, high *Entry
+	// lowName and highName name the outer boxes: "low" and "high", or,
+	// where they mean an outcome, "worst case" and "best case".
+	lowName, highName string
 }
 
 // Estimate binds three entries to a Range of the case.
@@ -336,13 +351,14 @@ func (f *Form) OptionalEstimate(path string, unit figure.Unit, v Value[*casebuil
 }
 
 func (f *Form) estimate(path string, unit figure.Unit, optional bool, v Value[*casebuilder.Range]) *RangeField {
-	r := &RangeField{unit: unit, value: v, optional: optional, low: NewEntry(), likely: NewEntry(), high: NewEntry()}
+	r := &RangeField{unit: unit, value: v, optional: optional, low: NewEntry(), likely: NewEntry(), high: NewEntry(),
+		lowName: "low", highName: "high"}
 	for _, e := range []*Entry{r.low, r.likely, r.high} {
 		e.OnChanged = func(string) { r.typed() }
 		e.OnBlur = r.left
 	}
-	r.low.SetPlaceHolder("low")
-	r.high.SetPlaceHolder("high")
+	r.low.SetPlaceHolder(r.lowName)
+	r.high.SetPlaceHolder(r.highName)
 	r.Init(f, path, container.NewGridWithColumns(3, r.low, r.likely, r.high), r.likely, r.low, r.high)
 	f.add(r)
 	return r
@@ -362,6 +378,16 @@ func ZeroBlank(v Value[casebuilder.Range]) Value[*casebuilder.Range] {
 		}
 		return *r, nil
 	})
+}
+
+// AsOutcome names the outer boxes by what they mean, the worst case and
+// the best case, for an estimate of a benefit: its worst case comes
+// first, whichever way its numbers run.
+func (r *RangeField) AsOutcome() *RangeField {
+	r.lowName, r.highName = casebuilder.WorstCase, casebuilder.BestCase
+	r.low.SetPlaceHolder(r.lowName)
+	r.high.SetPlaceHolder(r.highName)
+	return r
 }
 
 // Entries are the field's three entries.
@@ -386,11 +412,11 @@ func (r *RangeField) typed() {
 		v.Low, v.High = v.Likely, v.Likely
 		if err == nil && strings.TrimSpace(r.low.Text) != "" {
 			v.Low, err = parse(r.low.Text, r.unit)
-			err = prefix("low", err)
+			err = prefix(r.lowName, err)
 		}
 		if err == nil && strings.TrimSpace(r.high.Text) != "" {
 			v.High, err = parse(r.high.Text, r.unit)
-			err = prefix("high", err)
+			err = prefix(r.highName, err)
 		}
 	}
 	if err == nil {
@@ -436,24 +462,25 @@ func (r *RangeField) Refresh(c *casebuilder.Case, force bool) {
 		r.low.SetQuietly("")
 		r.likely.SetQuietly("")
 		r.high.SetQuietly("")
-		r.low.SetPlaceHolder("low")
-		r.high.SetPlaceHolder("high")
+		r.low.SetPlaceHolder(r.lowName)
+		r.high.SetPlaceHolder(r.highName)
 	default:
 		// A bound the user left blank is the likely value: it shows as
 		// the placeholder, so that typing into the box replaces it.
 		r.likely.SetQuietly(format(v.Likely))
-		r.showBound(r.low, "low", v.Low, v.Likely, format)
-		r.showBound(r.high, "high", v.High, v.Likely, format)
+		r.showBound(r.low, r.lowName, v.Low, v.Likely, format)
+		r.showBound(r.high, r.highName, v.High, v.Likely, format)
 	}
 	r.ShowProblem(nil)
 }
 
 // showBound shows a low or high value in e: blank, with the likely value
-// as its placeholder, when it is the likely value.
+// as its placeholder (greyed, as the box's value when left blank; the
+// box is too narrow for more), when it is the likely value.
 func (r *RangeField) showBound(e *Entry, name string, bound, likely float64, format func(float64) string) {
 	if bound == likely {
 		e.SetQuietly("")
-		e.SetPlaceHolder(name + " = " + format(likely))
+		e.SetPlaceHolder(format(likely))
 		return
 	}
 	e.SetQuietly(format(bound))

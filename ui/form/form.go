@@ -73,6 +73,11 @@ type Host interface {
 	EndTyping()
 	// ShowError tells the user what failed, why, and what to do about it.
 	ShowError(what string, err error, advice string)
+	// Describe names a place in the case the way the screens do
+	// ("Alternatives › Coaching › cost “Trainers” › amount"), for a
+	// message about a field other than the one typed in: a path such as
+	// "alternatives[1].costs[0].amount" means nothing to a user.
+	Describe(path string) string
 	// Refresh shows the case anew on the screen the form is on, replacing
 	// what is being typed too.
 	Refresh()

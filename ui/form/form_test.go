@@ -101,6 +101,12 @@ func (h *host) Focused() fyne.Focusable { return h.w.Canvas().Focused() }
 func (h *host) EndTyping()              { h.key = ""; h.ended++ }
 func (h *host) Refresh()                { h.refresh++ }
 
+// Describe names a place as a screen might: the host of these tests
+// knows no case, so it says the path's last part in words.
+func (h *host) Describe(path string) string {
+	return "the " + path[strings.LastIndex(path, ".")+1:] + " field"
+}
+
 func (h *host) ShowError(what string, err error, _ string) {
 	h.errors = append(h.errors, what+": "+err.Error())
 }
@@ -633,16 +639,18 @@ func TestCapital(t *testing.T) {
 }
 
 // TestARefusalSaysWhy: a problem at the field itself is said without its
-// path, capitalised; one elsewhere says where.
+// path, capitalised; one elsewhere says where, in the words describe
+// gives it.
 func TestARefusalSaysWhy(t *testing.T) {
 	ps := casebuilder.Problems{{Path: "title", Message: "é must be given"}, {Path: "alternatives[1].name", Message: "must not be empty"}}
-	if got, want := refusal(ps, "title"), "É must be given; This would make alternatives[1].name: must not be empty"; got != want {
+	describe := func(string) string { return "Alternatives › second › name" }
+	if got, want := refusal(ps, "title", describe), "É must be given; This would make Alternatives › second › name: must not be empty"; got != want {
 		t.Errorf("refusal: %q, want %q", got, want)
 	}
 	_, err := figure.ParseValue("12,5", language.English, figure.Money)
 	var ne *figure.NumberError
-	if !errors.As(err, &ne) || refusal(err, "x") != ne.Reason {
-		t.Errorf("a number refused: %q", refusal(err, "x"))
+	if !errors.As(err, &ne) || refusal(err, "x", describe) != ne.Reason {
+		t.Errorf("a number refused: %q", refusal(err, "x", describe))
 	}
 }
 

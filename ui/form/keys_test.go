@@ -31,7 +31,7 @@ func TestTheHighBoxHoldsOnlyWhatWasTyped(t *testing.T) {
 	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 8000, Likely: 9000, High: 9000}) {
 		t.Fatalf("low 8000, likely 9000, high blank: %+v", got)
 	}
-	if high.Text != "" || high.PlaceHolder != "high = 9000" {
+	if high.Text != "" || high.PlaceHolder != "9000" {
 		t.Errorf("the high box not typed in shows text %q, placeholder %q", high.Text, high.PlaceHolder)
 	}
 	// Clicking into it and typing replaces the placeholder.
@@ -87,5 +87,49 @@ func TestTabLeavesATextOfSeveralLines(t *testing.T) {
 	}
 	if clip.Content() != "\tearly\tand often" {
 		t.Errorf("pasting changed the clipboard to %q", clip.Content())
+	}
+}
+
+// TestALineTakesAtMostMaxLine: 10,000 characters pasted into a title keep
+// their first 500, which the case takes, and the field says what became
+// of the rest; a character typed into the full line is not taken; a
+// description, which wraps, takes the whole paste.
+func TestALineTakesAtMostMaxLine(t *testing.T) {
+	h := newHost(t, sample())
+	f := New(h, casebuilder.StepContext)
+	title := f.Text("title", At(func(c *casebuilder.Case) *string { return &c.Title }), "")
+	alt := func(c *casebuilder.Case) *casebuilder.Alternative { return Item(c.Alternatives, 1) }
+	desc := f.TextArea("alternatives[1].description", In(alt, func(a *casebuilder.Alternative) *string { return &a.Description }), "", 2)
+	h.show(title.Box(), desc.Box())
+	long := strings.Repeat("Coaching for every new rep ", 400)[:10_000]
+	clip := fyne.CurrentApp().Clipboard()
+	clip.SetContent(long)
+	e := title.Entry()
+	h.w.Canvas().Focus(e)
+	e.SetText("")
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if e.Text != long[:500] || h.c.Title != long[:500] {
+		t.Errorf("after a paste of 10,000 characters the box holds %d and the case %d, want the first 500", len(e.Text), len(h.c.Title))
+	}
+	// (The host of these tests writes numbers without grouping.)
+	if got, want := title.Problem(), "A line holds at most 500 characters: 500 of the 10000 pasted are kept; the rest belongs in a description or a note"; got != want {
+		t.Errorf("the field says %q, want %q", got, want)
+	}
+	test.Type(e, "x")
+	if len(e.Text) != 500 || !strings.HasPrefix(title.Problem(), "A line holds at most 500 characters;") {
+		t.Errorf("typed into a full line: %d characters, %q", len(e.Text), title.Problem())
+	}
+	// With part of the line selected, the paste takes its room.
+	e.SetText("Coaching")
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if !strings.HasPrefix(e.Text, "Coaching"+long[:10]) || len(e.Text) != 500 {
+		t.Errorf("pasted after 8 characters: %d characters, %q…", len(e.Text), e.Text[:20])
+	}
+	d := desc.Entry()
+	h.w.Canvas().Focus(d)
+	d.SetText("")
+	d.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if d.Text != long || h.c.Alternatives[1].Description != long {
+		t.Errorf("a description takes %d of the 10,000 characters pasted", len(d.Text))
 	}
 }
