@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/assets"
@@ -152,15 +153,37 @@ func (u *UI) onNew() {
 	u.whenSaved("start a new case", u.showNewDialog)
 }
 
-// showNewDialog asks whether to start from a blank case or a sample.
+// showNewDialog asks whether to start from a blank case or a sample: the
+// choices are short, and what the one chosen holds is said under them,
+// wrapped, so that the dialog fits a window 1024 wide.
 func (u *UI) showNewDialog() {
 	options := []string{"A blank case"}
+	about := []string{"Every step empty, for a case of your own."}
 	for _, s := range assets.Samples {
-		options = append(options, "Sample “"+s.Name+"”: "+s.Description)
+		options = append(options, "The “"+s.Name+"” sample")
+		about = append(about, form.Capital(s.Description)+".")
 	}
-	choice := widget.NewRadioGroup(options, nil)
+	desc := widget.NewLabel(about[0])
+	desc.Wrapping = fyne.TextWrapWord
+	desc.Importance = widget.LowImportance
+	choice := widget.NewRadioGroup(options, func(chosen string) {
+		if i := slices.Index(options, chosen); i >= 0 {
+			desc.SetText(about[i])
+		}
+	})
 	choice.SetSelected(options[0])
-	d := dialog.NewCustomConfirm("New case", "Create", "Cancel", choice, func(ok bool) {
+	content := container.NewVBox(choice, desc)
+	width := min(560, u.win.Canvas().Size().Width-80)
+	// Room for the longest description, so that the dialog keeps its
+	// size as the choice changes.
+	height := choice.MinSize().Height
+	for _, a := range about {
+		l := widget.NewLabel(a)
+		l.Wrapping = fyne.TextWrapWord
+		l.Resize(fyne.NewSize(width, 0)) // a wrapped label's height follows its width
+		height = max(height, choice.MinSize().Height+theme.Padding()+l.MinSize().Height)
+	}
+	d := dialog.NewCustomConfirm("New case", "Create", "Cancel", container.NewGridWrap(fyne.NewSize(width, height), content), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -176,7 +199,7 @@ func (u *UI) showNewDialog() {
 		}
 		u.replaceCase(c, "")
 	}, u.win)
-	u.tell(&newCaseDialog{dialog: d, choice: choice})
+	u.tell(&newCaseDialog{dialog: d, choice: choice, about: desc})
 	closeOnEscape(u.win, d, d.Confirm)
 	d.Show()
 }
@@ -185,6 +208,7 @@ func (u *UI) showNewDialog() {
 type newCaseDialog struct {
 	dialog *dialog.ConfirmDialog
 	choice *widget.RadioGroup
+	about  *widget.Label // what the choice holds
 }
 
 func (u *UI) onOpen() {

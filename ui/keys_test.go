@@ -229,3 +229,39 @@ func settingsEntry(t *testing.T, h *harness) fyne.Focusable {
 	}
 	return e
 }
+
+// TestEveryDialogFitsALaptop: in a window 1024 × 640, every dialog is
+// within the window, the welcome and the New case dialog, which lists the
+// samples, included.
+func TestEveryDialogFitsALaptop(t *testing.T) {
+	h := start(t, Options{})
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	u := h.u
+	fits := func(name string) {
+		t.Helper()
+		top := h.w.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatalf("%s: no dialog shown", name)
+		}
+		if m := top.MinSize(); m.Width > laptopWidth || m.Height > laptopHeight {
+			t.Errorf("%s: the dialog needs %.0f × %.0f, in a window %d × %d", name, m.Width, m.Height, laptopWidth, laptopHeight)
+		}
+		pressEscape(h)
+	}
+	fits("Welcome")
+	for _, d := range []struct {
+		name string
+		show func()
+	}{
+		{"New case", u.onNew},
+		{"Export", u.onExport},
+		{"Save As", u.onSaveAs},
+		{"Settings", u.onSettings},
+		{"About", u.showAbout},
+		{"The method", u.showMethod},
+		{"Help on this step", u.showStepHelp},
+	} {
+		d.show()
+		fits(d.name)
+	}
+}

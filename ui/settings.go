@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 
@@ -267,12 +268,8 @@ func (u *UI) openSettings() *settingsDialog {
 		widget.NewFormItem("Simulation trials", container.NewVBox(s.trials, s.trialsEr)),
 		widget.NewFormItem("Simulation seed", container.NewVBox(s.seed, s.seedEr)),
 	)
-	content := container.NewVBox(
-		heading("This case"), caseForm,
-		widget.NewSeparator(),
-		heading("Your preferences"), userForm,
-	)
-	s.dlg = dialog.NewCustom("Settings", "Close", container.NewGridWrap(fyne.NewSize(560, content.MinSize().Height), content), u.win)
+	s.dlg = dialog.NewCustom("Settings", "Close", settingsBody(u.win.Canvas().Size(),
+		container.NewVBox(heading("This case"), caseForm), container.NewVBox(heading("Your preferences"), userForm)), u.win)
 	currency := c.Currency
 	s.dlg.SetOnClosed(func() {
 		u.endTyping()
@@ -328,6 +325,26 @@ func fiscalYearStart() form.Value[string] {
 			return nil
 		},
 	}
+}
+
+// settingsBody lays the case's settings and the preferences out for a
+// window of size win: side by side where it is wide enough, else one
+// above the other; scrolled where the window is too low for them (the
+// dialog's title and button take some 180 pixels).
+func settingsBody(win fyne.Size, thisCase, prefs fyne.CanvasObject) fyne.CanvasObject {
+	var content fyne.CanvasObject
+	width := float32(560)
+	if win.Width >= 960 {
+		width = 2*440 + theme.Padding()
+		content = container.NewGridWithColumns(2, thisCase, prefs)
+	} else {
+		content = container.NewVBox(thisCase, widget.NewSeparator(), prefs)
+	}
+	height := content.MinSize().Height
+	if room := win.Height - 180; height > room && room > 0 {
+		return container.NewGridWrap(fyne.NewSize(width+theme.ScrollBarSize(), room), container.NewVScroll(content))
+	}
+	return container.NewGridWrap(fyne.NewSize(width, height), content)
 }
 
 // onTrials keeps the number of simulation trials typed, or says why not.

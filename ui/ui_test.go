@@ -204,6 +204,9 @@ func TestNewCaseAsksAboutChangesThenOffersBlankOrSample(t *testing.T) {
 		t.Error("New asked about changes in an unchanged case")
 	}
 	h.shown.newCase.choice.SetSelected(h.shown.newCase.choice.Options[2])
+	if got := h.shown.newCase.about.Text; got != "New reps who take eleven months to sell at full quota." {
+		t.Errorf("with the ramp sample chosen, the dialog says %q", got)
+	}
 	h.shown.newCase.dialog.Confirm()
 	if ramp, _ := sampleCase("ramp"); u.doc.c.Title != ramp.Title {
 		t.Errorf("the ramp sample opened as %q", u.doc.c.Title)
