@@ -179,8 +179,8 @@ func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 		Removed: func(c *casebuilder.Case, removed casebuilder.Cost) { forgetStop(c, ai, removed.Name) },
 	}.Edits(s.u.host(), casebuilder.StepAlternatives)
 	headsKeys, headsLabels := headsOptions(s.u.doc.c)
-	line2 := form.NewColumns(1, 1, 2)
-	line3 := form.NewColumns(0, 1.5, 0.6, 1.4)
+	line2 := form.NewColumns(0, 0, 1) // the choices whole, the amount in the rest
+	line3 := form.NewColumns(0, 0, 1)
 	line6 := form.NewColumns(2, 1)
 	return f.Cards(edits, "cost line", "No cost lines yet. Nothing is free: a CFO doubts an alternative without costs.",
 		func(j int, rf *form.Form, actions fyne.CanvasObject) fyne.CanvasObject {
@@ -193,10 +193,10 @@ func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 					if l := line(c); l.Kind == casebuilder.OneTime {
 						l.EndMonth, l.EndAt = nil, nil // a one-time cost has no end
 					}
-				}))
+				})).Whole()
 			money := rf.Choice(at("money"), []string{string(casebuilder.Cash), string(casebuilder.PeopleTime)},
 				[]string{"New cash", "People's time"},
-				moneyValue(form.FieldIn(line, func(l *casebuilder.Cost) *casebuilder.MoneyKind { return &l.Money }), casebuilder.Cash))
+				moneyValue(form.FieldIn(line, func(l *casebuilder.Cost) *casebuilder.MoneyKind { return &l.Money }), casebuilder.Cash)).Whole()
 			perHead := rf.Check(at("perHead"), "per head", perHeadValue(line))
 			perHead.OnEdited = s.u.host().Refresh
 			keys, labels := headsKeys, headsLabels
@@ -208,7 +208,7 @@ func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 					if l := line(c); l.HeadsFrom != "" {
 						l.Heads = 0 // the heads follow the input
 					}
-				}))
+				})).Whole()
 			heads := rf.Number(at("heads"), figure.Count, form.In(line, func(l *casebuilder.Cost) *float64 { return &l.Heads }))
 			heads.Entry().SetPlaceHolder("heads")
 			amount := rf.OptionalEstimate(at("amount"), figure.Money, form.ZeroBlank(form.In(line, func(l *casebuilder.Cost) *casebuilder.Range { return &l.Amount })))
@@ -242,13 +242,18 @@ func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 				form.SetVisible(heads.Box(), l.HeadsFrom == "")
 				form.SetVisible(endBox, l.Kind != casebuilder.OneTime)
 				form.SetText(headsHint, headsText(s.u, c, l))
+				form.SetVisible(headsHint, headsHint.Text != "")
 			})
 			value := s.valueLabel(fmt.Sprintf("cost/%d", j))
 			amountCaption := "Amount each time (" + s.u.format().Symbol() + "): low, likely, high"
 			return lineCard(
 				container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), actions), labelled("Cost", name.Box())),
-				line2.Row(labelled("How often", kind.Box()), labelled("Paid in", money.Box()), labelled(amountCaption, amount.Box())),
-				line3.Row(labelled("", perHead.Widget()), labelled("Heads from", headsFrom.Box()), labelled("Heads", heads.Box()), labelled("", headsHint)),
+				// The amount on a line of its own: beside the choices, a
+				// window 1024 wide leaves its boxes too narrow for "120,000".
+				labelled(amountCaption, amount.Box()),
+				line2.Row(labelled("How often", kind.Box()), labelled("Paid in", money.Box()), layout.NewSpacer()),
+				line3.Row(labelled("", perHead.Widget()), labelled("Heads from", headsFrom.Box()), labelled("Heads", heads.Box())),
+				headsHint,
 				labelled("From (the first month it is spent)", start.Box()),
 				endBox,
 				line6.Row(labelled("Note", note.Box()), labelled("Over the horizon", value)),
@@ -419,9 +424,9 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 	}.Edits(s.u.host(), casebuilder.StepAlternatives)
 	// The drop-downs as wide as their longest choices: a choice cut
 	// short cannot be read.
-	line2 := form.NewColumns(1.2, 1.6)
+	line2 := form.NewColumns(0, 1)
 	inputCols := form.NewColumns(1.2, 1)
-	amountCols := form.NewColumns(1.8, 1)
+	amountCols := form.NewColumns(1, 0)
 	line6 := form.NewColumns(0.9, 1.1, 1.8)
 	return f.Cards(edits, "benefit line", "No benefit lines yet: what does this alternative save or earn?",
 		func(j int, rf *form.Form, actions fyne.CanvasObject) fyne.CanvasObject {
@@ -437,7 +442,7 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 				form.AsText(form.In(line, func(l *casebuilder.Benefit) *casebuilder.BenefitBasis { return &l.Basis })).Then(func(c *casebuilder.Case) {
 					l := line(c)
 					setBasis(c, l, l.Basis)
-				}))
+				})).Whole()
 			annual := rf.OptionalEstimate(at("annual"), figure.Money, form.ZeroBlank(form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Annual }))).AsOutcome()
 			share := rf.OptionalEstimate(at("share"), figure.Percent, form.ZeroBlank(form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.Share }))).AsOutcome()
 			for _, r := range []*form.RangeField{annual, share} {
@@ -449,7 +454,7 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 				kinds, kindLabels = append(kinds, string(k.kind)), append(kindLabels, k.label)
 			}
 			money := rf.Choice(at("money"), kinds, kindLabels,
-				moneyValue(form.FieldIn(line, func(l *casebuilder.Benefit) *casebuilder.MoneyKind { return &l.Money }), casebuilder.Avoidance))
+				moneyValue(form.FieldIn(line, func(l *casebuilder.Benefit) *casebuilder.MoneyKind { return &l.Money }), casebuilder.Avoidance)).Whole()
 			// The input changed and its new value, in the input's unit.
 			input, to := s.inputFields(rf, at, line)
 			months := func(c *casebuilder.Case) (int, *int, bool) {
@@ -465,7 +470,7 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 			end := rf.End(at("endAt"), at("endMonth"), form.EndWhen(form.FieldIn(line, func(l *casebuilder.Benefit) **int { return &l.EndMonth }),
 				form.FieldIn(line, func(l *casebuilder.Benefit) **casebuilder.Anchor { return &l.EndAt })), months)
 			ramp := rf.Integer(at("rampMonths"), figure.Months, form.In(line, func(l *casebuilder.Benefit) *int { return &l.RampMonths }))
-			owner := rf.Text(at("owner"), form.In(line, func(l *casebuilder.Benefit) *string { return &l.Owner }), "Who commits to it; margin needs someone in Sales")
+			owner := rf.Text(at("owner"), form.In(line, func(l *casebuilder.Benefit) *string { return &l.Owner }), "Who in Sales commits to it")
 			note := rf.TextArea(at("note"), form.In(line, func(l *casebuilder.Benefit) *string { return &l.Note }),
 				"The evidence for it, and why it lasts as long as it is counted", 2)
 			value := s.valueLabel(fmt.Sprintf("benefit/%d", j))
@@ -479,7 +484,10 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 			// the new value's column is narrow.
 			inputCaption, toCaption := captionLabel("Input it changes"), captionLabel("")
 			inputCaption.Truncation, toCaption.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-			inputBox := inputCols.Row(container.New(form.TightVBox{}, inputCaption, input.Box()), container.New(form.TightVBox{}, toCaption, to.Box()))
+			// Over the new value's boxes, which is which: once filled,
+			// they no longer show their names.
+			inputBox := inputCols.Row(container.New(form.TightVBox{}, inputCaption, captionLabel(""), input.Box()),
+				container.New(form.TightVBox{}, toCaption, outcomeHeader(), to.Box()))
 			rf.Watch(func(c *casebuilder.Case) {
 				l := line(c)
 				if l == nil {
@@ -542,6 +550,16 @@ func (s *alternativesScreen) inputFields(rf *form.Form, at func(string) string, 
 	})
 	to = rf.Estimate(at("to"), unit(), form.In(line, func(l *casebuilder.Benefit) *casebuilder.Range { return &l.To })).AsOutcome()
 	return input, to
+}
+
+// outcomeHeader names the three boxes of a benefit's estimate.
+func outcomeHeader() fyne.CanvasObject {
+	t := func(s string) fyne.CanvasObject {
+		l := captionLabel(s)
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	return container.NewGridWithColumns(3, t(casebuilder.WorstCase), t("likely"), t(casebuilder.BestCase))
 }
 
 // betterWords says which way an input of the pain must move for the pain
@@ -626,12 +644,13 @@ func currentInput(c *casebuilder.Case, key string) float64 {
 
 // impactSection judges the alternative's impact.
 func (s *alternativesScreen) impactSection(f *form.Form, i int) fyne.CanvasObject {
-	cols := form.NewColumns(0.9, 3)
+	cols := form.NewColumns(0, 1)
 	row := func(name, field string, get func(a *casebuilder.Alternative) *casebuilder.Judgement) fyne.CanvasObject {
 		j := form.FieldIn(alternative(i), get)
 		at := func(part string) string { return fmt.Sprintf("alternatives[%d].impact.%s.%s", i, field, part) }
-		score := f.Score(at("score"), impactWords, form.In(j, func(j *casebuilder.Judgement) *int { return &j.Score }))
-		text := f.Text(at("text"), form.In(j, func(j *casebuilder.Judgement) *string { return &j.Text }), "Why, in a sentence")
+		score := f.Score(at("score"), impactWords, form.In(j, func(j *casebuilder.Judgement) *int { return &j.Score })).Whole()
+		// Two lines that wrap: a reason of a sentence is read whole.
+		text := f.TextArea(at("text"), form.In(j, func(j *casebuilder.Judgement) *string { return &j.Text }), "Why, in a sentence", 2)
 		return cols.Row(labelled(name, score.Box()), labelled("Because", text.Box()))
 	}
 	return section("Impact", "From 1 (harmful) to 5 (very good), with the reason.",
@@ -648,7 +667,7 @@ func (s *alternativesScreen) scoresSection(f *form.Form, i int) fyne.CanvasObjec
 		l.Importance = widget.LowImportance
 		return section("Scores against the criteria", "", l)
 	}
-	cols := form.NewColumns(0.9, 3)
+	cols := form.NewColumns(0, 1)
 	var rows []fyne.CanvasObject
 	for _, k := range c.Criteria {
 		id := k.ID
@@ -662,8 +681,8 @@ func (s *alternativesScreen) scoresSection(f *form.Form, i int) fyne.CanvasObjec
 			continue
 		}
 		at := func(part string) string { return fmt.Sprintf("alternatives[%d].scores.%s.%s", i, id, part) }
-		score := f.Score(at("score"), criterionWords, scorePart(i, id, func(sc *casebuilder.Score) *int { return &sc.Score }))
-		why := f.Text(at("rationale"), scorePart(i, id, func(sc *casebuilder.Score) *string { return &sc.Rationale }), "Why this score")
+		score := f.Score(at("score"), criterionWords, scorePart(i, id, func(sc *casebuilder.Score) *int { return &sc.Score })).Whole()
+		why := f.TextArea(at("rationale"), scorePart(i, id, func(sc *casebuilder.Score) *string { return &sc.Rationale }), "Why this score", 2)
 		// The criterion's name over the whole row: it is often longer
 		// than the score's column.
 		rows = append(rows, labelledByName(name, cols.Row(score.Box(), why.Box())))

@@ -46,8 +46,8 @@ func TestUserPath(t *testing.T) {
 	painBefore := u.headline.pain.Text
 	likely := h.entryAt(casebuilder.StepPain, "pain.inputs.attritionRate")
 	h.retype(likely, "400 %") // more than the calculator accepts: refused at the field
-	if msg := errorBeside(u, likely); !strings.Contains(msg, "between 0 and 3") {
-		t.Errorf("400 %% attrition: message %q, want one saying it must be between 0 and 3", msg)
+	if msg, want := errorBeside(u, likely), "Must be between 0.0% and 300.0% (got 400.0%)"; msg != want {
+		t.Errorf("400 %% attrition: message %q, want %q, in percentages as the screen writes them", msg, want)
 	}
 	// Each key typed was an edit: "40 %" was accepted on the way, "400 %" not.
 	if got := u.doc.c.Pain.Inputs["attritionRate"].Likely; got != 0.4 {

@@ -54,8 +54,13 @@ func TestABenefitSaysItsWorstAndBestCase(t *testing.T) {
 	if low.PlaceHolder != "worst case" || high.PlaceHolder != "best case" {
 		t.Errorf("the outer boxes say %q and %q, want worst case and best case", low.PlaceHolder, high.PlaceHolder)
 	}
-	if texts := shownTexts(h); !slices.Contains(texts, "Changes it to (%), lower is better") {
+	texts := shownTexts(h)
+	if !slices.Contains(texts, "Changes it to (%), lower is better") {
 		t.Errorf("no caption says that lower attrition is better: %q", texts)
+	}
+	// Filled, the boxes show figures: a header names them.
+	if i := slices.Index(texts, "worst case"); i < 0 || i+2 >= len(texts) || texts[i+1] != "likely" || texts[i+2] != "best case" {
+		t.Errorf("no header over the filled boxes says worst case, likely, best case: %q", texts)
 	}
 	h.retype(low, "25 %")
 	h.settle()
@@ -110,27 +115,61 @@ func TestTheExportDialogShowsWholeFileNames(t *testing.T) {
 	}
 }
 
-// TestNoPlaceholderIsCut: in a window 1024 × 640, the grey hint of every
-// empty box of every step fits its box, on a blank case and on the
-// samples. A hint cut to "rule of th" or "low = 12" says nothing.
+// TestNoPlaceholderIsCut: in a window 1024 × 640, the figure or the grey
+// hint of every box of every step fits its box, and the choice of every
+// drop-down of words its drop-down, on a blank case and on the samples. A
+// hint cut to "rule of th" or a score to "5 – excell" says nothing.
 func TestNoPlaceholderIsCut(t *testing.T) {
 	h := english(t)
 	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	var checkShown func(what, step string)
 	check := func(what string) {
 		for _, st := range screenSpecs {
 			h.u.goTo(st.id)
 			h.settle()
-			walkShown(h.w.Content(), func(o fyne.CanvasObject) {
-				e, ok := o.(*form.Entry)
-				if !ok || e.Text != "" || e.PlaceHolder == "" || e.MultiLine {
+			n, md := 1, (*form.MasterDetail)(nil)
+			switch s := h.u.screens[st.id].(type) {
+			case *alternativesScreen:
+				n, md = len(h.u.doc.c.Alternatives), s.md
+			case *risksScreen:
+				n, md = len(h.u.doc.c.Risks), s.md
+			}
+			for i := range n {
+				if md != nil {
+					md.Select(i)
+					h.settle()
+				}
+				checkShown(what, st.name)
+			}
+		}
+	}
+	checkShown = func(what, step string) {
+		walkShown(h.w.Content(), func(o fyne.CanvasObject) {
+			text := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+			switch x := o.(type) {
+			case *form.Entry:
+				shown := x.Text
+				if shown == "" {
+					shown = x.PlaceHolder
+				}
+				// A figure or a hint is read whole; a name or a
+				// sentence may scroll in its line.
+				if x.MultiLine || shown == "" || x.Text != "" && len(x.Text) > 12 {
 					return
 				}
-				need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
-				if e.Size().Width < need {
-					t.Errorf("%s, %s: the hint %q is cut in a box %.0f wide (it needs %.0f)", what, st.name, e.PlaceHolder, e.Size().Width, need)
+				if need := text(shown) + 2*theme.InnerPadding(); x.Size().Width < need {
+					t.Errorf("%s, %s: %q is cut in a box %.0f wide (it needs %.0f)", what, step, shown, x.Size().Width, need)
 				}
-			})
-		}
+			case *widget.Select:
+				// A choice of words is read whole; a name may be cut.
+				if x.Selected == "" || slices.ContainsFunc(x.Options, func(o string) bool { return len(o) > 30 }) {
+					return
+				}
+				if need := text(x.Selected) + 4*theme.InnerPadding() + theme.IconInlineSize(); x.Size().Width < need {
+					t.Errorf("%s, %s: the choice %q is cut in a drop-down %.0f wide (it needs %.0f)", what, step, x.Selected, x.Size().Width, need)
+				}
+			}
+		})
 	}
 	check("a blank case")
 	for _, name := range []string{"turnover", "ramp"} {

@@ -507,6 +507,39 @@ func (f *Form) Choice(path string, values, labels []string, v Value[string]) *Ch
 // Select is the field's drop-down.
 func (ch *ChoiceField) Select() *widget.Select { return ch.sel }
 
+// Whole makes the drop-down at least as wide as its longest choice, so
+// that the one chosen is never cut ("5 – excell…"). It is for short lists
+// of words; a list of names is cut with an ellipsis and read whole in the
+// list it opens.
+func (ch *ChoiceField) Whole() *ChoiceField {
+	ch.box.Objects[0] = container.New(wholeChoice{ch.sel}, ch.sel)
+	ch.box.Refresh()
+	return ch
+}
+
+// wholeChoice lays a drop-down out at least as wide as its longest
+// choice: Fyne's is as wide as its placeholder.
+type wholeChoice struct{ sel *widget.Select }
+
+func (l wholeChoice) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+func (l wholeChoice) MinSize([]fyne.CanvasObject) fyne.Size {
+	m := l.sel.MinSize()
+	th := l.sel.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	for _, o := range l.sel.Options {
+		// As Fyne's select lays out its text: padding on both sides of
+		// the text and around the icon.
+		m.Width = max(m.Width, fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width+4*pad+th.Size(theme.SizeNameInlineIcon))
+	}
+	return m
+}
+
 // Values are the values offered, in the order of their labels.
 func (ch *ChoiceField) Values() []string { return ch.values }
 
