@@ -595,3 +595,25 @@ func TestTrackDecision(t *testing.T) {
 		t.Errorf("decisions: %+v", ds)
 	}
 }
+
+// TestTrackedPlacesSayWhere checks how a link names a place in the record
+// of the tracked sample: each list by the name of what it records, cut to
+// 40 characters (39 and an ellipsis), a list as a whole by its name, and
+// an item that is not there as the words of its path.
+func TestTrackedPlacesSayWhere(t *testing.T) {
+	c := loadSample(t, "tracked")
+	for _, tc := range []struct{ path, want string }{
+		{"tracking.milestones[1].status", "Track › milestone “Select the design partner” › status"},
+		{"tracking.gates[0].note", "Track › gate “Pilot review: go on to the roll-out or …” › note"},
+		{"tracking.readings[0].value", "Track › reading of “Sales attrition, rolling twelve months” › value"},
+		{"tracking.kpis[0].action", "Track › KPI “Sales attrition, rolling twelve months” › action"},
+		{"tracking.decisions[0].answer", "Track › decision “Go on with the roll-out with one coach,…” › answer"},
+		{"tracking.spend[0].amount", "Track › spend “Programme design by an external partner…” › amount"},
+		{"tracking.riskEvents", "Track › risks that fired"},
+		{"tracking.gates[5].note", "Track › tracking gates 5 note"},
+	} {
+		if got := describe(c, casebuilder.Where{Step: casebuilder.StepTracking, Path: tc.path}); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.path, got, tc.want)
+		}
+	}
+}

@@ -465,91 +465,31 @@ func trackedItem(c *casebuilder.Case, parts []string, path string) ([]string, st
 	}
 	b := &t.Baseline
 	milestoneName := func(key string) string {
-		for _, m := range b.Milestones {
-			if m.Key() == key {
-				return m.Name
-			}
-		}
-		return key
+		return nameByKey(b.Milestones, key, (*casebuilder.BaselineMilestone).Key, func(m *casebuilder.BaselineMilestone) string { return m.Name })
 	}
 	measureName := func(key string) string {
-		for _, m := range b.Measures {
-			if m.Key() == key {
-				return m.Name
-			}
-		}
-		return key
+		return nameByKey(b.Measures, key, (*casebuilder.BaselineMeasure).Key, func(m *casebuilder.BaselineMeasure) string { return m.Name })
 	}
-	riskName := func(key string) string {
-		for i := range c.Risks {
-			if riskKey(&c.Risks[i]) == key {
-				return firstLine(c.Risks[i].Description, key)
-			}
-		}
-		return key
-	}
-	gateName := func(id string) string {
-		for _, g := range b.Gates {
-			if g.ID == id {
-				return orDash(g.Name, id)
-			}
-		}
-		return id
-	}
-	lists := []struct {
-		list, noun string
-		name       func(i int) (string, bool)
-	}{
-		{"tracking.milestones", "milestone", func(i int) (string, bool) {
-			if p := form.Item(t.Milestones, i); p != nil {
-				return milestoneName(p.Milestone), true
-			}
-			return "", false
-		}},
-		{"tracking.riskEvents", "risk", func(i int) (string, bool) {
-			if e := form.Item(t.RiskEvents, i); e != nil {
-				return riskName(e.Risk), true
-			}
-			return "", false
-		}},
-		{"tracking.gates", "gate", func(i int) (string, bool) {
-			if g := form.Item(t.Gates, i); g != nil {
-				return gateName(g.Gate), true
-			}
-			return "", false
-		}},
-		{"tracking.readings", "reading of", func(i int) (string, bool) {
-			if r := form.Item(t.Readings, i); r != nil {
-				return measureName(r.Measure), true
-			}
-			return "", false
-		}},
-		{"tracking.kpis", "KPI", func(i int) (string, bool) {
-			if k := form.Item(t.KPIs, i); k != nil {
-				return measureName(k.Measure), true
-			}
-			return "", false
-		}},
-		{"tracking.decisions", "decision", func(i int) (string, bool) {
-			if d := form.Item(t.Decisions, i); d != nil {
-				return d.Question, true
-			}
-			return "", false
-		}},
-		{"tracking.spend", "spend", func(i int) (string, bool) {
-			if s := form.Item(t.Spend, i); s != nil {
-				return orDash(s.Line, "reserve") + " on " + shortDate(s.Date), true
-			}
-			return "", false
-		}},
+	lists := []namedList{
+		{"tracking.milestones", "milestone", namesOf(t.Milestones, func(p casebuilder.MilestoneProgress) string { return milestoneName(p.Milestone) })},
+		{"tracking.riskEvents", "risk", namesOf(t.RiskEvents, func(e casebuilder.RiskEvent) string {
+			return nameByKey(c.Risks, e.Risk, riskKey, func(r *casebuilder.Risk) string { return firstLine(r.Description, e.Risk) })
+		})},
+		{"tracking.gates", "gate", namesOf(t.Gates, func(g casebuilder.GateOutcome) string {
+			return nameByKey(b.Gates, g.Gate, func(bg *casebuilder.BaselineGate) string { return bg.ID }, func(bg *casebuilder.BaselineGate) string { return orDash(bg.Name, g.Gate) })
+		})},
+		{"tracking.readings", "reading of", namesOf(t.Readings, func(r casebuilder.Reading) string { return measureName(r.Measure) })},
+		{"tracking.kpis", "KPI", namesOf(t.KPIs, func(k casebuilder.KPIRecord) string { return measureName(k.Measure) })},
+		{"tracking.decisions", "decision", namesOf(t.Decisions, func(d casebuilder.DecisionRequest) string { return d.Question })},
+		{"tracking.spend", "spend", namesOf(t.Spend, func(s casebuilder.Spend) string { return orDash(s.Line, "reserve") + " on " + shortDate(s.Date) })},
 	}
 	for _, l := range lists {
-		i, rest, ok := form.IndexIn(path, l.list)
+		i, rest, ok := form.IndexIn(path, l.path)
 		if !ok {
 			continue
 		}
 		if i < 0 {
-			return append(parts, trackedLists[l.list]), rest
+			return append(parts, trackedLists[l.path]), rest
 		}
 		if name, ok := l.name(i); ok {
 			return append(parts, l.noun+" “"+shorten(name, 40)+"”"), strings.TrimPrefix(rest, ".")
@@ -557,6 +497,17 @@ func trackedItem(c *casebuilder.Case, parts []string, path string) ([]string, st
 		return parts, path
 	}
 	return parts, path
+}
+
+// nameByKey is the name of the first of items whose key is key, by name;
+// key itself when none is.
+func nameByKey[T any](items []T, key string, keyOf, name func(*T) string) string {
+	for i := range items {
+		if keyOf(&items[i]) == key {
+			return name(&items[i])
+		}
+	}
+	return key
 }
 
 // trackedLists name the lists of the record, for a link to one of them.
