@@ -25,35 +25,33 @@ func gatePath(id, field string) string       { return "tracking.gates{" + id + "
 
 // milestoneEntry is the getter of a milestone's progress in the record.
 func milestoneEntry(key string) func(c *casebuilder.Case, create bool) *casebuilder.MilestoneProgress {
-	return func(c *casebuilder.Case, create bool) *casebuilder.MilestoneProgress {
-		t := c.Tracking
-		for i := range t.Milestones {
-			if t.Milestones[i].Milestone == key {
-				return &t.Milestones[i]
-			}
-		}
-		if !create {
-			return nil
-		}
-		t.Milestones = append(t.Milestones, casebuilder.MilestoneProgress{Milestone: key})
-		return &t.Milestones[len(t.Milestones)-1]
-	}
+	return recordEntry(func(t *casebuilder.Tracking) *[]casebuilder.MilestoneProgress { return &t.Milestones },
+		func(p *casebuilder.MilestoneProgress) bool { return p.Milestone == key },
+		casebuilder.MilestoneProgress{Milestone: key})
 }
 
 // gateEntry is the getter of a gate's outcome in the record.
 func gateEntry(id string) func(c *casebuilder.Case, create bool) *casebuilder.GateOutcome {
-	return func(c *casebuilder.Case, create bool) *casebuilder.GateOutcome {
-		t := c.Tracking
-		for i := range t.Gates {
-			if t.Gates[i].Gate == id {
-				return &t.Gates[i]
+	return recordEntry(func(t *casebuilder.Tracking) *[]casebuilder.GateOutcome { return &t.Gates },
+		func(g *casebuilder.GateOutcome) bool { return g.Gate == id },
+		casebuilder.GateOutcome{Gate: id})
+}
+
+// recordEntry is the getter of the first entry of a list of the record
+// that is the one: with create, blank is added to the list when none is.
+func recordEntry[T any](list func(t *casebuilder.Tracking) *[]T, the func(*T) bool, blank T) func(c *casebuilder.Case, create bool) *T {
+	return func(c *casebuilder.Case, create bool) *T {
+		items := list(c.Tracking)
+		for i := range *items {
+			if the(&(*items)[i]) {
+				return &(*items)[i]
 			}
 		}
 		if !create {
 			return nil
 		}
-		t.Gates = append(t.Gates, casebuilder.GateOutcome{Gate: id})
-		return &t.Gates[len(t.Gates)-1]
+		*items = append(*items, blank)
+		return &(*items)[len(*items)-1]
 	}
 }
 
