@@ -37,6 +37,17 @@ func gateEntry(id string) func(c *casebuilder.Case, create bool) *casebuilder.Ga
 		casebuilder.GateOutcome{Gate: id})
 }
 
+// recordList is the getter of a list of the record: nil while the case
+// has no record.
+func recordList[T any](of func(t *casebuilder.Tracking) *[]T) func(c *casebuilder.Case) *[]T {
+	return func(c *casebuilder.Case) *[]T {
+		if c.Tracking == nil {
+			return nil
+		}
+		return of(c.Tracking)
+	}
+}
+
 // recordEntry is the getter of the first entry of a list of the record
 // that is the one: with create, blank is added to the list when none is.
 func recordEntry[T any](list func(t *casebuilder.Tracking) *[]T, the func(*T) bool, blank T) func(c *casebuilder.Case, create bool) *T {
@@ -229,12 +240,7 @@ func riskKey(r *casebuilder.Risk) string { return orDash(r.ID, r.Description) }
 func (s *trackScreen) riskTable() fyne.CanvasObject {
 	c := s.u.doc.c
 	f := s.newForm()
-	list := func(c *casebuilder.Case) *[]casebuilder.RiskEvent {
-		if c.Tracking == nil {
-			return nil
-		}
-		return &c.Tracking.RiskEvents
-	}
+	list := recordList(func(t *casebuilder.Tracking) *[]casebuilder.RiskEvent { return &t.RiskEvents })
 	var keys, labels []string
 	for i := range c.Risks {
 		keys = append(keys, riskKey(&c.Risks[i]))
@@ -396,12 +402,7 @@ func kpiOf(p *tracking.Progress, key string) *tracking.KPI {
 // its readers.
 func (s *trackScreen) decisionTable() fyne.CanvasObject {
 	f := s.newForm()
-	list := func(c *casebuilder.Case) *[]casebuilder.DecisionRequest {
-		if c.Tracking == nil {
-			return nil
-		}
-		return &c.Tracking.Decisions
-	}
+	list := recordList(func(t *casebuilder.Tracking) *[]casebuilder.DecisionRequest { return &t.Decisions })
 	edits := form.List[casebuilder.DecisionRequest]{Path: "tracking.decisions", Get: list,
 		New: func(*casebuilder.Case) casebuilder.DecisionRequest {
 			// A decision must say what is to be decided: the user types over it.
@@ -428,12 +429,7 @@ func (s *trackScreen) decisionTable() fyne.CanvasObject {
 // creditTable is the table of the people credited with the progress.
 func (s *trackScreen) creditTable() fyne.CanvasObject {
 	f := s.newForm()
-	list := func(c *casebuilder.Case) *[]casebuilder.Credit {
-		if c.Tracking == nil {
-			return nil
-		}
-		return &c.Tracking.Credits
-	}
+	list := recordList(func(t *casebuilder.Tracking) *[]casebuilder.Credit { return &t.Credits })
 	edits := form.List[casebuilder.Credit]{Path: "tracking.credits", Get: list,
 		New: func(*casebuilder.Case) casebuilder.Credit {
 			// A credit must name someone and what they did: the user types
