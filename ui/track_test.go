@@ -617,3 +617,26 @@ func TestTrackedPlacesSayWhere(t *testing.T) {
 		}
 	}
 }
+
+// TestPastDay checks the reading of a day typed in a dialog or a row, in
+// British English on 20 October 2027: none, one after today, one that is
+// no day, and today itself, with spaces around.
+func TestPastDay(t *testing.T) {
+	h := inLocale(t, "en-GB")
+	h.u.deps.now = func() time.Time { return time.Date(2027, 10, 20, 9, 0, 0, 0, time.UTC) }
+	const what, future = "type the day of the reading", "a reading is of what has happened"
+	for _, tc := range []struct{ typed, problem string }{
+		{" ", "Day: type the day of the reading, e.g. 31/12/2027"},
+		{"21/10/2027", "Day: 21 Oct 2027 is in the future; a reading is of what has happened"},
+	} {
+		if _, err := h.u.pastDay(tc.typed, "Day", what, future); err == nil || err.Error() != tc.problem {
+			t.Errorf("%q: %v, want %q", tc.typed, err, tc.problem)
+		}
+	}
+	if _, err := h.u.pastDay("31/02/2027", "Day", what, future); err == nil || !strings.HasPrefix(err.Error(), "Day: ") {
+		t.Errorf("31 February: %v", err)
+	}
+	if d, err := h.u.pastDay(" 20/10/2027 ", "Day", what, future); err != nil || d != (casebuilder.Date{Year: 2027, Month: 10, Day: 20}) {
+		t.Errorf("today: %v, %v", d, err)
+	}
+}
