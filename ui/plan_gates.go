@@ -366,24 +366,7 @@ func (g *gatesTab) stopTicks(f *form.Form, i int) fyne.CanvasObject {
 
 // stops is whether a gate stops the line called name.
 func stops(gt func(c *casebuilder.Case) *casebuilder.Gate, name string) form.Value[bool] {
-	return form.Value[bool]{
-		Read: func(c *casebuilder.Case) (bool, bool) {
-			if g := gt(c); g != nil {
-				return slices.Contains(g.Stops, name), true
-			}
-			return false, false
-		},
-		Write: func(c *casebuilder.Case, on bool) error {
-			g := gt(c)
-			switch {
-			case g == nil:
-				return form.ErrGone
-			case !setID(&g.Stops, name, on):
-				return form.ErrUnchanged
-			}
-			return nil
-		},
-	}
+	return idTick(gt, func(g *casebuilder.Gate) *[]string { return &g.Stops }, name, nil)
 }
 
 // showMoney says what the gate shown means for the money of the

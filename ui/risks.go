@@ -163,27 +163,11 @@ const maxConcernName = 60
 
 // concerns is whether a risk concerns alternative id.
 func concerns(risk func(c *casebuilder.Case) *casebuilder.Risk, id string) form.Value[bool] {
-	return form.Value[bool]{
-		Read: func(c *casebuilder.Case) (bool, bool) {
-			if r := risk(c); r != nil {
-				return slices.Contains(r.Alternatives, id), true
-			}
-			return false, false
-		},
-		Write: func(c *casebuilder.Case, on bool) error {
-			r := risk(c)
-			switch {
-			case r == nil:
-				return form.ErrGone
-			case !setID(&r.Alternatives, id, on):
-				return form.ErrUnchanged
-			}
-			// An alternative that no longer exists (in a file edited by hand)
-			// has no tick to clear it: any tick does.
-			r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return c.AlternativeByID(s) < 0 })
-			return nil
-		},
-	}
+	return idTick(risk, func(r *casebuilder.Risk) *[]string { return &r.Alternatives }, id, func(c *casebuilder.Case, r *casebuilder.Risk) {
+		// An alternative that no longer exists (in a file edited by hand)
+		// has no tick to clear it: any tick does.
+		r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return c.AlternativeByID(s) < 0 })
+	})
 }
 
 // heatColor is the colour of a heat-map cell by likelihood × impact.
