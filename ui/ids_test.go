@@ -59,3 +59,24 @@ func TestTicksOfIDs(t *testing.T) {
 		t.Errorf("a risk gone: %v", err)
 	}
 }
+
+// TestNewRiskID checks the ID of a risk added: risk-N, counted on from
+// the number of risks there are, past any taken.
+func TestNewRiskID(t *testing.T) {
+	for _, tc := range []struct {
+		ids  []string
+		want string
+	}{
+		{nil, "risk-1"},
+		{[]string{"risk-2", "coaches"}, "risk-3"},
+		{[]string{"risk-3", "coaches"}, "risk-4"},
+	} {
+		c := &casebuilder.Case{}
+		for _, id := range tc.ids {
+			c.Risks = append(c.Risks, casebuilder.Risk{ID: id})
+		}
+		if got := newRiskID(c); got != tc.want {
+			t.Errorf("with %q: %q, want %q", tc.ids, got, tc.want)
+		}
+	}
+}

@@ -42,10 +42,10 @@ func newRisksScreen(u *UI) screen {
 	edits := form.List[casebuilder.Risk]{Path: "risks",
 		Get: func(c *casebuilder.Case) *[]casebuilder.Risk { return &c.Risks },
 		New: func(c *casebuilder.Case) casebuilder.Risk {
-			return casebuilder.Risk{ID: uniqueID("risk", riskIDs(c)), Description: "New risk"}
+			return casebuilder.Risk{ID: newRiskID(c), Description: "New risk"}
 		},
 		Copied: func(c *casebuilder.Case, copied *casebuilder.Risk) {
-			copied.ID = uniqueID("risk", riskIDs(c))
+			copied.ID = newRiskID(c)
 			copied.Description += " (copy)"
 		},
 	}.Edits(u.host(), casebuilder.StepRisks)
@@ -70,6 +70,9 @@ func newRisksScreen(u *UI) screen {
 	s.refresh(true)
 	return s
 }
+
+// newRiskID is the ID of a risk added to c: risk-N, the first free.
+func newRiskID(c *casebuilder.Case) string { return uniqueID("risk", riskIDs(c)) }
 
 func riskIDs(c *casebuilder.Case) []string {
 	return idsOf(c.Risks, func(r casebuilder.Risk) string { return r.ID })
