@@ -126,16 +126,9 @@ func (u *UI) onApprove() {
 // approval reads the dialog's decision, or says which field is wrong.
 func (d *approveDialog) approval() (casebuilder.Approval, error) {
 	var a casebuilder.Approval
-	text := strings.TrimSpace(d.date.Text)
-	if text == "" {
-		return a, fieldProblem{"Approved on", "type the day the case was approved, e.g. " + casebuilder.DateExample(d.u.lang())}
-	}
-	day, err := casebuilder.ParseLocalDate(text, d.u.lang())
+	day, err := d.u.pastDay(d.date.Text, "Approved on", "type the day the case was approved", "record the approval once it is given")
 	if err != nil {
-		return a, fieldProblem{"Approved on", err.Error()}
-	}
-	if casebuilder.DateOf(d.u.deps.now()).Before(day) {
-		return a, fieldProblem{"Approved on", shortDate(day) + " is in the future; record the approval once it is given"}
+		return a, err
 	}
 	a.Date = day
 	a.By = strings.TrimSpace(d.by.Text)
@@ -211,6 +204,23 @@ func orDash(s, alt string) string {
 type fieldProblem struct{ field, problem string }
 
 func (e fieldProblem) Error() string { return e.field + ": " + e.problem }
+
+// pastDay reads the day typed in field, in the user's language: none says
+// what to type (and an example), one after today what to do instead.
+func (u *UI) pastDay(typed, field, what, future string) (casebuilder.Date, error) {
+	text := strings.TrimSpace(typed)
+	if text == "" {
+		return casebuilder.Date{}, fieldProblem{field, what + ", e.g. " + casebuilder.DateExample(u.lang())}
+	}
+	day, err := casebuilder.ParseLocalDate(text, u.lang())
+	if err != nil {
+		return casebuilder.Date{}, fieldProblem{field, err.Error()}
+	}
+	if casebuilder.DateOf(u.deps.now()).Before(day) {
+		return casebuilder.Date{}, fieldProblem{field, shortDate(day) + " is in the future; " + future}
+	}
+	return day, nil
+}
 
 // dialogEntry is an entry of a dialog: Escape cancels the dialog, Enter
 // confirms it (in a one-line entry), and Tab moves on even in a

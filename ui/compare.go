@@ -200,13 +200,9 @@ func stateLabel() *widget.Label {
 	return l
 }
 
-// caption is a small muted label.
-func caption(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
-	return l
-}
+// caption is a small muted label: captionLabel, by the name the screens
+// have used for it.
+func caption(text string) *widget.Label { return captionLabel(text) }
 
 // setAlternatives offers the case's alternatives to recommend.
 func (s *compareScreen) setAlternatives(c *casebuilder.Case) {

@@ -28,10 +28,7 @@ func inLocale(t *testing.T, tag string) *harness {
 // milestones and measures.
 func TestEveryDateIsADateEntry(t *testing.T) {
 	h := inLocale(t, "en-GB")
-	for _, p := range []struct {
-		step casebuilder.MethodStep
-		path string
-	}{
+	for _, p := range []stepPath{
 		{casebuilder.StepContext, "date"},
 		{casebuilder.StepCompare, "ask.decideBy"},
 		{casebuilder.StepPlan, "plan.milestones[2].start"},

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // pilotCase is a case small enough to work out by hand: twelve months from
@@ -200,5 +202,62 @@ func TestGatesTabTabAndWheel(t *testing.T) {
 	ms.tabs.SelectIndex(1)
 	if sc := u.scrollOf(ms.credits.Content); sc != ms.credits {
 		t.Errorf("the wheel over the credits scrolls %p, not the credits %p (the KPI's form is %p)", sc, ms.credits, ms.md.Detail)
+	}
+}
+
+// TestChoosingWhatAGateRefersTo checks the drop-downs of a gate's
+// milestone and of a threshold's KPI on items with no ID yet (a file of an
+// older version): "#1" gives the second milestone the ID milestone-2 and
+// the second KPI one made of its name, numbered after the two there are;
+// a gate at a milestone loses its own date; choosing the same again
+// changes nothing, and a choice of an item not there, or of a gate gone,
+// is refused.
+func TestChoosingWhatAGateRefersTo(t *testing.T) {
+	day := casebuilder.Date{Year: 2027, Month: 6, Day: 15}
+	c := &casebuilder.Case{
+		Measures: []casebuilder.Measure{{ID: "ramp", Name: "Ramp-up"}, {Name: "Months to full productivity"}},
+		Plan: casebuilder.Plan{
+			Milestones: []casebuilder.Milestone{{ID: "pilot", Name: "Pilot"}, {Name: "Roll-out"}},
+			Gates:      []casebuilder.Gate{{ID: "review", Date: day, Thresholds: []casebuilder.Threshold{{Measure: "ramp"}}}},
+		},
+	}
+	gate := func(c *casebuilder.Case) *casebuilder.Gate { return form.Item(c.Plan.Gates, 0) }
+	threshold := func(c *casebuilder.Case) *casebuilder.Threshold {
+		if g := gate(c); g != nil {
+			return form.Item(g.Thresholds, 0)
+		}
+		return nil
+	}
+	milestone, measure := gateMilestone(gate), thresholdMeasure(threshold)
+	if err := milestone.Write(c, "#1"); err != nil {
+		t.Fatal(err)
+	}
+	if g := c.Plan.Gates[0]; g.Milestone != "milestone-2" || c.Plan.Milestones[1].ID != "milestone-2" || !g.Date.IsZero() {
+		t.Errorf("after choosing the roll-out: the gate %+v, the milestone %+v", g, c.Plan.Milestones[1])
+	}
+	if v, ok := milestone.Read(c); v != "milestone-2" || !ok {
+		t.Errorf("the gate's milestone reads %q, %v", v, ok)
+	}
+	if err := milestone.Write(c, "milestone-2"); !errors.Is(err, form.ErrUnchanged) {
+		t.Errorf("choosing it again: %v", err)
+	}
+	if err := milestone.Write(c, "#2"); !errors.Is(err, form.ErrGone) {
+		t.Errorf("choosing a third milestone: %v", err)
+	}
+	if err := measure.Write(c, "#1"); err != nil {
+		t.Fatal(err)
+	}
+	if th := c.Plan.Gates[0].Thresholds[0]; th.Measure != "months-to-full-productivity-3" || c.Measures[1].ID != th.Measure {
+		t.Errorf("after choosing the second KPI: the threshold %+v, the KPI %+v", th, c.Measures[1])
+	}
+	if err := measure.Write(c, "ramp"); err != nil || c.Plan.Gates[0].Thresholds[0].Measure != "ramp" {
+		t.Errorf("choosing the first KPI again: %v, %+v", err, c.Plan.Gates[0].Thresholds[0])
+	}
+	c.Plan.Gates = nil
+	if err := milestone.Write(c, "pilot"); !errors.Is(err, form.ErrGone) {
+		t.Errorf("a gate gone: %v", err)
+	}
+	if v, ok := measure.Read(c); v != "" || ok {
+		t.Errorf("a gate gone reads %q, %v", v, ok)
 	}
 }

@@ -221,24 +221,32 @@ func (h *harness) field(step casebuilder.MethodStep, path string) fyne.Focusable
 	return f
 }
 
+// stepPath is a field's place: its step and its path.
+type stepPath struct {
+	step casebuilder.MethodStep
+	path string
+}
+
 // entryAt returns the entry of the field at path.
 func (h *harness) entryAt(step casebuilder.MethodStep, path string) *form.Entry {
 	h.t.Helper()
-	e, ok := h.field(step, path).(*form.Entry)
-	if !ok {
-		h.t.Fatalf("the field at %s is not an entry", path)
-	}
-	return e
+	return fieldAs[*form.Entry](h, step, path, "an entry")
 }
 
 // dateAt returns the date entry of the field at path.
 func (h *harness) dateAt(step casebuilder.MethodStep, path string) *form.DateEntry {
 	h.t.Helper()
-	e, ok := h.field(step, path).(*form.DateEntry)
+	return fieldAs[*form.DateEntry](h, step, path, "a date entry")
+}
+
+// fieldAs returns the field at path as the widget it must be, what.
+func fieldAs[W fyne.Focusable](h *harness, step casebuilder.MethodStep, path, what string) W {
+	h.t.Helper()
+	w, ok := h.field(step, path).(W)
 	if !ok {
-		h.t.Fatalf("the field at %s is not a date entry", path)
+		h.t.Fatalf("the field at %s is not %s", path, what)
 	}
-	return e
+	return w
 }
 
 // typeable is an entry of the app: *form.Entry or *form.DateEntry.
@@ -352,19 +360,24 @@ func walk(root fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
 	if root == nil || !visit(root) {
 		return false
 	}
-	var children []fyne.CanvasObject
-	switch x := root.(type) {
-	case *fyne.Container:
-		children = x.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(x).Objects()
-	}
-	for _, c := range children {
+	for _, c := range childrenOf(root) {
 		if !walk(c, visit) {
 			return false
 		}
 	}
 	return true
+}
+
+// childrenOf are the objects in o: a container's, or what a widget's
+// renderer draws.
+func childrenOf(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch x := o.(type) {
+	case *fyne.Container:
+		return x.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(x).Objects()
+	}
+	return nil
 }
 
 // walkShown visits root and the objects shown in it, passing over what is
@@ -376,14 +389,7 @@ func walkShown(root fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 			return
 		}
 		visit(o)
-		var children []fyne.CanvasObject
-		switch x := o.(type) {
-		case *fyne.Container:
-			children = x.Objects
-		case fyne.Widget:
-			children = test.WidgetRenderer(x).Objects()
-		}
-		for _, c := range children {
+		for _, c := range childrenOf(o) {
 			in(c)
 		}
 	}

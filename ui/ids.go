@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // The IDs that items of the case refer to each other by (a risk to the
@@ -50,6 +53,33 @@ func hyphenated(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// idTick is a tick of whether id is among the IDs (ids) of what get
+// returns: ticked, it is put in, and unticked taken out. tidy, when not
+// nil, follows a change.
+func idTick[T any](get func(c *casebuilder.Case) *T, ids func(*T) *[]string, id string, tidy func(c *casebuilder.Case, it *T)) form.Value[bool] {
+	return form.Value[bool]{
+		Read: func(c *casebuilder.Case) (bool, bool) {
+			if it := get(c); it != nil {
+				return slices.Contains(*ids(it), id), true
+			}
+			return false, false
+		},
+		Write: func(c *casebuilder.Case, on bool) error {
+			it := get(c)
+			switch {
+			case it == nil:
+				return form.ErrGone
+			case !setID(ids(it), id, on):
+				return form.ErrUnchanged
+			}
+			if tidy != nil {
+				tidy(c, it)
+			}
+			return nil
+		},
+	}
 }
 
 // setID puts id in ids (on) or takes it out, and reports whether that

@@ -101,6 +101,7 @@ func labelledByName(caption string, field fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(form.TightVBox{}, l, field)
 }
 
+// captionLabel is a small muted label, such as a field's caption.
 func captionLabel(caption string) *widget.Label {
 	l := widget.NewLabel(caption)
 	l.SizeName = theme.SizeNameCaptionText

@@ -166,31 +166,45 @@ func milestoneChoice(m casebuilder.Milestone, mi int) string {
 // date: a gate at a milestone has no date of its own, and a milestone with
 // no ID gets one.
 func gateMilestone(gt func(c *casebuilder.Case) *casebuilder.Gate) form.Value[string] {
+	return idChoice(gt, func(g *casebuilder.Gate) *string { return &g.Milestone },
+		func(c *casebuilder.Case) int { return len(c.Plan.Milestones) }, form.MilestoneID,
+		func(g *casebuilder.Gate, v string) {
+			if v != "" {
+				g.Date = casebuilder.Date{}
+			}
+		})
+}
+
+// idChoice is a drop-down's choice of an item by its ID, the field of what
+// get returns: "#N" chooses item N of the n there are while it has no ID,
+// and idOf gives it one. chosen, when not nil, follows a change.
+func idChoice[T any](get func(c *casebuilder.Case) *T, field func(*T) *string, n func(c *casebuilder.Case) int,
+	idOf func(c *casebuilder.Case, i int) string, chosen func(it *T, v string)) form.Value[string] {
 	return form.Value[string]{
 		Read: func(c *casebuilder.Case) (string, bool) {
-			if g := gt(c); g != nil {
-				return g.Milestone, true
+			if it := get(c); it != nil {
+				return *field(it), true
 			}
 			return "", false
 		},
 		Write: func(c *casebuilder.Case, v string) error {
-			g := gt(c)
-			if g == nil {
+			it := get(c)
+			if it == nil {
 				return form.ErrGone
 			}
 			if i, ok := strings.CutPrefix(v, "#"); ok {
 				mi, err := strconv.Atoi(i)
-				if err != nil || mi >= len(c.Plan.Milestones) {
+				if err != nil || mi >= n(c) {
 					return form.ErrGone
 				}
-				v = form.MilestoneID(c, mi)
+				v = idOf(c, mi)
 			}
-			if g.Milestone == v {
+			if *field(it) == v {
 				return form.ErrUnchanged
 			}
-			g.Milestone = v
-			if v != "" {
-				g.Date = casebuilder.Date{}
+			*field(it) = v
+			if chosen != nil {
+				chosen(it, v)
 			}
 			return nil
 		},
@@ -292,32 +306,8 @@ func measureByID(c *casebuilder.Case, id string) *casebuilder.Measure {
 // thresholdMeasure is the KPI a threshold compares: choosing one that has
 // no ID gives it one.
 func thresholdMeasure(th func(c *casebuilder.Case) *casebuilder.Threshold) form.Value[string] {
-	return form.Value[string]{
-		Read: func(c *casebuilder.Case) (string, bool) {
-			if t := th(c); t != nil {
-				return t.Measure, true
-			}
-			return "", false
-		},
-		Write: func(c *casebuilder.Case, v string) error {
-			t := th(c)
-			if t == nil {
-				return form.ErrGone
-			}
-			if i, ok := strings.CutPrefix(v, "#"); ok {
-				mi, err := strconv.Atoi(i)
-				if err != nil || mi >= len(c.Measures) {
-					return form.ErrGone
-				}
-				v = measureID(c, mi)
-			}
-			if t.Measure == v {
-				return form.ErrUnchanged
-			}
-			t.Measure = v
-			return nil
-		},
-	}
+	return idChoice(th, func(t *casebuilder.Threshold) *string { return &t.Measure },
+		func(c *casebuilder.Case) int { return len(c.Measures) }, measureID, nil)
 }
 
 // newThreshold is a new threshold of gate gi: on the first KPI the gate
@@ -376,24 +366,7 @@ func (g *gatesTab) stopTicks(f *form.Form, i int) fyne.CanvasObject {
 
 // stops is whether a gate stops the line called name.
 func stops(gt func(c *casebuilder.Case) *casebuilder.Gate, name string) form.Value[bool] {
-	return form.Value[bool]{
-		Read: func(c *casebuilder.Case) (bool, bool) {
-			if g := gt(c); g != nil {
-				return slices.Contains(g.Stops, name), true
-			}
-			return false, false
-		},
-		Write: func(c *casebuilder.Case, on bool) error {
-			g := gt(c)
-			switch {
-			case g == nil:
-				return form.ErrGone
-			case !setID(&g.Stops, name, on):
-				return form.ErrUnchanged
-			}
-			return nil
-		},
-	}
+	return idTick(gt, func(g *casebuilder.Gate) *[]string { return &g.Stops }, name, nil)
 }
 
 // showMoney says what the gate shown means for the money of the

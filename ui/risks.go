@@ -42,10 +42,10 @@ func newRisksScreen(u *UI) screen {
 	edits := form.List[casebuilder.Risk]{Path: "risks",
 		Get: func(c *casebuilder.Case) *[]casebuilder.Risk { return &c.Risks },
 		New: func(c *casebuilder.Case) casebuilder.Risk {
-			return casebuilder.Risk{ID: uniqueID("risk", riskIDs(c)), Description: "New risk"}
+			return casebuilder.Risk{ID: newRiskID(c), Description: "New risk"}
 		},
 		Copied: func(c *casebuilder.Case, copied *casebuilder.Risk) {
-			copied.ID = uniqueID("risk", riskIDs(c))
+			copied.ID = newRiskID(c)
 			copied.Description += " (copy)"
 		},
 	}.Edits(u.host(), casebuilder.StepRisks)
@@ -70,6 +70,9 @@ func newRisksScreen(u *UI) screen {
 	s.refresh(true)
 	return s
 }
+
+// newRiskID is the ID of a risk added to c: risk-N, the first free.
+func newRiskID(c *casebuilder.Case) string { return uniqueID("risk", riskIDs(c)) }
 
 func riskIDs(c *casebuilder.Case) []string {
 	return idsOf(c.Risks, func(r casebuilder.Risk) string { return r.ID })
@@ -163,27 +166,11 @@ const maxConcernName = 60
 
 // concerns is whether a risk concerns alternative id.
 func concerns(risk func(c *casebuilder.Case) *casebuilder.Risk, id string) form.Value[bool] {
-	return form.Value[bool]{
-		Read: func(c *casebuilder.Case) (bool, bool) {
-			if r := risk(c); r != nil {
-				return slices.Contains(r.Alternatives, id), true
-			}
-			return false, false
-		},
-		Write: func(c *casebuilder.Case, on bool) error {
-			r := risk(c)
-			switch {
-			case r == nil:
-				return form.ErrGone
-			case !setID(&r.Alternatives, id, on):
-				return form.ErrUnchanged
-			}
-			// An alternative that no longer exists (in a file edited by hand)
-			// has no tick to clear it: any tick does.
-			r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return c.AlternativeByID(s) < 0 })
-			return nil
-		},
-	}
+	return idTick(risk, func(r *casebuilder.Risk) *[]string { return &r.Alternatives }, id, func(c *casebuilder.Case, r *casebuilder.Risk) {
+		// An alternative that no longer exists (in a file edited by hand)
+		// has no tick to clear it: any tick does.
+		r.Alternatives = slices.DeleteFunc(r.Alternatives, func(s string) bool { return c.AlternativeByID(s) < 0 })
+	})
 }
 
 // heatColor is the colour of a heat-map cell by likelihood × impact.

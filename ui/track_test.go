@@ -595,3 +595,48 @@ func TestTrackDecision(t *testing.T) {
 		t.Errorf("decisions: %+v", ds)
 	}
 }
+
+// TestTrackedPlacesSayWhere checks how a link names a place in the record
+// of the tracked sample: each list by the name of what it records, cut to
+// 40 characters (39 and an ellipsis), a list as a whole by its name, and
+// an item that is not there as the words of its path.
+func TestTrackedPlacesSayWhere(t *testing.T) {
+	c := loadSample(t, "tracked")
+	for _, tc := range []struct{ path, want string }{
+		{"tracking.milestones[1].status", "Track › milestone “Select the design partner” › status"},
+		{"tracking.gates[0].note", "Track › gate “Pilot review: go on to the roll-out or …” › note"},
+		{"tracking.readings[0].value", "Track › reading of “Sales attrition, rolling twelve months” › value"},
+		{"tracking.kpis[0].action", "Track › KPI “Sales attrition, rolling twelve months” › action"},
+		{"tracking.decisions[0].answer", "Track › decision “Go on with the roll-out with one coach,…” › answer"},
+		{"tracking.spend[0].amount", "Track › spend “Programme design by an external partner…” › amount"},
+		{"tracking.riskEvents", "Track › risks that fired"},
+		{"tracking.gates[5].note", "Track › tracking gates 5 note"},
+	} {
+		if got := describe(c, casebuilder.Where{Step: casebuilder.StepTracking, Path: tc.path}); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
+// TestPastDay checks the reading of a day typed in a dialog or a row, in
+// British English on 20 October 2027: none, one after today, one that is
+// no day, and today itself, with spaces around.
+func TestPastDay(t *testing.T) {
+	h := inLocale(t, "en-GB")
+	h.u.deps.now = func() time.Time { return time.Date(2027, 10, 20, 9, 0, 0, 0, time.UTC) }
+	const what, future = "type the day of the reading", "a reading is of what has happened"
+	for _, tc := range []struct{ typed, problem string }{
+		{" ", "Day: type the day of the reading, e.g. 31/12/2027"},
+		{"21/10/2027", "Day: 21 Oct 2027 is in the future; a reading is of what has happened"},
+	} {
+		if _, err := h.u.pastDay(tc.typed, "Day", what, future); err == nil || err.Error() != tc.problem {
+			t.Errorf("%q: %v, want %q", tc.typed, err, tc.problem)
+		}
+	}
+	if _, err := h.u.pastDay("31/02/2027", "Day", what, future); err == nil || !strings.HasPrefix(err.Error(), "Day: ") {
+		t.Errorf("31 February: %v", err)
+	}
+	if d, err := h.u.pastDay(" 20/10/2027 ", "Day", what, future); err != nil || d != (casebuilder.Date{Year: 2027, Month: 10, Day: 20}) {
+		t.Errorf("today: %v, %v", d, err)
+	}
+}

@@ -108,16 +108,9 @@ func (k *kpiView) onRecord() {
 // typed reads the reading typed.
 func (k *kpiView) typed() (casebuilder.Reading, error) {
 	r := casebuilder.Reading{Measure: k.m.Key(), Note: strings.TrimSpace(k.note.Text)}
-	day := strings.TrimSpace(k.date.Text)
-	if day == "" {
-		return r, fieldProblem{"Day", "type the day of the reading, e.g. " + casebuilder.DateExample(k.u.lang())}
-	}
-	d, err := casebuilder.ParseLocalDate(day, k.u.lang())
+	d, err := k.u.pastDay(k.date.Text, "Day", "type the day of the reading", "a reading is of what has happened")
 	if err != nil {
-		return r, fieldProblem{"Day", err.Error()}
-	}
-	if casebuilder.DateOf(k.u.deps.now()).Before(d) {
-		return r, fieldProblem{"Day", shortDate(d) + " is in the future; a reading is of what has happened"}
+		return r, err
 	}
 	r.Date = d
 	text := strings.TrimSpace(k.value.Text)

@@ -25,35 +25,44 @@ func gatePath(id, field string) string       { return "tracking.gates{" + id + "
 
 // milestoneEntry is the getter of a milestone's progress in the record.
 func milestoneEntry(key string) func(c *casebuilder.Case, create bool) *casebuilder.MilestoneProgress {
-	return func(c *casebuilder.Case, create bool) *casebuilder.MilestoneProgress {
-		t := c.Tracking
-		for i := range t.Milestones {
-			if t.Milestones[i].Milestone == key {
-				return &t.Milestones[i]
-			}
-		}
-		if !create {
-			return nil
-		}
-		t.Milestones = append(t.Milestones, casebuilder.MilestoneProgress{Milestone: key})
-		return &t.Milestones[len(t.Milestones)-1]
-	}
+	return recordEntry(func(t *casebuilder.Tracking) *[]casebuilder.MilestoneProgress { return &t.Milestones },
+		func(p *casebuilder.MilestoneProgress) bool { return p.Milestone == key },
+		casebuilder.MilestoneProgress{Milestone: key})
 }
 
 // gateEntry is the getter of a gate's outcome in the record.
 func gateEntry(id string) func(c *casebuilder.Case, create bool) *casebuilder.GateOutcome {
-	return func(c *casebuilder.Case, create bool) *casebuilder.GateOutcome {
-		t := c.Tracking
-		for i := range t.Gates {
-			if t.Gates[i].Gate == id {
-				return &t.Gates[i]
+	return recordEntry(func(t *casebuilder.Tracking) *[]casebuilder.GateOutcome { return &t.Gates },
+		func(g *casebuilder.GateOutcome) bool { return g.Gate == id },
+		casebuilder.GateOutcome{Gate: id})
+}
+
+// recordList is the getter of a list of the record: nil while the case
+// has no record.
+func recordList[T any](of func(t *casebuilder.Tracking) *[]T) func(c *casebuilder.Case) *[]T {
+	return func(c *casebuilder.Case) *[]T {
+		if c.Tracking == nil {
+			return nil
+		}
+		return of(c.Tracking)
+	}
+}
+
+// recordEntry is the getter of the first entry of a list of the record
+// that is the one: with create, blank is added to the list when none is.
+func recordEntry[T any](list func(t *casebuilder.Tracking) *[]T, the func(*T) bool, blank T) func(c *casebuilder.Case, create bool) *T {
+	return func(c *casebuilder.Case, create bool) *T {
+		items := list(c.Tracking)
+		for i := range *items {
+			if the(&(*items)[i]) {
+				return &(*items)[i]
 			}
 		}
 		if !create {
 			return nil
 		}
-		t.Gates = append(t.Gates, casebuilder.GateOutcome{Gate: id})
-		return &t.Gates[len(t.Gates)-1]
+		*items = append(*items, blank)
+		return &(*items)[len(*items)-1]
 	}
 }
 
@@ -231,12 +240,7 @@ func riskKey(r *casebuilder.Risk) string { return orDash(r.ID, r.Description) }
 func (s *trackScreen) riskTable() fyne.CanvasObject {
 	c := s.u.doc.c
 	f := s.newForm()
-	list := func(c *casebuilder.Case) *[]casebuilder.RiskEvent {
-		if c.Tracking == nil {
-			return nil
-		}
-		return &c.Tracking.RiskEvents
-	}
+	list := recordList(func(t *casebuilder.Tracking) *[]casebuilder.RiskEvent { return &t.RiskEvents })
 	var keys, labels []string
 	for i := range c.Risks {
 		keys = append(keys, riskKey(&c.Risks[i]))
@@ -398,12 +402,7 @@ func kpiOf(p *tracking.Progress, key string) *tracking.KPI {
 // its readers.
 func (s *trackScreen) decisionTable() fyne.CanvasObject {
 	f := s.newForm()
-	list := func(c *casebuilder.Case) *[]casebuilder.DecisionRequest {
-		if c.Tracking == nil {
-			return nil
-		}
-		return &c.Tracking.Decisions
-	}
+	list := recordList(func(t *casebuilder.Tracking) *[]casebuilder.DecisionRequest { return &t.Decisions })
 	edits := form.List[casebuilder.DecisionRequest]{Path: "tracking.decisions", Get: list,
 		New: func(*casebuilder.Case) casebuilder.DecisionRequest {
 			// A decision must say what is to be decided: the user types over it.
@@ -430,12 +429,7 @@ func (s *trackScreen) decisionTable() fyne.CanvasObject {
 // creditTable is the table of the people credited with the progress.
 func (s *trackScreen) creditTable() fyne.CanvasObject {
 	f := s.newForm()
-	list := func(c *casebuilder.Case) *[]casebuilder.Credit {
-		if c.Tracking == nil {
-			return nil
-		}
-		return &c.Tracking.Credits
-	}
+	list := recordList(func(t *casebuilder.Tracking) *[]casebuilder.Credit { return &t.Credits })
 	edits := form.List[casebuilder.Credit]{Path: "tracking.credits", Get: list,
 		New: func(*casebuilder.Case) casebuilder.Credit {
 			// A credit must name someone and what they did: the user types
@@ -465,91 +459,31 @@ func trackedItem(c *casebuilder.Case, parts []string, path string) ([]string, st
 	}
 	b := &t.Baseline
 	milestoneName := func(key string) string {
-		for _, m := range b.Milestones {
-			if m.Key() == key {
-				return m.Name
-			}
-		}
-		return key
+		return nameByKey(b.Milestones, key, (*casebuilder.BaselineMilestone).Key, func(m *casebuilder.BaselineMilestone) string { return m.Name })
 	}
 	measureName := func(key string) string {
-		for _, m := range b.Measures {
-			if m.Key() == key {
-				return m.Name
-			}
-		}
-		return key
+		return nameByKey(b.Measures, key, (*casebuilder.BaselineMeasure).Key, func(m *casebuilder.BaselineMeasure) string { return m.Name })
 	}
-	riskName := func(key string) string {
-		for i := range c.Risks {
-			if riskKey(&c.Risks[i]) == key {
-				return firstLine(c.Risks[i].Description, key)
-			}
-		}
-		return key
-	}
-	gateName := func(id string) string {
-		for _, g := range b.Gates {
-			if g.ID == id {
-				return orDash(g.Name, id)
-			}
-		}
-		return id
-	}
-	lists := []struct {
-		list, noun string
-		name       func(i int) (string, bool)
-	}{
-		{"tracking.milestones", "milestone", func(i int) (string, bool) {
-			if p := form.Item(t.Milestones, i); p != nil {
-				return milestoneName(p.Milestone), true
-			}
-			return "", false
-		}},
-		{"tracking.riskEvents", "risk", func(i int) (string, bool) {
-			if e := form.Item(t.RiskEvents, i); e != nil {
-				return riskName(e.Risk), true
-			}
-			return "", false
-		}},
-		{"tracking.gates", "gate", func(i int) (string, bool) {
-			if g := form.Item(t.Gates, i); g != nil {
-				return gateName(g.Gate), true
-			}
-			return "", false
-		}},
-		{"tracking.readings", "reading of", func(i int) (string, bool) {
-			if r := form.Item(t.Readings, i); r != nil {
-				return measureName(r.Measure), true
-			}
-			return "", false
-		}},
-		{"tracking.kpis", "KPI", func(i int) (string, bool) {
-			if k := form.Item(t.KPIs, i); k != nil {
-				return measureName(k.Measure), true
-			}
-			return "", false
-		}},
-		{"tracking.decisions", "decision", func(i int) (string, bool) {
-			if d := form.Item(t.Decisions, i); d != nil {
-				return d.Question, true
-			}
-			return "", false
-		}},
-		{"tracking.spend", "spend", func(i int) (string, bool) {
-			if s := form.Item(t.Spend, i); s != nil {
-				return orDash(s.Line, "reserve") + " on " + shortDate(s.Date), true
-			}
-			return "", false
-		}},
+	lists := []namedList{
+		{"tracking.milestones", "milestone", namesOf(t.Milestones, func(p casebuilder.MilestoneProgress) string { return milestoneName(p.Milestone) })},
+		{"tracking.riskEvents", "risk", namesOf(t.RiskEvents, func(e casebuilder.RiskEvent) string {
+			return nameByKey(c.Risks, e.Risk, riskKey, func(r *casebuilder.Risk) string { return firstLine(r.Description, e.Risk) })
+		})},
+		{"tracking.gates", "gate", namesOf(t.Gates, func(g casebuilder.GateOutcome) string {
+			return nameByKey(b.Gates, g.Gate, func(bg *casebuilder.BaselineGate) string { return bg.ID }, func(bg *casebuilder.BaselineGate) string { return orDash(bg.Name, g.Gate) })
+		})},
+		{"tracking.readings", "reading of", namesOf(t.Readings, func(r casebuilder.Reading) string { return measureName(r.Measure) })},
+		{"tracking.kpis", "KPI", namesOf(t.KPIs, func(k casebuilder.KPIRecord) string { return measureName(k.Measure) })},
+		{"tracking.decisions", "decision", namesOf(t.Decisions, func(d casebuilder.DecisionRequest) string { return d.Question })},
+		{"tracking.spend", "spend", namesOf(t.Spend, func(s casebuilder.Spend) string { return orDash(s.Line, "reserve") + " on " + shortDate(s.Date) })},
 	}
 	for _, l := range lists {
-		i, rest, ok := form.IndexIn(path, l.list)
+		i, rest, ok := form.IndexIn(path, l.path)
 		if !ok {
 			continue
 		}
 		if i < 0 {
-			return append(parts, trackedLists[l.list]), rest
+			return append(parts, trackedLists[l.path]), rest
 		}
 		if name, ok := l.name(i); ok {
 			return append(parts, l.noun+" “"+shorten(name, 40)+"”"), strings.TrimPrefix(rest, ".")
@@ -557,6 +491,17 @@ func trackedItem(c *casebuilder.Case, parts []string, path string) ([]string, st
 		return parts, path
 	}
 	return parts, path
+}
+
+// nameByKey is the name of the first of items whose key is key, by name;
+// key itself when none is.
+func nameByKey[T any](items []T, key string, keyOf, name func(*T) string) string {
+	for i := range items {
+		if keyOf(&items[i]) == key {
+			return name(&items[i])
+		}
+	}
+	return key
 }
 
 // trackedLists name the lists of the record, for a link to one of them.

@@ -612,10 +612,7 @@ func TestRecentFilesAndTheLastCaseAtStart(t *testing.T) {
 // reach a field for every kind of place a finding can point to.
 func TestEveryFindingLeadsToItsField(t *testing.T) {
 	h := english(t)
-	paths := []struct {
-		step casebuilder.MethodStep
-		path string
-	}{
+	paths := []stepPath{
 		{casebuilder.StepContext, "title"},
 		{casebuilder.StepContext, "context.servesObjective"},
 		{casebuilder.StepContext, "context.gaps[1]"},

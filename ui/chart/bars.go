@@ -21,11 +21,7 @@ type Bar struct {
 // with its label and its value written by format; with no bars it says
 // empty.
 func Bars(bars func() []Bar, format func(float64) string, empty string) *Chart {
-	return New(fyne.NewSize(300, 200), func(size fyne.Size) []fyne.CanvasObject {
-		bs := bars()
-		if len(bs) == 0 {
-			return emptyText(size, empty)
-		}
+	return listChart(fyne.NewSize(300, 200), bars, empty, func(size fyne.Size, bs []Bar) []fyne.CanvasObject {
 		if size.Width < 50 {
 			return nil
 		}

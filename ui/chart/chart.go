@@ -164,6 +164,18 @@ func WrapText(s string, width float32, n int) []string {
 	return lines
 }
 
+// listChart is a chart of the items that items returns, drawn by draw;
+// with none it says empty.
+func listChart[T any](min fyne.Size, items func() []T, empty string, draw func(size fyne.Size, items []T) []fyne.CanvasObject) *Chart {
+	return New(min, func(size fyne.Size) []fyne.CanvasObject {
+		all := items()
+		if len(all) == 0 {
+			return emptyText(size, empty)
+		}
+		return draw(size, all)
+	})
+}
+
 // emptyText is what a chart with nothing to draw says, in place of a blank
 // space that would look like a chart that failed.
 func emptyText(size fyne.Size, empty string) []fyne.CanvasObject {

@@ -1,8 +1,14 @@
 package chart
 
 import (
+	"image/color"
 	"slices"
+	"strconv"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestNiceTicks(t *testing.T) {
@@ -21,5 +27,42 @@ func TestNiceTicks(t *testing.T) {
 		if got := niceTicks(tt.lo, tt.hi, tt.n); !slices.Equal(got, tt.want) {
 			t.Errorf("niceTicks(%v, %v, %d) = %v, want %v", tt.lo, tt.hi, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestBarsAndLinesWithNothing checks what the bar and the line charts draw
+// with nothing to chart: the one text they are given, and nothing where
+// there is no room for it (under 50 wide); with one bar, its label, its
+// bar, its value and the zero line.
+func TestBarsAndLinesWithNothing(t *testing.T) {
+	test.NewTempApp(t)
+	format := func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
+	var bars []Bar
+	var series []Series
+	for name, c := range map[string]*Chart{
+		"bars":  Bars(func() []Bar { return bars }, format, "No alternative yet"),
+		"lines": Lines(func() []Series { return series }, format, "No alternative yet"),
+	} {
+		objs := c.Draw(fyne.NewSize(300, 200))
+		if len(objs) != 1 {
+			t.Fatalf("%s: %d objects, want the one text", name, len(objs))
+		}
+		if txt, ok := objs[0].(*canvas.Text); !ok || txt.Text != "No alternative yet" {
+			t.Errorf("%s: draws %#v", name, objs[0])
+		}
+		if objs := c.Draw(fyne.NewSize(40, 200)); len(objs) != 0 {
+			t.Errorf("%s, 40 wide: %d objects", name, len(objs))
+		}
+	}
+	bars = []Bar{{Label: "Pilot", Value: 1500, Color: color.Black}}
+	objs := Bars(func() []Bar { return bars }, format, "No alternative yet").Draw(fyne.NewSize(300, 200))
+	var texts []string
+	for _, o := range objs {
+		if txt, ok := o.(*canvas.Text); ok {
+			texts = append(texts, txt.Text)
+		}
+	}
+	if len(objs) != 4 || !slices.Equal(texts, []string{"Pilot", "1500"}) {
+		t.Errorf("one bar: %d objects, texts %q", len(objs), texts)
 	}
 }

@@ -22,11 +22,7 @@ type Series struct {
 // labelled by format, years along the bottom and a legend; with no series
 // it says empty.
 func Lines(all func() []Series, format func(float64) string, empty string) *Chart {
-	return New(fyne.NewSize(300, 220), func(size fyne.Size) []fyne.CanvasObject {
-		ss := all()
-		if len(ss) == 0 {
-			return emptyText(size, empty)
-		}
+	return listChart(fyne.NewSize(300, 220), all, empty, func(size fyne.Size, ss []Series) []fyne.CanvasObject {
 		if size.Width < 80 || size.Height < 80 {
 			return nil
 		}
