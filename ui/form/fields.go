@@ -147,12 +147,13 @@ func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) 
 	if !e.MultiLine {
 		e.Limit(MaxLine, func(pasted int) {
 			n := func(x int) string { return f.host.Format(float64(x), figure.Count) }
-			if pasted == 0 {
-				t.ShowProblem(fmt.Errorf("A line holds at most %s characters; the rest belongs in a description or a note", n(MaxLine)))
-				return
+			msg := fmt.Sprintf("a line holds at most %s characters; the rest belongs in a description or a note", n(MaxLine))
+			if pasted > 0 {
+				msg = fmt.Sprintf("a line holds at most %s characters: %s of the %s pasted are kept; the rest belongs in a description or a note",
+					n(MaxLine), n(utf8.RuneCountInString(e.Text)), n(pasted))
 			}
-			t.ShowProblem(fmt.Errorf("A line holds at most %s characters: %s of the %s pasted are kept; the rest belongs in a description or a note",
-				n(MaxLine), n(utf8.RuneCountInString(e.Text)), n(pasted)))
+			// The field's own problem: shown capitalised, without a path.
+			t.ShowProblem(casebuilder.Problems{{Path: path, Message: msg}})
 		})
 	}
 	t.setUp(f, path, e, nil, v, keep, func(s string, _ bool) (string, error) {
