@@ -119,7 +119,7 @@ func TestEditingAWeightChangesTheRanks(t *testing.T) {
 func TestAScoreFromTheNPV(t *testing.T) {
 	h := english(t)
 	cmp := h.compare()
-	auto := h.field(casebuilder.StepCompare, "criteria[0].auto").(*widget.Select)
+	auto := h.field(casebuilder.StepCompare, "criteria[0].auto").(*form.Select)
 	auto.SetSelected("From the NPV")
 	if got := h.u.doc.c.Criteria[0].Auto; got != casebuilder.ScoreFromNPV {
 		t.Fatalf("criterion scored %q", got)

@@ -22,7 +22,7 @@ type approveDialog struct {
 	u          *UI
 	date, by   *dialogEntry
 	conditions *dialogEntry
-	scope      *widget.Select
+	scope      *form.Select
 	// gates are the gates a stage can be approved up to, in the order of
 	// scope's options after the whole plan.
 	gates   []string
@@ -78,7 +78,7 @@ func (u *UI) onApprove() {
 		d.gates = append(d.gates, g.ID)
 		options = append(options, "The first stage, up to gate “"+shorten(orDash(g.Name, g.ID), 40)+"”")
 	}
-	d.scope = widget.NewSelect(options, nil)
+	d.scope = form.NewSelect(options, nil)
 	d.scope.SetSelected(wholePlan)
 	if d.again {
 		// Approving again keeps the decision's wording to change.

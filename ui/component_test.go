@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // TestPainComponents adds a component to the turnover sample's pain with
@@ -36,7 +37,7 @@ func TestPainComponents(t *testing.T) {
 	h.retype(h.entryAt(casebuilder.StepPain, "pain.components[0].counts"), "deals re-scoped")
 	h.retype(h.entryAt(casebuilder.StepPain, "pain.components[0].quantity"), "6")
 	h.retype(h.entryAt(casebuilder.StepPain, "pain.components[0].rate"), "3,800")
-	h.field(casebuilder.StepPain, "pain.components[0].money").(*widget.Select).SetSelected("Time freed")
+	h.field(casebuilder.StepPain, "pain.components[0].money").(*form.Select).SetSelected("Time freed")
 	h.retype(h.entryAt(casebuilder.StepPain, "pain.components[0].source"), "CRM change orders, last twelve months")
 	h.w.Canvas().Unfocus()
 	h.settle()
@@ -83,7 +84,7 @@ func TestPainComponents(t *testing.T) {
 	for ai, a := range u.doc.c.Alternatives {
 		for li, b := range a.Benefits {
 			if b.Basis == casebuilder.BenefitPainInput && offered == nil {
-				sel := h.field(casebuilder.StepAlternatives, "alternatives["+itoa(ai)+"].benefits["+itoa(li)+"].input").(*widget.Select)
+				sel := h.field(casebuilder.StepAlternatives, "alternatives["+itoa(ai)+"].benefits["+itoa(li)+"].input").(*form.Select)
 				offered = sel.Options
 				sel.SetSelected(want[0])
 				h.settle()
@@ -105,7 +106,7 @@ func TestPainComponents(t *testing.T) {
 	test.Tap(button(t, ms.md.List.Box(), "Add measure"))
 	h.settle()
 	m := len(u.doc.c.Measures) - 1
-	sel := h.field(casebuilder.StepMeasures, "measures["+itoa(m)+"].painInput").(*widget.Select)
+	sel := h.field(casebuilder.StepMeasures, "measures["+itoa(m)+"].painInput").(*form.Select)
 	if !slices.Contains(sel.Options, want[0]) {
 		t.Errorf("a measure's pain inputs %q lack %q", sel.Options, want[0])
 	}

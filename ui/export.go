@@ -31,13 +31,13 @@ type exportJob struct {
 // exportDialog asks which documents to export, where, and on what paper.
 type exportDialog struct {
 	u                       *UI
-	brief, workbook         *widget.Check
+	brief, workbook         *form.Check
 	briefName, workbookName *form.Entry
 	folder                  string
 	folderLabel             *widget.Label
-	paper                   *widget.Select
+	paper                   *form.Select
 	// review adds the CEO review to the brief, for the author.
-	review *widget.Check
+	review *form.Check
 	// progress is the progress report, offered once the case is approved
 	// (nil before).
 	progress             *progressChoice
@@ -56,10 +56,10 @@ func (u *UI) onExport() {
 	base := u.suggestedName()
 	e.folder = u.exportFolder()
 
-	e.brief = widget.NewCheck("Executive brief (PDF)", func(bool) { e.problem.Explain(nil, "") })
+	e.brief = form.NewCheck("Executive brief (PDF)", func(bool) { e.problem.Explain(nil, "") })
 	e.briefName = form.NewEntry()
 	e.briefName.SetText(base + ".pdf")
-	e.workbook = widget.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.Explain(nil, "") })
+	e.workbook = form.NewCheck("Workbook for finance (Excel)", func(bool) { e.problem.Explain(nil, "") })
 	e.workbookName = form.NewEntry()
 	e.workbookName.SetText(base + ".xlsx")
 	offer(e.brief, e.briefName, u.opts.Exporters.Brief != nil)
@@ -70,7 +70,7 @@ func (u *UI) onExport() {
 	choose := widget.NewButton("Choose…", e.onChooseFolder)
 	// The case's own paper size wins over the preferences' (and so over
 	// the locale's); the user may choose another for this export.
-	e.paper = widget.NewSelect([]string{"A4", "Letter"}, nil)
+	e.paper = form.NewSelect([]string{"A4", "Letter"}, nil)
 	if casebuilder.CasePaper(u.doc.c, u.prefs.paper()) == casebuilder.PaperLetter {
 		e.paper.SetSelected("Letter")
 	} else {
@@ -80,7 +80,7 @@ func (u *UI) onExport() {
 	if u.doc.c.Paper != "" {
 		paperItem.HintText = "This case's own paper size (Settings)"
 	}
-	e.review = widget.NewCheck("Add the CEO review to the brief (for you, not its readers)", nil)
+	e.review = form.NewCheck("Add the CEO review to the brief (for you, not its readers)", nil)
 	if u.opts.Exporters.Brief == nil {
 		e.review.Disable()
 	}
@@ -128,7 +128,7 @@ func dialogWidthFor(win fyne.Window, names []string) float32 {
 }
 
 // offer enables a document's choice, or says it is not in this build.
-func offer(check *widget.Check, name *form.Entry, available bool) {
+func offer(check *form.Check, name *form.Entry, available bool) {
 	check.SetChecked(available)
 	if !available {
 		check.Text += " (not available in this build)"
@@ -166,7 +166,7 @@ func (e *exportDialog) onChooseFolder() {
 // jobs returns the documents asked for, or why they cannot be written.
 func (e *exportDialog) jobs() ([]exportJob, error) {
 	var jobs []exportJob
-	add := func(check *widget.Check, name *form.Entry, what, ext string, write Exporter) error {
+	add := func(check *form.Check, name *form.Entry, what, ext string, write Exporter) error {
 		if !check.Checked || check.Disabled() {
 			return nil
 		}

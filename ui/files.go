@@ -153,9 +153,10 @@ func (u *UI) onNew() {
 	u.whenSaved("start a new case", u.showNewDialog)
 }
 
-// showNewDialog asks whether to start from a blank case or a sample: the
-// choices are short, and what the one chosen holds is said under them,
-// wrapped, so that the dialog fits a window 1024 wide.
+// showNewDialog asks whether to start from a blank case or a sample: a
+// drop-down of short choices (Fyne's radio buttons keep Escape from the
+// dialog once clicked), and what the one chosen holds under it, wrapped,
+// so that the dialog fits a window 1024 wide.
 func (u *UI) showNewDialog() {
 	options := []string{"A blank case"}
 	about := []string{"Every step empty, for a case of your own."}
@@ -166,23 +167,25 @@ func (u *UI) showNewDialog() {
 	desc := widget.NewLabel(about[0])
 	desc.Wrapping = fyne.TextWrapWord
 	desc.Importance = widget.LowImportance
-	choice := widget.NewRadioGroup(options, func(chosen string) {
+	choice := form.NewSelect(options, func(chosen string) {
 		if i := slices.Index(options, chosen); i >= 0 {
 			desc.SetText(about[i])
 		}
 	})
 	choice.SetSelected(options[0])
-	content := container.NewVBox(choice, desc)
+	start := widget.NewLabel("Start from")
+	content := container.NewVBox(start, choice, desc)
 	width := min(560, u.win.Canvas().Size().Width-80)
 	// Room for the longest description, so that the dialog keeps its
 	// size as the choice changes.
-	height := choice.MinSize().Height
+	var most float32
 	for _, a := range about {
 		l := widget.NewLabel(a)
 		l.Wrapping = fyne.TextWrapWord
 		l.Resize(fyne.NewSize(width, 0)) // a wrapped label's height follows its width
-		height = max(height, choice.MinSize().Height+theme.Padding()+l.MinSize().Height)
+		most = max(most, l.MinSize().Height)
 	}
+	height := start.MinSize().Height + choice.MinSize().Height + most + 2*theme.Padding()
 	d := dialog.NewCustomConfirm("New case", "Create", "Cancel", container.NewGridWrap(fyne.NewSize(width, height), content), func(ok bool) {
 		if !ok {
 			return
@@ -207,7 +210,7 @@ func (u *UI) showNewDialog() {
 // newCaseDialog is the choice of what a new case starts from.
 type newCaseDialog struct {
 	dialog *dialog.ConfirmDialog
-	choice *widget.RadioGroup
+	choice *form.Select
 	about  *widget.Label // what the choice holds
 }
 

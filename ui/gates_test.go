@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
@@ -96,9 +95,9 @@ func TestGatesOnThePlanStep(t *testing.T) {
 	}
 
 	// Only the coach stops on a "no".
-	var coach *widget.Check
+	var coach *form.Check
 	walk(plan.gates.md.Detail, func(o fyne.CanvasObject) bool {
-		if c, ok := o.(*widget.Check); ok && c.Text == "Coach" {
+		if c, ok := o.(*form.Check); ok && c.Text == "Coach" {
 			coach = c
 		}
 		return coach == nil
@@ -119,7 +118,7 @@ func TestGatesOnThePlanStep(t *testing.T) {
 	}
 
 	// On a date: the date of the decision shows, and the money follows.
-	where := h.field(casebuilder.StepPlan, "plan.gates[0].milestone").(*widget.Select)
+	where := h.field(casebuilder.StepPlan, "plan.gates[0].milestone").(*form.Select)
 	where.SetSelected("On a date")
 	if g := u.doc.c.Plan.Gates[0]; g.Milestone != "" {
 		t.Errorf("on a date, the gate is still at %q", g.Milestone)

@@ -265,3 +265,62 @@ func TestEveryDialogFitsALaptop(t *testing.T) {
 		fits(d.name)
 	}
 }
+
+// TestEscapeClosesADialogWhateverHasTheFocus: Escape closes each dialog,
+// changing nothing, with the focus on any of its ticks, drop-downs and
+// boxes, where Fyne gives the key to the focused widget alone.
+func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
+	h := start(t, Options{Exporters: fakeExporters(nil)})
+	h.dismissWelcome()
+	u := h.u
+	before := u.doc.c
+	for _, d := range []struct {
+		name string
+		show func()
+	}{
+		{"New case", u.onNew},
+		{"Export", u.onExport},
+		{"Save As", u.onSaveAs},
+		{"Settings", u.onSettings},
+	} {
+		d.show()
+		var focusable []fyne.Focusable
+		walk(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+			switch x := o.(type) {
+			case *form.Entry, *form.Check, *form.Select, *form.DateEntry:
+				if w, ok := x.(fyne.Disableable); ok && !w.Disabled() && o.Visible() {
+					focusable = append(focusable, x.(fyne.Focusable))
+				}
+			}
+			return true
+		})
+		pressEscape(h)
+		if len(focusable) == 0 {
+			t.Errorf("%s: nothing to focus", d.name)
+		}
+		for i, f := range focusable {
+			d.show()
+			// The dialog is made anew: focus the widget in the same place.
+			var again []fyne.Focusable
+			walk(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+				switch x := o.(type) {
+				case *form.Entry, *form.Check, *form.Select, *form.DateEntry:
+					if w, ok := x.(fyne.Disableable); ok && !w.Disabled() && o.Visible() {
+						again = append(again, x.(fyne.Focusable))
+					}
+				}
+				return true
+			})
+			h.w.Canvas().Focus(again[i])
+			pressEscape(h)
+			if top := h.w.Canvas().Overlays().Top(); top != nil {
+				t.Errorf("%s: still open after Escape with the focus on a %T (%d of %d)", d.name, f, i+1, len(focusable))
+				top.Hide()
+				h.w.Canvas().Overlays().Remove(top)
+			}
+		}
+		if u.doc.c != before {
+			t.Errorf("%s: Escape changed the case", d.name)
+		}
+	}
+}

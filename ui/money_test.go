@@ -73,7 +73,7 @@ func TestCashAndFiscalYearsOnCompare(t *testing.T) {
 	}
 
 	// The ask for the first stage only.
-	upTo := h.field(casebuilder.StepCompare, "ask.upToGate").(*widget.Select)
+	upTo := h.field(casebuilder.StepCompare, "ask.upToGate").(*form.Select)
 	upTo.SetSelected("Its first stage, up to “Pilot review”")
 	if got := u.doc.c.Ask.UpToGate; got != "review" {
 		t.Fatalf("the ask is up to %q", got)

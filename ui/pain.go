@@ -223,7 +223,7 @@ func (s *painScreen) inputRow(cols *form.Columns, in *casebuilder.Input) fyne.Ca
 		years = append(years, yearCols.Row(captionLabel(yearLabel(c, y)), yf.Box()))
 	}
 	yearsBox := container.NewVBox(years...)
-	yearly := widget.NewCheck("Year by year", nil)
+	yearly := form.NewCheck("Year by year", nil)
 	setting := false
 	yearly.OnChanged = func(on bool) {
 		if !setting {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // workingLine returns the value and the note of the line of the pain's
@@ -74,16 +75,16 @@ func TestDefaultWaitsForItsInput(t *testing.T) {
 }
 
 // yearlyCheck returns the tick that gives an input year by year.
-func yearlyCheck(t *testing.T, s *painScreen, label string) *widget.Check {
+func yearlyCheck(t *testing.T, s *painScreen, label string) *form.Check {
 	t.Helper()
-	var found *widget.Check
+	var found *form.Check
 	for _, row := range s.inputsBox.Objects {
 		named := false
 		walk(row, func(o fyne.CanvasObject) bool {
 			if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, label) {
 				named = true
 			}
-			if c, ok := o.(*widget.Check); ok && named && c.Text == "Year by year" {
+			if c, ok := o.(*form.Check); ok && named && c.Text == "Year by year" {
 				found = c
 				return false
 			}

@@ -170,7 +170,7 @@ func TestUserPath(t *testing.T) {
 	test.Tap(button(t, alts.costs.Box(), "Add cost line"))
 	h.retype(h.entryAt(casebuilder.StepAlternatives, "alternatives[4].costs[1].name"), "Mentors' time")
 	h.retype(h.entryAt(casebuilder.StepAlternatives, "alternatives[4].costs[1].amount"), "4k")
-	h.field(casebuilder.StepAlternatives, "alternatives[4].costs[1].money").(*widget.Select).SetSelected("People's time")
+	h.field(casebuilder.StepAlternatives, "alternatives[4].costs[1].money").(*form.Select).SetSelected("People's time")
 	if k := u.doc.c.Alternatives[4].Costs[1]; k.Money != casebuilder.PeopleTime || k.Amount.Likely != 4000 {
 		t.Errorf("the mentors' time: %s, %v", k.Money, k.Amount.Likely)
 	}

@@ -222,13 +222,13 @@ type dependsField struct {
 	u    *UI
 	i    int
 	rows *fyne.Container
-	add  *widget.Select
+	add  *form.Select
 	ids  []string // the IDs offered by add, in its order
 }
 
 func newDependsField(u *UI, f *form.Form, i int) *dependsField {
 	d := &dependsField{u: u, i: i, rows: container.NewVBox()}
-	d.add = widget.NewSelect(nil, d.onAdd)
+	d.add = form.NewSelect(nil, d.onAdd)
 	d.add.PlaceHolder = "Add a milestone it waits for…"
 	d.Init(f, fmt.Sprintf("plan.milestones[%d].dependsOn", i), container.NewVBox(d.rows, d.add), d.add)
 	d.Refresh(f.Case(), true)

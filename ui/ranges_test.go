@@ -160,7 +160,7 @@ func TestNoPlaceholderIsCut(t *testing.T) {
 				if need := text(shown) + 2*theme.InnerPadding(); x.Size().Width < need {
 					t.Errorf("%s, %s: %q is cut in a box %.0f wide (it needs %.0f)", what, step, shown, x.Size().Width, need)
 				}
-			case *widget.Select:
+			case *form.Select:
 				// A choice of words is read whole; a name may be cut.
 				if x.Selected == "" || slices.ContainsFunc(x.Options, func(o string) bool { return len(o) > 30 }) {
 					return

@@ -57,9 +57,9 @@ func TestWheelScrollsWhereverThePointerIs(t *testing.T) {
 					}
 				case *widget.Label:
 					kind = "a label"
-				case *widget.Select:
+				case *form.Select:
 					kind = "a select"
-				case *widget.Check:
+				case *form.Check:
 					kind = "a check box"
 				case *widget.Table:
 					kind = "a table"

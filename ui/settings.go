@@ -150,12 +150,12 @@ var currencies = []string{"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN"
 type settingsDialog struct {
 	u      *UI
 	form   *form.Form
-	locale *widget.Select
-	theme  *widget.Select
-	paper  *widget.Select
+	locale *form.Select
+	theme  *form.Select
+	paper  *form.Select
 	// casePaper is the case's own paper size, which wins over paper.
 	casePaper *form.ChoiceField
-	curr      *widget.Select
+	curr      *form.Select
 	rate      *form.Entry
 	rateEr    *form.ErrorLabel
 	trials    *form.Entry
@@ -204,7 +204,7 @@ func (u *UI) openSettings() *settingsDialog {
 		names[i] = l.name
 	}
 	names[0] = "As the system (" + systemLanguage().String() + ")"
-	s.locale = widget.NewSelect(names, func(name string) {
+	s.locale = form.NewSelect(names, func(name string) {
 		i := slices.Index(names, name)
 		u.prefs.p.SetString(prefNumberLocale, numberLocales[i].tag)
 		s.relayout = true
@@ -216,7 +216,7 @@ func (u *UI) openSettings() *settingsDialog {
 		}
 	}
 
-	s.curr = widget.NewSelect(currencies, func(v string) { u.prefs.p.SetString(prefCurrency, v) })
+	s.curr = form.NewSelect(currencies, func(v string) { u.prefs.p.SetString(prefCurrency, v) })
 	s.curr.SetSelected(u.prefs.currency())
 	s.rate = form.NewEntry()
 	s.rateEr = form.NewErrorLabel()
@@ -232,7 +232,7 @@ func (u *UI) openSettings() *settingsDialog {
 		}
 	}
 	papers := []string{"A4", "Letter"}
-	s.paper = widget.NewSelect(papers, func(v string) {
+	s.paper = form.NewSelect(papers, func(v string) {
 		if v == "Letter" {
 			u.prefs.p.SetString(prefPaper, "letter")
 		} else {
@@ -252,7 +252,7 @@ func (u *UI) openSettings() *settingsDialog {
 	s.seed.OnChanged = func(text string) { s.seedEr.Explain(s.onSeed(text), "") }
 	themes := []string{"As the system", "Light", "Dark"}
 	modes := []string{"", "light", "dark"}
-	s.theme = widget.NewSelect(themes, func(v string) {
+	s.theme = form.NewSelect(themes, func(v string) {
 		u.prefs.p.SetString(prefTheme, modes[slices.Index(themes, v)])
 		u.applyTheme()
 		s.relayout = true

@@ -366,9 +366,9 @@ func TestTrackRiskAndGate(t *testing.T) {
 		t.Fatalf("risk events after Add: %+v", evs)
 	}
 	th.u.focus(th.field(casebuilder.StepTracking, "tracking.riskEvents["+strconv.Itoa(n)+"].contingency"))
-	var check *widget.Check
+	var check *form.Check
 	walk(s.risks, func(o fyne.CanvasObject) bool {
-		if c, ok := o.(*widget.Check); ok && c.Text == "Contingency plan used" {
+		if c, ok := o.(*form.Check); ok && c.Text == "Contingency plan used" {
 			check = c
 		}
 		return true
@@ -384,9 +384,9 @@ func TestTrackRiskAndGate(t *testing.T) {
 	// The pilot review's decision; its conditions are shown against the
 	// latest readings.
 	th.field(casebuilder.StepTracking, gatePath("pilot-review", "decision"))
-	var sel *widget.Select
+	var sel *form.Select
 	walk(s.gates, func(o fyne.CanvasObject) bool {
-		if x, ok := o.(*widget.Select); ok && slices.Contains(x.Options, "Go on") {
+		if x, ok := o.(*form.Select); ok && slices.Contains(x.Options, "Go on") {
 			sel = x
 		}
 		return true
@@ -445,7 +445,7 @@ func TestTrackFindingsInReview(t *testing.T) {
 			if review.links[i].Text != want {
 				t.Errorf("the link reads %q, want %q", review.links[i].Text, want)
 			}
-			if _, ok := th.w.Canvas().Focused().(*widget.Check); !ok {
+			if _, ok := th.w.Canvas().Focused().(*form.Check); !ok {
 				t.Errorf("the link focuses a %T, not the work-around's check", th.w.Canvas().Focused())
 			}
 		}

@@ -21,7 +21,7 @@ type ProgressExporter func(c *casebuilder.Case, asOf tracking.Month, now time.Ti
 // progressChoice is the export dialog's choice of the progress report:
 // whether to write it, its file's name and its month.
 type progressChoice struct {
-	check *widget.Check
+	check *form.Check
 	name  *form.Entry
 	asOf  *form.Entry
 }
@@ -33,7 +33,7 @@ func newProgressChoice(u *UI, base string, changed func()) *progressChoice {
 	if !u.doc.c.IsApproved() {
 		return nil
 	}
-	p := &progressChoice{check: widget.NewCheck("Progress report (PDF)", func(bool) { changed() }), name: form.NewEntry(), asOf: form.NewEntry()}
+	p := &progressChoice{check: form.NewCheck("Progress report (PDF)", func(bool) { changed() }), name: form.NewEntry(), asOf: form.NewEntry()}
 	asOf := tracking.DefaultAsOf(u.doc.c)
 	p.name.SetText(base + " progress " + asOf.String() + ".pdf")
 	p.asOf.SetText(asOf.String())

@@ -48,7 +48,7 @@ var importKinds = []importKind{
 // would change (or of every bad row), and the import itself.
 type trackImport struct {
 	u       *UI
-	kind    *widget.Select
+	kind    *form.Select
 	path    *form.Entry
 	columns *widget.Label
 	preview *widget.Button
@@ -70,7 +70,7 @@ func newTrackImport(u *UI) *trackImport {
 	for _, k := range importKinds {
 		labels = append(labels, k.label)
 	}
-	t.kind = widget.NewSelect(labels, func(string) { t.showColumns(); t.clear() })
+	t.kind = form.NewSelect(labels, func(string) { t.showColumns(); t.clear() })
 	t.path = form.NewEntry()
 	t.path.SetPlaceHolder("The CSV file to import")
 	t.path.OnChanged = func(string) { t.clear() }

@@ -1227,7 +1227,7 @@ func TestAlternativeChoicesAreReadable(t *testing.T) {
 		t.Helper()
 		walkShown(alts.md.Detail, func(o fyne.CanvasObject) {
 			switch x := o.(type) {
-			case *widget.Select:
+			case *form.Select:
 				// As Fyne's select lays out its text: beside the icon, within
 				// the padding.
 				need := fyne.MeasureText(x.Selected, theme.TextSize(), fyne.TextStyle{}).Width + 3*pad + theme.IconInlineSize()

@@ -223,14 +223,9 @@ func (e *Entry) AcceptsTab() bool { return false }
 // other keys are the entry's (Enter in a text of several lines is a new
 // line).
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
-	enter := (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && !e.MultiLine && e.OnSubmitted == nil
-	if ev.Name == fyne.KeyEscape || enter {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(ev)
-			return
-		}
+	if !toWindow(e, ev, !e.MultiLine && e.OnSubmitted == nil) {
+		e.Entry.TypedKey(ev)
 	}
-	e.Entry.TypedKey(ev)
 }
 
 // TypedShortcut pastes a text with its tabs made spaces, leaving the

@@ -493,20 +493,20 @@ type ChoiceField struct {
 	Field
 	values, labels []string
 	value          Value[string]
-	sel            *widget.Select
+	sel            *Select
 }
 
 // Choice binds a drop-down of labels to the values of a text of the case.
 func (f *Form) Choice(path string, values, labels []string, v Value[string]) *ChoiceField {
 	ch := &ChoiceField{values: values, labels: labels, value: v}
-	ch.sel = widget.NewSelect(labels, ch.chosen)
+	ch.sel = NewSelect(labels, ch.chosen)
 	ch.Init(f, path, ch.sel, ch.sel)
 	f.add(ch)
 	return ch
 }
 
 // Select is the field's drop-down.
-func (ch *ChoiceField) Select() *widget.Select { return ch.sel }
+func (ch *ChoiceField) Select() *Select { return ch.sel }
 
 // Whole makes the drop-down at least as wide as its longest choice, so
 // that the one chosen is never cut ("5 – excell…"). It is for short lists
@@ -520,7 +520,7 @@ func (ch *ChoiceField) Whole() *ChoiceField {
 
 // wholeChoice lays a drop-down out at least as wide as its longest
 // choice: Fyne's is as wide as its placeholder.
-type wholeChoice struct{ sel *widget.Select }
+type wholeChoice struct{ sel *Select }
 
 func (l wholeChoice) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
@@ -605,7 +605,7 @@ func (f *Form) Score(path string, words [6]string, v Value[int]) *ChoiceField {
 type CheckField struct {
 	Field
 	value Value[bool]
-	check *widget.Check
+	check *Check
 	// OnEdited, when set, is called after each edit the tick makes.
 	OnEdited func()
 }
@@ -613,14 +613,14 @@ type CheckField struct {
 // Check binds a tick with a label to a yes or no.
 func (f *Form) Check(path, label string, v Value[bool]) *CheckField {
 	k := &CheckField{value: v}
-	k.check = widget.NewCheck(label, k.ticked)
+	k.check = NewCheck(label, k.ticked)
 	k.Init(f, path, k.check, k.check)
 	f.add(k)
 	return k
 }
 
 // Widget is the field's tick.
-func (k *CheckField) Widget() *widget.Check { return k.check }
+func (k *CheckField) Widget() *Check { return k.check }
 
 func (k *CheckField) ticked(on bool) {
 	if k.Setting() {

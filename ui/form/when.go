@@ -136,9 +136,9 @@ type WhenField struct {
 	months func(c *casebuilder.Case) (first int, last *int, ok bool)
 
 	modes     []whenMode
-	mode      *widget.Select
+	mode      *Select
 	month     *Entry
-	milestone *widget.Select
+	milestone *Select
 	offset    *Entry
 	hint      *widget.Label
 	offered   []int // the milestones offered, by index in the plan, in the drop-down's order
@@ -167,8 +167,8 @@ func (f *Form) when(path, monthPath string, end bool, v Value[When], months func
 		labels = append([]string{"At the end of the horizon"}, labels...)
 		w.modes = append([]whenMode{toHorizon}, w.modes...)
 	}
-	w.mode = widget.NewSelect(labels, func(string) { w.chosen() })
-	w.milestone = widget.NewSelect(nil, func(string) { w.pickedMilestone() })
+	w.mode = NewSelect(labels, func(string) { w.chosen() })
+	w.milestone = NewSelect(nil, func(string) { w.pickedMilestone() })
 	w.milestone.PlaceHolder = "Choose the milestone"
 	w.month.SetPlaceHolder("e.g. March 2027, or 3")
 	w.month.OnChanged = func(string) { w.typedMonth() }
@@ -204,7 +204,7 @@ func (f *Form) when(path, monthPath string, end bool, v Value[When], months func
 }
 
 // Mode is the drop-down of how the point is chosen.
-func (w *WhenField) Mode() *widget.Select { return w.mode }
+func (w *WhenField) Mode() *Select { return w.mode }
 
 // Month is the entry of the month, typed as a month ("March 2027",
 // "2027-03") or counted from 1, and shown by name when the case has a
@@ -212,7 +212,7 @@ func (w *WhenField) Mode() *widget.Select { return w.mode }
 func (w *WhenField) Month() *Entry { return w.month }
 
 // Milestone is the drop-down of the milestone.
-func (w *WhenField) Milestone() *widget.Select { return w.milestone }
+func (w *WhenField) Milestone() *Select { return w.milestone }
 
 // Offset is the entry of the months after (or, negative, before) the
 // milestone.
