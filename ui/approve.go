@@ -27,8 +27,8 @@ type approveDialog struct {
 	// scope's options after the whole plan.
 	gates   []string
 	problem *form.ErrorLabel
-	ok      *widget.Button
-	cancel  *widget.Button
+	ok      *form.Button
+	cancel  *form.Button
 	dlg     *dialog.CustomDialog
 	// again is set when the case is approved already: the new decision
 	// replaces the baseline, which moves into the history.
@@ -110,9 +110,9 @@ func (u *UI) onApprove() {
 	n.Wrapping = fyne.TextWrapWord
 	n.Importance = widget.LowImportance
 	content := container.NewVBox(n, fields, d.problem)
-	d.ok = widget.NewButton(label, d.onConfirm)
+	d.ok = form.NewButton(label, d.onConfirm)
 	d.ok.Importance = widget.HighImportance
-	d.cancel = widget.NewButton("Cancel", escape)
+	d.cancel = form.NewButton("Cancel", escape)
 	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(min(560, u.win.Canvas().Size().Width-80), content.MinSize().Height+60), content), u.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{d.cancel, d.ok})
 	// Escape cancels and Enter approves with the focus outside the

@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // keyLayer is the keys of one dialog shown over a window: Escape and
@@ -93,4 +95,15 @@ func dialogKeys(win fyne.Window, d dialog.Dialog, escape, enter func()) {
 // does, changing nothing, and Enter run enter, its default button.
 func closeOnEscape(win fyne.Window, d dialog.Dialog, enter func()) {
 	dialogKeys(win, d, d.Hide, enter)
+}
+
+// closable is a dialog of content with one button, labelled dismiss, that
+// closes it, as Fyne's custom dialog has; its button passes Escape on, and
+// Enter presses it, when it has the focus. Escape and Enter close it
+// wherever the focus is (see [closeOnEscape]).
+func closable(win fyne.Window, title, dismiss string, content fyne.CanvasObject) *dialog.CustomDialog {
+	d := dialog.NewCustomWithoutButtons(title, content, win)
+	d.SetButtons([]fyne.CanvasObject{form.NewButton(dismiss, d.Hide)})
+	closeOnEscape(win, d, d.Hide)
+	return d
 }

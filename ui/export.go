@@ -42,7 +42,7 @@ type exportDialog struct {
 	// (nil before).
 	progress             *progressChoice
 	problem              *form.ErrorLabel
-	exportButton, cancel *widget.Button
+	exportButton, cancel *form.Button
 	dlg                  *dialog.CustomDialog
 }
 
@@ -67,7 +67,7 @@ func (u *UI) onExport() {
 
 	e.folderLabel = widget.NewLabel(e.folder)
 	e.folderLabel.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose…", e.onChooseFolder)
+	choose := form.NewButton("Choose…", e.onChooseFolder)
 	// The case's own paper size wins over the preferences' (and so over
 	// the locale's); the user may choose another for this export.
 	e.paper = form.NewSelect([]string{"A4", "Letter"}, nil)
@@ -100,9 +100,9 @@ func (u *UI) onExport() {
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 	content := container.NewVBox(fields, e.problem, note)
-	e.exportButton = widget.NewButton("Export", e.onConfirm)
+	e.exportButton = form.NewButton("Export", e.onConfirm)
 	e.exportButton.Importance = widget.HighImportance
-	e.cancel = widget.NewButton("Cancel", func() { e.dlg.Hide() })
+	e.cancel = form.NewButton("Cancel", func() { e.dlg.Hide() })
 	names := []string{e.briefName.Text, e.workbookName.Text}
 	if e.progress != nil {
 		names = append(names, e.progress.name.Text)

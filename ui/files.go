@@ -116,16 +116,16 @@ func (u *UI) whenSaved(action string, next func()) {
 	msg := widget.NewLabel(fmt.Sprintf("%s has unsaved changes. Save them before you %s?", u.docName(), action))
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
-	save := widget.NewButton("Save", func() {
+	save := form.NewButton("Save", func() {
 		d.Hide()
 		u.saveThen(next)
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Don't save", func() {
+	discard := form.NewButton("Don't save", func() {
 		d.Hide()
 		next()
 	})
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	cancel := form.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewGridWrap(fyne.NewSize(420, 70), msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	u.tell(&savePrompt{dialog: d, save: save, discard: discard, cancel: cancel})
@@ -136,7 +136,7 @@ func (u *UI) whenSaved(action string, next func()) {
 // savePrompt is the question asked before unsaved changes would be lost.
 type savePrompt struct {
 	dialog                *dialog.CustomDialog
-	save, discard, cancel *widget.Button
+	save, discard, cancel *form.Button
 }
 
 // saveThen saves the case (asking where, if it has no file yet) and runs
@@ -309,7 +309,7 @@ func (u *UI) saveAs(next func()) {
 	d.name.OnSubmitted = func(string) { d.onSave() }
 	d.folderLabel = widget.NewLabel(d.folder)
 	d.folderLabel.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose…", func() {
+	choose := form.NewButton("Choose…", func() {
 		f := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				d.folder = l.Path()
@@ -327,9 +327,9 @@ func (u *UI) saveAs(next func()) {
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, d.folderLabel)),
 	)
 	content := container.NewVBox(fields, d.problem)
-	d.save = widget.NewButton("Save", d.onSave)
+	d.save = form.NewButton("Save", d.onSave)
 	d.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { d.dlg.Hide() })
+	cancel := form.NewButton("Cancel", func() { d.dlg.Hide() })
 	d.dlg = dialog.NewCustomWithoutButtons("Save the case as", container.NewGridWrap(fyne.NewSize(520, content.MinSize().Height+30), content), u.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
 	u.tell(d)
@@ -345,7 +345,7 @@ type saveAsDialog struct {
 	folder      string
 	folderLabel *widget.Label
 	problem     *form.ErrorLabel
-	save        *widget.Button
+	save        *form.Button
 	dlg         *dialog.CustomDialog
 	next        func()
 }

@@ -84,9 +84,8 @@ type stepHelpShown struct {
 func (u *UI) showStepHelp() {
 	st := specOf(u.current)
 	text := stepHelp[st.id]
-	d := dialog.NewCustom("Help: "+st.name, "Close", methodText(text), u.win)
+	d := closable(u.win, "Help: "+st.name, "Close", methodText(text))
 	u.tell(stepHelpShown{d, st.id, text})
-	closeOnEscape(u.win, d, d.Hide)
 	d.Show()
 }
 

@@ -267,8 +267,9 @@ func TestEveryDialogFitsALaptop(t *testing.T) {
 }
 
 // TestEscapeClosesADialogWhateverHasTheFocus: Escape closes each dialog,
-// changing nothing, with the focus on any of its ticks, drop-downs and
-// boxes, where Fyne gives the key to the focused widget alone.
+// changing nothing, with the focus on any of its ticks, drop-downs, boxes
+// and buttons, where Fyne gives the key to the focused widget alone; and
+// Enter presses the button that has the focus.
 func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
 	h := start(t, Options{Exporters: fakeExporters(nil)})
 	h.dismissWelcome()
@@ -282,12 +283,14 @@ func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
 		{"Export", u.onExport},
 		{"Save As", u.onSaveAs},
 		{"Settings", u.onSettings},
+		{"The method", u.showMethod},
+		{"Help on this step", u.showStepHelp},
 	} {
 		d.show()
 		var focusable []fyne.Focusable
 		walk(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
 			switch x := o.(type) {
-			case *form.Entry, *form.Check, *form.Select, *form.DateEntry:
+			case *form.Entry, *form.Check, *form.Select, *form.DateEntry, *form.Button:
 				if w, ok := x.(fyne.Disableable); ok && !w.Disabled() && o.Visible() {
 					focusable = append(focusable, x.(fyne.Focusable))
 				}
@@ -304,7 +307,7 @@ func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
 			var again []fyne.Focusable
 			walk(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
 				switch x := o.(type) {
-				case *form.Entry, *form.Check, *form.Select, *form.DateEntry:
+				case *form.Entry, *form.Check, *form.Select, *form.DateEntry, *form.Button:
 					if w, ok := x.(fyne.Disableable); ok && !w.Disabled() && o.Visible() {
 						again = append(again, x.(fyne.Focusable))
 					}
@@ -322,5 +325,23 @@ func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
 		if u.doc.c != before {
 			t.Errorf("%s: Escape changed the case", d.name)
 		}
+	}
+}
+
+// TestEnterPressesTheFocusedButton: in the export dialog, Tab to Cancel
+// and Enter cancels: nothing is exported, where Enter elsewhere exports.
+func TestEnterPressesTheFocusedButton(t *testing.T) {
+	h := start(t, Options{Exporters: fakeExporters(nil)})
+	h.dismissWelcome()
+	h.u.onExport()
+	e := h.shown.export
+	h.w.Canvas().Focus(e.cancel)
+	e.cancel.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.settle()
+	if top := h.w.Canvas().Overlays().Top(); top != nil {
+		t.Error("Enter on Cancel left the export dialog open")
+	}
+	if h.u.exporting || h.u.status.message.Text != "" && strings.Contains(h.u.status.message.Text, "Exported") {
+		t.Errorf("Enter on Cancel exported: %q", h.u.status.message.Text)
 	}
 }

@@ -268,8 +268,8 @@ func (u *UI) openSettings() *settingsDialog {
 		widget.NewFormItem("Simulation trials", container.NewVBox(s.trials, s.trialsEr)),
 		widget.NewFormItem("Simulation seed", container.NewVBox(s.seed, s.seedEr)),
 	)
-	s.dlg = dialog.NewCustom("Settings", "Close", settingsBody(u.win.Canvas().Size(),
-		container.NewVBox(heading("This case"), caseForm), container.NewVBox(heading("Your preferences"), userForm)), u.win)
+	s.dlg = closable(u.win, "Settings", "Close", settingsBody(u.win.Canvas().Size(),
+		container.NewVBox(heading("This case"), caseForm), container.NewVBox(heading("Your preferences"), userForm)))
 	currency := c.Currency
 	s.dlg.SetOnClosed(func() {
 		u.endTyping()
@@ -282,7 +282,6 @@ func (u *UI) openSettings() *settingsDialog {
 			u.refreshScreen(true)
 		}
 	})
-	closeOnEscape(u.win, s.dlg, s.dlg.Hide)
 	s.dlg.Show()
 	u.tell(s)
 	return s

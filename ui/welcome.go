@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/ui/form"
 )
 
 // welcomeText explains the method on one screen, for the first start.
@@ -35,9 +37,9 @@ const sampleNote = ` A finished sample case is open, so that you can see what go
 // first start, with the sample open: explore it, or start a blank case.
 func (u *UI) showWelcome() {
 	var d *dialog.CustomDialog
-	explore := widget.NewButton("Explore the sample", func() { d.Hide() })
+	explore := form.NewButton("Explore the sample", func() { d.Hide() })
 	explore.Importance = widget.HighImportance
-	blank := widget.NewButton("Start a blank case", func() {
+	blank := form.NewButton("Start a blank case", func() {
 		d.Hide()
 		u.whenSaved("start a new case", func() { u.replaceCase(u.blankCase(), "") })
 	})
@@ -51,9 +53,8 @@ func (u *UI) showWelcome() {
 // showMethod explains the method again, from the Help menu: whatever case
 // is open, which need not be the sample.
 func (u *UI) showMethod() {
-	d := dialog.NewCustom("The method", "Close", methodText(welcomeText), u.win)
+	d := closable(u.win, "The method", "Close", methodText(welcomeText))
 	u.tell(methodDialog{d})
-	closeOnEscape(u.win, d, d.Hide)
 	d.Show()
 }
 

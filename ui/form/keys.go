@@ -59,3 +59,27 @@ func (s *Select) TypedKey(ev *fyne.KeyEvent) {
 		s.Select.TypedKey(ev)
 	}
 }
+
+// Button is Fyne's button that, focused, Enter presses as Space does,
+// and that passes Escape on to the window: with the focus on a dialog's
+// button, Escape closes the dialog.
+type Button struct{ widget.Button }
+
+// NewButton returns a button with a label, pressed by a tap, Space or
+// Enter.
+func NewButton(label string, tapped func()) *Button {
+	b := &Button{}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Enter and passes Escape on to the window.
+func (b *Button) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
+		b.Button.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	case !toWindow(b, ev, false):
+		b.Button.TypedKey(ev)
+	}
+}
