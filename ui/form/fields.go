@@ -159,7 +159,7 @@ func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) 
 	t.setUp(f, path, e, nil, v, keep, func(s string, _ bool) (string, error) {
 		s = strings.ReplaceAll(s, "\t", " ") // no tab reaches the case
 		if len(s) > casebuilder.MaxText {
-			return "", fmt.Errorf("a text holds at most %d characters", casebuilder.MaxText)
+			return "", fmt.Errorf("a text holds at most %s characters", f.host.Format(casebuilder.MaxText, figure.Count))
 		}
 		return s, nil
 	}, func(s string) string { return s })

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // List says how one list of the case is edited item by item.
@@ -111,7 +112,7 @@ func (l *ListEdits) apply(what string, fn func(c *casebuilder.Case) error) error
 func (l *ListEdits) Add() error {
 	return l.apply("add an item", func(c *casebuilder.Case) error {
 		if l.length(c) >= itemLimit(l.path) {
-			return fmt.Errorf("this list holds at most %d items", itemLimit(l.path))
+			return fmt.Errorf("this list holds at most %s items", l.host.Format(float64(itemLimit(l.path)), figure.Count))
 		}
 		l.add(c)
 		return nil
@@ -135,7 +136,7 @@ func (l *ListEdits) Duplicate(i int) error {
 			return ErrGone
 		}
 		if l.length(c) >= itemLimit(l.path) {
-			return fmt.Errorf("this list holds at most %d items", itemLimit(l.path))
+			return fmt.Errorf("this list holds at most %s items", l.host.Format(float64(itemLimit(l.path)), figure.Count))
 		}
 		l.duplicate(c, i)
 		return nil
