@@ -176,7 +176,7 @@ func (s *painScreen) rebuildInputs(c *casebuilder.Case) {
 		s.inputsBox.Refresh()
 		return
 	}
-	cols := form.NewColumns(1, 2, 0) // at 1024 wide, boxes wide enough for "1,400,000"
+	cols := form.NewColumns(1, 1.8, 0) // at 1024 wide, boxes wide enough for "1,400,000"
 	objs := []fyne.CanvasObject{cols.Row(widget.NewLabel(""), rangeHeader(), resetWidth())}
 	for _, key := range k.Inputs {
 		objs = append(objs, s.inputRow(cols, casebuilder.LookupInput(key)))
@@ -245,13 +245,15 @@ func (s *painScreen) inputRow(cols *form.Columns, in *casebuilder.Input) fyne.Ca
 	help.Wrapping = fyne.TextWrapWord
 	help.SizeName = theme.SizeNameCaptionText
 	help.Importance = widget.LowImportance
-	label := container.New(form.TightVBox{}, name, help)
+	// The name beside the boxes; what it means, its rule of thumb and the
+	// tick under them, across the row, where they wrap less.
+	about := container.New(form.TightVBox{}, help)
 	if in.HasDefault() {
 		note := widget.NewLabel(in.DefaultNote + " It applies while the input is blank.")
 		note.Wrapping = fyne.TextWrapWord
 		note.SizeName = theme.SizeNameCaptionText
 		note.Importance = widget.LowImportance
-		label.Add(note)
+		about.Add(note)
 	}
 	reset := widget.NewButton("Use default", func() { s.onUseDefault(key) })
 	reset.Importance = widget.LowImportance
@@ -260,8 +262,10 @@ func (s *painScreen) inputRow(cols *form.Columns, in *casebuilder.Input) fyne.Ca
 	if !in.HasDefault() {
 		reset.Hide()
 	}
-	label.Add(yearly)
-	return cols.Row(label, container.NewVBox(field.Box(), yearsBox), container.NewVBox(container.NewStack(resetWidth(), reset)))
+	about.Add(yearly)
+	return container.New(form.TightVBox{},
+		cols.Row(name, container.NewVBox(field.Box(), yearsBox), container.NewVBox(container.NewStack(resetWidth(), reset))),
+		about)
 }
 
 // resetWidth holds the place of the "Use default" button in every row,
