@@ -237,15 +237,7 @@ func (e *exportDialog) onConfirm() {
 		start()
 		return
 	}
-	confirm := dialog.NewConfirm("Replace?", strings.Join(existing, " and ")+" already exist in this folder. Replace them?",
-		func(ok bool) {
-			if ok {
-				start()
-			}
-		}, e.u.win)
-	e.u.tell(replaceConfirm{confirm})
-	closeOnEscape(e.u.win, confirm, confirm.Confirm)
-	confirm.Show()
+	e.u.askReplace(strings.Join(existing, " and ")+" already exist in this folder. Replace them?", start)
 }
 
 // runExport writes the documents in a goroutine, from the case as it is

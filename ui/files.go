@@ -381,14 +381,20 @@ func (d *saveAsDialog) onSave() {
 		save()
 		return
 	}
-	confirm := dialog.NewConfirm("Replace?", filepath.Base(path)+" already exists in this folder. Replace it? Its present version is kept beside it as "+
-		filepath.Base(path)+casebuilder.BackupSuffix+".", func(ok bool) {
+	d.u.askReplace(filepath.Base(path)+" already exists in this folder. Replace it? Its present version is kept beside it as "+
+		filepath.Base(path)+casebuilder.BackupSuffix+".", save)
+}
+
+// askReplace asks the question before replacing files, and calls replace
+// on Yes (or Enter); No and Escape replace nothing.
+func (u *UI) askReplace(question string, replace func()) {
+	confirm := dialog.NewConfirm("Replace?", question, func(ok bool) {
 		if ok {
-			save()
+			replace()
 		}
-	}, d.u.win)
-	d.u.tell(replaceConfirm{confirm})
-	closeOnEscape(d.u.win, confirm, confirm.Confirm)
+	}, u.win)
+	u.tell(replaceConfirm{confirm})
+	closeOnEscape(u.win, confirm, confirm.Confirm)
 	confirm.Show()
 }
 

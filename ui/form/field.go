@@ -78,6 +78,16 @@ func (d *Field) Problem() string { return d.problem.Shown() }
 // label when err is nil or ErrUnchanged.
 func (d *Field) ShowProblem(err error) { d.problem.explain(err, d.path, d.form.host.Describe) }
 
+// leave ends the run of typing in b, the field d is part of, as the focus
+// leaves it, and shows its value afresh (tidied) unless the last edit was
+// refused, whose text stays for the user to mend.
+func (d *Field) leave(b Binder) {
+	d.form.host.EndTyping()
+	if d.Problem() == "" {
+		b.Refresh(d.form.Case(), true)
+	}
+}
+
 // ShowNote shows text under the field, where why an edit was refused
 // goes, until the next edit of it.
 func (d *Field) ShowNote(text string) {

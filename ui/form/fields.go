@@ -356,7 +356,7 @@ func (f *Form) estimate(path string, unit figure.Unit, optional bool, v Value[*c
 		lowName: "low", highName: "high"}
 	for _, e := range []*Entry{r.low, r.likely, r.high} {
 		e.OnChanged = func(string) { r.typed() }
-		e.OnBlur = r.left
+		e.OnBlur = func() { r.leave(r) }
 	}
 	r.low.SetPlaceHolder(r.lowName)
 	r.high.SetPlaceHolder(r.highName)
@@ -438,13 +438,6 @@ func prefix(what string, err error) error {
 		return fmt.Errorf("%s: %s", what, ne.Error())
 	}
 	return err
-}
-
-func (r *RangeField) left() {
-	r.form.host.EndTyping()
-	if r.Problem() == "" {
-		r.Refresh(r.form.Case(), true)
-	}
 }
 
 // Refresh shows the estimate in c, unless one of its entries is being

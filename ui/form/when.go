@@ -172,10 +172,10 @@ func (f *Form) when(path, monthPath string, end bool, v Value[When], months func
 	w.milestone.PlaceHolder = "Choose the milestone"
 	w.month.SetPlaceHolder("e.g. March 2027, or 3")
 	w.month.OnChanged = func(string) { w.typedMonth() }
-	w.month.OnBlur = w.left
+	w.month.OnBlur = func() { w.leave(w) }
 	w.offset.SetPlaceHolder("± months")
 	w.offset.OnChanged = func(string) { w.typedOffset() }
-	w.offset.OnBlur = w.left
+	w.offset.OnBlur = func() { w.leave(w) }
 	w.hint.SizeName = theme.SizeNameCaptionText
 	w.hint.Importance = widget.LowImportance
 	w.hint.Wrapping = fyne.TextWrapWord
@@ -436,13 +436,6 @@ func (w *WhenField) typedOffset() {
 		v.At.OffsetMonths = n
 		return nil
 	})
-}
-
-func (w *WhenField) left() {
-	w.form.host.EndTyping()
-	if w.Problem() == "" {
-		w.Refresh(w.form.Case(), true)
-	}
 }
 
 // Refresh shows when the line starts or ends in c, and the month that is.
