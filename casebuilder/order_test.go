@@ -89,3 +89,24 @@ func TestBetter(t *testing.T) {
 		}
 	}
 }
+
+// TestARefusedFigureDoesNotReadAsItsBound: a figure just outside its
+// bounds is written with the decimals that show it is outside them.
+func TestARefusedFigureDoesNotReadAsItsBound(t *testing.T) {
+	for _, tc := range []struct {
+		change func(c *Case)
+		want   string
+	}{
+		{func(c *Case) { c.Risks[0].Likelihood = 1.0004 }, "(got 100.04%)"},
+		{func(c *Case) { c.DiscountRate = -0.0004 }, "(got -0.04%)"},
+		{func(c *Case) { c.Alternatives[1].Costs[0].Amount = Exactly(-0.004) }, "must not be negative (got -€0.004)"},
+		{func(c *Case) { c.Risks[0].Likelihood = 1.5 }, "(got 150.0%)"},
+	} {
+		c := smallCase()
+		tc.change(c)
+		ps := Validate(c)
+		if len(ps) == 0 || !strings.Contains(ps.Error(), tc.want) {
+			t.Errorf("problems %v, want one saying %q", ps, tc.want)
+		}
+	}
+}

@@ -100,7 +100,7 @@ func TestTrackingValidation(t *testing.T) {
 			for len(c.Tracking.Spend) <= cb.MaxContainer {
 				c.Tracking.Spend = append(c.Tracking.Spend, c.Tracking.Spend[0])
 			}
-		}, "tracking.spend", "the limit is 5000"},
+		}, "tracking.spend", "the limit is 5,000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

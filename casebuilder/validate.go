@@ -109,6 +109,50 @@ func (v *validator) show(x float64, u figure.Unit) string {
 	return v.f.Value(x, u)
 }
 
+// got writes a figure refused for being outside [lo, hi] as show does,
+// with as many more decimals as it takes not to read as a bound or as
+// within them: 100.04 % is "100.04%", not "100.0%", and -€0.004 is
+// "-€0.004", not "€0".
+func (v *validator) got(x float64, u figure.Unit, lo, hi float64) string {
+	s := v.show(x, u)
+	if !finite(x) || math.Abs(x) >= 1e15 || x >= lo && x <= hi {
+		return s
+	}
+	bound := hi
+	if x < lo {
+		bound = lo
+	}
+	scale := 1.0
+	if u == figure.Percent {
+		scale = 100
+	}
+	if s != v.show(bound, u) && (x < 0) == strings.HasPrefix(s, "-") {
+		return s
+	}
+	for d := 1; d <= 9; d++ {
+		p := math.Pow(10, float64(d))
+		if math.Round(x*scale*p) == math.Round(bound*scale*p) {
+			continue
+		}
+		n := v.f.Number(math.Abs(x)*scale, d)
+		sign := ""
+		if x < 0 {
+			sign = "-"
+		}
+		switch u {
+		case figure.Percent:
+			return sign + n + "%"
+		case figure.Money:
+			if v.f.SymbolAfter() {
+				return sign + n + "\u00a0" + v.f.Symbol()
+			}
+			return sign + v.f.Symbol() + n
+		}
+		return sign + n
+	}
+	return s
+}
+
 func (v *validator) add(path, format string, args ...any) {
 	v.ps = append(v.ps, Problem{path, fmt.Sprintf(format, args...)})
 }
@@ -121,7 +165,7 @@ func (v *validator) run() {
 		v.add("currency", "must be an ISO 4217 code such as EUR or USD (got %q)", c.Currency)
 	}
 	if !finite(c.DiscountRate) || c.DiscountRate < 0 || c.DiscountRate > 1 {
-		v.add("discountRate", "must be a yearly rate from 0 %% to 100 %%, e.g. 8 %% (got %s)", v.show(c.DiscountRate, figure.Percent))
+		v.add("discountRate", "must be a yearly rate from 0 %% to 100 %%, e.g. 8 %% (got %s)", v.got(c.DiscountRate, figure.Percent, 0, 1))
 	}
 	if c.HorizonMonths < 1 || c.HorizonMonths > MaxHorizonMonths {
 		v.add("horizonMonths", "must be between 1 and %d months (got %d)", MaxHorizonMonths, c.HorizonMonths)
@@ -149,7 +193,7 @@ func (v *validator) run() {
 		case c.Reserve.Basis != ReservePercentile:
 			v.add("reserve.percentile", "is used only with basis %q", ReservePercentile)
 		case !finite(p) || p <= 0 || p >= 1:
-			v.add("reserve.percentile", "must be a fraction above 0 %% and below 100 %%, e.g. 80 %% for the P80 (got %s)", v.show(p, figure.Percent))
+			v.add("reserve.percentile", "must be a fraction above 0 %% and below 100 %%, e.g. 80 %% for the P80 (got %s)", v.got(p, figure.Percent, 0, 1))
 		}
 	}
 	v.risks()
@@ -449,7 +493,7 @@ func (v *validator) cost(path string, k *Cost) {
 	case k.HeadsFrom != "":
 		v.headsFrom(path+".headsFrom", k.HeadsFrom)
 	case k.PerHead && (!finite(k.Heads) || k.Heads < 0 || k.Heads > MaxHeads):
-		v.add(path+".heads", "must be between 0 and %s (got %s)", v.show(MaxHeads, figure.Count), v.show(k.Heads, figure.Count))
+		v.add(path+".heads", "must be between 0 and %s (got %s)", v.show(MaxHeads, figure.Count), v.got(k.Heads, figure.Count, 0, MaxHeads))
 	}
 	v.timing(path, k.StartMonth, k.EndMonth, k.StartAt, k.EndAt)
 	if k.Kind == OneTime && k.EndMonth != nil {
@@ -625,7 +669,7 @@ func (v *validator) criteria() {
 	v.uniqueIDs("criteria", len(v.c.Criteria), func(i int) string { return v.c.Criteria[i].ID }, true)
 	for i, k := range v.c.Criteria {
 		if !finite(k.Weight) || k.Weight < 0 || k.Weight > 1 {
-			v.add(fmt.Sprintf("criteria[%d].weight", i), "must be from 0 %% to 100 %% (got %s)", v.show(k.Weight, figure.Percent))
+			v.add(fmt.Sprintf("criteria[%d].weight", i), "must be from 0 %% to 100 %% (got %s)", v.got(k.Weight, figure.Percent, 0, 1))
 		}
 		switch k.Auto {
 		case ScoreByHand, ScoreFromNPV, ScoreFromROI:
@@ -646,7 +690,7 @@ func (v *validator) risks() {
 		r := &c.Risks[i]
 		path := fmt.Sprintf("risks[%d]", i)
 		if !finite(r.Likelihood) || r.Likelihood < 0 || r.Likelihood > 1 {
-			v.add(path+".likelihood", "must be a probability from 0 %% to 100 %%, e.g. 30 %% (got %s)", v.show(r.Likelihood, figure.Percent))
+			v.add(path+".likelihood", "must be a probability from 0 %% to 100 %%, e.g. 30 %% (got %s)", v.got(r.Likelihood, figure.Percent, 0, 1))
 		}
 		v.amount(path+".impactCost", r.ImpactCost)
 		v.amount(path+".contingencyCost", r.ContingencyCost)
@@ -734,7 +778,7 @@ func (v *validator) gates(milestones map[string]bool) {
 				v.add(tp+".comparison", "must be one of <=, >=, < or > (got %q)", t.Comparison)
 			}
 			if !finite(t.Value) {
-				v.add(tp+".value", "must be a number (got %v)", t.Value)
+				v.add(tp+".value", "must be a number (got %s)", v.show(t.Value, figure.Number))
 			}
 		}
 		for j, name := range g.Stops {
@@ -813,10 +857,10 @@ func (v *validator) measures() {
 			v.add(path+".unit", "must be one of %s (got %q)", figure.UnitList(), m.Unit)
 		}
 		if !finite(m.Baseline) {
-			v.add(path+".baseline", "must be a number (got %v)", m.Baseline)
+			v.add(path+".baseline", "must be a number (got %s)", v.show(m.Baseline, figure.Number))
 		}
 		if !finite(m.Target) {
-			v.add(path+".target", "must be a number (got %v)", m.Target)
+			v.add(path+".target", "must be a number (got %s)", v.show(m.Target, figure.Number))
 		}
 		if m.Level < 0 || m.Level > 5 {
 			v.add(path+".level", "must be a Kirkpatrick/Phillips level from 1 to 5, or 0 when none applies (got %d)", m.Level)
@@ -879,7 +923,7 @@ func (v *validator) month(m int) string {
 
 func (v *validator) amount(path string, x float64) {
 	if !finite(x) || x < 0 || x > MaxAmount {
-		v.add(path, "must be an amount between %s and %s (got %s)", v.show(0, figure.Money), v.show(MaxAmount, figure.Money), v.show(x, figure.Money))
+		v.add(path, "must be an amount between %s and %s (got %s)", v.show(0, figure.Money), v.show(MaxAmount, figure.Money), v.got(x, figure.Money, 0, MaxAmount))
 	}
 }
 
@@ -910,9 +954,9 @@ func (v *validator) rangeWithin(path string, r Range, lo, hi float64, u figure.U
 	for _, x := range []float64{r.Low, r.Likely, r.High} {
 		if !finite(x) || x < lo || x > hi {
 			if lo == 0 && x < 0 {
-				v.add(path, "must not be negative (got %s)", v.show(x, u))
+				v.add(path, "must not be negative (got %s)", v.got(x, u, lo, hi))
 			} else {
-				v.add(path, "must be between %s and %s (got %s)", v.show(lo, u), v.show(hi, u), v.show(x, u))
+				v.add(path, "must be between %s and %s (got %s)", v.show(lo, u), v.show(hi, u), v.got(x, u, lo, hi))
 			}
 			return
 		}
@@ -960,7 +1004,7 @@ func (v *validator) tracking() {
 		{"readings", len(t.Readings), MaxContainer}, {"kpis", len(t.KPIs), MaxItems}, {"riskEvents", len(t.RiskEvents), MaxItems},
 		{"gates", len(t.Gates), MaxItems}, {"decisions", len(t.Decisions), MaxItems}, {"credits", len(t.Credits), MaxItems}} {
 		if l.n > l.max {
-			v.add("tracking."+l.name, "has %d items; the limit is %d", l.n, l.max)
+			v.add("tracking."+l.name, "has %s items; the limit is %s", v.show(float64(l.n), figure.Count), v.show(float64(l.max), figure.Count))
 		}
 	}
 	if t.CadenceMonths < 0 || t.CadenceMonths > PeriodsPerYear {
@@ -1036,7 +1080,7 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 		x    float64
 	}{{"budget", b.Budget}, {"reserve", b.Reserve}, {"totalCost", b.TotalCost}, {"totalBenefit", b.TotalBenefit}, {"npv", b.NPV}, {"discountRate", b.DiscountRate}} {
 		if !finite(f.x) {
-			v.add(path+"."+f.name, "must be a number (got %v)", f.x)
+			v.add(path+"."+f.name, "must be a number (got %s)", v.show(f.x, figure.Number))
 		}
 	}
 	if b.StageEnd < 0 || b.StageEnd > n {
@@ -1066,7 +1110,7 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 		}
 		v.finiteAll(lp+".monthly", l.Monthly)
 		if !finite(l.Total) {
-			v.add(lp+".total", "must be a number (got %v)", l.Total)
+			v.add(lp+".total", "must be a number (got %s)", v.show(l.Total, figure.Number))
 		}
 	}
 	keys := map[string]bool{}
@@ -1097,7 +1141,7 @@ func (v *validator) baseline(path string, b *ApprovedBaseline) {
 			v.add(mp+".unit", "must be one of %s (got %q)", figure.UnitList(), m.Unit)
 		}
 		if !finite(m.Baseline) || !finite(m.Target) {
-			v.add(mp, "its baseline and target must be numbers (got %v and %v)", m.Baseline, m.Target)
+			v.add(mp, "its baseline and target must be numbers (got %s and %s)", v.show(m.Baseline, figure.Number), v.show(m.Target, figure.Number))
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(b.PainInputs)) {
@@ -1124,7 +1168,7 @@ func (v *validator) recordKey(seen map[string]bool, k, path, taken string) {
 func (v *validator) finiteAll(path string, xs []float64) {
 	for i, x := range xs {
 		if !finite(x) {
-			v.add(fmt.Sprintf("%s[%d]", path, i), "must be a number (got %v)", x)
+			v.add(fmt.Sprintf("%s[%d]", path, i), "must be a number (got %s)", v.show(x, figure.Number))
 			return
 		}
 	}
@@ -1170,7 +1214,7 @@ func (v *validator) spend(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".line", "the approved alternative has no cost line called %q", s.Line)
 		}
 		if !finite(s.Amount) || math.Abs(s.Amount) > MaxAmount {
-			v.add(path+".amount", "must be an amount between %s and %s (got %s)", v.show(-MaxAmount, figure.Money), v.show(MaxAmount, figure.Money), v.show(s.Amount, figure.Money))
+			v.add(path+".amount", "must be an amount between %s and %s (got %s)", v.show(-MaxAmount, figure.Money), v.show(MaxAmount, figure.Money), v.got(s.Amount, figure.Money, -MaxAmount, MaxAmount))
 		}
 	}
 }
@@ -1188,7 +1232,7 @@ func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".actualEnd", "must not be before the actual start (%s is before %s)", p.ActualEnd, p.ActualStart)
 		}
 		if !finite(p.PercentComplete) || p.PercentComplete < 0 || p.PercentComplete > 1 {
-			v.add(path+".percentComplete", "must be from 0 %% to 100 %% (got %s)", v.show(p.PercentComplete, figure.Percent))
+			v.add(path+".percentComplete", "must be from 0 %% to 100 %% (got %s)", v.got(p.PercentComplete, figure.Percent, 0, 1))
 		}
 		switch p.Status {
 		case "", InProgress, OnHold:
@@ -1207,7 +1251,7 @@ func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".status", "the milestone ended on %s: it is done (got %q)", p.ActualEnd, p.Status)
 		}
 		if (p.Status == Done || !p.ActualEnd.IsZero()) && p.PercentComplete != 0 && p.PercentComplete != 1 {
-			v.add(path+".percentComplete", "a milestone done is 100 %% complete (got %s)", v.show(p.PercentComplete, figure.Percent))
+			v.add(path+".percentComplete", "a milestone done is 100 %% complete (got %s)", v.got(p.PercentComplete, figure.Percent, 1, 1))
 		}
 	}
 }
@@ -1245,7 +1289,7 @@ func (v *validator) readings(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".date", "must be set")
 		}
 		if !finite(r.Value) {
-			v.add(path+".value", "must be a number (got %v)", r.Value)
+			v.add(path+".value", "must be a number (got %s)", v.show(r.Value, figure.Number))
 		}
 		if j, dup := seen[day{r.Measure, r.Date}]; dup && !r.Date.IsZero() {
 			v.add(path+".date", "KPI %q has a reading on %s already (tracking.readings[%d]); a KPI has one reading a day", r.Measure, r.Date, j)
@@ -1261,10 +1305,10 @@ func (v *validator) readings(t *Tracking, b *ApprovedBaseline) {
 		}
 		if iso := k.Isolation; iso != nil {
 			if !finite(iso.Share) || iso.Share < 0 || iso.Share > 1 {
-				v.add(path+".isolation.share", "must be the share of the improvement due to the programme, from 0 %% to 100 %% (got %s)", v.show(iso.Share, figure.Percent))
+				v.add(path+".isolation.share", "must be the share of the improvement due to the programme, from 0 %% to 100 %% (got %s)", v.got(iso.Share, figure.Percent, 0, 1))
 			}
 			if !finite(iso.Confidence) || iso.Confidence <= 0 || iso.Confidence > 1 {
-				v.add(path+".isolation.confidence", "must be the confidence in the share, above 0 %% and at most 100 %% (got %s)", v.show(iso.Confidence, figure.Percent))
+				v.add(path+".isolation.confidence", "must be the confidence in the share, above 0 %% and at most 100 %% (got %s)", v.got(iso.Confidence, figure.Percent, 0, 1))
 			}
 			if !slices.Contains(IsolationMethods, iso.Method) {
 				var names []string

@@ -506,11 +506,9 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 					}
 					form.SetText(inputCaption, fmt.Sprintf("Input it changes (today %s)", now))
 				}
-				if u := c.Pain.InputUnit(l.Input); u != "" {
-					// The boxes say which is the worst case; the caption
-					// says which way is better.
-					form.SetText(toCaption, "Changes it to"+unitSuffix(s.u, u)+betterWords(&c.Pain, l.Input))
-				}
+				// The header names the boxes; the caption says which way
+				// is better, for the input chosen (none yet: nothing).
+				form.SetText(toCaption, "Changes it to"+unitSuffix(s.u, c.Pain.InputUnit(l.Input))+betterWords(&c.Pain, l.Input))
 			})
 			return lineCard(
 				container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), actions), labelled("Benefit", name.Box())),

@@ -50,7 +50,7 @@ func (u *UI) tell(shown any) {
 // The confirmations and the error, as the test hook is told of them.
 type (
 	// replaceConfirm asks before a file is replaced.
-	replaceConfirm struct{ *dialog.ConfirmDialog }
+	replaceConfirm struct{ *confirmDialog }
 	// recoveryOffer offers to recover what an app that did not close
 	// autosaved.
 	recoveryOffer struct{ *dialog.ConfirmDialog }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/ui/form"
 )
@@ -106,4 +107,31 @@ func closable(win fyne.Window, title, dismiss string, content fyne.CanvasObject)
 	d.SetButtons([]fyne.CanvasObject{form.NewButton(dismiss, d.Hide)})
 	closeOnEscape(win, d, d.Hide)
 	return d
+}
+
+// confirmDialog asks a question with two buttons of its own, which, as
+// form buttons, Enter presses and Escape passes by when one has the
+// focus: Fyne's own confirm dialog keeps both keys from the window.
+type confirmDialog struct {
+	*dialog.CustomDialog
+	answered func(ok bool)
+}
+
+// confirmable is a dialog of content with a dismiss button and a confirm
+// button of high importance; answered is told which was pressed.
+// Escape closes it without an answer, as dismiss does (see
+// [closeOnEscape]), and Enter confirms.
+func confirmable(win fyne.Window, title, confirm, dismiss string, content fyne.CanvasObject, answered func(ok bool)) *confirmDialog {
+	d := &confirmDialog{CustomDialog: dialog.NewCustomWithoutButtons(title, content, win), answered: answered}
+	yes := form.NewButton(confirm, d.Confirm)
+	yes.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{form.NewButton(dismiss, d.Hide), yes})
+	closeOnEscape(win, d, d.Confirm)
+	return d
+}
+
+// Confirm closes the dialog as its confirm button does.
+func (d *confirmDialog) Confirm() {
+	d.Hide()
+	d.answered(true)
 }

@@ -124,7 +124,7 @@ func dialogWidthFor(win fyne.Window, names []string) float32 {
 		// take some 220 pixels beside the text.
 		w = max(w, fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width+220)
 	}
-	return min(w, win.Canvas().Size().Width-48)
+	return max(min(w, win.Canvas().Size().Width-48), 320)
 }
 
 // offer enables a document's choice, or says it is not in this build.

@@ -186,7 +186,7 @@ func (u *UI) showNewDialog() {
 		most = max(most, l.MinSize().Height)
 	}
 	height := start.MinSize().Height + choice.MinSize().Height + most + 2*theme.Padding()
-	d := dialog.NewCustomConfirm("New case", "Create", "Cancel", container.NewGridWrap(fyne.NewSize(width, height), content), func(ok bool) {
+	d := confirmable(u.win, "New case", "Create", "Cancel", container.NewGridWrap(fyne.NewSize(width, height), content), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -201,15 +201,14 @@ func (u *UI) showNewDialog() {
 			return
 		}
 		u.replaceCase(c, "")
-	}, u.win)
+	})
 	u.tell(&newCaseDialog{dialog: d, choice: choice, about: desc})
-	closeOnEscape(u.win, d, d.Confirm)
 	d.Show()
 }
 
 // newCaseDialog is the choice of what a new case starts from.
 type newCaseDialog struct {
-	dialog *dialog.ConfirmDialog
+	dialog *confirmDialog
 	choice *form.Select
 	about  *widget.Label // what the choice holds
 }
@@ -388,13 +387,12 @@ func (d *saveAsDialog) onSave() {
 // askReplace asks the question before replacing files, and calls replace
 // on Yes (or Enter); No and Escape replace nothing.
 func (u *UI) askReplace(question string, replace func()) {
-	confirm := dialog.NewConfirm("Replace?", question, func(ok bool) {
+	confirm := confirmable(u.win, "Replace?", "Yes", "No", wrappedText(u.win, question, 440), func(ok bool) {
 		if ok {
 			replace()
 		}
-	}, u.win)
+	})
 	u.tell(replaceConfirm{confirm})
-	closeOnEscape(u.win, confirm, confirm.Confirm)
 	confirm.Show()
 }
 
@@ -612,10 +610,17 @@ func (u *UI) showAbout() {
 	if v == "" {
 		v = "development build"
 	}
-	d := dialog.NewInformation("About Case Builder",
-		"Case Builder "+v+"\n\nTurns a problem in the sales force into a costed, defended plan the CEO approves.\nYour case stays in one file on your disk; nothing is sent anywhere.", u.win)
-	closeOnEscape(u.win, d, d.Hide)
-	d.Show()
+	closable(u.win, "About Case Builder", "OK", wrappedText(u.win, "Case Builder "+v+"\n\nTurns a problem in the sales force into a costed, defended plan the CEO approves.\nYour case stays in one file on your disk; nothing is sent anywhere.", 480)).Show()
+}
+
+// wrappedText is a dialog's text, wrapped at width (less where the window
+// is narrower) and as high as its lines.
+func wrappedText(win fyne.Window, text string, width float32) fyne.CanvasObject {
+	width = max(min(width, win.Canvas().Size().Width-80), 200)
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Resize(fyne.NewSize(width, 0)) // a wrapped label's height follows its width
+	return container.NewGridWrap(fyne.NewSize(width, l.MinSize().Height), l)
 }
 
 // parseURL makes a URL of a path or URL string.

@@ -60,7 +60,7 @@ type dialogs struct {
 	newCase   *newCaseDialog
 	export    *exportDialog
 	saveAs    *saveAsDialog
-	replace   *dialog.ConfirmDialog
+	replace   *confirmDialog
 	recovery  *dialog.ConfirmDialog
 	welcome   dialog.Dialog
 	stepHelp  *stepHelpShown // the last step's help shown
@@ -81,7 +81,7 @@ func (d *dialogs) record(shown any) {
 	case *saveAsDialog:
 		d.saveAs = x
 	case replaceConfirm:
-		d.replace = x.ConfirmDialog
+		d.replace = x.confirmDialog
 	case recoveryOffer:
 		d.recovery = x.ConfirmDialog
 	case methodDialog:
@@ -344,6 +344,10 @@ func button(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
 	walk(root, func(o fyne.CanvasObject) bool {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
 			found = b
+			return false
+		}
+		if b, ok := o.(*form.Button); ok && b.Text == text && b.Visible() {
+			found = &b.Button // the dialogs' own, which Enter presses
 			return false
 		}
 		return true

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -285,6 +287,7 @@ func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
 		{"Settings", u.onSettings},
 		{"The method", u.showMethod},
 		{"Help on this step", u.showStepHelp},
+		{"About", u.showAbout},
 	} {
 		d.show()
 		var focusable []fyne.Focusable
@@ -335,13 +338,28 @@ func TestEnterPressesTheFocusedButton(t *testing.T) {
 	h.dismissWelcome()
 	h.u.onExport()
 	e := h.shown.export
+	e.folder = t.TempDir()
 	h.w.Canvas().Focus(e.cancel)
 	e.cancel.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.settle()
 	if top := h.w.Canvas().Overlays().Top(); top != nil {
 		t.Error("Enter on Cancel left the export dialog open")
 	}
-	if h.u.exporting || h.u.status.message.Text != "" && strings.Contains(h.u.status.message.Text, "Exported") {
-		t.Errorf("Enter on Cancel exported: %q", h.u.status.message.Text)
+	h.waitFiles()
+	if files, _ := os.ReadDir(e.folder); h.u.exporting || len(files) != 0 {
+		t.Errorf("Enter on Cancel exported %d files: %q", len(files), h.u.status.message.Text)
+	}
+	// Enter on Export exports.
+	h.u.onExport()
+	e = h.shown.export
+	e.folder = t.TempDir()
+	h.w.Canvas().Focus(e.exportButton)
+	e.exportButton.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !h.u.exporting {
+		t.Fatalf("Enter on Export did not start the export: %q", visibleText(e.problem))
+	}
+	h.waitFor("the export", 10*time.Second, func() bool { return !h.u.exporting })
+	if files, _ := os.ReadDir(e.folder); len(files) != 2 {
+		t.Errorf("Enter on Export wrote %d files, want the brief and the workbook", len(files))
 	}
 }

@@ -1090,6 +1090,10 @@ func TestTheMethodFromHelpDoesNotClaimTheSampleIsOpen(t *testing.T) {
 				if x.Visible() {
 					buttons = append(buttons, x.Text)
 				}
+			case *form.Button:
+				if x.Visible() {
+					buttons = append(buttons, x.Text)
+				}
 			}
 			return true
 		})

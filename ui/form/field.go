@@ -127,10 +127,10 @@ type Entry struct {
 	reveal  func()
 	focused bool
 	// maxRunes, when above 0, is the most characters the entry takes: a
-	// paste is cut there, and onTooLong is told how long it was (0 for a
-	// character typed into a full entry).
+	// paste is cut there, and onTooLong is told how much of it was kept
+	// and how long it was (0 for a character typed into a full entry).
 	maxRunes  int
-	onTooLong func(pasted int)
+	onTooLong func(kept, pasted int)
 }
 
 // MaxLine is the most characters a one-line entry takes. Past some
@@ -142,8 +142,9 @@ const MaxLine = 500
 
 // Limit makes the entry take at most n characters: what is typed past
 // them is not taken, and a paste is cut to fit; tooLong is then called
-// with the length of the text pasted, or 0 for a character typed.
-func (e *Entry) Limit(n int, tooLong func(pasted int)) {
+// with how many characters of the paste were kept and how many it had, or
+// 0 and 0 for a character typed.
+func (e *Entry) Limit(n int, tooLong func(kept, pasted int)) {
 	e.maxRunes, e.onTooLong = n, tooLong
 }
 
@@ -156,7 +157,7 @@ func (e *Entry) room() int {
 func (e *Entry) TypedRune(r rune) {
 	if e.maxRunes > 0 && e.room() <= 0 {
 		if e.onTooLong != nil {
-			e.onTooLong(0)
+			e.onTooLong(0, 0)
 		}
 		return
 	}
@@ -256,7 +257,7 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	}
 	e.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
 	if clip.n >= 0 && e.onTooLong != nil {
-		e.onTooLong(pasted)
+		e.onTooLong(clip.n, pasted)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -145,12 +144,12 @@ func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) 
 	t := &TextField{}
 	e.SetPlaceHolder(placeholder)
 	if !e.MultiLine {
-		e.Limit(MaxLine, func(pasted int) {
+		e.Limit(MaxLine, func(kept, pasted int) {
 			n := func(x int) string { return f.host.Format(float64(x), figure.Count) }
 			msg := fmt.Sprintf("a line holds at most %s characters; the rest belongs in a description or a note", n(MaxLine))
 			if pasted > 0 {
 				msg = fmt.Sprintf("a line holds at most %s characters: %s of the %s pasted are kept; the rest belongs in a description or a note",
-					n(MaxLine), n(utf8.RuneCountInString(e.Text)), n(pasted))
+					n(MaxLine), n(kept), n(pasted))
 			}
 			// The field's own problem: shown capitalised, without a path.
 			t.ShowProblem(casebuilder.Problems{{Path: path, Message: msg}})

@@ -119,11 +119,25 @@ func TestALineTakesAtMostMaxLine(t *testing.T) {
 	if len(e.Text) != 500 || !strings.HasPrefix(title.Problem(), "A line holds at most 500 characters;") {
 		t.Errorf("typed into a full line: %d characters, %q", len(e.Text), title.Problem())
 	}
-	// With part of the line selected, the paste takes its room.
+	// After 8 characters, the paste keeps the 492 there is room for.
 	e.SetText("Coaching")
+	e.CursorRow, e.CursorColumn = 0, 8
 	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
-	if !strings.HasPrefix(e.Text, "Coaching"+long[:10]) || len(e.Text) != 500 {
+	if e.Text != "Coaching"+long[:492] {
 		t.Errorf("pasted after 8 characters: %d characters, %q…", len(e.Text), e.Text[:20])
+	}
+	if got, want := title.Problem(), "A line holds at most 500 characters: 492 of the 10000 pasted are kept; the rest belongs in a description or a note"; got != want {
+		t.Errorf("pasted after 8 characters, the field says %q, want %q", got, want)
+	}
+	// Into a full line, nothing; over the whole line selected, 500.
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if !strings.Contains(title.Problem(), ": 0 of the 10000 pasted are kept") || e.Text != "Coaching"+long[:492] {
+		t.Errorf("pasted into a full line: %d characters, %q", len(e.Text), title.Problem())
+	}
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if e.Text != long[:500] || !strings.Contains(title.Problem(), ": 500 of the 10000 pasted are kept") {
+		t.Errorf("pasted over the whole line: %d characters, %q", len(e.Text), title.Problem())
 	}
 	d := desc.Entry()
 	h.w.Canvas().Focus(d)
