@@ -6,7 +6,7 @@ import (
 )
 
 // TestOrderMessagesNameTheBox: an estimate out of order is refused with
-// its figures written as the screen writes them and the box to change,
+// its figures written as the review writes them and the box to change,
 // named as the screen names it.
 func TestOrderMessagesNameTheBox(t *testing.T) {
 	for _, tc := range []struct {

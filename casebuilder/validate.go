@@ -88,12 +88,14 @@ func Validate(c *Case) Problems {
 
 type validator struct {
 	c  *Case
-	f  *figure.Format // the figures quoted in messages, as the screen writes them
+	f  *figure.Format // the figures quoted in messages: see show
 	ps Problems
 }
 
-// show writes a figure quoted in a message as the screen would show it,
-// in its unit: "€1,575,000", "25 %", "12 months".
+// show writes a figure quoted in a message in its unit, as the review and
+// the brief write figures: in English, in the case's currency
+// ("€1,575,000", "25.0%", "12.0 months"). A reader of the app in German
+// sees "€1,100" here where the box shows "1.100 €".
 func (v *validator) show(x float64, u figure.Unit) string {
 	switch {
 	case !finite(x):
