@@ -289,38 +289,34 @@ func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
 		{"Help on this step", u.showStepHelp},
 		{"About", u.showAbout},
 	} {
-		d.show()
-		var focusable []fyne.Focusable
-		walk(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
-			switch x := o.(type) {
-			case *form.Entry, *form.Check, *form.Select, *form.DateEntry, *form.Button:
-				if w, ok := x.(fyne.Disableable); ok && !w.Disabled() && o.Visible() {
-					focusable = append(focusable, x.(fyne.Focusable))
-				}
-			}
-			return true
-		})
-		pressEscape(h)
-		if len(focusable) == 0 {
-			t.Errorf("%s: nothing to focus", d.name)
-		}
-		for i, f := range focusable {
-			d.show()
-			// The dialog is made anew: focus the widget in the same place.
-			var again []fyne.Focusable
+		// focusable are the widgets of the dialog shown that take the focus.
+		focusable := func() []fyne.Focusable {
+			var out []fyne.Focusable
 			walk(h.w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
 				switch x := o.(type) {
 				case *form.Entry, *form.Check, *form.Select, *form.DateEntry, *form.Button:
 					if w, ok := x.(fyne.Disableable); ok && !w.Disabled() && o.Visible() {
-						again = append(again, x.(fyne.Focusable))
+						out = append(out, x.(fyne.Focusable))
 					}
 				}
 				return true
 			})
+			return out
+		}
+		d.show()
+		all := focusable()
+		pressEscape(h)
+		if len(all) == 0 {
+			t.Errorf("%s: nothing to focus", d.name)
+		}
+		for i, f := range all {
+			// The dialog is made anew: focus the widget in the same place.
+			d.show()
+			again := focusable()
 			h.w.Canvas().Focus(again[i])
 			pressEscape(h)
 			if top := h.w.Canvas().Overlays().Top(); top != nil {
-				t.Errorf("%s: still open after Escape with the focus on a %T (%d of %d)", d.name, f, i+1, len(focusable))
+				t.Errorf("%s: still open after Escape with the focus on a %T (%d of %d)", d.name, f, i+1, len(all))
 				top.Hide()
 				h.w.Canvas().Overlays().Remove(top)
 			}
