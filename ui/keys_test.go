@@ -251,44 +251,40 @@ func TestEveryDialogFitsALaptop(t *testing.T) {
 		pressEscape(h)
 	}
 	fits("Welcome")
-	for _, d := range []struct {
-		name string
-		show func()
-	}{
-		{"New case", u.onNew},
-		{"Export", u.onExport},
-		{"Save As", u.onSaveAs},
-		{"Settings", u.onSettings},
-		{"About", u.showAbout},
-		{"The method", u.showMethod},
-		{"Help on this step", u.showStepHelp},
-	} {
+	for _, d := range everyDialog(u) {
 		d.show()
 		fits(d.name)
 	}
 }
 
+// shownDialog is a dialog of the app a test can open, by name.
+type shownDialog struct {
+	name string
+	show func()
+}
+
+// everyDialog is each dialog a user opens from the menus and the toolbar.
+func everyDialog(u *UI) []shownDialog {
+	return []shownDialog{
+		{"New case", u.onNew},
+		{"Export", u.onExport},
+		{"Save As", u.onSaveAs},
+		{"Settings", u.onSettings},
+		{"About", u.showAbout},
+		{"The method", u.showMethod},
+		{"Help on this step", u.showStepHelp},
+	}
+}
+
 // TestEscapeClosesADialogWhateverHasTheFocus: Escape closes each dialog,
 // changing nothing, with the focus on any of its ticks, drop-downs, boxes
-// and buttons, where Fyne gives the key to the focused widget alone; and
-// Enter presses the button that has the focus.
+// and buttons, where Fyne gives the key to the focused widget alone.
 func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
 	h := start(t, Options{Exporters: fakeExporters(nil)})
 	h.dismissWelcome()
 	u := h.u
 	before := u.doc.c
-	for _, d := range []struct {
-		name string
-		show func()
-	}{
-		{"New case", u.onNew},
-		{"Export", u.onExport},
-		{"Save As", u.onSaveAs},
-		{"Settings", u.onSettings},
-		{"The method", u.showMethod},
-		{"Help on this step", u.showStepHelp},
-		{"About", u.showAbout},
-	} {
+	for _, d := range everyDialog(u) {
 		// focusable are the widgets of the dialog shown that take the focus.
 		focusable := func() []fyne.Focusable {
 			var out []fyne.Focusable
