@@ -403,6 +403,8 @@ func refusal(err error, path string, describe func(path string) string) string {
 			// The field's own problem, or one of a part of it (an
 			// anchor's milestone): it needs no path.
 			msgs = append(msgs, Capital(p.Message))
+		case p.Path == "":
+			msgs = append(msgs, "This would make "+p.Message) // of the case as a whole
 		default:
 			msgs = append(msgs, "This would make "+describe(p.Path)+": "+p.Message)
 		}
