@@ -385,8 +385,7 @@ func ZeroBlank(v Value[casebuilder.Range]) Value[*casebuilder.Range] {
 // first, whichever way its numbers run.
 func (r *RangeField) AsOutcome() *RangeField {
 	r.lowName, r.highName = casebuilder.WorstCase, casebuilder.BestCase
-	r.low.SetPlaceHolder(r.lowName)
-	r.high.SetPlaceHolder(r.highName)
+	r.Refresh(r.form.Case(), true) // the placeholders, by the new names
 	return r
 }
 

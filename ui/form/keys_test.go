@@ -147,3 +147,23 @@ func TestALineTakesAtMostMaxLine(t *testing.T) {
 		t.Errorf("a description takes %d of the 10,000 characters pasted", len(d.Text))
 	}
 }
+
+// TestAnOutcomeNamesItsBoxes: an estimate of a benefit names its empty
+// outer boxes worst case and best case, and, like any estimate, shows a
+// bound left as the likely value by that value, from the start.
+func TestAnOutcomeNamesItsBoxes(t *testing.T) {
+	h := newHost(t, sample())
+	h.c.Alternatives[1].Costs[0].Amount = casebuilder.Range{Low: 8000, Likely: 9000, High: 9000}
+	f := New(h, casebuilder.StepAlternatives)
+	line := ItemOf(FieldIn(func(c *casebuilder.Case) *casebuilder.Alternative { return Item(c.Alternatives, 1) },
+		func(a *casebuilder.Alternative) *[]casebuilder.Cost { return &a.Costs }), 0)
+	filled := f.Estimate("alternatives[1].costs[0].amount", figure.Money, In(line, func(l *casebuilder.Cost) *casebuilder.Range { return &l.Amount })).AsOutcome()
+	if low, _, high := filled.Entries(); low.Text != "8000" || high.Text != "" || high.PlaceHolder != "9000" {
+		t.Errorf("a filled outcome shows %q and %q (placeholder %q), want 8000 and the likely 9000 as a placeholder", low.Text, high.Text, high.PlaceHolder)
+	}
+	empty := f.OptionalEstimate("alternatives[1].costs[0].amount", figure.Money, Convert(In(line, func(l *casebuilder.Cost) *casebuilder.Range { return &l.Amount }),
+		func(casebuilder.Range) *casebuilder.Range { return nil }, func(*casebuilder.Range) (casebuilder.Range, error) { return casebuilder.Range{}, nil })).AsOutcome()
+	if low, _, high := empty.Entries(); low.PlaceHolder != "worst case" || high.PlaceHolder != "best case" {
+		t.Errorf("an empty outcome's boxes say %q and %q", low.PlaceHolder, high.PlaceHolder)
+	}
+}
