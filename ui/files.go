@@ -180,10 +180,7 @@ func (u *UI) showNewDialog() {
 	// size as the choice changes.
 	var most float32
 	for _, a := range about {
-		l := widget.NewLabel(a)
-		l.Wrapping = fyne.TextWrapWord
-		l.Resize(fyne.NewSize(width, 0)) // a wrapped label's height follows its width
-		most = max(most, l.MinSize().Height)
+		most = max(most, wrappedAt(a, width).MinSize().Height)
 	}
 	height := start.MinSize().Height + choice.MinSize().Height + most + 2*theme.Padding()
 	d := confirmable(u.win, "New case", "Create", "Cancel", container.NewGridWrap(fyne.NewSize(width, height), content), func(ok bool) {
@@ -617,10 +614,17 @@ func (u *UI) showAbout() {
 // is narrower) and as high as its lines.
 func wrappedText(win fyne.Window, text string, width float32) fyne.CanvasObject {
 	width = max(min(width, win.Canvas().Size().Width-80), 200)
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Resize(fyne.NewSize(width, 0)) // a wrapped label's height follows its width
+	l := wrappedAt(text, width)
 	return container.NewGridWrap(fyne.NewSize(width, l.MinSize().Height), l)
+}
+
+// wrappedAt is a label of text wrapped at width, whose minimum height is
+// then that of its lines.
+func wrappedAt(text string, width float32) *widget.Label {
+	l := wrapped()
+	l.Text = text
+	l.Resize(fyne.NewSize(width, 0)) // a wrapped label's height follows its width
+	return l
 }
 
 // parseURL makes a URL of a path or URL string.
