@@ -133,24 +133,9 @@ func (v *validator) got(x float64, u figure.Unit, lo, hi float64) string {
 	}
 	for d := 1; d <= 9; d++ {
 		p := math.Pow(10, float64(d))
-		if math.Round(x*scale*p) == math.Round(bound*scale*p) {
-			continue
+		if math.Round(x*scale*p) != math.Round(bound*scale*p) {
+			return v.f.Exact(x, u, d)
 		}
-		n := v.f.Number(math.Abs(x)*scale, d)
-		sign := ""
-		if x < 0 {
-			sign = "-"
-		}
-		switch u {
-		case figure.Percent:
-			return sign + n + "%"
-		case figure.Money:
-			if v.f.SymbolAfter() {
-				return sign + n + "\u00a0" + v.f.Symbol()
-			}
-			return sign + v.f.Symbol() + n
-		}
-		return sign + n
 	}
 	return s
 }

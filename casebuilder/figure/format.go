@@ -104,14 +104,29 @@ func (f *Format) scaled(x float64, suffix string) string {
 
 // Percent returns a fraction as a percentage with one decimal: "12.5%" in
 // English, "12,5 %" in French or German.
-func (f *Format) Percent(x float64) string {
+func (f *Format) Percent(x float64) string { return f.percent(x, 1) }
+
+func (f *Format) percent(x float64, decimals int) string {
 	if !finite(x) {
 		return NotAvailable // not "n/a%"
 	}
 	if f.symbolAfter {
-		return f.Number(x*100, 1) + "\u00a0%"
+		return f.Number(x*100, decimals) + "\u00a0%"
 	}
-	return f.Number(x*100, 1) + "%"
+	return f.Number(x*100, decimals) + "%"
+}
+
+// Exact writes an amount of money, a percentage or a plain number as
+// Money, Percent and Number do, with the decimals given: where one figure
+// must not read as another ("100.04%", not "100.0%").
+func (f *Format) Exact(x float64, u Unit, decimals int) string {
+	switch u {
+	case Money:
+		return f.money(x, decimals)
+	case Percent:
+		return f.percent(x, decimals)
+	}
+	return f.Number(x, decimals)
 }
 
 // Ratio returns a ratio with two decimals: "2.45".
