@@ -17,6 +17,30 @@ const (
 	HigherIsBetter
 )
 
+// Likely returns the likely value of input key of the pain: as given, or
+// else as the calculator's working takes it (its rule of thumb); false
+// when the working has no such line.
+func (p *Pain) Likely(key string) (float64, bool) {
+	if r, ok := p.Inputs[key]; ok {
+		return r.Likely, true
+	}
+	res := CostOfPain(p)
+	return p.likely(key, &res)
+}
+
+// likely is Likely with the pain's working already worked out.
+func (p *Pain) likely(key string, res *PainResult) (float64, bool) {
+	if r, ok := p.Inputs[key]; ok {
+		return r.Likely, true
+	}
+	for _, st := range res.Working {
+		if st.Key == key {
+			return st.Value, true
+		}
+	}
+	return 0, false
+}
+
 // Better returns the way input key of the pain (a calculator's input, or
 // a component's quantity or rate) must move for the pain to cost less, as
 // the yearly cost of year 1 answers a small change of its likely value.
@@ -30,20 +54,9 @@ func (p *Pain) Better(key string) Direction {
 		return EitherWay
 	}
 	base := CostOfPain(p)
-	if !base.Complete() {
+	x, found := p.likely(key, &base)
+	if !base.Complete() || !found {
 		return EitherWay
-	}
-	x, found := p.Inputs[key].Likely, false
-	if _, ok := p.Inputs[key]; !ok {
-		// Not given: the calculator's working holds its default.
-		for _, st := range base.Working {
-			if st.Key == key {
-				x, found = st.Value, true
-			}
-		}
-		if !found {
-			return EitherWay
-		}
 	}
 	// A step of 1 % of the value (or of its range, for a zero) within the
 	// input's bounds; a step down reads the other way.

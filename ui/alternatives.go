@@ -629,15 +629,8 @@ func setBasis(c *casebuilder.Case, b *casebuilder.Benefit, basis casebuilder.Ben
 
 // currentInput is the likely value of a pain input, or 0.
 func currentInput(c *casebuilder.Case, key string) float64 {
-	if r, ok := c.Pain.Inputs[key]; ok {
-		return r.Likely
-	}
-	for _, st := range casebuilder.CostOfPain(&c.Pain).Working {
-		if st.Key == key {
-			return st.Value
-		}
-	}
-	return 0
+	v, _ := c.Pain.Likely(key)
+	return v
 }
 
 // impactSection judges the alternative's impact.
