@@ -325,7 +325,7 @@ func (d *doc) headsWords(k *casebuilder.Cost) string {
 	for y, v := range values {
 		vs[y] = f.Value(v, figure.Count)
 	}
-	return fmt.Sprintf("%s for every one of the %s: %s by year.", each, label, joinAnd(vs))
+	return fmt.Sprintf("%s for every one of the %s: %s by year.", each, label, casebuilder.JoinNames(vs))
 }
 
 // hasReasons reports whether any alternative gives a reason for an impact

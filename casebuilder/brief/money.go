@@ -292,22 +292,11 @@ func (d *doc) cashSentence(a *casebuilder.AltResult) string {
 	case len(rest) == 0:
 		return s + fmt.Sprintf("; the rest, %s, is the time of people already paid.", d.roundMoney(-time))
 	}
-	s += "; the rest is " + joinAnd(rest)
+	s += "; the rest is " + casebuilder.JoinNames(rest)
 	if time != 0 {
 		s += fmt.Sprintf(", less people's time already paid (%s)", d.roundMoney(time))
 	}
 	return s + "."
-}
-
-// joinAnd joins phrases with commas and a last "and".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // Stage gates.
@@ -403,7 +392,7 @@ func (d *doc) thresholdWords(g *casebuilder.Gate) string {
 		}
 		out = append(out, name+verb+th.Comparison.Words()+" "+d.f.Value(th.Value, unit))
 	}
-	return joinAnd(out)
+	return casebuilder.JoinNames(out)
 }
 
 // stopsWords says what stops on a "no" at a gate.
@@ -418,7 +407,7 @@ func (d *doc) stopsWords(g *casebuilder.Gate) string {
 	if len(names) == 1 {
 		return names[0] + " stops"
 	}
-	return joinAnd(names) + " stop"
+	return casebuilder.JoinNames(names) + " stop"
 }
 
 // spentBefore returns what the recommendation spends before month: new

@@ -105,7 +105,7 @@ func (d *doc) painWorking() {
 				by = append(by, fmt.Sprintf("%s in year %d", f.Money(v), y+1))
 			}
 			lead = fmt.Sprintf("The %s at the likely value of every input, year by year as some inputs are given: %s.%s Each step uses only those above it.",
-				lowerFirst(res.Pain.Calculator), joinAnd(by), d.yearsSpan())
+				lowerFirst(res.Pain.Calculator), casebuilder.JoinNames(by), d.yearsSpan())
 		case res.Pain.Complete():
 			lead = fmt.Sprintf("The %s, %s a year at the likely value of every input; each step uses only the steps above it.", lowerFirst(res.Pain.Calculator), f.Money(res.Pain.Annual))
 		}
