@@ -187,10 +187,6 @@ func (d *doc) benefitsDetail() {
 
 // gatesDetail writes the stage gates, each with its thresholds.
 func (d *doc) gatesDetail() {
-	if len(d.p.Gates) == 0 {
-		return
-	}
-	d.heading("Stage gates", 15)
 	var items []string
 	for _, g := range d.p.Gates {
 		s := fmt.Sprintf("%s, on %s: %s", g.Name, shortDate(g.Day), gateWords(g.Status))
@@ -214,7 +210,7 @@ func (d *doc) gatesDetail() {
 		}
 		items = append(items, s+".")
 	}
-	d.bullets(items, 8)
+	d.listed("Stage gates", items)
 }
 
 func gateWords(s tracking.GateStatus) string {
@@ -231,10 +227,6 @@ func gateWords(s tracking.GateStatus) string {
 
 // risksDetail writes every risk that fired, with its note.
 func (d *doc) risksDetail() {
-	if len(d.p.Risks) == 0 {
-		return
-	}
-	d.heading("Risks that fired", 15)
 	var items []string
 	for _, rk := range d.p.Risks {
 		s := fmt.Sprintf("%s (owner: %s): fired on %s; %s; cost %s", rk.Description, orDefault(rk.Owner, "none named"), shortDate(rk.Fired), rk.Response(), d.f.Money(rk.Cost))
@@ -246,7 +238,7 @@ func (d *doc) risksDetail() {
 		}
 		items = append(items, s+".")
 	}
-	d.bullets(items, 8)
+	d.listed("Risks that fired", items)
 }
 
 // decisionsDetail writes every decision needed.
@@ -254,24 +246,29 @@ func (d *doc) decisionsDetail() {
 	if len(d.r.Decisions) <= 3 {
 		return // all of them are on page one
 	}
-	d.heading("Decisions needed", 15)
 	var items []string
 	for _, dn := range d.r.Decisions {
 		items = append(items, dn.Question+prefixed(", from ", dn.From)+prefixed(", by ", dateOrEmpty(dn.By))+".")
 	}
-	d.bullets(items, 8)
+	d.listed("Decisions needed", items)
 }
 
 // creditsDetail writes every credit of the period.
 func (d *doc) creditsDetail() {
-	if len(d.r.Credits) == 0 {
-		return
-	}
-	d.heading("Who made progress happen this period", 15)
 	var items []string
 	for _, k := range d.r.Credits {
 		items = append(items, k.Name+": "+strings.TrimSuffix(k.Contribution, ".")+prefixed(", ", dateOrEmpty(k.Date))+".")
 	}
+	d.listed("Who made progress happen this period", items)
+}
+
+// listed writes a section of the detail that is only a list: its heading
+// and the items as bullets, or nothing when there are no items.
+func (d *doc) listed(heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	d.heading(heading, 15)
 	d.bullets(items, 8)
 }
 
