@@ -13,9 +13,9 @@ import (
 	"fmt"
 	"log"
 	"math/rand/v2"
-	"os"
 	"time"
 
+	"github.com/casebuilder/casebuilder/assets/internal/samplefile"
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
@@ -32,15 +32,7 @@ const (
 func main() {
 	out := flag.String("o", "", "output file")
 	flag.Parse()
-	data, err := casebuilder.Encode(stress())
-	if err != nil {
-		log.Fatal(err)
-	}
-	if *out == "" {
-		os.Stdout.Write(data)
-		return
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
+	if err := samplefile.Write(stress(), *out); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -36,13 +36,13 @@ import (
 	"fmt"
 	"log"
 	"math"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/casebuilder/casebuilder/assets"
+	"github.com/casebuilder/casebuilder/assets/internal/samplefile"
 	cb "github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
@@ -64,15 +64,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	data, err := cb.Encode(c)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if *out == "" {
-		os.Stdout.Write(data)
-		return
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
+	if err := samplefile.Write(c, *out); err != nil {
 		log.Fatal(err)
 	}
 }
