@@ -178,31 +178,18 @@ func plain(s string) bool {
 }
 
 // special reports whether r is of a script another font sets, is written
-// right to left, or is a bidi control.
+// right to left, or is a bidi control. Yi, which no script font sets, is
+// special too, so that it takes the fallbacks of assignFonts.
 func special(r rune) bool {
 	switch {
 	case r < 0x0590:
 		return false
 	case r <= 0x08FF: // Hebrew, Arabic and the other right-to-left scripts
 		return true
-	case r <= 0x097F: // Devanagari
-		return true
-	case r >= 0x0E00 && r <= 0x0E7F: // Thai
-		return true
-	case r >= 0x1100 && r <= 0x11FF, r >= 0x1CD0 && r <= 0x1CFF:
-		return true
-	case r >= 0x200E && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-		return true
-	case r >= 0x2E80 && r <= 0xA4CF, r >= 0xA8E0 && r <= 0xA8FF, r >= 0xA960 && r <= 0xA97F:
-		return true
-	case r >= 0xAC00 && r <= 0xD7FF, r >= 0xF900 && r <= 0xFAFF:
-		return true
-	case r >= 0xFB1D && r <= 0xFDFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFE70 && r <= 0xFEFF:
-		return true
-	case r >= 0xFF00 && r <= 0xFFEF:
+	case r >= 0xA000 && r <= 0xA4CF: // Yi
 		return true
 	}
-	return false
+	return scriptFont(r) != fontBase || isBidiControl(r)
 }
 
 // scriptFont returns the font of r's script, or fontBase.
