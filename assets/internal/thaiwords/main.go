@@ -136,37 +136,46 @@ func (t *trie) branch(pos, length int, prefix []byte) {
 	t.node(pos+1, append(append([]byte(nil), prefix...), t.b[pos]))
 }
 
-// value reads a value (or a jump) whose lead byte was lead, from pos just
-// after it, and returns it and where it ends.
-func (t *trie) value(pos, lead int) (int, int) {
-	l := lead >> 1
+// intForm is how a BytesTrie writes an integer of variable length after a
+// lead byte: a lead below two is the integer itself, less bias; below
+// three, its excess over two and one more byte; below four, its excess
+// over three and two more bytes; four, the three bytes after it; above
+// four, the four bytes after it (ICU's bytestrie.h).
+type intForm struct{ bias, two, three, four int }
+
+var (
+	// valueForm is the form of a value, whose lead is the lead byte
+	// shifted right by one (its lowest bit says whether the value is
+	// final).
+	valueForm = intForm{bias: 0x10, two: 0x51, three: 0x6C, four: 0x7E}
+	// deltaForm is the form of the jump of a split.
+	deltaForm = intForm{bias: 0, two: 0xC0, three: 0xF0, four: 0xFE}
+)
+
+// readInt reads an integer of form f whose lead is lead, from pos just
+// after its lead byte, and returns it and where it ends.
+func (t *trie) readInt(f intForm, lead, pos int) (int, int) {
 	switch {
-	case l < 0x51:
-		return l - 0x10, pos
-	case l < 0x6C:
-		return (l-0x51)<<8 | int(t.b[pos]), pos + 1
-	case l < 0x7E:
-		return (l-0x6C)<<16 | int(t.b[pos])<<8 | int(t.b[pos+1]), pos + 2
-	case l == 0x7E:
+	case lead < f.two:
+		return lead - f.bias, pos
+	case lead < f.three:
+		return (lead-f.two)<<8 | int(t.b[pos]), pos + 1
+	case lead < f.four:
+		return (lead-f.three)<<16 | int(t.b[pos])<<8 | int(t.b[pos+1]), pos + 2
+	case lead == f.four:
 		return int(t.b[pos])<<16 | int(t.b[pos+1])<<8 | int(t.b[pos+2]), pos + 3
 	}
 	return int(binary.BigEndian.Uint32(t.b[pos:])), pos + 4
 }
 
+// value reads a value (or a jump) whose lead byte was lead, from pos just
+// after it, and returns it and where it ends.
+func (t *trie) value(pos, lead int) (int, int) {
+	return t.readInt(valueForm, lead>>1, pos)
+}
+
 // delta reads the jump of a split, from pos, and returns it and where it
 // ends.
 func (t *trie) delta(pos int) (int, int) {
-	d := int(t.b[pos])
-	pos++
-	switch {
-	case d < 0xC0:
-		return d, pos
-	case d < 0xF0:
-		return (d-0xC0)<<8 | int(t.b[pos]), pos + 1
-	case d < 0xFE:
-		return (d-0xF0)<<16 | int(t.b[pos])<<8 | int(t.b[pos+1]), pos + 2
-	case d == 0xFE:
-		return int(t.b[pos])<<16 | int(t.b[pos+1])<<8 | int(t.b[pos+2]), pos + 3
-	}
-	return int(binary.BigEndian.Uint32(t.b[pos:])), pos + 4
+	return t.readInt(deltaForm, int(t.b[pos]), pos+1)
 }
