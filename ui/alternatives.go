@@ -214,14 +214,7 @@ func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 			amount := rf.OptionalEstimate(at("amount"), figure.Money, form.ZeroBlank(form.In(line, func(l *casebuilder.Cost) *casebuilder.Range { return &l.Amount })))
 			_, likely, _ := amount.Entries()
 			likely.SetPlaceHolder("likely")
-			months := func(c *casebuilder.Case) (int, *int, bool) {
-				l := line(c)
-				if l == nil {
-					return 0, nil, false
-				}
-				first, last := c.CostMonths(l)
-				return first, last, true
-			}
+			months := form.LineMonths(line, (*casebuilder.Case).CostMonths)
 			start := rf.Start(at("startAt"), at("startMonth"), form.StartWhen(form.FieldIn(line, func(l *casebuilder.Cost) *int { return &l.StartMonth }),
 				form.FieldIn(line, func(l *casebuilder.Cost) **casebuilder.Anchor { return &l.StartAt })), months)
 			end := rf.End(at("endAt"), at("endMonth"), form.EndWhen(form.FieldIn(line, func(l *casebuilder.Cost) **int { return &l.EndMonth }),
@@ -457,14 +450,7 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 				moneyValue(form.FieldIn(line, func(l *casebuilder.Benefit) *casebuilder.MoneyKind { return &l.Money }), casebuilder.Avoidance)).Whole()
 			// The input changed and its new value, in the input's unit.
 			input, to := s.inputFields(rf, at, line)
-			months := func(c *casebuilder.Case) (int, *int, bool) {
-				l := line(c)
-				if l == nil {
-					return 0, nil, false
-				}
-				first, last := c.BenefitMonths(l)
-				return first, last, true
-			}
+			months := form.LineMonths(line, (*casebuilder.Case).BenefitMonths)
 			start := rf.Start(at("startAt"), at("startMonth"), form.StartWhen(form.FieldIn(line, func(l *casebuilder.Benefit) *int { return &l.StartMonth }),
 				form.FieldIn(line, func(l *casebuilder.Benefit) **casebuilder.Anchor { return &l.StartAt })), months)
 			end := rf.End(at("endAt"), at("endMonth"), form.EndWhen(form.FieldIn(line, func(l *casebuilder.Benefit) **int { return &l.EndMonth }),

@@ -413,8 +413,7 @@ func TestReadinessShown(t *testing.T) {
 	if rv.readiness.Text != "100 / 100" || !strings.HasPrefix(rv.meaning.Text, "Ready: nothing blocks the case") {
 		t.Errorf("turnover: %q, %q", rv.readiness.Text, rv.meaning.Text)
 	}
-	u.replaceCase(u.blankCase(), "")
-	h.settle()
+	h.replace(u.blankCase())
 	rv = shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	if rv.score >= 50 || rv.readiness.Text != "0 / 100" || !strings.HasPrefix(rv.meaning.Text, "Not ready: 5 points would sink the case.") {
 		t.Errorf("blank case: %q, %q", rv.readiness.Text, rv.meaning.Text)
@@ -636,8 +635,7 @@ func TestEveryFindingLinkGoesSomewhere(t *testing.T) {
 	// hundreds alike.
 	seen := map[string]bool{}
 	for _, d := range drafts {
-		u.replaceCase(d.make(), "")
-		h.settle()
+		h.replace(d.make())
 		for _, f := range u.analysis.findings {
 			fired[f.Rule] = true
 			shape := f.Rule + " " + digits.ReplaceAllString(f.Where.Path, "[]")

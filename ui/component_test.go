@@ -24,8 +24,7 @@ import (
 func TestPainComponents(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.replaceCase(loadSample(t, "turnover"), "")
-	h.settle()
+	h.replace(loadSample(t, "turnover"))
 	before := u.analysis.res.Pain.Annual
 	s := shownScreen[*painScreen](h, casebuilder.StepPain)
 	test.Tap(button(t, s.components.Box(), "Add component"))

@@ -20,8 +20,7 @@ import (
 func TestUntouchedLinesInventNoMoney(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.replaceCase(u.blankCase(), "")
-	h.settle()
+	h.replace(u.blankCase())
 	alts := shownScreen[*alternativesScreen](h, casebuilder.StepAlternatives)
 	test.Tap(alts.md.List.AddButton())
 	h.settle()

@@ -51,8 +51,7 @@ func pilotCase() *casebuilder.Case {
 func openPilot(t *testing.T) *harness {
 	t.Helper()
 	h := english(t)
-	h.u.replaceCase(pilotCase(), "")
-	h.settle()
+	h.replace(pilotCase())
 	return h
 }
 
@@ -163,8 +162,7 @@ func TestRemovingAKPIRemovesItsThresholds(t *testing.T) {
 	h := english(t)
 	c := pilotCase()
 	c.Plan.Gates[0].Thresholds = []casebuilder.Threshold{{Measure: "ramp", Comparison: casebuilder.AtMost, Value: 5.5}}
-	h.u.replaceCase(c, "")
-	h.settle()
+	h.replace(c)
 	ms := shownScreen[*measuresScreen](h, casebuilder.StepMeasures)
 	ms.md.Select(0)
 	test.Tap(ms.md.List.RemoveButton())

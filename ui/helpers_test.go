@@ -137,6 +137,14 @@ func startIn(t *testing.T, a fyne.App, dir string, opts Options) *harness {
 	return h
 }
 
+// replace puts c in place of the open case, as a new case with no file,
+// and waits until its figures are shown.
+func (h *harness) replace(c *casebuilder.Case) {
+	h.t.Helper()
+	h.u.replaceCase(c, "")
+	h.settle()
+}
+
 // settle waits until the figures on screen are those of the case as it is.
 func (h *harness) settle() {
 	h.t.Helper()

@@ -130,8 +130,7 @@ func TestFiscalYearStartInSettings(t *testing.T) {
 
 	c := pilotCase()
 	c.FiscalYearStart = 0
-	u.replaceCase(c, "")
-	h.settle()
+	h.replace(c)
 	choose("January")
 	if u.doc.c.FiscalYearStart != 0 || strings.HasPrefix(h.title(), "*") {
 		t.Error("choosing January, as the case has it unsaid, changed the case")

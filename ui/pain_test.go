@@ -52,8 +52,7 @@ func TestDefaultWaitsForItsInput(t *testing.T) {
 	c.Alternatives = c.Alternatives[:1] // no benefit tied to the turnover calculator
 	c.Recommendation = casebuilder.Recommendation{}
 	c.Risks = nil
-	u.replaceCase(c, "")
-	h.settle()
+	h.replace(c)
 	u.goTo(casebuilder.StepPain)
 	s := u.screens[casebuilder.StepPain].(*painScreen)
 

@@ -46,8 +46,7 @@ func shownTexts(h *harness) []string {
 // the screen writes them, and the case does not take it.
 func TestABenefitSaysItsWorstAndBestCase(t *testing.T) {
 	h := english(t)
-	h.u.replaceCase(loadSample(t, "turnover"), "")
-	h.settle()
+	h.replace(loadSample(t, "turnover"))
 	const path = "alternatives[1].benefits[0].to"
 	r := rangeAt(t, h, casebuilder.StepAlternatives, path)
 	low, _, high := r.Entries()
@@ -173,8 +172,7 @@ func TestNoPlaceholderIsCut(t *testing.T) {
 	}
 	check("a blank case")
 	for _, name := range []string{"turnover", "ramp"} {
-		h.u.replaceCase(loadSample(t, name), "")
-		h.settle()
+		h.replace(loadSample(t, name))
 		check("the " + name + " sample")
 	}
 }

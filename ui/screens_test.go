@@ -257,8 +257,7 @@ func TestFixItLinksLandOnTheField(t *testing.T) {
 	h := english(t)
 	u := h.u
 	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
-	u.replaceCase(loadSample(t, "stress"), "")
-	h.settle()
+	h.replace(loadSample(t, "stress"))
 	d := fyne.CurrentApp().Driver()
 	rs := shownScreen[*reviewScreen](h, casebuilder.StepReview)
 	n := min(len(rs.links), 40)

@@ -19,8 +19,7 @@ func TestRisksInTheSimulation(t *testing.T) {
 	c := pilotCase()
 	c.Risks = []casebuilder.Risk{{ID: "coach", Description: "The coach leaves", Likelihood: 0.4, ImpactScore: 3,
 		ContingencyCost: 1000, Alternatives: []string{"pilot"}}}
-	u.replaceCase(c, "")
-	h.settle()
+	h.replace(c)
 	risks := shownScreen[*risksScreen](h, casebuilder.StepRisks)
 	h.retype(h.entryAt(casebuilder.StepRisks, "risks[0].residualImpact"), "1,000,000")
 	if got := u.doc.c.Risks[0].ResidualImpact; got != 1e6 {

@@ -764,13 +764,7 @@ func TestTypingDoesNotWaitForTheFigures(t *testing.T) {
 	a := test.NewTempApp(t)
 	h := startIn(t, a, t.TempDir(), Options{})
 	h.dismissWelcome()
-	data, _ := os.ReadFile("../assets/samples/stress.hrcase")
-	c, err := casebuilder.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.u.replaceCase(c, "")
-	h.settle()
+	h.replace(loadSample(t, "stress"))
 	reps := h.entryAt(casebuilder.StepPain, "pain.inputs.reps")
 	h.u.recalc.delay = time.Hour // the figures will not come back during the test
 	h.retype(reps, "1300")
@@ -1126,8 +1120,7 @@ func TestTheMethodFromHelpDoesNotClaimTheSampleIsOpen(t *testing.T) {
 func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 	h := english(t)
 	u := h.u
-	u.replaceCase(u.blankCase(), "")
-	h.settle()
+	h.replace(u.blankCase())
 	if got := u.headline.recommended.Text; got != "No alternative yet" {
 		t.Errorf("a blank case's headline recommends %q, want No alternative yet", got)
 	}

@@ -13,8 +13,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/casebuilder/casebuilder/assets"
 )
 
 // TestDesktopAppStartsUnderXvfb builds the real program and starts it on a
@@ -37,13 +35,7 @@ func TestDesktopAppStartsUnderXvfb(t *testing.T) {
 	display := startXvfb(t)
 
 	sample := filepath.Join(dir, "turnover.hrcase")
-	data, err := assets.SampleFile("turnover")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(sample, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeSample(t, sample)
 
 	for _, run := range []struct {
 		name, window string
@@ -123,13 +115,7 @@ func TestDesktopRefusesInOneLine(t *testing.T) {
 	dir := t.TempDir()
 	bin := buildProgram(t)
 	caseFile := filepath.Join(dir, "turnover.hrcase")
-	data, err := assets.SampleFile("turnover")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(caseFile, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	data := writeSample(t, caseFile)
 	for _, tt := range []struct {
 		name    string
 		args    []string

@@ -149,16 +149,7 @@ func TestLinuxPackage(t *testing.T) {
 	}
 
 	caseFile := filepath.Join(home, "Documents", "turnover.hrcase")
-	data, err := assets.SampleFile("turnover")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Dir(caseFile), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(caseFile, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeSample(t, caseFile)
 	if _, err := exec.LookPath("xdg-mime"); err != nil {
 		t.Log("SKIPPED xdg-mime: xdg-utils is not installed")
 	} else {
@@ -353,16 +344,37 @@ func makeIn(t *testing.T, dir string, env []string, target string) {
 	}
 }
 
+// copyFile copies the file from to the path to, readable by all, as
+// packaging reads it, making its folder.
 func copyFile(t *testing.T, from, to string) {
 	t.Helper()
 	data, err := os.ReadFile(from)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+	writeFile(t, to, data, 0o755, 0o644)
+}
+
+// writeSample writes the turnover sample at path, for the user only, as a
+// user's own case file, making its folder; it returns what it wrote.
+func writeSample(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := assets.SampleFile("turnover")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(to, data, 0o644); err != nil {
+	writeFile(t, path, data, 0o700, 0o600)
+	return data
+}
+
+// writeFile writes data at path with the permissions perm, first making
+// the folders missing on the way with dirPerm.
+func writeFile(t *testing.T, path string, data []byte, dirPerm, perm os.FileMode) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), dirPerm); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, perm); err != nil {
 		t.Fatal(err)
 	}
 }

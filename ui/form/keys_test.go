@@ -51,15 +51,24 @@ func TestTheHighBoxHoldsOnlyWhatWasTyped(t *testing.T) {
 	}
 }
 
+// titleAndDescription binds, in a form of step on the sample, a line and
+// a text of several lines: the case's title and the description of its
+// second alternative.
+func titleAndDescription(t *testing.T, step casebuilder.MethodStep) (h *host, title, desc *TextField) {
+	t.Helper()
+	h = newHost(t, sample())
+	f := New(h, step)
+	title = f.Text("title", At(func(c *casebuilder.Case) *string { return &c.Title }), "")
+	alt := func(c *casebuilder.Case) *casebuilder.Alternative { return Item(c.Alternatives, 1) }
+	desc = f.TextArea("alternatives[1].description", In(alt, func(a *casebuilder.Alternative) *string { return &a.Description }), "", 2)
+	return h, title, desc
+}
+
 // TestTabLeavesATextOfSeveralLines: Tab and Shift+Tab move the focus out
 // of a description rather than typing a tab into it, and a pasted tab
 // becomes a space, so that no tab reaches the case.
 func TestTabLeavesATextOfSeveralLines(t *testing.T) {
-	h := newHost(t, sample())
-	f := New(h, casebuilder.StepAlternatives)
-	title := f.Text("title", At(func(c *casebuilder.Case) *string { return &c.Title }), "")
-	alt := func(c *casebuilder.Case) *casebuilder.Alternative { return Item(c.Alternatives, 1) }
-	desc := f.TextArea("alternatives[1].description", In(alt, func(a *casebuilder.Alternative) *string { return &a.Description }), "", 2)
+	h, title, desc := titleAndDescription(t, casebuilder.StepAlternatives)
 	after := NewEntry()
 	h.show(title.Box(), desc.Box(), after)
 	entry := desc.Entry()
@@ -95,11 +104,7 @@ func TestTabLeavesATextOfSeveralLines(t *testing.T) {
 // of the rest; a character typed into the full line is not taken; a
 // description, which wraps, takes the whole paste.
 func TestALineTakesAtMostMaxLine(t *testing.T) {
-	h := newHost(t, sample())
-	f := New(h, casebuilder.StepContext)
-	title := f.Text("title", At(func(c *casebuilder.Case) *string { return &c.Title }), "")
-	alt := func(c *casebuilder.Case) *casebuilder.Alternative { return Item(c.Alternatives, 1) }
-	desc := f.TextArea("alternatives[1].description", In(alt, func(a *casebuilder.Alternative) *string { return &a.Description }), "", 2)
+	h, title, desc := titleAndDescription(t, casebuilder.StepContext)
 	h.show(title.Box(), desc.Box())
 	long := strings.Repeat("Coaching for every new rep ", 400)[:10_000]
 	clip := fyne.CurrentApp().Clipboard()

@@ -159,6 +159,20 @@ func (f *Form) End(path, monthPath string, v Value[When], months func(c *casebui
 	return f.when(path, monthPath, true, v, months)
 }
 
+// LineMonths places the line that line finds in c by span (such as
+// [casebuilder.Case.CostMonths]), as Start and End ask: false once the
+// line is gone.
+func LineMonths[L any](line func(c *casebuilder.Case) *L, span func(c *casebuilder.Case, l *L) (int, *int)) func(c *casebuilder.Case) (int, *int, bool) {
+	return func(c *casebuilder.Case) (int, *int, bool) {
+		l := line(c)
+		if l == nil {
+			return 0, nil, false
+		}
+		first, last := span(c, l)
+		return first, last, true
+	}
+}
+
 func (f *Form) when(path, monthPath string, end bool, v Value[When], months func(c *casebuilder.Case) (int, *int, bool)) *WhenField {
 	w := &WhenField{value: v, end: end, months: months, month: NewEntry(), offset: NewEntry(), hint: widget.NewLabel("")}
 	labels := []string{"In a month of the case", "When a milestone starts", "When a milestone ends"}

@@ -29,14 +29,7 @@ func TestWhenALineStarts(t *testing.T) {
 	line := func(c *casebuilder.Case) *casebuilder.Cost {
 		return FieldIn(func(c *casebuilder.Case) *casebuilder.Alternative { return Item(c.Alternatives, 1) }, func(a *casebuilder.Alternative) *casebuilder.Cost { return Item(a.Costs, 0) })(c)
 	}
-	months := func(c *casebuilder.Case) (int, *int, bool) {
-		l := line(c)
-		if l == nil {
-			return 0, nil, false
-		}
-		first, last := c.CostMonths(l)
-		return first, last, true
-	}
+	months := LineMonths(line, (*casebuilder.Case).CostMonths)
 	start := f.Start("alternatives[1].costs[0].startAt", "alternatives[1].costs[0].startMonth",
 		StartWhen(FieldIn(line, func(l *casebuilder.Cost) *int { return &l.StartMonth }), FieldIn(line, func(l *casebuilder.Cost) **casebuilder.Anchor { return &l.StartAt })), months)
 	end := f.End("alternatives[1].costs[0].endAt", "alternatives[1].costs[0].endMonth",
