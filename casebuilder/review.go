@@ -525,6 +525,16 @@ func (rv *reviewer) recIndex() int {
 	return rv.res.Recommended
 }
 
+// actingIndex returns the index of the recommended alternative when it
+// does something, or -1 when nothing is recommended or doing nothing is:
+// the rules on what the recommendation does have nothing to check then.
+func (rv *reviewer) actingIndex() int {
+	if rv.rec == nil || rv.rec.DoNothing {
+		return -1
+	}
+	return rv.res.Recommended
+}
+
 // monthName names a period of the case as a reader would: "October 2027",
 // or "month 10" when the case has no start date.
 func (rv *reviewer) monthName(m int) string {

@@ -163,8 +163,8 @@ var (
 	benefitNotTiedToPlanRule = Rule{"benefit-not-tied-to-plan", Warning,
 		"A saving that starts on a fixed month, in a case with a dated plan, does not move when the plan slips; the CEO will ask which milestone delivers it and what a delay costs.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing || !rv.hasDatedPlan() {
+			ai := rv.actingIndex()
+			if ai < 0 || !rv.hasDatedPlan() {
 				return
 			}
 			for li, b := range rv.rec.Benefits {
@@ -178,8 +178,8 @@ var (
 	benefitBeforeDeliveryRule = Rule{"benefit-before-delivery", Warning,
 		"Savings counted while the milestone that delivers them is still under way are counted too early; the CFO times them to its end.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			sched := newSchedule(rv.c)
@@ -204,8 +204,8 @@ var (
 	costsStopBenefitsGoOnRule = Rule{"costs-stop-benefits-go-on", Warning,
 		"When every recurring cost has stopped, what keeps the benefit going? The CFO expects savings to fade with the spending that produced them, or a reason why not.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			lastCost, recurring := -1, false
@@ -234,8 +234,8 @@ var (
 	changeBeyondUsualRule = Rule{"change-beyond-usual", Warning,
 		"A programme that moves its measure by more than 40 % (attrition halved, ramp-up cut by half) claims more than programmes of its kind report; the CEO will want the evidence that it can.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			p := &rv.c.Pain
@@ -282,8 +282,8 @@ var (
 	trainingBenefitsBeyondYearsRule = Rule{"benefits-counted-too-long", Warning,
 		"The conservative rules of the ROI method count the benefits of a training-like programme for its first two years unless there is a reason to count longer; a benefit counted for longer without one invites the CFO to cut it.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			for _, l := range rv.res.Alternatives[ai].Lines {
@@ -301,8 +301,8 @@ var (
 	costsNotFullyLoadedRule = Rule{"costs-not-fully-loaded", Warning,
 		"The conservative rules of the ROI method count every cost, the time of the participants and of their managers included; a plan that leaves it out understates what the programme costs.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing || len(rv.rec.Costs) == 0 {
+			ai := rv.actingIndex()
+			if ai < 0 || len(rv.rec.Costs) == 0 {
 				return
 			}
 			for _, k := range rv.rec.Costs {
@@ -316,8 +316,8 @@ var (
 	tooGoodToBelieveRule = Rule{"too-good-to-believe", Warning,
 		"An ROI above 1,000 %, an IRR above 300 % or a payback within the first month is beyond what any people programme reports; the CFO will look for the line that makes it so.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			a := &rv.res.Alternatives[ai]

@@ -126,8 +126,8 @@ var (
 	benefitInputNotTrackedRule = Rule{"benefit-input-not-tracked", Warning,
 		"A benefit whose driver nobody measures cannot be shown to have happened; the CFO will not count what cannot be checked.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			for li, b := range rv.rec.Benefits {
@@ -141,8 +141,8 @@ var (
 	marginWithoutSalesOwnerRule = Rule{"margin-without-sales-owner", Warning,
 		"Margin on additional sales is only realised if Sales sells it: the CFO will count it only with the name of the person in Sales who commits to it.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			for _, l := range rv.res.Alternatives[ai].Lines {

@@ -27,7 +27,7 @@ var (
 	noRisksRule = Rule{"no-risks", Warning,
 		"Every initiative has risks; a case that lists none has not looked, and the CEO will supply them.",
 		func(rv *reviewer) {
-			if rv.rec == nil || rv.rec.DoNothing {
+			if rv.actingIndex() < 0 {
 				return
 			}
 			n := 0
@@ -107,8 +107,8 @@ var (
 	reserveBelowLikelyContingencyRule = Rule{"reserve-below-likely-contingency", Warning,
 		"A reserve smaller than the plan B of a risk that is more likely than not runs out the first time it is needed.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			reserve := rv.res.Alternatives[ai].Reserve
