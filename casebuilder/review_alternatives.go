@@ -109,17 +109,17 @@ var (
 						first = l.StartMonth
 					}
 				}
-				for _, l := range rv.res.Alternatives[ai].Lines {
-					if l.Kind != BenefitLine || l.StartMonth >= first {
-						continue
+				rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
+					if l.StartMonth >= first {
+						return
 					}
 					field := "startMonth"
-					if a.Benefits[l.Index].StartAt != nil {
+					if b.StartAt != nil {
 						field = "startAt"
 					}
 					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].%s", ai, l.Index, field), "%s of %q starts in %s, before any of its costs (%s)",
-						capital(called("benefit", a.Benefits[l.Index].Name, l.Index)), a.Name, rv.monthName(l.StartMonth), rv.monthName(first))
-				}
+						capital(called("benefit", b.Name, l.Index)), a.Name, rv.monthName(l.StartMonth), rv.monthName(first))
+				})
 			}
 		}}
 
@@ -127,21 +127,17 @@ var (
 		"The CEO weighs more than money: the impact on the company, its people and its mission should be judged for every alternative.",
 		func(rv *reviewer) {
 			for ai, a := range rv.c.Alternatives {
-				var missing []string
-				first := ""
+				var missing lacking
 				for _, j := range []struct {
 					name string
 					j    Judgement
 				}{{"company", a.Impact.Company}, {"people", a.Impact.People}, {"mission", a.Impact.Mission}} {
 					if j.j.Score == 0 {
-						missing = append(missing, j.name)
-						if first == "" {
-							first = j.name
-						}
+						missing.add(j.name, j.name)
 					}
 				}
-				if len(missing) > 0 {
-					rv.add(fmt.Sprintf("alternatives[%d].impact.%s.score", ai, first), "The impact of %q on the %s is not judged", a.Name, JoinNames(missing))
+				if len(missing.names) > 0 {
+					rv.add(fmt.Sprintf("alternatives[%d].impact.%s.score", ai, missing.first), "The impact of %q on the %s is not judged", a.Name, JoinNames(missing.names))
 				}
 			}
 		}}
@@ -218,17 +214,13 @@ var (
 			if !recurring || lastCost >= rv.res.Months-1 {
 				return
 			}
-			for _, l := range rv.res.Alternatives[ai].Lines {
-				if l.Kind != BenefitLine || l.EndMonth == nil || *l.EndMonth < lastCost+sustainedMonths {
-					continue
-				}
-				b := &rv.rec.Benefits[l.Index]
-				if !blank(b.Note) {
-					continue
+			rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
+				if l.EndMonth == nil || *l.EndMonth < lastCost+sustainedMonths || !blank(b.Note) {
+					return
 				}
 				rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].endMonth", ai, l.Index), "%s of %q runs to %s, more than a year after the last recurring cost stops (%s), and its note gives no reason",
 					capital(called("benefit", b.Name, l.Index)), rv.rec.Name, rv.monthName(*l.EndMonth), rv.monthName(lastCost))
-			}
+			})
 		}}
 
 	changeBeyondUsualRule = Rule{"change-beyond-usual", Warning,
@@ -286,16 +278,15 @@ var (
 			if ai < 0 {
 				return
 			}
-			for _, l := range rv.res.Alternatives[ai].Lines {
-				if l.Kind != BenefitLine || l.EndMonth == nil {
-					continue
+			rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
+				if l.EndMonth == nil {
+					return
 				}
-				b := &rv.rec.Benefits[l.Index]
 				if months := *l.EndMonth - l.StartMonth + 1; months > conservativeBenefitMonths && blank(b.Note) {
 					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].note", ai, l.Index), "%s of %q is counted for %d months with no reason given: say why it lasts, or end it after two years",
 						capital(called("benefit", b.Name, l.Index)), rv.rec.Name, months)
 				}
-			}
+			})
 		}}
 
 	costsNotFullyLoadedRule = Rule{"costs-not-fully-loaded", Warning,
