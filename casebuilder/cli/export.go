@@ -143,6 +143,7 @@ type paperFlag struct {
 	paper string
 }
 
+// newPaperFlag defines --paper on fs, with usage as its help.
 func newPaperFlag(fs *flag.FlagSet, usage string) *paperFlag {
 	f := &paperFlag{}
 	fs.StringVar(&f.paper, "paper", "", usage)
