@@ -213,13 +213,21 @@ func TestRangeForms(t *testing.T) {
 	}
 }
 
-func TestSaveAndLoad(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "case.hrcase")
-	c := loadSample(t, "turnover")
+// savedSample saves the turnover sample as case.hrcase in a new folder,
+// and returns the folder, the file and the case.
+func savedSample(t *testing.T) (dir, path string, c *Case) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "case.hrcase")
+	c = loadSample(t, "turnover")
 	if err := Save(path, c); err != nil {
 		t.Fatal(err)
 	}
+	return dir, path, c
+}
+
+func TestSaveAndLoad(t *testing.T) {
+	dir, path, c := savedSample(t)
 	if _, err := os.Stat(path + BackupSuffix); !os.IsNotExist(err) {
 		t.Errorf("a first save made a backup: %v", err)
 	}
@@ -250,12 +258,7 @@ func TestSaveAndLoad(t *testing.T) {
 }
 
 func TestSaveRefusesInvalidCase(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "case.hrcase")
-	c := loadSample(t, "turnover")
-	if err := Save(path, c); err != nil {
-		t.Fatal(err)
-	}
+	_, path, c := savedSample(t)
 	before, _ := os.ReadFile(path)
 	c.DiscountRate = -1
 	err := Save(path, c)

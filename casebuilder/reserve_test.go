@@ -136,21 +136,19 @@ func TestReservePolicyValidation(t *testing.T) {
 // stress sample with a P80 reserve: 13 alternatives sharing 250 risks,
 // too many to weigh every outcome exactly.
 func BenchmarkCalculateStressPercentile(b *testing.B) {
-	c := loadSample(b, "stress")
-	c.Reserve = ReservePolicy{Basis: ReservePercentile}
-	b.ReportAllocs()
-	for b.Loop() {
-		Calculate(c)
-	}
+	benchmarkCalculatePercentile(b, "stress")
 }
 
 func BenchmarkCalculateTurnoverPercentile(b *testing.B) {
-	c := loadSample(b, "turnover")
+	benchmarkCalculatePercentile(b, "turnover")
+}
+
+// benchmarkCalculatePercentile is the full recalculation of a sample with
+// a P80 reserve.
+func benchmarkCalculatePercentile(b *testing.B, sample string) {
+	c := loadSample(b, sample)
 	c.Reserve = ReservePolicy{Basis: ReservePercentile}
-	b.ReportAllocs()
-	for b.Loop() {
-		Calculate(c)
-	}
+	benchmarkOn(b, c, func(c *Case) { Calculate(c) })
 }
 
 // BenchmarkReservesAtTheLimits sizes P80 reserves for 49 alternatives

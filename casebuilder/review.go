@@ -277,6 +277,17 @@ func (rv *reviewer) painComplete() bool {
 	return rv.c.Pain.Category != "" && rv.res.Pain.Calculator != "" && rv.res.Pain.Complete()
 }
 
+// benefitLines calls fn with each benefit line of the alternative at ai,
+// as calculated, and the benefit of the case it is worked out from.
+func (rv *reviewer) benefitLines(ai int, fn func(l *LineResult, b *Benefit)) {
+	lines, benefits := rv.res.Alternatives[ai].Lines, rv.c.Alternatives[ai].Benefits
+	for i := range lines {
+		if l := &lines[i]; l.Kind == BenefitLine {
+			fn(l, &benefits[l.Index])
+		}
+	}
+}
+
 // benefitValue returns the yearly value at full effect of an
 // alternative's benefit line, as calculated.
 func (rv *reviewer) benefitValue(ai, li int) Range {
@@ -520,6 +531,33 @@ func FindingCounts(fs []Finding) string {
 // recIndex returns the index of the recommended alternative, or -1.
 func (rv *reviewer) recIndex() int {
 	if rv.rec == nil {
+		return -1
+	}
+	return rv.res.Recommended
+}
+
+// lacking collects what an item lacks, in order, for the one finding
+// that lists it all: the names the finding lists, and the field of the
+// first, where it points.
+type lacking struct {
+	names []string
+	first string
+}
+
+// add counts name as lacking, and its field as the first when no field
+// was before.
+func (l *lacking) add(name, field string) {
+	l.names = append(l.names, name)
+	if l.first == "" {
+		l.first = field
+	}
+}
+
+// actingIndex returns the index of the recommended alternative when it
+// does something, or -1 when nothing is recommended or doing nothing is:
+// the rules on what the recommendation does have nothing to check then.
+func (rv *reviewer) actingIndex() int {
+	if rv.rec == nil || rv.rec.DoNothing {
 		return -1
 	}
 	return rv.res.Recommended

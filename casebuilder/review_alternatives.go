@@ -109,17 +109,17 @@ var (
 						first = l.StartMonth
 					}
 				}
-				for _, l := range rv.res.Alternatives[ai].Lines {
-					if l.Kind != BenefitLine || l.StartMonth >= first {
-						continue
+				rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
+					if l.StartMonth >= first {
+						return
 					}
 					field := "startMonth"
-					if a.Benefits[l.Index].StartAt != nil {
+					if b.StartAt != nil {
 						field = "startAt"
 					}
 					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].%s", ai, l.Index, field), "%s of %q starts in %s, before any of its costs (%s)",
-						capital(called("benefit", a.Benefits[l.Index].Name, l.Index)), a.Name, rv.monthName(l.StartMonth), rv.monthName(first))
-				}
+						capital(called("benefit", b.Name, l.Index)), a.Name, rv.monthName(l.StartMonth), rv.monthName(first))
+				})
 			}
 		}}
 
@@ -127,21 +127,17 @@ var (
 		"The CEO weighs more than money: the impact on the company, its people and its mission should be judged for every alternative.",
 		func(rv *reviewer) {
 			for ai, a := range rv.c.Alternatives {
-				var missing []string
-				first := ""
+				var missing lacking
 				for _, j := range []struct {
 					name string
 					j    Judgement
 				}{{"company", a.Impact.Company}, {"people", a.Impact.People}, {"mission", a.Impact.Mission}} {
 					if j.j.Score == 0 {
-						missing = append(missing, j.name)
-						if first == "" {
-							first = j.name
-						}
+						missing.add(j.name, j.name)
 					}
 				}
-				if len(missing) > 0 {
-					rv.add(fmt.Sprintf("alternatives[%d].impact.%s.score", ai, first), "The impact of %q on the %s is not judged", a.Name, JoinNames(missing))
+				if len(missing.names) > 0 {
+					rv.add(fmt.Sprintf("alternatives[%d].impact.%s.score", ai, missing.first), "The impact of %q on the %s is not judged", a.Name, JoinNames(missing.names))
 				}
 			}
 		}}
@@ -163,8 +159,8 @@ var (
 	benefitNotTiedToPlanRule = Rule{"benefit-not-tied-to-plan", Warning,
 		"A saving that starts on a fixed month, in a case with a dated plan, does not move when the plan slips; the CEO will ask which milestone delivers it and what a delay costs.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing || !rv.hasDatedPlan() {
+			ai := rv.actingIndex()
+			if ai < 0 || !rv.hasDatedPlan() {
 				return
 			}
 			for li, b := range rv.rec.Benefits {
@@ -178,8 +174,8 @@ var (
 	benefitBeforeDeliveryRule = Rule{"benefit-before-delivery", Warning,
 		"Savings counted while the milestone that delivers them is still under way are counted too early; the CFO times them to its end.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			sched := newSchedule(rv.c)
@@ -204,8 +200,8 @@ var (
 	costsStopBenefitsGoOnRule = Rule{"costs-stop-benefits-go-on", Warning,
 		"When every recurring cost has stopped, what keeps the benefit going? The CFO expects savings to fade with the spending that produced them, or a reason why not.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			lastCost, recurring := -1, false
@@ -218,24 +214,20 @@ var (
 			if !recurring || lastCost >= rv.res.Months-1 {
 				return
 			}
-			for _, l := range rv.res.Alternatives[ai].Lines {
-				if l.Kind != BenefitLine || l.EndMonth == nil || *l.EndMonth < lastCost+sustainedMonths {
-					continue
-				}
-				b := &rv.rec.Benefits[l.Index]
-				if !blank(b.Note) {
-					continue
+			rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
+				if l.EndMonth == nil || *l.EndMonth < lastCost+sustainedMonths || !blank(b.Note) {
+					return
 				}
 				rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].endMonth", ai, l.Index), "%s of %q runs to %s, more than a year after the last recurring cost stops (%s), and its note gives no reason",
 					capital(called("benefit", b.Name, l.Index)), rv.rec.Name, rv.monthName(*l.EndMonth), rv.monthName(lastCost))
-			}
+			})
 		}}
 
 	changeBeyondUsualRule = Rule{"change-beyond-usual", Warning,
 		"A programme that moves its measure by more than 40 % (attrition halved, ramp-up cut by half) claims more than programmes of its kind report; the CEO will want the evidence that it can.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			p := &rv.c.Pain
@@ -282,27 +274,26 @@ var (
 	trainingBenefitsBeyondYearsRule = Rule{"benefits-counted-too-long", Warning,
 		"The conservative rules of the ROI method count the benefits of a training-like programme for its first two years unless there is a reason to count longer; a benefit counted for longer without one invites the CFO to cut it.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
-			for _, l := range rv.res.Alternatives[ai].Lines {
-				if l.Kind != BenefitLine || l.EndMonth == nil {
-					continue
+			rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
+				if l.EndMonth == nil {
+					return
 				}
-				b := &rv.rec.Benefits[l.Index]
 				if months := *l.EndMonth - l.StartMonth + 1; months > conservativeBenefitMonths && blank(b.Note) {
 					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].note", ai, l.Index), "%s of %q is counted for %d months with no reason given: say why it lasts, or end it after two years",
 						capital(called("benefit", b.Name, l.Index)), rv.rec.Name, months)
 				}
-			}
+			})
 		}}
 
 	costsNotFullyLoadedRule = Rule{"costs-not-fully-loaded", Warning,
 		"The conservative rules of the ROI method count every cost, the time of the participants and of their managers included; a plan that leaves it out understates what the programme costs.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing || len(rv.rec.Costs) == 0 {
+			ai := rv.actingIndex()
+			if ai < 0 || len(rv.rec.Costs) == 0 {
 				return
 			}
 			for _, k := range rv.rec.Costs {
@@ -316,8 +307,8 @@ var (
 	tooGoodToBelieveRule = Rule{"too-good-to-believe", Warning,
 		"An ROI above 1,000 %, an IRR above 300 % or a payback within the first month is beyond what any people programme reports; the CFO will look for the line that makes it so.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			a := &rv.res.Alternatives[ai]

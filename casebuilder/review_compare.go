@@ -112,18 +112,14 @@ var (
 		"A score without a reason is a number the CEO can dispute and the author cannot defend.",
 		func(rv *reviewer) {
 			for ai, as := range rv.scores.Alternatives {
-				var names []string
-				first := ""
+				var unreasoned lacking
 				for _, cs := range as.Criteria {
 					if cs.Score != 0 && blank(cs.Rationale) {
-						names = append(names, cs.Name)
-						if first == "" {
-							first = cs.Criterion
-						}
+						unreasoned.add(cs.Name, cs.Criterion)
 					}
 				}
-				if len(names) > 0 {
-					rv.add(fmt.Sprintf("alternatives[%d].scores.%s.rationale", ai, first), "The scores of %q for %s have no rationale", as.Name, JoinNames(names))
+				if len(unreasoned.names) > 0 {
+					rv.add(fmt.Sprintf("alternatives[%d].scores.%s.rationale", ai, unreasoned.first), "The scores of %q for %s have no rationale", as.Name, JoinNames(unreasoned.names))
 				}
 			}
 		}}

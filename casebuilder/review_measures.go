@@ -45,21 +45,17 @@ var (
 		"A KPI without an owner, a date or a method will not be measured.",
 		func(rv *reviewer) {
 			for i, m := range rv.c.Measures {
-				var missing []string
-				path := ""
+				var missing lacking
 				for _, f := range []struct {
 					name, field string
 					lacks       bool
 				}{{"owner", "owner", blank(m.Owner)}, {"date", "date", m.Date.IsZero()}, {"method", "method", blank(m.Method)}} {
 					if f.lacks {
-						missing = append(missing, "no "+f.name)
-						if path == "" {
-							path = fmt.Sprintf("measures[%d].%s", i, f.field)
-						}
+						missing.add("no "+f.name, f.field)
 					}
 				}
-				if len(missing) > 0 {
-					rv.add(path, "%s has %s", capital(called("KPI", m.Name, i)), JoinNames(missing))
+				if len(missing.names) > 0 {
+					rv.add(fmt.Sprintf("measures[%d].%s", i, missing.first), "%s has %s", capital(called("KPI", m.Name, i)), JoinNames(missing.names))
 				}
 			}
 		}}
@@ -126,8 +122,8 @@ var (
 	benefitInputNotTrackedRule = Rule{"benefit-input-not-tracked", Warning,
 		"A benefit whose driver nobody measures cannot be shown to have happened; the CFO will not count what cannot be checked.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			for li, b := range rv.rec.Benefits {
@@ -141,15 +137,14 @@ var (
 	marginWithoutSalesOwnerRule = Rule{"margin-without-sales-owner", Warning,
 		"Margin on additional sales is only realised if Sales sells it: the CFO will count it only with the name of the person in Sales who commits to it.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
-			for _, l := range rv.res.Alternatives[ai].Lines {
-				if l.Kind != BenefitLine || l.ByKind.Margin <= 0 {
-					continue
+			rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
+				if l.ByKind.Margin <= 0 {
+					return
 				}
-				b := &rv.rec.Benefits[l.Index]
 				path := fmt.Sprintf("alternatives[%d].benefits[%d].owner", ai, l.Index)
 				switch {
 				case blank(b.Owner):
@@ -157,7 +152,7 @@ var (
 				case !isSales(b.Owner):
 					rv.add(path, "%s of %q is %s of margin on sales, owned by %s: the owner should be in Sales", capital(called("benefit", b.Name, l.Index)), rv.rec.Name, rv.f.Money(l.ByKind.Margin), b.Owner)
 				}
-			}
+			})
 		}}
 
 	impactAndScoreDisagreeRule = Rule{"impact-and-score-disagree", Warning,

@@ -42,18 +42,14 @@ var (
 	defaultsInPainRule = Rule{"defaults-in-pain", Advice,
 		"Rules of thumb are fine to start, but the CFO trusts the company's own figures more.",
 		func(rv *reviewer) {
-			var labels []string
-			first := ""
+			var defaults lacking
 			for _, st := range rv.res.Pain.Working {
 				if st.Kind == WorkingDefault {
-					labels = append(labels, st.Label)
-					if first == "" {
-						first = st.Key
-					}
+					defaults.add(st.Label, st.Key)
 				}
 			}
-			if len(labels) > 0 {
-				rv.add("pain.inputs."+first, "The cost of pain uses rule-of-thumb defaults for %s; replace them with your own figures where you have them", JoinNames(labels))
+			if len(defaults.names) > 0 {
+				rv.add("pain.inputs."+defaults.first, "The cost of pain uses rule-of-thumb defaults for %s; replace them with your own figures where you have them", JoinNames(defaults.names))
 			}
 		}}
 )

@@ -171,8 +171,8 @@ var (
 	peopleTimeNotCostedRule = Rule{"people-time-not-costed", Warning,
 		"People's time that the ask names is a cost even when nobody is paid more for it; the CFO will count it if the case does not.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing || blank(rv.c.Ask.People) || !containsWord(rv.c.Ask.People, "time", "day", "days", "hours", "week", "weeks") {
+			ai := rv.actingIndex()
+			if ai < 0 || blank(rv.c.Ask.People) || !containsWord(rv.c.Ask.People, "time", "day", "days", "hours", "week", "weeks") {
 				return
 			}
 			for _, k := range rv.rec.Costs {
@@ -196,8 +196,8 @@ var (
 	noGateBeforeEndRule = Rule{"no-gate-before-end", Warning,
 		"A programme that spends more than its first year's budget without a point at which it can be stopped asks for the whole budget on faith.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			a := &rv.res.Alternatives[ai]

@@ -4,30 +4,18 @@ import "fmt"
 
 // The rules that check the Risks step: the risks and their contingencies.
 var (
-	highRiskWithoutContingencyRule = Rule{"high-risk-without-contingency", Blocking,
+	highRiskWithoutContingencyRule = highRiskLackingRule("high-risk-without-contingency", Blocking,
 		"A high risk with no plan B is the obvious question the CEO asks first: what do we do when it happens?",
-		func(rv *reviewer) {
-			rv.recRisks(func(i int, rk *Risk) {
-				if rk.IsHigh() && blank(rk.Contingency) {
-					rv.add(fmt.Sprintf("risks[%d].contingency", i), "%s is rated high but has no contingency plan", capital(riskCalled(i, rk)))
-				}
-			})
-		}}
+		"contingency", "contingency plan", func(rk *Risk) string { return rk.Contingency })
 
-	highRiskWithoutOwnerRule = Rule{"high-risk-without-owner", Blocking,
+	highRiskWithoutOwnerRule = highRiskLackingRule("high-risk-without-owner", Blocking,
 		"A risk that belongs to nobody is managed by nobody; the CEO wants a name to hold to account.",
-		func(rv *reviewer) {
-			rv.recRisks(func(i int, rk *Risk) {
-				if rk.IsHigh() && blank(rk.Owner) {
-					rv.add(fmt.Sprintf("risks[%d].owner", i), "%s is rated high but has no owner", capital(riskCalled(i, rk)))
-				}
-			})
-		}}
+		"owner", "owner", func(rk *Risk) string { return rk.Owner })
 
 	noRisksRule = Rule{"no-risks", Warning,
 		"Every initiative has risks; a case that lists none has not looked, and the CEO will supply them.",
 		func(rv *reviewer) {
-			if rv.rec == nil || rv.rec.DoNothing {
+			if rv.actingIndex() < 0 {
 				return
 			}
 			n := 0
@@ -107,8 +95,8 @@ var (
 	reserveBelowLikelyContingencyRule = Rule{"reserve-below-likely-contingency", Warning,
 		"A reserve smaller than the plan B of a risk that is more likely than not runs out the first time it is needed.",
 		func(rv *reviewer) {
-			ai := rv.recIndex()
-			if ai < 0 || rv.rec.DoNothing {
+			ai := rv.actingIndex()
+			if ai < 0 {
 				return
 			}
 			reserve := rv.res.Alternatives[ai].Reserve
@@ -132,3 +120,16 @@ var (
 )
 
 const nearCertain = 0.9
+
+// highRiskLackingRule is a rule that finds each high risk of the
+// recommended alternative whose field, as value reads it, is blank; the
+// finding says the risk has no what (an owner, a contingency plan).
+func highRiskLackingRule(name string, severity Severity, why, field, what string, value func(rk *Risk) string) Rule {
+	return Rule{name, severity, why, func(rv *reviewer) {
+		rv.recRisks(func(i int, rk *Risk) {
+			if rk.IsHigh() && blank(value(rk)) {
+				rv.add(fmt.Sprintf("risks[%d].%s", i, field), "%s is rated high but has no %s", capital(riskCalled(i, rk)), what)
+			}
+		})
+	}}
+}

@@ -253,11 +253,7 @@ func TestSimulationOptions(t *testing.T) {
 // BenchmarkSimulateTurnover is 10,000 trials of the turnover sample on
 // every core; the target is 50 ms or less on a 2-core machine.
 func BenchmarkSimulateTurnover(b *testing.B) {
-	c := loadSample(b, "turnover")
-	b.ReportAllocs()
-	for b.Loop() {
-		Simulate(c, SimulationOptions{})
-	}
+	benchmarkOn(b, loadSample(b, "turnover"), func(c *Case) { Simulate(c, SimulationOptions{}) })
 }
 
 // BenchmarkSimulationTrial is one trial of the turnover sample on one
@@ -278,11 +274,7 @@ func BenchmarkSimulationTrial(b *testing.B) {
 }
 
 func BenchmarkSimulateStress(b *testing.B) {
-	c := loadSample(b, "stress")
-	b.ReportAllocs()
-	for b.Loop() {
-		Simulate(c, SimulationOptions{})
-	}
+	benchmarkOn(b, loadSample(b, "stress"), func(c *Case) { Simulate(c, SimulationOptions{}) })
 }
 
 func TestAnalyse(t *testing.T) {
@@ -308,11 +300,7 @@ func TestAnalyse(t *testing.T) {
 // 2-core machine. The PERT tables are made in the first iteration and
 // kept, as they are when the app analyses the case again after an edit.
 func BenchmarkAnalyseTurnover(b *testing.B) {
-	c := loadSample(b, "turnover")
-	b.ReportAllocs()
-	for b.Loop() {
-		Analyse(c, AnalysisOptions{})
-	}
+	benchmarkOn(b, loadSample(b, "turnover"), func(c *Case) { Analyse(c, AnalysisOptions{}) })
 }
 
 // TestAnalyseInvalidDraft checks that an invalid draft, as the app may
@@ -389,9 +377,5 @@ func TestRisksInTheSimulation(t *testing.T) {
 // BenchmarkAnalyseStress is everything the app shows after an edit of the
 // stress sample; the target is 150 ms or less on a 2-core machine.
 func BenchmarkAnalyseStress(b *testing.B) {
-	c := loadSample(b, "stress")
-	b.ReportAllocs()
-	for b.Loop() {
-		Analyse(c, AnalysisOptions{})
-	}
+	benchmarkOn(b, loadSample(b, "stress"), func(c *Case) { Analyse(c, AnalysisOptions{}) })
 }

@@ -53,15 +53,15 @@ func (r *runner) export(args []string) int {
 	for i, f := range exportFormats {
 		fs.StringVar(&outs[i], f.name, "", f.usage)
 	}
-	paper := fs.String("paper", "", "paper size of the brief: a4 or letter (default the case's own, or else the locale's)")
+	paper := newPaperFlag(fs, "paper size of the brief: a4 or letter (default the case's own, or else the locale's)")
 	withReview := fs.Bool("with-review", false, "add the CEO review to the brief, for the author (left out by default)")
 	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {
 		return exitUsage
 	}
-	if *paper != "" && *paper != casebuilder.PaperA4 && *paper != casebuilder.PaperLetter {
-		return r.usageError("--paper must be a4 or letter (got %q)", *paper)
+	if err := paper.check(); err != nil {
+		return r.usageError("%v", err)
 	}
 	sim, err := simFlags.options()
 	if err != nil {
@@ -86,15 +86,11 @@ func (r *runner) export(args []string) int {
 		r.fail("%v", err)
 		return exitFail
 	}
-	now, err := exportTime()
-	if err != nil {
-		r.fail("%v", err)
+	now, ok := r.exportTime()
+	if !ok {
 		return exitFail
 	}
-	if *paper == "" {
-		*paper = casebuilder.CasePaper(c, casebuilder.DefaultPaper())
-	}
-	opts := ExportOptions{Now: now, Paper: *paper, WithReview: *withReview, Simulation: sim,
+	opts := ExportOptions{Now: now, Paper: paper.of(c), WithReview: *withReview, Simulation: sim,
 		Analysis: casebuilder.Analyse(c, casebuilder.AnalysisOptions{Simulation: sim})}
 	for i, out := range outs {
 		if out == "" {
@@ -141,15 +137,48 @@ func (f *simulationFlags) options() (casebuilder.SimulationOptions, error) {
 	return o, nil
 }
 
-// exportTime is now, or SOURCE_DATE_EPOCH (seconds since 1970) when set.
-func exportTime() (time.Time, error) {
+// paperFlag is the --paper flag that export and report share: a4 or
+// letter, or left out for the case's own paper, else the locale's.
+type paperFlag struct {
+	paper string
+}
+
+// newPaperFlag defines --paper on fs, with usage as its help.
+func newPaperFlag(fs *flag.FlagSet, usage string) *paperFlag {
+	f := &paperFlag{}
+	fs.StringVar(&f.paper, "paper", "", usage)
+	return f
+}
+
+// check returns an error when the paper given is neither a4 nor letter.
+func (f *paperFlag) check() error {
+	if f.paper != "" && f.paper != casebuilder.PaperA4 && f.paper != casebuilder.PaperLetter {
+		return fmt.Errorf("--paper must be a4 or letter (got %q)", f.paper)
+	}
+	return nil
+}
+
+// of returns the paper to print c on: the one given, or else the case's
+// own, or else the locale's.
+func (f *paperFlag) of(c *casebuilder.Case) string {
+	if f.paper != "" {
+		return f.paper
+	}
+	return casebuilder.CasePaper(c, casebuilder.DefaultPaper())
+}
+
+// exportTime is now, or SOURCE_DATE_EPOCH (seconds since 1970) when set:
+// the time written into what a command writes. It reports a
+// SOURCE_DATE_EPOCH that is not a number, and returns false.
+func (r *runner) exportTime() (time.Time, bool) {
 	s := os.Getenv("SOURCE_DATE_EPOCH")
 	if s == "" {
-		return time.Now(), nil
+		return time.Now(), true
 	}
 	sec, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds (got %q)", s)
+		r.fail("SOURCE_DATE_EPOCH must be a number of seconds (got %q)", s)
+		return time.Time{}, false
 	}
-	return time.Unix(sec, 0).UTC(), nil
+	return time.Unix(sec, 0).UTC(), true
 }

@@ -18,7 +18,7 @@ func (r *runner) progressReport(args []string) int {
 	fs.StringVar(&out, "o", "", "the PDF file to write")
 	fs.StringVar(&out, "out", "", "the PDF file to write")
 	asOfText := fs.String("as-of", "", "the report's month, YYYY-MM (default: the month of the latest actual)")
-	paper := fs.String("paper", "", "a4 or letter (default: the case's own, else A4)")
+	paper := newPaperFlag(fs, "a4 or letter (default: the case's own, else A4)")
 	withReview := fs.Bool("with-review", false, "add what a sceptical CEO would object to in the progress, for the author")
 	path, ok := r.oneFile(fs, args)
 	if !ok {
@@ -27,8 +27,8 @@ func (r *runner) progressReport(args []string) int {
 	if out == "" || out == "-" {
 		return r.usageError("needs -o OUT.pdf, the file to write the report to")
 	}
-	if *paper != "" && *paper != casebuilder.PaperA4 && *paper != casebuilder.PaperLetter {
-		return r.usageError("--paper must be a4 or letter (got %q)", *paper)
+	if err := paper.check(); err != nil {
+		return r.usageError("%v", err)
 	}
 	var asOf tracking.Month
 	if *asOfText != "" {
@@ -45,15 +45,11 @@ func (r *runner) progressReport(args []string) int {
 	if !ok {
 		return exitFail
 	}
-	now, err := exportTime()
-	if err != nil {
-		r.fail("%v", err)
+	now, ok := r.exportTime()
+	if !ok {
 		return exitFail
 	}
-	if *paper == "" {
-		*paper = casebuilder.CasePaper(c, casebuilder.DefaultPaper())
-	}
-	data, err := report.Write(c, report.Options{AsOf: asOf, Now: now, Paper: *paper, WithReview: *withReview})
+	data, err := report.Write(c, report.Options{AsOf: asOf, Now: now, Paper: paper.of(c), WithReview: *withReview})
 	switch {
 	case errors.Is(err, tracking.ErrNotApproved):
 		r.fail("%s: %v", path, err)

@@ -277,26 +277,20 @@ func (p *exprParser) peek() byte {
 }
 
 // sum = product {("+" | "-") product}
-func (p *exprParser) sum() (exprNode, error) {
-	left, err := p.product()
-	for err == nil && (p.peek() == '+' || p.peek() == '-') {
-		op := p.src[p.pos]
-		p.pos++
-		var right exprNode
-		right, err = p.product()
-		left = &binaryOp{op, left, right}
-	}
-	return left, err
-}
+func (p *exprParser) sum() (exprNode, error) { return p.leftToRight("+-", p.product) }
 
 // product = factor {("*" | "/") factor}
-func (p *exprParser) product() (exprNode, error) {
-	left, err := p.factor()
-	for err == nil && (p.peek() == '*' || p.peek() == '/') {
+func (p *exprParser) product() (exprNode, error) { return p.leftToRight("*/", p.factor) }
+
+// leftToRight parses operand {op operand}, where op is one of the bytes of
+// ops, into operations that group from the left: 8 - 2 - 1 is (8 - 2) - 1.
+func (p *exprParser) leftToRight(ops string, operand func() (exprNode, error)) (exprNode, error) {
+	left, err := operand()
+	for err == nil && strings.IndexByte(ops, p.peek()) >= 0 {
 		op := p.src[p.pos]
 		p.pos++
 		var right exprNode
-		right, err = p.factor()
+		right, err = operand()
 		left = &binaryOp{op, left, right}
 	}
 	return left, err
