@@ -29,7 +29,8 @@ const (
 	MaxAmount = 1e12
 	// MaxHeads bounds the head count of a per-head cost.
 	MaxHeads = 1e6
-	// MaxText bounds every text, in bytes.
+	// MaxText bounds every text, in characters (runes), as the user
+	// counts them: a text in Thai or Chinese takes as many as one in English.
 	MaxText = 20000
 	// MaxItems bounds every list that has no limit of its own (evidence,
 	// stakeholders, measures, ...). Alternatives (50), cost and benefit

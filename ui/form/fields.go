@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -157,7 +158,7 @@ func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) 
 	}
 	t.setUp(f, path, e, nil, v, keep, func(s string, _ bool) (string, error) {
 		s = strings.ReplaceAll(s, "\t", " ") // no tab reaches the case
-		if len(s) > casebuilder.MaxText {
+		if utf8.RuneCountInString(s) > casebuilder.MaxText {
 			return "", fmt.Errorf("a text holds at most %s characters", f.host.Format(casebuilder.MaxText, figure.Count))
 		}
 		return s, nil

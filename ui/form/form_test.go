@@ -166,6 +166,17 @@ func TestTypingATextIsOneUndoStep(t *testing.T) {
 	if !strings.Contains(tf.Problem(), "at most 20000 characters") || h.c.Title != "Changed by undo" {
 		t.Errorf("a text too long: problem %q, title of %d bytes", tf.Problem(), len(h.c.Title))
 	}
+	// The limit is in characters, as the message says: 20,000 Thai
+	// characters (60,000 bytes) are taken, one more is not.
+	thai := strings.Repeat("ก", casebuilder.MaxText)
+	tf.Entry().SetText(thai)
+	if tf.Problem() != "" || h.c.Title != thai {
+		t.Errorf("%d Thai characters: problem %q, title of %d characters", casebuilder.MaxText, tf.Problem(), len([]rune(h.c.Title)))
+	}
+	tf.Entry().SetText(thai + "ก")
+	if !strings.Contains(tf.Problem(), "at most 20000 characters") || h.c.Title != thai {
+		t.Errorf("%d Thai characters: problem %q, title of %d characters", casebuilder.MaxText+1, tf.Problem(), len([]rune(h.c.Title)))
+	}
 }
 
 func TestANumberIsReadTidiedAndRefused(t *testing.T) {

@@ -288,7 +288,7 @@ type Binder struct {
 	// Custom reads the values of these types itself, with the binder's
 	// helpers.
 	Custom map[reflect.Type]func(b *Binder, n *Node, v reflect.Value, path string)
-	// MaxText bounds every text, in bytes, and MaxItems every list and
+	// MaxText bounds every text, in characters (runes), and MaxItems every list and
 	// object that has no `max` of its own.
 	MaxText, MaxItems int
 	// Problems are what binding found, in the order of the file.
@@ -314,8 +314,8 @@ func (b *Binder) Bind(n *Node, v reflect.Value, path string, limit int) {
 	case reflect.String:
 		if n.Kind != String {
 			b.Add(path, "must be text (got %s)", n.Describe())
-		} else if len(n.Text) > b.MaxText {
-			b.Add(path, "is too long (%d bytes; the limit is %d)", len(n.Text), b.MaxText)
+		} else if chars := utf8.RuneCountInString(n.Text); chars > b.MaxText {
+			b.Add(path, "is too long (%d characters; the limit is %d)", chars, b.MaxText)
 		} else {
 			v.SetString(n.Text)
 		}

@@ -105,10 +105,30 @@ func TestBind(t *testing.T) {
 	root, _, _ = Parse([]byte(`{"name": "far too long a name", "list": [{}, {}, {}]}`), lim)
 	b = &Binder{MaxText: 10, MaxItems: 5}
 	b.Bind(root, reflect.ValueOf(new(outer)).Elem(), "", 0)
-	if len(b.Problems) != 2 || !strings.Contains(b.Problems[0].Message, "too long (19 bytes; the limit is 10)") ||
+	if len(b.Problems) != 2 || !strings.Contains(b.Problems[0].Message, "too long (19 characters; the limit is 10)") ||
 		!strings.Contains(b.Problems[1].Message, "has 3 items; the limit is 2") {
 		t.Errorf("limits: %v", b.Problems)
 	}
+	// The limit counts characters, not bytes: ten "é" (twenty bytes) fit
+	// a limit of 10, eleven do not.
+	for _, tc := range []struct {
+		name, problem string
+	}{
+		{strings.Repeat("é", 10), ""},
+		{strings.Repeat("é", 11), "is too long (11 characters; the limit is 10)"},
+	} {
+		root, _, _ = Parse([]byte(`{"name": "`+tc.name+`"}`), lim)
+		b = &Binder{MaxText: 10, MaxItems: 5}
+		var got outer
+		b.Bind(root, reflect.ValueOf(&got).Elem(), "", 0)
+		switch {
+		case tc.problem == "" && (len(b.Problems) != 0 || got.Name != tc.name):
+			t.Errorf("a name of %d characters (%d bytes): %v, bound %q", len([]rune(tc.name)), len(tc.name), b.Problems, got.Name)
+		case tc.problem != "" && (len(b.Problems) != 1 || b.Problems[0].Message != tc.problem):
+			t.Errorf("a name of %d characters: %v, want %q", len([]rune(tc.name)), b.Problems, tc.problem)
+		}
+	}
+
 	type upper string
 	root, _, _ = Parse([]byte(`"abc"`), lim)
 	var u upper
