@@ -6,8 +6,10 @@ import (
 	"encoding/xml"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -236,4 +238,92 @@ func trim(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
+}
+
+// TestNoTextIsCutByItsNeighbour: a text that does not wrap runs on into
+// the cells to its right only while they are empty (as spreadsheets show
+// it); one longer than its column, beside a cell that holds something, is
+// cut off at the column's edge. Such a cell must wrap, in a row tall
+// enough (TestWrappedTextFits), or its column be wide enough.
+func TestNoTextIsCutByItsNeighbour(t *testing.T) {
+	for _, name := range append(sampleNames, "tracked") {
+		t.Run(name, func(t *testing.T) {
+			f := open(t, write(t, sample(t, name)))
+			for _, sheet := range f.GetSheetList() {
+				inMerge := map[string]float64{}
+				mcs, err := f.GetMergeCells(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, mc := range mcs {
+					c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+					c2, _, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+					var w float64
+					for c := c1; c <= c2; c++ {
+						cw, _ := f.GetColWidth(sheet, colName(c))
+						w += cw
+					}
+					inMerge[ref(c1, r1)] = w
+				}
+				rows, err := f.GetRows(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, r := range rows {
+					for j, v := range r {
+						axis := ref(j+1, i+1)
+						if v == "" || j+1 >= len(r) || r[j+1] == "" {
+							continue // nothing beside it: it may run on
+						}
+						if raw, _ := f.GetCellValue(sheet, axis, excelize.Options{RawCellValue: true}); isNumber(raw) {
+							continue // a figure shows ### when it is too wide, never cut
+						}
+						id, _ := f.GetCellStyle(sheet, axis)
+						st, err := f.GetStyle(id)
+						if err == nil && st.Alignment != nil && (st.Alignment.WrapText || st.Alignment.TextRotation != 0 || st.Alignment.ShrinkToFit) {
+							continue
+						}
+						w, ok := inMerge[axis]
+						if !ok {
+							w, _ = f.GetColWidth(sheet, colName(j+1))
+						}
+						// A column of width w holds about 1.2 w characters of
+						// the default font (rowHeight's measure).
+						if n := float64(utf8.RuneCountInString(v)); n > w*charsPerWidth {
+							t.Errorf("%s!%s: %q (%d characters) is cut at a column %g wide, beside %q", sheet, axis, trim(v), int(n), w, trim(r[j+1]))
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestWrappedLines counts lines as LibreOffice Calc wraps them, worked by
+// hand: the Risks sheet's header of a narrow column (10.8 characters)
+// reads "Revised / compensati / on plan / with a / retention / award".
+func TestWrappedLines(t *testing.T) {
+	for _, tt := range []struct {
+		para  string
+		room  float64
+		lines int
+	}{
+		{"Revised compensation plan with a retention award", 10.8, 6},
+		{"", 10, 1},
+		{"one two three", 13, 1},                        // exactly full
+		{"one two three", 12.9, 2},                      // "three" moves down
+		{strings.Repeat("a", 25), 10, 3},                // a word broken twice
+		{"ab " + strings.Repeat("a", 25) + " b", 10, 4}, // ab / aaaaaaaaaa / aaaaaaaaaa / aaaaa b
+		{"plan.milestones[2].resources[0].secured", 36, 2},
+	} {
+		if got := wrappedLines(tt.para, tt.room); got != tt.lines {
+			t.Errorf("wrappedLines(%q, %g) = %d, want %d", tt.para, tt.room, got, tt.lines)
+		}
+	}
+}
+
+// isNumber reports whether a cell's raw value is a number.
+func isNumber(raw string) bool {
+	_, err := strconv.ParseFloat(raw, 64)
+	return err == nil
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -151,6 +152,7 @@ func (s *sheet) put(row int, cells []any, height float64) {
 		return
 	}
 	s.last = row
+	cells, height = s.fit(cells, height)
 	// No row takes a style of its own: Gnumeric would give it to each of
 	// the row's 16,384 cells when it saves (a stress workbook of 2 MB
 	// saved as 150 MB).
@@ -160,6 +162,72 @@ func (s *sheet) put(row int, cells []any, height float64) {
 	}
 	s.b.fail(s.sw.SetRow(ref(1, row), cells, opts...))
 }
+
+// fit wraps each text of cells that its column is too narrow for and
+// that the cell to its right would cut off, and returns the cells with
+// the row's height raised to what the wrapped texts need. A text beside an
+// empty cell runs on over it, as spreadsheets show it, and keeps its line;
+// the caller's cells are left as they are (some are used again for the
+// next row).
+func (s *sheet) fit(cells []any, height float64) ([]any, float64) {
+	copied := false
+	for i := 0; i+1 < len(cells); i++ {
+		c, ok := cells[i].(excelize.Cell)
+		if !ok {
+			continue
+		}
+		text, ok := c.Value.(string) // a text, or a formula's cached text
+		if !ok || text == "" || empty(cells[i+1]) {
+			continue
+		}
+		info, ok := s.b.styleInfo[c.StyleID]
+		if !ok || info.fits {
+			continue
+		}
+		w := s.width(i + 1)
+		if float64(utf8.RuneCountInString(text)) <= w*charsPerWidth {
+			continue
+		}
+		if !copied {
+			cells, copied = slices.Clone(cells), true
+		}
+		info.key.wrap = true
+		c.StyleID = s.b.styleOf(info.key)
+		cells[i] = c
+		height = max(height, rowHeight(text, w))
+	}
+	return cells, height
+}
+
+// empty reports whether a cell given to put shows nothing.
+func empty(cell any) bool {
+	switch c := cell.(type) {
+	case nil:
+		return true
+	case excelize.Cell:
+		return c.Formula == "" && (c.Value == nil || c.Value == "")
+	case string:
+		return c == ""
+	}
+	return false
+}
+
+// width returns the width of column col (from 1), in characters; a
+// column the sheet sets no width for has excelize's default.
+func (s *sheet) width(col int) float64 {
+	if col <= len(s.widths) {
+		return s.widths[col-1]
+	}
+	return defaultColWidth
+}
+
+// defaultColWidth is the width excelize gives a column of no width.
+const defaultColWidth = 9.140625
+
+// charsPerWidth is how many characters of the sheets' 10-point Calibri a
+// column holds per unit of its width (a width counts the characters of
+// the default 11-point font).
+const charsPerWidth = 1.2
 
 // merge merges a block of cells.
 func (s *sheet) merge(c1, r1, c2, r2 int) {
@@ -285,10 +353,32 @@ func xrange(sheet string, c1, r1, c2, r2 int) string {
 func rowHeight(s string, width float64) float64 {
 	lines := 0
 	for _, para := range strings.Split(s, "\n") {
-		n := utf8.RuneCountInString(para)
-		lines += max(1, int(math.Ceil(float64(n)/(width*1.2))))
+		lines += wrappedLines(para, width*charsPerWidth)
 	}
 	return max(15, float64(lines)*13+3)
+}
+
+// wrappedLines counts the lines a paragraph takes when it wraps as
+// spreadsheets wrap it: word by word at the spaces, a word longer than a
+// line broken where the line ends. A line holds room characters.
+func wrappedLines(para string, room float64) int {
+	room = max(room, 1)
+	lines, used := 1, 0.0 // used: the characters on the last line
+	for _, word := range strings.Fields(para) {
+		n := float64(utf8.RuneCountInString(word))
+		switch {
+		case used > 0 && used+1+n <= room:
+			used += 1 + n
+			continue
+		case used > 0:
+			lines++
+		}
+		// The word starts a line, and takes as many as it needs.
+		extra := math.Max(0, math.Ceil(n/room)-1)
+		lines += int(extra)
+		used = n - extra*room
+	}
+	return lines
 }
 
 // serial is a date as a spreadsheet's day number.

@@ -61,6 +61,17 @@ const (
 type styleKey struct {
 	role role
 	num  numFmt
+	// wrap wraps the text of a role that does not, for a text too long
+	// for its column beside a cell that holds something (sheet.put).
+	wrap bool
+}
+
+// styleInfo is what sheet.put needs to know of a style it is given.
+type styleInfo struct {
+	key styleKey
+	// fits is set when the style wraps or turns its text, so that the
+	// text needs no wrap of put's.
+	fits bool
 }
 
 const (
@@ -74,8 +85,11 @@ const (
 )
 
 // style returns the style of a role and number format, creating it once.
-func (b *book) style(r role, n numFmt) int {
-	k := styleKey{r, n}
+func (b *book) style(r role, n numFmt) int { return b.styleOf(styleKey{role: r, num: n}) }
+
+// styleOf returns the style of k, creating it once.
+func (b *book) styleOf(k styleKey) int {
+	r, n := k.role, k.num
 	if id, ok := b.styles[k]; ok {
 		return id
 	}
@@ -156,9 +170,13 @@ func (b *book) style(r role, n numFmt) int {
 	if f := b.numFormat(n); f != "" {
 		s.CustomNumFmt = &f
 	}
+	if k.wrap {
+		s.Alignment.WrapText = true
+	}
 	id, err := b.f.NewStyle(s)
 	b.fail(err)
 	b.styles[k] = id
+	b.styleInfo[id] = styleInfo{key: k, fits: s.Alignment.WrapText || s.Alignment.TextRotation != 0}
 	return id
 }
 

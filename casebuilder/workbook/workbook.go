@@ -105,6 +105,8 @@ type book struct {
 	err error
 
 	styles map[styleKey]int
+	// styleInfo tells sheet.put about each style the book created.
+	styleInfo map[int]styleInfo
 
 	months, years int
 	// calc is the case's pain calculator, nil without a category, and
@@ -152,7 +154,7 @@ func newBook(c *casebuilder.Case, opts Options) *book {
 		c: c, res: res, opts: opts,
 		f:      excelize.NewFile(),
 		num:    casebuilder.FormatFor(c),
-		styles: map[styleKey]int{},
+		styles: map[styleKey]int{}, styleInfo: map[int]styleInfo{},
 		months: res.Months,
 		years:  (res.Months + casebuilder.PeriodsPerYear - 1) / casebuilder.PeriodsPerYear,
 		calc:   casebuilder.CalculatorFor(c.Pain.Category),
