@@ -208,7 +208,7 @@ func (r *runner) sample(args []string) int {
 func (r *runner) summary(args []string) int {
 	fs := flag.NewFlagSet("summary", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	asOfText := fs.String("as-of", "", "the month of an approved case's progress, YYYY-MM (default: the month of the latest actual)")
+	asOfFlag := newAsOfFlag(fs, "the month of an approved case's progress, YYYY-MM (default: the month of the latest actual)")
 	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {
@@ -218,11 +218,9 @@ func (r *runner) summary(args []string) int {
 	if err != nil {
 		return r.usageError("%v", err)
 	}
-	var asOf tracking.Month
-	if *asOfText != "" {
-		if asOf, err = tracking.ParseMonth(*asOfText); err != nil {
-			return r.usageError("--as-of %v", err)
-		}
+	asOf, err := asOfFlag.month()
+	if err != nil {
+		return r.usageError("%v", err)
 	}
 	c, err := casebuilder.Load(path)
 	if err != nil {

@@ -17,7 +17,7 @@ func (r *runner) progressReport(args []string) int {
 	var out string
 	fs.StringVar(&out, "o", "", "the PDF file to write")
 	fs.StringVar(&out, "out", "", "the PDF file to write")
-	asOfText := fs.String("as-of", "", "the report's month, YYYY-MM (default: the month of the latest actual)")
+	asOfFlag := newAsOfFlag(fs, "the report's month, YYYY-MM (default: the month of the latest actual)")
 	paper := newPaperFlag(fs, "a4 or letter (default: the case's own, else A4)")
 	withReview := fs.Bool("with-review", false, "add what a sceptical CEO would object to in the progress, for the author")
 	path, ok := r.oneFile(fs, args)
@@ -30,12 +30,9 @@ func (r *runner) progressReport(args []string) int {
 	if err := paper.check(); err != nil {
 		return r.usageError("%v", err)
 	}
-	var asOf tracking.Month
-	if *asOfText != "" {
-		var err error
-		if asOf, err = tracking.ParseMonth(*asOfText); err != nil {
-			return r.usageError("--as-of %v", err)
-		}
+	asOf, err := asOfFlag.month()
+	if err != nil {
+		return r.usageError("%v", err)
 	}
 	if casebuilder.SameFile(out, path) {
 		r.fail("-o %s: that is the case file itself; choose another name", out)
@@ -54,7 +51,7 @@ func (r *runner) progressReport(args []string) int {
 	case errors.Is(err, tracking.ErrNotApproved):
 		r.fail("%s: %v", path, err)
 		return exitFail
-	case err != nil && *asOfText != "":
+	case err != nil && asOfFlag.text != "":
 		r.fail("%s: --as-of %v", path, err)
 		return exitFail
 	case err != nil:

@@ -365,3 +365,29 @@ func (s *Summary) writeTracking(b *strings.Builder, f *figure.Format) {
 		}
 	}
 }
+
+// asOfFlag is the --as-of flag of summary and report: the month to
+// report on, YYYY-MM, or empty for the month of the latest actual.
+type asOfFlag struct {
+	text string
+}
+
+// newAsOfFlag defines --as-of on fs, with usage as its help.
+func newAsOfFlag(fs *flag.FlagSet, usage string) *asOfFlag {
+	f := &asOfFlag{}
+	fs.StringVar(&f.text, "as-of", "", usage)
+	return f
+}
+
+// month returns the month given, the zero Month when none is, or an
+// error that names the flag.
+func (f *asOfFlag) month() (tracking.Month, error) {
+	if f.text == "" {
+		return tracking.Month{}, nil
+	}
+	m, err := tracking.ParseMonth(f.text)
+	if err != nil {
+		return m, fmt.Errorf("--as-of %w", err)
+	}
+	return m, nil
+}
