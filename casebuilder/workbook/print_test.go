@@ -182,28 +182,7 @@ func TestPrintSetup(t *testing.T) {
 func TestWrappedTextFits(t *testing.T) {
 	eachSample(t, func(t *testing.T, _ string, _ *casebuilder.Case, _ []byte, f *excelize.File) {
 		for _, sheet := range f.GetSheetList() {
-			merged := map[string]float64{}
-			inMerge := map[string]bool{}
-			mcs, err := f.GetMergeCells(sheet)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, mc := range mcs {
-				c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
-				c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
-				if r2 > r1 {
-					continue // spans rows: its height is theirs together
-				}
-				var w float64
-				for c := c1; c <= c2; c++ {
-					cw, _ := f.GetColWidth(sheet, colName(c))
-					w += cw
-				}
-				merged[mc.GetStartAxis()] = w
-				for c := c1 + 1; c <= c2; c++ {
-					inMerge[ref(c, r1)] = true
-				}
-			}
+			merged, inMerge := rowMerges(t, f, sheet)
 			rows, err := f.GetRows(sheet)
 			if err != nil {
 				t.Fatal(err)
@@ -250,21 +229,7 @@ func TestNoTextIsCutByItsNeighbour(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			f := open(t, write(t, sample(t, name)))
 			for _, sheet := range f.GetSheetList() {
-				inMerge := map[string]float64{}
-				mcs, err := f.GetMergeCells(sheet)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, mc := range mcs {
-					c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
-					c2, _, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
-					var w float64
-					for c := c1; c <= c2; c++ {
-						cw, _ := f.GetColWidth(sheet, colName(c))
-						w += cw
-					}
-					inMerge[ref(c1, r1)] = w
-				}
+				merged, _ := rowMerges(t, f, sheet)
 				rows, err := f.GetRows(sheet)
 				if err != nil {
 					t.Fatal(err)
@@ -283,7 +248,7 @@ func TestNoTextIsCutByItsNeighbour(t *testing.T) {
 						if err == nil && st.Alignment != nil && (st.Alignment.WrapText || st.Alignment.TextRotation != 0 || st.Alignment.ShrinkToFit) {
 							continue
 						}
-						w, ok := inMerge[axis]
+						w, ok := merged[axis]
 						if !ok {
 							w, _ = f.GetColWidth(sheet, colName(j+1))
 						}
@@ -326,4 +291,34 @@ func TestWrappedLines(t *testing.T) {
 func isNumber(raw string) bool {
 	_, err := strconv.ParseFloat(raw, 64)
 	return err == nil
+}
+
+// rowMerges returns the merged cells of sheet that lie in one row: the
+// width of each, in characters, by its first cell, and the cells it covers
+// after the first. (A merge over several rows takes their heights
+// together, which neither test measures.)
+func rowMerges(t *testing.T, f *excelize.File, sheet string) (width map[string]float64, covered map[string]bool) {
+	t.Helper()
+	mcs, err := f.GetMergeCells(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	width, covered = map[string]float64{}, map[string]bool{}
+	for _, mc := range mcs {
+		c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+		c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		if r2 > r1 {
+			continue
+		}
+		var w float64
+		for c := c1; c <= c2; c++ {
+			cw, _ := f.GetColWidth(sheet, colName(c))
+			w += cw
+		}
+		width[mc.GetStartAxis()] = w
+		for c := c1 + 1; c <= c2; c++ {
+			covered[ref(c, r1)] = true
+		}
+	}
+	return width, covered
 }
