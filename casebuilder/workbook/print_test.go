@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"iter"
 	"path"
 	"strconv"
 	"strings"
@@ -181,42 +182,16 @@ func TestPrintSetup(t *testing.T) {
 // a merged cell's).
 func TestWrappedTextFits(t *testing.T) {
 	eachSample(t, func(t *testing.T, _ string, _ *casebuilder.Case, _ []byte, f *excelize.File) {
-		for _, sheet := range f.GetSheetList() {
-			merged, inMerge := rowMerges(t, f, sheet)
-			rows, err := f.GetRows(sheet)
-			if err != nil {
-				t.Fatal(err)
+		for c := range textCells(t, f) {
+			if c.style.Alignment == nil || !c.style.Alignment.WrapText {
+				continue
 			}
-			for i, r := range rows {
-				for j, v := range r {
-					axis := ref(j+1, i+1)
-					if v == "" || inMerge[axis] {
-						continue
-					}
-					id, _ := f.GetCellStyle(sheet, axis)
-					st, err := f.GetStyle(id)
-					if err != nil || st.Alignment == nil || !st.Alignment.WrapText {
-						continue
-					}
-					w, ok := merged[axis]
-					if !ok {
-						w, _ = f.GetColWidth(sheet, colName(j+1))
-					}
-					h, _ := f.GetRowHeight(sheet, i+1)
-					if need := rowHeight(v, w); need > 16 && h < need-0.5 {
-						t.Errorf("%s!%s: %q needs a row %.0f points tall in a width of %g, the row is %.0f", sheet, axis, trim(v), need, w, h)
-					}
-				}
+			h, _ := f.GetRowHeight(c.sheet, c.row)
+			if need := rowHeight(c.text, c.width); need > 16 && h < need-0.5 {
+				t.Errorf("%s!%s: %q needs a row %.0f points tall in a width of %g, the row is %.0f", c.sheet, c.axis, trim(c.text), need, c.width, h)
 			}
 		}
 	})
-}
-
-func trim(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }
 
 // TestNoTextIsCutByItsNeighbour: a text that does not wrap runs on into
@@ -228,40 +203,77 @@ func TestNoTextIsCutByItsNeighbour(t *testing.T) {
 	for _, name := range append(sampleNames, "tracked") {
 		t.Run(name, func(t *testing.T) {
 			f := open(t, write(t, sample(t, name)))
-			for _, sheet := range f.GetSheetList() {
-				merged, _ := rowMerges(t, f, sheet)
-				rows, err := f.GetRows(sheet)
-				if err != nil {
-					t.Fatal(err)
+			for c := range textCells(t, f) {
+				if c.next == "" || isNumber(c.raw) {
+					continue // it may run on; a figure shows ### when too wide, never cut
 				}
-				for i, r := range rows {
-					for j, v := range r {
-						axis := ref(j+1, i+1)
-						if v == "" || j+1 >= len(r) || r[j+1] == "" {
-							continue // nothing beside it: it may run on
-						}
-						if raw, _ := f.GetCellValue(sheet, axis, excelize.Options{RawCellValue: true}); isNumber(raw) {
-							continue // a figure shows ### when it is too wide, never cut
-						}
-						id, _ := f.GetCellStyle(sheet, axis)
-						st, err := f.GetStyle(id)
-						if err == nil && st.Alignment != nil && (st.Alignment.WrapText || st.Alignment.TextRotation != 0 || st.Alignment.ShrinkToFit) {
-							continue
-						}
-						w, ok := merged[axis]
-						if !ok {
-							w, _ = f.GetColWidth(sheet, colName(j+1))
-						}
-						// A column of width w holds about 1.2 w characters of
-						// the default font (rowHeight's measure).
-						if n := float64(utf8.RuneCountInString(v)); n > w*charsPerWidth {
-							t.Errorf("%s!%s: %q (%d characters) is cut at a column %g wide, beside %q", sheet, axis, trim(v), int(n), w, trim(r[j+1]))
-						}
-					}
+				if a := c.style.Alignment; a != nil && (a.WrapText || a.TextRotation != 0 || a.ShrinkToFit) {
+					continue
+				}
+				if n := float64(utf8.RuneCountInString(c.text)); n > c.width*charsPerWidth {
+					t.Errorf("%s!%s: %q (%d characters) is cut at a column %g wide, beside %q", c.sheet, c.axis, trim(c.text), int(n), c.width, trim(c.next))
 				}
 			}
 		})
 	}
+}
+
+// textCell is a cell of a workbook that shows something, as textCells
+// finds it.
+type textCell struct {
+	sheet, axis string
+	row         int
+	text, raw   string // as shown, and its raw value
+	next        string // what the cell to its right shows
+	// width is the cell's, in characters: its column's, or a merge's
+	// across columns.
+	width float64
+	style *excelize.Style
+}
+
+// textCells returns every cell of f that shows something, but those a
+// merge covers after its first.
+func textCells(t *testing.T, f *excelize.File) iter.Seq[textCell] {
+	return func(yield func(textCell) bool) {
+		for _, sheet := range f.GetSheetList() {
+			merged, covered := rowMerges(t, f, sheet)
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range rows {
+				for j, v := range r {
+					axis := ref(j+1, i+1)
+					if v == "" || covered[axis] {
+						continue
+					}
+					c := textCell{sheet: sheet, axis: axis, row: i + 1, text: v}
+					if j+1 < len(r) {
+						c.next = r[j+1]
+					}
+					c.raw, _ = f.GetCellValue(sheet, axis, excelize.Options{RawCellValue: true})
+					var ok bool
+					if c.width, ok = merged[axis]; !ok {
+						c.width, _ = f.GetColWidth(sheet, colName(j+1))
+					}
+					id, _ := f.GetCellStyle(sheet, axis)
+					if c.style, err = f.GetStyle(id); err != nil {
+						t.Fatalf("%s!%s: %v", sheet, axis, err)
+					}
+					if !yield(c) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+func trim(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // TestWrappedLines counts lines as LibreOffice Calc wraps them, worked by
