@@ -29,8 +29,10 @@ const (
 	MaxAmount = 1e12
 	// MaxHeads bounds the head count of a per-head cost.
 	MaxHeads = 1e6
-	// MaxText bounds every text, in characters (runes), as the user
-	// counts them: a text in Thai or Chinese takes as many as one in English.
+	// MaxText bounds every text, in characters (Unicode code points, so
+	// that a text in Chinese or Thai is not held to a third of an English
+	// one's length, as a count of bytes held it; a Thai vowel or tone mark
+	// counts as a character of its own).
 	MaxText = 20000
 	// MaxItems bounds every list that has no limit of its own (evidence,
 	// stakeholders, measures, ...). Alternatives (50), cost and benefit

@@ -208,7 +208,7 @@ func (r *runner) sample(args []string) int {
 func (r *runner) summary(args []string) int {
 	fs := flag.NewFlagSet("summary", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	asOfFlag := newAsOfFlag(fs, "the month of an approved case's progress, YYYY-MM (default: the month of the latest actual)")
+	asOfArg := newAsOfFlag(fs, "the month of an approved case's progress, YYYY-MM (default: the month of the latest actual)")
 	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)
 	if !ok {
@@ -218,7 +218,7 @@ func (r *runner) summary(args []string) int {
 	if err != nil {
 		return r.usageError("%v", err)
 	}
-	asOf, err := asOfFlag.month()
+	asOf, err := asOfArg.month()
 	if err != nil {
 		return r.usageError("%v", err)
 	}

@@ -17,8 +17,8 @@ func (r *runner) progressReport(args []string) int {
 	var out string
 	fs.StringVar(&out, "o", "", "the PDF file to write")
 	fs.StringVar(&out, "out", "", "the PDF file to write")
-	asOfFlag := newAsOfFlag(fs, "the report's month, YYYY-MM (default: the month of the latest actual)")
-	paper := newPaperFlag(fs, "a4 or letter (default: the case's own, else A4)")
+	asOfArg := newAsOfFlag(fs, "the report's month, YYYY-MM (default: the month of the latest actual)")
+	paper := newPaperFlag(fs, "paper size of the report: a4 or letter (default the case's own, or else the locale's)")
 	withReview := fs.Bool("with-review", false, "add what a sceptical CEO would object to in the progress, for the author")
 	path, ok := r.oneFile(fs, args)
 	if !ok {
@@ -30,7 +30,7 @@ func (r *runner) progressReport(args []string) int {
 	if err := paper.check(); err != nil {
 		return r.usageError("%v", err)
 	}
-	asOf, err := asOfFlag.month()
+	asOf, err := asOfArg.month()
 	if err != nil {
 		return r.usageError("%v", err)
 	}
@@ -51,7 +51,7 @@ func (r *runner) progressReport(args []string) int {
 	case errors.Is(err, tracking.ErrNotApproved):
 		r.fail("%s: %v", path, err)
 		return exitFail
-	case err != nil && asOfFlag.text != "":
+	case err != nil && asOfArg.text != "":
 		r.fail("%s: --as-of %v", path, err)
 		return exitFail
 	case err != nil:

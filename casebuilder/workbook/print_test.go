@@ -292,6 +292,9 @@ func TestWrappedLines(t *testing.T) {
 		{strings.Repeat("a", 25), 10, 3},                // a word broken twice
 		{"ab " + strings.Repeat("a", 25) + " b", 10, 4}, // ab / aaaaaaaaaa / aaaaaaaaaa / aaaaa b
 		{"plan.milestones[2].resources[0].secured", 36, 2},
+		{strings.Repeat("a", 21), 10.8, 3}, // ten whole characters a line
+		{strings.Repeat("a", 32), 10.8, 4},
+		{"abcdefg 12\u00a0345 abcd", 10, 3}, // abcdefg / 12 345 / abcd: no break inside a figure
 	} {
 		if got := wrappedLines(tt.para, tt.room); got != tt.lines {
 			t.Errorf("wrappedLines(%q, %g) = %d, want %d", tt.para, tt.room, got, tt.lines)

@@ -359,12 +359,14 @@ func rowHeight(s string, width float64) float64 {
 }
 
 // wrappedLines counts the lines a paragraph takes when it wraps as
-// spreadsheets wrap it: word by word at the spaces, a word longer than a
-// line broken where the line ends. A line holds room characters.
+// spreadsheets wrap it: word by word at the spaces (not at a no-break
+// space, which keeps a figure such as "1 234 €" whole), a word longer
+// than a line broken where the line ends. A line holds room characters,
+// of which only whole ones count.
 func wrappedLines(para string, room float64) int {
-	room = max(room, 1)
+	room = max(math.Floor(room), 1)
 	lines, used := 1, 0.0 // used: the characters on the last line
-	for _, word := range strings.Fields(para) {
+	for _, word := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' }) {
 		n := float64(utf8.RuneCountInString(word))
 		switch {
 		case used > 0 && used+1+n <= room:
