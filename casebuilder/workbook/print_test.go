@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -336,4 +337,37 @@ func rowMerges(t *testing.T, f *excelize.File, sheet string) (width map[string]f
 		}
 	}
 	return width, covered
+}
+
+// TestATextTooLongForACellIsMarkedCut: a cell holds 32,767 UTF-16 units,
+// and a case's text may hold 20,000 characters, which outside the Basic
+// Multilingual Plane (emoji) take two units each. Such a text is cut where
+// it stops fitting and says so, instead of being cut without a word; a
+// text of 20,000 Thai characters (one unit each) is kept whole.
+func TestATextTooLongForACellIsMarkedCut(t *testing.T) {
+	c := sample(t, "turnover")
+	rockets, thai := strings.Repeat("🚀", casebuilder.MaxText), strings.Repeat("ก", casebuilder.MaxText)
+	c.Risks[0].Contingency, c.Risks[1].Contingency = rockets, thai
+	f := open(t, write(t, c))
+	var sawRockets, sawThai bool
+	for cell := range textCells(t, f) {
+		switch {
+		case strings.HasPrefix(cell.text, "🚀"):
+			sawRockets = true
+			// 32,767 units less the note's, two units a rocket.
+			want := strings.Repeat("🚀", (32767-len(utf16.Encode([]rune(cutText))))/2) + cutText
+			if cell.text != want {
+				t.Errorf("%s!%s holds %d units, ending %q; want %d rockets and the note", cell.sheet, cell.axis,
+					len(utf16.Encode([]rune(cell.text))), trim(string([]rune(cell.text)[len([]rune(cell.text))-40:])), (32767-len(utf16.Encode([]rune(cutText))))/2)
+			}
+		case strings.HasPrefix(cell.text, "กก"):
+			sawThai = true
+			if cell.text != thai {
+				t.Errorf("%s!%s: 20,000 Thai characters kept as %d", cell.sheet, cell.axis, len([]rune(cell.text)))
+			}
+		}
+	}
+	if !sawRockets || !sawThai {
+		t.Errorf("the long texts are not in the workbook (rockets %v, Thai %v)", sawRockets, sawThai)
+	}
 }

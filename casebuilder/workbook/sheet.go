@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -280,7 +281,40 @@ func (b *book) text(r role, s string) any {
 	if s == "" {
 		return b.blank(r, nGeneral)
 	}
-	return excelize.Cell{StyleID: b.style(r, nGeneral), Value: s}
+	return excelize.Cell{StyleID: b.style(r, nGeneral), Value: cellText(s)}
+}
+
+// maxCellText is the most a spreadsheet cell holds, in UTF-16 code units
+// (Excel's limit; excelize cuts a longer text without a word).
+const maxCellText = 32767
+
+// cutText ends a text cut to fit a cell.
+const cutText = "… (cut: a cell holds at most 32,767 characters; the whole text is in the case file)"
+
+// cellText returns s, or, when it is too long for a cell (20,000
+// characters outside the Basic Multilingual Plane, such as emoji, take
+// 40,000 units), as much of it as fits, marked as cut.
+func cellText(s string) string {
+	// A rune never takes more units than bytes.
+	if len(s) <= maxCellText || utf16Len(s) <= maxCellText {
+		return s
+	}
+	room, units := maxCellText-utf16Len(cutText), 0
+	for i, r := range s {
+		if units += utf16.RuneLen(r); units > room {
+			return s[:i] + cutText
+		}
+	}
+	return s
+}
+
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // number is a cell holding a figure.
