@@ -288,8 +288,8 @@ type Binder struct {
 	// Custom reads the values of these types itself, with the binder's
 	// helpers.
 	Custom map[reflect.Type]func(b *Binder, n *Node, v reflect.Value, path string)
-	// MaxText bounds every text, in characters (runes), and MaxItems every list and
-	// object that has no `max` of its own.
+	// MaxText bounds every text, in characters (runes), and MaxItems
+	// every list and object that has no `max` of its own.
 	MaxText, MaxItems int
 	// Problems are what binding found, in the order of the file.
 	Problems []Problem
