@@ -3,6 +3,7 @@ package casebuilder
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -212,5 +213,42 @@ func BenchmarkDecodeManyValues(b *testing.B) {
 		if _, err := Decode(data); err == nil {
 			b.Fatal("accepted")
 		}
+	}
+}
+
+// TestProblemsQuoteFiguresAsTheReaderWritesThem checks that ValidateIn
+// writes the figures of a message as the language writes numbers, the
+// bounds as well as the value refused, and that Validate writes them in
+// English: "€1,000" is one euro on a German screen.
+func TestProblemsQuoteFiguresAsTheReaderWritesThem(t *testing.T) {
+	c := loadSample(t, "turnover")
+	c.Alternatives[1].Costs[0].Amount.Likely = 2e12
+	c.Alternatives[1].Costs[0].Amount.High = 2e12
+	c.DiscountRate = 1.5
+	const nb = "\u00a0"
+	for _, tt := range []struct {
+		lang       language.Tag
+		rate, cost string
+	}{
+		{language.English, "(got 150.0%)", "must be between €0 and €1,000,000,000,000 (got €2,000,000,000,000)"},
+		{language.German, "(got 150,0" + nb + "%)", "must be between 0" + nb + "€ and 1.000.000.000.000" + nb + "€ (got 2.000.000.000.000" + nb + "€)"},
+		{language.French, "(got 150,0" + nb + "%)", "must be between 0" + nb + "€ and 1" + nb + "000" + nb + "000" + nb + "000" + nb + "000" + nb + "€ (got 2" + nb + "000" + nb + "000" + nb + "000" + nb + "000" + nb + "€)"},
+	} {
+		got := map[string]string{}
+		for _, p := range ValidateIn(c, tt.lang) {
+			got[p.Path] = p.Message
+		}
+		if m := got["discountRate"]; !strings.HasSuffix(m, tt.rate) {
+			t.Errorf("%v: the rate's problem reads %q, want it to end %q", tt.lang, m, tt.rate)
+		}
+		if m := got["alternatives[1].costs[0].amount"]; m != tt.cost {
+			t.Errorf("%v: the amount's problem reads %q, want %q", tt.lang, m, tt.cost)
+		}
+		if len(got) != 2 {
+			t.Errorf("%v: %d problems, want the rate's and the amount's: %v", tt.lang, len(got), got)
+		}
+	}
+	if en, v := ValidateIn(c, language.English), Validate(c); fmt.Sprint(en) != fmt.Sprint(v) {
+		t.Errorf("Validate = %v, want it in English: %v", v, en)
 	}
 }

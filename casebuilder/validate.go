@@ -82,9 +82,16 @@ func (ps Problems) Error() string {
 // Validate returns every problem that makes the case's data invalid:
 // values out of range, references to nothing, estimates out of order. An
 // incomplete draft is valid; what a CEO would object to is the review's
-// business (see [Review]).
-func Validate(c *Case) Problems {
-	v := &validator{c: c, f: figure.NewFormat(c.Currency, language.English)}
+// business (see [Review]). The figures its messages quote are written in
+// English, as the review and the brief write them.
+func Validate(c *Case) Problems { return ValidateIn(c, language.English) }
+
+// ValidateIn is [Validate] with the figures its messages quote written as
+// lang writes numbers, in the case's currency: the app shows a problem
+// beside the box it is about, and a German reader who typed "1.100 €"
+// would take "€1,100" for one euro ten.
+func ValidateIn(c *Case, lang language.Tag) Problems {
+	v := &validator{c: c, f: figure.NewFormat(c.Currency, lang)}
 	v.run()
 	return v.ps
 }
@@ -95,10 +102,9 @@ type validator struct {
 	ps Problems
 }
 
-// show writes a figure quoted in a message in its unit, as the review and
-// the brief write figures: in English, in the case's currency
-// ("€1,575,000", "25.0%", "12.0 months"). A reader of the app in German
-// sees "€1,100" here where the box shows "1.100 €".
+// show writes a figure quoted in a message in its unit, in the case's
+// currency, in the validator's language: "€1,575,000", "25.0%", "12.0
+// months" in English.
 func (v *validator) show(x float64, u figure.Unit) string {
 	switch {
 	case !finite(x):

@@ -118,7 +118,7 @@ func (directBridge) do(fn func()) { fn() }
 // the stress case open: a copy of the case and its validation.
 func BenchmarkEditStress(b *testing.B) {
 	c := loadSample(b, "stress")
-	d := newDocument(c, "", time.Now)
+	d := newDocument(c, "", time.Now, inEnglish)
 	b.ReportAllocs()
 	for i := range b.N {
 		err := d.edit(casebuilder.Where{}, "k", func(c *casebuilder.Case) error {

@@ -3,6 +3,8 @@ package ui
 import (
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
 
@@ -25,9 +27,13 @@ type document struct {
 	// saved is the version last opened or saved; the case is modified when
 	// c differs from it.
 	saved *casebuilder.Case
-	// problems are Validate(c), kept so that an edit is refused only for the
-	// problems it adds.
-	problems casebuilder.Problems
+	// problems are ValidateIn(c, problemsIn), kept so that an edit is
+	// refused only for the problems it adds. Their figures are written in
+	// the language of the app's boxes, lang(), which the settings can
+	// change between two edits.
+	problems   casebuilder.Problems
+	problemsIn language.Tag
+	lang       func() language.Tag
 	// fileFindings are what reading the file found that the case cannot
 	// show (an unknown field, a value of the wrong type, a key given
 	// twice), as findings: the Review step lists them until the case is
@@ -49,8 +55,17 @@ type snapshot struct {
 	where casebuilder.Where
 }
 
-func newDocument(c *casebuilder.Case, path string, now func() time.Time) *document {
-	return &document{c: c, path: path, saved: c, problems: casebuilder.Validate(c), now: now}
+func newDocument(c *casebuilder.Case, path string, now func() time.Time, lang func() language.Tag) *document {
+	d := &document{c: c, path: path, saved: c, now: now, lang: lang}
+	d.validate()
+	return d
+}
+
+// validate finds the problems of the case, in the language numbers are
+// written in now.
+func (d *document) validate() {
+	d.problemsIn = d.lang()
+	d.problems = casebuilder.ValidateIn(d.c, d.problemsIn)
 }
 
 // modified reports whether the case differs from the version last opened
@@ -67,7 +82,12 @@ func (d *document) edit(where casebuilder.Where, key string, change func(c *case
 	if err := change(next); err != nil {
 		return err
 	}
-	ps := casebuilder.Validate(next)
+	if d.lang() != d.problemsIn {
+		// The problems the case had are compared in the language of the
+		// new ones, or every one of them would read as added.
+		d.validate()
+	}
+	ps := casebuilder.ValidateIn(next, d.problemsIn)
 	if added := addedProblems(d.problems, ps); len(added) > 0 {
 		return added
 	}
@@ -114,7 +134,7 @@ func (d *document) travel(from, to *[]snapshot) (casebuilder.Where, bool) {
 
 func (d *document) restore(c *casebuilder.Case) {
 	d.c = c
-	d.problems = casebuilder.Validate(c)
+	d.validate()
 	d.seal()
 }
 

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/form"
 )
@@ -16,7 +18,7 @@ func (c *clock) now() time.Time { return c.t }
 
 func TestTypingInOneFieldIsOneUndoStep(t *testing.T) {
 	clk := &clock{time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)}
-	d := newDocument(loadSample(t, "turnover"), "", clk.now)
+	d := newDocument(loadSample(t, "turnover"), "", clk.now, inEnglish)
 	original := d.c.Title
 	typeTitle := func(s string) {
 		t.Helper()
@@ -67,7 +69,7 @@ func TestTypingInOneFieldIsOneUndoStep(t *testing.T) {
 }
 
 func TestAnEditThatAddsAProblemIsRefused(t *testing.T) {
-	d := newDocument(loadSample(t, "turnover"), "", time.Now)
+	d := newDocument(loadSample(t, "turnover"), "", time.Now, inEnglish)
 	before := d.c
 	err := d.edit(casebuilder.Where{}, "", func(c *casebuilder.Case) error {
 		c.Alternatives[1].Costs[0].Amount.Likely = -5
@@ -92,7 +94,7 @@ func TestAnInvalidCaseCanBeFixedStepByStep(t *testing.T) {
 	c := loadSample(t, "turnover")
 	c.DiscountRate = 7 // as a file with a problem opens
 	c.Alternatives[1].Costs[0].Amount.Likely = -5
-	d := newDocument(c, "", time.Now)
+	d := newDocument(c, "", time.Now, inEnglish)
 	// Editing elsewhere is allowed: it adds no problem.
 	if err := d.edit(casebuilder.Where{}, "", func(c *casebuilder.Case) error { c.Title = "x"; return nil }); err != nil {
 		t.Errorf("an edit beside existing problems was refused: %v", err)
@@ -104,3 +106,6 @@ func TestAnInvalidCaseCanBeFixedStepByStep(t *testing.T) {
 		t.Errorf("%d problems left, want 1", len(d.problems))
 	}
 }
+
+// inEnglish is the language of a document's problems in these tests.
+func inEnglish() language.Tag { return language.English }

@@ -97,7 +97,7 @@ func (u *UI) replaceCase(c *casebuilder.Case, path string) {
 // it found that c cannot show is listed in the Review step until saved.
 func (u *UI) openCase(c *casebuilder.Case, path string, readErr error) {
 	u.autosave.discard()
-	u.doc = newDocument(c, path, u.deps.now)
+	u.doc = newDocument(c, path, u.deps.now, u.lang)
 	u.doc.fileFindings = casebuilder.FileFindings(c, readErr)
 	if path != "" {
 		u.prefs.addRecent(path)

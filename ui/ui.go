@@ -219,7 +219,7 @@ func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
 	u.autosave = newAutosaver(u)
 
 	c, path, first, readErr := u.initialCase(opts.Path)
-	u.doc = newDocument(c, path, d.now)
+	u.doc = newDocument(c, path, d.now, u.lang)
 	u.doc.fileFindings = casebuilder.FileFindings(c, readErr)
 	u.analysis = analyse(c).withFileFindings(u.doc.fileFindings)
 	u.build()

@@ -115,6 +115,35 @@ func TestNumbersFollowTheChosenLocale(t *testing.T) {
 	if msg := errorBeside(h.u, quota); !strings.Contains(msg, "12.500,5") {
 		t.Errorf("12.5 in German: message %q, want one showing how German writes numbers", msg)
 	}
+	// A figure the case refuses is quoted as the box writes it: "€1,000"
+	// would read as one euro to a German.
+	h.retype(quota, "2.000.000.000.000")
+	const want = "Must be between 0\u00a0€ and 1.000.000.000.000\u00a0€ (got 2.000.000.000.000\u00a0€)"
+	if msg := errorBeside(h.u, quota); msg != want {
+		t.Errorf("a quota too large in German: message %q, want %q", msg, want)
+	}
+}
+
+// TestChangingTheLocaleKeepsACaseWithProblemsEditable opens a case with a
+// problem in German, switches the numbers to English, and edits another
+// field: the problem the case already had, now written in English, is not
+// one the edit adds.
+func TestChangingTheLocaleKeepsACaseWithProblemsEditable(t *testing.T) {
+	h := inLocale(t, "de-DE")
+	c := h.u.doc.c.Clone()
+	c.Pain.Inputs["annualQuota"] = casebuilder.InputValue{Range: casebuilder.Exactly(2e12)}
+	h.replace(c)
+	if len(h.u.doc.problems) != 1 || !strings.Contains(h.u.doc.problems[0].Message, "1.000.000.000.000") {
+		t.Fatalf("in German the case has the problems %v, want the quota's in German", h.u.doc.problems)
+	}
+	h.u.prefs.p.SetString(prefNumberLocale, "en-US")
+	h.retype(h.entryAt(casebuilder.StepContext, "author"), "Ada Lovelace")
+	if h.u.doc.c.Author != "Ada Lovelace" {
+		t.Errorf("after the locale changed, the author's edit was refused: %q beside it", errorBeside(h.u, h.entryAt(casebuilder.StepContext, "author")))
+	}
+	if len(h.u.doc.problems) != 1 || !strings.Contains(h.u.doc.problems[0].Message, "€1,000,000,000,000") {
+		t.Errorf("in English the case has the problems %v, want the quota's in English", h.u.doc.problems)
+	}
 }
 
 func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
