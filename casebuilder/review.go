@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"golang.org/x/text/language"
 )
 
 // Severity says how much a finding of the review matters.
@@ -105,9 +106,14 @@ func Rules() []Rule { return slices.Clone(rules) }
 // Review plays the sceptical CEO: it returns what is invalid in the case
 // and the obvious flaws a CEO would find, most severe first, each naming
 // the item at fault, why it matters and where to fix it. res is the case's
-// calculated figures.
-func Review(c *Case, res *Result) []Finding {
-	rv := &reviewer{c: c, res: res, f: FormatFor(c), scores: Weigh(c, res)}
+// calculated figures. Its messages write figures in English, as the brief
+// does.
+func Review(c *Case, res *Result) []Finding { return ReviewIn(c, res, language.English) }
+
+// ReviewIn is [Review] with the figures of its messages written as lang
+// writes numbers, as the app's boxes show them.
+func ReviewIn(c *Case, res *Result, lang language.Tag) []Finding {
+	rv := &reviewer{c: c, res: res, f: figure.NewFormat(c.Currency, lang), lang: lang, scores: Weigh(c, res)}
 	if ai := res.Recommended; ai >= 0 && ai < len(c.Alternatives) {
 		rv.rec = &c.Alternatives[ai]
 	}
@@ -232,6 +238,7 @@ type reviewer struct {
 	c      *Case
 	res    *Result
 	f      *figure.Format
+	lang   language.Tag // the language f writes numbers in
 	scores *Scoring
 	rec    *Alternative // the recommended alternative, or nil
 	rule   *Rule
@@ -480,7 +487,7 @@ var rules = []Rule{
 var invalidValueRule = Rule{"invalid-value", Blocking,
 	"A figure that cannot be right discredits every other figure in the case.",
 	func(rv *reviewer) {
-		for _, p := range Validate(rv.c) {
+		for _, p := range ValidateIn(rv.c, rv.lang) {
 			rv.add(p.Path, "%s", p)
 		}
 	}}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/assets"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"golang.org/x/text/language"
 )
 
 // TestReviewRules triggers every rule of the review with the smallest
@@ -574,6 +575,44 @@ func TestSamplesPassTheReview(t *testing.T) {
 			if f.Severity != Advice {
 				t.Errorf("%s: %v", name, f)
 			}
+		}
+	}
+}
+
+// TestReviewInWritesFiguresAsTheLanguage checks that ReviewIn writes the
+// figures of its findings, those of the problems it reports among them, as
+// the language writes numbers, and that Review writes them in English.
+func TestReviewInWritesFiguresAsTheLanguage(t *testing.T) {
+	c := loadSample(t, "turnover")
+	c.DiscountRate = 0.45
+	c.Alternatives[1].Costs[0].Amount = Exactly(2e12)
+	res := Calculate(c)
+	const nb = "\u00a0"
+	for _, tt := range []struct {
+		name     string
+		findings []Finding
+		rate     string
+		amount   string
+	}{
+		{"Review", Review(c, res), "The discount rate is 45.0% a year",
+			"alternatives[1].costs[0].amount: must be between €0 and €1,000,000,000,000 (got €2,000,000,000,000)"},
+		{"ReviewIn German", ReviewIn(c, res, language.German), "The discount rate is 45,0" + nb + "% a year",
+			"alternatives[1].costs[0].amount: must be between 0" + nb + "€ and 1.000.000.000.000" + nb + "€ (got 2.000.000.000.000" + nb + "€)"},
+	} {
+		var rate, amount string
+		for _, f := range tt.findings {
+			switch f.Rule {
+			case "discount-rate-implausible":
+				rate = f.Message
+			case "invalid-value":
+				amount = f.Message
+			}
+		}
+		if !strings.HasPrefix(rate, tt.rate) {
+			t.Errorf("%s: the rate's finding reads %q, want it to start %q", tt.name, rate, tt.rate)
+		}
+		if amount != tt.amount {
+			t.Errorf("%s: the amount's finding reads %q, want %q", tt.name, amount, tt.amount)
 		}
 	}
 }

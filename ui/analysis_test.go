@@ -803,3 +803,30 @@ func TestFindingsSayWhere(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewQuotesFiguresAsTheBoxesWriteThem checks that the Review step
+// writes the figures of its findings as the chosen locale writes numbers,
+// and writes them again when the settings change the locale.
+func TestReviewQuotesFiguresAsTheBoxesWriteThem(t *testing.T) {
+	h := inLocale(t, "de-DE")
+	h.retype(h.entryAt(casebuilder.StepCompare, "discountRate"), "45 %")
+	h.settle()
+	rate := func() string {
+		for _, f := range h.u.analysis.findings {
+			if f.Rule == "discount-rate-implausible" {
+				return f.Message
+			}
+		}
+		return ""
+	}
+	if got, want := rate(), "The discount rate is 45,0\u00a0% a year, far above what companies use (often 8 to 12 %)"; got != want {
+		t.Errorf("in German the rate's finding reads %q, want %q", got, want)
+	}
+	h.u.onSettings()
+	h.u.prefs.p.SetString(prefNumberLocale, "en-US")
+	h.shown.settings.relayout = true
+	h.shown.settings.dlg.Hide()
+	if got, want := rate(), "The discount rate is 45.0% a year, far above what companies use (often 8 to 12 %)"; got != want {
+		t.Errorf("after the settings chose English the rate's finding reads %q, want %q", got, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/language"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/ui/form"
@@ -141,6 +142,6 @@ func BenchmarkValidateStress(b *testing.B) {
 func BenchmarkAnalyseStress(b *testing.B) {
 	c := loadSample(b, "stress")
 	for range b.N {
-		analyse(c)
+		analyse(c, language.English)
 	}
 }

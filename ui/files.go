@@ -440,7 +440,7 @@ func (u *UI) saved(d *document, c *casebuilder.Case, path string) {
 	if dropped > 0 {
 		// The review no longer lists what the file had and the case did
 		// not; the version read is still on disk.
-		u.showAnalysis(analyse(u.doc.c))
+		u.showAnalysis(analyse(u.doc.c, u.lang()))
 		name, kept := filepath.Base(path), filepath.Base(readFrom)
 		if readFrom == path {
 			kept = name + ".bak"

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
@@ -36,10 +38,11 @@ type analysis struct {
 }
 
 // analyse works out the figures, review and weighing of a case: quick
-// enough to follow typing (a few milliseconds for the stress case).
-func analyse(c *casebuilder.Case) analysis {
+// enough to follow typing (a few milliseconds for the stress case). The
+// review's messages write figures as lang does, as the boxes show them.
+func analyse(c *casebuilder.Case, lang language.Tag) analysis {
 	res := casebuilder.Calculate(c)
-	findings := casebuilder.Review(c, res)
+	findings := casebuilder.ReviewIn(c, res, lang)
 	var progress *tracking.Progress
 	var progressErr error
 	if c.IsApproved() {
@@ -47,7 +50,7 @@ func analyse(c *casebuilder.Case) analysis {
 		// way, as tracking.Findings does, from the progress shown.
 		progress, progressErr = tracking.ProgressOf(c, tracking.Options{})
 		if progressErr == nil {
-			findings = append(findings, tracking.Review(c, progress)...)
+			findings = append(findings, tracking.ReviewIn(c, progress, lang)...)
 			order := map[casebuilder.Severity]int{casebuilder.Blocking: 0, casebuilder.Warning: 1, casebuilder.Advice: 2}
 			slices.SortStableFunc(findings, func(a, b casebuilder.Finding) int { return order[a.Severity] - order[b.Severity] })
 		}
@@ -102,9 +105,11 @@ type recalculator struct {
 	bridge           bridge
 	apply            func(analysis)
 	applyFull        func(fullAnalysis)
-	// settings returns the simulation's settings; it is called on the UI
-	// goroutine when an analysis is scheduled.
+	// settings returns the simulation's settings, and lang the language
+	// the review writes figures in; they are called on the UI goroutine
+	// when an analysis is scheduled.
 	settings func() simSettings
+	lang     func() language.Tag
 	// after calls f after d, in a goroutine of its own: time.AfterFunc,
 	// unless a test sets a clock it moves by hand.
 	after func(d time.Duration, f func()) timer
@@ -139,7 +144,11 @@ func (r *recalculator) schedule(c *casebuilder.Case) {
 	if r.timer != nil {
 		r.timer.Stop()
 	}
-	r.timer = r.afterFunc(r.delay, func() { r.run(gen, c) })
+	lang := language.English
+	if r.lang != nil {
+		lang = r.lang()
+	}
+	r.timer = r.afterFunc(r.delay, func() { r.run(gen, c, lang) })
 	r.scheduleFullLocked(c, r.fullDelay)
 }
 
@@ -180,11 +189,11 @@ func (r *recalculator) cancelFullLocked() {
 
 // run works out the figures of c (a case no one changes any more) and
 // hands them over unless a newer request has come in meanwhile.
-func (r *recalculator) run(gen uint64, c *casebuilder.Case) {
+func (r *recalculator) run(gen uint64, c *casebuilder.Case, lang language.Tag) {
 	if !r.current(gen) {
 		return
 	}
-	a := analyse(c)
+	a := analyse(c, lang)
 	r.bridge.do(func() {
 		if r.current(gen) {
 			r.apply(a)

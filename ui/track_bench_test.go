@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
@@ -13,7 +15,7 @@ import (
 // of tracking.Findings, in its order.
 func TestAnalysisOfATrackedCase(t *testing.T) {
 	c := loadSample(t, "tracked")
-	a := analyse(c)
+	a := analyse(c, language.English)
 	if a.progress == nil || a.progressErr != nil {
 		t.Fatalf("no progress: %v", a.progressErr)
 	}
@@ -31,7 +33,7 @@ func TestAnalysisOfATrackedCase(t *testing.T) {
 func BenchmarkAnalyseTracked(b *testing.B) {
 	c := loadSample(b, "tracked")
 	for b.Loop() {
-		if a := analyse(c); a.progress == nil {
+		if a := analyse(c, language.English); a.progress == nil {
 			b.Fatal("no progress")
 		}
 	}

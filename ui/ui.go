@@ -215,13 +215,13 @@ func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
 	u.prefs = loadPreferences(a.Preferences())
 	u.applyTheme()
 	u.recalc = &recalculator{delay: d.recalcDelay, fullDelay: d.fullDelay, bridge: d.bridge,
-		apply: u.showAnalysis, applyFull: u.showFull, settings: u.prefs.simulation}
+		apply: u.showAnalysis, applyFull: u.showFull, settings: u.prefs.simulation, lang: u.lang}
 	u.autosave = newAutosaver(u)
 
 	c, path, first, readErr := u.initialCase(opts.Path)
 	u.doc = newDocument(c, path, d.now, u.lang)
 	u.doc.fileFindings = casebuilder.FileFindings(c, readErr)
-	u.analysis = analyse(c).withFileFindings(u.doc.fileFindings)
+	u.analysis = analyse(c, u.lang()).withFileFindings(u.doc.fileFindings)
 	u.build()
 	u.setMenus()
 	u.setShortcuts()
@@ -289,7 +289,7 @@ func (u *UI) toolbar() fyne.CanvasObject {
 // afterOpen shows a case that has just replaced the one before.
 func (u *UI) afterOpen() {
 	u.recalc.stop()
-	u.analysis = analyse(u.doc.c).withFileFindings(u.doc.fileFindings)
+	u.analysis = analyse(u.doc.c, u.lang()).withFileFindings(u.doc.fileFindings)
 	u.full = fullAnalysis{}
 	u.recalc.scheduleFull(u.doc.c, 0)
 	u.screens = map[casebuilder.MethodStep]screen{}
@@ -549,9 +549,12 @@ func (u *UI) formatOf(c *casebuilder.Case) *figure.Format {
 }
 
 // rebuild lays the window out anew, for a change that reaches every
-// screen: the theme, the currency, the way numbers are written.
+// screen: the theme, the currency, the way numbers are written (in which
+// the review quotes its figures too, so it is done again at once: a few
+// milliseconds).
 func (u *UI) rebuild() {
 	u.formats = map[string]*figure.Format{}
+	u.analysis = analyse(u.doc.c, u.lang()).withFileFindings(u.doc.fileFindings)
 	u.build()
 	u.screens = map[casebuilder.MethodStep]screen{}
 	u.updateUndo()

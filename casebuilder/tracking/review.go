@@ -7,6 +7,7 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
+	"golang.org/x/text/language"
 )
 
 // Rule is one check of a case under way: what it is called, how serious
@@ -25,8 +26,15 @@ func Rules() []Rule { return slices.Clone(rules) }
 // Review plays the sceptical CEO on a case under way: it returns what a
 // CEO would object to in its progress p, each finding pointing to the
 // field of the record to fix (at the Tracking step), most severe first.
+// Its messages write figures in English, as the report does.
 func Review(c *casebuilder.Case, p *Progress) []casebuilder.Finding {
-	rv := &reviewer{c: c, p: p, f: casebuilder.FormatFor(c)}
+	return ReviewIn(c, p, language.English)
+}
+
+// ReviewIn is [Review] with the figures of its messages written as lang
+// writes numbers, as the app's boxes show them.
+func ReviewIn(c *casebuilder.Case, p *Progress, lang language.Tag) []casebuilder.Finding {
+	rv := &reviewer{c: c, p: p, f: figure.NewFormat(c.Currency, lang)}
 	for i := range rules {
 		rv.rule = &rules[i]
 		rv.rule.check(rv)
