@@ -221,7 +221,7 @@ func newUI(a fyne.App, w fyne.Window, opts Options, d deps) *UI {
 	c, path, first, readErr := u.initialCase(opts.Path)
 	u.doc = newDocument(c, path, d.now, u.lang)
 	u.doc.fileFindings = casebuilder.FileFindings(c, readErr)
-	u.analysis = analyse(c, u.lang()).withFileFindings(u.doc.fileFindings)
+	u.analysis = u.analyseNow()
 	u.build()
 	u.setMenus()
 	u.setShortcuts()
@@ -289,7 +289,7 @@ func (u *UI) toolbar() fyne.CanvasObject {
 // afterOpen shows a case that has just replaced the one before.
 func (u *UI) afterOpen() {
 	u.recalc.stop()
-	u.analysis = analyse(u.doc.c, u.lang()).withFileFindings(u.doc.fileFindings)
+	u.analysis = u.analyseNow()
 	u.full = fullAnalysis{}
 	u.recalc.scheduleFull(u.doc.c, 0)
 	u.screens = map[casebuilder.MethodStep]screen{}
@@ -403,6 +403,13 @@ func (u *UI) refreshScreen(force bool) {
 	if s, ok := u.screens[u.current]; ok {
 		s.refresh(force)
 	}
+}
+
+// analyseNow works out the quick analysis of the case on the UI's
+// goroutine, with what its file held that the case cannot show, for a
+// window that must show it at once (a few milliseconds).
+func (u *UI) analyseNow() analysis {
+	return analyse(u.doc.c, u.lang()).withFileFindings(u.doc.fileFindings)
 }
 
 // showAnalysis shows new figures, from the recalculator.
@@ -550,11 +557,10 @@ func (u *UI) formatOf(c *casebuilder.Case) *figure.Format {
 
 // rebuild lays the window out anew, for a change that reaches every
 // screen: the theme, the currency, the way numbers are written (in which
-// the review quotes its figures too, so it is done again at once: a few
-// milliseconds).
+// the review quotes its figures too, so it is done again at once).
 func (u *UI) rebuild() {
 	u.formats = map[string]*figure.Format{}
-	u.analysis = analyse(u.doc.c, u.lang()).withFileFindings(u.doc.fileFindings)
+	u.analysis = u.analyseNow()
 	u.build()
 	u.screens = map[casebuilder.MethodStep]screen{}
 	u.updateUndo()
