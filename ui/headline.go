@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"github.com/casebuilder/casebuilder/ui/form"
 )
 
@@ -27,35 +29,104 @@ type headline struct {
 	payback            *widget.Label
 	pain               *widget.Label
 	box                *fyne.Container
+	// figures are the tiles of the figures, each at least as wide as the
+	// widest figure its format writes (see fit); fitted is the format
+	// they were last fitted to.
+	figures []*figureTile
+	fitted  *figure.Format
+}
+
+// figureTile is a tile of the headline whose width its figure sets: at
+// least width, and wider for a figure wider still, so that a figure is
+// never cut short. A tile of a fixed share had cut "696,0k €" to
+// "696,0…" in German in a window 1024 wide: the NPV, the one figure
+// the headline is for.
+type figureTile struct {
+	// value is the figure's label, and widest the widest figures of its
+	// kind in the format given: the tile is as wide as the widest.
+	value  *widget.Label
+	widest func(f *figure.Format) []string
+	width  float32
+}
+
+func (t *figureTile) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := form.TightVBox{}.MinSize(objs)
+	s.Width = max(s.Width, t.width)
+	return s
+}
+
+func (t *figureTile) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	form.TightVBox{}.Layout(objs, size)
+}
+
+// fit makes each figure's tile as wide as the widest figure f writes, and
+// reports whether a width changed.
+func (h *headline) fit(f *figure.Format) bool {
+	if f == h.fitted {
+		return false
+	}
+	h.fitted = f
+	for _, t := range h.figures {
+		t.width = 0
+		for _, text := range t.widest(f) {
+			probe := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, t.value.TextStyle)
+			probe.SizeName = t.value.SizeName
+			t.width = max(t.width, probe.MinSize().Width)
+		}
+	}
+	return true
 }
 
 func newHeadline(u *UI) *headline {
 	h := &headline{u: u}
-	var last *widget.Label
-	tile := func(caption string, value **widget.Label, bold bool) fyne.CanvasObject {
-		c := widget.NewLabel(caption)
-		last = c
-		c.SizeName = theme.SizeNameCaptionText
-		c.Importance = widget.LowImportance
-		c.Truncation = fyne.TextTruncateEllipsis // a caption fits its tile in a window 1024 wide
-		*value = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
-		(*value).SizeName = theme.SizeNameSubHeadingText
-		(*value).Truncation = fyne.TextTruncateEllipsis
-		return container.New(form.TightVBox{}, c, *value)
+	label := func(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+		l.SizeName = size
+		return l
 	}
-	cols := form.NewColumns(2.6, 0.9, 0.9, 1.1, 1.1, 1.4)
-	recommended := tile("Recommended", &h.recommended, false)
-	h.recommendedCaption = last
-	h.box = cols.Row(
-		recommended,
-		tile("NPV", &h.npv, true),
-		tile("ROI", &h.roi, true),
-		tile("Benefit–cost ratio", &h.bcr, true),
-		tile("Paid back in", &h.payback, true),
-		tile("Cost of the pain, a year", &h.pain, true),
-	)
+	caption := func(text string) *widget.Label {
+		c := label(text, theme.SizeNameCaptionText, false)
+		c.Importance = widget.LowImportance
+		return c
+	}
+	// The recommendation's name takes the width the figures leave, and is
+	// cut short when it needs more.
+	h.recommendedCaption = caption("Recommended")
+	h.recommendedCaption.Truncation = fyne.TextTruncateEllipsis
+	h.recommended = label("—", theme.SizeNameSubHeadingText, false)
+	h.recommended.Truncation = fyne.TextTruncateEllipsis
+	tiles := []fyne.CanvasObject{container.New(form.TightVBox{}, h.recommendedCaption, h.recommended)}
+	// The figures are never cut: their captions are whole, and their
+	// tiles as wide as the widest figure of their kind.
+	tile := func(name string, value **widget.Label, widest func(f *figure.Format) []string) {
+		*value = label("—", theme.SizeNameSubHeadingText, true)
+		t := &figureTile{value: *value, widest: widest}
+		h.figures = append(h.figures, t)
+		tiles = append(tiles, container.New(t, caption(name), *value))
+	}
+	// Eights are as wide as any digit; each scale of money has its own
+	// suffix.
+	money := func(f *figure.Format) []string {
+		return []string{f.MoneyShort(-8_888), f.MoneyShort(-888_888), f.MoneyShort(-888_888_888), f.MoneyShort(-888e9)}
+	}
+	tile("NPV", &h.npv, money)
+	tile("ROI", &h.roi, func(f *figure.Format) []string { return []string{f.Percent(-8.888), f.Percent(88.888)} })
+	tile("Benefit–cost ratio", &h.bcr, func(f *figure.Format) []string { return []string{f.Ratio(88.88)} })
+	tile("Paid back in", &h.payback, func(*figure.Format) []string { return paybackMonths })
+	tile("Cost of the pain, a year", &h.pain, money)
+	h.box = form.NewColumns(1, 0, 0, 0, 0, 0).Row(tiles...)
 	return h
 }
+
+// paybackMonths are the months the headline may say the case is paid
+// back in, as casebuilder.PaidBackIn writes them short.
+var paybackMonths = func() []string {
+	var months []string
+	for m := time.January; m <= time.December; m++ {
+		months = append(months, time.Date(2088, m, 1, 0, 0, 0, 0, time.UTC).Format("Jan 2006"))
+	}
+	return months
+}()
 
 // show shows the headline figures of an analysis.
 func (h *headline) show(a analysis) {
@@ -63,6 +134,9 @@ func (h *headline) show(a analysis) {
 		return
 	}
 	f := h.u.formatOf(a.c)
+	if h.fit(f) {
+		h.box.Refresh()
+	}
 	if a.res.Pain.Complete() && a.c.Pain.Category != "" {
 		form.SetText(h.pain, f.MoneyShort(a.res.Pain.Annual))
 	} else {

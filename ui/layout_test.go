@@ -138,19 +138,8 @@ func TestHeadingsWholeInASmallWindow(t *testing.T) {
 	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
 	cmp := shownScreen[*compareScreen](h, casebuilder.StepCompare)
 	h.settleFull()
-	whole := func(what string, l *widget.Label) {
-		t.Helper()
-		size := theme.Size(l.SizeName)
-		if l.SizeName == "" {
-			size = theme.TextSize()
-		}
-		need := fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
-		if l.Visible() && need > l.Size().Width+0.5 {
-			t.Errorf("%s: %q needs %.0f, has %.0f", what, l.Text, need, l.Size().Width)
-		}
-	}
 	for _, tile := range h.u.headline.box.Objects {
-		whole("the headline", tile.(*fyne.Container).Objects[0].(*widget.Label))
+		labelWhole(t, "the headline", tile.(*fyne.Container).Objects[0].(*widget.Label))
 	}
 	for _, box := range []*fyne.Container{cmp.table, cmp.fiscal, cmp.breakEven, cmp.simTable} {
 		if len(box.Objects) == 0 {
@@ -158,8 +147,64 @@ func TestHeadingsWholeInASmallWindow(t *testing.T) {
 		}
 		for i, cell := range box.Objects[0].(*fyne.Container).Objects {
 			if i > 0 {
-				whole("the Compare step", cell.(*widget.Label))
+				labelWhole(t, "the Compare step", cell.(*widget.Label))
 			}
 		}
+	}
+}
+
+// labelWhole fails the test if a label shown is too narrow for its text.
+func labelWhole(t *testing.T, what string, l *widget.Label) {
+	t.Helper()
+	size := theme.Size(l.SizeName)
+	if l.SizeName == "" {
+		size = theme.TextSize()
+	}
+	need := fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
+	if l.Visible() && need > l.Size().Width+0.5 {
+		t.Errorf("%s: %q needs %.0f, has %.0f", what, l.Text, need, l.Size().Width)
+	}
+}
+
+// TestHeadlineFiguresWholeInASmallWindow checks, in a window of 1024 × 640,
+// that the headline's figures are shown whole in English, German and
+// French: for the sample, and for figures wider than most cases have.
+// Tiles of fixed shares had cut the sample's NPV, "696,0k €" in German,
+// to "696,0…".
+func TestHeadlineFiguresWholeInASmallWindow(t *testing.T) {
+	for _, tag := range []string{"en-US", "de-DE", "fr-FR"} {
+		t.Run(tag, func(t *testing.T) {
+			h := inLocale(t, tag)
+			h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+			h.u.goTo(casebuilder.StepCompare)
+			h.settleFull()
+			hl := h.u.headline
+			whole := func(what string) {
+				t.Helper()
+				for _, l := range []*widget.Label{hl.npv, hl.roi, hl.bcr, hl.payback, hl.pain} {
+					labelWhole(t, what, l)
+				}
+				if m := h.w.Content().MinSize(); m.Width > laptopWidth {
+					t.Errorf("%s: the window needs %.0f wide", what, m.Width)
+				}
+			}
+			if hl.npv.Text == "—" {
+				t.Fatal("the sample's headline shows no NPV")
+			}
+			whole("the sample")
+			f := h.u.format()
+			for _, wide := range [][5]string{
+				{f.MoneyShort(-45_678_901), f.Percent(-0.999), f.Ratio(12.34), "Nov 2031", f.MoneyShort(123_456_789)},
+				{f.MoneyShort(-987_654), f.Percent(12.345), f.Ratio(0.98), "May 2029", f.MoneyShort(99_999)},
+			} {
+				for i, l := range []*widget.Label{hl.npv, hl.roi, hl.bcr, hl.payback, hl.pain} {
+					form.SetText(l, wide[i])
+				}
+				// Lay the window out again, as a new analysis does.
+				h.w.Resize(fyne.NewSize(laptopWidth+1, laptopHeight))
+				h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+				whole(strings.Join(wide[:], " "))
+			}
+		})
 	}
 }
