@@ -80,6 +80,7 @@ func TestSamplesWaitForNothing(t *testing.T) {
 // its field, and a reason longer than any text may be is refused.
 func TestRatesReasonRoundTrip(t *testing.T) {
 	c := loadSample(t, "turnover")
+	c.RatesReason = ""
 	data, err := Encode(c)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 // and that a case with none prints no such line.
 func TestRatesReasonInTheTerms(t *testing.T) {
 	c := casetest.Sample(t, "turnover")
+	c.RatesReason = ""
 	text := func() string {
 		out, err := Write(c, Options{Now: fixed, Analysis: analysed(c)})
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 // the Assumptions sheet, and that no reason leaves the note as it was.
 func TestRatesReasonInAssumptions(t *testing.T) {
 	c := sample(t, "turnover")
+	c.RatesReason = ""
 	note := func() string {
 		rows := rawRows(t, open(t, write(t, c)), "Assumptions")
 		for _, r := range rows {
