@@ -479,6 +479,7 @@ var rules = []Rule{
 	impactNotJudgedRule,
 	singlePointEstimatesRule,
 	noDecisionDateRule,
+	ratesWithoutReasonRule,
 	riskWithoutTriggerRule,
 	stakeholderWithoutChannelRule,
 }

@@ -128,6 +128,15 @@ var (
 		"A decision without a date drifts; saying when it is needed, and why, creates the urgency.",
 		"ask.decideBy", "The ask does not say by when the decision is needed",
 		func(c *Case) bool { return !blank(c.Ask.Decision) && c.Ask.DecideBy.IsZero() })
+
+	ratesWithoutReasonRule = Rule{"rates-without-reason", Advice,
+		"Every NPV rests on the discount rate and the horizon; the CFO asks where they come from, and a rate Finance set, over a span the plan covers, ends the question.",
+		func(rv *reviewer) {
+			if !blank(rv.c.RatesReason) || rv.rec == nil || rv.rec.DoNothing {
+				return
+			}
+			rv.add("ratesReason", "The case does not say why it discounts at %s a year over %d months", rv.f.Percent(rv.c.DiscountRate), rv.c.HorizonMonths)
+		}}
 )
 
 // The rules that check the recommendation and the settings against the

@@ -173,6 +173,8 @@ func TestReviewRules(t *testing.T) {
 		}, `Every estimate of "Structured onboarding and coaching" is a single figure`, "alternatives[1]"},
 		{"no-decision-date", func(c *Case) { c.Ask.DecideBy = Date{} },
 			"The ask does not say by when the decision is needed", "ask.decideBy"},
+		{"rates-without-reason", func(c *Case) { c.RatesReason = " " },
+			"The case does not say why it discounts at 10.0% a year over 36 months", "ratesReason"},
 		{"risk-without-trigger", func(c *Case) { c.Risks[1].Trigger = "" },
 			`Risk "Sales managers do not make time to coach" has no early-warning trigger`, "risks[1].trigger"},
 		{"stakeholder-without-channel", func(c *Case) { c.Plan.Stakeholders[0].Channel = "" },
