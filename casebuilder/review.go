@@ -113,7 +113,7 @@ func Review(c *Case, res *Result) []Finding { return ReviewIn(c, res, language.E
 // ReviewIn is [Review] with the figures of its messages written as lang
 // writes numbers, as the app's boxes show them.
 func ReviewIn(c *Case, res *Result, lang language.Tag) []Finding {
-	rv := &reviewer{c: c, res: res, f: figure.NewFormat(c.Currency, lang), lang: lang, scores: Weigh(c, res)}
+	rv := &reviewer{c: c, res: res, f: figure.NewFormat(c.Currency, lang), lang: lang, scores: WeighIn(c, res, lang)}
 	if ai := res.Recommended; ai >= 0 && ai < len(c.Alternatives) {
 		rv.rec = &c.Alternatives[ai]
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
@@ -116,10 +118,17 @@ const tieTolerance = 1e-9
 // Weigh weighs the alternatives on the case's criteria: each alternative's
 // weighted total Σ weight × score and its rank. A criterion scored
 // automatically takes its scores from res (see [AutoScoreOf]); a missing
-// score counts as 0. res is the case's calculated figures.
-func Weigh(c *Case, res *Result) *Scoring {
+// score counts as 0. res is the case's calculated figures. The reasons of
+// automatic scores write their figures in English, as the brief and the
+// workbook do.
+func Weigh(c *Case, res *Result) *Scoring { return WeighIn(c, res, language.English) }
+
+// WeighIn is Weigh, with the reasons of automatic scores writing their
+// figures as lang does ("NPV 696,0k €" in German): the app's, beside the
+// boxes.
+func WeighIn(c *Case, res *Result, lang language.Tag) *Scoring {
 	s := &Scoring{Recommended: res.Recommended, Alternatives: make([]AltScore, len(c.Alternatives))}
-	f := FormatFor(c)
+	f := figure.NewFormat(c.Currency, lang)
 	for _, k := range c.Criteria {
 		s.WeightSum += k.Weight
 	}

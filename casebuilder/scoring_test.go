@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 func TestWeighTurnover(t *testing.T) {
@@ -101,6 +103,11 @@ func TestWeighAutomatic(t *testing.T) {
 	}
 	if got := s.Alternatives[1].Criteria[0].Rationale; got != "Scored from the NPV: €2,000, where the alternatives range from -€1,000 to €2,000." {
 		t.Errorf("rationale %q", got)
+	}
+	// The app writes the figures as its boxes do: in German, the point
+	// groups thousands and the euro follows, after a no-break space.
+	if got := WeighIn(c, res, language.German).Alternatives[1].Criteria[0].Rationale; got != "Scored from the NPV: 2.000\u00a0€, where the alternatives range from -1.000\u00a0€ to 2.000\u00a0€." {
+		t.Errorf("the rationale in German is %q", got)
 	}
 	if !slices.Equal(s.TopRanked, []int{1, 2}) || s.NotTopRanked() {
 		t.Errorf("top %v; B, tied first, is top-ranked", s.TopRanked)

@@ -142,6 +142,37 @@ func TestAScoreFromTheNPV(t *testing.T) {
 	}
 }
 
+// TestAScoreFromTheNPVQuotesItAsTheBoxesDo checks that the reason of a
+// score worked out from the NPV writes the figures as the boxes write
+// them: in German, then in English once the settings choose it. The NPVs
+// range from doing nothing's 0 to onboarding's €696,016.
+func TestAScoreFromTheNPVQuotesItAsTheBoxesDo(t *testing.T) {
+	h := inLocale(t, "de-DE")
+	h.field(casebuilder.StepCompare, "criteria[0].auto").(*form.Select).SetSelected("From the NPV")
+	h.settle()
+	reason := func() string {
+		h.u.reveal(casebuilder.Where{Step: casebuilder.StepAlternatives, Path: "alternatives[2].name"})
+		l := h.u.screens[casebuilder.StepAlternatives].(*alternativesScreen).autoScores["financial"]
+		if l == nil {
+			t.Fatal("the Alternatives step shows no score from the NPV")
+		}
+		return l.Text
+	}
+	if got := reason(); !strings.HasPrefix(got, "3 – fair. Scored from the NPV: 262.") ||
+		!strings.HasSuffix(got, "\u00a0€, where the alternatives range from 0\u00a0€ to 696.016\u00a0€.") {
+		t.Errorf("in German compensation's financial score reads %q", got)
+	}
+	h.u.onSettings()
+	h.u.prefs.p.SetString(prefNumberLocale, "en-US")
+	h.shown.settings.relayout = true
+	h.shown.settings.dlg.Hide()
+	h.settle()
+	if got := reason(); !strings.HasPrefix(got, "3 – fair. Scored from the NPV: €262,") ||
+		!strings.HasSuffix(got, ", where the alternatives range from €0 to €696,016.") {
+		t.Errorf("in English compensation's financial score reads %q", got)
+	}
+}
+
 // TestReasonsAskedForWhenNeeded recommends the second-ranked alternative,
 // then one that loses money: each time the case must say why, and the
 // field to say it in appears.

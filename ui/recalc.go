@@ -39,7 +39,8 @@ type analysis struct {
 
 // analyse works out the figures, review and weighing of a case: quick
 // enough to follow typing (a few milliseconds for the stress case). The
-// review's messages write figures as lang does, as the boxes show them.
+// review's messages and the reasons of automatic scores write figures as
+// lang does, as the boxes show them.
 func analyse(c *casebuilder.Case, lang language.Tag) analysis {
 	res := casebuilder.Calculate(c)
 	findings := casebuilder.ReviewIn(c, res, lang)
@@ -48,14 +49,14 @@ func analyse(c *casebuilder.Case, lang language.Tag) analysis {
 	if c.IsApproved() {
 		// Once approved, the review adds the findings of a case under
 		// way, as tracking.Findings does, from the progress shown.
-		progress, progressErr = tracking.ProgressOf(c, tracking.Options{})
+		progress, progressErr = tracking.ProgressOf(c, tracking.Options{Lang: lang})
 		if progressErr == nil {
 			findings = append(findings, tracking.ReviewIn(c, progress, lang)...)
 			order := map[casebuilder.Severity]int{casebuilder.Blocking: 0, casebuilder.Warning: 1, casebuilder.Advice: 2}
 			slices.SortStableFunc(findings, func(a, b casebuilder.Finding) int { return order[a.Severity] - order[b.Severity] })
 		}
 	}
-	return analysis{c: c, res: res, findings: findings, scores: casebuilder.Weigh(c, res), readiness: casebuilder.Readiness(findings),
+	return analysis{c: c, res: res, findings: findings, scores: casebuilder.WeighIn(c, res, lang), readiness: casebuilder.Readiness(findings),
 		progress: progress, progressErr: progressErr}
 }
 

@@ -640,3 +640,26 @@ func TestPastDay(t *testing.T) {
 		t.Errorf("today: %v, %v", d, err)
 	}
 }
+
+// TestTrackStatusQuotesFiguresAsTheBoxesDo checks that the reasons of the
+// status by area write their figures as the boxes write them: in German,
+// the point groups thousands and the euro follows. The report, in English,
+// reads "The forecast at completion, €1,919,905, is within the approved
+// budget of €1,993,200".
+func TestTrackStatusQuotesFiguresAsTheBoxesDo(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	th.u.onSettings()
+	th.u.prefs.p.SetString(prefNumberLocale, "de-DE")
+	th.shown.settings.relayout = true
+	th.shown.settings.dlg.Hide()
+	s := th.track()
+	var money string
+	walkShown(s.areas, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, tracking.AreaMoney+": ") {
+			money = l.Text
+		}
+	})
+	if want := "Money: The forecast at completion, 1.919.905\u00a0€, is within the approved budget of 1.993.200\u00a0€"; !strings.HasPrefix(money, want) {
+		t.Errorf("in German the money's status reads %q, want it to begin %q", money, want)
+	}
+}

@@ -10,7 +10,11 @@ import (
 	"golang.org/x/text/language"
 )
 
-var today = ImportOptions{Today: d(2027, 5, 10)}
+var (
+	today = ImportOptions{Today: d(2027, 5, 10)}
+	// todayInGerman reads and writes numbers as German does: 30,5 %.
+	todayInGerman = ImportOptions{Today: d(2027, 5, 10), Lang: language.German}
+)
 
 func TestImportSpend(t *testing.T) {
 	c := approved(t)
@@ -100,6 +104,10 @@ func TestImportRefusesBadFiles(t *testing.T) {
 			[]string{`row 2, value: "lots": is not a number`}},
 		{"a percentage without its sign", KPIFile, "date,measure,value\n2027-01-31,attrition,30.5\n", today,
 			[]string{`row 2, value: "30.5" without a percent sign is the fraction 3,050.0%, far from the KPI's baseline of 30.0% and target of 27.0%: write 30.5 % with the sign, or the fraction 0.305`}},
+		{"a percentage without its sign, in German", KPIFile, "date,measure,value\n2027-01-31,attrition,\"30,5\"\n", todayInGerman,
+			[]string{"row 2, value: \"30,5\" without a percent sign is the fraction 3.050,0\u00a0%, far from the KPI's baseline of 30,0\u00a0% and target of 27,0\u00a0%: write 30,5 % with the sign, or the fraction 0,305"}},
+		{"two values a day in the file, in German", KPIFile, "date,measure,value\n2027-01-31,attrition,\"30 %\"\n2027-01-31,Attrition,\"29,5 %\"\n", todayInGerman,
+			[]string{"row 3, value: Attrition reads 30,0\u00a0% on 2027-01-31 in row 2; a KPI has one reading a day"}},
 		{"a percent sign on a count", KPIFile, "date,measure,value\n2027-01-31,sessions,50 %\n", today,
 			[]string{`row 2, value: "50 %": a percentage does not belong here; type a plain number`}},
 		{"two values a day in the file", KPIFile, "date,measure,value\n2027-01-31,attrition,30 %\n2027-01-31,Attrition,29 %\n", today,

@@ -481,7 +481,7 @@ func ImportReadings(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Impor
 	if err != nil {
 		return res, err
 	}
-	f := casebuilder.FormatFor(c)
+	f := figure.NewFormat(c.Currency, im.opts.Lang) // the file's language
 	byKey, names := byKeyOrName(im.b.Measures, func(m *casebuilder.BaselineMeasure) string { return m.Name })
 	type day struct {
 		measure string
@@ -593,8 +593,15 @@ func parseReading(text string, m *casebuilder.BaselineMeasure, lang language.Tag
 		return 0, err
 	}
 	if scale := math.Max(1, math.Max(math.Abs(m.Baseline), math.Abs(m.Target))); math.Abs(v) > 10*scale {
+		// The fraction with every decimal it needs, as the file writes
+		// numbers: 0,305 in German.
+		frac := strconv.FormatFloat(v/100, 'f', -1, 64)
+		decimals := 0
+		if i := strings.IndexByte(frac, '.'); i >= 0 {
+			decimals = len(frac) - i - 1
+		}
 		return 0, fmt.Errorf("%q without a percent sign is the fraction %s, far from the KPI's baseline of %s and target of %s: write %s %% with the sign, or the fraction %s",
-			text, f.Percent(v), f.Percent(m.Baseline), f.Percent(m.Target), text, strconv.FormatFloat(v/100, 'f', -1, 64))
+			text, f.Percent(v), f.Percent(m.Baseline), f.Percent(m.Target), text, f.Number(v/100, decimals))
 	}
 	return v, nil
 }

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"slices"
 
+	"golang.org/x/text/language"
+
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // ErrNotApproved is returned for the progress of a case not yet approved.
@@ -17,6 +20,10 @@ type Options struct {
 	// AsOf is the month; zero means the month of the latest actual (see
 	// [DefaultAsOf]).
 	AsOf Month
+	// Lang is the language the status's reasons write their figures in:
+	// the app's, beside its boxes. Zero means English, as the report,
+	// the workbook and the command line write them.
+	Lang language.Tag
 }
 
 // Progress is where an approved programme stands as of a month, against
@@ -165,7 +172,11 @@ func ProgressOf(c *casebuilder.Case, opts Options) (*Progress, error) {
 	w.gates()
 	w.benefits()
 	w.risks()
-	p.Status = statusOf(p, w)
+	lang := opts.Lang
+	if lang == language.Und {
+		lang = language.English
+	}
+	p.Status = statusOf(p, figure.NewFormat(c.Currency, lang))
 	return p, nil
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	cb "github.com/casebuilder/casebuilder/casebuilder"
 )
 
@@ -355,6 +357,14 @@ func TestStatusByHand(t *testing.T) {
 	// 21,600 against 19,400 is 11.3 % over.
 	if r := p.Status.Of(AreaMoney).Reason; !strings.Contains(r, "€21,600") || !strings.Contains(r, "11.3%") {
 		t.Errorf("money: %s", r)
+	}
+	// The app writes them as its boxes do: in German, 21.600 € and 11,3 %.
+	de, err := ProgressOf(underWay(t), Options{AsOf: Month{2027, 4}, Lang: language.German})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := de.Status.Of(AreaMoney).Reason, "The forecast at completion, 21.600\u00a0€, is 11,3\u00a0% over the approved budget of 19.400\u00a0€."; got != want {
+		t.Errorf("money, in German: %q, want %q", got, want)
 	}
 	if r := p.Status.Of(AreaSchedule).Reason; !strings.Contains(r, "Roll-out (54 days)") || !strings.Contains(r, "After the design") {
 		t.Errorf("schedule: %s", r)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 	"github.com/casebuilder/casebuilder/casebuilder/figure"
-	"golang.org/x/text/language"
 )
 
 // RAG is a red, amber or green status.
@@ -98,8 +97,9 @@ func (m *Money) LinesOverPlan() (float64, bool) {
 	return m.LinesSpentToDate/m.LinesPlannedToDate - 1, true
 }
 
-func statusOf(p *Progress, w *worker) Status {
-	f := figure.NewFormat(w.c.Currency, language.English)
+// statusOf works out the status by area, the reasons writing their
+// figures as f does.
+func statusOf(p *Progress, f *figure.Format) Status {
 	areas := []AreaStatus{moneyStatus(p, f), scheduleStatus(p), kpiStatus(p), riskStatus(p, f)}
 	s := Status{Overall: Green, Areas: areas}
 	for i := range s.Areas {
