@@ -109,8 +109,8 @@ func (s *painScreen) evidenceTable() *form.Table {
 			evidence := form.ItemOf(list, i)
 			finding := rf.TextArea(at("finding"), form.In(evidence, func(e *casebuilder.Evidence) *string { return &e.Finding }),
 				"e.g. 40 of 121 reps left in the last twelve months", 3)
-			// As tall as the finding, and wrapped: a source cut off at the
-			// column's edge cannot be checked at a glance.
+			// Wrapped, and whole too: a source cut off at the column's edge
+			// cannot be checked at a glance.
 			source := rf.TextArea(at("source"), form.In(evidence, func(e *casebuilder.Evidence) *string { return &e.Source }),
 				"e.g. HRIS leavers report", 3)
 			return cols.Row(finding.Box(), source.Box())

@@ -3,6 +3,7 @@ package form
 import (
 	"errors"
 	"image/color"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -131,6 +132,49 @@ type Entry struct {
 	// and how long it was (0 for a character typed into a full entry).
 	maxRunes  int
 	onTooLong func(kept, pasted int)
+	// minRows and maxRows, when maxRows is above 0, are the fewest and
+	// the most lines a text of several lines shows: between them, as many
+	// as its text takes at the entry's width (see Grow).
+	minRows, maxRows int
+	rows             int
+}
+
+// Grow makes an entry of several lines as tall as its text, wrapped at its
+// width, from the rows it was made with up to maxRows lines; a longer text
+// scrolls in it. A finding cut at its third line, in a box of its own
+// with a scroll bar, is a finding nobody reads whole.
+func (e *Entry) Grow(maxRows int) {
+	e.minRows, e.maxRows = max(e.minRows, 1), maxRows
+	e.fit()
+}
+
+// Resize is the entry's, and fits its lines to the new width.
+func (e *Entry) Resize(size fyne.Size) {
+	e.Entry.Resize(size)
+	e.fit()
+}
+
+// fit shows as many lines as a growing entry's text needs at its width:
+// its height is the height of its text as a label of its width would wrap
+// it, as the entry wraps it, with the entry's border and padding.
+func (e *Entry) fit() {
+	if e.maxRows <= 0 || e.Size().Width <= 0 {
+		return
+	}
+	text := e.Text
+	if text == "" {
+		text = e.PlaceHolder
+	}
+	probe := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, e.TextStyle)
+	probe.Wrapping = e.Wrapping
+	probe.Resize(fyne.NewSize(e.Size().Width, probe.MinSize().Height))
+	need := probe.MinSize().Height + 4*theme.InputBorderSize() - 2*theme.InnerPadding()
+	line := fyne.MeasureText("M", theme.TextSize(), e.TextStyle).Height
+	rows := min(max(int(math.Ceil(float64(need/line))), e.minRows), e.maxRows)
+	if rows != e.rows {
+		e.rows = rows
+		e.SetMinRowsVisible(rows)
+	}
 }
 
 // MaxLine is the most characters a one-line entry takes. Past some
@@ -162,6 +206,7 @@ func (e *Entry) TypedRune(r rune) {
 		return
 	}
 	e.Entry.TypedRune(r)
+	e.fit()
 }
 
 // wheelTo makes the wheel over the entry scroll what holds self (the
@@ -211,6 +256,7 @@ func NewMultiLineEntry(rows int) *Entry {
 	e := NewEntry()
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
+	e.minRows, e.rows = rows, rows
 	e.SetMinRowsVisible(rows)
 	return e
 }
@@ -236,6 +282,7 @@ func (e *Entry) AcceptsTab() bool { return false }
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 	if !toWindow(e, ev, !e.MultiLine && e.OnSubmitted == nil) {
 		e.Entry.TypedKey(ev)
+		e.fit()
 	}
 }
 
@@ -244,7 +291,8 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	p, ok := s.(*fyne.ShortcutPaste)
 	if !ok || p.Clipboard == nil {
-		e.Entry.TypedShortcut(s)
+		e.Entry.TypedShortcut(s) // cut and undo change the text too
+		e.fit()
 		return
 	}
 	clip := cut{Clipboard: p.Clipboard, n: -1}
@@ -256,6 +304,7 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 		}
 	}
 	e.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	e.fit()
 	if clip.n >= 0 && e.onTooLong != nil {
 		e.onTooLong(clip.n, pasted)
 	}
@@ -282,6 +331,12 @@ func (c cut) Content() string {
 		i++
 	}
 	return s
+}
+
+// SetText is the entry's, and fits its lines to the new text.
+func (e *Entry) SetText(text string) {
+	e.Entry.SetText(text)
+	e.fit()
 }
 
 // SetQuietly replaces the text without reporting it as typed.

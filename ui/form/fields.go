@@ -136,10 +136,18 @@ func (f *Form) Text(path string, v Value[string], placeholder string) *TextField
 	return f.text(NewEntry(), path, v, placeholder)
 }
 
-// TextArea binds an entry of rows lines to a text.
+// TextArea binds an entry of several lines to a text: rows lines at the
+// least, and as many as its text takes up to MaxTextRows.
 func (f *Form) TextArea(path string, v Value[string], placeholder string, rows int) *TextField {
-	return f.text(NewMultiLineEntry(rows), path, v, placeholder)
+	e := NewMultiLineEntry(rows)
+	e.Grow(MaxTextRows)
+	return f.text(e, path, v, placeholder)
 }
+
+// MaxTextRows is the most lines a text of several lines shows on a form
+// before it scrolls in its box: a finding or a reason of a few sentences
+// is read whole, in a window 1024 wide.
+const MaxTextRows = 10
 
 func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) *TextField {
 	t := &TextField{}

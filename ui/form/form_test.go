@@ -3,6 +3,7 @@ package form
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 
@@ -705,5 +707,73 @@ func TestTheWheelOverAnEntryScrollsTheForm(t *testing.T) {
 	test.Scroll(h.w.Canvas(), at(area.Entry()), 0, -40)
 	if len(h.wheeled) != 0 || h.page.Offset.Y != 0 {
 		t.Errorf("the wheel over the text being typed in scrolled the form to %v", h.page.Offset.Y)
+	}
+}
+
+// TestAGrowingEntryShowsItsTextWhole checks that an entry made to grow is
+// as tall as its text at its width, as Fyne wraps it in the entry (its
+// scroller has nothing hidden), from its rows up to its most: when the
+// text is set, typed and pasted, and when the entry narrows.
+func TestAGrowingEntryShowsItsTextWhole(t *testing.T) {
+	h := newHost(t, nil)
+	e := NewMultiLineEntry(3)
+	e.Grow(12)
+	h.w.SetContent(container.NewVBox(e))
+	h.w.Resize(fyne.NewSize(300, 900))
+	// hidden is how much of the text the entry's scroller hides.
+	hidden := func() float32 {
+		for _, o := range test.WidgetRenderer(e).Objects() {
+			if s, ok := o.(fyne.Scrollable); ok {
+				content := reflect.ValueOf(s).Elem().FieldByName("Content").Interface().(fyne.CanvasObject)
+				return content.MinSize().Height - o.Size().Height
+			}
+		}
+		t.Fatal("the entry has no scroller")
+		return 0
+	}
+	rowsHigh := func(n int) float32 { return NewMultiLineEntry(n).MinSize().Height }
+	// A text changed at the same width is fitted at once: its new height
+	// is what the window finds changed, and lays out again. A width
+	// changed is laid out here as the window would.
+	relayout := func(width float32) {
+		if e.Size().Width != width {
+			h.w.Resize(fyne.NewSize(width, 900))
+		}
+	}
+	sentence := "Forty of the 121 account executives left in the last twelve months, most of them in their first year. "
+	for _, tc := range []struct {
+		what   string
+		change func()
+		width  float32
+	}{
+		{"a short text", func() { e.SetText("Forty left.") }, 300},
+		{"two sentences", func() { e.SetText(strings.Repeat(sentence, 2)) }, 300},
+		{"two sentences, narrower", func() {}, 220},
+		{"a few words typed", func() { test.Type(e, " Most left within a year.") }, 220},
+		{"a text too long to show", func() { e.SetText(strings.Repeat(sentence, 20)) }, 300},
+		{"a short text again", func() { e.SetText("Forty left.") }, 300},
+	} {
+		tc.change()
+		relayout(tc.width)
+		height := e.MinSize().Height
+		e.Resize(fyne.NewSize(tc.width, height)) // as tall as it asks to be
+		if again := e.MinSize().Height; again != height {
+			t.Errorf("%s: %.0f high once laid out, %.0f before: the change was not fitted at once", tc.what, again, height)
+		}
+		switch {
+		case height > rowsHigh(12)+0.5:
+			t.Errorf("%s: %.0f high, more than 12 rows (%.0f)", tc.what, height, rowsHigh(12))
+		case height < rowsHigh(3)-0.5:
+			t.Errorf("%s: %.0f high, fewer than 3 rows (%.0f)", tc.what, height, rowsHigh(3))
+		case tc.what == "a text too long to show" && height < rowsHigh(12)-0.5:
+			t.Errorf("%s: %.0f high, fewer than 12 rows (%.0f)", tc.what, height, rowsHigh(12))
+		case tc.what != "a text too long to show" && hidden() > 0.5:
+			t.Errorf("%s: %.0f of its text is hidden in a box %.0f high", tc.what, hidden(), height)
+		case height > rowsHigh(3)+0.5 && hidden() < -2*fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height:
+			t.Errorf("%s: more than a line is left blank under its text (%.0f)", tc.what, -hidden())
+		}
+	}
+	if hidden() > 0.5 || e.MinSize().Height != rowsHigh(3) {
+		t.Errorf("a short text after a long one leaves the entry %.0f high", e.MinSize().Height)
 	}
 }
