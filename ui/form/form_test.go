@@ -777,3 +777,21 @@ func TestAGrowingEntryShowsItsTextWhole(t *testing.T) {
 		t.Errorf("a short text after a long one leaves the entry %.0f high", e.MinSize().Height)
 	}
 }
+
+// BenchmarkTypingInAGrowingEntry types a character and deletes it again in
+// an entry of several lines that grows with its text, at the end of a
+// finding of three sentences: each keystroke fits the entry's rows again.
+func BenchmarkTypingInAGrowingEntry(b *testing.B) {
+	test.NewTempApp(b)
+	e := NewMultiLineEntry(3)
+	e.Grow(MaxTextRows)
+	w := test.NewTempWindow(b, container.NewVBox(e))
+	w.Resize(fyne.NewSize(300, 600))
+	e.SetText(strings.Repeat("Forty of the 121 account executives left in the last twelve months. ", 3))
+	e.CursorRow, e.CursorColumn = 0, 0
+	w.Canvas().Focus(e)
+	for b.Loop() {
+		e.TypedRune('x')
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+}
