@@ -230,16 +230,18 @@ func TestProblemsQuoteFiguresAsTheReaderWritesThem(t *testing.T) {
 		lang       language.Tag
 		rate, cost string
 	}{
-		{language.English, "(got 150.0%)", "must be between €0 and €1,000,000,000,000 (got €2,000,000,000,000)"},
-		{language.German, "(got 150,0" + nb + "%)", "must be between 0" + nb + "€ and 1.000.000.000.000" + nb + "€ (got 2.000.000.000.000" + nb + "€)"},
-		{language.French, "(got 150,0" + nb + "%)", "must be between 0" + nb + "€ and 1" + nb + "000" + nb + "000" + nb + "000" + nb + "000" + nb + "€ (got 2" + nb + "000" + nb + "000" + nb + "000" + nb + "000" + nb + "€)"},
+		{language.English, "must be a yearly rate from 0% to 100%, e.g. 8% (got 150.0%)", "must be between €0 and €1,000,000,000,000 (got €2,000,000,000,000)"},
+		{language.German, "must be a yearly rate from 0" + nb + "% to 100" + nb + "%, e.g. 8" + nb + "% (got 150,0" + nb + "%)", "must be between 0" + nb + "€ and 1.000.000.000.000" + nb + "€ (got 2.000.000.000.000" + nb + "€)"},
+		{language.French, "must be a yearly rate from 0" + nb + "% to 100" + nb + "%, e.g. 8" + nb + "% (got 150,0" + nb + "%)", "must be between 0" + nb + "€ and 1" + nb + "000" + nb + "000" + nb + "000" + nb + "000" + nb + "€ (got 2" + nb + "000" + nb + "000" + nb + "000" + nb + "000" + nb + "€)"},
 	} {
 		got := map[string]string{}
 		for _, p := range ValidateIn(c, tt.lang) {
 			got[p.Path] = p.Message
 		}
-		if m := got["discountRate"]; !strings.HasSuffix(m, tt.rate) {
-			t.Errorf("%v: the rate's problem reads %q, want it to end %q", tt.lang, m, tt.rate)
+		// The bounds and the example are written as the figure is: one
+		// style in one sentence.
+		if m := got["discountRate"]; m != tt.rate {
+			t.Errorf("%v: the rate's problem reads %q, want %q", tt.lang, m, tt.rate)
 		}
 		if m := got["alternatives[1].costs[0].amount"]; m != tt.cost {
 			t.Errorf("%v: the amount's problem reads %q, want %q", tt.lang, m, tt.cost)

@@ -57,8 +57,8 @@ func TestTrackingValidation(t *testing.T) {
 		{"ended before it started", func(c *cb.Case) { c.Tracking.Milestones[0].ActualEnd = day(2027, 1, 2) }, "tracking.milestones[0].actualEnd", "must not be before the actual start"},
 		{"done without an end", func(c *cb.Case) { c.Tracking.Milestones[0].ActualEnd = cb.Date{} }, "tracking.milestones[0].actualEnd", "a milestone done has ended"},
 		{"ended, not done", func(c *cb.Case) { c.Tracking.Milestones[0].Status = cb.InProgress }, "tracking.milestones[0].status", "it is done"},
-		{"done, not complete", func(c *cb.Case) { c.Tracking.Milestones[0].PercentComplete = 0.5 }, "tracking.milestones[0].percentComplete", "100 % complete"},
-		{"more than complete", func(c *cb.Case) { c.Tracking.Milestones[0].PercentComplete = 75 }, "tracking.milestones[0].percentComplete", "from 0 % to 100 % (got 7,500.0%)"},
+		{"done, not complete", func(c *cb.Case) { c.Tracking.Milestones[0].PercentComplete = 0.5 }, "tracking.milestones[0].percentComplete", "100% complete"},
+		{"more than complete", func(c *cb.Case) { c.Tracking.Milestones[0].PercentComplete = 75 }, "tracking.milestones[0].percentComplete", "from 0% to 100% (got 7,500.0%)"},
 		{"started, not started", func(c *cb.Case) {
 			c.Tracking.Milestones[0].ActualEnd, c.Tracking.Milestones[0].PercentComplete, c.Tracking.Milestones[0].Status = cb.Date{}, 0, cb.NotStarted
 		}, "tracking.milestones[0].status", "has started"},
@@ -77,7 +77,7 @@ func TestTrackingValidation(t *testing.T) {
 			"tracking.baseline.measures[0].name", "must not be empty"},
 		{"baseline KPI twice", func(c *cb.Case) { c.Tracking.Baseline.Measures[1].ID = c.Tracking.Baseline.Measures[0].ID },
 			"tracking.baseline.measures[1]", "is the ID or name of another KPI too: readings refer to KPIs by it"},
-		{"isolation above 1", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Share = 1.5 }, "tracking.kpis[0].isolation.share", "from 0 % to 100 % (got 150.0%)"},
+		{"isolation above 1", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Share = 1.5 }, "tracking.kpis[0].isolation.share", "from 0% to 100% (got 150.0%)"},
 		{"no confidence", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Confidence = 0 }, "tracking.kpis[0].isolation.confidence", "above 0"},
 		{"unknown method", func(c *cb.Case) { c.Tracking.KPIs[0].Isolation.Method = "guess" }, "tracking.kpis[0].isolation.method", "controlGroup, trendLine"},
 		{"event of no risk", func(c *cb.Case) { c.Tracking.RiskEvents[0].Risk = "meteor" }, "tracking.riskEvents[0].risk", `no risk of the case has the ID`},

@@ -147,9 +147,9 @@ var (
 		func(rv *reviewer) {
 			switch r := rv.c.DiscountRate; {
 			case r == 0:
-				rv.add("discountRate", "The discount rate is zero: use the rate Finance uses for investments (often 8 to 12 %% a year)")
+				rv.add("discountRate", "The discount rate is zero: use the rate Finance uses for investments (often %s to %s a year)", rv.pct(0.08), rv.pct(0.12))
 			case r > maxDiscountRate:
-				rv.add("discountRate", "The discount rate is %s a year, far above what companies use (often 8 to 12 %%)", rv.f.Percent(r))
+				rv.add("discountRate", "The discount rate is %s a year, far above what companies use (often %s to %s)", rv.f.Percent(r), rv.pct(0.08), rv.pct(0.12))
 			}
 		}}
 

@@ -30,7 +30,7 @@ func TestReviewRules(t *testing.T) {
 		message, path string
 	}{
 		{"invalid-value", func(c *Case) { c.DiscountRate = -0.1 },
-			"discountRate: must be a yearly rate from 0 % to 100 %, e.g. 8 % (got -10.0%)", "discountRate"},
+			"discountRate: must be a yearly rate from 0% to 100%, e.g. 8% (got -10.0%)", "discountRate"},
 		{"no-baseline", func(c *Case) { c.Alternatives = c.Alternatives[1:] },
 			"There is no do-nothing alternative", "alternatives"},
 		{"too-few-alternatives", func(c *Case) { c.Alternatives = c.Alternatives[:2] },

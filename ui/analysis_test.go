@@ -850,14 +850,14 @@ func TestReviewQuotesFiguresAsTheBoxesWriteThem(t *testing.T) {
 		}
 		return ""
 	}
-	if got, want := rate(), "The discount rate is 45,0\u00a0% a year, far above what companies use (often 8 to 12 %)"; got != want {
+	if got, want := rate(), "The discount rate is 45,0\u00a0% a year, far above what companies use (often 8\u00a0% to 12\u00a0%)"; got != want {
 		t.Errorf("in German the rate's finding reads %q, want %q", got, want)
 	}
 	h.u.onSettings()
 	h.u.prefs.p.SetString(prefNumberLocale, "en-US")
 	h.shown.settings.relayout = true
 	h.shown.settings.dlg.Hide()
-	if got, want := rate(), "The discount rate is 45.0% a year, far above what companies use (often 8 to 12 %)"; got != want {
+	if got, want := rate(), "The discount rate is 45.0% a year, far above what companies use (often 8% to 12%)"; got != want {
 		t.Errorf("after the settings chose English the rate's finding reads %q, want %q", got, want)
 	}
 }
