@@ -14,6 +14,23 @@ import (
 	"github.com/casebuilder/casebuilder/ui/form"
 )
 
+// TestTheComponentsHintWritesMoneyAsTheBoxesDo checks the example in the
+// hint of the pain's components in German: 3.800 €, which the boxes read
+// as three thousand eight hundred; "€3,800" reads as three euros eighty.
+func TestTheComponentsHintWritesMoneyAsTheBoxesDo(t *testing.T) {
+	h := inLocale(t, "de-DE")
+	shownScreen[*painScreen](h, casebuilder.StepPain)
+	var hint string
+	walkShown(h.w.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "deals re-scoped after signature") {
+			hint = l.Text
+		}
+	})
+	if want := "deals re-scoped after signature, 6 a month at 3.800\u00a0€ each."; !strings.Contains(hint, want) {
+		t.Errorf("the hint reads %q, want it to say %q", hint, want)
+	}
+}
+
 // TestPainComponents adds a component to the turnover sample's pain with
 // the widgets: deals re-scoped after signature, 6 a month at €3,800 each,
 // time of people already paid. By hand it costs 6 × 3,800 × 12 =

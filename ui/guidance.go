@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"regexp"
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"github.com/casebuilder/casebuilder/ui/form"
 )
 
@@ -83,10 +88,27 @@ type stepHelpShown struct {
 // figures come from, and an example from the samples.
 func (u *UI) showStepHelp() {
 	st := specOf(u.current)
-	text := stepHelp[st.id]
+	text := writeHelpMoney(stepHelp[st.id], figure.NewFormat("EUR", u.lang()))
 	d := closable(u.win, "Help: "+st.name, "Close", methodText(text))
 	u.tell(stepHelpShown{d, st.id, text})
 	d.Show()
+}
+
+// helpMoney is an amount in euros in the help's examples, as English
+// writes it: €120,000.
+var helpMoney = regexp.MustCompile(`€[0-9]{1,3}(,[0-9]{3})*`)
+
+// writeHelpMoney writes the amounts of the help's examples, the turnover
+// sample's euros, as f does: 120.000 € in German, where €120,000 would
+// read as a hundred and twenty euros.
+func writeHelpMoney(text string, f *figure.Format) string {
+	return helpMoney.ReplaceAllStringFunc(text, func(m string) string {
+		x, err := strconv.Atoi(strings.ReplaceAll(strings.TrimPrefix(m, "€"), ",", ""))
+		if err != nil {
+			return m
+		}
+		return f.Money(float64(x))
+	})
 }
 
 // stepHelp is each step's help, in Markdown: what to enter, where the

@@ -81,7 +81,9 @@ func newPainScreen(u *UI) screen {
 		section("The problem", "", labelled("Kind of problem", s.category.Box()), labelled("In a sentence", summary.Box())),
 		section("Evidence", "Findings from your own data that show the problem is real, each with its source.", s.evidence.Box()),
 		section("The calculator's inputs", "Low and high are optional: leave them blank when you have a single figure. Blank inputs with a rule of thumb take it, labelled as such in the working. An input that changes over the horizon (a sales force that grows) can be given year by year: a year left blank is as the year before.", s.inputsBox),
-		section("Components of the pain", "A cost no calculator covers, as a quantity times the cost of each: deals re-scoped after signature, 6 a month at €3,800 each. Its yearly cost adds to the calculator's; benefits and measures can tie to it.", s.components.Box()),
+		// The example's money is written as the boxes write it: a German
+		// reads €3,800 as three euros eighty.
+		section("Components of the pain", fmt.Sprintf("A cost no calculator covers, as a quantity times the cost of each: deals re-scoped after signature, 6 a month at %s each. Its yearly cost adds to the calculator's; benefits and measures can tie to it.", u.format().Money(3800)), s.components.Box()),
 	)
 	workingTitle := widget.NewLabelWithStyle("The working", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel("Every input and every step, as the brief and the workbook will show them.")

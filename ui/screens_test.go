@@ -11,8 +11,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"github.com/casebuilder/casebuilder/ui/form"
 )
 
@@ -204,6 +206,32 @@ func TestHelpShowsTheStepsHelp(t *testing.T) {
 	} {
 		if !strings.Contains(stepHelp[step], want) {
 			t.Errorf("the help of %s quotes no %q from the turnover sample", step, want)
+		}
+	}
+}
+
+// TestTheHelpWritesMoneyAsTheBoxesDo checks the money of the help's
+// examples in German: the sample's programme design costs 120.000 € to
+// 170.000 €, which "€120,000 to €170,000" would read as 120 to 170 euros.
+func TestTheHelpWritesMoneyAsTheBoxesDo(t *testing.T) {
+	h := inLocale(t, "de-DE")
+	h.u.goTo(casebuilder.StepAlternatives)
+	h.u.showStepHelp()
+	sh := h.shown.stepHelp
+	if sh == nil {
+		t.Fatal("no help shown")
+	}
+	defer sh.Hide()
+	const nb = "\u00a0"
+	if want := "120.000" + nb + "€ to 170.000" + nb + "€ (likely 140.000" + nb + "€), once; two full-time sales coaches at 8.500" + nb + "€ a month"; !strings.Contains(sh.text, want) {
+		t.Errorf("the help reads %q, want it to say %q", sh.text, want)
+	}
+	if strings.Contains(sh.text, "€1") || strings.Contains(sh.text, "€8") {
+		t.Errorf("the help still writes euros the English way: %q", sh.text)
+	}
+	for step, text := range stepHelp {
+		if got := writeHelpMoney(text, figure.NewFormat("EUR", language.English)); got != text {
+			t.Errorf("%s: in English the help reads %q, want it as written, %q", step, got, text)
 		}
 	}
 }
