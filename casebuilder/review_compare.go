@@ -51,7 +51,7 @@ var (
 		"Weights that do not add up to 100 % look careless, and make the weighted totals hard to read.",
 		func(rv *reviewer) {
 			if len(rv.c.Criteria) > 0 && math.Abs(rv.scores.WeightSum-1) > 0.0005 {
-				rv.add("criteria", "The criteria's weights add up to %s, not 100%%", rv.f.Percent(rv.scores.WeightSum))
+				rv.add("criteria", "The criteria's weights add up to %s, not %s", rv.f.Percent(rv.scores.WeightSum), rv.pct(1))
 			}
 		}}
 

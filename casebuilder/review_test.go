@@ -185,7 +185,7 @@ func TestReviewRules(t *testing.T) {
 			c.Pain.Evidence[1] = Evidence{Finding: "Vacant territories took 55 days to fill.", Source: "Recruiting survey, 2021"}
 		}, `Evidence "Vacant territories took 55 days to fill." is from 2021, 5 years before the case`, "pain.evidence[1].source"},
 		{"attainment-assumed-full", func(c *Case) { delete(c.Pain.Inputs, "productiveAttainment") },
-			"Lost sales are valued at the assumed 100 % of quota, but the current state says 58 % of them reached quota", "pain.inputs.productiveAttainment"},
+			"Lost sales are valued at the assumed 100% of quota, but the current state says 58 % of them reached quota", "pain.inputs.productiveAttainment"},
 		{"attrition-beyond-preventable", func(c *Case) { onboarding(c).Benefits[0].To = Range{0.08, 0.06, 0.05} },
 			`Benefit "Fewer early leavers" of "Structured onboarding and coaching" takes attrition to 6.0%, but with 74.0% of exits preventable it falls no lower than 8.6%`,
 			"alternatives[1].benefits[0].to"},

@@ -595,7 +595,8 @@ func parseReading(text string, m *casebuilder.BaselineMeasure, lang language.Tag
 	if scale := math.Max(1, math.Max(math.Abs(m.Baseline), math.Abs(m.Target))); math.Abs(v) > 10*scale {
 		// The fraction with every decimal it needs, as the file writes
 		// numbers: 0,305 in German.
-		frac := strconv.FormatFloat(v/100, 'f', -1, 64)
+		// (rounded to ten decimals first: 57.7 / 100 is 0.5770000000000001)
+		frac := strconv.FormatFloat(math.Round(v/100*1e10)/1e10, 'f', -1, 64)
 		decimals := 0
 		if i := strings.IndexByte(frac, '.'); i >= 0 {
 			decimals = len(frac) - i - 1
@@ -653,7 +654,8 @@ func ImportMilestones(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Imp
 				tab.fail(row, "percentComplete", "is not a percentage: %v", err)
 				okPct = false
 			case v < 0 || v > 1:
-				tab.fail(row, "percentComplete", "must be from 0 to 100 %% (got %s)", tab.cell(i, "percentComplete"))
+				f := figure.NewFormat(im.c.Currency, im.opts.Lang) // the file's language
+				tab.fail(row, "percentComplete", "must be from %s to %s (got %s)", f.Exact(0, figure.Percent, 0), f.Exact(1, figure.Percent, 0), tab.cell(i, "percentComplete"))
 				okPct = false
 			default:
 				pct = v

@@ -168,12 +168,17 @@ func (e *Entry) fit() {
 	probe := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, e.TextStyle)
 	probe.Wrapping = e.Wrapping
 	probe.Resize(fyne.NewSize(e.Size().Width, probe.MinSize().Height))
-	need := probe.MinSize().Height + 4*theme.InputBorderSize() - 2*theme.InnerPadding()
+	need := probe.MinSize().Height - 2*theme.InnerPadding()
 	line := fyne.MeasureText("M", theme.TextSize(), e.TextStyle).Height
-	rows := min(max(int(math.Ceil(float64(need/line))), e.minRows), e.maxRows)
-	if rows != e.rows {
-		e.rows = rows
-		e.SetMinRowsVisible(rows)
+	rows := min(max(int(math.Ceil(float64(need/line)-0.01)), e.minRows), e.maxRows)
+	if rows == e.rows {
+		return
+	}
+	grew := rows > e.rows
+	e.rows = rows
+	e.SetMinRowsVisible(rows)
+	if grew && e.focused && e.reveal != nil {
+		e.reveal() // the line being typed stays in view as the box grows
 	}
 }
 
@@ -358,11 +363,14 @@ type wheelLayer struct {
 	inner fyne.Scrollable // the entry's own scroller
 }
 
-// Scrolled scrolls the text of several lines being typed in, and
-// otherwise what holds the entry; an entry on no form scrolls as Fyne's
-// does.
+// Scrolled scrolls the text of several lines being typed in, when it has
+// more lines than it shows, and otherwise what holds the entry; an entry
+// on no form scrolls as Fyne's does.
 func (w *wheelLayer) Scrolled(ev *fyne.ScrollEvent) {
-	if (w.entry.wheel == nil || w.entry.MultiLine && w.entry.focused) && w.inner != nil {
+	e := w.entry
+	// A growing entry shows its whole text until it has its most lines.
+	scrolls := e.MultiLine && e.focused && (e.maxRows <= 0 || e.rows >= e.maxRows)
+	if (e.wheel == nil || scrolls) && w.inner != nil {
 		w.inner.Scrolled(ev)
 		return
 	}

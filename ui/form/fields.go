@@ -70,7 +70,10 @@ func (x *entryField[T]) setUpIn(f *Form, path string, e *Entry, w fyne.Focusable
 	}
 	x.Init(f, path, content, w)
 	x.entry, x.value, x.parse, x.show, x.leave = e, v, parse, show, leave
-	e.OnChanged = func(s string) { x.typed(s, false) }
+	e.OnChanged = func(s string) {
+		e.fit() // an undo from the entry's menu changes the text too
+		x.typed(s, false)
+	}
 	e.OnBlur = x.left
 }
 
