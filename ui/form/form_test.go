@@ -702,20 +702,22 @@ func TestTheWheelOverAnEntryScrollsTheForm(t *testing.T) {
 	}
 	// Being typed in, a text of several lines shown whole scrolls the
 	// form too; one longer than the most lines it shows scrolls itself.
-	h.page.ScrollToTop()
-	h.wheeled = nil
-	h.w.Canvas().Focus(area.Entry())
-	test.Scroll(h.w.Canvas(), at(area.Entry()), 0, -40)
-	if len(h.wheeled) != 1 || h.page.Offset.Y != 40 {
-		t.Errorf("the wheel over a text shown whole, being typed in, scrolled the form to %v", h.page.Offset.Y)
-	}
-	area.Entry().SetText(strings.Repeat("A line of the author's name.\n", 3*MaxTextRows))
-	h.page.ScrollToTop()
-	h.wheeled = nil
-	h.w.Canvas().Focus(area.Entry())
-	test.Scroll(h.w.Canvas(), at(area.Entry()), 0, -40)
-	if len(h.wheeled) != 0 || h.page.Offset.Y != 0 {
-		t.Errorf("the wheel over a text longer than its box, being typed in, scrolled the form to %v", h.page.Offset.Y)
+	for _, tt := range []struct {
+		name   string
+		text   string
+		scroll float32 // the form's offset after the wheel
+	}{
+		{"a text shown whole", "Amara Okafor", 40},
+		{"a text longer than its box", strings.Repeat("A line of the author's name.\n", 3*MaxTextRows), 0},
+	} {
+		area.Entry().SetText(tt.text)
+		h.page.ScrollToTop()
+		h.wheeled = nil
+		h.w.Canvas().Focus(area.Entry())
+		test.Scroll(h.w.Canvas(), at(area.Entry()), 0, -40)
+		if h.page.Offset.Y != tt.scroll {
+			t.Errorf("the wheel over %s, being typed in, scrolled the form to %v, want %v", tt.name, h.page.Offset.Y, tt.scroll)
+		}
 	}
 }
 
@@ -756,7 +758,9 @@ func TestAGrowingEntryShowsItsTextWhole(t *testing.T) {
 		width  float32
 	}{
 		{"a short text", func() { e.SetText("Forty left.") }, 300},
-		{"four lines", func() { e.SetText("Forty left.\nMost in their first year.\nEight weeks to fill.\nSix months to quota.") }, 300},
+		{"four lines", func() {
+			e.SetText("Forty left.\nMost in their first year.\nEight weeks to fill.\nSix months to quota.")
+		}, 300},
 		{"two sentences", func() { e.SetText(strings.Repeat(sentence, 2)) }, 300},
 		{"two sentences, narrower", func() {}, 220},
 		{"a few words typed", func() { test.Type(e, " Most left within a year.") }, 220},
