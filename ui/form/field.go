@@ -155,8 +155,8 @@ func (e *Entry) Resize(size fyne.Size) {
 }
 
 // fit shows as many lines as a growing entry's text needs at its width:
-// its height is the height of its text as a label of its width would wrap
-// it, as the entry wraps it, with the entry's border and padding.
+// the rows whose height holds its text as a label of the entry's width
+// wraps it (the entry wraps it the same way), less the padding both have.
 func (e *Entry) fit() {
 	if e.maxRows <= 0 || e.Size().Width <= 0 {
 		return
@@ -170,6 +170,7 @@ func (e *Entry) fit() {
 	probe.Resize(fyne.NewSize(e.Size().Width, probe.MinSize().Height))
 	need := probe.MinSize().Height - 2*theme.InnerPadding()
 	line := fyne.MeasureText("M", theme.TextSize(), e.TextStyle).Height
+	// (a hundredth of a row less: a text of exactly n rows is n, not n+1)
 	rows := min(max(int(math.Ceil(float64(need/line)-0.01)), e.minRows), e.maxRows)
 	if rows == e.rows {
 		return
