@@ -261,11 +261,6 @@ func lackRule(name string, severity Severity, why, path, message string, lacks f
 	}}
 }
 
-// pct writes a round percentage a finding gives as a bound or an example,
-// as the figures beside it are written: "12%" in English, "12 %" in
-// German.
-func (rv *reviewer) pct(x float64) string { return rv.f.Exact(x, figure.Percent, 0) }
-
 // found reports whether an earlier rule has a finding on path.
 func (rv *reviewer) found(path string) bool {
 	return slices.ContainsFunc(rv.out, func(f Finding) bool { return f.Where.Path == path })

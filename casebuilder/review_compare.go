@@ -51,7 +51,7 @@ var (
 		"Weights that do not add up to 100 % look careless, and make the weighted totals hard to read.",
 		func(rv *reviewer) {
 			if len(rv.c.Criteria) > 0 && math.Abs(rv.scores.WeightSum-1) > 0.0005 {
-				rv.add("criteria", "The criteria's weights add up to %s, not %s", rv.f.Percent(rv.scores.WeightSum), rv.pct(1))
+				rv.add("criteria", "The criteria's weights add up to %s, not %s", rv.f.Percent(rv.scores.WeightSum), rv.f.WholePercent(1))
 			}
 		}}
 
@@ -147,9 +147,9 @@ var (
 		func(rv *reviewer) {
 			switch r := rv.c.DiscountRate; {
 			case r == 0:
-				rv.add("discountRate", "The discount rate is zero: use the rate Finance uses for investments (often %s to %s a year)", rv.pct(0.08), rv.pct(0.12))
+				rv.add("discountRate", "The discount rate is zero: use the rate Finance uses for investments (often %s to %s a year)", rv.f.WholePercent(0.08), rv.f.WholePercent(0.12))
 			case r > maxDiscountRate:
-				rv.add("discountRate", "The discount rate is %s a year, far above what companies use (often %s to %s)", rv.f.Percent(r), rv.pct(0.08), rv.pct(0.12))
+				rv.add("discountRate", "The discount rate is %s a year, far above what companies use (often %s to %s)", rv.f.Percent(r), rv.f.WholePercent(0.08), rv.f.WholePercent(0.12))
 			}
 		}}
 

@@ -84,7 +84,7 @@ var (
 					continue
 				}
 				if pct, where, ok := statedAttainment(rv.c); ok {
-					rv.add("pain.inputs."+key, "Lost sales are valued at the assumed %s of quota, but %s says %s: give the attainment of a rep past ramp-up", rv.pct(1), where, pct)
+					rv.add("pain.inputs."+key, "Lost sales are valued at the assumed %s of quota, but %s says %s: give the attainment of a rep past ramp-up", rv.f.WholePercent(1), where, pct)
 				}
 			}
 		}}

@@ -149,11 +149,6 @@ func (v *validator) got(x float64, u figure.Unit, lo, hi float64) string {
 	return s
 }
 
-// pct writes a round percentage a message gives as a bound or an
-// example, as the figures beside it are written: "100%" in English,
-// "100 %" in German.
-func (v *validator) pct(x float64) string { return v.f.Exact(x, figure.Percent, 0) }
-
 func (v *validator) add(path, format string, args ...any) {
 	v.ps = append(v.ps, Problem{path, fmt.Sprintf(format, args...)})
 }
@@ -166,7 +161,7 @@ func (v *validator) run() {
 		v.add("currency", "must be an ISO 4217 code such as EUR or USD (got %q)", c.Currency)
 	}
 	if !finite(c.DiscountRate) || c.DiscountRate < 0 || c.DiscountRate > 1 {
-		v.add("discountRate", "must be a yearly rate from %s to %s, e.g. %s (got %s)", v.pct(0), v.pct(1), v.pct(0.08), v.got(c.DiscountRate, figure.Percent, 0, 1))
+		v.add("discountRate", "must be a yearly rate from %s to %s, e.g. %s (got %s)", v.f.WholePercent(0), v.f.WholePercent(1), v.f.WholePercent(0.08), v.got(c.DiscountRate, figure.Percent, 0, 1))
 	}
 	if c.HorizonMonths < 1 || c.HorizonMonths > MaxHorizonMonths {
 		v.add("horizonMonths", "must be between 1 and %d months (got %d)", MaxHorizonMonths, c.HorizonMonths)
@@ -194,7 +189,7 @@ func (v *validator) run() {
 		case c.Reserve.Basis != ReservePercentile:
 			v.add("reserve.percentile", "is used only with basis %q", ReservePercentile)
 		case !finite(p) || p <= 0 || p >= 1:
-			v.add("reserve.percentile", "must be a fraction above %s and below %s, e.g. %s for the P80 (got %s)", v.pct(0), v.pct(1), v.pct(0.8), v.got(p, figure.Percent, 0, 1))
+			v.add("reserve.percentile", "must be a fraction above %s and below %s, e.g. %s for the P80 (got %s)", v.f.WholePercent(0), v.f.WholePercent(1), v.f.WholePercent(0.8), v.got(p, figure.Percent, 0, 1))
 		}
 	}
 	v.risks()
@@ -670,7 +665,7 @@ func (v *validator) criteria() {
 	v.uniqueIDs("criteria", len(v.c.Criteria), func(i int) string { return v.c.Criteria[i].ID }, true)
 	for i, k := range v.c.Criteria {
 		if !finite(k.Weight) || k.Weight < 0 || k.Weight > 1 {
-			v.add(fmt.Sprintf("criteria[%d].weight", i), "must be from %s to %s (got %s)", v.pct(0), v.pct(1), v.got(k.Weight, figure.Percent, 0, 1))
+			v.add(fmt.Sprintf("criteria[%d].weight", i), "must be from %s to %s (got %s)", v.f.WholePercent(0), v.f.WholePercent(1), v.got(k.Weight, figure.Percent, 0, 1))
 		}
 		switch k.Auto {
 		case ScoreByHand, ScoreFromNPV, ScoreFromROI:
@@ -691,7 +686,7 @@ func (v *validator) risks() {
 		r := &c.Risks[i]
 		path := fmt.Sprintf("risks[%d]", i)
 		if !finite(r.Likelihood) || r.Likelihood < 0 || r.Likelihood > 1 {
-			v.add(path+".likelihood", "must be a probability from %s to %s, e.g. %s (got %s)", v.pct(0), v.pct(1), v.pct(0.3), v.got(r.Likelihood, figure.Percent, 0, 1))
+			v.add(path+".likelihood", "must be a probability from %s to %s, e.g. %s (got %s)", v.f.WholePercent(0), v.f.WholePercent(1), v.f.WholePercent(0.3), v.got(r.Likelihood, figure.Percent, 0, 1))
 		}
 		v.amount(path+".impactCost", r.ImpactCost)
 		v.amount(path+".contingencyCost", r.ContingencyCost)
@@ -1233,7 +1228,7 @@ func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".actualEnd", "must not be before the actual start (%s is before %s)", p.ActualEnd, p.ActualStart)
 		}
 		if !finite(p.PercentComplete) || p.PercentComplete < 0 || p.PercentComplete > 1 {
-			v.add(path+".percentComplete", "must be from %s to %s (got %s)", v.pct(0), v.pct(1), v.got(p.PercentComplete, figure.Percent, 0, 1))
+			v.add(path+".percentComplete", "must be from %s to %s (got %s)", v.f.WholePercent(0), v.f.WholePercent(1), v.got(p.PercentComplete, figure.Percent, 0, 1))
 		}
 		switch p.Status {
 		case "", InProgress, OnHold:
@@ -1252,7 +1247,7 @@ func (v *validator) milestoneProgress(t *Tracking, b *ApprovedBaseline) {
 			v.add(path+".status", "the milestone ended on %s: it is done (got %q)", p.ActualEnd, p.Status)
 		}
 		if (p.Status == Done || !p.ActualEnd.IsZero()) && p.PercentComplete != 0 && p.PercentComplete != 1 {
-			v.add(path+".percentComplete", "a milestone done is %s complete (got %s)", v.pct(1), v.got(p.PercentComplete, figure.Percent, 1, 1))
+			v.add(path+".percentComplete", "a milestone done is %s complete (got %s)", v.f.WholePercent(1), v.got(p.PercentComplete, figure.Percent, 1, 1))
 		}
 	}
 }
@@ -1306,10 +1301,10 @@ func (v *validator) readings(t *Tracking, b *ApprovedBaseline) {
 		}
 		if iso := k.Isolation; iso != nil {
 			if !finite(iso.Share) || iso.Share < 0 || iso.Share > 1 {
-				v.add(path+".isolation.share", "must be the share of the improvement due to the programme, from %s to %s (got %s)", v.pct(0), v.pct(1), v.got(iso.Share, figure.Percent, 0, 1))
+				v.add(path+".isolation.share", "must be the share of the improvement due to the programme, from %s to %s (got %s)", v.f.WholePercent(0), v.f.WholePercent(1), v.got(iso.Share, figure.Percent, 0, 1))
 			}
 			if !finite(iso.Confidence) || iso.Confidence <= 0 || iso.Confidence > 1 {
-				v.add(path+".isolation.confidence", "must be the confidence in the share, above %s and at most %s (got %s)", v.pct(0), v.pct(1), v.got(iso.Confidence, figure.Percent, 0, 1))
+				v.add(path+".isolation.confidence", "must be the confidence in the share, above %s and at most %s (got %s)", v.f.WholePercent(0), v.f.WholePercent(1), v.got(iso.Confidence, figure.Percent, 0, 1))
 			}
 			if !slices.Contains(IsolationMethods, iso.Method) {
 				var names []string

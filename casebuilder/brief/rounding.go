@@ -2,7 +2,6 @@ package brief
 
 import (
 	"math"
-	"strings"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
 )
@@ -49,12 +48,7 @@ func (d *doc) scaledMoney(x float64, decimals int, suffix string) string {
 
 // roundPercent writes a fraction as a whole percentage: "136%".
 func (d *doc) roundPercent(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return d.f.Percent(x)
-	}
-	// The format's own sign and spacing: "%" in English, " %" elsewhere.
-	unit := strings.TrimPrefix(d.f.Percent(0), d.f.Number(0, 1))
-	return d.f.Number(math.Round(x*100), 0) + unit
+	return d.f.WholePercent(x)
 }
 
 // roundIRR writes an internal rate of return for a headline: a whole

@@ -116,6 +116,17 @@ func (f *Format) percent(x float64, decimals int) string {
 	return f.Number(x*100, decimals) + "%"
 }
 
+// WholePercent returns a fraction as a whole percentage, halves rounded
+// away from zero: "13%" for 0.125 in English, "13 %" in French or German.
+// It writes the round bounds and examples of messages, and the brief's
+// headline rates.
+func (f *Format) WholePercent(x float64) string {
+	if !finite(x) {
+		return NotAvailable
+	}
+	return f.percent(math.Round(x*100)/100, 0)
+}
+
 // Exact writes an amount of money, a percentage or a plain number as
 // Money, Percent and Number do, with the decimals given: where one figure
 // must not read as another ("100.04%", not "100.0%").

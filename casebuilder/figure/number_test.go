@@ -272,3 +272,27 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// TestWholePercent checks whole percentages written by hand: halves away
+// from zero, the language's sign and spacing, no "-0".
+func TestWholePercent(t *testing.T) {
+	en, de := NewFormat("EUR", language.English), NewFormat("EUR", language.German)
+	for _, tc := range []struct {
+		f    *Format
+		x    float64
+		want string
+	}{
+		{en, 0.125, "13%"},
+		{en, -0.125, "-13%"},
+		{en, 0.29, "29%"},
+		{en, -0.004, "0%"},
+		{en, 12.345, "1,235%"},
+		{en, math.NaN(), NotAvailable},
+		{de, 0.08, "8\u00a0%"},
+		{de, 1.361, "136\u00a0%"},
+	} {
+		if got := tc.f.WholePercent(tc.x); got != tc.want {
+			t.Errorf("WholePercent(%v) = %q, want %q", tc.x, got, tc.want)
+		}
+	}
+}

@@ -258,7 +258,9 @@ type importer struct {
 	t    *casebuilder.Tracking // a copy of the record, changed by the rows
 	b    *casebuilder.ApprovedBaseline
 	opts ImportOptions
-	tab  *table
+	// f writes the figures of messages as the file writes numbers.
+	f   *figure.Format
+	tab *table
 	// wrote maps the places of the record's entries the file wrote to
 	// their rows, by list ("spend", "readings", "milestones").
 	wrote map[string]map[int]int
@@ -274,7 +276,7 @@ func newImporter(c *casebuilder.Case, kind FileKind, r io.Reader, columns []colu
 	if opts.ParseDate == nil {
 		opts.ParseDate = casebuilder.ParseDate
 	}
-	im := &importer{c: c, t: c.Tracking.Clone(), opts: opts, wrote: map[string]map[int]int{}}
+	im := &importer{c: c, t: c.Tracking.Clone(), opts: opts, f: figure.NewFormat(c.Currency, opts.Lang), wrote: map[string]map[int]int{}}
 	im.b = &im.t.Baseline
 	im.tab = readTable(kind, r, columns)
 	if len(im.tab.errs) > 0 {
@@ -481,7 +483,6 @@ func ImportReadings(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Impor
 	if err != nil {
 		return res, err
 	}
-	f := figure.NewFormat(c.Currency, im.opts.Lang) // the file's language
 	byKey, names := byKeyOrName(im.b.Measures, func(m *casebuilder.BaselineMeasure) string { return m.Name })
 	type day struct {
 		measure string
@@ -513,7 +514,7 @@ func ImportReadings(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Impor
 		if valueText := tab.cell(i, "value"); valueText == "" {
 			tab.fail(row, "value", "is empty: give the KPI's reading")
 		} else if m != nil {
-			v, err := parseReading(valueText, m, im.opts.Lang, f)
+			v, err := parseReading(valueText, m, im.opts.Lang, im.f)
 			if err != nil {
 				tab.fail(row, "value", "%v", err)
 			} else {
@@ -530,10 +531,10 @@ func ImportReadings(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Impor
 			case rd.Value == value:
 				res.Unchanged++ // in the case already, or twice in the file
 			case inFile:
-				tab.fail(row, "value", "%s reads %s on %s in row %d; a KPI has one reading a day", m.Name, f.Value(rd.Value, m.Unit), d, prev)
+				tab.fail(row, "value", "%s reads %s on %s in row %d; a KPI has one reading a day", m.Name, im.f.Value(rd.Value, m.Unit), d, prev)
 			default:
 				tab.fail(row, "value", "%s reads %s on %s in the case already; a KPI has one reading a day: correct it there, or leave this row out",
-					m.Name, f.Value(rd.Value, m.Unit), d)
+					m.Name, im.f.Value(rd.Value, m.Unit), d)
 			}
 			continue
 		}
@@ -654,8 +655,7 @@ func ImportMilestones(c *casebuilder.Case, r io.Reader, opts ImportOptions) (Imp
 				tab.fail(row, "percentComplete", "is not a percentage: %v", err)
 				okPct = false
 			case v < 0 || v > 1:
-				f := figure.NewFormat(im.c.Currency, im.opts.Lang) // the file's language
-				tab.fail(row, "percentComplete", "must be from %s to %s (got %s)", f.Exact(0, figure.Percent, 0), f.Exact(1, figure.Percent, 0), tab.cell(i, "percentComplete"))
+				tab.fail(row, "percentComplete", "must be from %s to %s (got %s)", im.f.WholePercent(0), im.f.WholePercent(1), tab.cell(i, "percentComplete"))
 				okPct = false
 			default:
 				pct = v
