@@ -42,6 +42,7 @@ type headline struct {
 // "696,0…" in German in a window 1024 wide: the NPV, the one figure
 // the headline is for.
 type figureTile struct {
+	form.TightVBox // the caption over the figure
 	// value is the figure's label, and widest the widest figures of its
 	// kind in the format given: the tile is as wide as the widest.
 	value  *widget.Label
@@ -50,13 +51,9 @@ type figureTile struct {
 }
 
 func (t *figureTile) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	s := form.TightVBox{}.MinSize(objs)
+	s := t.TightVBox.MinSize(objs)
 	s.Width = max(s.Width, t.width)
 	return s
-}
-
-func (t *figureTile) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	form.TightVBox{}.Layout(objs, size)
 }
 
 // fit makes each figure's tile as wide as the widest figure f writes, and

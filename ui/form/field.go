@@ -137,6 +137,12 @@ type Entry struct {
 	// as its text takes at the entry's width (see Grow).
 	minRows, maxRows int
 	rows             int
+	// fitted is what the rows were last fitted to: a layout resizes every
+	// entry, and a keystroke reaches fit twice (as typed, and as changed).
+	fitted struct {
+		text        string
+		width, size float32
+	}
 }
 
 // Grow makes an entry of several lines as tall as its text, wrapped at its
@@ -145,6 +151,7 @@ type Entry struct {
 // with a scroll bar, is a finding nobody reads whole.
 func (e *Entry) Grow(maxRows int) {
 	e.minRows, e.maxRows = max(e.minRows, 1), maxRows
+	e.fitted.text, e.fitted.width = "", 0 // fit again, to the new bounds
 	e.fit()
 }
 
@@ -165,6 +172,12 @@ func (e *Entry) fit() {
 	if text == "" {
 		text = e.PlaceHolder
 	}
+	key := e.fitted
+	key.text, key.width, key.size = text, e.Size().Width, theme.TextSize()
+	if key == e.fitted {
+		return
+	}
+	e.fitted = key
 	probe := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, e.TextStyle)
 	probe.Wrapping = e.Wrapping
 	probe.Resize(fyne.NewSize(e.Size().Width, probe.MinSize().Height))
