@@ -181,6 +181,10 @@ func TestGateByHand(t *testing.T) {
 	if ps := Validate(c); len(ps) > 0 {
 		t.Fatal(ps)
 	}
+	// The pilot ends on 31 March: the review is decided on 1 April.
+	if day, ok := c.GateDay(&c.Plan.Gates[0]); !ok || day != (Date{2027, 4, 1}) {
+		t.Errorf("the gate at the pilot's end is decided on %v (%v), want 2027-04-01", day, ok)
+	}
 	g := Calculate(c).Gates[0]
 	// Spent before April: 10,000 + 2 × 500 (February and March). Stopped
 	// there, every line stops and the exit costs 2,000: -11,000 - 2,000.
@@ -195,8 +199,21 @@ func TestGateByHand(t *testing.T) {
 	}
 	// On a date instead: 15 June falls in month 5.
 	c.Plan.Gates[0].Milestone, c.Plan.Gates[0].Date = "", Date{2027, 6, 15}
+	if day, ok := c.GateDay(&c.Plan.Gates[0]); !ok || day != (Date{2027, 6, 15}) {
+		t.Errorf("the gate on 15 June is decided on %v (%v)", day, ok)
+	}
 	if g := Calculate(c).Gates[0]; g.Month != 5 || g.SpentBefore != 10_000+4*500+2_000 {
 		t.Errorf("on 15 June: %+v, want month 5 and 14,000 spent", g)
+	}
+	// A milestone ending on the last day of a year: the next year's first.
+	c.Plan.Gates[0].Milestone, c.Plan.Gates[0].Date = "rollout", Date{}
+	c.Plan.Milestones[1].End = Date{2027, 12, 31}
+	if day, ok := c.GateDay(&c.Plan.Gates[0]); !ok || day != (Date{2028, 1, 1}) {
+		t.Errorf("the gate after 31 December is decided on %v (%v), want 2028-01-01", day, ok)
+	}
+	c.Plan.Milestones[1].End = Date{}
+	if _, ok := c.GateDay(&c.Plan.Gates[0]); ok {
+		t.Error("a gate at a milestone without an end date has a day")
 	}
 	if th := c.Plan.Gates[0].Thresholds[0]; !th.Comparison.Met(5.4, th.Value) || th.Comparison.Met(5.6, th.Value) {
 		t.Error("at most 5.5 months: 5.4 meets it, 5.6 does not")

@@ -92,6 +92,12 @@ func (c *Case) CostMonths(k *Cost) (start int, end *int) { return newSchedule(c)
 // BenefitMonths returns the first and last periods of a benefit line.
 func (c *Case) BenefitMonths(b *Benefit) (start int, end *int) { return newSchedule(c).benefitSpan(b) }
 
+// GateDay returns the day a stage gate of the case is decided on: its
+// date, or the day after its milestone ends; false when it has neither.
+// Every output names this day, and the gate's money (what is spent before
+// it, what stops after it) is reckoned from its month.
+func (c *Case) GateDay(g *Gate) (Date, bool) { return newSchedule(c).gateDay(g) }
+
 // gateDay returns the day of a gate's decision: its date, or the day after
 // its milestone ends; false when it has neither.
 func (s *schedule) gateDay(g *Gate) (Date, bool) {

@@ -123,7 +123,7 @@ func TestRounding(t *testing.T) {
 	// €548,200 to the pilot review, €324,000 of it new cash (the reserve
 	// of €52,000 included) and €224,200 of people's time; the whole
 	// programme €1,993,200. LibreOffice: NPV €696,016, IRR 67.3 %.
-	pdftest.MustContain(t, "the cover", cover, "Budget €548k for the first stage, up to the stage gate on 30 June 2027 (it goes on only if thresholds are met): €324k of new cash, the €52k reserve included, and €224k of people's time already paid. €2.0M over 36 months in all.")
+	pdftest.MustContain(t, "the cover", cover, "Budget €548k for the first stage, up to the stage gate on 1 July 2027 (it goes on only if thresholds are met): €324k of new cash, the €52k reserve included, and €224k of people's time already paid. €2.0M over 36 months in all.")
 	pdftest.MustContain(t, "the summary", summary, "€6.3M a year", "€7.6M a year in year 3", "€548k for the first stage", "€2.0M over 36 months in all",
 		"Headline figures against doing nothing €696k 49% 1.4 December 2028 Net present value Return on investment Benefit-cost ratio Paid back in",
 		"at which the NPV would be zero: 67%.", "€120k", "€60k", "€45k", "€90k")

@@ -42,6 +42,7 @@ package brief
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -191,6 +192,19 @@ func (d *doc) finish() {
 	d.log.finishing = true
 	n := pdf.PageCount()
 	_, lastH := d.pageSize(d.pages[n-1])
+	// The confidentiality line is set once, beside the widest page number,
+	// so that it reads the same on every page.
+	d.setFont("B", 7.5)
+	widest := 0.0
+	for p := 1; p <= n; p++ {
+		widest = max(widest, d.pdf.GetStringWidth(pageOf(p, n)))
+	}
+	narrowest := d.w
+	for _, landscape := range d.pages {
+		w, _ := d.pageSize(landscape)
+		narrowest = min(narrowest, w)
+	}
+	lines, size := d.footerLines(d.confidentiality(), narrowest-2*pdfstyle.MarginX-widest-8)
 	for p := 1; p <= n; p++ {
 		pdf.SetPage(p)
 		w, h := d.pageSize(d.pages[p-1])
@@ -212,13 +226,10 @@ func (d *doc) finish() {
 		d.textAt(pdfstyle.MarginX, pdfstyle.HeaderRule-4.2+dy, w-2*pdfstyle.MarginX, title, "L")
 		d.textAt(pdfstyle.MarginX, pdfstyle.HeaderRule-4.2+dy, w-2*pdfstyle.MarginX, date, "R")
 
-		page := fmt.Sprintf("Page %d of %d", p, n)
-		d.setFont("B", 7.5)
-		pw := pdf.GetStringWidth(page)
-		lines, size := d.footerLines(d.confidentiality(), w-2*pdfstyle.MarginX-pw-8)
+		page := pageOf(p, n)
 		d.setFont("", size)
 		for i, l := range lines {
-			d.textAt(pdfstyle.MarginX, h-pdfstyle.FooterRule+1.2+dy+float64(i)*pdfstyle.LineHeight(size), w-2*pdfstyle.MarginX-pw-8, l, "L")
+			d.textAt(pdfstyle.MarginX, h-pdfstyle.FooterRule+1.2+dy+float64(i)*pdfstyle.LineHeight(size), w-2*pdfstyle.MarginX-widest-8, l, "L")
 		}
 		d.setFont("B", 7.5)
 		d.textAt(pdfstyle.MarginX, h-pdfstyle.FooterRule+1.2+dy, w-2*pdfstyle.MarginX, page, "R")
@@ -239,14 +250,26 @@ func (d *doc) finish() {
 	pdf.SetPage(n)
 }
 
+// pageOf is the page number at the foot of page p of n.
+func pageOf(p, n int) string { return fmt.Sprintf("Page %d of %d", p, n) }
+
 // footerLines sets the confidentiality line in the width w at the foot of
 // a page: on one line at the footer's type size, or a little smaller, or
-// else on two lines, so that the warning at its end is never cut off.
+// else on two lines, so that the warning at its end is never cut off. On
+// two, the warning ("Contains people data; do not forward.") has the
+// second line to itself when the first holds the rest, rather than
+// leaving its last words alone there.
 func (d *doc) footerLines(s string, w float64) (lines []string, size float64) {
 	for _, size := range []float64{7.5, 7, 6.5} {
 		d.setFont("", size)
 		if d.width(s) <= w {
 			return []string{s}, size
+		}
+	}
+	if i := strings.LastIndex(s, ". "); i > 0 {
+		first, warning := s[:i+1], s[i+2:]
+		if d.width(first) <= w && d.width(warning) <= w {
+			return []string{first, warning}, 6.5
 		}
 	}
 	return d.clamp(s, w, 2), 6.5

@@ -761,3 +761,72 @@ func TestChartNames(t *testing.T) {
 		t.Errorf("a chart cuts a name short:\n%s", txt)
 	}
 }
+
+// TestHeaderWordsWhole checks that every word of the weighted-scoring
+// table's headers, the criteria's names, stands whole on the page: too
+// long for its column even in the smallest type ("implementation" under
+// "Ease of implementation" in the samples, a long German compound here),
+// the column takes the width it needs from the alternatives' names rather
+// than breaking it.
+func TestHeaderWordsWhole(t *testing.T) {
+	german := casetest.Sample(t, "turnover")
+	german.Criteria[3].Name = "Umsetzungsgeschwindigkeit"
+	german.Criteria[5].Name = "Mitarbeiterbindungswirkung"
+	cases := map[string]*casebuilder.Case{
+		"turnover": shared(t, "turnover"),
+		"handover": shared(t, "handover"),
+		"ramp":     shared(t, "ramp"),
+		"german":   german,
+	}
+	for name, c := range cases {
+		for _, paper := range []string{"a4", "letter"} {
+			t.Run(name+"-"+paper, func(t *testing.T) {
+				printed := map[string]bool{}
+				for _, w := range bboxWords(t, write(t, c, paper)) {
+					printed[w.s] = true
+				}
+				for _, cr := range c.Criteria {
+					for _, word := range strings.Fields(cr.Name) {
+						if !printed[word] {
+							t.Errorf("the header of %q does not print %q whole", cr.Name, word)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestFooterTheSameOnEveryPage checks that the confidentiality line at the
+// foot of the page is set alike on every page, whatever the width of its
+// page number ("Page 9 of 12" and "Page 10 of 12" on the turnover
+// sample's A4 brief), and that its warning is never broken: "Contains
+// people data; do not forward." stands on one line.
+func TestFooterTheSameOnEveryPage(t *testing.T) {
+	for _, paper := range []string{"a4", "letter"} {
+		t.Run(paper, func(t *testing.T) {
+			pdf := write(t, shared(t, "turnover"), paper)
+			type foot struct{ contains, forward float64 }
+			feet := map[int]foot{}
+			for _, w := range bboxWords(t, pdf) {
+				f := feet[w.page]
+				switch w.s {
+				case "Contains":
+					f.contains = w.y
+				case "forward.":
+					f.forward = w.y
+				}
+				feet[w.page] = f
+			}
+			first := feet[1]
+			if first.contains == 0 || first.contains != first.forward {
+				t.Fatalf("page 1: the warning is not on one line (%+v)", first)
+			}
+			for p := 2; p <= len(feet); p++ {
+				if feet[p] != first {
+					t.Errorf("page %d's footer is set as %+v, page 1's as %+v", p, feet[p], first)
+				}
+			}
+		})
+	}
+}

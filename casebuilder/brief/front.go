@@ -431,7 +431,7 @@ func (d *doc) budgetWords(rec *casebuilder.AltResult) string {
 	gr := d.res.Gates[gi]
 	cash, time := d.spentBefore(rec, gr.Month)
 	day := "on " + d.monthLong(gr.Month)
-	if dt, ok := d.gateDay(&d.c.Plan.Gates[gi]); ok {
+	if dt, ok := d.c.GateDay(&d.c.Plan.Gates[gi]); ok {
 		day = "on " + longDate(dt)
 	}
 	if rec.Reserve > 0 && d.c.Reserve.Basis != casebuilder.ReserveNone {

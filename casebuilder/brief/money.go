@@ -336,24 +336,11 @@ func (d *doc) askGate() int {
 	return -1
 }
 
-// gateDay is the day of a gate's decision, as the plan states it: its
-// date, or the end of its milestone; false when it has neither.
-func (d *doc) gateDay(g *casebuilder.Gate) (casebuilder.Date, bool) {
-	if g.Milestone != "" {
-		m, _ := d.milestone(g.Milestone)
-		if m == nil || m.End.IsZero() {
-			return casebuilder.Date{}, false
-		}
-		return m.End, true
-	}
-	return g.Date, !g.Date.IsZero()
-}
-
-// gateWhen says when a gate's decision falls: "on 30 June 2027, at the
-// end of “Pilot”", "in month 6".
+// gateWhen says when a gate's decision falls: "on 1 July 2027" (the day
+// after its milestone ends, or its own date), "in July 2027".
 func (d *doc) gateWhen(gi int) string {
 	g := &d.c.Plan.Gates[gi]
-	day, ok := d.gateDay(g)
+	day, ok := d.c.GateDay(g)
 	s := ""
 	switch {
 	case ok:

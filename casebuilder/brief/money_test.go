@@ -312,7 +312,9 @@ func TestLineTiming(t *testing.T) {
 // would be stopped, the ask for the first stage, and the stage gates of
 // the plan, against the turnover sample worked by hand: spending before
 // July 2027, when the pilot review decides, and the NPV if every line
-// stops then and the exit cost is paid.
+// stops then and the exit cost is paid. The pilot ends on 30 June 2027, so
+// the review is on 1 July, the day the workbook and the progress report
+// give too.
 func TestGateBox(t *testing.T) {
 	c := shared(t, "turnover")
 	f := casebuilder.FormatFor(c)
@@ -324,7 +326,7 @@ func TestGateBox(t *testing.T) {
 	stopped := h.stoppedNPV()
 	pages := pdftest.Pages(t, write(t, c, "a4"))
 	summary := pages[1]
-	box := regexp.MustCompile(`How and when it would be stopped\. At the stage gate on 30 June 2027, “Pilot review: go on to the roll-out or stop”, the programme goes on only if “Months to full productivity, new hires” is at most 5\.5 months, “New hires' rating of the onboarding path” at least 3\.50 and “Coaching sessions per rep per month” at least 1\.50\. Who decides: CEO and CFO, on the recommendation of the VP Sales\. Stopped there: (\S+) spent \((\S+) of it new cash\) and (\S+) to stop; net result (\S+) at today's value\.`).FindStringSubmatch(summary)
+	box := regexp.MustCompile(`How and when it would be stopped\. At the stage gate on 1 July 2027, “Pilot review: go on to the roll-out or stop”, the programme goes on only if “Months to full productivity, new hires” is at most 5\.5 months, “New hires' rating of the onboarding path” at least 3\.50 and “Coaching sessions per rep per month” at least 1\.50\. Who decides: CEO and CFO, on the recommendation of the VP Sales\. Stopped there: (\S+) spent \((\S+) of it new cash\) and (\S+) to stop; net result (\S+) at today's value\.`).FindStringSubmatch(summary)
 	if box == nil {
 		t.Fatalf("no box on stopping, or not in these words:\n%s", summary)
 	}
@@ -333,7 +335,7 @@ func TestGateBox(t *testing.T) {
 	checkRounded(t, "exit cost", box[3], handExit)
 	checkRounded(t, "net result if stopped", box[4], stopped)
 
-	ask := regexp.MustCompile(`Budget (\S+) for the first stage, up to the stage gate on 30 June 2027 \(it goes on only if thresholds are met\): (\S+) of new cash, the (\S+) reserve included, and (\S+) of people's time already paid\. (\S+) over 36 months in all\.`).FindStringSubmatch(summary)
+	ask := regexp.MustCompile(`Budget (\S+) for the first stage, up to the stage gate on 1 July 2027 \(it goes on only if thresholds are met\): (\S+) of new cash, the (\S+) reserve included, and (\S+) of people's time already paid\. (\S+) over 36 months in all\.`).FindStringSubmatch(summary)
 	if ask == nil {
 		t.Fatalf("no ask for the first stage:\n%s", summary)
 	}
@@ -346,8 +348,8 @@ func TestGateBox(t *testing.T) {
 	// The plan gives the exact figures, and the gate in the timeline.
 	plan := section(t, pages, "5 Implementation plan", "6 Acknowledgements")
 	mustContainSqueezed(t, "the plan", plan,
-		"G1 Pilot review: go on to the roll-out or stop", "30 Jun 2027",
-		"30 June 2027. Decided by: CEO and CFO, on the recommendation of the VP Sales",
+		"G1 Pilot review: go on to the roll-out or stop", "1 Jul 2027",
+		"1 July 2027. Decided by: CEO and CFO, on the recommendation of the VP Sales",
 		"“Months to full productivity, new hires” is at most 5.5 months, “New hires' rating of the onboarding path” at least 3.50 and “Coaching sessions per rep per month” at least 1.50.",
 		"Every line stops from July 2027, at an exit cost of €17,000. Spent by then, the reserve included: "+f.Money(cash+time)+". The NPV if it stops there: "+f.Money(stopped)+".")
 }

@@ -239,7 +239,7 @@ func (d *doc) gatesAfter(ms []casebuilder.Milestone) map[int][]int {
 // its date, the milestone it follows, and an open diamond on its date.
 func (d *doc) gateRow(gi, follows int, dated bool, grid []gridLine, pos func(casebuilder.Date, float64, float64) float64) row {
 	g := &d.c.Plan.Gates[gi]
-	day, ok := d.gateDay(g)
+	day, ok := d.c.GateDay(g)
 	when := cell{s: "not dated", muted: true}
 	if ok {
 		when = cell{s: shortDate(day)}
@@ -254,7 +254,7 @@ func (d *doc) gateRow(gi, follows int, dated bool, grid []gridLine, pos func(cas
 		cells = append(cells, cell{draw: func(x, y, w, h float64) {
 			d.drawGrid(grid, x, y, w, h)
 			if ok {
-				d.gateMark(pos(casebuilder.DateOf(day.Time().AddDate(0, 0, 1)), x, w), y+min(h/2, 4.5))
+				d.gateMark(pos(day, x, w), y+min(h/2, 4.5))
 			}
 		}})
 	}
@@ -278,7 +278,7 @@ func (d *doc) gates() {
 	for gi := range gs {
 		g := &gs[gi]
 		when := "not dated"
-		if day, ok := d.gateDay(g); ok {
+		if day, ok := d.c.GateDay(g); ok {
 			when = longDate(day)
 		}
 		goOn := cell{s: "No thresholds yet.", muted: true}

@@ -140,6 +140,11 @@ func (r *laidRow) split(h float64) (laidRow, laidRow) {
 	return head, tail
 }
 
+// widths shares the content width among the columns by their shares.
+// A column too narrow for the longest word of its header, even in the
+// header's smallest type, takes what it lacks from the widest column of
+// text (a name, a description), which wraps: a header word is never
+// broken, as "implementatio / n" would be.
 func (d *doc) widths(t *table) []float64 {
 	total := 0.0
 	for _, c := range t.cols {
@@ -149,8 +154,40 @@ func (d *doc) widths(t *table) []float64 {
 	for i, c := range t.cols {
 		ws[i] = d.contentW() * c.w / total
 	}
+	need := make([]float64, len(t.cols))
+	d.setFont("B", minHeadSize)
+	for i, c := range t.cols {
+		for _, word := range strings.Fields(c.head) {
+			if len(word) < longWord {
+				need[i] = max(need[i], d.width(word)+2*cellPadX+0.1)
+			}
+		}
+	}
+	for i := range ws {
+		short := need[i] - ws[i]
+		if short <= 0 {
+			continue
+		}
+		donor := -1
+		for j, c := range t.cols {
+			if j != i && c.align == "L" && c.headDraw == nil && ws[j]-short >= need[j] && (donor < 0 || ws[j] > ws[donor]) {
+				donor = j
+			}
+		}
+		if donor >= 0 {
+			ws[donor] -= short
+			ws[i] += short
+		}
+	}
 	return ws
 }
+
+// minHeadSize is the smallest type of a table's header, and longWord the
+// length from which a header word is cut rather than fitted whole.
+const (
+	minHeadSize = 5.5
+	longWord    = 40
+)
 
 func (d *doc) layRow(t *table, r row, ws []float64, zebra bool) laidRow {
 	size := t.fontSize()
@@ -205,13 +242,13 @@ func (d *doc) layRow(t *table, r row, ws []float64, zebra bool) laidRow {
 func (d *doc) headerLines(t *table, ws []float64) ([][]string, float64) {
 	// Header words are never cut: the header's type gets smaller instead.
 	size := t.fontSize()
-	for ; size > 5.5; size -= 0.5 {
+	for ; size > minHeadSize; size -= 0.5 {
 		d.setFont("B", size)
 		fits := true
 		for i, c := range t.cols {
 			for _, word := range strings.Fields(c.head) {
 				// A word too long even for the smallest type is cut.
-				if d.width(word) > ws[i]-2*cellPadX && len(word) < 40 {
+				if d.width(word) > ws[i]-2*cellPadX && len(word) < longWord {
 					fits = false
 				}
 			}
