@@ -1,6 +1,7 @@
 package form
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -408,37 +409,44 @@ func (r *RangeField) Entries() (low, likely, high *Entry) { return r.low, r.like
 func (r *RangeField) SetUnit(unit figure.Unit) { r.unit = unit }
 
 func (r *RangeField) typed() {
+	parse := r.form.host.Parse
+	blank := func(e *Entry) bool { return strings.TrimSpace(e.Text) == "" }
+	// A bound that is not a number is refused with its name; the likely
+	// value and the other bound, when they are numbers, are taken all the
+	// same, so that the one typo is all there is left to mend.
+	bound := func(e *Entry, name string, likely float64) (float64, error) {
+		if blank(e) {
+			return likely, nil
+		}
+		x, err := parse(e.Text, r.unit)
+		if err != nil {
+			return likely, prefix(name, err)
+		}
+		return x, nil
+	}
+	if blank(r.likely) {
+		if r.optional && blank(r.low) && blank(r.high) {
+			r.ShowProblem(r.form.typed(r.path, func(c *casebuilder.Case) error { return r.value.Write(c, nil) }))
+			return
+		}
+		// Nothing can be taken without the likely value; a bound that is
+		// no number is said first, as it is what was just typed.
+		_, lowErr := bound(r.low, r.lowName, 0)
+		_, highErr := bound(r.high, r.highName, 0)
+		r.ShowProblem(cmp.Or(lowErr, highErr, errors.New("type the likely value (the middle one)")))
+		return
+	}
 	var v casebuilder.Range
 	var err error
-	set := true
-	parse := r.form.host.Parse
-	if strings.TrimSpace(r.likely.Text) == "" {
-		if r.optional && strings.TrimSpace(r.low.Text) == "" && strings.TrimSpace(r.high.Text) == "" {
-			set = false
-		} else {
-			err = errors.New("type the likely value (the middle one)")
-		}
-	} else {
-		v.Likely, err = parse(r.likely.Text, r.unit)
-		v.Low, v.High = v.Likely, v.Likely
-		if err == nil && strings.TrimSpace(r.low.Text) != "" {
-			v.Low, err = parse(r.low.Text, r.unit)
-			err = prefix(r.lowName, err)
-		}
-		if err == nil && strings.TrimSpace(r.high.Text) != "" {
-			v.High, err = parse(r.high.Text, r.unit)
-			err = prefix(r.highName, err)
-		}
+	if v.Likely, err = parse(r.likely.Text, r.unit); err != nil {
+		r.ShowProblem(err)
+		return
 	}
-	if err == nil {
-		err = r.form.typed(r.path, func(c *casebuilder.Case) error {
-			if !set {
-				return r.value.Write(c, nil)
-			}
-			return r.value.Write(c, &v)
-		})
-	}
-	r.ShowProblem(err)
+	var lowErr, highErr error
+	v.Low, lowErr = bound(r.low, r.lowName, v.Likely)
+	v.High, highErr = bound(r.high, r.highName, v.Likely)
+	err = r.form.typed(r.path, func(c *casebuilder.Case) error { return r.value.Write(c, &v) })
+	r.ShowProblem(cmp.Or(lowErr, highErr, err))
 }
 
 // prefix says which of the three figures a number error is about.
