@@ -757,17 +757,26 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 	if a.scores != nil && shown < len(a.scores.Alternatives) {
 		for _, cs := range a.scores.Alternatives[shown].Criteria {
 			if l, ok := s.autoScores[cs.Criterion]; ok {
-				form.SetText(l, fmt.Sprintf("%d – %s. %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale))
+				text := fmt.Sprintf("%d – %s. %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale)
+				if cs.Score == 0 {
+					text = cs.Rationale // "Not scored yet: its NPV waits for …"
+				}
+				form.SetText(l, text)
 			}
 		}
 	}
+	alt := &a.c.Alternatives[shown]
 	for key, l := range s.lineValues {
 		l.SetText("—")
 		for _, line := range r.Lines {
 			if fmt.Sprintf("%s/%d", line.Kind, line.Index) == key {
-				if line.Kind == casebuilder.BenefitLine {
+				// A line with no value yet shows none: its €0 is no figure.
+				switch {
+				case line.Kind == casebuilder.BenefitLine && line.Index < len(alt.Benefits) && alt.Benefits[line.Index].Unvalued(),
+					line.Kind != casebuilder.BenefitLine && line.Index < len(alt.Costs) && alt.Costs[line.Index].Amount.IsZero():
+				case line.Kind == casebuilder.BenefitLine:
 					l.SetText(f.Money(line.Value.Likely))
-				} else {
+				default:
 					l.SetText(f.Money(line.Total))
 				}
 			}

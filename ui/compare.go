@@ -24,6 +24,19 @@ const compareGuidance = "Put the alternatives side by side, in money and on the 
 // is none to chart.
 const noAlternativeYet = "No alternative to doing nothing yet: add one on the Alternatives step."
 
+// noProgramme says why the recommendation's own figures (its money by
+// fiscal year, its break-even, what moves its NPV) are not shown: there is
+// no alternative yet, or the recommendation is to do nothing, as it is
+// until one is chosen while every alternative's NPV is below zero.
+func noProgramme(c *casebuilder.Case, what string) string {
+	for _, a := range c.Alternatives {
+		if !a.DoNothing {
+			return "The recommendation is to do nothing, which has no " + what + "."
+		}
+	}
+	return noAlternativeYet
+}
+
 // maxDrivers is how many inputs the tornado chart shows.
 const maxDrivers = 10
 
@@ -513,7 +526,7 @@ func marginOwners(c *casebuilder.Case, ai int, r *casebuilder.AltResult) []strin
 func (s *compareScreen) showFiscalYears(a analysis) {
 	r := a.res.RecommendedAlternative()
 	if r == nil || r.DoNothing {
-		s.fiscal.Objects = []fyne.CanvasObject{caption(noAlternativeYet)}
+		s.fiscal.Objects = []fyne.CanvasObject{caption(noProgramme(a.c, "money of its own to show by fiscal year"))}
 		s.fiscal.Refresh()
 		form.SetText(s.budget, "")
 		return
@@ -560,7 +573,7 @@ func (s *compareScreen) showBreakEven(a *casebuilder.Analysis) {
 	f := s.u.formatOf(a.Case)
 	rec := a.Result.RecommendedAlternative()
 	if rec == nil || rec.DoNothing || len(a.BreakEven) == 0 {
-		form.SetText(s.key, "There is no alternative to doing nothing to test yet.")
+		form.SetText(s.key, noProgramme(a.Case, "estimates to test"))
 		s.breakEven.Objects = nil
 		s.breakEven.Refresh()
 		return
@@ -809,7 +822,7 @@ func (s *compareScreen) showFull(fa fullAnalysis) {
 	rec := a.Result.RecommendedAlternative()
 	switch {
 	case a.Tornado == nil || a.Tornado.Alternative < 0 || rec == nil || rec.DoNothing:
-		s.drivers.SetText("There is no alternative to doing nothing to test yet.")
+		s.drivers.SetText(noProgramme(a.Case, "estimates to test"))
 	case len(swings) == 0:
 		s.drivers.SetText(fmt.Sprintf("No estimate of %s has a low and a high value yet: give ranges to the uncertain ones and this chart shows which matter most.", a.Tornado.Name))
 	default:

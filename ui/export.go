@@ -96,7 +96,7 @@ func (u *UI) onExport() {
 			widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, e.folderLabel)),
 			paperItem)...)...,
 	)
-	note := widget.NewLabel("Both documents are written from the case as it is now; you can go on editing while they are written.")
+	note := widget.NewLabel("The documents chosen are written from the case as it is now; you can go on editing while they are written.")
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 	content := container.NewVBox(fields, e.problem, note)

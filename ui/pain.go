@@ -549,8 +549,8 @@ func workingRow(f *figure.Format, c *casebuilder.Case, st casebuilder.WorkingLin
 		note = st.Formula
 		// A rule of thumb worked out from an input still missing has no
 		// value yet: it waits for that input, as the missing ones do.
-		if waits := waitingFor(st.Key, missing); len(waits) > 0 {
-			note = "Waits for: " + strings.Join(waits, "; ") + ". " + note
+		if waits := waitingFor(c.Pain.Category, st.Key, missing); len(waits) > 0 {
+			note = waitsNote(waits) + " " + note
 			value.SetText("?")
 		}
 	case casebuilder.WorkingMissing:
@@ -559,6 +559,12 @@ func workingRow(f *figure.Format, c *casebuilder.Case, st casebuilder.WorkingLin
 		value.Importance = widget.DangerImportance
 	case casebuilder.WorkingCalculated:
 		note = "= " + st.Formula
+		// Nor has a step that reads a missing input, itself or through
+		// the steps before it: its value would be the €0 of a blank.
+		if waits := waitingFor(c.Pain.Category, st.Key, missing); len(waits) > 0 {
+			note = waitsNote(waits) + " " + note
+			value.SetText("?")
+		}
 		if st.Key == "annual" {
 			name.TextStyle.Bold = true
 			value.TextStyle.Bold = true
@@ -589,18 +595,34 @@ func workingRow(f *figure.Format, c *casebuilder.Case, st casebuilder.WorkingLin
 	return container.NewBorder(nil, nil, nil, value, left)
 }
 
-// waitingFor returns the labels of the missing inputs that the default of
-// the input key reads, itself or through other defaults.
-func waitingFor(key string, missing []string) []string {
+// waitingFor returns the labels of the missing inputs that the line key
+// of the working reads, itself or through other lines: the default of an
+// input, or a step of category's calculator.
+func waitingFor(category casebuilder.PainCategory, key string, missing []string) []string {
+	formulas := map[string]*casebuilder.Formula{}
+	if calc := casebuilder.CalculatorFor(category); calc != nil {
+		for i := range calc.Formulas {
+			formulas[calc.Formulas[i].Key] = &calc.Formulas[i]
+		}
+	}
 	var out []string
 	seen := map[string]bool{}
 	var visit func(key string)
 	visit = func(key string) {
-		in := casebuilder.LookupInput(key)
-		if in == nil || seen[key] {
+		if seen[key] {
 			return
 		}
 		seen[key] = true
+		if fm, ok := formulas[key]; ok {
+			for _, name := range fm.Expr.Names() {
+				visit(name)
+			}
+			return
+		}
+		in := casebuilder.LookupInput(key)
+		if in == nil {
+			return
+		}
 		if slices.Contains(missing, key) {
 			out = append(out, in.Label)
 			return
@@ -611,6 +633,15 @@ func waitingFor(key string, missing []string) []string {
 	}
 	visit(key)
 	return out
+}
+
+// waitsNote says what a line of the working waits for: the inputs by name,
+// or how many when they are more than a note holds.
+func waitsNote(labels []string) string {
+	if len(labels) > 3 {
+		return "Waits for " + figure.Plural(len(labels), "input", "inputs") + " still missing."
+	}
+	return "Waits for: " + strings.Join(labels, "; ") + "."
 }
 
 func (s *painScreen) focus(path string) bool {

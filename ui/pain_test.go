@@ -63,6 +63,18 @@ func TestDefaultWaitsForItsInput(t *testing.T) {
 	if value, _ := workingLine(t, s, "Working weeks a year"); value != "46 weeks" {
 		t.Errorf("a rule of thumb that waits for nothing shows %q, want 46 weeks", value)
 	}
+	// The steps that read the cost per hour wait with it, the yearly cost
+	// too; the margin lost with selling time reads no salary and has its
+	// figure: 2 hours × 46 weeks × 60 reps × 700,000 × 62 % ÷ (12 selling
+	// hours a week, 30 % of 40, × 46 weeks) = 5,520 × 786.23... = €4,340,000.
+	for _, line := range []string{"Cost of time lost to friction", "Yearly cost of unclear roles and friction"} {
+		if value, note := workingLine(t, s, line); value != "?" || !strings.Contains(note, "Waits for: Yearly base salary per rep.") {
+			t.Errorf("without the salary, %q shows %q, %q; want ? and what it waits for", line, value, note)
+		}
+	}
+	if value, note := workingLine(t, s, "Gross margin lost with selling time"); value != "€4,340,000" || strings.Contains(note, "Waits") {
+		t.Errorf("the margin lost with selling time shows %q, %q; want €4,340,000", value, note)
+	}
 
 	h.retype(h.entryAt(casebuilder.StepPain, "pain.inputs.salary"), "70,000")
 	h.settle()

@@ -104,6 +104,11 @@ func TestUserPath(t *testing.T) {
 		t.Fatalf("after Add cost line: %d cost lines", got)
 	}
 	h.retype(h.entryAt(casebuilder.StepAlternatives, "alternatives[4].costs[0].name"), "Mentor allowances")
+	h.settle()
+	// No amount yet: the line has no figure, not €0.
+	if got := alts.lineValues["cost/0"].Text; got != "—" {
+		t.Errorf("a cost line with no amount shows %q over the horizon, want —", got)
+	}
 	amount := h.entryAt(casebuilder.StepAlternatives, "alternatives[4].costs[0].amount")
 	h.retype(amount, "12.5k")
 	h.settle()

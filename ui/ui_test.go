@@ -1184,6 +1184,25 @@ func TestABlankCaseRecommendsNothingYet(t *testing.T) {
 	if got := says(cmp.npvChart); strings.Contains(got, "No alternative") {
 		t.Errorf("with an alternative the NPV chart still says %q", got)
 	}
+
+	// A cost and no benefit: its NPV is below zero, and until one is
+	// chosen doing nothing is recommended. The recommendation's own
+	// figures say so; they do not say that there is no alternative.
+	test.Tap(button(t, alts.costs.Box(), "Add cost line"))
+	h.retype(h.entryAt(casebuilder.StepAlternatives, "alternatives[1].costs[0].amount"), "50k")
+	h.settle()
+	u.goTo(casebuilder.StepCompare)
+	fiscal := ""
+	for _, o := range cmp.fiscal.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			fiscal += l.Text
+		}
+	}
+	for what, got := range map[string]string{"money by fiscal year": fiscal, "break-even": cmp.key.Text, "drivers": cmp.drivers.Text} {
+		if !strings.HasPrefix(got, "The recommendation is to do nothing, which has no ") {
+			t.Errorf("with doing nothing recommended, the %s says %q", what, got)
+		}
+	}
 }
 
 // TestSuggestedFileNameEndsOnAWord checks the file name Save As and Export
