@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
@@ -180,4 +181,74 @@ func hasLabel(root fyne.CanvasObject, text string) bool {
 		return !found
 	})
 	return found
+}
+
+// TestEscapeClosesTheCalendarNotTheSettings opens the calendar of the
+// first month in the Settings: Escape closes the calendar and leaves the
+// dialog open, with the focus back in the date; the next Escape closes
+// the dialog, as from any of its entries.
+func TestEscapeClosesTheCalendarNotTheSettings(t *testing.T) {
+	h := inLocale(t, "en-GB")
+	h.u.onSettings()
+	var e *form.DateEntry
+	for _, b := range h.shown.settings.form.Fields() {
+		if d, ok := b.(*form.DateField); ok && b.Path() == "startDate" {
+			e = d.DateEntry()
+		}
+	}
+	if e == nil {
+		t.Fatal("the settings ask for no first month")
+	}
+	dlg := h.w.Canvas().Overlays().Top()
+	test.Tap(e.ActionItem.(fyne.Tappable))
+	if e.PopUp() == nil || !e.PopUp().Visible() {
+		t.Fatal("no calendar opened")
+	}
+	pressEscape(h)
+	if e.PopUp().Visible() {
+		t.Error("Escape leaves the calendar open")
+	}
+	if top := h.w.Canvas().Overlays().Top(); top != dlg {
+		t.Fatalf("after one Escape the top overlay is %T, want the Settings dialog", top)
+	}
+	if f := h.w.Canvas().Focused(); f != e {
+		t.Errorf("after Escape the focus is on %T, want the first month's date", f)
+	}
+	pressEscape(h)
+	if top := h.w.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a second Escape leaves %T open, want the Settings closed", top)
+		h.shown.settings.dlg.Hide()
+	}
+}
+
+// TestTheCalendarOfTheCaseDateFitsALaptop opens the calendar of the
+// case's date (2026-11-30 in the sample) in a window 1024 × 640: it lies
+// within the window, its last week included, and leaves the date in view.
+func TestTheCalendarOfTheCaseDateFitsALaptop(t *testing.T) {
+	h := inLocale(t, "en-US")
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	e := h.dateAt(casebuilder.StepContext, "date")
+	h.settle()
+	test.Tap(e.ActionItem.(fyne.Tappable))
+	p := e.PopUp()
+	if p == nil || !p.Visible() {
+		t.Fatal("no calendar opened")
+	}
+	defer p.Hide()
+	if !hasLabel(e.Calendar(), "November 2026") {
+		t.Fatal("the calendar does not open on November 2026")
+	}
+	// The calendar is what the pop-up draws: its content and the padding
+	// round it.
+	pad := theme.InnerPadding() / 2
+	top := p.Content.Position().SubtractXY(pad, pad)
+	bottom := p.Content.Position().Add(p.Content.Size()).AddXY(pad, pad)
+	cv := h.w.Canvas().Size()
+	if top.X < 0 || top.Y < 0 || bottom.X > cv.Width || bottom.Y > cv.Height {
+		t.Errorf("the calendar spans %v to %v, outside the %v window", top, bottom, cv)
+	}
+	field := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	if top.Y < field.Y+e.Size().Height && bottom.Y > field.Y {
+		t.Errorf("the calendar (%v to %v) covers the date (%v high at %v)", top.Y, bottom.Y, e.Size().Height, field.Y)
+	}
 }

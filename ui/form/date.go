@@ -79,11 +79,21 @@ func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-// TypedKey closes the calendar on Escape, as Cancel would, and passes
-// every other key to the entry.
+// TypedKey closes the calendar on Escape, as Cancel would, passes Escape
+// and Enter on to the window as every entry does (to close a dialog, or
+// confirm it), and every other key to the entry. While the calendar is
+// open the keys go to it (see [calendarKeys]), so the entry sees Escape
+// with the calendar open only when given the focus back by the program.
 func (e *DateEntry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && e.popUp != nil && e.popUp.Visible() {
-		e.popUp.Hide()
+		e.closeCalendar()
+		return
+	}
+	// Entry.TypedKey would pass them on itself, but it asks the driver for
+	// the canvas of the Entry inside e, which the desktop driver does not
+	// know (it knows e, the widget on the canvas), so that Escape in a
+	// date did nothing in a dialog. Fyne's test driver knows any object.
+	if toWindow(e, ev, !e.MultiLine && e.OnSubmitted == nil) {
 		return
 	}
 	e.Entry.TypedKey(ev)
@@ -109,8 +119,9 @@ func typedInFull(s string) bool {
 	return len(runs) == 3 && (runs[2] == 4 || runs[0] == 4 && runs[2] == 2)
 }
 
-// openCalendar shows the calendar under the entry, on the month of the
-// date in it, or of today.
+// openCalendar shows the calendar beside the entry, on the month of the
+// date in it, or of today, and gives it the keyboard so that Escape
+// closes it (see [calendarKeys]).
 func (e *DateEntry) openCalendar() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
 	if c == nil || e.Disabled() {
@@ -123,10 +134,48 @@ func (e *DateEntry) openCalendar() {
 		}
 	}
 	e.calendar = widget.NewCalendar(start, e.pick)
-	e.popUp = widget.NewPopUp(e.calendar, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
-	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
-	e.popUp.Resize(fyne.NewSize(max(e.Size().Width, e.popUp.MinSize().Width), e.popUp.MinSize().Height))
+	keys := newCalendarKeys(e.calendar, e.closeCalendar)
+	e.popUp = widget.NewPopUp(keys, c)
+	size := fyne.NewSize(max(e.Size().Width, e.popUp.MinSize().Width), e.popUp.MinSize().Height)
+	e.popUp.Resize(size)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	e.popUp.ShowAtPosition(calendarPlace(c.Size(), at, e.Size(), size))
+	// A pop-up is an overlay with a focus of its own: until something in
+	// it has the focus, keys go to the window, where a dialog's Escape
+	// closes the dialog under the calendar.
+	c.Focus(keys)
+}
+
+// calendarPlace is where a calendar of size goes on a canvas for a field
+// of size field at at: under the field, or above it when there is no room
+// under it, and moved left as far as needed to end inside the canvas, so
+// that every day of the month can be picked and the field stays in view.
+// A canvas too short for the calendar either side of the field gets it
+// as low as it can go whole, over the field.
+func calendarPlace(canvas fyne.Size, at fyne.Position, field, size fyne.Size) fyne.Position {
+	x := max(min(at.X, canvas.Width-size.Width), 0)
+	below, above := at.Y+field.Height, at.Y-size.Height
+	switch {
+	case below+size.Height <= canvas.Height:
+		return fyne.NewPos(x, below)
+	case above >= 0:
+		return fyne.NewPos(x, above)
+	default:
+		return fyne.NewPos(x, max(canvas.Height-size.Height, 0))
+	}
+}
+
+// closeCalendar closes the calendar without picking a day, and gives the
+// focus back to the entry, where the calendar was opened from, so that a
+// second Escape reaches the window (and closes a dialog) as from the entry.
+func (e *DateEntry) closeCalendar() {
+	if e.popUp == nil || !e.popUp.Visible() {
+		return
+	}
+	e.popUp.Hide()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		c.Focus(e)
+	}
 }
 
 // pick puts the day picked in the calendar in the entry, as ISO, which
@@ -138,6 +187,44 @@ func (e *DateEntry) pick(t time.Time) {
 	e.SetText(casebuilder.DateOf(t).String())
 	if e.OnPicked != nil {
 		e.OnPicked()
+	}
+}
+
+// calendarKeys is the calendar in its pop-up, holding the focus while the
+// pop-up is open so that the keys typed then reach the date entry's
+// calendar, not the window: Escape closes the calendar alone. It draws
+// nothing of its own. A click on the calendar's buttons leaves the focus
+// here; Tab moves it to them, for Space to press one, and there Escape
+// does nothing, as Fyne's buttons keep the keys they are given.
+type calendarKeys struct {
+	widget.BaseWidget
+	calendar *widget.Calendar
+	onEscape func()
+}
+
+func newCalendarKeys(c *widget.Calendar, onEscape func()) *calendarKeys {
+	k := &calendarKeys{calendar: c, onEscape: onEscape}
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+func (k *calendarKeys) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(k.calendar)
+}
+
+// FocusGained and FocusLost show nothing: the calendar is the sign that
+// it has the keyboard.
+func (k *calendarKeys) FocusGained() {}
+
+func (k *calendarKeys) FocusLost() {}
+
+// TypedRune ignores what is typed: dates are typed in the entry.
+func (k *calendarKeys) TypedRune(rune) {}
+
+// TypedKey closes the calendar on Escape.
+func (k *calendarKeys) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		k.onEscape()
 	}
 }
 
