@@ -293,6 +293,12 @@ func (d *doc) breakEvens() {
 	for _, be := range d.an.BreakEven {
 		name := cell{s: orDefault(be.Input, upperFirst(d.place(be.Path)))}
 		kind := cell{s: shortKind(be.Kind), muted: true}
+		// A cost per head is estimated for one head (the lines table says
+		// how many): without a word, €8,500 reads as the line's €17,000.
+		if e := be.Estimate; e.Kind == casebuilder.CostEstimate && e.Alternative < len(d.c.Alternatives) &&
+			e.Line < len(d.c.Alternatives[e.Alternative].Costs) && d.c.Alternatives[e.Alternative].Costs[e.Line].PerHead {
+			kind.s += " per head"
+		}
 		likely := cell{s: value(be.Likely, be.Unit), style: "B"}
 		cells := []cell{name, kind, dash, likely, dash, dash, dash}
 		if dr, ok := drivers[be.Estimate]; ok {

@@ -193,7 +193,8 @@ func TestGlossary(t *testing.T) {
 		{"IRR", "the yearly rate at which the NPV would be zero", "IRR, internal rate of return", "the NPV would be zero"},
 		{"ROI", "net benefit over cost, undiscounted (Phillips)", "ROI (Phillips), return on investment", "Phillips ROI Methodology"},
 		{"BCR", "benefits per unit of cost, at today's value", "BCR, benefit-cost ratio", "present value of the benefits"},
-		{"Payback", "the month cumulative cash turns positive for good", "Payback", "by whose end the cumulative net cash flow"},
+		// Not "cash": the cash alone may never pay back (the cash NPV).
+		{"Payback", "when benefits to date overtake costs for good", "Payback", "each month's costs and benefits counted together"},
 		{"P10", "one in ten is lower, one in ten higher", "P10, P50, P90", "eight in ten lie between them"},
 		{"PERT", "a smooth curve from low to high, peaking at the likely value", "PERT", "peaking at its likely value"},
 		{"contingency reserve", "the expected cost of its risks' contingency plans", "Contingency reserve", "A risk that concerns several alternatives is in the reserve of each"},

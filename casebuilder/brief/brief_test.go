@@ -684,7 +684,7 @@ func TestSummaryRisks(t *testing.T) {
 	squeeze := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), ""), "-", "") }
 	for _, paper := range []string{"a4", "letter"} {
 		page := squeeze(pdftest.Pages(t, write(t, c, paper))[1])
-		// By expected cost, likelihood × impact: R2 €120,000, R7 €60,000,
+		// By exposure, likelihood × impact: R2 €120,000, R7 €60,000,
 		// R1 €45,000 (worked from the sample), then R3 €24,000; rounded
 		// on the summary. Letter, shorter, has room for the first two
 		// with the box on stopping and the figures for cash.
@@ -716,6 +716,11 @@ func TestSummaryRisks(t *testing.T) {
 		}
 		if strings.Contains(page, "…") {
 			t.Errorf("%s: the summary cuts something short", paper)
+		}
+		// "Expected cost" is likelihood × plan cost in the reserve, the
+		// risks' section and the workbook: this figure has its own name.
+		if !strings.Contains(page, squeeze("Exposure: likelihood × what the risk costs if it happens and nothing is done.")) || strings.Contains(page, "Expectedcost") {
+			t.Errorf("%s: the summary's top risks do not say they are ranked by exposure", paper)
 		}
 	}
 }

@@ -384,7 +384,9 @@ func joinOr(items []string) string {
 // today's value. The other alternatives' lines are in the appendix.
 func (d *doc) lineTotals(a *casebuilder.AltResult) {
 	t := d.linesTable(a, d.res.Recommended, true)
-	t.note = "Present value: discounted to the start at " + d.f.Percent(d.c.DiscountRate) + " a year. A line tied to a milestone moves with it."
+	// Each figure is the exact one rounded, so a total may be a unit off
+	// the sum of its rounded lines: a CFO adding them up is told why.
+	t.note = "Present value: discounted to the start at " + d.f.Percent(d.c.DiscountRate) + " a year. A line tied to a milestone moves with it. Each figure is rounded on its own: a total may differ from the sum of its lines by rounding."
 	d.sub("Costs and benefits, line by line")
 	d.leadFor("Each cost as it is spent and each benefit a year at full effect, low, likely and high; the figures use the likely ones, and benefits on the same problem are valued one after another, so that no saving counts twice.", t)
 	d.table(t)

@@ -255,7 +255,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 			{d.roundMoney(rec.NPV), "Net present value", "NPV: costs and benefits as worth today, at the rate below."},
 			{d.roundPercentOf(rec.ROI), "Return on investment", "ROI: net benefit over cost, undiscounted (Phillips)."},
 			{d.roundRatio(rec.BCR), "Benefit-cost ratio", "BCR: benefits per unit of cost, at today's value."},
-			{d.paidBackIn(rec, false), "Paid back in", "Payback: the month cumulative cash turns positive for good."},
+			{d.paidBackIn(rec, false), "Paid back in", "Payback: when benefits to date overtake costs for good."},
 		})
 		d.headlinePanel(rec, lim.simulationNote, lim.headlineLines)
 	}
@@ -269,7 +269,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 		// however much of the plan's text the page has room for.
 		t := &table{caption: "Top risks", size: 7.5, tight: true, cols: []col{
 			{head: "Risk", w: 30, align: "L"},
-			{head: "Expected cost", w: 13, align: "R"},
+			{head: "Exposure", w: 13, align: "R"},
 			{head: "Contingency plan", w: 45, align: "L"},
 			{head: "Plan cost", w: 12, align: "R"},
 		}}
@@ -287,7 +287,9 @@ func (d *doc) summaryBody(lim summaryLimits) {
 		}
 		d.table(t)
 		d.y -= 2.5
-		d.note("Expected cost: likelihood × what the risk costs if it happens and nothing is done. All risks and their owners are in " + d.sectionRef("Risks and contingencies") + ".")
+		// Not "expected cost": that is likelihood × plan cost everywhere
+		// else (the reserve, the workbook's Risks sheet, the app).
+		d.note("Exposure: likelihood × what the risk costs if it happens and nothing is done. All risks and their owners are in " + d.sectionRef("Risks and contingencies") + ".")
 	}
 
 	if lim.measures < 0 {
@@ -551,7 +553,7 @@ func (d *doc) recRisks() []*casebuilder.Risk {
 }
 
 // topRisks returns the n risks of the recommendation with the largest
-// expected cost (likelihood × impact cost), the larger impact score first
+// exposure (likelihood × impact cost), the larger impact score first
 // among equals, then the case's order.
 func (d *doc) topRisks(n int) []*casebuilder.Risk {
 	rs := d.recRisks()

@@ -536,6 +536,13 @@ func TestBreakEven(t *testing.T) {
 	if checked != 12 {
 		t.Errorf("%d break-evens checked by hand, want 12", checked)
 	}
+	// The coaches and the new hires' time are estimated per head (€8,500
+	// a coach, of the line's €17,000), the managers' time for the line.
+	for first, kind := range map[string]string{"Two full-time": "Cost per", "New hires' time": "Cost per", "Sales managers'": "Cost €7,500"} {
+		if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, first) && strings.Contains(l, kind) }) {
+			t.Errorf("the break-even of %s… is not of kind %q", first, kind)
+		}
+	}
 	pdftest.MustContain(t, "the break-evens", strings.Join(pages, " "), "the same for staying ahead of Revised compensation plan with a retention award, the next best")
 }
 

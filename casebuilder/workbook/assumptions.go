@@ -483,7 +483,7 @@ func (b *book) costLines(s *sheet) {
 		if k.HeadsFrom != "" {
 			heads := b.headsFor(k.HeadsFrom, 0)
 			r[aI-1] = b.formula(rCalc, unitFormat(figure.Count, heads.value), heads.formula, heads.value)
-			note = strings.TrimSpace(fmt.Sprintf("The heads follow %s year by year (Cost of pain sheet). %s", b.keyLabel(k.HeadsFrom), note))
+			note = strings.TrimSpace(fmt.Sprintf("The heads follow the %s on the Cost of pain sheet, year by year. %s", b.keyLabel(k.HeadsFrom), note))
 		} else {
 			r[aI-1] = b.number(rInput, unitFormat(figure.Count, k.Heads), k.Heads)
 		}

@@ -426,7 +426,7 @@ func (s *story) record() error {
 	t.Decisions = []cb.DecisionRequest{
 		{Raised: addDays(s.fired, 3), Question: "Go on with the roll-out with one coach, the external firm covering the second coach's regions?",
 			From: "VP Sales", By: addDays(s.fired, 5), Decided: addDays(s.fired, 5), Answer: "Yes, with the external firm at up to 9,000 a month from the reserve."},
-		{Raised: addDays(s.day, -10), Question: "Keep the external coaching firm until the new coach starts, at 9,000 a month from the contingency reserve?",
+		{Raised: addDays(s.day, -10), Question: "Keep the external coaching firm until the new coach starts, at €9,000 a month from the contingency reserve?",
 			From: "CFO", By: addDays(s.day, 15)},
 	}
 	owner := func(i int) string {
