@@ -45,6 +45,36 @@ func page(sections ...fyne.CanvasObject) *container.Scroll {
 	return form.WheelScroll(container.NewPadded(container.New(readable{}, col)))
 }
 
+// overviewOverList is a column of an overview (a heat map and what sums
+// it up) above a master list: the list keeps the rows its minimum shows,
+// the overview has what it needs of the rest and scrolls in what is left
+// when that is too little, and the list has all that remains. The column
+// asks for no more than the list and a little of the overview, so a
+// small window is not made taller by it.
+func overviewOverList(overview, list fyne.CanvasObject) *fyne.Container {
+	return container.New(overListLayout{}, container.NewVScroll(overview), list)
+}
+
+// overListLayout lays out overviewOverList's scroll of the overview
+// (objs[0]) above its list (objs[1]).
+type overListLayout struct{}
+
+func (overListLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	top, list := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(top.Width, list.Width), top.Height+theme.Padding()+list.Height)
+}
+
+func (overListLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	scroll, list := objs[0].(*container.Scroll), objs[1]
+	pad := theme.Padding()
+	room := size.Height - pad - list.MinSize().Height
+	top := max(min(scroll.Content.MinSize().Height, room), scroll.MinSize().Height)
+	scroll.Move(fyne.NewPos(0, 0))
+	scroll.Resize(fyne.NewSize(size.Width, top))
+	list.Move(fyne.NewPos(0, top+pad))
+	list.Resize(fyne.NewSize(size.Width, size.Height-top-pad))
+}
+
 // section is a titled group of fields with a line of explanation.
 func section(title, hint string, body ...fyne.CanvasObject) fyne.CanvasObject {
 	return sectionWithNote(title, nil, hint, body...)

@@ -63,13 +63,19 @@ func newRisksScreen(u *UI) screen {
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.summary.SizeName = theme.SizeNameCaptionText
 	s.filter = container.NewVBox()
-	left := container.NewBorder(container.NewVBox(s.heat, s.summary, s.filter), nil, nil, nil, s.md.List.Box())
+	// The list shows several risks whatever the window's height; the map
+	// above it scrolls when the window is too short for both.
+	s.md.List.SetMinRows(riskRowsShown)
+	left := overviewOverList(container.NewVBox(s.heat, s.summary, s.filter), s.md.List.Box())
 	split := container.NewHSplit(left, s.md.Detail)
 	split.Offset = 0.3
 	s.box = split
 	s.refresh(true)
 	return s
 }
+
+// riskRowsShown is how many risks the list shows at least.
+const riskRowsShown = 3
 
 // newRiskID is the ID of a risk added to c: risk-N, the first free.
 func newRiskID(c *casebuilder.Case) string { return uniqueID("risk", riskIDs(c)) }

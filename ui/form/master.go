@@ -30,10 +30,12 @@ type Master struct {
 	dup, del *widget.Button
 	up, down *widget.Button
 	box      *fyne.Container
+	// rows is how many rows the list is tall enough for at least.
+	rows int
 }
 
 func newMaster(host Host, edits *ListEdits, noun string, describe func(c *casebuilder.Case, i int) (string, string), onSelect func(i int)) *Master {
-	m := &Master{host: host, edits: edits, describe: describe, onSelect: onSelect, selected: -1}
+	m := &Master{host: host, edits: edits, describe: describe, onSelect: onSelect, selected: -1, rows: 1}
 	m.list = widget.NewList(
 		func() int { return len(m.shown) },
 		func() fyne.CanvasObject {
@@ -67,9 +69,38 @@ func newMaster(host Host, edits *ListEdits, noun string, describe func(c *casebu
 	m.up = IconButton(theme.MoveUpIcon(), "Move up", func() { m.onMove(-1) })
 	m.down = IconButton(theme.MoveDownIcon(), "Move down", func() { m.onMove(+1) })
 	m.del = IconButton(theme.DeleteIcon(), "Remove", m.onRemove)
-	m.box = container.NewBorder(container.NewHBox(m.add, layout.NewSpacer(), m.up, m.down, m.dup, m.del), nil, nil, nil, m.list)
+	m.box = container.NewBorder(container.NewHBox(m.add, layout.NewSpacer(), m.up, m.down, m.dup, m.del), nil, nil, nil,
+		container.New(listRows{m}, m.list))
 	m.Refresh(host.Case(), true)
 	return m
+}
+
+// SetMinRows makes the list tall enough for n rows at least. Fyne's list
+// asks for one row only, and a column that shares its height among the
+// list and more (a heat map above it) leaves it no more than it asks for.
+func (m *Master) SetMinRows(n int) {
+	m.rows = max(n, 1)
+	m.box.Refresh()
+}
+
+// listRows lays out a master's list over all its room, at least as tall
+// as the master's rows.
+type listRows struct{ m *Master }
+
+// MinSize is the list's, as tall as the rows: a row is as tall as the
+// list asks for, and the list puts a padding between rows.
+func (l listRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := l.m.list.MinSize()
+	n := float32(l.m.rows)
+	return fyne.NewSize(s.Width, s.Height*n+theme.Padding()*(n-1))
+}
+
+// Layout gives the list all the room.
+func (listRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
 }
 
 // Box is the list with its buttons, as it is laid out.
