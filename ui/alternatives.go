@@ -186,7 +186,7 @@ func (s *alternativesScreen) costTable(f *form.Form, ai int) *form.Table {
 		func(j int, rf *form.Form, actions fyne.CanvasObject) fyne.CanvasObject {
 			at := func(field string) string { return fmt.Sprintf("%s[%d].%s", path, j, field) }
 			line := form.ItemOf(list, j)
-			name := rf.Text(at("name"), lineName(ai, form.FieldIn(line, func(l *casebuilder.Cost) *string { return &l.Name })), "e.g. Programme design by an external partner")
+			name := rf.WrappedText(at("name"), lineName(ai, form.FieldIn(line, func(l *casebuilder.Cost) *string { return &l.Name })), "e.g. Programme design by an external partner")
 			kind := rf.Choice(at("kind"), []string{string(casebuilder.OneTime), string(casebuilder.Monthly), string(casebuilder.Yearly)},
 				[]string{"One-time", "Monthly", "Yearly"},
 				form.AsText(form.In(line, func(l *casebuilder.Cost) *casebuilder.CostKind { return &l.Kind })).Then(func(c *casebuilder.Case) {
@@ -425,7 +425,7 @@ func (s *alternativesScreen) benefitTable(f *form.Form, ai int) *form.Table {
 		func(j int, rf *form.Form, actions fyne.CanvasObject) fyne.CanvasObject {
 			at := func(field string) string { return fmt.Sprintf("%s[%d].%s", path, j, field) }
 			line := form.ItemOf(list, j)
-			name := rf.Text(at("name"), lineName(ai, form.FieldIn(line, func(l *casebuilder.Benefit) *string { return &l.Name })), "e.g. Fewer early leavers")
+			name := rf.WrappedText(at("name"), lineName(ai, form.FieldIn(line, func(l *casebuilder.Benefit) *string { return &l.Name })), "e.g. Fewer early leavers")
 			var values, labels []string
 			for _, b := range benefitBases {
 				values = append(values, string(b.basis))

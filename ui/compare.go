@@ -124,9 +124,9 @@ func newCompareScreen(u *UI) screen {
 	s.whyNegative = f.TextArea("recommendation.whyNegativeNpv", text(func(c *casebuilder.Case) *string { return &c.Recommendation.WhyNegativeNPV }),
 		"e.g. A legal duty, or an option on growth that the figures do not capture.", 2)
 	s.whyNegativeBox = labelled("Why it is worth doing although its NPV is negative", s.whyNegative.Box())
-	decision := f.Text("ask.decision", text(func(c *casebuilder.Case) *string { return &c.Ask.Decision }),
+	decision := f.WrappedText("ask.decision", text(func(c *casebuilder.Case) *string { return &c.Ask.Decision }),
 		"e.g. Approve the programme and its three-year budget, to start in January")
-	people := f.Text("ask.people", text(func(c *casebuilder.Case) *string { return &c.Ask.People }),
+	people := f.WrappedText("ask.people", text(func(c *casebuilder.Case) *string { return &c.Ask.People }),
 		"Names, roles and time you ask for")
 	decideBy := f.Date("ask.decideBy", form.At(func(c *casebuilder.Case) *casebuilder.Date { return &c.Ask.DecideBy }))
 	upTo := s.upToGate()

@@ -413,11 +413,11 @@ func (s *trackScreen) decisionTable() fyne.CanvasObject {
 	t := f.Table(edits, "decision to ask for", "No decision asked of the report's readers.", nil, func(i int, rf *form.Form) fyne.CanvasObject {
 		at := func(field string) string { return fmt.Sprintf("tracking.decisions[%d].%s", i, field) }
 		d := form.ItemOf(list, i)
-		question := rf.Text(at("question"), form.In(d, func(x *casebuilder.DecisionRequest) *string { return &x.Question }), "The decision needed, e.g. extend the coaching to year 2?")
+		question := rf.WrappedText(at("question"), form.In(d, func(x *casebuilder.DecisionRequest) *string { return &x.Question }), "The decision needed, e.g. extend the coaching to year 2?")
 		from := rf.Text(at("from"), form.In(d, func(x *casebuilder.DecisionRequest) *string { return &x.From }), "Whose decision: the CEO, the CFO")
 		by := rf.Date(at("by"), form.In(d, func(x *casebuilder.DecisionRequest) *casebuilder.Date { return &x.By }))
 		decided := rf.Date(at("decided"), form.In(d, func(x *casebuilder.DecisionRequest) *casebuilder.Date { return &x.Decided }))
-		answer := rf.Text(at("answer"), form.In(d, func(x *casebuilder.DecisionRequest) *string { return &x.Answer }), "What was decided")
+		answer := rf.WrappedText(at("answer"), form.In(d, func(x *casebuilder.DecisionRequest) *string { return &x.Answer }), "What was decided")
 		return container.NewVBox(
 			top.Row(labelled("Decision needed", question.Box()), labelled("From", from.Box()), labelled("Needed by", by.Box())),
 			bottom.Row(labelled("Decided on", decided.Box()), labelled("Answer", answer.Box())),

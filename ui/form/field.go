@@ -137,6 +137,9 @@ type Entry struct {
 	// as its text takes at the entry's width (see Grow).
 	minRows, maxRows int
 	rows             int
+	// oneLine marks a text of one line shown wrapped over several (see
+	// NewWrappedLine): Enter makes no line break in it, nor does a paste.
+	oneLine bool
 	// fitted is what the rows were last fitted to: a layout resizes every
 	// entry, and a keystroke reaches fit twice (as typed, and as changed).
 	fitted struct {
@@ -280,6 +283,16 @@ func NewMultiLineEntry(rows int) *Entry {
 	return e
 }
 
+// NewWrappedLine returns an entry for a text of one line, a sentence
+// such as the decision asked for, that wraps its words over as many rows
+// as it takes rather than running on out of sight: Enter in it is the
+// window's, as in a one-line entry, and a pasted line break is a space.
+func NewWrappedLine() *Entry {
+	e := NewMultiLineEntry(1)
+	e.oneLine = true
+	return e
+}
+
 // FocusLost tells the field that typing in it has ended.
 func (e *Entry) FocusLost() {
 	e.focused = false
@@ -299,10 +312,14 @@ func (e *Entry) AcceptsTab() bool { return false }
 // other keys are the entry's (Enter in a text of several lines is a new
 // line).
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
-	if !toWindow(e, ev, !e.MultiLine && e.OnSubmitted == nil) {
-		e.Entry.TypedKey(ev)
-		e.fit()
+	if toWindow(e, ev, (!e.MultiLine || e.oneLine) && e.OnSubmitted == nil) {
+		return
 	}
+	if e.oneLine && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) {
+		return // no line break in a line
+	}
+	e.Entry.TypedKey(ev)
+	e.fit()
 }
 
 // TypedShortcut pastes a text with its tabs made spaces, leaving the
@@ -314,7 +331,7 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 		e.fit()
 		return
 	}
-	clip := cut{Clipboard: p.Clipboard, n: -1}
+	clip := cut{Clipboard: p.Clipboard, n: -1, oneLine: e.oneLine}
 	pasted := 0
 	if e.maxRunes > 0 {
 		pasted = utf8.RuneCountInString(clip.Content())
@@ -329,16 +346,21 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// cut is a clipboard whose text has spaces for its tabs and, where n is
-// not negative, only its first n characters.
+// cut is a clipboard whose text has spaces for its tabs (and for its line
+// breaks, when oneLine is set) and, where n is not negative, only its
+// first n characters.
 type cut struct {
 	fyne.Clipboard
-	n int
+	n       int
+	oneLine bool
 }
 
 // Content is the clipboard's text with spaces for its tabs, cut.
 func (c cut) Content() string {
 	s := strings.ReplaceAll(c.Clipboard.Content(), "\t", " ")
+	if c.oneLine {
+		s = oneLine(s)
+	}
 	if c.n < 0 {
 		return s
 	}
@@ -501,4 +523,9 @@ func Capital(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// oneLine is s with a space for each of its line breaks.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }

@@ -148,6 +148,16 @@ func (f *Form) TextArea(path string, v Value[string], placeholder string, rows i
 	return f.text(e, path, v, placeholder)
 }
 
+// WrappedText binds an entry to a text of one line that shows whole,
+// wrapped over as many rows as it takes up to MaxTextRows: a sentence too
+// long for one row of the form, which a one-line entry would cut at its
+// edge (see NewWrappedLine).
+func (f *Form) WrappedText(path string, v Value[string], placeholder string) *TextField {
+	e := NewWrappedLine()
+	e.Grow(MaxTextRows)
+	return f.text(e, path, v, placeholder)
+}
+
 // MaxTextRows is the most lines a text of several lines shows on a form
 // before it scrolls in its box: a finding or a reason of a few sentences
 // is read whole, in a window 1024 wide.
@@ -156,7 +166,7 @@ const MaxTextRows = 10
 func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) *TextField {
 	t := &TextField{}
 	e.SetPlaceHolder(placeholder)
-	if !e.MultiLine {
+	if !e.MultiLine || e.oneLine {
 		e.Limit(MaxLine, func(kept, pasted int) {
 			n := func(x int) string { return f.host.Format(float64(x), figure.Count) }
 			msg := fmt.Sprintf("a line holds at most %s characters; the rest belongs in a description or a note", n(MaxLine))
@@ -170,6 +180,9 @@ func (f *Form) text(e *Entry, path string, v Value[string], placeholder string) 
 	}
 	t.setUp(f, path, e, nil, v, keep, func(s string, _ bool) (string, error) {
 		s = strings.ReplaceAll(s, "\t", " ") // no tab reaches the case
+		if e.oneLine {
+			s = oneLine(s)
+		}
 		if utf8.RuneCountInString(s) > casebuilder.MaxText {
 			return "", fmt.Errorf("a text holds at most %s characters", f.host.Format(casebuilder.MaxText, figure.Count))
 		}

@@ -181,6 +181,51 @@ func TestTypingATextIsOneUndoStep(t *testing.T) {
 	}
 }
 
+// TestAWrappedLineShowsWholeAndStaysOneLine checks a text of one line
+// shown wrapped (the decision asked for): a sentence too long for a row
+// of the form takes more rows rather than running on out of sight, Enter
+// makes no line break but reaches the window, a paste's line breaks are
+// spaces, and the line's limit holds.
+func TestAWrappedLineShowsWholeAndStaysOneLine(t *testing.T) {
+	h := newHost(t, sample())
+	f := New(h, casebuilder.StepContext)
+	tf := f.WrappedText("title", At(title), "")
+	h.show(tf.Box())
+	e := tf.Entry()
+	h.typeIn(e, "Approve the first stage of the programme now")
+	if e.rows != 1 {
+		t.Errorf("a short line takes %d rows, want 1", e.rows)
+	}
+	entered := 0
+	h.w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyReturn {
+			entered++
+		}
+	})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if h.c.Title != "Approve the first stage of the programme now" || entered != 1 {
+		t.Errorf("Enter made the title %q and reached the window %d times, want no change and once", h.c.Title, entered)
+	}
+	long := strings.Repeat("and the roll-out at the pilot review, on the thresholds it sets, ", 4)
+	e.SetText(long)
+	if e.rows < 2 || h.c.Title != long {
+		t.Errorf("a line of %d characters takes %d rows at %v wide, want more than one", len(long), e.rows, e.Size().Width)
+	}
+	clip := fyne.CurrentApp().Clipboard()
+	e.SetText("")
+	clip.SetContent("first line\r\nsecond line\nthird")
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if h.c.Title != "first line second line third" {
+		t.Errorf("a paste of three lines made the title %q", h.c.Title)
+	}
+	e.SetText("")
+	clip.SetContent(strings.Repeat("x", MaxLine+20))
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if len(h.c.Title) != MaxLine || !strings.Contains(tf.Problem(), "A line holds at most 500 characters") {
+		t.Errorf("a paste past the limit: title of %d characters, problem %q", len(h.c.Title), tf.Problem())
+	}
+}
+
 func TestANumberIsReadTidiedAndRefused(t *testing.T) {
 	h := newHost(t, sample())
 	f := New(h, casebuilder.StepCompare)
