@@ -153,9 +153,14 @@ func (h *headline) show(a analysis) {
 	if !a.res.RecommendedByCase {
 		name += " (highest NPV)"
 	}
-	// Once approved, the figures beside it are the re-forecast; the
-	// Track step shows them against the approved ones.
-	form.SetText(h.recommendedCaption, "Recommended"+approvedMark(a.c))
+	// Once approved, the figures beside it are the re-forecast, from
+	// today's estimates, not the figures approved: the caption says so, and
+	// the Track step shows them against the approved ones.
+	caption := "Recommended"
+	if a.c.IsApproved() {
+		caption = "Approved " + shortDate(a.c.Tracking.Baseline.Approval.Date) + ", as re-forecast"
+	}
+	form.SetText(h.recommendedCaption, caption)
 	form.SetText(h.recommended, name)
 	// Figures that rest on a line with no value yet are no findings: they
 	// say what they wait for until it has one.

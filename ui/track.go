@@ -244,9 +244,12 @@ func (s *trackScreen) showAnalysis(a analysis) {
 		f.Money(m.SpentToDate), f.Money(m.PlannedToDate), f.Money(m.ForecastAtCompletion), budget, f.Money(m.ApprovedBudget),
 		f.Money(abs(m.VarianceAtCompletion)), over, f.Money(m.ReserveUsed), f.Money(m.ReserveApproved), used, f.Money(m.ReserveLeft)))
 	fc := &p.Forecast
-	s.forecast.SetText(fmt.Sprintf("Re-forecast NPV %s against %s approved; the milestones' slippage costs %s of it. Total cost %s against %s approved; total benefit %s against %s.",
+	// The re-forecast rests on today's estimates for every month, the
+	// past ones too; the forecast at completion above on the spend to
+	// date. Side by side, two total costs need saying which is which.
+	s.forecast.SetText(fmt.Sprintf("Re-forecast from today's estimates, months past included: NPV %s against %s approved, of which the milestones' slippage costs %s; total cost %s against %s approved (the forecast at completion, %s, counts the spend to date instead); total benefit %s against %s.",
 		f.Money(fc.NPV), f.Money(fc.ApprovedNPV), f.Money(fc.SlipCost), f.Money(fc.TotalCost), f.Money(fc.ApprovedTotalCost),
-		f.Money(fc.TotalBenefit), f.Money(fc.ApprovedTotalBenefit)))
+		f.Money(m.ForecastAtCompletion), f.Money(fc.TotalBenefit), f.Money(fc.ApprovedTotalBenefit)))
 	b := &p.Benefits
 	s.benefits.SetText(fmt.Sprintf("Benefits realised to date %s against %s planned (%s of it measured by a KPI, %s that no reading can confirm); the KPIs' improvement is worth %s before isolating the programme's share.",
 		f.Money(b.RealisedToDate), f.Money(b.PlannedToDate), f.Money(b.MeasuredPlannedToDate), f.Money(b.UnmeasuredPlannedToDate), f.Money(b.ImprovementToDate)))

@@ -143,7 +143,9 @@ func TestApproveFromReview(t *testing.T) {
 		t.Errorf("title %q does not say the case is approved", th.title())
 	}
 	th.settle()
-	if got := th.u.headline.recommendedCaption.Text; got != "Recommended (approved 8 Jul 2027)" {
+	// Its NPV is the re-forecast's (€746.5k on the tracked sample), not
+	// the €696.0k approved: the caption says which.
+	if got := th.u.headline.recommendedCaption.Text; got != "Approved 8 Jul 2027, as re-forecast" {
 		t.Errorf("the headline says %q", got)
 	}
 	if !slices.Contains(stepNames(th.u), "Track") {
@@ -661,5 +663,18 @@ func TestTrackStatusQuotesFiguresAsTheBoxesDo(t *testing.T) {
 	})
 	if want := "Money: The forecast at completion, 1.919.905\u00a0€, is within the approved budget of 1.993.200\u00a0€"; !strings.HasPrefix(money, want) {
 		t.Errorf("in German the money's status reads %q, want it to begin %q", money, want)
+	}
+}
+
+// TestTrackSaysWhichTotalCostIsWhich checks that the re-forecast's total
+// cost, from today's estimates for every month (€1,936,905 on the tracked
+// sample), is not shown as a second forecast beside the forecast at
+// completion, from the spend to date (€1,919,905): the one names the other.
+func TestTrackSaysWhichTotalCostIsWhich(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	s := th.track()
+	want := "Re-forecast from today's estimates, months past included: NPV €746,515 against €696,016 approved, of which the milestones' slippage costs €0; total cost €1,936,905 against €1,993,200 approved (the forecast at completion, €1,919,905, counts the spend to date instead)"
+	if got := s.forecast.Text; !strings.HasPrefix(got, want) {
+		t.Errorf("the re-forecast reads %q, want it to begin %q", got, want)
 	}
 }
