@@ -835,3 +835,30 @@ func TestFooterTheSameOnEveryPage(t *testing.T) {
 		})
 	}
 }
+
+// TestCoverTitleBalanced checks that the cover's title is wrapped on as
+// few lines as the full width needs, and the lines as alike in length as
+// those allow: the tracked sample's title, on three lines, no longer ends
+// on "in" alone.
+func TestCoverTitleBalanced(t *testing.T) {
+	c := shared(t, "tracked")
+	d := newDoc(c, paperOf(t, "a4"), fixed, analysed(c))
+	d.newPage(false)
+	d.setFont("B", 24)
+	full := d.clamp(c.Title, d.contentW(), 4)
+	lines := d.balanced(c.Title, d.contentW(), 4)
+	if len(lines) != len(full) || len(lines) < 2 {
+		t.Fatalf("the title takes %d lines balanced, %d at the full width: %q", len(lines), len(full), lines)
+	}
+	if strings.Join(lines, " ") != c.Title {
+		t.Errorf("balanced, the title reads %q", strings.Join(lines, " "))
+	}
+	if last := lines[len(lines)-1]; len(strings.Fields(last)) < 2 {
+		t.Errorf("the title's last line is %q alone: %q", last, lines)
+	}
+	for _, l := range lines {
+		if d.width(l) > d.contentW() {
+			t.Errorf("the line %q is wider than the page", l)
+		}
+	}
+}

@@ -12,6 +12,37 @@ import (
 
 // cover writes the cover: the title, the ask in one line, who prepared it
 // for whom and when, and the contents.
+// balanced wraps s in the width w on at most n lines, as clamp does, and
+// then as narrow as the same number of lines allows, so that the lines of
+// a title are alike in length and its last is not a word left alone
+// ("… nine months / in").
+func (d *doc) balanced(s string, w float64, n int) []string {
+	lines := d.clamp(s, w, n)
+	if len(lines) < 2 || len(d.wrap(s, w)) > n {
+		return lines
+	}
+	// No narrower than its widest word, which is never broken for it (a
+	// word wider than the page is, and the title is left as it is).
+	narrow := w / float64(len(lines))
+	for _, word := range strings.Fields(s) {
+		if ww := d.width(word); ww > w {
+			return lines
+		} else {
+			narrow = max(narrow, ww)
+		}
+	}
+	wide := w
+	for range 24 {
+		mid := (narrow + wide) / 2
+		if len(d.wrap(s, mid)) <= len(lines) {
+			wide = mid
+		} else {
+			narrow = mid
+		}
+	}
+	return d.wrap(s, wide)
+}
+
 func (d *doc) cover() {
 	d.newTOC()
 	d.newPage(false)
@@ -20,7 +51,7 @@ func (d *doc) cover() {
 
 	// A band across the page carries the title.
 	d.setFont("B", 24)
-	titleLines := d.clamp(orDefault(c.Title, "Untitled case"), d.contentW(), 4)
+	titleLines := d.balanced(orDefault(c.Title, "Untitled case"), d.contentW(), 4)
 	bandY := pdfstyle.MarginTop + 4
 	bandH := 30 + float64(len(titleLines))*10.5
 	d.fill(pdfstyle.Accent)

@@ -3,6 +3,7 @@ package pdftext
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -182,6 +183,19 @@ func TestWrapNeverSplitsAGrapheme(t *testing.T) {
 					t.Errorf("Wrap(%q, %v): line %q starts with a mark", word, w, l)
 				}
 			}
+		}
+	}
+}
+
+// TestWrapInNoRoom checks that a width of zero or less, a column with no
+// room left, sets a character a line, as the narrowest width does: it
+// once gave empty lines without end, and a brief that asked for it never
+// came back.
+func TestWrapInNoRoom(t *testing.T) {
+	s := newSetter(t)
+	for _, w := range []float64{0, -36} {
+		if got := s.Wrap("Coaching pays", w); !slices.Equal(got, []string{"C", "o", "a", "c", "h", "i", "n", "g", "p", "a", "y", "s"}) {
+			t.Errorf("Wrap in %v mm = %q, want a character a line", w, got)
 		}
 	}
 }

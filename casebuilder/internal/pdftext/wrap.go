@@ -67,8 +67,10 @@ func (s *Setter) wrapPara(text string, w float64, lines []string) []string {
 		if line.Len() > 0 {
 			flush()
 		}
-		// A word wider than the line is cut where it must be.
-		for ww > w {
+		// A word wider than the line is cut where it must be, a character
+		// at least at a time: a width of zero or less (a column with no
+		// room) gives a character a line rather than no end of empty ones.
+		for ww > w && word != "" {
 			cut := s.cut(word, w)
 			lines = append(lines, word[:cut])
 			word = word[cut:]
