@@ -137,7 +137,7 @@ func WeighIn(c *Case, res *Result, lang language.Tag) *Scoring {
 		s.Alternatives[ai] = AltScore{ID: a.ID, Name: a.Name, DoNothing: a.DoNothing, Criteria: []CriterionScore{}}
 	}
 	for _, k := range c.Criteria {
-		auto := autoScores(c, k.Auto, res, f)
+		auto := autoScores(k.Auto, res, f)
 		for ai := range c.Alternatives {
 			as := &s.Alternatives[ai]
 			cs := CriterionScore{Criterion: k.ID, Name: k.Name, Weight: k.Weight}
@@ -184,11 +184,9 @@ type autoScore struct {
 	rationale string
 }
 
-// autoScores scores every alternative of c on a figure, or returns nil
-// for a criterion scored by hand. An alternative whose figures wait for a
-// line's value (see [Case.WaitsFor]) is not scored yet, and its €0 does
-// not stretch the range the others are scored in.
-func autoScores(c *Case, how AutoScore, res *Result, f *figure.Format) []autoScore {
+// autoScores scores every alternative on a figure, or returns nil for a
+// criterion scored by hand.
+func autoScores(how AutoScore, res *Result, f *figure.Format) []autoScore {
 	var figure func(a *AltResult) float64
 	var label string
 	var show func(float64) string
@@ -206,29 +204,17 @@ func autoScores(c *Case, how AutoScore, res *Result, f *figure.Format) []autoSco
 	default:
 		return nil
 	}
-	out := make([]autoScore, len(res.Alternatives))
-	var values []float64
-	for i := range res.Alternatives {
-		if waits := c.WaitsFor(i); waits != "" {
-			out[i].rationale = fmt.Sprintf("Not scored yet: its %s %s.", label, waits)
-			continue
-		}
-		values = append(values, figure(&res.Alternatives[i]))
+	if len(res.Alternatives) == 0 {
+		return []autoScore{}
 	}
-	if len(values) == 0 {
-		return out
+	values := make([]float64, len(res.Alternatives))
+	for i := range res.Alternatives {
+		values[i] = figure(&res.Alternatives[i])
 	}
 	lo, hi := slices.Min(values), slices.Max(values)
-	for i := range res.Alternatives {
-		if out[i].rationale != "" {
-			continue
-		}
-		v := figure(&res.Alternatives[i])
-		why := fmt.Sprintf("Scored from the %s: %s, where the alternatives range from %s to %s.", label, show(v), show(lo), show(hi))
-		if len(values) == 1 {
-			why = fmt.Sprintf("Scored from the %s: %s, with no other alternative's to compare it with yet.", label, show(v))
-		}
-		out[i] = autoScore{AutoScoreOf(v, lo, hi), why}
+	out := make([]autoScore, len(values))
+	for i, v := range values {
+		out[i] = autoScore{AutoScoreOf(v, lo, hi), fmt.Sprintf("Scored from the %s: %s, where the alternatives range from %s to %s.", label, show(v), show(lo), show(hi))}
 	}
 	return out
 }

@@ -113,30 +113,6 @@ func TestWeighAutomatic(t *testing.T) {
 		t.Errorf("top %v; B, tied first, is top-ranked", s.TopRanked)
 	}
 
-	// A's cost with no amount yet: A waits, is not scored, and its NPV
-	// (now 3,000) does not widen the range: between −1,000 and 0, none and
-	// B score 5, C 1.
-	waiting := scoredCase()
-	waiting.Alternatives[1].Costs[0].Amount = Range{}
-	ws := Weigh(waiting, Calculate(waiting))
-	for i, want := range []int{5, 0, 5, 1} {
-		if got := ws.Alternatives[i].Criteria[0].Score; got != want {
-			t.Errorf("with A waiting, %s scores %d from the NPV, want %d", ws.Alternatives[i].Name, got, want)
-		}
-	}
-	if got := ws.Alternatives[1].Criteria[0].Rationale; got != `Not scored yet: its NPV waits for the amount of cost "cost".` {
-		t.Errorf("A waiting: rationale %q", got)
-	}
-	// With every alternative but doing nothing waiting, there is nothing
-	// to compare its NPV with.
-	for i := 1; i < len(waiting.Alternatives); i++ {
-		waiting.Alternatives[i].Costs[0].Amount = Range{}
-	}
-	ws = Weigh(waiting, Calculate(waiting))
-	if got := ws.Alternatives[0].Criteria[0].Rationale; got != "Scored from the NPV: €0, with no other alternative's to compare it with yet." {
-		t.Errorf("only doing nothing scored: rationale %q", got)
-	}
-
 	// From the ROI, between −100 % and 200 %: none and B 2, A 5, C 1 again;
 	// with C recommended, it ranks 3rd.
 	c.Criteria[0].Auto = ScoreFromROI

@@ -1,6 +1,9 @@
 package casebuilder
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Waiting names, in a sentence each, the lines of alternative ai whose
 // value the user has not given yet: a cost with no amount, a benefit with
@@ -57,6 +60,22 @@ func (c *Case) waiting(ai int) []aWait {
 		}
 	}
 	return out
+}
+
+// LineWaits reports whether line i of alternative ai (a benefit when
+// benefit is set, else a cost) waits for its value, as [Case.Waiting]
+// counts it: its figures are no findings yet.
+func (c *Case) LineWaits(ai int, benefit bool, i int) bool {
+	line := fmt.Sprintf("alternatives[%d].costs[%d].", ai, i)
+	if benefit {
+		line = fmt.Sprintf("alternatives[%d].benefits[%d].", ai, i)
+	}
+	for _, w := range c.waiting(ai) {
+		if strings.HasPrefix(w.path, line) {
+			return true
+		}
+	}
+	return false
 }
 
 // valueField is the field of b that holds its value in its basis.

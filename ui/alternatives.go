@@ -758,22 +758,22 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 		for _, cs := range a.scores.Alternatives[shown].Criteria {
 			if l, ok := s.autoScores[cs.Criterion]; ok {
 				text := fmt.Sprintf("%d – %s. %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale)
-				if cs.Score == 0 {
-					text = cs.Rationale // "Not scored yet: its NPV waits for …"
+				// A score from figures that wait would quote money no one
+				// typed: "Scored from the NPV: €0".
+				if waits := a.c.WaitsFor(shown); waits != "" {
+					text = "Not scored from its figures yet: it " + waits + "."
 				}
 				form.SetText(l, text)
 			}
 		}
 	}
-	alt := &a.c.Alternatives[shown]
 	for key, l := range s.lineValues {
 		l.SetText("—")
 		for _, line := range r.Lines {
 			if fmt.Sprintf("%s/%d", line.Kind, line.Index) == key {
 				// A line with no value yet shows none: its €0 is no figure.
 				switch {
-				case line.Kind == casebuilder.BenefitLine && line.Index < len(alt.Benefits) && alt.Benefits[line.Index].Unvalued(),
-					line.Kind != casebuilder.BenefitLine && line.Index < len(alt.Costs) && alt.Costs[line.Index].Amount.IsZero():
+				case a.c.LineWaits(shown, line.Kind == casebuilder.BenefitLine, line.Index):
 				case line.Kind == casebuilder.BenefitLine:
 					l.SetText(f.Money(line.Value.Likely))
 				default:

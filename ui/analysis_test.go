@@ -140,6 +140,12 @@ func TestAScoreFromTheNPV(t *testing.T) {
 			t.Error("a score worked out from the NPV can still be chosen by hand")
 		}
 	}
+	// A new alternative has no figures: no score from its €0 NPV.
+	test.Tap(alts.md.List.AddButton())
+	h.settle()
+	if l := alts.autoScores["financial"]; l == nil || l.Text != "Not scored from its figures yet: it waits for its costs and benefits." {
+		t.Errorf("a new alternative's financial score reads %v", l)
+	}
 }
 
 // TestAScoreFromTheNPVQuotesItAsTheBoxesDo checks that the reason of a
