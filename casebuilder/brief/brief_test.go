@@ -777,6 +777,9 @@ func TestHeaderWordsWhole(t *testing.T) {
 	german := casetest.Sample(t, "turnover")
 	german.Criteria[3].Name = "Umsetzungsgeschwindigkeit"
 	german.Criteria[5].Name = "Mitarbeiterbindungswirkung"
+	// The names' column gives the headers their width, but not its own
+	// longest word.
+	german.Alternatives[2].Name = "Vergütungsmodellumstellung mit Halteprämie"
 	cases := map[string]*casebuilder.Case{
 		"turnover": shared(t, "turnover"),
 		"handover": shared(t, "handover"),
@@ -794,6 +797,13 @@ func TestHeaderWordsWhole(t *testing.T) {
 					for _, word := range strings.Fields(cr.Name) {
 						if !printed[word] {
 							t.Errorf("the header of %q does not print %q whole", cr.Name, word)
+						}
+					}
+				}
+				for _, a := range c.Alternatives {
+					for _, word := range strings.Fields(a.Name) {
+						if !printed[word] {
+							t.Errorf("the alternative %q is not printed with %q whole", a.Name, word)
 						}
 					}
 				}

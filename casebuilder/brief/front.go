@@ -10,8 +10,6 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
-// cover writes the cover: the title, the ask in one line, who prepared it
-// for whom and when, and the contents.
 // balanced wraps s in the width w on at most n lines, as clamp does, and
 // then as narrow as the same number of lines allows, so that the lines of
 // a title are alike in length and its last is not a word left alone
@@ -25,11 +23,11 @@ func (d *doc) balanced(s string, w float64, n int) []string {
 	// word wider than the page is, and the title is left as it is).
 	narrow := w / float64(len(lines))
 	for _, word := range strings.Fields(s) {
-		if ww := d.width(word); ww > w {
+		ww := d.width(word)
+		if ww > w {
 			return lines
-		} else {
-			narrow = max(narrow, ww)
 		}
+		narrow = max(narrow, ww)
 	}
 	wide := w
 	for range 24 {
@@ -43,6 +41,8 @@ func (d *doc) balanced(s string, w float64, n int) []string {
 	return d.wrap(s, wide)
 }
 
+// cover writes the cover: the title, the ask in one line, who prepared it
+// for whom and when, and the contents.
 func (d *doc) cover() {
 	d.newTOC()
 	d.newPage(false)

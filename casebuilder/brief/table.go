@@ -142,9 +142,9 @@ func (r *laidRow) split(h float64) (laidRow, laidRow) {
 
 // widths shares the content width among the columns by their shares.
 // A column too narrow for the longest word of its header, even in the
-// header's smallest type, takes what it lacks from the widest column of
-// text (a name, a description), which wraps: a header word is never
-// broken, as "implementatio / n" would be.
+// header's smallest type, takes what it lacks from the columns with room
+// to spare, the most first: a header word is never broken, as
+// "implementatio / n" would be, nor is a word of a column that gives.
 func (d *doc) widths(t *table) []float64 {
 	total := 0.0
 	for _, c := range t.cols {
@@ -163,20 +163,50 @@ func (d *doc) widths(t *table) []float64 {
 			}
 		}
 	}
+	short := false
 	for i := range ws {
-		short := need[i] - ws[i]
-		if short <= 0 {
-			continue
+		short = short || need[i] > ws[i]
+	}
+	if !short {
+		return ws
+	}
+	// What a column cannot give: its header's words, and the longest word
+	// of its rows (a figure is one), which it would break or shrink.
+	keep := make([]float64, len(t.cols))
+	d.setFont("B", t.fontSize())
+	for j, c := range t.cols {
+		keep[j] = need[j]
+		if c.align == "L" {
+			keep[j] = max(keep[j], minColumn)
 		}
-		donor := -1
-		for j, c := range t.cols {
-			if j != i && c.align == "L" && c.headDraw == nil && ws[j]-short >= need[j] && (donor < 0 || ws[j] > ws[donor]) {
-				donor = j
+		if c.headDraw != nil {
+			keep[j] = ws[j] // a drawn header (the Gantt's axis) gives nothing
+		}
+		for _, r := range t.rows {
+			if j < len(r.cells) && (r.kind != rowGroup || j == 0) {
+				for _, word := range strings.Fields(r.cells[j].s + " " + r.cells[j].sub) {
+					if len(word) < longWord {
+						keep[j] = max(keep[j], d.width(word)+2*cellPadX+0.1)
+					}
+				}
 			}
 		}
-		if donor >= 0 {
-			ws[donor] -= short
-			ws[i] += short
+	}
+	for i := range ws {
+		for lack := need[i] - ws[i]; lack > 0; {
+			donor := -1
+			for j := range ws {
+				if j != i && ws[j]-keep[j] > 0 && (donor < 0 || ws[j]-keep[j] > ws[donor]-keep[donor]) {
+					donor = j
+				}
+			}
+			if donor < 0 {
+				break // a word left too long for the table: it is cut
+			}
+			give := min(lack, ws[donor]-keep[donor])
+			ws[donor] -= give
+			ws[i] += give
+			lack -= give
 		}
 	}
 	return ws
@@ -187,6 +217,9 @@ func (d *doc) widths(t *table) []float64 {
 const (
 	minHeadSize = 5.5
 	longWord    = 40
+	// minColumn is the narrowest a column of text is left when it gives
+	// of its width.
+	minColumn = 12.0
 )
 
 func (d *doc) layRow(t *table, r row, ws []float64, zebra bool) laidRow {
