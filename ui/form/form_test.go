@@ -307,14 +307,16 @@ func TestAnEstimate(t *testing.T) {
 	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 800, Likely: 1000, High: 1500}) {
 		t.Errorf("low 800, high 1.5k: %+v", got)
 	}
-	// A bound that is no number is refused, and the rest is taken: the
-	// likely value and the other bound are not lost with the typo.
-	h.typeIn(high, "x")
-	if !strings.HasPrefix(amount.Problem(), "high: ") {
-		t.Errorf("a bad high value: problem %q", amount.Problem())
+	// A bound that is no number is refused, and keeps the value the case
+	// holds; the rest is taken: the likely value and the other bound are
+	// not lost with the typo. Typed over as a user does, "1.5k" becomes
+	// "x" without an empty box between.
+	high.SetText("x")
+	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 800, Likely: 1000, High: 1500}) || !strings.HasPrefix(amount.Problem(), "high: ") {
+		t.Errorf("a bad high value: %+v, problem %q", got, amount.Problem())
 	}
 	h.typeIn(likely, "1200")
-	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 800, Likely: 1200, High: 1200}) || !strings.HasPrefix(amount.Problem(), "high: ") {
+	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 800, Likely: 1200, High: 1500}) || !strings.HasPrefix(amount.Problem(), "high: ") {
 		t.Errorf("likely 1,200 beside a bad high value: %+v, problem %q", got, amount.Problem())
 	}
 	// With no likely value, the bad bound is what is said first.
@@ -326,7 +328,7 @@ func TestAnEstimate(t *testing.T) {
 	if amount.Problem() != "type the likely value (the middle one)" {
 		t.Errorf("no likely value: problem %q", amount.Problem())
 	}
-	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 800, Likely: 1200, High: 1200}) {
+	if got := h.c.Alternatives[1].Costs[0].Amount; got != (casebuilder.Range{Low: 800, Likely: 1200, High: 1500}) {
 		t.Errorf("with no likely value the estimate is kept as it was: %+v", got)
 	}
 	// An optional estimate left blank is removed.
