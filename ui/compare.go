@@ -573,7 +573,11 @@ func (s *compareScreen) showBreakEven(a *casebuilder.Analysis) {
 	f := s.u.formatOf(a.Case)
 	rec := a.Result.RecommendedAlternative()
 	if rec == nil || rec.DoNothing || len(a.BreakEven) == 0 {
-		form.SetText(s.key, noProgramme(a.Case, "estimates to test"))
+		text := noProgramme(a.Case, "estimates to test")
+		if rec != nil && !rec.DoNothing {
+			text = rec.Name + " has no estimate to test yet."
+		}
+		form.SetText(s.key, text)
 		s.breakEven.Objects = nil
 		s.breakEven.Refresh()
 		return

@@ -52,27 +52,30 @@ func page(sections ...fyne.CanvasObject) *container.Scroll {
 // asks for no more than the list and a little of the overview, so a
 // small window is not made taller by it.
 func overviewOverList(overview, list fyne.CanvasObject) *fyne.Container {
-	return container.New(overListLayout{}, container.NewVScroll(overview), list)
+	scroll := container.NewVScroll(overview)
+	return container.New(overListLayout{scroll: scroll, list: list}, scroll, list)
 }
 
-// overListLayout lays out overviewOverList's scroll of the overview
-// (objs[0]) above its list (objs[1]).
-type overListLayout struct{}
+// overListLayout lays out overviewOverList's scroll of the overview above
+// its list.
+type overListLayout struct {
+	scroll *container.Scroll
+	list   fyne.CanvasObject
+}
 
-func (overListLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	top, list := objs[0].MinSize(), objs[1].MinSize()
+func (l overListLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	top, list := l.scroll.MinSize(), l.list.MinSize()
 	return fyne.NewSize(max(top.Width, list.Width), top.Height+theme.Padding()+list.Height)
 }
 
-func (overListLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	scroll, list := objs[0].(*container.Scroll), objs[1]
+func (l overListLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	room := size.Height - pad - list.MinSize().Height
-	top := max(min(scroll.Content.MinSize().Height, room), scroll.MinSize().Height)
-	scroll.Move(fyne.NewPos(0, 0))
-	scroll.Resize(fyne.NewSize(size.Width, top))
-	list.Move(fyne.NewPos(0, top+pad))
-	list.Resize(fyne.NewSize(size.Width, size.Height-top-pad))
+	room := size.Height - pad - l.list.MinSize().Height
+	top := max(min(l.scroll.Content.MinSize().Height, room), l.scroll.MinSize().Height)
+	l.scroll.Move(fyne.NewPos(0, 0))
+	l.scroll.Resize(fyne.NewSize(size.Width, top))
+	l.list.Move(fyne.NewPos(0, top+pad))
+	l.list.Resize(fyne.NewSize(size.Width, max(size.Height-top-pad, 0)))
 }
 
 // section is a titled group of fields with a line of explanation.

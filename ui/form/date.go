@@ -181,9 +181,9 @@ func (e *DateEntry) closeCalendar() {
 // pick puts the day picked in the calendar in the entry, as ISO, which
 // every locale reads.
 func (e *DateEntry) pick(t time.Time) {
-	if e.popUp != nil {
-		e.popUp.Hide()
-	}
+	// The focus goes back to the entry, as on Escape: Tab and Escape go on
+	// from the date, not from the calendar that is gone.
+	e.closeCalendar()
 	e.SetText(casebuilder.DateOf(t).String())
 	if e.OnPicked != nil {
 		e.OnPicked()

@@ -98,6 +98,24 @@ func TestEscapeClosesTheCalendarOnly(t *testing.T) {
 	}
 }
 
+// TestPickingADayGivesTheFocusBack checks that a day picked in the
+// calendar closes it with the focus back in the date, so that Tab and
+// Escape go on from there.
+func TestPickingADayGivesTheFocusBack(t *testing.T) {
+	w, e, escapes := calendarWindow(t, fyne.NewPos(400, 100))
+	c := w.Canvas()
+	test.Tap(e.ActionItem.(fyne.Tappable))
+	e.pick(time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC))
+	if e.PopUp().Visible() || c.Focused() != e || e.Text != "2026-12-15" {
+		t.Errorf("after a pick the calendar is shown: %v, the focus is on %T, the date %q; want closed, the entry, 2026-12-15",
+			e.PopUp().Visible(), c.Focused(), e.Text)
+	}
+	pressEscape(c)
+	if *escapes != 1 {
+		t.Errorf("Escape after a pick reached the window %d times, want once", *escapes)
+	}
+}
+
 // TestTheCalendarFitsTheWindow opens the calendar of fields at the edges
 // of a 1024×640 window: it lies wholly in the window, so that every day
 // can be picked, and it leaves the field in view, under it where there is

@@ -316,6 +316,9 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	if e.oneLine && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) {
+		if e.OnSubmitted != nil {
+			e.OnSubmitted(e.Text)
+		}
 		return // no line break in a line
 	}
 	e.Entry.TypedKey(ev)
