@@ -53,7 +53,7 @@ func (r *runner) export(args []string) int {
 	for i, f := range exportFormats {
 		fs.StringVar(&outs[i], f.name, "", f.usage)
 	}
-	paper := newPaperFlag(fs, "paper size of the brief: a4 or letter (default the case's own, or else the locale's)")
+	paper := newPaperFlag(fs, "paper size of the brief and the workbook: a4 or letter (default the case's own, or else the locale's)")
 	withReview := fs.Bool("with-review", false, "add the CEO review to the brief, for the author (left out by default)")
 	simFlags := newSimulationFlags(fs)
 	path, ok := r.oneFile(fs, args)

@@ -10,5 +10,5 @@ import (
 // simulation flags are summary's, so the workbook shows the same
 // percentiles as `summary --json` for the same flags.
 func writeWorkbook(c *casebuilder.Case, opts ExportOptions) ([]byte, error) {
-	return workbook.Write(c, workbook.Options{Now: opts.Now, Simulation: opts.Simulation, Analysis: opts.Analysis})
+	return workbook.Write(c, workbook.Options{Now: opts.Now, Simulation: opts.Simulation, Analysis: opts.Analysis, Paper: opts.Paper})
 }

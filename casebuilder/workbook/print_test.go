@@ -177,6 +177,28 @@ func TestPrintSetup(t *testing.T) {
 	})
 }
 
+// TestPaperSize checks that every sheet prints on the paper asked for, as
+// the brief does: paperSize 9 (A4) or 1 (Letter) in each sheet's page
+// setup, the codes of ECMA-376 (part 1, 18.3.1.63), and none when none is
+// asked, for the spreadsheet to choose.
+func TestPaperSize(t *testing.T) {
+	c := sample(t, "turnover")
+	for paper, want := range map[string]string{casebuilder.PaperA4: `paperSize="9"`, casebuilder.PaperLetter: `paperSize="1"`, "": ""} {
+		opts := testOpts
+		opts.Paper = paper
+		data, err := Write(c, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sheet := range open(t, data).GetSheetList() {
+			x := string(sheetXML(t, data, sheet))
+			if got := strings.Contains(x, "paperSize="); got != (want != "") || want != "" && !strings.Contains(x, want) {
+				t.Errorf("paper %q: %s's page setup has paperSize %v, want %q", paper, sheet, got, want)
+			}
+		}
+	}
+}
+
 // Wrapped text is not cut off: every row is at least as tall as its
 // wrapped cells need in their columns' width, merged or not (spreadsheets
 // fit no row to its text by themselves once its height is set, and never

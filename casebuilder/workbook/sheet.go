@@ -104,6 +104,14 @@ func (b *book) open(name string, set sheetSetup) *sheet {
 			b.fail(sw.InsertPageBreak(ref(c, 1)))
 		}
 	}
+	// The paper's code in SpreadsheetML (ECMA-376, part 1, 18.3.1.63): 1
+	// is Letter, 9 is A4.
+	switch b.opts.Paper {
+	case casebuilder.PaperA4:
+		layout.Size = &paperA4
+	case casebuilder.PaperLetter:
+		layout.Size = &paperLetter
+	}
 	b.fail(b.f.SetPageLayout(name, layout))
 	side, edge, band := 0.4, 0.6, 0.3
 	b.fail(b.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &band, Footer: &band}))
@@ -442,3 +450,6 @@ func (b *book) widthOf(widths []float64, c1, c2 int) float64 {
 	}
 	return w
 }
+
+// paperA4 and paperLetter are the paper sizes' codes in SpreadsheetML.
+var paperA4, paperLetter = 9, 1

@@ -48,6 +48,10 @@ type Options struct {
 	// it has no simulation (AnalysisOptions.SkipSimulation), Write runs one
 	// with Simulation.
 	Analysis *casebuilder.Analysis
+	// Paper is the paper size every sheet prints on, casebuilder.PaperA4
+	// or casebuilder.PaperLetter, as the brief's; "" leaves it to the
+	// spreadsheet, which most often prints on Letter.
+	Paper string
 }
 
 // The sheets' names. None is longer than Excel's 31 characters, and every

@@ -80,8 +80,8 @@ func main() {
 		Version: version,
 		Screen:  screenRoom(),
 		Exporters: ui.Exporters{
-			Workbook: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, _ ui.ExportChoices) ([]byte, error) {
-				return workbook.Write(c, workbook.Options{Now: now, Analysis: a})
+			Workbook: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, ch ui.ExportChoices) ([]byte, error) {
+				return workbook.Write(c, workbook.Options{Now: now, Analysis: a, Paper: ch.Paper})
 			},
 			Brief: func(c *casebuilder.Case, a *casebuilder.Analysis, now time.Time, ch ui.ExportChoices) ([]byte, error) {
 				return brief.Write(c, brief.Options{Now: now, Paper: ch.Paper, WithReview: ch.WithReview, Analysis: a})
