@@ -1,9 +1,6 @@
 package casebuilder
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Waiting names, in a sentence each, the lines of alternative ai whose
 // value the user has not given yet: a cost with no amount, a benefit with
@@ -20,8 +17,18 @@ func (c *Case) Waiting(ai int) []string {
 }
 
 // aWait is a line that waits for its value: what it waits for, in a
-// sentence's words, and the path of the field that gives it.
-type aWait struct{ what, path string }
+// sentence's words, the path of the field that gives it, and the line.
+type aWait struct {
+	what, path string
+	line       LineRef
+}
+
+// LineRef names a line of an alternative: its kind and its index among
+// the alternative's costs or benefits, as a [LineResult] does.
+type LineRef struct {
+	Kind  LineKind
+	Index int
+}
 
 // waiting is [Case.Waiting] with the field of each line.
 func (c *Case) waiting(ai int) []aWait {
@@ -33,7 +40,7 @@ func (c *Case) waiting(ai int) []aWait {
 	for i, k := range a.Costs {
 		if k.Amount.IsZero() {
 			out = append(out, aWait{"the amount of " + called("cost", k.Name, i),
-				fmt.Sprintf("alternatives[%d].costs[%d].amount", ai, i)})
+				fmt.Sprintf("alternatives[%d].costs[%d].amount", ai, i), LineRef{CostLine, i}})
 		}
 	}
 	var today map[string]float64 // the pain's inputs and defaults, worked out once
@@ -51,31 +58,25 @@ func (c *Case) waiting(ai int) []aWait {
 				}
 			}
 			if v, ok := today[b.Input]; ok && v == b.To.Likely {
-				out = append(out, aWait{"the new value of " + called("benefit", b.Name, i), path + ".to"})
+				out = append(out, aWait{"the new value of " + called("benefit", b.Name, i), path + ".to", LineRef{BenefitLine, i}})
 				continue
 			}
 		}
 		if b.Unvalued() {
-			out = append(out, aWait{"the value of " + called("benefit", b.Name, i), path + "." + b.valueField()})
+			out = append(out, aWait{"the value of " + called("benefit", b.Name, i), path + "." + b.valueField(), LineRef{BenefitLine, i}})
 		}
 	}
 	return out
 }
 
-// LineWaits reports whether line i of alternative ai (a benefit when
-// benefit is set, else a cost) waits for its value, as [Case.Waiting]
-// counts it: its figures are no findings yet.
-func (c *Case) LineWaits(ai int, benefit bool, i int) bool {
-	line := fmt.Sprintf("alternatives[%d].costs[%d].", ai, i)
-	if benefit {
-		line = fmt.Sprintf("alternatives[%d].benefits[%d].", ai, i)
-	}
+// WaitingLines returns the lines of alternative ai that wait for their
+// value, as [Case.Waiting] counts them: their figures are no findings yet.
+func (c *Case) WaitingLines(ai int) map[LineRef]bool {
+	out := map[LineRef]bool{}
 	for _, w := range c.waiting(ai) {
-		if strings.HasPrefix(w.path, line) {
-			return true
-		}
+		out[w.line] = true
 	}
-	return false
+	return out
 }
 
 // valueField is the field of b that holds its value in its basis.

@@ -1,6 +1,7 @@
 package casebuilder
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -25,12 +26,12 @@ func TestWaitsFor(t *testing.T) {
 	if got, want := c.WaitsFor(1), `waits for the amount of cost "Coaches" and 2 more lines`; got != want {
 		t.Errorf("nothing valued: %q, want %q", got, want)
 	}
-	if !c.LineWaits(1, false, 0) || !c.LineWaits(1, true, 0) || !c.LineWaits(1, true, 1) || c.LineWaits(1, false, 1) {
-		t.Error("LineWaits: with nothing valued, the cost and both benefits wait, and no second cost")
+	if got, want := c.WaitingLines(1), map[LineRef]bool{{CostLine, 0}: true, {BenefitLine, 0}: true, {BenefitLine, 1}: true}; !maps.Equal(got, want) {
+		t.Errorf("WaitingLines with nothing valued: %v, want the cost and both benefits", got)
 	}
 	a.Costs[0].Amount = Exactly(10_000)
-	if c.LineWaits(1, false, 0) {
-		t.Error("LineWaits: the cost of €10,000 still waits")
+	if c.WaitingLines(1)[LineRef{CostLine, 0}] {
+		t.Error("WaitingLines: the cost of €10,000 still waits")
 	}
 	if got, want := c.WaitsFor(1), `waits for the value of benefit "Fewer leavers" and 1 more line`; got != want {
 		t.Errorf("the cost valued: %q, want %q", got, want)
@@ -54,12 +55,12 @@ func TestWaitsFor(t *testing.T) {
 	if got, want := c.WaitsFor(1), `waits for the new value of benefit "Keep them"`; got != want {
 		t.Errorf("an input changed to its value today: %q, want %q", got, want)
 	}
-	if !c.LineWaits(1, true, 2) || c.LineWaits(1, true, 1) || c.LineWaits(1, false, 0) {
-		t.Error("LineWaits does not name the 3rd benefit alone as waiting")
+	if got, want := c.WaitingLines(1), map[LineRef]bool{{BenefitLine, 2}: true}; !maps.Equal(got, want) {
+		t.Errorf("WaitingLines: %v, want the 3rd benefit alone", got)
 	}
 	a.Benefits[2].To = Exactly(0.25)
-	if c.LineWaits(1, true, 2) {
-		t.Error("LineWaits: the benefit from 33 % to 25 % still waits")
+	if len(c.WaitingLines(1)) > 0 {
+		t.Error("WaitingLines: the benefit from 33 % to 25 % still waits")
 	}
 	if got := c.WaitsFor(1); got != "" {
 		t.Errorf("an input changed from 33 %% to 25 %%: %q", got)

@@ -754,26 +754,28 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 	}
 	f := s.u.formatOf(a.c)
 	r := a.res.Alternatives[shown]
+	waits := a.c.WaitsFor(shown)
 	if a.scores != nil && shown < len(a.scores.Alternatives) {
 		for _, cs := range a.scores.Alternatives[shown].Criteria {
 			if l, ok := s.autoScores[cs.Criterion]; ok {
 				text := fmt.Sprintf("%d – %s. %s", cs.Score, criterionWords[min(max(cs.Score, 0), 5)], cs.Rationale)
 				// A score from figures that wait would quote money no one
 				// typed: "Scored from the NPV: €0".
-				if waits := a.c.WaitsFor(shown); waits != "" {
+				if waits != "" {
 					text = "Not scored from its figures yet: it " + waits + "."
 				}
 				form.SetText(l, text)
 			}
 		}
 	}
+	waiting := a.c.WaitingLines(shown)
 	for key, l := range s.lineValues {
 		l.SetText("—")
 		for _, line := range r.Lines {
 			if fmt.Sprintf("%s/%d", line.Kind, line.Index) == key {
 				// A line with no value yet shows none: its €0 is no figure.
 				switch {
-				case a.c.LineWaits(shown, line.Kind == casebuilder.BenefitLine, line.Index):
+				case waiting[casebuilder.LineRef{Kind: line.Kind, Index: line.Index}]:
 				case line.Kind == casebuilder.BenefitLine:
 					l.SetText(f.Money(line.Value.Likely))
 				default:
@@ -803,7 +805,7 @@ func (s *alternativesScreen) showAnalysis(a analysis) {
 		s.summary.SetText("")
 		return
 	}
-	if waits := a.c.WaitsFor(shown); waits != "" {
+	if waits != "" {
 		// No figure of money the user did not type: €0 of costs and an NPV
 		// of €0 would read as findings.
 		s.summary.SetText("Its figures against doing nothing wait" + strings.TrimPrefix(waits, "waits") + ".")

@@ -425,25 +425,19 @@ func (r *RangeField) typed() {
 	parse := r.form.host.Parse
 	blank := func(e *Entry) bool { return strings.TrimSpace(e.Text) == "" }
 	// A bound that is not a number is refused with its name, and keeps
-	// the value the case holds; the likely value and the other bound, when
-	// they are numbers, are taken all the same, so that the one typo is
-	// all there is left to mend.
-	old, _ := r.value.Read(r.form.Case())
-	bound := func(e *Entry, name string, likely float64, kept func(*casebuilder.Range) float64) (float64, error) {
+	// the value the case holds (ifBad); the likely value and the other
+	// bound, when they are numbers, are taken all the same, so that the
+	// one typo is all there is left to mend.
+	bound := func(e *Entry, name string, ifBlank, ifBad float64) (float64, error) {
 		if blank(e) {
-			return likely, nil
+			return ifBlank, nil
 		}
 		x, err := parse(e.Text, r.unit)
 		if err != nil {
-			if old != nil {
-				return kept(old), prefix(name, err)
-			}
-			return likely, prefix(name, err)
+			return ifBad, prefix(name, err)
 		}
 		return x, nil
 	}
-	low := func(v *casebuilder.Range) float64 { return v.Low }
-	high := func(v *casebuilder.Range) float64 { return v.High }
 	if blank(r.likely) {
 		if r.optional && blank(r.low) && blank(r.high) {
 			r.ShowProblem(r.form.typed(r.path, func(c *casebuilder.Case) error { return r.value.Write(c, nil) }))
@@ -451,8 +445,8 @@ func (r *RangeField) typed() {
 		}
 		// Nothing can be taken without the likely value; a bound that is
 		// no number is said first, as it is what was just typed.
-		_, lowErr := bound(r.low, r.lowName, 0, low)
-		_, highErr := bound(r.high, r.highName, 0, high)
+		_, lowErr := bound(r.low, r.lowName, 0, 0)
+		_, highErr := bound(r.high, r.highName, 0, 0)
 		r.ShowProblem(cmp.Or(lowErr, highErr, errors.New("type the likely value (the middle one)")))
 		return
 	}
@@ -462,9 +456,13 @@ func (r *RangeField) typed() {
 		r.ShowProblem(err)
 		return
 	}
+	keptLow, keptHigh := v.Likely, v.Likely
+	if old, _ := r.value.Read(r.form.Case()); old != nil {
+		keptLow, keptHigh = old.Low, old.High
+	}
 	var lowErr, highErr error
-	v.Low, lowErr = bound(r.low, r.lowName, v.Likely, low)
-	v.High, highErr = bound(r.high, r.highName, v.Likely, high)
+	v.Low, lowErr = bound(r.low, r.lowName, v.Likely, keptLow)
+	v.High, highErr = bound(r.high, r.highName, v.Likely, keptHigh)
 	err = r.form.typed(r.path, func(c *casebuilder.Case) error { return r.value.Write(c, &v) })
 	r.ShowProblem(cmp.Or(lowErr, highErr, err))
 }
