@@ -470,6 +470,7 @@ var rules = []Rule{
 	noGateBeforeEndRule,
 	noBusinessImpactKPIRule,
 	benefitInputNotTrackedRule,
+	kpiDueBeforeBenefitRule,
 	marginWithoutSalesOwnerRule,
 	impactAndScoreDisagreeRule,
 

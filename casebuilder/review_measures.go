@@ -134,6 +134,31 @@ var (
 			}
 		}}
 
+	kpiDueBeforeBenefitRule = Rule{"kpi-due-before-benefit", Warning,
+		"A KPI due at its target before the benefit that moves it has started will read as missed on the day the plan says it may begin to move; the date or the plan is wrong.",
+		func(rv *reviewer) {
+			ai := rv.actingIndex()
+			if ai < 0 || rv.c.StartDate.IsZero() {
+				return
+			}
+			for i, m := range rv.c.Measures {
+				if m.PainInput == "" || m.Date.IsZero() {
+					continue
+				}
+				first, name, li := -1, "", 0
+				rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
+					if b.Basis == BenefitPainInput && b.Input == m.PainInput && (first < 0 || l.StartMonth < first) {
+						first, name, li = l.StartMonth, b.Name, l.Index
+					}
+				})
+				if first < 0 || !m.Date.Before(rv.c.StartDate.AddMonths(first)) {
+					continue
+				}
+				rv.add(fmt.Sprintf("measures[%d].date", i), "%s is due at its target on %s, before %s of %q starts, in %s",
+					capital(called("KPI", m.Name, i)), m.Date, called("benefit", name, li), rv.rec.Name, rv.monthName(first))
+			}
+		}}
+
 	marginWithoutSalesOwnerRule = Rule{"margin-without-sales-owner", Warning,
 		"Margin on additional sales is only realised if Sales sells it: the CFO will count it only with the name of the person in Sales who commits to it.",
 		func(rv *reviewer) {

@@ -85,7 +85,7 @@ func newTrackScreen(u *UI) screen {
 			s.asOf, s.lastError, s.areas, statusRules(), s.money, s.spend, s.forecast, s.benefits),
 		section("Milestones", "Enter when each milestone actually started and ended, how far it is, and for one running late how it will recover. Each bar of the plan as approved (thin) is beside its actual or forecast bar; late ones are marked.",
 			s.timeline, s.milestones),
-		section("KPIs", "Add each reading on its day. The chart shows the readings against the trajectory from the baseline to the target.", s.kpis),
+		section("KPIs", "Add each reading on its day. The chart shows the readings against the trajectory: at the baseline until the benefit that counts on the KPI starts, then on to the target.", s.kpis),
 		section("Risks", "When a risk's early warning fires, record it, what was done (its work-around, its contingency plan) and what it cost. Money drawn on the reserve is recorded as spend too.", s.risks),
 		section("Gates", "At each stage gate, record the decision. Its conditions are shown against the KPIs' latest readings.", s.gates),
 		section("Decisions and credits", "The decisions the progress report asks of its readers, and the people it credits with the progress made.",

@@ -143,7 +143,7 @@ func TestApproveFromReview(t *testing.T) {
 		t.Errorf("title %q does not say the case is approved", th.title())
 	}
 	th.settle()
-	// Its NPV is the re-forecast's (€746.5k on the tracked sample), not
+	// Its NPV is the re-forecast's (€666.1k on the tracked sample), not
 	// the €696.0k approved: the caption says which.
 	if got := th.u.headline.recommendedCaption.Text; got != "Approved 8 Jul 2027, as re-forecast" {
 		t.Errorf("the headline says %q", got)
@@ -673,8 +673,50 @@ func TestTrackStatusQuotesFiguresAsTheBoxesDo(t *testing.T) {
 func TestTrackSaysWhichTotalCostIsWhich(t *testing.T) {
 	th := startTracked(t, "tracked", Options{})
 	s := th.track()
-	want := "Re-forecast from today's estimates, months past included: NPV €746,515 against €696,016 approved, of which the milestones' slippage costs €0; total cost €1,936,905 against €1,993,200 approved (the forecast at completion, €1,919,905, counts the spend to date instead)"
+	want := "Re-forecast from today's estimates, months past included: NPV €666,060 against €696,016 approved, of which the milestones' slippage costs €0; total cost €1,936,905 against €1,993,200 approved (the forecast at completion, €1,919,905, counts the spend to date instead)"
 	if got := s.forecast.Text; !strings.HasPrefix(got, want) {
 		t.Errorf("the re-forecast reads %q, want it to begin %q", got, want)
+	}
+}
+
+// TestTheWheelOverTrackEntriesScrollsTheStep turns the wheel one notch
+// over every entry of the Track step, in a window of 1024 × 640, each
+// scrolled to the middle of the step: the step moves by the form's step,
+// as over a field of any other step. The KPIs' reading rows and the
+// import's file are no fields of a form (they edit the case on Record and
+// Import), and used to keep the wheel to themselves.
+func TestTheWheelOverTrackEntriesScrollsTheStep(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	th.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	s := th.track()
+	th.settle()
+	d := fyne.CurrentApp().Driver()
+	sc := s.scroll
+	want := float32(notch * form.WheelLines)
+	n := 0
+	for _, o := range test.LaidOutObjects(sc.Content) {
+		e, ok := o.(*form.Entry)
+		if !ok || !e.Visible() || e.Size().Height == 0 {
+			continue
+		}
+		th.w.Canvas().Unfocus()
+		// The entry in the middle of the step, with room to scroll down.
+		y := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(sc.Content).Y
+		sc.Offset = fyne.NewPos(0, max(0, y-sc.Size().Height/2))
+		sc.Refresh()
+		before := sc.Offset.Y
+		if room := sc.Content.MinSize().Height - sc.Size().Height - before; room < want {
+			continue
+		}
+		p := d.AbsolutePositionForObject(e).Add(fyne.NewPos(e.Size().Width/2, e.Size().Height/2))
+		test.Scroll(th.w.Canvas(), p, 0, -notch)
+		if got := sc.Offset.Y - before; got != want {
+			t.Errorf("one notch over the entry %q (%q) moved the step %.0f pixels, not %.0f", e.Text, e.PlaceHolder, got, want)
+		}
+		n++
+	}
+	// The tracked sample's five KPIs each have three, and the import one.
+	if n < 16 {
+		t.Errorf("the wheel was turned over %d entries of the Track step, want at least 16", n)
 	}
 }

@@ -72,6 +72,7 @@ func newTrackImport(u *UI) *trackImport {
 	}
 	t.kind = form.NewSelect(labels, func(string) { t.showColumns(); t.clear() })
 	t.path = form.NewEntry()
+	t.path.OnHost(u.host())
 	t.path.SetPlaceHolder("The CSV file to import")
 	t.path.OnChanged = func(string) { t.clear() }
 	t.path.OnSubmitted = func(string) { t.onPreview() }

@@ -41,6 +41,8 @@ type kpiView struct {
 	kpi     *tracking.KPI // as of the progress shown
 	start   casebuilder.Date
 	end     casebuilder.Date
+	// from is the day the KPI is due to start moving towards its target.
+	from casebuilder.Date
 	// readings are the KPI's readings in the case, oldest first, each
 	// with its place in the record.
 	readings []placedReading
@@ -62,6 +64,9 @@ func newKPIView(u *UI, m casebuilder.BaselineMeasure) *kpiView {
 	k.value.SetPlaceHolder("Reading, in " + unitWords(m.Unit))
 	k.note = form.NewEntry()
 	k.note.SetPlaceHolder("Note (optional)")
+	for _, e := range []*form.Entry{k.date, k.value, k.note} {
+		e.OnHost(u.host())
+	}
 	k.record = widget.NewButtonWithIcon("Record", theme.ContentAddIcon(), k.onRecord)
 	k.value.OnSubmitted = func(string) { k.onRecord() }
 	k.note.OnSubmitted = func(string) { k.onRecord() }
@@ -179,6 +184,7 @@ func (k *kpiView) refresh(c *casebuilder.Case) {
 	b := &c.Tracking.Baseline
 	k.start = b.StartDate
 	k.end = b.StartDate.AddMonths(b.HorizonMonths)
+	k.from = tracking.TrajectoryStart(b, &k.m)
 	k.chart.Refresh()
 }
 
@@ -199,17 +205,13 @@ func (k *kpiView) show(p *tracking.Progress) {
 	if k.kpi == nil {
 		return
 	}
-	f := k.u.format()
-	unit := unitOr(k.m.Unit)
 	var text string
 	switch {
 	case k.kpi.Latest == nil:
 		text = "No reading yet."
 	default:
-		text = fmt.Sprintf("Latest %s on %s", f.Value(*k.kpi.Latest, unit), shortDate(k.kpi.LatestDate))
-		if k.kpi.Trajectory != nil {
-			text += fmt.Sprintf(", against %s due on its trajectory", f.Value(*k.kpi.Trajectory, unit))
-		}
+		latest, due := k.kpi.LatestAndDue(k.u.format())
+		text = fmt.Sprintf("Latest %s on %s, against %s due on its trajectory", latest, shortDate(k.kpi.LatestDate), due)
 		if k.kpi.OnTrack != nil {
 			if *k.kpi.OnTrack {
 				text += ": on track."
@@ -241,8 +243,8 @@ func (k *kpiView) focus(path string) bool {
 }
 
 // draw draws the readings (dots joined by a line) against the trajectory
-// from the baseline at the start to the target on its date (dashed on),
-// and the target.
+// (at the baseline until the KPI is due to move, then on to the target on
+// its date), and the target.
 func (k *kpiView) draw(size fyne.Size) []fyne.CanvasObject {
 	if k.start.IsZero() || !k.start.Before(k.end) || size.Width < 120 {
 		return nil
@@ -288,7 +290,18 @@ func (k *kpiView) draw(size fyne.Size) []fyne.CanvasObject {
 		objs = append(objs, chart.Line(target, 1, px, y(m.Target), min(px+4, right), y(m.Target)))
 	}
 	traj := chart.WithAlpha(fg, 0x88)
-	objs = append(objs, chart.Line(traj, 1.5, x(k.start), y(m.Baseline), x(targetDay), y(m.Target)),
+	from := k.from
+	if from.Before(k.start) {
+		from = k.start
+	}
+	if last.Before(from) {
+		from = last
+	}
+	if targetDay.Before(from) { // due to move only after its date: at once
+		targetDay = from
+	}
+	objs = append(objs, chart.Line(traj, 1.5, x(k.start), y(m.Baseline), x(from), y(m.Baseline)),
+		chart.Line(traj, 1.5, x(from), y(m.Baseline), x(targetDay), y(m.Target)),
 		chart.Text("target", right, y(m.Target)-14, fyne.TextAlignTrailing, true))
 	if targetDay.Before(last) {
 		objs = append(objs, chart.Line(traj, 1.5, x(targetDay), y(m.Target), x(last), y(m.Target)))

@@ -361,7 +361,8 @@ func (s *Summary) writeTracking(b *strings.Builder, f *figure.Format) {
 	}
 	for _, k := range p.KPIs {
 		if k.OnTrack != nil && !*k.OnTrack {
-			fmt.Fprintf(b, "  Off its trajectory: %s, %s on %s against %s due\n", k.Name, f.Value(*k.Latest, k.Unit), k.LatestDate, f.Value(*k.Trajectory, k.Unit))
+			latest, due := k.LatestAndDue(f)
+			fmt.Fprintf(b, "  Off its trajectory: %s, %s on %s against %s due\n", k.Name, latest, k.LatestDate, due)
 		}
 	}
 }

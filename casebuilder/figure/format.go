@@ -164,32 +164,50 @@ func (f *Format) Maybe(x *float64, format func(float64) string) string {
 }
 
 // Value formats a figure by its unit.
-func (f *Format) Value(x float64, u Unit) string {
+func (f *Format) Value(x float64, u Unit) string { return f.value(x, u, 0, x == math.Trunc(x)) }
+
+// Apart formats two figures of one unit as Value does, with as many more
+// decimals (up to three) as it takes for them not to read alike when they
+// differ: a reading of 5.8 months against 5.7507 due reads "5.80 months"
+// against "5.75 months", not "5.8 months" against "5.8 months".
+func (f *Format) Apart(a, b float64, u Unit) (string, string) {
+	whole := a == math.Trunc(a) && b == math.Trunc(b)
+	for extra := 0; ; extra++ {
+		sa, sb := f.value(a, u, extra, whole), f.value(b, u, extra, whole)
+		if sa != sb || a == b || extra == 3 {
+			return sa, sb
+		}
+	}
+}
+
+// value formats a figure by its unit with extra decimals; whole is whether
+// a count is written without decimals.
+func (f *Format) value(x float64, u Unit, extra int, whole bool) string {
 	if !finite(x) {
 		return NotAvailable // not "n/a days"
 	}
 	switch u {
 	case Money:
-		return f.Money(x)
+		return f.money(x, extra)
 	case MoneyPerHour:
-		return f.MoneyCents(x) + " per hour"
+		return f.money(x, 2+extra) + " per hour"
 	case Percent:
-		return f.Percent(x)
+		return f.percent(x, 1+extra)
 	case Days:
-		return f.Number(x, 0) + " days"
+		return f.Number(x, extra) + " days"
 	case Weeks:
-		return f.Number(x, 0) + " weeks"
+		return f.Number(x, extra) + " weeks"
 	case Months:
-		return f.Months(x)
+		return f.Number(x, 1+extra) + " months"
 	case Hours:
-		return f.Number(x, 1) + " hours"
+		return f.Number(x, 1+extra) + " hours"
 	case Count:
-		if x == math.Trunc(x) {
+		if whole && extra == 0 {
 			return f.Number(x, 0)
 		}
-		return f.Number(x, 1)
+		return f.Number(x, 1+extra)
 	}
-	return f.Number(x, 2)
+	return f.Number(x, 2+extra)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

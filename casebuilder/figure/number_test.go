@@ -296,3 +296,32 @@ func TestWholePercent(t *testing.T) {
 		}
 	}
 }
+
+func TestApart(t *testing.T) {
+	en, de := NewFormat("EUR", language.English), NewFormat("EUR", language.German)
+	for _, tc := range []struct {
+		f      *Format
+		a, b   float64
+		u      Unit
+		wa, wb string
+	}{
+		// Apart already: as Value writes them.
+		{en, 5.7, 5.5, Months, "5.7 months", "5.5 months"},
+		{en, 3, 2, Count, "3", "2"},
+		// 5.8 against 6 − 91/365 ≈ 5.7507.
+		{en, 5.8, 6 - 91.0/365, Months, "5.80 months", "5.75 months"},
+		{de, 5.8, 6 - 91.0/365, Months, "5,80 months", "5,75 months"},
+		{en, 0.2901, 0.2899, Percent, "29.01%", "28.99%"},
+		{en, 2.5, 2.4, Count, "2.5", "2.4"},
+		{en, 1000.4, 1000.2, Money, "€1,000.4", "€1,000.2"},
+		// Alike, and the same: as Value writes them.
+		{en, 0.33, 0.33, Percent, "33.0%", "33.0%"},
+		// Alike to three more decimals: left there.
+		{en, 1, 1.00001, Number, "1.00000", "1.00001"},
+		{en, 5, 5.000001, Months, "5.0000 months", "5.0000 months"},
+	} {
+		if a, b := tc.f.Apart(tc.a, tc.b, tc.u); a != tc.wa || b != tc.wb {
+			t.Errorf("Apart(%v, %v, %s) = %q, %q; want %q, %q", tc.a, tc.b, tc.u, a, b, tc.wa, tc.wb)
+		}
+	}
+}

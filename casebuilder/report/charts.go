@@ -128,9 +128,10 @@ func monthLabel(label string) string {
 	return m.First().Time().Format("Jan 2006")
 }
 
-// kpiChart draws a KPI in the box (x, y, w, h): its trajectory, a straight
-// line from its baseline at the start to its target at its date, and its
-// readings as points, from the start to the report's month.
+// kpiChart draws a KPI in the box (x, y, w, h): its trajectory (at its
+// baseline until it is due to move, then straight to its target at its
+// date), and its readings as points, from the start to the report's
+// month.
 func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 	pdf := d.pdf
 	d.fill(pdfstyle.Zebra)
@@ -156,9 +157,17 @@ func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 	}
 	yAt := func(v float64) float64 { return y + h - (h)*(v-lo)/(hi-lo) }
 	measure := &casebuilder.BaselineMeasure{Baseline: k.Baseline, Target: k.Target, Date: k.TargetDate}
-	// The trajectory, to the report's month.
+	// The trajectory, to the report's month: at the baseline until it is
+	// due to move, then towards the target.
 	pdfpage.Stroke(pdf, pdfstyle.Bar, 0.4, []float64{1, 0.6})
-	pdf.Line(xAt(start), yAt(k.Baseline), xAt(end), yAt(tracking.TrajectoryAt(measure, start, horizonEnd, end)))
+	from := k.TrajectoryFrom
+	if from.Before(start) {
+		from = start
+	}
+	pdf.Line(xAt(start), yAt(k.Baseline), xAt(from), yAt(k.Baseline))
+	if from.Before(end) {
+		pdf.Line(xAt(from), yAt(k.Baseline), xAt(end), yAt(tracking.TrajectoryAt(measure, from, horizonEnd, end)))
+	}
 	pdf.SetDashPattern(nil, 0)
 	// The target.
 	d.draw(colGreen)

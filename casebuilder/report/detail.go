@@ -131,8 +131,8 @@ func stateWords(m tracking.Milestone) string {
 // kpisDetail writes every KPI against its trajectory.
 func (d *doc) kpisDetail() {
 	d.heading("KPIs", 20)
-	d.para("Each KPI's trajectory is a straight line from its baseline at the start to its target at its date; "+
-		"a reading on it or better is on track.", "", 8, pdfstyle.Ink)
+	d.para("Each KPI's trajectory holds at its baseline until the benefit that counts on it starts (from the start for a KPI no benefit "+
+		"counts on), then runs straight to its target at its date; a reading on it or better is on track.", "", 8, pdfstyle.Ink)
 	cols := []column{{"KPI", 2.4, "L"}, {"Baseline", 0.9, "R"}, {"Target", 1.3, "R"}, {"Latest reading", 1.3, "R"},
 		{"Due then", 0.9, "R"}, {"On track", 0.8, "L"}, {"Owner, and what is being done", 3, "L"}}
 	var rows [][]string
@@ -140,8 +140,8 @@ func (d *doc) kpisDetail() {
 		target := d.f.Value(k.Target, k.Unit) + prefixed(" by ", dateOrEmpty(k.TargetDate))
 		latest, due, on := "None yet", "–", "–"
 		if k.Latest != nil {
-			latest = d.f.Value(*k.Latest, k.Unit) + " on " + shortDate(k.LatestDate)
-			due = d.f.Value(*k.Trajectory, k.Unit)
+			latest, due = k.LatestAndDue(d.f)
+			latest += " on " + shortDate(k.LatestDate)
 			on = "Yes"
 			if !*k.OnTrack {
 				on = "No"

@@ -204,7 +204,8 @@ func (d *doc) kpiLine(k tracking.KPI) string {
 	if !*k.OnTrack {
 		track = "off track"
 	}
-	return fmt.Sprintf("%s on %s, against %s due: %s.", d.f.Value(*k.Latest, k.Unit), shortDate(k.LatestDate), d.f.Value(*k.Trajectory, k.Unit), track)
+	latest, due := k.LatestAndDue(d.f)
+	return fmt.Sprintf("%s on %s, against %s due: %s.", latest, shortDate(k.LatestDate), due, track)
 }
 
 func dateOrEmpty(dt casebuilder.Date) string {

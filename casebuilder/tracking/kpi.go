@@ -23,6 +23,9 @@ type KPI struct {
 	PainInput  string           `json:"painInput,omitempty"`
 	// Readings are its readings up to the month, oldest first.
 	Readings []casebuilder.Reading `json:"readings"`
+	// TrajectoryFrom is the day it is due to start moving towards its
+	// target ([TrajectoryStart]).
+	TrajectoryFrom casebuilder.Date `json:"trajectoryFrom,omitzero"`
 	// Latest is the latest of them (nil when there is none) and
 	// LatestDate its date; Trajectory is the value due on that date, and
 	// OnTrack whether the reading is on it or better (nil without a
@@ -45,22 +48,49 @@ type KPI struct {
 	Record int `json:"-"`
 }
 
-// TrajectoryAt returns the value a KPI is due at on day d: on a straight
-// line from its baseline on the start day to its target on its date (end,
-// the last day of the horizon, when it has none), its target after that
-// and its baseline before the start.
+// TrajectoryStart returns the day a KPI of the baseline is due to start
+// moving towards its target. A KPI that tracks a calculator input holds at
+// its baseline until the approved benefit line that changes that input
+// has its first money (the earliest, when several do): the plan counts on
+// no improvement before then, so the KPI is not due to show one. Any
+// other KPI starts on the programme's first day.
+func TrajectoryStart(b *casebuilder.ApprovedBaseline, m *casebuilder.BaselineMeasure) casebuilder.Date {
+	first := -1
+	for i := range b.Lines {
+		l := &b.Lines[i]
+		if l.Kind != casebuilder.BenefitLine || m.PainInput == "" || l.Input != m.PainInput {
+			continue
+		}
+		for j, v := range l.Monthly {
+			if v != 0 {
+				if mo := l.First + j; first < 0 || mo < first {
+					first = mo
+				}
+				break
+			}
+		}
+	}
+	if first <= 0 {
+		return b.StartDate
+	}
+	return MonthOf(b.StartDate).Add(first).First()
+}
+
+// TrajectoryAt returns the value a KPI is due at on day d: its baseline
+// before the day it starts to move (start, from [TrajectoryStart]), then
+// on a straight line to its target on its date (end, the last day of the
+// horizon, when it has none), and its target from then on.
 func TrajectoryAt(m *casebuilder.BaselineMeasure, start, end, d casebuilder.Date) float64 {
 	if !m.Date.IsZero() {
 		end = m.Date
 	}
-	span := days(start, end)
 	switch {
-	case span <= 0 || !d.Before(end):
-		return m.Target
 	case d.Before(start):
 		return m.Baseline
+	case !d.Before(end):
+		return m.Target
 	}
-	return m.Baseline + (m.Target-m.Baseline)*float64(days(start, d))/float64(span)
+	return m.Baseline + (m.Target-m.Baseline)*float64(days(start, d))/float64(days(start, end))
 }
 
 // OnTrack reports whether a reading is on a KPI's trajectory or better: at
@@ -75,6 +105,17 @@ func OnTrack(m *casebuilder.BaselineMeasure, reading, due float64) bool {
 		return reading >= due-tol
 	}
 	return math.Abs(reading-m.Target) <= tol
+}
+
+// LatestAndDue writes the latest reading and the value due on its day,
+// with decimals enough to tell them apart ([figure.Format.Apart]): a
+// reading off its trajectory never reads as the value due. Both are empty
+// without a reading.
+func (k *KPI) LatestAndDue(f *figure.Format) (latest, due string) {
+	if k.Latest == nil || k.Trajectory == nil {
+		return "", ""
+	}
+	return f.Apart(*k.Latest, *k.Trajectory, k.Unit)
 }
 
 // cadence is the months between reports.
@@ -105,7 +146,8 @@ func (w *worker) kpis() {
 	for i := range w.b.Measures {
 		m := &w.b.Measures[i]
 		k := KPI{Key: m.Key(), Name: m.Name, Unit: m.Unit, Owner: m.Owner, Baseline: m.Baseline, Target: m.Target,
-			TargetDate: m.Date, PainInput: m.PainInput, Record: -1, EveryMonths: w.cadence()}
+			TargetDate: m.Date, PainInput: m.PainInput, Record: -1, EveryMonths: w.cadence(),
+			TrajectoryFrom: TrajectoryStart(w.b, m)}
 		if j, ok := records[k.Key]; ok {
 			rec := &w.t.KPIs[j]
 			k.Record, k.Action, k.Isolation = j, rec.Action, rec.Isolation
@@ -117,7 +159,7 @@ func (w *worker) kpis() {
 		last := -1 // the month before the start
 		if n := len(k.Readings); n > 0 {
 			r := k.Readings[n-1]
-			due := TrajectoryAt(m, w.b.StartDate, w.horizonEnd(), r.Date)
+			due := TrajectoryAt(m, k.TrajectoryFrom, w.horizonEnd(), r.Date)
 			on := OnTrack(m, r.Value, due)
 			k.Latest, k.LatestDate, k.Trajectory, k.OnTrack = &r.Value, r.Date, &due, &on
 			last = w.monthOfDate(r.Date)

@@ -160,12 +160,25 @@ func TestScheduleForecasts(t *testing.T) {
 func TestKPIsByHand(t *testing.T) {
 	p := progress(t, underWay(t), Month{2027, 4})
 	attr, sessions := p.KPIs[0], p.KPIs[1]
-	// From 30 % on 1 January to 27 % on 31 December, 364 days: on 30
-	// April, 119 days in, 0.30 − 0.03 × 119/364.
+	// Attrition is due to move only when the benefit that counts on it
+	// starts, in May after the roll-out: from 30 % on 1 May to 27 % on 31
+	// December. On 30 April it is due at its baseline, 30 %.
 	if attr.Latest == nil || *attr.Latest != 0.285 || attr.LatestDate != d(2027, 4, 30) || !*attr.OnTrack || attr.Overdue || len(attr.Readings) != 4 {
 		t.Errorf("attrition %+v", attr)
 	}
-	checkFigure(t, "attrition due on 30 April", *attr.Trajectory, 0.30-0.03*119.0/364)
+	if attr.TrajectoryFrom != d(2027, 5, 1) || sessions.TrajectoryFrom != d(2027, 1, 1) {
+		t.Errorf("trajectories from %s and %s, want 2027-05-01 and 2027-01-01", attr.TrajectoryFrom, sessions.TrajectoryFrom)
+	}
+	checkFigure(t, "attrition due on 30 April", *attr.Trajectory, 0.30)
+	// A reading in August is due 92 days into the 244 from 1 May to 31
+	// December: 0.30 − 0.03 × 92/244 ≈ 28.87 %; 29 % is behind.
+	c := underWay(t)
+	c.Tracking.Readings = append(c.Tracking.Readings, cb.Reading{Measure: "attrition", Date: d(2027, 8, 1), Value: 0.29})
+	aug := progress(t, c, Month{2027, 8}).KPIs[0]
+	checkFigure(t, "attrition due on 1 August", *aug.Trajectory, 0.30-0.03*92.0/244)
+	if *aug.OnTrack {
+		t.Errorf("attrition at 29 %% on 1 August is on its trajectory of %v, want behind it", *aug.Trajectory)
+	}
 	// From 1 on 1 January to 3 on 1 July, 181 days: on 15 April, 104 days
 	// in, 1 + 2 × 104/181 ≈ 2.149; 1.5 is behind.
 	if sessions.Latest == nil || *sessions.Latest != 1.5 || *sessions.OnTrack || sessions.Record != -1 {
@@ -193,6 +206,14 @@ func TestTrajectory(t *testing.T) {
 		if got := TrajectoryAt(m, start, end, tt.day); !near(got, tt.want) {
 			t.Errorf("on %s: %v, want %v", tt.day, got, tt.want)
 		}
+	}
+	// Due to move only after its date: at its baseline until then, at its
+	// target from then on.
+	if got := TrajectoryAt(m, d(2027, 2, 1), end, d(2027, 1, 31)); got != 10 {
+		t.Errorf("before a late start: %v, want 10", got)
+	}
+	if got := TrajectoryAt(m, d(2027, 2, 1), end, d(2027, 2, 1)); got != 20 {
+		t.Errorf("on a late start: %v, want 20", got)
 	}
 	// Without a date, the target is due at the end of the horizon.
 	m.Date = cb.Date{}

@@ -229,11 +229,12 @@ func (r *Report) changes(f *figure.Format, inPeriod func(casebuilder.Date) bool)
 		if k.Latest == nil || !inPeriod(k.LatestDate) {
 			continue
 		}
+		latest, due := k.LatestAndDue(f)
 		track := "on its trajectory"
 		if !*k.OnTrack {
-			track = "off its trajectory of " + f.Value(*k.Trajectory, k.Unit)
+			track = "off its trajectory of " + due
 		}
-		text := fmt.Sprintf("%s read %s on %s, %s", k.Name, f.Value(*k.Latest, k.Unit), k.LatestDate, track)
+		text := fmt.Sprintf("%s read %s on %s, %s", k.Name, latest, k.LatestDate, track)
 		if b != nil && b.KPIs[i].Latest != nil {
 			text += fmt.Sprintf(" (%s on %s)", f.Value(*b.KPIs[i].Latest, k.Unit), b.KPIs[i].LatestDate)
 		}

@@ -106,8 +106,9 @@ var (
 		func(rv *reviewer) {
 			for _, k := range rv.p.KPIs {
 				if k.OnTrack != nil && !*k.OnTrack && strings.TrimSpace(k.Action) == "" {
+					latest, due := k.LatestAndDue(rv.f)
 					rv.add(at("kpis", k.Record, "action"), "KPI %q reads %s on %s, off its trajectory of %s, and no action is recorded",
-						k.Name, rv.f.Value(*k.Latest, k.Unit), k.LatestDate, rv.f.Value(*k.Trajectory, k.Unit))
+						k.Name, latest, k.LatestDate, due)
 				}
 			}
 		}}

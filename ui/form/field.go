@@ -241,6 +241,12 @@ func (e *Entry) wheelTo(host Host, self fyne.CanvasObject) {
 	}
 }
 
+// OnHost makes an entry that is no field of a form (a row that edits the
+// case only when a button is pressed) behave as a field does on host's
+// screen: the wheel over it scrolls the screen, and Tab into it scrolls it
+// into view.
+func (e *Entry) OnHost(host Host) { e.wheelTo(host, e) }
+
 // Revealer is a host that can scroll a widget of a form into view; an
 // entry given the focus (by Tab, say) asks it to.
 type Revealer interface {

@@ -18,16 +18,20 @@
 //     resignation slowed: it is forecast to end 26 days late, with a
 //     recovery note; the milestones waiting for it carry a note too;
 //   - the coach risk fired in July: its work-around and its contingency (an
-//     external coaching firm on the reserve, 9,000 a month) are used;
+//     external coaching firm on the reserve, €9,000 a month) are used;
 //   - the spend month by month as planned, but the largest one-time cost
 //     paid in two invoices, 3 % over, the coaches' line a head short from
 //     August, and a few lines a little under;
 //   - the KPIs tied to the pain read as the plan's timing says: attrition,
 //     read every month, at its baseline until the roll-out ends (the plan's
-//     benefit starts after it), ramp-up, read every quarter, improving from
-//     the pilot's end but behind the plan; the coaching sessions kept up by
-//     the managers, the other KPIs as their dates say; the programme's
-//     share of each improvement estimated.
+//     benefit starts after it, and so does its trajectory), ramp-up, read
+//     every quarter, improving from the pilot's end but behind the plan and
+//     its trajectory; the coaching sessions kept up by the managers, the
+//     other KPIs as their dates say; the programme's share of each
+//     improvement estimated;
+//   - the re-forecast: the costs that came in under at what they cost, and
+//     the ramp-up's benefit later than approved, by the months a coach was
+//     short.
 package main
 
 import (
@@ -56,6 +60,11 @@ const monthsIn = 9
 // end stay in their month and the schedule is amber (31 days or more would
 // move them a month and turn it red).
 const slip = 26
+
+// rampPace is how much of the ramp-up's improvement the plan expected that
+// the cohorts hired while a coach was short show: 0.4, behind the KPI's
+// trajectory as well as the plan.
+const rampPace = 0.4
 
 func main() {
 	out := flag.String("o", "", "output file")
@@ -128,6 +137,8 @@ type story struct {
 	// under are the lines that cost less than planned, by name, with the
 	// share of their estimate they cost.
 	under map[string]float64
+	// behind is the calculator input whose KPI reads behind the plan.
+	behind string
 }
 
 func addDays(d cb.Date, n int) cb.Date { return cb.DateOf(d.Time().AddDate(0, 0, n)) }
@@ -327,12 +338,12 @@ func (s *story) readings() error {
 		case m.PainInput == "attritionRate":
 			// Read every month; not due to move before the roll-out
 			// ends, whatever its straight-line trajectory says.
+			// Its trajectory waits for that benefit too, so it is on it.
 			rec.Isolation = &cb.Isolation{Share: 0.6, Method: cb.ManagerEstimate, Confidence: 0.8,
 				Basis: "The sales managers and the People Analytics Lead, reviewing the year's exits and stay interviews in September: a competitor's hiring freeze and the new commission plan account for the rest"}
-			rec.Action = "The plan counts on fewer leavers from the month after the roll-out ends, when every new hire is coached; until then attrition holds at its baseline, behind the straight line to its target. " +
-				"The People Analytics Lead reviews the exits of the coached pilot cohort every month."
 		case m.PainInput != "":
-			every, pace, from = 3, 0.6, 2 // behind the plan, read by quarterly cohort
+			every, pace, from = 3, rampPace, 2 // behind the plan, read by quarterly cohort
+			s.behind = m.PainInput
 			rec.Isolation = &cb.Isolation{Share: 0.8, Method: cb.ControlGroup, Confidence: 1,
 				Basis: "The coached cohorts against the January cohort, hired before the programme; the rest is the new product training"}
 			rec.Action = "The cohorts hired since July started a coach short: the external coaching firm takes the August and September hires, and the pilot cohort, fully coached, reached quota in 5.2 months."
@@ -352,7 +363,7 @@ func (s *story) readings() error {
 			case plan != nil:
 				v = m.Baseline + (plan.to-m.Baseline)*plan.effect(mo)*pace
 			default:
-				v = tracking.TrajectoryAt(m, b.StartDate, horizonEnd, d)
+				v = tracking.TrajectoryAt(m, tracking.TrajectoryStart(b, m), horizonEnd, d)
 				v = m.Baseline + (v-m.Baseline)*pace
 				if m.Target > m.Baseline && !d.Before(m.Date) {
 					v = m.Target * pace
@@ -425,7 +436,7 @@ func (s *story) record() error {
 		Note: "One of the two coaches resigned. Work-around: two top sales managers coach the new hires part-time. Contingency: an external coaching firm on a day rate, from the reserve, until the new coach starts."}}
 	t.Decisions = []cb.DecisionRequest{
 		{Raised: addDays(s.fired, 3), Question: "Go on with the roll-out with one coach, the external firm covering the second coach's regions?",
-			From: "VP Sales", By: addDays(s.fired, 5), Decided: addDays(s.fired, 5), Answer: "Yes, with the external firm at up to 9,000 a month from the reserve."},
+			From: "VP Sales", By: addDays(s.fired, 5), Decided: addDays(s.fired, 5), Answer: "Yes, with the external firm at up to €9,000 a month from the reserve."},
 		{Raised: addDays(s.day, -10), Question: "Keep the external coaching firm until the new coach starts, at €9,000 a month from the contingency reserve?",
 			From: "CFO", By: addDays(s.day, 15)},
 	}
@@ -475,10 +486,24 @@ func (s *story) gates() error {
 }
 
 // reforecast brings the estimate of a one-time or yearly cost that came
-// in under it down to what it cost, in the case: the baseline keeps what
+// in under it down to what it cost, and has the benefit whose KPI reads
+// behind the plan take longer to reach its new value: as long again as the
+// months a coach was short (from the month the risk fired to the new
+// coach's first). The case holds the re-forecast; the baseline keeps what
 // was approved.
 func (s *story) reforecast() error {
 	alt := &s.c.Alternatives[s.c.AlternativeByID(s.c.Tracking.Baseline.Alternative)]
+	short := s.asOf.Add(2).Since(tracking.MonthOf(s.fired))
+	for i := range alt.Benefits {
+		bn := &alt.Benefits[i]
+		if bn.Input != s.behind || s.behind == "" || bn.RampMonths <= 0 {
+			continue
+		}
+		was := bn.RampMonths
+		bn.RampMonths += short
+		bn.Note = strings.TrimSpace(bn.Note + fmt.Sprintf(" Re-forecast in %s: full after %d months, not %d, as the cohorts hired a coach short ramp up later.",
+			s.asOf.Words(), bn.RampMonths, was))
+	}
 	for i := range alt.Costs {
 		k := &alt.Costs[i]
 		f, ok := s.under[k.Name]
