@@ -9,8 +9,8 @@ import (
 // PaybackConvention says, for people, how the month an investment is paid
 // back in is found. The screen, the workbook and the brief say it the
 // same way.
-const PaybackConvention = "Paid back in: the first month by whose end the cumulative net cash flow, " +
-	"each month's costs and benefits counted together, is at or above zero and stays there."
+const PaybackConvention = "Paid back in: the first month by whose end the cumulative net flow, " +
+	"each month's benefits less its costs (every kind of money), is at or above zero and stays there."
 
 // PaybackMonth returns the month of the horizon (month 0 is the first, as
 // for the cash flows) in which the flows are paid back: the first month by

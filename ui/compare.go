@@ -177,7 +177,7 @@ func newCompareScreen(u *UI) screen {
 
 	charts := container.NewGridWithColumns(2,
 		labelled("Net present value by alternative, against doing nothing", s.npvChart),
-		labelled("Cumulative net cash flow", s.flowChart))
+		labelled("Cumulative net flow", s.flowChart))
 	ask := form.NewColumns(2, 1)
 	s.scroll = page(
 		section("The figures", "Every figure is measured against doing nothing, over the case's horizon, at its discount rate. The NPV of cash alone counts new cash spent against the costs the company stops paying, and leaves out margin on sales, costs avoided, time freed and people's time.",

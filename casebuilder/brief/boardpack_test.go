@@ -194,7 +194,7 @@ func TestGlossary(t *testing.T) {
 		{"ROI", "net benefit over cost, undiscounted (Phillips)", "ROI (Phillips), return on investment", "Phillips ROI Methodology"},
 		{"BCR", "benefits per unit of cost, at today's value", "BCR, benefit-cost ratio", "present value of the benefits"},
 		// Not "cash": the cash alone may never pay back (the cash NPV).
-		{"Payback", "when benefits to date overtake costs for good", "Payback", "each month's costs and benefits counted together"},
+		{"Payback", "when benefits to date overtake costs for good", "Payback", "each month's benefits less its costs (every kind of money)"},
 		{"P10", "one in ten is lower, one in ten higher", "P10, P50, P90", "eight in ten lie between them"},
 		{"PERT", "a smooth curve from low to high, peaking at the likely value", "PERT", "peaking at its likely value"},
 		{"contingency reserve", "the expected cost of its risks' contingency plans", "Contingency reserve", "A risk that concerns several alternatives is in the reserve of each"},

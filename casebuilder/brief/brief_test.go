@@ -133,7 +133,7 @@ func TestSectionsInOrder(t *testing.T) {
 				"Top risks and their contingencies",
 				"2 Alternatives compared", "Financial comparison, and the impact", "Net present value", "Weighted scoring",
 				"Uncertainty: the range of outcomes",
-				"3 Financials of the recommendation", "Cumulative cash flow", "Paid back in", "Money by fiscal year", "Costs and benefits, line by line",
+				"3 Financials of the recommendation", "Cumulative net flow", "Paid back in", "Money by fiscal year", "Costs and benefits, line by line",
 				"What moves the NPV most", "Break-even: how far each estimate can move",
 				"4 Risks and contingencies", "Heat map", "LIKELIHOOD", "IMPACT", "Risks and contingency plans", "Contingency reserve",
 				"5 Implementation plan", "Milestone and resources", "Stage gates: when the programme would be stopped", "Stakeholders and how they are kept informed", "Reporting cadence",

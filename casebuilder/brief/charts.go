@@ -226,7 +226,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 	pm, paid := casebuilder.PaybackMonth(a.CashFlows)
 	note := "Each point is the cumulative figure at the end of a month. " + casebuilder.PaybackConvention
 	if !paid {
-		note = "Each point is the cumulative figure at the end of a month. The cumulative net cash flow does not turn positive for good within the horizon: the investment is not paid back."
+		note = "Each point is the cumulative figure at the end of a month. The cumulative net flow does not turn positive for good within the horizon: the investment is not paid back."
 	}
 	if !d.chartRoom(h, note) {
 		return
@@ -261,7 +261,7 @@ func (d *doc) cashChart(a *casebuilder.AltResult) {
 		d.textAt(lx+11, top, w, label, "L")
 		lx += 11 + w + 7
 	}
-	legend(nil, 0.8, pdfstyle.Accent, "Cumulative net cash flow")
+	legend(nil, 0.8, pdfstyle.Accent, "Cumulative net flow")
 	legend([]float64{2, 1.2}, 0.45, pdfstyle.Ink, "Cumulative benefits")
 	legend([]float64{0.4, 0.9}, 0.55, pdfstyle.Muted, "Cumulative costs")
 

@@ -236,7 +236,7 @@ func (d *doc) financials() {
 		a.Name, f.Money(a.TotalCost), f.Money(a.TotalBenefit), d.horizonText(), f.Money(a.NPV), f.Percent(d.c.DiscountRate))
 	start := func() {
 		d.para(intro)
-		d.sub("Cumulative cash flow")
+		d.sub("Cumulative net flow")
 		d.cashChart(a)
 	}
 	// The section starts here when its introduction and the cumulative

@@ -29,7 +29,7 @@ func (d *doc) terms() []term {
 		fiscal = fmt.Sprintf("The company's financial year, from %s to %s: the budget is asked and tracked by fiscal year; \"2027/28\" is the one that starts in 2027.", start, time.Month((int(start)+10)%12+1))
 	}
 	return []term{
-		{"NPV, net present value", "What the costs and benefits over the horizon are worth today: each month's net cash flow discounted at the discount rate, summed."},
+		{"NPV, net present value", "What the costs and benefits over the horizon are worth today: each month's net flow (its benefits less its costs, every kind of money) discounted at the discount rate, summed."},
 		{"Cash NPV", "The NPV of the cash alone: new cash spent, the reserve included, against costs the company stops paying; margin, avoidance, productivity and people's time left out."},
 		{"IRR, internal rate of return", fmt.Sprintf("The yearly discount rate at which the NPV would be zero; the summary writes one above %[1]s as \"above %[1]s\".", d.roundPercent(1))},
 		{"ROI (Phillips), return on investment", "Net benefit over total cost, undiscounted, as the Phillips ROI Methodology defines it: " + fmt.Sprintf("%s is benefits of one and a half times the costs.", d.roundPercent(0.5))},

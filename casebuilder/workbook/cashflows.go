@@ -385,7 +385,7 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 		for _, row := range []struct {
 			row   int
 			label string
-		}{{bl.costTotal, "Total costs"}, {bl.benefitTotal, "Total benefits"}, {bl.net, "Net cash flow"}, {bl.cum, "Cumulative net cash flow"}} {
+		}{{bl.costTotal, "Total costs"}, {bl.benefitTotal, "Total benefits"}, {bl.net, "Net flow, all kinds of money"}, {bl.cum, "Cumulative net flow, all kinds of money"}} {
 			put(row.row, rTotal, b.text(rTotal, row.label), nil, func(int) string { return "0" }, zero, 0, row.row == bl.cum)
 		}
 		b.monthsInDeficit(s, bl.deficit, bl.cum, "Month in deficit", cols, zero)
@@ -492,10 +492,10 @@ func (b *book) cashBlock(s *sheet, ai int, cols []string) {
 		}
 		return fmt.Sprintf("SUM(%s%d:%s%d)", cols[m], bl.benFirst, cols[m], bl.benLast)
 	}, res.Benefits, res.TotalBenefit, false)
-	put(bl.net, rTotal, b.text(rTotal, "Net cash flow"), nil, func(m int) string {
+	put(bl.net, rTotal, b.text(rTotal, "Net flow, all kinds of money"), nil, func(m int) string {
 		return fmt.Sprintf("%s%d-%s%d", cols[m], bl.benefitTotal, cols[m], bl.costTotal)
 	}, res.CashFlows, res.NetBenefit, false)
-	put(bl.cum, rTotal, b.text(rTotal, "Cumulative net cash flow"), nil, func(m int) string {
+	put(bl.cum, rTotal, b.text(rTotal, "Cumulative net flow, all kinds of money"), nil, func(m int) string {
 		if m == 0 {
 			return fmt.Sprintf("%s%d", cols[m], bl.net)
 		}

@@ -51,7 +51,7 @@ func (b *book) summaryCharts(s *sheet, row int) {
 	m0, mN := b.cash.month0, b.cash.month0+b.months-1
 	line := &excelize.Chart{
 		Type:      excelize.Line,
-		Title:     title("Cumulative net cash flow at the end of each month"),
+		Title:     title("Cumulative net flow at the end of each month"),
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 600, Height: height},
 		XAxis: excelize.ChartAxis{TickLabelSkip: 1, TickLabelPosition: excelize.ChartTickLabelLow, Font: axisFont,
