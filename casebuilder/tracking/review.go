@@ -76,6 +76,7 @@ var rules = []Rule{
 	kpiReadingOverdueRule,
 	gateWithoutOutcomeRule,
 	benefitWithoutIsolationRule,
+	benefitNotReforecastRule,
 }
 
 var (
@@ -189,6 +190,53 @@ var (
 				}
 				rv.add(at("kpis", rec, "isolation"), "KPI %q is worth %s to date by the cost of pain, but no share of it is attributed to the programme, so none is claimed",
 					rk.Name, rv.f.Money(rk.Improvement))
+			}
+		}}
+
+	benefitNotReforecastRule = Rule{"benefit-not-reforecast", casebuilder.Warning,
+		"A KPI behind its trajectory says the benefit it drives comes later or smaller than approved; a re-forecast that still counts that benefit in full is the figure the CFO will not believe.",
+		func(rv *reviewer) {
+			b := &rv.c.Tracking.Baseline
+			ai := rv.c.AlternativeByID(b.Alternative)
+			if ai < 0 {
+				return
+			}
+			alt := &rv.c.Alternatives[ai]
+			var res casebuilder.AltResult
+			var flows [][]float64
+			for _, k := range rv.p.KPIs {
+				if k.OnTrack == nil || *k.OnTrack || k.PainInput == "" {
+					continue
+				}
+				if flows == nil {
+					res, flows = casebuilder.LineFlows(rv.c, ai)
+				}
+				for i, l := range res.Lines {
+					if l.Kind != casebuilder.BenefitLine || l.Index < 0 || alt.Benefits[l.Index].Input != k.PainInput {
+						continue
+					}
+					j := slices.IndexFunc(b.Lines, func(bl casebuilder.BaselineLine) bool {
+						return bl.Kind == casebuilder.BenefitLine && bl.Name == l.Name
+					})
+					if j < 0 {
+						continue // a benefit added since the approval
+					}
+					bl := &b.Lines[j]
+					// What is still to come, as approved and as the case
+					// now counts it.
+					var approved, now float64
+					for m := rv.p.Month + 1; m < len(flows[i]); m++ {
+						approved += bl.InMonth(m)
+						now += flows[i][m]
+					}
+					if approved <= 0 || now < approved-0.5 {
+						continue // nothing to come, or re-forecast below the approval
+					}
+					latest, due := k.LatestAndDue(rv.f)
+					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].to", ai, l.Index),
+						"KPI %q reads %s on %s, behind its trajectory of %s, yet benefit %q still counts on %s from %s on, as much as approved: re-forecast it",
+						k.Name, latest, k.LatestDate, due, l.Name, rv.f.Money(now), rv.p.AsOf.Add(1).Words())
+				}
 			}
 		}}
 )

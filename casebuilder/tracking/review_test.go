@@ -149,7 +149,7 @@ func TestRuleBenefitWithoutIsolation(t *testing.T) {
 func TestEveryRuleIsTested(t *testing.T) {
 	tested := map[string]bool{"late-milestone-without-recovery": true, "kpi-off-track-without-action": true, "spend-over-plan": true,
 		"forecast-over-budget": true, "risk-fired-without-response": true, "kpi-reading-overdue": true, "gate-without-outcome": true,
-		"benefit-without-isolation": true}
+		"benefit-without-isolation": true, "benefit-not-reforecast": true}
 	for _, r := range Rules() {
 		if !tested[r.Name] {
 			t.Errorf("rule %s has no test", r.Name)
@@ -199,4 +199,28 @@ func TestAnalyse(t *testing.T) {
 
 func rank(s cb.Severity) int {
 	return map[cb.Severity]int{cb.Blocking: 0, cb.Warning: 1, cb.Advice: 2}[s]
+}
+
+func TestRuleBenefitNotReforecast(t *testing.T) {
+	// Attrition, due from 30 % on 1 May to 27 % on 31 December, reads 29 %
+	// on 1 August: behind 0.30 − 0.03 × 92/244 ≈ 28.87 %. Its benefit, 3
+	// points × 75,625 = 226,875 a year, 18,906.25 a month, still counts
+	// on September to December as approved: 4 × 18,906.25 = 75,625.
+	c := underWay(t)
+	c.Tracking.KPIs[0].Action = "Stay interviews with every rep"
+	c.Tracking.Readings = append(c.Tracking.Readings, cb.Reading{Measure: "attrition", Date: d(2027, 8, 1), Value: 0.29})
+	fs := findings(t, c, Month{2027, 8}, "benefit-not-reforecast")
+	if len(fs) != 1 {
+		t.Fatalf("%d findings, want 1: %v", len(fs), fs)
+	}
+	want := `KPI "Attrition" reads 29.0% on 2027-08-01, behind its trajectory of 28.9%, yet benefit "Fewer leavers" still counts on €75,625 from September 2027 on, as much as approved: re-forecast it`
+	if f := fs[0]; f.Severity != cb.Warning || f.Where.Path != "alternatives[1].benefits[0].to" || f.Where.Step != cb.StepAlternatives || f.Message != want {
+		t.Errorf("got %s at %s\n  %q\nwant a warning at alternatives[1].benefits[0].to\n  %q", f.Severity, f.Where, f.Message, want)
+	}
+	// Re-forecast to 28 %: 2 points, 151,250 a year, less to come.
+	c.Alternatives[1].Benefits[0].To = cb.Exactly(0.28)
+	expectNone(t, findings(t, c, Month{2027, 8}, "benefit-not-reforecast"), "re-forecast to 28 %")
+	// On its trajectory, as of April (due at its baseline), nothing.
+	c = underWay(t)
+	expectNone(t, findings(t, c, Month{2027, 4}, "benefit-not-reforecast"), "on track in April")
 }
