@@ -872,3 +872,30 @@ func TestCoverTitleBalanced(t *testing.T) {
 		}
 	}
 }
+
+// TestApprovedCaseSaysSo checks that the brief of an approved case says
+// when, by whom and for what it was approved, where a case before its
+// decision asks for it, and sets its NPV, today's estimate, beside the one
+// approved. The tracked sample was approved on 15 December 2026 for the
+// stage up to the pilot review, and again for the whole plan on 8 July
+// 2027, a week after the gate; its approved NPV is €696,016.
+func TestApprovedCaseSaysSo(t *testing.T) {
+	approved := `Approved on 15 December 2026 by Executive committee (CEO, CFO and VP Sales), for the stage up to the gate “Pilot review: go on to the roll-out or stop”; again on 8 July 2027, for the whole plan.`
+	pages := pdftest.Pages(t, write(t, shared(t, "tracked"), "a4"))
+	pdftest.MustContain(t, "the tracked sample's cover", pages[0], approved)
+	pdftest.MustContain(t, "the tracked sample's summary", pages[1],
+		"By when "+approved+" The plan started in January 2027.", "Re-forecast from today's estimates; €696k approved.")
+	for i, p := range pages[:2] {
+		if strings.Contains(p, "Decision needed by") || strings.Contains(p, "Decision by") {
+			t.Errorf("page %d of an approved case still asks for its decision: %s", i+1, p)
+		}
+	}
+	// Before its decision, the turnover sample asks for it.
+	pages = pdftest.Pages(t, write(t, shared(t, "turnover"), "a4"))
+	pdftest.MustContain(t, "the turnover sample's cover", pages[0], "Decision needed by 15 December 2026.")
+	pdftest.MustContain(t, "the turnover sample's summary", pages[1], "By when Decision by 15 December 2026. The plan starts in January 2027.",
+		"NPV: costs and benefits as worth today, at the rate below.")
+	if strings.Contains(strings.Join(pages[:2], " "), "Approved on") {
+		t.Error("the turnover sample, not approved, says it is")
+	}
+}

@@ -93,7 +93,10 @@ func (d *doc) cover() {
 		d.setFont("", 9.5)
 		d.setColor(pdfstyle.Muted)
 		s := "Budget " + d.budgetWords(a)
-		if !c.Ask.DecideBy.IsZero() {
+		switch {
+		case c.IsApproved():
+			s += " " + d.approvedWords() + "."
+		case !c.Ask.DecideBy.IsZero():
 			s += " Decision needed by " + longDate(c.Ask.DecideBy) + "."
 		}
 		for _, l := range d.wrap(s, d.contentW()) {
@@ -283,7 +286,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 	if rec != nil && !rec.DoNothing {
 		d.compact("Headline figures against doing nothing")
 		d.tiles([][3]string{
-			{d.roundMoney(rec.NPV), "Net present value", "NPV: costs and benefits as worth today, at the rate below."},
+			{d.roundMoney(rec.NPV), "Net present value", d.npvTileNote()},
 			{d.roundPercentOf(rec.ROI), "Return on investment", "ROI: net benefit over cost, undiscounted (Phillips)."},
 			{d.roundRatio(rec.BCR), "Benefit-cost ratio", "BCR: benefits per unit of cost, at today's value."},
 			{d.paidBackIn(rec, false), "Paid back in", "Payback: when benefits to date overtake costs for good."},
@@ -429,10 +432,19 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 		}
 	}
 	when := "No date is set for the decision."
-	if !c.Ask.DecideBy.IsZero() {
+	switch {
+	case c.IsApproved() && !c.Ask.DecideBy.IsZero() && d.firstApproval().Date != c.Ask.DecideBy:
+		when = "Asked for by " + longDate(c.Ask.DecideBy) + "; " + lowerFirst(d.approvedWords()) + "."
+	case c.IsApproved():
+		when = d.approvedWords() + "."
+	case !c.Ask.DecideBy.IsZero():
 		when = "Decision by " + longDate(c.Ask.DecideBy) + "."
 	}
-	if !c.StartDate.IsZero() {
+	switch {
+	case c.StartDate.IsZero():
+	case c.IsApproved() && c.StartDate.Before(c.Date):
+		when += " The plan started in " + monthYear(c.StartDate) + "."
+	default:
 		when += " The plan starts in " + monthYear(c.StartDate) + "."
 	}
 	rows := [][2]string{
@@ -442,6 +454,51 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 		{"By when", when},
 	}
 	d.panel(rows, 22, maxLines)
+}
+
+// approvedWords says when the case was approved, by whom and for what
+// (the whole plan, or the stage up to a gate), and when it was approved
+// again, if it was: "Approved on 15 December 2026 by the executive
+// committee, for the stage up to the gate “Pilot review”; again on 8 July
+// 2027, for the whole plan".
+func (d *doc) approvedWords() string {
+	t := d.c.Tracking
+	first := d.firstApproval()
+	s := "Approved on " + longDate(first.Date)
+	if by := strings.TrimSpace(first.By); by != "" {
+		s += " by " + by
+	}
+	s += ", " + d.approvedFor(first)
+	if last := t.Baseline.Approval; len(t.History) > 0 {
+		s += "; again on " + longDate(last.Date)
+		if by := strings.TrimSpace(last.By); by != "" && by != strings.TrimSpace(first.By) {
+			s += " by " + by
+		}
+		s += ", " + d.approvedFor(last)
+	}
+	return s
+}
+
+// firstApproval is the case's first approval: the baseline's, or the one
+// the first re-approval replaced.
+func (d *doc) firstApproval() casebuilder.Approval {
+	if t := d.c.Tracking; len(t.History) > 0 {
+		return t.History[0].Approval
+	}
+	return d.c.Tracking.Baseline.Approval
+}
+
+// approvedFor says what an approval was for.
+func (d *doc) approvedFor(a casebuilder.Approval) string {
+	if a.UpToGate == "" {
+		return "for the whole plan"
+	}
+	for _, g := range d.c.Plan.Gates {
+		if g.ID == a.UpToGate {
+			return "for the stage up to the gate “" + orDefault(strings.TrimSpace(g.Name), g.ID) + "”"
+		}
+	}
+	return "for the stage up to gate " + a.UpToGate
 }
 
 // budgetWords says what the ask's budget is, in a sentence that follows
@@ -525,6 +582,15 @@ func (d *doc) panel(rows [][2]string, labelW float64, maxLines int) {
 		y += float64(max(len(laid[i]), len(labels[i])))*lh + 1.5
 	}
 	d.y += h + 3
+}
+
+// npvTileNote explains the NPV tile; for an approved case, whose figures
+// are today's estimates, it gives the NPV approved beside them.
+func (d *doc) npvTileNote() string {
+	if d.c.IsApproved() && d.c.Tracking.Baseline.Alternative == d.c.Recommendation.Alternative {
+		return "Re-forecast from today's estimates; " + d.roundMoney(d.c.Tracking.Baseline.NPV) + " approved."
+	}
+	return "NPV: costs and benefits as worth today, at the rate below."
 }
 
 // tiles writes headline figures side by side, each a large figure over

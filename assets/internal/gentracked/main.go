@@ -94,6 +94,9 @@ func tracked() (*cb.Case, error) {
 	day := asOf.Last()
 	s := &story{c: c, start: start, asOf: asOf, day: day,
 		opts: tracking.ImportOptions{Today: addDays(day, 5)}}
+	// The case as it stands on the day its actuals are brought in: its
+	// brief is dated then.
+	c.Date = s.opts.Today
 
 	approvedOn := c.Ask.DecideBy
 	if approvedOn.IsZero() {
