@@ -219,7 +219,7 @@ func (s *trackScreen) showAnalysis(a analysis) {
 		note = "an earlier month than the latest actual"
 	}
 	s.asOf.SetText(fmt.Sprintf("As of %s (%s): %s overall. %s approved on %s by %s.",
-		p.AsOf.Words(), note, ragWords(p.Status.Overall), p.Alternative, shortDate(p.Approval.Date), p.Approval.By))
+		p.AsOf.Words(), note, p.Status.Overall.Words(), p.Alternative, shortDate(p.Approval.Date), p.Approval.By))
 	var rows []fyne.CanvasObject
 	for _, ar := range p.Status.Areas {
 		rows = append(rows, statusRow(ar))
@@ -277,20 +277,9 @@ func abs(x float64) float64 {
 	return x
 }
 
-// ragWords is a status as the screen says it.
-func ragWords(r tracking.RAG) string {
-	switch r {
-	case tracking.Red:
-		return "red"
-	case tracking.Amber:
-		return "amber"
-	}
-	return "green"
-}
-
 // statusRow is one area's status: a coloured mark, the area and why.
 func statusRow(ar tracking.AreaStatus) fyne.CanvasObject {
-	mark := widget.NewLabelWithStyle("● "+strings.ToUpper(ragWords(ar.Status)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	mark := widget.NewLabelWithStyle("● "+strings.ToUpper(ar.Status.Words()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	switch ar.Status {
 	case tracking.Red:
 		mark.Importance = widget.DangerImportance

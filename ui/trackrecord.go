@@ -318,14 +318,6 @@ func (s *trackScreen) gateRows(c *casebuilder.Case) []fyne.CanvasObject {
 	return rows
 }
 
-// gateStatusWords say where a gate stands.
-var gateStatusWords = map[tracking.GateStatus]string{
-	tracking.GateMet:      "conditions met",
-	tracking.GateNotMet:   "conditions not met",
-	tracking.GateToCome:   "to come",
-	tracking.GateAwaiting: "its day has passed with no outcome recorded",
-}
-
 // show shows where the gate stands as of the progress.
 func (g *gateView) show(p *tracking.Progress) {
 	var gate *tracking.Gate
@@ -344,7 +336,7 @@ func (g *gateView) show(p *tracking.Progress) {
 	if gate.DecidedBy != "" {
 		text += ", by " + gate.DecidedBy
 	}
-	text += " · " + gateStatusWords[gate.Status]
+	text += " · " + gate.Status.Words()
 	g.status.SetText(text)
 	if gate.Status == tracking.GateAwaiting || gate.Status == tracking.GateNotMet {
 		g.status.Importance = widget.DangerImportance
@@ -360,7 +352,7 @@ func (g *gateView) show(p *tracking.Progress) {
 		if k != nil {
 			name, unit = k.Name, k.Unit
 		}
-		line := fmt.Sprintf("%s %s %s: ", name, comparisonWords[th.Comparison], f.Value(th.Value, unitOr(unit)))
+		line := fmt.Sprintf("%s %s %s: ", name, th.Comparison.Words(), f.Value(th.Value, unitOr(unit)))
 		switch {
 		case th.Reading == nil:
 			line += "no reading yet"
@@ -378,14 +370,6 @@ func (g *gateView) show(p *tracking.Progress) {
 		lines = append(lines, "No conditions set.")
 	}
 	g.thresholds.SetText(strings.Join(lines, "\n"))
-}
-
-// comparisonWords say a threshold's comparison.
-var comparisonWords = map[casebuilder.Comparison]string{
-	casebuilder.AtMost:  "at most",
-	casebuilder.AtLeast: "at least",
-	casebuilder.Below:   "below",
-	casebuilder.Above:   "above",
 }
 
 // kpiOf is the KPI of key (or ID) in the progress.

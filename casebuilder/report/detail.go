@@ -189,7 +189,7 @@ func (d *doc) benefitsDetail() {
 func (d *doc) gatesDetail() {
 	var items []string
 	for _, g := range d.p.Gates {
-		s := fmt.Sprintf("%s, on %s: %s", g.Name, shortDate(g.Day), gateWords(g.Status))
+		s := fmt.Sprintf("%s, on %s: %s", g.Name, shortDate(g.Day), g.Status.Words())
 		if g.Outcome != nil {
 			s += fmt.Sprintf(" (decided on %s: %s)", shortDate(g.Outcome.Date), orDefault(strings.TrimSuffix(g.Outcome.Note, "."), string(g.Outcome.Decision)))
 		}
@@ -203,7 +203,7 @@ func (d *doc) gatesDetail() {
 				}
 				reading = fmt.Sprintf("read %s on %s, %s", d.kpiValue(t.Measure, *t.Reading), shortDate(t.ReadingDate), met)
 			}
-			th = append(th, fmt.Sprintf("%s %s %s: %s", t.Measure, t.Comparison, d.kpiValue(t.Measure, t.Value), reading))
+			th = append(th, fmt.Sprintf("%s %s %s: %s", t.Measure, t.Comparison.Words(), d.kpiValue(t.Measure, t.Value), reading))
 		}
 		if len(th) > 0 {
 			s += ". Thresholds: " + strings.Join(th, "; ")
@@ -211,18 +211,6 @@ func (d *doc) gatesDetail() {
 		items = append(items, s+".")
 	}
 	d.listed("Stage gates", items)
-}
-
-func gateWords(s tracking.GateStatus) string {
-	switch s {
-	case tracking.GateMet:
-		return "met"
-	case tracking.GateNotMet:
-		return "not met"
-	case tracking.GateAwaiting:
-		return "its day has passed with no outcome recorded"
-	}
-	return "still to come"
 }
 
 // risksDetail writes every risk that fired, with its note.

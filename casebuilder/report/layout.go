@@ -29,11 +29,10 @@ func ragColor(s tracking.RAG) pdfstyle.Color {
 	return colGreen
 }
 
+// ragWord says a status with a capital: "Amber".
 func ragWord(s tracking.RAG) string {
-	if s == "" {
-		return "Not rated"
-	}
-	return strings.ToUpper(string(s[:1])) + string(s[1:])
+	w := s.Words()
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 func (d *doc) setFont(style string, size float64) { d.ts.SetFont(style, size) }

@@ -135,7 +135,15 @@ func TestTrackedSample(t *testing.T) {
 	pdftest.MustContain(t, "page one", ps[0], "Progress report, September 2027", "Overall: Amber",
 		"Roll out to every new hire and region: 26 days late",
 		"José Müller-Øberg", "Zofia Wąsowska", "Chloé Lefèvre",
-		"Keep the external coaching firm until the new coach starts")
+		"Keep the external coaching firm until the new coach starts",
+		// Attrition is due at its baseline until its benefit starts in
+		// October; months to full productivity from 6 on 1 July 2027 to 5
+		// on 30 June 2028: 6 − 91/365 ≈ 5.75 due on 30 September.
+		"33.0% on 30 Sep 2027, against 33.0% due: on track.",
+		"5.80 months on 30 Sep 2027, against 5.75 months due: off track.")
+	pdftest.MustContain(t, "the detail", strings.Join(ps[1:], " "),
+		"Pilot review: go on to the roll-out or stop, on 1 Jul 2027: conditions not met",
+		"Months to full productivity, new hires at most 5.5 months: read 6.0 months on 30 Jun 2027, not met")
 	pdftest.Fonts(t, pdf)
 	again, err := Write(c, Options{Now: now})
 	if err != nil || !bytes.Equal(pdf, again) {

@@ -182,6 +182,20 @@ const (
 	GateAwaiting GateStatus = "awaitingOutcome"
 )
 
+// Words says where a gate stands, as the screen and the report write it:
+// "conditions met".
+func (s GateStatus) Words() string {
+	switch s {
+	case GateMet:
+		return "conditions met"
+	case GateNotMet:
+		return "conditions not met"
+	case GateAwaiting:
+		return "its day has passed with no outcome recorded"
+	}
+	return "still to come"
+}
+
 // Gate is one stage gate of the baseline as of a month.
 type Gate struct {
 	ID   string `json:"id"`

@@ -496,3 +496,17 @@ func TestAComponentKPIValued(t *testing.T) {
 	checkFigure(t, "April's improvement", b.KPIs[1].LatestMonthly, 1000)
 	checkFigure(t, "realised", b.RealisedToDate, 1000)
 }
+
+func TestStatusWords(t *testing.T) {
+	for s, want := range map[GateStatus]string{GateMet: "conditions met", GateNotMet: "conditions not met", GateToCome: "still to come",
+		GateAwaiting: "its day has passed with no outcome recorded"} {
+		if got := s.Words(); got != want {
+			t.Errorf("gate %s: %q, want %q", s, got, want)
+		}
+	}
+	for r, want := range map[RAG]string{Green: "green", Amber: "amber", Red: "red", "": "not rated"} {
+		if got := r.Words(); got != want {
+			t.Errorf("status %q: %q, want %q", r, got, want)
+		}
+	}
+}

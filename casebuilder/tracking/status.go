@@ -18,6 +18,14 @@ const (
 	Red   RAG = "red"
 )
 
+// Words says a status in lower case: "amber", or "not rated" for none.
+func (r RAG) Words() string {
+	if r == "" {
+		return "not rated"
+	}
+	return string(r)
+}
+
 // worse returns the worse of two statuses.
 func worse(a, b RAG) RAG {
 	rank := map[RAG]int{Green: 0, Amber: 1, Red: 2}
