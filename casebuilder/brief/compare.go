@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 )
 
@@ -539,15 +540,7 @@ func niceTicks(lo, hi float64, n int) []float64 {
 	if hi <= lo {
 		hi = lo + 1
 	}
-	raw := (hi - lo) / float64(max(n, 1))
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			step = m * mag
-			break
-		}
-	}
+	step := figure.RoundStep(hi-lo, n)
 	start := math.Floor(lo/step) * step
 	var ticks []float64
 	for v := start; v <= hi+step*0.999; v += step {

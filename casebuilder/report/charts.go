@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/casebuilder/casebuilder/casebuilder"
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/tracking"
@@ -26,7 +27,7 @@ func (d *doc) spendChart(x, y, w, h float64) {
 	if top <= 0 {
 		top = 1
 	}
-	step := niceStep(top / 4)
+	step := figure.RoundStep(top, 4)
 	top = math.Ceil(top*1.02/step) * step
 	// Plot area, leaving room for the axis labels and the legend.
 	d.setFont("", 6)
@@ -103,20 +104,6 @@ func (d *doc) spendChart(x, y, w, h float64) {
 	key(pdfstyle.Accent, 0.4, []float64{0.5, 0.7}, "Forecast")
 	key(colRed, 0.3, nil, "Approved budget "+d.f.MoneyShort(budget))
 	pdf.SetLineWidth(0.2)
-}
-
-// niceStep returns a round step (1, 2 or 5 times a power of ten) near x.
-func niceStep(x float64) float64 {
-	if x <= 0 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(x)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if x <= m*p {
-			return m * p
-		}
-	}
-	return 10 * p
 }
 
 // monthLabel writes a month (YYYY-MM) as "Jan 2027".

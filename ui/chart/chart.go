@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // palette colours the series of a chart, in their order.
@@ -188,16 +190,7 @@ func emptyText(size fyne.Size, empty string) []fyne.CanvasObject {
 
 // niceTicks returns about n round values between lo and hi.
 func niceTicks(lo, hi float64, n int) []float64 {
-	span := hi - lo
-	raw := span / float64(n)
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := mag
-	for _, f := range []float64{1, 2, 2.5, 5, 10} {
-		if f*mag >= raw {
-			step = f * mag
-			break
-		}
-	}
+	step := figure.RoundStep(hi-lo, n)
 	var out []float64
 	for v := math.Ceil(lo/step) * step; v <= hi+step/1e6; v += step {
 		out = append(out, v)
