@@ -398,3 +398,96 @@ func TestPlanFormHasRoomOnALaptop(t *testing.T) {
 		t.Errorf("at 1240 × 800, %.0f pixels lie empty between the timeline and the milestone's form", gap)
 	}
 }
+
+// TestWheelScrollsAllTheWayDown turns the wheel one notch over every kind
+// of widget shown anywhere in every step's scrolling form, not only at its
+// top: on the tracked sample, whose steps are all there (Track too), in a
+// window of 1024 × 640. Up to four widgets of each kind, spread from the
+// top of the form to its foot, are each scrolled to the middle of the
+// form first; the form must move by the form's step under each.
+func TestWheelScrollsAllTheWayDown(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	h, u := th.harness, th.u
+	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
+	d := fyne.CurrentApp().Driver()
+	want := float32(notch * form.WheelLines)
+	turned := map[string]int{}
+	for _, st := range screenSpecs {
+		u.goTo(st.id)
+		h.settle()
+		s, ok := u.screens[st.id].(interface{ scrolls() []*container.Scroll })
+		if !ok {
+			continue
+		}
+		for _, sc := range s.scrolls() {
+			if sc == nil || !sc.Visible() || sc.Content.MinSize().Height-sc.Size().Height < 2*want {
+				continue // fits, or nearly
+			}
+			turned[st.name] += 0
+			kinds := map[string][]fyne.CanvasObject{}
+			for _, o := range test.LaidOutObjects(sc.Content) {
+				var kind string
+				switch w := o.(type) {
+				case *form.Entry:
+					kind = "an entry"
+					if w.MultiLine {
+						kind = "a text of several lines"
+					}
+				case *widget.Label:
+					kind = "a label"
+				case *form.Select:
+					kind = "a select"
+				case *form.Check:
+					kind = "a check box"
+				case *widget.Table:
+					kind = "a table"
+				case *widget.Button:
+					kind = "a button"
+				default:
+					continue
+				}
+				if o.Visible() && o.Size().Height > 0 && o.Size().Width > 0 {
+					kinds[kind] = append(kinds[kind], o)
+				}
+			}
+			top := d.AbsolutePositionForObject(sc.Content).Y
+			for kind, objs := range kinds {
+				for i := range min(4, len(objs)) {
+					o := objs[i*(len(objs)-1)/max(1, min(4, len(objs))-1)]
+					h.w.Canvas().Unfocus()
+					sc.Offset = fyne.Position{}
+					sc.Refresh()
+					y := d.AbsolutePositionForObject(o).Y - top
+					sc.Offset = fyne.NewPos(0, max(0, y-sc.Size().Height/2))
+					sc.Refresh()
+					before := sc.Offset.Y
+					if sc.Content.MinSize().Height-sc.Size().Height-before < want {
+						continue // at the foot: nothing left to scroll
+					}
+					at, size := d.AbsolutePositionForObject(sc), sc.Size()
+					p := d.AbsolutePositionForObject(o).Add(fyne.NewPos(min(o.Size().Width/2, 40), o.Size().Height/2))
+					if p.Y < at.Y+4 || p.Y > at.Y+size.Height-4 || p.X < at.X || p.X > at.X+size.Width {
+						continue // not in view
+					}
+					test.Scroll(h.w.Canvas(), p, 0, -notch)
+					if got := sc.Offset.Y - before; got != want {
+						t.Errorf("%s: one notch over %s %d of %d (%T at %.0f) moved the form %.0f pixels, not %.0f",
+							st.name, kind, i+1, len(objs), o, y, got, want)
+					}
+					turned[st.name]++
+				}
+			}
+			sc.Offset = fyne.Position{}
+			sc.Refresh()
+		}
+	}
+	t.Logf("widgets the wheel turned over, by step: %v", turned)
+	for name, n := range turned {
+		if n == 0 {
+			t.Errorf("%s: the form scrolls, but the wheel was turned over nothing", name)
+		}
+	}
+	if len(turned) < 6 {
+		t.Errorf("the wheel was turned on %d steps, want at least 6", len(turned))
+	}
+}
