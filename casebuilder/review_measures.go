@@ -145,16 +145,23 @@ var (
 				if m.PainInput == "" || m.Date.IsZero() {
 					continue
 				}
+				// The first month with money of the benefits that change
+				// its input: where its trajectory starts.
 				first, name, li := -1, "", 0
 				rv.benefitLines(ai, func(l *LineResult, b *Benefit) {
-					if b.Basis == BenefitPainInput && b.Input == m.PainInput && (first < 0 || l.StartMonth < first) {
-						first, name, li = l.StartMonth, b.Name, l.Index
+					if b.Basis != BenefitPainInput || b.Input != m.PainInput {
+						return
+					}
+					if mo := slices.IndexFunc(l.flows, func(v float64) bool { return v != 0 }); mo >= 0 && (first < 0 || mo < first) {
+						first, name, li = mo, b.Name, l.Index
 					}
 				})
-				if first < 0 || !m.Date.Before(rv.c.StartDate.AddMonths(first)) {
+				from := rv.c.StartDate.AddMonths(first)
+				from.Day = 1 // month 0 is the start's calendar month
+				if first < 0 || from.Before(m.Date) {
 					continue
 				}
-				rv.add(fmt.Sprintf("measures[%d].date", i), "%s is due at its target on %s, before %s of %q starts, in %s",
+				rv.add(fmt.Sprintf("measures[%d].date", i), "%s is due at its target on %s, before %s of %q brings any of it: it starts in %s",
 					capital(called("KPI", m.Name, i)), m.Date, called("benefit", name, li), rv.rec.Name, rv.monthName(first))
 			}
 		}}

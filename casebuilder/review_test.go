@@ -1,6 +1,8 @@
 package casebuilder
 
 import (
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -259,7 +261,7 @@ func TestReviewRules(t *testing.T) {
 		{"benefit-input-not-tracked", func(c *Case) { c.Measures[1].PainInput = "" },
 			`No KPI tracks months to full productivity, which benefit "Faster ramp-up of new hires" of "Structured onboarding and coaching" changes`, "measures"},
 		{"kpi-due-before-benefit", func(c *Case) { c.Measures[1].Date = DateOf(time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)) },
-			`KPI "Months to full productivity, new hires" is due at its target on 2027-06-30, before benefit "Faster ramp-up of new hires" of "Structured onboarding and coaching" starts, in July 2027`,
+			`KPI "Months to full productivity, new hires" is due at its target on 2027-06-30, before benefit "Faster ramp-up of new hires" of "Structured onboarding and coaching" brings any of it: it starts in July 2027`,
 			"measures[1].date"},
 		{"margin-without-sales-owner", func(c *Case) { onboarding(c).Benefits[0].Owner = "" },
 			`Benefit "Fewer early leavers" of "Structured onboarding and coaching" is €`, "alternatives[1].benefits[0].owner"},
@@ -619,5 +621,39 @@ func TestReviewInWritesFiguresAsTheLanguage(t *testing.T) {
 		if amount != tt.amount {
 			t.Errorf("%s: the amount's finding reads %q, want %q", tt.name, amount, tt.amount)
 		}
+	}
+}
+
+// TestKPIDueBeforeBenefitAtTheEdge: the ramp-up benefit of the turnover
+// sample brings its first money in July 2027. A KPI due at its target on
+// 1 July is due before any of it has come; one due on 2 July is not.
+func TestKPIDueBeforeBenefitAtTheEdge(t *testing.T) {
+	for _, tc := range []struct {
+		day  int
+		want int
+	}{{1, 1}, {2, 0}} {
+		c := loadSample(t, "turnover")
+		c.Measures[1].Date = Date{Year: 2027, Month: time.July, Day: tc.day}
+		var n int
+		for _, f := range Review(c, Calculate(c)) {
+			if f.Rule == "kpi-due-before-benefit" {
+				n++
+			}
+		}
+		if n != tc.want {
+			t.Errorf("due on %d July: %d findings, want %d", tc.day, n, tc.want)
+		}
+	}
+}
+
+// TestReadmeCountsTheRules checks the number of rules the README gives.
+func TestReadmeCountsTheRules(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("plays the sceptical CEO: %d named rules", len(Rules()))
+	if !strings.Contains(strings.Join(strings.Fields(string(readme)), " "), want) {
+		t.Errorf("the README does not say %q", want)
 	}
 }

@@ -961,8 +961,8 @@ func (s *compareScreen) npvBars() []chart.Bar {
 	return bs
 }
 
-// cumulative are the cumulative net cash flows of every alternative but
-// the baseline.
+// cumulative are the cumulative net flows (every kind of money) of every
+// alternative but the baseline.
 func (s *compareScreen) cumulative() []chart.Series {
 	var ss []chart.Series
 	for i, r := range s.a.res.Alternatives {

@@ -180,7 +180,7 @@ func (h *headline) show(a analysis) {
 	form.SetText(h.npv, f.MoneyShort(alt.NPV))
 	form.SetText(h.roi, f.Maybe(alt.ROI, f.Percent))
 	form.SetText(h.bcr, f.Maybe(alt.BCR, f.Ratio))
-	// The month by whose end the cumulative cash flow stays positive, as
+	// The month by whose end the cumulative net flow stays positive, as
 	// the brief and the workbook say it (casebuilder.PaybackConvention).
 	form.SetText(h.payback, casebuilder.PaidBackIn(a.c, alt.CashFlows, true))
 	if alt.NPV < 0 {

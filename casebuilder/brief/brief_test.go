@@ -882,17 +882,33 @@ func TestCoverTitleBalanced(t *testing.T) {
 func TestApprovedCaseSaysSo(t *testing.T) {
 	approved := `Approved on 15 December 2026 by Executive committee (CEO, CFO and VP Sales), for the stage up to the gate “Pilot review: go on to the roll-out or stop”; again on 8 July 2027, for the whole plan.`
 	pages := pdftest.Pages(t, write(t, shared(t, "tracked"), "a4"))
-	pdftest.MustContain(t, "the tracked sample's cover", pages[0], approved)
-	pdftest.MustContain(t, "the tracked sample's summary", pages[1],
-		"By when "+approved+" The plan started in January 2027.", "Re-forecast from today's estimates; €696k approved.")
+	pdftest.MustContain(t, "the tracked sample's cover", pages[0], "BUSINESS CASE, APPROVED", "WHAT WAS ASKED", approved)
+	pdftest.MustContain(t, "the tracked sample's summary", pages[1], "What was asked",
+		"By when "+approved+" The plan started in January 2027.", "Today's estimates; €696k approved.",
+		// The gate of the first stage, passed on 1 July 2027.
+		"Decided on 1 July 2027: to go on, though not every threshold was met.")
 	for i, p := range pages[:2] {
 		if strings.Contains(p, "Decision needed by") || strings.Contains(p, "Decision by") {
 			t.Errorf("page %d of an approved case still asks for its decision: %s", i+1, p)
 		}
 	}
+	// Recommending another alternative than the one approved, it says
+	// which was approved, and gives no approved NPV beside another's.
+	c := casetest.Sample(t, "tracked")
+	c.Recommendation.Alternative = "hiring"
+	out, err := Write(c, Options{Now: fixed, Paper: "a4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages = pdftest.Pages(t, out)
+	pdftest.MustContain(t, "the cover of a case approved for another alternative", pages[0],
+		"again on 8 July 2027, for the whole plan. The alternative approved is “Structured onboarding and coaching”, not the one recommended here.")
+	if strings.Contains(pages[1], "approved.") && strings.Contains(pages[1], "Today's estimates") {
+		t.Error("the NPV of another alternative is set beside the one approved")
+	}
 	// Before its decision, the turnover sample asks for it.
 	pages = pdftest.Pages(t, write(t, shared(t, "turnover"), "a4"))
-	pdftest.MustContain(t, "the turnover sample's cover", pages[0], "Decision needed by 15 December 2026.")
+	pdftest.MustContain(t, "the turnover sample's cover", pages[0], "BUSINESS CASE FOR DECISION", "THE ASK", "Decision needed by 15 December 2026.")
 	pdftest.MustContain(t, "the turnover sample's summary", pages[1], "By when Decision by 15 December 2026. The plan starts in January 2027.",
 		"NPV: costs and benefits as worth today, at the rate below.")
 	if strings.Contains(strings.Join(pages[:2], " "), "Approved on") {

@@ -205,14 +205,14 @@ func (d *doc) hatch(x, y, w, h float64) {
 	d.rect(x, y, w, h, "D")
 }
 
-// cashChart draws the cumulative cash flows of an alternative month by
+// cashChart draws the cumulative flows of an alternative month by
 // month: net (solid), benefits (dashed) and costs (dotted), each point the
 // cumulative figure at the end of a month, and the month in which the
 // investment is paid back shaded, the net line crossing zero inside it.
 //
 // The axis runs from the start of the first month to the end of the last;
 // a month's label stands at its start. So the shaded month is the month
-// the text names: the cumulative net cash flow is still negative at its
+// the text names: the cumulative net flow is still negative at its
 // start and positive, for good, at its end.
 func (d *doc) cashChart(a *casebuilder.AltResult) {
 	pdf, f := d.pdf, d.f

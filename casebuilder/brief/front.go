@@ -59,7 +59,11 @@ func (d *doc) cover() {
 	y := bandY + 9
 	d.setFont("B", 8.5)
 	d.setColor(pdfstyle.Color{R: 190, G: 204, B: 222})
-	d.textAt(pdfstyle.MarginX, y, d.contentW(), "EXECUTIVE BRIEF  ·  BUSINESS CASE FOR DECISION", "L")
+	band := "EXECUTIVE BRIEF  ·  BUSINESS CASE FOR DECISION"
+	if c.IsApproved() {
+		band = "EXECUTIVE BRIEF  ·  BUSINESS CASE, APPROVED"
+	}
+	d.textAt(pdfstyle.MarginX, y, d.contentW(), band, "L")
 	y += 8
 	d.setFont("B", 24)
 	d.setColor(pdfstyle.White)
@@ -77,7 +81,7 @@ func (d *doc) cover() {
 	// The ask, in one line.
 	d.setFont("B", 8.5)
 	d.setColor(pdfstyle.Accent)
-	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), "THE ASK", "L")
+	d.textAt(pdfstyle.MarginX, d.y, d.contentW(), strings.ToUpper(d.askHeading()), "L")
 	d.y += 5.5
 	d.setFont("", 13)
 	d.setColor(pdfstyle.Ink)
@@ -277,7 +281,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 		d.paraWith(text{s: casebuilder.RecommendationReason(c, res), size: 9, color: pdfstyle.Ink, maxLines: lim.reasonLines}, pdfstyle.MarginX, d.contentW())
 	}
 
-	d.compact("The ask")
+	d.compact(d.askHeading())
 	d.askPanel(rec, lim.askLines)
 	if runs := d.stopRuns(); runs != nil {
 		d.runsPanel(runs, 8.5, "", lim.stopLines)
@@ -476,6 +480,9 @@ func (d *doc) approvedWords() string {
 		}
 		s += ", " + d.approvedFor(last)
 	}
+	if b := &t.Baseline; b.Alternative != d.c.Recommendation.Alternative {
+		s += ". The alternative approved is “" + orDefault(strings.TrimSpace(b.AlternativeName), b.Alternative) + "”, not the one recommended here"
+	}
 	return s
 }
 
@@ -584,11 +591,20 @@ func (d *doc) panel(rows [][2]string, labelW float64, maxLines int) {
 	d.y += h + 3
 }
 
+// askHeading heads the ask: "The ask", or, once the case is approved,
+// "What was asked", the approval following it.
+func (d *doc) askHeading() string {
+	if d.c.IsApproved() {
+		return "What was asked"
+	}
+	return "The ask"
+}
+
 // npvTileNote explains the NPV tile; for an approved case, whose figures
 // are today's estimates, it gives the NPV approved beside them.
 func (d *doc) npvTileNote() string {
 	if d.c.IsApproved() && d.c.Tracking.Baseline.Alternative == d.c.Recommendation.Alternative {
-		return "Re-forecast from today's estimates; " + d.roundMoney(d.c.Tracking.Baseline.NPV) + " approved."
+		return "Today's estimates; " + d.roundMoney(d.c.Tracking.Baseline.NPV) + " approved."
 	}
 	return "NPV: costs and benefits as worth today, at the rate below."
 }

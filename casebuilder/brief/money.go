@@ -448,10 +448,42 @@ func (d *doc) stopRuns() []run {
 			run{s: fmt.Sprintf("%s spent (%s of it new cash)%s; net result ", d.roundMoney(gr.SpentBefore), d.roundMoney(cash), stop)},
 			run{s: d.roundMoney(gr.NetIfStopped), style: "B"}, run{s: " at today's value."})
 	}
+	if o := d.gateOutcome(g.ID); o != nil {
+		runs = append(runs, run{s: " Decided on " + longDate(o.Date) + ": ", style: "B"}, run{s: outcomeWords(o)})
+	}
 	if n := len(d.c.Plan.Gates); n > 1 {
 		runs = append(runs, run{s: fmt.Sprintf(" All %d gates are in the timeline of %s.", n, d.sectionRef("Implementation plan"))})
 	}
 	return runs
+}
+
+// gateOutcome returns the outcome recorded for the gate of that ID in an
+// approved case, or nil.
+func (d *doc) gateOutcome(id string) *casebuilder.GateOutcome {
+	if t := d.c.Tracking; t != nil && id != "" {
+		for i := range t.Gates {
+			if t.Gates[i].Gate == id {
+				return &t.Gates[i]
+			}
+		}
+	}
+	return nil
+}
+
+// outcomeWords says what was decided at a gate: "to go on, though not
+// every threshold was met."
+func outcomeWords(o *casebuilder.GateOutcome) string {
+	met := "every threshold met."
+	if !o.Met {
+		met = "though not every threshold was met."
+	}
+	switch o.Decision {
+	case casebuilder.GoOn:
+		return "to go on, " + met
+	case casebuilder.Stop:
+		return "to stop, " + met
+	}
+	return upperFirst(met)
 }
 
 // Break-even.

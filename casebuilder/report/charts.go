@@ -153,7 +153,21 @@ func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 	}
 	pdf.Line(xAt(start), yAt(k.Baseline), xAt(from), yAt(k.Baseline))
 	if from.Before(end) {
-		pdf.Line(xAt(from), yAt(k.Baseline), xAt(end), yAt(tracking.TrajectoryAt(measure, from, horizonEnd, end)))
+		// Straight to the target on its date (at once, when that is
+		// before it is due to move), then along the target.
+		reach := k.TargetDate
+		if reach.IsZero() {
+			reach = horizonEnd
+		}
+		if reach.Before(from) {
+			reach = from
+		}
+		if end.Before(reach) {
+			pdf.Line(xAt(from), yAt(k.Baseline), xAt(end), yAt(tracking.TrajectoryAt(measure, from, horizonEnd, end)))
+		} else {
+			pdf.Line(xAt(from), yAt(k.Baseline), xAt(reach), yAt(k.Target))
+			pdf.Line(xAt(reach), yAt(k.Target), xAt(end), yAt(k.Target))
+		}
 	}
 	pdf.SetDashPattern(nil, 0)
 	// The target.

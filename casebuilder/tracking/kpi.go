@@ -52,15 +52,17 @@ type KPI struct {
 // moving towards its target. A KPI that tracks a calculator input holds at
 // its baseline until the approved benefit line that changes that input
 // has its first money (the earliest, when several do): the plan counts on
-// no improvement before then, so the KPI is not due to show one. Any
-// other KPI starts on the programme's first day.
+// no improvement before then, so the KPI is not due to show one. When
+// such lines have no money within the horizon, it is the day after the
+// horizon. Any other KPI starts on the programme's first day.
 func TrajectoryStart(b *casebuilder.ApprovedBaseline, m *casebuilder.BaselineMeasure) casebuilder.Date {
-	first := -1
+	first, tied := -1, false
 	for i := range b.Lines {
 		l := &b.Lines[i]
 		if l.Kind != casebuilder.BenefitLine || m.PainInput == "" || l.Input != m.PainInput {
 			continue
 		}
+		tied = true
 		for j, v := range l.Monthly {
 			if v != 0 {
 				if mo := l.First + j; first < 0 || mo < first {
@@ -70,7 +72,10 @@ func TrajectoryStart(b *casebuilder.ApprovedBaseline, m *casebuilder.BaselineMea
 			}
 		}
 	}
-	if first <= 0 {
+	switch {
+	case tied && first < 0:
+		return MonthOf(b.StartDate).Add(b.HorizonMonths).First()
+	case first <= 0:
 		return b.StartDate
 	}
 	return MonthOf(b.StartDate).Add(first).First()

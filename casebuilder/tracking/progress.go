@@ -56,6 +56,12 @@ type Progress struct {
 	Risks      []RiskProgress `json:"risks"`
 	Forecast   Forecast       `json:"forecast"`
 	Status     Status         `json:"status"`
+
+	// forecastLines are the re-forecast's lines, with the milestones
+	// where they are forecast to be, and forecastFlows their money by
+	// month: what the review checks the benefits still counted against.
+	forecastLines []casebuilder.LineResult
+	forecastFlows [][]float64
 }
 
 // Forecast is the approved alternative's figures re-forecast: the case's
@@ -230,6 +236,7 @@ func (w *worker) forecast() {
 	w.planned, w.plannedFlows = casebuilder.LineFlows(w.c, w.ai)
 	w.forecastCase = w.withDates(func(key string) bool { return true })
 	w.forecasted, w.forecastFlows = casebuilder.LineFlows(w.forecastCase, w.ai)
+	p.forecastLines, p.forecastFlows = w.forecasted.Lines, w.forecastFlows
 	f := &p.Forecast
 	f.PlannedNPV, f.NPV = w.planned.NPV, w.forecasted.NPV
 	f.SlipCost = f.PlannedNPV - f.NPV

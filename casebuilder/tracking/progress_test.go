@@ -510,3 +510,31 @@ func TestStatusWords(t *testing.T) {
 		}
 	}
 }
+
+func TestTrajectoryStart(t *testing.T) {
+	b := &cb.ApprovedBaseline{StartDate: d(2027, 1, 1), HorizonMonths: 12, Lines: []cb.BaselineLine{
+		{Name: "Coach", Kind: cb.CostLine, Input: "", First: 0, Monthly: []float64{1000, 1000}},
+		// Money from month 5 (June): months 3 and 4 hold nothing.
+		{Name: "Fewer leavers", Kind: cb.BenefitLine, Input: "attritionRate", First: 3, Monthly: []float64{0, 0, 500, 500}},
+		// Another on the same input, from month 4 (May): the earlier counts.
+		{Name: "Fewer leavers, managers", Kind: cb.BenefitLine, Input: "attritionRate", First: 4, Monthly: []float64{200}},
+		// No money within the horizon.
+		{Name: "Faster ramp-up", Kind: cb.BenefitLine, Input: "rampMonths", First: 0},
+		// From the first month.
+		{Name: "Fewer open days", Kind: cb.BenefitLine, Input: "daysToFill", First: 0, Monthly: []float64{100}},
+	}}
+	for _, tc := range []struct {
+		input string
+		want  cb.Date
+	}{
+		{"attritionRate", d(2027, 5, 1)},
+		{"rampMonths", d(2028, 1, 1)}, // the day after the horizon
+		{"daysToFill", d(2027, 1, 1)},
+		{"salary", d(2027, 1, 1)}, // no benefit changes it
+		{"", d(2027, 1, 1)},       // tied to no input
+	} {
+		if got := TrajectoryStart(b, &cb.BaselineMeasure{PainInput: tc.input}); got != tc.want {
+			t.Errorf("%q: from %s, want %s", tc.input, got, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package tracking
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -202,41 +203,52 @@ var (
 				return
 			}
 			alt := &rv.c.Alternatives[ai]
-			var res casebuilder.AltResult
-			var flows [][]float64
 			for _, k := range rv.p.KPIs {
-				if k.OnTrack == nil || *k.OnTrack || k.PainInput == "" {
+				if k.OnTrack == nil || *k.OnTrack || k.PainInput == "" || !materiallyBehind(&k) {
 					continue
 				}
-				if flows == nil {
-					res, flows = casebuilder.LineFlows(rv.c, ai)
-				}
-				for i, l := range res.Lines {
-					if l.Kind != casebuilder.BenefitLine || l.Index < 0 || alt.Benefits[l.Index].Input != k.PainInput {
+				for i, l := range rv.p.forecastLines {
+					if l.Kind != casebuilder.BenefitLine || l.Index < 0 || l.Index >= len(alt.Benefits) || alt.Benefits[l.Index].Input != k.PainInput {
 						continue
 					}
 					j := slices.IndexFunc(b.Lines, func(bl casebuilder.BaselineLine) bool {
-						return bl.Kind == casebuilder.BenefitLine && bl.Name == l.Name
+						return bl.Kind == casebuilder.BenefitLine && bl.Name == l.Name && bl.Input == k.PainInput
 					})
 					if j < 0 {
 						continue // a benefit added since the approval
 					}
-					bl := &b.Lines[j]
-					// What is still to come, as approved and as the case
-					// now counts it.
+					// What is still to come, as approved and as the
+					// re-forecast counts it, milestones where they are
+					// forecast to be.
 					var approved, now float64
-					for m := rv.p.Month + 1; m < len(flows[i]); m++ {
-						approved += bl.InMonth(m)
-						now += flows[i][m]
+					for m := rv.p.Month + 1; m < len(rv.p.forecastFlows[i]); m++ {
+						approved += b.Lines[j].InMonth(m)
+						now += rv.p.forecastFlows[i][m]
 					}
 					if approved <= 0 || now < approved-0.5 {
 						continue // nothing to come, or re-forecast below the approval
 					}
 					latest, due := k.LatestAndDue(rv.f)
 					rv.add(fmt.Sprintf("alternatives[%d].benefits[%d].to", ai, l.Index),
-						"KPI %q reads %s on %s, behind its trajectory of %s, yet benefit %q still counts on %s from %s on, as much as approved: re-forecast it",
+						"KPI %q reads %s on %s, behind its trajectory of %s, yet benefit %q still counts on %s from %s on, as much as approved: "+
+							"re-forecast its new value, its ramp-up or its start",
 						k.Name, latest, k.LatestDate, due, l.Name, rv.f.Money(now), rv.p.AsOf.Add(1).Words())
 				}
 			}
 		}}
 )
+
+// materiallyBehind reports whether a KPI off its trajectory is behind it
+// by a tenth or more of the move due by then (of its whole move, baseline
+// to target, while it is due at its baseline): a reading a hair behind is
+// no reason to re-forecast.
+func materiallyBehind(k *KPI) bool {
+	if k.Latest == nil || k.Trajectory == nil {
+		return false
+	}
+	move := math.Abs(*k.Trajectory - k.Baseline)
+	if move == 0 {
+		move = math.Abs(k.Target - k.Baseline)
+	}
+	return math.Abs(*k.Trajectory-*k.Latest) >= 0.1*move
+}

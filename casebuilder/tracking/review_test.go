@@ -1,6 +1,8 @@
 package tracking
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -202,25 +204,51 @@ func rank(s cb.Severity) int {
 }
 
 func TestRuleBenefitNotReforecast(t *testing.T) {
-	// Attrition, due from 30 % on 1 May to 27 % on 31 December, reads 29 %
-	// on 1 August: behind 0.30 − 0.03 × 92/244 ≈ 28.87 %. Its benefit, 3
-	// points × 75,625 = 226,875 a year, 18,906.25 a month, still counts
-	// on September to December as approved: 4 × 18,906.25 = 75,625.
+	// The roll-out done on 30 April as planned; attrition, due from 30 %
+	// on 1 May to 27 % on 31 December, reads 29 % on 1 August: behind
+	// 0.30 − 0.03 × 92/244 ≈ 28.87 %, by 0.13 points of the 1.13 due, more
+	// than a tenth. Its benefit, 3 points × 75,625 = 226,875 a year,
+	// 18,906.25 a month, still counts on September to December as
+	// approved: 4 × 18,906.25 = 75,625.
 	c := underWay(t)
+	c.Tracking.Milestones[1] = cb.MilestoneProgress{Milestone: "rollout", ActualStart: d(2027, 3, 8), ActualEnd: d(2027, 4, 30), PercentComplete: 1, Status: cb.Done}
 	c.Tracking.KPIs[0].Action = "Stay interviews with every rep"
 	c.Tracking.Readings = append(c.Tracking.Readings, cb.Reading{Measure: "attrition", Date: d(2027, 8, 1), Value: 0.29})
 	fs := findings(t, c, Month{2027, 8}, "benefit-not-reforecast")
 	if len(fs) != 1 {
 		t.Fatalf("%d findings, want 1: %v", len(fs), fs)
 	}
-	want := `KPI "Attrition" reads 29.0% on 2027-08-01, behind its trajectory of 28.9%, yet benefit "Fewer leavers" still counts on €75,625 from September 2027 on, as much as approved: re-forecast it`
+	want := `KPI "Attrition" reads 29.0% on 2027-08-01, behind its trajectory of 28.9%, yet benefit "Fewer leavers" still counts on €75,625 from September 2027 on, as much as approved: re-forecast its new value, its ramp-up or its start`
 	if f := fs[0]; f.Severity != cb.Warning || f.Where.Path != "alternatives[1].benefits[0].to" || f.Where.Step != cb.StepAlternatives || f.Message != want {
 		t.Errorf("got %s at %s\n  %q\nwant a warning at alternatives[1].benefits[0].to\n  %q", f.Severity, f.Where, f.Message, want)
 	}
 	// Re-forecast to 28 %: 2 points, 151,250 a year, less to come.
 	c.Alternatives[1].Benefits[0].To = cb.Exactly(0.28)
 	expectNone(t, findings(t, c, Month{2027, 8}, "benefit-not-reforecast"), "re-forecast to 28 %")
-	// On its trajectory, as of April (due at its baseline), nothing.
+	// A hair behind, 28.9 % against 28.87 %: 0.03 points, less than a
+	// tenth of the 1.13 due.
+	c.Alternatives[1].Benefits[0].To = cb.Exactly(0.27)
+	c.Tracking.Readings[len(c.Tracking.Readings)-1].Value = 0.289
+	expectNone(t, findings(t, c, Month{2027, 8}, "benefit-not-reforecast"), "a hair behind")
+	// The roll-out running late moves the benefit out of the horizon: the
+	// re-forecast counts less than approved already.
 	c = underWay(t)
-	expectNone(t, findings(t, c, Month{2027, 4}, "benefit-not-reforecast"), "on track in April")
+	c.Tracking.KPIs[0].Action = "Stay interviews with every rep"
+	c.Tracking.Readings = append(c.Tracking.Readings, cb.Reading{Measure: "attrition", Date: d(2027, 8, 1), Value: 0.29})
+	expectNone(t, findings(t, c, Month{2027, 8}, "benefit-not-reforecast"), "the roll-out running late")
+	// On its trajectory, as of April (due at its baseline), nothing.
+	expectNone(t, findings(t, underWay(t), Month{2027, 4}, "benefit-not-reforecast"), "on track in April")
+}
+
+// TestReadmeCountsTheRules checks the number of rules of a case under way
+// the README gives.
+func TestReadmeCountsTheRules(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("named rules, and %d more on the progress of an approved", len(Rules()))
+	if !strings.Contains(strings.Join(strings.Fields(string(readme)), " "), want) {
+		t.Errorf("the README does not say %q", want)
+	}
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // summaryCharts puts two native charts under the Summary's table: NPV by
-// alternative, and the cumulative net cash flow of every alternative.
+// alternative, and the cumulative net flow of every alternative.
 // Both read the cells, so they follow every change of an assumption.
 func (b *book) summaryCharts(s *sheet, row int) {
 	if s.sw == nil || len(b.c.Alternatives) == 0 {

@@ -115,6 +115,7 @@ func tracked() (*cb.Case, error) {
 		return nil, fmt.Errorf("the turnover sample has no milestone in progress in %s, or no risk about the coaches", asOf)
 	}
 	s.fired = addDays(start.Add(monthsIn-3).First(), 8) // the 9th, three months before
+	s.coachStarts = asOf.Add(2)                         // the replacement, signed eleven weeks after
 
 	steps := []func() error{s.milestones, s.spend, s.readings, s.record, s.gates, s.reforecast, s.notes}
 	for _, step := range steps {
@@ -137,6 +138,9 @@ type story struct {
 	late, coachLine int     // indexes in the baseline's milestones and lines
 	risk            int     // index of the coach risk in the case
 	fired           cb.Date // the day the coach risk fired
+	// coachStarts is the month the new coach starts in, on its first day:
+	// until then the programme is a coach short.
+	coachStarts tracking.Month
 	// under are the lines that cost less than planned, by name, with the
 	// share of their estimate they cost.
 	under map[string]float64
@@ -216,7 +220,7 @@ func (s *story) milestones() error {
 			fmt.Fprintf(&csv, "%s,%s,,%s,in progress,%s\n", m.Key(), m.Start, strconv.FormatFloat(100*pct, 'f', -1, 64),
 				quote(fmt.Sprintf("A coach resigned on %s: two top sales managers coach the new hires part-time and an external coaching firm covers "+
 					"the second coach's regions until the new coach starts on %s; the last regions move to %s.",
-					words(s.fired), words(s.asOf.Add(2).First()), s.asOf.Add(1).Month)))
+					words(s.fired), words(s.coachStarts.First()), s.asOf.Add(1).Month)))
 		case !m.End.IsZero() && !s.day.Before(m.End):
 			end := m.End
 			if i == 1 {
@@ -496,7 +500,7 @@ func (s *story) gates() error {
 // was approved.
 func (s *story) reforecast() error {
 	alt := &s.c.Alternatives[s.c.AlternativeByID(s.c.Tracking.Baseline.Alternative)]
-	short := s.asOf.Add(2).Since(tracking.MonthOf(s.fired))
+	short := s.coachStarts.Since(tracking.MonthOf(s.fired))
 	for i := range alt.Benefits {
 		bn := &alt.Benefits[i]
 		if bn.Input != s.behind || s.behind == "" || bn.RampMonths <= 0 {
