@@ -720,3 +720,34 @@ func TestTheWheelOverTrackEntriesScrollsTheStep(t *testing.T) {
 		t.Errorf("the wheel was turned over %d entries of the Track step, want at least 16", n)
 	}
 }
+
+// TestReforecastFindingLeadsToTheBenefit: on the tracked sample with its
+// ramp-up benefit back at the estimate approved, the review says the
+// re-forecast still counts it in full, and its link leads to the
+// benefit's new value on the Alternatives step, where it is re-forecast.
+func TestReforecastFindingLeadsToTheBenefit(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	c := loadSample(t, "tracked")
+	alt := &c.Alternatives[c.AlternativeByID(c.Tracking.Baseline.Alternative)]
+	for i := range alt.Benefits {
+		if alt.Benefits[i].Input == "rampMonths" {
+			alt.Benefits[i].RampMonths = 6 // as approved
+		}
+	}
+	th.replace(c)
+	var found []casebuilder.Finding
+	for _, f := range th.u.analysis.findings {
+		if f.Rule == "benefit-not-reforecast" {
+			found = append(found, f)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d findings of benefit-not-reforecast, want 1: %v", len(found), found)
+	}
+	if f := found[0]; f.Where.Step != casebuilder.StepAlternatives || f.Where.Path != "alternatives[1].benefits[1].to" {
+		t.Errorf("the finding points to %s", f.Where)
+	}
+	if msg := followLink(th.harness, found[0]); msg != "" {
+		t.Errorf("its link: %s", msg)
+	}
+}

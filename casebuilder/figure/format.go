@@ -166,18 +166,37 @@ func (f *Format) Maybe(x *float64, format func(float64) string) string {
 // Value formats a figure by its unit.
 func (f *Format) Value(x float64, u Unit) string { return f.value(x, u, 0, x == math.Trunc(x)) }
 
-// Apart formats two figures of one unit as Value does, with as many more
-// decimals (up to three) as it takes for them not to read alike when they
-// differ: a reading of 5.8 months against 5.7507 due reads "5.80 months"
-// against "5.75 months", not "5.8 months" against "5.8 months".
-func (f *Format) Apart(a, b float64, u Unit) (string, string) {
-	whole := a == math.Trunc(a) && b == math.Trunc(b)
+// Apart formats figures of one unit as Value does, all with the same
+// decimals: as many more (up to three) as it takes for those that differ
+// not to read alike. A reading of 5.8 months against 5.7507 due reads
+// "5.80 months" against "5.75 months", not "5.8 months" against "5.8
+// months".
+func (f *Format) Apart(u Unit, xs ...float64) []string {
+	whole := true
+	for _, x := range xs {
+		whole = whole && x == math.Trunc(x)
+	}
+	out := make([]string, len(xs))
 	for extra := 0; ; extra++ {
-		sa, sb := f.value(a, u, extra, whole), f.value(b, u, extra, whole)
-		if sa != sb || a == b || extra == 3 {
-			return sa, sb
+		for i, x := range xs {
+			out[i] = f.value(x, u, extra, whole)
+		}
+		if extra == 3 || !alike(xs, out) {
+			return out
 		}
 	}
+}
+
+// alike reports whether two different figures of xs are written alike.
+func alike(xs []float64, written []string) bool {
+	for i := range xs {
+		for j := i + 1; j < len(xs); j++ {
+			if xs[i] != xs[j] && written[i] == written[j] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // value formats a figure by its unit with extra decimals; whole is whether

@@ -320,8 +320,16 @@ func TestApart(t *testing.T) {
 		{en, 1, 1.00001, Number, "1.00000", "1.00001"},
 		{en, 5, 5.000001, Months, "5.0000 months", "5.0000 months"},
 	} {
-		if a, b := tc.f.Apart(tc.a, tc.b, tc.u); a != tc.wa || b != tc.wb {
-			t.Errorf("Apart(%v, %v, %s) = %q, %q; want %q, %q", tc.a, tc.b, tc.u, a, b, tc.wa, tc.wb)
+		if got := tc.f.Apart(tc.u, tc.a, tc.b); got[0] != tc.wa || got[1] != tc.wb {
+			t.Errorf("Apart(%s, %v, %v) = %q; want %q, %q", tc.u, tc.a, tc.b, got, tc.wa, tc.wb)
 		}
+	}
+	// Three figures, all with the decimals the closest two need: a
+	// reading of 5.8 months, 5.7507 due, and 6 the month before.
+	if got := en.Apart(Months, 5.8, 6-91.0/365, 6); got[0] != "5.80 months" || got[1] != "5.75 months" || got[2] != "6.00 months" {
+		t.Errorf("Apart of three: %q", got)
+	}
+	if got := en.Apart(Months); len(got) != 0 {
+		t.Errorf("Apart of none: %q", got)
 	}
 }

@@ -120,7 +120,8 @@ func (k *KPI) LatestAndDue(f *figure.Format) (latest, due string) {
 	if k.Latest == nil || k.Trajectory == nil {
 		return "", ""
 	}
-	return f.Apart(*k.Latest, *k.Trajectory, k.Unit)
+	s := f.Apart(k.Unit, *k.Latest, *k.Trajectory)
+	return s[0], s[1]
 }
 
 // cadence is the months between reports.

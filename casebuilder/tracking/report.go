@@ -229,14 +229,20 @@ func (r *Report) changes(f *figure.Format, inPeriod func(casebuilder.Date) bool)
 		if k.Latest == nil || !inPeriod(k.LatestDate) {
 			continue
 		}
-		latest, due := k.LatestAndDue(f)
+		// The reading, the value due and the reading before, each with
+		// the same decimals.
+		figures := []float64{*k.Latest, *k.Trajectory}
+		if b != nil && b.KPIs[i].Latest != nil {
+			figures = append(figures, *b.KPIs[i].Latest)
+		}
+		s := f.Apart(k.Unit, figures...)
 		track := "on its trajectory"
 		if !*k.OnTrack {
-			track = "off its trajectory of " + due
+			track = "off its trajectory of " + s[1]
 		}
-		text := fmt.Sprintf("%s read %s on %s, %s", k.Name, latest, k.LatestDate, track)
-		if b != nil && b.KPIs[i].Latest != nil {
-			text += fmt.Sprintf(" (%s on %s)", f.Value(*b.KPIs[i].Latest, k.Unit), b.KPIs[i].LatestDate)
+		text := fmt.Sprintf("%s read %s on %s, %s", k.Name, s[0], k.LatestDate, track)
+		if len(s) > 2 {
+			text += fmt.Sprintf(" (%s on %s)", s[2], b.KPIs[i].LatestDate)
 		}
 		add(AreaKPIs, "%s.", text)
 	}
