@@ -153,12 +153,16 @@ func (h *headline) show(a analysis) {
 	if !a.res.RecommendedByCase {
 		name += " (highest NPV)"
 	}
-	// Once approved, the figures beside it are the re-forecast, from
-	// today's estimates, not the figures approved: the caption says so, and
-	// the Track step shows them against the approved ones.
+	// Once approved, the figures beside it are today's estimates (with the
+	// milestones as planned), not the figures approved: the caption says
+	// so, and the Track step shows the re-forecast against the approved
+	// figures. An alternative recommended since is not the one approved.
 	caption := "Recommended"
-	if a.c.IsApproved() {
-		caption = "Approved " + shortDate(a.c.Tracking.Baseline.Approval.Date) + ", as re-forecast"
+	if t := a.c.Tracking; t != nil {
+		caption = "Recommended, not the one approved"
+		if t.Baseline.Alternative == alt.ID {
+			caption = "Approved " + shortDate(t.Baseline.Approval.Date) + "; today's estimates"
+		}
 	}
 	form.SetText(h.recommendedCaption, caption)
 	form.SetText(h.recommended, name)

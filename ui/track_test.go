@@ -143,11 +143,24 @@ func TestApproveFromReview(t *testing.T) {
 		t.Errorf("title %q does not say the case is approved", th.title())
 	}
 	th.settle()
-	// Its NPV is the re-forecast's (€666.1k on the tracked sample), not
-	// the €696.0k approved: the caption says which.
-	if got := th.u.headline.recommendedCaption.Text; got != "Approved 8 Jul 2027, as re-forecast" {
+	// Its figures are today's estimates, which move away from those
+	// approved as the programme goes: the caption says which they are.
+	if got := th.u.headline.recommendedCaption.Text; got != "Approved 8 Jul 2027; today's estimates" {
 		t.Errorf("the headline says %q", got)
 	}
+	// Another alternative recommended since is not the one approved.
+	if err := th.u.edit(casebuilder.Where{Step: casebuilder.StepCompare, Path: "recommendation.alternative"}, "", func(c *casebuilder.Case) error {
+		c.Recommendation.Alternative = "hiring"
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	th.settle()
+	if got := th.u.headline.recommendedCaption.Text; got != "Recommended, not the one approved" {
+		t.Errorf("recommending another alternative, the headline says %q", got)
+	}
+	th.u.onUndo()
+	th.settle()
 	if !slices.Contains(stepNames(th.u), "Track") {
 		t.Errorf("Track is not among the steps after approval: %v", stepNames(th.u))
 	}
