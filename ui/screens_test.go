@@ -30,18 +30,11 @@ const notch = 25
 // 25 pixels.
 func TestWheelScrollsWhereverThePointerIs(t *testing.T) {
 	h := english(t)
-	u := h.u
 	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
 	d := fyne.CurrentApp().Driver()
 	seen := map[string]bool{}
 	for _, st := range screenSpecs {
-		u.goTo(st.id)
-		h.settle()
-		s, ok := u.screens[st.id].(interface{ scrolls() []*container.Scroll })
-		if !ok {
-			continue
-		}
-		for _, sc := range s.scrolls() {
+		for _, sc := range stepScrolls(h, st.id) {
 			room := sc.Content.MinSize().Height - sc.Size().Height
 			if room < notch*form.WheelLines {
 				continue // fits: nothing to scroll
@@ -50,22 +43,8 @@ func TestWheelScrollsWhereverThePointerIs(t *testing.T) {
 			at, size := d.AbsolutePositionForObject(sc), sc.Size()
 			kinds := map[string]fyne.CanvasObject{}
 			for _, o := range test.LaidOutObjects(sc.Content) {
-				var kind string
-				switch w := o.(type) {
-				case *form.Entry:
-					kind = "an entry"
-					if w.MultiLine {
-						kind = "a text of several lines"
-					}
-				case *widget.Label:
-					kind = "a label"
-				case *form.Select:
-					kind = "a select"
-				case *form.Check:
-					kind = "a check box"
-				case *widget.Table:
-					kind = "a table"
-				default:
+				kind := wheelKind(o)
+				if kind == "" || kind == "a button" {
 					continue
 				}
 				if _, done := kinds[kind]; done || !o.Visible() {
@@ -96,6 +75,40 @@ func TestWheelScrollsWhereverThePointerIs(t *testing.T) {
 			t.Errorf("no step showed %s to turn the wheel over", kind)
 		}
 	}
+}
+
+// stepScrolls goes to a step and returns its scrolling forms, none when
+// it has none.
+func stepScrolls(h *harness, id casebuilder.MethodStep) []*container.Scroll {
+	h.u.goTo(id)
+	h.settle()
+	if s, ok := h.u.screens[id].(interface{ scrolls() []*container.Scroll }); ok {
+		return s.scrolls()
+	}
+	return nil
+}
+
+// wheelKind names the kind of widget o is, for the tests of the wheel
+// over each kind; "" for one they do not turn it over.
+func wheelKind(o fyne.CanvasObject) string {
+	switch w := o.(type) {
+	case *form.Entry:
+		if w.MultiLine {
+			return "a text of several lines"
+		}
+		return "an entry"
+	case *widget.Label:
+		return "a label"
+	case *form.Select:
+		return "a select"
+	case *form.Check:
+		return "a check box"
+	case *widget.Table:
+		return "a table"
+	case *widget.Button:
+		return "a button"
+	}
+	return ""
 }
 
 // TestGuidanceFoldsAwayAndStaysFolded taps "Hide guidance" at the top of a
@@ -407,43 +420,21 @@ func TestPlanFormHasRoomOnALaptop(t *testing.T) {
 // form first; the form must move by the form's step under each.
 func TestWheelScrollsAllTheWayDown(t *testing.T) {
 	th := startTracked(t, "tracked", Options{})
-	h, u := th.harness, th.u
+	h := th.harness
 	h.w.Resize(fyne.NewSize(laptopWidth, laptopHeight))
 	d := fyne.CurrentApp().Driver()
 	want := float32(notch * form.WheelLines)
 	turned := map[string]int{}
 	for _, st := range screenSpecs {
-		u.goTo(st.id)
-		h.settle()
-		s, ok := u.screens[st.id].(interface{ scrolls() []*container.Scroll })
-		if !ok {
-			continue
-		}
-		for _, sc := range s.scrolls() {
+		for _, sc := range stepScrolls(h, st.id) {
 			if sc == nil || !sc.Visible() || sc.Content.MinSize().Height-sc.Size().Height < 2*want {
 				continue // fits, or nearly
 			}
 			turned[st.name] += 0
 			kinds := map[string][]fyne.CanvasObject{}
 			for _, o := range test.LaidOutObjects(sc.Content) {
-				var kind string
-				switch w := o.(type) {
-				case *form.Entry:
-					kind = "an entry"
-					if w.MultiLine {
-						kind = "a text of several lines"
-					}
-				case *widget.Label:
-					kind = "a label"
-				case *form.Select:
-					kind = "a select"
-				case *form.Check:
-					kind = "a check box"
-				case *widget.Table:
-					kind = "a table"
-				case *widget.Button:
-					kind = "a button"
-				default:
+				kind := wheelKind(o)
+				if kind == "" {
 					continue
 				}
 				if o.Visible() && o.Size().Height > 0 && o.Size().Width > 0 {
