@@ -415,6 +415,7 @@ var rules = []Rule{
 	noKpiForPainRule,
 
 	// Warnings: questions the CEO is likely to ask.
+	noTitleRule,
 	noObjectiveLinkRule,
 	evidenceWithoutSourceRule,
 	alternativeWithoutBenefitsRule,

@@ -77,6 +77,8 @@ func TestReviewRules(t *testing.T) {
 		{"no-kpi-for-pain", func(c *Case) { c.Measures = nil },
 			"There are no measures of success", "measures"},
 
+		{"no-title", func(c *Case) { c.Title = " " },
+			"The case has no title", "title"},
 		{"no-objective-link", func(c *Case) { c.Context.ServesObjective = "" },
 			"The case is not linked to a company objective", "context.servesObjective"},
 		{"evidence-without-source", func(c *Case) { c.Pain.Evidence[1].Source = "" },

@@ -90,6 +90,8 @@ func (s *reviewScreen) showAnalysis(a analysis) {
 	s.meaning.Refresh()
 	s.meter.Refresh()
 	switch {
+	case len(a.findings) == 0 && a.c.IsApproved():
+		s.summary.SetText("Nothing for the CEO to object to that the review can find, in the case or in the programme's progress. Send the progress report from Export each month.")
 	case len(a.findings) == 0:
 		s.summary.SetText("Nothing for the CEO to object to that the review can find. Read the brief once more with fresh eyes, then send it.")
 	case blocking > 0:

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -203,7 +204,7 @@ func TestTrackRecordReading(t *testing.T) {
 	th.w.Canvas().Focus(k.value)
 	test.Type(k.value, "lots")
 	test.Tap(k.record)
-	if got := visibleText(k.problem); !strings.HasPrefix(got, "Reading: “lots” ") {
+	if got := visibleText(k.problem); !strings.HasPrefix(got, "Reading: “lots”: ") {
 		t.Errorf("a reading of %q: the view says %q", "lots", got)
 	}
 	if len(th.u.doc.c.Tracking.Readings) != n {
@@ -762,5 +763,54 @@ func TestReforecastFindingLeadsToTheBenefit(t *testing.T) {
 	}
 	if msg := followLink(th.harness, found[0]); msg != "" {
 		t.Errorf("its link: %s", msg)
+	}
+}
+
+// TestKPIChartHoldsEveryReading: a reading from before the programme
+// started (of the baseline, a month before) is drawn inside the chart,
+// which starts on its day, and the target's line says what the target is.
+func TestKPIChartHoldsEveryReading(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	if err := th.u.edit(casebuilder.Where{Step: casebuilder.StepTracking, Path: "tracking.readings"}, "", func(c *casebuilder.Case) error {
+		c.Tracking.Readings = append(c.Tracking.Readings, casebuilder.Reading{Measure: "attrition", Date: casebuilder.Date{Year: 2026, Month: 11, Day: 30}, Value: 0.335})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s := th.track()
+	var k *kpiView
+	for _, v := range s.kpiViews {
+		if v.m.Key() == "attrition" {
+			k = v
+		}
+	}
+	size := fyne.NewSize(400, 150)
+	var texts []string
+	for _, o := range k.draw(size) {
+		p := o.Position()
+		if l, ok := o.(*canvas.Line); ok {
+			p = fyne.NewPos(min(l.Position1.X, l.Position2.X), min(l.Position1.Y, l.Position2.Y))
+		}
+		if p.X < 0 || p.X > size.Width {
+			t.Errorf("%T at x %.0f, outside the chart's %.0f", o, p.X, size.Width)
+		}
+		if tx, ok := o.(*canvas.Text); ok {
+			texts = append(texts, tx.Text)
+		}
+	}
+	if !slices.Contains(texts, "30 Nov 2026") || !slices.Contains(texts, "target 29.0%") {
+		t.Errorf("the chart's texts are %q, want it to start on 30 Nov 2026 and name the target, 29.0%%", texts)
+	}
+}
+
+// TestReviewOfAProgrammeUnderWay: with nothing to object to, the Review
+// step of an approved programme asks for the monthly report, not for the
+// brief to be sent as a request for a decision.
+func TestReviewOfAProgrammeUnderWay(t *testing.T) {
+	th := startTracked(t, "tracked", Options{})
+	rv := shownScreen[*reviewScreen](th.harness, casebuilder.StepReview)
+	rv.showAnalysis(th.u.analysis)
+	if got := rv.summary.Text; !strings.Contains(got, "Send the progress report from Export each month") || strings.Contains(got, "then send it") {
+		t.Errorf("the Review step of the tracked sample says %q", got)
 	}
 }

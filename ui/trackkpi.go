@@ -131,7 +131,7 @@ func (k *kpiView) typed() (casebuilder.Reading, error) {
 		}
 		// Said in one error, not wrapped, so that the field's name and
 		// what was typed are shown with the reason.
-		return r, fieldProblem{"Reading", "“" + text + "” " + reason}
+		return r, fieldProblem{"Reading", "“" + text + "”: " + reason}
 	}
 	r.Value = v
 	return r, nil
@@ -255,11 +255,16 @@ func (k *kpiView) draw(size fyne.Size) []fyne.CanvasObject {
 		targetDay = k.end
 	}
 	lo, hi := math.Min(m.Baseline, m.Target), math.Max(m.Baseline, m.Target)
-	last := k.end
+	// The chart runs from the start, or from a reading before it (of the
+	// baseline, say), to the horizon's end or a reading after it.
+	first, last := k.start, k.end
 	for _, r := range k.readings {
 		lo, hi = math.Min(lo, r.Value), math.Max(hi, r.Value)
 		if last.Before(r.Date) {
 			last = r.Date
+		}
+		if r.Date.Before(first) {
+			first = r.Date
 		}
 	}
 	if hi == lo {
@@ -270,9 +275,9 @@ func (k *kpiView) draw(size fyne.Size) []fyne.CanvasObject {
 	f := k.u.format()
 	unit := unitOr(m.Unit)
 	left, right, top, bottom := float32(64), size.Width-8, float32(6), size.Height-18
-	span := float32(last.Time().Sub(k.start.Time()).Hours())
+	span := float32(last.Time().Sub(first.Time()).Hours())
 	x := func(d casebuilder.Date) float32 {
-		return left + (right-left)*float32(d.Time().Sub(k.start.Time()).Hours())/span
+		return left + (right-left)*float32(d.Time().Sub(first.Time()).Hours())/span
 	}
 	y := func(v float64) float32 { return bottom - float32((v-lo)/(hi-lo))*(bottom-top) }
 	fg := theme.Color(theme.ColorNameForeground)
@@ -281,7 +286,7 @@ func (k *kpiView) draw(size fyne.Size) []fyne.CanvasObject {
 		chart.Line(grid, 1, left, top, left, bottom), chart.Line(grid, 1, left, bottom, right, bottom),
 		chart.Text(f.Value(hi-pad, unit), left-6, y(hi-pad)-8, fyne.TextAlignTrailing, true),
 		chart.Text(f.Value(lo+pad, unit), left-6, y(lo+pad)-8, fyne.TextAlignTrailing, true),
-		chart.Text(shortDate(k.start), left, bottom+2, fyne.TextAlignLeading, true),
+		chart.Text(shortDate(first), left, bottom+2, fyne.TextAlignLeading, true),
 		chart.Text(shortDate(last), right, bottom+2, fyne.TextAlignTrailing, true),
 	}
 	// The target, across the chart; the trajectory, to the target's day.
@@ -302,7 +307,7 @@ func (k *kpiView) draw(size fyne.Size) []fyne.CanvasObject {
 	}
 	objs = append(objs, chart.Line(traj, 1.5, x(k.start), y(m.Baseline), x(from), y(m.Baseline)),
 		chart.Line(traj, 1.5, x(from), y(m.Baseline), x(targetDay), y(m.Target)),
-		chart.Text("target", right, y(m.Target)-14, fyne.TextAlignTrailing, true))
+		chart.Text("target "+f.Value(m.Target, unit), right, y(m.Target)-14, fyne.TextAlignTrailing, true))
 	if targetDay.Before(last) {
 		objs = append(objs, chart.Line(traj, 1.5, x(targetDay), y(m.Target), x(last), y(m.Target)))
 	}

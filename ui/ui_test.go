@@ -56,8 +56,8 @@ func TestBadNumberIsRefusedBesideTheField(t *testing.T) {
 	want := u.doc.c.Pain.Inputs["annualQuota"]
 	// Pasted whole, a bad figure changes nothing.
 	for _, tt := range []struct{ typed, says string }{
-		{"12,5", `write decimals with "."`},
-		{"600 apples", `"apples" is not a unit`},
+		{"12,5", `write decimals with “.”`},
+		{"600 apples", `“apples” is not a unit`},
 		{"15 %", "percentage does not belong here"},
 		{"1.2.3", "more than one decimal mark"},
 		{"650.000", "at most two decimals"}, // 650,000 on a German keyboard
@@ -73,7 +73,7 @@ func TestBadNumberIsRefusedBesideTheField(t *testing.T) {
 	// Typed key by key, the case takes each figure that reads, and the
 	// field says why the last one does not.
 	h.retype(quota, "12,5")
-	if msg := errorBeside(u, quota); !strings.Contains(msg, `write decimals with "."`) {
+	if msg := errorBeside(u, quota); !strings.Contains(msg, `write decimals with “.”`) {
 		t.Errorf("typing 12,5: message %q", msg)
 	}
 	if got := u.doc.c.Pain.Inputs["annualQuota"].Likely; got != 12 {

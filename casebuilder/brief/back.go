@@ -171,7 +171,7 @@ func (d *doc) basis() [][2]string {
 		{"Horizon", d.horizonText() + ", in monthly periods; month 0 is the first."},
 		{"Costs", "One-time costs fall in their month, monthly ones every month from start to end, yearly ones every 12 months from their start."},
 		{"Benefits", "Each benefit starts in its month and ramps up in a straight line to full effect; every figure is against doing nothing."},
-		{"Milestones", "A line tied to a milestone starts in the month it starts, or in the month after it ends (a roll-out ending on 30 September delivers from October), and moves with it."},
+		{"Milestones", "A line tied to a milestone starts in the month it starts, or in the month of the day after it ends, for the whole of that month (a roll-out ending on 30 September delivers from October), and moves with it."},
 	}
 	if r := strings.TrimSpace(c.RatesReason); r != "" {
 		// Under the rate, where the CFO looks for it, in no row of its own.

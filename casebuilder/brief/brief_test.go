@@ -874,21 +874,25 @@ func TestCoverTitleBalanced(t *testing.T) {
 }
 
 // TestApprovedCaseSaysSo checks that the brief of an approved case says
-// when, by whom and for what it was approved, where a case before its
-// decision asks for it, and sets its NPV, today's estimate, beside the one
-// approved. The tracked sample was approved on 15 December 2026 for the
-// stage up to the pilot review, and again for the whole plan on 8 July
-// 2027, a week after the gate; its approved NPV is €696,016.
+// what was approved, for what, when and by whom, where a case before its
+// decision asks for it, with today's estimate beside it; and sets its NPV,
+// today's estimate, beside the one approved. The tracked sample was
+// approved on 15 December 2026 for the stage up to the pilot review
+// (€548,200), and again for the whole plan on 8 July 2027, a week after
+// the gate (€1,993,200); today's estimate of the plan is €1,936,905 and
+// its approved NPV €696,016.
 func TestApprovedCaseSaysSo(t *testing.T) {
-	approved := `Approved on 15 December 2026 by Executive committee (CEO, CFO and VP Sales), for the stage up to the gate “Pilot review: go on to the roll-out or stop”; again on 8 July 2027, for the whole plan.`
+	approved := `Approved: €548k for the stage up to the gate “Pilot review: go on to the roll-out or stop”, on 15 December 2026; €2.0M for the whole plan, on 8 July 2027; by Executive committee (CEO, CFO and VP Sales).`
+	today := `Today's estimate of the whole plan: €1.9M.`
 	pages := pdftest.Pages(t, write(t, shared(t, "tracked"), "a4"))
-	pdftest.MustContain(t, "the tracked sample's cover", pages[0], "BUSINESS CASE, APPROVED", "WHAT WAS ASKED", approved)
+	pdftest.MustContain(t, "the tracked sample's cover", pages[0], "BUSINESS CASE, APPROVED", "WHAT WAS ASKED", approved+" "+today)
 	pdftest.MustContain(t, "the tracked sample's summary", pages[1], "What was asked",
-		"By when "+approved+" The plan started in January 2027.", "Today's estimates; €696k approved.",
+		"Budget "+approved+" "+today, "By when Asked for by 15 December 2026. The plan started in January 2027.",
+		"Today's estimates; €696k approved.",
 		// The gate of the first stage, passed on 1 July 2027.
 		"Decided on 1 July 2027: to go on, though not every threshold was met.")
 	for i, p := range pages[:2] {
-		if strings.Contains(p, "Decision needed by") || strings.Contains(p, "Decision by") {
+		if strings.Contains(p, "Decision needed by") || strings.Contains(p, "Decision by") || strings.Contains(p, "Budget €") {
 			t.Errorf("page %d of an approved case still asks for its decision: %s", i+1, p)
 		}
 	}
@@ -902,7 +906,7 @@ func TestApprovedCaseSaysSo(t *testing.T) {
 	}
 	pages = pdftest.Pages(t, out)
 	pdftest.MustContain(t, "the cover of a case approved for another alternative", pages[0],
-		"again on 8 July 2027, for the whole plan. The alternative approved is “Structured onboarding and coaching”, not the one recommended here.")
+		approved+" The alternative approved is “Structured onboarding and coaching”, not the one recommended here.")
 	if strings.Contains(pages[1], "approved.") && strings.Contains(pages[1], "Today's estimates") {
 		t.Error("the NPV of another alternative is set beside the one approved")
 	}
@@ -911,7 +915,7 @@ func TestApprovedCaseSaysSo(t *testing.T) {
 	pdftest.MustContain(t, "the turnover sample's cover", pages[0], "BUSINESS CASE FOR DECISION", "THE ASK", "Decision needed by 15 December 2026.")
 	pdftest.MustContain(t, "the turnover sample's summary", pages[1], "By when Decision by 15 December 2026. The plan starts in January 2027.",
 		"NPV: costs and benefits as worth today, at the rate below.")
-	if strings.Contains(strings.Join(pages[:2], " "), "Approved on") {
+	if strings.Contains(strings.Join(pages[:2], " "), "Approved") {
 		t.Error("the turnover sample, not approved, says it is")
 	}
 }

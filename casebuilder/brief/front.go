@@ -99,7 +99,7 @@ func (d *doc) cover() {
 		s := "Budget " + d.budgetWords(a)
 		switch {
 		case c.IsApproved():
-			s += " " + d.approvedWords() + "."
+			s = d.approvedWords(a)
 		case !c.Ask.DecideBy.IsZero():
 			s += " Decision needed by " + longDate(c.Ask.DecideBy) + "."
 		}
@@ -428,7 +428,10 @@ func (d *doc) callout(figure, rest string) {
 func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 	c := d.c
 	budget := "No budget: no alternative other than doing nothing is recommended."
-	if rec != nil && !rec.DoNothing {
+	switch {
+	case c.IsApproved():
+		budget = d.approvedWords(rec)
+	case rec != nil && !rec.DoNothing:
 		budget = upperFirst(d.budgetWords(rec))
 		if d.askGate() < 0 && rec.Reserve > 0 && d.c.Reserve.Basis != casebuilder.ReserveNone {
 			// Where the summary first names the reserve, it says what it is.
@@ -437,10 +440,10 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 	}
 	when := "No date is set for the decision."
 	switch {
-	case c.IsApproved() && !c.Ask.DecideBy.IsZero() && d.firstApproval().Date != c.Ask.DecideBy:
-		when = "Asked for by " + longDate(c.Ask.DecideBy) + "; " + lowerFirst(d.approvedWords()) + "."
+	case c.IsApproved() && !c.Ask.DecideBy.IsZero():
+		when = "Asked for by " + longDate(c.Ask.DecideBy) + "."
 	case c.IsApproved():
-		when = d.approvedWords() + "."
+		when = ""
 	case !c.Ask.DecideBy.IsZero():
 		when = "Decision by " + longDate(c.Ask.DecideBy) + "."
 	}
@@ -451,6 +454,7 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 	default:
 		when += " The plan starts in " + monthYear(c.StartDate) + "."
 	}
+	when = strings.TrimSpace(when)
 	rows := [][2]string{
 		{"Decision", orDefault(c.Ask.Decision, "Not written yet.")},
 		{"Budget", budget},
@@ -460,39 +464,42 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 	d.panel(rows, 22, maxLines)
 }
 
-// approvedWords says when the case was approved, by whom and for what
-// (the whole plan, or the stage up to a gate), and when it was approved
-// again, if it was: "Approved on 15 December 2026 by the executive
-// committee, for the stage up to the gate “Pilot review”; again on 8 July
-// 2027, for the whole plan".
-func (d *doc) approvedWords() string {
+// approvedWords says what was approved, for what, when and by whom,
+// each approval in turn (a stage, then the whole plan once past its gate),
+// and sets today's estimate of the whole plan (rec's, with the reserve)
+// beside it: "Approved: €548k for the stage up to the gate “Pilot
+// review”, on 15 December 2026; €2.0M for the whole plan, on 8 July 2027;
+// by the executive committee. Today's estimate of the whole plan: €1.9M."
+func (d *doc) approvedWords(rec *casebuilder.AltResult) string {
 	t := d.c.Tracking
-	first := d.firstApproval()
-	s := "Approved on " + longDate(first.Date)
-	if by := strings.TrimSpace(first.By); by != "" {
-		s += " by " + by
-	}
-	s += ", " + d.approvedFor(first)
-	if last := t.Baseline.Approval; len(t.History) > 0 {
-		s += "; again on " + longDate(last.Date)
-		if by := strings.TrimSpace(last.By); by != "" && by != strings.TrimSpace(first.By) {
-			s += " by " + by
+	approvals := append(slices.Clone(t.History), t.Baseline)
+	by := strings.TrimSpace(approvals[0].Approval.By)
+	for _, b := range approvals {
+		if strings.TrimSpace(b.Approval.By) != by {
+			by = ""
 		}
-		s += ", " + d.approvedFor(last)
 	}
+	var parts []string
+	for _, b := range approvals {
+		a := b.Approval
+		p := d.roundMoney(b.Budget) + " " + d.approvedFor(a) + ", on " + longDate(a.Date)
+		if who := strings.TrimSpace(a.By); by == "" && who != "" {
+			p += " by " + who
+		}
+		parts = append(parts, p)
+	}
+	s := "Approved: " + strings.Join(parts, "; ")
+	if by != "" {
+		s += "; by " + by
+	}
+	s += "."
 	if b := &t.Baseline; b.Alternative != d.c.Recommendation.Alternative {
-		s += ". The alternative approved is “" + orDefault(strings.TrimSpace(b.AlternativeName), b.Alternative) + "”, not the one recommended here"
+		return s + " The alternative approved is “" + orDefault(strings.TrimSpace(b.AlternativeName), b.Alternative) + "”, not the one recommended here."
+	}
+	if rec != nil && !rec.DoNothing {
+		s += " Today's estimate of the whole plan: " + d.roundMoney(rec.TotalCost) + "."
 	}
 	return s
-}
-
-// firstApproval is the case's first approval: the baseline's, or the one
-// the first re-approval replaced.
-func (d *doc) firstApproval() casebuilder.Approval {
-	if t := d.c.Tracking; len(t.History) > 0 {
-		return t.History[0].Approval
-	}
-	return d.c.Tracking.Baseline.Approval
 }
 
 // approvedFor says what an approval was for.

@@ -335,7 +335,7 @@ func TestImportRefusesBadInput(t *testing.T) {
 			map[string]string{"bad": "milestone,actualStart\ndesign,4 Jan 2027\n"}},
 		{"a date in the future", []string{"--spend", "@bad"}, path, 1, "row 2, date: 2027-05-07 is in the future (today is 2027-05-06)",
 			map[string]string{"bad": "date,line,amount\n2027-05-07,reserve,100\n"}},
-		{"an amount not a number", []string{"--spend", "@bad"}, path, 1, `row 2, amount: is not an amount: "seventy":`,
+		{"an amount not a number", []string{"--spend", "@bad"}, path, 1, `row 2, amount: is not an amount: “seventy”:`,
 			map[string]string{"bad": "date,line,amount\n2027-01-29,reserve,seventy\n"}},
 		{"a duplicate header", []string{"--spend", "@bad"}, path, 1, "row 1, date: is in the header twice, as columns 1 and 4",
 			map[string]string{"bad": "date,line,amount,Date\n2027-01-29,reserve,1,2027-01-29\n"}},

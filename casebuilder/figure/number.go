@@ -80,7 +80,7 @@ func (e *NumberError) Error() string {
 	if strings.TrimSpace(e.Text) == "" {
 		return e.Reason
 	}
-	return fmt.Sprintf("%q: %s", e.Text, e.Reason)
+	return "“" + e.Text + "”: " + e.Reason
 }
 
 func numberError(text, format string, args ...any) error {
@@ -281,7 +281,7 @@ func (n *parsedNumber) readSuffix(text, suffix string) (scale float64, err error
 			// A scale first, so that "k€" is a thousand euros.
 			if f, m := scaleWord(rest); m > 0 {
 				if scale != 1 || n.percent || currencyAfter {
-					return 0, numberError(text, "has %q in the wrong place; write 12.5k or 12.5k €", rest[:m])
+					return 0, numberError(text, "has “%s” in the wrong place; write 12.5k or 12.5k €", rest[:m])
 				}
 				scale = f
 				rest = rest[m:]
@@ -471,7 +471,7 @@ func quoteMark(r rune) string {
 	if isSpace(r) {
 		return "a space"
 	}
-	return `"` + string(r) + `"`
+	return "“" + string(r) + "”"
 }
 
 func unexpected(text, rest string) error {
@@ -484,9 +484,9 @@ func unexpected(text, rest string) error {
 				break
 			}
 		}
-		return numberError(text, "%q is not a unit this field understands (k, M, bn, %%, or a currency)", word)
+		return numberError(text, "“%s” is not a unit this field understands (k, M, bn, %%, or a currency)", word)
 	}
-	return numberError(text, "%q has no place in a number", string(r))
+	return numberError(text, "“%s” has no place in a number", string(r))
 }
 
 // DigitValue returns the value of a decimal digit in the scripts the

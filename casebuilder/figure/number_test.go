@@ -111,14 +111,14 @@ func TestParseNumberRefuses(t *testing.T) {
 		{"", english, "type a number"},
 		{"   ", english, "type a number"},
 		{"abc", english, "not a number"},
-		{"12,5", english, `write decimals with "."`},
+		{"12,5", english, `write decimals with “.”`},
 		{"1,23", english, "groups digits in threes"},
-		{"12.5", german, `write decimals with ","`},
+		{"12.5", german, `write decimals with “,”`},
 		{"1.2.3", english, "more than one decimal mark"},
 		{"1,000.5.5", english, "more than one decimal mark"},
 		{"12,500,5", german, "more than one decimal mark"},
-		{"12 apples", english, `"apples" is not a unit`},
-		{"12km", english, `"km" is not a unit`},
+		{"12 apples", english, `“apples” is not a unit`},
+		{"12km", english, `“km” is not a unit`},
 		{"12 %%", english, "two percent signs"},
 		{"€12%", english, "both an amount and a percentage"},
 		{"12k%", english, "percentage takes no k"},
@@ -126,9 +126,9 @@ func TestParseNumberRefuses(t *testing.T) {
 		{"--12", english, "more than one sign"},
 		{"€ $ 12", english, "two currencies"},
 		{"12,", english, "ends with a grouping mark"},
-		{"1,,000", english, `"," has no place`},
-		{"(1,200)", english, `"(" has no place`},
-		{"1e6", english, `"e" is not a unit`},
+		{"1,,000", english, `“,” has no place`},
+		{"(1,200)", english, `“(” has no place`},
+		{"1e6", english, `“e” is not a unit`},
 		{"1.000,5", english, "write numbers as in 12,500.5"},
 		{"1,000.5,5", english, "groups digits after the decimal mark"},
 		{"12,5", english, "as in 12,500.5"},
@@ -174,7 +174,7 @@ func TestParseValue(t *testing.T) {
 		{"12,5", Money, 0, "write decimals"},
 		// Three decimals and no grouping: "12.500" is 12,500 on a German
 		// keyboard, so in an amount it is refused rather than read as 12.5.
-		{"12.500", Money, 0, `"12.500": an amount has at most two decimals; for thousands, group them with "," as in 12,500.5`},
+		{"12.500", Money, 0, `“12.500”: an amount has at most two decimals; for thousands, group them with “,” as in 12,500.5`},
 		{"€ 650.000", Money, 0, "at most two decimals"},
 		{"45.125", MoneyPerHour, 0, "at most two decimals"},
 		{"12.50", Money, 12.5, ""},
@@ -198,7 +198,7 @@ func TestParseValue(t *testing.T) {
 
 // TestParseValueGermanAmount: the same ambiguity the other way round.
 func TestParseValueGermanAmount(t *testing.T) {
-	if _, err := ParseValue("12,500", german, Money); err == nil || !strings.Contains(err.Error(), `group them with "." as in 12.500,5`) {
+	if _, err := ParseValue("12,500", german, Money); err == nil || !strings.Contains(err.Error(), `group them with “.” as in 12.500,5`) {
 		t.Errorf("12,500 in German: %v", err)
 	}
 	if got, err := ParseValue("12,50 €", german, Money); err != nil || got != 12.5 {

@@ -39,6 +39,10 @@ func Reapprove(c *casebuilder.Case, a casebuilder.Approval) error {
 	if c.Tracking == nil {
 		return casebuilder.Problems{{Path: "tracking", Message: "the case is not approved yet: approve it first"}}
 	}
+	if prev := c.Tracking.Baseline.Approval.Date; !a.Date.IsZero() && a.Date.Before(prev) {
+		return casebuilder.Problems{{Path: "tracking.baseline.approval.date",
+			Message: fmt.Sprintf("must be on or after %s, the day of the approval it replaces", prev)}}
+	}
 	b, err := NewBaseline(c, a)
 	if err != nil {
 		return err

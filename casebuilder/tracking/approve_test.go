@@ -182,9 +182,18 @@ func TestReapprove(t *testing.T) {
 	if len(r.Spend) != spend {
 		t.Errorf("the actuals went: %d spend entries, had %d", len(r.Spend), spend)
 	}
+	// Approved again before the approval it replaces: refused.
+	before := c.Tracking.Clone()
+	if err := Reapprove(c, cb.Approval{Date: d(2027, 5, 2), By: "CEO"}); err == nil ||
+		err.Error() != "tracking.baseline.approval.date: must be on or after 2027-05-03, the day of the approval it replaces" {
+		t.Errorf("approved again a day before the approval it replaces: %v", err)
+	}
+	if !reflect.DeepEqual(c.Tracking, before) {
+		t.Error("a refused approval changed the record")
+	}
 	// A new plan without a line already spent on is refused whole.
 	c.Alternatives[1].Costs = c.Alternatives[1].Costs[:2] // no licence
-	before := c.Tracking.Clone()
+	before = c.Tracking.Clone()
 	err := Reapprove(c, cb.Approval{Date: d(2027, 6, 1), By: "CEO"})
 	if err == nil || !strings.Contains(err.Error(), `the actuals already recorded do not fit the plan approved again: the approved alternative has no cost line called "Licence"`) {
 		t.Errorf("err = %v", err)

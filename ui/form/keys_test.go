@@ -46,7 +46,7 @@ func TestTheHighBoxHoldsOnlyWhatWasTyped(t *testing.T) {
 	}
 	h.w.Canvas().Focus(high)
 	test.Type(high, "k8,500") // appends to "9500": the user's own text
-	if p := amount.Problem(); !strings.HasPrefix(p, "high: ") || !strings.Contains(p, `"9500k8,500"`) {
+	if p := amount.Problem(); !strings.HasPrefix(p, "high: ") || !strings.Contains(p, `“9500k8,500”`) {
 		t.Errorf("a high value that cannot be read: problem %q, which should name the box and quote the text", p)
 	}
 }
