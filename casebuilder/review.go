@@ -443,6 +443,7 @@ var rules = []Rule{
 	kpiIncompleteRule,
 	kpiBaselineDiffersRule,
 	kpiTargetDiffersRule,
+	roiTargetBeyondCaseRule,
 	noContributorsRule,
 	// Warnings that check one part of the case against another.
 	oldEvidenceRule,

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/casebuilder/casebuilder/casebuilder/figure"
 )
 
 // The rules that check the Measures step: the KPIs and the people credited.
@@ -94,6 +96,23 @@ var (
 				u := rv.c.Pain.InputUnit(m.PainInput)
 				rv.add(fmt.Sprintf("measures[%d].target", i), "%s aims for %s, but the benefits of %q assume %s",
 					capital(called("KPI", m.Name, i)), rv.f.Value(m.Target, u), rv.rec.Name, rv.f.Value(assumed, u))
+			}
+		}}
+
+	roiTargetBeyondCaseRule = Rule{"roi-target-beyond-case", Warning,
+		"A return the programme is to show that is higher than the case itself forecasts is a promise the figures do not make; the CFO will hold the programme to the lower one.",
+		func(rv *reviewer) {
+			ai := rv.actingIndex()
+			if ai < 0 {
+				return
+			}
+			roi := rv.res.Alternatives[ai].ROI
+			for i, m := range rv.c.Measures {
+				if m.Level != 5 || m.Unit != figure.Percent || roi == nil || m.Target <= *roi+1e-9 {
+					continue
+				}
+				rv.add(fmt.Sprintf("measures[%d].target", i), "%s aims for an ROI of %s, but the case forecasts %s for %q",
+					capital(called("KPI", m.Name, i)), rv.f.Percent(m.Target), rv.f.Percent(*roi), rv.rec.Name)
 			}
 		}}
 

@@ -77,6 +77,9 @@ func TestReviewRules(t *testing.T) {
 		{"no-kpi-for-pain", func(c *Case) { c.Measures = nil },
 			"There are no measures of success", "measures"},
 
+		{"roi-target-beyond-case", func(c *Case) { c.Measures[4].Target = 1 },
+			`KPI "Return on the programme" aims for an ROI of 100.0%, but the case forecasts 48.9% for "Structured onboarding and coaching"`,
+			"measures[4].target"},
 		{"no-title", func(c *Case) { c.Title = " " },
 			"The case has no title", "title"},
 		{"no-objective-link", func(c *Case) { c.Context.ServesObjective = "" },

@@ -660,6 +660,7 @@ func TestEveryFindingLinkGoesSomewhere(t *testing.T) {
 		})},
 		{"no one from sales", turnover(func(c *casebuilder.Case) { c.Plan.Stakeholders = c.Plan.Stakeholders[2:] })},
 		{"gate to meet nothing", turnover(func(c *casebuilder.Case) { c.Plan.Gates[0].Thresholds = nil })},
+		{"ROI promised beyond the case", turnover(func(c *casebuilder.Case) { c.Measures[4].Target = 1 })},
 		{"KPI due before its benefit", turnover(func(c *casebuilder.Case) {
 			c.Measures[1].Date = casebuilder.Date{Year: 2027, Month: time.June, Day: 30}
 		})},
