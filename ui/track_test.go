@@ -794,6 +794,11 @@ func TestKPIChartHoldsEveryReading(t *testing.T) {
 		if p.X < 0 || p.X > size.Width {
 			t.Errorf("%T at x %.0f, outside the chart's %.0f", o, p.X, size.Width)
 		}
+		// The readings' dots, 6 wide, stand on or right of the axis, 64
+		// from the left.
+		if r, ok := o.(*canvas.Rectangle); ok && r.Size().Width == 6 && p.X+3 < 64 {
+			t.Errorf("a reading's dot is centred at x %.0f, left of the axis at 64", p.X+3)
+		}
 		if tx, ok := o.(*canvas.Text); ok {
 			texts = append(texts, tx.Text)
 		}

@@ -22,6 +22,7 @@ import (
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfpage"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdfstyle"
 	"github.com/casebuilder/casebuilder/casebuilder/internal/pdftest"
+	"github.com/casebuilder/casebuilder/casebuilder/tracking"
 )
 
 // fixed is the clock of every test brief.
@@ -882,7 +883,7 @@ func TestCoverTitleBalanced(t *testing.T) {
 // the gate (€1,993,200); today's estimate of the plan is €1,936,905 and
 // its approved NPV €696,016.
 func TestApprovedCaseSaysSo(t *testing.T) {
-	approved := `Approved: €548k for the stage up to the gate “Pilot review: go on to the roll-out or stop”, on 15 December 2026; €2.0M for the whole plan, on 8 July 2027; by Executive committee (CEO, CFO and VP Sales).`
+	approved := `Approved by Executive committee (CEO, CFO and VP Sales): €548k for the stage up to the gate “Pilot review: go on to the roll-out or stop”, on 15 December 2026; €2.0M for the whole plan, the first stage included, on 8 July 2027.`
 	today := `Today's estimate of the whole plan: €1.9M.`
 	pages := pdftest.Pages(t, write(t, shared(t, "tracked"), "a4"))
 	pdftest.MustContain(t, "the tracked sample's cover", pages[0], "BUSINESS CASE, APPROVED", "WHAT WAS ASKED", approved+" "+today)
@@ -906,10 +907,23 @@ func TestApprovedCaseSaysSo(t *testing.T) {
 	}
 	pages = pdftest.Pages(t, out)
 	pdftest.MustContain(t, "the cover of a case approved for another alternative", pages[0],
-		approved+" The alternative approved is “Structured onboarding and coaching”, not the one recommended here.")
+		approved+" The alternative approved is “Structured onboarding and coaching”, not the one recommended here, whose budget is €")
 	if strings.Contains(pages[1], "approved.") && strings.Contains(pages[1], "Today's estimates") {
 		t.Error("the NPV of another alternative is set beside the one approved")
 	}
+	// Approved for its first stage only, the turnover sample sets the
+	// stage's estimate beside it, not the whole plan's alone: €548,200
+	// up to the gate (€324,000 of new cash, €224,200 of people's time).
+	c = casetest.Sample(t, "turnover")
+	if err := tracking.Approve(c, casebuilder.Approval{Date: c.Ask.DecideBy, By: "Executive committee", UpToGate: c.Ask.UpToGate}); err != nil {
+		t.Fatal(err)
+	}
+	if out, err = Write(c, Options{Now: fixed, Paper: "a4"}); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.MustContain(t, "the cover of a case approved for its first stage", pdftest.Pages(t, out)[0],
+		"Approved by Executive committee: €548k for the stage up to the gate “Pilot review: go on to the roll-out or stop”, on 15 December 2026. "+
+			"Today's estimate of the stage: €548k; of the whole plan: €2.0M.")
 	// Before its decision, the turnover sample asks for it.
 	pages = pdftest.Pages(t, write(t, shared(t, "turnover"), "a4"))
 	pdftest.MustContain(t, "the turnover sample's cover", pages[0], "BUSINESS CASE FOR DECISION", "THE ASK", "Decision needed by 15 December 2026.")

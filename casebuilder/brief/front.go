@@ -93,10 +93,13 @@ func (d *doc) cover() {
 		d.textAt(pdfstyle.MarginX, d.y, d.contentW(), l, "L")
 		d.y += 6.2
 	}
-	if a := d.res.RecommendedAlternative(); a != nil && !a.DoNothing {
+	if a := d.res.RecommendedAlternative(); c.IsApproved() || a != nil && !a.DoNothing {
 		d.setFont("", 9.5)
 		d.setColor(pdfstyle.Muted)
-		s := "Budget " + d.budgetWords(a)
+		s := ""
+		if a != nil && !a.DoNothing {
+			s = "Budget " + d.budgetWords(a)
+		}
 		switch {
 		case c.IsApproved():
 			s = d.approvedWords(a)
@@ -290,7 +293,7 @@ func (d *doc) summaryBody(lim summaryLimits) {
 	if rec != nil && !rec.DoNothing {
 		d.compact("Headline figures against doing nothing")
 		d.tiles([][3]string{
-			{d.roundMoney(rec.NPV), "Net present value", d.npvTileNote()},
+			{d.roundMoney(rec.NPV), "Net present value", d.npvTileNote(rec)},
 			{d.roundPercentOf(rec.ROI), "Return on investment", "ROI: net benefit over cost, undiscounted (Phillips)."},
 			{d.roundRatio(rec.BCR), "Benefit-cost ratio", "BCR: benefits per unit of cost, at today's value."},
 			{d.paidBackIn(rec, false), "Paid back in", "Payback: when benefits to date overtake costs for good."},
@@ -466,10 +469,12 @@ func (d *doc) askPanel(rec *casebuilder.AltResult, maxLines int) {
 
 // approvedWords says what was approved, for what, when and by whom,
 // each approval in turn (a stage, then the whole plan once past its gate),
-// and sets today's estimate of the whole plan (rec's, with the reserve)
-// beside it: "Approved: €548k for the stage up to the gate “Pilot
-// review”, on 15 December 2026; €2.0M for the whole plan, on 8 July 2027;
-// by the executive committee. Today's estimate of the whole plan: €1.9M."
+// and sets today's estimate beside it, of the stage approved and of the
+// whole plan (rec's, with the reserve): "Approved by the executive
+// committee: €548k for the stage up to the gate “Pilot review”, on 15
+// December 2026; €2.0M for the whole plan, the first stage included, on 8
+// July 2027. Today's estimate of the whole plan: €1.9M." A case that now
+// recommends another alternative gives the budget of that one too.
 func (d *doc) approvedWords(rec *casebuilder.AltResult) string {
 	t := d.c.Tracking
 	approvals := append(slices.Clone(t.History), t.Baseline)
@@ -480,26 +485,50 @@ func (d *doc) approvedWords(rec *casebuilder.AltResult) string {
 		}
 	}
 	var parts []string
-	for _, b := range approvals {
+	for i, b := range approvals {
 		a := b.Approval
-		p := d.roundMoney(b.Budget) + " " + d.approvedFor(a) + ", on " + longDate(a.Date)
+		p := d.roundMoney(b.Budget) + " " + d.approvedFor(a)
+		if i > 0 && a.UpToGate == "" && approvals[i-1].Approval.UpToGate != "" {
+			p += ", the first stage included"
+		}
+		p += ", on " + longDate(a.Date)
 		if who := strings.TrimSpace(a.By); by == "" && who != "" {
 			p += " by " + who
 		}
 		parts = append(parts, p)
 	}
-	s := "Approved: " + strings.Join(parts, "; ")
+	s := "Approved: "
 	if by != "" {
-		s += "; by " + by
+		s = "Approved by " + by + ": "
 	}
-	s += "."
-	if b := &t.Baseline; b.Alternative != d.c.Recommendation.Alternative {
-		return s + " The alternative approved is “" + orDefault(strings.TrimSpace(b.AlternativeName), b.Alternative) + "”, not the one recommended here."
+	s += strings.Join(parts, "; ") + "."
+	b := &t.Baseline
+	recID := d.c.Recommendation.Alternative
+	if rec != nil {
+		recID = rec.ID
 	}
-	if rec != nil && !rec.DoNothing {
-		s += " Today's estimate of the whole plan: " + d.roundMoney(rec.TotalCost) + "."
+	if b.Alternative != recID {
+		s += " The alternative approved is “" + orDefault(strings.TrimSpace(b.AlternativeName), b.Alternative) + "”, not the one recommended here"
+		if rec != nil && !rec.DoNothing {
+			return s + ", whose budget is " + d.budgetWords(rec)
+		}
+		return s + "."
 	}
-	return s
+	if rec == nil || rec.DoNothing {
+		return s
+	}
+	if gi := d.gateOf(b.Approval.UpToGate); gi >= 0 && gi < len(d.res.Gates) && d.res.Gates[gi].Month >= 0 {
+		return s + " Today's estimate of the stage: " + d.roundMoney(d.res.Gates[gi].SpentBefore) + "; of the whole plan: " + d.roundMoney(rec.TotalCost) + "."
+	}
+	return s + " Today's estimate of the whole plan: " + d.roundMoney(rec.TotalCost) + "."
+}
+
+// gateOf returns the index of the plan's gate of that ID, or -1.
+func (d *doc) gateOf(id string) int {
+	if id == "" {
+		return -1
+	}
+	return slices.IndexFunc(d.c.Plan.Gates, func(g casebuilder.Gate) bool { return g.ID == id })
 }
 
 // approvedFor says what an approval was for.
@@ -609,8 +638,8 @@ func (d *doc) askHeading() string {
 
 // npvTileNote explains the NPV tile; for an approved case, whose figures
 // are today's estimates, it gives the NPV approved beside them.
-func (d *doc) npvTileNote() string {
-	if d.c.IsApproved() && d.c.Tracking.Baseline.Alternative == d.c.Recommendation.Alternative {
+func (d *doc) npvTileNote(rec *casebuilder.AltResult) string {
+	if d.c.IsApproved() && d.c.Tracking.Baseline.Alternative == rec.ID {
 		return "Today's estimates; " + d.roundMoney(d.c.Tracking.Baseline.NPV) + " approved."
 	}
 	return "NPV: costs and benefits as worth today, at the rate below."

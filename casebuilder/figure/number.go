@@ -80,7 +80,15 @@ func (e *NumberError) Error() string {
 	if strings.TrimSpace(e.Text) == "" {
 		return e.Reason
 	}
-	return "“" + e.Text + "”: " + e.Reason
+	// A control character (a line break pasted in) is shown as a space,
+	// so that the message stays on one line.
+	text := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, e.Text)
+	return "“" + text + "”: " + e.Reason
 }
 
 func numberError(text, format string, args ...any) error {
@@ -165,7 +173,7 @@ func parseNumber(text string, lang language.Tag) (parsedNumber, error) {
 		return n, numberError(text, "type a number")
 	}
 	if len(s) > 100 {
-		return n, numberError(s[:20]+"…", "is too long for a number")
+		return n, numberError(string([]rune(s)[:20])+"…", "is too long for a number")
 	}
 	first, last := -1, -1
 	for i, r := range s {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -331,5 +332,17 @@ func TestApart(t *testing.T) {
 	}
 	if got := en.Apart(Months); len(got) != 0 {
 		t.Errorf("Apart of none: %q", got)
+	}
+}
+
+// TestNumberErrorsStayReadable: what was typed is quoted whole on one
+// line, and a long text is cut between characters, not inside one.
+func TestNumberErrorsStayReadable(t *testing.T) {
+	if _, err := ParseValue("12\napples", english, Number); err == nil || strings.ContainsAny(err.Error(), "\n\r") {
+		t.Errorf("a line break in the text: %q", err)
+	}
+	_, err := ParseValue("a"+strings.Repeat("é", 60), english, Number)
+	if err == nil || !utf8.ValidString(err.Error()) || !strings.HasPrefix(err.Error(), "“a"+strings.Repeat("é", 19)+"…”: ") {
+		t.Errorf("a long text: %q", err)
 	}
 }

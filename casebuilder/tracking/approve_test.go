@@ -191,6 +191,10 @@ func TestReapprove(t *testing.T) {
 	if !reflect.DeepEqual(c.Tracking, before) {
 		t.Error("a refused approval changed the record")
 	}
+	// On the same day as the approval it replaces: accepted.
+	if err := Reapprove(c, cb.Approval{Date: d(2027, 5, 3), By: "CEO", Conditions: "No further slip"}); err != nil {
+		t.Errorf("approved again on the day of the approval it replaces: %v", err)
+	}
 	// A new plan without a line already spent on is refused whole.
 	c.Alternatives[1].Costs = c.Alternatives[1].Costs[:2] // no licence
 	before = c.Tracking.Clone()

@@ -229,20 +229,24 @@ func (r *Report) changes(f *figure.Format, inPeriod func(casebuilder.Date) bool)
 		if k.Latest == nil || !inPeriod(k.LatestDate) {
 			continue
 		}
-		// The reading, the value due and the reading before, each with
-		// the same decimals.
-		figures := []float64{*k.Latest, *k.Trajectory}
-		if b != nil && b.KPIs[i].Latest != nil {
+		// The reading, the reading before and, off its trajectory, the
+		// value due, each with the same decimals.
+		figures := []float64{*k.Latest}
+		before := b != nil && b.KPIs[i].Latest != nil
+		if before {
 			figures = append(figures, *b.KPIs[i].Latest)
+		}
+		if !*k.OnTrack {
+			figures = append(figures, *k.Trajectory)
 		}
 		s := f.Apart(k.Unit, figures...)
 		track := "on its trajectory"
 		if !*k.OnTrack {
-			track = "off its trajectory of " + s[1]
+			track = "off its trajectory of " + s[len(s)-1]
 		}
 		text := fmt.Sprintf("%s read %s on %s, %s", k.Name, s[0], k.LatestDate, track)
-		if len(s) > 2 {
-			text += fmt.Sprintf(" (%s on %s)", s[2], b.KPIs[i].LatestDate)
+		if before {
+			text += fmt.Sprintf(" (%s on %s)", s[1], b.KPIs[i].LatestDate)
 		}
 		add(AreaKPIs, "%s.", text)
 	}
