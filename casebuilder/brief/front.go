@@ -517,18 +517,10 @@ func (d *doc) approvedWords(rec *casebuilder.AltResult) string {
 	if rec == nil || rec.DoNothing {
 		return s
 	}
-	if gi := d.gateOf(b.Approval.UpToGate); gi >= 0 && gi < len(d.res.Gates) && d.res.Gates[gi].Month >= 0 {
+	if gi := d.placedGate(b.Approval.UpToGate); gi >= 0 {
 		return s + " Today's estimate of the stage: " + d.roundMoney(d.res.Gates[gi].SpentBefore) + "; of the whole plan: " + d.roundMoney(rec.TotalCost) + "."
 	}
 	return s + " Today's estimate of the whole plan: " + d.roundMoney(rec.TotalCost) + "."
-}
-
-// gateOf returns the index of the plan's gate of that ID, or -1.
-func (d *doc) gateOf(id string) int {
-	if id == "" {
-		return -1
-	}
-	return slices.IndexFunc(d.c.Plan.Gates, func(g casebuilder.Gate) bool { return g.ID == id })
 }
 
 // approvedFor says what an approval was for.
@@ -536,10 +528,8 @@ func (d *doc) approvedFor(a casebuilder.Approval) string {
 	if a.UpToGate == "" {
 		return "for the whole plan"
 	}
-	for _, g := range d.c.Plan.Gates {
-		if g.ID == a.UpToGate {
-			return "for the stage up to the gate “" + orDefault(strings.TrimSpace(g.Name), g.ID) + "”"
-		}
+	if i := d.gateOf(a.UpToGate); i >= 0 {
+		return "for the stage up to the gate “" + orDefault(strings.TrimSpace(d.c.Plan.Gates[i].Name), a.UpToGate) + "”"
 	}
 	return "for the stage up to gate " + a.UpToGate
 }

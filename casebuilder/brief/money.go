@@ -305,12 +305,8 @@ func (d *doc) cashSentence(a *casebuilder.AltResult) string {
 // else the first with a date; -1 when the plan has none.
 func (d *doc) gateIndex() int {
 	gates := d.c.Plan.Gates
-	if id := d.c.Ask.UpToGate; id != "" {
-		for i := range gates {
-			if gates[i].ID == id {
-				return i
-			}
-		}
+	if i := d.gateOf(d.c.Ask.UpToGate); i >= 0 {
+		return i
 	}
 	for i := range gates {
 		if i < len(d.res.Gates) && d.res.Gates[i].Month >= 0 {
@@ -325,13 +321,21 @@ func (d *doc) gateIndex() int {
 
 // askGate is the gate the ask is limited to, or -1 when it asks for the
 // whole programme.
-func (d *doc) askGate() int {
-	if id := d.c.Ask.UpToGate; id != "" {
-		for i, g := range d.c.Plan.Gates {
-			if g.ID == id && i < len(d.res.Gates) && d.res.Gates[i].Month >= 0 {
-				return i
-			}
-		}
+func (d *doc) askGate() int { return d.placedGate(d.c.Ask.UpToGate) }
+
+// gateOf returns the index of the plan's gate of that ID, or -1.
+func (d *doc) gateOf(id string) int {
+	if id == "" {
+		return -1
+	}
+	return slices.IndexFunc(d.c.Plan.Gates, func(g casebuilder.Gate) bool { return g.ID == id })
+}
+
+// placedGate returns the index of the plan's gate of that ID when the
+// model places it in a month of the horizon, or -1.
+func (d *doc) placedGate(id string) int {
+	if i := d.gateOf(id); i >= 0 && i < len(d.res.Gates) && d.res.Gates[i].Month >= 0 {
+		return i
 	}
 	return -1
 }
