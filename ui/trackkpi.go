@@ -39,10 +39,10 @@ type kpiView struct {
 	list    *fyne.Container
 	box     *fyne.Container
 	kpi     *tracking.KPI // as of the progress shown
-	start   casebuilder.Date
-	end     casebuilder.Date
-	// from is the day the KPI is due to start moving towards its target.
-	from casebuilder.Date
+	// start and end are the first day of the programme and the last of its
+	// horizon; from the day the KPI is due to start moving towards its
+	// target.
+	start, end, from casebuilder.Date
 	// readings are the KPI's readings in the case, oldest first, each
 	// with its place in the record.
 	readings []placedReading
@@ -183,7 +183,7 @@ func (k *kpiView) refresh(c *casebuilder.Case) {
 	k.list.Refresh()
 	b := &c.Tracking.Baseline
 	k.start = b.StartDate
-	k.end = b.StartDate.AddMonths(b.HorizonMonths)
+	k.end = tracking.MonthOf(b.StartDate).Add(b.HorizonMonths - 1).Last()
 	k.from = tracking.TrajectoryStart(b, &k.m)
 	k.chart.Refresh()
 }
@@ -250,10 +250,6 @@ func (k *kpiView) draw(size fyne.Size) []fyne.CanvasObject {
 		return nil
 	}
 	m := &k.m
-	targetDay := m.Date
-	if targetDay.IsZero() || k.end.Before(targetDay) {
-		targetDay = k.end
-	}
 	lo, hi := math.Min(m.Baseline, m.Target), math.Max(m.Baseline, m.Target)
 	// The chart runs from the start, or from a reading before it (of the
 	// baseline, say), to the horizon's end or a reading after it.
@@ -295,22 +291,11 @@ func (k *kpiView) draw(size fyne.Size) []fyne.CanvasObject {
 		objs = append(objs, chart.Line(target, 1, px, y(m.Target), min(px+4, right), y(m.Target)))
 	}
 	traj := chart.WithAlpha(fg, 0x88)
-	from := k.from
-	if from.Before(k.start) {
-		from = k.start
+	path := tracking.TrajectoryPath(m, k.start, k.from, k.end, last)
+	for i := 1; i < len(path); i++ {
+		objs = append(objs, chart.Line(traj, 1.5, x(path[i-1].Day), y(path[i-1].Value), x(path[i].Day), y(path[i].Value)))
 	}
-	if last.Before(from) {
-		from = last
-	}
-	if targetDay.Before(from) { // due to move only after its date: at once
-		targetDay = from
-	}
-	objs = append(objs, chart.Line(traj, 1.5, x(k.start), y(m.Baseline), x(from), y(m.Baseline)),
-		chart.Line(traj, 1.5, x(from), y(m.Baseline), x(targetDay), y(m.Target)),
-		chart.Text("target "+f.Value(m.Target, unit), right, y(m.Target)-14, fyne.TextAlignTrailing, true))
-	if targetDay.Before(last) {
-		objs = append(objs, chart.Line(traj, 1.5, x(targetDay), y(m.Target), x(last), y(m.Target)))
-	}
+	objs = append(objs, chart.Text("target "+f.Value(m.Target, unit), right, y(m.Target)-14, fyne.TextAlignTrailing, true))
 	col := chart.SeriesColor(1)
 	for i, r := range k.readings {
 		px, py := x(r.Date), y(r.Value)

@@ -147,27 +147,9 @@ func (d *doc) kpiChart(x, y, w, h float64, k tracking.KPI) {
 	// The trajectory, to the report's month: at the baseline until it is
 	// due to move, then towards the target.
 	pdfpage.Stroke(pdf, pdfstyle.Bar, 0.4, []float64{1, 0.6})
-	from := k.TrajectoryFrom
-	if from.Before(start) {
-		from = start
-	}
-	pdf.Line(xAt(start), yAt(k.Baseline), xAt(from), yAt(k.Baseline))
-	if from.Before(end) {
-		// Straight to the target on its date (at once, when that is
-		// before it is due to move), then along the target.
-		reach := k.TargetDate
-		if reach.IsZero() {
-			reach = horizonEnd
-		}
-		if reach.Before(from) {
-			reach = from
-		}
-		if end.Before(reach) {
-			pdf.Line(xAt(from), yAt(k.Baseline), xAt(end), yAt(tracking.TrajectoryAt(measure, from, horizonEnd, end)))
-		} else {
-			pdf.Line(xAt(from), yAt(k.Baseline), xAt(reach), yAt(k.Target))
-			pdf.Line(xAt(reach), yAt(k.Target), xAt(end), yAt(k.Target))
-		}
+	path := tracking.TrajectoryPath(measure, start, k.TrajectoryFrom, horizonEnd, end)
+	for i := 1; i < len(path); i++ {
+		pdf.Line(xAt(path[i-1].Day), yAt(path[i-1].Value), xAt(path[i].Day), yAt(path[i].Value))
 	}
 	pdf.SetDashPattern(nil, 0)
 	// The target.

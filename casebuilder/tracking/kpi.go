@@ -98,6 +98,40 @@ func TrajectoryAt(m *casebuilder.BaselineMeasure, start, end, d casebuilder.Date
 	return m.Baseline + (m.Target-m.Baseline)*float64(days(start, d))/float64(days(start, end))
 }
 
+// TrajectoryPoint is a corner of a KPI's trajectory: the value due on a
+// day.
+type TrajectoryPoint struct {
+	Day   casebuilder.Date
+	Value float64
+}
+
+// TrajectoryPath returns the corners of a KPI's trajectory from day start
+// to day until, for a chart to join: at its baseline from start to the day
+// it is due to move (from, from [TrajectoryStart]), then straight to its
+// target on its date (end, the last day of the horizon, when it has none;
+// at once when that is before it is due to move), then along the target;
+// cut at until with the value due then.
+func TrajectoryPath(m *casebuilder.BaselineMeasure, start, from, end, until casebuilder.Date) []TrajectoryPoint {
+	if from.Before(start) {
+		from = start
+	}
+	reach := end
+	if !m.Date.IsZero() {
+		reach = m.Date
+	}
+	if reach.Before(from) {
+		reach = from
+	}
+	path := []TrajectoryPoint{{start, m.Baseline}}
+	for _, p := range []TrajectoryPoint{{from, m.Baseline}, {reach, m.Target}} {
+		if until.Before(p.Day) {
+			break
+		}
+		path = append(path, p)
+	}
+	return append(path, TrajectoryPoint{until, TrajectoryAt(m, from, end, until)})
+}
+
 // OnTrack reports whether a reading is on a KPI's trajectory or better: at
 // or below the value due for a KPI that is to fall, at or above it for one
 // that is to rise; for one to hold steady, at its target.

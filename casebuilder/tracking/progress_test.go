@@ -538,3 +538,38 @@ func TestTrajectoryStart(t *testing.T) {
 		}
 	}
 }
+
+func TestTrajectoryPath(t *testing.T) {
+	m := &cb.BaselineMeasure{Baseline: 30, Target: 27, Date: d(2027, 12, 31)}
+	start, from, end := d(2027, 1, 1), d(2027, 5, 1), d(2027, 12, 31)
+	for _, tc := range []struct {
+		name  string
+		m     *cb.BaselineMeasure
+		until cb.Date
+		want  []TrajectoryPoint
+	}{
+		// Cut on 1 August, 92 of the 244 days from 1 May to 31 December:
+		// 30 − 3 × 92/244.
+		{"under way", m, d(2027, 8, 1), []TrajectoryPoint{{start, 30}, {from, 30}, {d(2027, 8, 1), 30 - 3*92.0/244}}},
+		{"before it moves", m, d(2027, 3, 1), []TrajectoryPoint{{start, 30}, {d(2027, 3, 1), 30}}},
+		{"past its date", m, d(2028, 2, 1), []TrajectoryPoint{{start, 30}, {from, 30}, {end, 27}, {d(2028, 2, 1), 27}}},
+		// Due by 1 March, before it is due to move: at once on 1 May.
+		{"due before it moves", &cb.BaselineMeasure{Baseline: 30, Target: 27, Date: d(2027, 3, 1)}, d(2027, 6, 1),
+			[]TrajectoryPoint{{start, 30}, {from, 30}, {from, 27}, {d(2027, 6, 1), 27}}},
+		// Undated: its target on the horizon's last day.
+		{"undated", &cb.BaselineMeasure{Baseline: 30, Target: 27}, d(2027, 12, 31),
+			[]TrajectoryPoint{{start, 30}, {from, 30}, {end, 27}, {end, 27}}},
+	} {
+		got := TrajectoryPath(tc.m, start, from, end, tc.until)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i].Day != tc.want[i].Day || !near(got[i].Value, tc.want[i].Value) {
+				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+				break
+			}
+		}
+	}
+}
